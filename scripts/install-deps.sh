@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that Confab's build, tests and packaging need.
+# Idempotent; run as root (or through sudo). Nothing is downloaded but Debian packages.
+set -euo pipefail
+
+PACKAGES=(
+  # build
+  build-essential cmake ninja-build ccache pkg-config
+  # Qt 6 and libraries
+  qt6-base-dev qt6-websockets-dev qtkeychain-qt6-dev libqt6sql6-sqlite libqt6sql6-psql
+  qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n qt6-qpa-plugins
+  libgl-dev libxkbcommon-dev libssl-dev
+  nlohmann-json3-dev libsodium-dev libhttp-parser-dev libhiredis-dev
+  # tests: headless display, keychain, real servers, WebSocket CLI for manual checks
+  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools redis-server postgresql
+  python3-websockets curl
+  # screenshots, fonts so CJK and emoji render
+  imagemagick fonts-noto-color-emoji fonts-wqy-microhei
+  # packaging checks
+  lintian appstream desktop-file-utils
+)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages already installed"
+  exit 0
+fi
+
+echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
