@@ -82,7 +82,7 @@ void get(JsonReader &r, MessageReactionFrame &f)
     f.roomId = roomId(r);
     f.messageId = messageId(r);
     f.emoji = r.string("emoji", limits::kEmojiMax);
-    f.action = r.optEnum("action", ReactionAction::Add);
+    f.action = r.enumValue<ReactionAction>("action"); // required: a missing action must not mean "add"
     f.ref = ref(r);
 }
 

@@ -2,6 +2,7 @@
 
 #include "jsonreader.h"
 #include "limits.h"
+#include "validation.h"
 
 namespace confab {
 
@@ -46,7 +47,8 @@ void to_json(json &j, const RoomSettings &v)
              {"messageRetention", v.messageRetention},
              {"enableAI", v.enableAI},
              {"moderationLevel", str(toString(v.moderationLevel))},
-             {"slowModeSeconds", v.slowModeSeconds}};
+             {"slowModeSeconds", v.slowModeSeconds},
+             {"allowAnonymous", v.allowAnonymous}};
 }
 
 void decode(const json &j, RoomSettings &v, const QString &path)
@@ -60,6 +62,7 @@ void decode(const json &j, RoomSettings &v, const QString &path)
     v.enableAI = r.optBool("enableAI", d.enableAI);
     v.moderationLevel = r.optEnum("moderationLevel", d.moderationLevel);
     v.slowModeSeconds = int(r.optInteger("slowModeSeconds", d.slowModeSeconds, 0, 86400));
+    v.allowAnonymous = r.optBool("allowAnonymous", d.allowAnonymous);
     r.finish();
 }
 void from_json(const json &j, RoomSettings &v) { decode(j, v, {}); }
@@ -135,19 +138,25 @@ void decode(const json &j, Message &v, const QString &path)
     v.reactions.clear();
     if (const json *reactions = r.optObject("reactions")) {
         for (auto it = reactions->begin(); it != reactions->end(); ++it) {
-            const QString where = r.pathOf("reactions") + QLatin1Char('.') + QString::fromStdString(it.key());
-            if (it.key().empty() || it.key().size() > std::size_t(limits::kEmojiMax) * 4)
+            const QString emoji = QString::fromStdString(it.key());
+            const QString where = r.pathOf("reactions") + QLatin1Char('.') + emoji;
+            // The same limit as everywhere else: code points, not bytes.
+            if (emoji.isEmpty() || codePointCount(emoji) > limits::kEmojiMax)
                 throw DecodeError(ErrorCode::ValidationFailed, where, QStringLiteral("is not a valid emoji"));
             if (!it->is_array())
                 throw DecodeError(ErrorCode::ValidationFailed, where, QStringLiteral("must be an array of user ids"));
             QStringList users;
+            int i = 0;
             for (const auto &u : *it) {
+                const QString at = where + QStringLiteral("[%1]").arg(i++);
                 if (!u.is_string())
-                    throw DecodeError(ErrorCode::ValidationFailed, where,
-                                      QStringLiteral("must be an array of user ids"));
+                    throw DecodeError(ErrorCode::ValidationFailed, at, QStringLiteral("must be a user id"));
                 users << QString::fromStdString(u.get<std::string>());
+                if (codePointCount(users.constLast()) > limits::kIdMax)
+                    throw DecodeError(ErrorCode::ValidationFailed, at,
+                                      QStringLiteral("is longer than %1 characters").arg(limits::kIdMax));
             }
-            v.reactions[QString::fromStdString(it.key())] = users;
+            v.reactions[emoji] = users;
         }
     }
     v.replyTo = r.optString("replyTo", {}, limits::kIdMax);

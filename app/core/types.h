@@ -38,6 +38,7 @@ struct RoomSettings {
     bool enableAI = false;
     ModerationLevel moderationLevel = ModerationLevel::None;
     int slowModeSeconds = 0;
+    bool allowAnonymous = false; // extension: anonymous posts only where the room allows them
     bool operator==(const RoomSettings &) const = default;
 };
 

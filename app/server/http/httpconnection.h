@@ -1,0 +1,122 @@
+#pragma once
+
+#include "httplimits.h"
+#include "httpmessage.h"
+#include "httprequestparser.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QTcpSocket;
+
+namespace confab::server {
+
+namespace detail {
+std::shared_ptr<ResponseChannel> makeResponseChannel(HttpConnection *connection);
+void closeResponseChannel(ResponseChannel &channel);
+} // namespace detail
+
+// One client connection speaking HTTP/1.1: reads and parses requests, hands each to the handler,
+// writes the answers strictly in request order, and enforces the timeouts and size limits.
+// A new connection first peeks at its first header block; a WebSocket upgrade to a registered
+// path is handed back to the server untouched (upgradeRequested) so Qt WebSockets can read it.
+class HttpConnection : public QObject {
+    Q_OBJECT
+public:
+    struct Hooks {
+        std::function<void(HttpRequest &&, HttpResponder)> dispatch;
+        std::function<bool(const QString &path)> isWebSocketPath;
+    };
+
+    // Takes ownership of socket.
+    HttpConnection(QTcpSocket *socket, quint64 id, const HttpLimits &limits, Hooks hooks, QObject *parent = nullptr);
+    ~HttpConnection() override;
+
+    quint64 id() const { return m_id; }
+    void start();
+    void abort(); // drop the connection now, unanswered requests included
+
+    // Called by HttpResponder with the answer to the request numbered `sequence`.
+    void deliver(quint64 sequence, HttpResponse response);
+
+Q_SIGNALS:
+    // The socket is released (no parent, no connections to us) with the handshake unread.
+    void upgradeRequested(QTcpSocket *socket, const QString &path, qint64 receivedAtUs);
+    void responseWritten(const QByteArray &method, const QString &path, int status, qint64 latencyUs);
+    // The connection is over; the owner deletes it (later, never from inside this signal).
+    void finished();
+
+private:
+    enum class State {
+        Sniffing,      // first header block not complete: peek only, it may be a WebSocket handshake
+        Open,          // reading and answering requests
+        Finishing,     // reading stopped; answering what is queued, the last answer closes
+        Lingering,     // final answer sent after an error; draining input briefly before closing
+        Disconnecting, // waiting for the socket to flush and close
+        Closed,
+    };
+    // What the single timer is currently measuring; it restarts only when this changes, so a
+    // client trickling bytes cannot push its deadline back.
+    enum class Phase { None, Headers, Body, Idle, Linger, Disconnect };
+
+    // A request in the pipeline, from its header block until its answer is written.
+    struct Slot {
+        quint64 sequence = 0;
+        QByteArray method;
+        QString path;
+        qint64 receivedAtUs = 0;
+        bool keepAlive = true;
+        bool http10 = false;
+        bool head = false;
+        bool continuePending = false; // "Expect: 100-continue" to answer when this is the front
+        bool closeAfter = false;      // an error answer: close (after lingering) once written
+        std::optional<HttpResponse> response;
+    };
+
+    void onReadyRead();
+    void onBytesWritten();
+    void onDisconnected();
+    void onTimeout();
+
+    void sniff();
+    void handOver(const QString &path, qint64 receivedAtUs);
+    void processInput();
+    void scheduleProcessInput();
+    bool pipelineFull() const;
+    void onHeadersComplete();
+    void onMessageComplete();
+    void failRequest(ErrorCode code, const QString &message);
+    void flush();
+    void closeAfterWrite(bool linger);
+    void drain();
+    void finish();
+    void updateTimer();
+    Slot *slotFor(quint64 sequence);
+
+    QTcpSocket *m_socket;
+    const quint64 m_id;
+    const HttpLimits m_limits;
+    const Hooks m_hooks;
+    HttpRequestParser m_parser;
+    std::shared_ptr<detail::ResponseChannel> m_channel;
+    std::deque<Slot> m_slots;
+    quint64 m_nextSequence = 1;
+    std::optional<quint64> m_currentSequence; // slot of the request being parsed, once its head is in
+    QByteArray m_input;                       // read from the socket, not yet parsed
+    qsizetype m_inputPos = 0;
+    State m_state = State::Sniffing;
+    Phase m_phase = Phase::None;
+    QTimer m_timer;
+    bool m_processScheduled = false;
+    bool m_servedAny = false;
+    bool m_finished = false;
+    qint64 m_drained = 0;
+};
+
+} // namespace confab::server

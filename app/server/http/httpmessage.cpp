@@ -1,0 +1,170 @@
+#include "httpmessage.h"
+
+#include "httpconnection.h"
+
+#include "core/jsondocument.h"
+
+#include <QMetaObject>
+#include <QMutex>
+#include <QThread>
+
+#include <http_parser.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+
+namespace confab::server {
+
+Q_LOGGING_CATEGORY(lcHttp, "confab.http")
+
+qint64 monotonicUs()
+{
+    using namespace std::chrono;
+    return duration_cast<microseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+QByteArray HttpRequest::header(QByteArrayView lowerName) const
+{
+    for (const auto &h : headers) {
+        if (QByteArrayView(h.first) == lowerName)
+            return h.second;
+    }
+    return {};
+}
+
+HttpResponse HttpResponse::json(int status, QByteArray body)
+{
+    HttpResponse r;
+    r.status = status;
+    r.body = std::move(body);
+    return r;
+}
+
+HttpResponse HttpResponse::error(confab::ErrorCode code, const QString &message)
+{
+    const nlohmann::json envelope = {
+        {"success", false},
+        {"error", {{"code", errorCodeName(code).toStdString()}, {"message", message.toStdString()}}},
+    };
+    return json(httpStatus(code), confab::toJsonBytes(envelope));
+}
+
+namespace {
+bool safeHeaderPart(const QByteArray &s) { return !s.contains('\r') && !s.contains('\n'); }
+} // namespace
+
+QByteArray HttpResponse::toWire(ConnectionHeader connection, bool omitBody) const
+{
+    // 1xx, 204 and 304 never carry a body, so they must not announce one either.
+    const bool bodyless = (status >= 100 && status < 200) || status == 204 || status == 304;
+    const char *reason = http_status_str(static_cast<http_status>(status));
+
+    QByteArray out;
+    out.reserve(160 + (omitBody || bodyless ? 0 : body.size()));
+    out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
+    out += "Server: confab\r\n";
+    if (!bodyless) {
+        if (!contentType.isEmpty() && safeHeaderPart(contentType))
+            out += "Content-Type: " + contentType + "\r\n";
+        out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    }
+    for (const auto &h : headers) {
+        if (h.first.isEmpty() || !safeHeaderPart(h.first) || !safeHeaderPart(h.second) || h.first.contains(':')) {
+            qCWarning(lcHttp) << "dropping unsafe response header" << h.first;
+            continue;
+        }
+        out += h.first + ": " + h.second + "\r\n";
+    }
+    if (connection == ConnectionHeader::Close)
+        out += "Connection: close\r\n";
+    else if (connection == ConnectionHeader::KeepAlive)
+        out += "Connection: keep-alive\r\n";
+    out += "\r\n";
+    if (!omitBody && !bodyless)
+        out += body;
+    return out;
+}
+
+namespace detail {
+struct ResponseChannel {
+    QMutex mutex;
+    HttpConnection *connection = nullptr; // null once the client is gone
+};
+
+std::shared_ptr<ResponseChannel> makeResponseChannel(HttpConnection *connection)
+{
+    auto channel = std::make_shared<ResponseChannel>();
+    channel->connection = connection;
+    return channel;
+}
+
+void closeResponseChannel(ResponseChannel &channel)
+{
+    QMutexLocker lock(&channel.mutex);
+    channel.connection = nullptr;
+}
+} // namespace detail
+
+HttpResponder::HttpResponder(std::shared_ptr<detail::ResponseChannel> channel, quint64 sequence)
+    : m_channel(std::move(channel)), m_sequence(sequence)
+{
+}
+
+HttpResponder::HttpResponder(HttpResponder &&other) noexcept
+    : m_channel(std::move(other.m_channel)), m_sequence(other.m_sequence)
+{
+}
+
+HttpResponder &HttpResponder::operator=(HttpResponder &&other) noexcept
+{
+    if (this != &other) {
+        if (m_channel)
+            send(HttpResponse::error(ErrorCode::Internal, QStringLiteral("the request was not answered")));
+        m_channel = std::move(other.m_channel);
+        m_sequence = other.m_sequence;
+    }
+    return *this;
+}
+
+HttpResponder::~HttpResponder()
+{
+    if (m_channel)
+        send(HttpResponse::error(ErrorCode::Internal, QStringLiteral("the request was not answered")));
+}
+
+void HttpResponder::send(HttpResponse response)
+{
+    const std::shared_ptr<detail::ResponseChannel> channel = std::move(m_channel);
+    m_channel.reset();
+    if (!channel) {
+        qCWarning(lcHttp) << "HttpResponder::send on a responder that already answered";
+        return;
+    }
+    QMutexLocker lock(&channel->mutex);
+    HttpConnection *connection = channel->connection;
+    if (!connection)
+        return; // the client is gone: nothing to answer
+    const quint64 sequence = m_sequence;
+    if (connection->thread() == QThread::currentThread()) {
+        // Same thread: the connection can only be deleted from this thread's event loop, so it
+        // outlives this call; unlock because delivering may run code that answers other requests.
+        lock.unlock();
+        connection->deliver(sequence, std::move(response));
+    } else {
+        // Held lock: the connection cannot be destroyed before the event is posted, and Qt drops
+        // the event if it is destroyed before it runs.
+        QMetaObject::invokeMethod(
+            connection, [connection, sequence, r = std::move(response)]() mutable { connection->deliver(sequence, std::move(r)); },
+            Qt::QueuedConnection);
+    }
+}
+
+bool HttpResponder::isConnected() const
+{
+    if (!m_channel)
+        return false;
+    QMutexLocker lock(&m_channel->mutex);
+    return m_channel->connection != nullptr;
+}
+
+} // namespace confab::server

@@ -1,0 +1,93 @@
+#pragma once
+
+// The values that cross the boundary between the HTTP transport and the code that answers
+// requests (REST router, long-poll, files): one parsed request, one response, and the handle that
+// sends the response, possibly later.
+
+#include "core/errors.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QHostAddress>
+#include <QList>
+#include <QLoggingCategory>
+#include <QPair>
+#include <QString>
+#include <QUrlQuery>
+
+#include <memory>
+
+namespace confab::server {
+
+// "confab.http": one line per answered request, plus transport warnings.
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)
+
+// Microseconds on a monotonic clock; the time base of HttpRequest::receivedAtUs.
+qint64 monotonicUs();
+
+struct HttpRequest {
+    QByteArray method;                            // "GET", "POST", ...
+    QByteArray target;                            // raw request target, "/v1/chat/rooms?limit=5"
+    QString path;                                 // percent-decoded path only, "/v1/chat/rooms"
+    QUrlQuery query;                              // decoded query
+    QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased, values trimmed
+    QByteArray body;                              // chunked bodies already de-chunked
+    QHostAddress peerAddress;
+    quint64 connectionId = 0;
+    qint64 receivedAtUs = 0; // monotonicUs() when the header block was complete
+
+    QByteArray header(QByteArrayView lowerName) const; // first value or empty
+};
+
+struct HttpResponse {
+    int status = 200;
+    QByteArray contentType = QByteArrayLiteral("application/json");
+    QList<QPair<QByteArray, QByteArray>> headers; // extra headers, e.g. Retry-After
+    QByteArray body;
+
+    static HttpResponse json(int status, QByteArray body);
+    // The API error envelope; the status comes from httpStatus(code).
+    static HttpResponse error(confab::ErrorCode code, const QString &message);
+
+    // The bytes on the wire. Content-Length is always sent (except for 1xx/204/304, which have no
+    // body); extra headers holding CR or LF are dropped, so handlers cannot split responses.
+    enum class ConnectionHeader { None, KeepAlive, Close }; // KeepAlive only for HTTP/1.0 clients
+    QByteArray toWire(ConnectionHeader connection, bool omitBody) const;
+};
+
+class HttpConnection;
+
+namespace detail {
+// Shared by a connection and its responders. The connection clears `connection` when the
+// client is gone, so a late responder finds out without touching freed memory, from any thread.
+struct ResponseChannel;
+} // namespace detail
+
+// Move-only handle to answer one request, possibly later. Answer on the server's thread, or from
+// any other thread (the response is then queued to the server's thread).
+// Sending after the client disconnected is a safe no-op. Destroying an unanswered responder
+// answers 500 INTERNAL, so a forgotten path cannot leave a pipelined connection stuck.
+class HttpResponder {
+public:
+    HttpResponder() = default;
+    HttpResponder(HttpResponder &&other) noexcept;
+    HttpResponder &operator=(HttpResponder &&other) noexcept;
+    HttpResponder(const HttpResponder &) = delete;
+    HttpResponder &operator=(const HttpResponder &) = delete;
+    ~HttpResponder();
+
+    void send(HttpResponse response);
+    // False once the client is gone (or this responder was used or moved from).
+    bool isConnected() const;
+    // False once send() was called, or for a default-constructed or moved-from responder.
+    bool isPending() const { return m_channel != nullptr; }
+
+private:
+    friend class HttpConnection;
+    HttpResponder(std::shared_ptr<detail::ResponseChannel> channel, quint64 sequence);
+
+    std::shared_ptr<detail::ResponseChannel> m_channel;
+    quint64 m_sequence = 0;
+};
+
+} // namespace confab::server

@@ -1,0 +1,243 @@
+#include "httpserver.h"
+
+#include "httpconnection.h"
+
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+namespace confab::server {
+
+HttpServer::HttpServer(HttpLimits limits, QObject *parent) : QObject(parent), m_limits(limits)
+{
+    // Never listens: it only completes handshakes of sockets we hand it. NonSecureMode also works
+    // for QSslSocket, which it reads and writes decrypted (requestUrl() then says ws:, not wss:).
+    m_webSocketServer = new QWebSocketServer(QStringLiteral("confab"), QWebSocketServer::NonSecureMode, this);
+    m_webSocketServer->setMaxPendingConnections(1024); // drained at once in onWebSocketReady()
+    connect(m_webSocketServer, &QWebSocketServer::newConnection, this, &HttpServer::onWebSocketReady);
+}
+
+HttpServer::~HttpServer()
+{
+    close();
+}
+
+void HttpServer::setHandler(Handler h) { m_handler = std::move(h); }
+
+void HttpServer::setWebSocketHandler(const QString &path, WebSocketHandler h)
+{
+    m_webSocketHandlers.insert(path, std::move(h));
+}
+
+bool HttpServer::setTls(const QString &certPath, const QString &keyPath, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (m_listener)
+        return fail(QStringLiteral("TLS must be configured before listen()"));
+    if (!QSslSocket::supportsSsl())
+        return fail(QStringLiteral("TLS is not available in this Qt build (no OpenSSL backend)"));
+
+    QFile certFile(certPath);
+    if (!certFile.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read TLS certificate %1: %2").arg(certPath, certFile.errorString()));
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    if (chain.isEmpty() || chain.first().isNull())
+        return fail(QStringLiteral("no PEM certificate in %1").arg(certPath));
+
+    QFile keyFile(keyPath);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read TLS key %1: %2").arg(keyPath, keyFile.errorString()));
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey key;
+    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+        key = QSslKey(keyPem, algorithm, QSsl::Pem, QSsl::PrivateKey);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull())
+        return fail(QStringLiteral("no unencrypted PEM private key (RSA or EC) in %1").arg(keyPath));
+
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients authenticate with tokens, not certificates
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    m_tls = tls;
+    m_tlsEnabled = true;
+    return true;
+}
+
+bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    if (m_listener) {
+        if (error)
+            *error = QStringLiteral("already listening");
+        return false;
+    }
+    if (m_tlsEnabled) {
+        auto *ssl = new QSslServer(this);
+        ssl->setSslConfiguration(m_tls);
+        ssl->setHandshakeTimeout(m_limits.headerTimeoutMs);
+        connect(ssl, &QSslServer::errorOccurred, this, [](QSslSocket *socket, QAbstractSocket::SocketError) {
+            qCDebug(lcHttp) << "TLS handshake with" << socket->peerAddress() << "failed:" << socket->errorString();
+        });
+        m_listener = ssl;
+    } else {
+        m_listener = new QTcpServer(this);
+    }
+    // Sockets waiting in the listener before we adopt them (TLS handshakes count there too).
+    m_listener->setMaxPendingConnections(256);
+    connect(m_listener, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::onPendingConnections);
+    if (!m_listener->listen(address, port)) {
+        if (error)
+            *error = QStringLiteral("cannot listen on %1:%2: %3")
+                         .arg(address.toString())
+                         .arg(port)
+                         .arg(m_listener->errorString());
+        delete std::exchange(m_listener, nullptr);
+        return false;
+    }
+    qCInfo(lcHttp, "listening on %s:%u (%s)", qUtf8Printable(address.toString()), unsigned(this->port()),
+           m_tlsEnabled ? "https/wss" : "http/ws");
+    return true;
+}
+
+quint16 HttpServer::port() const { return m_listener ? m_listener->serverPort() : 0; }
+
+void HttpServer::close()
+{
+    if (m_listener) {
+        m_listener->close();
+        m_listener->deleteLater();
+        m_listener = nullptr;
+    }
+    const QList<HttpConnection *> connections = m_connections.values();
+    for (HttpConnection *connection : connections)
+        connection->abort(); // each reports finished() and is deleted later
+    const QList<QPointer<QWebSocket>> webSockets = std::exchange(m_webSockets, {});
+    for (const QPointer<QWebSocket> &ws : webSockets) {
+        if (ws)
+            ws->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+    }
+}
+
+int HttpServer::openConnections() const { return int(m_connections.size() + m_upgradedSockets.size()); }
+
+void HttpServer::updateAccepting()
+{
+    if (!m_listener || !m_listener->isListening())
+        return;
+    // Over the cap, new clients wait in the kernel's accept queue instead of costing us memory.
+    if (openConnections() >= m_limits.maxConnections)
+        m_listener->pauseAccepting();
+    else
+        m_listener->resumeAccepting();
+}
+
+void HttpServer::onPendingConnections()
+{
+    while (m_listener && m_listener->hasPendingConnections()) {
+        if (QTcpSocket *socket = m_listener->nextPendingConnection())
+            adopt(socket);
+    }
+}
+
+void HttpServer::adopt(QTcpSocket *socket)
+{
+    const quint64 id = m_nextConnectionId++;
+    HttpConnection::Hooks hooks{
+        [this](HttpRequest &&request, HttpResponder responder) { dispatch(std::move(request), std::move(responder)); },
+        [this](const QString &path) { return m_webSocketHandlers.contains(path); },
+    };
+    auto *connection = new HttpConnection(socket, id, m_limits, std::move(hooks), this);
+    m_connections.insert(id, connection);
+    connect(connection, &HttpConnection::finished, this, [this, connection] { onConnectionFinished(connection); });
+    connect(connection, &HttpConnection::upgradeRequested, this, &HttpServer::onUpgradeRequested);
+    connect(connection, &HttpConnection::responseWritten, this, &HttpServer::onResponseWritten);
+    updateAccepting();
+    connection->start();
+}
+
+void HttpServer::onConnectionFinished(HttpConnection *connection)
+{
+    m_connections.remove(connection->id());
+    connection->disconnect(this);
+    connection->deleteLater(); // never synchronously: we may be inside its own call stack
+    updateAccepting();
+}
+
+void HttpServer::dispatch(HttpRequest &&request, HttpResponder responder)
+{
+    if (m_handler) {
+        m_handler(std::move(request), std::move(responder));
+    } else {
+        responder.send(HttpResponse::error(ErrorCode::NotFound, QStringLiteral("no handler for %1").arg(request.path)));
+    }
+}
+
+void HttpServer::onUpgradeRequested(QTcpSocket *socket, const QString &path, qint64 receivedAtUs)
+{
+    // Counted until the socket is gone: QWebSocket deletes it with itself, and Qt WebSockets
+    // deletes it when a handshake fails.
+    m_upgradedSockets.insert(socket);
+    connect(socket, &QObject::destroyed, this, [this, socket] {
+        m_upgradedSockets.remove(socket);
+        updateAccepting();
+    });
+    onResponseWritten(QByteArrayLiteral("GET"), path, 101, monotonicUs() - receivedAtUs);
+    m_webSocketServer->handleConnection(socket);
+}
+
+void HttpServer::onWebSocketReady()
+{
+    while (m_webSocketServer->hasPendingConnections()) {
+        QWebSocket *ws = m_webSocketServer->nextPendingConnection();
+        if (!ws)
+            continue;
+        ws->setParent(nullptr);
+        ws->setMaxAllowedIncomingFrameSize(quint64(m_limits.maxWebSocketFrameBytes));
+        ws->setMaxAllowedIncomingMessageSize(quint64(m_limits.maxWebSocketFrameBytes));
+        const WebSocketHandler handler = m_webSocketHandlers.value(ws->requestUrl().path());
+        if (!handler) { // the path was checked before the hand-over; only a decoding mismatch lands here
+            qCWarning(lcHttp) << "no WebSocket handler for" << ws->requestUrl().path();
+            ws->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("no endpoint here"));
+            ws->deleteLater();
+            continue;
+        }
+        m_webSockets.removeIf([](const QPointer<QWebSocket> &p) { return p.isNull(); });
+        m_webSockets.append(ws);
+        handler(ws);
+    }
+}
+
+namespace {
+// A decoded path may hold "%0A": keep each request on one log line.
+QByteArray loggable(const QString &path)
+{
+    QByteArray bytes = path.isEmpty() ? QByteArrayLiteral("-") : path.toUtf8();
+    for (char &c : bytes) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            c = '?';
+    }
+    return bytes;
+}
+} // namespace
+
+void HttpServer::onResponseWritten(const QByteArray &method, const QString &path, int status, qint64 latencyUs)
+{
+    qCInfo(lcHttp, "%s %s %d %.1f ms", method.isEmpty() ? "-" : method.constData(), loggable(path).constData(),
+           status, double(latencyUs) / 1000.0);
+    Q_EMIT requestCompleted(method, path, status, latencyUs);
+}
+
+} // namespace confab::server

@@ -1,0 +1,90 @@
+#pragma once
+
+// The server's HTTP/1.1 + WebSocket transport on one port.
+//
+// Why http_parser (the C library behind Node.js before llhttp) on a plain QTcpServer/QSslServer:
+// - QHttpServer is a technical preview in Qt 6.4: it answered pipelined requests out of order,
+//   has no idle timeout, connection or body limits, crashed when a stored responder was written
+//   after the client left, and accepts a WebSocket upgrade only when a route matches.
+// - Boost.Beast's parser would do, but it is header-only Boost/Asio: heavy to compile on a
+//   2-core CI for every file that includes it.
+// - http_parser is C, incremental (feed it whatever the socket gave), battle-tested, tiny to
+//   compile and packaged by Debian (libhttp-parser-dev, still patched there though archived
+//   upstream; Debian 12 has no llhttp). Everything else - ordering, limits, timeouts,
+//   back-pressure, the WebSocket hand-over - is ours and tested in tests/server/tst_http.cpp.
+//
+// A WebSocket upgrade is taken over only as the first request of a connection: the first header
+// block is peeked, not read, so QWebSocketServer::handleConnection() can read the handshake itself.
+
+#include "httplimits.h"
+#include "httpmessage.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QSslConfiguration>
+
+#include <functional>
+
+class QTcpServer;
+class QTcpSocket;
+class QWebSocket;
+class QWebSocketServer;
+
+namespace confab::server {
+
+class HttpConnection;
+
+class HttpServer : public QObject {
+    Q_OBJECT
+public:
+    using Handler = std::function<void(HttpRequest &&request, HttpResponder responder)>;
+    using WebSocketHandler = std::function<void(QWebSocket *socket)>; // handler takes ownership (socket has no parent)
+
+    explicit HttpServer(HttpLimits limits, QObject *parent = nullptr);
+    ~HttpServer() override;
+
+    void setHandler(Handler h);
+    void setWebSocketHandler(const QString &path, WebSocketHandler h); // e.g. "/chat"
+    bool setTls(const QString &certPath, const QString &keyPath, QString *error); // before listen
+    bool isTls() const { return m_tlsEnabled; }
+    bool listen(const QHostAddress &address, quint16 port, QString *error); // port 0 = pick a free one
+    quint16 port() const;
+    void close(); // stop listening and close every connection, upgraded WebSockets included
+    // HTTP connections plus upgraded sockets not yet destroyed.
+    int openConnections() const;
+    const HttpLimits &limits() const { return m_limits; }
+
+Q_SIGNALS:
+    // One per answered request (for the one-line-per-request log and /metrics), including the
+    // transport's own errors (400/408/413/431) and 101 for a WebSocket hand-over. Requests whose
+    // client left before the answer are not reported.
+    void requestCompleted(const QByteArray &method, const QString &path, int status, qint64 latencyUs);
+
+private:
+    void onPendingConnections();
+    void adopt(QTcpSocket *socket);
+    void onConnectionFinished(HttpConnection *connection);
+    void onUpgradeRequested(QTcpSocket *socket, const QString &path, qint64 receivedAtUs);
+    void onWebSocketReady();
+    void onResponseWritten(const QByteArray &method, const QString &path, int status, qint64 latencyUs);
+    void dispatch(HttpRequest &&request, HttpResponder responder);
+    void updateAccepting();
+
+    HttpLimits m_limits;
+    Handler m_handler;
+    QHash<QString, WebSocketHandler> m_webSocketHandlers;
+    QTcpServer *m_listener = nullptr; // a QSslServer when TLS is configured
+    QWebSocketServer *m_webSocketServer = nullptr;
+    QSslConfiguration m_tls;
+    bool m_tlsEnabled = false;
+    QHash<quint64, HttpConnection *> m_connections;
+    QSet<QTcpSocket *> m_upgradedSockets;     // counted until destroyed
+    QList<QPointer<QWebSocket>> m_webSockets; // closed by close()
+    quint64 m_nextConnectionId = 1;
+};
+
+} // namespace confab::server

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+
+#include <array>
+#include <functional>
+#include <vector>
+
+namespace confab::server {
+
+// /metrics in the Prometheus text format: request counts and latencies from the HTTP transport,
+// and gauges read from the parts that own them. Network thread only.
+class Metrics : public QObject {
+    Q_OBJECT
+public:
+    using Source = std::function<double()>;
+
+    explicit Metrics(QObject *parent = nullptr);
+
+    void recordRequest(int status, qint64 latencyUs);
+    void addGauge(const char *name, const char *help, Source source);
+    void addCounter(const char *name, const char *help, Source source);
+    QByteArray render() const;
+
+private:
+    struct Series {
+        const char *name;
+        const char *help;
+        const char *type;
+        Source source;
+    };
+    static constexpr std::array<double, 10> kBucketsMs{1, 2, 5, 10, 25, 50, 100, 250, 500, 1000};
+    std::array<qint64, kBucketsMs.size() + 1> m_buckets{};
+    std::array<qint64, 6> m_byClass{}; // 1xx..5xx
+    double m_latencySumMs = 0;
+    qint64 m_requests = 0;
+    std::vector<Series> m_series;
+};
+
+} // namespace confab::server

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "connectionregistry.h"
+#include "eventbus.h"
+#include "ratelimiter.h"
+#include "typingtracker.h"
+#include "wssession.h"
+
+#include "service/storageworker.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+namespace confab::server {
+
+struct RealtimeLimits {
+    SessionLimits session;
+    int typingTimeoutMs = 3000;
+    int presenceGraceMs = 10000; // offline this long after the last connection closes
+    RateLimiter::Rule messages{5, 20};    // send/edit/react per user
+    RateLimiter::Rule requests{20, 60};   // every other frame and REST call per user
+    RateLimiter::Rule typing{3, 10};
+    int historyOnJoin = 50;
+};
+
+// The WebSocket side of the server on the network thread: sessions, what each frame does,
+// typing, presence, rate limits, and fan-out of the event bus to connections.
+class RealtimeHub : public QObject {
+    Q_OBJECT
+public:
+    RealtimeHub(StorageWorker &worker, EventBus &bus, MembershipIndex &members, PresenceRegistry &presence,
+                const Clock &clock, RealtimeLimits limits, QObject *parent = nullptr);
+    ~RealtimeHub() override;
+
+    // Takes an upgraded socket (ownership passes to its session).
+    void accept(QWebSocket *socket);
+    void closeAll();
+
+    // From sessions:
+    void authenticate(WsSession *session, const QString &token, const QString &ref);
+    void handle(WsSession *session, ClientFrame &&frame);
+
+    // For REST: rate limiting by user, presence changes and revoked tokens.
+    int takeToken(const QString &userId, bool isMessage);
+    void setPresence(const Caller &caller, PresenceStatus status, const QString &customStatus);
+    void revokeSessions(const QByteArray &tokenHash);
+
+    ConnectionRegistry &registry() { return m_registry; }
+    int typingCount() const { return m_typing.activeCount(); }
+    const RealtimeLimits &limits() const { return m_limits; }
+
+private:
+    void onSessionClosed(WsSession *session);
+    void onAuthenticated(WsSession *session, const Caller &caller, const User &user, const QString &ref);
+    void announcePresence(const Presence &p);
+    void persistPresence(const Presence &p);
+
+    // One handler per frame type.
+    void on(WsSession *s, const AuthFrame &f);
+    void on(WsSession *s, const JoinRoomFrame &f);
+    void on(WsSession *s, const LeaveRoomFrame &f);
+    void on(WsSession *s, const SendMessageFrame &f);
+    void on(WsSession *s, const TypingStartFrame &f);
+    void on(WsSession *s, const TypingStopFrame &f);
+    void on(WsSession *s, const MessageReactionFrame &f);
+    void on(WsSession *s, const MarkReadFrame &f);
+    void on(WsSession *s, const EditMessageFrame &f);
+    void on(WsSession *s, const DeleteMessageFrame &f);
+    void on(WsSession *s, const SetPresenceFrame &f);
+    void on(WsSession *s, const SyncFrame &f);
+    void on(WsSession *s, const PingFrame &f);
+
+    // Runs a service call for a session; errors go back to it as `error` frames with the ref.
+    template <typename T>
+    void call(WsSession *s, const QString &ref, std::function<Result<T>(Services &, const Caller &, Effects &)> work,
+              std::function<void(WsSession *, T &)> reply);
+
+    StorageWorker &m_worker;
+    EventBus &m_bus;
+    MembershipIndex &m_members;
+    PresenceRegistry &m_presence;
+    const Clock &m_clock;
+    RealtimeLimits m_limits;
+    ConnectionRegistry m_registry;
+    RateLimiter m_rates;
+    TypingTracker m_typing;
+    QHash<QString, QTimer *> m_graceTimers; // user -> pending offline
+    QList<WsSession *> m_sessions;
+    QTimer m_housekeeping;
+};
+
+} // namespace confab::server

@@ -1,0 +1,68 @@
+#include "typingtracker.h"
+
+#include <QDateTime>
+
+namespace confab::server {
+
+TypingTracker::TypingTracker(int timeoutMs, Notify notify, QObject *parent)
+    : QObject(parent), m_timeoutMs(timeoutMs), m_notify(std::move(notify))
+{
+    // A coarse tick is enough: an indicator may outlive its 3 s by a fraction of the tick.
+    m_tick.setInterval(std::max(50, timeoutMs / 10));
+    connect(&m_tick, &QTimer::timeout, this, [this] { expire(QDateTime::currentMSecsSinceEpoch()); });
+}
+
+void TypingTracker::start(const QString &roomId, const QString &userId, const QString &displayName, qint64 nowMs)
+{
+    const QString k = key(roomId, userId);
+    auto it = m_typing.find(k);
+    const bool isNew = it == m_typing.end();
+    if (isNew)
+        it = m_typing.insert(k, Entry{roomId, userId, displayName, 0});
+    it->expiresAt = nowMs + m_timeoutMs;
+    if (isNew)
+        m_notify(roomId, userId, displayName, true); // renewals are not re-announced
+    if (!m_tick.isActive())
+        m_tick.start();
+}
+
+void TypingTracker::stop(const QString &roomId, const QString &userId)
+{
+    const auto e = m_typing.take(key(roomId, userId));
+    if (!e.userId.isEmpty())
+        m_notify(e.roomId, e.userId, e.displayName, false);
+}
+
+void TypingTracker::stopAllOf(const QString &userId)
+{
+    QList<Entry> ended;
+    for (auto it = m_typing.begin(); it != m_typing.end();) {
+        if (it->userId == userId) {
+            ended << *it;
+            it = m_typing.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const Entry &e : ended)
+        m_notify(e.roomId, e.userId, e.displayName, false);
+}
+
+void TypingTracker::expire(qint64 nowMs)
+{
+    QList<Entry> ended;
+    for (auto it = m_typing.begin(); it != m_typing.end();) {
+        if (it->expiresAt <= nowMs) {
+            ended << *it;
+            it = m_typing.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const Entry &e : ended)
+        m_notify(e.roomId, e.userId, e.displayName, false);
+    if (m_typing.isEmpty())
+        m_tick.stop();
+}
+
+} // namespace confab::server

@@ -1,0 +1,145 @@
+#include "wssession.h"
+
+#include "realtimehub.h"
+
+#include "core/jsondocument.h"
+
+#include <QUrlQuery>
+
+#include <nlohmann/json.hpp>
+
+namespace confab::server {
+
+namespace {
+quint64 nextSessionId()
+{
+    static quint64 next = 0;
+    return ++next;
+}
+} // namespace
+
+WsSession::WsSession(QWebSocket *socket, RealtimeHub &hub, const SessionLimits &limits, QObject *parent)
+    : QObject(parent), m_socket(socket), m_hub(hub), m_limits(limits), m_id(nextSessionId())
+{
+    m_socket->setParent(nullptr);
+    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &WsSession::onText);
+    connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &WsSession::onBinary);
+    connect(m_socket.get(), &QWebSocket::bytesWritten, this, [this](qint64 n) { m_queued = std::max<qint64>(0, m_queued - n); });
+    connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
+        if (!m_closing) {
+            m_closing = true;
+            Q_EMIT closed(this);
+        }
+    });
+
+    m_authTimer.setSingleShot(true);
+    m_authTimer.setInterval(m_limits.authTimeoutMs);
+    connect(&m_authTimer, &QTimer::timeout, this, [this] {
+        if (!isAuthenticated())
+            closeWith(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("not authenticated in time"));
+    });
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(m_limits.idleTimeoutMs);
+    connect(&m_idleTimer, &QTimer::timeout, this,
+            [this] { closeWith(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("idle too long")); });
+    m_idleTimer.start();
+
+    const QString token = QUrlQuery(m_socket->requestUrl()).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
+    if (!token.isEmpty())
+        m_hub.authenticate(this, token, {});
+    else
+        m_authTimer.start();
+}
+
+WsSession::~WsSession()
+{
+    if (m_socket)
+        m_socket->abort();
+}
+
+void WsSession::setCaller(const Caller &caller)
+{
+    m_caller = caller;
+    m_authTimer.stop();
+}
+
+void WsSession::sendBytes(const QByteArray &frame) { sendText(QString::fromUtf8(frame), frame.size()); }
+
+void WsSession::sendText(const QString &text, qsizetype utf8Size)
+{
+    if (m_closing)
+        return;
+    m_queued += utf8Size;
+    if (m_queued > m_limits.maxQueuedBytes) {
+        // A client that does not read must not make the server hold its backlog.
+        closeWith(QWebSocketProtocol::CloseCodeTooMuchData, QStringLiteral("too far behind: reconnect and sync"));
+        return;
+    }
+    m_socket->sendTextMessage(text);
+}
+
+void WsSession::sendFrame(const ServerFrame &frame) { sendBytes(toJsonBytes(encodeFrame(frame))); }
+
+void WsSession::sendError(const ApiError &error, const QString &ref)
+{
+    sendFrame(ErrorFrame{error.code, error.message, error.field, ref});
+}
+
+void WsSession::closeWith(QWebSocketProtocol::CloseCode code, const QString &reason)
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    m_socket->close(code, reason);
+    // Close even if the peer never answers the close handshake.
+    QTimer::singleShot(2000, m_socket.get(), [s = m_socket.get()] { s->abort(); });
+    Q_EMIT closed(this);
+}
+
+void WsSession::badFrame(const ApiError &error, const QString &ref)
+{
+    sendError(error, ref);
+    if (!m_badWindow.isValid() || m_badWindow.elapsed() > 60000) {
+        m_badWindow.start();
+        m_badFrames = 0;
+    }
+    if (++m_badFrames >= m_limits.badFramesBeforeClose)
+        closeWith(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many bad frames"));
+}
+
+void WsSession::onBinary(const QByteArray &)
+{
+    m_idleTimer.start();
+    badFrame(ApiError{ErrorCode::BadRequest, QStringLiteral("binary frames are not supported; send JSON text"), {}, 0});
+}
+
+void WsSession::onText(const QString &text)
+{
+    if (m_closing)
+        return;
+    m_idleTimer.start();
+    nlohmann::json j;
+    ClientFrame frame;
+    QString ref;
+    try {
+        j = parseJsonDocument(text.toUtf8(), m_limits.maxJsonDepth);
+        if (j.is_object() && j.contains("ref") && j["ref"].is_string())
+            ref = QString::fromStdString(j["ref"].get<std::string>()).left(64);
+        frame = decodeClientFrame(j);
+    } catch (const DecodeError &e) {
+        badFrame(e.toApiError(), ref);
+        return;
+    }
+    if (!isAuthenticated()) {
+        if (const auto *auth = std::get_if<AuthFrame>(&frame)) {
+            m_hub.authenticate(this, auth->token, auth->ref);
+            return;
+        }
+        badFrame(ApiError{ErrorCode::Unauthorized, QStringLiteral("authenticate first: send {\"type\":\"auth\",\"token\":...}"), {}, 0},
+                 ref);
+        return;
+    }
+    m_hub.handle(this, std::move(frame));
+}
+
+} // namespace confab::server

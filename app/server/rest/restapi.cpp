@@ -1,0 +1,156 @@
+#include "restapi.h"
+
+#include "metrics.h"
+#include "realtime/realtimehub.h"
+#include "service/passwordhasher.h"
+
+#include "core/jsondocument.h"
+#include "core/limits.h"
+
+#include <QLoggingCategory>
+
+#include <nlohmann/json.hpp>
+
+namespace confab::server {
+
+using nlohmann::json;
+
+QString RestCall::query(const char *name) const
+{
+    return request.query.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded);
+}
+
+RestApi::RestApi(StorageWorker &worker, RealtimeHub &hub, PasswordHasher &hasher, Metrics &metrics, const Clock &clock,
+                 QObject *parent)
+    : QObject(parent), m_worker(worker), m_hub(hub), m_hasher(hasher), m_metrics(metrics), m_clock(clock)
+{
+    m_dummyHash = m_hasher.hashNow(QStringLiteral("confab-timing-equaliser"));
+    addRoutes();
+}
+
+RestApi::~RestApi() = default;
+
+HttpResponse RestApi::success(const json &data, int status)
+{
+    return HttpResponse::json(status, toJsonBytes(json{{"success", true}, {"data", data}}));
+}
+
+HttpResponse RestApi::failure(const ApiError &error)
+{
+    json err{{"code", errorCodeName(error.code).toStdString()}, {"message", error.message.toStdString()}};
+    if (!error.field.isEmpty())
+        err["details"] = json{{"field", error.field.toStdString()}};
+    HttpResponse r = HttpResponse::json(httpStatus(error.code), toJsonBytes(json{{"success", false}, {"error", err}}));
+    if (error.code == ErrorCode::RateLimited)
+        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(std::max(1, error.retryAfterSeconds))});
+    return r;
+}
+
+namespace {
+bool isJsonContentType(const QByteArray &value)
+{
+    const QByteArray v = value.trimmed().toLower();
+    return v.isEmpty() || v == "application/json" || v.startsWith("application/json;");
+}
+
+QByteArray bearerToken(const HttpRequest &request)
+{
+    const QByteArray auth = request.header("authorization");
+    if (auth.size() > 7 && auth.left(7).compare("Bearer ", Qt::CaseInsensitive) == 0)
+        return auth.mid(7).trimmed();
+    return {};
+}
+} // namespace
+
+void RestApi::handle(HttpRequest &&request, HttpResponder responder)
+{
+    const Handler *handler = nullptr;
+    PathParams params;
+    switch (m_router.find(request.method, request.path, &handler, &params)) {
+    case Router<Handler>::Match::NotFound:
+        responder.send(failure({ErrorCode::NotFound, QStringLiteral("no endpoint at %1").arg(request.path), {}, 0}));
+        return;
+    case Router<Handler>::Match::WrongMethod:
+        responder.send(failure({ErrorCode::MethodNotAllowed,
+                                QStringLiteral("%1 is not allowed on %2").arg(QString::fromLatin1(request.method), request.path),
+                                {}, 0}));
+        return;
+    case Router<Handler>::Match::Found:
+        break;
+    }
+    RestCall call;
+    call.params = std::move(params);
+    auto body = std::make_shared<json>();
+    if (!request.body.isEmpty()) {
+        if (!isJsonContentType(request.header("content-type"))) {
+            responder.send(failure({ErrorCode::UnsupportedMediaType, QStringLiteral("send the body as application/json"), {}, 0}));
+            return;
+        }
+        try {
+            *body = parseJsonDocument(request.body, limits::kJsonDepthMax);
+        } catch (const DecodeError &e) {
+            responder.send(failure(e.toApiError()));
+            return;
+        }
+    }
+    call.body = std::move(body);
+    call.request = std::move(request);
+    (*handler)(std::move(call), std::move(responder));
+}
+
+void RestApi::publicRoute(const char *method, const char *pattern, Handler handler)
+{
+    m_router.add(QByteArray(method), QString::fromLatin1(pattern), std::move(handler));
+}
+
+void RestApi::route(const char *method, const char *pattern, RestWork work, int status,
+                    std::function<void(const Caller &, const RestCall &)> after)
+{
+    const bool isMessageSend = QByteArray(method) == "POST" && QByteArray(pattern).endsWith("/messages");
+    publicRoute(method, pattern, [this, work, status, after, isMessageSend](RestCall &&call, HttpResponder responder) {
+        const QByteArray token = bearerToken(call.request);
+        if (token.isEmpty()) {
+            responder.send(failure({ErrorCode::Unauthorized, QStringLiteral("send Authorization: Bearer <token>"), {}, 0}));
+            return;
+        }
+        const QByteArray tokenHash = AuthService::hashToken(QString::fromLatin1(token));
+        // Limited per token here, before any storage work: a flood costs the network thread only.
+        if (const int wait = m_hub.takeToken(QString::fromLatin1(tokenHash.toHex()), isMessageSend)) {
+            responder.send(failure({ErrorCode::RateLimited, QStringLiteral("too many requests: wait %1 s").arg(wait), {}, wait}));
+            return;
+        }
+        struct Answer {
+            Caller caller;
+            HttpResponse response;
+        };
+        auto shared = std::make_shared<RestCall>(std::move(call));
+        auto responderHolder = std::make_shared<HttpResponder>(std::move(responder));
+        m_worker.run<Answer>(
+            this,
+            [tokenHash, work, status, shared](Services &s, Effects &fx) -> Result<Answer> {
+                auto caller = s.auth.authenticate(tokenHash);
+                if (!caller)
+                    return *caller.error;
+                try {
+                    auto data = work(s, caller.value, fx, *shared);
+                    if (!data)
+                        return *data.error;
+                    return Answer{caller.value, success(data.value, status)};
+                } catch (const DecodeError &e) {
+                    fx.deliveries.clear();
+                    return e.toApiError();
+                }
+            },
+            [responderHolder, after, shared](Result<Answer> r) {
+                if (!r) {
+                    responderHolder->send(failure(*r.error));
+                    return;
+                }
+                if (after)
+                    after(r.value.caller, *shared);
+                responderHolder->send(std::move(r.value.response));
+            });
+    });
+}
+
+} // namespace confab::server

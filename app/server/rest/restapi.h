@@ -1,0 +1,72 @@
+#pragma once
+
+#include "router.h"
+
+#include "http/httpmessage.h"
+#include "service/storageworker.h"
+
+#include <QObject>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace confab::server {
+
+class RealtimeHub;
+class PasswordHasher;
+class Metrics;
+
+// Everything a REST handler gets: the request, its path parameters and parsed JSON body.
+struct RestCall {
+    HttpRequest request;
+    PathParams params;
+    std::shared_ptr<const nlohmann::json> body; // null JSON when there was no body
+    QString param(const QString &name) const { return params.value(name); }
+    QString query(const char *name) const;
+};
+
+// A service call made for an authenticated user; returns the `data` of the envelope.
+using RestWork = std::function<Result<nlohmann::json>(Services &, const Caller &, Effects &, const RestCall &)>;
+
+// The REST API of API.md over the HTTP transport: routing, authentication, JSON envelopes and
+// errors. Handlers decode their request body, then run one service call on the storage thread.
+class RestApi : public QObject {
+    Q_OBJECT
+public:
+    RestApi(StorageWorker &worker, RealtimeHub &hub, PasswordHasher &hasher, Metrics &metrics, const Clock &clock,
+            QObject *parent = nullptr);
+    ~RestApi() override;
+
+    void handle(HttpRequest &&request, HttpResponder responder);
+
+    static HttpResponse success(const nlohmann::json &data, int status = 200);
+    static HttpResponse failure(const ApiError &error);
+
+private:
+    using Handler = std::function<void(RestCall &&, HttpResponder)>;
+
+    void addRoutes();
+    void addAuthRoutes();
+    void addRoomRoutes();
+    void addMessageRoutes();
+    void addModerationRoutes();
+    void addOtherRoutes();
+
+    // Registers an authenticated route whose work runs on the storage thread. `after` runs on
+    // the network thread once it succeeded (presence, revoking sessions).
+    void route(const char *method, const char *pattern, RestWork work, int status = 200,
+               std::function<void(const Caller &, const RestCall &)> after = {});
+    void publicRoute(const char *method, const char *pattern, Handler handler);
+
+    void registerAccount(RestCall &&call, HttpResponder responder);
+    void login(RestCall &&call, HttpResponder responder);
+
+    StorageWorker &m_worker;
+    RealtimeHub &m_hub;
+    PasswordHasher &m_hasher;
+    Metrics &m_metrics;
+    const Clock &m_clock;
+    Router<Handler> m_router;
+    QByteArray m_dummyHash; // verified against for unknown users, so timing does not tell
+};
+
+} // namespace confab::server

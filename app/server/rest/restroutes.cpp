@@ -1,0 +1,565 @@
+// The routes of API.md: each decodes its body and query, then makes one service call.
+
+#include "restapi.h"
+
+#include "metrics.h"
+#include "realtime/realtimehub.h"
+#include "service/passwordhasher.h"
+
+#include "core/jsonreader.h"
+#include "core/limits.h"
+#include "core/timeutil.h"
+#include "core/validation.h"
+
+#include <nlohmann/json.hpp>
+
+namespace confab::server {
+
+using nlohmann::json;
+using confab::detail::JsonReader;
+
+namespace {
+
+// Query integers: absent -> fallback; anything else must be a whole number in range.
+int queryInt(const RestCall &c, const char *name, int fallback, int min, int max)
+{
+    const QString v = c.query(name);
+    if (v.isEmpty())
+        return fallback;
+    bool ok = false;
+    const int n = v.toInt(&ok);
+    if (!ok || n < min || n > max)
+        throw DecodeError(ErrorCode::ValidationFailed, QString::fromLatin1(name),
+                          QStringLiteral("must be a whole number from %1 to %2").arg(min).arg(max));
+    return n;
+}
+
+std::optional<bool> queryBool(const RestCall &c, const char *name)
+{
+    const QString v = c.query(name);
+    if (v.isEmpty())
+        return std::nullopt;
+    if (v == QLatin1String("true") || v == QLatin1String("1"))
+        return true;
+    if (v == QLatin1String("false") || v == QLatin1String("0"))
+        return false;
+    throw DecodeError(ErrorCode::ValidationFailed, QString::fromLatin1(name), QStringLiteral("must be true or false"));
+}
+
+JsonReader bodyReader(const RestCall &c)
+{
+    if (c.body->is_null())
+        throw DecodeError(ErrorCode::BadRequest, {}, QStringLiteral("this request needs a JSON body"));
+    return JsonReader(*c.body);
+}
+
+json toJson(const OffsetPagination &p) { return json(p); }
+
+json banJson(const BanRecord &b)
+{
+    return json{{"roomId", b.roomId.toStdString()},   {"userId", b.userId.toStdString()},
+                {"bannedBy", b.bannedBy.toStdString()}, {"reason", b.reason.toStdString()},
+                {"createdAt", confab::detail::timeOrNull(b.createdAt)}, {"until", confab::detail::timeOrNull(b.until)}};
+}
+
+template <typename T> Result<json> mapped(Result<T> r, const std::function<json(const T &)> &f)
+{
+    if (!r)
+        return *r.error;
+    return f(r.value);
+}
+
+template <typename T> Result<json> plain(Result<T> r)
+{
+    if (!r)
+        return *r.error;
+    return json(r.value);
+}
+
+} // namespace
+
+void RestApi::addRoutes()
+{
+    addAuthRoutes();
+    addRoomRoutes();
+    addMessageRoutes();
+    addModerationRoutes();
+    addOtherRoutes();
+}
+
+// ---- auth and the user's own account ----------------------------------------------------------
+
+void RestApi::addAuthRoutes()
+{
+    publicRoute("POST", "/v1/auth/register", [this](RestCall &&c, HttpResponder r) { registerAccount(std::move(c), std::move(r)); });
+    publicRoute("POST", "/v1/auth/login", [this](RestCall &&c, HttpResponder r) { login(std::move(c), std::move(r)); });
+
+    route("POST", "/v1/auth/logout",
+          [](Services &s, const Caller &caller, Effects &, const RestCall &) {
+              return mapped<bool>(s.auth.logout(caller), [](const bool &) { return json{{"loggedOut", true}}; });
+          },
+          200, [this](const Caller &caller, const RestCall &) { m_hub.revokeSessions(caller.tokenHash); });
+
+    route("GET", "/v1/me", [](Services &s, const Caller &caller, Effects &, const RestCall &) { return plain(s.auth.me(caller)); });
+
+    route("PATCH", "/v1/me", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
+        JsonReader r = bodyReader(c);
+        std::optional<QString> displayName, avatar;
+        if (r.has("displayName"))
+            displayName = r.string("displayName", limits::kDisplayNameMax);
+        if (r.has("avatar"))
+            avatar = r.optString("avatar", {}, limits::kUrlMax);
+        r.finish();
+        return plain(s.auth.updateProfile(caller, displayName, avatar));
+    });
+}
+
+void RestApi::registerAccount(RestCall &&call, HttpResponder responder)
+{
+    QString username, password, displayName;
+    try {
+        JsonReader r = bodyReader(call);
+        username = r.string("username", 64);
+        password = r.string("password", limits::kPasswordMax);
+        displayName = r.optString("displayName", username, 200);
+        r.finish();
+    } catch (const DecodeError &e) {
+        responder.send(failure(e.toApiError()));
+        return;
+    }
+    for (const auto &bad : {validateUsername(username), validatePassword(password), validateDisplayName(displayName)}) {
+        if (bad) {
+            responder.send(failure(*bad));
+            return;
+        }
+    }
+    if (const int wait = m_hub.takeToken(QStringLiteral("ip:") + call.request.peerAddress.toString(), false)) {
+        responder.send(failure({ErrorCode::RateLimited, QStringLiteral("too many attempts: wait %1 s").arg(wait), {}, wait}));
+        return;
+    }
+    auto holder = std::make_shared<HttpResponder>(std::move(responder));
+    // 1. name free? (cheap, before spending ~200 ms hashing)  2. hash  3. create.
+    m_worker.run<bool>(
+        this, [username](Services &s, Effects &) { return s.auth.checkUsernameFree(username); },
+        [this, holder, username, password, displayName](Result<bool> free) {
+            if (!free) {
+                holder->send(failure(*free.error));
+                return;
+            }
+            m_hasher.hash(password, this, [this, holder, username, displayName](QByteArray hash) {
+                if (hash.isEmpty()) {
+                    holder->send(failure({ErrorCode::Unavailable, QStringLiteral("the server is out of memory for hashing; try again"), {}, 1}));
+                    return;
+                }
+                m_worker.run<SignedIn>(
+                    this,
+                    [username, displayName, hash](Services &s, Effects &) {
+                        return s.auth.createAccount(username, displayName, hash, false, true);
+                    },
+                    [holder](Result<SignedIn> r) {
+                        if (!r) {
+                            holder->send(failure(*r.error));
+                            return;
+                        }
+                        holder->send(success(json{{"token", r.value.token.toStdString()}, {"user", r.value.user}}, 201));
+                    });
+            });
+        });
+}
+
+void RestApi::login(RestCall &&call, HttpResponder responder)
+{
+    QString username, password;
+    try {
+        JsonReader r = bodyReader(call);
+        username = r.string("username", 64);
+        password = r.string("password", limits::kPasswordMax);
+        r.finish();
+    } catch (const DecodeError &e) {
+        responder.send(failure(e.toApiError()));
+        return;
+    }
+    // Guessing passwords is slow by design; limit attempts per address as well.
+    if (const int wait = m_hub.takeToken(QStringLiteral("ip:") + call.request.peerAddress.toString(), false)) {
+        responder.send(failure({ErrorCode::RateLimited, QStringLiteral("too many attempts: wait %1 s").arg(wait), {}, wait}));
+        return;
+    }
+    auto holder = std::make_shared<HttpResponder>(std::move(responder));
+    m_worker.run<StoredUser>(
+        this, [username](Services &s, Effects &) { return s.auth.credentials(username); },
+        [this, holder, password](Result<StoredUser> user) {
+            const QByteArray hash = user ? user.value.passwordHash : m_dummyHash;
+            const QString userId = user ? user.value.user.userId : QString();
+            m_hasher.verify(password, hash, this, [this, holder, userId](bool ok) {
+                if (!ok || userId.isEmpty()) {
+                    holder->send(failure({ErrorCode::Unauthorized, QStringLiteral("wrong username or password"), {}, 0}));
+                    return;
+                }
+                m_worker.run<SignedIn>(
+                    this, [userId](Services &s, Effects &) { return s.auth.issueToken(userId); },
+                    [holder](Result<SignedIn> r) {
+                        if (!r) {
+                            holder->send(failure(*r.error));
+                            return;
+                        }
+                        holder->send(success(json{{"token", r.value.token.toStdString()}, {"user", r.value.user}}));
+                    });
+            });
+        });
+}
+
+// ---- rooms and members ------------------------------------------------------------------------
+
+void RestApi::addRoomRoutes()
+{
+    route("GET", "/v1/chat/rooms", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
+        RoomQuery q;
+        const QString type = c.query("type");
+        if (!type.isEmpty()) {
+            q.type = enumFromString<RoomType>(type);
+            if (!q.type)
+                throw DecodeError(ErrorCode::ValidationFailed, QStringLiteral("type"),
+                                  QStringLiteral("must be one of: %1").arg(enumNames<RoomType>()));
+        }
+        q.joinedOnly = queryBool(c, "joined").value_or(false);
+        q.text = c.query("q").left(100);
+        q.limit = queryInt(c, "limit", 20, 1, 100);
+        q.offset = queryInt(c, "offset", 0, 0, 1000000);
+        return mapped<RoomPage>(s.rooms.list(caller, q), [](const RoomPage &p) {
+            return json{{"rooms", p.rooms}, {"pagination", toJson(p.pagination)}};
+        });
+    });
+
+    route("POST", "/v1/chat/rooms", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+        JsonReader r = bodyReader(c);
+        CreateRoomRequest req;
+        req.type = r.enumValue<RoomType>("type");
+        req.name = r.optString("name", {}, limits::kRoomNameMax);
+        if (req.type != RoomType::Direct && req.name.trimmed().isEmpty())
+            r.fail("name", QStringLiteral("is required"));
+        req.description = r.optString("description", {}, limits::kDescriptionMax);
+        if (r.has("maxMembers"))
+            req.maxMembers = int(r.integer("maxMembers", 2, 100000));
+        if (r.has("allowInvites"))
+            req.allowInvites = r.boolean("allowInvites");
+        req.members = r.optStringList("members", limits::kGroupMembersMax, limits::kIdMax);
+        if (const json *settings = r.optObject("settings")) {
+            RoomSettings rs;
+            decode(*settings, rs, QStringLiteral("settings"));
+            req.settings = rs;
+        }
+        r.finish();
+        return plain(s.rooms.create(caller, req, fx));
+    }, 201);
+
+    route("GET", "/v1/chat/rooms/{roomId}", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
+        return plain(s.rooms.get(caller, c.param(QStringLiteral("roomId"))));
+    });
+
+    route("PATCH", "/v1/chat/rooms/{roomId}", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+        JsonReader r = bodyReader(c);
+        UpdateRoomRequest req;
+        if (r.has("name"))
+            req.name = r.string("name", limits::kRoomNameMax);
+        if (r.has("description"))
+            req.description = r.optString("description", {}, limits::kDescriptionMax);
+        if (r.has("avatar"))
+            req.avatar = r.optString("avatar", {}, limits::kUrlMax);
+        if (r.has("maxMembers"))
+            req.maxMembers = int(r.integer("maxMembers", 2, 100000));
+        if (const json *settings = r.optObject("settings")) {
+            // A partial settings object changes only the fields it names.
+            auto current = s.rooms.get(caller, c.param(QStringLiteral("roomId")));
+            if (!current)
+                return Result<json>(*current.error);
+            json merged = current.value.settings;
+            merged.update(*settings);
+            RoomSettings rs;
+            decode(merged, rs, QStringLiteral("settings"));
+            req.settings = rs;
+        }
+        r.finish();
+        return plain(s.rooms.update(caller, c.param(QStringLiteral("roomId")), req, fx));
+    });
+
+    route("DELETE", "/v1/chat/rooms/{roomId}", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+        const QString id = c.param(QStringLiteral("roomId"));
+        return mapped<bool>(s.rooms.remove(caller, id, fx), [&](const bool &) { return json{{"roomId", id.toStdString()}, {"deleted", true}}; });
+    });
+
+    route("POST", "/v1/chat/rooms/{roomId}/join", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+        return mapped<JoinedRoom>(s.rooms.join(caller, c.param(QStringLiteral("roomId")), 50, fx),
+                                  [](const JoinedRoom &j) { return json(j.room); });
+    });
+
+    auto leave = [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+        const QString id = c.param(QStringLiteral("roomId"));
+        return mapped<bool>(s.rooms.leave(caller, id, fx), [&](const bool &) { return json{{"roomId", id.toStdString()}, {"left", true}}; });
+    };
+    route("DELETE", "/v1/chat/rooms/{roomId}/leave", leave);
+    route("POST", "/v1/chat/rooms/{roomId}/leave", leave);
+
+    route("GET", "/v1/chat/rooms/{roomId}/members", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
+        return mapped<MemberPage>(
+            s.rooms.members(caller, c.param(QStringLiteral("roomId")), queryInt(c, "limit", 50, 1, 200),
+                            queryInt(c, "offset", 0, 0, 10000000)),
+            [](const MemberPage &p) { return json{{"members", p.members}, {"pagination", toJson(p.pagination)}}; });
+    });
+
+    route("POST", "/v1/chat/rooms/{roomId}/members", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+        JsonReader r = bodyReader(c);
+        const QString userId = r.string("userId", limits::kIdMax);
+        r.finish();
+        return plain(s.rooms.invite(caller, c.param(QStringLiteral("roomId")), userId, fx));
+    }, 201);
+}
+
+// ---- messages -----------------------------------------------------------------------------
+
+void RestApi::addMessageRoutes()
+{
+    route("GET", "/v1/chat/rooms/{roomId}/messages", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
+        const QString before = c.query("before"), after = c.query("after");
+        for (const auto &[name, v] : {std::pair{"before", before}, std::pair{"after", after}}) {
+            if (!v.isEmpty()) {
+                if (auto bad = validateId(v, QString::fromLatin1(name)))
+                    return Result<json>(*bad);
+            }
+        }
+        return mapped<HistoryPage>(
+            s.messages.history(caller, c.param(QStringLiteral("roomId")), before, after, queryInt(c, "limit", 50, 1, 100)),
+            [](const HistoryPage &p) { return json{{"messages", p.messages}, {"pagination", p.pagination}}; });
+    });
+
+    // A repeat of a clientMsgId answers like the first send did, with the first message.
+    route("POST", "/v1/chat/rooms/{roomId}/messages", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+        JsonReader r = bodyReader(c);
+        SendRequest req;
+        req.roomId = c.param(QStringLiteral("roomId"));
+        req.content = r.string("content", limits::kContentHardMax);
+        req.type = r.optEnum("type", MessageType::Text);
+        req.replyTo = r.optString("replyTo", {}, limits::kIdMax);
+        req.isAnonymous = r.optBool("isAnonymous", false);
+        req.clientMsgId = r.optString("clientMsgId", {}, limits::kIdMax);
+        req.attachments = r.nestedList<Attachment>("attachments", limits::kAttachmentsMax);
+        r.finish();
+        return mapped<SendResult>(s.messages.send(caller, req, fx), [](const SendResult &sr) { return json(sr.message); });
+    }, 201);
+
+    route("PATCH", "/v1/chat/rooms/{roomId}/messages/{messageId}", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+        JsonReader r = bodyReader(c);
+        const QString content = r.string("content", limits::kContentHardMax);
+        r.finish();
+        return plain(s.messages.edit(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("messageId")), content, fx));
+    });
+
+    route("DELETE", "/v1/chat/rooms/{roomId}/messages/{messageId}", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+        return plain(s.messages.remove(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("messageId")), fx));
+    });
+
+    route("POST", "/v1/chat/rooms/{roomId}/messages/{messageId}/reactions",
+          [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+              JsonReader r = bodyReader(c);
+              const QString emoji = r.string("emoji", limits::kEmojiMax);
+              r.finish();
+              return plain(s.messages.react(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("messageId")),
+                                            emoji, ReactionAction::Add, fx));
+          });
+
+    route("DELETE", "/v1/chat/rooms/{roomId}/messages/{messageId}/reactions/{emoji}",
+          [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+              return plain(s.messages.react(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("messageId")),
+                                            c.param(QStringLiteral("emoji")), ReactionAction::Remove, fx));
+          });
+
+    route("POST", "/v1/chat/rooms/{roomId}/read", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+        JsonReader r = bodyReader(c);
+        const QString messageId = r.string("messageId", limits::kIdMax);
+        r.finish();
+        return plain(s.messages.markRead(caller, c.param(QStringLiteral("roomId")), messageId, fx));
+    });
+
+    route("GET", "/v1/chat/rooms/{roomId}/pins", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
+        return mapped<std::vector<Message>>(s.messages.pins(caller, c.param(QStringLiteral("roomId"))),
+                                            [](const std::vector<Message> &pins) { return json{{"pins", pins}}; });
+    });
+    for (const char *method : {"POST", "DELETE"}) {
+        const bool pin = QByteArray(method) == "POST";
+        route(method, "/v1/chat/rooms/{roomId}/pins/{messageId}", [pin](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+            const QString messageId = c.param(QStringLiteral("messageId"));
+            return mapped<bool>(s.messages.pin(caller, c.param(QStringLiteral("roomId")), messageId, pin, fx), [&](const bool &p) {
+                return json{{"messageId", messageId.toStdString()}, {"pinned", p}};
+            });
+        });
+    }
+
+    route("GET", "/v1/chat/search", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
+        SearchQuery q;
+        q.text = c.query("q");
+        q.roomId = c.query("roomId");
+        q.authorId = c.query("authorId");
+        q.limit = queryInt(c, "limit", 20, 1, 100);
+        return mapped<std::vector<SearchHit>>(s.messages.search(caller, q), [](const std::vector<SearchHit> &hits) {
+            json results = json::array();
+            for (const auto &h : hits)
+                results.push_back(json{{"message", h.message}, {"snippet", h.snippet.toStdString()}});
+            return json{{"results", results}};
+        });
+    });
+}
+
+// ---- moderation -------------------------------------------------------------------------------
+
+void RestApi::addModerationRoutes()
+{
+    route("PATCH", "/v1/chat/rooms/{roomId}/members/{userId}", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+        JsonReader r = bodyReader(c);
+        MemberChange change;
+        if (r.has("role"))
+            change.role = r.enumValue<Role>("role");
+        if (r.has("isMuted"))
+            change.isMuted = r.boolean("isMuted");
+        if (r.has("mutedUntil")) {
+            const qint64 t = r.optTimestamp("mutedUntil");
+            change.mutedUntil = t;
+        }
+        r.finish();
+        return plain(s.moderation.changeMember(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("userId")), change, fx));
+    });
+
+    route("POST", "/v1/chat/rooms/{roomId}/members/{userId}/kick", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+        QString reason;
+        if (!c.body->is_null()) {
+            JsonReader r(*c.body);
+            reason = r.optString("reason", {}, limits::kReasonMax);
+            r.finish();
+        }
+        const QString userId = c.param(QStringLiteral("userId"));
+        return mapped<bool>(s.moderation.kick(caller, c.param(QStringLiteral("roomId")), userId, reason, fx),
+                            [&](const bool &) { return json{{"userId", userId.toStdString()}, {"kicked", true}}; });
+    });
+
+    route("POST", "/v1/chat/rooms/{roomId}/members/{userId}/ban", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+        QString reason;
+        qint64 duration = 0;
+        if (!c.body->is_null()) {
+            JsonReader r(*c.body);
+            reason = r.optString("reason", {}, limits::kReasonMax);
+            duration = r.optInteger("durationSeconds", 0, 0, qint64(100) * 365 * 86400);
+            r.finish();
+        }
+        return mapped<BanRecord>(s.moderation.ban(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("userId")),
+                                                  reason, duration, fx),
+                                 banJson);
+    });
+
+    route("DELETE", "/v1/chat/rooms/{roomId}/members/{userId}/ban", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
+        const QString userId = c.param(QStringLiteral("userId"));
+        return mapped<bool>(s.moderation.unban(caller, c.param(QStringLiteral("roomId")), userId),
+                            [&](const bool &) { return json{{"userId", userId.toStdString()}, {"banned", false}}; });
+    });
+
+    route("GET", "/v1/chat/rooms/{roomId}/bans", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
+        return mapped<std::vector<BanRecord>>(s.moderation.bans(caller, c.param(QStringLiteral("roomId"))), [](const auto &bans) {
+            json list = json::array();
+            for (const auto &b : bans)
+                list.push_back(banJson(b));
+            return json{{"bans", list}};
+        });
+    });
+
+    route("GET", "/v1/admin/audit", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
+        AuditQuery q;
+        q.limit = queryInt(c, "limit", 50, 1, 200);
+        const QString before = c.query("before");
+        if (!before.isEmpty()) {
+            const auto t = parseTimestamp(before);
+            if (!t)
+                throw DecodeError(ErrorCode::ValidationFailed, QStringLiteral("before"), QStringLiteral("must be an ISO 8601 time"));
+            q.beforeMs = *t;
+        }
+        const QString roomId = c.query("roomId");
+        if (!roomId.isEmpty())
+            q.roomIds = std::vector<QString>{roomId};
+        q.actorId = c.query("actorId");
+        q.action = c.query("action");
+        return mapped<std::vector<AuditEntry>>(s.moderation.auditLog(caller, q),
+                                               [](const auto &entries) { return json{{"entries", entries}}; });
+    });
+}
+
+// ---- presence, health, metrics ------------------------------------------------------------------
+
+void RestApi::addOtherRoutes()
+{
+    route("PUT", "/v1/presence", [](Services &, const Caller &caller, Effects &, const RestCall &c) {
+        JsonReader r = bodyReader(c);
+        const PresenceStatus status = r.enumValue<PresenceStatus>("status");
+        const QString custom = r.optString("customStatus", {}, limits::kCustomStatusMax);
+        r.finish();
+        if (auto bad = validateCustomStatus(custom))
+            return Result<json>(*bad);
+        return Result<json>(json(Presence{caller.userId, status, custom, 0}));
+    }, 200, [this](const Caller &caller, const RestCall &c) {
+        // Presence lives on the network thread; the storage call above only authenticated and validated.
+        const json &b = *c.body;
+        m_hub.setPresence(caller, *enumFromString<PresenceStatus>(QString::fromStdString(b["status"].get<std::string>())),
+                          QString::fromStdString(b.value("customStatus", std::string())));
+    });
+
+    route("GET", "/v1/presence", [](Services &s, const Caller &, Effects &, const RestCall &c) {
+        const QStringList ids = c.query("userIds").split(QLatin1Char(','), Qt::SkipEmptyParts);
+        if (ids.isEmpty() || ids.size() > 200)
+            throw DecodeError(ErrorCode::ValidationFailed, QStringLiteral("userIds"), QStringLiteral("give 1 to 200 comma-separated user ids"));
+        json list = json::array();
+        for (const QString &id : ids) {
+            Presence p{id, PresenceStatus::Offline, {}, 0};
+            if (const auto live = s.context.presence.get(id)) {
+                p = *live;
+            } else if (const auto u = s.context.storage.userById(id)) {
+                p.customStatus = u->user.customStatus;
+                p.lastSeen = u->user.lastSeen;
+            } else {
+                continue; // unknown ids are left out
+            }
+            list.push_back(p);
+        }
+        return Result<json>(json{{"presence", list}});
+    });
+
+    route("DELETE", "/v1/me", [](Services &s, const Caller &caller, Effects &, const RestCall &) {
+        s.context.storage.begin();
+        try {
+            s.context.storage.deleteUser(caller.userId);
+            s.context.storage.commit();
+        } catch (...) {
+            s.context.storage.rollback();
+            throw;
+        }
+        s.context.members.removeUser(caller.userId);
+        return Result<json>(json{{"deleted", true}});
+    }, 200, [this](const Caller &caller, const RestCall &) { m_hub.revokeSessions(caller.tokenHash); });
+
+    publicRoute("GET", "/healthz", [this](RestCall &&, HttpResponder r) {
+        // Healthy means the storage thread answers, not just that this thread runs.
+        auto holder = std::make_shared<HttpResponder>(std::move(r));
+        m_worker.run<bool>(
+            this, [](Services &s, Effects &) -> Result<bool> { return s.context.storage.schemaVersion() > 0; },
+            [holder](Result<bool> ok) {
+                if (ok && ok.value)
+                    holder->send(HttpResponse::json(200, QByteArrayLiteral("{\"status\":\"ok\"}")));
+                else
+                    holder->send(HttpResponse::json(503, QByteArrayLiteral("{\"status\":\"unavailable\"}")));
+            });
+    });
+
+    publicRoute("GET", "/metrics", [this](RestCall &&, HttpResponder r) {
+        HttpResponse resp;
+        resp.status = 200;
+        resp.contentType = QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8");
+        resp.body = m_metrics.render();
+        r.send(std::move(resp));
+    });
+}
+
+} // namespace confab::server

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <vector>
+
+namespace confab::server {
+
+// Path parameters of a matched route ("{roomId}" -> value), percent-decoded.
+using PathParams = QHash<QString, QString>;
+
+// Matches "METHOD /v1/chat/rooms/{roomId}/messages" patterns. A path that exists with another
+// method is told apart from one that does not exist (405 versus 404).
+template <typename Handler> class Router {
+public:
+    void add(const QByteArray &method, const QString &pattern, Handler handler)
+    {
+        m_routes.push_back({method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler)});
+    }
+
+    enum class Match { Found, WrongMethod, NotFound };
+
+    Match find(const QByteArray &method, const QString &path, const Handler **handler, PathParams *params) const
+    {
+        const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        bool pathExists = false;
+        for (const Route &r : m_routes) {
+            PathParams p;
+            if (!matches(r.parts, parts, &p))
+                continue;
+            pathExists = true;
+            if (r.method == method) {
+                *handler = &r.handler;
+                *params = std::move(p);
+                return Match::Found;
+            }
+        }
+        return pathExists ? Match::WrongMethod : Match::NotFound;
+    }
+
+private:
+    struct Route {
+        QByteArray method;
+        QStringList parts;
+        Handler handler;
+    };
+
+    static bool matches(const QStringList &pattern, const QStringList &parts, PathParams *params)
+    {
+        if (pattern.size() != parts.size())
+            return false;
+        for (qsizetype i = 0; i < pattern.size(); ++i) {
+            const QString &want = pattern[i];
+            if (want.startsWith(QLatin1Char('{')) && want.endsWith(QLatin1Char('}'))) {
+                if (parts[i].isEmpty())
+                    return false;
+                params->insert(want.mid(1, want.size() - 2), parts[i]);
+            } else if (want != parts[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    std::vector<Route> m_routes;
+};
+
+} // namespace confab::server

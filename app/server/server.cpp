@@ -1,0 +1,114 @@
+#include "server.h"
+
+#include "http/httpserver.h"
+#include "metrics.h"
+#include "realtime/realtimehub.h"
+#include "rest/restapi.h"
+#include "service/passwordhasher.h"
+#include "storage/sqlitestorage.h"
+
+#include "core/clock.h"
+#include "core/ids.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcServer, "confab.server")
+
+namespace confab::server {
+
+Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config(std::move(config))
+{
+    m_clock = std::make_unique<SystemClock>();
+    m_ids = std::make_unique<RandomIdGenerator>();
+    m_members = std::make_unique<MembershipIndex>();
+    m_presence = std::make_unique<PresenceRegistry>();
+    m_counters = std::make_unique<ServiceCounters>();
+
+    ServiceSettings settings;
+    settings.contentMaxChars = m_config.maxContentChars;
+    m_worker = std::make_unique<StorageWorker>(std::make_unique<SqliteStorage>(m_config.databasePath()), *m_clock, *m_ids,
+                                               *m_members, *m_presence, settings, m_counters.get());
+    m_bus = std::make_unique<LocalEventBus>();
+    m_worker->setPublisher([this](Effects &&fx) {
+        for (const Delivery &d : fx.deliveries)
+            m_bus->publish(d);
+    });
+    m_metrics = std::make_unique<Metrics>();
+    m_hasher = std::make_unique<PasswordHasher>(m_config.insecureFastPasswordHashing
+                                                    ? PasswordHasher::Cost::InsecureFastForTests
+                                                    : PasswordHasher::Cost::Interactive);
+
+    RealtimeLimits rt;
+    rt.typingTimeoutMs = m_config.typingTimeoutMs;
+    rt.presenceGraceMs = m_config.presenceGraceSeconds * 1000;
+    rt.messages = {m_config.messageRate, m_config.messageBurst};
+    rt.requests = {m_config.requestRate, m_config.requestBurst};
+    rt.session.maxQueuedBytes = m_config.maxQueuedBytes;
+    m_hub = std::make_unique<RealtimeHub>(*m_worker, *m_bus, *m_members, *m_presence, *m_clock, rt);
+    m_rest = std::make_unique<RestApi>(*m_worker, *m_hub, *m_hasher, *m_metrics, *m_clock);
+
+    HttpLimits limits;
+    limits.maxBodyBytes = m_config.maxBodyBytes;
+    limits.maxWebSocketFrameBytes = m_config.maxFrameBytes;
+    m_http = std::make_unique<HttpServer>(limits);
+    m_http->setHandler([this](HttpRequest &&request, HttpResponder responder) {
+        m_rest->handle(std::move(request), std::move(responder));
+    });
+    m_http->setWebSocketHandler(QStringLiteral("/chat"), [this](QWebSocket *socket) { m_hub->accept(socket); });
+    connect(m_http.get(), &HttpServer::requestCompleted, this,
+            [this](const QByteArray &, const QString &, int status, qint64 latencyUs) { m_metrics->recordRequest(status, latencyUs); });
+
+    m_metrics->addGauge("confab_websocket_connections", "Open authenticated WebSocket connections.",
+                        [this] { return double(m_hub->registry().connectionCount()); });
+    m_metrics->addGauge("confab_online_users", "Users with at least one connection.",
+                        [this] { return double(m_hub->registry().userCount()); });
+    m_metrics->addGauge("confab_http_connections", "Open HTTP connections.", [this] { return double(m_http->openConnections()); });
+    m_metrics->addGauge("confab_typing_indicators", "Typing indicators now active.", [this] { return double(m_hub->typingCount()); });
+    m_metrics->addGauge("confab_storage_queue", "Requests waiting for the storage thread.", [this] { return double(m_worker->pending()); });
+    m_metrics->addCounter("confab_messages_stored_total", "Messages stored.", [this] { return double(m_counters->messagesStored.load()); });
+    m_metrics->addCounter("confab_room_events_total", "Room events logged.", [this] { return double(m_counters->roomEvents.load()); });
+    m_metrics->addCounter("confab_frames_sent_total", "WebSocket frames handed to connections by fan-out.",
+                          [this] { return double(m_hub->registry().framesSent()); });
+}
+
+Server::~Server() { stop(); }
+
+bool Server::openStorage(QString *error)
+{
+    if (m_storageOpen)
+        return true;
+    m_storageOpen = m_worker->start(error);
+    return m_storageOpen;
+}
+
+bool Server::start(QString *error)
+{
+    if (!openStorage(error))
+        return false;
+    if (!m_config.tlsCert.isEmpty() && !m_http->setTls(m_config.tlsCert, m_config.tlsKey, error))
+        return false;
+    if (!m_http->listen(m_config.bind, m_config.port, error))
+        return false;
+    m_started = true;
+    qCInfo(lcServer) << "serving on" << m_config.bind.toString() << m_http->port() << "data" << m_config.dataDir;
+    return true;
+}
+
+void Server::stop()
+{
+    if (!m_worker)
+        return;
+    if (m_http)
+        m_http->close();
+    if (m_hub)
+        m_hub->closeAll();
+    m_worker->stop();
+    m_started = false;
+    m_storageOpen = false;
+}
+
+quint16 Server::port() const { return m_http->port(); }
+
+void Server::runOnStorage(const std::function<void(Services &)> &work) { m_worker->runBlocking(work); }
+
+} // namespace confab::server

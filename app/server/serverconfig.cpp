@@ -1,0 +1,156 @@
+#include "serverconfig.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include <functional>
+
+namespace confab::server {
+
+namespace {
+
+// One setting: its flag (also the INI key, and CONFAB_<FLAG> with '-' as '_' in the environment).
+struct Setting {
+    const char *flag;
+    const char *valueName; // empty for a switch
+    const char *help;
+    std::function<bool(ServerConfig &, const QString &)> apply; // false: the value is invalid
+};
+
+template <typename T> bool parseNumber(const QString &s, T min, T max, T *out)
+{
+    bool ok = false;
+    const double v = s.toDouble(&ok);
+    if (!ok || v < double(min) || v > double(max))
+        return false;
+    *out = T(v);
+    return true;
+}
+
+bool parseBool(const QString &s, bool *out)
+{
+    const QString v = s.toLower();
+    if (v == QLatin1String("1") || v == QLatin1String("true") || v == QLatin1String("yes") || v == QLatin1String("on")) {
+        *out = true;
+        return true;
+    }
+    if (v == QLatin1String("0") || v == QLatin1String("false") || v == QLatin1String("no") || v == QLatin1String("off")) {
+        *out = false;
+        return true;
+    }
+    return false;
+}
+
+const std::vector<Setting> &settings()
+{
+    static const std::vector<Setting> all{
+        {"bind", "address", "Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface).",
+         [](ServerConfig &c, const QString &v) { return c.bind.setAddress(v); }},
+        {"port", "port", "TCP port for REST and WebSocket (default 8080; 0 picks a free one and prints it).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<quint16>(v, 0, 65535, &c.port); }},
+        {"data-dir", "dir", "Where the database lives (default: the user's data folder).",
+         [](ServerConfig &c, const QString &v) { c.dataDir = v; return !v.isEmpty(); }},
+        {"tls-cert", "file", "PEM certificate: serve https and wss.",
+         [](ServerConfig &c, const QString &v) { c.tlsCert = v; return true; }},
+        {"tls-key", "file", "PEM private key for --tls-cert.",
+         [](ServerConfig &c, const QString &v) { c.tlsKey = v; return true; }},
+        {"max-body-bytes", "bytes", "Largest JSON request body (default 262144).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<qint64>(v, 1024, 64 << 20, &c.maxBodyBytes); }},
+        {"max-frame-bytes", "bytes", "Largest WebSocket message (default 65536).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<qint64>(v, 1024, 16 << 20, &c.maxFrameBytes); }},
+        {"max-content-chars", "n", "Longest message text in characters (default 5000).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 1, 100000, &c.maxContentChars); }},
+        {"presence-grace-seconds", "s", "Offline this long after the last connection closes (default 10).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 0, 3600, &c.presenceGraceSeconds); }},
+        {"typing-timeout-ms", "ms", "A typing indicator ends this long after its last renewal (default 3000).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 100, 60000, &c.typingTimeoutMs); }},
+        {"message-rate", "per-second", "Messages a user may send per second, sustained (default 5).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<double>(v, 0.01, 100000, &c.messageRate); }},
+        {"message-burst", "n", "Messages a user may send at once (default 20).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<double>(v, 1, 100000, &c.messageBurst); }},
+        {"request-rate", "per-second", "Other requests per user per second, sustained (default 20).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<double>(v, 0.01, 100000, &c.requestRate); }},
+        {"request-burst", "n", "Other requests a user may make at once (default 60).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<double>(v, 1, 100000, &c.requestBurst); }},
+        {"max-queued-bytes", "bytes", "Unsent bytes a connection may have before it is dropped (default 8 MiB).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<qint64>(v, 64 << 10, qint64(1) << 32, &c.maxQueuedBytes); }},
+        {"insecure-fast-password-hashing", "", "Cheap Argon2id settings, for tests and demos only.",
+         [](ServerConfig &c, const QString &v) { return parseBool(v, &c.insecureFastPasswordHashing); }},
+    };
+    return all;
+}
+
+QString envName(const char *flag)
+{
+    return QStringLiteral("CONFAB_") + QString::fromLatin1(flag).toUpper().replace(QLatin1Char('-'), QLatin1Char('_'));
+}
+
+} // namespace
+
+void ServerConfig::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption(QCommandLineOption(QStringLiteral("config"), QStringLiteral("INI file with settings (default <data-dir>/confab-server.ini)."),
+                                        QStringLiteral("file")));
+    for (const Setting &s : settings()) {
+        if (*s.valueName)
+            parser.addOption(QCommandLineOption(QString::fromLatin1(s.flag), QString::fromLatin1(s.help), QString::fromLatin1(s.valueName)));
+        else
+            parser.addOption(QCommandLineOption(QString::fromLatin1(s.flag), QString::fromLatin1(s.help)));
+    }
+}
+
+bool ServerConfig::load(const QCommandLineParser &parser, const QProcessEnvironment &env, QString *error)
+{
+    // The data dir decides where the default INI file is, so it is resolved first.
+    const QString dataDirFlag = parser.value(QStringLiteral("data-dir"));
+    dataDir = !dataDirFlag.isEmpty() ? dataDirFlag : env.value(envName("data-dir"));
+    configFile = parser.isSet(QStringLiteral("config")) ? parser.value(QStringLiteral("config")) : env.value(QStringLiteral("CONFAB_CONFIG"));
+    std::unique_ptr<QSettings> ini;
+    if (!configFile.isEmpty()) {
+        if (!QFileInfo::exists(configFile)) {
+            *error = QStringLiteral("config file %1 does not exist").arg(configFile);
+            return false;
+        }
+        ini = std::make_unique<QSettings>(configFile, QSettings::IniFormat);
+    } else if (!dataDir.isEmpty() && QFileInfo::exists(QDir(dataDir).filePath(QStringLiteral("confab-server.ini")))) {
+        configFile = QDir(dataDir).filePath(QStringLiteral("confab-server.ini"));
+        ini = std::make_unique<QSettings>(configFile, QSettings::IniFormat);
+    }
+    for (const Setting &s : settings()) {
+        const QString flag = QString::fromLatin1(s.flag);
+        QString value, source;
+        if (parser.isSet(flag)) {
+            value = *s.valueName ? parser.value(flag) : QStringLiteral("true");
+            source = QStringLiteral("--") + flag;
+        } else if (env.contains(envName(s.flag))) {
+            value = env.value(envName(s.flag));
+            source = envName(s.flag);
+        } else if (ini && ini->contains(flag)) {
+            value = ini->value(flag).toString();
+            source = configFile + QStringLiteral(" [") + flag + QLatin1Char(']');
+        } else {
+            continue;
+        }
+        if (!s.apply(*this, value)) {
+            *error = QStringLiteral("invalid value \"%1\" for %2").arg(value, source);
+            return false;
+        }
+    }
+    if (dataDir.isEmpty())
+        dataDir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/confab-server");
+    if (tlsCert.isEmpty() != tlsKey.isEmpty()) {
+        *error = QStringLiteral("--tls-cert and --tls-key go together");
+        return false;
+    }
+    if (!QDir().mkpath(dataDir)) {
+        *error = QStringLiteral("cannot create the data directory %1").arg(dataDir);
+        return false;
+    }
+    return true;
+}
+
+QString ServerConfig::databasePath() const { return QDir(dataDir).filePath(QStringLiteral("confab.db")); }
+
+} // namespace confab::server

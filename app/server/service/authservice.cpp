@@ -1,0 +1,138 @@
+#include "authservice.h"
+
+#include "core/validation.h"
+
+#include <sodium.h>
+
+namespace confab::server {
+
+namespace {
+QString newToken()
+{
+    unsigned char bytes[32]; // 256 bits
+    randombytes_buf(bytes, sizeof bytes);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(bytes), sizeof bytes)
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+ApiError badCredentials()
+{
+    // Same answer for an unknown user and a wrong password: no account enumeration.
+    return apiError(ErrorCode::Unauthorized, QStringLiteral("wrong username or password"));
+}
+} // namespace
+
+QByteArray AuthService::hashToken(const QString &token)
+{
+    const QByteArray raw = token.toUtf8();
+    QByteArray out(crypto_hash_sha256_BYTES, Qt::Uninitialized);
+    crypto_hash_sha256(reinterpret_cast<unsigned char *>(out.data()),
+                       reinterpret_cast<const unsigned char *>(raw.constData()), quint64(raw.size()));
+    return out;
+}
+
+User AuthService::withPresence(User u) const
+{
+    if (auto p = m_ctx.presence.get(u.userId)) {
+        u.status = p->status;
+        u.customStatus = p->customStatus;
+        u.lastSeen = p->lastSeen;
+    }
+    return u;
+}
+
+Result<Caller> AuthService::authenticate(const QByteArray &tokenHash)
+{
+    const auto userId = m_ctx.storage.userIdForToken(tokenHash);
+    if (!userId)
+        return apiError(ErrorCode::Unauthorized, QStringLiteral("the token is missing, expired or revoked"));
+    const auto user = m_ctx.storage.userById(*userId);
+    if (!user || user->disabled)
+        return apiError(ErrorCode::Unauthorized, QStringLiteral("this account is disabled"));
+    return Caller{user->user.userId, user->user.displayName, user->user.role == ServerRole::Admin, tokenHash};
+}
+
+Result<bool> AuthService::checkUsernameFree(const QString &username)
+{
+    if (m_ctx.storage.userByUsername(normalizeUsername(username)))
+        return apiError(ErrorCode::Conflict, QStringLiteral("the username %1 is taken").arg(username),
+                        QStringLiteral("username"));
+    return true;
+}
+
+Result<SignedIn> AuthService::createAccount(const QString &username, const QString &displayName,
+                                            const QByteArray &passwordHash, bool makeAdmin, bool withToken)
+{
+    return inTransaction(m_ctx.storage, [&]() -> Result<SignedIn> {
+        auto free = checkUsernameFree(username);
+        if (!free)
+            return *free.error;
+        StoredUser u;
+        u.user.userId = m_ctx.ids.newId(u"u");
+        u.user.username = username;
+        u.user.displayName = displayName.trimmed();
+        u.user.role = (makeAdmin || m_ctx.storage.userCount() == 0) ? ServerRole::Admin : ServerRole::User;
+        u.usernameKey = normalizeUsername(username);
+        u.passwordHash = passwordHash;
+        u.createdAt = m_ctx.now();
+        m_ctx.storage.insertUser(u);
+        SignedIn out;
+        out.user = u.user;
+        if (withToken) {
+            out.token = newToken();
+            m_ctx.storage.insertToken(hashToken(out.token), u.user.userId, m_ctx.now());
+        }
+        return out;
+    });
+}
+
+Result<StoredUser> AuthService::credentials(const QString &username)
+{
+    auto u = m_ctx.storage.userByUsername(normalizeUsername(username));
+    if (!u || u->disabled)
+        return badCredentials();
+    return *u;
+}
+
+Result<SignedIn> AuthService::issueToken(const QString &userId)
+{
+    auto u = m_ctx.storage.userById(userId);
+    if (!u || u->disabled)
+        return badCredentials();
+    SignedIn out{newToken(), withPresence(u->user)};
+    m_ctx.storage.insertToken(hashToken(out.token), userId, m_ctx.now());
+    return out;
+}
+
+Result<bool> AuthService::logout(const Caller &caller)
+{
+    m_ctx.storage.deleteToken(caller.tokenHash);
+    return true;
+}
+
+Result<User> AuthService::me(const Caller &caller)
+{
+    auto u = m_ctx.storage.userById(caller.userId);
+    if (!u)
+        return apiError(ErrorCode::UserNotFound, QStringLiteral("this account no longer exists"));
+    return withPresence(u->user);
+}
+
+Result<User> AuthService::updateProfile(const Caller &caller, const std::optional<QString> &displayName,
+                                        const std::optional<QString> &avatar)
+{
+    auto u = m_ctx.storage.userById(caller.userId);
+    if (!u)
+        return apiError(ErrorCode::UserNotFound, QStringLiteral("this account no longer exists"));
+    if (displayName) {
+        if (auto bad = validateDisplayName(*displayName))
+            return *bad;
+        u->user.displayName = displayName->trimmed();
+    }
+    if (avatar)
+        u->user.avatar = *avatar;
+    m_ctx.storage.updateUserProfile(caller.userId, u->user.displayName, u->user.avatar);
+    return withPresence(u->user);
+}
+
+} // namespace confab::server

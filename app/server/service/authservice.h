@@ -1,0 +1,39 @@
+#pragma once
+
+#include "servicecontext.h"
+
+namespace confab::server {
+
+struct SignedIn {
+    QString token; // shown once to the client; only its hash is stored
+    User user;
+};
+
+// Accounts and tokens, on the storage thread. Password hashing is not done here (it is slow and
+// runs on PasswordHasher's pool); these calls take and return hashes.
+class AuthService {
+public:
+    explicit AuthService(ServiceContext &ctx) : m_ctx(ctx) {}
+
+    static QByteArray hashToken(const QString &token);
+
+    Result<Caller> authenticate(const QByteArray &tokenHash);
+    // Checks the name is free before the caller spends time hashing the password.
+    Result<bool> checkUsernameFree(const QString &username);
+    // Creates the account (the first one, or makeAdmin, is a server admin) and a token.
+    Result<SignedIn> createAccount(const QString &username, const QString &displayName, const QByteArray &passwordHash,
+                                   bool makeAdmin, bool issueToken);
+    // The stored hash for a login attempt; UNAUTHORIZED for an unknown or disabled user.
+    Result<StoredUser> credentials(const QString &username);
+    Result<SignedIn> issueToken(const QString &userId);
+    Result<bool> logout(const Caller &caller);
+    Result<User> me(const Caller &caller);
+    Result<User> updateProfile(const Caller &caller, const std::optional<QString> &displayName,
+                               const std::optional<QString> &avatar);
+
+private:
+    User withPresence(User u) const;
+    ServiceContext &m_ctx;
+};
+
+} // namespace confab::server

@@ -1,0 +1,378 @@
+#include "messageservice.h"
+
+#include "core/timeutil.h"
+#include "core/validation.h"
+
+namespace confab::server {
+
+namespace {
+ApiError messageNotFound(const QString &id)
+{
+    return apiError(ErrorCode::MessageNotFound, QStringLiteral("message %1 does not exist").arg(id),
+                    QStringLiteral("messageId"));
+}
+
+bool isMuted(const MemberRecord &m, qint64 now) { return m.isMuted && (m.mutedUntil == 0 || m.mutedUntil > now); }
+} // namespace
+
+Result<Message> MessageService::messageInRoom(const QString &roomId, const QString &messageId)
+{
+    auto m = m_ctx.storage.message(messageId);
+    if (!m || m->roomId != roomId)
+        return messageNotFound(messageId);
+    return std::move(*m);
+}
+
+Result<SendResult> MessageService::send(const Caller &caller, const SendRequest &req, Effects &fx)
+{
+    auto access = m_guard.joined(caller, req.roomId);
+    if (!access)
+        return *access.error;
+    RoomAccess &a = access.value;
+
+    // A repeat of a send we already stored answers with the first message: at-least-once
+    // delivery from the client becomes exactly-once storage.
+    if (!req.clientMsgId.isEmpty()) {
+        if (auto bad = validateId(req.clientMsgId, QStringLiteral("clientMsgId")))
+            return *bad;
+        if (auto first = m_ctx.storage.messageByClientMsgId(caller.userId, req.clientMsgId))
+            return SendResult{presentMessage(std::move(*first)), true};
+    }
+    if (auto denied = m_guard.require(a, Action::SendMessage))
+        return *denied;
+    if (a.record.room.type == RoomType::Announcement) {
+        if (auto denied = m_guard.require(a, Action::PostInAnnouncement))
+            return apiError(ErrorCode::Forbidden, QStringLiteral("only moderators may post in an announcement room"));
+    }
+    const qint64 now = m_ctx.now();
+    if (a.membership && isMuted(*a.membership, now)) {
+        const QString until = a.membership->mutedUntil ? formatTimestamp(a.membership->mutedUntil) : QStringLiteral("it is lifted");
+        return apiError(ErrorCode::Forbidden, QStringLiteral("you are muted in this room until %1").arg(until));
+    }
+    if (req.type == MessageType::System || req.type == MessageType::AiResponse)
+        return apiError(ErrorCode::ValidationFailed, QStringLiteral("clients may not send %1 messages").arg(toString(req.type)),
+                        QStringLiteral("type"));
+    if (req.attachments.empty() || !req.content.trimmed().isEmpty()) {
+        if (auto bad = validateContent(req.content, m_ctx.settings.contentMaxChars))
+            return *bad;
+    }
+    if (!req.attachments.empty())
+        return apiError(ErrorCode::ValidationFailed, QStringLiteral("file attachments are not supported by this server yet"),
+                        QStringLiteral("attachments"));
+    if (req.isAnonymous && !a.record.room.settings.allowAnonymous)
+        return apiError(ErrorCode::Forbidden, QStringLiteral("this room does not allow anonymous posts"),
+                        QStringLiteral("isAnonymous"));
+    if (!req.replyTo.isEmpty()) {
+        auto parent = messageInRoom(req.roomId, req.replyTo);
+        if (!parent)
+            return apiError(ErrorCode::ValidationFailed, QStringLiteral("replyTo names no message in this room"),
+                            QStringLiteral("replyTo"));
+    }
+    const int slow = a.record.room.settings.slowModeSeconds;
+    const bool exemptFromSlowMode = caller.serverAdmin || (a.membership && a.membership->role >= Role::Moderator);
+    if (slow > 0 && !exemptFromSlowMode && a.membership && a.membership->lastPostAt > 0) {
+        const qint64 wait = a.membership->lastPostAt + qint64(slow) * 1000 - now;
+        if (wait > 0) {
+            ApiError e = apiError(ErrorCode::RateLimited,
+                                  QStringLiteral("slow mode: wait %1 s before your next message").arg((wait + 999) / 1000));
+            e.retryAfterSeconds = int((wait + 999) / 1000);
+            return e;
+        }
+    }
+
+    Message m;
+    m.messageId = m_ctx.ids.newId(u"m");
+    m.roomId = req.roomId;
+    m.authorId = caller.userId;
+    m.authorName = caller.displayName;
+    m.content = req.content;
+    m.type = req.type;
+    m.timestamp = now;
+    m.replyTo = req.replyTo;
+    m.isAnonymous = req.isAnonymous;
+    if (m.isAnonymous)
+        m.anonymousName = QStringLiteral("Anonymous");
+    m.clientMsgId = req.clientMsgId;
+
+    inTransaction(m_ctx.storage, [&] {
+        const QByteArray bytes = m_guard.logEvent(
+            m.roomId,
+            [&](qint64 seq) {
+                m.seq = seq;
+                m_ctx.storage.insertMessage(m);
+                return NewMessageFrame{seq, presentMessage(m)};
+            },
+            m.messageId);
+        m_ctx.storage.touchRoom(m.roomId, now);
+        if (a.membership) {
+            MemberRecord me = *a.membership;
+            me.lastPostAt = now;
+            me.lastReadSeq = m.seq; // your own message is read
+            me.lastReadMessageId = m.messageId;
+            m_ctx.storage.updateMember(me);
+        }
+        fx.deliver(bytes, m_ctx.members.membersOf(m.roomId), m.roomId);
+    });
+    if (m_ctx.counters)
+        ++m_ctx.counters->messagesStored;
+    // Read back so author fields are exactly what history will show.
+    auto stored = m_ctx.storage.message(m.messageId);
+    return SendResult{presentMessage(stored ? std::move(*stored) : m), false};
+}
+
+Result<Message> MessageService::edit(const Caller &caller, const QString &roomId, const QString &messageId,
+                                     const QString &content, Effects &fx)
+{
+    auto access = m_guard.joined(caller, roomId);
+    if (!access)
+        return *access.error;
+    auto found = messageInRoom(roomId, messageId);
+    if (!found)
+        return *found.error;
+    Message m = std::move(found.value);
+    if (m.authorId != caller.userId)
+        return apiError(ErrorCode::Forbidden, QStringLiteral("only the author may edit a message"));
+    if (auto denied = m_guard.require(access.value, Action::EditOwnMessage))
+        return *denied;
+    if (m.isDeleted)
+        return apiError(ErrorCode::Conflict, QStringLiteral("a deleted message cannot be edited"));
+    if (auto bad = validateContent(content, m_ctx.settings.contentMaxChars))
+        return *bad;
+    m.content = content;
+    m.isEdited = true;
+    m.editedAt = m_ctx.now();
+    inTransaction(m_ctx.storage, [&] {
+        m_ctx.storage.updateMessage(m);
+        const QByteArray bytes =
+            m_guard.logEvent(roomId, [&](qint64 seq) { return MessageUpdatedFrame{seq, presentMessage(m)}; }, messageId);
+        fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);
+    });
+    return presentMessage(std::move(m));
+}
+
+Result<Message> MessageService::remove(const Caller &caller, const QString &roomId, const QString &messageId, Effects &fx)
+{
+    auto access = m_guard.joined(caller, roomId);
+    if (!access)
+        return *access.error;
+    auto found = messageInRoom(roomId, messageId);
+    if (!found)
+        return *found.error;
+    Message m = std::move(found.value);
+    const bool own = m.authorId == caller.userId;
+    if (auto denied = m_guard.require(access.value, own ? Action::DeleteOwnMessage : Action::DeleteAnyMessage))
+        return *denied;
+    if (m.isDeleted)
+        return presentMessage(std::move(m)); // deleting twice changes nothing
+    m.isDeleted = true;
+    m.content.clear();
+    m.attachments.clear();
+    inTransaction(m_ctx.storage, [&] {
+        m_ctx.storage.updateMessage(m);
+        if (!own)
+            audit(m_ctx, caller, actionName(Action::DeleteAnyMessage), roomId, m.authorId, messageId);
+        const QByteArray bytes =
+            m_guard.logEvent(roomId, [&](qint64 seq) { return MessageDeletedFrame{seq, roomId, messageId}; }, messageId);
+        fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);
+    });
+    return presentMessage(std::move(m));
+}
+
+Result<Message> MessageService::react(const Caller &caller, const QString &roomId, const QString &messageId,
+                                      const QString &emoji, ReactionAction action, Effects &fx)
+{
+    auto access = m_guard.joined(caller, roomId);
+    if (!access)
+        return *access.error;
+    if (auto denied = m_guard.require(access.value, Action::React))
+        return *denied;
+    if (auto bad = validateEmoji(emoji))
+        return *bad;
+    auto found = messageInRoom(roomId, messageId);
+    if (!found)
+        return *found.error;
+    Message m = std::move(found.value);
+    if (m.isDeleted)
+        return apiError(ErrorCode::Conflict, QStringLiteral("a deleted message cannot get reactions"));
+    if (action == ReactionAction::Add && !m.reactions.count(emoji) &&
+        int(m.reactions.size()) >= m_ctx.settings.reactionsPerMessageMax)
+        return apiError(ErrorCode::Conflict,
+                        QStringLiteral("a message has at most %1 different reactions").arg(m_ctx.settings.reactionsPerMessageMax));
+    bool changed = false;
+    inTransaction(m_ctx.storage, [&] {
+        changed = action == ReactionAction::Add ? m_ctx.storage.addReaction(messageId, emoji, caller.userId, m_ctx.now())
+                                                : m_ctx.storage.removeReaction(messageId, emoji, caller.userId);
+        if (!changed)
+            return; // already so: no event
+        m = *m_ctx.storage.message(messageId);
+        const QByteArray bytes =
+            m_guard.logEvent(roomId, [&](qint64 seq) { return MessageUpdatedFrame{seq, presentMessage(m)}; }, messageId);
+        fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);
+    });
+    return presentMessage(std::move(m));
+}
+
+Result<ReadReceipt> MessageService::markRead(const Caller &caller, const QString &roomId, const QString &messageId,
+                                             Effects &fx)
+{
+    auto access = m_guard.joined(caller, roomId);
+    if (!access)
+        return *access.error;
+    if (!access.value.membership)
+        return apiError(ErrorCode::Forbidden, QStringLiteral("join the room first"));
+    auto found = messageInRoom(roomId, messageId);
+    if (!found)
+        return *found.error;
+    ReadReceipt receipt{roomId, caller.userId, messageId, m_ctx.now()};
+    MemberRecord me = *access.value.membership;
+    if (found.value.seq <= me.lastReadSeq)
+        return receipt; // markers only move forward
+    me.lastReadSeq = found.value.seq;
+    me.lastReadMessageId = messageId;
+    m_ctx.storage.updateMember(me);
+    // Receipts are not room events (no seq): they are current state, not history.
+    fx.deliver(frameBytes(ReadReceiptFrame{receipt}), m_ctx.members.membersOf(roomId), roomId);
+    return receipt;
+}
+
+Result<HistoryPage> MessageService::history(const Caller &caller, const QString &roomId, const QString &before,
+                                            const QString &after, int limit)
+{
+    auto access = m_guard.joined(caller, roomId);
+    if (!access)
+        return *access.error;
+    if (!before.isEmpty() && !after.isEmpty())
+        return apiError(ErrorCode::ValidationFailed, QStringLiteral("give before or after, not both"), QStringLiteral("after"));
+    if (limit < 1 || limit > m_ctx.settings.historyPageMax)
+        return apiError(ErrorCode::ValidationFailed,
+                        QStringLiteral("must be between 1 and %1").arg(m_ctx.settings.historyPageMax), QStringLiteral("limit"));
+    HistoryPage page;
+    page.pagination.limit = limit;
+    bool hasMore = false;
+    if (!after.isEmpty()) {
+        auto anchor = messageInRoom(roomId, after);
+        if (!anchor)
+            return apiError(ErrorCode::MessageNotFound, QStringLiteral("after names no message in this room"), QStringLiteral("after"));
+        page.messages = m_ctx.storage.messagesAfter(roomId, anchor.value.seq, limit, &hasMore);
+    } else {
+        qint64 beforeSeq = std::numeric_limits<qint64>::max();
+        if (!before.isEmpty()) {
+            auto anchor = messageInRoom(roomId, before);
+            if (!anchor)
+                return apiError(ErrorCode::MessageNotFound, QStringLiteral("before names no message in this room"),
+                                QStringLiteral("before"));
+            beforeSeq = anchor.value.seq;
+        }
+        page.messages = m_ctx.storage.messagesBefore(roomId, beforeSeq, limit, &hasMore);
+    }
+    for (auto &m : page.messages)
+        m = presentMessage(std::move(m));
+    page.pagination.hasMore = hasMore;
+    if (!page.messages.empty()) {
+        page.pagination.before = page.messages.front().messageId;
+        page.pagination.after = page.messages.back().messageId;
+    }
+    return page;
+}
+
+Result<std::vector<Message>> MessageService::pins(const Caller &caller, const QString &roomId)
+{
+    auto access = m_guard.joined(caller, roomId);
+    if (!access)
+        return *access.error;
+    auto list = m_ctx.storage.pins(roomId);
+    for (auto &m : list)
+        m = presentMessage(std::move(m));
+    return list;
+}
+
+Result<bool> MessageService::pin(const Caller &caller, const QString &roomId, const QString &messageId, bool pinned,
+                                 Effects &fx)
+{
+    auto access = m_guard.joined(caller, roomId);
+    if (!access)
+        return *access.error;
+    if (auto denied = m_guard.require(access.value, Action::PinMessage))
+        return *denied;
+    auto found = messageInRoom(roomId, messageId);
+    if (!found)
+        return *found.error;
+    if (pinned && found.value.isDeleted)
+        return apiError(ErrorCode::Conflict, QStringLiteral("a deleted message cannot be pinned"));
+    if (pinned && int(m_ctx.storage.pins(roomId).size()) >= m_ctx.settings.pinsPerRoomMax)
+        return apiError(ErrorCode::Conflict, QStringLiteral("a room has at most %1 pins").arg(m_ctx.settings.pinsPerRoomMax));
+    inTransaction(m_ctx.storage, [&] {
+        const bool changed = pinned ? m_ctx.storage.addPin(roomId, messageId, caller.userId, m_ctx.now())
+                                    : m_ctx.storage.removePin(roomId, messageId);
+        if (!changed)
+            return;
+        audit(m_ctx, caller, pinned ? QStringLiteral("message.pin") : QStringLiteral("message.unpin"), roomId,
+              found.value.authorId, messageId);
+        const QByteArray bytes = m_guard.logEvent(
+            roomId, [&](qint64 seq) { return PinUpdatedFrame{seq, roomId, messageId, pinned, caller.userId}; });
+        fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);
+    });
+    return pinned;
+}
+
+QByteArray MessageService::replayFrame(const EventRecord &e)
+{
+    if (e.messageId.isEmpty())
+        return e.payload;
+    auto m = m_ctx.storage.message(e.messageId);
+    if (!m) // purged by retention: the client learns it is gone
+        return frameBytes(MessageDeletedFrame{e.seq, e.roomId, e.messageId});
+    Message shown = presentMessage(std::move(*m));
+    if (e.type == QLatin1String(NewMessageFrame::kType))
+        return frameBytes(NewMessageFrame{e.seq, std::move(shown)});
+    if (e.type == QLatin1String(MessageDeletedFrame::kType))
+        return frameBytes(MessageDeletedFrame{e.seq, e.roomId, e.messageId});
+    return frameBytes(MessageUpdatedFrame{e.seq, std::move(shown)});
+}
+
+Result<SyncReplay> MessageService::sync(const Caller &caller, const std::map<QString, qint64> &rooms)
+{
+    SyncReplay out;
+    for (const auto &[roomId, lastSeq] : rooms) {
+        const auto membership = m_ctx.storage.member(roomId, caller.userId);
+        const auto record = membership ? m_ctx.storage.roomById(roomId) : std::nullopt;
+        if (!record) {
+            // Gone, or no longer ours (kicked while away): say so without leaking anything.
+            out.frames.push_back(frameBytes(RoomDeletedFrame{roomId}));
+            continue;
+        }
+        if (lastSeq >= record->lastSeq)
+            continue;
+        const int max = m_ctx.settings.syncReplayMax;
+        if (record->lastSeq - lastSeq > max) {
+            out.frames.push_back(frameBytes(SyncGapFrame{roomId, record->lastSeq}));
+            continue;
+        }
+        for (const EventRecord &e : m_ctx.storage.eventsAfter(roomId, lastSeq, max))
+            out.frames.push_back(replayFrame(e));
+    }
+    return out;
+}
+
+Result<std::vector<SearchHit>> MessageService::search(const Caller &caller, const SearchQuery &query)
+{
+    SearchQuery q = query;
+    if (q.text.trimmed().isEmpty())
+        return apiError(ErrorCode::ValidationFailed, QStringLiteral("must not be empty"), QStringLiteral("q"));
+    if (q.text.size() > 200)
+        return apiError(ErrorCode::ValidationFailed, QStringLiteral("must be at most 200 characters"), QStringLiteral("q"));
+    q.memberUserId = caller.userId; // only rooms the caller may read
+    q.limit = std::clamp(q.limit, 1, 100);
+    auto hits = m_ctx.storage.search(q);
+    std::vector<SearchHit> out;
+    out.reserve(hits.size());
+    for (auto &h : hits) {
+        if (h.message.isAnonymous && q.authorId == h.message.authorId && !q.authorId.isEmpty())
+            continue; // searching by author must not unmask anonymous posts
+        h.message = presentMessage(std::move(h.message));
+        out.push_back(std::move(h));
+    }
+    return out;
+}
+
+} // namespace confab::server

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "servicecontext.h"
+
+namespace confab::server {
+
+struct SendRequest {
+    QString roomId;
+    QString content;
+    MessageType type = MessageType::Text;
+    QString replyTo;
+    QString clientMsgId;
+    bool isAnonymous = false;
+    std::vector<Attachment> attachments;
+};
+
+struct SendResult {
+    Message message;
+    bool duplicate = false; // a repeat of an earlier clientMsgId: nothing new was stored
+};
+
+struct HistoryPage {
+    std::vector<Message> messages;
+    CursorPagination pagination;
+};
+
+// The frames a `sync` replays: per room, the missed events in seq order, or a gap.
+struct SyncReplay {
+    std::vector<QByteArray> frames;
+};
+
+// Messages and everything on them, on the storage thread.
+class MessageService {
+public:
+    explicit MessageService(ServiceContext &ctx) : m_ctx(ctx), m_guard(ctx) {}
+
+    Result<SendResult> send(const Caller &caller, const SendRequest &req, Effects &fx);
+    Result<Message> edit(const Caller &caller, const QString &roomId, const QString &messageId, const QString &content,
+                         Effects &fx);
+    Result<Message> remove(const Caller &caller, const QString &roomId, const QString &messageId, Effects &fx);
+    Result<Message> react(const Caller &caller, const QString &roomId, const QString &messageId, const QString &emoji,
+                          ReactionAction action, Effects &fx);
+    Result<ReadReceipt> markRead(const Caller &caller, const QString &roomId, const QString &messageId, Effects &fx);
+    // `before`/`after` are message ids (at most one); neither: the newest page.
+    Result<HistoryPage> history(const Caller &caller, const QString &roomId, const QString &before,
+                                const QString &after, int limit);
+    Result<std::vector<Message>> pins(const Caller &caller, const QString &roomId);
+    Result<bool> pin(const Caller &caller, const QString &roomId, const QString &messageId, bool pinned, Effects &fx);
+    Result<SyncReplay> sync(const Caller &caller, const std::map<QString, qint64> &rooms);
+    Result<std::vector<SearchHit>> search(const Caller &caller, const SearchQuery &query);
+
+private:
+    Result<Message> messageInRoom(const QString &roomId, const QString &messageId);
+    QByteArray replayFrame(const EventRecord &e);
+
+    ServiceContext &m_ctx;
+    RoomGuard m_guard;
+};
+
+} // namespace confab::server

@@ -1,0 +1,366 @@
+#include "roomservice.h"
+
+#include "core/limits.h"
+#include "core/validation.h"
+
+namespace confab::server {
+
+namespace {
+int defaultMaxMembers(RoomType type, int configured)
+{
+    switch (type) {
+    case RoomType::Direct: return 2;
+    case RoomType::Group: return limits::kGroupMembersMax;
+    default: return configured;
+    }
+}
+
+bool isDiscoverable(RoomType t) { return t == RoomType::Public || t == RoomType::Announcement; }
+
+ApiError roomFull(int max)
+{
+    return apiError(ErrorCode::Conflict, QStringLiteral("the room is full (%1 members)").arg(max));
+}
+
+bool banIsActive(const std::optional<BanRecord> &ban, qint64 now)
+{
+    return ban && (ban->until == 0 || ban->until > now);
+}
+} // namespace
+
+Member RoomService::memberView(const QString &roomId, const QString &userId)
+{
+    Member out;
+    out.userId = userId;
+    if (const auto u = m_ctx.storage.userById(userId)) {
+        out.displayName = u->user.displayName;
+        out.avatar = u->user.avatar;
+        out.lastSeen = u->user.lastSeen;
+    }
+    if (const auto m = m_ctx.storage.member(roomId, userId)) {
+        out.role = m->role;
+        out.joinedAt = m->joinedAt;
+        out.isMuted = m->isMuted && (m->mutedUntil == 0 || m->mutedUntil > m_ctx.now());
+        out.mutedUntil = out.isMuted ? m->mutedUntil : 0;
+    }
+    out.isBanned = banIsActive(m_ctx.storage.ban(roomId, userId), m_ctx.now());
+    if (const auto p = m_ctx.presence.get(userId)) {
+        out.status = p->status;
+        out.lastSeen = p->lastSeen;
+    }
+    out.isOnline = m_ctx.presence.isOnline(userId);
+    return out;
+}
+
+Member RoomService::addMember(const RoomRecord &room, const QString &userId, Role role, Effects &fx)
+{
+    MemberRecord m;
+    m.roomId = room.room.roomId;
+    m.userId = userId;
+    m.role = role;
+    m.joinedAt = m_ctx.now();
+    m.lastReadSeq = room.lastSeq; // what was said before joining is history, not unread
+    m_ctx.storage.insertMember(m);
+    const Member member = memberView(m.roomId, userId);
+    const QByteArray bytes = m_guard.logEvent(m.roomId, [&](qint64 seq) { return UserJoinedFrame{seq, m.roomId, member}; });
+    // The index changes only after commit; the delivery is computed then (see commitMembership).
+    m_ctx.members.add(m.roomId, userId);
+    fx.deliver(bytes, m_ctx.members.membersOf(m.roomId), m.roomId);
+    return member;
+}
+
+void RoomService::removeMember(const QString &roomId, const QString &userId, Effects &fx)
+{
+    m_ctx.storage.deleteMember(roomId, userId);
+    const QByteArray bytes = m_guard.logEvent(roomId, [&](qint64 seq) { return UserLeftFrame{seq, roomId, userId}; });
+    fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId); // including the one leaving
+    m_ctx.members.remove(roomId, userId);
+}
+
+Result<Room> RoomService::create(const Caller &caller, const CreateRoomRequest &req, Effects &fx)
+{
+    if (req.type == RoomType::Direct)
+        return findOrCreateDirect(caller, req, fx);
+    if (auto bad = validateRoomName(req.name))
+        return *bad;
+    if (auto bad = validateDescription(req.description))
+        return *bad;
+    const int maxMembers = req.maxMembers.value_or(defaultMaxMembers(req.type, m_ctx.settings.defaultMaxMembers));
+    const int ceiling = req.type == RoomType::Group ? limits::kGroupMembersMax : 100000;
+    if (maxMembers < 2 || maxMembers > ceiling)
+        return apiError(ErrorCode::ValidationFailed, QStringLiteral("must be between 2 and %1").arg(ceiling),
+                        QStringLiteral("maxMembers"));
+    QStringList others;
+    for (const QString &id : req.members) {
+        if (id != caller.userId && !others.contains(id))
+            others << id;
+    }
+    if (others.size() + 1 > maxMembers)
+        return roomFull(maxMembers);
+    if (req.type == RoomType::Group && others.isEmpty())
+        return apiError(ErrorCode::ValidationFailed, QStringLiteral("a group needs at least one other member"),
+                        QStringLiteral("members"));
+    for (const QString &id : others) {
+        if (!m_ctx.storage.userById(id))
+            return apiError(ErrorCode::UserNotFound, QStringLiteral("user %1 does not exist").arg(id),
+                            QStringLiteral("members"));
+    }
+
+    RoomRecord record;
+    Room &room = record.room;
+    room.roomId = m_ctx.ids.newId(u"r");
+    room.name = req.name.trimmed();
+    room.description = req.description;
+    room.type = req.type;
+    room.createdBy = caller.userId;
+    room.createdAt = room.updatedAt = room.lastActivity = m_ctx.now();
+    room.maxMembers = maxMembers;
+    if (req.settings)
+        room.settings = *req.settings;
+    if (req.allowInvites)
+        room.settings.allowInvites = *req.allowInvites;
+
+    Effects local;
+    inTransaction(m_ctx.storage, [&] {
+        m_ctx.storage.insertRoom(record);
+        addMember(record, caller.userId, Role::Owner, local);
+        for (const QString &id : others)
+            addMember(*m_ctx.storage.roomById(room.roomId), id, Role::Member, local);
+    });
+    for (auto &d : local.deliveries)
+        fx.deliveries.push_back(std::move(d));
+    auto fresh = m_ctx.storage.roomById(room.roomId);
+    return m_guard.view(caller, *fresh, m_ctx.storage.member(room.roomId, caller.userId));
+}
+
+Result<Room> RoomService::findOrCreateDirect(const Caller &caller, const CreateRoomRequest &req, Effects &fx)
+{
+    QStringList others;
+    for (const QString &id : req.members) {
+        if (id != caller.userId && !others.contains(id))
+            others << id;
+    }
+    if (others.size() != 1)
+        return apiError(ErrorCode::ValidationFailed, QStringLiteral("a direct conversation needs exactly one other person"),
+                        QStringLiteral("members"));
+    const QString other = others.first();
+    const auto otherUser = m_ctx.storage.userById(other);
+    if (!otherUser || otherUser->disabled)
+        return apiError(ErrorCode::UserNotFound, QStringLiteral("user %1 does not exist").arg(other), QStringLiteral("members"));
+    if (const auto existing = m_ctx.storage.directRoomBetween(caller.userId, other)) {
+        auto record = m_ctx.storage.roomById(*existing);
+        return m_guard.view(caller, *record, m_ctx.storage.member(*existing, caller.userId));
+    }
+    RoomRecord record;
+    Room &room = record.room;
+    room.roomId = m_ctx.ids.newId(u"r");
+    room.name = req.name.trimmed().isEmpty() ? otherUser->user.displayName : req.name.trimmed();
+    room.type = RoomType::Direct;
+    room.createdBy = caller.userId;
+    room.createdAt = room.updatedAt = room.lastActivity = m_ctx.now();
+    room.maxMembers = 2;
+    room.settings.allowInvites = false;
+    Effects local;
+    inTransaction(m_ctx.storage, [&] {
+        m_ctx.storage.insertRoom(record);
+        addMember(record, caller.userId, Role::Owner, local);
+        addMember(*m_ctx.storage.roomById(room.roomId), other, Role::Owner, local);
+    });
+    for (auto &d : local.deliveries)
+        fx.deliveries.push_back(std::move(d));
+    auto fresh = m_ctx.storage.roomById(room.roomId);
+    return m_guard.view(caller, *fresh, m_ctx.storage.member(room.roomId, caller.userId));
+}
+
+Result<RoomPage> RoomService::list(const Caller &caller, const RoomQuery &query)
+{
+    RoomQuery q = query;
+    q.visibleTo = caller.userId;
+    q.limit = std::clamp(q.limit, 1, 100);
+    q.offset = std::max(0, q.offset);
+    int total = 0;
+    const auto records = m_ctx.storage.listRooms(q, &total);
+    RoomPage page;
+    page.rooms.reserve(records.size());
+    for (const auto &r : records)
+        page.rooms.push_back(m_guard.view(caller, r, m_ctx.storage.member(r.room.roomId, caller.userId)));
+    page.pagination = {total, q.limit, q.offset, q.offset + int(records.size()) < total};
+    return page;
+}
+
+Result<Room> RoomService::get(const Caller &caller, const QString &roomId)
+{
+    auto access = m_guard.visible(caller, roomId);
+    if (!access)
+        return *access.error;
+    return m_guard.view(caller, access.value.record, access.value.membership);
+}
+
+void RoomService::announceRoomUpdate(const Caller &caller, const QString &roomId, Effects &fx)
+{
+    const auto record = m_ctx.storage.roomById(roomId);
+    Room room = m_guard.view(caller, *record, std::nullopt);
+    room.isJoined = false;
+    room.myRole.reset(); // the same bytes go to every member: no caller-specific fields
+    room.unreadCount = 0;
+    const QByteArray bytes = m_guard.logEvent(roomId, [&](qint64 seq) { return RoomUpdatedFrame{seq, room}; });
+    fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);
+}
+
+Result<Room> RoomService::update(const Caller &caller, const QString &roomId, const UpdateRoomRequest &req, Effects &fx)
+{
+    auto access = m_guard.joined(caller, roomId);
+    if (!access)
+        return *access.error;
+    if (auto denied = m_guard.require(access.value, Action::EditRoomSettings))
+        return *denied;
+    Room room = access.value.record.room;
+    if (req.name) {
+        if (auto bad = validateRoomName(*req.name))
+            return *bad;
+        room.name = req.name->trimmed();
+    }
+    if (req.description) {
+        if (auto bad = validateDescription(*req.description))
+            return *bad;
+        room.description = *req.description;
+    }
+    if (req.avatar)
+        room.avatar = *req.avatar;
+    if (req.maxMembers) {
+        const int members = m_ctx.storage.memberCount(roomId);
+        const int ceiling = room.type == RoomType::Direct ? 2 : room.type == RoomType::Group ? limits::kGroupMembersMax : 100000;
+        if (*req.maxMembers < std::max(2, members) || *req.maxMembers > ceiling)
+            return apiError(ErrorCode::ValidationFailed,
+                            QStringLiteral("must be between %1 and %2").arg(std::max(2, members)).arg(ceiling),
+                            QStringLiteral("maxMembers"));
+        room.maxMembers = *req.maxMembers;
+    }
+    if (req.settings)
+        room.settings = *req.settings;
+    room.updatedAt = m_ctx.now();
+    inTransaction(m_ctx.storage, [&] {
+        m_ctx.storage.updateRoom(room);
+        audit(m_ctx, caller, actionName(Action::EditRoomSettings), roomId);
+        announceRoomUpdate(caller, roomId, fx);
+    });
+    return get(caller, roomId);
+}
+
+Result<bool> RoomService::remove(const Caller &caller, const QString &roomId, Effects &fx)
+{
+    auto access = m_guard.joined(caller, roomId);
+    if (!access)
+        return *access.error;
+    if (auto denied = m_guard.require(access.value, Action::DeleteRoom))
+        return *denied;
+    const UserSet audience = m_ctx.members.membersOf(roomId);
+    inTransaction(m_ctx.storage, [&] {
+        audit(m_ctx, caller, actionName(Action::DeleteRoom), roomId, {}, {}, access.value.record.room.name);
+        m_ctx.storage.deleteRoom(roomId);
+    });
+    m_ctx.members.removeRoom(roomId);
+    fx.deliver(frameBytes(RoomDeletedFrame{roomId}), audience, roomId);
+    return true;
+}
+
+Result<JoinedRoom> RoomService::join(const Caller &caller, const QString &roomId, int historyLimit, Effects &fx)
+{
+    auto access = m_guard.visible(caller, roomId);
+    if (!access)
+        return *access.error;
+    RoomAccess &a = access.value;
+    if (!a.membership) {
+        if (!isDiscoverable(a.record.room.type) && !caller.serverAdmin)
+            return apiError(ErrorCode::RoomNotFound, QStringLiteral("room %1 does not exist").arg(roomId), QStringLiteral("roomId"));
+        if (banIsActive(m_ctx.storage.ban(roomId, caller.userId), m_ctx.now()))
+            return apiError(ErrorCode::Forbidden, QStringLiteral("you are banned from this room"));
+        if (m_ctx.storage.memberCount(roomId) >= a.record.room.maxMembers)
+            return roomFull(a.record.room.maxMembers);
+        inTransaction(m_ctx.storage, [&] { addMember(a.record, caller.userId, Role::Member, fx); });
+        a.record = *m_ctx.storage.roomById(roomId);
+        a.membership = m_ctx.storage.member(roomId, caller.userId);
+    }
+    JoinedRoom out;
+    out.room = m_guard.view(caller, a.record, a.membership);
+    const int limit = std::clamp(historyLimit, 1, m_ctx.settings.historyPageMax);
+    out.messages = m_ctx.storage.messagesBefore(roomId, std::numeric_limits<qint64>::max(), limit, &out.hasMore);
+    for (auto &m : out.messages)
+        m = presentMessage(std::move(m));
+    return out;
+}
+
+Result<bool> RoomService::leave(const Caller &caller, const QString &roomId, Effects &fx)
+{
+    auto access = m_guard.visible(caller, roomId);
+    if (!access)
+        return *access.error;
+    if (!access.value.membership)
+        return apiError(ErrorCode::Conflict, QStringLiteral("you are not a member of this room"));
+    if (access.value.membership->role == Role::Owner && access.value.record.room.type != RoomType::Direct &&
+        m_ctx.storage.memberCount(roomId) > 1)
+        return apiError(ErrorCode::Conflict, QStringLiteral("hand ownership to another member before leaving"));
+    inTransaction(m_ctx.storage, [&] { removeMember(roomId, caller.userId, fx); });
+    return true;
+}
+
+Result<MemberPage> RoomService::members(const Caller &caller, const QString &roomId, int limit, int offset)
+{
+    auto access = m_guard.visible(caller, roomId);
+    if (!access)
+        return *access.error;
+    MemberPage page;
+    int total = 0;
+    limit = std::clamp(limit, 1, 200);
+    offset = std::max(0, offset);
+    page.members = m_ctx.storage.listMembers(roomId, limit, offset, &total);
+    const qint64 now = m_ctx.now();
+    for (Member &m : page.members) {
+        if (m.isMuted && m.mutedUntil != 0 && m.mutedUntil <= now) {
+            m.isMuted = false;
+            m.mutedUntil = 0;
+        }
+        if (const auto p = m_ctx.presence.get(m.userId)) {
+            m.status = p->status;
+            m.lastSeen = p->lastSeen;
+        }
+        m.isOnline = m_ctx.presence.isOnline(m.userId);
+    }
+    page.pagination = {total, limit, offset, offset + int(page.members.size()) < total};
+    return page;
+}
+
+Result<Member> RoomService::invite(const Caller &caller, const QString &roomId, const QString &userId, Effects &fx)
+{
+    auto access = m_guard.joined(caller, roomId);
+    if (!access)
+        return *access.error;
+    const RoomAccess &a = access.value;
+    if (auto denied = m_guard.require(a, Action::InviteMember))
+        return *denied;
+    const Room &room = a.record.room;
+    if (room.type == RoomType::Direct)
+        return apiError(ErrorCode::Forbidden, QStringLiteral("nobody can be added to a direct conversation"));
+    const bool moderator = caller.serverAdmin || (a.actor.roomRole && *a.actor.roomRole >= Role::Moderator);
+    if (!room.settings.allowInvites && !moderator)
+        return apiError(ErrorCode::Forbidden, QStringLiteral("only moderators may invite to this room"));
+    if (auto bad = validateId(userId, QStringLiteral("userId")))
+        return *bad;
+    const auto user = m_ctx.storage.userById(userId);
+    if (!user || user->disabled)
+        return apiError(ErrorCode::UserNotFound, QStringLiteral("user %1 does not exist").arg(userId), QStringLiteral("userId"));
+    if (m_ctx.storage.member(roomId, userId))
+        return apiError(ErrorCode::Conflict, QStringLiteral("%1 is already a member").arg(user->user.displayName));
+    if (banIsActive(m_ctx.storage.ban(roomId, userId), m_ctx.now()))
+        return apiError(ErrorCode::Forbidden, QStringLiteral("%1 is banned from this room").arg(user->user.displayName));
+    if (m_ctx.storage.memberCount(roomId) >= room.maxMembers)
+        return roomFull(room.maxMembers);
+    Member added;
+    inTransaction(m_ctx.storage, [&] {
+        added = addMember(a.record, userId, Role::Member, fx);
+        audit(m_ctx, caller, actionName(Action::InviteMember), roomId, userId);
+    });
+    return added;
+}
+
+} // namespace confab::server

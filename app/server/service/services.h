@@ -1,0 +1,23 @@
+#pragma once
+
+#include "authservice.h"
+#include "messageservice.h"
+#include "moderationservice.h"
+#include "roomservice.h"
+
+namespace confab::server {
+
+// Every service of the storage thread, over one storage and context.
+struct Services {
+    explicit Services(ServiceContext &ctx)
+        : context(ctx), auth(ctx), rooms(ctx), messages(ctx), moderation(ctx, rooms)
+    {
+    }
+    ServiceContext &context;
+    AuthService auth;
+    RoomService rooms;
+    MessageService messages;
+    ModerationService moderation;
+};
+
+} // namespace confab::server

@@ -1,0 +1,219 @@
+#include "sqliteschema.h"
+
+#include "sqlitedatabase.h"
+
+namespace confab::server {
+
+namespace {
+
+// Version 1: the whole chat schema.
+//
+// Conventions: ids are TEXT; times are INTEGER milliseconds since the epoch (NULL = never);
+// enums are their wire names; booleans are 0/1; settings and attachments are JSON text.
+// Optional text is NULL when empty.
+SqliteMigration initialSchema()
+{
+    SqliteMigration m;
+    m.version = 1;
+    m.description = QStringLiteral("initial schema");
+    m.statements = QStringList{
+        QStringLiteral(R"(CREATE TABLE users (
+            user_id TEXT PRIMARY KEY,
+            username_key TEXT NOT NULL UNIQUE,
+            username TEXT NOT NULL,
+            display_name TEXT NOT NULL,
+            avatar TEXT,
+            role TEXT NOT NULL,
+            password_hash BLOB NOT NULL,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL,
+            custom_status TEXT,
+            last_seen INTEGER,
+            created_at INTEGER NOT NULL))"),
+
+        QStringLiteral(R"(CREATE TABLE tokens (
+            token_hash BLOB PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+            created_at INTEGER NOT NULL))"),
+        QStringLiteral("CREATE INDEX tokens_user ON tokens(user_id)"),
+
+        // search_key: case-folded "name\ndescription", written by the application, because
+        // SQLite's LIKE and lower() fold ASCII only.
+        QStringLiteral(R"(CREATE TABLE rooms (
+            room_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            description TEXT,
+            type TEXT NOT NULL,
+            avatar TEXT,
+            created_by TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            max_members INTEGER NOT NULL,
+            settings TEXT NOT NULL,
+            last_seq INTEGER NOT NULL DEFAULT 0,
+            last_activity INTEGER NOT NULL DEFAULT 0,
+            search_key TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral("CREATE INDEX rooms_activity ON rooms(last_activity DESC, name)"),
+
+        QStringLiteral(R"(CREATE TABLE room_members (
+            room_id TEXT NOT NULL REFERENCES rooms(room_id) ON DELETE CASCADE,
+            user_id TEXT NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            joined_at INTEGER NOT NULL,
+            is_muted INTEGER NOT NULL DEFAULT 0,
+            muted_until INTEGER,
+            last_read_seq INTEGER NOT NULL DEFAULT 0,
+            last_read_message_id TEXT,
+            last_post_at INTEGER,
+            PRIMARY KEY (room_id, user_id)))"),
+        QStringLiteral("CREATE INDEX room_members_user ON room_members(user_id)"),
+
+        // Not tied to users by a foreign key: a ban may name an account erased later.
+        QStringLiteral(R"(CREATE TABLE bans (
+            room_id TEXT NOT NULL REFERENCES rooms(room_id) ON DELETE CASCADE,
+            user_id TEXT NOT NULL,
+            banned_by TEXT,
+            reason TEXT,
+            created_at INTEGER NOT NULL,
+            until INTEGER,
+            PRIMARY KEY (room_id, user_id)))"),
+
+        QStringLiteral(R"(CREATE TABLE room_events (
+            room_id TEXT NOT NULL REFERENCES rooms(room_id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            message_id TEXT,
+            payload BLOB,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (room_id, seq)))"),
+
+        // `id` is the stable rowid the FTS index points at (an implicit rowid may change on
+        // VACUUM). author_id has no foreign key: system and assistant messages may have no account.
+        QStringLiteral(R"(CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            message_id TEXT NOT NULL UNIQUE,
+            room_id TEXT NOT NULL REFERENCES rooms(room_id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            author_id TEXT NOT NULL,
+            content TEXT NOT NULL,
+            type TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            reply_to TEXT,
+            is_edited INTEGER NOT NULL DEFAULT 0,
+            edited_at INTEGER,
+            is_deleted INTEGER NOT NULL DEFAULT 0,
+            is_anonymous INTEGER NOT NULL DEFAULT 0,
+            anonymous_name TEXT,
+            attachments TEXT,
+            client_msg_id TEXT,
+            UNIQUE (room_id, seq)))"),
+        QStringLiteral("CREATE UNIQUE INDEX messages_client_msg ON messages(author_id, client_msg_id) "
+                       "WHERE client_msg_id IS NOT NULL"),
+        QStringLiteral("CREATE INDEX messages_author ON messages(author_id)"),
+
+        QStringLiteral(R"(CREATE TABLE reactions (
+            message_id TEXT NOT NULL REFERENCES messages(message_id) ON DELETE CASCADE,
+            emoji TEXT NOT NULL,
+            user_id TEXT NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (message_id, emoji, user_id)))"),
+        QStringLiteral("CREATE INDEX reactions_user ON reactions(user_id)"),
+
+        QStringLiteral(R"(CREATE TABLE pins (
+            room_id TEXT NOT NULL REFERENCES rooms(room_id) ON DELETE CASCADE,
+            message_id TEXT NOT NULL REFERENCES messages(message_id) ON DELETE CASCADE,
+            pinned_by TEXT NOT NULL,
+            pinned_at INTEGER NOT NULL,
+            PRIMARY KEY (room_id, message_id)))"),
+        QStringLiteral("CREATE INDEX pins_message ON pins(message_id)"),
+
+        // No foreign keys: the audit trail outlives rooms, messages and erased accounts.
+        QStringLiteral(R"(CREATE TABLE audit_log (
+            audit_id TEXT PRIMARY KEY,
+            actor_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            room_id TEXT,
+            target_user_id TEXT,
+            message_id TEXT,
+            reason TEXT,
+            created_at INTEGER NOT NULL))"),
+        QStringLiteral("CREATE INDEX audit_created ON audit_log(created_at)"),
+        QStringLiteral("CREATE INDEX audit_room ON audit_log(room_id, created_at)"),
+
+        // Full-text index over messages.content (external content: the text is stored once),
+        // kept in step by the triggers below; diacritics folded so "cafe" finds "café".
+        QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(content, content='messages', "
+                       "content_rowid='id', tokenize='unicode61 remove_diacritics 2')"),
+        QStringLiteral(R"(CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+            INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content);
+            END)"),
+        QStringLiteral(R"(CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+            INSERT INTO messages_fts(messages_fts, rowid, content) VALUES ('delete', old.id, old.content);
+            END)"),
+        QStringLiteral(R"(CREATE TRIGGER messages_fts_update AFTER UPDATE OF content ON messages BEGIN
+            INSERT INTO messages_fts(messages_fts, rowid, content) VALUES ('delete', old.id, old.content);
+            INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content);
+            END)"),
+    };
+    return m;
+}
+
+void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
+{
+    // BEGIN IMMEDIATE: take the write lock up front, so two processes cannot both migrate.
+    db.execOnce(QStringLiteral("BEGIN IMMEDIATE"));
+    try {
+        // Another process may have applied this step while we waited for the lock.
+        if (sqliteSchemaVersion(db) >= m.version) {
+            db.execOnce(QStringLiteral("ROLLBACK"));
+            return;
+        }
+        for (const QString &sql : m.statements)
+            db.execOnce(sql);
+        Statement(db, QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)"),
+                  {m.version, m.description, qlonglong(nowMs)});
+        db.execOnce(QStringLiteral("COMMIT"));
+    } catch (...) {
+        try {
+            db.execOnce(QStringLiteral("ROLLBACK"));
+        } catch (const StorageError &) {
+            // SQLite may already have rolled back; the original error is the one to report.
+        }
+        throw;
+    }
+}
+
+} // namespace
+
+const std::vector<SqliteMigration> &sqliteMigrations()
+{
+    static const std::vector<SqliteMigration> migrations{initialSchema()};
+    return migrations;
+}
+
+int sqliteSchemaVersion(SqliteDatabase &db)
+{
+    Statement s(db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version"));
+    return s.next() ? int(s.integer(0)) : 0;
+}
+
+void migrateSqlite(SqliteDatabase &db, qint64 nowMs)
+{
+    db.execOnce(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                               "version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+                               "applied_at INTEGER NOT NULL)"));
+    const int current = sqliteSchemaVersion(db);
+    const int latest = sqliteMigrations().back().version;
+    if (current > latest) {
+        throw StorageError(QStringLiteral("the database has schema version %1, newer than this server's %2")
+                               .arg(current)
+                               .arg(latest)
+                               .toStdString());
+    }
+    for (const SqliteMigration &m : sqliteMigrations()) {
+        if (m.version > current)
+            applyMigration(db, m, nowMs);
+    }
+}
+
+} // namespace confab::server

@@ -1,0 +1,128 @@
+#pragma once
+
+// Storage on an embedded SQLite database (QtSql's QSQLITE driver): WAL, synchronous=FULL,
+// foreign keys, FTS5 for search. The schema is in sqliteschema.cpp; every SQL statement of the
+// implementation is in sqlitestorage.cpp, prepared once per connection and reused.
+
+#include "storage.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace confab::server {
+
+class SqliteDatabase;
+class Statement;
+
+class SqliteStorage final : public Storage {
+public:
+    // countUnread stops counting here: a room list shows "999+" long before it matters, and the
+    // count must not cost a scan of a million messages.
+    static constexpr int kUnreadCountCap = 1000;
+
+    // A file path, or ":memory:" for a private in-memory database. Nothing is opened until open(),
+    // which must run on the thread that uses the storage (QtSql connections belong to a thread).
+    explicit SqliteStorage(QString databasePath);
+    ~SqliteStorage() override;
+    SqliteStorage(const SqliteStorage &) = delete;
+    SqliteStorage &operator=(const SqliteStorage &) = delete;
+
+    void open() override;
+    void close() override;
+    int schemaVersion() override;
+
+    // BEGIN IMMEDIATE: the write lock is taken up front, so a transaction never fails half-way
+    // for want of it. rollback() does not throw (it runs on error paths) and is a no-op outside
+    // a transaction.
+    void begin() override;
+    void commit() override;
+    void rollback() override;
+
+    // Checks the database file, the foreign keys and the search index against the messages;
+    // returns the problems found (empty when healthy). For tests and an operator's check command.
+    QStringList checkIntegrity();
+
+    void insertUser(const StoredUser &u) override;
+    std::optional<StoredUser> userById(const QString &userId) override;
+    std::optional<StoredUser> userByUsername(const QString &usernameKey) override;
+    std::vector<StoredUser> listUsers(int limit, int offset) override;
+    int userCount() override;
+    void updateUserProfile(const QString &userId, const QString &displayName, const QString &avatar) override;
+    void updateUserRole(const QString &userId, ServerRole role) override;
+    void updateUserPassword(const QString &userId, const QByteArray &passwordHash) override;
+    void updateUserDisabled(const QString &userId, bool disabled) override;
+    void updateUserPresence(const QString &userId, PresenceStatus status, const QString &customStatus,
+                            qint64 lastSeen) override;
+    void deleteUser(const QString &userId) override;
+
+    void insertToken(const QByteArray &tokenHash, const QString &userId, qint64 createdAt) override;
+    std::optional<QString> userIdForToken(const QByteArray &tokenHash) override;
+    void deleteToken(const QByteArray &tokenHash) override;
+    void deleteTokensOfUser(const QString &userId) override;
+
+    void insertRoom(const RoomRecord &r) override;
+    void updateRoom(const Room &room) override;
+    void deleteRoom(const QString &roomId) override;
+    std::optional<RoomRecord> roomById(const QString &roomId) override;
+    std::vector<RoomRecord> listRooms(const RoomQuery &q, int *total) override;
+    std::vector<RoomRecord> roomsOfUser(const QString &userId) override;
+    std::optional<QString> directRoomBetween(const QString &userA, const QString &userB) override;
+    void touchRoom(const QString &roomId, qint64 lastActivity) override;
+
+    void insertMember(const MemberRecord &m) override;
+    void updateMember(const MemberRecord &m) override;
+    void deleteMember(const QString &roomId, const QString &userId) override;
+    std::optional<MemberRecord> member(const QString &roomId, const QString &userId) override;
+    std::vector<Member> listMembers(const QString &roomId, int limit, int offset, int *total) override;
+    int memberCount(const QString &roomId) override;
+    std::vector<std::pair<QString, QString>> allMemberships() override;
+
+    void upsertBan(const BanRecord &b) override;
+    void deleteBan(const QString &roomId, const QString &userId) override;
+    std::optional<BanRecord> ban(const QString &roomId, const QString &userId) override;
+    std::vector<BanRecord> listBans(const QString &roomId) override;
+
+    qint64 nextSeq(const QString &roomId) override;
+    void appendEvent(const EventRecord &e) override;
+    std::vector<EventRecord> eventsAfter(const QString &roomId, qint64 afterSeq, int limit) override;
+
+    void insertMessage(const Message &m) override;
+    void updateMessage(const Message &m) override;
+    std::optional<Message> message(const QString &messageId) override;
+    std::optional<Message> messageByClientMsgId(const QString &authorId, const QString &clientMsgId) override;
+    // beforeSeq <= 0 means "the newest messages".
+    std::vector<Message> messagesBefore(const QString &roomId, qint64 beforeSeq, int limit, bool *hasMore) override;
+    std::vector<Message> messagesAfter(const QString &roomId, qint64 afterSeq, int limit, bool *hasMore) override;
+    std::optional<Message> lastMessage(const QString &roomId) override;
+    // At most kUnreadCountCap.
+    int countUnread(const QString &roomId, qint64 afterSeq, const QString &userId) override;
+    int purgeMessagesBefore(const QString &roomId, qint64 cutoffMs) override;
+
+    bool addReaction(const QString &messageId, const QString &emoji, const QString &userId, qint64 at) override;
+    bool removeReaction(const QString &messageId, const QString &emoji, const QString &userId) override;
+
+    bool addPin(const QString &roomId, const QString &messageId, const QString &byUserId, qint64 at) override;
+    bool removePin(const QString &roomId, const QString &messageId) override;
+    std::vector<Message> pins(const QString &roomId) override;
+
+    std::vector<SearchHit> search(const SearchQuery &q) override;
+
+    void insertAudit(const AuditEntry &e) override;
+    std::vector<AuditEntry> listAudit(const AuditQuery &q) override;
+
+private:
+    SqliteDatabase &db();
+    std::optional<StoredUser> oneUser(const QString &sql, const QString &key);
+    std::vector<RoomRecord> readRooms(Statement &s);
+    std::vector<Message> readMessages(Statement &s);
+    void loadReactions(std::vector<Message> &messages);
+    std::vector<Message> messagePage(const QString &sql, const QString &roomId, qint64 seq, int limit,
+                                     bool newestFirst, bool *hasMore);
+
+    std::unique_ptr<SqliteDatabase> m_db;
+    bool m_inTransaction = false;
+};
+
+} // namespace confab::server

@@ -1,0 +1,203 @@
+#pragma once
+
+// The server's storage interface. One implementation per database (SQLite now, PostgreSQL later);
+// dialect details stay inside the implementation. Every method is synchronous and is called only
+// from the storage thread. Failures throw StorageError; the service turns them into INTERNAL.
+//
+// Reads return core types (Message, Room, Member, ...) filled as far as the database knows them:
+// author names and reactions are joined in; caller-specific fields (Room::isJoined, unreadCount,
+// myRole) are left for the service.
+
+#include "core/types.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <vector>
+
+namespace confab::server {
+
+class StorageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct StoredUser {
+    User user;                // status/customStatus/lastSeen are the last persisted presence
+    QString usernameKey;      // lower-cased username, unique
+    QByteArray passwordHash;  // libsodium crypto_pwhash_str output
+    bool disabled = false;
+    qint64 createdAt = 0;
+};
+
+struct RoomRecord {
+    Room room;        // memberCount and lastActivity filled on read; lastMessage left empty
+    qint64 lastSeq = 0;
+};
+
+struct MemberRecord {
+    QString roomId;
+    QString userId;
+    Role role = Role::Member;
+    qint64 joinedAt = 0;
+    qint64 mutedUntil = 0; // with isMuted: 0 = until lifted
+    bool isMuted = false;
+    qint64 lastReadSeq = 0;
+    QString lastReadMessageId;
+    qint64 lastPostAt = 0; // for slow mode
+};
+
+struct BanRecord {
+    QString roomId;
+    QString userId;
+    QString bannedBy;
+    QString reason;
+    qint64 createdAt = 0;
+    qint64 until = 0; // 0 = permanent
+};
+
+// One entry in a room's event log; `seq` is gap-free per room. Message events name the message
+// (replayed in its current state); other events carry their frame JSON in `payload`.
+struct EventRecord {
+    QString roomId;
+    qint64 seq = 0;
+    QString type;       // frame type: "new_message", "message_updated", "user_joined", ...
+    QString messageId;  // for message events
+    QByteArray payload; // JSON of the frame for non-message events
+    qint64 createdAt = 0;
+};
+
+struct RoomQuery {
+    QString visibleTo;          // user id: public rooms plus rooms this user is a member of
+    bool joinedOnly = false;    // only rooms `visibleTo` is a member of
+    std::optional<RoomType> type;
+    QString text;               // substring of name or description, case-insensitive
+    int limit = 20;
+    int offset = 0;
+};
+
+struct SearchQuery {
+    QString text;               // words; the implementation escapes any query syntax
+    QString memberUserId;       // only rooms this user is a member of
+    QString roomId;             // optional filter
+    QString authorId;           // optional filter
+    int limit = 20;
+};
+
+struct SearchHit {
+    Message message;
+    QString snippet; // plain text around the match
+};
+
+struct AuditQuery {
+    std::optional<std::vector<QString>> roomIds; // nullopt: every room (server admins)
+    QString actorId;
+    QString action;
+    qint64 beforeMs = 0; // 0: newest first from now
+    int limit = 50;
+};
+
+class Storage {
+public:
+    virtual ~Storage() = default;
+
+    // Opens (creating if needed) and migrates the database. Throws StorageError.
+    virtual void open() = 0;
+    virtual void close() = 0;
+    virtual int schemaVersion() = 0;
+
+    // Transactions do not nest. commit() makes everything durable before returning.
+    virtual void begin() = 0;
+    virtual void commit() = 0;
+    virtual void rollback() = 0;
+
+    // ---- users and tokens
+    virtual void insertUser(const StoredUser &u) = 0;
+    virtual std::optional<StoredUser> userById(const QString &userId) = 0;
+    virtual std::optional<StoredUser> userByUsername(const QString &usernameKey) = 0;
+    virtual std::vector<StoredUser> listUsers(int limit, int offset) = 0;
+    virtual int userCount() = 0;
+    virtual void updateUserProfile(const QString &userId, const QString &displayName, const QString &avatar) = 0;
+    virtual void updateUserRole(const QString &userId, ServerRole role) = 0;
+    virtual void updateUserPassword(const QString &userId, const QByteArray &passwordHash) = 0;
+    virtual void updateUserDisabled(const QString &userId, bool disabled) = 0;
+    virtual void updateUserPresence(const QString &userId, PresenceStatus status, const QString &customStatus,
+                                    qint64 lastSeen) = 0;
+    // Erases the account: profile anonymised, memberships, tokens, reactions removed; the user's
+    // messages are marked deleted with their content erased.
+    virtual void deleteUser(const QString &userId) = 0;
+
+    virtual void insertToken(const QByteArray &tokenHash, const QString &userId, qint64 createdAt) = 0;
+    virtual std::optional<QString> userIdForToken(const QByteArray &tokenHash) = 0;
+    virtual void deleteToken(const QByteArray &tokenHash) = 0;
+    virtual void deleteTokensOfUser(const QString &userId) = 0;
+
+    // ---- rooms
+    virtual void insertRoom(const RoomRecord &r) = 0;
+    virtual void updateRoom(const Room &room) = 0; // name, description, avatar, type, maxMembers, settings, updatedAt
+    virtual void deleteRoom(const QString &roomId) = 0; // and everything in it
+    virtual std::optional<RoomRecord> roomById(const QString &roomId) = 0;
+    virtual std::vector<RoomRecord> listRooms(const RoomQuery &q, int *total) = 0;
+    virtual std::vector<RoomRecord> roomsOfUser(const QString &userId) = 0;
+    virtual std::optional<QString> directRoomBetween(const QString &userA, const QString &userB) = 0;
+    virtual void touchRoom(const QString &roomId, qint64 lastActivity) = 0;
+
+    // ---- members and bans
+    virtual void insertMember(const MemberRecord &m) = 0;
+    virtual void updateMember(const MemberRecord &m) = 0; // role, mute, read marker, lastPostAt
+    virtual void deleteMember(const QString &roomId, const QString &userId) = 0;
+    virtual std::optional<MemberRecord> member(const QString &roomId, const QString &userId) = 0;
+    // Members with their user's display name and avatar filled into Member.
+    virtual std::vector<Member> listMembers(const QString &roomId, int limit, int offset, int *total) = 0;
+    virtual int memberCount(const QString &roomId) = 0;
+    // Every (roomId, userId) membership, to build the in-memory index at start.
+    virtual std::vector<std::pair<QString, QString>> allMemberships() = 0;
+
+    virtual void upsertBan(const BanRecord &b) = 0;
+    virtual void deleteBan(const QString &roomId, const QString &userId) = 0;
+    virtual std::optional<BanRecord> ban(const QString &roomId, const QString &userId) = 0;
+    virtual std::vector<BanRecord> listBans(const QString &roomId) = 0;
+
+    // ---- the room event log
+    // Increments the room's last seq and returns the new value. Call inside a transaction.
+    virtual qint64 nextSeq(const QString &roomId) = 0;
+    virtual void appendEvent(const EventRecord &e) = 0;
+    // Events with seq > afterSeq, oldest first, at most `limit`.
+    virtual std::vector<EventRecord> eventsAfter(const QString &roomId, qint64 afterSeq, int limit) = 0;
+
+    // ---- messages
+    virtual void insertMessage(const Message &m) = 0; // reactions ignored; author fields joined on read
+    // content, isEdited, editedAt, isDeleted (deleting erases content and attachments)
+    virtual void updateMessage(const Message &m) = 0;
+    virtual std::optional<Message> message(const QString &messageId) = 0;
+    virtual std::optional<Message> messageByClientMsgId(const QString &authorId, const QString &clientMsgId) = 0;
+    // Pages, oldest first. `before`: the `limit` messages with seq < beforeSeq; `after`: the
+    // `limit` messages with seq > afterSeq; latest: the newest `limit`. *hasMore says whether
+    // more exist past the page in the direction of travel.
+    virtual std::vector<Message> messagesBefore(const QString &roomId, qint64 beforeSeq, int limit, bool *hasMore) = 0;
+    virtual std::vector<Message> messagesAfter(const QString &roomId, qint64 afterSeq, int limit, bool *hasMore) = 0;
+    virtual std::optional<Message> lastMessage(const QString &roomId) = 0;
+    // Messages after seq that someone other than userId wrote and that are not deleted.
+    virtual int countUnread(const QString &roomId, qint64 afterSeq, const QString &userId) = 0;
+    // Removes messages older than cutoff in that room (retention); returns how many.
+    virtual int purgeMessagesBefore(const QString &roomId, qint64 cutoffMs) = 0;
+
+    // Returns false when that user already had that reaction (add) or did not have it (remove).
+    virtual bool addReaction(const QString &messageId, const QString &emoji, const QString &userId, qint64 at) = 0;
+    virtual bool removeReaction(const QString &messageId, const QString &emoji, const QString &userId) = 0;
+
+    virtual bool addPin(const QString &roomId, const QString &messageId, const QString &byUserId, qint64 at) = 0;
+    virtual bool removePin(const QString &roomId, const QString &messageId) = 0;
+    virtual std::vector<Message> pins(const QString &roomId) = 0; // newest pin first
+
+    virtual std::vector<SearchHit> search(const SearchQuery &q) = 0;
+
+    // ---- audit
+    virtual void insertAudit(const AuditEntry &e) = 0;
+    virtual std::vector<AuditEntry> listAudit(const AuditQuery &q) = 0;
+};
+
+} // namespace confab::server

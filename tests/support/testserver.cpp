@@ -1,0 +1,91 @@
+#include "testserver.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+namespace confab::test {
+
+TestServer::TestServer() = default;
+
+TestServer::~TestServer()
+{
+    if (isRunning())
+        kill();
+}
+
+bool TestServer::start(const QStringList &extraArgs)
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    QStringList args{QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("--port"),
+                     QString::number(m_port), QStringLiteral("--bind"), QStringLiteral("127.0.0.1")};
+    args += extraArgs;
+    m_lastArgs = args;
+    m_output.clear();
+    QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),
+                     [this] { m_output += m_process->readAll(); });
+    m_process->start(QStringLiteral(CONFAB_SERVER_BINARY), args);
+    if (!m_process->waitForStarted(10000))
+        return false;
+    // The server prints "confab-server listening on 127.0.0.1:PORT" once it accepts connections.
+    static const QRegularExpression listening(QStringLiteral("listening on [^ ]*:(\\d+)"));
+    const bool ok = QTest::qWaitFor(
+        [&] {
+            if (m_process->state() != QProcess::Running)
+                return true;
+            return listening.match(QString::fromUtf8(m_output)).hasMatch();
+        },
+        20000);
+    const auto match = listening.match(QString::fromUtf8(m_output));
+    if (!ok || !match.hasMatch()) {
+        qWarning("confab-server did not start:\n%s", m_output.constData());
+        return false;
+    }
+    m_port = quint16(match.captured(1).toUInt());
+    return true;
+}
+
+void TestServer::kill()
+{
+    if (!m_process)
+        return;
+    m_process->kill();
+    m_process->waitForFinished(10000);
+}
+
+bool TestServer::stop()
+{
+    if (!m_process)
+        return true;
+    m_process->terminate();
+    return m_process->waitForFinished(15000) && m_process->exitStatus() == QProcess::NormalExit;
+}
+
+int TestServer::runCommand(const QStringList &args, QByteArray *output)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QStringLiteral(CONFAB_SERVER_BINARY), QStringList(args) << QStringLiteral("--data-dir") << m_dataDir.path());
+    if (!p.waitForFinished(30000))
+        return -1;
+    if (output)
+        *output = p.readAll();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+QUrl TestServer::httpUrl(const QString &path) const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));
+}
+
+QUrl TestServer::wsUrl(const QString &token) const
+{
+    QString url = QStringLiteral("ws://127.0.0.1:%1/chat").arg(m_port);
+    if (!token.isEmpty())
+        url += QStringLiteral("?token=") + token;
+    return QUrl(url);
+}
+
+bool TestServer::isRunning() const { return m_process && m_process->state() == QProcess::Running; }
+
+} // namespace confab::test

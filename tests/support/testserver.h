@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+namespace confab::test {
+
+// A real confab-server process on 127.0.0.1 with its own data directory, on a port it picks.
+class TestServer {
+public:
+    TestServer();
+    ~TestServer();
+
+    // Starts the server (extra flags appended) and waits until it prints its port.
+    bool start(const QStringList &extraArgs = {});
+    // SIGKILL: no clean shutdown, as in a crash or power cut of the process.
+    void kill();
+    // Clean stop (SIGTERM) and wait.
+    bool stop();
+    // Runs `confab-server <args> --data-dir <ours>` to completion (admin subcommands).
+    int runCommand(const QStringList &args, QByteArray *output = nullptr);
+
+    quint16 port() const { return m_port; }
+    QUrl httpUrl(const QString &path = {}) const;
+    QUrl wsUrl(const QString &token = {}) const;
+    QString dataDir() const { return m_dataDir.path(); }
+    QByteArray output() const { return m_output; }
+    bool isRunning() const;
+
+private:
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<QProcess> m_process;
+    QByteArray m_output;
+    QStringList m_lastArgs;
+    quint16 m_port = 0;
+};
+
+} // namespace confab::test
