@@ -26,6 +26,7 @@ struct ServerConfig {
     double requestRate = 20;
     double requestBurst = 60;
     qint64 maxQueuedBytes = 8 * 1024 * 1024;
+    int syncReplayMax = 500;
     bool insecureFastPasswordHashing = false; // tests and demo mode only
 
     // Declares every setting's flag on the parser.

@@ -122,7 +122,12 @@ void TestCore::validators_data()
 
     int n = 0;
     auto row = [&n](const QString &validator, const QString &input, bool valid, int maxChars = limits::kContentMax) {
-        const QString shown = input.size() > 24 ? input.left(20) + u"...(%1)"_s.arg(input.size()) : input;
+        QString shown = input.size() > 24 ? input.left(20) + u"...(%1)"_s.arg(input.size()) : input;
+        for (qsizetype i = shown.size() - 1; i >= 0; --i) { // keep control characters out of the log
+            const char16_t ch = shown.at(i).unicode();
+            if (ch < 0x20 || ch == 0x7f)
+                shown.replace(i, 1, u"\\x%1"_s.arg(int(ch), 2, 16, QLatin1Char('0')));
+        }
         const QString tag = u"%1 %2 %3 \"%4\""_s.arg(++n, 3).arg(validator, valid ? u"ok"_s : u"bad"_s, shown);
         QTest::newRow(qPrintable(tag)) << validator << input << maxChars << valid;
     };

@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include <cstdio>
+#include <limits>
 #include <memory>
 
 using namespace confab;
@@ -22,6 +23,7 @@ namespace {
 constexpr qint64 kT0 = 1759141500000; // 2025-09-29T10:25:00Z
 
 QString s(const char *latin1) { return QString::fromLatin1(latin1); }
+// Enums are compared by their wire names, which QCOMPARE can print: toString(role).
 
 StoredUser makeUser(const QString &id, const QString &username, const QString &displayName = {})
 {
@@ -106,6 +108,7 @@ private Q_SLOTS:
     void committedSendsSurviveSigkill();
     void sigkillChild(); // helper run in a child process by committedSendsSurviveSigkill
     void pagingStaysFastInALargeRoom();
+    void durableSendRate();
 
 private:
     std::unique_ptr<SqliteStorage> openStorage();
@@ -317,10 +320,10 @@ void TestStorage::usersAndTokens()
     const StoredUser b = *m_st->userById(s("u_bob"));
     QCOMPARE(b.user.displayName, s("Robert"));
     QCOMPARE(b.user.avatar, s("https://example.org/r.png"));
-    QCOMPARE(b.user.role, ServerRole::Admin);
+    QCOMPARE(toString(b.user.role), toString(ServerRole::Admin));
     QCOMPARE(b.passwordHash, QByteArrayLiteral("new-hash"));
     QVERIFY(b.disabled);
-    QCOMPARE(b.user.status, PresenceStatus::Busy);
+    QCOMPARE(toString(b.user.status), toString(PresenceStatus::Busy));
     QCOMPARE(b.user.customStatus, s("in a meeting"));
     QCOMPARE(b.user.lastSeen, kT0 + 99);
     m_st->updateUserDisabled(s("u_bob"), false);
@@ -372,7 +375,7 @@ void TestStorage::roomListingVisibilityAndFilters()
     m_st->insertMember(makeMember(s("r_dm"), s("u_alice")));
     m_st->insertMember(makeMember(s("r_dm"), s("u_bob")));
     m_st->insertRoom(makeRoom(s("r_pct"), s("100% fun_stuff"), RoomType::Public, kT0 + 20));
-    m_st->insertRoom(makeRoom(s("r_fr"), s("Équipe Café"), RoomType::Public, kT0 + 10));
+    m_st->insertRoom(makeRoom(s("r_fr"), QStringLiteral("Équipe Café"), RoomType::Public, kT0 + 10));
     m_st->insertRoom(makeRoom(s("r_group"), s("Group chat"), RoomType::Group, kT0 + 60));
     m_st->insertMember(makeMember(s("r_group"), s("u_bob")));
 
@@ -508,7 +511,7 @@ void TestStorage::membersAndBans()
     QVERIFY_THROWS_EXCEPTION(StorageError, m_st->insertMember(makeMember(s("r_main"), s("u_ghost"))));
 
     MemberRecord bob = *m_st->member(s("r_main"), s("u_bob"));
-    QCOMPARE(bob.role, Role::Member);
+    QCOMPARE(toString(bob.role), toString(Role::Member));
     QCOMPARE(bob.joinedAt, kT0);
     QVERIFY(!bob.isMuted);
     bob.isMuted = true;
@@ -524,7 +527,7 @@ void TestStorage::membersAndBans()
     QCOMPARE(back.lastReadSeq, qint64(12));
     QCOMPARE(back.lastReadMessageId, s("m_12"));
     QCOMPARE(back.lastPostAt, kT0 + 3);
-    QCOMPARE(back.role, Role::Admin);
+    QCOMPARE(toString(back.role), toString(Role::Admin));
     QVERIFY(!m_st->member(s("r_main"), s("u_nobody")));
 
     int total = 0;
@@ -536,7 +539,7 @@ void TestStorage::membersAndBans()
     QCOMPARE(members[2].userId, s("u_carol"));
     QCOMPARE(members[1].displayName, s("Bob"));
     QCOMPARE(members[1].avatar, s("https://example.org/bob.png"));
-    QCOMPARE(members[1].role, Role::Admin);
+    QCOMPARE(toString(members[1].role), toString(Role::Admin));
     QVERIFY(members[1].isMuted);
     QCOMPARE(members[1].mutedUntil, kT0 + 60000);
     QVERIFY(!members[1].isBanned);
@@ -679,6 +682,8 @@ void TestStorage::messagePagingBoundaries()
 
     QCOMPARE(seqs(m_st->messagesBefore(s("r_main"), 0, 10, &hasMore)), range(16, 25)); // latest, oldest first
     QVERIFY(hasMore);
+    QCOMPARE(seqs(m_st->messagesBefore(s("r_main"), std::numeric_limits<qint64>::max(), 10, &hasMore)), range(16, 25));
+    QVERIFY(hasMore);
     QCOMPARE(seqs(m_st->messagesBefore(s("r_main"), 16, 10, &hasMore)), range(6, 15));
     QVERIFY(hasMore);
     QCOMPARE(seqs(m_st->messagesBefore(s("r_main"), 6, 10, &hasMore)), range(1, 5));
@@ -801,11 +806,11 @@ void TestStorage::reactionsAreIdempotent()
     QVERIFY(m_st->addReaction(m1.messageId, thumbs, s("u_bob"), kT0 + 1));
     QVERIFY(!m_st->addReaction(m1.messageId, thumbs, s("u_bob"), kT0 + 2));
     QVERIFY(m_st->addReaction(m1.messageId, thumbs, s("u_alice"), kT0 + 3));
-    QVERIFY(m_st->addReaction(m1.messageId, s("🎉"), s("u_bob"), kT0 + 4));
+    QVERIFY(m_st->addReaction(m1.messageId, QStringLiteral("🎉"), s("u_bob"), kT0 + 4));
     QVERIFY(m_st->addReaction(m2.messageId, thumbs, s("u_carol"), kT0 + 5));
     QVERIFY_THROWS_EXCEPTION(StorageError, m_st->addReaction(s("m_missing"), thumbs, s("u_bob"), kT0));
 
-    Reactions expected1{{thumbs, {s("u_bob"), s("u_alice")}}, {s("🎉"), {s("u_bob")}}};
+    Reactions expected1{{thumbs, {s("u_bob"), s("u_alice")}}, {QStringLiteral("🎉"), {s("u_bob")}}};
     QCOMPARE(m_st->message(m1.messageId)->reactions, expected1);
     // A page gets every message's reactions.
     bool hasMore = false;
@@ -816,9 +821,9 @@ void TestStorage::reactionsAreIdempotent()
 
     QVERIFY(m_st->removeReaction(m1.messageId, thumbs, s("u_bob")));
     QVERIFY(!m_st->removeReaction(m1.messageId, thumbs, s("u_bob")));
-    QVERIFY(!m_st->removeReaction(m1.messageId, s("❤"), s("u_bob")));
+    QVERIFY(!m_st->removeReaction(m1.messageId, QStringLiteral("❤"), s("u_bob")));
     QCOMPARE(m_st->message(m1.messageId)->reactions,
-             (Reactions{{thumbs, {s("u_alice")}}, {s("🎉"), {s("u_bob")}}}));
+             (Reactions{{thumbs, {s("u_alice")}}, {QStringLiteral("🎉"), {s("u_bob")}}}));
 }
 
 void TestStorage::pins()
@@ -830,7 +835,7 @@ void TestStorage::pins()
     QVERIFY(m_st->addPin(s("r_main"), m1.messageId, s("u_alice"), kT0 + 10));
     QVERIFY(!m_st->addPin(s("r_main"), m1.messageId, s("u_bob"), kT0 + 11));
     QVERIFY(m_st->addPin(s("r_main"), m2.messageId, s("u_alice"), kT0 + 20));
-    m_st->addReaction(m2.messageId, s("📌"), s("u_carol"), kT0);
+    m_st->addReaction(m2.messageId, QStringLiteral("📌"), s("u_carol"), kT0);
     const std::vector<Message> pinned = m_st->pins(s("r_main"));
     QCOMPARE(pinned.size(), size_t(2));
     QCOMPARE(pinned[0].messageId, m2.messageId); // newest pin first
@@ -884,7 +889,7 @@ void TestStorage::purgeByAge()
     send(s("r_main"), s("u_alice"), s("old two"), {}, kT0 - 4000);
     const Message fresh = send(s("r_main"), s("u_alice"), s("fresh"), {}, kT0 + 1000);
     send(s("r_other"), s("u_alice"), s("old elsewhere"), {}, kT0 - 5000);
-    m_st->addReaction(old1.messageId, s("👍"), s("u_bob"), kT0);
+    m_st->addReaction(old1.messageId, QStringLiteral("👍"), s("u_bob"), kT0);
     m_st->addPin(s("r_main"), old1.messageId, s("u_alice"), kT0);
 
     QCOMPARE(m_st->purgeMessagesBefore(s("r_main"), kT0), 2);
@@ -926,7 +931,7 @@ void TestStorage::searchOnlyMemberRooms()
     const Message inMain = send(s("r_main"), s("u_bob"), s("The quick brown fox jumps"));
     send(s("r_private"), s("u_carol"), s("A quick secret fox"));
     send(s("r_public2"), s("u_carol"), s("quick fox in a room alice did not join"));
-    const Message byAlice = send(s("r_main"), s("u_alice"), s("Un café rapide, quick"));
+    const Message byAlice = send(s("r_main"), s("u_alice"), QStringLiteral("Un café rapide, quick"));
 
     SearchQuery q;
     q.text = s("quick fox");
@@ -1043,8 +1048,8 @@ void TestStorage::deleteUserErasesAccount()
     const Message fromAlice = send(s("r_main"), s("u_alice"), s("alice speaks"));
     const Message fromBob = send(s("r_main"), s("u_bob"), s("bob secret words"));
     send(s("r_dm"), s("u_bob"), s("bob in private"));
-    m_st->addReaction(fromAlice.messageId, s("👍"), s("u_bob"), kT0);
-    m_st->addReaction(fromBob.messageId, s("👍"), s("u_alice"), kT0);
+    m_st->addReaction(fromAlice.messageId, QStringLiteral("👍"), s("u_bob"), kT0);
+    m_st->addReaction(fromBob.messageId, QStringLiteral("👍"), s("u_alice"), kT0);
     m_st->insertToken(QByteArrayLiteral("bob-token"), s("u_bob"), kT0);
     m_st->upsertBan(BanRecord{s("r_main"), s("u_bob"), s("u_alice"), s("earlier"), kT0, 0});
     AuditEntry audit;
@@ -1064,7 +1069,7 @@ void TestStorage::deleteUserErasesAccount()
     QVERIFY(bob.user.avatar.isEmpty());
     QVERIFY(bob.passwordHash.isEmpty());
     QVERIFY(bob.user.customStatus.isEmpty());
-    QCOMPARE(bob.user.status, PresenceStatus::Offline);
+    QCOMPARE(toString(bob.user.status), toString(PresenceStatus::Offline));
     QVERIFY(!m_st->userByUsername(s("bob")));
     m_st->insertUser(makeUser(s("u_bob2"), s("bob"))); // the name is free again
     QVERIFY(!m_st->userIdForToken(QByteArrayLiteral("bob-token")));
@@ -1109,7 +1114,7 @@ void TestStorage::deleteRoomRemovesEverything()
     const Message doomed = send(s("r_main"), s("u_alice"), s("doomed words"));
     send(s("r_main"), s("u_bob"), s("more doomed words"));
     const Message kept = send(s("r_keep"), s("u_alice"), s("kept words"));
-    m_st->addReaction(doomed.messageId, s("👍"), s("u_bob"), kT0);
+    m_st->addReaction(doomed.messageId, QStringLiteral("👍"), s("u_bob"), kT0);
     m_st->addPin(s("r_main"), doomed.messageId, s("u_alice"), kT0);
     m_st->upsertBan(BanRecord{s("r_main"), s("u_carol"), s("u_alice"), QString(), kT0, 0});
     AuditEntry audit;
@@ -1128,7 +1133,7 @@ void TestStorage::deleteRoomRemovesEverything()
     QVERIFY(!m_st->message(doomed.messageId));
     QVERIFY(m_st->eventsAfter(s("r_main"), 0, 100).empty());
     QVERIFY(m_st->pins(s("r_main")).empty());
-    QVERIFY(!m_st->removeReaction(doomed.messageId, s("👍"), s("u_bob")));
+    QVERIFY(!m_st->removeReaction(doomed.messageId, QStringLiteral("👍"), s("u_bob")));
     QCOMPARE(m_st->allMemberships().size(), size_t(1));
     QVERIFY_THROWS_EXCEPTION(StorageError, m_st->nextSeq(s("r_main")));
 
@@ -1218,7 +1223,7 @@ void TestStorage::committedDataSurvivesReopen()
 {
     seedUsersAndRoom();
     const Message m = send(s("r_main"), s("u_alice"), s("durable"), s("c-durable"));
-    m_st->addReaction(m.messageId, s("👍"), s("u_bob"), kT0);
+    m_st->addReaction(m.messageId, QStringLiteral("👍"), s("u_bob"), kT0);
 
     // Visible to a second connection while the first is still open (the commit is in the WAL)...
     {
@@ -1391,6 +1396,22 @@ void TestStorage::pagingStaysFastInALargeRoom()
     QCOMPARE(m_st->search(q).front().message.seq, qint64(kMessages)); // newest first
     qInfo() << "unread count + 2 searches over" << kMessages << "matches:" << timer.elapsed() << "ms";
     QVERIFY(timer.elapsed() < 2000);
+}
+
+void TestStorage::durableSendRate()
+{
+    // Each send is its own durable transaction (fsync on commit): the number is the floor the
+    // service starts from before any batching.
+    seedUsersAndRoom();
+    constexpr int kSends = 300;
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < kSends; ++i)
+        send(s("r_main"), s("u_alice"), QStringLiteral("rate %1").arg(i), QStringLiteral("rate-%1").arg(i));
+    const qint64 ms = std::max<qint64>(timer.elapsed(), 1);
+    qInfo() << kSends << "durable sends in" << ms << "ms:" << kSends * 1000 / ms << "sends/s";
+    QCOMPARE(m_st->roomById(s("r_main"))->lastSeq, qint64(kSends));
+    QCOMPARE(qint64(m_st->eventsAfter(s("r_main"), 0, kSends + 1).size()), qint64(kSends));
 }
 
 QTEST_GUILESS_MAIN(TestStorage)

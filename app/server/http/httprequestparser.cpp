@@ -2,6 +2,7 @@
 
 #include <QUrl>
 
+#include <cstring>
 #include <limits>
 
 namespace confab::server {
@@ -165,11 +166,39 @@ int HttpRequestParser::onHeadersComplete(http_parser *p)
     return 0;
 }
 
+namespace {
+// RFC 9110 token characters. http_parser (as Debian builds it, non-strict) lets spaces into
+// header names, so "Content-Length : 5" would reach us; the RFC says to reject it.
+bool isToken(const QByteArray &name)
+{
+    if (name.isEmpty())
+        return false;
+    for (const char c : name) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                        std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
+        if (!ok || c == '\0')
+            return false;
+    }
+    return true;
+}
+} // namespace
+
 int HttpRequestParser::finishHead()
 {
     m_headersDone = true;
-    for (auto &h : m_request.headers)
-        h.second = h.second.trimmed();
+    for (auto &h : m_request.headers) {
+        if (!isToken(h.first)) {
+            return fail(ErrorCode::BadRequest,
+                        QStringLiteral("malformed HTTP request: invalid header name \"%1\"")
+                            .arg(QString::fromLatin1(h.first.left(64))));
+        }
+        h.second = h.second.trimmed(); // also joins obsolete line folding into one value
+        // We de-chunk but never decode: a body in gzip (or anything else) would reach handlers raw.
+        if (h.first == "transfer-encoding" && h.second.compare(QByteArrayLiteral("chunked"), Qt::CaseInsensitive) != 0) {
+            return fail(ErrorCode::BadRequest, QStringLiteral("Transfer-Encoding \"%1\" is not supported; only chunked")
+                                                   .arg(QString::fromLatin1(h.second.left(64))));
+        }
+    }
 
     if (m_parser.http_major != 1) {
         return fail(ErrorCode::BadRequest, QStringLiteral("unsupported HTTP version %1.%2; this server speaks HTTP/1.1")

@@ -216,6 +216,7 @@ void HttpServer::onWebSocketReady()
         }
         m_webSockets.removeIf([](const QPointer<QWebSocket> &p) { return p.isNull(); });
         m_webSockets.append(ws);
+        for (QTcpSocket *t : std::as_const(m_upgradedSockets)) qDebug() << "DBG tcp" << t << "parent" << t->parent() << "ws" << ws;
         handler(ws);
     }
 }

@@ -345,7 +345,8 @@ std::optional<StoredUser> SqliteStorage::oneUser(const QString &sql, const QStri
 
 std::optional<StoredUser> SqliteStorage::userById(const QString &userId)
 {
-    static const QString sql = QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM users WHERE user_id = ?");
+    static const QString sql =
+        QStringLiteral("SELECT ") + kUserColumns + QStringLiteral(" FROM users WHERE user_id = ?");
     return oneUser(sql, userId);
 }
 
@@ -392,7 +393,8 @@ void SqliteStorage::updateUserPassword(const QString &userId, const QByteArray &
 
 void SqliteStorage::updateUserDisabled(const QString &userId, bool disabled)
 {
-    Statement(db(), QStringLiteral("UPDATE users SET disabled = ? WHERE user_id = ?"), {sqlBool(disabled), sqlText(userId)});
+    Statement(db(), QStringLiteral("UPDATE users SET disabled = ? WHERE user_id = ?"),
+              {sqlBool(disabled), sqlText(userId)});
 }
 
 void SqliteStorage::updateUserPresence(const QString &userId, PresenceStatus status, const QString &customStatus,
@@ -494,7 +496,8 @@ std::vector<RoomRecord> SqliteStorage::readRooms(Statement &s)
 
 std::optional<RoomRecord> SqliteStorage::roomById(const QString &roomId)
 {
-    static const QString sql = QStringLiteral("SELECT ") + kRoomColumns + QStringLiteral(" FROM rooms r WHERE r.room_id = ?");
+    static const QString sql =
+        QStringLiteral("SELECT ") + kRoomColumns + QStringLiteral(" FROM rooms r WHERE r.room_id = ?");
     Statement s(db(), sql, {sqlText(roomId)});
     if (!s.next())
         return std::nullopt;
@@ -742,8 +745,8 @@ void SqliteStorage::insertMessage(const Message &m)
                              "client_msg_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
               {sqlText(m.messageId), sqlText(m.roomId), qlonglong(m.seq), sqlText(m.authorId), sqlText(m.content),
                toString(m.type), qlonglong(m.timestamp), sqlOptText(m.replyTo), sqlBool(m.isEdited),
-               sqlOptTime(m.editedAt), sqlBool(m.isDeleted), sqlBool(m.isAnonymous), sqlOptText(m.anonymousName), attachmentsToSql(m.attachments),
-               sqlOptText(m.clientMsgId)});
+               sqlOptTime(m.editedAt), sqlBool(m.isDeleted), sqlBool(m.isAnonymous), sqlOptText(m.anonymousName),
+               attachmentsToSql(m.attachments), sqlOptText(m.clientMsgId)});
 }
 
 void SqliteStorage::updateMessage(const Message &m)

@@ -1,8 +1,24 @@
 #pragma once
 
 // Storage on an embedded SQLite database (QtSql's QSQLITE driver): WAL, synchronous=FULL,
-// foreign keys, FTS5 for search. The schema is in sqliteschema.cpp; every SQL statement of the
-// implementation is in sqlitestorage.cpp, prepared once per connection and reused.
+// foreign keys, FTS5 for search. SQLite's dialect stays in this folder: the schema in
+// sqliteschema.cpp, connection pragmas and savepoints in sqlitedatabase.cpp, every query in
+// sqlitestorage.cpp (prepared once per connection and reused), FTS5 query syntax in ftsquery.cpp.
+//
+// Behaviour the interface leaves open:
+// - Updates and deletes of rows that do not exist do nothing; only nextSeq() throws for a missing room.
+// - messagesBefore() with beforeSeq <= 0 or INT64_MAX returns the newest page.
+// - deleteUser() keeps the account row anonymised ("Deleted user", username "deleted", disabled,
+//   no password, username key freed for re-use), erases the content and attachments of the
+//   user's messages (left as deleted placeholders), and removes the user's memberships, bans,
+//   reactions and tokens. The audit log and other people's messages are untouched; room event
+//   payloads written earlier (JSON frames) may still carry the old display name.
+// - deleteRoom() cascades to members, bans, events, messages, reactions and pins; audit rows stay.
+// - purgeMessagesBefore() removes messages (and their reactions, pins, search entries) but not
+//   the room's event log: replaying an event whose message is gone is the service's call.
+// - search() matches every word (the last also as a prefix), in member rooms only, newest first
+//   (FTS rowid order, so LIMIT stops early); snippet is plain text with "…" at cuts.
+// - insertAudit() makes an id ("a_...") when the entry has none.
 
 #include "storage.h"
 
@@ -23,7 +39,8 @@ public:
     static constexpr int kUnreadCountCap = 1000;
 
     // A file path, or ":memory:" for a private in-memory database. Nothing is opened until open(),
-    // which must run on the thread that uses the storage (QtSql connections belong to a thread).
+    // which must run on the thread that uses the storage (QtSql connections belong to a thread);
+    // close() belongs on that thread too (the destructor closes if it was not).
     explicit SqliteStorage(QString databasePath);
     ~SqliteStorage() override;
     SqliteStorage(const SqliteStorage &) = delete;

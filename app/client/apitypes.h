@@ -1,0 +1,115 @@
+#pragma once
+
+// What ApiClient hands back: core's wire types wrapped into typed results, and the request
+// shapes of API.md. Nothing above app/client sees JSON.
+
+#include "core/errors.h"
+#include "core/types.h"
+
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace confab::client {
+
+// A call that succeeded with nothing worth returning (logout, delete, kick, ...).
+struct Done {};
+
+struct SignedIn {
+    QString token;
+    User user;
+};
+
+struct RoomPage {
+    std::vector<Room> rooms;
+    OffsetPagination pagination;
+};
+
+struct MemberPage {
+    std::vector<Member> members;
+    OffsetPagination pagination;
+};
+
+// Oldest first, as the server sends them.
+struct MessagePage {
+    std::vector<Message> messages;
+    CursorPagination pagination;
+};
+
+struct SearchHit {
+    Message message;
+    QString snippet;
+};
+
+struct RoomQuery {
+    std::optional<RoomType> type;
+    std::optional<bool> joined;
+    QString text;
+    int limit = 20;
+    int offset = 0;
+};
+
+struct NewRoom {
+    QString name;
+    QString description;
+    RoomType type = RoomType::Public;
+    std::optional<int> maxMembers;
+    std::optional<bool> allowInvites;
+    QStringList members;
+};
+
+// Only the fields that are set are changed.
+struct RoomChange {
+    std::optional<QString> name;
+    std::optional<QString> description;
+    std::optional<QString> avatar;
+    std::optional<int> maxMembers;
+};
+
+struct MemberChange {
+    std::optional<Role> role;
+    std::optional<bool> isMuted;
+    std::optional<qint64> mutedUntil; // ms since epoch; 0 = until lifted
+};
+
+// At most one of before/after (message ids).
+struct HistoryQuery {
+    QString before;
+    QString after;
+    int limit = 50;
+};
+
+struct OutgoingMessage {
+    QString content;
+    MessageType type = MessageType::Text;
+    QString replyTo;
+    QString clientMsgId;
+    bool isAnonymous = false;
+};
+
+struct SearchQuery {
+    QString text;
+    QString roomId;
+    QString authorId;
+    int limit = 20;
+};
+
+// The outcome of one REST call: the decoded value, or the API's error.
+template <typename T> struct ApiResult {
+    T value{};
+    std::optional<ApiError> error;
+    int httpStatus = 0; // 0: no HTTP answer (server down, network gone, timed out)
+
+    bool ok() const { return !error.has_value(); }
+    // Worth sending again later unchanged: no answer, time-out, rate limit, server trouble.
+    bool isTransient() const
+    {
+        return error && (httpStatus == 0 || httpStatus == 408 || httpStatus == 429 || httpStatus >= 500);
+    }
+};
+
+template <typename T> using ApiCallback = std::function<void(const ApiResult<T> &)>;
+
+} // namespace confab::client

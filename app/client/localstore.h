@@ -1,0 +1,90 @@
+#pragma once
+
+#include "core/types.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace confab::client {
+
+// A message the user wrote that the server has not acknowledged yet.
+struct OutgoingItem {
+    enum class State { Pending, Failed };
+    QString clientMsgId;
+    QString roomId;
+    QString content;
+    MessageType type = MessageType::Text;
+    QString replyTo;
+    qint64 createdAt = 0;
+    State state = State::Pending;
+    QString error; // why it failed, for the user
+    qint64 ordinal = 0; // order of writing, across restarts
+};
+
+// The per-account SQLite cache: rooms, members, a window of recent messages per room, each room's
+// last seen seq, and the outbox. Lets the UI show rooms and recent messages before the network
+// answers, and keeps unsent messages across restarts. Values are stored as the wire JSON of
+// core's types, so the cache decodes with the same codecs as the network.
+class LocalStore {
+public:
+    LocalStore();
+    ~LocalStore();
+    LocalStore(const LocalStore &) = delete;
+    LocalStore &operator=(const LocalStore &) = delete;
+
+    // Opens (creating) the database file. False with errorString() on failure.
+    bool open(const QString &filePath);
+    bool isOpen() const;
+    QString errorString() const { return m_error; }
+    // Most recent messages kept per room.
+    void setMessagesPerRoom(int n) { m_keepPerRoom = n; }
+
+    // rooms
+    std::vector<Room> rooms() const;
+    void saveRoom(const Room &room);
+    // The joined rooms as the server listed them: rooms not in the list are dropped.
+    void replaceRooms(const std::vector<Room> &rooms);
+    void removeRoom(const QString &roomId); // with its messages, members and seq
+
+    // messages (oldest first)
+    std::vector<Message> recentMessages(const QString &roomId, int limit) const;
+    std::vector<Message> messagesBefore(const QString &roomId, qint64 seq, int limit) const;
+    std::optional<Message> message(const QString &messageId) const;
+    void saveMessages(const std::vector<Message> &messages);
+    void saveMessage(const Message &message) { saveMessages({message}); }
+    void clearMessages(const QString &roomId);
+
+    // members
+    std::vector<Member> members(const QString &roomId) const;
+    void replaceMembers(const QString &roomId, const std::vector<Member> &members);
+    void saveMember(const QString &roomId, const Member &member);
+    void removeMember(const QString &roomId, const QString &userId);
+
+    // the resume point of sync: the last seq applied per room
+    std::map<QString, qint64> lastSeqs() const;
+    void setLastSeq(const QString &roomId, qint64 seq);
+
+    // outbox, in the order written
+    std::vector<OutgoingItem> outgoing() const;
+    void addOutgoing(OutgoingItem &item); // sets item.ordinal
+    void updateOutgoing(const OutgoingItem &item);
+    void removeOutgoing(const QString &clientMsgId);
+
+    // small values (the signed-in user, ...)
+    QString value(const QString &key) const;
+    void setValue(const QString &key, const QString &value);
+
+private:
+    bool exec(const QString &sql);
+    void trimMessages(const QString &roomId);
+
+    QString m_connection;
+    QString m_error;
+    int m_keepPerRoom = 200;
+};
+
+} // namespace confab::client

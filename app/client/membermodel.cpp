@@ -1,0 +1,131 @@
+#include "membermodel.h"
+
+#include "apiclient.h"
+#include "localstore.h"
+#include "syncengine.h"
+
+#include <QDateTime>
+
+namespace confab::client {
+
+MemberModel::MemberModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, QObject *parent)
+    : QAbstractListModel(parent), m_roomId(roomId), m_api(api), m_store(store)
+{
+    connect(&sync, &SyncEngine::memberJoined, this, [this](const QString &roomId, const Member &m) {
+        if (roomId == m_roomId)
+            upsert(m);
+    });
+    connect(&sync, &SyncEngine::memberChanged, this, [this](const QString &roomId, const Member &m) {
+        if (roomId == m_roomId)
+            upsert(m);
+    });
+    connect(&sync, &SyncEngine::memberLeft, this, [this](const QString &roomId, const QString &userId) {
+        if (roomId == m_roomId)
+            remove(userId);
+    });
+    connect(&sync, &SyncEngine::presenceChanged, this, [this](const Presence &p) {
+        const int row = rowOf(p.userId);
+        if (row < 0)
+            return;
+        Member &m = m_members[std::size_t(row)];
+        m.status = p.status;
+        m.isOnline = p.status != PresenceStatus::Offline;
+        if (p.lastSeen)
+            m.lastSeen = p.lastSeen;
+        Q_EMIT dataChanged(index(row), index(row));
+    });
+}
+
+void MemberModel::load()
+{
+    for (const Member &m : m_store.members(m_roomId))
+        upsert(m);
+    m_api.members(m_roomId, 200, 0, this, [this](const ApiResult<MemberPage> &r) {
+        if (!r.ok())
+            return;
+        QSet<QString> listed;
+        for (const Member &m : r.value.members) {
+            listed.insert(m.userId);
+            upsert(m);
+        }
+        QStringList gone;
+        for (const Member &m : m_members) {
+            if (!listed.contains(m.userId))
+                gone << m.userId;
+        }
+        for (const QString &id : gone)
+            remove(id);
+        m_store.replaceMembers(m_roomId, r.value.members);
+        Q_EMIT loaded();
+    });
+}
+
+void MemberModel::upsert(const Member &m)
+{
+    const int row = rowOf(m.userId);
+    if (row >= 0) {
+        m_members[std::size_t(row)] = m;
+        Q_EMIT dataChanged(index(row), index(row));
+        return;
+    }
+    const int pos = int(m_members.size());
+    beginInsertRows({}, pos, pos);
+    m_members.push_back(m);
+    endInsertRows();
+}
+
+void MemberModel::remove(const QString &userId)
+{
+    const int row = rowOf(userId);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_members.erase(m_members.begin() + row);
+    endRemoveRows();
+}
+
+int MemberModel::rowOf(const QString &userId) const
+{
+    for (int i = 0; i < int(m_members.size()); ++i) {
+        if (m_members[std::size_t(i)].userId == userId)
+            return i;
+    }
+    return -1;
+}
+
+int MemberModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_members.size()); }
+
+QVariant MemberModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Member &m = m_members[std::size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case DisplayNameRole:
+        return m.displayName;
+    case UserIdRole:
+        return m.userId;
+    case RoleRole:
+        return toString(m.role);
+    case StatusRole:
+        return toString(m.status);
+    case IsOnlineRole:
+        return m.isOnline;
+    case IsMutedRole:
+        return m.isMuted;
+    case LastSeenRole:
+        return QDateTime::fromMSecsSinceEpoch(m.lastSeen, Qt::UTC);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MemberModel::roleNames() const
+{
+    return {{Qt::DisplayRole, "display"}, {UserIdRole, "userId"}, {DisplayNameRole, "displayName"},
+            {RoleRole, "role"},           {StatusRole, "status"}, {IsOnlineRole, "isOnline"},
+            {IsMutedRole, "isMuted"},     {LastSeenRole, "lastSeen"}};
+}
+
+} // namespace confab::client

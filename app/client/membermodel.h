@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/types.h"
+
+#include <QAbstractListModel>
+
+#include <vector>
+
+namespace confab::client {
+
+class ApiClient;
+class LocalStore;
+class SyncEngine;
+
+// The members of one room with their role and presence: cached first, then the server's list,
+// then joins, leaves, role changes and presence updates one row at a time.
+class MemberModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Roles {
+        UserIdRole = Qt::UserRole + 1,
+        DisplayNameRole,
+        RoleRole,        // "owner", "admin", "moderator", "member"
+        StatusRole,      // "online", "away", "busy", "offline"
+        IsOnlineRole,
+        IsMutedRole,
+        LastSeenRole,    // QDateTime (UTC)
+    };
+
+    MemberModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, QObject *parent = nullptr);
+
+    void load();
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    int rowOf(const QString &userId) const;
+    Member memberAt(int row) const { return m_members.at(std::size_t(row)); }
+
+Q_SIGNALS:
+    void loaded();
+
+private:
+    void upsert(const Member &m);
+    void remove(const QString &userId);
+
+    QString m_roomId;
+    ApiClient &m_api;
+    LocalStore &m_store;
+    std::vector<Member> m_members;
+};
+
+} // namespace confab::client

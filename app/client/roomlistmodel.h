@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/types.h"
+
+#include <QAbstractListModel>
+
+#include <vector>
+
+namespace confab::client {
+
+class ApiClient;
+class LocalStore;
+class SyncEngine;
+
+// The rooms the user is in, most recent activity first: cached rooms at once, then the server's
+// list; live messages move a room up and count unread ones; rooms we enter or leave come and go
+// one row at a time.
+class RoomListModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Roles {
+        RoomIdRole = Qt::UserRole + 1,
+        NameRole,
+        DescriptionRole,
+        TypeRole,           // "public", "direct", ...
+        UnreadCountRole,
+        LastActivityRole,   // QDateTime (UTC)
+        LastMessageRole,    // text of the last message
+        LastAuthorRole,
+        MemberCountRole,
+        MyRoleRole,         // "owner", ... or empty
+    };
+
+    RoomListModel(ApiClient &api, LocalStore &store, SyncEngine &sync, QObject *parent = nullptr);
+
+    void setMyUserId(const QString &userId) { m_me = userId; }
+    // Cached rooms now, then the server's list.
+    void load();
+    void refresh();
+    // The room the user is reading: its messages do not count as unread, and it is marked read.
+    void setActiveRoom(const QString &roomId);
+    void markRead(const QString &roomId);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    int rowOf(const QString &roomId) const;
+    Room roomAt(int row) const { return m_rooms.at(std::size_t(row)); }
+    std::optional<Room> room(const QString &roomId) const;
+    bool isLoaded() const { return m_loaded; }
+
+Q_SIGNALS:
+    // The server's list has been merged in.
+    void loaded();
+    void loadFailed(const QString &message);
+
+private:
+    void upsert(const Room &room);
+    void remove(const QString &roomId);
+    void fetchRoom(const QString &roomId);
+    void reposition(int row);
+    int sortedPosition(const Room &room, int ignoreRow) const;
+    void changed(int row);
+    void fetchPage(int offset, std::shared_ptr<std::vector<Room>> acc, quint64 gen);
+
+    ApiClient &m_api;
+    LocalStore &m_store;
+    SyncEngine &m_sync;
+    QString m_me;
+    QString m_active;
+    std::vector<Room> m_rooms;
+    bool m_loaded = false;
+    quint64 m_generation = 0;
+};
+
+} // namespace confab::client

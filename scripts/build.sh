@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Configures and builds Confab into a build folder. Used by run.sh and test.sh.
+#   scripts/build.sh <build-dir> [extra cmake args...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_dir=${1:?usage: scripts/build.sh BUILD_DIR [cmake args...]}
+shift
+# ccache only helps with a stable build folder and a base dir.
+export CCACHE_BASEDIR="$PWD"
+cmake -S . -B "$build_dir" -G Ninja "$@"
+cmake --build "$build_dir" --parallel "$(nproc)"

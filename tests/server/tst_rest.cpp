@@ -1,0 +1,1418 @@
+// The REST API of API.md against a real confab-server process: every endpoint, its errors, and
+// what each room role may do.
+
+#include "apitestutil.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+#include <QSet>
+
+using namespace confab::test;
+
+namespace {
+
+const QString kPassword = QStringLiteral("correct horse");
+
+bool isIsoTime(const json &j)
+{
+    static const QRegularExpression iso(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"));
+    return j.is_string() && iso.match(qs(j)).hasMatch();
+}
+
+QDateTime parseIso(const json &j) { return QDateTime::fromString(qs(j), Qt::ISODateWithMs); }
+
+QStringList idsOf(const json &list, const char *key)
+{
+    QStringList out;
+    for (const json &item : list)
+        out << qs(item[key]);
+    return out;
+}
+
+json memberIn(const json &members, const QString &userId)
+{
+    for (const json &m : members) {
+        if (qs(m["userId"]) == userId)
+            return m;
+    }
+    return nullptr;
+}
+
+QByteArray bodyBytes(const json &j)
+{
+    const std::string s = j.dump();
+    return QByteArray(s.data(), qsizetype(s.size()));
+}
+
+} // namespace
+
+class TestRest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    // accounts
+    void registerAccounts();
+    void registerValidation_data();
+    void registerValidation();
+    void registerDuplicateIsCaseInsensitive();
+    void loginAndWrongCredentials();
+    void logoutRevokesToken();
+    void meGetAndPatch();
+    void missingOrGarbageToken();
+
+    // rooms and members
+    void createEachRoomType();
+    void directRoomIsReused();
+    void listFiltersAndPagination();
+    void privateRoomIsInvisible();
+    void updateRoomPermissions();
+    void deleteRoomPermissions();
+    void joinAndLeave();
+    void ownerCannotLeaveWhileOthersStay();
+    void membersAndInvite();
+    void roleChanges();
+    void muteAndUnmute();
+    void kickRemovesAccess();
+    void banAndUnban();
+
+    // messages
+    void sendMessage();
+    void contentRules();
+    void idempotentClientMsgId();
+    void historyPagination();
+    void replies();
+    void editMessages();
+    void deleteMessages();
+    void reactions();
+    void readReceiptsResetUnread();
+    void pins();
+    void search();
+    void announcementRoom();
+    void slowMode();
+    void anonymousPosts();
+
+    // presence, audit, operations
+    void presence();
+    void auditLog();
+    void healthAndMetrics();
+    void httpErrors();
+    void oversizedBody();
+    void requestRateLimit();
+
+private:
+    // A public room owned by bob with the given members joined, and optional roles given by bob.
+    QString roomWith(const QString &name, const QList<const Account *> &joiners, const QString &type = QStringLiteral("public"));
+    bool setRole(const QString &roomId, const Account &who, const QString &role);
+
+    TestServer m_server;
+    Account m_alice; // first account: server admin
+    Account m_bob;   // owns most rooms below
+    Account m_carol;
+    Account m_dave;
+    Account m_erin;
+};
+
+void TestRest::initTestCase()
+{
+    QVERIFY(m_server.start({QStringLiteral("--insecure-fast-password-hashing"), QStringLiteral("--request-rate"),
+                            QStringLiteral("1000"), QStringLiteral("--request-burst"), QStringLiteral("1000"),
+                            QStringLiteral("--message-rate"), QStringLiteral("1000"), QStringLiteral("--message-burst"),
+                            QStringLiteral("1000")}));
+    m_alice = makeAccount(m_server, QStringLiteral("alice"), QStringLiteral("Alice"));
+    m_bob = makeAccount(m_server, QStringLiteral("bob"), QStringLiteral("Bob"));
+    m_carol = makeAccount(m_server, QStringLiteral("carol"), QStringLiteral("Carol"));
+    m_dave = makeAccount(m_server, QStringLiteral("dave"), QStringLiteral("Dave"));
+    m_erin = makeAccount(m_server, QStringLiteral("erin"), QStringLiteral("Erin"));
+    for (const Account *a : {&m_alice, &m_bob, &m_carol, &m_dave, &m_erin})
+        QVERIFY2(!a->id.isEmpty(), qPrintable(a->username));
+}
+
+QString TestRest::roomWith(const QString &name, const QList<const Account *> &joiners, const QString &type)
+{
+    const json room = createRoom(m_bob, name, type);
+    if (!room.is_object())
+        return {};
+    const QString id = qs(room["roomId"]);
+    for (const Account *a : joiners) {
+        const RestReply r = (*a)->post(roomPath(id, QStringLiteral("/join")));
+        if (r.status != 200) {
+            qWarning("%s could not join %s: %s", qPrintable(a->username), qPrintable(name), describe(r, 200).constData());
+            return {};
+        }
+    }
+    return id;
+}
+
+bool TestRest::setRole(const QString &roomId, const Account &who, const QString &role)
+{
+    const RestReply r = m_bob->patch(roomPath(roomId, QStringLiteral("/members/") + who.id), {{"role", ss(role)}});
+    if (r.status != 200)
+        qWarning("making %s %s failed: %s", qPrintable(who.username), qPrintable(role), describe(r, 200).constData());
+    return r.status == 200 && qs(r.data()["role"]) == role;
+}
+
+// ---- accounts ---------------------------------------------------------------------------------
+
+void TestRest::registerAccounts()
+{
+    // The first account of a fresh server is its admin; later ones are plain users.
+    QCOMPARE(qs(m_alice.user["role"]), QStringLiteral("admin"));
+    QCOMPARE(qs(m_bob.user["role"]), QStringLiteral("user"));
+
+    RestClient c(m_server.httpUrl());
+    const RestReply r = c.post(QStringLiteral("/v1/auth/register"),
+                               {{"username", "Newbie_1.x-y"}, {"password", "longenough"}, {"displayName", "New Bie"}});
+    CHECK_STATUS(r, 201);
+    QVERIFY(r.body["success"] == true);
+    const json data = r.data();
+    const QString token = qs(data["token"]);
+    QVERIFY(token.size() >= 20);
+    const json user = data["user"];
+    QVERIFY(!qs(user["userId"]).isEmpty());
+    QCOMPARE(qs(user["username"]), QStringLiteral("Newbie_1.x-y"));
+    QCOMPARE(qs(user["displayName"]), QStringLiteral("New Bie"));
+    QCOMPARE(qs(user["role"]), QStringLiteral("user"));
+    for (const char *key : {"avatar", "status", "customStatus", "lastSeen"})
+        QVERIFY2(user.contains(key), key);
+
+    // The token is a working bearer token for that account.
+    c.setToken(token);
+    const RestReply me = c.get(QStringLiteral("/v1/me"));
+    CHECK_STATUS(me, 200);
+    QCOMPARE(qs(me.data()["userId"]), qs(user["userId"]));
+}
+
+void TestRest::registerValidation_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("username too short") << QByteArray(R"({"username":"ab","password":"longenough","displayName":"X"})")
+                                        << QStringLiteral("username");
+    QTest::newRow("username too long")
+        << QByteArray(R"({"username":"abcdefghijabcdefghijabcdefghijabc","password":"longenough","displayName":"X"})")
+        << QStringLiteral("username");
+    QTest::newRow("username with space") << QByteArray(R"({"username":"has space","password":"longenough","displayName":"X"})")
+                                         << QStringLiteral("username");
+    QTest::newRow("username with slash") << QByteArray(R"({"username":"a/b/c","password":"longenough","displayName":"X"})")
+                                         << QStringLiteral("username");
+    QTest::newRow("username missing") << QByteArray(R"({"password":"longenough","displayName":"X"})") << QStringLiteral("username");
+    QTest::newRow("username not a string") << QByteArray(R"({"username":42,"password":"longenough","displayName":"X"})")
+                                           << QStringLiteral("username");
+    QTest::newRow("password too short") << QByteArray(R"({"username":"valid_name","password":"short","displayName":"X"})")
+                                        << QStringLiteral("password");
+    QTest::newRow("password missing") << QByteArray(R"({"username":"valid_name","displayName":"X"})") << QStringLiteral("password");
+    QTest::newRow("displayName empty") << QByteArray(R"({"username":"valid_name","password":"longenough","displayName":""})")
+                                       << QStringLiteral("displayName");
+    QTest::newRow("displayName blank") << QByteArray(R"({"username":"valid_name","password":"longenough","displayName":"   "})")
+                                       << QStringLiteral("displayName");
+    QTest::newRow("displayName too long")
+        << (QByteArray(R"({"username":"valid_name","password":"longenough","displayName":")") + QByteArray(65, 'd') + "\"}")
+        << QStringLiteral("displayName");
+    QTest::newRow("unknown field")
+        << QByteArray(R"({"username":"valid_name","password":"longenough","displayName":"X","admin":true})")
+        << QStringLiteral("admin");
+}
+
+void TestRest::registerValidation()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, field);
+    RestClient c(m_server.httpUrl());
+    const RestReply r = c.send("POST", QStringLiteral("/v1/auth/register"), body);
+    CHECK_STATUS(r, 422);
+    QCOMPARE(r.errorCode(), QStringLiteral("VALIDATION_FAILED"));
+    QCOMPARE(r.errorField(), field);
+    QVERIFY(r.body["success"] == false);
+    QVERIFY(!qs(r.body["error"]["message"]).isEmpty());
+    // Nothing was created.
+    const RestReply login = c.post(QStringLiteral("/v1/auth/login"), {{"username", "valid_name"}, {"password", "longenough"}});
+    CHECK_STATUS(login, 401);
+}
+
+void TestRest::registerDuplicateIsCaseInsensitive()
+{
+    RestClient c(m_server.httpUrl());
+    for (const char *name : {"alice", "Alice", "ALICE"}) {
+        const RestReply r = c.post(QStringLiteral("/v1/auth/register"),
+                                   {{"username", name}, {"password", "another password"}, {"displayName", "Impostor"}});
+        CHECK_ERROR(r, 409, "CONFLICT", "");
+    }
+    // The original account is untouched: its password still works, the impostor's does not.
+    CHECK_STATUS(c.post(QStringLiteral("/v1/auth/login"), {{"username", "alice"}, {"password", ss(kPassword)}}), 200);
+    CHECK_STATUS(c.post(QStringLiteral("/v1/auth/login"), {{"username", "alice"}, {"password", "another password"}}), 401);
+}
+
+void TestRest::loginAndWrongCredentials()
+{
+    RestClient c(m_server.httpUrl());
+    const RestReply ok = c.post(QStringLiteral("/v1/auth/login"), {{"username", "carol"}, {"password", ss(kPassword)}});
+    CHECK_STATUS(ok, 200);
+    QCOMPARE(qs(ok.data()["user"]["userId"]), m_carol.id);
+    const QString token = qs(ok.data()["token"]);
+    QVERIFY(!token.isEmpty());
+    QVERIFY(token != m_carol.token()); // every login gets its own token
+    // Usernames are case-insensitive at login too.
+    CHECK_STATUS(c.post(QStringLiteral("/v1/auth/login"), {{"username", "CAROL"}, {"password", ss(kPassword)}}), 200);
+
+    const RestReply wrongPassword = c.post(QStringLiteral("/v1/auth/login"), {{"username", "carol"}, {"password", "not her password"}});
+    const RestReply unknownUser = c.post(QStringLiteral("/v1/auth/login"), {{"username", "nobody_here"}, {"password", "whatever1"}});
+    CHECK_ERROR(wrongPassword, 401, "UNAUTHORIZED", "");
+    CHECK_ERROR(unknownUser, 401, "UNAUTHORIZED", "");
+    // No account enumeration: the two answers are the same.
+    QCOMPARE(qs(wrongPassword.body["error"]["message"]), qs(unknownUser.body["error"]["message"]));
+    QVERIFY(wrongPassword.data().is_null() && wrongPassword.body["success"] == false);
+
+    CHECK_ERROR(c.post(QStringLiteral("/v1/auth/login"), {{"username", "carol"}}), 422, "VALIDATION_FAILED", "password");
+}
+
+void TestRest::logoutRevokesToken()
+{
+    RestClient session(m_server.httpUrl());
+    const RestReply login = session.post(QStringLiteral("/v1/auth/login"), {{"username", "bob"}, {"password", ss(kPassword)}});
+    CHECK_STATUS(login, 200);
+    session.setToken(qs(login.data()["token"]));
+    CHECK_STATUS(session.get(QStringLiteral("/v1/me")), 200);
+
+    CHECK_STATUS(session.post(QStringLiteral("/v1/auth/logout")), 200);
+    CHECK_ERROR(session.get(QStringLiteral("/v1/me")), 401, "UNAUTHORIZED", "");
+    CHECK_ERROR(session.post(QStringLiteral("/v1/auth/logout")), 401, "UNAUTHORIZED", "");
+    // Only the presented token is revoked: bob's other session still works.
+    CHECK_STATUS(m_bob->get(QStringLiteral("/v1/me")), 200);
+}
+
+void TestRest::meGetAndPatch()
+{
+    const Account temp = makeAccount(m_server, QStringLiteral("patchme"), QStringLiteral("Patch Me"));
+    QVERIFY(!temp.id.isEmpty());
+    const RestReply me = temp->get(QStringLiteral("/v1/me"));
+    CHECK_STATUS(me, 200);
+    QCOMPARE(qs(me.data()["userId"]), temp.id);
+    QCOMPARE(qs(me.data()["username"]), QStringLiteral("patchme"));
+    QCOMPARE(qs(me.data()["displayName"]), QStringLiteral("Patch Me"));
+    QCOMPARE(qs(me.data()["role"]), QStringLiteral("user"));
+
+    const RestReply patched = temp->patch(QStringLiteral("/v1/me"), {{"displayName", "  Renamed One  "}, {"avatar", "https://example.org/a.png"}});
+    CHECK_STATUS(patched, 200);
+    QCOMPARE(qs(patched.data()["displayName"]), QStringLiteral("Renamed One"));
+    QCOMPARE(qs(patched.data()["avatar"]), QStringLiteral("https://example.org/a.png"));
+    QCOMPARE(qs(temp->get(QStringLiteral("/v1/me")).data()["displayName"]), QStringLiteral("Renamed One"));
+
+    CHECK_ERROR(temp->patch(QStringLiteral("/v1/me"), {{"displayName", ""}}), 422, "VALIDATION_FAILED", "displayName");
+    CHECK_ERROR(temp->patch(QStringLiteral("/v1/me"), {{"displayName", 7}}), 422, "VALIDATION_FAILED", "displayName");
+    CHECK_ERROR(temp->patch(QStringLiteral("/v1/me"), {{"role", "admin"}}), 422, "VALIDATION_FAILED", "role");
+    QCOMPARE(qs(temp->get(QStringLiteral("/v1/me")).data()["role"]), QStringLiteral("user"));
+}
+
+void TestRest::missingOrGarbageToken()
+{
+    RestClient anonymous(m_server.httpUrl());
+    CHECK_ERROR(anonymous.get(QStringLiteral("/v1/me")), 401, "UNAUTHORIZED", "");
+    CHECK_ERROR(anonymous.get(QStringLiteral("/v1/chat/rooms")), 401, "UNAUTHORIZED", "");
+    CHECK_ERROR(anonymous.post(QStringLiteral("/v1/chat/rooms"), {{"name", "x"}, {"type", "public"}}), 401, "UNAUTHORIZED", "");
+
+    RestClient garbage(m_server.httpUrl());
+    garbage.setToken(QStringLiteral("not-a-real-token-0123456789"));
+    CHECK_ERROR(garbage.get(QStringLiteral("/v1/me")), 401, "UNAUTHORIZED", "");
+
+    // A token in another scheme is no bearer token.
+    CHECK_ERROR(anonymous.send("GET", QStringLiteral("/v1/me"), {}, "application/json",
+                               {{"Authorization", "Basic " + m_bob.token().toUtf8()}}),
+                401, "UNAUTHORIZED", "");
+}
+
+// ---- rooms and members --------------------------------------------------------------------------
+
+void TestRest::createEachRoomType()
+{
+    const RestReply pub = m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "Town square"}, {"type", "public"},
+                                                                       {"description", "everyone"}});
+    CHECK_STATUS(pub, 201);
+    const json room = pub.data();
+    QVERIFY(!qs(room["roomId"]).isEmpty());
+    QCOMPARE(qs(room["name"]), QStringLiteral("Town square"));
+    QCOMPARE(qs(room["description"]), QStringLiteral("everyone"));
+    QCOMPARE(qs(room["type"]), QStringLiteral("public"));
+    QCOMPARE(qs(room["createdBy"]), m_bob.id);
+    QCOMPARE(qs(room["myRole"]), QStringLiteral("owner"));
+    QVERIFY(room["isJoined"] == true);
+    QCOMPARE(room.value("memberCount", -1), 1);
+    QCOMPARE(room.value("unreadCount", -1), 0);
+    QVERIFY(isIsoTime(room["createdAt"]));
+    QVERIFY(room["settings"].is_object());
+    QCOMPARE(room["settings"].value("slowModeSeconds", -1), 0);
+    for (const char *key : {"allowInvites", "allowFileUploads", "maxFileSize", "messageRetention", "enableAI", "moderationLevel"})
+        QVERIFY2(room["settings"].contains(key), key);
+
+    const json priv = createRoom(m_bob, QStringLiteral("Back office"), QStringLiteral("private"), {m_carol.id});
+    QVERIFY(priv.is_object());
+    QCOMPARE(qs(priv["type"]), QStringLiteral("private"));
+    QCOMPARE(priv.value("memberCount", -1), 2);
+    const RestReply carolSees = m_carol->get(roomPath(qs(priv["roomId"])));
+    CHECK_STATUS(carolSees, 200);
+    QCOMPARE(qs(carolSees.data()["myRole"]), QStringLiteral("member"));
+
+    const json group = createRoom(m_bob, QStringLiteral("Lunch crew"), QStringLiteral("group"), {m_carol.id, m_dave.id});
+    QVERIFY(group.is_object());
+    QCOMPARE(qs(group["type"]), QStringLiteral("group"));
+    QCOMPARE(group.value("memberCount", -1), 3);
+    CHECK_STATUS(m_dave->get(roomPath(qs(group["roomId"]))), 200);
+    CHECK_ERROR(m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "Lonely group"}, {"type", "group"}}), 422,
+                "VALIDATION_FAILED", "members");
+
+    const json news = createRoom(m_bob, QStringLiteral("News"), QStringLiteral("announcement"));
+    QVERIFY(news.is_object());
+    QCOMPARE(qs(news["type"]), QStringLiteral("announcement"));
+
+    CHECK_ERROR(m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "Odd"}, {"type", "secret"}}), 422, "VALIDATION_FAILED", "type");
+    CHECK_ERROR(m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"type", "public"}}), 422, "VALIDATION_FAILED", "name");
+    CHECK_ERROR(m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "   "}, {"type", "public"}}), 422, "VALIDATION_FAILED", "name");
+    CHECK_ERROR(m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "Ghosts"}, {"type", "private"}, {"members", {"u-nobody"}}}),
+                404, "USER_NOT_FOUND", "members");
+}
+
+void TestRest::directRoomIsReused()
+{
+    const RestReply first = m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"type", "direct"}, {"members", {ss(m_erin.id)}}});
+    CHECK_STATUS(first, 201);
+    const QString id = qs(first.data()["roomId"]);
+    QCOMPARE(qs(first.data()["type"]), QStringLiteral("direct"));
+    QCOMPARE(first.data().value("memberCount", -1), 2);
+
+    const RestReply again = m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"type", "direct"}, {"members", {ss(m_erin.id)}}});
+    QVERIFY2(again.ok(), describe(again, 201).constData());
+    QCOMPARE(qs(again.data()["roomId"]), id);
+    const RestReply fromOtherSide = m_erin->post(QStringLiteral("/v1/chat/rooms"), {{"type", "direct"}, {"members", {ss(m_bob.id)}}});
+    QVERIFY2(fromOtherSide.ok(), describe(fromOtherSide, 201).constData());
+    QCOMPARE(qs(fromOtherSide.data()["roomId"]), id);
+
+    // Exactly one such room in bob's list.
+    const RestReply list = m_bob->get(QStringLiteral("/v1/chat/rooms?type=direct&joined=true&limit=100"));
+    CHECK_STATUS(list, 200);
+    QCOMPARE(idsOf(list.data()["rooms"], "roomId").count(id), 1);
+
+    CHECK_ERROR(m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"type", "direct"}}), 422, "VALIDATION_FAILED", "members");
+    CHECK_ERROR(m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"type", "direct"}, {"members", {ss(m_erin.id), ss(m_dave.id)}}}), 422,
+                "VALIDATION_FAILED", "members");
+    // Outsiders cannot see it, and nobody can be added to it.
+    CHECK_ERROR(m_dave->get(roomPath(id)), 404, "ROOM_NOT_FOUND", "");
+    CHECK_STATUS(m_bob->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_dave.id)}}), 403);
+}
+
+void TestRest::listFiltersAndPagination()
+{
+    QStringList publicIds;
+    for (int i = 1; i <= 5; ++i) {
+        const json r = createRoom(m_bob, QStringLiteral("Zebra stripe %1").arg(i), QStringLiteral("public"));
+        QVERIFY(r.is_object());
+        publicIds << qs(r["roomId"]);
+    }
+    const json secret = createRoom(m_bob, QStringLiteral("Zebra secret"), QStringLiteral("private"));
+    QVERIFY(secret.is_object());
+
+    // q matches name case-insensitively; the private room is only in its member's list.
+    RestReply r = m_carol->get(QStringLiteral("/v1/chat/rooms?q=ZEBRA&limit=100"));
+    CHECK_STATUS(r, 200);
+    QCOMPARE(r.data()["pagination"].value("total", -1), 5);
+    QCOMPARE(r.data()["rooms"].size(), std::size_t(5));
+    QVERIFY(!idsOf(r.data()["rooms"], "roomId").contains(qs(secret["roomId"])));
+    r = m_bob->get(QStringLiteral("/v1/chat/rooms?q=zebra&limit=100"));
+    QCOMPARE(r.data()["pagination"].value("total", -1), 6);
+
+    // Pages of two: totals, hasMore, no overlap.
+    QSet<QString> seen;
+    for (int offset = 0; offset < 5; offset += 2) {
+        r = m_carol->get(QStringLiteral("/v1/chat/rooms?q=zebra&limit=2&offset=%1").arg(offset));
+        CHECK_STATUS(r, 200);
+        const json p = r.data()["pagination"];
+        QCOMPARE(p.value("total", -1), 5);
+        QCOMPARE(p.value("limit", -1), 2);
+        QCOMPARE(p.value("offset", -1), offset);
+        QCOMPARE(p["hasMore"] == true, offset + 2 < 5);
+        QCOMPARE(int(r.data()["rooms"].size()), std::min(2, 5 - offset));
+        for (const QString &id : idsOf(r.data()["rooms"], "roomId"))
+            seen.insert(id);
+    }
+    QCOMPARE(seen, QSet<QString>(publicIds.begin(), publicIds.end()));
+
+    // type filter
+    r = m_bob->get(QStringLiteral("/v1/chat/rooms?q=zebra&type=private"));
+    QCOMPARE(r.data()["pagination"].value("total", -1), 1);
+    QCOMPARE(qs(r.data()["rooms"][0]["roomId"]), qs(secret["roomId"]));
+    r = m_bob->get(QStringLiteral("/v1/chat/rooms?q=zebra&type=announcement"));
+    QCOMPARE(r.data()["pagination"].value("total", -1), 0);
+
+    // joined filter
+    r = m_carol->get(QStringLiteral("/v1/chat/rooms?q=zebra&joined=true"));
+    QCOMPARE(r.data()["pagination"].value("total", -1), 0);
+    CHECK_STATUS(m_carol->post(roomPath(publicIds[2], QStringLiteral("/join"))), 200);
+    r = m_carol->get(QStringLiteral("/v1/chat/rooms?q=zebra&joined=true"));
+    QCOMPARE(r.data()["pagination"].value("total", -1), 1);
+    QCOMPARE(qs(r.data()["rooms"][0]["roomId"]), publicIds[2]);
+    QVERIFY(r.data()["rooms"][0]["isJoined"] == true);
+    QCOMPARE(qs(r.data()["rooms"][0]["myRole"]), QStringLiteral("member"));
+    r = m_carol->get(QStringLiteral("/v1/chat/rooms?q=zebra&joined=false&limit=100"));
+    QCOMPARE(r.data()["pagination"].value("total", -1), 5);
+
+    CHECK_ERROR(m_bob->get(QStringLiteral("/v1/chat/rooms?type=bogus")), 422, "VALIDATION_FAILED", "type");
+    CHECK_ERROR(m_bob->get(QStringLiteral("/v1/chat/rooms?limit=0")), 422, "VALIDATION_FAILED", "limit");
+    CHECK_ERROR(m_bob->get(QStringLiteral("/v1/chat/rooms?limit=abc")), 422, "VALIDATION_FAILED", "limit");
+    CHECK_ERROR(m_bob->get(QStringLiteral("/v1/chat/rooms?joined=maybe")), 422, "VALIDATION_FAILED", "joined");
+}
+
+void TestRest::privateRoomIsInvisible()
+{
+    const json room = createRoom(m_bob, QStringLiteral("Hidden den"), QStringLiteral("private"));
+    QVERIFY(room.is_object());
+    const QString id = qs(room["roomId"]);
+    const json msg = postMessage(m_bob, id, QStringLiteral("nobody else sees this"));
+    QVERIFY(msg.is_object());
+
+    // Every way in answers as if the room did not exist.
+    const RestReply get = m_dave->get(roomPath(id));
+    CHECK_ERROR(get, 404, "ROOM_NOT_FOUND", "");
+    const RestReply missing = m_dave->get(roomPath(QStringLiteral("r-does-not-exist")));
+    CHECK_ERROR(missing, 404, "ROOM_NOT_FOUND", "");
+    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/join"))), 404, "ROOM_NOT_FOUND", "");
+    CHECK_ERROR(m_dave->get(roomPath(id, QStringLiteral("/messages"))), 404, "ROOM_NOT_FOUND", "");
+    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "hi"}}), 404, "ROOM_NOT_FOUND", "");
+    CHECK_ERROR(m_dave->get(roomPath(id, QStringLiteral("/members"))), 404, "ROOM_NOT_FOUND", "");
+    CHECK_ERROR(m_dave->patch(roomPath(id), {{"name", "mine now"}}), 404, "ROOM_NOT_FOUND", "");
+    CHECK_ERROR(m_dave->get(roomPath(id, QStringLiteral("/pins"))), 404, "ROOM_NOT_FOUND", "");
+
+    const RestReply list = m_dave->get(QStringLiteral("/v1/chat/rooms?q=hidden"));
+    CHECK_STATUS(list, 200);
+    QCOMPARE(list.data()["pagination"].value("total", -1), 0);
+    const RestReply search = m_dave->get(QStringLiteral("/v1/chat/search?q=nobody"));
+    CHECK_STATUS(search, 200);
+    QCOMPARE(search.data()["results"].size(), std::size_t(0));
+
+    // The server admin may see every room.
+    CHECK_STATUS(m_alice->get(roomPath(id)), 200);
+}
+
+void TestRest::updateRoomPermissions()
+{
+    const QString id = roomWith(QStringLiteral("Renamable"), {&m_carol, &m_dave});
+    QVERIFY(!id.isEmpty());
+    QVERIFY(setRole(id, m_carol, QStringLiteral("admin")));
+
+    const RestReply byAdmin = m_carol->patch(roomPath(id), {{"name", "Renamed"}, {"description", "by an admin"}});
+    CHECK_STATUS(byAdmin, 200);
+    QCOMPARE(qs(byAdmin.data()["name"]), QStringLiteral("Renamed"));
+    QCOMPARE(qs(byAdmin.data()["description"]), QStringLiteral("by an admin"));
+    QCOMPARE(qs(m_dave->get(roomPath(id)).data()["name"]), QStringLiteral("Renamed"));
+
+    CHECK_ERROR(m_dave->patch(roomPath(id), {{"name", "Member was here"}}), 403, "FORBIDDEN", "");
+    CHECK_ERROR(m_erin->patch(roomPath(id), {{"name", "Outsider was here"}}), 403, "FORBIDDEN", "");
+    QCOMPARE(qs(m_bob->get(roomPath(id)).data()["name"]), QStringLiteral("Renamed"));
+
+    // A partial settings object changes only what it names.
+    const RestReply settings = m_bob->patch(roomPath(id), {{"settings", {{"allowInvites", false}}}});
+    CHECK_STATUS(settings, 200);
+    QVERIFY(settings.data()["settings"]["allowInvites"] == false);
+    QVERIFY(settings.data()["settings"]["allowFileUploads"] == true);
+    CHECK_ERROR(m_bob->patch(roomPath(id), {{"name", ""}}), 422, "VALIDATION_FAILED", "name");
+    CHECK_ERROR(m_bob->patch(roomPath(id), {{"settings", {{"slowModeSeconds", -1}}}}), 422, "VALIDATION_FAILED",
+                "settings.slowModeSeconds");
+}
+
+void TestRest::deleteRoomPermissions()
+{
+    const QString id = roomWith(QStringLiteral("Doomed"), {&m_carol, &m_dave});
+    QVERIFY(!id.isEmpty());
+    QVERIFY(setRole(id, m_carol, QStringLiteral("admin")));
+    CHECK_ERROR(m_carol->del(roomPath(id)), 403, "FORBIDDEN", "");
+    CHECK_ERROR(m_dave->del(roomPath(id)), 403, "FORBIDDEN", "");
+    CHECK_STATUS(m_bob->get(roomPath(id)), 200);
+
+    const RestReply del = m_bob->del(roomPath(id));
+    CHECK_STATUS(del, 200);
+    QVERIFY(del.data()["deleted"] == true);
+    CHECK_ERROR(m_bob->get(roomPath(id)), 404, "ROOM_NOT_FOUND", "");
+    CHECK_ERROR(m_carol->get(roomPath(id, QStringLiteral("/messages"))), 404, "ROOM_NOT_FOUND", "");
+    CHECK_ERROR(m_bob->del(roomPath(id)), 404, "ROOM_NOT_FOUND", "");
+}
+
+void TestRest::joinAndLeave()
+{
+    const json room = createRoom(m_bob, QStringLiteral("Open house"), QStringLiteral("public"));
+    QVERIFY(room.is_object());
+    const QString id = qs(room["roomId"]);
+    QCOMPARE(room.value("memberCount", -1), 1);
+
+    RestReply r = m_carol->post(roomPath(id, QStringLiteral("/join")));
+    CHECK_STATUS(r, 200);
+    QCOMPARE(r.data().value("memberCount", -1), 2);
+    QVERIFY(r.data()["isJoined"] == true);
+    QCOMPARE(qs(r.data()["myRole"]), QStringLiteral("member"));
+    // Joining again changes nothing.
+    r = m_carol->post(roomPath(id, QStringLiteral("/join")));
+    CHECK_STATUS(r, 200);
+    QCOMPARE(r.data().value("memberCount", -1), 2);
+    r = m_dave->post(roomPath(id, QStringLiteral("/join")));
+    QCOMPARE(r.data().value("memberCount", -1), 3);
+
+    r = m_carol->del(roomPath(id, QStringLiteral("/leave")));
+    CHECK_STATUS(r, 200);
+    r = m_carol->get(roomPath(id));
+    CHECK_STATUS(r, 200); // public: still visible
+    QVERIFY(r.data()["isJoined"] == false);
+    QCOMPARE(r.data().value("memberCount", -1), 2);
+    QVERIFY(!idsOf(m_bob->get(roomPath(id, QStringLiteral("/members"))).data()["members"], "userId").contains(m_carol.id));
+    CHECK_ERROR(m_carol->del(roomPath(id, QStringLiteral("/leave"))), 409, "CONFLICT", "");
+    CHECK_ERROR(m_carol->post(roomPath(id, QStringLiteral("/messages")), {{"content", "left already"}}), 403, "FORBIDDEN", "");
+
+    const json priv = createRoom(m_bob, QStringLiteral("Closed house"), QStringLiteral("private"));
+    CHECK_ERROR(m_carol->post(roomPath(qs(priv["roomId"]), QStringLiteral("/join"))), 404, "ROOM_NOT_FOUND", "");
+}
+
+void TestRest::ownerCannotLeaveWhileOthersStay()
+{
+    const QString id = roomWith(QStringLiteral("Captain's ship"), {&m_carol});
+    QVERIFY(!id.isEmpty());
+    CHECK_ERROR(m_bob->del(roomPath(id, QStringLiteral("/leave"))), 409, "CONFLICT", "");
+    QVERIFY(m_bob->get(roomPath(id)).data()["isJoined"] == true);
+    CHECK_STATUS(m_carol->del(roomPath(id, QStringLiteral("/leave"))), 200);
+    CHECK_STATUS(m_bob->del(roomPath(id, QStringLiteral("/leave"))), 200); // alone now
+}
+
+void TestRest::membersAndInvite()
+{
+    const json room = createRoom(m_bob, QStringLiteral("Invite only"), QStringLiteral("private"));
+    QVERIFY(room.is_object());
+    const QString id = qs(room["roomId"]);
+
+    const RestReply invited = m_bob->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_carol.id)}});
+    CHECK_STATUS(invited, 201);
+    QCOMPARE(qs(invited.data()["userId"]), m_carol.id);
+    QCOMPARE(qs(invited.data()["role"]), QStringLiteral("member"));
+    CHECK_STATUS(m_carol->get(roomPath(id)), 200);
+
+    const RestReply members = m_carol->get(roomPath(id, QStringLiteral("/members")));
+    CHECK_STATUS(members, 200);
+    const json list = members.data()["members"];
+    QCOMPARE(list.size(), std::size_t(2));
+    QCOMPARE(qs(memberIn(list, m_bob.id)["role"]), QStringLiteral("owner"));
+    QCOMPARE(qs(memberIn(list, m_carol.id)["role"]), QStringLiteral("member"));
+    QCOMPARE(qs(memberIn(list, m_carol.id)["displayName"]), QStringLiteral("Carol"));
+    for (const char *key : {"avatar", "joinedAt", "lastSeen", "isOnline", "status", "isMuted", "isBanned"})
+        QVERIFY2(list[0].contains(key), key);
+    QCOMPARE(members.data()["pagination"].value("total", -1), 2);
+    const RestReply page = m_carol->get(roomPath(id, QStringLiteral("/members?limit=1&offset=1")));
+    QCOMPARE(page.data()["members"].size(), std::size_t(1));
+    QVERIFY(page.data()["pagination"]["hasMore"] == false);
+
+    CHECK_ERROR(m_bob->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_carol.id)}}), 409, "CONFLICT", "");
+    CHECK_ERROR(m_bob->post(roomPath(id, QStringLiteral("/members")), {{"userId", "u-nobody"}}), 404, "USER_NOT_FOUND", "userId");
+    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_dave.id)}}), 404, "ROOM_NOT_FOUND", "");
+    CHECK_ERROR(m_bob->post(roomPath(id, QStringLiteral("/members")), json::object()), 422, "VALIDATION_FAILED", "userId");
+
+    // Members may invite while the room allows it; when it does not, only moderators may.
+    CHECK_STATUS(m_carol->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_dave.id)}}), 201);
+    CHECK_STATUS(m_bob->patch(roomPath(id), {{"settings", {{"allowInvites", false}}}}), 200);
+    CHECK_ERROR(m_carol->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_erin.id)}}), 403, "FORBIDDEN", "");
+    CHECK_STATUS(m_bob->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_erin.id)}}), 201);
+}
+
+void TestRest::roleChanges()
+{
+    const QString id = roomWith(QStringLiteral("Ranks"), {&m_carol, &m_dave, &m_erin});
+    QVERIFY(!id.isEmpty());
+    const auto memberPath = [&](const Account &a) { return roomPath(id, QStringLiteral("/members/") + a.id); };
+
+    // The owner makes an admin.
+    RestReply r = m_bob->patch(memberPath(m_carol), {{"role", "admin"}});
+    CHECK_STATUS(r, 200);
+    QCOMPARE(qs(r.data()["role"]), QStringLiteral("admin"));
+    // An admin may not make another admin, but may make a moderator.
+    CHECK_ERROR(m_carol->patch(memberPath(m_dave), {{"role", "admin"}}), 403, "FORBIDDEN", "");
+    r = m_carol->patch(memberPath(m_dave), {{"role", "moderator"}});
+    CHECK_STATUS(r, 200);
+    QCOMPARE(qs(r.data()["role"]), QStringLiteral("moderator"));
+    // A moderator changes no roles, an admin cannot touch the owner, nobody changes their own.
+    CHECK_ERROR(m_dave->patch(memberPath(m_erin), {{"role", "moderator"}}), 403, "FORBIDDEN", "");
+    CHECK_ERROR(m_carol->patch(memberPath(m_bob), {{"role", "member"}}), 403, "FORBIDDEN", "");
+    CHECK_ERROR(m_erin->patch(memberPath(m_erin), {{"role", "admin"}}), 403, "FORBIDDEN", "");
+    CHECK_ERROR(m_bob->patch(memberPath(m_erin), {{"role", "emperor"}}), 422, "VALIDATION_FAILED", "role");
+    CHECK_ERROR(m_bob->patch(roomPath(id, QStringLiteral("/members/u-nobody")), {{"role", "member"}}), 404, "USER_NOT_FOUND", "");
+
+    const json members = m_erin->get(roomPath(id, QStringLiteral("/members"))).data()["members"];
+    QCOMPARE(qs(memberIn(members, m_bob.id)["role"]), QStringLiteral("owner"));
+    QCOMPARE(qs(memberIn(members, m_carol.id)["role"]), QStringLiteral("admin"));
+    QCOMPARE(qs(memberIn(members, m_dave.id)["role"]), QStringLiteral("moderator"));
+    QCOMPARE(qs(memberIn(members, m_erin.id)["role"]), QStringLiteral("member"));
+    QCOMPARE(qs(m_dave->get(roomPath(id)).data()["myRole"]), QStringLiteral("moderator"));
+
+    // Handing ownership over: the old owner becomes an admin and can no longer delete the room.
+    CHECK_ERROR(m_carol->patch(memberPath(m_erin), {{"role", "owner"}}), 403, "FORBIDDEN", "");
+    r = m_bob->patch(memberPath(m_carol), {{"role", "owner"}});
+    CHECK_STATUS(r, 200);
+    QCOMPARE(qs(r.data()["role"]), QStringLiteral("owner"));
+    QCOMPARE(qs(m_bob->get(roomPath(id)).data()["myRole"]), QStringLiteral("admin"));
+    CHECK_ERROR(m_bob->del(roomPath(id)), 403, "FORBIDDEN", "");
+}
+
+void TestRest::muteAndUnmute()
+{
+    const QString id = roomWith(QStringLiteral("Quiet please"), {&m_carol, &m_dave});
+    QVERIFY(!id.isEmpty());
+    QVERIFY(setRole(id, m_carol, QStringLiteral("moderator")));
+    const QString davePath = roomPath(id, QStringLiteral("/members/") + m_dave.id);
+
+    CHECK_ERROR(m_dave->patch(roomPath(id, QStringLiteral("/members/") + m_carol.id), {{"isMuted", true}}), 403, "FORBIDDEN", "");
+    CHECK_STATUS(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "before"}}), 201);
+
+    RestReply r = m_carol->patch(davePath, {{"isMuted", true}});
+    CHECK_STATUS(r, 200);
+    QVERIFY(r.data()["isMuted"] == true);
+    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "let me speak"}}), 403, "FORBIDDEN", "");
+    QVERIFY(memberIn(m_bob->get(roomPath(id, QStringLiteral("/members"))).data()["members"], m_dave.id)["isMuted"] == true);
+    // A moderator cannot mute someone of their own rank or above.
+    CHECK_ERROR(m_carol->patch(roomPath(id, QStringLiteral("/members/") + m_bob.id), {{"isMuted", true}}), 403, "FORBIDDEN", "");
+
+    r = m_carol->patch(davePath, {{"isMuted", false}});
+    CHECK_STATUS(r, 200);
+    QVERIFY(r.data()["isMuted"] == false);
+    CHECK_STATUS(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "thanks"}}), 201);
+
+    // A mute with an end in the past is refused; one in the future mutes.
+    CHECK_ERROR(m_carol->patch(davePath, {{"isMuted", true}, {"mutedUntil", "2001-01-01T00:00:00.000Z"}}), 422, "VALIDATION_FAILED",
+                "mutedUntil");
+    const QString until = QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODateWithMs);
+    r = m_carol->patch(davePath, {{"isMuted", true}, {"mutedUntil", ss(until)}});
+    CHECK_STATUS(r, 200);
+    QVERIFY(r.data()["isMuted"] == true);
+    QVERIFY(isIsoTime(r.data()["mutedUntil"]));
+    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "still muted"}}), 403, "FORBIDDEN", "");
+}
+
+void TestRest::kickRemovesAccess()
+{
+    const json room = createRoom(m_bob, QStringLiteral("Kick club"), QStringLiteral("private"), {m_carol.id, m_dave.id, m_erin.id});
+    QVERIFY(room.is_object());
+    const QString id = qs(room["roomId"]);
+    QVERIFY(setRole(id, m_carol, QStringLiteral("moderator")));
+    const auto kickPath = [&](const Account &a) { return roomPath(id, QStringLiteral("/members/") + a.id + QStringLiteral("/kick")); };
+
+    CHECK_ERROR(m_erin->post(kickPath(m_dave), {{"reason", "I want to"}}), 403, "FORBIDDEN", "");
+    CHECK_ERROR(m_carol->post(kickPath(m_bob)), 403, "FORBIDDEN", "");
+    CHECK_STATUS(m_dave->get(roomPath(id)), 200);
+
+    const RestReply kicked = m_carol->post(kickPath(m_dave), {{"reason", "spam"}});
+    CHECK_STATUS(kicked, 200);
+    QVERIFY(kicked.data()["kicked"] == true);
+    CHECK_ERROR(m_dave->get(roomPath(id)), 404, "ROOM_NOT_FOUND", "");
+    CHECK_ERROR(m_dave->get(roomPath(id, QStringLiteral("/messages"))), 404, "ROOM_NOT_FOUND", "");
+    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "still here?"}}), 404, "ROOM_NOT_FOUND", "");
+    QVERIFY(!idsOf(m_bob->get(roomPath(id, QStringLiteral("/members"))).data()["members"], "userId").contains(m_dave.id));
+    CHECK_ERROR(m_carol->post(kickPath(m_dave)), 404, "USER_NOT_FOUND", "userId");
+
+    // A kick from a public room: the room stays visible but its messages are for members.
+    const QString pub = roomWith(QStringLiteral("Kick square"), {&m_dave});
+    CHECK_STATUS(m_bob->post(roomPath(pub, QStringLiteral("/members/") + m_dave.id + QStringLiteral("/kick"))), 200);
+    CHECK_ERROR(m_dave->get(roomPath(pub, QStringLiteral("/messages"))), 403, "FORBIDDEN", "");
+    QVERIFY(m_dave->get(roomPath(pub)).data()["isJoined"] == false);
+}
+
+void TestRest::banAndUnban()
+{
+    const QString id = roomWith(QStringLiteral("Ban hammer"), {&m_carol, &m_dave, &m_erin});
+    QVERIFY(!id.isEmpty());
+    QVERIFY(setRole(id, m_carol, QStringLiteral("moderator")));
+    const auto banPath = [&](const Account &a) { return roomPath(id, QStringLiteral("/members/") + a.id + QStringLiteral("/ban")); };
+
+    // Moderators may not ban; admins and owners may.
+    CHECK_ERROR(m_carol->post(banPath(m_dave)), 403, "FORBIDDEN", "");
+
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    RestReply r = m_bob->post(banPath(m_dave), {{"reason", "cool off"}, {"durationSeconds", 3600}});
+    CHECK_STATUS(r, 200);
+    QCOMPARE(qs(r.data()["userId"]), m_dave.id);
+    QCOMPARE(qs(r.data()["reason"]), QStringLiteral("cool off"));
+    const QDateTime until = parseIso(r.data()["until"]);
+    QVERIFY2(until.isValid(), dumpJson(r.data()).constData());
+    QVERIFY(std::abs(before.addSecs(3600).secsTo(until)) < 120);
+
+    QVERIFY(!idsOf(m_bob->get(roomPath(id, QStringLiteral("/members"))).data()["members"], "userId").contains(m_dave.id));
+    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/join"))), 403, "FORBIDDEN", "");
+    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "let me in"}}), 403, "FORBIDDEN", "");
+    // Nor can anyone invite them back.
+    CHECK_ERROR(m_bob->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_dave.id)}}), 403, "FORBIDDEN", "");
+
+    r = m_bob->post(banPath(m_erin), json::object()); // permanent
+    CHECK_STATUS(r, 200);
+    QVERIFY(r.data()["until"].is_null());
+    CHECK_ERROR(m_erin->post(roomPath(id, QStringLiteral("/join"))), 403, "FORBIDDEN", "");
+
+    // A ban ahead of time of someone who never joined.
+    const Account frank = makeAccount(m_server, QStringLiteral("frank_banned"));
+    CHECK_STATUS(m_bob->post(banPath(frank)), 200);
+    CHECK_ERROR(frank->post(roomPath(id, QStringLiteral("/join"))), 403, "FORBIDDEN", "");
+
+    r = m_bob->get(roomPath(id, QStringLiteral("/bans")));
+    CHECK_STATUS(r, 200);
+    const QStringList banned = idsOf(r.data()["bans"], "userId");
+    QCOMPARE(banned.size(), 3);
+    QVERIFY(banned.contains(m_dave.id) && banned.contains(m_erin.id) && banned.contains(frank.id));
+    CHECK_ERROR(m_carol->get(roomPath(id, QStringLiteral("/bans"))), 403, "FORBIDDEN", "");
+
+    // Unban lets them rejoin.
+    CHECK_ERROR(m_carol->del(banPath(m_dave)), 403, "FORBIDDEN", "");
+    CHECK_STATUS(m_bob->del(banPath(m_dave)), 200);
+    CHECK_STATUS(m_dave->post(roomPath(id, QStringLiteral("/join"))), 200);
+    CHECK_STATUS(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "I am back"}}), 201);
+    CHECK_ERROR(m_bob->del(banPath(m_dave)), 404, "NOT_FOUND", "");
+    QCOMPARE(idsOf(m_bob->get(roomPath(id, QStringLiteral("/bans"))).data()["bans"], "userId").size(), 2);
+}
+
+// ---- messages ---------------------------------------------------------------------------------
+
+void TestRest::sendMessage()
+{
+    const QString id = roomWith(QStringLiteral("Post office"), {});
+    QVERIFY(!id.isEmpty());
+    const QString content = QStringLiteral("Hello <b>world</b> & \"friends\" <script>alert(1)</script>\n**bold**");
+    const RestReply r = m_bob->post(roomPath(id, QStringLiteral("/messages")), {{"content", ss(content)}});
+    CHECK_STATUS(r, 201);
+    const json m = r.data();
+    QVERIFY(!qs(m["messageId"]).isEmpty());
+    QCOMPARE(qs(m["roomId"]), id);
+    QVERIFY(m["seq"].is_number_integer() && m["seq"].get<qint64>() > 0);
+    QCOMPARE(qs(m["authorId"]), m_bob.id);
+    QCOMPARE(qs(m["authorName"]), QStringLiteral("Bob"));
+    QCOMPARE(qs(m["content"]), content); // verbatim: no escaping, no stripping
+    QCOMPARE(qs(m["type"]), QStringLiteral("text"));
+    QVERIFY2(isIsoTime(m["timestamp"]), dumpJson(m).constData());
+    QVERIFY(m["reactions"].is_object() && m["reactions"].empty());
+    QVERIFY(m["replyTo"].is_null());
+    QVERIFY(m["isEdited"] == false);
+    QVERIFY(m["editedAt"].is_null());
+    QVERIFY(m["isDeleted"] == false);
+    QVERIFY(m["isAnonymous"] == false);
+    QVERIFY(m["attachments"].is_array() && m["attachments"].empty());
+    QVERIFY(m["clientMsgId"].is_null());
+
+    const RestReply history = m_bob->get(roomPath(id, QStringLiteral("/messages")));
+    CHECK_STATUS(history, 200);
+    QCOMPARE(history.data()["messages"].size(), std::size_t(1));
+    QCOMPARE(qs(history.data()["messages"][0]["content"]), content);
+    QCOMPARE(history.data()["messages"][0]["seq"], m["seq"]);
+    // The room now shows it as its last message.
+    QCOMPARE(qs(m_bob->get(roomPath(id)).data()["lastMessage"]["messageId"]), qs(m["messageId"]));
+
+    CHECK_ERROR(m_carol->post(roomPath(id, QStringLiteral("/messages")), {{"content", "not a member"}}), 403, "FORBIDDEN", "");
+    CHECK_ERROR(m_bob->post(roomPath(QStringLiteral("r-nope"), QStringLiteral("/messages")), {{"content", "x"}}), 404, "ROOM_NOT_FOUND", "");
+}
+
+void TestRest::contentRules()
+{
+    const QString id = roomWith(QStringLiteral("Rules"), {});
+    QVERIFY(!id.isEmpty());
+    const QString path = roomPath(id, QStringLiteral("/messages"));
+    CHECK_ERROR(m_bob->post(path, {{"content", ""}}), 422, "VALIDATION_FAILED", "content");
+    CHECK_ERROR(m_bob->post(path, {{"content", "  \n\t  "}}), 422, "VALIDATION_FAILED", "content");
+    CHECK_ERROR(m_bob->post(path, {{"content", std::string(5001, 'x')}}), 422, "VALIDATION_FAILED", "content");
+    CHECK_ERROR(m_bob->post(path, {{"content", 42}}), 422, "VALIDATION_FAILED", "content");
+    CHECK_ERROR(m_bob->post(path, {{"content", {"a", "b"}}}), 422, "VALIDATION_FAILED", "content");
+    CHECK_ERROR(m_bob->post(path, {{"content", nullptr}}), 422, "VALIDATION_FAILED", "content");
+    CHECK_ERROR(m_bob->post(path, json::object()), 422, "VALIDATION_FAILED", "content");
+    CHECK_ERROR(m_bob->post(path, {{"content", "hi"}, {"colour", "red"}}), 422, "VALIDATION_FAILED", "colour");
+    CHECK_ERROR(m_bob->post(path, {{"content", "hi"}, {"type", "system"}}), 422, "VALIDATION_FAILED", "type");
+    CHECK_ERROR(m_bob->post(path, {{"content", "hi"}, {"type", "hologram"}}), 422, "VALIDATION_FAILED", "type");
+    CHECK_ERROR(m_bob->post(path, {{"content", std::string("bell\a")}}), 422, "VALIDATION_FAILED", "content");
+    QCOMPARE(m_bob->get(path).data()["messages"].size(), std::size_t(0)); // none of those was stored
+
+    // The limit counts characters after trimming, not bytes or UTF-16 units.
+    CHECK_STATUS(m_bob->post(path, {{"content", std::string(5000, 'x')}}), 201);
+    const std::string padded = "   " + std::string(5000, 'y') + "\n  ";
+    const RestReply r = m_bob->post(path, {{"content", padded}});
+    CHECK_STATUS(r, 201);
+    QCOMPARE(ss(qs(r.data()["content"])), padded); // stored verbatim, padding included
+    std::string emoji;
+    for (int i = 0; i < 5000; ++i)
+        emoji += "\xF0\x9F\x98\x80"; // U+1F600, two UTF-16 units each
+    CHECK_STATUS(m_bob->post(path, {{"content", emoji}}), 201);
+    CHECK_ERROR(m_bob->post(path, {{"content", emoji + "\xF0\x9F\x98\x80"}}), 422, "VALIDATION_FAILED", "content");
+}
+
+void TestRest::idempotentClientMsgId()
+{
+    const QString id = roomWith(QStringLiteral("Once only"), {&m_carol});
+    QVERIFY(!id.isEmpty());
+    const QString path = roomPath(id, QStringLiteral("/messages"));
+    const RestReply first = m_bob->post(path, {{"content", "exactly once"}, {"clientMsgId", "c-42"}});
+    CHECK_STATUS(first, 201);
+    QCOMPARE(qs(first.data()["clientMsgId"]), QStringLiteral("c-42"));
+    const RestReply again = m_bob->post(path, {{"content", "exactly once"}, {"clientMsgId", "c-42"}});
+    QVERIFY2(again.ok(), describe(again, 201).constData());
+    QCOMPARE(qs(again.data()["messageId"]), qs(first.data()["messageId"]));
+    QCOMPARE(again.data()["seq"], first.data()["seq"]);
+
+    // Per author: another user's identical clientMsgId is another message.
+    const RestReply carols = m_carol->post(path, {{"content", "mine"}, {"clientMsgId", "c-42"}});
+    CHECK_STATUS(carols, 201);
+    QVERIFY(qs(carols.data()["messageId"]) != qs(first.data()["messageId"]));
+
+    const json messages = m_bob->get(path).data()["messages"];
+    QCOMPARE(messages.size(), std::size_t(2));
+    QCOMPARE(idsOf(messages, "messageId").count(qs(first.data()["messageId"])), 1);
+    CHECK_ERROR(m_bob->post(path, {{"content", "bad id"}, {"clientMsgId", std::string(65, 'c')}}), 422, "VALIDATION_FAILED",
+                "clientMsgId");
+}
+
+void TestRest::historyPagination()
+{
+    const QString id = roomWith(QStringLiteral("Long history"), {});
+    QVERIFY(!id.isEmpty());
+    QStringList ids;
+    for (int i = 0; i < 120; ++i) {
+        const json m = postMessage(m_bob, id, QStringLiteral("m%1").arg(i));
+        QVERIFY(m.is_object());
+        ids << qs(m["messageId"]);
+    }
+    const auto contents = [](const json &page) {
+        QStringList out;
+        for (const json &m : page["messages"])
+            out << qs(m["content"]);
+        return out;
+    };
+    const auto range = [](int from, int to) {
+        QStringList out;
+        for (int i = from; i < to; ++i)
+            out << QStringLiteral("m%1").arg(i);
+        return out;
+    };
+
+    // Newest page first, oldest first within it.
+    RestReply r = m_bob->get(roomPath(id, QStringLiteral("/messages")));
+    CHECK_STATUS(r, 200);
+    QCOMPARE(contents(r.data()), range(70, 120)); // default limit 50
+    json p = r.data()["pagination"];
+    QVERIFY(p["hasMore"] == true);
+    QCOMPARE(p.value("limit", -1), 50);
+    QCOMPARE(qs(p["before"]), ids[70]);
+    QCOMPARE(qs(p["after"]), ids[119]);
+
+    r = m_bob->get(roomPath(id, QStringLiteral("/messages?limit=50&before=") + ids[70]));
+    QCOMPARE(contents(r.data()), range(20, 70));
+    QVERIFY(r.data()["pagination"]["hasMore"] == true);
+    r = m_bob->get(roomPath(id, QStringLiteral("/messages?limit=50&before=") + ids[20]));
+    QCOMPARE(contents(r.data()), range(0, 20));
+    QVERIFY(r.data()["pagination"]["hasMore"] == false);
+    r = m_bob->get(roomPath(id, QStringLiteral("/messages?limit=100&before=") + ids[0]));
+    CHECK_STATUS(r, 200);
+    QVERIFY(r.data()["messages"].empty());
+    QVERIFY(r.data()["pagination"]["hasMore"] == false);
+
+    // Forwards with after.
+    r = m_bob->get(roomPath(id, QStringLiteral("/messages?limit=100&after=") + ids[0]));
+    QCOMPARE(contents(r.data()), range(1, 101));
+    QVERIFY(r.data()["pagination"]["hasMore"] == true);
+    r = m_bob->get(roomPath(id, QStringLiteral("/messages?limit=100&after=") + ids[100]));
+    QCOMPARE(contents(r.data()), range(101, 120));
+    QVERIFY(r.data()["pagination"]["hasMore"] == false);
+    r = m_bob->get(roomPath(id, QStringLiteral("/messages?limit=1&after=") + ids[118]));
+    QCOMPARE(contents(r.data()), range(119, 120));
+    QVERIFY(r.data()["pagination"]["hasMore"] == false);
+
+    // Seq increases strictly over the whole history.
+    bool ok = false;
+    const std::vector<json> all = fullHistory(m_bob, id, &ok);
+    QVERIFY(ok);
+    QCOMPARE(int(all.size()), 120);
+    for (size_t i = 1; i < all.size(); ++i)
+        QVERIFY(all[i]["seq"].get<qint64>() > all[i - 1]["seq"].get<qint64>());
+
+    CHECK_ERROR(m_bob->get(roomPath(id, QStringLiteral("/messages?limit=0"))), 422, "VALIDATION_FAILED", "limit");
+    CHECK_ERROR(m_bob->get(roomPath(id, QStringLiteral("/messages?limit=101"))), 422, "VALIDATION_FAILED", "limit");
+    CHECK_ERROR(m_bob->get(roomPath(id, QStringLiteral("/messages?limit=ten"))), 422, "VALIDATION_FAILED", "limit");
+    CHECK_ERROR(m_bob->get(roomPath(id, QStringLiteral("/messages?before=%1&after=%2").arg(ids[5], ids[2]))), 422,
+                "VALIDATION_FAILED", "");
+    CHECK_ERROR(m_bob->get(roomPath(id, QStringLiteral("/messages?before=m-unknown"))), 404, "MESSAGE_NOT_FOUND", "before");
+}
+
+void TestRest::replies()
+{
+    const QString a = roomWith(QStringLiteral("Reply A"), {});
+    const QString b = roomWith(QStringLiteral("Reply B"), {});
+    const json parent = postMessage(m_bob, a, QStringLiteral("question?"));
+    QVERIFY(parent.is_object());
+    const QString parentId = qs(parent["messageId"]);
+
+    const json reply = postMessage(m_bob, a, QStringLiteral("answer!"), {{"replyTo", ss(parentId)}});
+    QVERIFY(reply.is_object());
+    QCOMPARE(qs(reply["replyTo"]), parentId);
+    CHECK_ERROR(m_bob->post(roomPath(b, QStringLiteral("/messages")), {{"content", "cross-room"}, {"replyTo", ss(parentId)}}), 422,
+                "VALIDATION_FAILED", "replyTo");
+    CHECK_ERROR(m_bob->post(roomPath(a, QStringLiteral("/messages")), {{"content", "to nothing"}, {"replyTo", "m-nothing"}}), 422,
+                "VALIDATION_FAILED", "replyTo");
+}
+
+void TestRest::editMessages()
+{
+    const QString id = roomWith(QStringLiteral("Edits"), {&m_carol});
+    QVERIFY(setRole(id, m_carol, QStringLiteral("admin")));
+    const json m = postMessage(m_bob, id, QStringLiteral("first draft"));
+    const QString path = roomPath(id, QStringLiteral("/messages/") + qs(m["messageId"]));
+
+    const RestReply edited = m_bob->patch(path, {{"content", "final text"}});
+    CHECK_STATUS(edited, 200);
+    QCOMPARE(qs(edited.data()["content"]), QStringLiteral("final text"));
+    QVERIFY(edited.data()["isEdited"] == true);
+    QVERIFY(isIsoTime(edited.data()["editedAt"]));
+    QCOMPARE(edited.data()["seq"], m["seq"]); // the message keeps its place
+    const json shown = m_carol->get(roomPath(id, QStringLiteral("/messages"))).data()["messages"][0];
+    QCOMPARE(qs(shown["content"]), QStringLiteral("final text"));
+    QVERIFY(shown["isEdited"] == true);
+
+    // Only the author edits, whatever the role of the one trying.
+    CHECK_ERROR(m_carol->patch(path, {{"content", "admin's words"}}), 403, "FORBIDDEN", "");
+    CHECK_ERROR(m_alice->patch(path, {{"content", "server admin's words"}}), 403, "FORBIDDEN", "");
+    CHECK_ERROR(m_bob->patch(path, {{"content", "   "}}), 422, "VALIDATION_FAILED", "content");
+    CHECK_ERROR(m_bob->patch(roomPath(id, QStringLiteral("/messages/m-nope")), {{"content", "x"}}), 404, "MESSAGE_NOT_FOUND", "");
+    // A message addressed through another room does not exist there.
+    const QString other = roomWith(QStringLiteral("Edits elsewhere"), {});
+    CHECK_ERROR(m_bob->patch(roomPath(other, QStringLiteral("/messages/") + qs(m["messageId"])), {{"content", "x"}}), 404,
+                "MESSAGE_NOT_FOUND", "");
+    QCOMPARE(qs(m_bob->get(roomPath(id, QStringLiteral("/messages"))).data()["messages"][0]["content"]), QStringLiteral("final text"));
+}
+
+void TestRest::deleteMessages()
+{
+    const QString id = roomWith(QStringLiteral("Deletions"), {&m_carol, &m_dave});
+    QVERIFY(setRole(id, m_carol, QStringLiteral("moderator")));
+    const json own = postMessage(m_dave, id, QStringLiteral("regrettable"));
+    const json bobs = postMessage(m_bob, id, QStringLiteral("the owner speaks"));
+    const json other = postMessage(m_dave, id, QStringLiteral("rule-breaking"));
+    QVERIFY(own.is_object() && bobs.is_object() && other.is_object());
+    const auto msgPath = [&](const json &m) { return roomPath(id, QStringLiteral("/messages/") + qs(m["messageId"])); };
+
+    RestReply r = m_dave->del(msgPath(own));
+    CHECK_STATUS(r, 200);
+    QVERIFY(r.data()["isDeleted"] == true);
+    QCOMPARE(qs(r.data()["content"]), QString());
+    CHECK_ERROR(m_dave->del(msgPath(bobs)), 403, "FORBIDDEN", "");
+
+    r = m_carol->del(msgPath(other));
+    CHECK_STATUS(r, 200);
+    QVERIFY(r.data()["isDeleted"] == true);
+
+    // History keeps the place of deleted messages with their content erased.
+    const json history = m_bob->get(roomPath(id, QStringLiteral("/messages"))).data()["messages"];
+    QCOMPARE(history.size(), std::size_t(3));
+    for (const json &m : history) {
+        const bool gone = qs(m["messageId"]) != qs(bobs["messageId"]);
+        QCOMPARE(m["isDeleted"] == true, gone);
+        if (gone)
+            QCOMPARE(qs(m["content"]), QString());
+    }
+    CHECK_ERROR(m_dave->patch(msgPath(own), {{"content", "resurrected"}}), 409, "CONFLICT", "");
+
+    // The moderator's deletion (not the author's own) is in the audit log.
+    r = m_alice->get(QStringLiteral("/v1/admin/audit?roomId=") + id);
+    CHECK_STATUS(r, 200);
+    int found = 0;
+    for (const json &e : r.data()["entries"]) {
+        if (qs(e["messageId"]) == qs(own["messageId"]))
+            QFAIL("deleting your own message is not a moderation action");
+        if (qs(e["messageId"]) == qs(other["messageId"]) && qs(e["action"]) == QStringLiteral("message.delete_any")) {
+            QCOMPARE(qs(e["actorId"]), m_carol.id);
+            QCOMPARE(qs(e["targetUserId"]), m_dave.id);
+            QVERIFY(isIsoTime(e["createdAt"]));
+            ++found;
+        }
+    }
+    QCOMPARE(found, 1);
+}
+
+void TestRest::reactions()
+{
+    const QString id = roomWith(QStringLiteral("Reactions"), {&m_carol});
+    const json m = postMessage(m_bob, id, QStringLiteral("react to me"));
+    const QString path = roomPath(id, QStringLiteral("/messages/") + qs(m["messageId"]) + QStringLiteral("/reactions"));
+    const std::string thumbs = "\xF0\x9F\x91\x8D";
+    const QString thumbsQ = QString::fromStdString(thumbs);
+    const auto usersFor = [](const json &msg, const std::string &emoji) {
+        QStringList out;
+        if (msg["reactions"].contains(emoji)) {
+            for (const json &u : msg["reactions"][emoji])
+                out << qs(u);
+        }
+        return out;
+    };
+
+    RestReply r = m_carol->post(path, {{"emoji", thumbs}});
+    CHECK_STATUS(r, 200);
+    QCOMPARE(usersFor(r.data(), thumbs), QStringList{m_carol.id});
+    r = m_carol->post(path, {{"emoji", thumbs}}); // again: no change
+    CHECK_STATUS(r, 200);
+    QCOMPARE(usersFor(r.data(), thumbs), QStringList{m_carol.id});
+    r = m_bob->post(path, {{"emoji", thumbs}});
+    QCOMPARE(QSet<QString>(usersFor(r.data(), thumbs).begin(), usersFor(r.data(), thumbs).end()),
+             (QSet<QString>{m_carol.id, m_bob.id}));
+    QCOMPARE(usersFor(r.data(), thumbs).size(), 2);
+    r = m_carol->post(path, {{"emoji", "\xF0\x9F\x8E\x89"}});
+    QCOMPARE(r.data()["reactions"].size(), std::size_t(2));
+
+    r = m_carol->del(path + QLatin1Char('/') + thumbsQ);
+    CHECK_STATUS(r, 200);
+    QCOMPARE(usersFor(r.data(), thumbs), QStringList{m_bob.id});
+    r = m_carol->del(path + QLatin1Char('/') + thumbsQ); // again: no change
+    CHECK_STATUS(r, 200);
+    QCOMPARE(usersFor(r.data(), thumbs), QStringList{m_bob.id});
+
+    const json shown = m_bob->get(roomPath(id, QStringLiteral("/messages"))).data()["messages"][0];
+    QCOMPARE(usersFor(shown, thumbs), QStringList{m_bob.id});
+    QCOMPARE(usersFor(shown, "\xF0\x9F\x8E\x89"), QStringList{m_carol.id});
+
+    CHECK_ERROR(m_carol->post(path, {{"emoji", "a b"}}), 422, "VALIDATION_FAILED", "emoji");
+    CHECK_ERROR(m_carol->post(path, {{"emoji", ""}}), 422, "VALIDATION_FAILED", "emoji");
+    CHECK_ERROR(m_carol->post(roomPath(id, QStringLiteral("/messages/m-nope/reactions")), {{"emoji", thumbs}}), 404,
+                "MESSAGE_NOT_FOUND", "");
+    CHECK_ERROR(m_dave->post(path, {{"emoji", thumbs}}), 403, "FORBIDDEN", ""); // not a member
+}
+
+void TestRest::readReceiptsResetUnread()
+{
+    const QString name = QStringLiteral("Unread counter");
+    const QString id = roomWith(name, {&m_carol});
+    QStringList ids;
+    for (int i = 0; i < 3; ++i)
+        ids << qs(postMessage(m_bob, id, QStringLiteral("news %1").arg(i))["messageId"]);
+    const auto unread = [&](const Account &a) {
+        const RestReply r = a->get(QStringLiteral("/v1/chat/rooms?joined=true&limit=100&q=") + name);
+        for (const json &room : r.data()["rooms"]) {
+            if (qs(room["roomId"]) == id)
+                return room.value("unreadCount", -1);
+        }
+        return -2;
+    };
+    QCOMPARE(unread(m_carol), 3); // another user's messages are unread
+    QCOMPARE(unread(m_bob), 0);   // your own are not
+
+    RestReply r = m_carol->post(roomPath(id, QStringLiteral("/read")), {{"messageId", ss(ids[1])}});
+    CHECK_STATUS(r, 200);
+    QCOMPARE(qs(r.data()["messageId"]), ids[1]);
+    QCOMPARE(qs(r.data()["userId"]), m_carol.id);
+    QVERIFY(isIsoTime(r.data()["readAt"]));
+    QCOMPARE(unread(m_carol), 1);
+    // Markers only move forward.
+    CHECK_STATUS(m_carol->post(roomPath(id, QStringLiteral("/read")), {{"messageId", ss(ids[0])}}), 200);
+    QCOMPARE(unread(m_carol), 1);
+    CHECK_STATUS(m_carol->post(roomPath(id, QStringLiteral("/read")), {{"messageId", ss(ids[2])}}), 200);
+    QCOMPARE(unread(m_carol), 0);
+    QCOMPARE(m_carol->get(roomPath(id)).data().value("unreadCount", -1), 0);
+
+    postMessage(m_carol, id, QStringLiteral("reply"));
+    QCOMPARE(unread(m_bob), 1);
+    QCOMPARE(m_bob->get(roomPath(id)).data().value("unreadCount", -1), 1);
+
+    CHECK_ERROR(m_carol->post(roomPath(id, QStringLiteral("/read")), {{"messageId", "m-nope"}}), 404, "MESSAGE_NOT_FOUND", "");
+    CHECK_ERROR(m_carol->post(roomPath(id, QStringLiteral("/read")), json::object()), 422, "VALIDATION_FAILED", "messageId");
+}
+
+void TestRest::pins()
+{
+    const QString id = roomWith(QStringLiteral("Pinboard"), {&m_carol, &m_dave});
+    QVERIFY(setRole(id, m_carol, QStringLiteral("moderator")));
+    const json m = postMessage(m_dave, id, QStringLiteral("pin-worthy"));
+    const QString pinPath = roomPath(id, QStringLiteral("/pins/") + qs(m["messageId"]));
+
+    CHECK_ERROR(m_dave->post(pinPath), 403, "FORBIDDEN", "");
+    QVERIFY(m_dave->get(roomPath(id, QStringLiteral("/pins"))).data()["pins"].empty());
+
+    RestReply r = m_carol->post(pinPath);
+    CHECK_STATUS(r, 200);
+    QVERIFY(r.data()["pinned"] == true);
+    r = m_dave->get(roomPath(id, QStringLiteral("/pins")));
+    CHECK_STATUS(r, 200);
+    QCOMPARE(idsOf(r.data()["pins"], "messageId"), QStringList{qs(m["messageId"])});
+    QCOMPARE(qs(r.data()["pins"][0]["content"]), QStringLiteral("pin-worthy"));
+
+    CHECK_ERROR(m_dave->del(pinPath), 403, "FORBIDDEN", "");
+    r = m_carol->del(pinPath);
+    CHECK_STATUS(r, 200);
+    QVERIFY(r.data()["pinned"] == false);
+    QVERIFY(m_dave->get(roomPath(id, QStringLiteral("/pins"))).data()["pins"].empty());
+    CHECK_ERROR(m_carol->post(roomPath(id, QStringLiteral("/pins/m-nope"))), 404, "MESSAGE_NOT_FOUND", "");
+    CHECK_ERROR(m_erin->get(roomPath(id, QStringLiteral("/pins"))), 403, "FORBIDDEN", "");
+}
+
+void TestRest::search()
+{
+    const QString open = roomWith(QStringLiteral("Search open"), {&m_carol});
+    const json closedRoom = createRoom(m_bob, QStringLiteral("Search closed"), QStringLiteral("private"));
+    const QString closed = qs(closedRoom["roomId"]);
+    const json visible = postMessage(m_bob, open, QStringLiteral("The quokka smiles at everyone"));
+    const json secret = postMessage(m_bob, closed, QStringLiteral("a quokka secret for bob"));
+    postMessage(m_bob, open, QStringLiteral("nothing to see here"));
+    QVERIFY(visible.is_object() && secret.is_object());
+
+    const auto hits = [](const RestReply &r) { return idsOf([&] {
+                                                      json list = json::array();
+                                                      for (const json &h : r.data()["results"])
+                                                          list.push_back(h["message"]);
+                                                      return list;
+                                                  }(),
+                                                  "messageId"); };
+
+    RestReply r = m_carol->get(QStringLiteral("/v1/chat/search?q=quokka"));
+    CHECK_STATUS(r, 200);
+    QCOMPARE(hits(r), QStringList{qs(visible["messageId"])});
+    QVERIFY(qs(r.data()["results"][0]["snippet"]).contains(QStringLiteral("quokka"), Qt::CaseInsensitive));
+    r = m_bob->get(QStringLiteral("/v1/chat/search?q=quokka"));
+    QCOMPARE(QSet<QString>(hits(r).begin(), hits(r).end()), (QSet<QString>{qs(visible["messageId"]), qs(secret["messageId"])}));
+    r = m_bob->get(QStringLiteral("/v1/chat/search?q=QUOKKA&roomId=") + open);
+    QCOMPARE(hits(r), QStringList{qs(visible["messageId"])});
+    r = m_bob->get(QStringLiteral("/v1/chat/search?q=quokka&authorId=") + m_carol.id);
+    QVERIFY(hits(r).isEmpty());
+    r = m_dave->get(QStringLiteral("/v1/chat/search?q=quokka"));
+    QVERIFY(hits(r).isEmpty()); // a member of neither room
+
+    // Deleted messages are not found.
+    CHECK_STATUS(m_bob->del(roomPath(open, QStringLiteral("/messages/") + qs(visible["messageId"]))), 200);
+    QVERIFY(hits(m_carol->get(QStringLiteral("/v1/chat/search?q=quokka"))).isEmpty());
+    QCOMPARE(hits(m_bob->get(QStringLiteral("/v1/chat/search?q=quokka"))), QStringList{qs(secret["messageId"])});
+
+    // Query syntax is not interpreted.
+    CHECK_STATUS(m_bob->get(QStringLiteral("/v1/chat/search?q=%22quokka%20AND%20OR%20NEAR(%22")), 200);
+    CHECK_ERROR(m_bob->get(QStringLiteral("/v1/chat/search?q=")), 422, "VALIDATION_FAILED", "q");
+}
+
+void TestRest::announcementRoom()
+{
+    const QString id = roomWith(QStringLiteral("Announcements"), {&m_carol, &m_dave}, QStringLiteral("announcement"));
+    QVERIFY(!id.isEmpty());
+    const QString path = roomPath(id, QStringLiteral("/messages"));
+    CHECK_ERROR(m_carol->post(path, {{"content", "can I say something?"}}), 403, "FORBIDDEN", "");
+    CHECK_STATUS(m_bob->post(path, {{"content", "Owner announcement"}}), 201);
+    QVERIFY(setRole(id, m_carol, QStringLiteral("moderator")));
+    CHECK_STATUS(m_carol->post(path, {{"content", "Moderator announcement"}}), 201);
+    CHECK_ERROR(m_dave->post(path, {{"content", "me too"}}), 403, "FORBIDDEN", "");
+    // Members still read and react.
+    const json history = m_dave->get(path).data()["messages"];
+    QCOMPARE(history.size(), std::size_t(2));
+    CHECK_STATUS(m_dave->post(path + QLatin1Char('/') + qs(history[0]["messageId"]) + QStringLiteral("/reactions"),
+                              {{"emoji", "\xF0\x9F\x91\x8D"}}),
+                 200);
+}
+
+void TestRest::slowMode()
+{
+    const QString id = roomWith(QStringLiteral("Slow lane"), {&m_carol, &m_dave});
+    QVERIFY(setRole(id, m_carol, QStringLiteral("moderator")));
+    CHECK_ERROR(m_dave->patch(roomPath(id), {{"settings", {{"slowModeSeconds", 0}}}}), 403, "FORBIDDEN", "");
+    const RestReply set = m_bob->patch(roomPath(id), {{"settings", {{"slowModeSeconds", 2}}}});
+    CHECK_STATUS(set, 200);
+    QCOMPARE(set.data()["settings"].value("slowModeSeconds", -1), 2);
+
+    const QString path = roomPath(id, QStringLiteral("/messages"));
+    CHECK_STATUS(m_dave->post(path, {{"content", "one"}}), 201);
+    const RestReply tooSoon = m_dave->post(path, {{"content", "two"}});
+    CHECK_ERROR(tooSoon, 429, "RATE_LIMITED", "");
+    const int retryAfter = tooSoon.header("Retry-After").toInt();
+    QVERIFY2(retryAfter >= 1 && retryAfter <= 2, tooSoon.header("Retry-After").constData());
+
+    // Moderators and up are exempt.
+    CHECK_STATUS(m_carol->post(path, {{"content", "mod one"}}), 201);
+    CHECK_STATUS(m_carol->post(path, {{"content", "mod two"}}), 201);
+    CHECK_STATUS(m_bob->post(path, {{"content", "owner one"}}), 201);
+    CHECK_STATUS(m_bob->post(path, {{"content", "owner two"}}), 201);
+    QCOMPARE(m_bob->get(path).data()["messages"].size(), std::size_t(5));
+}
+
+void TestRest::anonymousPosts()
+{
+    const QString id = roomWith(QStringLiteral("Confessions"), {&m_carol});
+    const QString path = roomPath(id, QStringLiteral("/messages"));
+    const RestReply refused = m_carol->post(path, {{"content", "who am I"}, {"isAnonymous", true}});
+    QVERIFY2(refused.status == 403 || refused.status == 422, describe(refused, 403).constData());
+    QVERIFY(m_carol->get(path).data()["messages"].empty());
+
+    CHECK_STATUS(m_bob->patch(roomPath(id), {{"settings", {{"allowAnonymous", true}}}}), 200);
+    const RestReply r = m_carol->post(path, {{"content", "an anonymous confession"}, {"isAnonymous", true}});
+    CHECK_STATUS(r, 201);
+    QVERIFY(r.data()["authorId"].is_null());
+    QCOMPARE(qs(r.data()["authorName"]), QStringLiteral("Anonymous"));
+    QVERIFY(r.data()["isAnonymous"] == true);
+
+    const json shown = m_bob->get(path).data()["messages"][0];
+    QVERIFY(shown["authorId"].is_null());
+    QCOMPARE(qs(shown["authorName"]), QStringLiteral("Anonymous"));
+    QVERIFY(!QString::fromUtf8(dumpJson(shown)).contains(m_carol.id));
+    // Searching by author does not unmask it.
+    const RestReply byAuthor = m_bob->get(QStringLiteral("/v1/chat/search?q=confession&authorId=") + m_carol.id);
+    CHECK_STATUS(byAuthor, 200);
+    QVERIFY(byAuthor.data()["results"].empty());
+}
+
+// ---- presence, audit, operations ----------------------------------------------------------------
+
+void TestRest::presence()
+{
+    auto ws = connectWs(m_server, m_erin);
+    QVERIFY(ws);
+    RestReply r = m_erin->put(QStringLiteral("/v1/presence"), {{"status", "busy"}, {"customStatus", "deep work"}});
+    CHECK_STATUS(r, 200);
+    QCOMPARE(qs(r.data()["status"]), QStringLiteral("busy"));
+
+    r = m_bob->get(QStringLiteral("/v1/presence?userIds=%1,u-unknown").arg(m_erin.id));
+    CHECK_STATUS(r, 200);
+    QCOMPARE(r.data()["presence"].size(), std::size_t(1)); // unknown ids are left out
+    const json p = r.data()["presence"][0];
+    QCOMPARE(qs(p["userId"]), m_erin.id);
+    QCOMPARE(qs(p["status"]), QStringLiteral("busy"));
+    QCOMPARE(qs(p["customStatus"]), QStringLiteral("deep work"));
+    QVERIFY(isIsoTime(p["lastSeen"]));
+    QCOMPARE(qs(m_erin->get(QStringLiteral("/v1/me")).data()["status"]), QStringLiteral("busy"));
+
+    CHECK_STATUS(m_erin->put(QStringLiteral("/v1/presence"), {{"status", "away"}}), 200);
+    QCOMPARE(qs(m_bob->get(QStringLiteral("/v1/presence?userIds=") + m_erin.id).data()["presence"][0]["status"]), QStringLiteral("away"));
+
+    CHECK_ERROR(m_erin->put(QStringLiteral("/v1/presence"), {{"status", "sleeping"}}), 422, "VALIDATION_FAILED", "status");
+    CHECK_ERROR(m_erin->put(QStringLiteral("/v1/presence"), {{"status", "online"}, {"customStatus", std::string(101, 's')}}), 422,
+                "VALIDATION_FAILED", "customStatus");
+    CHECK_ERROR(m_erin->put(QStringLiteral("/v1/presence"), json::object()), 422, "VALIDATION_FAILED", "status");
+    CHECK_ERROR(m_bob->get(QStringLiteral("/v1/presence")), 422, "VALIDATION_FAILED", "userIds");
+    ws->close();
+}
+
+void TestRest::auditLog()
+{
+    const Account owner = makeAccount(m_server, QStringLiteral("audit_owner"));
+    const Account plain = makeAccount(m_server, QStringLiteral("audit_plain"));
+    const json room = createRoom(owner, QStringLiteral("Audited"), QStringLiteral("public"));
+    const QString id = qs(room["roomId"]);
+    CHECK_STATUS(plain->post(roomPath(id, QStringLiteral("/join"))), 200);
+    CHECK_STATUS(owner->patch(roomPath(id, QStringLiteral("/members/") + plain.id), {{"isMuted", true}}), 200);
+    CHECK_STATUS(owner->post(roomPath(id, QStringLiteral("/members/") + plain.id + QStringLiteral("/kick")), {{"reason", "testing"}}),
+                 200);
+
+    // A room admin (here the owner) sees their room's entries, and only those.
+    RestReply r = owner->get(QStringLiteral("/v1/admin/audit"));
+    CHECK_STATUS(r, 200);
+    const json entries = r.data()["entries"];
+    QStringList actions;
+    for (const json &e : entries) {
+        QCOMPARE(qs(e["roomId"]), id);
+        actions << qs(e["action"]);
+    }
+    QVERIFY2(actions.contains(QStringLiteral("member.mute")), qPrintable(actions.join(QLatin1Char(','))));
+    QVERIFY2(actions.contains(QStringLiteral("member.kick")), qPrintable(actions.join(QLatin1Char(','))));
+    for (const json &e : entries) {
+        if (qs(e["action"]) == QStringLiteral("member.kick")) {
+            QCOMPARE(qs(e["actorId"]), owner.id);
+            QCOMPARE(qs(e["targetUserId"]), plain.id);
+            QCOMPARE(qs(e["reason"]), QStringLiteral("testing"));
+        }
+    }
+    r = owner->get(QStringLiteral("/v1/admin/audit?limit=1"));
+    QCOMPARE(r.data()["entries"].size(), std::size_t(1));
+
+    // A plain member sees nothing, nor may a room admin read another room's log.
+    CHECK_ERROR(plain->get(QStringLiteral("/v1/admin/audit")), 403, "FORBIDDEN", "");
+    const QString bobsRoom = roomWith(QStringLiteral("Not yours"), {});
+    CHECK_ERROR(owner->get(QStringLiteral("/v1/admin/audit?roomId=") + bobsRoom), 403, "FORBIDDEN", "");
+
+    // The server admin sees everything.
+    r = m_alice->get(QStringLiteral("/v1/admin/audit?limit=200"));
+    CHECK_STATUS(r, 200);
+    QSet<QString> rooms;
+    bool sawKick = false;
+    for (const json &e : r.data()["entries"]) {
+        rooms.insert(qs(e["roomId"]));
+        sawKick = sawKick || (qs(e["roomId"]) == id && qs(e["action"]) == QStringLiteral("member.kick"));
+    }
+    QVERIFY(sawKick);
+    QVERIFY2(rooms.size() > 3, "the server admin's log covers every room");
+    CHECK_ERROR(m_alice->get(QStringLiteral("/v1/admin/audit?limit=0")), 422, "VALIDATION_FAILED", "limit");
+    CHECK_ERROR(m_alice->get(QStringLiteral("/v1/admin/audit?before=yesterday")), 422, "VALIDATION_FAILED", "before");
+}
+
+void TestRest::healthAndMetrics()
+{
+    RestClient anonymous(m_server.httpUrl());
+    RestReply r = anonymous.get(QStringLiteral("/healthz"));
+    CHECK_STATUS(r, 200);
+    QCOMPARE(qs(r.body["status"]), QStringLiteral("ok"));
+
+    r = anonymous.get(QStringLiteral("/metrics"));
+    CHECK_STATUS(r, 200);
+    QVERIFY(r.header("Content-Type").startsWith("text/plain"));
+    QVERIFY(r.raw.contains("confab_http_requests_total"));
+    QVERIFY(r.raw.contains("# TYPE"));
+    QVERIFY(r.raw.contains("confab_messages_stored_total"));
+}
+
+void TestRest::httpErrors()
+{
+    CHECK_ERROR(m_bob->get(QStringLiteral("/v1/no/such/endpoint")), 404, "NOT_FOUND", "");
+    CHECK_ERROR(m_bob->send("DELETE", QStringLiteral("/v1/auth/login"), {}), 405, "METHOD_NOT_ALLOWED", "");
+    CHECK_ERROR(m_bob->send("PUT", QStringLiteral("/v1/chat/rooms"), "{}"), 405, "METHOD_NOT_ALLOWED", "");
+
+    CHECK_ERROR(m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), "name=x&type=public", "application/x-www-form-urlencoded"), 415,
+                "UNSUPPORTED_MEDIA_TYPE", "");
+    CHECK_ERROR(m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), "{\"name\":\"x\"}", "text/plain"), 415, "UNSUPPORTED_MEDIA_TYPE",
+                "");
+    const RestReply charset = m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), bodyBytes({{"name", "Charset"}, {"type", "public"}}),
+                                          "application/json; charset=utf-8");
+    CHECK_STATUS(charset, 201);
+
+    CHECK_ERROR(m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), "{\"name\": \"x\", "), 400, "INVALID_JSON", "");
+    CHECK_ERROR(m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), "{'name': 'x'}"), 400, "INVALID_JSON", "");
+    CHECK_ERROR(m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), "{\"name\":\"a\\ud800\",\"type\":\"public\"} trailing"), 400,
+                "INVALID_JSON", "");
+    const QByteArray deep = QByteArray("{\"name\":") + QByteArray(500, '[') + QByteArray(500, ']') + "}";
+    CHECK_ERROR(m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), deep), 400, "INVALID_JSON", "");
+    CHECK_ERROR(m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), "[1,2,3]"), 422, "VALIDATION_FAILED", "");
+    // A POST that needs a body gets a clear error without one.
+    const RestReply noBody = m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), {});
+    QVERIFY2(noBody.status == 400 || noBody.status == 422, describe(noBody, 400).constData());
+    QVERIFY(noBody.body["success"] == false);
+    // Errors never leak internals.
+    QVERIFY(!noBody.raw.contains("exception") && !noBody.raw.contains(".cpp"));
+}
+
+void TestRest::oversizedBody()
+{
+    const std::string big(300 * 1024, 'x');
+    const RestReply r = m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "Big"}, {"type", "public"}, {"description", big}});
+    CHECK_ERROR(r, 413, "PAYLOAD_TOO_LARGE", "");
+    // Just under the limit is read (and then judged on its content).
+    const std::string under(200 * 1024, 'x');
+    const RestReply ok = m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "Big"}, {"type", "public"}, {"description", under}});
+    CHECK_ERROR(ok, 422, "VALIDATION_FAILED", "description");
+    CHECK_STATUS(m_bob->get(QStringLiteral("/v1/me")), 200); // the server is fine
+}
+
+void TestRest::requestRateLimit()
+{
+    TestServer strict;
+    QVERIFY(strict.start({QStringLiteral("--insecure-fast-password-hashing"), QStringLiteral("--request-rate"), QStringLiteral("1"),
+                          QStringLiteral("--request-burst"), QStringLiteral("3"), QStringLiteral("--message-rate"),
+                          QStringLiteral("1"), QStringLiteral("--message-burst"), QStringLiteral("2")}));
+    const Account a = makeAccount(strict, QStringLiteral("limited"));
+    QVERIFY(!a.id.isEmpty());
+    for (int i = 0; i < 3; ++i)
+        CHECK_STATUS(a->get(QStringLiteral("/v1/me")), 200);
+    const RestReply limited = a->get(QStringLiteral("/v1/me"));
+    CHECK_ERROR(limited, 429, "RATE_LIMITED", "");
+    QVERIFY2(limited.header("Retry-After").toInt() >= 1, limited.header("Retry-After").constData());
+
+    // Message sends have their own bucket.
+    QTest::qWait(2100); // refill the request bucket enough to create a room
+    const json room = createRoom(a, QStringLiteral("Limits"), QStringLiteral("public"));
+    QVERIFY(room.is_object());
+    const QString path = roomPath(qs(room["roomId"]), QStringLiteral("/messages"));
+    CHECK_STATUS(a->post(path, {{"content", "1"}}), 201);
+    CHECK_STATUS(a->post(path, {{"content", "2"}}), 201);
+    const RestReply third = a->post(path, {{"content", "3"}});
+    CHECK_ERROR(third, 429, "RATE_LIMITED", "");
+    QVERIFY(third.header("Retry-After").toInt() >= 1);
+    strict.stop();
+}
+
+QTEST_GUILESS_MAIN(TestRest)
+#include "tst_rest.moc"
