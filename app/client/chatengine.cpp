@@ -49,6 +49,13 @@ bool ChatEngine::start()
     m_rooms->setMyUserId(m_config.me.userId);
     m_presence = new PresenceModel(m_api, *m_sync, this);
 
+    // After a reconnect, rooms we were added to while away are not in any sync: list again.
+    connect(m_connection, &RealtimeConnection::online, this, [this] {
+        if (m_rooms->isLoaded())
+            m_rooms->refresh();
+    });
+    connect(m_connection, &RealtimeConnection::authenticationRejected, this, &ChatEngine::sessionEnded);
+
     m_rooms->load();     // cached rooms now, the server's list when it answers
     m_outbox->resume();  // over REST: does not wait for the socket
     m_connection->start(m_config.server, m_config.token);

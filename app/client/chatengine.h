@@ -63,6 +63,10 @@ public:
     void userStoppedTyping(const QString &roomId);
     void setPresence(PresenceStatus status, const QString &customStatus = {});
 
+Q_SIGNALS:
+    // The server no longer accepts our token (signed out elsewhere, account removed).
+    void sessionEnded(const QString &message);
+
 private:
     ApiClient &m_api;
     Config m_config;

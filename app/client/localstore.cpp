@@ -19,6 +19,9 @@ namespace confab::client {
 
 namespace {
 
+// A null QString binds as SQL NULL; the columns are NOT NULL.
+QString notNull(const QString &s) { return s.isNull() ? QStringLiteral("") : s; }
+
 template <typename T> QString encode(const T &v) { return QString::fromUtf8(toJsonBytes(nlohmann::json(v))); }
 
 template <typename T> std::optional<T> decode(const QString &text)
@@ -335,12 +338,12 @@ void LocalStore::addOutgoing(OutgoingItem &item)
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(item.clientMsgId);
     q.addBindValue(item.roomId);
-    q.addBindValue(item.content);
+    q.addBindValue(notNull(item.content));
     q.addBindValue(toString(item.type));
-    q.addBindValue(item.replyTo);
+    q.addBindValue(notNull(item.replyTo));
     q.addBindValue(item.createdAt);
     q.addBindValue(item.state == OutgoingItem::State::Failed ? 1 : 0);
-    q.addBindValue(item.error);
+    q.addBindValue(notNull(item.error));
     if (!q.exec())
         qCWarning(lcStore) << "outbox write failed:" << q.lastError().text();
     item.ordinal = q.lastInsertId().toLongLong();
@@ -351,7 +354,7 @@ void LocalStore::updateOutgoing(const OutgoingItem &item)
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("UPDATE outbox SET state = ?, error = ? WHERE client_msg_id = ?"));
     q.addBindValue(item.state == OutgoingItem::State::Failed ? 1 : 0);
-    q.addBindValue(item.error);
+    q.addBindValue(notNull(item.error));
     q.addBindValue(item.clientMsgId);
     q.exec();
 }
@@ -378,7 +381,7 @@ void LocalStore::setValue(const QString &key, const QString &value)
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
     q.addBindValue(key);
-    q.addBindValue(value);
+    q.addBindValue(notNull(value));
     q.exec();
 }
 

@@ -132,9 +132,13 @@ void MessageModel::fetchLatest()
 
 void MessageModel::mergePage(const std::vector<Message> &page)
 {
+    // If the window moved back meanwhile (an older page came first), the latest page only
+    // updates what the window shows; fetchNewer() brings the rest.
+    const bool atLatest = m_atLatest;
     for (const Message &m : page)
-        upsert(m, true);
-    trimOldest();
+        upsert(m, atLatest);
+    if (atLatest)
+        trimOldest();
 }
 
 int MessageModel::insertPosition(qint64 seq) const

@@ -64,6 +64,7 @@ public:
     // False after reading back far enough that the newest messages were dropped from the window.
     bool isAtLatest() const { return m_atLatest; }
     void fetchNewer();
+    bool isFetchingNewer() const { return m_fetchingNewer; }
 
     // Row helpers for views and tests.
     int rowOfMessage(const QString &messageId) const;

@@ -197,7 +197,7 @@ void RealtimeConnection::ensureNetworkWatch()
     if (!m_watchNetwork || m_networkWatched)
         return;
     m_networkWatched = true;
-    if (!QNetworkInformation::instance() && !QNetworkInformation::load(QNetworkInformation::Feature::Reachability))
+    if (!QNetworkInformation::instance() && !QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
         return;
     if (auto *info = QNetworkInformation::instance()) {
         connect(info, &QNetworkInformation::reachabilityChanged, this, [this](QNetworkInformation::Reachability r) {

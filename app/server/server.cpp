@@ -45,12 +45,15 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     rt.messages = {m_config.messageRate, m_config.messageBurst};
     rt.requests = {m_config.requestRate, m_config.requestBurst};
     rt.session.maxQueuedBytes = m_config.maxQueuedBytes;
+    rt.session.maxFrameBytes = m_config.maxFrameBytes;
     m_hub = std::make_unique<RealtimeHub>(*m_worker, *m_bus, *m_members, *m_presence, *m_clock, rt);
     m_rest = std::make_unique<RestApi>(*m_worker, *m_hub, *m_hasher, *m_metrics, *m_clock);
 
     HttpLimits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
-    limits.maxWebSocketFrameBytes = m_config.maxFrameBytes;
+    // The session refuses frames over the configured size with an error; Qt drops the
+    // connection only at four times that, so a slightly large frame does not cost a reconnect.
+    limits.maxWebSocketFrameBytes = m_config.maxFrameBytes * 4;
     m_http = std::make_unique<HttpServer>(limits);
     m_http->setHandler([this](HttpRequest &&request, HttpResponder responder) {
         m_rest->handle(std::move(request), std::move(responder));

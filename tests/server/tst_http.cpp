@@ -332,6 +332,21 @@ private Q_SLOTS:
         QCOMPARE(m_server->openConnections(), 1);
     }
 
+    void headHasNoBody()
+    {
+        RawClient c(port());
+        QVERIFY(c.waitConnected());
+        c.send("HEAD /echo HTTP/1.1\r\nHost: test\r\n\r\n" + get("/echo?after=head"));
+        QVERIFY(QTest::qWaitFor([&] { return c.buffer().count("HTTP/1.1 200") == 2 && c.buffer().endsWith("}"); }, 5000));
+        const qsizetype headEnd = c.buffer().indexOf("\r\n\r\n") + 4;
+        QVERIFY(c.buffer().left(headEnd).contains("Content-Length: "));
+        QVERIFY(c.buffer().mid(headEnd).startsWith("HTTP/1.1 200")); // no body after the HEAD answer
+        c.buffer().remove(0, headEnd);
+        RawResponse r;
+        QVERIFY(c.next(&r));
+        QCOMPARE(r.body_json()["query"]["after"], "head");
+    }
+
     void fragmentedRequest()
     {
         RawClient c(port());

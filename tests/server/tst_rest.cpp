@@ -798,7 +798,7 @@ void TestRest::sendMessage()
     CHECK_STATUS(history, 200);
     QCOMPARE(history.data()["messages"].size(), std::size_t(1));
     QCOMPARE(qs(history.data()["messages"][0]["content"]), content);
-    QCOMPARE(history.data()["messages"][0]["seq"], m["seq"]);
+    QVERIFY(history.data()["messages"][0]["seq"] == m["seq"]);
     // The room now shows it as its last message.
     QCOMPARE(qs(m_bob->get(roomPath(id)).data()["lastMessage"]["messageId"]), qs(m["messageId"]));
 
@@ -848,7 +848,7 @@ void TestRest::idempotentClientMsgId()
     const RestReply again = m_bob->post(path, {{"content", "exactly once"}, {"clientMsgId", "c-42"}});
     QVERIFY2(again.ok(), describe(again, 201).constData());
     QCOMPARE(qs(again.data()["messageId"]), qs(first.data()["messageId"]));
-    QCOMPARE(again.data()["seq"], first.data()["seq"]);
+    QVERIFY(again.data()["seq"] == first.data()["seq"]);
 
     // Per author: another user's identical clientMsgId is another message.
     const RestReply carols = m_carol->post(path, {{"content", "mine"}, {"clientMsgId", "c-42"}});
@@ -962,7 +962,7 @@ void TestRest::editMessages()
     QCOMPARE(qs(edited.data()["content"]), QStringLiteral("final text"));
     QVERIFY(edited.data()["isEdited"] == true);
     QVERIFY(isIsoTime(edited.data()["editedAt"]));
-    QCOMPARE(edited.data()["seq"], m["seq"]); // the message keeps its place
+    QVERIFY(edited.data()["seq"] == m["seq"]); // the message keeps its place
     const json shown = m_carol->get(roomPath(id, QStringLiteral("/messages"))).data()["messages"][0];
     QCOMPARE(qs(shown["content"]), QStringLiteral("final text"));
     QVERIFY(shown["isEdited"] == true);
@@ -1014,7 +1014,8 @@ void TestRest::deleteMessages()
     r = m_alice->get(QStringLiteral("/v1/admin/audit?roomId=") + id);
     CHECK_STATUS(r, 200);
     int found = 0;
-    for (const json &e : r.data()["entries"]) {
+    const json deletions = r.data()["entries"];
+    for (const json &e : deletions) {
         if (qs(e["messageId"]) == qs(own["messageId"]))
             QFAIL("deleting your own message is not a moderation action");
         if (qs(e["messageId"]) == qs(other["messageId"]) && qs(e["action"]) == QStringLiteral("message.delete_any")) {
@@ -1050,9 +1051,9 @@ void TestRest::reactions()
     CHECK_STATUS(r, 200);
     QCOMPARE(usersFor(r.data(), thumbs), QStringList{m_carol.id});
     r = m_bob->post(path, {{"emoji", thumbs}});
-    QCOMPARE(QSet<QString>(usersFor(r.data(), thumbs).begin(), usersFor(r.data(), thumbs).end()),
-             (QSet<QString>{m_carol.id, m_bob.id}));
-    QCOMPARE(usersFor(r.data(), thumbs).size(), 2);
+    const QStringList both = usersFor(r.data(), thumbs);
+    QCOMPARE(both.size(), 2);
+    QVERIFY(both.contains(m_carol.id) && both.contains(m_bob.id));
     r = m_carol->post(path, {{"emoji", "\xF0\x9F\x8E\x89"}});
     QCOMPARE(r.data()["reactions"].size(), std::size_t(2));
 
@@ -1083,7 +1084,8 @@ void TestRest::readReceiptsResetUnread()
         ids << qs(postMessage(m_bob, id, QStringLiteral("news %1").arg(i))["messageId"]);
     const auto unread = [&](const Account &a) {
         const RestReply r = a->get(QStringLiteral("/v1/chat/rooms?joined=true&limit=100&q=") + name);
-        for (const json &room : r.data()["rooms"]) {
+        const json rooms = r.data()["rooms"];
+        for (const json &room : rooms) {
             if (qs(room["roomId"]) == id)
                 return room.value("unreadCount", -1);
         }
@@ -1150,20 +1152,22 @@ void TestRest::search()
     postMessage(m_bob, open, QStringLiteral("nothing to see here"));
     QVERIFY(visible.is_object() && secret.is_object());
 
-    const auto hits = [](const RestReply &r) { return idsOf([&] {
-                                                      json list = json::array();
-                                                      for (const json &h : r.data()["results"])
-                                                          list.push_back(h["message"]);
-                                                      return list;
-                                                  }(),
-                                                  "messageId"); };
+    const auto hits = [](const RestReply &r) {
+        QStringList ids;
+        const json results = r.data()["results"];
+        for (const json &h : results)
+            ids << qs(h["message"]["messageId"]);
+        return ids;
+    };
 
     RestReply r = m_carol->get(QStringLiteral("/v1/chat/search?q=quokka"));
     CHECK_STATUS(r, 200);
     QCOMPARE(hits(r), QStringList{qs(visible["messageId"])});
     QVERIFY(qs(r.data()["results"][0]["snippet"]).contains(QStringLiteral("quokka"), Qt::CaseInsensitive));
     r = m_bob->get(QStringLiteral("/v1/chat/search?q=quokka"));
-    QCOMPARE(QSet<QString>(hits(r).begin(), hits(r).end()), (QSet<QString>{qs(visible["messageId"]), qs(secret["messageId"])}));
+    const QStringList bobs = hits(r);
+    QCOMPARE(bobs.size(), 2);
+    QVERIFY(bobs.contains(qs(visible["messageId"])) && bobs.contains(qs(secret["messageId"])));
     r = m_bob->get(QStringLiteral("/v1/chat/search?q=QUOKKA&roomId=") + open);
     QCOMPARE(hits(r), QStringList{qs(visible["messageId"])});
     r = m_bob->get(QStringLiteral("/v1/chat/search?q=quokka&authorId=") + m_carol.id);
@@ -1321,7 +1325,8 @@ void TestRest::auditLog()
     CHECK_STATUS(r, 200);
     QSet<QString> rooms;
     bool sawKick = false;
-    for (const json &e : r.data()["entries"]) {
+    const json all = r.data()["entries"];
+    for (const json &e : all) {
         rooms.insert(qs(e["roomId"]));
         sawKick = sawKick || (qs(e["roomId"]) == id && qs(e["action"]) == QStringLiteral("member.kick"));
     }

@@ -22,6 +22,14 @@ namespace {
 
 constexpr qint64 kT0 = 1759141500000; // 2025-09-29T10:25:00Z
 
+// Time limits are for normal builds; AddressSanitizer's allocator slows SQLite's many small
+// allocations (FTS5 above all) by two orders of magnitude.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr qint64 kSlowdown = 50;
+#else
+constexpr qint64 kSlowdown = 1;
+#endif
+
 QString s(const char *latin1) { return QString::fromLatin1(latin1); }
 // Enums are compared by their wire names, which QCOMPARE can print: toString(role).
 
@@ -1384,18 +1392,24 @@ void TestStorage::pagingStaysFastInALargeRoom()
     ++pages;
     const qint64 perPage = timer.elapsed() / pages;
     qInfo() << "page of 50-100 messages in a room of" << kMessages << "messages:" << perPage << "ms";
-    QVERIFY2(perPage < 200, qPrintable(QStringLiteral("%1 ms per page").arg(perPage))); // the seeds' p95 target
+    // The seeds' p95 target for history.
+    QVERIFY2(perPage < 200 * kSlowdown, qPrintable(QStringLiteral("%1 ms per page").arg(perPage)));
 
     timer.restart();
     QCOMPARE(m_st->countUnread(s("r_main"), 0, s("u_bob")), SqliteStorage::kUnreadCountCap);
+    const qint64 unreadMs = timer.restart();
     SearchQuery q;
     q.memberUserId = s("u_alice");
     q.text = s("words");
     q.limit = 20;
-    QCOMPARE(m_st->search(q).size(), size_t(20));
-    QCOMPARE(m_st->search(q).front().message.seq, qint64(kMessages)); // newest first
-    qInfo() << "unread count + 2 searches over" << kMessages << "matches:" << timer.elapsed() << "ms";
-    QVERIFY(timer.elapsed() < 2000);
+    const std::vector<SearchHit> hits = m_st->search(q); // every message matches: LIMIT must stop early
+    const qint64 searchMs = timer.elapsed();
+    QCOMPARE(hits.size(), size_t(20));
+    QCOMPARE(hits.front().message.seq, qint64(kMessages)); // newest first
+    QCOMPARE(hits.back().message.seq, qint64(kMessages - 19));
+    qInfo() << "unread count:" << unreadMs << "ms; search with" << kMessages << "matches:" << searchMs << "ms";
+    QVERIFY(unreadMs < 100 * kSlowdown);
+    QVERIFY(searchMs < 100 * kSlowdown);
 }
 
 void TestStorage::durableSendRate()

@@ -36,7 +36,7 @@ bool WsClient::open(const QUrl &url, int timeoutMs)
 void WsClient::close()
 {
     m_socket.close();
-    QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; }, 5000);
+    (void)QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; }, 5000);
 }
 
 bool WsClient::isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
@@ -60,7 +60,7 @@ nlohmann::json WsClient::waitFor(const std::function<bool(const nlohmann::json &
     };
     if (take())
         return found;
-    QTest::qWaitFor(take, timeoutMs);
+    (void)QTest::qWaitFor(take, timeoutMs);
     return found;
 }
 

@@ -15,7 +15,8 @@
 
 namespace confab::server {
 
-Q_LOGGING_CATEGORY(lcHttp, "confab.http")
+// Debug (each rejected request) is off unless enabled with QT_LOGGING_RULES="confab.http.debug=true".
+Q_LOGGING_CATEGORY(lcHttp, "confab.http", QtInfoMsg)
 
 qint64 monotonicUs()
 {

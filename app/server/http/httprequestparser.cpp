@@ -228,7 +228,8 @@ int HttpRequestParser::finishHead()
 
     m_keepAlive = http_should_keep_alive(&m_parser) != 0;
     m_upgrade = m_parser.upgrade != 0;
-    m_expectContinue = m_parser.http_minor >= 1 &&
+    const bool bodyFollows = (m_parser.flags & F_CHUNKED) || ((m_parser.flags & F_CONTENTLENGTH) && m_parser.content_length > 0);
+    m_expectContinue = bodyFollows && m_parser.http_minor >= 1 &&
                        m_request.header("expect").compare(QByteArrayLiteral("100-continue"), Qt::CaseInsensitive) == 0;
 
     m_bodyLimit = m_request.path.startsWith(QLatin1String("/v1/files")) ? m_limits.maxUploadBytes : m_limits.maxBodyBytes;
@@ -238,7 +239,8 @@ int HttpRequestParser::finishHead()
             return fail(ErrorCode::PayloadTooLarge,
                         QStringLiteral("request body of %1 bytes exceeds the %2-byte limit").arg(length).arg(m_bodyLimit));
         }
-        m_request.body.reserve(qsizetype(length));
+        // Capped: a head alone must not make us allocate a whole upload's worth of memory.
+        m_request.body.reserve(qsizetype(qMin<quint64>(length, 256 * 1024)));
     }
     return 0;
 }

@@ -124,14 +124,19 @@ void HttpServer::close()
     const QList<HttpConnection *> connections = m_connections.values();
     for (HttpConnection *connection : connections)
         connection->abort(); // each reports finished() and is deleted later
-    const QList<QPointer<QWebSocket>> webSockets = std::exchange(m_webSockets, {});
-    for (const QPointer<QWebSocket> &ws : webSockets) {
-        if (ws)
-            ws->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
-    }
+    const QSet<QTcpSocket *> handshaking = m_handshaking;
+    for (QTcpSocket *socket : handshaking)
+        socket->abort(); // deleted through its disconnected() handler
+    // Upgraded sockets belong to their handlers: ask them to close, the handlers delete them.
+    const QSet<QWebSocket *> webSockets = m_webSockets;
+    for (QWebSocket *ws : webSockets)
+        ws->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
 }
 
-int HttpServer::openConnections() const { return int(m_connections.size() + m_upgradedSockets.size()); }
+int HttpServer::openConnections() const
+{
+    return int(m_connections.size() + m_handshaking.size() + m_webSockets.size());
+}
 
 void HttpServer::updateAccepting()
 {
@@ -187,12 +192,18 @@ void HttpServer::dispatch(HttpRequest &&request, HttpResponder responder)
 
 void HttpServer::onUpgradeRequested(QTcpSocket *socket, const QString &path, qint64 receivedAtUs)
 {
-    // Counted until the socket is gone: QWebSocket deletes it with itself, and Qt WebSockets
-    // deletes it when a handshake fails.
-    m_upgradedSockets.insert(socket);
+    // Qt 6.4's QWebSocket does not own the socket it was upgraded from, and nothing deletes the
+    // socket after a failed handshake: we do both (see onWebSocketReady()).
+    m_handshaking.insert(socket);
+    connect(socket, &QAbstractSocket::disconnected, this, [this, socket] {
+        if (m_handshaking.remove(socket)) {
+            socket->deleteLater(); // the handshake never completed
+            updateAccepting();
+        }
+    });
     connect(socket, &QObject::destroyed, this, [this, socket] {
-        m_upgradedSockets.remove(socket);
-        updateAccepting();
+        if (m_handshaking.remove(socket))
+            updateAccepting();
     });
     onResponseWritten(QByteArrayLiteral("GET"), path, 101, monotonicUs() - receivedAtUs);
     m_webSocketServer->handleConnection(socket);
@@ -205,6 +216,20 @@ void HttpServer::onWebSocketReady()
         if (!ws)
             continue;
         ws->setParent(nullptr);
+        // Its socket becomes its child, so the handler deleting the QWebSocket frees both. (Watching
+        // the socket instead would not work: QWebSocket drops every connection of its socket.)
+        for (QTcpSocket *socket : std::as_const(m_handshaking)) {
+            if (socket->peerPort() == ws->peerPort() && socket->peerAddress() == ws->peerAddress()) {
+                m_handshaking.remove(socket);
+                socket->setParent(ws);
+                break;
+            }
+        }
+        m_webSockets.insert(ws);
+        connect(ws, &QObject::destroyed, this, [this, ws] {
+            m_webSockets.remove(ws);
+            updateAccepting();
+        });
         ws->setMaxAllowedIncomingFrameSize(quint64(m_limits.maxWebSocketFrameBytes));
         ws->setMaxAllowedIncomingMessageSize(quint64(m_limits.maxWebSocketFrameBytes));
         const WebSocketHandler handler = m_webSocketHandlers.value(ws->requestUrl().path());
@@ -214,9 +239,6 @@ void HttpServer::onWebSocketReady()
             ws->deleteLater();
             continue;
         }
-        m_webSockets.removeIf([](const QPointer<QWebSocket> &p) { return p.isNull(); });
-        m_webSockets.append(ws);
-        for (QTcpSocket *t : std::as_const(m_upgradedSockets)) qDebug() << "DBG tcp" << t << "parent" << t->parent() << "ws" << ws;
         handler(ws);
     }
 }

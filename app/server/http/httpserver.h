@@ -21,9 +21,7 @@
 
 #include <QHash>
 #include <QHostAddress>
-#include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QSet>
 #include <QSslConfiguration>
 
@@ -54,7 +52,7 @@ public:
     bool listen(const QHostAddress &address, quint16 port, QString *error); // port 0 = pick a free one
     quint16 port() const;
     void close(); // stop listening and close every connection, upgraded WebSockets included
-    // HTTP connections plus upgraded sockets not yet destroyed.
+    // HTTP connections, handshakes in progress and upgraded QWebSockets not yet destroyed.
     int openConnections() const;
     const HttpLimits &limits() const { return m_limits; }
 
@@ -82,8 +80,8 @@ private:
     QSslConfiguration m_tls;
     bool m_tlsEnabled = false;
     QHash<quint64, HttpConnection *> m_connections;
-    QSet<QTcpSocket *> m_upgradedSockets;     // counted until destroyed
-    QList<QPointer<QWebSocket>> m_webSockets; // closed by close()
+    QSet<QTcpSocket *> m_handshaking; // handed to Qt WebSockets, no QWebSocket yet
+    QSet<QWebSocket *> m_webSockets;  // upgraded, owned by their handler; until destroyed
     quint64 m_nextConnectionId = 1;
 };
 

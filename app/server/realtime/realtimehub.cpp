@@ -241,6 +241,7 @@ void RealtimeHub::on(WsSession *s, const SendMessageFrame &f)
     call<SendResult>(
         s, f.ref, [req](Services &svc, const Caller &c, Effects &fx) { return svc.messages.send(c, req, fx); },
         [ref = f.ref, clientMsgId = f.clientMsgId](WsSession *session, SendResult &r) {
+            qCInfo(lcRealtime) << "DBGS ack" << ref << session->id() << session->queuedBytes();
             session->sendFrame(AckFrame{clientMsgId, r.message, ref});
         });
 }

@@ -38,10 +38,18 @@ WsSession::WsSession(QWebSocket *socket, RealtimeHub &hub, const SessionLimits &
         if (!isAuthenticated())
             closeWith(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("not authenticated in time"));
     });
-    m_idleTimer.setSingleShot(true);
-    m_idleTimer.setInterval(m_limits.idleTimeoutMs);
-    connect(&m_idleTimer, &QTimer::timeout, this,
-            [this] { closeWith(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("idle too long")); });
+    // Heartbeat: a client that only listens sends nothing, and Qt answers its WebSocket pings
+    // without telling us, so the server pings and counts pongs as signs of life. A peer that
+    // answers nothing for idleTimeoutMs is gone.
+    m_lastActivity.start();
+    connect(m_socket.get(), &QWebSocket::pong, this, [this] { m_lastActivity.start(); });
+    m_idleTimer.setInterval(std::max(1000, m_limits.idleTimeoutMs / 4));
+    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+        if (m_lastActivity.elapsed() > m_limits.idleTimeoutMs)
+            closeWith(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("no answer to pings"));
+        else
+            m_socket->ping();
+    });
     m_idleTimer.start();
 
     const QString token = QUrlQuery(m_socket->requestUrl()).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
@@ -69,12 +77,18 @@ void WsSession::sendText(const QString &text, qsizetype utf8Size)
 {
     if (m_closing)
         return;
-    m_queued += utf8Size;
-    if (m_queued > m_limits.maxQueuedBytes) {
-        // A client that does not read must not make the server hold its backlog.
-        closeWith(QWebSocketProtocol::CloseCodeTooMuchData, QStringLiteral("too far behind: reconnect and sync"));
-        return;
+    if (m_queued > 0 && m_queued + utf8Size > m_limits.maxQueuedBytes) {
+        // Only what the kernel will not take counts: frames queued faster than the event loop
+        // flushes (a burst of results) are not a backlog, so hand the kernel what it takes first.
+        m_socket->flush();
+        if (m_queued > 0 && m_queued + utf8Size > m_limits.maxQueuedBytes) {
+            // A client that does not read must not make the server hold its backlog.
+            qInfo() << "DBGS closing" << m_id << m_queued;
+            closeWith(QWebSocketProtocol::CloseCodeTooMuchData, QStringLiteral("too far behind: reconnect and sync"));
+            return;
+        }
     }
+    m_queued += utf8Size;
     m_socket->sendTextMessage(text);
 }
 
@@ -109,7 +123,7 @@ void WsSession::badFrame(const ApiError &error, const QString &ref)
 
 void WsSession::onBinary(const QByteArray &)
 {
-    m_idleTimer.start();
+    m_lastActivity.start();
     badFrame(ApiError{ErrorCode::BadRequest, QStringLiteral("binary frames are not supported; send JSON text"), {}, 0});
 }
 
@@ -117,7 +131,18 @@ void WsSession::onText(const QString &text)
 {
     if (m_closing)
         return;
-    m_idleTimer.start();
+    m_lastActivity.start();
+    // Qt closes the socket only past a hard cap (a multiple of this); up to there an oversized
+    // frame is refused with an error and the connection stays usable.
+    if (text.size() > m_limits.maxFrameBytes) {
+        const QByteArray utf8 = text.toUtf8();
+        if (utf8.size() > m_limits.maxFrameBytes) {
+            badFrame(ApiError{ErrorCode::PayloadTooLarge,
+                              QStringLiteral("frame of %1 bytes is over the limit of %2").arg(utf8.size()).arg(m_limits.maxFrameBytes),
+                              {}, 0});
+            return;
+        }
+    }
     nlohmann::json j;
     ClientFrame frame;
     QString ref;

@@ -18,7 +18,8 @@ class RealtimeHub;
 struct SessionLimits {
     qint64 maxQueuedBytes = 8 * 1024 * 1024; // a reader this far behind is disconnected
     int authTimeoutMs = 10000;               // time to authenticate after opening
-    int idleTimeoutMs = 120000;              // no frame (not even a ping) for this long: dead
+    int idleTimeoutMs = 120000;              // nothing from the peer, not even a pong, for this long: dead
+    qint64 maxFrameBytes = 64 * 1024;        // larger frames get an error (Qt's hard cap is higher)
     int badFramesBeforeClose = 10;           // within a minute, then close with 1008
     int maxJsonDepth = 16;
 };
@@ -63,6 +64,7 @@ private:
     QElapsedTimer m_badWindow;
     QTimer m_authTimer;
     QTimer m_idleTimer;
+    QElapsedTimer m_lastActivity;
     bool m_closing = false;
 };
 

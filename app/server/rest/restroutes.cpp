@@ -527,17 +527,8 @@ void RestApi::addOtherRoutes()
         return Result<json>(json{{"presence", list}});
     });
 
-    route("DELETE", "/v1/me", [](Services &s, const Caller &caller, Effects &, const RestCall &) {
-        s.context.storage.begin();
-        try {
-            s.context.storage.deleteUser(caller.userId);
-            s.context.storage.commit();
-        } catch (...) {
-            s.context.storage.rollback();
-            throw;
-        }
-        s.context.members.removeUser(caller.userId);
-        return Result<json>(json{{"deleted", true}});
+    route("DELETE", "/v1/me", [](Services &s, const Caller &caller, Effects &fx, const RestCall &) {
+        return mapped<bool>(s.rooms.eraseAccount(caller, fx), [](const bool &) { return json{{"deleted", true}}; });
     }, 200, [this](const Caller &caller, const RestCall &) { m_hub.revokeSessions(caller.tokenHash); });
 
     publicRoute("GET", "/healthz", [this](RestCall &&, HttpResponder r) {

@@ -171,6 +171,12 @@ Result<Message> MessageService::remove(const Caller &caller, const QString &room
         m_ctx.storage.updateMessage(m);
         if (!own)
             audit(m_ctx, caller, actionName(Action::DeleteAnyMessage), roomId, m.authorId, messageId);
+        // A deleted message does not stay pinned as an empty placeholder.
+        if (m_ctx.storage.removePin(roomId, messageId)) {
+            const QByteArray unpinned = m_guard.logEvent(
+                roomId, [&](qint64 seq) { return PinUpdatedFrame{seq, roomId, messageId, false, caller.userId}; });
+            fx.deliver(unpinned, m_ctx.members.membersOf(roomId), roomId);
+        }
         const QByteArray bytes =
             m_guard.logEvent(roomId, [&](qint64 seq) { return MessageDeletedFrame{seq, roomId, messageId}; }, messageId);
         fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);

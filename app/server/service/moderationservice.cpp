@@ -32,6 +32,8 @@ Result<Member> ModerationService::changeMember(const Caller &caller, const QStri
         return notAMember(userId);
     if (target->userId == caller.userId && !caller.serverAdmin)
         return apiError(ErrorCode::Forbidden, QStringLiteral("you cannot change your own role or mute yourself"));
+    if (a.record.room.type == RoomType::Direct)
+        return apiError(ErrorCode::Forbidden, QStringLiteral("roles and mutes do not apply in a direct conversation"));
 
     if (change.role && *change.role == Role::Owner)
         return transferOwnership(caller, a, *target, fx);

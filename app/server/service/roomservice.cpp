@@ -363,4 +363,39 @@ Result<Member> RoomService::invite(const Caller &caller, const QString &roomId, 
     return added;
 }
 
+Result<bool> RoomService::eraseAccount(const Caller &caller, Effects &fx)
+{
+    inTransaction(m_ctx.storage, [&] {
+        for (const RoomRecord &r : m_ctx.storage.roomsOfUser(caller.userId)) {
+            const QString roomId = r.room.roomId;
+            const auto me = m_ctx.storage.member(roomId, caller.userId);
+            if (me && me->role == Role::Owner && r.room.type != RoomType::Direct) {
+                // Highest role first, then who joined first.
+                std::optional<Member> heir;
+                for (const Member &m : m_ctx.storage.listMembers(roomId, 100000, 0, nullptr)) {
+                    if (m.userId == caller.userId || m.role == Role::Owner)
+                        continue;
+                    if (!heir || m.role > heir->role || (m.role == heir->role && m.joinedAt < heir->joinedAt))
+                        heir = m;
+                }
+                if (heir) {
+                    auto record = m_ctx.storage.member(roomId, heir->userId);
+                    record->role = Role::Owner;
+                    m_ctx.storage.updateMember(*record);
+                    audit(m_ctx, caller, actionName(Action::TransferOwnership), roomId, heir->userId, {},
+                          QStringLiteral("account erased"));
+                    const Member shown = memberView(roomId, heir->userId);
+                    const QByteArray bytes =
+                        m_guard.logEvent(roomId, [&](qint64 seq) { return MemberUpdatedFrame{seq, roomId, shown}; });
+                    fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);
+                }
+            }
+            removeMember(roomId, caller.userId, fx);
+        }
+        m_ctx.storage.deleteUser(caller.userId);
+    });
+    m_ctx.members.removeUser(caller.userId);
+    return true;
+}
+
 } // namespace confab::server

@@ -54,6 +54,10 @@ public:
     Result<MemberPage> members(const Caller &caller, const QString &roomId, int limit, int offset);
     Result<Member> invite(const Caller &caller, const QString &roomId, const QString &userId, Effects &fx);
 
+    // Erases the caller's account: leaves every room (handing ownership to the highest-ranking
+    // remaining member, so no room is left without an owner), then anonymises the account.
+    Result<bool> eraseAccount(const Caller &caller, Effects &fx);
+
     // Shared with moderation: adds a member, logs user_joined and announces it.
     Member addMember(const RoomRecord &room, const QString &userId, Role role, Effects &fx);
     // Removes a member, logs user_left and announces it (to the room before they go).

@@ -57,6 +57,16 @@ Room RoomGuard::view(const Caller &caller, const RoomRecord &record, const std::
     }
     if (auto last = m_ctx.storage.lastMessage(room.roomId))
         room.lastMessage = presentMessage(std::move(*last));
+    if (room.type == RoomType::Direct && membership) {
+        // A direct conversation is named after the other person, for each of the two.
+        int total = 0;
+        for (const Member &m : m_ctx.storage.listMembers(room.roomId, 2, 0, &total)) {
+            if (m.userId != caller.userId) {
+                room.name = m.displayName;
+                room.avatar = m.avatar;
+            }
+        }
+    }
     return room;
 }
 
@@ -81,6 +91,8 @@ QByteArray RoomGuard::logEvent(const QString &roomId, const std::function<Server
 
 Message presentMessage(Message m)
 {
+    if (m.isDeleted)
+        m.reactions.clear(); // a placeholder carries nothing of what it was
     if (m.isAnonymous) {
         m.authorId.clear();
         m.authorAvatar.clear();
