@@ -1,5 +1,8 @@
 // confab-server: the headless Confab server, and its command-line administration.
 
+#include "demo/democast.h"
+#include "demo/demoseeder.h"
+#include "server/admincommands.h"
 #include "server/server.h"
 #include "server/service/passwordhasher.h"
 #include "server/service/services.h"
@@ -12,6 +15,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
 
 using namespace confab;
 using namespace confab::server;
@@ -68,6 +72,33 @@ int userCommand(Server &server, const QCommandLineParser &parser, const QStringL
     return 0;
 }
 
+// --demo: seeds an empty data dir, starts the lively demo users, and says how to look in.
+std::unique_ptr<demo::DemoCast> startDemo(Server &server, const ServerConfig &config, QString *error)
+{
+    const auto world = demo::DemoSeeder(server).prepare(error);
+    if (!world)
+        return nullptr;
+    const QString host = config.bind == QHostAddress::Any || config.bind == QHostAddress::AnyIPv4 ||
+                                 config.bind == QHostAddress::AnyIPv6
+                             ? QStringLiteral("127.0.0.1")
+                             : config.bind.toString();
+    const QString base = QStringLiteral("%1:%2").arg(host).arg(server.port());
+    QUrl chat;
+    chat.setScheme(QStringLiteral("ws"));
+    chat.setHost(host);
+    chat.setPort(server.port());
+    chat.setPath(QStringLiteral("/chat"));
+    auto cast = std::make_unique<demo::DemoCast>(*world, chat);
+    cast->start();
+    const QString token = world->you.token;
+    out() << "demo " << (world->seededNow ? "seeded in " : "data in ") << config.dataDir << "; signed in as \""
+          << world->you.username << "\" (" << world->you.userId << ", server admin)\n"
+          << "demo token: " << token << "\n"
+          << "  curl -s -H 'Authorization: Bearer " << token << "' http://" << base << "/v1/chat/rooms\n"
+          << "  python3 -m websockets 'ws://" << base << "/chat?token=" << token << "'" << Qt::endl;
+    return cast;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -81,7 +112,7 @@ int main(int argc, char *argv[])
         "The Confab chat server: REST under /v1 and WebSocket at /chat on one port.\n\n"
         "Commands:\n"
         "  (none)                 serve\n"
-        "  user create NAME       create an account (--admin for a server admin)"));
+        "  user create NAME       create an account (--admin for a server admin)\n") + AdminCommands::usage());
     parser.addHelpOption();
     parser.addVersionOption();
     ServerConfig::addOptions(parser);
@@ -91,6 +122,14 @@ int main(int argc, char *argv[])
     parser.addOption(QCommandLineOption(QStringLiteral("password"),
                                         QStringLiteral("With user create: the password (else read from standard input)."),
                                         QStringLiteral("password")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("demo"), QStringLiteral("Demo mode: seed an empty data dir with demo users, rooms and history, and "
+                                               "keep the demo users chatting. Prints the demo user's token.")));
+    parser.addOption(QCommandLineOption(QStringLiteral("limit"), QStringLiteral("With admin users/rooms/audit: how many."),
+                                        QStringLiteral("n")));
+    parser.addOption(QCommandLineOption(QStringLiteral("reason"), QStringLiteral("With admin ban: why."), QStringLiteral("text")));
+    parser.addOption(QCommandLineOption(QStringLiteral("room"), QStringLiteral("With admin audit: one room's entries."),
+                                        QStringLiteral("room-id")));
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional command, see above."), QStringLiteral("[command...]"));
     parser.process(app);
 
@@ -100,6 +139,9 @@ int main(int argc, char *argv[])
         err() << "confab-server: " << error << "\n";
         return 2;
     }
+    const bool demoMode = parser.isSet(QStringLiteral("demo"));
+    if (demoMode)
+        config.insecureFastPasswordHashing = true; // the demo's accounts sign in with tokens
     Server server(config);
     const QStringList args = parser.positionalArguments();
     if (!args.isEmpty()) {
@@ -109,6 +151,8 @@ int main(int argc, char *argv[])
         }
         if (args[0] == QLatin1String("user"))
             return userCommand(server, parser, args);
+        if (args[0] == QLatin1String("admin"))
+            return AdminCommands(server, parser, out(), err()).run(args);
         err() << "confab-server: unknown command \"" << args[0] << "\"; see --help\n";
         return 2;
     }
@@ -118,6 +162,14 @@ int main(int argc, char *argv[])
         return 1;
     }
     out() << "confab-server listening on " << config.bind.toString() << ":" << server.port() << Qt::endl;
+    std::unique_ptr<demo::DemoCast> cast;
+    if (demoMode) {
+        cast = startDemo(server, config, &error);
+        if (!cast) {
+            err() << "confab-server: demo mode: " << error << "\n";
+            return 1;
+        }
+    }
 
     UnixSignals signals_;
     QObject::connect(&signals_, &UnixSignals::terminate, &app, [&] {
@@ -125,6 +177,7 @@ int main(int argc, char *argv[])
         QCoreApplication::quit();
     });
     const int rc = app.exec();
+    cast.reset(); // its connections go before the server does
     server.stop();
     return rc;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Configures and builds Confab into a build folder. Used by run.sh and test.sh.
 #   scripts/build.sh <build-dir> [extra cmake args...]
+# CONFAB_BUILD_TARGETS="a b" builds only those targets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${1:?usage: scripts/build.sh BUILD_DIR [cmake args...]}
@@ -8,4 +9,6 @@ shift
 # ccache only helps with a stable build folder and a base dir.
 export CCACHE_BASEDIR="$PWD"
 cmake -S . -B "$build_dir" -G Ninja "$@"
-cmake --build "$build_dir" --parallel "$(nproc)"
+targets=()
+for t in ${CONFAB_BUILD_TARGETS:-}; do targets+=(--target "$t"); done
+cmake --build "$build_dir" --parallel "$(nproc)" "${targets[@]}"

@@ -35,34 +35,30 @@ void TypingTracker::stop(const QString &roomId, const QString &userId)
 
 void TypingTracker::stopAllOf(const QString &userId)
 {
-    QList<Entry> ended;
-    for (auto it = m_typing.begin(); it != m_typing.end();) {
-        if (it->userId == userId) {
-            ended << *it;
-            it = m_typing.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    for (const Entry &e : ended)
-        m_notify(e.roomId, e.userId, e.displayName, false);
+    endWhere([&](const Entry &e) { return e.userId == userId; });
 }
 
 void TypingTracker::expire(qint64 nowMs)
 {
-    QList<Entry> ended;
+    endWhere([&](const Entry &e) { return e.expiresAt <= nowMs; });
+    if (m_typing.isEmpty())
+        m_tick.stop();
+}
+
+void TypingTracker::endWhere(const std::function<bool(const Entry &)> &ended)
+{
+    // Collected first: a notification may start or stop typing again.
+    QList<Entry> done;
     for (auto it = m_typing.begin(); it != m_typing.end();) {
-        if (it->expiresAt <= nowMs) {
-            ended << *it;
+        if (ended(*it)) {
+            done << *it;
             it = m_typing.erase(it);
         } else {
             ++it;
         }
     }
-    for (const Entry &e : ended)
+    for (const Entry &e : done)
         m_notify(e.roomId, e.userId, e.displayName, false);
-    if (m_typing.isEmpty())
-        m_tick.stop();
 }
 
 } // namespace confab::server

@@ -32,6 +32,7 @@ private:
         QString displayName;
         qint64 expiresAt = 0;
     };
+    void endWhere(const std::function<bool(const Entry &)> &ended);
     static QString key(const QString &roomId, const QString &userId) { return roomId + QLatin1Char('\n') + userId; }
 
     int m_timeoutMs;

@@ -222,6 +222,7 @@ void RestApi::addRoomRoutes()
                                   QStringLiteral("must be one of: %1").arg(enumNames<RoomType>()));
         }
         q.joinedOnly = queryBool(c, "joined").value_or(false);
+        q.everyRoom = queryBool(c, "all").value_or(false); // server admins: private rooms too
         q.text = c.query("q").left(100);
         q.limit = queryInt(c, "limit", 20, 1, 100);
         q.offset = queryInt(c, "offset", 0, 0, 1000000);

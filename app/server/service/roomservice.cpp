@@ -175,6 +175,8 @@ Result<Room> RoomService::findOrCreateDirect(const Caller &caller, const CreateR
 Result<RoomPage> RoomService::list(const Caller &caller, const RoomQuery &query)
 {
     RoomQuery q = query;
+    if (q.everyRoom && !caller.serverAdmin)
+        return apiError(ErrorCode::Forbidden, QStringLiteral("only server admins may list every room"), QStringLiteral("all"));
     q.visibleTo = caller.userId;
     q.limit = std::clamp(q.limit, 1, 100);
     q.offset = std::max(0, q.offset);

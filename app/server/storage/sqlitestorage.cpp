@@ -513,7 +513,7 @@ std::vector<RoomRecord> SqliteStorage::listRooms(const RoomQuery &q, int *total)
     QStringList where;
     if (q.joinedOnly) {
         where.append(QStringLiteral("me.user_id IS NOT NULL"));
-    } else {
+    } else if (!q.everyRoom) {
         where.append(QStringLiteral("(me.user_id IS NOT NULL OR r.type IN (?, ?))"));
         params.push_back(toString(RoomType::Public));
         params.push_back(toString(RoomType::Announcement));

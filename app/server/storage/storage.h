@@ -73,6 +73,7 @@ struct EventRecord {
 struct RoomQuery {
     QString visibleTo;          // user id: public rooms plus rooms this user is a member of
     bool joinedOnly = false;    // only rooms `visibleTo` is a member of
+    bool everyRoom = false;     // private ones too (server admins); joinedOnly still applies
     std::optional<RoomType> type;
     QString text;               // substring of name or description, case-insensitive
     int limit = 20;

@@ -1,0 +1,393 @@
+#include "demoseeder.h"
+
+#include "democontent.h"
+
+#include "server/server.h"
+#include "server/service/passwordhasher.h"
+#include "server/service/services.h"
+
+#include "core/clock.h"
+#include "core/validation.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcDemoSeeder, "confab.demo.seeder")
+
+namespace confab::demo {
+
+using namespace confab::server;
+
+namespace {
+
+constexpr qint64 kSecond = 1000;
+constexpr qint64 kMinute = 60 * kSecond;
+constexpr qint64 kHour = 60 * kMinute;
+constexpr qint64 kHistorySpan = 3 * 24 * kHour; // the history covers the last three days
+
+QString randomPassword()
+{
+    QByteArray bytes(24, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+    return QString::fromLatin1(bytes.toBase64());
+}
+
+Caller callerOf(const User &u) { return Caller{u.userId, u.displayName, u.role == ServerRole::Admin, {}}; }
+
+// Thrown inside the storage work when a step that the demo cannot do without fails.
+struct SeedFailure {
+    QString reason;
+};
+
+template <typename T> T need(Result<T> r, const QString &what)
+{
+    if (!r)
+        throw SeedFailure{what + QStringLiteral(": ") + r.error->message};
+    return std::move(r.value);
+}
+
+// Writes the demo's history through the services, over a clock it moves back in time so that
+// every row and event carries a plausible timestamp.
+class HistoryWriter {
+public:
+    HistoryWriter(Services &real, ManualClock &clock)
+        : m_ctx{real.context.storage, clock,          real.context.ids, real.context.members, real.context.presence,
+                real.context.settings, real.context.counters},
+          m_services(m_ctx), m_clock(clock)
+    {
+    }
+
+    void createPeople(const QHash<QString, QByteArray> &passwordHashes, const QString &humanName)
+    {
+        // The human first: the first account is the server admin.
+        const auto you = need(m_services.auth.createAccount(QString::fromUtf8(content::kYouUsername), humanName,
+                                                            passwordHashes.value(QString::fromUtf8(content::kYou)), true,
+                                                            false),
+                              QStringLiteral("creating the demo user"));
+        m_callers.insert(QString::fromUtf8(content::kYou), callerOf(you.user));
+        for (const content::Persona &p : content::personas()) {
+            tick(kMinute);
+            const auto made = need(m_services.auth.createAccount(QString::fromUtf8(p.username), QString::fromUtf8(p.displayName),
+                                                                 passwordHashes.value(QString::fromUtf8(p.key)), false, false),
+                                   QStringLiteral("creating %1").arg(QString::fromUtf8(p.username)));
+            m_callers.insert(QString::fromUtf8(p.key), callerOf(made.user));
+        }
+    }
+
+    void createRooms()
+    {
+        for (const content::RoomBlueprint &b : content::rooms()) {
+            tick(5 * kMinute);
+            const Caller &owner = caller(b.owner);
+            CreateRoomRequest req;
+            req.name = QString::fromUtf8(b.name);
+            req.description = QString::fromUtf8(b.description);
+            req.type = b.type;
+            if (b.allowAnonymous) {
+                RoomSettings settings;
+                settings.allowAnonymous = true;
+                req.settings = settings;
+            }
+            const bool invited = b.type != RoomType::Public && b.type != RoomType::Announcement;
+            if (invited) {
+                for (const auto &[key, role] : b.members)
+                    req.members << caller(key).userId;
+            }
+            const Room room = need(m_services.rooms.create(owner, req, m_fx), QStringLiteral("creating room %1").arg(req.name));
+            m_rooms.insert(QString::fromUtf8(b.key), room.roomId);
+            for (const auto &[key, role] : b.members) {
+                tick(kMinute);
+                if (!invited)
+                    need(m_services.rooms.join(caller(key), room.roomId, 1, m_fx), QStringLiteral("joining %1").arg(req.name));
+                if (role != Role::Member && b.type != RoomType::Direct) {
+                    MemberChange change;
+                    change.role = role;
+                    need(m_services.moderation.changeMember(owner, room.roomId, caller(key).userId, change, m_fx),
+                         QStringLiteral("giving a role in %1").arg(req.name));
+                }
+            }
+        }
+    }
+
+    // Each room's threads spread over the last days; lines a little apart within a thread.
+    void writeHistory(qint64 endMs)
+    {
+        const qint64 startMs = endMs - kHistorySpan;
+        for (const content::RoomBlueprint &b : content::rooms()) {
+            const auto &threads = content::script(b.key);
+            if (threads.empty())
+                continue;
+            const QString roomId = m_rooms.value(QString::fromUtf8(b.key));
+            const qint64 slot = kHistorySpan / qint64(threads.size());
+            qint64 cursor = startMs;
+            for (size_t i = 0; i < threads.size(); ++i) {
+                cursor = std::max(cursor, startMs + qint64(i) * slot + jitter(slot / 2));
+                writeThread(b, roomId, threads[i], cursor);
+            }
+        }
+    }
+
+    // Read markers: the cast has read everything, the human most of it (some unread to show).
+    void markRead(qint64 nowMs)
+    {
+        m_clock.set(nowMs - 2 * kMinute);
+        for (const content::RoomBlueprint &b : content::rooms()) {
+            const QString roomId = m_rooms.value(QString::fromUtf8(b.key));
+            const QStringList ids = m_messages.value(roomId);
+            if (ids.isEmpty())
+                continue;
+            QStringList readers{QString::fromUtf8(b.owner)};
+            for (const auto &[key, role] : b.members)
+                readers << QString::fromUtf8(key);
+            for (const QString &key : std::as_const(readers)) {
+                const bool human = key == QString::fromUtf8(content::kYou);
+                const qsizetype unread = human ? std::min<qsizetype>(ids.size() - 1, QRandomGenerator::global()->bounded(5)) : 0;
+                best(m_services.messages.markRead(m_callers.value(key), roomId, ids.at(ids.size() - 1 - unread), m_fx));
+            }
+        }
+    }
+
+    int messageCount() const { return m_count; }
+
+private:
+    void writeThread(const content::RoomBlueprint &b, const QString &roomId, const content::ScriptThread &thread,
+                     qint64 &cursor)
+    {
+        QStringList threadIds; // scripted lines only, for replyBack
+        QString lastSpeaker;
+        for (const content::ScriptLine &line : thread) {
+            cursor += 20 * kSecond + jitter(2 * kMinute);
+            m_clock.set(cursor);
+            SendRequest req;
+            req.roomId = roomId;
+            req.content = QString::fromUtf8(line.text);
+            req.isAnonymous = line.anonymous;
+            if (line.replyBack > 0 && line.replyBack <= threadIds.size())
+                req.replyTo = threadIds.at(threadIds.size() - line.replyBack);
+            const Caller &author = caller(line.who);
+            const auto sent = need(m_services.messages.send(author, req, m_fx),
+                                  QStringLiteral("%1 posting in %2").arg(QString::fromUtf8(line.who), QString::fromUtf8(b.key)));
+            const QString id = sent.message.messageId;
+            threadIds << id;
+            remember(roomId, id);
+            lastSpeaker = QString::fromUtf8(line.who);
+            react(b, roomId, author.userId, id);
+
+            if (line.editedTo) {
+                tick(40 * kSecond + jitter(kMinute));
+                best(m_services.messages.edit(author, roomId, id, QString::fromUtf8(line.editedTo), m_fx));
+            }
+            if (line.pin) {
+                tick(30 * kSecond);
+                best(m_services.messages.pin(caller(b.owner), roomId, id, true, m_fx));
+            }
+            cursor = std::max(cursor, m_clock.nowMs());
+            filler(b, roomId, lastSpeaker, cursor);
+        }
+    }
+
+    // Now and then a short answer by someone else in the room.
+    void filler(const content::RoomBlueprint &b, const QString &roomId, QString &lastSpeaker, qint64 &cursor)
+    {
+        if (b.type == RoomType::Announcement || b.type == RoomType::Direct)
+            return;
+        // Busy public rooms get more of them, sometimes two in a row.
+        const int percent = b.type == RoomType::Public ? 60 : 35;
+        for (int i = 0; i < 2 && QRandomGenerator::global()->bounded(100) < percent / (i + 1); ++i)
+            oneFiller(b, roomId, lastSpeaker, cursor);
+    }
+
+    void oneFiller(const content::RoomBlueprint &b, const QString &roomId, QString &lastSpeaker, qint64 &cursor)
+    {
+        QStringList candidates;
+        for (const auto &[key, role] : b.members) {
+            if (QString::fromUtf8(key) != lastSpeaker)
+                candidates << QString::fromUtf8(key);
+        }
+        if (QString::fromUtf8(b.owner) != lastSpeaker)
+            candidates << QString::fromUtf8(b.owner);
+        if (candidates.isEmpty())
+            return;
+        cursor += 10 * kSecond + jitter(kMinute);
+        m_clock.set(cursor);
+        SendRequest req;
+        req.roomId = roomId;
+        req.content = pick(content::fillers());
+        const QString who = pick(candidates);
+        const auto sent = m_services.messages.send(m_callers.value(who), req, m_fx);
+        if (sent) {
+            remember(roomId, sent.value.message.messageId);
+            lastSpeaker = who;
+        }
+    }
+
+    // About a third of the messages get reactions from other members.
+    void react(const content::RoomBlueprint &b, const QString &roomId, const QString &authorId, const QString &messageId)
+    {
+        if (QRandomGenerator::global()->bounded(100) >= 30)
+            return;
+        QStringList others{QString::fromUtf8(b.owner)};
+        for (const auto &[key, role] : b.members)
+            others << QString::fromUtf8(key);
+        std::shuffle(others.begin(), others.end(), *QRandomGenerator::global());
+        const QString emoji = pick(content::reactionEmoji());
+        const int count = 1 + QRandomGenerator::global()->bounded(3);
+        int done = 0;
+        for (const QString &key : std::as_const(others)) {
+            if (done == count)
+                break;
+            const Caller &who = m_callers[key];
+            if (who.userId == authorId)
+                continue;
+            // Mostly the same emoji, like real rooms; sometimes a second one.
+            const QString e = QRandomGenerator::global()->bounded(4) == 0 ? pick(content::reactionEmoji()) : emoji;
+            best(m_services.messages.react(who, roomId, messageId, e, ReactionAction::Add, m_fx));
+            ++done;
+        }
+    }
+
+    void remember(const QString &roomId, const QString &messageId)
+    {
+        m_messages[roomId] << messageId;
+        ++m_count;
+    }
+
+    const Caller &caller(const char *key)
+    {
+        const auto it = m_callers.constFind(QString::fromUtf8(key));
+        if (it == m_callers.constEnd())
+            throw SeedFailure{QStringLiteral("no persona %1").arg(QString::fromUtf8(key))};
+        return *it;
+    }
+
+    // Decorations (reactions, edits, pins, read markers) are nice to have: a failure is logged.
+    template <typename T> void best(const Result<T> &r)
+    {
+        if (!r)
+            qCWarning(lcDemoSeeder) << "demo seeding step skipped:" << r.error->message;
+    }
+
+    void tick(qint64 ms) { m_clock.advance(ms); }
+    static qint64 jitter(qint64 upTo) { return upTo > 0 ? QRandomGenerator::global()->bounded(upTo) : 0; }
+    static QString pick(const QStringList &list) { return list.at(QRandomGenerator::global()->bounded(int(list.size()))); }
+
+    ServiceContext m_ctx;
+    Services m_services;
+    ManualClock &m_clock;
+    Effects m_fx; // nobody is connected yet: the deliveries are dropped
+    QHash<QString, Caller> m_callers; // persona key -> caller
+    QHash<QString, QString> m_rooms;  // room key -> room id
+    QHash<QString, QStringList> m_messages; // room id -> message ids, oldest first
+    int m_count = 0;
+};
+
+struct Described {
+    DemoPerson person;
+    User user;
+};
+
+// Finds a demo account by name and issues it a token for this run.
+Described describePerson(Services &s, const char *key, const char *username)
+{
+    const StoredUser stored = need(s.auth.credentials(QString::fromUtf8(username)),
+                                   QStringLiteral("this data dir has no demo user %1").arg(QString::fromUtf8(username)));
+    const SignedIn signedIn = need(s.auth.issueToken(stored.user.userId), QStringLiteral("issuing a token"));
+    return {DemoPerson{QString::fromUtf8(key), stored.user.userId, stored.user.username, stored.user.displayName, signedIn.token},
+            stored.user};
+}
+
+void describeRooms(Services &s, const User &user, DemoWorld &world)
+{
+    const Caller who = callerOf(user);
+    RoomQuery q;
+    q.joinedOnly = true;
+    q.limit = 100;
+    const RoomPage page = need(s.rooms.list(who, q), QStringLiteral("listing rooms"));
+    for (const Room &r : page.rooms) {
+        if (world.room(r.roomId))
+            continue;
+        DemoRoom room;
+        room.roomId = r.roomId;
+        room.name = r.name;
+        room.type = r.type;
+        room.allowAnonymous = r.settings.allowAnonymous;
+        const MemberPage members = need(s.rooms.members(who, r.roomId, 100, 0), QStringLiteral("listing members"));
+        for (const Member &m : members.members)
+            room.members.insert(m.userId, m.role);
+        const HistoryPage recent = need(s.messages.history(who, r.roomId, {}, {}, 20), QStringLiteral("reading history"));
+        for (const Message &m : recent.messages) {
+            if (m.isDeleted)
+                continue;
+            room.recentMessageIds << m.messageId;
+            room.authorOf.insert(m.messageId, m.authorId);
+        }
+        world.rooms.push_back(std::move(room));
+    }
+}
+
+} // namespace
+
+QString DemoSeeder::humanDisplayName()
+{
+    QString name = qEnvironmentVariable("USER").trimmed();
+    if (!name.isEmpty())
+        name[0] = name[0].toUpper();
+    if (name.isEmpty() || validateDisplayName(name))
+        return QStringLiteral("You");
+    return name;
+}
+
+std::optional<DemoWorld> DemoSeeder::prepare(QString *error)
+{
+    // Hashing is slow by design (cheap in demo mode); done here, not on the storage thread.
+    QHash<QString, QByteArray> hashes;
+    hashes.insert(QString::fromUtf8(content::kYou), m_server.hasher().hashNow(randomPassword()));
+    for (const content::Persona &p : content::personas())
+        hashes.insert(QString::fromUtf8(p.key), m_server.hasher().hashNow(randomPassword()));
+    const QString humanName = humanDisplayName();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+
+    std::optional<DemoWorld> world;
+    QString failure;
+    m_server.runOnStorage([&](Services &s) {
+        try {
+            DemoWorld w;
+            if (s.context.storage.userCount() == 0) {
+                ManualClock clock(now - kHistorySpan - 2 * kHour);
+                HistoryWriter writer(s, clock);
+                writer.createPeople(hashes, humanName);
+                writer.createRooms();
+                writer.writeHistory(now - 10 * kMinute);
+                writer.markRead(now);
+                w.seededNow = true;
+                qCInfo(lcDemoSeeder) << "seeded the demo with" << writer.messageCount() << "messages";
+            }
+            Described you = describePerson(s, content::kYou, content::kYouUsername);
+            w.you = you.person;
+            describeRooms(s, you.user, w);
+            for (const content::Persona &p : content::personas()) {
+                Described d = describePerson(s, p.key, p.username);
+                if (p.live) {
+                    describeRooms(s, d.user, w);
+                    w.cast.push_back(std::move(d.person));
+                } else {
+                    w.extras.push_back(std::move(d.person));
+                }
+            }
+            world = std::move(w);
+        } catch (const SeedFailure &f) {
+            failure = f.reason;
+        } catch (const std::exception &e) {
+            failure = QString::fromUtf8(e.what());
+        }
+    });
+    if (!world && error)
+        *error = failure;
+    return world;
+}
+
+} // namespace confab::demo

@@ -1,0 +1,202 @@
+#include "admincommands.h"
+
+#include "server.h"
+#include "service/passwordhasher.h"
+#include "service/services.h"
+
+#include "core/timeutil.h"
+#include "core/validation.h"
+
+namespace confab::server {
+
+namespace {
+// The command line acts as the "system" actor in the audit log.
+Caller systemActor() { return Caller{QStringLiteral("system"), QStringLiteral("confab-server admin"), true, {}}; }
+
+int intOption(const QCommandLineParser &p, const QString &name, int fallback)
+{
+    bool ok = false;
+    const int v = p.value(name).toInt(&ok);
+    return ok && v > 0 ? v : fallback;
+}
+} // namespace
+
+QString AdminCommands::usage()
+{
+    return QStringLiteral("  admin users [--limit N]        list accounts\n"
+                          "  admin disable USER             block sign-in and every request (also: enable USER)\n"
+                          "  admin reset-password USER      new password from --password or standard input; signs out everywhere\n"
+                          "  admin promote USER             make a server admin (also: demote USER)\n"
+                          "  admin rooms [--limit N]        list every room, private ones too\n"
+                          "  admin ban USER [--reason R]    ban from the whole server: disable and sign out everywhere\n"
+                          "  admin audit [--limit N] [--room ROOM]   print the audit log, newest first\n"
+                          "  (USER is a username or a user id)");
+}
+
+int AdminCommands::run(const QStringList &args)
+{
+    const QString verb = args.value(1);
+    const QString target = args.value(2);
+    const bool needsUser = verb == QLatin1String("disable") || verb == QLatin1String("enable") ||
+                           verb == QLatin1String("reset-password") || verb == QLatin1String("promote") ||
+                           verb == QLatin1String("demote") || verb == QLatin1String("ban");
+    if (needsUser && target.isEmpty()) {
+        m_err << "confab-server: admin " << verb << " needs a USER\n";
+        return 2;
+    }
+    if (verb == QLatin1String("users"))
+        return users();
+    if (verb == QLatin1String("disable") || verb == QLatin1String("enable"))
+        return setDisabled(target, verb == QLatin1String("disable"));
+    if (verb == QLatin1String("reset-password"))
+        return resetPassword(target);
+    if (verb == QLatin1String("promote") || verb == QLatin1String("demote"))
+        return setServerRole(target, verb == QLatin1String("promote"));
+    if (verb == QLatin1String("rooms"))
+        return rooms();
+    if (verb == QLatin1String("ban"))
+        return serverBan(target);
+    if (verb == QLatin1String("audit"))
+        return printAudit();
+    m_err << "confab-server: unknown admin command \"" << verb << "\"\n" << usage() << "\n";
+    return 2;
+}
+
+QString AdminCommands::resolveUser(const QString &who)
+{
+    QString id;
+    m_server.runOnStorage([&](Services &s) {
+        if (auto u = s.context.storage.userByUsername(normalizeUsername(who)))
+            id = u->user.userId;
+        else if (auto byId = s.context.storage.userById(who))
+            id = byId->user.userId;
+    });
+    if (id.isEmpty())
+        m_err << "confab-server: no user \"" << who << "\"\n";
+    return id;
+}
+
+int AdminCommands::users()
+{
+    const int limit = intOption(m_parser, QStringLiteral("limit"), 1000);
+    m_server.runOnStorage([&](Services &s) {
+        m_out << "USER ID\tUSERNAME\tDISPLAY NAME\tROLE\tSTATE\n";
+        for (const StoredUser &u : s.context.storage.listUsers(limit, 0)) {
+            m_out << u.user.userId << '\t' << u.user.username << '\t' << u.user.displayName << '\t'
+                  << toString(u.user.role) << '\t' << (u.disabled ? "disabled" : "active") << '\n';
+        }
+    });
+    return 0;
+}
+
+int AdminCommands::setDisabled(const QString &who, bool disabled)
+{
+    const QString id = resolveUser(who);
+    if (id.isEmpty())
+        return 1;
+    m_server.runOnStorage([&](Services &s) {
+        inTransaction(s.context.storage, [&] {
+            s.context.storage.updateUserDisabled(id, disabled);
+            if (disabled)
+                s.context.storage.deleteTokensOfUser(id);
+            server::audit(s.context, systemActor(), disabled ? QStringLiteral("user.disable") : QStringLiteral("user.enable"), {}, id);
+        });
+    });
+    m_out << (disabled ? "disabled " : "enabled ") << who << "\n";
+    return 0;
+}
+
+int AdminCommands::resetPassword(const QString &who)
+{
+    const QString id = resolveUser(who);
+    if (id.isEmpty())
+        return 1;
+    const QString password = m_parser.isSet(QStringLiteral("password")) ? m_parser.value(QStringLiteral("password"))
+                                                                       : QTextStream(stdin).readLine();
+    if (auto bad = validatePassword(password)) {
+        m_err << "confab-server: password " << bad->message << "\n";
+        return 2;
+    }
+    const QByteArray hash = m_server.hasher().hashNow(password);
+    m_server.runOnStorage([&](Services &s) {
+        inTransaction(s.context.storage, [&] {
+            s.context.storage.updateUserPassword(id, hash);
+            s.context.storage.deleteTokensOfUser(id); // every device signs in again
+            server::audit(s.context, systemActor(), QStringLiteral("user.reset_password"), {}, id);
+        });
+    });
+    m_out << "password reset for " << who << "; every session was signed out\n";
+    return 0;
+}
+
+int AdminCommands::setServerRole(const QString &who, bool admin)
+{
+    const QString id = resolveUser(who);
+    if (id.isEmpty())
+        return 1;
+    m_server.runOnStorage([&](Services &s) {
+        inTransaction(s.context.storage, [&] {
+            s.context.storage.updateUserRole(id, admin ? ServerRole::Admin : ServerRole::User);
+            server::audit(s.context, systemActor(), admin ? QStringLiteral("user.promote") : QStringLiteral("user.demote"), {}, id);
+        });
+    });
+    m_out << who << " is now a server " << (admin ? "admin" : "user") << "\n";
+    return 0;
+}
+
+int AdminCommands::rooms()
+{
+    RoomQuery q;
+    q.everyRoom = true;
+    q.limit = intOption(m_parser, QStringLiteral("limit"), 1000);
+    m_server.runOnStorage([&](Services &s) {
+        int total = 0;
+        const auto list = s.context.storage.listRooms(q, &total);
+        m_out << "ROOM ID\tTYPE\tMEMBERS\tLAST ACTIVITY\tNAME\n";
+        for (const RoomRecord &r : list) {
+            m_out << r.room.roomId << '\t' << toString(r.room.type) << '\t' << r.room.memberCount << '\t'
+                  << formatTimestamp(r.room.lastActivity) << '\t' << r.room.name << '\n';
+        }
+        m_out << total << " rooms\n";
+    });
+    return 0;
+}
+
+int AdminCommands::serverBan(const QString &who)
+{
+    const QString id = resolveUser(who);
+    if (id.isEmpty())
+        return 1;
+    const QString reason = m_parser.value(QStringLiteral("reason"));
+    if (auto bad = validateReason(reason)) {
+        m_err << "confab-server: reason " << bad->message << "\n";
+        return 2;
+    }
+    m_server.runOnStorage([&](Services &s) {
+        inTransaction(s.context.storage, [&] {
+            s.context.storage.updateUserDisabled(id, true);
+            s.context.storage.deleteTokensOfUser(id);
+            server::audit(s.context, systemActor(), QStringLiteral("server.ban"), {}, id, {}, reason);
+        });
+    });
+    m_out << "banned " << who << " from the server\n";
+    return 0;
+}
+
+int AdminCommands::printAudit()
+{
+    AuditQuery q;
+    q.limit = intOption(m_parser, QStringLiteral("limit"), 50);
+    if (m_parser.isSet(QStringLiteral("room")))
+        q.roomIds = std::vector<QString>{m_parser.value(QStringLiteral("room"))};
+    m_server.runOnStorage([&](Services &s) {
+        m_out << "TIME\tACTOR\tACTION\tROOM\tTARGET\tREASON\n";
+        for (const AuditEntry &e : s.context.storage.listAudit(q)) {
+            m_out << formatTimestamp(e.createdAt) << '\t' << (e.actorName.isEmpty() ? e.actorId : e.actorName) << '\t'
+                  << e.action << '\t' << e.roomId << '\t' << e.targetUserId << '\t' << e.reason << '\n';
+        }
+    });
+    return 0;
+}
+
+} // namespace confab::server
