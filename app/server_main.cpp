@@ -95,7 +95,7 @@ std::unique_ptr<demo::DemoCast> startDemo(Server &server, const ServerConfig &co
           << world->you.username << "\" (" << world->you.userId << ", server admin)\n"
           << "demo token: " << token << "\n"
           << "  curl -s -H 'Authorization: Bearer " << token << "' http://" << base << "/v1/chat/rooms\n"
-          << "  python3 -m websockets 'ws://" << base << "/chat?token=" << token << "'" << Qt::endl;
+          << "  /usr/bin/python3 -m websockets 'ws://" << base << "/chat?token=" << token << "'" << Qt::endl;
     return cast;
 }
 
