@@ -139,7 +139,7 @@ int main(int argc, char **argv)
             session.signOut();
             QObject::connect(&session.tokens(), &TokenStore::removed, &app, [] { QCoreApplication::exit(0); });
         });
-        session.restore();
+        QTimer::singleShot(0, &session, [&session] { session.restore(); }); // once the loop runs
         return app.exec();
     }
 
@@ -199,6 +199,6 @@ int main(int argc, char **argv)
             });
         });
     });
-    session.restore();
+    QTimer::singleShot(0, &session, [&session] { session.restore(); }); // once the loop runs
     return app.exec();
 }

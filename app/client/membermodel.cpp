@@ -60,17 +60,46 @@ void MemberModel::load()
     });
 }
 
+namespace {
+// Owners first, then admins, moderators, members; by name within a role.
+bool before(const Member &a, const Member &b)
+{
+    if (a.role != b.role)
+        return a.role > b.role;
+    const int byName = a.displayName.localeAwareCompare(b.displayName);
+    return byName != 0 ? byName < 0 : a.userId < b.userId;
+}
+} // namespace
+
+int MemberModel::sortedPosition(const Member &m, int ignoreRow) const
+{
+    int pos = 0;
+    for (int i = 0; i < int(m_members.size()); ++i) {
+        if (i != ignoreRow && before(m_members[std::size_t(i)], m))
+            ++pos;
+    }
+    return pos;
+}
+
 void MemberModel::upsert(const Member &m)
 {
     const int row = rowOf(m.userId);
     if (row >= 0) {
         m_members[std::size_t(row)] = m;
         Q_EMIT dataChanged(index(row), index(row));
+        const int target = sortedPosition(m, row);
+        if (target != row) { // a role change moves the row
+            beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
+            Member moved = std::move(m_members[std::size_t(row)]);
+            m_members.erase(m_members.begin() + row);
+            m_members.insert(m_members.begin() + target, std::move(moved));
+            endMoveRows();
+        }
         return;
     }
-    const int pos = int(m_members.size());
+    const int pos = sortedPosition(m, -1);
     beginInsertRows({}, pos, pos);
-    m_members.push_back(m);
+    m_members.insert(m_members.begin() + pos, m);
     endInsertRows();
 }
 

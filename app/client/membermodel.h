@@ -12,8 +12,9 @@ class ApiClient;
 class LocalStore;
 class SyncEngine;
 
-// The members of one room with their role and presence: cached first, then the server's list,
-// then joins, leaves, role changes and presence updates one row at a time.
+// The members of one room with their role and presence, owners first and by name within a role:
+// cached first, then the server's list, then joins, leaves, role changes and presence updates
+// one row at a time.
 class MemberModel : public QAbstractListModel {
     Q_OBJECT
 public:
@@ -41,6 +42,7 @@ Q_SIGNALS:
 
 private:
     void upsert(const Member &m);
+    int sortedPosition(const Member &m, int ignoreRow) const;
     void remove(const QString &userId);
 
     QString m_roomId;

@@ -17,6 +17,7 @@ namespace confab::client {
 RealtimeConnection::RealtimeConnection(QObject *parent) : QObject(parent)
 {
     m_retryTimer.setSingleShot(true);
+    m_retryTimer.setTimerType(Qt::PreciseTimer); // the countdown shown must not overshoot the table
     connect(&m_retryTimer, &QTimer::timeout, this, &RealtimeConnection::connectNow);
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, [this] { Q_EMIT retryCountdown(secondsUntilRetry()); });
@@ -106,7 +107,7 @@ int RealtimeConnection::secondsUntilRetry() const
 {
     if (m_state != State::Retrying || !m_retryTimer.isActive())
         return 0;
-    return (m_retryTimer.remainingTime() + 999) / 1000;
+    return std::max(1, (m_retryTimer.remainingTime() + 999) / 1000);
 }
 
 QString RealtimeConnection::statusText() const

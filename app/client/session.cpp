@@ -141,6 +141,8 @@ void Session::signOut()
     const QString key = accountKey();
     if (!m_api.token().isEmpty())
         m_api.logout(nullptr, {}); // best effort; the local sign-out does not wait for it
+    if (m_engine)
+        Q_EMIT aboutToSignOut(m_engine.get());
     m_engine.reset();
     m_tokens.remove(key);
     QFile::remove(accountFile());

@@ -54,6 +54,9 @@ public:
 Q_SIGNALS:
     void stateChanged(confab::client::Session::State state);
     void signedIn(confab::client::ChatEngine *engine);
+    // The engine is about to be destroyed: drop per-room models and views made from it now
+    // (they refer to its store and sync), before signedOut().
+    void aboutToSignOut(confab::client::ChatEngine *engine);
     void signedOut();
     // Sign-in, registration or restore failed; field names the input at fault, if any.
     void failed(const QString &message, const QString &field);

@@ -184,8 +184,16 @@ private Q_SLOTS:
         const int alice = members->rowOf(m_alice.user.userId), bob = members->rowOf(m_bob.user.userId);
         QCOMPARE(members->data(members->index(alice), MemberModel::RoleRole).toString(), QStringLiteral("owner"));
         QCOMPARE(members->data(members->index(bob), MemberModel::RoleRole).toString(), QStringLiteral("member"));
+        QCOMPARE(alice, 0); // the owner first
         m_b->engine()->setPresence(PresenceStatus::Busy);
         QTRY_COMPARE_WITH_TIMEOUT(members->data(members->index(bob), MemberModel::StatusRole).toString(), QStringLiteral("busy"), 10000);
+        // A role change arrives live (member_updated); the owner stays first.
+        MemberChange change;
+        change.role = Role::Admin;
+        QVERIFY(await<Member>([&](QObject *c, auto cb) { m_a->api().updateMember(m_roomId, m_bob.user.userId, change, c, cb); }).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(members->data(members->index(members->rowOf(m_bob.user.userId)), MemberModel::RoleRole).toString(),
+                                  QStringLiteral("admin"), 10000);
+        QCOMPARE(members->rowOf(m_alice.user.userId), 0);
         delete members;
     }
 
@@ -240,6 +248,28 @@ private Q_SLOTS:
         QVERIFY(window->rowCount() <= 15);
         QVERIFY(seqsIncrease(*window));
         delete window;
+    }
+
+    void roomListFollowsActivity()
+    {
+        auto &rooms = m_a->engine()->rooms();
+        Tester t(&rooms, kFatal);
+        NewRoom nr;
+        nr.name = QStringLiteral("second");
+        auto created = await<Room>([&](QObject *c, auto cb) { m_a->api().createRoom(nr, c, cb); });
+        QVERIFY(created.ok());
+        // Learnt live (we joined it), newest activity first.
+        QTRY_COMPARE_WITH_TIMEOUT(rooms.rowCount(), 2, 10000);
+        QCOMPARE(rooms.roomAt(0).roomId, created.value.roomId);
+        // A message in the lobby moves it back to the top, one move, no reset.
+        QSignalSpy moved(&rooms, &QAbstractItemModel::rowsMoved);
+        QSignalSpy reset(&rooms, &QAbstractItemModel::modelReset);
+        m_b->engine()->sendMessage(m_roomId, QStringLiteral("bump"));
+        QTRY_COMPARE_WITH_TIMEOUT(rooms.roomAt(0).roomId, m_roomId, 10000);
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(rooms.data(rooms.index(0), RoomListModel::LastMessageRole).toString(), QStringLiteral("bump"));
+        QVERIFY(rooms.data(rooms.index(0), RoomListModel::UnreadCountRole).toInt() >= 1);
     }
 
     void cleanupTestCase()

@@ -203,6 +203,8 @@ private Q_SLOTS:
         ChatEngine *engine = m_a->start(); // the same cache file: a restart
         QVERIFY(engine);
         QCOMPARE(engine->outbox().count(), 3); // read back from disk
+        QCOMPARE(engine->rooms().rowCount(), 1); // the cached room, before the server answers
+        QCOMPARE(engine->rooms().roomAt(0).roomId, m_roomId);
         MessageModel *model = engine->createMessageModel(m_roomId, this);
         QAbstractItemModelTester tester(model, kFatal);
         model->load();
@@ -243,6 +245,37 @@ private Q_SLOTS:
         QCOMPARE(m_a->engine()->outbox().count(), 0);
         QCOMPARE(model->rowOfClientMsgId(id), -1);
         delete model;
+    }
+
+    void tooMuchMissedReloadsTheRoom()
+    {
+        // A server that replays at most 3 missed events per room; more is a sync_gap.
+        m_server.kill();
+        QVERIFY(m_server.start(fastServerArgs() << QStringLiteral("--sync-replay-max") << QStringLiteral("3")));
+        QVERIFY(m_a->waitOnline());
+        QVERIFY(m_b->waitOnline());
+        auto &conn = m_b->engine()->connection();
+        conn.stop();
+        QStringList texts;
+        for (int i = 0; i < 8; ++i) {
+            texts << QStringLiteral("a: while bob was away %1").arg(i);
+            m_a->engine()->sendMessage(m_roomId, texts.last());
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(m_a->engine()->outbox().count(), 0, 10000);
+        QSignalSpy resets(&m_b->engine()->sync(), &SyncEngine::roomReset);
+        QSignalSpy reloaded(m_mb, &MessageModel::latestLoaded);
+        conn.start(m_server.httpUrl(), m_bob.token);
+        QVERIFY(resets.wait(10000));
+        QVERIFY(reloaded.count() || reloaded.wait(10000));
+        // The timeline is the server's latest page again, with nothing missing at its end.
+        const QStringList stored = contents(history(m_b->api(), m_roomId));
+        const QStringList shown = contents(*m_mb);
+        QVERIFY(shown.size() >= 8);
+        QCOMPARE(shown, stored.mid(stored.size() - shown.size()));
+        QCOMPARE(shown.mid(shown.size() - 8), texts);
+        // And live delivery carries on from the new resume point.
+        m_a->engine()->sendMessage(m_roomId, QStringLiteral("a: welcome back"));
+        QTRY_COMPARE_WITH_TIMEOUT(contents(*m_mb).last(), QStringLiteral("a: welcome back"), 10000);
     }
 
     void cleanupTestCase()
