@@ -103,6 +103,11 @@ std::unique_ptr<demo::DemoCast> startDemo(Server &server, const ServerConfig &co
 
 int main(int argc, char *argv[])
 {
+    // Qt's own event dispatcher, not GLib's: with thousands of sockets GLib's handling of the
+    // write notifiers that every delivery toggles cost a third of the server's CPU (see
+    // docs/performance.md). A server has no GLib-based UI to integrate with.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("confab-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));

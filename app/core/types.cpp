@@ -197,6 +197,8 @@ void to_json(json &j, const Room &v)
              {"lastMessage", v.lastMessage ? json(*v.lastMessage) : json(nullptr)},
              {"isJoined", v.isJoined},
              {"unreadCount", v.unreadCount},
+             {"mentionCount", v.mentionCount},
+             {"peerUserId", optStr(v.peerUserId)},
              {"myRole", v.myRole ? json(toString(*v.myRole).toStdString()) : json(nullptr)},
              {"settings", v.settings}};
 }
@@ -223,6 +225,8 @@ void decode(const json &j, Room &v, const QString &path)
     }
     v.isJoined = r.optBool("isJoined", false);
     v.unreadCount = int(r.optInteger("unreadCount", 0, 0, 100000000));
+    v.mentionCount = int(r.optInteger("mentionCount", 0, 0, 100000000));
+    v.peerUserId = r.optString("peerUserId", {}, limits::kIdMax);
     v.myRole.reset();
     if (r.has("myRole") && !j.at("myRole").is_null())
         v.myRole = r.enumValue<Role>("myRole");

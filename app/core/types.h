@@ -92,6 +92,8 @@ struct Room {
     std::optional<Message> lastMessage;
     bool isJoined = false;
     int unreadCount = 0;
+    int mentionCount = 0;   // extension: unread messages that mention the caller (@username)
+    QString peerUserId;     // extension: in a direct room, the other person
     std::optional<Role> myRole;
     RoomSettings settings;
     bool operator==(const Room &) const = default;

@@ -36,7 +36,7 @@ QString randomPassword()
     return QString::fromLatin1(bytes.toBase64());
 }
 
-Caller callerOf(const User &u) { return Caller{u.userId, u.displayName, u.role == ServerRole::Admin, {}}; }
+Caller callerOf(const User &u) { return Caller{u.userId, u.displayName, u.role == ServerRole::Admin, {}, u.username}; }
 
 // Thrown inside the storage work when a step that the demo cannot do without fails.
 struct SeedFailure {

@@ -11,7 +11,7 @@ namespace confab::server {
 
 namespace {
 // The command line acts as the "system" actor in the audit log.
-Caller systemActor() { return Caller{QStringLiteral("system"), QStringLiteral("confab-server admin"), true, {}}; }
+Caller systemActor() { return Caller{QStringLiteral("system"), QStringLiteral("confab-server admin"), true, {}, {}}; }
 
 int intOption(const QCommandLineParser &p, const QString &name, int fallback)
 {

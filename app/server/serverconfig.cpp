@@ -76,8 +76,8 @@ const std::vector<Setting> &settings()
          [](ServerConfig &c, const QString &v) { return parseNumber<double>(v, 1, 100000, &c.requestBurst); }},
         {"max-queued-bytes", "bytes", "Unsent bytes a connection may have before it is dropped (default 8 MiB).",
          [](ServerConfig &c, const QString &v) { return parseNumber<qint64>(v, 64 << 10, qint64(1) << 32, &c.maxQueuedBytes); }},
-        {"sync-replay-max", "n", "Most missed events a sync replays per room; more gets sync_gap (default 500).",
-         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 1, 100000, &c.syncReplayMax); }},
+        {"sync-replay-max", "n", "Most missed events a sync replays per room, up to 10000; more gets sync_gap (default 500).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 1, 10000, &c.syncReplayMax); }},
         {"insecure-fast-password-hashing", "", "Cheap Argon2id settings, for tests and demos only.",
          [](ServerConfig &c, const QString &v) { return parseBool(v, &c.insecureFastPasswordHashing); }},
     };

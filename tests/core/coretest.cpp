@@ -106,7 +106,7 @@ void fields(Diff &d, const QString &p, const Message &a, const Message &e)
 void fields(Diff &d, const QString &p, const Room &a, const Room &e)
 {
     F(roomId); F(name); F(description); F(type); F(avatar); F(createdBy); F(createdAt); F(updatedAt);
-    F(memberCount); F(maxMembers); F(lastActivity); F(lastMessage); F(isJoined); F(unreadCount); F(myRole);
+    F(memberCount); F(maxMembers); F(lastActivity); F(lastMessage); F(isJoined); F(unreadCount); F(mentionCount); F(peerUserId); F(myRole);
     F(settings);
 }
 

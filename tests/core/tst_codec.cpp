@@ -162,6 +162,7 @@ Room room()
             .lastMessage = textMessage(),
             .isJoined = true,
             .unreadCount = 3,
+            .mentionCount = 1,
             .myRole = Role::Moderator,
             .settings = settings()};
 }
@@ -176,6 +177,25 @@ Room publicRoom()
             .updatedAt = utc(2025, 5, 1, 9, 0, 0, 0),
             .memberCount = 128,
             .maxMembers = 1000};
+}
+
+// A direct room as one of its two people sees it: named after the other, who is peerUserId.
+Room directRoom()
+{
+    return {.roomId = u"r_dm_alice_bob"_s,
+            .name = u"Bob Stone"_s,
+            .type = RoomType::Direct,
+            .createdBy = u"u_alice01"_s,
+            .createdAt = utc(2025, 5, 1, 9, 0, 0, 0),
+            .updatedAt = utc(2025, 5, 1, 9, 0, 0, 0),
+            .memberCount = 2,
+            .maxMembers = 2,
+            .isJoined = true,
+            .unreadCount = 2,
+            .mentionCount = 1,
+            .peerUserId = u"u_bob02"_s,
+            .myRole = Role::Owner,
+            .settings = RoomSettings{.allowInvites = false}};
 }
 
 Member member()
@@ -474,7 +494,8 @@ void TestCore::typeRoundTrip_data()
     QTest::newRow("Message") << u"types/message.json"_s << roundTrip(expect::fileMessage(), {u"isDeleted"_s});
     QTest::newRow("Message (system, nulls)") << u"types/message_system.json"_s
                                              << roundTrip(expect::systemMessage(), minimal);
-    QTest::newRow("Room") << u"types/room.json"_s << roundTrip(expect::room());
+    QTest::newRow("Room") << u"types/room.json"_s << roundTrip(expect::room(), {u"peerUserId"_s});
+    QTest::newRow("Room (direct)") << u"types/room_direct.json"_s << roundTrip(expect::directRoom(), minimal);
     QTest::newRow("Room (public, nulls)") << u"types/room_public.json"_s << roundTrip(expect::publicRoom(), minimal);
     QTest::newRow("Member") << u"types/member.json"_s << roundTrip(expect::member(), {u"isBanned"_s});
     QTest::newRow("Presence") << u"types/presence.json"_s << roundTrip(expect::presence());
@@ -565,7 +586,7 @@ void TestCore::apiFieldNames_data()
     QTest::newRow("Room") << json(Room{})
                           << u"roomId name description type avatar createdBy createdAt updatedAt memberCount "
                              "maxMembers lastActivity lastMessage isJoined unreadCount myRole settings"_s
-                          << QString();
+                          << u"mentionCount peerUserId"_s;
     QTest::newRow("RoomSettings") << json(RoomSettings{})
                                   << u"allowInvites allowFileUploads maxFileSize messageRetention enableAI "
                                      "moderationLevel slowModeSeconds"_s

@@ -155,6 +155,8 @@ inline auto ofTypeInRoom(const std::string &type, const QString &roomId)
             return f["roomId"].get<std::string>() == room;
         if (f.contains("message") && f["message"].is_object())
             return f["message"].value("roomId", std::string()) == room;
+        if (f.contains("room") && f["room"].is_object())
+            return f["room"].value("roomId", std::string()) == room;
         return false;
     };
 }

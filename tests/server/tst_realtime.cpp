@@ -107,6 +107,8 @@ private Q_SLOTS:
     void helloWithAuthFrame();
     void badTokenIsRefused();
     void framesBeforeAuthAreRefused();
+    void authFramesRacingAuthentication();
+    void closingWhileAuthenticating();
     void joinRoomGivesHistory();
     void sendMessageAckAndFanout();
     void seqIsStrictlyIncreasingAndGapFree();
@@ -116,6 +118,7 @@ private Q_SLOTS:
     void markReadSendsReceipt();
     void editAndDelete();
     void leaveRoom();
+    void roomAndMemberEvents();
     void presenceUpdates();
     void presenceOfflineAfterGrace();
     void syncAfterMissedEvents();
@@ -126,7 +129,6 @@ private Q_SLOTS:
     void messageRateLimit();
     void kickedAndBanned();
     void slowReaderIsDropped();
-    void floodOnly();
     void unauthenticatedConnectionTimesOut(); // last: it checks a connection opened at the start
 
 private:
@@ -259,6 +261,62 @@ void TestRealtime::framesBeforeAuthAreRefused()
     ws.close();
 }
 
+void TestRealtime::authFramesRacingAuthentication()
+{
+    // Auth frames sent before the first authentication finished (a token in the URL and an auth
+    // frame, or two auth frames at once) must not register the connection twice.
+    auto alice = connectWs(m_server, m_alice);
+    QVERIFY(alice);
+    WsClient both;
+    QVERIFY(both.openRaw(m_server.wsUrl(m_carol.token())));
+    both.send({{"type", "auth"}, {"token", ss(m_carol.token())}, {"ref", "race-1"}});
+    WsClient twice;
+    QVERIFY(twice.openRaw(m_server.wsUrl()));
+    twice.send({{"type", "auth"}, {"token", ss(m_carol.token())}, {"ref", "race-2"}});
+    twice.send({{"type", "auth"}, {"token", ss(m_carol.token())}, {"ref", "race-3"}});
+    for (WsClient *ws : {&both, &twice}) {
+        QVERIFY(!ws->waitForType("hello").is_null());
+        QVERIFY2(ws->noneOfType("hello", 300), "a second hello");
+    }
+    QCOMPARE(qs(both.waitFor(withRef("error", "race-1"))["code"]), QStringLiteral("BAD_REQUEST"));
+    QCOMPARE(qs(twice.waitFor(withRef("error", "race-3"))["code"]), QStringLiteral("BAD_REQUEST"));
+
+    const json m = postMessage(m_alice, m_room, QStringLiteral("once for each connection"));
+    const QString id = qs(m["messageId"]);
+    for (WsClient *ws : {&both, &twice}) {
+        QVERIFY(!ws->waitFor(messageEvent("new_message", id)).is_null());
+        QVERIFY2(ws->waitFor(messageEvent("new_message", id), 300).is_null(), "the event was delivered twice");
+    }
+
+    // Carol is offline after the grace period once both connections are gone.
+    alice->clear();
+    both.close();
+    twice.close();
+    const json offline = alice->waitFor(
+        [&](const json &f) { return typeOf(f) == "presence_update" && f["userId"] == ss(m_carol.id) && f["status"] == "offline"; }, 4000);
+    QVERIFY2(!offline.is_null(), "carol never went offline: a connection was counted twice");
+}
+
+void TestRealtime::closingWhileAuthenticating()
+{
+    // Connections that go away while their token is being checked leave nothing behind: no
+    // dangling connection to deliver to, no user left online.
+    auto alice = connectWs(m_server, m_alice);
+    QVERIFY(alice);
+    for (int i = 0; i < 40; ++i) {
+        WsClient ws;
+        QVERIFY(ws.openRaw(m_server.wsUrl(m_carol.token())));
+        ws.socket().abort();
+    }
+    const json m = postMessage(m_alice, m_room, QStringLiteral("anyone there?"));
+    QVERIFY(!alice->waitFor(messageEvent("new_message", qs(m["messageId"]))).is_null());
+    QVERIFY(m_server.isRunning());
+    CHECK_STATUS(m_alice->get(QStringLiteral("/healthz")), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(qs(m_alice->get(QStringLiteral("/v1/presence?userIds=") + m_carol.id).data()["presence"][0]["status"]),
+                              QStringLiteral("offline"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(metricValue(m_server, "confab_websocket_connections"), 1.0, 5000); // alice's
+}
+
 void TestRealtime::joinRoomGivesHistory()
 {
     const json room = createRoom(m_alice, QStringLiteral("History room"), QStringLiteral("public"));
@@ -332,6 +390,8 @@ void TestRealtime::sendMessageAckAndFanout()
     QVERIFY(!alice->waitFor(messageEvent("new_message", qs(viaRest["messageId"]))).is_null());
 
     // Sending where you may not is an error with the ref, and nothing is delivered.
+    QVERIFY(!bob->waitFor(messageEvent("new_message", qs(viaRest["messageId"]))).is_null());
+    bob->clear();
     dave->send(sendFrame(m_room, QStringLiteral("intruder"), QStringLiteral("r-2")));
     const json err = dave->waitFor(withRef("error", "r-2"));
     QVERIFY2(!err.is_null(), "no error for a non-member's send");
@@ -564,6 +624,35 @@ void TestRealtime::leaveRoom()
     QVERIFY(carol->waitFor(ofTypeInRoom("new_message", id), 300).is_null());
 }
 
+void TestRealtime::roomAndMemberEvents()
+{
+    const json room = createRoom(m_alice, QStringLiteral("Changing room"), QStringLiteral("public"));
+    const QString id = qs(room["roomId"]);
+    CHECK_STATUS(m_bob->post(roomPath(id, QStringLiteral("/join"))), 200);
+    auto bob = connectWs(m_server, m_bob);
+    QVERIFY(bob);
+
+    CHECK_STATUS(m_alice->patch(roomPath(id), {{"name", "Changed room"}, {"settings", {{"slowModeSeconds", 5}}}}), 200);
+    const json updated = bob->waitFor(ofTypeInRoom("room_updated", id));
+    QVERIFY2(!updated.is_null(), "no room_updated");
+    QVERIFY(updated["seq"].is_number_integer());
+    QCOMPARE(qs(updated["room"]["name"]), QStringLiteral("Changed room"));
+    QCOMPARE(updated["room"]["settings"].value("slowModeSeconds", -1), 5);
+
+    CHECK_STATUS(m_alice->patch(roomPath(id, QStringLiteral("/members/") + m_bob.id), {{"role", "moderator"}}), 200);
+    const json member = bob->waitFor(ofTypeInRoom("member_updated", id));
+    QVERIFY2(!member.is_null(), "no member_updated");
+    QVERIFY(member["seq"].get<qint64>() == updated["seq"].get<qint64>() + 1);
+    QCOMPARE(qs(member["member"]["userId"]), m_bob.id);
+    QCOMPARE(qs(member["member"]["role"]), QStringLiteral("moderator"));
+
+    CHECK_STATUS(m_alice->del(roomPath(id)), 200);
+    const json deleted = bob->waitFor(ofTypeInRoom("room_deleted", id));
+    QVERIFY2(!deleted.is_null(), "no room_deleted");
+    QVERIFY(postMessage(m_alice, m_room, QStringLiteral("elsewhere")).is_object());
+    QVERIFY(!bob->waitFor(ofTypeInRoom("new_message", m_room)).is_null()); // still connected and served
+}
+
 void TestRealtime::presenceUpdates()
 {
     auto alice = connectWs(m_server, m_alice);
@@ -590,9 +679,8 @@ void TestRealtime::presenceUpdates()
     QCOMPARE(qs(alice->waitFor(withRef("error", "p-1"))["field"]), QStringLiteral("status"));
     alice->send({{"type", "set_presence"}, {"status", "busy"}, {"customStatus", std::string(101, 'x')}, {"ref", "p-2"}});
     QCOMPARE(qs(alice->waitFor(withRef("error", "p-2"))["field"]), QStringLiteral("customStatus"));
-    for (const json &f : dave->frames())
-        qDebug("DBGT dave %s", dumpJson(f).constData());
-    QVERIFY(dave->noneOfType("presence_update", 100));
+    QVERIFY(dave->waitFor([&](const json &f) { return typeOf(f) == "presence_update" && f["userId"] == ss(m_alice.id); }, 100)
+                .is_null());
 }
 
 void TestRealtime::presenceOfflineAfterGrace()
@@ -607,6 +695,7 @@ void TestRealtime::presenceOfflineAfterGrace()
     auto carol = connectWs(m_server, m_carol);
     QVERIFY(carol);
     QVERIFY(!bob->waitFor(carolIs("online"), 3000).is_null());
+    bob->clear(); // anything older, such as the end of carol's grace period from an earlier test
 
     // A reconnect within the grace period is not announced at all.
     carol->close();
@@ -809,7 +898,6 @@ void TestRealtime::oversizedFrame()
     const json big = sendFrame(m_room, QString(70 * 1024, QLatin1Char('x')), QStringLiteral("big-1"));
     bob->send(big);
     const json err = bob->waitForType("error");
-    qDebug("DBGT closed %d code %d frames %d", bob->wasClosed(), int(bob->closeCode()), int(bob->frames().size()));
     QVERIFY2(!err.is_null(), "no error for an oversized frame");
     QCOMPARE(qs(err["code"]), QStringLiteral("PAYLOAD_TOO_LARGE"));
     QVERIFY(alice->noneOfType("new_message", 300));
@@ -840,6 +928,8 @@ void TestRealtime::messageRateLimit()
     QCOMPARE(qs(err["code"]), QStringLiteral("RATE_LIMITED"));
     QVERIFY(ws->isConnected());
     QVERIFY(answersPing(*ws)); // pings are never limited
+    // REST sends draw on the same budget: it is the user's.
+    CHECK_ERROR(a->post(roomPath(id, QStringLiteral("/messages")), {{"content", "via rest"}}), 429, "RATE_LIMITED", "");
     QCOMPARE(a->get(roomPath(id, QStringLiteral("/messages"))).data()["messages"].size(), std::size_t(2));
     strict.stop();
 }
@@ -926,28 +1016,22 @@ void TestRealtime::slowReaderIsDropped()
     while (sent < maxMessages && !dropped) {
         for (int i = 0; i < 50; ++i, ++sent)
             flood->send(sendFrame(id, text, QStringLiteral("f-%1").arg(sent)));
-        for (int i = 0; i < 50; ++i, ++acked) {
-            if (flood->waitFor(ofType("ack"), 20000).is_null()) {
-                qDebug("DBGT sent %d acked %d connected %d closed %d code %d frames %d conns %f", sent, acked, flood->isConnected(),
-                       flood->wasClosed(), int(flood->closeCode()), int(flood->frames().size()),
-                       metricValue(server, "confab_websocket_connections"));
-                for (const json &f : flood->frames())
-                    qDebug("DBGT %s", dumpJson(f).left(200).constData());
-                qDebug("%s", server.output().right(3000).constData());
-            }
-            QVERIFY2(!flood->waitFor(ofType("ack"), 1).is_null() || true, "");
-        }
+        for (int i = 0; i < 50; ++i, ++acked)
+            QVERIFY2(!flood->waitFor(ofType("ack"), 20000).is_null(), "the flooder's send was not acknowledged");
         flood->clear();
         dropped = metricValue(server, "confab_websocket_connections") == 1.0;
     }
     QVERIFY2(dropped, qPrintable(QStringLiteral("the slow reader was still connected after %1 messages").arg(sent)));
-    const qint64 floodBytes = qint64(acked) * text.size();
+    // The flooder reads as fast as it can and took every burst of 50 results: it is no slow
+    // reader, however far above the bound a burst went before the event loop flushed it.
+    QVERIFY(flood->isConnected());
 
-    // The server let go of it: draining shows the stream ends long before the flood did.
+    // The server let go of it: draining shows the stream ends before the flood did.
     raw.setReadBufferSize(0);
-    qint64 received = response.size();
-    QTRY_VERIFY_WITH_TIMEOUT((received += raw.readAll().size(), raw.state() == QAbstractSocket::UnconnectedState), 10000);
-    QVERIFY2(received < floodBytes, qPrintable(QStringLiteral("%1 of %2 bytes").arg(received).arg(floodBytes)));
+    QByteArray received = response;
+    QTRY_VERIFY_WITH_TIMEOUT((received += raw.readAll(), raw.state() == QAbstractSocket::UnconnectedState), 10000);
+    const qsizetype delivered = received.count("\"type\":\"new_message\"");
+    QVERIFY2(delivered < acked, qPrintable(QStringLiteral("%1 of %2 messages reached the slow reader").arg(delivered).arg(acked)));
 
     // Everyone else is still served, and the reader can come back.
     flood->send(sendFrame(id, QStringLiteral("still here"), QStringLiteral("after")));
@@ -959,26 +1043,6 @@ void TestRealtime::slowReaderIsDropped()
     flood.reset();
     back.reset();
     server.stop();
-}
-
-void TestRealtime::floodOnly()
-{
-    TestServer server;
-    QVERIFY(server.start({QStringLiteral("--insecure-fast-password-hashing"), QStringLiteral("--max-queued-bytes"),
-                          QStringLiteral("65536"), QStringLiteral("--message-rate"), QStringLiteral("100000"),
-                          QStringLiteral("--message-burst"), QStringLiteral("100000")}));
-    const Account flooder = makeAccount(server, QStringLiteral("flooder"));
-    const json room = createRoom(flooder, QStringLiteral("Firehose"), QStringLiteral("public"));
-    const QString id = qs(room["roomId"]);
-    auto flood = connectWs(server, flooder);
-    const QString text(4900, QLatin1Char('z'));
-    for (int i = 0; i < 50; ++i)
-        flood->send(sendFrame(id, text, QStringLiteral("f-%1").arg(i)));
-    QTest::qWait(3000);
-    int acks = 0, news = 0;
-    for (const json &f : flood->frames()) { acks += typeOf(f) == "ack"; news += typeOf(f) == "new_message"; }
-    qDebug("DBGT acks %d news %d closed %d code %d conns %f", acks, news, flood->wasClosed(), int(flood->closeCode()), metricValue(server, "confab_websocket_connections"));
-    qDebug("%s", server.output().constData());
 }
 
 void TestRealtime::unauthenticatedConnectionTimesOut()

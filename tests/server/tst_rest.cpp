@@ -60,6 +60,7 @@ private Q_SLOTS:
     void loginAndWrongCredentials();
     void logoutRevokesToken();
     void meGetAndPatch();
+    void deleteAccount();
     void missingOrGarbageToken();
 
     // rooms and members
@@ -96,6 +97,7 @@ private Q_SLOTS:
     // presence, audit, operations
     void presence();
     void auditLog();
+    void auditLogPaging();
     void healthAndMetrics();
     void httpErrors();
     void oversizedBody();
@@ -303,6 +305,39 @@ void TestRest::meGetAndPatch()
     CHECK_ERROR(temp->patch(QStringLiteral("/v1/me"), {{"displayName", 7}}), 422, "VALIDATION_FAILED", "displayName");
     CHECK_ERROR(temp->patch(QStringLiteral("/v1/me"), {{"role", "admin"}}), 422, "VALIDATION_FAILED", "role");
     QCOMPARE(qs(temp->get(QStringLiteral("/v1/me")).data()["role"]), QStringLiteral("user"));
+}
+
+void TestRest::deleteAccount()
+{
+    const Account leaver = makeAccount(m_server, QStringLiteral("leaver"));
+    const Account heir = makeAccount(m_server, QStringLiteral("heir"));
+    const json room = createRoom(leaver, QStringLiteral("Inheritance"), QStringLiteral("public"));
+    const QString id = qs(room["roomId"]);
+    CHECK_STATUS(heir->post(roomPath(id, QStringLiteral("/join"))), 200);
+    QVERIFY(postMessage(leaver, id, QStringLiteral("goodbye")).is_object());
+    // A second device: its own token and an open WebSocket.
+    RestClient other(m_server.httpUrl());
+    const RestReply login = other.post(QStringLiteral("/v1/auth/login"), {{"username", "leaver"}, {"password", ss(kPassword)}});
+    CHECK_STATUS(login, 200);
+    other.setToken(qs(login.data()["token"]));
+    WsClient ws;
+    QVERIFY(ws.open(m_server.wsUrl(other.token())));
+
+    const RestReply r = leaver->del(QStringLiteral("/v1/me"));
+    CHECK_STATUS(r, 200);
+    QVERIFY(r.data()["deleted"] == true);
+    CHECK_ERROR(leaver->get(QStringLiteral("/v1/me")), 401, "UNAUTHORIZED", "");
+    CHECK_ERROR(other.get(QStringLiteral("/v1/me")), 401, "UNAUTHORIZED", "");
+    CHECK_ERROR(other.post(QStringLiteral("/v1/auth/login"), {{"username", "leaver"}, {"password", ss(kPassword)}}), 401, "UNAUTHORIZED",
+                "");
+    // Every session of the account ends, not only the one that asked.
+    QTRY_VERIFY_WITH_TIMEOUT(ws.wasClosed(), 5000);
+
+    // The room lives on with its remaining member as owner.
+    const RestReply kept = heir->get(roomPath(id));
+    CHECK_STATUS(kept, 200);
+    QCOMPARE(qs(kept.data()["myRole"]), QStringLiteral("owner"));
+    QCOMPARE(kept.data().value("memberCount", -1), 1);
 }
 
 void TestRest::missingOrGarbageToken()
@@ -533,6 +568,12 @@ void TestRest::deleteRoomPermissions()
     CHECK_ERROR(m_bob->get(roomPath(id)), 404, "ROOM_NOT_FOUND", "");
     CHECK_ERROR(m_carol->get(roomPath(id, QStringLiteral("/messages"))), 404, "ROOM_NOT_FOUND", "");
     CHECK_ERROR(m_bob->del(roomPath(id)), 404, "ROOM_NOT_FOUND", "");
+    // The deletion outlives the room in the audit log.
+    const json entries = m_alice->get(QStringLiteral("/v1/admin/audit?roomId=") + id).data()["entries"];
+    bool logged = false;
+    for (const json &e : entries)
+        logged = logged || (qs(e["action"]) == QStringLiteral("room.delete") && qs(e["actorId"]) == m_bob.id);
+    QVERIFY2(logged, dumpJson(entries).constData());
 }
 
 void TestRest::joinAndLeave()
@@ -686,6 +727,14 @@ void TestRest::muteAndUnmute()
     QVERIFY(r.data()["isMuted"] == true);
     QVERIFY(isIsoTime(r.data()["mutedUntil"]));
     CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "still muted"}}), 403, "FORBIDDEN", "");
+
+    // A timed mute ends by itself.
+    const QString soon = QDateTime::currentDateTimeUtc().addMSecs(2000).toString(Qt::ISODateWithMs);
+    CHECK_STATUS(m_carol->patch(davePath, {{"isMuted", true}, {"mutedUntil", ss(soon)}}), 200);
+    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "muted briefly"}}), 403, "FORBIDDEN", "");
+    QTest::qWait(2100);
+    CHECK_STATUS(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "free again"}}), 201);
+    QVERIFY(memberIn(m_bob->get(roomPath(id, QStringLiteral("/members"))).data()["members"], m_dave.id)["isMuted"] == false);
 }
 
 void TestRest::kickRemovesAccess()
@@ -707,6 +756,7 @@ void TestRest::kickRemovesAccess()
     CHECK_ERROR(m_dave->get(roomPath(id, QStringLiteral("/messages"))), 404, "ROOM_NOT_FOUND", "");
     CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "still here?"}}), 404, "ROOM_NOT_FOUND", "");
     QVERIFY(!idsOf(m_bob->get(roomPath(id, QStringLiteral("/members"))).data()["members"], "userId").contains(m_dave.id));
+    QCOMPARE(m_bob->get(roomPath(id)).data().value("memberCount", -1), 3);
     CHECK_ERROR(m_carol->post(kickPath(m_dave)), 404, "USER_NOT_FOUND", "userId");
 
     // A kick from a public room: the room stays visible but its messages are for members.
@@ -765,6 +815,14 @@ void TestRest::banAndUnban()
     CHECK_STATUS(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "I am back"}}), 201);
     CHECK_ERROR(m_bob->del(banPath(m_dave)), 404, "NOT_FOUND", "");
     QCOMPARE(idsOf(m_bob->get(roomPath(id, QStringLiteral("/bans"))).data()["bans"], "userId").size(), 2);
+
+    // A ban with a duration ends by itself.
+    const Account brief = makeAccount(m_server, QStringLiteral("briefly_banned"));
+    CHECK_STATUS(brief->post(roomPath(id, QStringLiteral("/join"))), 200);
+    CHECK_STATUS(m_bob->post(banPath(brief), {{"durationSeconds", 2}}), 200);
+    CHECK_ERROR(brief->post(roomPath(id, QStringLiteral("/join"))), 403, "FORBIDDEN", "");
+    QTest::qWait(2100);
+    CHECK_STATUS(brief->post(roomPath(id, QStringLiteral("/join"))), 200);
 }
 
 // ---- messages ---------------------------------------------------------------------------------
@@ -1225,6 +1283,10 @@ void TestRest::slowMode()
     CHECK_STATUS(m_bob->post(path, {{"content", "owner one"}}), 201);
     CHECK_STATUS(m_bob->post(path, {{"content", "owner two"}}), 201);
     QCOMPARE(m_bob->get(path).data()["messages"].size(), std::size_t(5));
+
+    // After the wait it named, the member may post again.
+    QTest::qWait(retryAfter * 1000 + 100);
+    CHECK_STATUS(m_dave->post(path, {{"content", "two, later"}}), 201);
 }
 
 void TestRest::anonymousPosts()
@@ -1336,6 +1398,49 @@ void TestRest::auditLog()
     CHECK_ERROR(m_alice->get(QStringLiteral("/v1/admin/audit?before=yesterday")), 422, "VALIDATION_FAILED", "before");
 }
 
+void TestRest::auditLogPaging()
+{
+    // Paging with `before` through a room's log finds every entry once, including entries made
+    // in the same millisecond (one PATCH changing a role and muting writes two).
+    const QString id = roomWith(QStringLiteral("Audit pages"), {&m_carol, &m_dave});
+    for (int i = 0; i < 3; ++i) {
+        CHECK_STATUS(m_bob->patch(roomPath(id, QStringLiteral("/members/") + m_dave.id), {{"role", "moderator"}, {"isMuted", true}}), 200);
+        CHECK_STATUS(m_bob->patch(roomPath(id, QStringLiteral("/members/") + m_dave.id), {{"role", "member"}, {"isMuted", false}}), 200);
+    }
+    const RestReply all = m_bob->get(QStringLiteral("/v1/admin/audit?limit=200&roomId=") + id);
+    CHECK_STATUS(all, 200);
+    const json entries = all.data()["entries"];
+    QCOMPARE(int(entries.size()), 12);
+    QStringList expected;
+    for (const json &e : entries) {
+        expected << qs(e["auditId"]);
+        QVERIFY2(isIsoTime(e["createdAt"]), dumpJson(e).constData());
+    }
+    for (size_t i = 1; i < entries.size(); ++i)
+        QVERIFY(parseIso(entries[i]["createdAt"]) <= parseIso(entries[i - 1]["createdAt"])); // newest first
+
+    QStringList paged;
+    QString before;
+    for (int page = 0; page < 20; ++page) {
+        QString path = QStringLiteral("/v1/admin/audit?limit=1&roomId=") + id;
+        if (!before.isEmpty())
+            path += QStringLiteral("&before=") + QString::fromLatin1(QUrl::toPercentEncoding(before));
+        const RestReply r = m_bob->get(path);
+        CHECK_STATUS(r, 200);
+        const json list = r.data()["entries"];
+        if (list.empty())
+            break;
+        paged << qs(list[0]["auditId"]);
+        before = qs(list[0]["createdAt"]);
+    }
+    QSet<QString> times;
+    for (const json &e : entries)
+        times.insert(qs(e["createdAt"]));
+    if (times.size() < int(entries.size())) // known storage bug, see below; fails loudly once fixed
+        QEXPECT_FAIL("", "the audit log pages by created_at alone (ms): entries of the same millisecond are skipped", Continue);
+    QCOMPARE(paged, expected);
+}
+
 void TestRest::healthAndMetrics()
 {
     RestClient anonymous(m_server.httpUrl());
@@ -1416,6 +1521,14 @@ void TestRest::requestRateLimit()
     const RestReply third = a->post(path, {{"content", "3"}});
     CHECK_ERROR(third, 429, "RATE_LIMITED", "");
     QVERIFY(third.header("Retry-After").toInt() >= 1);
+
+    // The limit is the user's: signing in again for a fresh token does not reset it.
+    RestClient second(strict.httpUrl());
+    const RestReply login = second.post(QStringLiteral("/v1/auth/login"), {{"username", "limited"}, {"password", "correct horse"}});
+    CHECK_STATUS(login, 200);
+    second.setToken(qs(login.data()["token"]));
+    CHECK_ERROR(second.post(path, {{"content", "4"}}), 429, "RATE_LIMITED", "");
+    QCOMPARE(a->get(path).data()["messages"].size(), std::size_t(2));
     strict.stop();
 }
 

@@ -75,6 +75,10 @@ void RealtimeHub::authenticate(WsSession *session, const QString &token, const Q
             return Authed{caller.value, me.value};
         },
         [this, session, ref](Result<Authed> r) {
+            // Closed while its token was checked (and not yet deleted): registering it now would
+            // leave a dangling connection and its user online for good.
+            if (!m_sessions.contains(session))
+                return;
             if (!r) {
                 session->sendError(*r.error, ref);
                 session->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, r.error->message);
@@ -169,6 +173,15 @@ void RealtimeHub::revokeSessions(const QByteArray &tokenHash)
     }
 }
 
+void RealtimeHub::revokeUser(const QString &userId)
+{
+    const auto sessions = m_sessions;
+    for (WsSession *s : sessions) {
+        if (s->isAuthenticated() && s->caller().userId == userId)
+            s->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("account erased"));
+    }
+}
+
 int RealtimeHub::takeToken(const QString &userId, bool isMessage)
 {
     const auto &rule = isMessage ? m_limits.messages : m_limits.requests;
@@ -241,7 +254,6 @@ void RealtimeHub::on(WsSession *s, const SendMessageFrame &f)
     call<SendResult>(
         s, f.ref, [req](Services &svc, const Caller &c, Effects &fx) { return svc.messages.send(c, req, fx); },
         [ref = f.ref, clientMsgId = f.clientMsgId](WsSession *session, SendResult &r) {
-            qCInfo(lcRealtime) << "DBGS ack" << ref << session->id() << session->queuedBytes();
             session->sendFrame(AckFrame{clientMsgId, r.message, ref});
         });
 }

@@ -45,6 +45,8 @@ public:
     int takeToken(const QString &userId, bool isMessage);
     void setPresence(const Caller &caller, PresenceStatus status, const QString &customStatus);
     void revokeSessions(const QByteArray &tokenHash);
+    // Ends every connection of a user (an erased account), whatever token it used.
+    void revokeUser(const QString &userId);
 
     ConnectionRegistry &registry() { return m_registry; }
     int typingCount() const { return m_typing.activeCount(); }

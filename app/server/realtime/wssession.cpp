@@ -53,10 +53,12 @@ WsSession::WsSession(QWebSocket *socket, RealtimeHub &hub, const SessionLimits &
     m_idleTimer.start();
 
     const QString token = QUrlQuery(m_socket->requestUrl()).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
-    if (!token.isEmpty())
+    if (!token.isEmpty()) {
+        m_authenticating = true;
         m_hub.authenticate(this, token, {});
-    else
+    } else {
         m_authTimer.start();
+    }
 }
 
 WsSession::~WsSession()
@@ -83,7 +85,6 @@ void WsSession::sendText(const QString &text, qsizetype utf8Size)
         m_socket->flush();
         if (m_queued > 0 && m_queued + utf8Size > m_limits.maxQueuedBytes) {
             // A client that does not read must not make the server hold its backlog.
-            qInfo() << "DBGS closing" << m_id << m_queued;
             closeWith(QWebSocketProtocol::CloseCodeTooMuchData, QStringLiteral("too far behind: reconnect and sync"));
             return;
         }
@@ -157,6 +158,12 @@ void WsSession::onText(const QString &text)
     }
     if (!isAuthenticated()) {
         if (const auto *auth = std::get_if<AuthFrame>(&frame)) {
+            // One at a time: a second authentication would register the connection twice.
+            if (m_authenticating) {
+                sendError(ApiError{ErrorCode::BadRequest, QStringLiteral("already authenticating"), {}, 0}, auth->ref);
+                return;
+            }
+            m_authenticating = true;
             m_hub.authenticate(this, auth->token, auth->ref);
             return;
         }

@@ -65,6 +65,7 @@ private:
     QTimer m_authTimer;
     QTimer m_idleTimer;
     QElapsedTimer m_lastActivity;
+    bool m_authenticating = false; // a token is being checked: a second one is refused
     bool m_closing = false;
 };
 

@@ -99,6 +99,19 @@ void RestApi::handle(HttpRequest &&request, HttpResponder responder)
     (*handler)(std::move(call), std::move(responder));
 }
 
+QString RestApi::rateKey(const QByteArray &tokenHash) const
+{
+    return m_tokenUsers.value(tokenHash, QString::fromLatin1(tokenHash.toHex()));
+}
+
+void RestApi::rememberToken(const QByteArray &tokenHash, const QString &userId)
+{
+    // A bound, not a cache policy: forgetting costs a token one request counted on its own.
+    if (m_tokenUsers.size() >= 100000 && !m_tokenUsers.contains(tokenHash))
+        m_tokenUsers.clear();
+    m_tokenUsers.insert(tokenHash, userId);
+}
+
 void RestApi::publicRoute(const char *method, const char *pattern, Handler handler)
 {
     m_router.add(QByteArray(method), QString::fromLatin1(pattern), std::move(handler));
@@ -115,8 +128,8 @@ void RestApi::route(const char *method, const char *pattern, RestWork work, int 
             return;
         }
         const QByteArray tokenHash = AuthService::hashToken(QString::fromLatin1(token));
-        // Limited per token here, before any storage work: a flood costs the network thread only.
-        if (const int wait = m_hub.takeToken(QString::fromLatin1(tokenHash.toHex()), isMessageSend)) {
+        // Limited here, before any storage work: a flood costs the network thread only.
+        if (const int wait = m_hub.takeToken(rateKey(tokenHash), isMessageSend)) {
             responder.send(failure({ErrorCode::RateLimited, QStringLiteral("too many requests: wait %1 s").arg(wait), {}, wait}));
             return;
         }
@@ -142,11 +155,14 @@ void RestApi::route(const char *method, const char *pattern, RestWork work, int 
                     return e.toApiError();
                 }
             },
-            [responderHolder, after, shared](Result<Answer> r) {
+            [this, tokenHash, responderHolder, after, shared](Result<Answer> r) {
                 if (!r) {
+                    if (r.error->code == ErrorCode::Unauthorized)
+                        m_tokenUsers.remove(tokenHash);
                     responderHolder->send(failure(*r.error));
                     return;
                 }
+                rememberToken(tokenHash, r.value.caller.userId);
                 if (after)
                     after(r.value.caller, *shared);
                 responderHolder->send(std::move(r.value.response));

@@ -60,6 +60,12 @@ private:
     void registerAccount(RestCall &&call, HttpResponder responder);
     void login(RestCall &&call, HttpResponder responder);
 
+    // Rate limits count per user, so several tokens of one user share one budget (and the
+    // WebSocket's). The network thread learns a token's user when it signs in or is first used;
+    // until then the token is its own key.
+    QString rateKey(const QByteArray &tokenHash) const;
+    void rememberToken(const QByteArray &tokenHash, const QString &userId);
+
     StorageWorker &m_worker;
     RealtimeHub &m_hub;
     PasswordHasher &m_hasher;
@@ -67,6 +73,7 @@ private:
     const Clock &m_clock;
     Router<Handler> m_router;
     QByteArray m_dummyHash; // verified against for unknown users, so timing does not tell
+    QHash<QByteArray, QString> m_tokenUsers; // token hash -> user id, for rateKey()
 };
 
 } // namespace confab::server

@@ -156,11 +156,12 @@ void RestApi::registerAccount(RestCall &&call, HttpResponder responder)
                     [username, displayName, hash](Services &s, Effects &) {
                         return s.auth.createAccount(username, displayName, hash, false, true);
                     },
-                    [holder](Result<SignedIn> r) {
+                    [this, holder](Result<SignedIn> r) {
                         if (!r) {
                             holder->send(failure(*r.error));
                             return;
                         }
+                        rememberToken(AuthService::hashToken(r.value.token), r.value.user.userId);
                         holder->send(success(json{{"token", r.value.token.toStdString()}, {"user", r.value.user}}, 201));
                     });
             });
@@ -197,11 +198,12 @@ void RestApi::login(RestCall &&call, HttpResponder responder)
                 }
                 m_worker.run<SignedIn>(
                     this, [userId](Services &s, Effects &) { return s.auth.issueToken(userId); },
-                    [holder](Result<SignedIn> r) {
+                    [this, holder](Result<SignedIn> r) {
                         if (!r) {
                             holder->send(failure(*r.error));
                             return;
                         }
+                        rememberToken(AuthService::hashToken(r.value.token), r.value.user.userId);
                         holder->send(success(json{{"token", r.value.token.toStdString()}, {"user", r.value.user}}));
                     });
             });
@@ -530,7 +532,7 @@ void RestApi::addOtherRoutes()
 
     route("DELETE", "/v1/me", [](Services &s, const Caller &caller, Effects &fx, const RestCall &) {
         return mapped<bool>(s.rooms.eraseAccount(caller, fx), [](const bool &) { return json{{"deleted", true}}; });
-    }, 200, [this](const Caller &caller, const RestCall &) { m_hub.revokeSessions(caller.tokenHash); });
+    }, 200, [this](const Caller &caller, const RestCall &) { m_hub.revokeUser(caller.userId); });
 
     publicRoute("GET", "/healthz", [this](RestCall &&, HttpResponder r) {
         // Healthy means the storage thread answers, not just that this thread runs.

@@ -49,7 +49,8 @@ Result<Caller> AuthService::authenticate(const QByteArray &tokenHash)
     const auto user = m_ctx.storage.userById(*userId);
     if (!user || user->disabled)
         return apiError(ErrorCode::Unauthorized, QStringLiteral("this account is disabled"));
-    return Caller{user->user.userId, user->user.displayName, user->user.role == ServerRole::Admin, tokenHash};
+    return Caller{user->user.userId, user->user.displayName, user->user.role == ServerRole::Admin, tokenHash,
+                  user->user.username};
 }
 
 Result<bool> AuthService::checkUsernameFree(const QString &username)

@@ -96,12 +96,15 @@ bool MembershipIndex::isMember(const QString &roomId, const QString &userId) con
     return it != m_members.constEnd() && (*it)->contains(userId);
 }
 
-QSet<QString> MembershipIndex::contactsOf(const QString &userId) const
+QSet<QString> MembershipIndex::contactsOf(const QString &userId, int maxRoomSize) const
 {
     QReadLocker lock(&m_lock);
     QSet<QString> out{userId};
-    for (const QString &room : m_rooms.value(userId))
-        out.unite(*m_members.value(room, emptySet()));
+    for (const QString &room : m_rooms.value(userId)) {
+        const UserSet &members = m_members.value(room, emptySet());
+        if (members->size() <= maxRoomSize)
+            out.unite(*members);
+    }
     return out;
 }
 

@@ -22,8 +22,11 @@ public:
     UserSet membersOf(const QString &roomId) const;
     QSet<QString> roomsOf(const QString &userId) const;
     bool isMember(const QString &roomId, const QString &userId) const;
-    // Everyone who shares at least one room with userId (presence audience), including userId.
-    QSet<QString> contactsOf(const QString &userId) const;
+    // Everyone who shares at least one room of at most `maxRoomSize` members with userId (the
+    // presence audience), including userId. Large rooms are left out: announcing every arrival to
+    // thousands of people costs O(members^2) frames as they connect; clients of a large room ask
+    // for the presence of the members they show (GET /v1/presence).
+    QSet<QString> contactsOf(const QString &userId, int maxRoomSize = 250) const;
 
 private:
     mutable QReadWriteLock m_lock;

@@ -18,6 +18,7 @@ struct Caller {
     QString displayName;
     bool serverAdmin = false;
     QByteArray tokenHash;
+    QString username; // for mentions (@username)
 };
 
 using UserSet = std::shared_ptr<const QSet<QString>>;

@@ -52,8 +52,12 @@ Room RoomGuard::view(const Caller &caller, const RoomRecord &record, const std::
     room.unreadCount = 0;
     if (membership) {
         room.myRole = membership->role;
-        if (record.lastSeq > membership->lastReadSeq)
+        if (record.lastSeq > membership->lastReadSeq) {
             room.unreadCount = m_ctx.storage.countUnread(room.roomId, membership->lastReadSeq, caller.userId);
+            if (room.unreadCount > 0 && !caller.username.isEmpty())
+                room.mentionCount = m_ctx.storage.countUnreadMentions(room.roomId, membership->lastReadSeq, caller.userId,
+                                                                      caller.username);
+        }
     }
     if (auto last = m_ctx.storage.lastMessage(room.roomId))
         room.lastMessage = presentMessage(std::move(*last));
@@ -64,6 +68,7 @@ Room RoomGuard::view(const Caller &caller, const RoomRecord &record, const std::
             if (m.userId != caller.userId) {
                 room.name = m.displayName;
                 room.avatar = m.avatar;
+                room.peerUserId = m.userId;
             }
         }
     }

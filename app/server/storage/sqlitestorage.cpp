@@ -879,6 +879,18 @@ int SqliteStorage::countUnread(const QString &roomId, qint64 afterSeq, const QSt
     return s.next() ? int(s.integer(0)) : 0;
 }
 
+int SqliteStorage::countUnreadMentions(const QString &roomId, qint64 afterSeq, const QString &userId,
+                                       const QString &username)
+{
+    // Usernames are ASCII, so SQLite's ASCII-only case folding in LIKE is enough here.
+    Statement s(db(),
+                QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE room_id = ? AND seq > ? "
+                               "AND author_id <> ? AND is_deleted = 0 AND content LIKE ? ESCAPE '\\' LIMIT ?) AS m"),
+                {sqlText(roomId), qlonglong(afterSeq), sqlText(userId), likeContainsPattern(QLatin1Char('@') + username),
+                 kUnreadCountCap});
+    return s.next() ? int(s.integer(0)) : 0;
+}
+
 int SqliteStorage::purgeMessagesBefore(const QString &roomId, qint64 cutoffMs)
 {
     Statement s(db(), QStringLiteral("DELETE FROM messages WHERE room_id = ? AND created_at < ?"),

@@ -115,6 +115,8 @@ public:
     std::optional<Message> lastMessage(const QString &roomId) override;
     // At most kUnreadCountCap.
     int countUnread(const QString &roomId, qint64 afterSeq, const QString &userId) override;
+    int countUnreadMentions(const QString &roomId, qint64 afterSeq, const QString &userId,
+                            const QString &username) override;
     int purgeMessagesBefore(const QString &roomId, qint64 cutoffMs) override;
 
     bool addReaction(const QString &messageId, const QString &emoji, const QString &userId, qint64 at) override;

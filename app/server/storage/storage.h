@@ -183,6 +183,9 @@ public:
     virtual std::optional<Message> lastMessage(const QString &roomId) = 0;
     // Messages after seq that someone other than userId wrote and that are not deleted.
     virtual int countUnread(const QString &roomId, qint64 afterSeq, const QString &userId) = 0;
+    // Of those, the ones that mention `@username` (case-insensitive).
+    virtual int countUnreadMentions(const QString &roomId, qint64 afterSeq, const QString &userId,
+                                    const QString &username) = 0;
     // Removes messages older than cutoff in that room (retention); returns how many.
     virtual int purgeMessagesBefore(const QString &roomId, qint64 cutoffMs) = 0;
 
