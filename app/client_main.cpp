@@ -2,14 +2,28 @@
 
 #include "confab/version.h"
 
+#include "demo/demoserver.h"
+#include "client/chatengine.h"
+#include "client/session.h"
+#include "mainwindow.h"
+#include "signindialog.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLineEdit>
+#include <QPointer>
 #include <QTextStream>
+#include <QUrl>
+
+#include <memory>
+
+using namespace confab;
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("confab"));
+    QApplication::setOrganizationName(QStringLiteral("confab"));
     QApplication::setApplicationDisplayName(QStringLiteral("Confab"));
     QApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(CONFAB_APP_ID));
@@ -18,13 +32,82 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Confab: self-hosted desktop chat."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption(QCommandLineOption(QStringLiteral("demo"),
-                                        QStringLiteral("Run a bundled server with demo users and rooms, and sign in to it.")));
-    parser.addOption(QCommandLineOption(QStringLiteral("server"), QStringLiteral("Server URL to sign in to."), QStringLiteral("url")));
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        QStringLiteral("Run a bundled server with demo users and rooms, and sign in to it."));
+    const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server URL to sign in to."),
+                                          QStringLiteral("url"));
+    parser.addOption(demoOption);
+    parser.addOption(serverOption);
     parser.process(app);
 
-    // The main window lands with the desktop-client work (issue 5); until then this program only
-    // answers --help and --version.
-    QTextStream(stderr) << "confab: the desktop window is not built yet; run confab-server and use confab-cli or curl.\n";
-    return 2;
+    // Destroyed in reverse: the window (and its per-room models) first, then the session and
+    // its engine, and the demo server last, stopped on its own thread.
+    std::unique_ptr<demo::DemoServer> demoServer;
+    auto session = std::make_unique<client::Session>(client::Session::Config{});
+    auto window = std::make_unique<ui::MainWindow>(*session);
+    QPointer<ui::SignInDialog> dialog;
+
+    auto askToSignIn = [&] {
+        if (!dialog) {
+            dialog = new ui::SignInDialog(*session);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            if (parser.isSet(serverOption))
+                dialog->serverField()->setText(parser.value(serverOption));
+            QObject::connect(dialog, &QDialog::rejected, &app, [&] {
+                if (!session->engine())
+                    QApplication::quit();
+            });
+            QObject::connect(dialog, &ui::SignInDialog::demoRequested, &app, [&] {
+                if (demoServer)
+                    return;
+                demoServer = std::make_unique<demo::DemoServer>();
+                QObject::connect(demoServer.get(), &demo::DemoServer::ready, session.get(),
+                                 [&](const QUrl &url, const QString &token) { session->adoptToken(url, token); });
+                QObject::connect(demoServer.get(), &demo::DemoServer::failed, &app, [&](const QString &why) {
+                    if (dialog)
+                        dialog->showError(QApplication::translate("main", "The demo could not start: %1").arg(why));
+                    demoServer.reset();
+                });
+                demoServer->start();
+            });
+        }
+        dialog->show();
+        dialog->raise();
+    };
+
+    QObject::connect(session.get(), &client::Session::signedIn, window.get(), [&] {
+        if (!window->isVisible()) {
+            window->restoreWindowGeometry();
+            window->show();
+        }
+    });
+    // A failed restore, or a session that ended: back to the form (which shows its own errors).
+    QObject::connect(session.get(), &client::Session::failed, &app, [&] {
+        if (session->state() == client::Session::State::SignedOut && !(dialog && dialog->isVisible()))
+            askToSignIn();
+    });
+
+    if (parser.isSet(demoOption)) {
+        demoServer = std::make_unique<demo::DemoServer>();
+        QObject::connect(demoServer.get(), &demo::DemoServer::ready, session.get(),
+                         [&](const QUrl &url, const QString &token) { session->adoptToken(url, token); });
+        QObject::connect(demoServer.get(), &demo::DemoServer::failed, &app, [](const QString &why) {
+            QTextStream(stderr) << "confab: the demo could not start: " << why << '\n';
+            QApplication::exit(1);
+        });
+        demoServer->start();
+    } else if (parser.isSet(serverOption)) {
+        askToSignIn();
+    } else {
+        session->restore();
+    }
+
+    const int code = app.exec();
+    window->saveWindowGeometry();
+    delete dialog.data();
+    window.reset();
+    session.reset();
+    if (demoServer)
+        demoServer->stop();
+    return code;
 }

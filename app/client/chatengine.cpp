@@ -48,6 +48,8 @@ bool ChatEngine::start()
     m_rooms = new RoomListModel(m_api, *m_store, *m_sync, this);
     m_rooms->setMyUserId(m_config.me.userId);
     m_presence = new PresenceModel(m_api, *m_sync, this);
+    m_rooms->setMyUsername(m_config.me.username);
+    m_rooms->setPresenceSource(m_presence);
 
     // After a reconnect, rooms we were added to while away are not in any sync: list again.
     connect(m_connection, &RealtimeConnection::online, this, [this] {

@@ -1,5 +1,7 @@
 #include "roomlistmodel.h"
 
+#include "presencemodel.h"
+
 #include "apiclient.h"
 #include "localstore.h"
 #include "syncengine.h"
@@ -30,8 +32,11 @@ RoomListModel::RoomListModel(ApiClient &api, LocalStore &store, SyncEngine &sync
         Room &r = m_rooms[std::size_t(row)];
         r.lastMessage = m;
         r.lastActivity = std::max(r.lastActivity, m.timestamp);
-        if (m.authorId != m_me && m.roomId != m_active)
+        if (m.authorId != m_me && m.roomId != m_active) {
             ++r.unreadCount;
+            if (!m_mention.isEmpty() && m.content.contains(m_mention, Qt::CaseInsensitive))
+                ++r.mentionCount;
+        }
         m_store.saveRoom(r);
         changed(row);
         reposition(row);
@@ -50,6 +55,10 @@ RoomListModel::RoomListModel(ApiClient &api, LocalStore &store, SyncEngine &sync
         Room merged = room;
         if (row >= 0) { // per-user fields stay ours
             merged.unreadCount = m_rooms[std::size_t(row)].unreadCount;
+            merged.mentionCount = m_rooms[std::size_t(row)].mentionCount;
+            merged.peerUserId = m_rooms[std::size_t(row)].peerUserId;
+            if (merged.type == RoomType::Direct) // the shared frame names it from nobody's side
+                merged.name = m_rooms[std::size_t(row)].name;
             merged.myRole = m_rooms[std::size_t(row)].myRole;
             merged.isJoined = true;
         }
@@ -161,8 +170,9 @@ void RoomListModel::markRead(const QString &roomId)
     Room &r = m_rooms[std::size_t(row)];
     if (r.lastMessage && !r.lastMessage->messageId.isEmpty())
         m_api.markRead(roomId, r.lastMessage->messageId, this, [](const ApiResult<ReadReceipt> &) {});
-    if (r.unreadCount) {
+    if (r.unreadCount || r.mentionCount) {
         r.unreadCount = 0;
+        r.mentionCount = 0;
         m_store.saveRoom(r);
         changed(row);
     }
@@ -271,6 +281,16 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return r.memberCount;
     case MyRoleRole:
         return r.myRole ? toString(*r.myRole) : QString();
+    case MentionCountRole:
+        return r.mentionCount;
+    case PeerUserIdRole:
+        return r.peerUserId;
+    case PeerStatusRole: {
+        if (r.type != RoomType::Direct || r.peerUserId.isEmpty() || !m_presence)
+            return QString();
+        const auto p = m_presence->presence(r.peerUserId);
+        return toString(p ? p->status : PresenceStatus::Offline);
+    }
     default:
         return {};
     }
@@ -281,7 +301,44 @@ QHash<int, QByteArray> RoomListModel::roleNames() const
     return {{Qt::DisplayRole, "display"},     {RoomIdRole, "roomId"},           {NameRole, "name"},
             {DescriptionRole, "description"}, {TypeRole, "type"},               {UnreadCountRole, "unreadCount"},
             {LastActivityRole, "lastActivity"}, {LastMessageRole, "lastMessage"}, {LastAuthorRole, "lastAuthor"},
-            {MemberCountRole, "memberCount"}, {MyRoleRole, "myRole"}};
+            {MemberCountRole, "memberCount"}, {MyRoleRole, "myRole"}, {MentionCountRole, "mentionCount"},
+            {PeerUserIdRole, "peerUserId"},   {PeerStatusRole, "peerStatus"}};
+}
+
+void RoomListModel::setPresenceSource(PresenceModel *presence)
+{
+    m_presence = presence;
+    auto rowsChanged = [this](int first, int last) {
+        for (int row = first; row <= last; ++row)
+            peerPresenceChanged(m_presence->data(m_presence->index(row), PresenceModel::UserIdRole).toString());
+    };
+    connect(presence, &QAbstractItemModel::rowsInserted, this,
+            [rowsChanged](const QModelIndex &, int first, int last) { rowsChanged(first, last); });
+    connect(presence, &QAbstractItemModel::dataChanged, this,
+            [rowsChanged](const QModelIndex &tl, const QModelIndex &br) { rowsChanged(tl.row(), br.row()); });
+    connect(this, &RoomListModel::loaded, this, &RoomListModel::trackPeers);
+    trackPeers();
+}
+
+void RoomListModel::trackPeers()
+{
+    QStringList peers;
+    for (const Room &r : m_rooms) {
+        if (r.type == RoomType::Direct && !r.peerUserId.isEmpty())
+            peers << r.peerUserId;
+    }
+    if (m_presence && !peers.isEmpty())
+        m_presence->track(peers);
+}
+
+void RoomListModel::peerPresenceChanged(const QString &userId)
+{
+    for (std::size_t i = 0; i < m_rooms.size(); ++i) {
+        if (m_rooms[i].type == RoomType::Direct && m_rooms[i].peerUserId == userId) {
+            const QModelIndex idx = index(int(i));
+            Q_EMIT dataChanged(idx, idx, {PeerStatusRole});
+        }
+    }
 }
 
 } // namespace confab::client

@@ -10,6 +10,7 @@ namespace confab::client {
 
 class ApiClient;
 class LocalStore;
+class PresenceModel;
 class SyncEngine;
 
 // The rooms the user is in, most recent activity first: cached rooms at once, then the server's
@@ -29,11 +30,17 @@ public:
         LastAuthorRole,
         MemberCountRole,
         MyRoleRole,         // "owner", ... or empty
+        MentionCountRole,   // unread messages that mention me (@username)
+        PeerUserIdRole,     // direct rooms: the other person
+        PeerStatusRole,     // direct rooms: their presence, "online", "away", "busy", "offline"
     };
 
     RoomListModel(ApiClient &api, LocalStore &store, SyncEngine &sync, QObject *parent = nullptr);
 
     void setMyUserId(const QString &userId) { m_me = userId; }
+    void setMyUsername(const QString &username) { m_mention = QLatin1Char('@') + username; }
+    // Where direct rooms' PeerStatusRole comes from; the peers are tracked once rooms load.
+    void setPresenceSource(PresenceModel *presence);
     // Cached rooms now, then the server's list.
     void load();
     void refresh();
@@ -67,7 +74,12 @@ private:
     ApiClient &m_api;
     LocalStore &m_store;
     SyncEngine &m_sync;
+    void trackPeers();
+    void peerPresenceChanged(const QString &userId);
+
     QString m_me;
+    QString m_mention; // "@username"
+    PresenceModel *m_presence = nullptr;
     QString m_active;
     std::vector<Room> m_rooms;
     bool m_loaded = false;

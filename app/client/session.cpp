@@ -79,6 +79,7 @@ void Session::signIn(const QUrl &server, const QString &username, const QString 
     if (m_state == State::SignedIn)
         signOut();
     m_server = server;
+    m_ephemeral = false;
     m_api.abortAll();
     m_api.setBaseUrl(server);
     m_api.setToken({});
@@ -92,11 +93,34 @@ void Session::registerAccount(const QUrl &server, const QString &username, const
     if (m_state == State::SignedIn)
         signOut();
     m_server = server;
+    m_ephemeral = false;
     m_api.abortAll();
     m_api.setBaseUrl(server);
     m_api.setToken({});
     setState(State::SigningIn);
     m_api.registerAccount(username, password, displayName, this, [this](const ApiResult<SignedIn> &r) { onSignedIn(r); });
+}
+
+void Session::adoptToken(const QUrl &server, const QString &token)
+{
+    if (m_state == State::SignedIn)
+        signOut();
+    m_server = server;
+    m_ephemeral = true;
+    m_api.abortAll();
+    m_api.setBaseUrl(server);
+    m_api.setToken(token);
+    setState(State::SigningIn);
+    // Who the token belongs to; the engine needs it before it starts.
+    m_api.me(this, [this, token](const ApiResult<User> &r) {
+        if (!r.ok()) {
+            m_api.setToken({});
+            fail(r.error->message, r.error->field);
+            return;
+        }
+        m_me = r.value;
+        startEngine(token);
+    });
 }
 
 void Session::onSignedIn(const ApiResult<SignedIn> &r)
@@ -144,8 +168,11 @@ void Session::signOut()
     if (m_engine)
         Q_EMIT aboutToSignOut(m_engine.get());
     m_engine.reset();
-    m_tokens.remove(key);
-    QFile::remove(accountFile());
+    if (!m_ephemeral) { // an adopted token was never stored: leave a real account's files alone
+        m_tokens.remove(key);
+        QFile::remove(accountFile());
+    }
+    m_ephemeral = false;
     m_api.setToken({});
     setState(State::SignedOut);
     Q_EMIT signedOut();

@@ -39,6 +39,9 @@ public:
     void signOut();
     // Signs in again with the stored account and token, if there are both.
     void restore();
+    // Signs in with a token obtained elsewhere (the bundled demo server): it is kept in memory
+    // only, never in the keychain or the account file, and signing out leaves both untouched.
+    void adoptToken(const QUrl &server, const QString &token);
 
     State state() const { return m_state; }
     QString errorMessage() const { return m_error; }
@@ -80,6 +83,7 @@ private:
     QUrl m_server;
     User m_me;
     std::unique_ptr<ChatEngine> m_engine;
+    bool m_ephemeral = false; // adoptToken(): nothing of this sign-in is stored
 };
 
 } // namespace confab::client

@@ -272,6 +272,52 @@ private Q_SLOTS:
         QVERIFY(rooms.data(rooms.index(0), RoomListModel::UnreadCountRole).toInt() >= 1);
     }
 
+    void mentionsAndDirectRoomPresence()
+    {
+        auto &rooms = m_a->engine()->rooms();
+        Tester t(&rooms, kFatal);
+        rooms.setActiveRoom(QString()); // Alice reads nothing: the lobby's messages count
+        const int lobby = rooms.rowOf(m_roomId);
+        const int mentionsBefore = rooms.data(rooms.index(lobby), RoomListModel::MentionCountRole).toInt();
+        m_b->engine()->sendMessage(m_roomId, QStringLiteral("no mention here"));
+        m_b->engine()->sendMessage(m_roomId, QStringLiteral("@Alice can you look?"));
+        QTRY_COMPARE_WITH_TIMEOUT(rooms.data(rooms.index(rooms.rowOf(m_roomId)), RoomListModel::MentionCountRole).toInt(),
+                                  mentionsBefore + 1, 10000);
+        // The server counts the same (it answers a fresh listing with it).
+        RestClient a(m_server.httpUrl());
+        a.setToken(m_alice.token);
+        const RestReply list = a.get(QStringLiteral("/v1/chat/rooms?joined=true"));
+        const auto data = list.data();
+        int serverMentions = -1;
+        for (const auto &r : data["rooms"]) {
+            if (r["roomId"] == m_roomId.toStdString())
+                serverMentions = r["mentionCount"].get<int>();
+        }
+        QCOMPARE(serverMentions, mentionsBefore + 1);
+        rooms.markRead(m_roomId);
+        QCOMPARE(rooms.data(rooms.index(rooms.rowOf(m_roomId)), RoomListModel::MentionCountRole).toInt(), 0);
+
+        // A direct room is named after the other person, and shows their presence.
+        NewRoom dm;
+        dm.type = RoomType::Direct;
+        dm.members = QStringList{m_bob.user.userId};
+        auto created = await<Room>([&](QObject *c, auto cb) { m_a->api().createRoom(dm, c, cb); });
+        QVERIFY(created.ok());
+        QCOMPARE(created.value.peerUserId, m_bob.user.userId);
+        QTRY_VERIFY_WITH_TIMEOUT(rooms.rowOf(created.value.roomId) >= 0, 10000);
+        rooms.refresh(); // the peer is tracked when the list loads
+        const auto peerStatus = [&] {
+            return rooms.data(rooms.index(rooms.rowOf(created.value.roomId)), RoomListModel::PeerStatusRole).toString();
+        };
+        // Bob is connected; an earlier test may have left him busy or away, but not offline.
+        QTRY_VERIFY_WITH_TIMEOUT(!peerStatus().isEmpty() && peerStatus() != QStringLiteral("offline"), 10000);
+        QCOMPARE(rooms.data(rooms.index(rooms.rowOf(created.value.roomId)), RoomListModel::NameRole).toString(),
+                 m_bob.user.displayName);
+        const bool wasAway = peerStatus() == QStringLiteral("away");
+        m_b->engine()->setPresence(wasAway ? PresenceStatus::Busy : PresenceStatus::Away, QStringLiteral("deep work"));
+        QTRY_COMPARE_WITH_TIMEOUT(peerStatus(), wasAway ? QStringLiteral("busy") : QStringLiteral("away"), 10000);
+    }
+
     void cleanupTestCase()
     {
         delete m_ma;

@@ -155,6 +155,40 @@ private Q_SLOTS:
         }
     }
 
+    void adoptedTokenIsKeptInMemoryOnly()
+    {
+        if (m_realKeychain)
+            QSKIP("only the keychain test runs with a real keychain");
+        // The demo hands over a token: signed in with it, nothing stored, and signing out
+        // leaves a real account's file alone.
+        QTemporaryDir dir;
+        Session::Config config;
+        config.dataDir = dir.path();
+        QFile account(dir.filePath(QStringLiteral("account.json")));
+        QVERIFY(account.open(QIODevice::WriteOnly));
+        account.write("{\"server\": \"http://example.invalid\", \"user\": {}}");
+        account.close();
+        const Account erin = signUp(m_server, QStringLiteral("gwen"));
+        QVERIFY(!erin.token.isEmpty());
+        Session session(config);
+        QSignalSpy signedIn(&session, &Session::signedIn);
+        QSignalSpy saved(&session.tokens(), &TokenStore::saved);
+        session.adoptToken(m_server.httpUrl(), erin.token);
+        QVERIFY(signedIn.wait(20000));
+        QCOMPARE(session.me().userId, erin.user.userId);
+        QTRY_VERIFY_WITH_TIMEOUT(session.engine()->rooms().isLoaded(), 10000);
+        QCOMPARE(saved.count(), 0);
+        QVERIFY(!anyFileContains(dir.path(), erin.token.toUtf8()));
+        session.signOut();
+        QVERIFY(QFile::exists(account.fileName()));
+
+        // A bad token fails like a bad password.
+        QSignalSpy failed(&session, &Session::failed);
+        session.adoptToken(m_server.httpUrl(), QStringLiteral("not-a-token"));
+        QVERIFY(failed.wait(20000));
+        QCOMPARE(session.state(), Session::State::SignedOut);
+    }
+
     void wrongPasswordIsReported()
     {
         if (m_realKeychain)

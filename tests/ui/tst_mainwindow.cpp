@@ -1,0 +1,307 @@
+// The desktop client's window against a real server: sign in through the form, rooms show,
+// the composer sends, other people's messages arrive, raw HTML stays text, Alt+Down/Up and
+// Ctrl+K/Esc work.
+
+#include "restclient.h"
+#include "testserver.h"
+#include "wsclient.h"
+
+#include "client/chatengine.h"
+#include "client/messagemodel.h"
+#include "client/roomlistmodel.h"
+#include "client/session.h"
+#include "composer.h"
+#include "connectionbanner.h"
+#include "mainwindow.h"
+#include "messagedelegate.h"
+#include "roomview.h"
+#include "signindialog.h"
+#include "timelineview.h"
+
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace confab;
+using namespace confab::client;
+using namespace confab::test;
+using namespace confab::ui;
+
+namespace {
+QString qs(const nlohmann::json &j) { return QString::fromStdString(j.get<std::string>()); }
+
+// The row of the first message with this content in the open room, or -1.
+int rowWithContent(const MessageModel *m, const QString &content)
+{
+    for (int i = 0; m && i < m->rowCount(); ++i) {
+        if (m->index(i).data(MessageModel::ContentRole).toString() == content)
+            return i;
+    }
+    return -1;
+}
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("confab-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_ui_mainwindow"));
+        QVERIFY(m_server.start({QStringLiteral("--insecure-fast-password-hashing"),
+                                QStringLiteral("--message-rate"), QStringLiteral("1000"),
+                                QStringLiteral("--message-burst"), QStringLiteral("1000"),
+                                QStringLiteral("--request-rate"), QStringLiteral("1000"),
+                                QStringLiteral("--request-burst"), QStringLiteral("1000")}));
+        m_bob = std::make_unique<RestClient>(m_server.httpUrl());
+        QVERIFY(!m_bob->signUp(QStringLiteral("bob"), QStringLiteral("correct horse"), QStringLiteral("Bob")).is_null());
+        m_alice = std::make_unique<RestClient>(m_server.httpUrl());
+        RestClient &alice = *m_alice;
+        QVERIFY(!alice.signUp(QStringLiteral("alice"), QStringLiteral("correct horse"), QStringLiteral("Alice")).is_null());
+        for (const char *name : {"lobby", "random"}) {
+            const RestReply room = m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", name}, {"type", "public"}});
+            QVERIFY(room.ok());
+            const QString id = qs(room.data()["roomId"]);
+            QVERIFY(alice.post(QStringLiteral("/v1/chat/rooms/") + id + QStringLiteral("/join")).ok());
+            m_roomIds << id;
+        }
+        Session::Config config;
+        config.dataDir = m_dir.path();
+        config.useKeychain = false;
+        m_session = std::make_unique<Session>(config);
+        m_window = std::make_unique<MainWindow>(*m_session);
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_session.reset();
+    }
+
+    void signInThroughTheDialog()
+    {
+        SignInDialog dialog(*m_session);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.serverField()->clear();
+        QTest::keyClicks(dialog.serverField(), m_server.httpUrl().toString());
+        QTest::keyClicks(dialog.usernameField(), QStringLiteral("alice"));
+        QTest::keyClicks(dialog.passwordField(), QStringLiteral("wrong horse"));
+        QTest::mouseClick(dialog.signInButton(), Qt::LeftButton);
+        // A wrong password is said inline, and the form stays.
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.errorText().isEmpty() && dialog.signInButton()->isEnabled(), 10000);
+        QVERIFY(dialog.isVisible());
+
+        dialog.passwordField()->clear();
+        QTest::keyClicks(dialog.passwordField(), QStringLiteral("correct horse"));
+        QTest::mouseClick(dialog.signInButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 10000);
+        QCOMPARE(m_session->state(), Session::State::SignedIn);
+
+        m_window->show();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->roomList()->model()->rowCount(), 2, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->currentRoomId().isEmpty(), 5000);
+        QVERIFY(m_roomIds.contains(m_window->currentRoomId()));
+        QVERIFY(m_window->roomView()->messageModel());
+    }
+
+    void composerSends()
+    {
+        Composer *composer = m_window->roomView()->composer();
+        composer->setFocus();
+        QTest::keyClicks(composer, QStringLiteral("hello from the composer"));
+        // Shift+Enter is a new line, Enter sends.
+        QTest::keyClick(composer, Qt::Key_Return, Qt::ShiftModifier);
+        QTest::keyClicks(composer, QStringLiteral("second line"));
+        QTest::keyClick(composer, Qt::Key_Return);
+        QVERIFY(composer->toPlainText().isEmpty());
+        const QString text = QStringLiteral("hello from the composer\nsecond line");
+        MessageModel *model = m_window->roomView()->messageModel();
+        QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(model, text) >= 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->deliveryAt(rowWithContent(model, text)), MessageModel::Delivery::Sent, 10000);
+
+        const RestReply history = m_bob->get(QStringLiteral("/v1/chat/rooms/") + m_window->currentRoomId() + QStringLiteral("/messages"));
+        QVERIFY(history.ok());
+        bool found = false;
+        const nlohmann::json messages = history.data()["messages"]; // a copy: data() is a temporary
+        for (const auto &m : messages)
+            found = found || qs(m["content"]) == text;
+        QVERIFY2(found, history.raw.constData());
+    }
+
+    void othersMessagesArrive()
+    {
+        const QString text = QStringLiteral("hi alice, bob here");
+        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_window->currentRoomId() + QStringLiteral("/messages"),
+                            {{"content", text.toStdString()}}).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(m_window->roomView()->messageModel(), text) >= 0, 10000);
+    }
+
+    void reactionGrowsTheRow()
+    {
+        // A reaction adds a line of chips: the row must grow (QListView keeps heights otherwise).
+        MessageModel *model = m_window->roomView()->messageModel();
+        const int row = rowWithContent(model, QStringLiteral("hi alice, bob here"));
+        QVERIFY(row >= 0);
+        TimelineView *timeline = m_window->roomView()->timeline();
+        const QModelIndex index = timeline->model()->index(row, 0);
+        const int before = timeline->visualRect(index).height();
+        QVERIFY(before > 0);
+        const QString messageId = index.data(MessageModel::MessageIdRole).toString();
+        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_window->currentRoomId() + QStringLiteral("/messages/")
+                                + messageId + QStringLiteral("/reactions"),
+                            {{"emoji", "👍"}}).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(!index.data(MessageModel::ReactionsRole).toList().isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(timeline->visualRect(index).height() > before, 5000);
+    }
+
+    void htmlStaysText()
+    {
+        const QString text = QStringLiteral("<b>bold</b><script>x</script>");
+        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_window->currentRoomId() + QStringLiteral("/messages"),
+                            {{"content", text.toStdString()}}).ok());
+        MessageModel *model = m_window->roomView()->messageModel();
+        QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(model, text) >= 0, 10000);
+        TimelineView *timeline = m_window->roomView()->timeline();
+        const QModelIndex index = timeline->model()->index(rowWithContent(model, text), 0);
+        const QTextDocument *doc = timeline->messageDelegate()->document(index);
+        QVERIFY(doc);
+        QVERIFY2(doc->toPlainText().contains(text), qPrintable(doc->toPlainText()));
+        QVERIFY(index.data(Qt::AccessibleTextRole).toString().contains(text));
+        // And it is painted: the view lays it out without trouble.
+        QVERIFY(!timeline->visualRect(index).isEmpty() || timeline->isVisible());
+    }
+
+    void typingGoesBothWays()
+    {
+        WsClient bob;
+        QVERIFY(bob.open(m_server.wsUrl(m_bob->token())));
+        const std::string room = m_window->currentRoomId().toStdString();
+        bob.send({{"type", "typing_start"}, {"roomId", room}});
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->roomView()->typingText().contains(QStringLiteral("Bob")), 10000);
+
+        QTest::keyClicks(m_window->roomView()->composer(), QStringLiteral("typing"));
+        const nlohmann::json frame = bob.waitFor([](const nlohmann::json &f) {
+            return f.value("type", std::string()) == "typing_indicator" && f.value("isTyping", false);
+        }, 10000);
+        QVERIFY2(!frame.is_null(), "no typing_indicator for Alice");
+        QTest::keyClick(m_window->roomView()->composer(), Qt::Key_Escape);
+        QVERIFY(m_window->roomView()->composer()->toPlainText().isEmpty());
+    }
+
+    void refusedMessageShowsWhy()
+    {
+        // Longer than the server takes (5000 characters): refused for good, shown in red with the reason.
+        Composer *composer = m_window->roomView()->composer();
+        const QString text(5001, QLatin1Char('x'));
+        composer->setPlainText(text);
+        QTest::keyClick(composer, Qt::Key_Return);
+        MessageModel *model = m_window->roomView()->messageModel();
+        QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(model, text) >= 0, 10000);
+        const int row = rowWithContent(model, text);
+        QTRY_COMPARE_WITH_TIMEOUT(model->deliveryAt(row), MessageModel::Delivery::Failed, 10000);
+        const QModelIndex index = m_window->roomView()->timeline()->model()->index(row, 0);
+        QVERIFY(!index.data(MessageModel::ErrorRole).toString().isEmpty());
+        QVERIFY(MessageDelegate::statusText(index).contains(index.data(MessageModel::ErrorRole).toString()));
+        QVERIFY(!m_window->grab().isNull()); // painted without trouble
+    }
+
+    void keyboardSwitchesRooms()
+    {
+        QListView *rooms = m_window->roomList();
+        rooms->setCurrentIndex(rooms->model()->index(0, 0));
+        const QString first = m_window->currentRoomId();
+        m_window->roomView()->composer()->setFocus();
+        QTest::keyClick(m_window->roomView()->composer(), Qt::Key_Down, Qt::AltModifier);
+        QTRY_VERIFY(m_window->currentRoomId() != first);
+        QVERIFY(m_roomIds.contains(m_window->currentRoomId()));
+        QCOMPARE(rooms->currentIndex().row(), 1);
+        QTest::keyClick(m_window->roomView()->composer(), Qt::Key_Up, Qt::AltModifier);
+        QTRY_COMPARE(m_window->currentRoomId(), first);
+
+        // Ctrl+K goes to the filter, which filters; Esc clears it.
+        QTest::keyClick(m_window->roomView()->composer(), Qt::Key_K, Qt::ControlModifier);
+        QTRY_VERIFY(m_window->roomFilter()->hasFocus());
+        QTest::keyClicks(m_window->roomFilter(), QStringLiteral("rand"));
+        QCOMPARE(rooms->model()->rowCount(), 1);
+        QTest::keyClick(m_window->roomFilter(), Qt::Key_Escape);
+        QVERIFY(m_window->roomFilter()->text().isEmpty());
+        QCOMPARE(rooms->model()->rowCount(), 2);
+    }
+
+    void olderMessagesLoadAboveWithoutMovingTheView()
+    {
+        // A room with more than a page of history (none of it seen live), then open it: it shows
+        // the latest page, at the bottom.
+        const RestReply created = m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "archive"}, {"type", "public"}});
+        QVERIFY(created.ok());
+        const QString roomId = qs(created.data()["roomId"]);
+        for (int i = 0; i < 120; ++i) {
+            QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + roomId + QStringLiteral("/messages"),
+                                {{"content", QStringLiteral("backlog %1").arg(i).toStdString()}}).ok());
+        }
+        QVERIFY(m_alice->post(QStringLiteral("/v1/chat/rooms/") + roomId + QStringLiteral("/join")).ok());
+        QListView *rooms = m_window->roomList();
+        QTRY_COMPARE_WITH_TIMEOUT(rooms->model()->rowCount(), 3, 10000);
+        for (int i = 0; i < rooms->model()->rowCount(); ++i) {
+            if (rooms->model()->index(i, 0).data(RoomListModel::RoomIdRole).toString() == roomId)
+                rooms->setCurrentIndex(rooms->model()->index(i, 0));
+        }
+        QTRY_COMPARE(m_window->currentRoomId(), roomId);
+        MessageModel *model = m_window->roomView()->messageModel();
+        TimelineView *timeline = m_window->roomView()->timeline();
+        QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(model, QStringLiteral("backlog 119")) >= 0, 10000);
+        const int loaded = model->rowCount();
+        QVERIFY(loaded < 120);
+        QTRY_VERIFY(timeline->isAtBottom());
+        QTRY_VERIFY(timeline->verticalScrollBar()->maximum() > 0);
+        QTRY_COMPARE(timeline->verticalScrollBar()->value(), timeline->verticalScrollBar()->maximum());
+
+        // Scrolled to the top: older ones come in above, the message on screen stays put.
+        QSignalSpy older(model, &MessageModel::olderLoaded);
+        timeline->verticalScrollBar()->setValue(0);
+        const QString top = timeline->indexAt(QPoint(4, 4)).data(MessageModel::ContentRole).toString();
+        QVERIFY(!top.isEmpty());
+        QVERIFY(older.count() || older.wait(10000));
+        QTRY_VERIFY(model->rowCount() > loaded);
+        QTRY_VERIFY(rowWithContent(model, top) > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(qAbs(timeline->visualRect(timeline->model()->index(rowWithContent(model, top), 0)).top()) < 40, 3000);
+        QVERIFY(!timeline->isAtBottom());
+    }
+
+    void connectionLossShowsTheBanner()
+    {
+        QVERIFY(m_window->banner()->isHidden());
+        m_server.kill();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->banner()->isVisible(), 10000);
+        QVERIFY(!m_window->banner()->text().isEmpty());
+    }
+
+    void signOutDropsTheRoom()
+    {
+        m_session->signOut();
+        QVERIFY(!m_window->roomView()->messageModel());
+        QCOMPARE(m_window->roomList()->model()->rowCount(), 0);
+    }
+
+private:
+    TestServer m_server;
+    QTemporaryDir m_dir;
+    std::unique_ptr<RestClient> m_bob;
+    std::unique_ptr<RestClient> m_alice; // the same account as the window's, for setup only
+    QStringList m_roomIds;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

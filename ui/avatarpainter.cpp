@@ -1,0 +1,56 @@
+#include "avatarpainter.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+namespace confab::ui {
+
+QString initialsOf(const QString &name)
+{
+    QString out;
+    const QStringList words = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString &w : words) {
+        const QChar c = w.at(0);
+        if (!c.isLetterOrNumber())
+            continue;
+        out += c.toUpper();
+        if (out.size() == 2)
+            break;
+    }
+    if (out.isEmpty()) {
+        for (const QChar c : name) {
+            if (c.isLetterOrNumber()) {
+                out = c.toUpper();
+                break;
+            }
+        }
+    }
+    return out.isEmpty() ? QStringLiteral("?") : out;
+}
+
+QColor avatarColor(const QString &id)
+{
+    // Mid lightness and saturation: white initials stay readable in light and dark palettes.
+    return QColor::fromHsl(int(qHash(id) % 360u), 130, 110);
+}
+
+void paintAvatar(QPainter *painter, const QRect &rect, const QString &id, const QString &name, bool round)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(avatarColor(id));
+    if (round)
+        painter->drawEllipse(rect);
+    else
+        painter->drawRoundedRect(rect, rect.width() / 4.0, rect.height() / 4.0);
+    QFont f = painter->font();
+    f.setBold(true);
+    f.setPixelSize(qMax(8, rect.height() * 2 / 5));
+    painter->setFont(f);
+    painter->setPen(Qt::white);
+    painter->drawText(rect, Qt::AlignCenter, initialsOf(name));
+    painter->restore();
+}
+
+} // namespace confab::ui

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QFrame>
+#include <QPointer>
+
+class QLabel;
+class QPushButton;
+
+namespace confab::client {
+class RealtimeConnection;
+}
+
+namespace confab::ui {
+
+// A strip above the chat while the connection is not online: what is going on, a countdown
+// to the next attempt and "Reconnect now". Hidden when online.
+class ConnectionBanner : public QFrame {
+    Q_OBJECT
+public:
+    explicit ConnectionBanner(QWidget *parent = nullptr);
+    void setConnection(client::RealtimeConnection *connection);
+    QString text() const;
+
+private:
+    void update(int secondsLeft = -1);
+
+    QPointer<client::RealtimeConnection> m_connection;
+    QLabel *m_label;
+    QPushButton *m_retry;
+};
+
+} // namespace confab::ui

@@ -1,0 +1,107 @@
+#include "roomview.h"
+
+#include "composer.h"
+#include "timelineview.h"
+
+#include "client/chatengine.h"
+#include "client/messagemodel.h"
+#include "client/typingmodel.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace confab::ui {
+
+RoomView::RoomView(QWidget *parent)
+    : QWidget(parent), m_name(new QLabel(this)), m_description(new QLabel(this)), m_timeline(new TimelineView(this)),
+      m_typing(new QLabel(this)), m_composer(new Composer(this))
+{
+    QFont big = m_name->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    m_name->setFont(big);
+    m_name->setAccessibleName(tr("Room name"));
+    m_description->setAccessibleName(tr("Room description"));
+    m_description->setForegroundRole(QPalette::PlaceholderText);
+    m_description->setTextFormat(Qt::PlainText);
+    m_name->setTextFormat(Qt::PlainText);
+    m_typing->setAccessibleName(tr("Who is typing"));
+    m_typing->setForegroundRole(QPalette::PlaceholderText);
+    m_typing->setTextFormat(Qt::PlainText);
+    // Keep its line even when nobody types, so the composer does not jump.
+    m_typing->setMinimumHeight(m_typing->fontMetrics().height());
+
+    auto *header = new QVBoxLayout;
+    header->setContentsMargins(12, 8, 12, 8);
+    header->setSpacing(2);
+    header->addWidget(m_name);
+    header->addWidget(m_description);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(header);
+    layout->addWidget(m_timeline, 1);
+    auto *bottom = new QVBoxLayout;
+    bottom->setContentsMargins(12, 2, 12, 10);
+    bottom->setSpacing(2);
+    bottom->addWidget(m_typing);
+    bottom->addWidget(m_composer);
+    layout->addLayout(bottom);
+
+    connect(m_composer, &Composer::submitted, this, &RoomView::send);
+    connect(m_composer, &Composer::typing, this, [this] {
+        if (m_engine && !m_roomId.isEmpty())
+            m_engine->userIsTyping(m_roomId);
+    });
+    clear();
+}
+
+void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const QString &name, const QString &description)
+{
+    if (engine == m_engine && roomId == m_roomId)
+        return;
+    clear();
+    m_engine = engine;
+    m_roomId = roomId;
+    m_name->setText(name);
+    m_description->setText(description);
+    m_description->setVisible(!description.isEmpty());
+    m_composer->setEnabled(true);
+    m_composer->setPlaceholderText(tr("Message %1 (Enter sends, Shift+Enter for a new line)").arg(name));
+
+    m_messages = engine->createMessageModel(roomId, this);
+    m_typers = engine->createTypingModel(roomId, this);
+    m_timeline->setMessageModel(m_messages);
+    connect(m_typers, &client::TypingModel::summaryChanged, this, [this] { m_typing->setText(m_typers->summary()); });
+    m_messages->load();
+}
+
+void RoomView::clear()
+{
+    m_timeline->setMessageModel(nullptr);
+    delete m_messages;
+    m_messages = nullptr;
+    delete m_typers;
+    m_typers = nullptr;
+    m_engine = nullptr;
+    m_roomId.clear();
+    m_name->setText(tr("No room open"));
+    m_description->clear();
+    m_description->hide();
+    m_typing->clear();
+    m_composer->clear();
+    m_composer->setEnabled(false);
+}
+
+QString RoomView::typingText() const { return m_typing->text(); }
+
+void RoomView::send(const QString &text)
+{
+    if (m_engine && !m_roomId.isEmpty()) {
+        m_engine->userStoppedTyping(m_roomId);
+        m_engine->sendMessage(m_roomId, text);
+    }
+}
+
+} // namespace confab::ui
