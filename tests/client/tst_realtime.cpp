@@ -56,10 +56,14 @@ public:
     }
     ~ScriptedServer() override
     {
-        // The sockets die with m_server, after our members: stop hearing from them first.
-        for (QWebSocket *s : std::as_const(m_sockets))
-            s->disconnect(this);
+        // nextPendingConnection() hands the sockets to us (QWebSocketServer does not own them):
+        // stop hearing from them, then delete them.
         m_server.disconnect(this);
+        const auto sockets = m_sockets;
+        for (QWebSocket *s : sockets) {
+            s->disconnect(this);
+            delete s;
+        }
     }
     QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
     void broadcast(const ServerFrame &f)

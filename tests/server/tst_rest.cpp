@@ -1431,14 +1431,20 @@ void TestRest::auditLogPaging()
         if (list.empty())
             break;
         paged << qs(list[0]["auditId"]);
-        before = qs(list[0]["createdAt"]);
+        before = qs(list[0]["auditId"]); // the cursor: the last entry seen
     }
-    QSet<QString> times;
-    for (const json &e : entries)
-        times.insert(qs(e["createdAt"]));
-    if (times.size() < int(entries.size())) // known storage bug, see below; fails loudly once fixed
-        QEXPECT_FAIL("", "the audit log pages by created_at alone (ms): entries of the same millisecond are skipped", Continue);
     QCOMPARE(paged, expected);
+
+    // `before` as a time still answers "older than this moment".
+    const QString newest = qs(entries[0]["createdAt"]);
+    const RestReply older = m_bob->get(QStringLiteral("/v1/admin/audit?limit=200&roomId=") + id + QStringLiteral("&before=") +
+                                       QString::fromLatin1(QUrl::toPercentEncoding(newest)));
+    CHECK_STATUS(older, 200);
+    const json olderEntries = older.data()["entries"];
+    QVERIFY(!olderEntries.empty() && olderEntries.size() < entries.size());
+    for (const json &e : olderEntries)
+        QVERIFY(parseIso(e["createdAt"]) < parseIso(entries[0]["createdAt"]));
+    CHECK_ERROR(m_bob->get(QStringLiteral("/v1/admin/audit?before=not%20a%20cursor")), 422, "VALIDATION_FAILED", "before");
 }
 
 void TestRest::healthAndMetrics()

@@ -476,10 +476,14 @@ void RestApi::addModerationRoutes()
         q.limit = queryInt(c, "limit", 50, 1, 200);
         const QString before = c.query("before");
         if (!before.isEmpty()) {
-            const auto t = parseTimestamp(before);
-            if (!t)
-                throw DecodeError(ErrorCode::ValidationFailed, QStringLiteral("before"), QStringLiteral("must be an ISO 8601 time"));
-            q.beforeMs = *t;
+            // An audit id is a cursor (the last entry of the previous page); a time also works.
+            if (const auto t = parseTimestamp(before))
+                q.beforeMs = *t;
+            else if (before.startsWith(QLatin1String("a_")) && !validateId(before, QStringLiteral("before")))
+                q.beforeAuditId = before;
+            else
+                throw DecodeError(ErrorCode::ValidationFailed, QStringLiteral("before"),
+                                  QStringLiteral("must be an audit id or an ISO 8601 time"));
         }
         const QString roomId = c.query("roomId");
         if (!roomId.isEmpty())

@@ -1009,6 +1009,12 @@ std::vector<AuditEntry> SqliteStorage::listAudit(const AuditQuery &q)
         where.append(QStringLiteral("a.created_at < ?"));
         params.push_back(qlonglong(q.beforeMs));
     }
+    if (!q.beforeAuditId.isEmpty()) {
+        // Row values order exactly like ORDER BY below, so no entry is skipped or repeated.
+        where.append(QStringLiteral("(a.created_at, a.audit_id) < "
+                                    "(SELECT created_at, audit_id FROM audit_log WHERE audit_id = ?)"));
+        params.push_back(q.beforeAuditId);
+    }
     if (!q.actorId.isEmpty()) {
         where.append(QStringLiteral("a.actor_id = ?"));
         params.push_back(q.actorId);

@@ -98,6 +98,7 @@ struct AuditQuery {
     QString actorId;
     QString action;
     qint64 beforeMs = 0; // 0: newest first from now
+    QString beforeAuditId; // cursor: entries older than this one (same-millisecond entries included)
     int limit = 50;
 };
 
