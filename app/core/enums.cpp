@@ -38,6 +38,8 @@ constexpr Table<ModerationLevel, 3> kModeration{{{ModerationLevel::None, "none"}
                                                  {ModerationLevel::Strict, "strict"}}};
 constexpr Table<ReactionAction, 2> kReactionActions{
     {{ReactionAction::Add, "add"}, {ReactionAction::Remove, "remove"}}};
+constexpr Table<WordFilterAction, 2> kWordFilterActions{
+    {{WordFilterAction::Reject, "reject"}, {WordFilterAction::Mask, "mask"}}};
 
 template <typename E, std::size_t N> QString nameOf(const Table<E, N> &t, E v)
 {
@@ -78,6 +80,7 @@ CONFAB_ENUM_NAMES(MessageType, kMessageTypes)
 CONFAB_ENUM_NAMES(PresenceStatus, kPresence)
 CONFAB_ENUM_NAMES(ModerationLevel, kModeration)
 CONFAB_ENUM_NAMES(ReactionAction, kReactionActions)
+CONFAB_ENUM_NAMES(WordFilterAction, kWordFilterActions)
 
 #undef CONFAB_ENUM_NAMES
 

@@ -14,6 +14,7 @@ enum class MessageType { Text, Image, File, Audio, Video, Poll, System, AiRespon
 enum class PresenceStatus { Online, Away, Busy, Offline };
 enum class ModerationLevel { None, Basic, Strict };
 enum class ReactionAction { Add, Remove };
+enum class WordFilterAction { Reject, Mask };
 
 // Wire names ("owner", "ai_response", ...) and their inverse. fromString returns nullopt for
 // anything that is not exactly a known name.
@@ -24,6 +25,7 @@ QString toString(MessageType v);
 QString toString(PresenceStatus v);
 QString toString(ModerationLevel v);
 QString toString(ReactionAction v);
+QString toString(WordFilterAction v);
 
 template <typename E> std::optional<E> enumFromString(const QString &s);
 template <> std::optional<Role> enumFromString<Role>(const QString &s);
@@ -33,6 +35,7 @@ template <> std::optional<MessageType> enumFromString<MessageType>(const QString
 template <> std::optional<PresenceStatus> enumFromString<PresenceStatus>(const QString &s);
 template <> std::optional<ModerationLevel> enumFromString<ModerationLevel>(const QString &s);
 template <> std::optional<ReactionAction> enumFromString<ReactionAction>(const QString &s);
+template <> std::optional<WordFilterAction> enumFromString<WordFilterAction>(const QString &s);
 
 // All wire names of an enum, for error messages ("one of: public, private, ...").
 template <typename E> QString enumNames();
@@ -43,5 +46,6 @@ template <> QString enumNames<MessageType>();
 template <> QString enumNames<PresenceStatus>();
 template <> QString enumNames<ModerationLevel>();
 template <> QString enumNames<ReactionAction>();
+template <> QString enumNames<WordFilterAction>();
 
 } // namespace confab

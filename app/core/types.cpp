@@ -48,7 +48,14 @@ void to_json(json &j, const RoomSettings &v)
              {"enableAI", v.enableAI},
              {"moderationLevel", str(toString(v.moderationLevel))},
              {"slowModeSeconds", v.slowModeSeconds},
-             {"allowAnonymous", v.allowAnonymous}};
+             {"allowAnonymous", v.allowAnonymous},
+             {"wordFilter", [&] {
+                  json words = json::array();
+                  for (const QString &w : v.wordFilter)
+                      words.push_back(str(w));
+                  return words;
+              }()},
+             {"wordFilterAction", str(toString(v.wordFilterAction))}};
 }
 
 void decode(const json &j, RoomSettings &v, const QString &path)
@@ -63,6 +70,8 @@ void decode(const json &j, RoomSettings &v, const QString &path)
     v.moderationLevel = r.optEnum("moderationLevel", d.moderationLevel);
     v.slowModeSeconds = int(r.optInteger("slowModeSeconds", d.slowModeSeconds, 0, 86400));
     v.allowAnonymous = r.optBool("allowAnonymous", d.allowAnonymous);
+    v.wordFilter = r.optStringList("wordFilter", limits::kWordFilterMax, limits::kWordFilterWordMax);
+    v.wordFilterAction = r.optEnum("wordFilterAction", d.wordFilterAction);
     r.finish();
 }
 void from_json(const json &j, RoomSettings &v) { decode(j, v, {}); }

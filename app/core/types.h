@@ -39,6 +39,8 @@ struct RoomSettings {
     ModerationLevel moderationLevel = ModerationLevel::None;
     int slowModeSeconds = 0;
     bool allowAnonymous = false; // extension: anonymous posts only where the room allows them
+    QStringList wordFilter;      // extension: blocked words (whole words, any case)
+    WordFilterAction wordFilterAction = WordFilterAction::Reject;
     bool operator==(const RoomSettings &) const = default;
 };
 

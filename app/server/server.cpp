@@ -27,6 +27,8 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     ServiceSettings settings;
     settings.contentMaxChars = m_config.maxContentChars;
     settings.syncReplayMax = m_config.syncReplayMax;
+    settings.serverWordFilter = m_config.wordFilter;
+    settings.serverWordFilterAction = m_config.wordFilterAction;
     m_worker = std::make_unique<StorageWorker>(std::make_unique<SqliteStorage>(m_config.databasePath()), *m_clock, *m_ids,
                                                *m_members, *m_presence, settings, m_counters.get());
     m_bus = std::make_unique<LocalEventBus>();

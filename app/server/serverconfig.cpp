@@ -1,6 +1,7 @@
 #include "serverconfig.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
@@ -43,6 +44,20 @@ bool parseBool(const QString &s, bool *out)
     return false;
 }
 
+bool loadWordList(const QString &path, QStringList *out)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return false;
+    out->clear();
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (!line.isEmpty() && !line.startsWith(QLatin1Char('#')))
+            *out << line;
+    }
+    return true;
+}
+
 const std::vector<Setting> &settings()
 {
     static const std::vector<Setting> all{
@@ -78,6 +93,15 @@ const std::vector<Setting> &settings()
          [](ServerConfig &c, const QString &v) { return parseNumber<qint64>(v, 64 << 10, qint64(1) << 32, &c.maxQueuedBytes); }},
         {"sync-replay-max", "n", "Most missed events a sync replays per room, up to 10000; more gets sync_gap (default 500).",
          [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 1, 10000, &c.syncReplayMax); }},
+        {"word-filter-file", "file", "Words blocked in every room, one per line ('#' comments).",
+         [](ServerConfig &c, const QString &v) { return loadWordList(v, &c.wordFilter); }},
+        {"word-filter-action", "reject|mask", "What the server-wide word filter does (default reject).",
+         [](ServerConfig &c, const QString &v) {
+             const auto a = enumFromString<WordFilterAction>(v);
+             if (a)
+                 c.wordFilterAction = *a;
+             return a.has_value();
+         }},
         {"insecure-fast-password-hashing", "", "Cheap Argon2id settings, for tests and demos only.",
          [](ServerConfig &c, const QString &v) { return parseBool(v, &c.insecureFastPasswordHashing); }},
     };

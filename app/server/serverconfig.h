@@ -4,6 +4,9 @@
 #include <QHostAddress>
 #include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
+
+#include "core/enums.h"
 
 namespace confab::server {
 
@@ -27,6 +30,8 @@ struct ServerConfig {
     double requestBurst = 60;
     qint64 maxQueuedBytes = 8 * 1024 * 1024;
     int syncReplayMax = 500;
+    QStringList wordFilter; // from --word-filter-file: one word per line, '#' starts a comment
+    WordFilterAction wordFilterAction = WordFilterAction::Reject;
     bool insecureFastPasswordHashing = false; // tests and demo mode only
 
     // Declares every setting's flag on the parser.

@@ -74,6 +74,7 @@ QString text(MessageType v) { return toString(v); }
 QString text(PresenceStatus v) { return toString(v); }
 QString text(ModerationLevel v) { return toString(v); }
 QString text(ReactionAction v) { return toString(v); }
+QString text(WordFilterAction v) { return toString(v); }
 QString text(ErrorCode v) { return errorCodeName(v); }
 
 // ---- types --------------------------------------------------------------------------------------
@@ -88,7 +89,7 @@ void fields(Diff &d, const QString &p, const User &a, const User &e)
 void fields(Diff &d, const QString &p, const RoomSettings &a, const RoomSettings &e)
 {
     F(allowInvites); F(allowFileUploads); F(maxFileSize); F(messageRetention); F(enableAI); F(moderationLevel);
-    F(slowModeSeconds); F(allowAnonymous);
+    F(slowModeSeconds); F(allowAnonymous); F(wordFilter); F(wordFilterAction);
 }
 
 void fields(Diff &d, const QString &p, const Attachment &a, const Attachment &e)

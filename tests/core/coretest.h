@@ -73,6 +73,7 @@ QString text(confab::MessageType v);
 QString text(confab::PresenceStatus v);
 QString text(confab::ModerationLevel v);
 QString text(confab::ReactionAction v);
+QString text(confab::WordFilterAction v);
 QString text(confab::ErrorCode v);
 
 template <typename T, typename... Ts> constexpr bool kOneOf = (std::is_same_v<T, Ts> || ...);

@@ -61,7 +61,9 @@ RoomSettings settings()
             .enableAI = true,
             .moderationLevel = ModerationLevel::Strict,
             .slowModeSeconds = 30,
-            .allowAnonymous = true};
+            .allowAnonymous = true,
+            .wordFilter = {u"darn"_s, u"heck"_s},
+            .wordFilterAction = WordFilterAction::Mask};
 }
 
 Attachment pdf()
@@ -590,7 +592,7 @@ void TestCore::apiFieldNames_data()
     QTest::newRow("RoomSettings") << json(RoomSettings{})
                                   << u"allowInvites allowFileUploads maxFileSize messageRetention enableAI "
                                      "moderationLevel slowModeSeconds"_s
-                                  << u"allowAnonymous"_s;
+                                  << u"allowAnonymous wordFilter wordFilterAction"_s;
     QTest::newRow("Member") << json(Member{})
                             << u"userId displayName avatar role joinedAt lastSeen isOnline status isMuted isBanned"_s
                             << u"mutedUntil"_s;

@@ -1,5 +1,7 @@
 #include "messageservice.h"
 
+#include "wordfilter.h"
+
 #include "core/timeutil.h"
 #include "core/validation.h"
 
@@ -21,6 +23,26 @@ Result<Message> MessageService::messageInRoom(const QString &roomId, const QStri
     if (!m || m->roomId != roomId)
         return messageNotFound(messageId);
     return std::move(*m);
+}
+
+Result<QString> MessageService::filterWords(const QString &content, const RoomSettings &room) const
+{
+    QString text = content;
+    const std::pair<const QStringList &, WordFilterAction> lists[] = {
+        {m_ctx.settings.serverWordFilter, m_ctx.settings.serverWordFilterAction},
+        {room.wordFilter, room.wordFilterAction}};
+    for (const auto &[words, action] : lists) {
+        if (words.isEmpty())
+            continue;
+        const WordFilter filter(words);
+        if (!filter.matches(text))
+            continue;
+        if (action == WordFilterAction::Reject)
+            return apiError(ErrorCode::ValidationFailed, QStringLiteral("contains a word this room does not allow"),
+                            QStringLiteral("content"));
+        text = filter.masked(text);
+    }
+    return text;
 }
 
 Result<SendResult> MessageService::send(const Caller &caller, const SendRequest &req, Effects &fx)
@@ -59,6 +81,9 @@ Result<SendResult> MessageService::send(const Caller &caller, const SendRequest 
     if (!req.attachments.empty())
         return apiError(ErrorCode::ValidationFailed, QStringLiteral("file attachments are not supported by this server yet"),
                         QStringLiteral("attachments"));
+    auto filtered = filterWords(req.content, a.record.room.settings);
+    if (!filtered)
+        return *filtered.error;
     if (req.isAnonymous && !a.record.room.settings.allowAnonymous)
         return apiError(ErrorCode::Forbidden, QStringLiteral("this room does not allow anonymous posts"),
                         QStringLiteral("isAnonymous"));
@@ -85,7 +110,7 @@ Result<SendResult> MessageService::send(const Caller &caller, const SendRequest 
     m.roomId = req.roomId;
     m.authorId = caller.userId;
     m.authorName = caller.displayName;
-    m.content = req.content;
+    m.content = filtered.value;
     m.type = req.type;
     m.timestamp = now;
     m.replyTo = req.replyTo;
@@ -138,7 +163,10 @@ Result<Message> MessageService::edit(const Caller &caller, const QString &roomId
         return apiError(ErrorCode::Conflict, QStringLiteral("a deleted message cannot be edited"));
     if (auto bad = validateContent(content, m_ctx.settings.contentMaxChars))
         return *bad;
-    m.content = content;
+    auto filtered = filterWords(content, access.value.record.room.settings);
+    if (!filtered)
+        return *filtered.error;
+    m.content = filtered.value;
     m.isEdited = true;
     m.editedAt = m_ctx.now();
     inTransaction(m_ctx.storage, [&] {

@@ -51,6 +51,8 @@ public:
 
 private:
     Result<Message> messageInRoom(const QString &roomId, const QString &messageId);
+    // The server's and the room's word filters: the content to store, or VALIDATION_FAILED.
+    Result<QString> filterWords(const QString &content, const RoomSettings &room) const;
     QByteArray replayFrame(const EventRecord &e);
 
     ServiceContext &m_ctx;

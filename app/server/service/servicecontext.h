@@ -26,6 +26,8 @@ struct ServiceSettings {
     int reactionsPerMessageMax = 20;
     int pinsPerRoomMax = 50;
     int defaultMaxMembers = 1000;
+    QStringList serverWordFilter;  // applies in every room, before the room's own list
+    WordFilterAction serverWordFilterAction = WordFilterAction::Reject;
 };
 
 // Counters the services keep for /metrics; atomics because /metrics reads them from the network thread.
