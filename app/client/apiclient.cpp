@@ -197,6 +197,35 @@ void ApiClient::me(QObject *context, ApiCallback<User> done)
     call<User>("GET", QStringLiteral("/v1/me"), {}, nullptr, context, std::move(done), as<User>);
 }
 
+void ApiClient::updateProfile(const std::optional<QString> &displayName, const std::optional<QString> &avatar,
+                              QObject *context, ApiCallback<User> done)
+{
+    json body = json::object();
+    if (displayName)
+        body["displayName"] = s(*displayName);
+    if (avatar)
+        body["avatar"] = s(*avatar);
+    call<User>("PATCH", QStringLiteral("/v1/me"), {}, &body, context, std::move(done), as<User>);
+}
+
+void ApiClient::deleteAccount(QObject *context, ApiCallback<Done> cb)
+{
+    call<Done>("DELETE", QStringLiteral("/v1/me"), {}, nullptr, context, std::move(cb), done);
+}
+
+void ApiClient::auditLog(const QString &roomId, const QString &before, int limit, QObject *context,
+                         ApiCallback<std::vector<AuditEntry>> done)
+{
+    QUrlQuery query;
+    if (!roomId.isEmpty())
+        query.addQueryItem(QStringLiteral("roomId"), roomId);
+    if (!before.isEmpty())
+        query.addQueryItem(QStringLiteral("before"), before);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    call<std::vector<AuditEntry>>("GET", QStringLiteral("/v1/admin/audit"), query, nullptr, context, std::move(done),
+                                  [](const json &d) { return d.at("entries").get<std::vector<AuditEntry>>(); });
+}
+
 // ---- rooms ----------------------------------------------------------------------------------
 
 void ApiClient::listRooms(const RoomQuery &q, QObject *context, ApiCallback<RoomPage> done)

@@ -38,6 +38,15 @@ public:
     void login(const QString &username, const QString &password, QObject *context, ApiCallback<SignedIn> done);
     void logout(QObject *context, ApiCallback<Done> done);
     void me(QObject *context, ApiCallback<User> done);
+    // Only what is set changes.
+    void updateProfile(const std::optional<QString> &displayName, const std::optional<QString> &avatar, QObject *context,
+                       ApiCallback<User> done);
+    // Erases the account (DELETE /v1/me); the token stops working.
+    void deleteAccount(QObject *context, ApiCallback<Done> done);
+    // The audit log, newest first: every room for server admins, their rooms for room admins.
+    // `before` is the auditId of the last entry of the previous page.
+    void auditLog(const QString &roomId, const QString &before, int limit, QObject *context,
+                  ApiCallback<std::vector<AuditEntry>> done);
 
     // rooms
     void listRooms(const RoomQuery &query, QObject *context, ApiCallback<RoomPage> done);

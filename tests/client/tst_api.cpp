@@ -166,6 +166,49 @@ private Q_SLOTS:
         QVERIFY(gone.ok());
     }
 
+    void accountAndAuditCalls()
+    {
+        // Alice registered first: she is a server admin and reads the whole audit log.
+        NewRoom nr;
+        nr.name = QStringLiteral("audited");
+        auto room = await<Room>([&](QObject *c, auto cb) { m_api.createRoom(nr, c, cb); });
+        QVERIFY(room.ok());
+        for (const char *name : {"audited 2", "audited 3"}) {
+            RoomChange change;
+            change.name = QString::fromLatin1(name);
+            QVERIFY(await<Room>([&](QObject *c, auto cb) { m_api.updateRoom(room.value.roomId, change, c, cb); }).ok());
+        }
+        auto log = await<std::vector<AuditEntry>>(
+            [&](QObject *c, auto cb) { m_api.auditLog(room.value.roomId, {}, 50, c, cb); });
+        QVERIFY(log.ok());
+        QCOMPARE(int(log.value.size()), 2);
+        QCOMPARE(log.value.front().action, QStringLiteral("room.update"));
+        QCOMPARE(log.value.front().actorId, m_me.userId);
+        auto older = await<std::vector<AuditEntry>>(
+            [&](QObject *c, auto cb) { m_api.auditLog(room.value.roomId, log.value.front().auditId, 50, c, cb); });
+        QVERIFY(older.ok());
+        QCOMPARE(int(older.value.size()), 1);
+        QCOMPARE(older.value.front().auditId, log.value.back().auditId);
+
+        auto renamed = await<User>([&](QObject *c, auto cb) { m_api.updateProfile(QStringLiteral("Alice M."), std::nullopt, c, cb); });
+        QVERIFY(renamed.ok());
+        QCOMPARE(renamed.value.displayName, QStringLiteral("Alice M."));
+
+        // A second account erases itself; its token stops working.
+        ApiClient other;
+        other.setBaseUrl(m_server.httpUrl());
+        auto reg = await<SignedIn>([&](QObject *c, auto cb) {
+            other.registerAccount(QStringLiteral("shortlived"), QStringLiteral("correct horse"), QStringLiteral("Brief"), c, cb);
+        });
+        QVERIFY(reg.ok());
+        other.setToken(reg.value.token);
+        auto denied = await<std::vector<AuditEntry>>([&](QObject *c, auto cb) { other.auditLog({}, {}, 10, c, cb); });
+        QCOMPARE(denied.httpStatus, 403);
+        QVERIFY(await<Done>([&](QObject *c, auto cb) { other.deleteAccount(c, cb); }).ok());
+        auto gone = await<User>([&](QObject *c, auto cb) { other.me(c, cb); });
+        QCOMPARE(gone.httpStatus, 401);
+    }
+
     void staleAnswersAreDropped()
     {
         int called = 0;
