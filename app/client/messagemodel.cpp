@@ -75,14 +75,7 @@ void MessageModel::load()
     for (const OutgoingItem &item : m_outbox.items(m_roomId)) {
         if (rowOfClientMsgId(item.clientMsgId) >= 0)
             continue;
-        Message m;
-        m.roomId = item.roomId;
-        m.clientMsgId = item.clientMsgId;
-        m.content = item.content;
-        m.authorId = m_me;
-        m.timestamp = item.createdAt;
-        m.replyTo = item.replyTo;
-        rows.push_back({std::move(m), item.state == OutgoingItem::State::Failed ? Delivery::Failed : Delivery::Pending,
+        rows.push_back({localEcho(item), item.state == OutgoingItem::State::Failed ? Delivery::Failed : Delivery::Pending,
                         item.error});
     }
     if (!rows.empty() && m_rows.empty()) {
@@ -197,10 +190,8 @@ void MessageModel::acceptOwn(const QString &clientMsgId, const Message &m)
     upsert(m);
 }
 
-void MessageModel::appendPending(const OutgoingItem &item)
+Message MessageModel::localEcho(const OutgoingItem &item) const
 {
-    if (rowOfClientMsgId(item.clientMsgId) >= 0)
-        return;
     Message m;
     m.roomId = item.roomId;
     m.clientMsgId = item.clientMsgId;
@@ -208,6 +199,14 @@ void MessageModel::appendPending(const OutgoingItem &item)
     m.authorId = m_me;
     m.timestamp = item.createdAt;
     m.replyTo = item.replyTo;
+    return m;
+}
+
+void MessageModel::appendPending(const OutgoingItem &item)
+{
+    if (rowOfClientMsgId(item.clientMsgId) >= 0)
+        return;
+    Message m = localEcho(item);
     const int row = int(m_rows.size());
     beginInsertRows({}, row, row);
     m_rows.push_back({std::move(m), Delivery::Pending, {}});

@@ -91,6 +91,8 @@ private:
     bool upsert(const Message &m, bool allowOutsideWindow = false);
     void acceptOwn(const QString &clientMsgId, const Message &m);
     void appendPending(const OutgoingItem &item);
+    // How an outbox item shows until the server has it.
+    Message localEcho(const OutgoingItem &item) const;
     void trimOldest();
     void trimNewest();
     int insertPosition(qint64 seq) const;

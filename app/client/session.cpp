@@ -74,7 +74,7 @@ void Session::fail(const QString &message, const QString &field)
     Q_EMIT failed(message, field);
 }
 
-void Session::signIn(const QUrl &server, const QString &username, const QString &password)
+void Session::beginSigningIn(const QUrl &server)
 {
     if (m_state == State::SignedIn)
         signOut();
@@ -84,20 +84,18 @@ void Session::signIn(const QUrl &server, const QString &username, const QString 
     m_api.setBaseUrl(server);
     m_api.setToken({});
     setState(State::SigningIn);
+}
+
+void Session::signIn(const QUrl &server, const QString &username, const QString &password)
+{
+    beginSigningIn(server);
     m_api.login(username, password, this, [this](const ApiResult<SignedIn> &r) { onSignedIn(r); });
 }
 
 void Session::registerAccount(const QUrl &server, const QString &username, const QString &password,
                               const QString &displayName)
 {
-    if (m_state == State::SignedIn)
-        signOut();
-    m_server = server;
-    m_ephemeral = false;
-    m_api.abortAll();
-    m_api.setBaseUrl(server);
-    m_api.setToken({});
-    setState(State::SigningIn);
+    beginSigningIn(server);
     m_api.registerAccount(username, password, displayName, this, [this](const ApiResult<SignedIn> &r) { onSignedIn(r); });
 }
 

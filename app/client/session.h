@@ -67,6 +67,8 @@ Q_SIGNALS:
 
 private:
     void setState(State s);
+    // Leaves any current account and starts a fresh sign-in against `server`.
+    void beginSigningIn(const QUrl &server);
     void onSignedIn(const ApiResult<SignedIn> &r);
     void startEngine(const QString &token);
     void fail(const QString &message, const QString &field = {});
