@@ -40,12 +40,16 @@ Result<Member> ModerationService::changeMember(const Caller &caller, const QStri
 
     MemberRecord next = *target;
     QStringList actions;
-    if (change.role && *change.role != target->role) {
+    if (change.role) {
+        // Checked even when the role would stay the same: whoever may not change it is refused,
+        // not answered with a silent success.
         const QString why = roleChangeDenialReason(a.actor, target->role, *change.role);
         if (!why.isEmpty())
             return apiError(ErrorCode::Forbidden, why, QStringLiteral("role"));
-        next.role = *change.role;
-        actions << QStringLiteral("member.role_%1").arg(toString(*change.role));
+        if (*change.role != target->role) {
+            next.role = *change.role;
+            actions << QStringLiteral("member.role_%1").arg(toString(*change.role));
+        }
     }
     if (change.isMuted) {
         if (auto denied = m_guard.require(a, Action::MuteMember, target->role))
