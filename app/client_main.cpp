@@ -7,14 +7,19 @@
 #include "client/session.h"
 #include "mainwindow.h"
 #include "signindialog.h"
+#include "startuptrace.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLineEdit>
+#include <QListView>
+#include <QLocale>
 #include <QPointer>
 #include <QTextStream>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 using namespace confab;
@@ -27,6 +32,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Confab"));
     QApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(CONFAB_APP_ID));
+    ui::installTranslations(QLocale()); // the system's language, before any widget exists
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Confab: self-hosted desktop chat."));
@@ -45,7 +51,19 @@ int main(int argc, char *argv[])
     std::unique_ptr<demo::DemoServer> demoServer;
     auto session = std::make_unique<client::Session>(client::Session::Config{});
     auto window = std::make_unique<ui::MainWindow>(*session);
+    ui::StartupTrace::installIfRequested(window->roomList()); // CONFAB_TRACE_STARTUP=1 (bench/client)
     QPointer<ui::SignInDialog> dialog;
+
+    // The demo's cache is named "demo", not after its server: the port changes on every run.
+    auto startDemo = [&](std::function<void(const QString &)> failed) {
+        if (demoServer) // again after signing out of it: that revoked the token, start afresh
+            demoServer->stop();
+        demoServer = std::make_unique<demo::DemoServer>();
+        QObject::connect(demoServer.get(), &demo::DemoServer::ready, session.get(),
+                         [&](const QUrl &url, const QString &token) { session->adoptToken(url, token, QStringLiteral("demo")); });
+        QObject::connect(demoServer.get(), &demo::DemoServer::failed, &app, failed);
+        demoServer->start();
+    };
 
     auto askToSignIn = [&] {
         if (!dialog) {
@@ -58,17 +76,10 @@ int main(int argc, char *argv[])
                     QApplication::quit();
             });
             QObject::connect(dialog, &ui::SignInDialog::demoRequested, &app, [&] {
-                if (demoServer)
-                    return;
-                demoServer = std::make_unique<demo::DemoServer>();
-                QObject::connect(demoServer.get(), &demo::DemoServer::ready, session.get(),
-                                 [&](const QUrl &url, const QString &token) { session->adoptToken(url, token); });
-                QObject::connect(demoServer.get(), &demo::DemoServer::failed, &app, [&](const QString &why) {
+                startDemo([&](const QString &why) {
                     if (dialog)
                         dialog->showError(QApplication::translate("main", "The demo could not start: %1").arg(why));
-                    demoServer.reset();
                 });
-                demoServer->start();
             });
         }
         dialog->show();
@@ -86,16 +97,18 @@ int main(int argc, char *argv[])
         if (session->state() == client::Session::State::SignedOut && !(dialog && dialog->isVisible()))
             askToSignIn();
     });
+    // Signed out from the menu or the settings: the window goes, the form comes.
+    QObject::connect(session.get(), &client::Session::signedOut, &app, [&] {
+        window->hide();
+        if (!(dialog && dialog->isVisible()))
+            askToSignIn();
+    });
 
     if (parser.isSet(demoOption)) {
-        demoServer = std::make_unique<demo::DemoServer>();
-        QObject::connect(demoServer.get(), &demo::DemoServer::ready, session.get(),
-                         [&](const QUrl &url, const QString &token) { session->adoptToken(url, token); });
-        QObject::connect(demoServer.get(), &demo::DemoServer::failed, &app, [](const QString &why) {
+        startDemo([](const QString &why) {
             QTextStream(stderr) << "confab: the demo could not start: " << why << '\n';
             QApplication::exit(1);
         });
-        demoServer->start();
     } else if (parser.isSet(serverOption)) {
         askToSignIn();
     } else {

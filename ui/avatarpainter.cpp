@@ -30,8 +30,14 @@ QString initialsOf(const QString &name)
 
 QColor avatarColor(const QString &id)
 {
+    // FNV-1a, not qHash: the same person keeps the same colour across runs and machines.
+    quint32 hash = 2166136261u;
+    for (const QChar c : id) {
+        hash ^= c.unicode();
+        hash *= 16777619u;
+    }
     // Mid lightness and saturation: white initials stay readable in light and dark palettes.
-    return QColor::fromHsl(int(qHash(id) % 360u), 130, 110);
+    return QColor::fromHsl(int(hash % 360u), 130, 110);
 }
 
 void paintAvatar(QPainter *painter, const QRect &rect, const QString &id, const QString &name, bool round)

@@ -1,7 +1,11 @@
 #include "connectionbanner.h"
 
+#include "theme.h"
+
 #include "client/realtimeconnection.h"
 
+#include <QApplication>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -16,10 +20,7 @@ ConnectionBanner::ConnectionBanner(QWidget *parent)
     setAccessibleName(tr("Connection status"));
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
-    QPalette pal = palette();
-    pal.setColor(QPalette::Window, QColor::fromRgb(0xff, 0xe0, 0x82));
-    pal.setColor(QPalette::WindowText, QColor::fromRgb(0x33, 0x2b, 0x00));
-    setPalette(pal);
+    restyle();
     m_label->setAccessibleName(tr("Connection status"));
     m_retry->setAccessibleName(tr("Reconnect now"));
     auto *layout = new QHBoxLayout(this);
@@ -43,6 +44,24 @@ void ConnectionBanner::setConnection(RealtimeConnection *connection)
         connect(connection, &RealtimeConnection::retryCountdown, this, [this](int s) { update(s); });
     }
     update();
+}
+
+void ConnectionBanner::restyle()
+{
+    m_restyling = true;
+    const bool dark = ThemeManager::isDark(QApplication::palette());
+    QPalette only; // these two colours; the rest follows the application
+    only.setColor(QPalette::Window, dark ? QColor::fromRgb(0x5a, 0x47, 0x00) : QColor::fromRgb(0xff, 0xe0, 0x82));
+    only.setColor(QPalette::WindowText, dark ? QColor::fromRgb(0xff, 0xec, 0xb3) : QColor::fromRgb(0x33, 0x2b, 0x00));
+    setPalette(only);
+    m_restyling = false;
+}
+
+void ConnectionBanner::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !m_restyling)
+        restyle();
 }
 
 QString ConnectionBanner::text() const { return m_label->text(); }

@@ -21,12 +21,18 @@ public:
     void setConnection(client::RealtimeConnection *connection);
     QString text() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void update(int secondsLeft = -1);
+    // Amber in either theme: light amber with dark text, or dark amber with light text.
+    void restyle();
 
     QPointer<client::RealtimeConnection> m_connection;
     QLabel *m_label;
     QPushButton *m_retry;
+    bool m_restyling = false;
 };
 
 } // namespace confab::ui

@@ -1,23 +1,44 @@
 #include "mainwindow.h"
 
-#include "connectionbanner.h"
-#include "roomdelegate.h"
-#include "roomview.h"
-#include "timelineview.h"
+#include "accountbutton.h"
+#include "appsettings.h"
+#include "autoaway.h"
+#include "browseroomsdialog.h"
 #include "composer.h"
+#include "connectionbanner.h"
+#include "createroomdialog.h"
+#include "directmessagedialog.h"
+#include "invitedialog.h"
+#include "leaveroomdialog.h"
+#include "moderationcontroller.h"
+#include "notifier.h"
+#include "roomdelegate.h"
+#include "roomsectionmodel.h"
+#include "roomview.h"
+#include "settingsdialog.h"
+#include "shortcutsdialog.h"
+#include "theme.h"
+#include "timelineview.h"
+#include "trayicon.h"
 
 #include "client/chatengine.h"
+#include "client/messagemodel.h"
 #include "client/realtimeconnection.h"
 #include "client/roomlistmodel.h"
 #include "client/session.h"
 
+#include <QActionGroup>
+#include <QApplication>
 #include <QCloseEvent>
+#include <QHBoxLayout>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QShortcut>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace confab::ui {
@@ -25,39 +46,20 @@ namespace confab::ui {
 using client::RoomListModel;
 
 MainWindow::MainWindow(client::Session &session, QWidget *parent)
-    : QMainWindow(parent), m_session(session), m_filter(new QLineEdit), m_rooms(new QListView),
-      m_roomFilterModel(new QSortFilterProxyModel(this)), m_roomView(new RoomView), m_banner(new ConnectionBanner)
+    : QMainWindow(parent), m_session(session), m_settings(new AppSettings(this)), m_theme(new ThemeManager(this)),
+      m_autoAway(new AutoAway(this)),
+      m_notifier(new Notifier([this](const QString &roomId) {
+          return isActiveWindow() && !isMinimized() && currentRoomId() == roomId;
+      }, this)),
+      m_tray(new TrayIcon(this, this)), m_account(new AccountButton(*m_autoAway)), m_filter(new QLineEdit),
+      m_newButton(new QToolButton), m_rooms(new QListView), m_roomModel(new RoomSectionModel(this)),
+      m_roomView(new RoomView), m_banner(new ConnectionBanner)
 {
     setWindowTitle(tr("Confab"));
-
-    m_filter->setAccessibleName(tr("Filter rooms"));
-    m_filter->setPlaceholderText(tr("Filter rooms (Ctrl+K)"));
-    m_filter->setClearButtonEnabled(true);
-    m_roomFilterModel->setFilterRole(RoomListModel::NameRole);
-    m_roomFilterModel->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    connect(m_filter, &QLineEdit::textChanged, m_roomFilterModel, &QSortFilterProxyModel::setFilterFixedString);
-
-    m_rooms->setAccessibleName(tr("Rooms"));
-    m_rooms->setModel(m_roomFilterModel);
-    m_rooms->setItemDelegate(new RoomDelegate(m_rooms));
-    m_rooms->setUniformItemSizes(true);
-    m_rooms->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_rooms->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_rooms->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    connect(m_rooms->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::openCurrentRoom);
-    // Rows come and go under the filter: keep a room open when there is one to show.
-    connect(m_roomFilterModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::selectFirstRoomIfNone);
-    connect(m_roomFilterModel, &QAbstractItemModel::modelReset, this, &MainWindow::selectFirstRoomIfNone);
-
-    auto *left = new QWidget;
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(8, 8, 0, 8);
-    leftLayout->setSpacing(6);
-    leftLayout->addWidget(m_filter);
-    leftLayout->addWidget(m_rooms, 1);
+    setWindowIcon(TrayIcon::renderIcon());
 
     auto *splitter = new QSplitter;
-    splitter->addWidget(left);
+    splitter->addWidget(buildRoomPane());
     splitter->addWidget(m_roomView);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
@@ -72,77 +74,371 @@ MainWindow::MainWindow(client::Session &session, QWidget *parent)
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
-    setTabOrder(m_filter, m_rooms);
+    buildMenus();
+
+    setTabOrder(m_account, m_filter);
+    setTabOrder(m_filter, m_newButton);
+    setTabOrder(m_newButton, m_rooms);
     setTabOrder(m_rooms, m_roomView->timeline());
     setTabOrder(m_roomView->timeline(), m_roomView->composer());
 
-    auto *find = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
-    connect(find, &QShortcut::activated, this, [this] {
-        m_filter->setFocus(Qt::ShortcutFocusReason);
-        m_filter->selectAll();
+    connect(m_settings, &AppSettings::changed, this, &MainWindow::applySettings);
+    applySettings();
+    connect(m_notifier, &Notifier::notify, this, [this](const QString &title, const QString &body) {
+        showNotification(title, body);
     });
-    auto *up = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Up), this);
-    connect(up, &QShortcut::activated, this, [this] { moveRoom(-1); });
-    auto *down = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Down), this);
-    connect(down, &QShortcut::activated, this, [this] { moveRoom(1); });
-    auto *clearFilter = new QShortcut(QKeySequence(Qt::Key_Escape), m_filter, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(clearFilter, &QShortcut::activated, m_filter, &QLineEdit::clear);
+    connect(m_tray, &TrayIcon::messageClicked, this, [this] { openRoom(m_notifier->lastRoomId()); });
 
     connect(&m_session, &client::Session::signedIn, this, &MainWindow::attach);
     connect(&m_session, &client::Session::aboutToSignOut, this, &MainWindow::detach);
     if (m_session.engine())
         attach(m_session.engine());
+    else
+        detach();
     resize(1000, 680);
 }
 
 MainWindow::~MainWindow() { detach(); }
+
+QWidget *MainWindow::buildRoomPane()
+{
+    m_filter->setAccessibleName(tr("Filter rooms"));
+    m_filter->setPlaceholderText(tr("Filter rooms (Ctrl+K)"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_roomModel, &RoomSectionModel::setFilterFixedString);
+    auto *clearFilter = new QShortcut(QKeySequence(Qt::Key_Escape), m_filter, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(clearFilter, &QShortcut::activated, m_filter, &QLineEdit::clear);
+
+    m_newButton->setText(QStringLiteral("+"));
+    m_newButton->setAccessibleName(tr("New room or conversation"));
+    m_newButton->setToolTip(tr("New room, browse rooms, direct message"));
+    m_newButton->setPopupMode(QToolButton::InstantPopup);
+    m_newButton->setFocusPolicy(Qt::StrongFocus);
+    QFont plus = m_newButton->font();
+    plus.setBold(true);
+    plus.setPointSizeF(plus.pointSizeF() * 1.3);
+    m_newButton->setFont(plus);
+
+    m_rooms->setAccessibleName(tr("Rooms and direct messages"));
+    m_rooms->setModel(m_roomModel);
+    m_rooms->setItemDelegate(new RoomDelegate(m_rooms));
+    m_rooms->setUniformItemSizes(false); // a section's first room carries its header
+    m_rooms->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rooms->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_rooms->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_rooms->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    connect(m_rooms->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::openCurrentRoom);
+    // While a row goes, the selection moves to a neighbour: open that one once the removal is
+    // over, not from inside it (opening marks it read, which changes the model).
+    connect(m_roomModel, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this] { m_removingRows = true; });
+    connect(m_roomModel, &QAbstractItemModel::rowsRemoved, this, [this] {
+        m_removingRows = false;
+        openCurrentRoom();
+    });
+    // Rows come and go under the filter: keep a room open when there is one to show.
+    connect(m_roomModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::selectFirstRoomIfNone);
+    connect(m_roomModel, &QAbstractItemModel::modelReset, this, &MainWindow::selectFirstRoomIfNone);
+
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(8, 8, 0, 8);
+    leftLayout->setSpacing(6);
+    leftLayout->addWidget(m_account);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->setSpacing(4);
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_newButton);
+    leftLayout->addLayout(filterRow);
+    leftLayout->addWidget(m_rooms, 1);
+    return left;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_newRoom = file->addAction(tr("&New room…"), this, &MainWindow::openCreateRoomDialog);
+    m_newRoom->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    m_directMessage = file->addAction(tr("&Direct message…"), this, &MainWindow::openDirectMessageDialog);
+    m_directMessage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    m_browseRooms = file->addAction(tr("&Browse rooms…"), this, &MainWindow::openBrowseRoomsDialog);
+    m_browseRooms->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    file->addSeparator();
+    m_settingsAction = file->addAction(tr("&Settings…"), this, &MainWindow::openSettingsDialog);
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_signOut = file->addAction(tr("Sign &out"), this, [this] { m_session.signOut(); });
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+
+    auto *newMenu = new QMenu(m_newButton);
+    newMenu->setAccessibleName(tr("New"));
+    newMenu->addActions({m_newRoom, m_browseRooms, m_directMessage});
+    m_newButton->setMenu(newMenu);
+
+    m_roomMenu = menuBar()->addMenu(tr("&Room"));
+    m_invite = m_roomMenu->addAction(tr("&Add people…"), this, &MainWindow::openInviteDialog);
+    m_invite->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    m_leave = m_roomMenu->addAction(tr("&Leave room…"), this, &MainWindow::openLeaveRoomDialog);
+    m_roomMenuSeparator = m_roomMenu->addSeparator();
+    // Moderation (RoomView's ModerationController): room settings, the moderation panel.
+    m_roomMenu->addActions({m_roomView->moderation()->settingsAction(), m_roomView->moderation()->moderationAction()});
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *find = view->addAction(tr("&Find a room…"), this, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    view->addSeparator();
+    QAction *previous = view->addAction(tr("&Previous room"), this, [this] { moveRoom(-1); });
+    previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    QAction *next = view->addAction(tr("&Next room"), this, [this] { moveRoom(1); });
+    next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    QAction *previousUnread = view->addAction(tr("Previous &unread room"), this, [this] { moveToUnread(-1); });
+    previousUnread->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Up));
+    QAction *nextUnread = view->addAction(tr("Next unread roo&m"), this, [this] { moveToUnread(1); });
+    nextUnread->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Down));
+    view->addAction(m_roomView->moderation()->membersAction()); // Ctrl+Shift+M
+    view->addSeparator();
+    QMenu *themeMenu = view->addMenu(tr("&Theme"));
+    m_themeGroup = new QActionGroup(this);
+    for (const auto &[mode, label] : {std::pair{ThemeManager::Mode::System, tr("Follow the &system")},
+                                      std::pair{ThemeManager::Mode::Light, tr("&Light")},
+                                      std::pair{ThemeManager::Mode::Dark, tr("&Dark")}}) {
+        QAction *a = themeMenu->addAction(label, this, [this, mode = mode] { m_settings->setTheme(mode); });
+        a->setCheckable(true);
+        a->setData(int(mode));
+        m_themeGroup->addAction(a);
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::openShortcutsDialog);
+    keys->setShortcut(QKeySequence(Qt::Key_F1));
+    help->addAction(tr("&About Confab"), this, [this] {
+        auto *box = new QMessageBox(QMessageBox::Information, tr("About Confab"),
+                                    tr("Confab %1\nSelf-hosted chat for teams.").arg(QApplication::applicationVersion()),
+                                    QMessageBox::Close, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+
+    m_account->addTrailingActions({m_settingsAction, m_signOut});
+}
+
+void MainWindow::applySettings()
+{
+    m_theme->setMode(m_settings->theme());
+    for (QAction *a : m_themeGroup->actions())
+        a->setChecked(a->data().toInt() == int(m_settings->theme()));
+    m_notifier->setEnabled(m_settings->notificationsEnabled());
+    m_autoAway->setIdleInterval(m_settings->autoAwayMinutes() * 60 * 1000);
+}
 
 void MainWindow::attach(client::ChatEngine *engine)
 {
     detach();
     m_engine = engine;
     m_banner->setConnection(&engine->connection());
-    m_roomFilterModel->setSourceModel(&engine->rooms());
+    m_roomModel->setSourceModel(&engine->rooms());
+    m_autoAway->setEngine(engine);
+    m_account->setEngine(engine);
+    m_notifier->setEngine(engine);
+    m_tray->setRooms(&engine->rooms());
+    for (QAction *a : {m_newRoom, m_browseRooms, m_directMessage, m_signOut})
+        a->setEnabled(true);
+    m_newButton->setEnabled(true);
     selectFirstRoomIfNone();
+    updateRoomActions();
 }
 
 void MainWindow::detach()
 {
-    // Per-room models refer to the engine's store and sync: they go first.
+    // Dialogs act on the engine, and per-room models refer to its store and sync: they go first.
+    if (m_dialog)
+        delete m_dialog.data();
     m_roomView->clear();
     m_banner->setConnection(nullptr);
-    m_roomFilterModel->setSourceModel(nullptr);
+    m_roomModel->setSourceModel(nullptr);
+    m_autoAway->setEngine(nullptr);
+    m_account->setEngine(nullptr);
+    m_notifier->setEngine(nullptr);
+    m_tray->setRooms(nullptr);
     m_engine = nullptr;
+    for (QAction *a : {m_newRoom, m_browseRooms, m_directMessage, m_signOut})
+        a->setEnabled(false);
+    m_newButton->setEnabled(false);
+    setWindowTitle(tr("Confab"));
+    updateRoomActions();
 }
 
 QString MainWindow::currentRoomId() const { return m_roomView->roomId(); }
 
 void MainWindow::selectFirstRoomIfNone()
 {
-    if (!m_rooms->currentIndex().isValid() && m_roomFilterModel->rowCount() > 0)
-        m_rooms->setCurrentIndex(m_roomFilterModel->index(0, 0));
+    if (!m_rooms->currentIndex().isValid() && m_roomModel->rowCount() > 0)
+        m_rooms->setCurrentIndex(m_roomModel->index(0, 0));
 }
 
 void MainWindow::moveRoom(int delta)
 {
-    const int rows = m_roomFilterModel->rowCount();
+    const int rows = m_roomModel->rowCount();
     if (rows == 0)
         return;
     const QModelIndex current = m_rooms->currentIndex();
     const int row = current.isValid() ? qBound(0, current.row() + delta, rows - 1) : 0;
-    m_rooms->setCurrentIndex(m_roomFilterModel->index(row, 0));
+    m_rooms->setCurrentIndex(m_roomModel->index(row, 0));
+}
+
+void MainWindow::moveToUnread(int direction)
+{
+    const int rows = m_roomModel->rowCount();
+    const int start = m_rooms->currentIndex().isValid() ? m_rooms->currentIndex().row() : -1;
+    for (int step = 1; step <= rows; ++step) {
+        const int row = ((start + direction * step) % rows + rows) % rows;
+        if (m_roomModel->index(row, 0).data(RoomListModel::UnreadCountRole).toInt() > 0) {
+            m_rooms->setCurrentIndex(m_roomModel->index(row, 0));
+            return;
+        }
+    }
+}
+
+bool MainWindow::openRoom(const QString &roomId)
+{
+    if (roomId.isEmpty() || !m_engine || m_engine->rooms().rowOf(roomId) < 0)
+        return false;
+    auto find = [this, &roomId] {
+        for (int row = 0; row < m_roomModel->rowCount(); ++row) {
+            if (m_roomModel->index(row, 0).data(RoomListModel::RoomIdRole).toString() == roomId)
+                return m_roomModel->index(row, 0);
+        }
+        return QModelIndex();
+    };
+    QModelIndex index = find();
+    if (!index.isValid()) {
+        m_filter->clear(); // the filter hides it
+        index = find();
+    }
+    if (!index.isValid())
+        return false;
+    m_rooms->setCurrentIndex(index);
+    m_rooms->scrollTo(index);
+    return true;
 }
 
 void MainWindow::openCurrentRoom()
 {
     const QModelIndex index = m_rooms->currentIndex();
-    if (!m_engine || !index.isValid())
+    if (!m_engine || m_removingRows)
         return;
+    if (!index.isValid()) {
+        // Filtered away, the room stays open; gone from the list (left, removed), it closes.
+        if (!currentRoomId().isEmpty() && !m_engine->rooms().room(currentRoomId())) {
+            m_roomView->clear();
+            m_engine->rooms().setActiveRoom({});
+            setWindowTitle(tr("Confab"));
+        }
+        updateRoomActions();
+        return;
+    }
     const QString roomId = index.data(RoomListModel::RoomIdRole).toString();
+    if (roomId == currentRoomId())
+        return; // already open (a removal elsewhere moved the selection back to it)
+    const int unread = index.data(RoomListModel::UnreadCountRole).toInt(); // setActiveRoom() zeroes it
     m_engine->rooms().setActiveRoom(roomId);
     m_roomView->openRoom(m_engine, roomId, index.data(RoomListModel::NameRole).toString(),
                          index.data(RoomListModel::DescriptionRole).toString());
+    if (unread > 0 && m_roomView->messageModel())
+        m_roomView->messageModel()->setUnreadAtOpen(unread); // where the "New messages" line goes
     setWindowTitle(tr("%1 — Confab").arg(index.data(RoomListModel::NameRole).toString()));
+    updateRoomActions();
+}
+
+void MainWindow::updateRoomActions()
+{
+    const auto room = m_engine ? m_engine->rooms().room(currentRoomId()) : std::nullopt;
+    m_invite->setEnabled(room && room->type != RoomType::Direct);
+    m_leave->setEnabled(room.has_value());
+}
+
+QDialog *MainWindow::present(QDialog *dialog)
+{
+    if (m_dialog)
+        delete m_dialog.data(); // one at a time
+    m_dialog = dialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+    return dialog;
+}
+
+QDialog *MainWindow::openCreateRoomDialog()
+{
+    if (!m_engine)
+        return nullptr;
+    auto *dialog = new CreateRoomDialog(*m_engine, this);
+    connect(dialog, &CreateRoomDialog::roomCreated, this, &MainWindow::openRoom);
+    return present(dialog);
+}
+
+QDialog *MainWindow::openBrowseRoomsDialog()
+{
+    if (!m_engine)
+        return nullptr;
+    auto *dialog = new BrowseRoomsDialog(*m_engine, this);
+    connect(dialog, &BrowseRoomsDialog::roomJoined, this, &MainWindow::openRoom);
+    return present(dialog);
+}
+
+QDialog *MainWindow::openDirectMessageDialog()
+{
+    if (!m_engine)
+        return nullptr;
+    auto *dialog = new DirectMessageDialog(*m_engine, this);
+    connect(dialog, &DirectMessageDialog::conversationReady, this, &MainWindow::openRoom);
+    return present(dialog);
+}
+
+QDialog *MainWindow::openInviteDialog()
+{
+    const auto room = m_engine ? m_engine->rooms().room(currentRoomId()) : std::nullopt;
+    if (!room || room->type == RoomType::Direct)
+        return nullptr;
+    return present(new InviteDialog(*m_engine, room->roomId, room->name, this));
+}
+
+QDialog *MainWindow::openLeaveRoomDialog()
+{
+    const auto room = m_engine ? m_engine->rooms().room(currentRoomId()) : std::nullopt;
+    if (!room)
+        return nullptr;
+    return present(new LeaveRoomDialog(*m_engine, room->roomId, room->name, room->type, this));
+}
+
+QDialog *MainWindow::openSettingsDialog()
+{
+    auto *dialog = new SettingsDialog(*m_settings, m_session, this);
+    connect(dialog, &SettingsDialog::signOutRequested, this, [this] { m_session.signOut(); }, Qt::QueuedConnection);
+    return present(dialog);
+}
+
+QDialog *MainWindow::openShortcutsDialog()
+{
+    QList<QAction *> actions;
+    for (QAction *menu : menuBar()->actions()) {
+        if (menu->menu())
+            actions << menu->menu()->actions();
+    }
+    return present(new ShortcutsDialog(actions, {{tr("Clear the room filter"), tr("Esc")}}, this));
+}
+
+void MainWindow::showNotification(const QString &title, const QString &body)
+{
+    m_tray->showMessage(title, body);
+    QApplication::alert(this); // the taskbar entry asks for attention
 }
 
 void MainWindow::restoreWindowGeometry()

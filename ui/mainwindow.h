@@ -3,9 +3,12 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QAction;
+class QActionGroup;
 class QLineEdit;
 class QListView;
-class QSortFilterProxyModel;
+class QMenu;
+class QToolButton;
 
 namespace confab::client {
 class ChatEngine;
@@ -14,13 +17,21 @@ class Session;
 
 namespace confab::ui {
 
+class AccountButton;
+class AppSettings;
+class AutoAway;
 class ConnectionBanner;
-class RoomDelegate;
+class Notifier;
+class RoomSectionModel;
 class RoomView;
+class ThemeManager;
+class TrayIcon;
 
-// Rooms on the left (filter, list), the open room on the right, the connection banner on top.
-// Follows the session: shows the engine's rooms when signed in, drops every per-room model
-// before the engine goes away.
+// Rooms on the left (me and my status, filter, "+", the list in sections), the open room on the
+// right, the connection banner on top, a menu bar with every command. Follows the session: shows
+// the engine's rooms when signed in, drops every per-room model (and closes dialogs that act on
+// the engine) before the engine goes away. Owns the desktop integration: theme, tray icon,
+// notifications, automatic away.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -31,10 +42,43 @@ public:
     QListView *roomList() const { return m_rooms; }
     RoomView *roomView() const { return m_roomView; }
     ConnectionBanner *banner() const { return m_banner; }
+    AccountButton *accountButton() const { return m_account; }
+    QToolButton *newButton() const { return m_newButton; }
     QString currentRoomId() const;
+
+    AppSettings &settings() const { return *m_settings; }
+    ThemeManager &theme() const { return *m_theme; }
+    AutoAway &autoAway() const { return *m_autoAway; }
+    Notifier &notifier() const { return *m_notifier; }
+    TrayIcon &tray() const { return *m_tray; }
+
+    // The Room menu (acts on the open room). Other parts add their room commands here, after
+    // roomMenuSeparator().
+    QMenu *roomMenu() const { return m_roomMenu; }
+    QAction *roomMenuSeparator() const { return m_roomMenuSeparator; }
+    QAction *newRoomAction() const { return m_newRoom; }
+    QAction *browseRoomsAction() const { return m_browseRooms; }
+    QAction *directMessageAction() const { return m_directMessage; }
+    QAction *inviteAction() const { return m_invite; }
+    QAction *leaveAction() const { return m_leave; }
+    QAction *settingsAction() const { return m_settingsAction; }
+    // The dialog opened by the last command, while it is open.
+    QDialog *currentDialog() const { return m_dialog; }
 
     // Opens the room n rows below (positive) or above (negative) the current one in the list.
     void moveRoom(int delta);
+    // Opens the next room with unread messages below (1) or above (-1), wrapping around.
+    void moveToUnread(int direction);
+    // Opens this room if it is listed (clearing the filter if that hides it).
+    bool openRoom(const QString &roomId);
+
+    QDialog *openCreateRoomDialog();
+    QDialog *openBrowseRoomsDialog();
+    QDialog *openDirectMessageDialog();
+    QDialog *openInviteDialog();
+    QDialog *openLeaveRoomDialog();
+    QDialog *openSettingsDialog();
+    QDialog *openShortcutsDialog();
 
     // Geometry in QSettings, so the window comes back where it was.
     void restoreWindowGeometry();
@@ -44,18 +88,45 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    QWidget *buildRoomPane();
+    void buildMenus();
+    void applySettings();
     void attach(client::ChatEngine *engine);
     void detach();
     void openCurrentRoom();
     void selectFirstRoomIfNone();
+    void updateRoomActions();
+    // Shows a dialog of ours: window-modal, deleted on close, closed on sign-out.
+    QDialog *present(QDialog *dialog);
+    void showNotification(const QString &title, const QString &body);
 
     client::Session &m_session;
     QPointer<client::ChatEngine> m_engine;
+    AppSettings *m_settings;
+    ThemeManager *m_theme;
+    AutoAway *m_autoAway;
+    Notifier *m_notifier;
+    TrayIcon *m_tray;
+    AccountButton *m_account;
     QLineEdit *m_filter;
+    QToolButton *m_newButton;
     QListView *m_rooms;
-    QSortFilterProxyModel *m_roomFilterModel;
+    RoomSectionModel *m_roomModel;
     RoomView *m_roomView;
     ConnectionBanner *m_banner;
+    QPointer<QDialog> m_dialog;
+    bool m_removingRows = false;
+
+    QMenu *m_roomMenu = nullptr;
+    QAction *m_roomMenuSeparator = nullptr;
+    QAction *m_newRoom = nullptr;
+    QAction *m_browseRooms = nullptr;
+    QAction *m_directMessage = nullptr;
+    QAction *m_invite = nullptr;
+    QAction *m_leave = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_signOut = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
 };
 
 } // namespace confab::ui

@@ -8,10 +8,13 @@ class QAbstractItemView;
 
 namespace confab::ui {
 
-// Paints one message of a timeline: author and time only where a new group starts (another
-// author, or more than 5 minutes later), the text as a QTextDocument (safe Markdown: raw HTML
-// stays text) cached per message, content and width, then a status line (sending…, failed
-// with the reason, edited) and the reactions as chips. No widget per message.
+// Paints one message of a timeline: a day separator in the first row of a new day, the "New
+// messages" line above the first unread one, author and time only where a group starts
+// (another author, more than 5 minutes later, or a new day), the quote of the message it
+// replies to, the text as a QTextDocument (safe Markdown: raw HTML stays text, nothing is
+// loaded) cached per message, content and width, a status line (sending…, failed with the
+// reason, edited) and the reactions as chips. No widget per message: clicks are hit-tested
+// against the same layout (hitTest()).
 class MessageDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
@@ -20,19 +23,57 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
+    // What is under a point of the view's viewport.
+    struct Hit {
+        enum class Kind { None, Reaction, Link, Quote };
+        Kind kind = Kind::None;
+        QString value; // the emoji, the link's URL, or the replied-to message id
+    };
+    Hit hitTest(const QModelIndex &index, const QPoint &viewportPos) const;
+    // Where a reaction chip or the quote is, in viewport coordinates (empty if not shown).
+    QRect reactionRect(const QModelIndex &index, int reaction) const;
+    QRect quoteRect(const QModelIndex &index) const;
+
     // The laid-out text of the message at index for the view's current width (cached).
     const QTextDocument *document(const QModelIndex &index) const;
+    // The links in the message's text, in order.
+    QStringList links(const QModelIndex &index) const;
     // Whether this row shows author and time (it starts a group).
     static bool startsGroup(const QModelIndex &index);
+    // Whether this row is the first of its (local) day, which gets a separator above it (the
+    // first row only when no older messages are left to load: its separator would vanish when
+    // they came and move what the reader looks at).
+    static bool startsDay(const QModelIndex &index);
+    // Whether the "New messages" line is drawn above this row.
+    static bool showsNewMessagesLine(const QModelIndex &index);
+    // "Today", "Yesterday" or the date.
+    static QString dayText(const QDate &localDate);
+    // "Alice: first line" of the message replied to, or "a message" when it is not loaded.
+    static QString quoteText(const QModelIndex &index);
     // The line under the text ("sending…", "Not sent: … Double-click to retry.", "edited"), or empty.
     static QString statusText(const QModelIndex &index);
     // "14:05" today, "Yesterday 14:05", else the short date and time.
     static QString timeText(const QDateTime &utc);
+    // Reaction chips as shown: "👍 2".
+    static QStringList reactionTexts(const QModelIndex &index);
 
 private:
+    struct Layout {
+        QRect day;      // separator band
+        QRect unread;   // "New messages" line
+        QRect avatar;
+        QRect header;   // author and time
+        QRect quote;
+        QRect text;
+        QRect status;
+        QList<QRect> chips;
+        int messageTop = 0; // where the message itself starts, below the separators
+        int height = 0;
+    };
+    // Geometry of one row whose top-left is `topLeft` (viewport coordinates).
+    Layout layout(const QModelIndex &index, const QPoint &topLeft) const;
     int textWidth() const;
     const QTextDocument *document(const QModelIndex &index, const QFont &font, int width) const;
-    QStringList chips(const QModelIndex &index) const;
 
     QAbstractItemView *m_view;
     mutable QCache<QString, QTextDocument> m_docs{1500};

@@ -1,6 +1,8 @@
 #include "roomdelegate.h"
 
 #include "avatarpainter.h"
+#include "roomsectionmodel.h"
+#include "theme.h"
 
 #include "client/roomlistmodel.h"
 
@@ -14,6 +16,33 @@ using client::RoomListModel;
 namespace {
 constexpr int kMargin = 8;
 constexpr int kAvatar = 36;
+constexpr int kDot = 12;
+
+QString countText(int n) { return n > 99 ? QStringLiteral("99+") : QString::number(n); }
+
+QFont badgeFont(const QFont &base)
+{
+    QFont f = base;
+    f.setBold(true);
+    f.setPointSizeF(base.pointSizeF() * 0.85);
+    return f;
+}
+
+// A pill with centred text at the right edge of `right`; returns its left edge.
+int paintBadge(QPainter *painter, const QFont &font, int right, int top, const QString &text, const QColor &fill,
+               const QColor &ink)
+{
+    const QFontMetrics fm(font);
+    const int w = qMax(fm.height() + 4, fm.horizontalAdvance(text) + 10);
+    const QRect badge(right - w, top, w, fm.height() + 2);
+    painter->setFont(font);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(badge, badge.height() / 2.0, badge.height() / 2.0);
+    painter->setPen(ink);
+    painter->drawText(badge, Qt::AlignCenter, text);
+    return badge.left();
+}
 } // namespace
 
 QString RoomDelegate::typeMark(const QString &type)
@@ -34,10 +63,49 @@ QString RoomDelegate::typeTag(const QString &type)
     return {};
 }
 
-QSize RoomDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+QString RoomDelegate::unreadBadgeText(const QModelIndex &index)
+{
+    const int n = index.data(RoomListModel::UnreadCountRole).toInt();
+    return n > 0 ? countText(n) : QString();
+}
+
+QString RoomDelegate::mentionBadgeText(const QModelIndex &index)
+{
+    const int n = index.data(RoomListModel::MentionCountRole).toInt();
+    return n > 0 ? QLatin1Char('@') + countText(n) : QString();
+}
+
+int RoomDelegate::headerHeight(const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (!index.data(RoomSectionModel::SectionStartRole).toBool())
+        return 0;
+    QFont f = option.font;
+    f.setPointSizeF(f.pointSizeF() * 0.85);
+    // More room above a header that follows another section.
+    return QFontMetrics(f).height() + (index.row() == 0 ? 8 : 16);
+}
+
+QSize RoomDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QFontMetrics fm(option.font);
-    return {200, qMax(kAvatar, 2 * fm.height() + 4) + 2 * kMargin};
+    return {200, qMax(kAvatar, 2 * fm.height() + 4) + 2 * kMargin + headerHeight(option, index)};
+}
+
+void RoomDelegate::paintHeader(QPainter *painter, const QStyleOptionViewItem &option, const QRect &rect,
+                               const QString &title) const
+{
+    QFont f = option.font;
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 0.85);
+    f.setCapitalization(QFont::AllUppercase);
+    f.setLetterSpacing(QFont::PercentageSpacing, 105);
+    painter->setFont(f);
+    QColor c = option.palette.color(QPalette::Text);
+    c.setAlphaF(0.6f);
+    painter->setPen(c);
+    const QFontMetrics fm(f);
+    painter->drawText(rect.adjusted(kMargin, 0, -kMargin, -3), Qt::AlignLeft | Qt::AlignBottom,
+                      fm.elidedText(title, Qt::ElideRight, rect.width() - 2 * kMargin));
 }
 
 void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -45,6 +113,12 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     opt.text.clear(); // the background and focus come from the style, the content from us
+    const int header = headerHeight(option, index);
+    painter->save();
+    if (header > 0)
+        paintHeader(painter, opt, QRect(opt.rect.left(), opt.rect.top(), opt.rect.width(), header),
+                    index.data(RoomSectionModel::SectionTitleRole).toString());
+    opt.rect.setTop(opt.rect.top() + header);
     const QWidget *w = opt.widget;
     QStyle *style = w ? w->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, w);
@@ -52,7 +126,9 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     const QString roomId = index.data(RoomListModel::RoomIdRole).toString();
     const QString name = index.data(RoomListModel::NameRole).toString();
     const QString type = index.data(RoomListModel::TypeRole).toString();
-    const int unread = index.data(RoomListModel::UnreadCountRole).toInt();
+    const QString unreadText = unreadBadgeText(index);
+    const QString mentionText = mentionBadgeText(index);
+    const QString peerStatus = index.data(RoomListModel::PeerStatusRole).toString();
     QString preview = index.data(RoomListModel::LastMessageRole).toString().simplified();
     const QString author = index.data(RoomListModel::LastAuthorRole).toString();
     if (!author.isEmpty() && !preview.isEmpty())
@@ -61,41 +137,52 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     const bool selected = opt.state & QStyle::State_Selected;
     const QPalette::ColorGroup cg = (opt.state & QStyle::State_Enabled) ? QPalette::Normal : QPalette::Disabled;
     const QColor text = opt.palette.color(cg, selected ? QPalette::HighlightedText : QPalette::Text);
+    const QColor background = selected ? opt.palette.color(cg, QPalette::Highlight) : opt.palette.color(cg, QPalette::Base);
     QColor dim = text;
     dim.setAlphaF(0.65f);
 
     const QRect r = opt.rect.adjusted(kMargin, kMargin, -kMargin, -kMargin);
     const bool person = typeMark(type) == QLatin1String("@");
-    paintAvatar(painter, QRect(r.left(), r.top() + (r.height() - kAvatar) / 2, kAvatar, kAvatar), roomId, name, person);
+    const QRect avatar(r.left(), r.top() + (r.height() - kAvatar) / 2, kAvatar, kAvatar);
+    paintAvatar(painter, avatar, roomId, name, person);
+    painter->setRenderHint(QPainter::Antialiasing);
 
-    painter->save();
+    // Presence of the other person, at the avatar's lower right, ringed in the row's colour.
+    if (!peerStatus.isEmpty()) {
+        const PresenceStatus status = enumFromString<PresenceStatus>(peerStatus).value_or(PresenceStatus::Offline);
+        const QRectF dot(avatar.right() - kDot + 2.5, avatar.bottom() - kDot + 2.5, kDot, kDot);
+        painter->setPen(QPen(background, 2.5));
+        painter->setBrush(status == PresenceStatus::Offline ? background : presenceColor(status));
+        painter->drawEllipse(dot);
+        if (status == PresenceStatus::Offline) {
+            painter->setPen(QPen(presenceColor(status), 2));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawEllipse(dot.adjusted(2.5, 2.5, -2.5, -2.5));
+        }
+    }
+
     const int x = r.left() + kAvatar + kMargin;
     int right = r.right();
 
-    // Unread badge at the right of the name line.
+    // Badges at the right of the name line: unread count, and mentions apart from it.
     QFont bold = opt.font;
     bold.setBold(true);
     const QFontMetrics fm(opt.font);
     const int line = fm.height();
-    if (unread > 0) {
-        const QString n = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
-        QFont small = bold;
-        small.setPointSizeF(bold.pointSizeF() * 0.85);
-        painter->setFont(small);
-        const QFontMetrics sfm(small);
-        const int bw = qMax(sfm.height() + 4, sfm.horizontalAdvance(n) + 10);
-        const QRect badge(right - bw, r.top() + 1, bw, sfm.height() + 2);
-        painter->setRenderHint(QPainter::Antialiasing);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(selected ? opt.palette.color(cg, QPalette::HighlightedText) : opt.palette.color(cg, QPalette::Highlight));
-        painter->drawRoundedRect(badge, badge.height() / 2.0, badge.height() / 2.0);
-        painter->setPen(selected ? opt.palette.color(cg, QPalette::Highlight) : opt.palette.color(cg, QPalette::HighlightedText));
-        painter->drawText(badge, Qt::AlignCenter, n);
-        right = badge.left() - kMargin / 2;
+    const QFont small = badgeFont(opt.font);
+    if (!unreadText.isEmpty()) {
+        right = paintBadge(painter, small, right, r.top() + 1, unreadText,
+                           selected ? opt.palette.color(cg, QPalette::HighlightedText) : opt.palette.color(cg, QPalette::Highlight),
+                           selected ? opt.palette.color(cg, QPalette::Highlight) : opt.palette.color(cg, QPalette::HighlightedText))
+                - kMargin / 2;
+    }
+    if (!mentionText.isEmpty()) {
+        right = paintBadge(painter, small, right, r.top() + 1, mentionText, attentionColor(opt.palette), Qt::white)
+                - kMargin / 2;
     }
 
     // Name line: mark, name (bold when unread), type tag.
-    painter->setFont(unread > 0 ? bold : opt.font);
+    painter->setFont(unreadText.isEmpty() ? opt.font : bold);
     const QFontMetrics nfm(painter->font());
     const QString tag = typeTag(type);
     const int tagWidth = tag.isEmpty() ? 0 : fm.horizontalAdvance(tag) + kMargin;

@@ -1,12 +1,16 @@
 #include "roomview.h"
 
 #include "composer.h"
+#include "messageactions.h"
+#include "moderationcontroller.h"
+#include "pinsbutton.h"
 #include "timelineview.h"
 
 #include "client/chatengine.h"
 #include "client/messagemodel.h"
 #include "client/typingmodel.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -31,25 +35,51 @@ RoomView::RoomView(QWidget *parent)
     // Keep its line even when nobody types, so the composer does not jump.
     m_typing->setMinimumHeight(m_typing->fontMetrics().height());
 
+    // Moderation (member panel, header buttons, posting state, removal notice): ModerationController.
+    m_moderation = new ModerationController(this, m_composer);
+
     auto *header = new QVBoxLayout;
     header->setContentsMargins(12, 8, 12, 8);
     header->setSpacing(2);
-    header->addWidget(m_name);
+    // The name with the pins button at the right.
+    m_pins = new PinsButton(this);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_name, 1);
+    titleRow->addWidget(m_pins);
+    titleRow->addWidget(m_moderation->headerButtons());
+    header->addLayout(titleRow);
     header->addWidget(m_description);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(header);
-    layout->addWidget(m_timeline, 1);
+    // Moderation: the removal notice under the header, the member panel beside timeline and composer.
+    layout->addWidget(m_moderation->removalNotice());
+    auto *column = new QVBoxLayout;
+    column->setSpacing(0);
+    auto *body = new QHBoxLayout;
+    body->setSpacing(0);
+    body->addLayout(column, 1);
+    body->addWidget(m_moderation->memberPanel());
+    layout->addLayout(body, 1);
+    column->addWidget(m_timeline, 1);
     auto *bottom = new QVBoxLayout;
     bottom->setContentsMargins(12, 2, 12, 10);
     bottom->setSpacing(2);
     bottom->addWidget(m_typing);
+    bottom->addWidget(m_moderation->postingNotice());
     bottom->addWidget(m_composer);
-    layout->addLayout(bottom);
+    column->addLayout(bottom);
 
     connect(m_composer, &Composer::submitted, this, &RoomView::send);
+    connect(m_moderation, &ModerationController::currentRoomRemoved, this, &RoomView::clear);
+    // Message actions: the timeline's menu and the composer's reply/edit modes, to the engine.
+    m_actions = new MessageActions(m_timeline, m_composer, this);
+    connect(m_pins, &PinsButton::messageChosen, this, [this](const QString &messageId) {
+        if (!m_timeline->showMessage(messageId))
+            m_timeline->showNotice(tr("That pinned message is not loaded. Scroll up to find it."));
+    });
     connect(m_composer, &Composer::typing, this, [this] {
         if (m_engine && !m_roomId.isEmpty())
             m_engine->userIsTyping(m_roomId);
@@ -73,12 +103,18 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
     m_messages = engine->createMessageModel(roomId, this);
     m_typers = engine->createTypingModel(roomId, this);
     m_timeline->setMessageModel(m_messages);
+    m_pins->setMessageModel(m_messages);
+    m_actions->setRoom(engine, roomId);
+    m_moderation->open(engine, roomId);
     connect(m_typers, &client::TypingModel::summaryChanged, this, [this] { m_typing->setText(m_typers->summary()); });
     m_messages->load();
 }
 
 void RoomView::clear()
 {
+    m_moderation->clear();
+    m_actions->setRoom(nullptr, {});
+    m_pins->setMessageModel(nullptr);
     m_timeline->setMessageModel(nullptr);
     delete m_messages;
     m_messages = nullptr;
@@ -96,11 +132,13 @@ void RoomView::clear()
 
 QString RoomView::typingText() const { return m_typing->text(); }
 
-void RoomView::send(const QString &text)
+void RoomView::send(const QString &text, const QString &replyTo)
 {
     if (m_engine && !m_roomId.isEmpty()) {
         m_engine->userStoppedTyping(m_roomId);
-        m_engine->sendMessage(m_roomId, text);
+        m_engine->sendMessage(m_roomId, text, replyTo);
+        m_moderation->noteSent();
+        m_timeline->jumpToLatest(); // to see it go out
     }
 }
 

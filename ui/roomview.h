@@ -14,6 +14,9 @@ class TypingModel;
 namespace confab::ui {
 
 class Composer;
+class MessageActions;
+class ModerationController;
+class PinsButton;
 class TimelineView;
 
 // The right side: the open room's header, timeline, who is typing, and the composer. Owns the
@@ -30,10 +33,13 @@ public:
     TimelineView *timeline() const { return m_timeline; }
     Composer *composer() const { return m_composer; }
     client::MessageModel *messageModel() const { return m_messages; }
+    PinsButton *pinsButton() const { return m_pins; }
+    MessageActions *messageActions() const { return m_actions; }
+    ModerationController *moderation() const { return m_moderation; }
     QString typingText() const;
 
 private:
-    void send(const QString &text);
+    void send(const QString &text, const QString &replyTo);
 
     QPointer<client::ChatEngine> m_engine;
     QString m_roomId;
@@ -44,6 +50,11 @@ private:
     Composer *m_composer;
     client::MessageModel *m_messages = nullptr;
     client::TypingModel *m_typers = nullptr;
+    // Pins in the header and the message actions (reply, edit, react, pin, delete...).
+    PinsButton *m_pins = nullptr;
+    MessageActions *m_actions = nullptr;
+    // Members, settings, moderation, posting state (ModerationController).
+    ModerationController *m_moderation = nullptr;
 };
 
 } // namespace confab::ui

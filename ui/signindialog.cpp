@@ -1,11 +1,12 @@
 #include "signindialog.h"
 
+#include "statuslabel.h"
+
 #include "client/chatengine.h"
 #include "client/session.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -20,7 +21,7 @@ const QString kServerKey = QStringLiteral("signIn/server");
 
 SignInDialog::SignInDialog(client::Session &session, QWidget *parent)
     : QDialog(parent), m_session(session), m_server(new QLineEdit(this)), m_username(new QLineEdit(this)),
-      m_password(new QLineEdit(this)), m_displayName(new QLineEdit(this)), m_status(new QLabel(this)),
+      m_password(new QLineEdit(this)), m_displayName(new QLineEdit(this)), m_status(new StatusLabel(this)),
       m_signIn(new QPushButton(tr("&Sign in"), this)), m_create(new QPushButton(tr("&Create account"), this)),
       m_demo(new QPushButton(tr("Try the &demo"), this))
 {
@@ -34,9 +35,6 @@ SignInDialog::SignInDialog(client::Session &session, QWidget *parent)
     m_displayName->setAccessibleName(tr("Display name"));
     m_displayName->setPlaceholderText(tr("Only for a new account"));
     m_status->setAccessibleName(tr("Sign-in status"));
-    m_status->setWordWrap(true);
-    m_status->setTextFormat(Qt::PlainText);
-    m_status->hide();
     m_signIn->setAccessibleName(tr("Sign in"));
     m_create->setAccessibleName(tr("Create account"));
     m_demo->setAccessibleName(tr("Try the demo"));
@@ -73,7 +71,7 @@ SignInDialog::SignInDialog(client::Session &session, QWidget *parent)
     (m_server->text().isEmpty() ? m_server : m_username)->setFocus();
 }
 
-QString SignInDialog::errorText() const { return m_status->isVisible() ? m_status->text() : QString(); }
+QString SignInDialog::errorText() const { return m_status->isError() ? m_status->text() : QString(); }
 
 QUrl SignInDialog::serverUrl() const
 {
@@ -108,21 +106,14 @@ void SignInDialog::submit(bool create)
 
 void SignInDialog::setBusy(const QString &message)
 {
-    m_status->setForegroundRole(QPalette::WindowText);
-    m_status->setPalette(palette());
-    m_status->setText(message);
-    m_status->show();
+    m_status->showBusy(message);
     setFormEnabled(false);
 }
 
 void SignInDialog::showError(const QString &message, const QString &field)
 {
     setFormEnabled(true);
-    QPalette pal = m_status->palette();
-    pal.setColor(QPalette::WindowText, QColor::fromRgb(0xd3, 0x2f, 0x2f));
-    m_status->setPalette(pal);
-    m_status->setText(message);
-    m_status->show();
+    m_status->showError(message);
     QLineEdit *at = field == QLatin1String("username")      ? m_username
                     : field == QLatin1String("password")    ? m_password
                     : field == QLatin1String("displayName") ? m_displayName

@@ -2,7 +2,6 @@
 
 #include <QDialog>
 
-class QLabel;
 class QLineEdit;
 class QPushButton;
 
@@ -11,6 +10,8 @@ class Session;
 }
 
 namespace confab::ui {
+
+class StatusLabel;
 
 // Server, username, password (and a display name for a new account): sign in, create an
 // account, or try the bundled demo. Errors show inline next to the form; accepted once the
@@ -46,7 +47,7 @@ private:
     QLineEdit *m_username;
     QLineEdit *m_password;
     QLineEdit *m_displayName;
-    QLabel *m_status;
+    StatusLabel *m_status;
     QPushButton *m_signIn;
     QPushButton *m_create;
     QPushButton *m_demo;

@@ -1,6 +1,7 @@
 #include "apiclient.h"
 
 #include "core/jsondocument.h"
+#include "core/jsonreader.h"
 #include "core/limits.h"
 #include "core/timeutil.h"
 
@@ -208,6 +209,12 @@ void ApiClient::updateProfile(const std::optional<QString> &displayName, const s
     call<User>("PATCH", QStringLiteral("/v1/me"), {}, &body, context, std::move(done), as<User>);
 }
 
+void ApiClient::userByUsername(const QString &username, QObject *context, ApiCallback<User> done)
+{
+    call<User>("GET", QStringLiteral("/v1/users/by-username/") + seg(username), {}, nullptr, context, std::move(done),
+               as<User>);
+}
+
 void ApiClient::deleteAccount(QObject *context, ApiCallback<Done> cb)
 {
     call<Done>("DELETE", QStringLiteral("/v1/me"), {}, nullptr, context, std::move(cb), done);
@@ -266,6 +273,10 @@ void ApiClient::createRoom(const NewRoom &r, QObject *context, ApiCallback<Room>
             list.push_back(s(m));
         body["members"] = list;
     }
+    if (r.allowAnonymous)
+        body["settings"]["allowAnonymous"] = *r.allowAnonymous;
+    if (r.slowModeSeconds)
+        body["settings"]["slowModeSeconds"] = *r.slowModeSeconds;
     call<Room>("POST", QStringLiteral("/v1/chat/rooms"), {}, &body, context, std::move(done), as<Room>);
 }
 
@@ -280,6 +291,24 @@ void ApiClient::updateRoom(const QString &roomId, const RoomChange &c, QObject *
         body["avatar"] = s(*c.avatar);
     if (c.maxMembers)
         body["maxMembers"] = *c.maxMembers;
+    if (!c.settings.isEmpty()) {
+        json settings = json::object();
+        if (c.settings.allowInvites)
+            settings["allowInvites"] = *c.settings.allowInvites;
+        if (c.settings.slowModeSeconds)
+            settings["slowModeSeconds"] = *c.settings.slowModeSeconds;
+        if (c.settings.allowAnonymous)
+            settings["allowAnonymous"] = *c.settings.allowAnonymous;
+        if (c.settings.wordFilter) {
+            json words = json::array();
+            for (const QString &w : *c.settings.wordFilter)
+                words.push_back(s(w));
+            settings["wordFilter"] = words;
+        }
+        if (c.settings.wordFilterAction)
+            settings["wordFilterAction"] = s(toString(*c.settings.wordFilterAction));
+        body["settings"] = settings;
+    }
     call<Room>("PATCH", roomPath(roomId), {}, &body, context, std::move(done), as<Room>);
 }
 
@@ -354,6 +383,27 @@ void ApiClient::banMember(const QString &roomId, const QString &userId, const QS
 void ApiClient::unbanMember(const QString &roomId, const QString &userId, QObject *context, ApiCallback<Done> cb)
 {
     call<Done>("DELETE", memberPath(roomId, userId) + QStringLiteral("/ban"), {}, nullptr, context, std::move(cb), done);
+}
+
+void ApiClient::bans(const QString &roomId, QObject *context, ApiCallback<std::vector<Ban>> done)
+{
+    call<std::vector<Ban>>("GET", roomPath(roomId) + QStringLiteral("/bans"), {}, nullptr, context, std::move(done),
+                           [](const json &d) {
+                               std::vector<Ban> out;
+                               for (const json &item : d.at("bans")) {
+                                   detail::JsonReader r(item, QStringLiteral("bans"));
+                                   Ban b;
+                                   b.roomId = r.string("roomId", limits::kIdMax);
+                                   b.userId = r.string("userId", limits::kIdMax);
+                                   b.bannedBy = r.optString("bannedBy", {}, limits::kIdMax);
+                                   b.reason = r.optString("reason", {}, limits::kReasonMax);
+                                   b.createdAt = r.optTimestamp("createdAt");
+                                   b.until = r.optTimestamp("until");
+                                   r.finish();
+                                   out.push_back(std::move(b));
+                               }
+                               return out;
+                           });
 }
 
 // ---- messages -------------------------------------------------------------------------------

@@ -41,6 +41,8 @@ public:
     // Only what is set changes.
     void updateProfile(const std::optional<QString> &displayName, const std::optional<QString> &avatar, QObject *context,
                        ApiCallback<User> done);
+    // One person by exact username, case-insensitive (GET /v1/users/by-username/{username}).
+    void userByUsername(const QString &username, QObject *context, ApiCallback<User> done);
     // Erases the account (DELETE /v1/me); the token stops working.
     void deleteAccount(QObject *context, ApiCallback<Done> done);
     // The audit log, newest first: every room for server admins, their rooms for room admins.
@@ -67,6 +69,7 @@ public:
     void banMember(const QString &roomId, const QString &userId, const QString &reason, qint64 durationSeconds,
                    QObject *context, ApiCallback<Done> done);
     void unbanMember(const QString &roomId, const QString &userId, QObject *context, ApiCallback<Done> done);
+    void bans(const QString &roomId, QObject *context, ApiCallback<std::vector<Ban>> done);
 
     // messages
     void messages(const QString &roomId, const HistoryQuery &query, QObject *context, ApiCallback<MessagePage> done);

@@ -58,6 +58,19 @@ struct NewRoom {
     std::optional<int> maxMembers;
     std::optional<bool> allowInvites;
     QStringList members;
+    // Sent as `settings` when set.
+    std::optional<bool> allowAnonymous;
+    std::optional<int> slowModeSeconds;
+};
+
+// Only the settings that are set are changed (the server merges them into the room's).
+struct RoomSettingsChange {
+    std::optional<bool> allowInvites;
+    std::optional<int> slowModeSeconds;
+    std::optional<bool> allowAnonymous;
+    std::optional<QStringList> wordFilter;
+    std::optional<WordFilterAction> wordFilterAction;
+    bool isEmpty() const { return !allowInvites && !slowModeSeconds && !allowAnonymous && !wordFilter && !wordFilterAction; }
 };
 
 // Only the fields that are set are changed.
@@ -66,6 +79,17 @@ struct RoomChange {
     std::optional<QString> description;
     std::optional<QString> avatar;
     std::optional<int> maxMembers;
+    RoomSettingsChange settings;
+};
+
+// A room ban (GET /v1/chat/rooms/{roomId}/bans).
+struct Ban {
+    QString roomId;
+    QString userId;
+    QString bannedBy;
+    QString reason;
+    qint64 createdAt = 0;
+    qint64 until = 0; // 0: permanent
 };
 
 struct MemberChange {

@@ -44,12 +44,23 @@ bool ChatEngine::start()
     m_connection = new RealtimeConnection(this);
     m_sync = new SyncEngine(*m_connection, *m_store, this);
     m_sync->setMyUserId(m_config.me.userId);
+    // Connected before the room list's own handler, which drops the room: its name is still there.
+    connect(m_sync, &SyncEngine::roomRemoved, this, &ChatEngine::onRoomRemoved);
     m_outbox = new Outbox(m_api, *m_store, *m_connection, this);
     m_rooms = new RoomListModel(m_api, *m_store, *m_sync, this);
     m_rooms->setMyUserId(m_config.me.userId);
     m_presence = new PresenceModel(m_api, *m_sync, this);
     m_rooms->setMyUsername(m_config.me.username);
     m_rooms->setPresenceSource(m_presence);
+    // Names of rooms that leave the list (a refresh drops them silently), for removedFromRoom().
+    connect(m_rooms, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this](const QModelIndex &, int first, int last) {
+        for (int row = first; row <= last; ++row)
+            m_removedRoomNames.insert(m_rooms->roomAt(row).roomId, m_rooms->roomAt(row).name);
+    });
+    connect(m_rooms, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+        for (int row = first; row <= last; ++row)
+            m_roomsWeWereRemovedFrom.remove(m_rooms->roomAt(row).roomId); // back in it
+    });
 
     // After a reconnect, rooms we were added to while away are not in any sync: list again.
     connect(m_connection, &RealtimeConnection::online, this, [this] {
@@ -72,10 +83,30 @@ void ChatEngine::stop()
         m_connection->stop();
 }
 
+void ChatEngine::onRoomRemoved(const QString &roomId, const QString &message, SyncEngine::RemovalKind kind)
+{
+    if (const auto room = m_rooms ? m_rooms->room(roomId) : std::nullopt)
+        m_removedRoomNames.insert(roomId, room->name);
+    if (kind == SyncEngine::RemovalKind::Deleted) {
+        // After a kick, a ban or leaving, a sync answers room_deleted for the room we are no
+        // longer in: that says nothing new (and the room was not deleted).
+        if (m_roomsWeWereRemovedFrom.contains(roomId))
+            return;
+    } else {
+        m_roomsWeWereRemovedFrom.insert(roomId);
+    }
+    Q_EMIT removedFromRoom(roomId, m_removedRoomNames.value(roomId), message, kind);
+}
+
 MessageModel *ChatEngine::createMessageModel(const QString &roomId, QObject *parent)
 {
     auto *m = new MessageModel(roomId, m_api, *m_store, *m_sync, *m_outbox, parent);
     m->setMyUserId(m_config.me.userId);
+    // Our own actions show as soon as the server answers, before their realtime events.
+    connect(this, &ChatEngine::messageEdited, m, &MessageModel::applyEdit);
+    connect(this, &ChatEngine::messageDeleted, m, &MessageModel::applyDeletion);
+    connect(this, &ChatEngine::reactionSet, m, &MessageModel::applyReaction);
+    connect(this, &ChatEngine::pinSet, m, &MessageModel::applyPin);
     return m;
 }
 
@@ -114,6 +145,64 @@ void ChatEngine::setPresence(PresenceStatus status, const QString &customStatus)
 {
     if (!m_connection->send(SetPresenceFrame{status, customStatus, {}}))
         m_api.setPresence(status, customStatus, this, [](const ApiResult<Presence> &) {});
+}
+
+// --- Message actions -----------------------------------------------------------------------
+
+void ChatEngine::editMessage(const QString &roomId, const QString &messageId, const QString &content)
+{
+    m_api.editMessage(roomId, messageId, content, this, [this, roomId](const ApiResult<Message> &r) {
+        if (r.ok())
+            Q_EMIT messageEdited(r.value);
+        else
+            Q_EMIT messageActionFailed(roomId, tr("The message was not edited: %1").arg(r.error->message));
+    });
+}
+
+void ChatEngine::deleteMessage(const QString &roomId, const QString &messageId)
+{
+    m_api.deleteMessage(roomId, messageId, this, [this, roomId, messageId](const ApiResult<Message> &r) {
+        if (r.ok())
+            Q_EMIT messageDeleted(roomId, messageId);
+        else
+            Q_EMIT messageActionFailed(roomId, tr("The message was not deleted: %1").arg(r.error->message));
+    });
+}
+
+void ChatEngine::setReaction(const QString &roomId, const QString &messageId, const QString &emoji, bool mine)
+{
+    auto done = [this, roomId, messageId, emoji, mine](const ApiResult<Message> &r) {
+        if (r.ok())
+            Q_EMIT reactionSet(roomId, messageId, emoji, mine);
+        else if (mine)
+            Q_EMIT messageActionFailed(roomId, tr("Your reaction %1 was not added: %2").arg(emoji, r.error->message));
+        else
+            Q_EMIT messageActionFailed(roomId, tr("Your reaction %1 was not removed: %2").arg(emoji, r.error->message));
+    };
+    if (mine)
+        m_api.addReaction(roomId, messageId, emoji, this, std::move(done));
+    else
+        m_api.removeReaction(roomId, messageId, emoji, this, std::move(done));
+}
+
+void ChatEngine::setPinned(const QString &roomId, const QString &messageId, bool pinned)
+{
+    m_api.setPinned(roomId, messageId, pinned, this, [this, roomId, messageId, pinned](const ApiResult<Done> &r) {
+        if (r.ok())
+            Q_EMIT pinSet(roomId, messageId, pinned);
+        else if (pinned)
+            Q_EMIT messageActionFailed(roomId, tr("The message was not pinned: %1").arg(r.error->message));
+        else
+            Q_EMIT messageActionFailed(roomId, tr("The message was not unpinned: %1").arg(r.error->message));
+    });
+}
+
+void ChatEngine::markReadUpTo(const QString &roomId, const QString &messageId)
+{
+    m_api.markRead(roomId, messageId, this, [this, roomId](const ApiResult<ReadReceipt> &r) {
+        if (!r.ok())
+            Q_EMIT messageActionFailed(roomId, tr("Could not mark the messages as read: %1").arg(r.error->message));
+    });
 }
 
 } // namespace confab::client

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "core/types.h"
+#include "syncengine.h" // SyncEngine::RemovalKind in a signal
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QUrl>
 
@@ -18,7 +20,6 @@ class Outbox;
 class PresenceModel;
 class RealtimeConnection;
 class RoomListModel;
-class SyncEngine;
 class TypingModel;
 
 // One signed-in account's live state: its local store, the realtime connection, sync, the outbox
@@ -63,9 +64,29 @@ public:
     void userStoppedTyping(const QString &roomId);
     void setPresence(PresenceStatus status, const QString &customStatus = {});
 
+    // Message actions over REST. What the server confirms shows at once in the room's message
+    // models (the realtime event that follows merges without change); a refusal comes back as
+    // messageActionFailed with the server's reason.
+    void editMessage(const QString &roomId, const QString &messageId, const QString &content);
+    void deleteMessage(const QString &roomId, const QString &messageId);
+    void setReaction(const QString &roomId, const QString &messageId, const QString &emoji, bool mine);
+    void setPinned(const QString &roomId, const QString &messageId, bool pinned);
+    // Moves the server's read position forward to this message (never back).
+    void markReadUpTo(const QString &roomId, const QString &messageId);
+
 Q_SIGNALS:
     // The server no longer accepts our token (signed out elsewhere, account removed).
     void sessionEnded(const QString &message);
+    // Message actions: the server's answers (models of the room apply them), or why it refused.
+    void messageEdited(const confab::Message &message);
+    void messageDeleted(const QString &roomId, const QString &messageId);
+    void reactionSet(const QString &roomId, const QString &messageId, const QString &emoji, bool mine);
+    void pinSet(const QString &roomId, const QString &messageId, bool pinned);
+    void messageActionFailed(const QString &roomId, const QString &message);
+    // We are no longer in a room: left (maybe on another device), deleted, kicked or banned.
+    // roomName is the room's name as it was listed; message says what happened, for the user.
+    void removedFromRoom(const QString &roomId, const QString &roomName, const QString &message,
+                         confab::client::SyncEngine::RemovalKind kind);
 
 private:
     ApiClient &m_api;
@@ -78,6 +99,10 @@ private:
     RoomListModel *m_rooms = nullptr;
     PresenceModel *m_presence = nullptr;
     QHash<QString, qint64> m_typingSentAt; // roomId -> when typing_start last went out
+    void onRoomRemoved(const QString &roomId, const QString &message, SyncEngine::RemovalKind kind);
+
+    QHash<QString, QString> m_removedRoomNames; // a kick's user_left drops the room before `kicked` names why
+    QSet<QString> m_roomsWeWereRemovedFrom;     // left, kicked or banned, until the room is listed again
 };
 
 } // namespace confab::client

@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "localstore.h"
+#include "moderationpolicy.h"
 #include "syncengine.h"
 
 #include <QDateTime>
@@ -56,6 +57,7 @@ void MemberModel::load()
         for (const QString &id : gone)
             remove(id);
         m_store.replaceMembers(m_roomId, r.value.members);
+        m_loaded = true;
         Q_EMIT loaded();
     });
 }
@@ -122,6 +124,16 @@ int MemberModel::rowOf(const QString &userId) const
     return -1;
 }
 
+std::optional<Member> MemberModel::member(const QString &userId) const
+{
+    const int row = rowOf(userId);
+    if (row < 0)
+        return std::nullopt;
+    return m_members[std::size_t(row)];
+}
+
+bool MemberModel::mutedAt(const Member &m, qint64 nowMs) { return m.isMuted && (m.mutedUntil == 0 || m.mutedUntil > nowMs); }
+
 int MemberModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_members.size()); }
 
 QVariant MemberModel::data(const QModelIndex &index, int role) const
@@ -133,6 +145,19 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case DisplayNameRole:
         return m.displayName;
+    case Qt::AccessibleTextRole: {
+        QString status;
+        switch (m.status) {
+        case PresenceStatus::Online: status = tr("online"); break;
+        case PresenceStatus::Away: status = tr("away"); break;
+        case PresenceStatus::Busy: status = tr("busy"); break;
+        case PresenceStatus::Offline: status = tr("offline"); break;
+        }
+        QString text = tr("%1, %2, %3").arg(m.displayName, ModerationPolicy::roleTitle(m.role), status);
+        if (mutedAt(m, QDateTime::currentMSecsSinceEpoch()))
+            text += QLatin1String(", ") + tr("muted");
+        return text;
+    }
     case UserIdRole:
         return m.userId;
     case RoleRole:
@@ -142,9 +167,13 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
     case IsOnlineRole:
         return m.isOnline;
     case IsMutedRole:
-        return m.isMuted;
+        return mutedAt(m, QDateTime::currentMSecsSinceEpoch());
     case LastSeenRole:
         return QDateTime::fromMSecsSinceEpoch(m.lastSeen, Qt::UTC);
+    case MutedUntilRole:
+        return m.isMuted && m.mutedUntil ? QDateTime::fromMSecsSinceEpoch(m.mutedUntil, Qt::UTC) : QDateTime();
+    case JoinedAtRole:
+        return QDateTime::fromMSecsSinceEpoch(m.joinedAt, Qt::UTC);
     default:
         return {};
     }
@@ -154,7 +183,8 @@ QHash<int, QByteArray> MemberModel::roleNames() const
 {
     return {{Qt::DisplayRole, "display"}, {UserIdRole, "userId"}, {DisplayNameRole, "displayName"},
             {RoleRole, "role"},           {StatusRole, "status"}, {IsOnlineRole, "isOnline"},
-            {IsMutedRole, "isMuted"},     {LastSeenRole, "lastSeen"}};
+            {IsMutedRole, "isMuted"},     {LastSeenRole, "lastSeen"}, {MutedUntilRole, "mutedUntil"},
+            {JoinedAtRole, "joinedAt"}};
 }
 
 } // namespace confab::client

@@ -4,6 +4,7 @@
 
 #include <QAbstractListModel>
 
+#include <optional>
 #include <vector>
 
 namespace confab::client {
@@ -24,8 +25,10 @@ public:
         RoleRole,        // "owner", "admin", "moderator", "member"
         StatusRole,      // "online", "away", "busy", "offline"
         IsOnlineRole,
-        IsMutedRole,
+        IsMutedRole,     // muted now (a timed mute that has ended reads false)
         LastSeenRole,    // QDateTime (UTC)
+        MutedUntilRole,  // QDateTime (UTC); invalid when muted until lifted or not muted
+        JoinedAtRole,    // QDateTime (UTC)
     };
 
     MemberModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, QObject *parent = nullptr);
@@ -36,6 +39,10 @@ public:
     QHash<int, QByteArray> roleNames() const override;
     int rowOf(const QString &userId) const;
     Member memberAt(int row) const { return m_members.at(std::size_t(row)); }
+    std::optional<Member> member(const QString &userId) const;
+    bool isLoaded() const { return m_loaded; }
+    // Whether a member's mute holds at `nowMs` (a timed one ends by itself; the server sends no event).
+    static bool mutedAt(const Member &m, qint64 nowMs);
 
 Q_SIGNALS:
     void loaded();
@@ -49,6 +56,7 @@ private:
     ApiClient &m_api;
     LocalStore &m_store;
     std::vector<Member> m_members;
+    bool m_loaded = false;
 };
 
 } // namespace confab::client

@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace confab::client {
 
 MessageModel::MessageModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, Outbox &outbox,
@@ -32,11 +34,15 @@ MessageModel::MessageModel(const QString &roomId, ApiClient &api, LocalStore &st
         m_rows[std::size_t(row)].message.isDeleted = true;
         m_rows[std::size_t(row)].message.content.clear();
         changed(row);
+        updatePinnedCopy(m_rows[std::size_t(row)].message);
     });
     connect(&m_sync, &SyncEngine::roomReset, this, [this](const QString &roomId) {
-        if (roomId == m_roomId)
-            reload();
+        if (roomId != m_roomId)
+            return;
+        reload();
+        loadPins(); // pin events were missed too
     });
+    connect(&m_sync, &SyncEngine::pinChanged, this, &MessageModel::applyPin);
     connect(&m_outbox, &Outbox::queued, this, [this](const OutgoingItem &item) {
         if (item.roomId == m_roomId)
             appendPending(item);
@@ -68,7 +74,7 @@ MessageModel::MessageModel(const QString &roomId, ApiClient &api, LocalStore &st
 
 void MessageModel::load()
 {
-    std::vector<Row> rows;
+    std::deque<Row> rows;
     for (Message &m : m_store.recentMessages(m_roomId, m_pageSize))
         rows.push_back({std::move(m), Delivery::Sent, {}});
     const int sent = int(rows.size());
@@ -85,6 +91,7 @@ void MessageModel::load()
         endInsertRows();
     }
     fetchLatest();
+    loadPins();
 }
 
 void MessageModel::reload()
@@ -97,6 +104,7 @@ void MessageModel::reload()
     m_atLatest = true;
     m_fetchingOlder = false;
     m_fetchingNewer = false;
+    m_quotes.clear();
     endResetModel();
     fetchLatest();
 }
@@ -118,7 +126,9 @@ void MessageModel::fetchLatest()
         m_store.saveMessages(r.value.messages);
         mergePage(r.value.messages);
         if (coversOldest)
-            m_hasOlder = r.value.pagination.hasMore;
+            setHasOlder(r.value.pagination.hasMore);
+        m_latestLoaded = true;
+        placeReadMarker();
         Q_EMIT latestLoaded();
     });
 }
@@ -147,6 +157,7 @@ bool MessageModel::upsert(const Message &m, bool allowOutsideWindow)
     if (existing >= 0) {
         m_rows[std::size_t(existing)].message = m;
         changed(existing);
+        updatePinnedCopy(m);
         return true;
     }
     if (!m.clientMsgId.isEmpty() && m.authorId == m_me) {
@@ -259,7 +270,7 @@ void MessageModel::fetchMore(const QModelIndex &parent)
         std::vector<Message> page;
         if (r.ok()) {
             page = r.value.messages;
-            m_hasOlder = r.value.pagination.hasMore;
+            setHasOlder(r.value.pagination.hasMore);
         } else {
             // Offline: what the cache holds is better than nothing; try the server again later.
             page = m_store.messagesBefore(m_roomId, oldest.seq, m_pageSize);
@@ -267,7 +278,10 @@ void MessageModel::fetchMore(const QModelIndex &parent)
                 Q_EMIT loadFailed(r.error->message);
         }
         const qint64 firstSeq = m_sent > 0 ? m_rows.front().message.seq : std::numeric_limits<qint64>::max();
-        std::erase_if(page, [&](const Message &m) { return m.seq >= firstSeq || rowOfMessage(m.messageId) >= 0; });
+        // Rows are in seq order and a message keeps its seq: one older than the first row cannot be
+        // in the window. (No search by id per message: that made reading back a long history
+        // quadratic, see docs/performance.md "Client".)
+        std::erase_if(page, [&](const Message &m) { return m.seq >= firstSeq; });
         if (!page.empty()) {
             beginInsertRows({}, 0, int(page.size()) - 1);
             std::vector<Row> rows;
@@ -335,6 +349,211 @@ void MessageModel::retry(int row)
         m_outbox.retry(m_rows[std::size_t(row)].message.clientMsgId);
 }
 
+void MessageModel::setHasOlder(bool hasOlder)
+{
+    if (hasOlder == m_hasOlder)
+        return;
+    m_hasOlder = hasOlder;
+    if (m_sent > 0)
+        Q_EMIT dataChanged(index(0), index(0), {MoreAboveRole});
+}
+
+int MessageModel::lastEditableRow() const
+{
+    for (int i = m_sent - 1; i >= 0; --i) {
+        const Message &m = m_rows[std::size_t(i)].message;
+        if (m.authorId == m_me && !m_me.isEmpty() && !m.isAnonymous && !m.isDeleted && m.type == MessageType::Text)
+            return i;
+    }
+    return -1;
+}
+
+void MessageModel::setUnreadAtOpen(int unreadCount)
+{
+    m_unreadAtOpen = unreadCount;
+    if (m_latestLoaded)
+        placeReadMarker();
+}
+
+void MessageModel::placeReadMarker()
+{
+    const int wanted = m_unreadAtOpen;
+    m_unreadAtOpen = -1;
+    if (wanted <= 0 || m_sent == 0)
+        return;
+    // The server counts others' messages that are not deleted after our read position.
+    int counted = 0;
+    qint64 seq = 0;
+    for (int i = m_sent - 1; i >= 0 && counted < wanted; --i) {
+        const Message &m = m_rows[std::size_t(i)].message;
+        if (m.authorId == m_me || m.isDeleted)
+            continue;
+        seq = m.seq;
+        ++counted;
+    }
+    if (counted < wanted && m_hasOlder)
+        seq = m_rows.front().message.seq; // more unread than the window holds: the line at the top
+    if (seq == 0)
+        return;
+    const int before = firstUnreadRow();
+    m_firstUnreadSeq = seq;
+    if (before >= 0)
+        changed(before);
+    if (const int now = firstUnreadRow(); now >= 0)
+        changed(now);
+    Q_EMIT readMarkerChanged();
+}
+
+int MessageModel::firstUnreadRow() const
+{
+    if (m_firstUnreadSeq <= 0)
+        return -1;
+    const auto end = m_rows.begin() + m_sent;
+    const auto it = std::lower_bound(m_rows.begin(), end, m_firstUnreadSeq,
+                                     [](const Row &r, qint64 s) { return r.message.seq < s; });
+    if (it == end || it->message.seq != m_firstUnreadSeq)
+        return -1; // scrolled out of the window
+    return int(it - m_rows.begin());
+}
+
+void MessageModel::setReadUpTo(const QString &messageId)
+{
+    const int row = rowOfMessage(messageId);
+    if (row < 0)
+        return;
+    const qint64 next = row + 1 < m_sent ? m_rows[std::size_t(row + 1)].message.seq : 0;
+    if (m_firstUnreadSeq == 0 || (next != 0 && next <= m_firstUnreadSeq))
+        return; // no line, or it is already below this message
+    const int before = firstUnreadRow();
+    m_firstUnreadSeq = next;
+    if (before >= 0)
+        changed(before);
+    if (const int now = firstUnreadRow(); now >= 0)
+        changed(now);
+    Q_EMIT readMarkerChanged();
+}
+
+bool MessageModel::isPinned(const QString &messageId) const
+{
+    return !messageId.isEmpty()
+        && std::any_of(m_pins.begin(), m_pins.end(), [&](const Message &m) { return m.messageId == messageId; });
+}
+
+void MessageModel::loadPins()
+{
+    const quint64 gen = ++m_pinsGeneration;
+    m_api.pins(m_roomId, this, [this, gen](const ApiResult<std::vector<Message>> &r) {
+        if (gen != m_pinsGeneration || !r.ok())
+            return; // a newer list is on its way, or pins stay as they were until the next event
+        m_pins = r.value;
+        Q_EMIT pinsChanged();
+        if (m_sent > 0)
+            Q_EMIT dataChanged(index(0), index(m_sent - 1), {IsPinnedRole});
+    });
+}
+
+void MessageModel::updatePinnedCopy(const Message &m)
+{
+    for (Message &pin : m_pins) {
+        if (pin.messageId == m.messageId && pin != m) {
+            pin = m;
+            Q_EMIT pinsChanged();
+            return;
+        }
+    }
+}
+
+void MessageModel::applyPin(const QString &roomId, const QString &messageId, bool pinned)
+{
+    if (roomId != m_roomId || isPinned(messageId) == pinned)
+        return;
+    if (pinned) {
+        std::optional<Message> m;
+        if (const int row = rowOfMessage(messageId); row >= 0)
+            m = m_rows[std::size_t(row)].message;
+        else
+            m = m_store.message(messageId);
+        if (!m) {
+            loadPins(); // a message we have never seen: the server's list has it
+            return;
+        }
+        m_pins.push_back(*m);
+    } else {
+        std::erase_if(m_pins, [&](const Message &p) { return p.messageId == messageId; });
+    }
+    Q_EMIT pinsChanged();
+    if (const int row = rowOfMessage(messageId); row >= 0)
+        changed(row);
+}
+
+void MessageModel::applyEdit(const Message &serverCopy)
+{
+    if (serverCopy.roomId != m_roomId)
+        return;
+    const int row = rowOfMessage(serverCopy.messageId);
+    if (row < 0)
+        return;
+    Message &m = m_rows[std::size_t(row)].message;
+    if (m.isDeleted || serverCopy.editedAt < m.editedAt
+        || (m.content == serverCopy.content && m.isEdited == serverCopy.isEdited))
+        return; // deleted meanwhile, a newer edit is shown, or nothing to change
+    m.content = serverCopy.content;
+    m.isEdited = serverCopy.isEdited;
+    m.editedAt = serverCopy.editedAt;
+    changed(row);
+    updatePinnedCopy(m);
+}
+
+void MessageModel::applyDeletion(const QString &roomId, const QString &messageId)
+{
+    if (roomId != m_roomId)
+        return;
+    const int row = rowOfMessage(messageId);
+    if (row < 0 || m_rows[std::size_t(row)].message.isDeleted)
+        return;
+    Message &m = m_rows[std::size_t(row)].message;
+    m.isDeleted = true;
+    m.content.clear();
+    changed(row);
+    updatePinnedCopy(m);
+}
+
+void MessageModel::applyReaction(const QString &roomId, const QString &messageId, const QString &emoji, bool mine)
+{
+    if (roomId != m_roomId || m_me.isEmpty())
+        return;
+    const int row = rowOfMessage(messageId);
+    if (row < 0)
+        return;
+    Reactions &reactions = m_rows[std::size_t(row)].message.reactions;
+    const auto it = reactions.find(emoji);
+    const bool present = it != reactions.end() && it->second.contains(m_me);
+    if (present == mine)
+        return;
+    if (mine) {
+        reactions[emoji].append(m_me);
+    } else {
+        it->second.removeAll(m_me);
+        if (it->second.isEmpty())
+            reactions.erase(it);
+    }
+    changed(row);
+}
+
+const std::pair<QString, QString> &MessageModel::cachedQuote(const QString &messageId) const
+{
+    auto it = m_quotes.find(messageId);
+    if (it == m_quotes.end()) {
+        std::pair<QString, QString> quote;
+        if (const auto m = m_store.message(messageId)) {
+            quote.first = m->isAnonymous ? m->anonymousName : m->authorName;
+            quote.second = m->isDeleted ? tr("This message was deleted.") : m->content.section(QLatin1Char('\n'), 0, 0);
+        }
+        it = m_quotes.insert(messageId, quote); // also when unknown: asked once, not on every paint
+    }
+    return *it;
+}
+
 void MessageModel::changed(int row)
 {
     const QModelIndex i = index(row);
@@ -388,6 +607,25 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(r.delivery);
     case ErrorRole:
         return r.error;
+    case IsPinnedRole:
+        return isPinned(m.messageId);
+    case MoreAboveRole:
+        return index.row() == 0 && m_hasOlder;
+    case IsFirstUnreadRole:
+        return m_firstUnreadSeq > 0 && m.seq == m_firstUnreadSeq && index.row() < m_sent;
+    case ReplyAuthorRole:
+    case ReplyTextRole: {
+        if (m.replyTo.isEmpty())
+            return QString();
+        if (const int row = rowOfMessage(m.replyTo); row >= 0) {
+            const Message &original = m_rows[std::size_t(row)].message;
+            if (role == ReplyAuthorRole)
+                return original.isAnonymous ? original.anonymousName : original.authorName;
+            return original.isDeleted ? tr("This message was deleted.") : original.content.section(QLatin1Char('\n'), 0, 0);
+        }
+        const auto &quote = cachedQuote(m.replyTo);
+        return role == ReplyAuthorRole ? quote.first : quote.second;
+    }
     default:
         return {};
     }
@@ -400,7 +638,8 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {ContentRole, "content"},           {TypeRole, "type"},           {TimestampRole, "timestamp"},
             {ReactionsRole, "reactions"},       {ReplyToRole, "replyTo"},     {IsEditedRole, "isEdited"},
             {IsDeletedRole, "isDeleted"},       {IsMineRole, "isMine"},       {DeliveryRole, "delivery"},
-            {ErrorRole, "error"}};
+            {ErrorRole, "error"},               {IsPinnedRole, "isPinned"},   {IsFirstUnreadRole, "isFirstUnread"},
+            {ReplyAuthorRole, "replyAuthor"},   {ReplyTextRole, "replyText"},   {MoreAboveRole, "moreAbove"}};
 }
 
 } // namespace confab::client

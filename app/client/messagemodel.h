@@ -3,7 +3,9 @@
 #include "localstore.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 
+#include <deque>
 #include <vector>
 
 namespace confab::client {
@@ -17,6 +19,7 @@ class SyncEngine;
 // place (by messageId, and by clientMsgId for our own sends), and the outbox's pending and
 // failed messages at the end. Never holds more than maxRows() server messages: reading far back
 // drops the newest rows (fetchNewer() brings them back), live traffic drops the oldest.
+// Also keeps the room's pinned messages and the "new messages" marker of this visit.
 class MessageModel : public QAbstractListModel {
     Q_OBJECT
 public:
@@ -38,6 +41,11 @@ public:
         IsMineRole,
         DeliveryRole,   // Delivery
         ErrorRole,      // why a failed message failed
+        IsPinnedRole,
+        IsFirstUnreadRole, // the first message that was unread when the room was opened
+        ReplyAuthorRole,   // who wrote the message this one replies to; empty if not known here
+        ReplyTextRole,     // the first line of that message; empty if not known here
+        MoreAboveRole,     // the first row, with older messages still to load above it
     };
 
     MessageModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, Outbox &outbox,
@@ -72,11 +80,36 @@ public:
     Message messageAt(int row) const { return m_rows.at(std::size_t(row)).message; }
     Delivery deliveryAt(int row) const { return m_rows.at(std::size_t(row)).delivery; }
     void retry(int row);
+    // My newest message that can still be edited (sent, not deleted, text), or -1.
+    int lastEditableRow() const;
+
+    // The "new messages" line: `unreadCount` messages of others were unread when the room was
+    // opened; the line goes above the oldest of them once the latest page is in (or above the
+    // first loaded row when they are more than the window holds).
+    void setUnreadAtOpen(int unreadCount);
+    int firstUnreadRow() const;
+    // Moves the line below this message (forward only, like the server's read position).
+    void setReadUpTo(const QString &messageId);
+
+    // Pinned messages of the room, as the server lists them; kept current by pin events.
+    const std::vector<Message> &pinnedMessages() const { return m_pins; }
+    bool isPinned(const QString &messageId) const;
+
+    // Our own changes as the server confirmed them (REST answers). Each is applied as a change
+    // of one field, so it commutes with the realtime event for the same change and with other
+    // people's changes: applying it twice, or after the event, changes nothing.
+    void applyEdit(const Message &serverCopy);
+    void applyDeletion(const QString &roomId, const QString &messageId);
+    void applyReaction(const QString &roomId, const QString &messageId, const QString &emoji, bool mine);
+    void applyPin(const QString &roomId, const QString &messageId, bool pinned);
 
 Q_SIGNALS:
     void latestLoaded();
     void olderLoaded(int count);
     void loadFailed(const QString &message);
+    void pinsChanged();
+    // The "new messages" line moved (or was placed once the latest page came).
+    void readMarkerChanged();
 
 private:
     struct Row {
@@ -97,6 +130,12 @@ private:
     void trimNewest();
     int insertPosition(qint64 seq) const;
     void changed(int row);
+    void loadPins();
+    void setHasOlder(bool hasOlder);
+    void placeReadMarker();
+    void updatePinnedCopy(const Message &m);
+    // Quote of a message outside the window, from the cache (looked up once).
+    const std::pair<QString, QString> &cachedQuote(const QString &messageId) const;
 
     QString m_roomId;
     QString m_me;
@@ -104,7 +143,9 @@ private:
     LocalStore &m_store;
     SyncEngine &m_sync;
     Outbox &m_outbox;
-    std::vector<Row> m_rows; // [0, m_sent) server messages by seq, then the outbox's, in order
+    // [0, m_sent) server messages by seq, then the outbox's, in order. A deque: older pages go in
+    // at the front and live messages push the oldest out there, without moving every row.
+    std::deque<Row> m_rows;
     int m_sent = 0;
     int m_pageSize = 50;
     int m_maxRows = 500;
@@ -113,6 +154,12 @@ private:
     bool m_fetchingOlder = false;
     bool m_fetchingNewer = false;
     quint64 m_generation = 0; // bumped by reload(): answers for an older window are stale
+    std::vector<Message> m_pins;
+    quint64 m_pinsGeneration = 0;
+    bool m_latestLoaded = false;
+    int m_unreadAtOpen = -1;  // waiting for the latest page to place the line
+    qint64 m_firstUnreadSeq = 0; // 0: no line
+    mutable QHash<QString, std::pair<QString, QString>> m_quotes; // messageId -> (author, first line)
 };
 
 } // namespace confab::client

@@ -67,9 +67,12 @@ RoomListModel::RoomListModel(ApiClient &api, LocalStore &store, SyncEngine &sync
     connect(&m_sync, &SyncEngine::roomRemoved, this, [this](const QString &roomId, const QString &) { remove(roomId); });
     connect(&m_sync, &SyncEngine::roomReset, this, &RoomListModel::fetchRoom);
     connect(&m_sync, &SyncEngine::memberJoined, this, [this](const QString &roomId, const Member &member) {
-        if (member.userId == m_me && rowOf(roomId) < 0)
-            fetchRoom(roomId); // we were added to a room
-        else if (const int row = rowOf(roomId); row >= 0) {
+        if (member.userId == m_me) {
+            if (rowOf(roomId) < 0)
+                fetchRoom(roomId); // we were added to a room
+            return; // otherwise adopted from the join's answer, which counts us already
+        }
+        if (const int row = rowOf(roomId); row >= 0) {
             ++m_rooms[std::size_t(row)].memberCount;
             changed(row);
         }
@@ -155,6 +158,26 @@ void RoomListModel::fetchRoom(const QString &roomId)
     });
 }
 
+void RoomListModel::adopt(const Room &room)
+{
+    m_sync.trackRoom(room.roomId, room.lastMessage ? room.lastMessage->seq : 0);
+    upsert(room);
+}
+
+void RoomListModel::drop(const QString &roomId)
+{
+    remove(roomId);
+    m_store.removeRoom(roomId);
+}
+
+int RoomListModel::totalUnread() const
+{
+    int total = 0;
+    for (const Room &r : m_rooms)
+        total += r.unreadCount;
+    return total;
+}
+
 void RoomListModel::setActiveRoom(const QString &roomId)
 {
     m_active = roomId;
@@ -193,6 +216,8 @@ void RoomListModel::upsert(const Room &room)
     m_rooms.insert(m_rooms.begin() + pos, room);
     endInsertRows();
     m_store.saveRoom(room);
+    if (m_presence && room.type == RoomType::Direct && !room.peerUserId.isEmpty() && m_loaded)
+        m_presence->track({room.peerUserId}); // a conversation that began after the list loaded
 }
 
 void RoomListModel::remove(const QString &roomId)

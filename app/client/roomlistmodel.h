@@ -44,6 +44,11 @@ public:
     // Cached rooms now, then the server's list.
     void load();
     void refresh();
+    // A room we just created or joined, from the server's answer: listed and synced at once,
+    // without waiting for the realtime event.
+    void adopt(const Room &room);
+    // A room we just left: gone from the list now (the server's user_left confirms it later).
+    void drop(const QString &roomId);
     // The room the user is reading: its messages do not count as unread, and it is marked read.
     void setActiveRoom(const QString &roomId);
     void markRead(const QString &roomId);
@@ -53,6 +58,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     int rowOf(const QString &roomId) const;
+    // Unread messages over every room, for the tray and the taskbar.
+    int totalUnread() const;
     Room roomAt(int row) const { return m_rooms.at(std::size_t(row)); }
     std::optional<Room> room(const QString &roomId) const;
     bool isLoaded() const { return m_loaded; }

@@ -55,7 +55,8 @@ QString Session::accountFile() const { return m_config.dataDir + QStringLiteral(
 
 QString Session::storePath() const
 {
-    const QByteArray id = QCryptographicHash::hash(accountKey().toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
+    const QString key = m_cacheName.isEmpty() ? accountKey() : m_cacheName + QLatin1Char('#') + m_me.userId;
+    const QByteArray id = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
     return m_config.dataDir + QStringLiteral("/cache-") + QString::fromLatin1(id) + QStringLiteral(".sqlite");
 }
 
@@ -80,6 +81,7 @@ void Session::beginSigningIn(const QUrl &server)
         signOut();
     m_server = server;
     m_ephemeral = false;
+    m_cacheName.clear();
     m_api.abortAll();
     m_api.setBaseUrl(server);
     m_api.setToken({});
@@ -99,12 +101,13 @@ void Session::registerAccount(const QUrl &server, const QString &username, const
     m_api.registerAccount(username, password, displayName, this, [this](const ApiResult<SignedIn> &r) { onSignedIn(r); });
 }
 
-void Session::adoptToken(const QUrl &server, const QString &token)
+void Session::adoptToken(const QUrl &server, const QString &token, const QString &cacheName)
 {
     if (m_state == State::SignedIn)
         signOut();
     m_server = server;
     m_ephemeral = true;
+    m_cacheName = cacheName;
     m_api.abortAll();
     m_api.setBaseUrl(server);
     m_api.setToken(token);
@@ -171,6 +174,7 @@ void Session::signOut()
         QFile::remove(accountFile());
     }
     m_ephemeral = false;
+    m_cacheName.clear();
     m_api.setToken({});
     setState(State::SignedOut);
     Q_EMIT signedOut();
@@ -182,6 +186,7 @@ void Session::restore()
         fail(tr("Please sign in."));
         return;
     }
+    m_cacheName.clear();
     m_api.setBaseUrl(m_server);
     setState(State::Restoring);
     m_tokens.load(accountKey());

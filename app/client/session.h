@@ -41,7 +41,9 @@ public:
     void restore();
     // Signs in with a token obtained elsewhere (the bundled demo server): it is kept in memory
     // only, never in the keychain or the account file, and signing out leaves both untouched.
-    void adoptToken(const QUrl &server, const QString &token);
+    // cacheName, if set, names the local cache instead of the server's address: the demo server
+    // gets a new port on every run, and its cache should not pile up one file per run.
+    void adoptToken(const QUrl &server, const QString &token, const QString &cacheName = {});
 
     State state() const { return m_state; }
     QString errorMessage() const { return m_error; }
@@ -86,6 +88,7 @@ private:
     User m_me;
     std::unique_ptr<ChatEngine> m_engine;
     bool m_ephemeral = false; // adoptToken(): nothing of this sign-in is stored
+    QString m_cacheName;      // adoptToken(): names the cache instead of the server
 };
 
 } // namespace confab::client

@@ -3,6 +3,8 @@
 #include "localstore.h"
 #include "realtimeconnection.h"
 
+#include <QDateTime>
+#include <QLocale>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcSync, "confab.client.sync")
@@ -111,11 +113,11 @@ bool SyncEngine::admit(const QString &roomId, qint64 seq)
     return true;
 }
 
-void SyncEngine::removeRoom(const QString &roomId, const QString &reason)
+void SyncEngine::removeRoom(const QString &roomId, const QString &reason, RemovalKind kind)
 {
     m_rooms.remove(roomId);
     m_store.removeRoom(roomId);
-    Q_EMIT roomRemoved(roomId, reason);
+    Q_EMIT roomRemoved(roomId, reason, kind);
 }
 
 void SyncEngine::onFrame(const ServerFrame &frame)
@@ -155,7 +157,7 @@ void SyncEngine::onFrame(const ServerFrame &frame)
             } else if constexpr (std::is_same_v<F, UserLeftFrame>) {
                 if (admit(f.roomId, f.seq)) {
                     if (f.userId == m_me) {
-                        removeRoom(f.roomId, tr("You left the room."));
+                        removeRoom(f.roomId, tr("You left the room."), RemovalKind::Left);
                     } else {
                         m_store.removeMember(f.roomId, f.userId);
                         Q_EMIT memberLeft(f.roomId, f.userId);
@@ -173,13 +175,21 @@ void SyncEngine::onFrame(const ServerFrame &frame)
                 if (admit(f.roomId, f.seq))
                     Q_EMIT pinChanged(f.roomId, f.messageId, f.pinned);
             } else if constexpr (std::is_same_v<F, RoomDeletedFrame>) {
-                removeRoom(f.roomId, tr("The room was deleted."));
+                removeRoom(f.roomId, tr("The room was deleted."), RemovalKind::Deleted);
             } else if constexpr (std::is_same_v<F, KickedFrame>) {
-                removeRoom(f.roomId, f.reason.isEmpty() ? tr("You were removed from the room.")
-                                                        : tr("You were removed from the room: %1").arg(f.reason));
+                QString text = tr("You were removed from the room by a moderator.");
+                if (!f.reason.isEmpty())
+                    text += QLatin1Char(' ') + tr("Reason: %1").arg(f.reason);
+                removeRoom(f.roomId, text, RemovalKind::Kicked);
             } else if constexpr (std::is_same_v<F, BannedFrame>) {
-                removeRoom(f.roomId, f.reason.isEmpty() ? tr("You were banned from the room.")
-                                                        : tr("You were banned from the room: %1").arg(f.reason));
+                const QString until = f.until ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(f.until).toLocalTime(),
+                                                                   QLocale::ShortFormat)
+                                              : QString();
+                QString text = until.isEmpty() ? tr("You were banned from the room.")
+                                               : tr("You were banned from the room until %1.").arg(until);
+                if (!f.reason.isEmpty())
+                    text += QLatin1Char(' ') + tr("Reason: %1").arg(f.reason);
+                removeRoom(f.roomId, text, RemovalKind::Banned);
             } else if constexpr (std::is_same_v<F, TypingIndicatorFrame>) {
                 if (f.userId != m_me)
                     Q_EMIT typingChanged(f.roomId, f.userId, f.displayName, f.isTyping);

@@ -19,6 +19,10 @@ class RealtimeConnection;
 class SyncEngine : public QObject {
     Q_OBJECT
 public:
+    // Why we are no longer in a room.
+    enum class RemovalKind { Left, Deleted, Kicked, Banned };
+    Q_ENUM(RemovalKind)
+
     SyncEngine(RealtimeConnection &connection, LocalStore &store, QObject *parent = nullptr);
 
     void setMyUserId(const QString &userId) { m_me = userId; }
@@ -46,8 +50,10 @@ Q_SIGNALS:
     void memberLeft(const QString &roomId, const QString &userId);
     void memberChanged(const QString &roomId, const confab::Member &member);
     void roomChanged(const confab::Room &room);
-    // We are no longer in the room (deleted, left, kicked, banned); reason is for the user.
-    void roomRemoved(const QString &roomId, const QString &reason);
+    // We are no longer in the room (deleted, left, kicked, banned); reason is for the user. A kick
+    // or ban comes after the `user_left` that already removed the room (kind Left), so the same
+    // room is removed twice: once as Left, then as Kicked or Banned.
+    void roomRemoved(const QString &roomId, const QString &reason, confab::client::SyncEngine::RemovalKind kind);
     void pinChanged(const QString &roomId, const QString &messageId, bool pinned);
     // A room whose missed events were too many to replay: its cached messages are gone and
     // whoever shows it reloads the latest page.
@@ -71,7 +77,7 @@ private:
     bool admit(const QString &roomId, qint64 seq);
     void requestSync(const QStringList &roomIds);
     void onSynced(const QString &ref);
-    void removeRoom(const QString &roomId, const QString &reason);
+    void removeRoom(const QString &roomId, const QString &reason, RemovalKind kind);
 
     RealtimeConnection &m_connection;
     LocalStore &m_store;

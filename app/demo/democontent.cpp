@@ -106,7 +106,7 @@ const std::vector<ScriptThread> &script(const char *roomKey)
               {"layla", "Deal ✅"}},
              {{"ada", "Reminder that `Ctrl+K` opens the quick room switcher."},
               {"kenji", "I had no idea. This changes everything."},
-              {"linus", "Also `Alt+Up/Down` for the previous/next unread room."}},
+              {"linus", "Also `Alt+Up/Down` for the previous/next room, and `Alt+Shift+Up/Down` for the previous/next unread one."}},
              {{"linus", "Merged the outbox rewrite. Durability tests: 3/3 green. Kill -9 in the middle of a send, "
                         "restart, the message arrives exactly once."},
               {"margaret", "Great work! 🎉"},

@@ -3,6 +3,9 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace confab::test {
 
 TestServer::TestServer() = default;
@@ -17,6 +20,8 @@ bool TestServer::start(const QStringList &extraArgs)
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
+    // A test that crashes or times out must not leave its server running (and holding a port).
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     QStringList args{QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("--port"),
                      QString::number(m_port), QStringLiteral("--bind"), QStringLiteral("127.0.0.1")};
     args += extraArgs;

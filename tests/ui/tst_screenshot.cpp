@@ -1,18 +1,25 @@
 // The window with the demo server in-process, rendered offscreen (to docs/screenshots with
 // CONFAB_UPDATE_SCREENSHOTS=1) (light
 // and dark palettes): the pictures the README shows, and a check that something was painted.
+// The "timeline" pictures show the timeline's features in the demo's history: replies,
+// reactions, a day separator, the "New messages" line, the composer replying and the emoji
+// picker open.
 
 #include "client/chatengine.h"
 #include "client/messagemodel.h"
 #include "client/roomlistmodel.h"
 #include "client/session.h"
+#include "composer.h"
 #include "demo/demoserver.h"
+#include "emojipicker.h"
 #include "mainwindow.h"
+#include "messagedelegate.h"
 #include "roomview.h"
 #include "timelineview.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QPainter>
 #include <QListView>
 #include <QStandardPaths>
 #include <QStyleFactory>
@@ -103,17 +110,110 @@ private Q_SLOTS:
         QApplication::setPalette(QApplication::style()->standardPalette());
     }
 
+    void timelineFeatures()
+    {
+        // The room's latest messages with the "New messages" line above the last three of
+        // others, and the composer replying to the last of them, with the emoji picker open.
+        MessageModel *model = m_window->roomView()->messageModel();
+        TimelineView *timeline = m_window->roomView()->timeline();
+        model->setUnreadAtOpen(3);
+        QTRY_VERIFY(model->firstUnreadRow() >= 0);
+        QVERIFY(MessageDelegate::showsNewMessagesLine(timeline->model()->index(model->firstUnreadRow(), 0)));
+        int replyRow = -1, reactedRow = -1;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex i = timeline->model()->index(row, 0);
+            if (!i.data(MessageModel::ReplyToRole).toString().isEmpty())
+                replyRow = row;
+            if (!i.data(MessageModel::ReactionsRole).toList().isEmpty())
+                reactedRow = row;
+        }
+        QVERIFY2(replyRow >= 0 && reactedRow >= 0, "the demo's history has replies and reactions");
+        // A reply sent through the composer shows its quote at the bottom; then the composer
+        // starts another reply, to show its bar.
+        QModelIndex last = timeline->model()->index(model->rowCount() - 1, 0);
+        Composer *composer = m_window->roomView()->composer();
+        timeline->setCurrentIndex(last);
+        timeline->replyAction()->trigger();
+        QCOMPARE(composer->mode(), Composer::Mode::Reply);
+        QTest::keyClicks(composer, QStringLiteral("Agreed, let's tag it tonight."));
+        QTest::keyClick(composer, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0
+                                     && !timeline->model()->index(model->rowCount() - 1, 0).data(MessageModel::ReplyToRole).toString().isEmpty()
+                                     && model->deliveryAt(model->rowCount() - 1) == MessageModel::Delivery::Sent,
+                                 20000);
+        last = timeline->model()->index(model->rowCount() - 2, 0);
+        composer->startReply(last.data(MessageModel::MessageIdRole).toString(),
+                             last.data(MessageModel::AuthorNameRole).toString(), last.data(MessageModel::ContentRole).toString());
+        QCOMPARE(composer->mode(), Composer::Mode::Reply);
+        timeline->jumpToLatest();
+
+        for (bool dark : {false, true}) {
+            QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
+            composer->showEmojiPicker();
+            QTRY_VERIFY(composer->emojiPicker()->isVisible());
+            shoot(dark ? QStringLiteral("timeline-dark.png") : QStringLiteral("timeline-light.png"), composer->emojiPicker());
+            composer->emojiPicker()->hide();
+        }
+        composer->cancelMode();
+        QApplication::setPalette(QApplication::style()->standardPalette());
+    }
+
+    void daySeparator()
+    {
+        // The demo's history covers three days: older pages bring a day's first message, which
+        // shows the day above it.
+        MessageModel *model = m_window->roomView()->messageModel();
+        TimelineView *timeline = m_window->roomView()->timeline();
+        auto dayStart = [&] {
+            for (int row = model->rowCount() - 1; row > 0; --row) {
+                if (MessageDelegate::startsDay(timeline->model()->index(row, 0)))
+                    return row;
+            }
+            return -1;
+        };
+        for (int page = 0; page < 20 && dayStart() < 0 && model->canFetchMore({}); ++page) {
+            QSignalSpy older(model, &MessageModel::olderLoaded);
+            model->fetchMore({});
+            QVERIFY(older.wait(20000));
+        }
+        const int row = dayStart();
+        QVERIFY2(row > 0, "no day boundary in the demo's history");
+        const QModelIndex index = timeline->model()->index(row, 0);
+        const QDate day = index.data(MessageModel::TimestampRole).toDateTime().toLocalTime().date();
+        const QDate before = index.siblingAtRow(row - 1).data(MessageModel::TimestampRole).toDateTime().toLocalTime().date();
+        QVERIFY(before < day);
+        QVERIFY(MessageDelegate::dayText(before) != MessageDelegate::dayText(day));
+        QVERIFY(MessageDelegate::startsGroup(index));
+        timeline->scrollTo(index, QAbstractItemView::PositionAtCenter);
+        for (bool dark : {false, true}) {
+            QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
+            shoot(dark ? QStringLiteral("timeline-day-dark.png") : QStringLiteral("timeline-day-light.png"), nullptr,
+                  false);
+        }
+        QApplication::setPalette(QApplication::style()->standardPalette());
+        timeline->jumpToLatest();
+    }
+
 private:
-    void shoot(const QString &file)
+    // The window, with a popup (a separate window) painted where it shows. Only `forDocs`
+    // pictures go to docs/screenshots.
+    void shoot(const QString &file, QWidget *popup = nullptr, bool forDocs = true)
     {
         QTest::qWait(300); // let the list settle at the bottom
-        const QImage image = m_window->grab().toImage();
+        QImage image = m_window->grab().toImage();
         QVERIFY(!image.isNull());
+        if (popup) {
+            QPainter painter(&image);
+            painter.drawPixmap(popup->mapToGlobal(QPoint(0, 0)) - m_window->mapToGlobal(QPoint(0, 0)), popup->grab());
+        }
         QVERIFY2(distinctColours(image) > 64, qPrintable(QString::number(distinctColours(image))));
         // The docs' screenshots change only when asked (CONFAB_UPDATE_SCREENSHOTS=1): a test run
-        // must not leave the source tree changed.
-        const QString dir = qEnvironmentVariableIsSet("CONFAB_UPDATE_SCREENSHOTS") ? QStringLiteral(CONFAB_SCREENSHOT_DIR)
-                                                                                   : m_dir.filePath(QStringLiteral("shots"));
+        // must not leave the source tree changed. CONFAB_SCREENSHOT_OUT=<dir> keeps them elsewhere
+        // to look at.
+        const bool toDocs = forDocs && qEnvironmentVariableIsSet("CONFAB_UPDATE_SCREENSHOTS");
+        QString dir = toDocs ? QStringLiteral(CONFAB_SCREENSHOT_DIR) : m_dir.filePath(QStringLiteral("shots"));
+        if (!toDocs && qEnvironmentVariableIsSet("CONFAB_SCREENSHOT_OUT"))
+            dir = qEnvironmentVariable("CONFAB_SCREENSHOT_OUT");
         QDir().mkpath(dir);
         QVERIFY(image.save(dir + QLatin1Char('/') + file));
     }

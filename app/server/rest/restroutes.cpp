@@ -534,6 +534,24 @@ void RestApi::addOtherRoutes()
         return Result<json>(json{{"presence", list}});
     });
 
+    // Finds one person by their exact username (case-insensitive), to start a conversation with or
+    // add to a room: ids are not something people can type. No listing, so no directory to scrape.
+    route("GET", "/v1/users/by-username/{username}", [](Services &s, const Caller &, Effects &, const RestCall &c) {
+        const QString name = c.param(QStringLiteral("username"));
+        const auto u = s.context.storage.userByUsername(normalizeUsername(name));
+        if (!u || u->disabled)
+            return Result<json>(apiError(ErrorCode::UserNotFound,
+                                         QStringLiteral("there is no user called %1").arg(name.left(limits::kUsernameMax)),
+                                         QStringLiteral("username")));
+        User user = u->user;
+        if (const auto live = s.context.presence.get(user.userId)) {
+            user.status = live->status;
+            user.customStatus = live->customStatus;
+            user.lastSeen = live->lastSeen;
+        }
+        return Result<json>(json(user));
+    });
+
     route("DELETE", "/v1/me", [](Services &s, const Caller &caller, Effects &fx, const RestCall &) {
         return mapped<bool>(s.rooms.eraseAccount(caller, fx), [](const bool &) { return json{{"deleted", true}}; });
     }, 200, [this](const Caller &caller, const RestCall &) { m_hub.revokeUser(caller.userId); });

@@ -1,0 +1,2634 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>confab::client::ApiClient</name>
+    <message>
+        <source>The server answered with status %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::AuditLogModel</name>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifted the ban on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmuted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed the room settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed ownership to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted a message of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpinned a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 %4. %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kicked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::BanListModel</name>
+    <message>
+        <source>(no reason given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permanent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, banned by %2, %3. Reason: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permanently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::ChatEngine</name>
+    <message>
+        <source>Cannot open the local cache %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message was not edited: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message was not deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your reaction %1 was not added: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your reaction %1 was not removed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message was not pinned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message was not unpinned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not mark the messages as read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::KnownUsers</name>
+    <message>
+        <source>Server administration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown user (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::MemberModel</name>
+    <message>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::MessageModel</name>
+    <message>
+        <source>This message was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::ModerationActions</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 now owns the room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now an admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now a moderator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now a member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not change the role of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not hand the room over to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is muted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not mute %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may post again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not unmute %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was removed from the room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is banned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not ban %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer banned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not lift the ban on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the room settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete the room</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::ModerationPolicy</name>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not a member of this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the room&apos;s owner can do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This needs the role %1 or higher; yours is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody may do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can only do this to members whose role is below yours (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot change your own role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can only give roles below your own (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You already own this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot mute yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the room instead of removing yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot ban yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an announcement room: posting here needs the role %1 or higher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::PostingState</name>
+    <message>
+        <source>You are muted in this room until %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are muted in this room until a moderator lifts it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>You can send again in %n s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::RealtimeConnection</name>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection lost. Retrying in %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::RoomActions</name>
+    <message>
+        <source>You are signed out.</source>
+        <translation>Vous êtes déconnecté.</translation>
+    </message>
+    <message>
+        <source>Enter a username.</source>
+        <translation>Saisissez un nom d’utilisateur.</translation>
+    </message>
+    <message>
+        <source>That is you. Enter someone else&apos;s username.</source>
+        <translation>C’est vous. Saisissez le nom d’utilisateur de quelqu’un d’autre.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::RoomListModel</name>
+    <message>
+        <source>Direct conversation</source>
+        <translation>Conversation directe</translation>
+    </message>
+    <message>
+        <source>Deleted message</source>
+        <translation>Message supprimé</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::Session</name>
+    <message>
+        <source>Please sign in.</source>
+        <translation>Veuillez vous connecter.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Please sign in again.</source>
+        <translation>Votre session a pris fin. Veuillez vous reconnecter.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::SyncEngine</name>
+    <message>
+        <source>You left the room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were removed from the room by a moderator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were banned from the room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were banned from the room until %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::TokenStore</name>
+    <message>
+        <source>No keychain is available (%1). You stay signed in until you quit Confab; to stay signed in after that, allow keeping the token in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1). As you allowed, the token is kept in %2, readable only by you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::TypingModel</name>
+    <message>
+        <source>%1 is typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 are typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several people are typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::AccountButton</name>
+    <message>
+        <source>Status menu</source>
+        <translation>Menu d’état</translation>
+    </message>
+    <message>
+        <source>Set a status &amp;message…</source>
+        <translation>Définir un &amp;message d’état…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear the status message</source>
+        <translation>&amp;Effacer le message d’état</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Occupé</translation>
+    </message>
+    <message>
+        <source>Invisible</source>
+        <translation>Invisible</translation>
+    </message>
+    <message>
+        <source>Status message</source>
+        <translation>Message d’état</translation>
+    </message>
+    <message>
+        <source>What are you up to? (up to %1 characters)</source>
+        <translation>Que faites-vous ? (%1 caractères au plus)</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <source>Account: signed out</source>
+        <translation>Compte : déconnecté</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2) : %3</translation>
+    </message>
+    <message>
+        <source>Your status: %1. Opens the status menu.</source>
+        <translation>Votre état : %1. Ouvre le menu d’état.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ActionDialog</name>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::BrowseRoomsDialog</name>
+    <message>
+        <source>&amp;Join</source>
+        <translation>&amp;Rejoindre</translation>
+    </message>
+    <message>
+        <source>Browse rooms</source>
+        <translation>Parcourir les salons</translation>
+    </message>
+    <message>
+        <source>Search rooms</source>
+        <translation>Rechercher des salons</translation>
+    </message>
+    <message>
+        <source>Search by name or description</source>
+        <translation>Rechercher par nom ou description</translation>
+    </message>
+    <message>
+        <source>Public rooms</source>
+        <translation>Salons publics</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Salon</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Number of rooms found</source>
+        <translation>Nombre de salons trouvés</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>%1 (announcements)</source>
+        <translation>%1 (annonces)</translation>
+    </message>
+    <message>
+        <source>%1 — joined</source>
+        <translation>%1 — déjà membre</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n members, %2</source>
+        <translation>
+            <numerusform>%1, %n membre, %2</numerusform>
+            <numerusform>%1, %n membres, %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no public rooms yet.</source>
+        <translation>Il n’y a pas encore de salon public.</translation>
+    </message>
+    <message>
+        <source>No public room matches “%1”.</source>
+        <translation>Aucun salon public ne correspond à « %1 ».</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the first %n rooms; type to narrow the search.</source>
+        <translation>
+            <numerusform>Premier salon affiché ; tapez pour affiner la recherche.</numerusform>
+            <numerusform>Les %n premiers salons sont affichés ; tapez pour affiner la recherche.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s)</source>
+        <translation>
+            <numerusform>%n salon</numerusform>
+            <numerusform>%n salons</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Rejoindre</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Connexion au salon…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::Composer</name>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Write a message… (Enter sends, Shift+Enter for a new line)</source>
+        <translation>Écrivez un message… (Entrée envoie, Maj+Entrée pour une nouvelle ligne)</translation>
+    </message>
+    <message>
+        <source>Reply or edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replying to or editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert emoji</source>
+        <translation>Insérer un émoji</translation>
+    </message>
+    <message>
+        <source>Insert emoji (Ctrl+E)</source>
+        <translation>Insérer un émoji (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↩ Replying to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↩ Replying to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✎ Editing your message (Enter saves, Esc cancels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ConnectionBanner</name>
+    <message>
+        <source>Reconnect now</source>
+        <translation>Se reconnecter maintenant</translation>
+    </message>
+    <message>
+        <source>Connection status</source>
+        <translation>État de la connexion</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — retrying in %n s</source>
+        <translation>
+            <numerusform>Hors ligne — nouvel essai dans %n s</numerusform>
+            <numerusform>Hors ligne — nouvel essai dans %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>Hors ligne : %1</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::CreateRoomDialog</name>
+    <message>
+        <source>&amp;Create room</source>
+        <translation>&amp;Créer le salon</translation>
+    </message>
+    <message>
+        <source>Create a room</source>
+        <translation>Créer un salon</translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>Nom du salon</translation>
+    </message>
+    <message>
+        <source>e.g. design-reviews</source>
+        <translation>p. ex. revues-de-design</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>What the room is about (optional)</source>
+        <translation>Le sujet du salon (facultatif)</translation>
+    </message>
+    <message>
+        <source>Room type</source>
+        <translation>Type de salon</translation>
+    </message>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privé</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Announcements</source>
+        <translation>Annonces</translation>
+    </message>
+    <message>
+        <source>About this room type</source>
+        <translation>À propos de ce type de salon</translation>
+    </message>
+    <message>
+        <source>People to add</source>
+        <translation>Personnes à ajouter</translation>
+    </message>
+    <message>
+        <source>Usernames, separated by commas</source>
+        <translation>Noms d’utilisateur, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Members may add people</source>
+        <translation>Les membres peuvent ajouter des personnes</translation>
+    </message>
+    <message>
+        <source>Allow anonymous posts</source>
+        <translation>Autoriser les messages anonymes</translation>
+    </message>
+    <message>
+        <source>Slow mode in seconds</source>
+        <translation>Mode lent en secondes</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Member limit</source>
+        <translation>Nombre maximal de membres</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description :</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <source>Add &amp;people:</source>
+        <translation>Ajouter des &amp;personnes :</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>S&amp;low mode:</source>
+        <translation>Mode &amp;lent :</translation>
+    </message>
+    <message>
+        <source>&amp;Member limit:</source>
+        <translation>&amp;Membres au plus :</translation>
+    </message>
+    <message>
+        <source>Listed for everyone on the server; anyone can join.</source>
+        <translation>Visible par tous sur le serveur ; tout le monde peut le rejoindre.</translation>
+    </message>
+    <message>
+        <source>Hidden; people come in only when a member adds them.</source>
+        <translation>Caché ; on n’y entre que si un membre vous ajoute.</translation>
+    </message>
+    <message>
+        <source>A small private group of 2 to 50 people; add at least one person.</source>
+        <translation>Un petit groupe privé de 2 à 50 personnes ; ajoutez au moins une personne.</translation>
+    </message>
+    <message>
+        <source>Listed and open to all, but only moderators and above can post.</source>
+        <translation>Visible et ouvert à tous, mais seuls les modérateurs et au-dessus peuvent écrire.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Enter a name for the room.</source>
+        <translation>Saisissez un nom pour le salon.</translation>
+    </message>
+    <message>
+        <source>The description is too long: %1 characters, at most %2.</source>
+        <translation>La description est trop longue : %1 caractères, %2 au plus.</translation>
+    </message>
+    <message>
+        <source>A group needs at least one other person: enter their username.</source>
+        <translation>Un groupe a besoin d’au moins une autre personne : saisissez son nom d’utilisateur.</translation>
+    </message>
+    <message>
+        <source>Creating the room…</source>
+        <translation>Création du salon…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::DirectMessageDialog</name>
+    <message>
+        <source>&amp;Start conversation</source>
+        <translation>&amp;Démarrer la conversation</translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation>Message direct</translation>
+    </message>
+    <message>
+        <source>Who do you want to talk to? Enter their username.</source>
+        <translation>À qui voulez-vous parler ? Saisissez son nom d’utilisateur.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>e.g. alice</source>
+        <translation>p. ex. alice</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Enter the username of the person to write to.</source>
+        <translation>Saisissez le nom d’utilisateur de la personne à qui écrire.</translation>
+    </message>
+    <message>
+        <source>Looking for %1…</source>
+        <translation>Recherche de %1…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::EmojiPicker</name>
+    <message>
+        <source>thumbs up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>red heart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>face with tears of joy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>party popper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>face with open mouth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crying face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folded hands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eyes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grinning face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smiling face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>winking face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smiling face with heart-eyes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thinking face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grinning face with sweat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slightly smiling face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smiling face with sunglasses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partying face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sleeping face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exploding head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>angry face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thumbs down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clapping hands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>raising hands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waving hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flexed biceps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handshake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hundred points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cross mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>star</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rocket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>light bulb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>question mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hot beverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pizza</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pushpin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emoji picker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::InviteDialog</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>Add people to %1</source>
+        <translation>Ajouter des personnes à %1</translation>
+    </message>
+    <message>
+        <source>They become members of “%1” at once.</source>
+        <translation>Ils deviennent aussitôt membres de « %1 ».</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>e.g. alice</source>
+        <translation>p. ex. alice</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Enter the username of the person to add.</source>
+        <translation>Saisissez le nom d’utilisateur de la personne à ajouter.</translation>
+    </message>
+    <message>
+        <source>Adding %1…</source>
+        <translation>Ajout de %1…</translation>
+    </message>
+    <message>
+        <source>%1 (%2) was added. Add someone else, or close.</source>
+        <translation>%1 (%2) a été ajouté. Ajoutez quelqu’un d’autre, ou fermez.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::LeaveRoomDialog</name>
+    <message>
+        <source>&amp;Leave</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Leave room</source>
+        <translation>Quitter le salon</translation>
+    </message>
+    <message>
+        <source>Leave your conversation with %1?</source>
+        <translation>Quitter votre conversation avec %1 ?</translation>
+    </message>
+    <message>
+        <source>Leave “%1”?</source>
+        <translation>Quitter « %1 » ?</translation>
+    </message>
+    <message>
+        <source>You can join it again from Browse rooms.</source>
+        <translation>Vous pourrez le rejoindre à nouveau depuis Parcourir les salons.</translation>
+    </message>
+    <message>
+        <source>It is not listed: to come back, a member has to add you again.</source>
+        <translation>Il n’est pas listé : pour revenir, un membre devra vous ajouter à nouveau.</translation>
+    </message>
+    <message>
+        <source>The conversation disappears from your list.</source>
+        <translation>La conversation disparaît de votre liste.</translation>
+    </message>
+    <message>
+        <source>Leaving…</source>
+        <translation>Départ…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MainWindow</name>
+    <message>
+        <source>Confab</source>
+        <translation>Confab</translation>
+    </message>
+    <message>
+        <source>Filter rooms</source>
+        <translation>Filtrer les salons</translation>
+    </message>
+    <message>
+        <source>Filter rooms (Ctrl+K)</source>
+        <translation>Filtrer les salons (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>New room or conversation</source>
+        <translation>Nouveau salon ou conversation</translation>
+    </message>
+    <message>
+        <source>New room, browse rooms, direct message</source>
+        <translation>Nouveau salon, parcourir les salons, message direct</translation>
+    </message>
+    <message>
+        <source>Rooms and direct messages</source>
+        <translation>Salons et messages directs</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;New room…</source>
+        <translation>&amp;Nouveau salon…</translation>
+    </message>
+    <message>
+        <source>&amp;Direct message…</source>
+        <translation>Message &amp;direct…</translation>
+    </message>
+    <message>
+        <source>&amp;Browse rooms…</source>
+        <translation>&amp;Parcourir les salons…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>Paramè&amp;tres…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Se déconnecter</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>&amp;Salon</translation>
+    </message>
+    <message>
+        <source>&amp;Add people…</source>
+        <translation>&amp;Ajouter des personnes…</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room…</source>
+        <translation>&amp;Quitter le salon…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Find a room…</source>
+        <translation>&amp;Trouver un salon…</translation>
+    </message>
+    <message>
+        <source>&amp;Previous room</source>
+        <translation>Salon &amp;précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next room</source>
+        <translation>Salon &amp;suivant</translation>
+    </message>
+    <message>
+        <source>Previous &amp;unread room</source>
+        <translation>Salon non lu pré&amp;cédent</translation>
+    </message>
+    <message>
+        <source>Next unread roo&amp;m</source>
+        <translation>Salon non lu sui&amp;vant</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>T&amp;hème</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>Suivre le &amp;système</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Clair</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Sombre</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;About Confab</source>
+        <translation>À &amp;propos de Confab</translation>
+    </message>
+    <message>
+        <source>About Confab</source>
+        <translation>À propos de Confab</translation>
+    </message>
+    <message>
+        <source>Confab %1
+Self-hosted chat for teams.</source>
+        <translation>Confab %1
+Discussion auto-hébergée pour les équipes.</translation>
+    </message>
+    <message>
+        <source>%1 — Confab</source>
+        <translation>%1 — Confab</translation>
+    </message>
+    <message>
+        <source>Clear the room filter</source>
+        <translation>Effacer le filtre des salons</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Échap</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MemberDelegate</name>
+    <message>
+        <source>Owner — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admins — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderators — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muted until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muted until lifted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Occupé</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MemberMenu</name>
+    <message>
+        <source>For 5 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For 1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until lifted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>For %n second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Actions for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demote to moderator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demote to member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over ownership…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute for how long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kick…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MemberPanel</name>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Member count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press the Menu key or Shift+F10 for what you can do with a member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last moderation result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members · %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MessageDelegate</name>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent. Double-click to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1. Double-click to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>📌 pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ModerationController</name>
+    <message>
+        <source>Show &amp;Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room &amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;oderation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members (Ctrl+Shift+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderation: audit log, bans, muted members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room settings (read only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were removed from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were banned from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room and its messages are gone for everyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot send messages here now (see above).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ModerationFlow</name>
+    <message>
+        <source>Hand over ownership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make %1 the owner of %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You become an admin. Only the new owner can delete the room or hand it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over ownership to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Occupé</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member since: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muted until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muted until lifted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ModerationPanel</name>
+    <message>
+        <source>Moderation of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moderation sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;uted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log is not open to you. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load &amp;older entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load older audit entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has been logged in this room yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the audit log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ban list is not open to you. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unban</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift the selected ban</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is banned from this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the bans: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muting is not open to you. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muted members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;nmute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmute the selected member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is muted in this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::Notifier</name>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 dans %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s)</source>
+        <translation>
+            <numerusform>%n nouveau message</numerusform>
+            <numerusform>%n nouveaux messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::PinsButton</name>
+    <message>
+        <source>Pinned messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pinned message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This message was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::PostingNotice</name>
+    <message>
+        <source>Why you cannot send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slow mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::RemovalDialog</name>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permanently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ban %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kick %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban %1 from %2? They are removed at once and cannot join again until the ban ends or is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2? They can join again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional; %1 sees it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kick</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::RemovalNotice</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are no longer in a room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss this notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::RoomDelegate</name>
+    <message>
+        <source>private</source>
+        <translation>privé</translation>
+    </message>
+    <message>
+        <source>announcements</source>
+        <translation>annonces</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>groupe</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>No messages yet</source>
+        <translation>Pas encore de messages</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::RoomSectionModel</name>
+    <message>
+        <source>Direct messages</source>
+        <translation>Messages directs</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Salons</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n non lu</numerusform>
+            <numerusform>%n non lus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mention(s)</source>
+        <translation>
+            <numerusform>%n mention</numerusform>
+            <numerusform>%n mentions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::RoomSettingsDialog</name>
+    <message>
+        <source>Public: listed, anyone can join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private: hidden, members add people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group: private, for a few people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct conversation</source>
+        <translation>Conversation directe</translation>
+    </message>
+    <message>
+        <source>Announcement: listed, anyone can join, only %1 and higher post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Danger zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why these settings are read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can look at these settings but not change them. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation>Nom du salon</translation>
+    </message>
+    <message>
+        <source>Room description</source>
+        <translation>Description du salon</translation>
+    </message>
+    <message>
+        <source>Room type</source>
+        <translation>Type de salon</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description :</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slow mode, seconds between one member&apos;s messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Members below moderator wait this long between their messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The most members the room takes. It cannot go below the current member count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members may add people (otherwise moderators and up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members may add people</source>
+        <translation>Les membres peuvent ajouter des personnes</translation>
+    </message>
+    <message>
+        <source>Allow anonymous posts</source>
+        <translation>Autoriser les messages anonymes</translation>
+    </message>
+    <message>
+        <source>Posting and members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Slow mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member &amp;cap:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked words, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One word per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens to a message with a blocked word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the words with *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Blocked words:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;When one is used:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words match whole and in any case. The server&apos;s own list applies too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this room…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletes the room and all its messages for everyone. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the room settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description is %1 characters long; at most %2 fit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The word filter has %1 words; at most %2 fit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The blocked word “%1…” is longer than %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 and all its messages for everyone?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every member loses the room at once. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the room for everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No blocked words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen when the room was created; it cannot change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::RoomView</name>
+    <message>
+        <source>Room name</source>
+        <translation>Nom du salon</translation>
+    </message>
+    <message>
+        <source>Room description</source>
+        <translation>Description du salon</translation>
+    </message>
+    <message>
+        <source>Who is typing</source>
+        <translation>Qui est en train d’écrire</translation>
+    </message>
+    <message>
+        <source>That pinned message is not loaded. Scroll up to find it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message %1 (Enter sends, Shift+Enter for a new line)</source>
+        <translation>Message à %1 (Entrée envoie, Maj+Entrée pour une nouvelle ligne)</translation>
+    </message>
+    <message>
+        <source>No room open</source>
+        <translation>Aucun salon ouvert</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SettingsDialog</name>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Suivre le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Notify me of mentions and direct messages</source>
+        <translation>M’avertir des mentions et des messages directs</translation>
+    </message>
+    <message>
+        <source>Minutes without input before I am shown away</source>
+        <translation>Minutes d’inactivité avant d’apparaître absent</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>Connecté en tant que</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Appearance and behaviour</source>
+        <translation>Apparence et comportement</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème :</translation>
+    </message>
+    <message>
+        <source>Show me as &amp;away after:</source>
+        <translation>M’afficher &amp;absent après :</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <source>Signed in as:</source>
+        <translation>Connecté en tant que :</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SignInDialog</name>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>&amp;Créer un compte</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo</source>
+        <translation>Essayer la &amp;démo</translation>
+    </message>
+    <message>
+        <source>Sign in to Confab</source>
+        <translation>Connexion à Confab</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <source>Only for a new account</source>
+        <translation>Seulement pour un nouveau compte</translation>
+    </message>
+    <message>
+        <source>Sign-in status</source>
+        <translation>État de la connexion</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Créer un compte</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Essayer la démo</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>Se&amp;rveur :</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Display &amp;name:</source>
+        <translation>&amp;Nom affiché :</translation>
+    </message>
+    <message>
+        <source>Starting the demo…</source>
+        <translation>Démarrage de la démo…</translation>
+    </message>
+    <message>
+        <source>Enter the address of your Confab server.</source>
+        <translation>Saisissez l’adresse de votre serveur Confab.</translation>
+    </message>
+    <message>
+        <source>Enter your username.</source>
+        <translation>Saisissez votre nom d’utilisateur.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Saisissez votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Creating your account…</source>
+        <translation>Création de votre compte…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Connexion…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::TimelineView</name>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (in reply to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Reactions: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New messages. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More reactions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mark read up to here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to the latest message (End)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s) ↓</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Jump to latest ↓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un&amp;pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;act</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open link %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message this replies to is not loaded. Scroll up to find it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this message? Everyone in the room will see that it was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1&apos;s message for everyone?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not opened: %1. Only web and mail links open from messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open %1: no application handles it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::TrayIcon</name>
+    <message>
+        <source>Confab tray menu</source>
+        <translation>Menu de Confab dans la zone de notification</translation>
+    </message>
+    <message>
+        <source>&amp;Show Confab</source>
+        <translation>&amp;Afficher Confab</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message numerus="yes">
+        <source>Confab — %n unread message(s)</source>
+        <translation>
+            <numerusform>Confab — %n message non lu</numerusform>
+            <numerusform>Confab — %n messages non lus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confab</source>
+        <translation>Confab</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>The demo could not start: %1</source>
+        <translation>La démo n’a pas pu démarrer : %1</translation>
+    </message>
+</context>
+</TS>

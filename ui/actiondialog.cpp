@@ -1,0 +1,101 @@
+#include "actiondialog.h"
+
+#include "statuslabel.h"
+
+#include "client/chatengine.h"
+#include "client/roomactions.h"
+
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace confab::ui {
+
+ActionDialog::ActionDialog(client::ChatEngine &engine, const QString &okText, QWidget *parent)
+    : QDialog(parent), m_engine(&engine), m_actions(new client::RoomActions(engine, this)), m_formBox(new QWidget(this)),
+      m_form(new QVBoxLayout(m_formBox)),
+      m_status(new StatusLabel(this)), m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this)),
+      m_ok(m_buttons->addButton(okText, QDialogButtonBox::AcceptRole)),
+      m_spacer(new QSpacerItem(0, 0, QSizePolicy::Minimum, QSizePolicy::Expanding))
+{
+    m_status->setAccessibleName(tr("Status"));
+    m_ok->setAccessibleName(QString(okText).remove(QLatin1Char('&')));
+    m_ok->setDefault(true);
+    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    m_form->setContentsMargins(0, 0, 0, 0);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_formBox);
+    layout->addWidget(m_status);
+    layout->addSpacerItem(m_spacer);
+    layout->addWidget(m_buttons);
+
+    // The request decides when the dialog closes, not the button box.
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (m_ok->isEnabled())
+            submit();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+client::ChatEngine *ActionDialog::engine() const { return m_engine; }
+
+QString ActionDialog::errorText() const { return m_status->isError() ? m_status->text() : QString(); }
+
+QWidget *ActionDialog::fieldWidget(const QString &) const { return nullptr; }
+
+QString ActionDialog::fieldLabel(const QString &) const { return {}; }
+
+void ActionDialog::setBusy(const QString &message)
+{
+    m_status->showBusy(message);
+    setFormEnabled(false);
+}
+
+void ActionDialog::showError(const QString &message, const QString &field)
+{
+    setFormEnabled(true);
+    const QString label = field.isEmpty() ? QString() : fieldLabel(field);
+    QString text = message;
+    if (label.isEmpty() && !text.isEmpty())
+        text[0] = text[0].toUpper(); // server messages start in lower case
+    m_status->showError(label.isEmpty() ? text : tr("%1: %2").arg(label, message));
+    if (QWidget *w = field.isEmpty() ? nullptr : fieldWidget(field)) {
+        w->setFocus(Qt::OtherFocusReason);
+        if (auto *edit = qobject_cast<QLineEdit *>(w))
+            edit->selectAll();
+    }
+}
+
+void ActionDialog::showError(const confab::ApiError &error) { showError(error.message, error.field); }
+
+void ActionDialog::letFormGrow()
+{
+    m_spacer->changeSize(0, 0, QSizePolicy::Minimum, QSizePolicy::Fixed);
+    static_cast<QVBoxLayout *>(layout())->setStretchFactor(m_formBox, 1);
+    layout()->invalidate();
+}
+
+void ActionDialog::showDone(const QString &message)
+{
+    setFormEnabled(true);
+    m_status->showInfo(message);
+}
+
+QPushButton *ActionDialog::cancelButton() const { return m_buttons->button(QDialogButtonBox::Cancel); }
+
+void ActionDialog::setOkEnabled(bool enabled)
+{
+    m_okEnabled = enabled;
+    m_ok->setEnabled(enabled);
+}
+
+void ActionDialog::setFormEnabled(bool enabled)
+{
+    // Not the whole dialog: Cancel stays available while a request runs.
+    m_formBox->setEnabled(enabled);
+    m_ok->setEnabled(enabled && m_okEnabled);
+}
+
+} // namespace confab::ui

@@ -1,0 +1,64 @@
+#include "invitedialog.h"
+
+#include "client/roomactions.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace confab::ui {
+
+InviteDialog::InviteDialog(client::ChatEngine &engine, const QString &roomId, const QString &roomName, QWidget *parent)
+    : ActionDialog(engine, tr("&Add"), parent), m_roomId(roomId), m_username(new QLineEdit)
+{
+    setWindowTitle(tr("Add people to %1").arg(roomName));
+    setAccessibleName(windowTitle());
+    auto *intro = new QLabel(tr("They become members of “%1” at once.").arg(roomName));
+    intro->setWordWrap(true);
+    intro->setTextFormat(Qt::PlainText);
+    m_username->setAccessibleName(tr("Username"));
+    m_username->setPlaceholderText(tr("e.g. alice"));
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("&Username:"), m_username);
+    formLayout()->addWidget(intro);
+    formLayout()->addLayout(form);
+    m_username->setFocus();
+    resize(qMax(sizeHint().width(), 400), sizeHint().height());
+}
+
+QWidget *InviteDialog::fieldWidget(const QString &field) const
+{
+    return field == QLatin1String("username") || field == QLatin1String("userId") ? m_username : nullptr;
+}
+
+QString InviteDialog::fieldLabel(const QString &field) const
+{
+    return fieldWidget(field) ? tr("Username") : QString();
+}
+
+void InviteDialog::submit()
+{
+    const QString name = m_username->text().trimmed();
+    if (name.isEmpty()) {
+        showError(tr("Enter the username of the person to add."), QStringLiteral("username"));
+        return;
+    }
+    setBusy(tr("Adding %1…").arg(name));
+    actions().invite(m_roomId, name, [this, name](const client::ApiResult<Member> &r) {
+        if (!r.ok()) {
+            showError(*r.error);
+            return;
+        }
+        showDone(tr("%1 (%2) was added. Add someone else, or close.").arg(r.value.displayName, name));
+        cancelButton()->setText(tr("&Close"));
+        cancelButton()->setAccessibleName(tr("Close"));
+        m_username->clear();
+        m_username->setFocus();
+        Q_EMIT memberAdded(r.value.userId);
+    });
+}
+
+} // namespace confab::ui

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace confab::ui {
+
+// Paints one member of a MemberModel (through any proxy): avatar with a presence dot, name,
+// status or mute on a second line, a role badge, and above the first member of each role a
+// group heading ("Moderators — 3"). One delegate for the whole list: no widget per row.
+class MemberDelegate : public QStyledItemDelegate {
+    Q_OBJECT
+public:
+    explicit MemberDelegate(QObject *parent = nullptr);
+
+    // The model's rows are sorted by role; a row starts a group when the one above has another role.
+    static bool startsGroup(const QModelIndex &index);
+    static QString groupTitle(const QString &role, int count);
+    static QString statusText(const QModelIndex &index);
+    static QColor presenceColor(const QString &status);
+    static QColor roleColor(const QString &role);
+    static QString roleBadge(const QString &role); // empty for plain members
+
+    // Whether group headings are drawn (off for flat lists such as "muted members").
+    void setGrouped(bool grouped) { m_grouped = grouped; }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // Rows whose heading may have come or gone after a change; views call this on dataChanged.
+    void refreshGroups(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+
+private:
+    int headerHeight(const QStyleOptionViewItem &option) const;
+    bool m_grouped = true;
+};
+
+} // namespace confab::ui

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+namespace confab::client {
+class ChatEngine;
+}
+
+namespace confab::ui {
+
+class Composer;
+class TimelineView;
+
+// Carries out what the timeline and the composer ask for in the open room: reply and edit go
+// to the composer, edits, deletes, reactions, pins and read marks to the engine, and refusals
+// come back as a notice over the timeline. Also tells the timeline whether I moderate the room
+// (my room role, or a server admin).
+class MessageActions : public QObject {
+    Q_OBJECT
+public:
+    MessageActions(TimelineView *timeline, Composer *composer, QObject *parent = nullptr);
+
+    // nullptr (or an empty id) when no room is open.
+    void setRoom(client::ChatEngine *engine, const QString &roomId);
+    bool canModerate() const;
+
+private:
+    void updatePermissions();
+    void editLast();
+
+    TimelineView *m_timeline;
+    Composer *m_composer;
+    QPointer<client::ChatEngine> m_engine;
+    QString m_roomId;
+    QList<QMetaObject::Connection> m_engineConnections;
+};
+
+} // namespace confab::ui

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+class QPushButton;
+
+namespace confab::ui {
+
+// A banner over the room saying that the user is no longer in a room and why (kicked, banned,
+// the room deleted). It stays until dismissed, whichever room is open meanwhile.
+class RemovalNotice : public QFrame {
+    Q_OBJECT
+public:
+    explicit RemovalNotice(QWidget *parent = nullptr);
+
+    void showMessage(const QString &title, const QString &message);
+    QString title() const;
+    QString message() const;
+    QPushButton *dismissButton() const { return m_dismiss; }
+
+private:
+    QLabel *m_title;
+    QLabel *m_message;
+    QPushButton *m_dismiss;
+};
+
+} // namespace confab::ui

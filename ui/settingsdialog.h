@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace confab::client {
+class Session;
+}
+
+namespace confab::ui {
+
+class AppSettings;
+
+// Preferences, applied as they change: theme, notifications, auto-away; and the account (the
+// server it talks to, who is signed in, signing out).
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    SettingsDialog(AppSettings &settings, client::Session &session, QWidget *parent = nullptr);
+
+    QComboBox *themeField() const { return m_theme; }
+    QCheckBox *notificationsField() const { return m_notifications; }
+    QSpinBox *autoAwayField() const { return m_autoAway; }
+    QLabel *serverLabel() const { return m_server; }
+    QPushButton *signOutButton() const { return m_signOut; }
+
+Q_SIGNALS:
+    void signOutRequested();
+
+private:
+    AppSettings &m_settings;
+    QComboBox *m_theme;
+    QCheckBox *m_notifications;
+    QSpinBox *m_autoAway;
+    QLabel *m_server;
+    QLabel *m_account;
+    QPushButton *m_signOut;
+};
+
+} // namespace confab::ui

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QLabel>
+
+namespace confab::ui {
+
+// The line under a form: what is going on ("Creating the room…"), or what went wrong, in the
+// attention colour of the current theme (kept right when the theme changes). Plain text only:
+// server messages may quote what the user typed.
+class StatusLabel : public QLabel {
+    Q_OBJECT
+public:
+    explicit StatusLabel(QWidget *parent = nullptr);
+
+    void showBusy(const QString &message);
+    void showError(const QString &message);
+    void showInfo(const QString &message);
+    void clearStatus();
+    bool isError() const { return m_error && isVisible(); }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void display(const QString &message, bool error);
+    void restyle();
+
+    bool m_error = false;
+    bool m_restyling = false;
+};
+
+} // namespace confab::ui

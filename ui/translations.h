@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QLocale>
+
+namespace confab::ui {
+
+// Loads Confab's translation for the locale (built into the program under :/i18n) and Qt's own
+// (standard buttons and dialogs), replacing any loaded before. Returns whether Confab's was found
+// (English has one too: its plural forms). Other languages get the English text. Call before
+// creating widgets.
+bool installTranslations(const QLocale &locale);
+
+} // namespace confab::ui

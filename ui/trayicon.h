@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QIcon>
+#include <QObject>
+#include <QPointer>
+
+class QAbstractItemModel;
+class QMenu;
+class QSystemTrayIcon;
+class QWidget;
+
+namespace confab::client {
+class RoomListModel;
+}
+
+namespace confab::ui {
+
+// The icon in the system tray: the unread count over every room drawn on it, a menu (show,
+// quit), a click brings the window back. Notifications go out through it. Without a system tray
+// (some desktops, the offscreen platform) nothing shows, and the count is still kept.
+class TrayIcon : public QObject {
+    Q_OBJECT
+public:
+    explicit TrayIcon(QWidget *window, QObject *parent = nullptr);
+    ~TrayIcon() override;
+
+    void setRooms(client::RoomListModel *rooms);
+    int unreadCount() const { return m_unread; }
+    // What is drawn on the icon: "", "7", "99+".
+    QString badgeText() const { return badgeFor(m_unread); }
+    QIcon icon() const { return m_icon; }
+    bool isShown() const;
+    void showMessage(const QString &title, const QString &body);
+
+    // The application's icon, with a count badge when badge is not empty.
+    static QIcon renderIcon(const QString &badge = {});
+    static QPixmap renderPixmap(int size, const QString &badge);
+    static QString badgeFor(int count);
+
+Q_SIGNALS:
+    void unreadCountChanged(int count);
+    // The user clicked a notification shown through the tray.
+    void messageClicked();
+
+private:
+    void recount();
+    void restoreWindow();
+
+    QPointer<QWidget> m_window;
+    QPointer<client::RoomListModel> m_rooms;
+    QSystemTrayIcon *m_tray;
+    QMenu *m_menu;
+    QIcon m_icon;
+    int m_unread = -1;
+};
+
+} // namespace confab::ui
