@@ -4,7 +4,8 @@
 #   bench/run.sh            # full suite, about 8-10 minutes
 #   bench/run.sh --quick    # smaller and shorter, about 2-3 minutes
 #
-# Options: --skip-build (use what is in $BUILD), --no-peer, --no-history.
+# Options: --skip-build (use what is in $BUILD), --no-peer, --no-history, --no-fanout (also no
+# saturation), --no-write.
 # Environment: CONFAB_BENCH_BUILD_DIR (default build-bench), CONFAB_BENCH_SERVER_CPU (0),
 # CONFAB_BENCH_GEN_CPU (1), CONFAB_BENCH_OUT (default bench/results/latest.json).
 #
@@ -17,14 +18,16 @@ BUILD=${CONFAB_BENCH_BUILD_DIR:-$ROOT/build-bench}
 OUT=${CONFAB_BENCH_OUT:-$ROOT/bench/results/latest.json}
 SERVER_CPU=${CONFAB_BENCH_SERVER_CPU:-0}
 GEN_CPU=${CONFAB_BENCH_GEN_CPU:-1}
-QUICK=0 BUILD_IT=1 PEER=1 HISTORY=1
+QUICK=0 BUILD_IT=1 PEER=1 HISTORY=1 FANOUT=1 WRITE=1
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
     --skip-build) BUILD_IT=0 ;;
     --no-peer) PEER=0 ;;
     --no-history) HISTORY=0 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --no-fanout) FANOUT=0 ;;
+    --no-write) WRITE=0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -112,43 +115,36 @@ DIRTY=$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -q . && echo true |
 NODE_VERSION=$(node --version 2>/dev/null || echo none)
 echo "== machine: $(nproc) cores, $CPU_MODEL, ${MEM_MIB} MiB; load average $LOAD_BEFORE; commit $COMMIT"
 
-# ---- 1. fan-out, write path (Confab as shipped) ---------------------------------------------
+# ---- 1. fan-out, write path -------------------------------------------------------------------
+if [ "$FANOUT" = 1 ] || [ "$WRITE" = 1 ]; then
 echo "== Confab: fan-out and write path"
 start "$WORK/server-a.log" "$SERVER_BIN" --port 0 --data-dir "$WORK/data-a" "${FAST[@]}"
 gen setup --port "$PORT" --users "$USERS" --rooms "$(room_spec)" --state "$WORK/state-a.json"
 for n in $SIZES; do
+  [ "$FANOUT" = 1 ] || break
   gen fanout --port "$PORT" --server-pid "$SERVER_PID" --state "$WORK/state-a.json" --room "fan$n" \
       --subscribers "$n" --senders 10 --rate "$(rate_for "$n")" --duration "$DURATION" \
       --label "confab-fanout-$n" --out "$PARTS/confab-fanout-$n.json"
 done
+if [ "$FANOUT" = 1 ]; then
 gen fanout --port "$PORT" --server-pid "$SERVER_PID" --state "$WORK/state-a.json" --room fan1000 \
     --subscribers 1000 --senders 10 --rate 50 --saturate --steps "$SAT_STEPS" --step-duration "$SAT_STEP_S" \
     --max-seconds "$SAT_MAX_S" --label "confab-saturation-1000" --out "$PARTS/confab-saturation-1000.json"
+fi
 for k in 1 8; do
+  [ "$WRITE" = 1 ] || break
   gen write --port "$PORT" --server-pid "$SERVER_PID" --state "$WORK/state-a.json" --room "write$k" \
       --senders "$k" --duration "$WRITE_S" --label "write-$k-senders" --out "$PARTS/write-$k.json"
 done
 stop
 
-# ---- 2. the same server with Qt's own event dispatcher instead of GLib's ---------------------
-# (QT_NO_GLIB=1; see docs/performance.md: the GLib dispatcher is the top fan-out hot spot)
-echo "== Confab with QT_NO_GLIB=1"
-export QT_NO_GLIB=1
-start "$WORK/server-b.log" "$SERVER_BIN" --port 0 --data-dir "$WORK/data-b" "${FAST[@]}"
-unset QT_NO_GLIB
-gen setup --port "$PORT" --users 1000 --rooms fan1000:1000 --state "$WORK/state-b.json" >/dev/null
-gen fanout --port "$PORT" --server-pid "$SERVER_PID" --state "$WORK/state-b.json" --room fan1000 \
-    --subscribers 1000 --senders 10 --rate 50 --duration "$DURATION" \
-    --label "confab-fanout-1000-noglib" --out "$PARTS/confab-fanout-1000-noglib.json"
-if [ "$QUICK" = 0 ]; then
-  gen fanout --port "$PORT" --server-pid "$SERVER_PID" --state "$WORK/state-b.json" --room fan1000 \
-      --subscribers 1000 --senders 10 --rate 50 --saturate --steps "$SAT_STEPS" --step-duration "$SAT_STEP_S" \
-      --max-seconds "$SAT_MAX_S" --label "confab-saturation-1000-noglib" --out "$PARTS/confab-saturation-1000-noglib.json"
 fi
-stop
+
+# (The server runs Qt's own event dispatcher, not GLib's, since QT_NO_GLIB became its default:
+# the separate "-noglib" run of earlier versions measured the same thing.)
 
 # ---- 3. the peer: Node ws broadcast server, same generator, same N and rates ----------------
-if [ "$PEER" = 1 ]; then
+if [ "$PEER" = 1 ] && [ "$FANOUT" = 1 ]; then
   echo "== peer: Node $NODE_VERSION + ws"
   start "$WORK/peer.log" node "$ROOT/bench/peer/server.js" 0
   for n in $SIZES; do
@@ -172,8 +168,8 @@ if [ "$HISTORY" = 1 ]; then
   t0=$(date +%s)
   sed -e "s/@ROOM@/$ROOM/g" -e "s/@AUTHOR@/$AUTHOR/g" "$ROOT/bench/seed-history.sql" | sqlite3 "$WORK/data-c/confab.db" >/dev/null
   echo "   seeded in $(( $(date +%s) - t0 )) s ($(du -m "$WORK/data-c/confab.db" | cut -f1) MiB)"
-  start "$WORK/server-c2.log" "$SERVER_BIN" --port 0 --data-dir "$WORK/data-c" "${FAST[@]}" --sync-replay-max 20000
-  gen history --port "$PORT" --state "$WORK/state-c.json" --room hist --count "$HIST_COUNT" --messages 1000000 \
+  start "$WORK/server-c2.log" "$SERVER_BIN" --port 0 --data-dir "$WORK/data-c" "${FAST[@]}" --sync-replay-max 10000
+  gen history --port "$PORT" --server-pid "$SERVER_PID" --state "$WORK/state-c.json" --room hist --count "$HIST_COUNT" --messages 1000000 \
       --sync-missed 10000 --sync-rounds "$SYNC_ROUNDS" --out "$PARTS/history.json"
   stop
 fi

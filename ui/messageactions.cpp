@@ -6,6 +6,7 @@
 #include "client/chatengine.h"
 #include "client/messagemodel.h"
 #include "client/roomlistmodel.h"
+#include "client/roomstanding.h"
 
 #include <utility>
 
@@ -72,8 +73,21 @@ bool MessageActions::canModerate() const
         return false;
     if (m_engine->me().role == ServerRole::Admin)
         return true; // a server admin may do all of it in every room
+    if (m_standing) {
+        const auto role = m_standing->myRole();
+        return role && *role >= Role::Moderator;
+    }
     const auto room = m_engine->rooms().room(m_roomId);
     return room && room->myRole && *room->myRole >= Role::Moderator;
+}
+
+void MessageActions::setStanding(client::RoomStanding *standing)
+{
+    disconnect(m_standingConnection);
+    m_standing = standing;
+    if (standing)
+        m_standingConnection = connect(standing, &client::RoomStanding::changed, this, &MessageActions::updatePermissions);
+    updatePermissions();
 }
 
 void MessageActions::updatePermissions() { m_timeline->setCanModerate(canModerate()); }

@@ -5,7 +5,8 @@
 
 namespace confab::client {
 class ChatEngine;
-}
+class RoomStanding;
+} // namespace confab::client
 
 namespace confab::ui {
 
@@ -23,6 +24,9 @@ public:
 
     // nullptr (or an empty id) when no room is open.
     void setRoom(client::ChatEngine *engine, const QString &roomId);
+    // My live standing in the open room (follows promotions and demotions as they happen);
+    // without one, my role comes from the room list.
+    void setStanding(client::RoomStanding *standing);
     bool canModerate() const;
 
 private:
@@ -33,7 +37,9 @@ private:
     Composer *m_composer;
     QPointer<client::ChatEngine> m_engine;
     QString m_roomId;
+    QPointer<client::RoomStanding> m_standing;
     QList<QMetaObject::Connection> m_engineConnections;
+    QMetaObject::Connection m_standingConnection;
 };
 
 } // namespace confab::ui

@@ -106,12 +106,14 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
     m_pins->setMessageModel(m_messages);
     m_actions->setRoom(engine, roomId);
     m_moderation->open(engine, roomId);
+    m_actions->setStanding(m_moderation->standing());
     connect(m_typers, &client::TypingModel::summaryChanged, this, [this] { m_typing->setText(m_typers->summary()); });
     m_messages->load();
 }
 
 void RoomView::clear()
 {
+    m_actions->setStanding(nullptr);
     m_moderation->clear();
     m_actions->setRoom(nullptr, {});
     m_pins->setMessageModel(nullptr);
@@ -127,6 +129,7 @@ void RoomView::clear()
     m_description->hide();
     m_typing->clear();
     m_composer->clear();
+    m_composer->setPlaceholderText({});
     m_composer->setEnabled(false);
 }
 

@@ -49,6 +49,11 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     rt.session.maxQueuedBytes = m_config.maxQueuedBytes;
     rt.session.maxFrameBytes = m_config.maxFrameBytes;
     m_hub = std::make_unique<RealtimeHub>(*m_worker, *m_bus, *m_members, *m_presence, *m_clock, rt);
+    // The answers and fan-out of one storage batch (a group commit) reach each connection in one write.
+    m_worker->setCompletionScope([this](const std::function<void()> &answerAll) {
+        OutputBatch::Scope scope(m_hub->output());
+        answerAll();
+    });
     m_rest = std::make_unique<RestApi>(*m_worker, *m_hub, *m_hasher, *m_metrics, *m_clock);
 
     HttpLimits limits;
@@ -71,6 +76,10 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     m_metrics->addGauge("confab_http_connections", "Open HTTP connections.", [this] { return double(m_http->openConnections()); });
     m_metrics->addGauge("confab_typing_indicators", "Typing indicators now active.", [this] { return double(m_hub->typingCount()); });
     m_metrics->addGauge("confab_storage_queue", "Requests waiting for the storage thread.", [this] { return double(m_worker->pending()); });
+    m_metrics->addGauge("confab_storage_group_commits", "Transactions shared by more than one message send.",
+                        [this] { return double(m_worker->groupCommits()); });
+    m_metrics->addGauge("confab_storage_grouped_sends", "Message sends committed in a shared transaction.",
+                        [this] { return double(m_worker->groupedItems()); });
     m_metrics->addCounter("confab_messages_stored_total", "Messages stored.", [this] { return double(m_counters->messagesStored.load()); });
     m_metrics->addCounter("confab_room_events_total", "Room events logged.", [this] { return double(m_counters->roomEvents.load()); });
     m_metrics->addCounter("confab_frames_sent_total", "WebSocket frames handed to connections by fan-out.",

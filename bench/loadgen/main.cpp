@@ -706,6 +706,8 @@ int cmdHistory(const Args &a)
     const int count = int(a.num("count", 300));
     const int64_t total = int64_t(a.num("messages", 1000000));
     const double maxSeconds = a.num("max-seconds", 30);
+    const int serverPid = int(a.num("server-pid", 0)); // optional: server CPU per request
+    auto serverCpu = [&] { return serverPid > 0 ? sampleProc(serverPid).cpuSeconds : 0.0; };
     HttpClient http(port);
     std::mt19937_64 rng(42);
     json out;
@@ -717,6 +719,7 @@ int cmdHistory(const Args &a)
         Dist d;
         const int64_t deadline = nowNs() + int64_t(maxSeconds * 1e9);
         size_t bytes = 0;
+        const double cpu0 = serverCpu();
         for (int i = 0; i < count && nowNs() < deadline; ++i) {
             const std::string p = path(i);
             const int64_t t = nowNs();
@@ -728,8 +731,11 @@ int cmdHistory(const Args &a)
         }
         json s = d.summary();
         s["avg_response_bytes"] = d.us.empty() ? 0 : bytes / d.us.size();
-        std::printf("%-28s n=%4zu  p50 %7.2f  p95 %7.2f  p99 %7.2f  max %7.2f ms\n", name.c_str(), d.us.size(), s.value("p50_ms", 0.0),
-                    s.value("p95_ms", 0.0), s.value("p99_ms", 0.0), s.value("max_ms", 0.0));
+        if (serverPid > 0 && !d.us.empty())
+            s["server_cpu_ms_per_request"] = 1000.0 * (serverCpu() - cpu0) / double(d.us.size());
+        std::printf("%-28s n=%4zu  p50 %7.2f  p95 %7.2f  p99 %7.2f  max %7.2f ms  server cpu %.2f ms/request\n", name.c_str(),
+                    d.us.size(), s.value("p50_ms", 0.0), s.value("p95_ms", 0.0), s.value("p99_ms", 0.0), s.value("max_ms", 0.0),
+                    s.value("server_cpu_ms_per_request", 0.0));
         std::fflush(stdout);
         out[name] = s;
     };
@@ -773,6 +779,7 @@ int cmdHistory(const Args &a)
         die("sync: cannot connect");
     const int rounds = int(a.num("sync-rounds", 10));
     const int64_t deadline = nowNs() + int64_t(maxSeconds * 1e9);
+    const double syncCpu0 = serverCpu();
     for (int i = 0; i < rounds && nowNs() < deadline; ++i) {
         synced = false;
         const int64_t t = nowNs();
@@ -784,14 +791,16 @@ int cmdHistory(const Args &a)
         syncD.us.push_back(float(double(nowNs() - t) / 1000.0));
     }
     json s = syncD.summary();
+    if (serverPid > 0 && !syncD.us.empty())
+        s["server_cpu_ms_per_request"] = 1000.0 * (serverCpu() - syncCpu0) / double(syncD.us.size());
     s["missed_events"] = missed;
     s["frames_per_round"] = syncD.us.empty() ? 0 : frames / int64_t(syncD.us.size());
     s["sync_gaps"] = gaps;
     s["avg_bytes_per_round"] = syncD.us.empty() ? 0 : bytes / syncD.us.size();
     out["sync_replay"] = s;
-    std::printf("%-28s n=%4zu  p50 %7.1f  p99 %7.1f ms for %d missed events (%lld frames each, %lld gaps)\n", "sync_replay",
-                syncD.us.size(), s.value("p50_ms", 0.0), s.value("p99_ms", 0.0), missed,
-                (long long)s["frames_per_round"].get<int64_t>(), (long long)gaps);
+    std::printf("%-28s n=%4zu  p50 %7.1f  p99 %7.1f ms for %d missed events (%lld frames each, %lld gaps), server cpu %.0f ms/sync\n",
+                "sync_replay", syncD.us.size(), s.value("p50_ms", 0.0), s.value("p99_ms", 0.0), missed,
+                (long long)s["frames_per_round"].get<int64_t>(), (long long)gaps, s.value("server_cpu_ms_per_request", 0.0));
     writeJson(a.need("out"), out);
     return 0;
 }
@@ -892,14 +901,14 @@ int cmdReport(const Args &a)
                     l.value("p50_ms", 0.0), l.value("p99_ms", 0.0), l.value("max_ms", 0.0), j["server_cpu_ms_per_ack"].get<double>());
     }
     if (const json *h = get("history")) {
-        std::printf("\n%-22s %8s %8s %8s %8s   (%lld messages in the room)\n", "history / search", "p50 ms", "p95 ms", "p99 ms", "max ms",
-                    (long long)(*h)["messages_in_room"].get<int64_t>());
+        std::printf("\n%-22s %8s %8s %8s %8s %12s   (%lld messages in the room)\n", "history / search", "p50 ms", "p95 ms", "p99 ms",
+                    "max ms", "srv cpu ms", (long long)(*h)["messages_in_room"].get<int64_t>());
         for (const auto &[k, s] : h->items()) {
             if (!s.is_object() || !s.contains("p50_ms"))
                 continue;
-            std::printf("%-22s %8.2f %8.2f %8.2f %8.2f%s\n", k.c_str(), s["p50_ms"].get<double>(), s["p95_ms"].get<double>(),
-                        s["p99_ms"].get<double>(), s["max_ms"].get<double>(),
-                        k == "sync_replay" ? ("   (" + std::to_string(s["missed_events"].get<int>()) + " events)").c_str() : "");
+            const std::string events = k == "sync_replay" ? "   (" + std::to_string(s["missed_events"].get<int>()) + " events)" : "";
+            std::printf("%-22s %8.2f %8.2f %8.2f %8.2f %12.2f%s\n", k.c_str(), s["p50_ms"].get<double>(), s["p95_ms"].get<double>(),
+                        s["p99_ms"].get<double>(), s["max_ms"].get<double>(), s.value("server_cpu_ms_per_request", 0.0), events.c_str());
         }
     }
     writeJson(a.need("out"), all);

@@ -307,6 +307,27 @@ private Q_SLOTS:
         QVERIFY(timeline()->replyAction()->isEnabled());
     }
 
+    void promotionDuringTheSessionTakesEffectAtOnce()
+    {
+        // Alice is a member of Bob's lobby; Bob promotes her while her window is open.
+        openRoom(m_lobby);
+        const QModelIndex bobs = waitForIndex(postAsBob(m_lobby, QStringLiteral("promote her")));
+        QVERIFY(bobs.isValid());
+        timeline()->setCurrentIndex(bobs);
+        QVERIFY(!timeline()->canModerate());
+        const QString member = roomPath(m_lobby) + QStringLiteral("/members/") + m_aliceId;
+        QVERIFY(m_bob->patch(member, {{"role", "moderator"}}).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(timeline()->canModerate(), 10000);
+        timeline()->setCurrentIndex(bobs);
+        QVERIFY(timeline()->deleteAction()->isVisible());
+        QVERIFY(timeline()->pinAction()->isVisible());
+        // And the demotion takes the actions away again.
+        QVERIFY(m_bob->patch(member, {{"role", "member"}}).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(!timeline()->canModerate(), 10000);
+        timeline()->setCurrentIndex(bobs);
+        QVERIFY(!timeline()->deleteAction()->isVisible());
+    }
+
     void refusalShowsANotice()
     {
         // The server refuses a member's pin: the user reads why over the timeline.

@@ -1,5 +1,6 @@
 #include "connectionregistry.h"
 
+#include "framewriter.h"
 #include "wssession.h"
 
 namespace confab::server {
@@ -8,6 +9,7 @@ void ConnectionRegistry::add(WsSession *session)
 {
     m_byUser[session->caller().userId].append(session);
     ++m_count;
+    ++m_version;
 }
 
 void ConnectionRegistry::remove(WsSession *session)
@@ -16,39 +18,62 @@ void ConnectionRegistry::remove(WsSession *session)
     if (it == m_byUser.end() || !it->removeOne(session))
         return;
     --m_count;
+    ++m_version;
     if (it->isEmpty())
         m_byUser.erase(it);
+}
+
+QList<WsSession *> ConnectionRegistry::sessionsFor(const UserSet &users) const
+{
+    QList<WsSession *> out;
+    // Whichever is smaller: the addressed users or the users online here.
+    if (users->size() <= m_byUser.size()) {
+        for (const QString &user : *users) {
+            auto it = m_byUser.constFind(user);
+            if (it != m_byUser.constEnd())
+                out.append(*it);
+        }
+    } else {
+        for (auto it = m_byUser.constBegin(); it != m_byUser.constEnd(); ++it) {
+            if (users->contains(it.key()))
+                out.append(*it);
+        }
+    }
+    return out;
+}
+
+const QList<WsSession *> &ConnectionRegistry::audienceOf(const QString &roomId, const UserSet &members)
+{
+    auto it = m_audiences.find(roomId);
+    if (it != m_audiences.end() && it->members == members && it->version == m_version)
+        return it->sessions;
+    if (it == m_audiences.end()) {
+        if (m_audiences.size() >= kMaxCachedAudiences)
+            m_audiences.clear(); // rebuilt on demand; only rooms that talk come back
+        it = m_audiences.insert(roomId, Audience{});
+    }
+    it->members = members;
+    it->version = m_version;
+    it->sessions = sessionsFor(members);
+    return it->sessions;
 }
 
 void ConnectionRegistry::deliver(const Delivery &delivery)
 {
     if (!delivery.toUsers || delivery.toUsers->isEmpty() || m_byUser.isEmpty())
         return;
-    // Converted once: every recipient's socket shares this string.
-    const QString text = QString::fromUtf8(delivery.frame);
-    const qsizetype size = delivery.frame.size();
-    auto sendTo = [&](const QList<WsSession *> &sessions) {
-        // A copy: a send may close a slow session, which removes it from the registry.
-        const QList<WsSession *> copy = sessions;
-        for (WsSession *s : copy) {
-            s->sendText(text, size);
-            ++m_framesSent;
-        }
-    };
-    if (delivery.toUsers->size() <= m_byUser.size()) {
-        for (const QString &user : *delivery.toUsers) {
-            if (user == delivery.exceptUserId)
-                continue;
-            auto it = m_byUser.constFind(user);
-            if (it != m_byUser.constEnd())
-                sendTo(*it);
-        }
-    } else {
-        const auto users = m_byUser.keys();
-        for (const QString &user : users) {
-            if (user != delivery.exceptUserId && delivery.toUsers->contains(user))
-                sendTo(m_byUser.value(user));
-        }
+    // A copy (of a shared list, so cheap): a send may close a slow session, which removes it
+    // from the registry and the cache.
+    const QList<WsSession *> sessions =
+        delivery.roomId.isEmpty() ? sessionsFor(delivery.toUsers) : audienceOf(delivery.roomId, delivery.toUsers);
+    // Framed once: every recipient's socket is given these same bytes.
+    const QByteArray frame = webSocketTextFrame(delivery.frame);
+    const bool skipSomeone = !delivery.exceptUserId.isEmpty();
+    for (WsSession *s : sessions) {
+        if (skipSomeone && s->caller().userId == delivery.exceptUserId)
+            continue;
+        s->sendWireFrame(frame);
+        ++m_framesSent;
     }
 }
 

@@ -16,8 +16,7 @@ public:
     void add(WsSession *session);
     void remove(WsSession *session);
 
-    // Sends the delivery's bytes to every session of every addressed user. Iterates whichever is
-    // smaller: the addressed users or the users online here.
+    // Sends the delivery's bytes to every session of every addressed user, framed once for all.
     void deliver(const Delivery &delivery);
 
     QList<WsSession *> sessionsOf(const QString &userId) const { return m_byUser.value(userId); }
@@ -26,7 +25,23 @@ public:
     qint64 framesSent() const { return m_framesSent; }
 
 private:
+    // A room's connected audience: the sessions of the users in one membership snapshot, as of
+    // one version of this registry. Membership sets are immutable snapshots replaced on change
+    // (MembershipIndex), so the same set and the same registry version give the same sessions,
+    // and a room's fan-out walks a list instead of looking up every member by name.
+    struct Audience {
+        UserSet members; // kept alive: its address identifies the snapshot
+        quint64 version = 0;
+        QList<WsSession *> sessions;
+    };
+    static constexpr qsizetype kMaxCachedAudiences = 1024;
+
+    QList<WsSession *> sessionsFor(const UserSet &users) const;
+    const QList<WsSession *> &audienceOf(const QString &roomId, const UserSet &members);
+
     QHash<QString, QList<WsSession *>> m_byUser;
+    QHash<QString, Audience> m_audiences; // room -> audience
+    quint64 m_version = 0;                // changes whenever a session comes or goes
     int m_count = 0;
     qint64 m_framesSent = 0;
 };

@@ -42,7 +42,7 @@ RealtimeHub::~RealtimeHub() { closeAll(); }
 
 void RealtimeHub::accept(QWebSocket *socket)
 {
-    auto *session = new WsSession(socket, *this, m_limits.session, this);
+    auto *session = new WsSession(socket, *this, m_output, m_limits.session, this);
     m_sessions.append(session);
     connect(session, &WsSession::closed, this, &RealtimeHub::onSessionClosed);
 }
@@ -210,7 +210,7 @@ void RealtimeHub::handle(WsSession *session, ClientFrame &&frame)
 template <typename T>
 void RealtimeHub::call(WsSession *s, const QString &ref,
                        std::function<Result<T>(Services &, const Caller &, Effects &)> work,
-                       std::function<void(WsSession *, T &)> reply)
+                       std::function<void(WsSession *, T &)> reply, StorageWorker::Commit commit)
 {
     const Caller caller = s->caller();
     m_worker.run<T>(
@@ -222,7 +222,8 @@ void RealtimeHub::call(WsSession *s, const QString &ref,
             }
             if (reply)
                 reply(s, r.value);
-        });
+        },
+        commit);
 }
 
 void RealtimeHub::on(WsSession *s, const AuthFrame &f)
@@ -255,7 +256,8 @@ void RealtimeHub::on(WsSession *s, const SendMessageFrame &f)
         s, f.ref, [req](Services &svc, const Caller &c, Effects &fx) { return svc.messages.send(c, req, fx); },
         [ref = f.ref, clientMsgId = f.clientMsgId](WsSession *session, SendResult &r) {
             session->sendFrame(AckFrame{clientMsgId, r.message, ref});
-        });
+        },
+        StorageWorker::Commit::Grouped); // acknowledged after the commit it shares with other sends
 }
 
 void RealtimeHub::on(WsSession *s, const TypingStartFrame &f)
@@ -316,7 +318,9 @@ void RealtimeHub::on(WsSession *s, const SyncFrame &f)
 {
     call<SyncReplay>(
         s, f.ref, [rooms = f.rooms](Services &svc, const Caller &c, Effects &) { return svc.messages.sync(c, rooms); },
-        [ref = f.ref](WsSession *session, SyncReplay &replay) {
+        [this, ref = f.ref](WsSession *session, SyncReplay &replay) {
+            // Thousands of frames: handed to the kernel a few hundred at a time, not one call each.
+            OutputBatch::Scope batch(m_output);
             for (const QByteArray &frame : replay.frames)
                 session->sendBytes(frame);
             session->sendFrame(SyncedFrame{ref});

@@ -2,6 +2,7 @@
 
 #include "connectionregistry.h"
 #include "eventbus.h"
+#include "outputbatch.h"
 #include "ratelimiter.h"
 #include "typingtracker.h"
 #include "wssession.h"
@@ -49,6 +50,8 @@ public:
     void revokeUser(const QString &userId);
 
     ConnectionRegistry &registry() { return m_registry; }
+    // Open a scope on it to send each connection everything sent meanwhile in one write.
+    OutputBatch &output() { return m_output; }
     int typingCount() const { return m_typing.activeCount(); }
     const RealtimeLimits &limits() const { return m_limits; }
 
@@ -76,7 +79,7 @@ private:
     // Runs a service call for a session; errors go back to it as `error` frames with the ref.
     template <typename T>
     void call(WsSession *s, const QString &ref, std::function<Result<T>(Services &, const Caller &, Effects &)> work,
-              std::function<void(WsSession *, T &)> reply);
+              std::function<void(WsSession *, T &)> reply, StorageWorker::Commit commit = StorageWorker::Commit::Alone);
 
     StorageWorker &m_worker;
     EventBus &m_bus;
@@ -84,6 +87,7 @@ private:
     PresenceRegistry &m_presence;
     const Clock &m_clock;
     RealtimeLimits m_limits;
+    OutputBatch m_output; // before the registry and sessions that use it
     ConnectionRegistry m_registry;
     RateLimiter m_rates;
     TypingTracker m_typing;

@@ -4,9 +4,13 @@
 
 #include "core/jsondocument.h"
 
+#include <QLoggingCategory>
+#include <QTcpSocket>
 #include <QUrlQuery>
 
 #include <nlohmann/json.hpp>
+
+Q_LOGGING_CATEGORY(lcSession, "confab.realtime.session")
 
 namespace confab::server {
 
@@ -18,13 +22,19 @@ quint64 nextSessionId()
 }
 } // namespace
 
-WsSession::WsSession(QWebSocket *socket, RealtimeHub &hub, const SessionLimits &limits, QObject *parent)
-    : QObject(parent), m_socket(socket), m_hub(hub), m_limits(limits), m_id(nextSessionId())
+WsSession::WsSession(QWebSocket *socket, RealtimeHub &hub, OutputBatch &batch, const SessionLimits &limits,
+                     QObject *parent)
+    : QObject(parent), m_socket(socket), m_hub(hub), m_batch(batch), m_limits(limits), m_id(nextSessionId())
 {
     m_socket->setParent(nullptr);
+    // HttpServer makes the upgraded TCP socket the QWebSocket's child (httpserver.cpp).
+    if (auto *transport = m_socket->findChild<QTcpSocket *>(QString(), Qt::FindDirectChildrenOnly)) {
+        m_writer.emplace(transport);
+        // Frames are small and already whole: no Nagle delay behind an unacknowledged one.
+        transport->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    }
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &WsSession::onText);
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &WsSession::onBinary);
-    connect(m_socket.get(), &QWebSocket::bytesWritten, this, [this](qint64 n) { m_queued = std::max<qint64>(0, m_queued - n); });
     connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
         if (!m_closing) {
             m_closing = true;
@@ -52,6 +62,14 @@ WsSession::WsSession(QWebSocket *socket, RealtimeHub &hub, const SessionLimits &
     });
     m_idleTimer.start();
 
+    if (!m_writer) { // not expected: every socket comes through HttpServer
+        qCWarning(lcSession) << "session" << m_id << "has no TCP socket to write to";
+        QTimer::singleShot(0, this, [this] {
+            closeWith(QWebSocketProtocol::CloseCodeAbnormalDisconnection, QStringLiteral("internal error"));
+        });
+        return;
+    }
+
     const QString token = QUrlQuery(m_socket->requestUrl()).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
     if (!token.isEmpty()) {
         m_authenticating = true;
@@ -63,6 +81,8 @@ WsSession::WsSession(QWebSocket *socket, RealtimeHub &hub, const SessionLimits &
 
 WsSession::~WsSession()
 {
+    if (m_enlisted)
+        m_batch.forget(this);
     if (m_socket)
         m_socket->abort();
 }
@@ -73,24 +93,55 @@ void WsSession::setCaller(const Caller &caller)
     m_authTimer.stop();
 }
 
-void WsSession::sendBytes(const QByteArray &frame) { sendText(QString::fromUtf8(frame), frame.size()); }
+void WsSession::sendBytes(const QByteArray &json) { sendWireFrame(webSocketTextFrame(json)); }
 
-void WsSession::sendText(const QString &text, qsizetype utf8Size)
+qint64 WsSession::queuedBytes() const { return m_heldBytes + (m_writer ? m_writer->queuedBytes() : 0); }
+
+void WsSession::sendWireFrame(const QByteArray &frame)
 {
-    if (m_closing)
+    if (m_closing || !m_writer)
         return;
-    if (m_queued > 0 && m_queued + utf8Size > m_limits.maxQueuedBytes) {
+    const qint64 size = frame.size();
+    const qint64 queued = queuedBytes();
+    if (queued > 0 && queued + size > m_limits.maxQueuedBytes) {
         // Only what the kernel will not take counts: frames queued faster than the event loop
         // flushes (a burst of results) are not a backlog, so hand the kernel what it takes first.
-        m_socket->flush();
-        if (m_queued > 0 && m_queued + utf8Size > m_limits.maxQueuedBytes) {
+        writeHeld();
+        m_writer->flush();
+        const qint64 left = queuedBytes();
+        if (left > 0 && left + size > m_limits.maxQueuedBytes) {
             // A client that does not read must not make the server hold its backlog.
             closeWith(QWebSocketProtocol::CloseCodeTooMuchData, QStringLiteral("too far behind: reconnect and sync"));
             return;
         }
     }
-    m_queued += utf8Size;
-    m_socket->sendTextMessage(text);
+    if (!m_batch.isOpen()) {
+        writeHeld();
+        m_writer->write(frame);
+        return;
+    }
+    if (!m_enlisted) {
+        m_enlisted = true;
+        m_batch.enlist(this);
+    }
+    m_held.append(frame);
+    m_heldBytes += size;
+}
+
+void WsSession::writeHeld()
+{
+    if (m_held.isEmpty())
+        return;
+    const QList<QByteArray> held = std::exchange(m_held, {});
+    m_heldBytes = 0;
+    if (!m_closing || m_socket->state() == QAbstractSocket::ConnectedState)
+        m_writer->write(held.constData(), held.size());
+}
+
+void WsSession::flushHeldFrames()
+{
+    m_enlisted = false;
+    writeHeld();
 }
 
 void WsSession::sendFrame(const ServerFrame &frame) { sendBytes(toJsonBytes(encodeFrame(frame))); }
@@ -104,6 +155,7 @@ void WsSession::closeWith(QWebSocketProtocol::CloseCode code, const QString &rea
 {
     if (m_closing)
         return;
+    writeHeld(); // an error frame held back in a batch goes out before the close frame
     m_closing = true;
     m_socket->close(code, reason);
     // Close even if the peer never answers the close handshake.

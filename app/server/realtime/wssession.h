@@ -1,5 +1,7 @@
 #pragma once
 
+#include "framewriter.h"
+
 #include "service/result.h"
 
 #include "core/frames.h"
@@ -10,9 +12,11 @@
 #include <QWebSocket>
 
 #include <memory>
+#include <optional>
 
 namespace confab::server {
 
+class OutputBatch;
 class RealtimeHub;
 
 struct SessionLimits {
@@ -26,10 +30,15 @@ struct SessionLimits {
 
 // One WebSocket connection: authentication, frame parsing, the bound on unsent bytes, and the
 // "keeps sending garbage" rule. What frames do is the hub's business.
+//
+// Qt WebSockets reads and parses what the client sends and answers its pings; everything the
+// server sends is written by a FrameWriter straight to the socket under the QWebSocket (see
+// framewriter.h), held back while `batch` is open.
 class WsSession : public QObject {
     Q_OBJECT
 public:
-    WsSession(QWebSocket *socket, RealtimeHub &hub, const SessionLimits &limits, QObject *parent = nullptr);
+    WsSession(QWebSocket *socket, RealtimeHub &hub, OutputBatch &batch, const SessionLimits &limits,
+              QObject *parent = nullptr);
     ~WsSession() override;
 
     bool isAuthenticated() const { return !m_caller.userId.isEmpty(); }
@@ -37,14 +46,18 @@ public:
     void setCaller(const Caller &caller);
     quint64 id() const { return m_id; }
 
-    void sendBytes(const QByteArray &frame);
-    // For fan-out: the text converted once for all recipients; `utf8Size` counts toward the bound.
-    void sendText(const QString &text, qsizetype utf8Size);
+    // A JSON text message.
+    void sendBytes(const QByteArray &json);
+    // For fan-out: a complete frame (webSocketTextFrame()) built once for all recipients.
+    void sendWireFrame(const QByteArray &frame);
     void sendFrame(const ServerFrame &frame);
     void sendError(const ApiError &error, const QString &ref = {});
     void closeWith(QWebSocketProtocol::CloseCode code, const QString &reason);
 
-    qint64 queuedBytes() const { return m_queued; }
+    // Sent but not yet taken by the kernel: held back in a batch or queued in the socket.
+    qint64 queuedBytes() const;
+    // Called by the batch when it closes.
+    void flushHeldFrames();
 
 Q_SIGNALS:
     void closed(confab::server::WsSession *session);
@@ -53,13 +66,18 @@ private:
     void onText(const QString &text);
     void onBinary(const QByteArray &data);
     void badFrame(const ApiError &error, const QString &ref = {});
+    void writeHeld();
 
     std::unique_ptr<QWebSocket> m_socket;
+    std::optional<FrameWriter> m_writer; // none if the socket under the QWebSocket was not found
     RealtimeHub &m_hub;
+    OutputBatch &m_batch;
     SessionLimits m_limits;
     Caller m_caller;
     quint64 m_id;
-    qint64 m_queued = 0;
+    QList<QByteArray> m_held; // frames held back while the batch is open
+    qint64 m_heldBytes = 0;
+    bool m_enlisted = false; // in m_batch's list
     int m_badFrames = 0;
     QElapsedTimer m_badWindow;
     QTimer m_authTimer;

@@ -38,7 +38,7 @@ public:
 
     void handle(HttpRequest &&request, HttpResponder responder);
 
-    static HttpResponse success(const nlohmann::json &data, int status = 200);
+    static HttpResponse success(nlohmann::json data, int status = 200);
     static HttpResponse failure(const ApiError &error);
 
 private:

@@ -5,6 +5,8 @@
 #include "core/timeutil.h"
 #include "core/validation.h"
 
+#include <QHash>
+
 namespace confab::server {
 
 namespace {
@@ -349,19 +351,40 @@ Result<bool> MessageService::pin(const Caller &caller, const QString &roomId, co
     return pinned;
 }
 
-QByteArray MessageService::replayFrame(const EventRecord &e)
+QByteArray MessageService::replayFrame(const EventRecord &e, const Message *current)
 {
     if (e.messageId.isEmpty())
         return e.payload;
-    auto m = m_ctx.storage.message(e.messageId);
-    if (!m) // purged by retention: the client learns it is gone
+    if (!current) // purged by retention: the client learns it is gone
         return frameBytes(MessageDeletedFrame{e.seq, e.roomId, e.messageId});
-    Message shown = presentMessage(std::move(*m));
+    Message shown = presentMessage(*current);
     if (e.type == QLatin1String(NewMessageFrame::kType))
         return frameBytes(NewMessageFrame{e.seq, std::move(shown)});
     if (e.type == QLatin1String(MessageDeletedFrame::kType))
         return frameBytes(MessageDeletedFrame{e.seq, e.roomId, e.messageId});
     return frameBytes(MessageUpdatedFrame{e.seq, std::move(shown)});
+}
+
+void MessageService::appendReplay(const std::vector<EventRecord> &events, std::vector<QByteArray> &frames)
+{
+    // Two queries per batch (the messages, their reactions) instead of two per event.
+    constexpr size_t kBatch = 500;
+    frames.reserve(frames.size() + events.size());
+    for (size_t first = 0; first < events.size(); first += kBatch) {
+        const size_t last = std::min(events.size(), first + kBatch);
+        std::vector<QString> ids;
+        for (size_t i = first; i < last; ++i) {
+            if (!events[i].messageId.isEmpty())
+                ids.push_back(events[i].messageId);
+        }
+        std::vector<Message> messages = m_ctx.storage.messagesByIds(ids);
+        QHash<QString, const Message *> byId;
+        byId.reserve(qsizetype(messages.size()));
+        for (const Message &m : messages)
+            byId.insert(m.messageId, &m);
+        for (size_t i = first; i < last; ++i)
+            frames.push_back(replayFrame(events[i], byId.value(events[i].messageId)));
+    }
 }
 
 Result<SyncReplay> MessageService::sync(const Caller &caller, const std::map<QString, qint64> &rooms)
@@ -382,8 +405,7 @@ Result<SyncReplay> MessageService::sync(const Caller &caller, const std::map<QSt
             out.frames.push_back(frameBytes(SyncGapFrame{roomId, record->lastSeq}));
             continue;
         }
-        for (const EventRecord &e : m_ctx.storage.eventsAfter(roomId, lastSeq, max))
-            out.frames.push_back(replayFrame(e));
+        appendReplay(m_ctx.storage.eventsAfter(roomId, lastSeq, max), out.frames);
     }
     return out;
 }

@@ -53,7 +53,9 @@ private:
     Result<Message> messageInRoom(const QString &roomId, const QString &messageId);
     // The server's and the room's word filters: the content to store, or VALIDATION_FAILED.
     Result<QString> filterWords(const QString &content, const RoomSettings &room) const;
-    QByteArray replayFrame(const EventRecord &e);
+    // The frames replaying these events, the messages they name read in batches.
+    void appendReplay(const std::vector<EventRecord> &events, std::vector<QByteArray> &frames);
+    QByteArray replayFrame(const EventRecord &e, const Message *current);
 
     ServiceContext &m_ctx;
     RoomGuard m_guard;

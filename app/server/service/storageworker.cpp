@@ -44,9 +44,13 @@ void StorageWorker::stop()
         return;
     // Everything already queued runs first: an acknowledged write is never dropped at shutdown.
     runBlocking([this](Services &) { m_storage->close(); });
+    {
+        QMutexLocker lock(&m_queueMutex);
+        m_threadObject = nullptr; // deleted with the thread: later work is dropped
+        m_queue.clear();
+    }
     m_thread.quit();
     m_thread.wait();
-    m_threadObject = nullptr;
 }
 
 void StorageWorker::runBlocking(const std::function<void(Services &)> &work)
@@ -55,12 +59,160 @@ void StorageWorker::runBlocking(const std::function<void(Services &)> &work)
         work(*m_services);
         return;
     }
+    class Blocking final : public AnyJob {
+    public:
+        Blocking(const std::function<void(Services &)> &work, QSemaphore &done) : AnyJob(false), m_work(work), m_doneSignal(done) {}
+        void execute(Services &services) override
+        {
+            struct Release {
+                QSemaphore &semaphore;
+                ~Release() { semaphore.release(); }
+            } release{m_doneSignal}; // also if the work throws: the caller must not wait forever
+            m_work(services);
+        }
+        void fail() override {}
+        bool answers() const override { return false; }
+        void complete(const Publish &) override {}
+
+    private:
+        const std::function<void(Services &)> &m_work;
+        QSemaphore &m_doneSignal;
+    };
     QSemaphore done;
-    QMetaObject::invokeMethod(m_threadObject, [&] {
-        work(*m_services);
-        done.release();
-    }, Qt::QueuedConnection);
+    enqueue(std::make_shared<Blocking>(work, done));
     done.acquire();
+}
+
+void StorageWorker::enqueue(JobPtr job)
+{
+    bool post = false;
+    {
+        QMutexLocker lock(&m_queueMutex);
+        if (!m_threadObject)
+            return; // stopped: nothing runs any more
+        m_queue.push_back(std::move(job));
+        post = !std::exchange(m_drainPosted, true);
+    }
+    if (post)
+        QMetaObject::invokeMethod(m_threadObject, [this] { drain(); }, Qt::QueuedConnection);
+}
+
+void StorageWorker::drain()
+{
+    // Everything queued, in order, before returning to the thread's event loop: a runBlocking()
+    // (the close at shutdown) queued behind other work still runs after it.
+    for (;;) {
+        std::vector<JobPtr> batch;
+        {
+            QMutexLocker lock(&m_queueMutex);
+            if (m_queue.empty()) {
+                m_drainPosted = false;
+                return;
+            }
+            batch.push_back(std::move(m_queue.front()));
+            m_queue.pop_front();
+            while (batch.front()->grouped() && !m_queue.empty() && m_queue.front()->grouped() &&
+                   int(batch.size()) < kMaxGroup) {
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+        }
+        if (batch.size() == 1)
+            runAlone(batch.front());
+        else
+            runGroup(batch);
+        if (batch.front()->answers())
+            answer(std::move(batch));
+    }
+}
+
+void StorageWorker::runAlone(const JobPtr &job)
+{
+    try {
+        job->execute(*m_services); // the service commits (or rolls back) its own transaction
+    } catch (const std::exception &e) {
+        recoverFromFailure(e.what());
+        job->fail();
+    }
+}
+
+void StorageWorker::runGroup(const std::vector<JobPtr> &jobs)
+{
+    Storage &storage = *m_storage;
+    try {
+        storage.beginGroup();
+    } catch (const std::exception &e) {
+        qCWarning(lcStorageWorker) << "could not start a group commit, running its items one by one:" << e.what();
+        for (const JobPtr &job : jobs)
+            runAlone(job);
+        return;
+    }
+    // A failing item is rolled back to its savepoint and answered INTERNAL; the group goes on.
+    // If the savepoints themselves fail (SQLite may have rolled the whole transaction back after
+    // an I/O error), nothing of the group can be trusted to commit: all of it fails.
+    bool broken = false;
+    for (const JobPtr &job : jobs) {
+        try {
+            storage.beginGroupItem();
+        } catch (const std::exception &e) {
+            qCCritical(lcStorageWorker) << "starting a group item failed:" << e.what();
+            broken = true;
+            break;
+        }
+        try {
+            job->execute(*m_services);
+        } catch (const std::exception &e) {
+            job->fail();
+            try {
+                storage.endGroupItem(false);
+            } catch (const std::exception &rollbackError) {
+                qCCritical(lcStorageWorker) << "rolling back a group item failed:" << rollbackError.what();
+                broken = true;
+            }
+            recoverFromFailure(e.what());
+            if (broken)
+                break;
+            continue;
+        }
+        try {
+            storage.endGroupItem(true);
+        } catch (const std::exception &e) {
+            qCCritical(lcStorageWorker) << "ending a group item failed:" << e.what();
+            broken = true;
+            break;
+        }
+    }
+    if (!broken) {
+        try {
+            storage.commitGroup();
+            ++m_groupCommits;
+            m_groupedItems += qint64(jobs.size());
+            return;
+        } catch (const std::exception &e) {
+            qCCritical(lcStorageWorker) << "group commit failed:" << e.what();
+        }
+    }
+    // Nothing of the group is stored: none of it may be acknowledged or delivered.
+    storage.rollbackGroup();
+    recoverFromFailure("group commit failed");
+    for (const JobPtr &job : jobs)
+        job->fail();
+}
+
+void StorageWorker::answer(std::vector<JobPtr> jobs)
+{
+    QMetaObject::invokeMethod(this, [this, jobs = std::move(jobs)] {
+        const auto answerAll = [&] {
+            for (const JobPtr &job : jobs) {
+                --m_pending;
+                job->complete(m_publish);
+            }
+        };
+        if (m_scope && jobs.size() > 1)
+            m_scope(answerAll);
+        else
+            answerAll();
+    }, Qt::QueuedConnection);
 }
 
 void StorageWorker::recoverFromFailure(const char *what)

@@ -3,12 +3,16 @@
 #include "services.h"
 
 #include <QLoggingCategory>
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QThread>
 
+#include <atomic>
+#include <deque>
 #include <functional>
 #include <memory>
+#include <vector>
 
 Q_DECLARE_LOGGING_CATEGORY(lcStorageWorker)
 
@@ -17,10 +21,20 @@ namespace confab::server {
 // Owns the storage thread. Work posted with run() executes there, in order, one item at a time
 // (so each room's seq is assigned in the order requests arrive); its result comes back on the
 // thread that owns the worker. The network thread never touches the database.
+//
+// Group commit: consecutive queued items posted with Commit::Grouped (message sends) run in one
+// transaction, each in its own savepoint (an item that fails is rolled back alone), and are
+// answered only after that transaction's commit: one fsync for the lot instead of one each, and
+// still no answer before the data is durable. Nothing waits to fill a group: whatever queued up
+// while the previous commit was on disk forms the next one.
 class StorageWorker : public QObject {
     Q_OBJECT
 public:
     using Publish = std::function<void(Effects &&)>;
+    // Wraps the answers of one batch (see OutputBatch): run(answerAll) inside whatever scope.
+    using CompletionScope = std::function<void(const std::function<void()> &answerAll)>;
+    enum class Commit { Alone, Grouped };
+    static constexpr int kMaxGroup = 128;
 
     // Takes the storage; opens it and builds the services on the storage thread.
     StorageWorker(std::unique_ptr<Storage> storage, const Clock &clock, IdGenerator &ids, MembershipIndex &members,
@@ -34,53 +48,99 @@ public:
 
     // Where the effects of each call go (the event bus), on this object's thread, before `done`.
     void setPublisher(Publish publish) { m_publish = std::move(publish); }
+    void setCompletionScope(CompletionScope scope) { m_scope = std::move(scope); }
 
     // Runs work(services, effects) on the storage thread, then done(result) here unless
     // `context` was destroyed meanwhile. A StorageError becomes INTERNAL; nothing half-done is
-    // kept (the service rolled back).
+    // kept (the service or the item's savepoint rolled back). Grouped work must be short writes
+    // that do not depend on being alone in their transaction.
     template <typename T>
-    void run(QObject *context, std::function<Result<T>(Services &, Effects &)> work, std::function<void(Result<T>)> done)
+    void run(QObject *context, std::function<Result<T>(Services &, Effects &)> work, std::function<void(Result<T>)> done,
+             Commit commit = Commit::Alone)
     {
-        QPointer<QObject> ctx(context);
         ++m_pending;
-        QMetaObject::invokeMethod(m_threadObject, [this, ctx, work = std::move(work), done = std::move(done)]() mutable {
-            Effects fx;
-            Result<T> result = guarded<T>(work, fx);
-            QMetaObject::invokeMethod(this, [this, ctx, result = std::move(result), fx = std::move(fx), done]() mutable {
-                --m_pending;
-                if (m_publish && !fx.deliveries.empty())
-                    m_publish(std::move(fx));
-                if (ctx)
-                    done(std::move(result));
-            }, Qt::QueuedConnection);
-        }, Qt::QueuedConnection);
+        enqueue(std::make_shared<Job<T>>(context, std::move(work), std::move(done), commit == Commit::Grouped));
     }
 
-    // Runs work on the storage thread and waits for it: for command-line tools and start-up only.
+    // Runs work on the storage thread and waits for it (after everything queued before it): for
+    // command-line tools, start-up and shutdown only.
     void runBlocking(const std::function<void(Services &)> &work);
 
     int pending() const { return m_pending; }
+    // Transactions committed for groups of more than one item, and the items in them (for tests
+    // and /metrics).
+    qint64 groupCommits() const { return m_groupCommits.load(); }
+    qint64 groupedItems() const { return m_groupedItems.load(); }
 
 private:
-    template <typename T> Result<T> guarded(std::function<Result<T>(Services &, Effects &)> &work, Effects &fx)
-    {
-        try {
-            return work(*m_services, fx);
-        } catch (const std::exception &e) {
-            recoverFromFailure(e.what());
-            fx.deliveries.clear();
-            return ApiError{ErrorCode::Internal, QStringLiteral("the server could not complete this request"), {}, 0};
+    class AnyJob {
+    public:
+        explicit AnyJob(bool grouped) : m_grouped(grouped) {}
+        virtual ~AnyJob() = default;
+        bool grouped() const { return m_grouped; }
+        // Storage thread. May throw; the caller rolls back what it did.
+        virtual void execute(Services &services) = 0;
+        // Storage thread: it threw, or the commit that held it failed: answer INTERNAL, deliver nothing.
+        virtual void fail() = 0;
+        // This object's thread: publish the effects, then answer. False: nothing to answer.
+        virtual bool answers() const { return true; }
+        virtual void complete(const Publish &publish) = 0;
+
+    private:
+        bool m_grouped;
+    };
+
+    template <typename T> class Job final : public AnyJob {
+    public:
+        Job(QObject *context, std::function<Result<T>(Services &, Effects &)> work, std::function<void(Result<T>)> done,
+            bool grouped)
+            : AnyJob(grouped), m_context(context), m_work(std::move(work)), m_done(std::move(done))
+        {
         }
-    }
+        void execute(Services &services) override { m_result = m_work(services, m_fx); }
+        void fail() override
+        {
+            m_fx.deliveries.clear();
+            m_result = ApiError{ErrorCode::Internal, QStringLiteral("the server could not complete this request"), {}, 0};
+        }
+        void complete(const Publish &publish) override
+        {
+            if (publish && !m_fx.deliveries.empty())
+                publish(std::move(m_fx));
+            if (m_context && m_done)
+                m_done(std::move(m_result));
+        }
+
+    private:
+        QPointer<QObject> m_context;
+        std::function<Result<T>(Services &, Effects &)> m_work;
+        std::function<void(Result<T>)> m_done;
+        Result<T> m_result;
+        Effects m_fx;
+    };
+    using JobPtr = std::shared_ptr<AnyJob>;
+
+    void enqueue(JobPtr job);
+    void drain();
+    void runAlone(const JobPtr &job);
+    void runGroup(const std::vector<JobPtr> &jobs);
+    void answer(std::vector<JobPtr> jobs);
     void recoverFromFailure(const char *what);
 
     std::unique_ptr<Storage> m_storage;
     std::unique_ptr<ServiceContext> m_context;
     std::unique_ptr<Services> m_services;
     QThread m_thread;
-    QObject *m_threadObject = nullptr; // lives on m_thread; work is queued to it
+    QObject *m_threadObject = nullptr; // lives on m_thread; drain() is queued to it
     Publish m_publish;
-    int m_pending = 0;
+    CompletionScope m_scope;
+    int m_pending = 0; // this object's thread only
+
+    QMutex m_queueMutex; // guards the two below, shared by both threads
+    std::deque<JobPtr> m_queue;
+    bool m_drainPosted = false;
+    std::atomic<qint64> m_groupCommits{0};
+    std::atomic<qint64> m_groupedItems{0};
 };
 
 } // namespace confab::server

@@ -256,7 +256,8 @@ void SqliteStorage::close()
 {
     if (!m_db->isOpen())
         return;
-    rollback(); // uncommitted work is discarded, as a crash would
+    rollbackGroup(); // uncommitted work is discarded, as a crash would
+    rollback();
     try {
         m_db->execOnce(QStringLiteral("PRAGMA optimize")); // refreshes planner statistics if useful
     } catch (const StorageError &e) {
@@ -267,8 +268,21 @@ void SqliteStorage::close()
 
 int SqliteStorage::schemaVersion() { return sqliteSchemaVersion(db()); }
 
+namespace {
+QString nestedSavepoint(int depth) { return QStringLiteral("SAVEPOINT confab_nested_%1").arg(depth); }
+QString releaseNested(int depth) { return QStringLiteral("RELEASE SAVEPOINT confab_nested_%1").arg(depth); }
+QString rollbackNested(int depth) { return QStringLiteral("ROLLBACK TO SAVEPOINT confab_nested_%1").arg(depth); }
+} // namespace
+
 void SqliteStorage::begin()
 {
+    if (m_inGroup) {
+        if (!m_inGroupItem)
+            throwStorageError(QStringLiteral("begin() in a group outside an item"));
+        Statement(db(), nestedSavepoint(m_nested + 1));
+        ++m_nested;
+        return;
+    }
     if (m_inTransaction)
         throwStorageError(QStringLiteral("begin() inside a transaction: transactions do not nest"));
     Statement(db(), QStringLiteral("BEGIN IMMEDIATE"));
@@ -277,6 +291,13 @@ void SqliteStorage::begin()
 
 void SqliteStorage::commit()
 {
+    if (m_inGroup) {
+        if (m_nested == 0)
+            throwStorageError(QStringLiteral("commit() without begin()"));
+        Statement(db(), releaseNested(m_nested));
+        --m_nested;
+        return;
+    }
     if (!m_inTransaction)
         throwStorageError(QStringLiteral("commit() without begin()"));
     // On failure the transaction stays open for the caller's rollback().
@@ -286,6 +307,19 @@ void SqliteStorage::commit()
 
 void SqliteStorage::rollback()
 {
+    if (m_inGroup) {
+        if (m_nested == 0)
+            return;
+        const int depth = m_nested--;
+        try {
+            Statement(db(), rollbackNested(depth));
+            Statement(db(), releaseNested(depth));
+        } catch (const StorageError &e) {
+            // The item's own rollback (endGroupItem) undoes it all the same.
+            qCWarning(lcStorage) << "rolling back a nested savepoint failed:" << e.what();
+        }
+        return;
+    }
     if (!m_inTransaction)
         return;
     m_inTransaction = false;
@@ -294,6 +328,63 @@ void SqliteStorage::rollback()
     } catch (const StorageError &e) {
         // SQLite rolls back by itself after some errors (disk full, I/O); nothing is left to undo.
         qCWarning(lcStorage) << "ROLLBACK failed:" << e.what();
+    }
+}
+
+void SqliteStorage::beginGroup()
+{
+    if (m_inTransaction || m_inGroup)
+        throwStorageError(QStringLiteral("beginGroup() inside a transaction"));
+    Statement(db(), QStringLiteral("BEGIN IMMEDIATE"));
+    m_inGroup = true;
+}
+
+void SqliteStorage::beginGroupItem()
+{
+    if (!m_inGroup || m_inGroupItem)
+        throwStorageError(QStringLiteral("beginGroupItem() outside a group or inside an item"));
+    Statement(db(), QStringLiteral("SAVEPOINT confab_item"));
+    m_inGroupItem = true;
+    m_nested = 0;
+}
+
+void SqliteStorage::endGroupItem(bool keep)
+{
+    if (!m_inGroupItem)
+        return;
+    m_inGroupItem = false;
+    // Releasing or rolling back to the item's savepoint also ends the savepoints nested in it.
+    m_nested = 0;
+    if (keep) {
+        Statement(db(), QStringLiteral("RELEASE SAVEPOINT confab_item"));
+        return;
+    }
+    Statement(db(), QStringLiteral("ROLLBACK TO SAVEPOINT confab_item"));
+    Statement(db(), QStringLiteral("RELEASE SAVEPOINT confab_item"));
+}
+
+void SqliteStorage::commitGroup()
+{
+    if (!m_inGroup)
+        throwStorageError(QStringLiteral("commitGroup() without beginGroup()"));
+    if (m_inGroupItem)
+        throwStorageError(QStringLiteral("commitGroup() inside an item"));
+    // On failure the group stays open for the caller's rollbackGroup().
+    Statement(db(), QStringLiteral("COMMIT"));
+    m_inGroup = false;
+}
+
+void SqliteStorage::rollbackGroup()
+{
+    if (!m_inGroup)
+        return;
+    m_inGroup = false;
+    m_inGroupItem = false;
+    m_nested = 0;
+    try {
+        Statement(db(), QStringLiteral("ROLLBACK"));
+    } catch (const StorageError &e) {
+        qCWarning(lcStorage) << "ROLLBACK of a group failed:" << e.what();
     }
 }
 
@@ -807,6 +898,21 @@ std::optional<Message> SqliteStorage::message(const QString &messageId)
         return std::nullopt;
     loadReactions(found);
     return std::move(found.front());
+}
+
+std::vector<Message> SqliteStorage::messagesByIds(const std::vector<QString> &messageIds)
+{
+    if (messageIds.empty())
+        return {};
+    static const QString sql =
+        kSelectMessages + QStringLiteral(" WHERE m.message_id IN (SELECT value FROM json_each(?))");
+    std::vector<Message> found;
+    {
+        Statement s(db(), sql, {idListJson(messageIds)});
+        found = readMessages(s);
+    }
+    loadReactions(found);
+    return found;
 }
 
 std::optional<Message> SqliteStorage::messageByClientMsgId(const QString &authorId, const QString &clientMsgId)

@@ -56,6 +56,11 @@ public:
     void begin() override;
     void commit() override;
     void rollback() override;
+    void beginGroup() override;
+    void beginGroupItem() override;
+    void endGroupItem(bool keep) override;
+    void commitGroup() override;
+    void rollbackGroup() override;
 
     // Checks the database file, the foreign keys and the search index against the messages;
     // returns the problems found (empty when healthy). For tests and an operator's check command.
@@ -108,6 +113,7 @@ public:
     void insertMessage(const Message &m) override;
     void updateMessage(const Message &m) override;
     std::optional<Message> message(const QString &messageId) override;
+    std::vector<Message> messagesByIds(const std::vector<QString> &messageIds) override;
     std::optional<Message> messageByClientMsgId(const QString &authorId, const QString &clientMsgId) override;
     // beforeSeq <= 0 means "the newest messages".
     std::vector<Message> messagesBefore(const QString &roomId, qint64 beforeSeq, int limit, bool *hasMore) override;
@@ -142,6 +148,9 @@ private:
 
     std::unique_ptr<SqliteDatabase> m_db;
     bool m_inTransaction = false;
+    bool m_inGroup = false;
+    bool m_inGroupItem = false;
+    int m_nested = 0; // begin() without commit()/rollback() inside a group item
 };
 
 } // namespace confab::server

@@ -116,6 +116,17 @@ public:
     virtual void commit() = 0;
     virtual void rollback() = 0;
 
+    // Group commit: many operations, one durable transaction. Between beginGroup() and
+    // commitGroup() (or rollbackGroup()) each operation is bracketed by beginGroupItem() and
+    // endGroupItem(keep): a savepoint, released or rolled back (with anything the item left
+    // open), so one failing operation does not undo the others. Inside an item, begin()/commit()/
+    // rollback() nest as savepoints and commit() is no longer durable by itself: commitGroup() is.
+    virtual void beginGroup() = 0;
+    virtual void beginGroupItem() = 0;
+    virtual void endGroupItem(bool keep) = 0;
+    virtual void commitGroup() = 0;
+    virtual void rollbackGroup() = 0; // does not throw
+
     // ---- users and tokens
     virtual void insertUser(const StoredUser &u) = 0;
     virtual std::optional<StoredUser> userById(const QString &userId) = 0;
@@ -175,6 +186,8 @@ public:
     // content, isEdited, editedAt, isDeleted (deleting erases content and attachments)
     virtual void updateMessage(const Message &m) = 0;
     virtual std::optional<Message> message(const QString &messageId) = 0;
+    // Those of these messages that exist, in no particular order (one query, for replays).
+    virtual std::vector<Message> messagesByIds(const std::vector<QString> &messageIds) = 0;
     virtual std::optional<Message> messageByClientMsgId(const QString &authorId, const QString &clientMsgId) = 0;
     // Pages, oldest first. `before`: the `limit` messages with seq < beforeSeq; `after`: the
     // `limit` messages with seq > afterSeq; latest: the newest `limit`. *hasMore says whether

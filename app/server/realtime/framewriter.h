@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+class QTcpSocket;
+
+namespace confab::server {
+
+// A complete server-to-client WebSocket text frame: FIN, opcode 1, payload length, payload.
+// Servers never mask (RFC 6455, 5.1), so the same bytes serve every recipient of an event: the
+// frame is built once per event, not once per connection.
+QByteArray webSocketTextFrame(QByteArrayView payload);
+
+// Writes complete WebSocket frames to the TCP socket under a QWebSocket.
+//
+// Ordering with the frames Qt writes to that socket itself (pings, pongs, close): QWebSocket
+// appends each of those to the socket synchronously, whole, on this same thread, and so does
+// this writer, so frames never interleave; and bytes go to the descriptor directly only while
+// the socket's own buffer is empty, so nothing written here overtakes bytes queued in Qt.
+//
+// Why not QWebSocket::sendTextMessage per recipient: it converts the text to UTF-8, builds a
+// header and copies both into the socket's buffer, which switches the socket's write notifier
+// on and off around one event-loop turn per message. Here a frame the kernel takes at once costs
+// one sendmsg() for any number of frames and no copy; only what the kernel refuses is queued in
+// the QTcpSocket (TLS sockets always go through QSslSocket::write, which must encrypt).
+class FrameWriter {
+public:
+    explicit FrameWriter(QTcpSocket *socket);
+
+    // Writes `count` frames in order.
+    void write(const QByteArray *frames, qsizetype count);
+    void write(const QByteArray &frame) { write(&frame, 1); }
+
+    // Bytes accepted but not yet handed to the kernel.
+    qint64 queuedBytes() const;
+    // Hands the kernel what it will take of the queue now (false if nothing could be written).
+    bool flush();
+
+private:
+    qsizetype writeDirect(const QByteArray *frames, qsizetype count);
+
+    QTcpSocket *m_socket;
+    bool m_direct; // plain TCP: the descriptor may be written directly
+};
+
+} // namespace confab::server
