@@ -5,233 +5,233 @@
     <name>confab::client::ApiClient</name>
     <message>
         <source>The server answered with status %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor respondió con el estado %1.</translation>
     </message>
     <message>
         <source>Cannot reach the server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede conectar con el servidor: %1</translation>
     </message>
     <message>
         <source>The server&apos;s answer could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer la respuesta del servidor.</translation>
     </message>
 </context>
 <context>
     <name>confab::client::AuditLogModel</name>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadió a</translation>
     </message>
     <message>
         <source>Banned</source>
-        <translation type="unfinished"></translation>
+        <translation>Expulsó permanentemente a</translation>
     </message>
     <message>
         <source>Lifted the ban on</source>
-        <translation type="unfinished"></translation>
+        <translation>Levantó la expulsión de</translation>
     </message>
     <message>
         <source>Muted</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenció a</translation>
     </message>
     <message>
         <source>Unmuted</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitó el silencio a</translation>
     </message>
     <message>
         <source>Made member</source>
-        <translation type="unfinished"></translation>
+        <translation>Hizo miembro a</translation>
     </message>
     <message>
         <source>Made moderator</source>
-        <translation type="unfinished"></translation>
+        <translation>Hizo moderador a</translation>
     </message>
     <message>
         <source>Made admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Hizo administrador a</translation>
     </message>
     <message>
         <source>Changed the room settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambió la configuración de la sala</translation>
     </message>
     <message>
         <source>Deleted the room</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminó la sala</translation>
     </message>
     <message>
         <source>Handed ownership to</source>
-        <translation type="unfinished"></translation>
+        <translation>Cedió la propiedad a</translation>
     </message>
     <message>
         <source>Deleted a message of</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminó un mensaje de</translation>
     </message>
     <message>
         <source>Pinned a message</source>
-        <translation type="unfinished"></translation>
+        <translation>Fijó un mensaje</translation>
     </message>
     <message>
         <source>Unpinned a message</source>
-        <translation type="unfinished"></translation>
+        <translation>Desfijó un mensaje</translation>
     </message>
     <message>
         <source>%1: %2 %3 %4. %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 %3 %4. %5</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo: %1</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué</translation>
     </message>
     <message>
         <source>Whom</source>
-        <translation type="unfinished"></translation>
+        <translation>A quién</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Kicked</source>
-        <translation type="unfinished"></translation>
+        <translation>Echó a</translation>
     </message>
 </context>
 <context>
     <name>confab::client::BanListModel</name>
     <message>
         <source>(no reason given)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin motivo)</translation>
     </message>
     <message>
         <source>Permanent</source>
-        <translation type="unfinished"></translation>
+        <translation>Permanente</translation>
     </message>
     <message>
         <source>%1, banned by %2, %3. Reason: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, expulsado por %2, %3. Motivo: %4</translation>
     </message>
     <message>
         <source>until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>hasta %1</translation>
     </message>
     <message>
         <source>permanently</source>
-        <translation type="unfinished"></translation>
+        <translation>permanentemente</translation>
     </message>
     <message>
         <source>none given</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguno</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Banned by</source>
-        <translation type="unfinished"></translation>
+        <translation>Expulsado por</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta</translation>
     </message>
 </context>
 <context>
     <name>confab::client::ChatEngine</name>
     <message>
         <source>Cannot open the local cache %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir la caché local %1: %2</translation>
     </message>
     <message>
         <source>The message was not edited: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje no se editó: %1</translation>
     </message>
     <message>
         <source>The message was not deleted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje no se eliminó: %1</translation>
     </message>
     <message>
         <source>Your reaction %1 was not added: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu reacción %1 no se añadió: %2</translation>
     </message>
     <message>
         <source>Your reaction %1 was not removed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu reacción %1 no se quitó: %2</translation>
     </message>
     <message>
         <source>The message was not pinned: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje no se fijó: %1</translation>
     </message>
     <message>
         <source>The message was not unpinned: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje no se desfijó: %1</translation>
     </message>
     <message>
         <source>Could not mark the messages as read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron marcar los mensajes como leídos: %1</translation>
     </message>
 </context>
 <context>
     <name>confab::client::KnownUsers</name>
     <message>
         <source>Server administration</source>
-        <translation type="unfinished"></translation>
+        <translation>Administración del servidor</translation>
     </message>
     <message>
         <source>Unknown user (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario desconocido (%1)</translation>
     </message>
 </context>
 <context>
     <name>confab::client::MemberModel</name>
     <message>
         <source>online</source>
-        <translation type="unfinished"></translation>
+        <translation>conectado</translation>
     </message>
     <message>
         <source>away</source>
-        <translation type="unfinished"></translation>
+        <translation>ausente</translation>
     </message>
     <message>
         <source>busy</source>
-        <translation type="unfinished"></translation>
+        <translation>ocupado</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>desconectado</translation>
     </message>
     <message>
         <source>%1, %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2, %3</translation>
     </message>
     <message>
         <source>muted</source>
-        <translation type="unfinished"></translation>
+        <translation>silenciado</translation>
     </message>
 </context>
 <context>
     <name>confab::client::MessageModel</name>
     <message>
         <source>This message was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este mensaje se eliminó.</translation>
     </message>
 </context>
 <context>
@@ -242,167 +242,167 @@
     </message>
     <message>
         <source>%1 now owns the room.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es ahora el propietario de la sala.</translation>
     </message>
     <message>
         <source>%1 is now an admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es ahora administrador.</translation>
     </message>
     <message>
         <source>%1 is now a moderator.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es ahora moderador.</translation>
     </message>
     <message>
         <source>%1 is now a member.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es ahora miembro.</translation>
     </message>
     <message>
         <source>Could not change the role of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo cambiar el rol de %1</translation>
     </message>
     <message>
         <source>Could not hand the room over to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo ceder la sala a %1</translation>
     </message>
     <message>
         <source>%1 is muted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está silenciado.</translation>
     </message>
     <message>
         <source>Could not mute %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo silenciar a %1</translation>
     </message>
     <message>
         <source>%1 may post again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 puede volver a publicar.</translation>
     </message>
     <message>
         <source>Could not unmute %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo quitar el silencio a %1</translation>
     </message>
     <message>
         <source>%1 was removed from the room.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fue sacado de la sala.</translation>
     </message>
     <message>
         <source>Could not remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo sacar a %1</translation>
     </message>
     <message>
         <source>%1 is banned.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está expulsado.</translation>
     </message>
     <message>
         <source>Could not ban %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo expulsar a %1</translation>
     </message>
     <message>
         <source>%1 is no longer banned.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya no está expulsado.</translation>
     </message>
     <message>
         <source>Could not lift the ban on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo levantar la expulsión de %1</translation>
     </message>
     <message>
         <source>Room settings saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración de la sala guardada.</translation>
     </message>
     <message>
         <source>Could not save the room settings</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar la configuración de la sala</translation>
     </message>
     <message>
         <source>The room was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sala se eliminó.</translation>
     </message>
     <message>
         <source>Could not delete the room</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo eliminar la sala</translation>
     </message>
 </context>
 <context>
     <name>confab::client::ModerationPolicy</name>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Propietario</translation>
     </message>
     <message>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrador</translation>
     </message>
     <message>
         <source>Moderator</source>
-        <translation type="unfinished"></translation>
+        <translation>Moderador</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished"></translation>
+        <translation>Miembro</translation>
     </message>
     <message>
         <source>You are not a member of this room.</source>
-        <translation type="unfinished"></translation>
+        <translation>No eres miembro de esta sala.</translation>
     </message>
     <message>
         <source>Only the room&apos;s owner can do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo el propietario de la sala puede hacer esto.</translation>
     </message>
     <message>
         <source>This needs the role %1 or higher; yours is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esto requiere el rol %1 o superior; el tuyo es %2.</translation>
     </message>
     <message>
         <source>Nobody may do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadie puede hacer esto.</translation>
     </message>
     <message>
         <source>You can only do this to members whose role is below yours (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo puedes hacer esto a miembros con un rol inferior al tuyo (%1).</translation>
     </message>
     <message>
         <source>You cannot change your own role.</source>
-        <translation type="unfinished"></translation>
+        <translation>No puedes cambiar tu propio rol.</translation>
     </message>
     <message>
         <source>You can only give roles below your own (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo puedes dar roles inferiores al tuyo (%1).</translation>
     </message>
     <message>
         <source>You already own this room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya eres el propietario de esta sala.</translation>
     </message>
     <message>
         <source>You cannot mute yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>No puedes silenciarte a ti mismo.</translation>
     </message>
     <message>
         <source>Leave the room instead of removing yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sal de la sala en lugar de sacarte a ti mismo.</translation>
     </message>
     <message>
         <source>You cannot ban yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>No puedes expulsarte a ti mismo.</translation>
     </message>
     <message>
         <source>This is an announcement room: posting here needs the role %1 or higher.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta es una sala de anuncios: publicar aquí requiere el rol %1 o superior.</translation>
     </message>
 </context>
 <context>
     <name>confab::client::PostingState</name>
     <message>
         <source>You are muted in this room until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estás silenciado en esta sala hasta %1.</translation>
     </message>
     <message>
         <source>You are muted in this room until a moderator lifts it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estás silenciado en esta sala hasta que un moderador lo levante.</translation>
     </message>
     <message numerus="yes">
         <source>You can send again in %n s.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Podrás enviar de nuevo en %n s.</numerusform>
+            <numerusform>Podrás enviar de nuevo en %n s.</numerusform>
         </translation>
     </message>
 </context>
@@ -422,9 +422,9 @@
     </message>
     <message numerus="yes">
         <source>Connection lost. Retrying in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Conexión perdida. Reintentando en %n s</numerusform>
+            <numerusform>Conexión perdida. Reintentando en %n s</numerusform>
         </translation>
     </message>
 </context>
@@ -469,53 +469,53 @@
     <name>confab::client::SyncEngine</name>
     <message>
         <source>You left the room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saliste de la sala.</translation>
     </message>
     <message>
         <source>The room was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sala se eliminó.</translation>
     </message>
     <message>
         <source>You were removed from the room by a moderator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un moderador te sacó de la sala.</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo: %1</translation>
     </message>
     <message>
         <source>You were banned from the room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Te expulsaron de la sala.</translation>
     </message>
     <message>
         <source>You were banned from the room until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Te expulsaron de la sala hasta %1.</translation>
     </message>
 </context>
 <context>
     <name>confab::client::TokenStore</name>
     <message>
         <source>No keychain is available (%1). You stay signed in until you quit Confab; to stay signed in after that, allow keeping the token in a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún llavero disponible (%1). Seguirás con la sesión iniciada hasta que cierres Confab; para mantenerla después, permite guardar el token en un archivo.</translation>
     </message>
     <message>
         <source>No keychain is available (%1). As you allowed, the token is kept in %2, readable only by you.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún llavero disponible (%1). Como permitiste, el token se guarda en %2, legible solo por ti.</translation>
     </message>
 </context>
 <context>
     <name>confab::client::TypingModel</name>
     <message>
         <source>%1 is typing…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está escribiendo…</translation>
     </message>
     <message>
         <source>%1 and %2 are typing…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 y %2 están escribiendo…</translation>
     </message>
     <message>
         <source>Several people are typing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Varias personas están escribiendo…</translation>
     </message>
 </context>
 <context>
@@ -708,11 +708,11 @@
     </message>
     <message>
         <source>Reply or edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Responder o editar</translation>
     </message>
     <message>
         <source>Replying to or editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Respondiendo o editando</translation>
     </message>
     <message>
         <source>Insert emoji</source>
@@ -724,31 +724,31 @@
     </message>
     <message>
         <source>Cancel editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar edición</translation>
     </message>
     <message>
         <source>Cancel reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar respuesta</translation>
     </message>
     <message>
         <source>%1 (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Esc)</translation>
     </message>
     <message>
         <source>a message</source>
-        <translation type="unfinished"></translation>
+        <translation>un mensaje</translation>
     </message>
     <message>
         <source>↩ Replying to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>↩ Respondiendo a %1</translation>
     </message>
     <message>
         <source>↩ Replying to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>↩ Respondiendo a %1: %2</translation>
     </message>
     <message>
         <source>✎ Editing your message (Enter saves, Esc cancels)</source>
-        <translation type="unfinished"></translation>
+        <translation>✎ Editando tu mensaje (Intro guarda, Esc cancela)</translation>
     </message>
 </context>
 <context>
@@ -975,171 +975,171 @@
     <name>confab::ui::EmojiPicker</name>
     <message>
         <source>thumbs up</source>
-        <translation type="unfinished"></translation>
+        <translation>pulgar arriba</translation>
     </message>
     <message>
         <source>red heart</source>
-        <translation type="unfinished"></translation>
+        <translation>corazón rojo</translation>
     </message>
     <message>
         <source>face with tears of joy</source>
-        <translation type="unfinished"></translation>
+        <translation>cara llorando de risa</translation>
     </message>
     <message>
         <source>party popper</source>
-        <translation type="unfinished"></translation>
+        <translation>cañón de confeti</translation>
     </message>
     <message>
         <source>face with open mouth</source>
-        <translation type="unfinished"></translation>
+        <translation>cara con la boca abierta</translation>
     </message>
     <message>
         <source>crying face</source>
-        <translation type="unfinished"></translation>
+        <translation>cara llorando</translation>
     </message>
     <message>
         <source>folded hands</source>
-        <translation type="unfinished"></translation>
+        <translation>manos en oración</translation>
     </message>
     <message>
         <source>eyes</source>
-        <translation type="unfinished"></translation>
+        <translation>ojos</translation>
     </message>
     <message>
         <source>grinning face</source>
-        <translation type="unfinished"></translation>
+        <translation>cara sonriendo</translation>
     </message>
     <message>
         <source>smiling face</source>
-        <translation type="unfinished"></translation>
+        <translation>cara feliz</translation>
     </message>
     <message>
         <source>winking face</source>
-        <translation type="unfinished"></translation>
+        <translation>cara guiñando un ojo</translation>
     </message>
     <message>
         <source>smiling face with heart-eyes</source>
-        <translation type="unfinished"></translation>
+        <translation>cara sonriendo con ojos de corazón</translation>
     </message>
     <message>
         <source>thinking face</source>
-        <translation type="unfinished"></translation>
+        <translation>cara pensativa</translation>
     </message>
     <message>
         <source>grinning face with sweat</source>
-        <translation type="unfinished"></translation>
+        <translation>cara sonriendo con sudor</translation>
     </message>
     <message>
         <source>slightly smiling face</source>
-        <translation type="unfinished"></translation>
+        <translation>cara sonriendo ligeramente</translation>
     </message>
     <message>
         <source>smiling face with sunglasses</source>
-        <translation type="unfinished"></translation>
+        <translation>cara sonriendo con gafas de sol</translation>
     </message>
     <message>
         <source>partying face</source>
-        <translation type="unfinished"></translation>
+        <translation>cara de fiesta</translation>
     </message>
     <message>
         <source>sleeping face</source>
-        <translation type="unfinished"></translation>
+        <translation>cara durmiendo</translation>
     </message>
     <message>
         <source>exploding head</source>
-        <translation type="unfinished"></translation>
+        <translation>cabeza explotando</translation>
     </message>
     <message>
         <source>angry face</source>
-        <translation type="unfinished"></translation>
+        <translation>cara enfadada</translation>
     </message>
     <message>
         <source>thumbs down</source>
-        <translation type="unfinished"></translation>
+        <translation>pulgar abajo</translation>
     </message>
     <message>
         <source>clapping hands</source>
-        <translation type="unfinished"></translation>
+        <translation>manos aplaudiendo</translation>
     </message>
     <message>
         <source>raising hands</source>
-        <translation type="unfinished"></translation>
+        <translation>manos levantadas</translation>
     </message>
     <message>
         <source>waving hand</source>
-        <translation type="unfinished"></translation>
+        <translation>mano saludando</translation>
     </message>
     <message>
         <source>flexed biceps</source>
-        <translation type="unfinished"></translation>
+        <translation>bíceps flexionado</translation>
     </message>
     <message>
         <source>handshake</source>
-        <translation type="unfinished"></translation>
+        <translation>apretón de manos</translation>
     </message>
     <message>
         <source>fire</source>
-        <translation type="unfinished"></translation>
+        <translation>fuego</translation>
     </message>
     <message>
         <source>hundred points</source>
-        <translation type="unfinished"></translation>
+        <translation>cien puntos</translation>
     </message>
     <message>
         <source>check mark</source>
-        <translation type="unfinished"></translation>
+        <translation>marca de verificación</translation>
     </message>
     <message>
         <source>cross mark</source>
-        <translation type="unfinished"></translation>
+        <translation>marca de cruz</translation>
     </message>
     <message>
         <source>star</source>
-        <translation type="unfinished"></translation>
+        <translation>estrella</translation>
     </message>
     <message>
         <source>rocket</source>
-        <translation type="unfinished"></translation>
+        <translation>cohete</translation>
     </message>
     <message>
         <source>light bulb</source>
-        <translation type="unfinished"></translation>
+        <translation>bombilla</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>advertencia</translation>
     </message>
     <message>
         <source>question mark</source>
-        <translation type="unfinished"></translation>
+        <translation>signo de interrogación</translation>
     </message>
     <message>
         <source>hot beverage</source>
-        <translation type="unfinished"></translation>
+        <translation>bebida caliente</translation>
     </message>
     <message>
         <source>pizza</source>
-        <translation type="unfinished"></translation>
+        <translation>pizza</translation>
     </message>
     <message>
         <source>bug</source>
-        <translation type="unfinished"></translation>
+        <translation>bicho</translation>
     </message>
     <message>
         <source>pushpin</source>
-        <translation type="unfinished"></translation>
+        <translation>chincheta</translation>
     </message>
     <message>
         <source>plus</source>
-        <translation type="unfinished"></translation>
+        <translation>más</translation>
     </message>
     <message>
         <source>Emoji picker</source>
-        <translation type="unfinished"></translation>
+        <translation>Selector de emojis</translation>
     </message>
     <message>
         <source>Emoji</source>
-        <translation type="unfinished"></translation>
+        <translation>Emoji</translation>
     </message>
 </context>
 <context>
@@ -1373,39 +1373,39 @@ Chat autoalojado para equipos.</translation>
     <name>confab::ui::MemberDelegate</name>
     <message>
         <source>Owner — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Propietario — %1</translation>
     </message>
     <message>
         <source>Admins — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Administradores — %1</translation>
     </message>
     <message>
         <source>Moderators — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Moderadores — %1</translation>
     </message>
     <message>
         <source>Members — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Miembros — %1</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Propietario</translation>
     </message>
     <message>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin</translation>
     </message>
     <message>
         <source>Mod</source>
-        <translation type="unfinished"></translation>
+        <translation>Mod</translation>
     </message>
     <message>
         <source>Muted until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciado hasta %1</translation>
     </message>
     <message>
         <source>Muted until lifted</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciado hasta que se levante</translation>
     </message>
     <message>
         <source>Online</source>
@@ -1425,81 +1425,81 @@ Chat autoalojado para equipos.</translation>
     </message>
     <message>
         <source>Muted</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciado</translation>
     </message>
 </context>
 <context>
     <name>confab::ui::MemberMenu</name>
     <message>
         <source>For 5 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Durante 5 minutos</translation>
     </message>
     <message>
         <source>For 1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Durante 1 hora</translation>
     </message>
     <message>
         <source>For 1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>Durante 1 día</translation>
     </message>
     <message>
         <source>Until lifted</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta que se levante</translation>
     </message>
     <message numerus="yes">
         <source>For %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Durante %n segundo</numerusform>
+            <numerusform>Durante %n segundos</numerusform>
         </translation>
     </message>
     <message>
         <source>Actions for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Acciones para %1</translation>
     </message>
     <message>
         <source>Make admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer administrador</translation>
     </message>
     <message>
         <source>Make moderator</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer moderador</translation>
     </message>
     <message>
         <source>Demote to moderator</source>
-        <translation type="unfinished"></translation>
+        <translation>Degradar a moderador</translation>
     </message>
     <message>
         <source>Demote to member</source>
-        <translation type="unfinished"></translation>
+        <translation>Degradar a miembro</translation>
     </message>
     <message>
         <source>Hand over ownership…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceder la propiedad…</translation>
     </message>
     <message>
         <source>Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciar</translation>
     </message>
     <message>
         <source>Mute for how long</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciar durante cuánto tiempo</translation>
     </message>
     <message>
         <source>Unmute</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar silencio</translation>
     </message>
     <message>
         <source>Kick…</source>
-        <translation type="unfinished"></translation>
+        <translation>Echar…</translation>
     </message>
     <message>
         <source>Ban…</source>
-        <translation type="unfinished"></translation>
+        <translation>Expulsar…</translation>
     </message>
     <message>
         <source>View profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver perfil</translation>
     </message>
 </context>
 <context>
@@ -1510,54 +1510,54 @@ Chat autoalojado para equipos.</translation>
     </message>
     <message>
         <source>Member count</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de miembros</translation>
     </message>
     <message>
         <source>Filter members</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar miembros</translation>
     </message>
     <message>
         <source>Member list</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista de miembros</translation>
     </message>
     <message>
         <source>Press the Menu key or Shift+F10 for what you can do with a member.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pulsa la tecla Menú o Mayús+F10 para ver qué puedes hacer con un miembro.</translation>
     </message>
     <message>
         <source>Last moderation result</source>
-        <translation type="unfinished"></translation>
+        <translation>Último resultado de moderación</translation>
     </message>
     <message>
         <source>Members · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Miembros · %1</translation>
     </message>
     <message>
         <source>Members · %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Miembros · %1 de %2</translation>
     </message>
 </context>
 <context>
     <name>confab::ui::MessageDelegate</name>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoy</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Ayer</translation>
     </message>
     <message>
         <source>Yesterday %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ayer %1</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>a message</source>
-        <translation type="unfinished"></translation>
+        <translation>un mensaje</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1565,113 +1565,113 @@ Chat autoalojado para equipos.</translation>
     </message>
     <message>
         <source>sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>enviando…</translation>
     </message>
     <message>
         <source>Not sent. Double-click to retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>No enviado. Haz doble clic para reintentar.</translation>
     </message>
     <message>
         <source>Not sent: %1. Double-click to retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>No enviado: %1. Haz doble clic para reintentar.</translation>
     </message>
     <message>
         <source>(edited)</source>
-        <translation type="unfinished"></translation>
+        <translation>(editado)</translation>
     </message>
     <message>
         <source>📌 pinned</source>
-        <translation type="unfinished"></translation>
+        <translation>📌 fijado</translation>
     </message>
     <message>
         <source>New messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes nuevos</translation>
     </message>
 </context>
 <context>
     <name>confab::ui::ModerationController</name>
     <message>
         <source>Show &amp;Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar &amp;miembros</translation>
     </message>
     <message>
         <source>Room &amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Configuración de la sala…</translation>
     </message>
     <message>
         <source>M&amp;oderation…</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;oderación…</translation>
     </message>
     <message>
         <source>Members (Ctrl+Shift+M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Miembros (Ctrl+Mayús+M)</translation>
     </message>
     <message>
         <source>Room settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración de la sala</translation>
     </message>
     <message>
         <source>Moderation: audit log, bans, muted members</source>
-        <translation type="unfinished"></translation>
+        <translation>Moderación: registro de auditoría, expulsiones, miembros silenciados</translation>
     </message>
     <message>
         <source>Room settings (read only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración de la sala (solo lectura)</translation>
     </message>
     <message>
         <source>a room</source>
-        <translation type="unfinished"></translation>
+        <translation>una sala</translation>
     </message>
     <message>
         <source>You were removed from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Te sacaron de %1</translation>
     </message>
     <message>
         <source>You were banned from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Te expulsaron de %1</translation>
     </message>
     <message>
         <source>%1 was deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 se eliminó</translation>
     </message>
     <message>
         <source>The room and its messages are gone for everyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sala y sus mensajes han desaparecido para todos.</translation>
     </message>
     <message>
         <source>You cannot send messages here now (see above).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora no puedes enviar mensajes aquí (ver arriba).</translation>
     </message>
 </context>
 <context>
     <name>confab::ui::ModerationFlow</name>
     <message>
         <source>Hand over ownership</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceder la propiedad</translation>
     </message>
     <message>
         <source>Make %1 the owner of %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Hacer a %1 propietario de %2?</translation>
     </message>
     <message>
         <source>You become an admin. Only the new owner can delete the room or hand it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasarás a ser administrador. Solo el nuevo propietario puede eliminar la sala o devolvértela.</translation>
     </message>
     <message>
         <source>Hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceder</translation>
     </message>
     <message>
         <source>Hand over ownership to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceder la propiedad a %1</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>desconocido</translation>
     </message>
     <message>
         <source>Role: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol: %1</translation>
     </message>
     <message>
         <source>Offline</source>
@@ -1691,134 +1691,134 @@ Chat autoalojado para equipos.</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado: %1</translation>
     </message>
     <message>
         <source>Last seen: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Última conexión: %1</translation>
     </message>
     <message>
         <source>Member since: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Miembro desde: %1</translation>
     </message>
     <message>
         <source>Muted until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciado hasta %1</translation>
     </message>
     <message>
         <source>Muted until lifted</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciado hasta que se levante</translation>
     </message>
     <message>
         <source>Profile of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Perfil de %1</translation>
     </message>
 </context>
 <context>
     <name>confab::ui::ModerationPanel</name>
     <message>
         <source>Moderation of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Moderación de %1</translation>
     </message>
     <message>
         <source>Moderation</source>
-        <translation type="unfinished"></translation>
+        <translation>Moderación</translation>
     </message>
     <message>
         <source>Moderation sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Secciones de moderación</translation>
     </message>
     <message>
         <source>&amp;Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Registro de auditoría</translation>
     </message>
     <message>
         <source>&amp;Bans</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Expulsiones</translation>
     </message>
     <message>
         <source>M&amp;uted</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Silenciados</translation>
     </message>
     <message>
         <source>Last result</source>
-        <translation type="unfinished"></translation>
+        <translation>Último resultado</translation>
     </message>
     <message>
         <source>The audit log is not open to you. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro de auditoría no está disponible para ti. %1</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro de auditoría</translation>
     </message>
     <message>
         <source>Load &amp;older entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargar entradas más &amp;antiguas</translation>
     </message>
     <message>
         <source>Load older audit entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargar entradas de auditoría más antiguas</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Act&amp;ualizar</translation>
     </message>
     <message>
         <source>Refresh the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizar el registro de auditoría</translation>
     </message>
     <message>
         <source>Nothing has been logged in this room yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se ha registrado nada en esta sala.</translation>
     </message>
     <message>
         <source>Could not load the audit log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo cargar el registro de auditoría: %1</translation>
     </message>
     <message>
         <source>The ban list is not open to you. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La lista de expulsiones no está disponible para ti. %1</translation>
     </message>
     <message>
         <source>Bans</source>
-        <translation type="unfinished"></translation>
+        <translation>Expulsiones</translation>
     </message>
     <message>
         <source>&amp;Unban</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Levantar expulsión</translation>
     </message>
     <message>
         <source>Lift the selected ban</source>
-        <translation type="unfinished"></translation>
+        <translation>Levantar la expulsión seleccionada</translation>
     </message>
     <message>
         <source>Nobody is banned from this room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadie está expulsado de esta sala.</translation>
     </message>
     <message>
         <source>Could not load the bans: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron cargar las expulsiones: %1</translation>
     </message>
     <message>
         <source>Muting is not open to you. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciar no está disponible para ti. %1</translation>
     </message>
     <message>
         <source>Muted members</source>
-        <translation type="unfinished"></translation>
+        <translation>Miembros silenciados</translation>
     </message>
     <message>
         <source>U&amp;nmute</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitar silencio</translation>
     </message>
     <message>
         <source>Unmute the selected member</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar el silencio al miembro seleccionado</translation>
     </message>
     <message>
         <source>Nobody is muted in this room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadie está silenciado en esta sala.</translation>
     </message>
 </context>
 <context>
@@ -1839,18 +1839,18 @@ Chat autoalojado para equipos.</translation>
     <name>confab::ui::PinsButton</name>
     <message>
         <source>Pinned messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes fijados</translation>
     </message>
     <message numerus="yes">
         <source>%n pinned message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mensaje fijado</numerusform>
+            <numerusform>%n mensajes fijados</numerusform>
         </translation>
     </message>
     <message>
         <source>This message was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este mensaje se eliminó.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1861,116 +1861,116 @@ Chat autoalojado para equipos.</translation>
     <name>confab::ui::PostingNotice</name>
     <message>
         <source>Why you cannot send</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué no puedes enviar</translation>
     </message>
     <message>
         <source>Muted</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciado</translation>
     </message>
     <message>
         <source>Slow mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modo lento</translation>
     </message>
     <message>
         <source>Read only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo lectura</translation>
     </message>
 </context>
 <context>
     <name>confab::ui::RemovalDialog</name>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 hora</translation>
     </message>
     <message>
         <source>1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>1 día</translation>
     </message>
     <message>
         <source>7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 días</translation>
     </message>
     <message>
         <source>Permanently</source>
-        <translation type="unfinished"></translation>
+        <translation>Permanentemente</translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n segundo</numerusform>
+            <numerusform>%n segundos</numerusform>
         </translation>
     </message>
     <message>
         <source>Ban %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Expulsar a %1</translation>
     </message>
     <message>
         <source>Kick %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Echar a %1</translation>
     </message>
     <message>
         <source>Ban %1 from %2? They are removed at once and cannot join again until the ban ends or is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Expulsar a %1 de %2? Sale de inmediato y no podrá volver a entrar hasta que la expulsión termine o se levante.</translation>
     </message>
     <message>
         <source>Remove %1 from %2? They can join again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Sacar a %1 de %2? Podrá volver a entrar más tarde.</translation>
     </message>
     <message>
         <source>What will happen</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué pasará</translation>
     </message>
     <message>
         <source>Optional; %1 sees it</source>
-        <translation type="unfinished"></translation>
+        <translation>Opcional; %1 lo verá</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motivo:</translation>
     </message>
     <message>
         <source>Ban length</source>
-        <translation type="unfinished"></translation>
+        <translation>Duración de la expulsión</translation>
     </message>
     <message>
         <source>&amp;For:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durante:</translation>
     </message>
     <message>
         <source>Ban</source>
-        <translation type="unfinished"></translation>
+        <translation>Expulsar</translation>
     </message>
     <message>
         <source>Kick</source>
-        <translation type="unfinished"></translation>
+        <translation>Echar</translation>
     </message>
 </context>
 <context>
     <name>confab::ui::RemovalNotice</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar</translation>
     </message>
     <message>
         <source>You are no longer in a room</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya no estás en una sala</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué pasó</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué</translation>
     </message>
     <message>
         <source>Dismiss this notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar este aviso</translation>
     </message>
 </context>
 <context>
@@ -2025,15 +2025,15 @@ Chat autoalojado para equipos.</translation>
     <name>confab::ui::RoomSettingsDialog</name>
     <message>
         <source>Public: listed, anyone can join</source>
-        <translation type="unfinished"></translation>
+        <translation>Pública: visible en la lista, cualquiera puede entrar</translation>
     </message>
     <message>
         <source>Private: hidden, members add people</source>
-        <translation type="unfinished"></translation>
+        <translation>Privada: oculta, los miembros añaden personas</translation>
     </message>
     <message>
         <source>Group: private, for a few people</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupo: privada, para pocas personas</translation>
     </message>
     <message>
         <source>Direct conversation</source>
@@ -2041,31 +2041,31 @@ Chat autoalojado para equipos.</translation>
     </message>
     <message>
         <source>Announcement: listed, anyone can join, only %1 and higher post</source>
-        <translation type="unfinished"></translation>
+        <translation>Anuncios: visible en la lista, cualquiera puede entrar, solo publican %1 y superiores</translation>
     </message>
     <message>
         <source>Danger zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Zona de peligro</translation>
     </message>
     <message>
         <source>Settings of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración de %1</translation>
     </message>
     <message>
         <source>Room settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración de la sala</translation>
     </message>
     <message>
         <source>Why these settings are read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué esta configuración es de solo lectura</translation>
     </message>
     <message>
         <source>You can look at these settings but not change them. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Puedes ver esta configuración, pero no cambiarla. %1</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
     <message>
         <source>Room name</source>
@@ -2081,7 +2081,7 @@ Chat autoalojado para equipos.</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>General</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -2093,11 +2093,11 @@ Chat autoalojado para equipos.</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo:</translation>
     </message>
     <message>
         <source>Slow mode, seconds between one member&apos;s messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Modo lento, segundos entre los mensajes de un miembro</translation>
     </message>
     <message>
         <source>Off</source>
@@ -2109,19 +2109,19 @@ Chat autoalojado para equipos.</translation>
     </message>
     <message>
         <source>Members below moderator wait this long between their messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los miembros por debajo de moderador esperan este tiempo entre sus mensajes.</translation>
     </message>
     <message>
         <source>Member cap</source>
-        <translation type="unfinished"></translation>
+        <translation>Límite de miembros</translation>
     </message>
     <message>
         <source>The most members the room takes. It cannot go below the current member count.</source>
-        <translation type="unfinished"></translation>
+        <translation>El máximo de miembros que admite la sala. No puede ser menor que el número actual de miembros.</translation>
     </message>
     <message>
         <source>Members may add people (otherwise moderators and up)</source>
-        <translation type="unfinished"></translation>
+        <translation>Los miembros pueden añadir personas (si no, moderadores y superiores)</translation>
     </message>
     <message>
         <source>Members may add people</source>
@@ -2133,111 +2133,111 @@ Chat autoalojado para equipos.</translation>
     </message>
     <message>
         <source>Posting and members</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicación y miembros</translation>
     </message>
     <message>
         <source>&amp;Slow mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modo &amp;lento:</translation>
     </message>
     <message>
         <source>Member &amp;cap:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Límite de miembros:</translation>
     </message>
     <message>
         <source>Blocked words, one per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Palabras bloqueadas, una por línea</translation>
     </message>
     <message>
         <source>One word per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Una palabra por línea</translation>
     </message>
     <message>
         <source>What happens to a message with a blocked word</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué pasa con un mensaje que contiene una palabra bloqueada</translation>
     </message>
     <message>
         <source>Refuse the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazar el mensaje</translation>
     </message>
     <message>
         <source>Replace the words with *</source>
-        <translation type="unfinished"></translation>
+        <translation>Sustituir las palabras por *</translation>
     </message>
     <message>
         <source>Word filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtro de palabras</translation>
     </message>
     <message>
         <source>&amp;Blocked words:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Palabras bloqueadas:</translation>
     </message>
     <message>
         <source>&amp;When one is used:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cuando se use una:</translation>
     </message>
     <message>
         <source>Words match whole and in any case. The server&apos;s own list applies too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las palabras coinciden completas y sin distinguir mayúsculas. También se aplica la lista del servidor.</translation>
     </message>
     <message>
         <source>Delete this room…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar esta sala…</translation>
     </message>
     <message>
         <source>Delete this room</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar esta sala</translation>
     </message>
     <message>
         <source>Deletes the room and all its messages for everyone. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina la sala y todos sus mensajes para todos. No se puede deshacer.</translation>
     </message>
     <message>
         <source>Save the room settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la configuración de la sala</translation>
     </message>
     <message>
         <source>The room needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>La sala necesita un nombre.</translation>
     </message>
     <message>
         <source>The description is %1 characters long; at most %2 fit.</source>
-        <translation type="unfinished"></translation>
+        <translation>La descripción tiene %1 caracteres; caben como máximo %2.</translation>
     </message>
     <message>
         <source>The word filter has %1 words; at most %2 fit.</source>
-        <translation type="unfinished"></translation>
+        <translation>El filtro de palabras tiene %1 palabras; caben como máximo %2.</translation>
     </message>
     <message>
         <source>The blocked word “%1…” is longer than %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>La palabra bloqueada «%1…» tiene más de %2 caracteres.</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar %1</translation>
     </message>
     <message>
         <source>Delete %1 and all its messages for everyone?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar %1 y todos sus mensajes para todos?</translation>
     </message>
     <message>
         <source>Every member loses the room at once. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los miembros pierden la sala de inmediato. No se puede deshacer.</translation>
     </message>
     <message>
         <source>Delete room</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar sala</translation>
     </message>
     <message>
         <source>Delete the room for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar la sala para todos</translation>
     </message>
     <message>
         <source>No blocked words</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin palabras bloqueadas</translation>
     </message>
     <message>
         <source>Chosen when the room was created; it cannot change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se eligió al crear la sala; no se puede cambiar.</translation>
     </message>
 </context>
 <context>
@@ -2256,7 +2256,7 @@ Chat autoalojado para equipos.</translation>
     </message>
     <message>
         <source>That pinned message is not loaded. Scroll up to find it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese mensaje fijado no está cargado. Desplázate hacia arriba para encontrarlo.</translation>
     </message>
     <message>
         <source>Message %1 (Enter sends, Shift+Enter for a new line)</source>
@@ -2480,122 +2480,122 @@ Chat autoalojado para equipos.</translation>
     <name>confab::ui::TimelineView</name>
     <message>
         <source>%1, %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2: %3</translation>
     </message>
     <message>
         <source>%1 (in reply to %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (en respuesta a %2)</translation>
     </message>
     <message>
         <source> Reactions: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation> Reacciones: %1.</translation>
     </message>
     <message>
         <source>New messages. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes nuevos. %1</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes</translation>
     </message>
     <message>
         <source>&amp;Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Responder</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar</translation>
     </message>
     <message>
         <source>More reactions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Más reacciones…</translation>
     </message>
     <message>
         <source>&amp;Copy text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar texto</translation>
     </message>
     <message>
         <source>&amp;Pin</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fijar</translation>
     </message>
     <message>
         <source>&amp;Mark read up to here</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Marcar como leído hasta aquí</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;liminar…</translation>
     </message>
     <message>
         <source>Jump to latest</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir a lo más reciente</translation>
     </message>
     <message>
         <source>Jump to the latest message (End)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir al mensaje más reciente (Fin)</translation>
     </message>
     <message>
         <source>Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso</translation>
     </message>
     <message numerus="yes">
         <source>%n new message(s) ↓</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mensaje nuevo ↓</numerusform>
+            <numerusform>%n mensajes nuevos ↓</numerusform>
         </translation>
     </message>
     <message>
         <source>Jump to latest ↓</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir a lo más reciente ↓</translation>
     </message>
     <message>
         <source>Un&amp;pin</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desfijar</translation>
     </message>
     <message>
         <source>Message actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Acciones del mensaje</translation>
     </message>
     <message>
         <source>Retry sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Reintentar el envío</translation>
     </message>
     <message>
         <source>Re&amp;act</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;accionar</translation>
     </message>
     <message>
         <source>Open link %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el enlace %1</translation>
     </message>
     <message>
         <source>The message this replies to is not loaded. Scroll up to find it.</source>
-        <translation type="unfinished"></translation>
+        <translation>El mensaje al que responde no está cargado. Desplázate hacia arriba para encontrarlo.</translation>
     </message>
     <message>
         <source>Delete message</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar mensaje</translation>
     </message>
     <message>
         <source>Delete this message? Everyone in the room will see that it was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar este mensaje? Todos en la sala verán que se eliminó.</translation>
     </message>
     <message>
         <source>Delete %1&apos;s message for everyone?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar el mensaje de %1 para todos?</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar</translation>
     </message>
     <message>
         <source>Not opened: %1. Only web and mail links open from messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se abrió: %1. Desde los mensajes solo se abren enlaces web y de correo.</translation>
     </message>
     <message>
         <source>Could not open %1: no application handles it.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir %1: ninguna aplicación lo admite.</translation>
     </message>
 </context>
 <context>

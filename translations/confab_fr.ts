@@ -5,233 +5,233 @@
     <name>confab::client::ApiClient</name>
     <message>
         <source>The server answered with status %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a répondu avec le statut %1.</translation>
     </message>
     <message>
         <source>Cannot reach the server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de joindre le serveur : %1</translation>
     </message>
     <message>
         <source>The server&apos;s answer could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse du serveur n’a pas pu être lue.</translation>
     </message>
 </context>
 <context>
     <name>confab::client::AuditLogModel</name>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>A ajouté</translation>
     </message>
     <message>
         <source>Banned</source>
-        <translation type="unfinished"></translation>
+        <translation>A banni</translation>
     </message>
     <message>
         <source>Lifted the ban on</source>
-        <translation type="unfinished"></translation>
+        <translation>A levé le bannissement de</translation>
     </message>
     <message>
         <source>Muted</source>
-        <translation type="unfinished"></translation>
+        <translation>A rendu muet</translation>
     </message>
     <message>
         <source>Unmuted</source>
-        <translation type="unfinished"></translation>
+        <translation>A rendu la parole à</translation>
     </message>
     <message>
         <source>Made member</source>
-        <translation type="unfinished"></translation>
+        <translation>A nommé membre</translation>
     </message>
     <message>
         <source>Made moderator</source>
-        <translation type="unfinished"></translation>
+        <translation>A nommé modérateur</translation>
     </message>
     <message>
         <source>Made admin</source>
-        <translation type="unfinished"></translation>
+        <translation>A nommé administrateur</translation>
     </message>
     <message>
         <source>Changed the room settings</source>
-        <translation type="unfinished"></translation>
+        <translation>A modifié les paramètres du salon</translation>
     </message>
     <message>
         <source>Deleted the room</source>
-        <translation type="unfinished"></translation>
+        <translation>A supprimé le salon</translation>
     </message>
     <message>
         <source>Handed ownership to</source>
-        <translation type="unfinished"></translation>
+        <translation>A cédé la propriété à</translation>
     </message>
     <message>
         <source>Deleted a message of</source>
-        <translation type="unfinished"></translation>
+        <translation>A supprimé un message de</translation>
     </message>
     <message>
         <source>Pinned a message</source>
-        <translation type="unfinished"></translation>
+        <translation>A épinglé un message</translation>
     </message>
     <message>
         <source>Unpinned a message</source>
-        <translation type="unfinished"></translation>
+        <translation>A désépinglé un message</translation>
     </message>
     <message>
         <source>%1: %2 %3 %4. %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 %3 %4. %5</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif : %1</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Quoi</translation>
     </message>
     <message>
         <source>Whom</source>
-        <translation type="unfinished"></translation>
+        <translation>Cible</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <source>Kicked</source>
-        <translation type="unfinished"></translation>
+        <translation>A exclu</translation>
     </message>
 </context>
 <context>
     <name>confab::client::BanListModel</name>
     <message>
         <source>(no reason given)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun motif indiqué)</translation>
     </message>
     <message>
         <source>Permanent</source>
-        <translation type="unfinished"></translation>
+        <translation>Permanent</translation>
     </message>
     <message>
         <source>%1, banned by %2, %3. Reason: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, banni par %2, %3. Motif : %4</translation>
     </message>
     <message>
         <source>until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>jusqu’au %1</translation>
     </message>
     <message>
         <source>permanently</source>
-        <translation type="unfinished"></translation>
+        <translation>définitivement</translation>
     </message>
     <message>
         <source>none given</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <source>Banned by</source>
-        <translation type="unfinished"></translation>
+        <translation>Banni par</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>Jusqu’au</translation>
     </message>
 </context>
 <context>
     <name>confab::client::ChatEngine</name>
     <message>
         <source>Cannot open the local cache %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir le cache local %1 : %2</translation>
     </message>
     <message>
         <source>The message was not edited: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message n’a pas été modifié : %1</translation>
     </message>
     <message>
         <source>The message was not deleted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message n’a pas été supprimé : %1</translation>
     </message>
     <message>
         <source>Your reaction %1 was not added: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre réaction %1 n’a pas été ajoutée : %2</translation>
     </message>
     <message>
         <source>Your reaction %1 was not removed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre réaction %1 n’a pas été retirée : %2</translation>
     </message>
     <message>
         <source>The message was not pinned: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message n’a pas été épinglé : %1</translation>
     </message>
     <message>
         <source>The message was not unpinned: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message n’a pas été désépinglé : %1</translation>
     </message>
     <message>
         <source>Could not mark the messages as read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de marquer les messages comme lus : %1</translation>
     </message>
 </context>
 <context>
     <name>confab::client::KnownUsers</name>
     <message>
         <source>Server administration</source>
-        <translation type="unfinished"></translation>
+        <translation>Administration du serveur</translation>
     </message>
     <message>
         <source>Unknown user (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur inconnu (%1)</translation>
     </message>
 </context>
 <context>
     <name>confab::client::MemberModel</name>
     <message>
         <source>online</source>
-        <translation type="unfinished"></translation>
+        <translation>en ligne</translation>
     </message>
     <message>
         <source>away</source>
-        <translation type="unfinished"></translation>
+        <translation>absent</translation>
     </message>
     <message>
         <source>busy</source>
-        <translation type="unfinished"></translation>
+        <translation>occupé</translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>hors ligne</translation>
     </message>
     <message>
         <source>%1, %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2, %3</translation>
     </message>
     <message>
         <source>muted</source>
-        <translation type="unfinished"></translation>
+        <translation>muet</translation>
     </message>
 </context>
 <context>
     <name>confab::client::MessageModel</name>
     <message>
         <source>This message was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce message a été supprimé.</translation>
     </message>
 </context>
 <context>
@@ -242,167 +242,167 @@
     </message>
     <message>
         <source>%1 now owns the room.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est désormais propriétaire du salon.</translation>
     </message>
     <message>
         <source>%1 is now an admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est désormais administrateur.</translation>
     </message>
     <message>
         <source>%1 is now a moderator.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est désormais modérateur.</translation>
     </message>
     <message>
         <source>%1 is now a member.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est désormais membre.</translation>
     </message>
     <message>
         <source>Could not change the role of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de changer le rôle de %1</translation>
     </message>
     <message>
         <source>Could not hand the room over to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de céder le salon à %1</translation>
     </message>
     <message>
         <source>%1 is muted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est rendu muet.</translation>
     </message>
     <message>
         <source>Could not mute %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de rendre %1 muet</translation>
     </message>
     <message>
         <source>%1 may post again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 peut de nouveau publier.</translation>
     </message>
     <message>
         <source>Could not unmute %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de rendre la parole à %1</translation>
     </message>
     <message>
         <source>%1 was removed from the room.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a été retiré du salon.</translation>
     </message>
     <message>
         <source>Could not remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de retirer %1</translation>
     </message>
     <message>
         <source>%1 is banned.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est banni.</translation>
     </message>
     <message>
         <source>Could not ban %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de bannir %1</translation>
     </message>
     <message>
         <source>%1 is no longer banned.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est plus banni.</translation>
     </message>
     <message>
         <source>Could not lift the ban on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lever le bannissement de %1</translation>
     </message>
     <message>
         <source>Room settings saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres du salon enregistrés.</translation>
     </message>
     <message>
         <source>Could not save the room settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’enregistrer les paramètres du salon</translation>
     </message>
     <message>
         <source>The room was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le salon a été supprimé.</translation>
     </message>
     <message>
         <source>Could not delete the room</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de supprimer le salon</translation>
     </message>
 </context>
 <context>
     <name>confab::client::ModerationPolicy</name>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétaire</translation>
     </message>
     <message>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrateur</translation>
     </message>
     <message>
         <source>Moderator</source>
-        <translation type="unfinished"></translation>
+        <translation>Modérateur</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished"></translation>
+        <translation>Membre</translation>
     </message>
     <message>
         <source>You are not a member of this room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n’êtes pas membre de ce salon.</translation>
     </message>
     <message>
         <source>Only the room&apos;s owner can do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul le propriétaire du salon peut faire cela.</translation>
     </message>
     <message>
         <source>This needs the role %1 or higher; yours is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cela nécessite le rôle %1 ou supérieur ; le vôtre est %2.</translation>
     </message>
     <message>
         <source>Nobody may do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personne ne peut faire cela.</translation>
     </message>
     <message>
         <source>You can only do this to members whose role is below yours (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous ne pouvez faire cela qu’aux membres dont le rôle est inférieur au vôtre (%1).</translation>
     </message>
     <message>
         <source>You cannot change your own role.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous ne pouvez pas changer votre propre rôle.</translation>
     </message>
     <message>
         <source>You can only give roles below your own (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous ne pouvez attribuer que des rôles inférieurs au vôtre (%1).</translation>
     </message>
     <message>
         <source>You already own this room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous êtes déjà propriétaire de ce salon.</translation>
     </message>
     <message>
         <source>You cannot mute yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous ne pouvez pas vous rendre muet vous-même.</translation>
     </message>
     <message>
         <source>Leave the room instead of removing yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittez le salon plutôt que de vous en retirer vous-même.</translation>
     </message>
     <message>
         <source>You cannot ban yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous ne pouvez pas vous bannir vous-même.</translation>
     </message>
     <message>
         <source>This is an announcement room: posting here needs the role %1 or higher.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceci est un salon d’annonces : y publier nécessite le rôle %1 ou supérieur.</translation>
     </message>
 </context>
 <context>
     <name>confab::client::PostingState</name>
     <message>
         <source>You are muted in this room until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous êtes muet dans ce salon jusqu’au %1.</translation>
     </message>
     <message>
         <source>You are muted in this room until a moderator lifts it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous êtes muet dans ce salon jusqu’à ce qu’un modérateur lève la mesure.</translation>
     </message>
     <message numerus="yes">
         <source>You can send again in %n s.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vous pourrez de nouveau envoyer dans %n s.</numerusform>
+            <numerusform>Vous pourrez de nouveau envoyer dans %n s.</numerusform>
         </translation>
     </message>
 </context>
@@ -422,9 +422,9 @@
     </message>
     <message numerus="yes">
         <source>Connection lost. Retrying in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Connexion perdue. Nouvelle tentative dans %n s</numerusform>
+            <numerusform>Connexion perdue. Nouvelle tentative dans %n s</numerusform>
         </translation>
     </message>
 </context>
@@ -469,53 +469,53 @@
     <name>confab::client::SyncEngine</name>
     <message>
         <source>You left the room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez quitté le salon.</translation>
     </message>
     <message>
         <source>The room was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le salon a été supprimé.</translation>
     </message>
     <message>
         <source>You were removed from the room by a moderator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un modérateur vous a retiré du salon.</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif : %1</translation>
     </message>
     <message>
         <source>You were banned from the room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez été banni du salon.</translation>
     </message>
     <message>
         <source>You were banned from the room until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez été banni du salon jusqu’au %1.</translation>
     </message>
 </context>
 <context>
     <name>confab::client::TokenStore</name>
     <message>
         <source>No keychain is available (%1). You stay signed in until you quit Confab; to stay signed in after that, allow keeping the token in a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau n’est disponible (%1). Vous restez connecté jusqu’à ce que vous quittiez Confab ; pour rester connecté ensuite, autorisez la conservation du jeton dans un fichier.</translation>
     </message>
     <message>
         <source>No keychain is available (%1). As you allowed, the token is kept in %2, readable only by you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau n’est disponible (%1). Comme vous l’avez autorisé, le jeton est conservé dans %2, lisible par vous seul.</translation>
     </message>
 </context>
 <context>
     <name>confab::client::TypingModel</name>
     <message>
         <source>%1 is typing…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est en train d’écrire…</translation>
     </message>
     <message>
         <source>%1 and %2 are typing…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 et %2 sont en train d’écrire…</translation>
     </message>
     <message>
         <source>Several people are typing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Plusieurs personnes sont en train d’écrire…</translation>
     </message>
 </context>
 <context>
@@ -708,11 +708,11 @@
     </message>
     <message>
         <source>Reply or edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondre ou modifier</translation>
     </message>
     <message>
         <source>Replying to or editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse ou modification en cours</translation>
     </message>
     <message>
         <source>Insert emoji</source>
@@ -724,31 +724,31 @@
     </message>
     <message>
         <source>Cancel editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la modification</translation>
     </message>
     <message>
         <source>Cancel reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la réponse</translation>
     </message>
     <message>
         <source>%1 (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Échap)</translation>
     </message>
     <message>
         <source>a message</source>
-        <translation type="unfinished"></translation>
+        <translation>un message</translation>
     </message>
     <message>
         <source>↩ Replying to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>↩ Réponse à %1</translation>
     </message>
     <message>
         <source>↩ Replying to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>↩ Réponse à %1 : %2</translation>
     </message>
     <message>
         <source>✎ Editing your message (Enter saves, Esc cancels)</source>
-        <translation type="unfinished"></translation>
+        <translation>✎ Modification de votre message (Entrée enregistre, Échap annule)</translation>
     </message>
 </context>
 <context>
@@ -975,171 +975,171 @@
     <name>confab::ui::EmojiPicker</name>
     <message>
         <source>thumbs up</source>
-        <translation type="unfinished"></translation>
+        <translation>pouce levé</translation>
     </message>
     <message>
         <source>red heart</source>
-        <translation type="unfinished"></translation>
+        <translation>cœur rouge</translation>
     </message>
     <message>
         <source>face with tears of joy</source>
-        <translation type="unfinished"></translation>
+        <translation>visage riant aux larmes</translation>
     </message>
     <message>
         <source>party popper</source>
-        <translation type="unfinished"></translation>
+        <translation>cotillons</translation>
     </message>
     <message>
         <source>face with open mouth</source>
-        <translation type="unfinished"></translation>
+        <translation>visage bouche ouverte</translation>
     </message>
     <message>
         <source>crying face</source>
-        <translation type="unfinished"></translation>
+        <translation>visage qui pleure</translation>
     </message>
     <message>
         <source>folded hands</source>
-        <translation type="unfinished"></translation>
+        <translation>mains en prière</translation>
     </message>
     <message>
         <source>eyes</source>
-        <translation type="unfinished"></translation>
+        <translation>yeux</translation>
     </message>
     <message>
         <source>grinning face</source>
-        <translation type="unfinished"></translation>
+        <translation>visage souriant</translation>
     </message>
     <message>
         <source>smiling face</source>
-        <translation type="unfinished"></translation>
+        <translation>visage content</translation>
     </message>
     <message>
         <source>winking face</source>
-        <translation type="unfinished"></translation>
+        <translation>visage qui fait un clin d’œil</translation>
     </message>
     <message>
         <source>smiling face with heart-eyes</source>
-        <translation type="unfinished"></translation>
+        <translation>visage souriant aux yeux en cœur</translation>
     </message>
     <message>
         <source>thinking face</source>
-        <translation type="unfinished"></translation>
+        <translation>visage pensif</translation>
     </message>
     <message>
         <source>grinning face with sweat</source>
-        <translation type="unfinished"></translation>
+        <translation>visage souriant avec une goutte de sueur</translation>
     </message>
     <message>
         <source>slightly smiling face</source>
-        <translation type="unfinished"></translation>
+        <translation>visage légèrement souriant</translation>
     </message>
     <message>
         <source>smiling face with sunglasses</source>
-        <translation type="unfinished"></translation>
+        <translation>visage souriant avec lunettes de soleil</translation>
     </message>
     <message>
         <source>partying face</source>
-        <translation type="unfinished"></translation>
+        <translation>visage festif</translation>
     </message>
     <message>
         <source>sleeping face</source>
-        <translation type="unfinished"></translation>
+        <translation>visage endormi</translation>
     </message>
     <message>
         <source>exploding head</source>
-        <translation type="unfinished"></translation>
+        <translation>tête qui explose</translation>
     </message>
     <message>
         <source>angry face</source>
-        <translation type="unfinished"></translation>
+        <translation>visage en colère</translation>
     </message>
     <message>
         <source>thumbs down</source>
-        <translation type="unfinished"></translation>
+        <translation>pouce baissé</translation>
     </message>
     <message>
         <source>clapping hands</source>
-        <translation type="unfinished"></translation>
+        <translation>mains qui applaudissent</translation>
     </message>
     <message>
         <source>raising hands</source>
-        <translation type="unfinished"></translation>
+        <translation>mains levées</translation>
     </message>
     <message>
         <source>waving hand</source>
-        <translation type="unfinished"></translation>
+        <translation>main qui salue</translation>
     </message>
     <message>
         <source>flexed biceps</source>
-        <translation type="unfinished"></translation>
+        <translation>biceps contracté</translation>
     </message>
     <message>
         <source>handshake</source>
-        <translation type="unfinished"></translation>
+        <translation>poignée de main</translation>
     </message>
     <message>
         <source>fire</source>
-        <translation type="unfinished"></translation>
+        <translation>feu</translation>
     </message>
     <message>
         <source>hundred points</source>
-        <translation type="unfinished"></translation>
+        <translation>cent points</translation>
     </message>
     <message>
         <source>check mark</source>
-        <translation type="unfinished"></translation>
+        <translation>coche</translation>
     </message>
     <message>
         <source>cross mark</source>
-        <translation type="unfinished"></translation>
+        <translation>croix</translation>
     </message>
     <message>
         <source>star</source>
-        <translation type="unfinished"></translation>
+        <translation>étoile</translation>
     </message>
     <message>
         <source>rocket</source>
-        <translation type="unfinished"></translation>
+        <translation>fusée</translation>
     </message>
     <message>
         <source>light bulb</source>
-        <translation type="unfinished"></translation>
+        <translation>ampoule</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>avertissement</translation>
     </message>
     <message>
         <source>question mark</source>
-        <translation type="unfinished"></translation>
+        <translation>point d’interrogation</translation>
     </message>
     <message>
         <source>hot beverage</source>
-        <translation type="unfinished"></translation>
+        <translation>boisson chaude</translation>
     </message>
     <message>
         <source>pizza</source>
-        <translation type="unfinished"></translation>
+        <translation>pizza</translation>
     </message>
     <message>
         <source>bug</source>
-        <translation type="unfinished"></translation>
+        <translation>insecte</translation>
     </message>
     <message>
         <source>pushpin</source>
-        <translation type="unfinished"></translation>
+        <translation>punaise</translation>
     </message>
     <message>
         <source>plus</source>
-        <translation type="unfinished"></translation>
+        <translation>plus</translation>
     </message>
     <message>
         <source>Emoji picker</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélecteur d’emoji</translation>
     </message>
     <message>
         <source>Emoji</source>
-        <translation type="unfinished"></translation>
+        <translation>Emoji</translation>
     </message>
 </context>
 <context>
@@ -1373,39 +1373,39 @@ Discussion auto-hébergée pour les équipes.</translation>
     <name>confab::ui::MemberDelegate</name>
     <message>
         <source>Owner — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétaire — %1</translation>
     </message>
     <message>
         <source>Admins — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrateurs — %1</translation>
     </message>
     <message>
         <source>Moderators — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modérateurs — %1</translation>
     </message>
     <message>
         <source>Members — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Membres — %1</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétaire</translation>
     </message>
     <message>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin</translation>
     </message>
     <message>
         <source>Mod</source>
-        <translation type="unfinished"></translation>
+        <translation>Modo</translation>
     </message>
     <message>
         <source>Muted until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Muet jusqu’au %1</translation>
     </message>
     <message>
         <source>Muted until lifted</source>
-        <translation type="unfinished"></translation>
+        <translation>Muet jusqu’à levée</translation>
     </message>
     <message>
         <source>Online</source>
@@ -1425,81 +1425,81 @@ Discussion auto-hébergée pour les équipes.</translation>
     </message>
     <message>
         <source>Muted</source>
-        <translation type="unfinished"></translation>
+        <translation>Muet</translation>
     </message>
 </context>
 <context>
     <name>confab::ui::MemberMenu</name>
     <message>
         <source>For 5 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendant 5 minutes</translation>
     </message>
     <message>
         <source>For 1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendant 1 heure</translation>
     </message>
     <message>
         <source>For 1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendant 1 jour</translation>
     </message>
     <message>
         <source>Until lifted</source>
-        <translation type="unfinished"></translation>
+        <translation>Jusqu’à levée</translation>
     </message>
     <message numerus="yes">
         <source>For %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Pendant %n seconde</numerusform>
+            <numerusform>Pendant %n secondes</numerusform>
         </translation>
     </message>
     <message>
         <source>Actions for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions pour %1</translation>
     </message>
     <message>
         <source>Make admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Nommer administrateur</translation>
     </message>
     <message>
         <source>Make moderator</source>
-        <translation type="unfinished"></translation>
+        <translation>Nommer modérateur</translation>
     </message>
     <message>
         <source>Demote to moderator</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétrograder en modérateur</translation>
     </message>
     <message>
         <source>Demote to member</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétrograder en membre</translation>
     </message>
     <message>
         <source>Hand over ownership…</source>
-        <translation type="unfinished"></translation>
+        <translation>Céder la propriété…</translation>
     </message>
     <message>
         <source>Mute</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendre muet</translation>
     </message>
     <message>
         <source>Mute for how long</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée du mode muet</translation>
     </message>
     <message>
         <source>Unmute</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendre la parole</translation>
     </message>
     <message>
         <source>Kick…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclure…</translation>
     </message>
     <message>
         <source>Ban…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bannir…</translation>
     </message>
     <message>
         <source>View profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir le profil</translation>
     </message>
 </context>
 <context>
@@ -1510,54 +1510,54 @@ Discussion auto-hébergée pour les équipes.</translation>
     </message>
     <message>
         <source>Member count</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de membres</translation>
     </message>
     <message>
         <source>Filter members</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les membres</translation>
     </message>
     <message>
         <source>Member list</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste des membres</translation>
     </message>
     <message>
         <source>Press the Menu key or Shift+F10 for what you can do with a member.</source>
-        <translation type="unfinished"></translation>
+        <translation>Appuyez sur la touche Menu ou Maj+F10 pour voir ce que vous pouvez faire avec un membre.</translation>
     </message>
     <message>
         <source>Last moderation result</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier résultat de modération</translation>
     </message>
     <message>
         <source>Members · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Membres · %1</translation>
     </message>
     <message>
         <source>Members · %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Membres · %1 sur %2</translation>
     </message>
 </context>
 <context>
     <name>confab::ui::MessageDelegate</name>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd’hui</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier</translation>
     </message>
     <message>
         <source>Yesterday %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier %1</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>a message</source>
-        <translation type="unfinished"></translation>
+        <translation>un message</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1565,113 +1565,113 @@ Discussion auto-hébergée pour les équipes.</translation>
     </message>
     <message>
         <source>sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>envoi…</translation>
     </message>
     <message>
         <source>Not sent. Double-click to retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyé. Double-cliquez pour réessayer.</translation>
     </message>
     <message>
         <source>Not sent: %1. Double-click to retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyé : %1. Double-cliquez pour réessayer.</translation>
     </message>
     <message>
         <source>(edited)</source>
-        <translation type="unfinished"></translation>
+        <translation>(modifié)</translation>
     </message>
     <message>
         <source>📌 pinned</source>
-        <translation type="unfinished"></translation>
+        <translation>📌 épinglé</translation>
     </message>
     <message>
         <source>New messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveaux messages</translation>
     </message>
 </context>
 <context>
     <name>confab::ui::ModerationController</name>
     <message>
         <source>Show &amp;Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les &amp;membres</translation>
     </message>
     <message>
         <source>Room &amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres du salon…</translation>
     </message>
     <message>
         <source>M&amp;oderation…</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;odération…</translation>
     </message>
     <message>
         <source>Members (Ctrl+Shift+M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Membres (Ctrl+Maj+M)</translation>
     </message>
     <message>
         <source>Room settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres du salon</translation>
     </message>
     <message>
         <source>Moderation: audit log, bans, muted members</source>
-        <translation type="unfinished"></translation>
+        <translation>Modération : journal d’audit, bannissements, membres muets</translation>
     </message>
     <message>
         <source>Room settings (read only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres du salon (lecture seule)</translation>
     </message>
     <message>
         <source>a room</source>
-        <translation type="unfinished"></translation>
+        <translation>un salon</translation>
     </message>
     <message>
         <source>You were removed from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez été retiré de %1</translation>
     </message>
     <message>
         <source>You were banned from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez été banni de %1</translation>
     </message>
     <message>
         <source>%1 was deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a été supprimé</translation>
     </message>
     <message>
         <source>The room and its messages are gone for everyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le salon et ses messages ont disparu pour tout le monde.</translation>
     </message>
     <message>
         <source>You cannot send messages here now (see above).</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous ne pouvez pas envoyer de messages ici pour le moment (voir ci-dessus).</translation>
     </message>
 </context>
 <context>
     <name>confab::ui::ModerationFlow</name>
     <message>
         <source>Hand over ownership</source>
-        <translation type="unfinished"></translation>
+        <translation>Céder la propriété</translation>
     </message>
     <message>
         <source>Make %1 the owner of %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire de %1 le propriétaire de %2 ?</translation>
     </message>
     <message>
         <source>You become an admin. Only the new owner can delete the room or hand it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous devenez administrateur. Seul le nouveau propriétaire peut supprimer le salon ou vous le rendre.</translation>
     </message>
     <message>
         <source>Hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Céder</translation>
     </message>
     <message>
         <source>Hand over ownership to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Céder la propriété à %1</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <source>Role: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle : %1</translation>
     </message>
     <message>
         <source>Offline</source>
@@ -1691,134 +1691,134 @@ Discussion auto-hébergée pour les équipes.</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut : %1</translation>
     </message>
     <message>
         <source>Last seen: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vu pour la dernière fois : %1</translation>
     </message>
     <message>
         <source>Member since: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Membre depuis : %1</translation>
     </message>
     <message>
         <source>Muted until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Muet jusqu’au %1</translation>
     </message>
     <message>
         <source>Muted until lifted</source>
-        <translation type="unfinished"></translation>
+        <translation>Muet jusqu’à levée</translation>
     </message>
     <message>
         <source>Profile of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil de %1</translation>
     </message>
 </context>
 <context>
     <name>confab::ui::ModerationPanel</name>
     <message>
         <source>Moderation of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modération de %1</translation>
     </message>
     <message>
         <source>Moderation</source>
-        <translation type="unfinished"></translation>
+        <translation>Modération</translation>
     </message>
     <message>
         <source>Moderation sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Sections de modération</translation>
     </message>
     <message>
         <source>&amp;Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Journal d’audit</translation>
     </message>
     <message>
         <source>&amp;Bans</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bannissements</translation>
     </message>
     <message>
         <source>M&amp;uted</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;uets</translation>
     </message>
     <message>
         <source>Last result</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier résultat</translation>
     </message>
     <message>
         <source>The audit log is not open to you. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le journal d’audit ne vous est pas accessible. %1</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal d’audit</translation>
     </message>
     <message>
         <source>Load &amp;older entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger les entrées plus &amp;anciennes</translation>
     </message>
     <message>
         <source>Load older audit entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger les entrées d’audit plus anciennes</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>Refresh the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser le journal d’audit</translation>
     </message>
     <message>
         <source>Nothing has been logged in this room yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a encore été consigné dans ce salon.</translation>
     </message>
     <message>
         <source>Could not load the audit log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger le journal d’audit : %1</translation>
     </message>
     <message>
         <source>The ban list is not open to you. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste des bannissements ne vous est pas accessible. %1</translation>
     </message>
     <message>
         <source>Bans</source>
-        <translation type="unfinished"></translation>
+        <translation>Bannissements</translation>
     </message>
     <message>
         <source>&amp;Unban</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lever le bannissement</translation>
     </message>
     <message>
         <source>Lift the selected ban</source>
-        <translation type="unfinished"></translation>
+        <translation>Lever le bannissement sélectionné</translation>
     </message>
     <message>
         <source>Nobody is banned from this room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personne n’est banni de ce salon.</translation>
     </message>
     <message>
         <source>Could not load the bans: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de charger les bannissements : %1</translation>
     </message>
     <message>
         <source>Muting is not open to you. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mode muet ne vous est pas accessible. %1</translation>
     </message>
     <message>
         <source>Muted members</source>
-        <translation type="unfinished"></translation>
+        <translation>Membres muets</translation>
     </message>
     <message>
         <source>U&amp;nmute</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rendre la parole</translation>
     </message>
     <message>
         <source>Unmute the selected member</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendre la parole au membre sélectionné</translation>
     </message>
     <message>
         <source>Nobody is muted in this room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personne n’est muet dans ce salon.</translation>
     </message>
 </context>
 <context>
@@ -1839,18 +1839,18 @@ Discussion auto-hébergée pour les équipes.</translation>
     <name>confab::ui::PinsButton</name>
     <message>
         <source>Pinned messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages épinglés</translation>
     </message>
     <message numerus="yes">
         <source>%n pinned message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n message épinglé</numerusform>
+            <numerusform>%n messages épinglés</numerusform>
         </translation>
     </message>
     <message>
         <source>This message was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce message a été supprimé.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1861,116 +1861,116 @@ Discussion auto-hébergée pour les équipes.</translation>
     <name>confab::ui::PostingNotice</name>
     <message>
         <source>Why you cannot send</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi vous ne pouvez pas envoyer</translation>
     </message>
     <message>
         <source>Muted</source>
-        <translation type="unfinished"></translation>
+        <translation>Muet</translation>
     </message>
     <message>
         <source>Slow mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode lent</translation>
     </message>
     <message>
         <source>Read only</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture seule</translation>
     </message>
 </context>
 <context>
     <name>confab::ui::RemovalDialog</name>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 heure</translation>
     </message>
     <message>
         <source>1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>1 jour</translation>
     </message>
     <message>
         <source>7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 jours</translation>
     </message>
     <message>
         <source>Permanently</source>
-        <translation type="unfinished"></translation>
+        <translation>Définitivement</translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n seconde</numerusform>
+            <numerusform>%n secondes</numerusform>
         </translation>
     </message>
     <message>
         <source>Ban %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bannir %1</translation>
     </message>
     <message>
         <source>Kick %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclure %1</translation>
     </message>
     <message>
         <source>Ban %1 from %2? They are removed at once and cannot join again until the ban ends or is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bannir %1 de %2 ? Cette personne est retirée immédiatement et ne pourra plus rejoindre le salon avant la fin ou la levée du bannissement.</translation>
     </message>
     <message>
         <source>Remove %1 from %2? They can join again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer %1 de %2 ? Cette personne pourra revenir plus tard.</translation>
     </message>
     <message>
         <source>What will happen</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui va se passer</translation>
     </message>
     <message>
         <source>Optional; %1 sees it</source>
-        <translation type="unfinished"></translation>
+        <translation>Facultatif ; %1 le verra</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motif :</translation>
     </message>
     <message>
         <source>Ban length</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée du bannissement</translation>
     </message>
     <message>
         <source>&amp;For:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durée :</translation>
     </message>
     <message>
         <source>Ban</source>
-        <translation type="unfinished"></translation>
+        <translation>Bannir</translation>
     </message>
     <message>
         <source>Kick</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclure</translation>
     </message>
 </context>
 <context>
     <name>confab::ui::RemovalNotice</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>You are no longer in a room</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n’êtes plus dans un salon</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui s’est passé</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi</translation>
     </message>
     <message>
         <source>Dismiss this notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer cet avis</translation>
     </message>
 </context>
 <context>
@@ -2025,15 +2025,15 @@ Discussion auto-hébergée pour les équipes.</translation>
     <name>confab::ui::RoomSettingsDialog</name>
     <message>
         <source>Public: listed, anyone can join</source>
-        <translation type="unfinished"></translation>
+        <translation>Public : listé, tout le monde peut rejoindre</translation>
     </message>
     <message>
         <source>Private: hidden, members add people</source>
-        <translation type="unfinished"></translation>
+        <translation>Privé : masqué, les membres ajoutent des personnes</translation>
     </message>
     <message>
         <source>Group: private, for a few people</source>
-        <translation type="unfinished"></translation>
+        <translation>Groupe : privé, pour quelques personnes</translation>
     </message>
     <message>
         <source>Direct conversation</source>
@@ -2041,31 +2041,31 @@ Discussion auto-hébergée pour les équipes.</translation>
     </message>
     <message>
         <source>Announcement: listed, anyone can join, only %1 and higher post</source>
-        <translation type="unfinished"></translation>
+        <translation>Annonces : listé, tout le monde peut rejoindre, seuls %1 et au-dessus publient</translation>
     </message>
     <message>
         <source>Danger zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone de danger</translation>
     </message>
     <message>
         <source>Settings of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres de %1</translation>
     </message>
     <message>
         <source>Room settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres du salon</translation>
     </message>
     <message>
         <source>Why these settings are read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi ces paramètres sont en lecture seule</translation>
     </message>
     <message>
         <source>You can look at these settings but not change them. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous pouvez consulter ces paramètres, mais pas les modifier. %1</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>Room name</source>
@@ -2081,7 +2081,7 @@ Discussion auto-hébergée pour les équipes.</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Général</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -2093,11 +2093,11 @@ Discussion auto-hébergée pour les équipes.</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Type :</translation>
     </message>
     <message>
         <source>Slow mode, seconds between one member&apos;s messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode lent, secondes entre deux messages d’un membre</translation>
     </message>
     <message>
         <source>Off</source>
@@ -2109,19 +2109,19 @@ Discussion auto-hébergée pour les équipes.</translation>
     </message>
     <message>
         <source>Members below moderator wait this long between their messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les membres en dessous de modérateur attendent ce délai entre leurs messages.</translation>
     </message>
     <message>
         <source>Member cap</source>
-        <translation type="unfinished"></translation>
+        <translation>Limite de membres</translation>
     </message>
     <message>
         <source>The most members the room takes. It cannot go below the current member count.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nombre maximal de membres du salon. Il ne peut pas être inférieur au nombre actuel de membres.</translation>
     </message>
     <message>
         <source>Members may add people (otherwise moderators and up)</source>
-        <translation type="unfinished"></translation>
+        <translation>Les membres peuvent ajouter des personnes (sinon, modérateurs et au-dessus)</translation>
     </message>
     <message>
         <source>Members may add people</source>
@@ -2133,111 +2133,111 @@ Discussion auto-hébergée pour les équipes.</translation>
     </message>
     <message>
         <source>Posting and members</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication et membres</translation>
     </message>
     <message>
         <source>&amp;Slow mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode &amp;lent :</translation>
     </message>
     <message>
         <source>Member &amp;cap:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Limite de membres :</translation>
     </message>
     <message>
         <source>Blocked words, one per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots bloqués, un par ligne</translation>
     </message>
     <message>
         <source>One word per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Un mot par ligne</translation>
     </message>
     <message>
         <source>What happens to a message with a blocked word</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui arrive à un message contenant un mot bloqué</translation>
     </message>
     <message>
         <source>Refuse the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Refuser le message</translation>
     </message>
     <message>
         <source>Replace the words with *</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer les mots par *</translation>
     </message>
     <message>
         <source>Word filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre de mots</translation>
     </message>
     <message>
         <source>&amp;Blocked words:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots &amp;bloqués :</translation>
     </message>
     <message>
         <source>&amp;When one is used:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quand l’un d’eux est utilisé :</translation>
     </message>
     <message>
         <source>Words match whole and in any case. The server&apos;s own list applies too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les mots correspondent en entier, sans tenir compte de la casse. La liste du serveur s’applique aussi.</translation>
     </message>
     <message>
         <source>Delete this room…</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer ce salon…</translation>
     </message>
     <message>
         <source>Delete this room</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer ce salon</translation>
     </message>
     <message>
         <source>Deletes the room and all its messages for everyone. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprime le salon et tous ses messages pour tout le monde. Cette action est irréversible.</translation>
     </message>
     <message>
         <source>Save the room settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les paramètres du salon</translation>
     </message>
     <message>
         <source>The room needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le salon doit avoir un nom.</translation>
     </message>
     <message>
         <source>The description is %1 characters long; at most %2 fit.</source>
-        <translation type="unfinished"></translation>
+        <translation>La description fait %1 caractères ; %2 au maximum.</translation>
     </message>
     <message>
         <source>The word filter has %1 words; at most %2 fit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le filtre de mots contient %1 mots ; %2 au maximum.</translation>
     </message>
     <message>
         <source>The blocked word “%1…” is longer than %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mot bloqué « %1… » dépasse %2 caractères.</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer %1</translation>
     </message>
     <message>
         <source>Delete %1 and all its messages for everyone?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer %1 et tous ses messages pour tout le monde ?</translation>
     </message>
     <message>
         <source>Every member loses the room at once. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque membre perd immédiatement le salon. Cette action est irréversible.</translation>
     </message>
     <message>
         <source>Delete room</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le salon</translation>
     </message>
     <message>
         <source>Delete the room for everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le salon pour tout le monde</translation>
     </message>
     <message>
         <source>No blocked words</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun mot bloqué</translation>
     </message>
     <message>
         <source>Chosen when the room was created; it cannot change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisi à la création du salon ; ne peut pas être modifié.</translation>
     </message>
 </context>
 <context>
@@ -2256,7 +2256,7 @@ Discussion auto-hébergée pour les équipes.</translation>
     </message>
     <message>
         <source>That pinned message is not loaded. Scroll up to find it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce message épinglé n’est pas chargé. Faites défiler vers le haut pour le trouver.</translation>
     </message>
     <message>
         <source>Message %1 (Enter sends, Shift+Enter for a new line)</source>
@@ -2480,122 +2480,122 @@ Discussion auto-hébergée pour les équipes.</translation>
     <name>confab::ui::TimelineView</name>
     <message>
         <source>%1, %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 : %3</translation>
     </message>
     <message>
         <source>%1 (in reply to %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (en réponse à %2)</translation>
     </message>
     <message>
         <source> Reactions: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation> Réactions : %1.</translation>
     </message>
     <message>
         <source>New messages. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveaux messages. %1</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages</translation>
     </message>
     <message>
         <source>&amp;Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Répondre</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier</translation>
     </message>
     <message>
         <source>More reactions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus de réactions…</translation>
     </message>
     <message>
         <source>&amp;Copy text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier le texte</translation>
     </message>
     <message>
         <source>&amp;Pin</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;pingler</translation>
     </message>
     <message>
         <source>&amp;Mark read up to here</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer comme &amp;lu jusqu’ici</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer…</translation>
     </message>
     <message>
         <source>Jump to latest</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller au plus récent</translation>
     </message>
     <message>
         <source>Jump to the latest message (End)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller au message le plus récent (Fin)</translation>
     </message>
     <message>
         <source>Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Avis</translation>
     </message>
     <message numerus="yes">
         <source>%n new message(s) ↓</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nouveau message ↓</numerusform>
+            <numerusform>%n nouveaux messages ↓</numerusform>
         </translation>
     </message>
     <message>
         <source>Jump to latest ↓</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller au plus récent ↓</translation>
     </message>
     <message>
         <source>Un&amp;pin</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Désépingler</translation>
     </message>
     <message>
         <source>Message actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions sur le message</translation>
     </message>
     <message>
         <source>Retry sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer l’envoi</translation>
     </message>
     <message>
         <source>Re&amp;act</source>
-        <translation type="unfinished"></translation>
+        <translation>Ré&amp;agir</translation>
     </message>
     <message>
         <source>Open link %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le lien %1</translation>
     </message>
     <message>
         <source>The message this replies to is not loaded. Scroll up to find it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message auquel celui-ci répond n’est pas chargé. Faites défiler vers le haut pour le trouver.</translation>
     </message>
     <message>
         <source>Delete message</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le message</translation>
     </message>
     <message>
         <source>Delete this message? Everyone in the room will see that it was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer ce message ? Tout le monde dans le salon verra qu’il a été supprimé.</translation>
     </message>
     <message>
         <source>Delete %1&apos;s message for everyone?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le message de %1 pour tout le monde ?</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Not opened: %1. Only web and mail links open from messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non ouvert : %1. Seuls les liens web et e-mail s’ouvrent depuis les messages.</translation>
     </message>
     <message>
         <source>Could not open %1: no application handles it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir %1 : aucune application ne le prend en charge.</translation>
     </message>
 </context>
 <context>
