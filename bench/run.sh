@@ -5,7 +5,7 @@
 #   bench/run.sh --quick    # smaller and shorter, about 2-3 minutes
 #
 # Options: --skip-build (use what is in $BUILD), --no-peer, --no-history, --no-fanout (also no
-# saturation), --no-write.
+# saturation), --no-write, --client (then the client suite, bench/run-client.sh: 2-3 min more).
 # Environment: CONFAB_BENCH_BUILD_DIR (default build-bench), CONFAB_BENCH_SERVER_CPU (0),
 # CONFAB_BENCH_GEN_CPU (1), CONFAB_BENCH_OUT (default bench/results/latest.json).
 #
@@ -18,7 +18,7 @@ BUILD=${CONFAB_BENCH_BUILD_DIR:-$ROOT/build-bench}
 OUT=${CONFAB_BENCH_OUT:-$ROOT/bench/results/latest.json}
 SERVER_CPU=${CONFAB_BENCH_SERVER_CPU:-0}
 GEN_CPU=${CONFAB_BENCH_GEN_CPU:-1}
-QUICK=0 BUILD_IT=1 PEER=1 HISTORY=1 FANOUT=1 WRITE=1
+QUICK=0 BUILD_IT=1 PEER=1 HISTORY=1 FANOUT=1 WRITE=1 CLIENT=0
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
@@ -27,6 +27,7 @@ for arg in "$@"; do
     --no-history) HISTORY=0 ;;
     --no-fanout) FANOUT=0 ;;
     --no-write) WRITE=0 ;;
+    --client) CLIENT=1 ;;
     -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option $arg" >&2; exit 2 ;;
   esac
@@ -185,3 +186,8 @@ EOF
 mkdir -p "$(dirname "$OUT")"
 "$LOADGEN" report --dir "$PARTS" --meta "$WORK/meta.json" --out "$OUT"
 echo "load average before $LOAD_BEFORE, after $LOAD_AFTER"
+
+# ---- the client side: its own script, build folder and result file (docs/performance.md, "Client")
+if [ "$CLIENT" = 1 ]; then
+  "$ROOT/bench/run-client.sh" $([ "$BUILD_IT" = 1 ] || echo --skip-build)
+fi

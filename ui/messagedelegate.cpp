@@ -9,8 +9,10 @@
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QLocale>
 #include <QPainter>
+#include <QStaticText>
 #include <QTextBlock>
 #include <QTextOption>
 
@@ -49,6 +51,32 @@ QColor withAlpha(QColor c, float alpha)
 {
     c.setAlphaF(alpha);
     return c;
+}
+
+// The colour emoji font answers an advance only by decoding the glyph's PNG (FreeType, each
+// time Qt shapes it), and every relayout measures every chip: remembered per font and emoji
+// (docs/performance.md, "Client").
+int emojiAdvance(const QFont &emojiFont, const QString &emoji)
+{
+    static QHash<QString, int> advances;
+    const QString key = emojiFont.key() + QLatin1Char('\n') + emoji;
+    auto it = advances.constFind(key);
+    if (it == advances.cend())
+        it = advances.insert(key, QFontMetrics(emojiFont).horizontalAdvance(emoji));
+    return *it;
+}
+
+// For the same reason a chip's emoji is drawn from a text shaped once, not with drawText().
+const QStaticText &emojiText(const QString &emoji)
+{
+    static QHash<QString, QStaticText> texts;
+    auto it = texts.find(emoji);
+    if (it == texts.end()) {
+        QStaticText text(emoji);
+        text.setTextFormat(Qt::PlainText);
+        it = texts.insert(emoji, text);
+    }
+    return *it;
 }
 
 const QColor kUnreadColor = QColor::fromRgb(0xe5, 0x39, 0x35);
@@ -262,13 +290,14 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index, const 
     const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
     if (!reactions.isEmpty()) {
         y += 4;
-        const QFontMetrics efm(EmojiPicker::emojiFont(smallFont(font)));
+        const QFont emojiFont = EmojiPicker::emojiFont(smallFont(font));
+        const QFontMetrics efm(emojiFont);
         const int chipHeight = qMax(sfm.height(), efm.height()) + 6;
         int cx = x;
         for (const QVariant &v : reactions) {
             const QVariantMap r = v.toMap();
             // Emoji in the colour font, then the count in the text font (see paint()).
-            const int w = efm.horizontalAdvance(r.value(QStringLiteral("emoji")).toString())
+            const int w = emojiAdvance(emojiFont, r.value(QStringLiteral("emoji")).toString())
                 + sfm.horizontalAdvance(QLatin1Char(' ') + QString::number(r.value(QStringLiteral("count")).toInt()))
                 + kChipPadding;
             if (cx > x && cx + w > x + width) { // wrap to another line of chips
@@ -456,7 +485,6 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 
     if (!l.chips.isEmpty()) {
         const QFont emojiFont = EmojiPicker::emojiFont(small);
-        const QFontMetrics efm(emojiFont);
         const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
         for (int i = 0; i < l.chips.size(); ++i) {
             const QVariantMap r = reactions.at(i).toMap();
@@ -470,9 +498,11 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
             const QRect inner = l.chips.at(i).adjusted(kChipPadding / 2, 0, 0, 0);
             painter->setPen(textColor);
             painter->setFont(emojiFont);
-            painter->drawText(inner, Qt::AlignLeft | Qt::AlignVCenter, emoji);
+            const QStaticText &shaped = emojiText(emoji);
+            painter->drawStaticText(QPointF(inner.left(), inner.top() + (inner.height() - shaped.size().height()) / 2),
+                                    shaped);
             painter->setFont(small);
-            painter->drawText(inner.adjusted(efm.horizontalAdvance(emoji), 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+            painter->drawText(inner.adjusted(emojiAdvance(emojiFont, emoji), 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
                               QLatin1Char(' ') + QString::number(r.value(QStringLiteral("count")).toInt()));
         }
     }

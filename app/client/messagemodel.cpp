@@ -617,7 +617,12 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case ReplyTextRole: {
         if (m.replyTo.isEmpty())
             return QString();
-        if (const int row = rowOfMessage(m.replyTo); row >= 0) {
+        // The quoted message is older, so above this row and usually close: search upwards from
+        // here, not from the bottom (which cost every reply a scan of the whole window).
+        int row = std::min(index.row(), m_sent) - 1;
+        while (row >= 0 && m_rows[std::size_t(row)].message.messageId != m.replyTo)
+            --row;
+        if (row >= 0) {
             const Message &original = m_rows[std::size_t(row)].message;
             if (role == ReplyAuthorRole)
                 return original.isAnonymous ? original.anonymousName : original.authorName;
