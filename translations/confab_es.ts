@@ -955,14 +955,6 @@
         <translation>Nombre de usuario</translation>
     </message>
     <message>
-        <source>e.g. alice</source>
-        <translation>p. ej. alicia</translation>
-    </message>
-    <message>
-        <source>&amp;Username:</source>
-        <translation>&amp;Usuario:</translation>
-    </message>
-    <message>
         <source>Enter the username of the person to write to.</source>
         <translation>Escribe el nombre de usuario de la persona a la que quieres escribir.</translation>
     </message>
@@ -1159,14 +1151,6 @@
     <message>
         <source>Username</source>
         <translation>Nombre de usuario</translation>
-    </message>
-    <message>
-        <source>e.g. alice</source>
-        <translation>p. ej. alicia</translation>
-    </message>
-    <message>
-        <source>&amp;Username:</source>
-        <translation>&amp;Usuario:</translation>
     </message>
     <message>
         <source>Enter the username of the person to add.</source>
@@ -2622,6 +2606,21 @@ Chat autoalojado para equipos.</translation>
     <message>
         <source>Confab</source>
         <translation>Confab</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::UsernameForm</name>
+    <message>
+        <source>Username</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>e.g. alice</source>
+        <translation>p. ej. alicia</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Usuario:</translation>
     </message>
 </context>
 <context>

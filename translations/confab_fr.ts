@@ -955,14 +955,6 @@
         <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-        <source>e.g. alice</source>
-        <translation>p. ex. alice</translation>
-    </message>
-    <message>
-        <source>&amp;Username:</source>
-        <translation>&amp;Utilisateur :</translation>
-    </message>
-    <message>
         <source>Enter the username of the person to write to.</source>
         <translation>Saisissez le nom d’utilisateur de la personne à qui écrire.</translation>
     </message>
@@ -1159,14 +1151,6 @@
     <message>
         <source>Username</source>
         <translation>Nom d’utilisateur</translation>
-    </message>
-    <message>
-        <source>e.g. alice</source>
-        <translation>p. ex. alice</translation>
-    </message>
-    <message>
-        <source>&amp;Username:</source>
-        <translation>&amp;Utilisateur :</translation>
     </message>
     <message>
         <source>Enter the username of the person to add.</source>
@@ -2622,6 +2606,21 @@ Discussion auto-hébergée pour les équipes.</translation>
     <message>
         <source>Confab</source>
         <translation>Confab</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::UsernameForm</name>
+    <message>
+        <source>Username</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>e.g. alice</source>
+        <translation>p. ex. alice</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Utilisateur :</translation>
     </message>
 </context>
 <context>

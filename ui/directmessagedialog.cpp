@@ -1,28 +1,22 @@
 #include "directmessagedialog.h"
 
+#include "usernameform.h"
+
 #include "client/roomactions.h"
 
-#include <QFormLayout>
-#include <QLabel>
 #include <QLineEdit>
 #include <QVBoxLayout>
 
 namespace confab::ui {
 
 DirectMessageDialog::DirectMessageDialog(client::ChatEngine &engine, QWidget *parent)
-    : ActionDialog(engine, tr("&Start conversation"), parent), m_username(new QLineEdit)
+    : ActionDialog(engine, tr("&Start conversation"), parent)
 {
     setWindowTitle(tr("Direct message"));
     setAccessibleName(tr("Direct message"));
-    auto *intro = new QLabel(tr("Who do you want to talk to? Enter their username."));
-    intro->setWordWrap(true);
-    m_username->setAccessibleName(tr("Username"));
-    m_username->setPlaceholderText(tr("e.g. alice"));
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("&Username:"), m_username);
-    formLayout()->addWidget(intro);
-    formLayout()->addLayout(form);
+    auto *form = new UsernameForm(tr("Who do you want to talk to? Enter their username."));
+    m_username = form->field();
+    formLayout()->addWidget(form);
     m_username->setFocus();
     resize(qMax(sizeHint().width(), 400), sizeHint().height());
 }

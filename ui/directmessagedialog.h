@@ -23,7 +23,7 @@ protected:
     QString fieldLabel(const QString &field) const override;
 
 private:
-    QLineEdit *m_username;
+    QLineEdit *m_username = nullptr;
 };
 
 } // namespace confab::ui

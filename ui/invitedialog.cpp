@@ -1,9 +1,9 @@
 #include "invitedialog.h"
 
+#include "usernameform.h"
+
 #include "client/roomactions.h"
 
-#include <QFormLayout>
-#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -11,20 +11,13 @@
 namespace confab::ui {
 
 InviteDialog::InviteDialog(client::ChatEngine &engine, const QString &roomId, const QString &roomName, QWidget *parent)
-    : ActionDialog(engine, tr("&Add"), parent), m_roomId(roomId), m_username(new QLineEdit)
+    : ActionDialog(engine, tr("&Add"), parent), m_roomId(roomId)
 {
     setWindowTitle(tr("Add people to %1").arg(roomName));
     setAccessibleName(windowTitle());
-    auto *intro = new QLabel(tr("They become members of “%1” at once.").arg(roomName));
-    intro->setWordWrap(true);
-    intro->setTextFormat(Qt::PlainText);
-    m_username->setAccessibleName(tr("Username"));
-    m_username->setPlaceholderText(tr("e.g. alice"));
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("&Username:"), m_username);
-    formLayout()->addWidget(intro);
-    formLayout()->addLayout(form);
+    auto *form = new UsernameForm(tr("They become members of “%1” at once.").arg(roomName));
+    m_username = form->field();
+    formLayout()->addWidget(form);
     m_username->setFocus();
     resize(qMax(sizeHint().width(), 400), sizeHint().height());
 }

@@ -26,7 +26,7 @@ protected:
 
 private:
     QString m_roomId;
-    QLineEdit *m_username;
+    QLineEdit *m_username = nullptr;
 };
 
 } // namespace confab::ui

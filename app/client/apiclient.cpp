@@ -20,6 +20,31 @@ namespace {
 
 std::string s(const QString &v) { return v.toStdString(); }
 
+json stringArray(const QStringList &list)
+{
+    json a = json::array();
+    for (const QString &v : list)
+        a.push_back(s(v));
+    return a;
+}
+
+// A room's `settings` object as API.md has it, with only the settings that are set.
+json settingsJson(const RoomSettingsChange &settings)
+{
+    json j = json::object();
+    if (settings.allowInvites)
+        j["allowInvites"] = *settings.allowInvites;
+    if (settings.slowModeSeconds)
+        j["slowModeSeconds"] = *settings.slowModeSeconds;
+    if (settings.allowAnonymous)
+        j["allowAnonymous"] = *settings.allowAnonymous;
+    if (settings.wordFilter)
+        j["wordFilter"] = stringArray(*settings.wordFilter);
+    if (settings.wordFilterAction)
+        j["wordFilterAction"] = s(toString(*settings.wordFilterAction));
+    return j;
+}
+
 // One path segment, percent-encoded (ids are safe, emoji are not).
 QString seg(const QString &v) { return QString::fromLatin1(QUrl::toPercentEncoding(v)); }
 
@@ -267,16 +292,14 @@ void ApiClient::createRoom(const NewRoom &r, QObject *context, ApiCallback<Room>
         body["maxMembers"] = *r.maxMembers;
     if (r.allowInvites)
         body["allowInvites"] = *r.allowInvites;
-    if (!r.members.isEmpty()) {
-        json list = json::array();
-        for (const QString &m : r.members)
-            list.push_back(s(m));
-        body["members"] = list;
-    }
-    if (r.allowAnonymous)
-        body["settings"]["allowAnonymous"] = *r.allowAnonymous;
-    if (r.slowModeSeconds)
-        body["settings"]["slowModeSeconds"] = *r.slowModeSeconds;
+    if (!r.members.isEmpty())
+        body["members"] = stringArray(r.members);
+    // allowInvites above is a field of the room itself at creation; these two are settings.
+    RoomSettingsChange settings;
+    settings.allowAnonymous = r.allowAnonymous;
+    settings.slowModeSeconds = r.slowModeSeconds;
+    if (!settings.isEmpty())
+        body["settings"] = settingsJson(settings);
     call<Room>("POST", QStringLiteral("/v1/chat/rooms"), {}, &body, context, std::move(done), as<Room>);
 }
 
@@ -291,24 +314,8 @@ void ApiClient::updateRoom(const QString &roomId, const RoomChange &c, QObject *
         body["avatar"] = s(*c.avatar);
     if (c.maxMembers)
         body["maxMembers"] = *c.maxMembers;
-    if (!c.settings.isEmpty()) {
-        json settings = json::object();
-        if (c.settings.allowInvites)
-            settings["allowInvites"] = *c.settings.allowInvites;
-        if (c.settings.slowModeSeconds)
-            settings["slowModeSeconds"] = *c.settings.slowModeSeconds;
-        if (c.settings.allowAnonymous)
-            settings["allowAnonymous"] = *c.settings.allowAnonymous;
-        if (c.settings.wordFilter) {
-            json words = json::array();
-            for (const QString &w : *c.settings.wordFilter)
-                words.push_back(s(w));
-            settings["wordFilter"] = words;
-        }
-        if (c.settings.wordFilterAction)
-            settings["wordFilterAction"] = s(toString(*c.settings.wordFilterAction));
-        body["settings"] = settings;
-    }
+    if (!c.settings.isEmpty())
+        body["settings"] = settingsJson(c.settings);
     call<Room>("PATCH", roomPath(roomId), {}, &body, context, std::move(done), as<Room>);
 }
 

@@ -4,6 +4,7 @@
 // shapes of API.md. Nothing above app/client sees JSON.
 
 #include "core/errors.h"
+#include "core/pages.h"
 #include "core/types.h"
 
 #include <QStringList>
@@ -22,15 +23,8 @@ struct SignedIn {
     User user;
 };
 
-struct RoomPage {
-    std::vector<Room> rooms;
-    OffsetPagination pagination;
-};
-
-struct MemberPage {
-    std::vector<Member> members;
-    OffsetPagination pagination;
-};
+using confab::MemberPage;
+using confab::RoomPage;
 
 // Oldest first, as the server sends them.
 struct MessagePage {

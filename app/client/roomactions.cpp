@@ -16,9 +16,27 @@ ApiError problem(ErrorCode code, const QString &message, const QString &field = 
     e.field = field;
     return e;
 }
+
+// The failure of an earlier step (finding a user) as the outcome of the whole action.
+template <typename T, typename U> ApiResult<T> failedAs(const ApiResult<U> &failed)
+{
+    ApiResult<T> r;
+    r.error = failed.error;
+    r.httpStatus = failed.httpStatus;
+    return r;
+}
 } // namespace
 
 RoomActions::RoomActions(ChatEngine &engine, QObject *parent) : QObject(parent), m_engine(&engine) {}
+
+ApiCallback<Room> RoomActions::adoptingRoom(ApiCallback<Room> done)
+{
+    return [this, done = std::move(done)](const ApiResult<Room> &r) {
+        if (r.ok() && m_engine)
+            m_engine->rooms().adopt(r.value);
+        done(r);
+    };
+}
 
 template <typename T> bool RoomActions::alive(const ApiCallback<T> &done)
 {
@@ -61,10 +79,7 @@ void RoomActions::resolveFrom(std::shared_ptr<std::vector<User>> found, QStringL
     const QString next = rest.takeFirst();
     findUser(next, [this, found, rest, done](const ApiResult<User> &u) {
         if (!u.ok()) {
-            ApiResult<std::vector<User>> r;
-            r.error = u.error;
-            r.httpStatus = u.httpStatus;
-            done(r);
+            done(failedAs<std::vector<User>>(u));
             return;
         }
         found->push_back(u.value);
@@ -99,11 +114,9 @@ void RoomActions::createRoom(const NewRoom &room, const QStringList &usernames, 
         return;
     findUsers(usernames, [this, room, done](const ApiResult<std::vector<User>> &people) {
         if (!people.ok()) {
-            ApiResult<Room> r;
-            r.error = people.error;
+            ApiResult<Room> r = failedAs<Room>(people);
             if (r.error)
                 r.error->field = QStringLiteral("members");
-            r.httpStatus = people.httpStatus;
             done(r);
             return;
         }
@@ -112,11 +125,7 @@ void RoomActions::createRoom(const NewRoom &room, const QStringList &usernames, 
         NewRoom withMembers = room;
         for (const User &u : people.value)
             withMembers.members << u.userId;
-        m_engine->api().createRoom(withMembers, this, [this, done](const ApiResult<Room> &r) {
-            if (r.ok() && m_engine)
-                m_engine->rooms().adopt(r.value);
-            done(r);
-        });
+        m_engine->api().createRoom(withMembers, this, adoptingRoom(done));
     });
 }
 
@@ -126,10 +135,7 @@ void RoomActions::startDirectChat(const QString &username, ApiCallback<Room> don
         return;
     findUser(username, [this, done](const ApiResult<User> &u) {
         if (!u.ok()) {
-            ApiResult<Room> r;
-            r.error = u.error;
-            r.httpStatus = u.httpStatus;
-            done(r);
+            done(failedAs<Room>(u));
             return;
         }
         if (!alive(done))
@@ -144,11 +150,7 @@ void RoomActions::startDirectChat(const QString &username, ApiCallback<Room> don
         NewRoom room;
         room.type = RoomType::Direct;
         room.members << u.value.userId;
-        m_engine->api().createRoom(room, this, [this, done](const ApiResult<Room> &r) {
-            if (r.ok() && m_engine)
-                m_engine->rooms().adopt(r.value);
-            done(r);
-        });
+        m_engine->api().createRoom(room, this, adoptingRoom(done));
     });
 }
 
@@ -156,11 +158,7 @@ void RoomActions::join(const QString &roomId, ApiCallback<Room> done)
 {
     if (!alive(done))
         return;
-    m_engine->api().joinRoom(roomId, this, [this, done](const ApiResult<Room> &r) {
-        if (r.ok() && m_engine)
-            m_engine->rooms().adopt(r.value);
-        done(r);
-    });
+    m_engine->api().joinRoom(roomId, this, adoptingRoom(std::move(done)));
 }
 
 void RoomActions::leave(const QString &roomId, ApiCallback<Done> done)
@@ -180,10 +178,7 @@ void RoomActions::invite(const QString &roomId, const QString &username, ApiCall
         return;
     findUser(username, [this, roomId, done](const ApiResult<User> &u) {
         if (!u.ok()) {
-            ApiResult<Member> r;
-            r.error = u.error;
-            r.httpStatus = u.httpStatus;
-            done(r);
+            done(failedAs<Member>(u));
             return;
         }
         if (!alive(done))

@@ -50,6 +50,15 @@ bool TestServer::start(const QStringList &extraArgs)
     return true;
 }
 
+QStringList TestServer::relaxedArgs()
+{
+    return {QStringLiteral("--insecure-fast-password-hashing"),
+            QStringLiteral("--message-rate"), QStringLiteral("1000"),
+            QStringLiteral("--message-burst"), QStringLiteral("1000"),
+            QStringLiteral("--request-rate"), QStringLiteral("1000"),
+            QStringLiteral("--request-burst"), QStringLiteral("1000")};
+}
+
 void TestServer::kill()
 {
     if (!m_process)

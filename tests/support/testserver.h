@@ -17,6 +17,9 @@ public:
 
     // Starts the server (extra flags appended) and waits until it prints its port.
     bool start(const QStringList &extraArgs = {});
+    // Flags for a test that signs many people up and posts quickly: fast password hashing and
+    // rate limits far above what the test reaches.
+    static QStringList relaxedArgs();
     // SIGKILL: no clean shutdown, as in a crash or power cut of the process.
     void kill();
     // Clean stop (SIGTERM) and wait.

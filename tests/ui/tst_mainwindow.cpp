@@ -2,6 +2,7 @@
 // the composer sends, other people's messages arrive, raw HTML stays text, Alt+Down/Up and
 // Ctrl+K/Esc work.
 
+#include "desktopclient.h"
 #include "restclient.h"
 #include "testserver.h"
 #include "wsclient.h"
@@ -22,8 +23,6 @@
 #include <QListView>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
@@ -52,14 +51,8 @@ class TestMainWindow : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("confab-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_ui_mainwindow"));
-        QVERIFY(m_server.start({QStringLiteral("--insecure-fast-password-hashing"),
-                                QStringLiteral("--message-rate"), QStringLiteral("1000"),
-                                QStringLiteral("--message-burst"), QStringLiteral("1000"),
-                                QStringLiteral("--request-rate"), QStringLiteral("1000"),
-                                QStringLiteral("--request-burst"), QStringLiteral("1000")}));
+        prepareUiTest(QStringLiteral("test_ui_mainwindow"));
+        QVERIFY(m_server.start(TestServer::relaxedArgs()));
         m_bob = std::make_unique<RestClient>(m_server.httpUrl());
         QVERIFY(!m_bob->signUp(QStringLiteral("bob"), QStringLiteral("correct horse"), QStringLiteral("Bob")).is_null());
         m_alice = std::make_unique<RestClient>(m_server.httpUrl());
@@ -72,22 +65,18 @@ private Q_SLOTS:
             QVERIFY(alice.post(QStringLiteral("/v1/chat/rooms/") + id + QStringLiteral("/join")).ok());
             m_roomIds << id;
         }
-        Session::Config config;
-        config.dataDir = m_dir.path();
-        config.useKeychain = false;
-        m_session = std::make_unique<Session>(config);
-        m_window = std::make_unique<MainWindow>(*m_session);
+        m_desk = std::make_unique<DesktopClient>();
+        m_desk->openWindow();
     }
 
     void cleanupTestCase()
     {
-        m_window.reset();
-        m_session.reset();
+        m_desk.reset();
     }
 
     void signInThroughTheDialog()
     {
-        SignInDialog dialog(*m_session);
+        SignInDialog dialog(*m_desk->session);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         dialog.serverField()->clear();
@@ -103,20 +92,18 @@ private Q_SLOTS:
         QTest::keyClicks(dialog.passwordField(), QStringLiteral("correct horse"));
         QTest::mouseClick(dialog.signInButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 10000);
-        QCOMPARE(m_session->state(), Session::State::SignedIn);
+        QCOMPARE(m_desk->session->state(), Session::State::SignedIn);
 
-        m_window->show();
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->roomList()->model()->rowCount(), 2, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_window->currentRoomId().isEmpty(), 5000);
-        QVERIFY(m_roomIds.contains(m_window->currentRoomId()));
-        QVERIFY(m_window->roomView()->messageModel());
+        QVERIFY(m_desk->showActive());
+        QTRY_COMPARE_WITH_TIMEOUT(m_desk->window->roomList()->model()->rowCount(), 2, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_desk->window->currentRoomId().isEmpty(), 5000);
+        QVERIFY(m_roomIds.contains(m_desk->window->currentRoomId()));
+        QVERIFY(m_desk->window->roomView()->messageModel());
     }
 
     void composerSends()
     {
-        Composer *composer = m_window->roomView()->composer();
+        Composer *composer = m_desk->window->roomView()->composer();
         composer->setFocus();
         QTest::keyClicks(composer, QStringLiteral("hello from the composer"));
         // Shift+Enter is a new line, Enter sends.
@@ -125,11 +112,12 @@ private Q_SLOTS:
         QTest::keyClick(composer, Qt::Key_Return);
         QVERIFY(composer->toPlainText().isEmpty());
         const QString text = QStringLiteral("hello from the composer\nsecond line");
-        MessageModel *model = m_window->roomView()->messageModel();
+        MessageModel *model = m_desk->window->roomView()->messageModel();
         QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(model, text) >= 0, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(model->deliveryAt(rowWithContent(model, text)), MessageModel::Delivery::Sent, 10000);
 
-        const RestReply history = m_bob->get(QStringLiteral("/v1/chat/rooms/") + m_window->currentRoomId() + QStringLiteral("/messages"));
+        const RestReply history =
+            m_bob->get(QStringLiteral("/v1/chat/rooms/") + m_desk->window->currentRoomId() + QStringLiteral("/messages"));
         QVERIFY(history.ok());
         bool found = false;
         const nlohmann::json messages = history.data()["messages"]; // a copy: data() is a temporary
@@ -141,23 +129,23 @@ private Q_SLOTS:
     void othersMessagesArrive()
     {
         const QString text = QStringLiteral("hi alice, bob here");
-        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_window->currentRoomId() + QStringLiteral("/messages"),
+        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_desk->window->currentRoomId() + QStringLiteral("/messages"),
                             {{"content", text.toStdString()}}).ok());
-        QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(m_window->roomView()->messageModel(), text) >= 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(m_desk->window->roomView()->messageModel(), text) >= 0, 10000);
     }
 
     void reactionGrowsTheRow()
     {
         // A reaction adds a line of chips: the row must grow (QListView keeps heights otherwise).
-        MessageModel *model = m_window->roomView()->messageModel();
+        MessageModel *model = m_desk->window->roomView()->messageModel();
         const int row = rowWithContent(model, QStringLiteral("hi alice, bob here"));
         QVERIFY(row >= 0);
-        TimelineView *timeline = m_window->roomView()->timeline();
+        TimelineView *timeline = m_desk->window->roomView()->timeline();
         const QModelIndex index = timeline->model()->index(row, 0);
         const int before = timeline->visualRect(index).height();
         QVERIFY(before > 0);
         const QString messageId = index.data(MessageModel::MessageIdRole).toString();
-        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_window->currentRoomId() + QStringLiteral("/messages/")
+        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_desk->window->currentRoomId() + QStringLiteral("/messages/")
                                 + messageId + QStringLiteral("/reactions"),
                             {{"emoji", "👍"}}).ok());
         QTRY_VERIFY_WITH_TIMEOUT(!index.data(MessageModel::ReactionsRole).toList().isEmpty(), 10000);
@@ -167,11 +155,11 @@ private Q_SLOTS:
     void htmlStaysText()
     {
         const QString text = QStringLiteral("<b>bold</b><script>x</script>");
-        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_window->currentRoomId() + QStringLiteral("/messages"),
+        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_desk->window->currentRoomId() + QStringLiteral("/messages"),
                             {{"content", text.toStdString()}}).ok());
-        MessageModel *model = m_window->roomView()->messageModel();
+        MessageModel *model = m_desk->window->roomView()->messageModel();
         QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(model, text) >= 0, 10000);
-        TimelineView *timeline = m_window->roomView()->timeline();
+        TimelineView *timeline = m_desk->window->roomView()->timeline();
         const QModelIndex index = timeline->model()->index(rowWithContent(model, text), 0);
         const QTextDocument *doc = timeline->messageDelegate()->document(index);
         QVERIFY(doc);
@@ -185,56 +173,56 @@ private Q_SLOTS:
     {
         WsClient bob;
         QVERIFY(bob.open(m_server.wsUrl(m_bob->token())));
-        const std::string room = m_window->currentRoomId().toStdString();
+        const std::string room = m_desk->window->currentRoomId().toStdString();
         bob.send({{"type", "typing_start"}, {"roomId", room}});
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->roomView()->typingText().contains(QStringLiteral("Bob")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_desk->window->roomView()->typingText().contains(QStringLiteral("Bob")), 10000);
 
-        QTest::keyClicks(m_window->roomView()->composer(), QStringLiteral("typing"));
+        QTest::keyClicks(m_desk->window->roomView()->composer(), QStringLiteral("typing"));
         const nlohmann::json frame = bob.waitFor([](const nlohmann::json &f) {
             return f.value("type", std::string()) == "typing_indicator" && f.value("isTyping", false);
         }, 10000);
         QVERIFY2(!frame.is_null(), "no typing_indicator for Alice");
-        QTest::keyClick(m_window->roomView()->composer(), Qt::Key_Escape);
-        QVERIFY(m_window->roomView()->composer()->toPlainText().isEmpty());
+        QTest::keyClick(m_desk->window->roomView()->composer(), Qt::Key_Escape);
+        QVERIFY(m_desk->window->roomView()->composer()->toPlainText().isEmpty());
     }
 
     void refusedMessageShowsWhy()
     {
         // Longer than the server takes (5000 characters): refused for good, shown in red with the reason.
-        Composer *composer = m_window->roomView()->composer();
+        Composer *composer = m_desk->window->roomView()->composer();
         const QString text(5001, QLatin1Char('x'));
         composer->setPlainText(text);
         QTest::keyClick(composer, Qt::Key_Return);
-        MessageModel *model = m_window->roomView()->messageModel();
+        MessageModel *model = m_desk->window->roomView()->messageModel();
         QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(model, text) >= 0, 10000);
         const int row = rowWithContent(model, text);
         QTRY_COMPARE_WITH_TIMEOUT(model->deliveryAt(row), MessageModel::Delivery::Failed, 10000);
-        const QModelIndex index = m_window->roomView()->timeline()->model()->index(row, 0);
+        const QModelIndex index = m_desk->window->roomView()->timeline()->model()->index(row, 0);
         QVERIFY(!index.data(MessageModel::ErrorRole).toString().isEmpty());
         QVERIFY(MessageDelegate::statusText(index).contains(index.data(MessageModel::ErrorRole).toString()));
-        QVERIFY(!m_window->grab().isNull()); // painted without trouble
+        QVERIFY(!m_desk->window->grab().isNull()); // painted without trouble
     }
 
     void keyboardSwitchesRooms()
     {
-        QListView *rooms = m_window->roomList();
+        QListView *rooms = m_desk->window->roomList();
         rooms->setCurrentIndex(rooms->model()->index(0, 0));
-        const QString first = m_window->currentRoomId();
-        m_window->roomView()->composer()->setFocus();
-        QTest::keyClick(m_window->roomView()->composer(), Qt::Key_Down, Qt::AltModifier);
-        QTRY_VERIFY(m_window->currentRoomId() != first);
-        QVERIFY(m_roomIds.contains(m_window->currentRoomId()));
+        const QString first = m_desk->window->currentRoomId();
+        m_desk->window->roomView()->composer()->setFocus();
+        QTest::keyClick(m_desk->window->roomView()->composer(), Qt::Key_Down, Qt::AltModifier);
+        QTRY_VERIFY(m_desk->window->currentRoomId() != first);
+        QVERIFY(m_roomIds.contains(m_desk->window->currentRoomId()));
         QCOMPARE(rooms->currentIndex().row(), 1);
-        QTest::keyClick(m_window->roomView()->composer(), Qt::Key_Up, Qt::AltModifier);
-        QTRY_COMPARE(m_window->currentRoomId(), first);
+        QTest::keyClick(m_desk->window->roomView()->composer(), Qt::Key_Up, Qt::AltModifier);
+        QTRY_COMPARE(m_desk->window->currentRoomId(), first);
 
         // Ctrl+K goes to the filter, which filters; Esc clears it.
-        QTest::keyClick(m_window->roomView()->composer(), Qt::Key_K, Qt::ControlModifier);
-        QTRY_VERIFY(m_window->roomFilter()->hasFocus());
-        QTest::keyClicks(m_window->roomFilter(), QStringLiteral("rand"));
+        QTest::keyClick(m_desk->window->roomView()->composer(), Qt::Key_K, Qt::ControlModifier);
+        QTRY_VERIFY(m_desk->window->roomFilter()->hasFocus());
+        QTest::keyClicks(m_desk->window->roomFilter(), QStringLiteral("rand"));
         QCOMPARE(rooms->model()->rowCount(), 1);
-        QTest::keyClick(m_window->roomFilter(), Qt::Key_Escape);
-        QVERIFY(m_window->roomFilter()->text().isEmpty());
+        QTest::keyClick(m_desk->window->roomFilter(), Qt::Key_Escape);
+        QVERIFY(m_desk->window->roomFilter()->text().isEmpty());
         QCOMPARE(rooms->model()->rowCount(), 2);
     }
 
@@ -250,15 +238,15 @@ private Q_SLOTS:
                                 {{"content", QStringLiteral("backlog %1").arg(i).toStdString()}}).ok());
         }
         QVERIFY(m_alice->post(QStringLiteral("/v1/chat/rooms/") + roomId + QStringLiteral("/join")).ok());
-        QListView *rooms = m_window->roomList();
+        QListView *rooms = m_desk->window->roomList();
         QTRY_COMPARE_WITH_TIMEOUT(rooms->model()->rowCount(), 3, 10000);
         for (int i = 0; i < rooms->model()->rowCount(); ++i) {
             if (rooms->model()->index(i, 0).data(RoomListModel::RoomIdRole).toString() == roomId)
                 rooms->setCurrentIndex(rooms->model()->index(i, 0));
         }
-        QTRY_COMPARE(m_window->currentRoomId(), roomId);
-        MessageModel *model = m_window->roomView()->messageModel();
-        TimelineView *timeline = m_window->roomView()->timeline();
+        QTRY_COMPARE(m_desk->window->currentRoomId(), roomId);
+        MessageModel *model = m_desk->window->roomView()->messageModel();
+        TimelineView *timeline = m_desk->window->roomView()->timeline();
         QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(model, QStringLiteral("backlog 119")) >= 0, 10000);
         const int loaded = model->rowCount();
         QVERIFY(loaded < 120);
@@ -280,27 +268,25 @@ private Q_SLOTS:
 
     void connectionLossShowsTheBanner()
     {
-        QVERIFY(m_window->banner()->isHidden());
+        QVERIFY(m_desk->window->banner()->isHidden());
         m_server.kill();
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->banner()->isVisible(), 10000);
-        QVERIFY(!m_window->banner()->text().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(m_desk->window->banner()->isVisible(), 10000);
+        QVERIFY(!m_desk->window->banner()->text().isEmpty());
     }
 
     void signOutDropsTheRoom()
     {
-        m_session->signOut();
-        QVERIFY(!m_window->roomView()->messageModel());
-        QCOMPARE(m_window->roomList()->model()->rowCount(), 0);
+        m_desk->session->signOut();
+        QVERIFY(!m_desk->window->roomView()->messageModel());
+        QCOMPARE(m_desk->window->roomList()->model()->rowCount(), 0);
     }
 
 private:
     TestServer m_server;
-    QTemporaryDir m_dir;
     std::unique_ptr<RestClient> m_bob;
     std::unique_ptr<RestClient> m_alice; // the same account as the window's, for setup only
     QStringList m_roomIds;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<DesktopClient> m_desk; // alice's
 };
 
 QTEST_MAIN(TestMainWindow)

@@ -4,6 +4,7 @@
 // shown as a notice, links, HTML shown literally, the day separator, the "New messages" line
 // and "Jump to latest". Alice uses the window; Bob posts over REST.
 
+#include "desktopclient.h"
 #include "restclient.h"
 #include "testserver.h"
 
@@ -30,8 +31,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
 
@@ -73,14 +72,8 @@ class TestMessageActions : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("confab-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_ui_messageactions"));
-        QVERIFY(m_server.start({QStringLiteral("--insecure-fast-password-hashing"),
-                                QStringLiteral("--message-rate"), QStringLiteral("1000"),
-                                QStringLiteral("--message-burst"), QStringLiteral("1000"),
-                                QStringLiteral("--request-rate"), QStringLiteral("1000"),
-                                QStringLiteral("--request-burst"), QStringLiteral("1000")}));
+        prepareUiTest(QStringLiteral("test_ui_messageactions"));
+        QVERIFY(m_server.start(TestServer::relaxedArgs()));
         m_bob = std::make_unique<RestClient>(m_server.httpUrl());
         m_bobId = qs(m_bob->signUp(QStringLiteral("bob"), QStringLiteral("correct horse"), QStringLiteral("Bob"))["userId"]);
         QVERIFY(!m_bobId.isEmpty());
@@ -98,25 +91,17 @@ private Q_SLOTS:
         m_work = qs(work.data()["roomId"]);
         QVERIFY(m_bob->post(roomPath(m_work) + QStringLiteral("/join")).ok());
 
-        Session::Config config;
-        config.dataDir = m_dir.path();
-        config.useKeychain = false;
-        m_session = std::make_unique<Session>(config);
-        m_window = std::make_unique<MainWindow>(*m_session);
-        QSignalSpy signedIn(m_session.get(), &Session::signedIn);
-        m_session->adoptToken(m_server.httpUrl(), m_alice->token());
-        QVERIFY(signedIn.wait(20000));
-        m_window->show();
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->roomList()->model()->rowCount(), 2, 10000);
+        m_desk = std::make_unique<DesktopClient>();
+        m_desk->openWindow();
+        QVERIFY(m_desk->adoptToken(m_server.httpUrl(), m_alice->token()));
+        QVERIFY(m_desk->showActive());
+        QTRY_COMPARE_WITH_TIMEOUT(m_desk->window->roomList()->model()->rowCount(), 2, 10000);
     }
 
     void cleanupTestCase()
     {
         QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
-        m_window.reset();
-        m_session.reset();
+        m_desk.reset();
     }
 
     void cleanup()
@@ -126,8 +111,8 @@ private Q_SLOTS:
         composer()->cancelMode();
         composer()->clear();
         // A popup (menu, emoji picker) took the activation; shortcuts need the window active.
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_desk->window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_desk->window.get()));
     }
 
     void reactFromTheMenuThenToggleByChip()
@@ -182,11 +167,11 @@ private Q_SLOTS:
         openRoom(m_work);
         const QString id = postAsBob(m_work, QStringLiteral("answers alone"));
         const QModelIndex index = waitForIndex(id);
-        RealtimeConnection &connection = m_session->engine()->connection();
+        RealtimeConnection &connection = m_desk->session->engine()->connection();
         connection.stop();
         QTRY_COMPARE(connection.state(), RealtimeConnection::State::Offline);
 
-        QSignalSpy reacted(m_session->engine(), &ChatEngine::reactionSet);
+        QSignalSpy reacted(m_desk->session->engine(), &ChatEngine::reactionSet);
         timeline()->setCurrentIndex(index);
         std::unique_ptr<QMenu> menu(timeline()->createContextMenu(index));
         findAction(findAction(menu->actions(), QStringLiteral("React"))->menu()->actions(), QStringLiteral("🎉"))->trigger();
@@ -194,7 +179,7 @@ private Q_SLOTS:
         QCOMPARE(MessageDelegate::reactionTexts(index), QStringList{QStringLiteral("🎉 1")});
 
         // Reconnecting replays the missed events (this reaction among them): nothing doubles.
-        QSignalSpy synced(&m_session->engine()->sync(), &SyncEngine::synced);
+        QSignalSpy synced(&m_desk->session->engine()->sync(), &SyncEngine::synced);
         connection.start(m_server.httpUrl(), m_alice->token());
         QVERIFY(synced.wait(10000));
         QTRY_COMPARE(connection.state(), RealtimeConnection::State::Online);
@@ -334,7 +319,7 @@ private Q_SLOTS:
         openRoom(m_lobby);
         const QString id = postAsBob(m_lobby, QStringLiteral("members cannot pin this"));
         waitForIndex(id);
-        m_session->engine()->setPinned(m_lobby, id, true);
+        m_desk->session->engine()->setPinned(m_lobby, id, true);
         QTRY_VERIFY_WITH_TIMEOUT(timeline()->noticeText().contains(QStringLiteral("not pinned")), 10000);
         QVERIFY(!timeline()->messageModel()->isPinned(id));
     }
@@ -401,7 +386,7 @@ private Q_SLOTS:
     void pinsShowInTheHeader()
     {
         openRoom(m_work);
-        PinsButton *pins = m_window->roomView()->pinsButton();
+        PinsButton *pins = m_desk->window->roomView()->pinsButton();
         const int before = pins->count();
         const QString id = postAsBob(m_work, QStringLiteral("pin me please"));
         const QModelIndex index = waitForIndex(id);
@@ -606,12 +591,12 @@ private Q_SLOTS:
     }
 
 private:
-    TimelineView *timeline() const { return m_window->roomView()->timeline(); }
-    Composer *composer() const { return m_window->roomView()->composer(); }
+    TimelineView *timeline() const { return m_desk->window->roomView()->timeline(); }
+    Composer *composer() const { return m_desk->window->roomView()->composer(); }
 
     QModelIndex roomIndex(const QString &roomId) const
     {
-        QAbstractItemModel *rooms = m_window->roomList()->model();
+        QAbstractItemModel *rooms = m_desk->window->roomList()->model();
         for (int i = 0; i < rooms->rowCount(); ++i) {
             if (rooms->index(i, 0).data(RoomListModel::RoomIdRole).toString() == roomId)
                 return rooms->index(i, 0);
@@ -622,11 +607,11 @@ private:
     void openRoom(const QString &roomId)
     {
         QTRY_VERIFY_WITH_TIMEOUT(roomIndex(roomId).isValid(), 10000);
-        if (m_window->currentRoomId() == roomId)
+        if (m_desk->window->currentRoomId() == roomId)
             return;
-        m_window->roomList()->setCurrentIndex(roomIndex(roomId));
-        QTRY_COMPARE(m_window->currentRoomId(), roomId);
-        QSignalSpy latest(m_window->roomView()->messageModel(), &MessageModel::latestLoaded);
+        m_desk->window->roomList()->setCurrentIndex(roomIndex(roomId));
+        QTRY_COMPARE(m_desk->window->currentRoomId(), roomId);
+        QSignalSpy latest(m_desk->window->roomView()->messageModel(), &MessageModel::latestLoaded);
         QVERIFY(latest.count() || latest.wait(10000));
     }
 
@@ -641,7 +626,7 @@ private:
     // The view's index of a message of the open room, once it has arrived.
     QModelIndex waitForIndex(const QString &messageId)
     {
-        MessageModel *model = m_window->roomView()->messageModel();
+        MessageModel *model = m_desk->window->roomView()->messageModel();
         if (messageId.isEmpty() || !QTest::qWaitFor([&] { return model->rowOfMessage(messageId) >= 0; }, 10000))
             return {};
         return timeline()->model()->index(model->rowOfMessage(messageId), 0);
@@ -699,15 +684,13 @@ private:
     }
 
     TestServer m_server;
-    QTemporaryDir m_dir;
     std::unique_ptr<RestClient> m_bob;
     std::unique_ptr<RestClient> m_alice; // the window's account, for setup and "another device"
     QString m_bobId;
     QString m_aliceId;
     QString m_lobby;
     QString m_work;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<DesktopClient> m_desk; // alice's
 };
 
 QTEST_MAIN(TestMessageActions)

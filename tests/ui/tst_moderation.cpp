@@ -7,6 +7,7 @@
 // member; ownership handed over and a room deleted, each after a confirmation. Screenshots
 // (light and dark) go to $CONFAB_MODERATION_SHOTS when set.
 
+#include "desktopclient.h"
 #include "restclient.h"
 #include "testserver.h"
 
@@ -47,7 +48,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -68,44 +68,14 @@ const QString kPassword = QStringLiteral("correct horse");
 
 QString qs(const nlohmann::json &j) { return QString::fromStdString(j.get<std::string>()); }
 
-QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe6, 0xe6, 0xe6);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-    p.setColor(QPalette::Mid, QColor(0x55, 0x57, 0x5c));
-    p.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xf0));
-    return p;
-}
-
-// One desktop client: its own data folder, session and window.
-struct Desktop {
-    QTemporaryDir dir;
-    std::unique_ptr<Session> session;
-    std::unique_ptr<MainWindow> window;
-    QString username;
-
+// One desktop client with its window shown, at the size of the screenshots.
+struct Desktop : DesktopClient {
     Desktop()
     {
-        Session::Config config;
-        config.dataDir = dir.path();
-        config.useKeychain = false;
-        session = std::make_unique<Session>(config);
-        window = std::make_unique<MainWindow>(*session);
-        window->resize(1200, 760);
+        openWindow().resize(1200, 760);
         window->show();
     }
     ModerationController *moderation() const { return window->roomView()->moderation(); }
-    ChatEngine *engine() const { return session->engine(); }
 };
 
 // What core's table (and the server's rules about oneself) allow `actor` against `target`: the
@@ -178,14 +148,9 @@ private:
 
 void TestModeration::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("confab-test"));
-    QCoreApplication::setApplicationName(QStringLiteral("test_ui_moderation"));
+    prepareUiTest(QStringLiteral("test_ui_moderation"));
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    QVERIFY(m_server.start({QStringLiteral("--insecure-fast-password-hashing"), QStringLiteral("--message-rate"),
-                            QStringLiteral("1000"), QStringLiteral("--message-burst"), QStringLiteral("1000"),
-                            QStringLiteral("--request-rate"), QStringLiteral("1000"), QStringLiteral("--request-burst"),
-                            QStringLiteral("1000")}));
+    QVERIFY(m_server.start(TestServer::relaxedArgs()));
     // Sam is a server admin, made by the admin command, and a plain member of the room.
     QByteArray out;
     QCOMPARE(m_server.runCommand({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("sam"),
@@ -233,14 +198,7 @@ bool TestModeration::signIn(Desktop &desk, const QString &username)
 {
     if (desk.username == username && desk.session->state() == Session::State::SignedIn)
         return true;
-    QSignalSpy signedIn(desk.session.get(), &Session::signedIn);
-    desk.session->signIn(m_server.httpUrl(), username, kPassword);
-    if (!signedIn.wait(20000)) {
-        qWarning() << "sign-in of" << username << "failed:" << desk.session->errorMessage();
-        return false;
-    }
-    desk.username = username;
-    return true;
+    return desk.signIn(m_server.httpUrl(), username, kPassword);
 }
 
 bool TestModeration::openRoom(Desktop &desk, const QString &roomId)

@@ -5,6 +5,8 @@
 // reactions, a day separator, the "New messages" line, the composer replying and the emoji
 // picker open.
 
+#include "desktopclient.h"
+
 #include "client/chatengine.h"
 #include "client/messagemodel.h"
 #include "client/roomlistmodel.h"
@@ -31,6 +33,7 @@
 
 using namespace confab;
 using namespace confab::client;
+using namespace confab::test;
 using namespace confab::ui;
 
 namespace {
@@ -45,25 +48,6 @@ int distinctColours(const QImage &image)
     }
     return int(colours.size());
 }
-
-QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe6, 0xe6, 0xe6);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-    p.setColor(QPalette::Mid, QColor(0x55, 0x57, 0x5c));
-    p.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xf0));
-    return p;
-}
 } // namespace
 
 class TestScreenshot : public QObject {
@@ -77,26 +61,19 @@ private Q_SLOTS:
         QSignalSpy ready(m_demo.get(), &demo::DemoServer::ready);
         m_demo->start();
         QVERIFY(ready.wait(60000));
-        Session::Config config;
-        config.dataDir = m_dir.filePath(QStringLiteral("client"));
-        config.useKeychain = false;
-        m_session = std::make_unique<Session>(config);
-        QSignalSpy signedIn(m_session.get(), &Session::signedIn);
-        m_session->adoptToken(ready.at(0).at(0).toUrl(), ready.at(0).at(1).toString());
-        QVERIFY(signedIn.wait(20000));
-        m_window = std::make_unique<MainWindow>(*m_session);
-        m_window->resize(1100, 720);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->roomList()->model()->rowCount() >= 3, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->roomView()->messageModel()
-                                     && m_window->roomView()->messageModel()->rowCount() >= 5, 20000);
+        m_desk = std::make_unique<DesktopClient>(m_dir.filePath(QStringLiteral("client")));
+        QVERIFY(m_desk->adoptToken(ready.at(0).at(0).toUrl(), ready.at(0).at(1).toString()));
+        m_desk->openWindow().resize(1100, 720);
+        m_desk->window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_desk->window.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_desk->window->roomList()->model()->rowCount() >= 3, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_desk->window->roomView()->messageModel()
+                                     && m_desk->window->roomView()->messageModel()->rowCount() >= 5, 20000);
     }
 
     void cleanupTestCase()
     {
-        m_window.reset();
-        m_session.reset();
+        m_desk.reset();
         if (m_demo)
             m_demo->stop();
     }
@@ -114,8 +91,8 @@ private Q_SLOTS:
     {
         // The room's latest messages with the "New messages" line above the last three of
         // others, and the composer replying to the last of them, with the emoji picker open.
-        MessageModel *model = m_window->roomView()->messageModel();
-        TimelineView *timeline = m_window->roomView()->timeline();
+        MessageModel *model = m_desk->window->roomView()->messageModel();
+        TimelineView *timeline = m_desk->window->roomView()->timeline();
         model->setUnreadAtOpen(3);
         QTRY_VERIFY(model->firstUnreadRow() >= 0);
         QVERIFY(MessageDelegate::showsNewMessagesLine(timeline->model()->index(model->firstUnreadRow(), 0)));
@@ -131,7 +108,7 @@ private Q_SLOTS:
         // A reply sent through the composer shows its quote at the bottom; then the composer
         // starts another reply, to show its bar.
         QModelIndex last = timeline->model()->index(model->rowCount() - 1, 0);
-        Composer *composer = m_window->roomView()->composer();
+        Composer *composer = m_desk->window->roomView()->composer();
         timeline->setCurrentIndex(last);
         timeline->replyAction()->trigger();
         QCOMPARE(composer->mode(), Composer::Mode::Reply);
@@ -162,8 +139,8 @@ private Q_SLOTS:
     {
         // The demo's history covers three days: older pages bring a day's first message, which
         // shows the day above it.
-        MessageModel *model = m_window->roomView()->messageModel();
-        TimelineView *timeline = m_window->roomView()->timeline();
+        MessageModel *model = m_desk->window->roomView()->messageModel();
+        TimelineView *timeline = m_desk->window->roomView()->timeline();
         auto dayStart = [&] {
             for (int row = model->rowCount() - 1; row > 0; --row) {
                 if (MessageDelegate::startsDay(timeline->model()->index(row, 0)))
@@ -200,11 +177,11 @@ private:
     void shoot(const QString &file, QWidget *popup = nullptr, bool forDocs = true)
     {
         QTest::qWait(300); // let the list settle at the bottom
-        QImage image = m_window->grab().toImage();
+        QImage image = m_desk->window->grab().toImage();
         QVERIFY(!image.isNull());
         if (popup) {
             QPainter painter(&image);
-            painter.drawPixmap(popup->mapToGlobal(QPoint(0, 0)) - m_window->mapToGlobal(QPoint(0, 0)), popup->grab());
+            painter.drawPixmap(popup->mapToGlobal(QPoint(0, 0)) - m_desk->window->mapToGlobal(QPoint(0, 0)), popup->grab());
         }
         QVERIFY2(distinctColours(image) > 64, qPrintable(QString::number(distinctColours(image))));
         // The docs' screenshots change only when asked (CONFAB_UPDATE_SCREENSHOTS=1): a test run
@@ -220,8 +197,7 @@ private:
 
     QTemporaryDir m_dir;
     std::unique_ptr<demo::DemoServer> m_demo;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<DesktopClient> m_desk;
 };
 
 QTEST_MAIN(TestScreenshot)

@@ -4,6 +4,7 @@
 // notifications and the tray's unread count; themes; settings; translations; the demo's cache.
 // With CONFAB_SHELL_SHOTS=<dir> it also saves pictures of the window, menus and dialogs.
 
+#include "desktopclient.h"
 #include "restclient.h"
 #include "testserver.h"
 #include "wsclient.h"
@@ -47,7 +48,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -135,17 +135,11 @@ class TestShell : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("confab-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("test_ui_shell"));
+        prepareUiTest(QStringLiteral("test_ui_shell"));
         QSettings().clear();
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         m_systemWindowColor = QApplication::palette().color(QPalette::Window);
-        QVERIFY(m_server.start({QStringLiteral("--insecure-fast-password-hashing"),
-                                QStringLiteral("--message-rate"), QStringLiteral("1000"),
-                                QStringLiteral("--message-burst"), QStringLiteral("1000"),
-                                QStringLiteral("--request-rate"), QStringLiteral("1000"),
-                                QStringLiteral("--request-burst"), QStringLiteral("1000")}));
+        QVERIFY(m_server.start(TestServer::relaxedArgs()));
         for (auto [client, name, display] : {std::tuple{&m_alice, "alice", "Alice"}, std::tuple{&m_bob, "bob", "Bob"},
                                              std::tuple{&m_carol, "carol", "Carol"}}) {
             *client = std::make_unique<RestClient>(m_server.httpUrl());
@@ -160,36 +154,27 @@ private Q_SLOTS:
         m_lobby = qs(lobby.data()["roomId"]);
         QVERIFY(m_alice->post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/join")).ok());
 
-        Session::Config config;
-        config.dataDir = m_dir.filePath(QStringLiteral("client"));
-        config.useKeychain = false;
-        m_session = std::make_unique<Session>(config);
-        m_window = std::make_unique<MainWindow>(*m_session);
-        m_window->notifier().setGatherInterval(50);
-        QSignalSpy signedIn(m_session.get(), &Session::signedIn);
-        m_session->signIn(m_server.httpUrl(), QStringLiteral("alice"), kPassword);
-        QVERIFY(signedIn.wait(15000));
-        m_window->show();
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->roomList()->model()->rowCount(), 1, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(m_session->engine()->connection().state() == RealtimeConnection::State::Online, 10000);
+        m_desk = std::make_unique<DesktopClient>(m_dir.filePath(QStringLiteral("client")));
+        m_desk->openWindow().notifier().setGatherInterval(50);
+        QVERIFY(m_desk->signIn(m_server.httpUrl(), QStringLiteral("alice"), kPassword));
+        QVERIFY(m_desk->showActive());
+        QTRY_COMPARE_WITH_TIMEOUT(m_desk->window->roomList()->model()->rowCount(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_desk->session->engine()->connection().state() == RealtimeConnection::State::Online, 10000);
         shoot(QStringLiteral("start"));
     }
 
     void cleanupTestCase()
     {
-        if (m_window && m_window->currentDialog())
-            delete m_window->currentDialog();
-        m_window.reset();
-        m_session.reset();
+        if (m_desk && m_desk->window && m_desk->window->currentDialog())
+            delete m_desk->window->currentDialog();
+        m_desk.reset();
         QSettings().clear();
     }
 
     // A test that failed half-way must not leave its dialog blocking the next one.
     void cleanup()
     {
-        if (QDialog *d = m_window ? m_window->currentDialog() : nullptr)
+        if (QDialog *d = m_desk && m_desk->window ? m_desk->window->currentDialog() : nullptr)
             delete d;
     }
 
@@ -211,9 +196,9 @@ private Q_SLOTS:
     void createRoomThroughTheDialog()
     {
         QVERIFY(activate());
-        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
-        QTRY_VERIFY(qobject_cast<CreateRoomDialog *>(m_window->currentDialog()));
-        QPointer<CreateRoomDialog> dialog = qobject_cast<CreateRoomDialog *>(m_window->currentDialog());
+        QTest::keyClick(m_desk->window.get(), Qt::Key_N, Qt::ControlModifier);
+        QTRY_VERIFY(qobject_cast<CreateRoomDialog *>(m_desk->window->currentDialog()));
+        QPointer<CreateRoomDialog> dialog = qobject_cast<CreateRoomDialog *>(m_desk->window->currentDialog());
         QVERIFY(QTest::qWaitForWindowActive(dialog));
         QTRY_VERIFY(dialog->nameField()->hasFocus());
         QCOMPARE(dialog->typeField()->count(), 4); // every type but direct, which has its own dialog
@@ -240,9 +225,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000); // closed once created
 
         // Listed, opened, and real on the server, with bob added and the settings applied.
-        const QString id = roomIdNamed(m_window->roomList(), QStringLiteral("design"));
+        const QString id = roomIdNamed(m_desk->window->roomList(), QStringLiteral("design"));
         QVERIFY(!id.isEmpty());
-        QTRY_COMPARE(m_window->currentRoomId(), id);
+        QTRY_COMPARE(m_desk->window->currentRoomId(), id);
         const RestReply room = m_bob->get(QStringLiteral("/v1/chat/rooms/") + id);
         QVERIFY2(room.ok(), room.raw.constData());
         QCOMPARE(qs(room.data()["type"]), QStringLiteral("private"));
@@ -256,7 +241,7 @@ private Q_SLOTS:
 
     void groupNeedsSomeone()
     {
-        auto *dialog = qobject_cast<CreateRoomDialog *>(m_window->openCreateRoomDialog());
+        auto *dialog = qobject_cast<CreateRoomDialog *>(m_desk->window->openCreateRoomDialog());
         QVERIFY(dialog);
         typeInto(dialog->nameField(), QStringLiteral("solo"));
         dialog->setType(QStringLiteral("group"));
@@ -264,7 +249,7 @@ private Q_SLOTS:
         QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
         QVERIFY(dialog->errorText().contains(QStringLiteral("group")));
         dialog->reject();
-        QTRY_VERIFY(!m_window->currentDialog());
+        QTRY_VERIFY(!m_desk->window->currentDialog());
     }
 
     void browseAndJoinAPublicRoom()
@@ -275,9 +260,9 @@ private Q_SLOTS:
         const QString id = qs(garden.data()["roomId"]);
 
         QVERIFY(activate());
-        QTest::keyClick(m_window.get(), Qt::Key_J, Qt::ControlModifier);
-        QTRY_VERIFY(qobject_cast<BrowseRoomsDialog *>(m_window->currentDialog()));
-        QPointer<BrowseRoomsDialog> dialog = qobject_cast<BrowseRoomsDialog *>(m_window->currentDialog());
+        QTest::keyClick(m_desk->window.get(), Qt::Key_J, Qt::ControlModifier);
+        QTRY_VERIFY(qobject_cast<BrowseRoomsDialog *>(m_desk->window->currentDialog()));
+        QPointer<BrowseRoomsDialog> dialog = qobject_cast<BrowseRoomsDialog *>(m_desk->window->currentDialog());
         QVERIFY(QTest::qWaitForWindowActive(dialog));
         QTRY_VERIFY(dialog->searchField()->hasFocus());
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSearching() && dialog->roomList()->topLevelItemCount() >= 2, 10000);
@@ -296,13 +281,13 @@ private Q_SLOTS:
         QTest::keyClick(dialog->roomList(), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
 
-        QVERIFY(rowOf(m_window->roomList(), id) >= 0);
-        QTRY_COMPARE(m_window->currentRoomId(), id);
+        QVERIFY(rowOf(m_desk->window->roomList(), id) >= 0);
+        QTRY_COMPARE(m_desk->window->currentRoomId(), id);
         QVERIFY(memberOf(*m_carol, id, m_ids[QStringLiteral("alice")]));
         m_garden = id;
 
         // Browsing again shows it as joined, and the button opens it.
-        auto *again = qobject_cast<BrowseRoomsDialog *>(m_window->openBrowseRoomsDialog());
+        auto *again = qobject_cast<BrowseRoomsDialog *>(m_desk->window->openBrowseRoomsDialog());
         QTRY_VERIFY_WITH_TIMEOUT(!again->isSearching() && again->selectRoom(id), 10000);
         QVERIFY(again->roomList()->currentItem()->text(0).contains(QStringLiteral("joined")));
         QCOMPARE(again->okButton()->text(), QStringLiteral("&Open"));
@@ -312,9 +297,9 @@ private Q_SLOTS:
     void startADirectMessage()
     {
         QVERIFY(activate());
-        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
-        QTRY_VERIFY(qobject_cast<DirectMessageDialog *>(m_window->currentDialog()));
-        QPointer<DirectMessageDialog> dialog = qobject_cast<DirectMessageDialog *>(m_window->currentDialog());
+        QTest::keyClick(m_desk->window.get(), Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(qobject_cast<DirectMessageDialog *>(m_desk->window->currentDialog()));
+        QPointer<DirectMessageDialog> dialog = qobject_cast<DirectMessageDialog *>(m_desk->window->currentDialog());
         QVERIFY(QTest::qWaitForWindowActive(dialog));
         QTRY_VERIFY(dialog->usernameField()->hasFocus());
 
@@ -331,9 +316,9 @@ private Q_SLOTS:
         QTest::keyClick(dialog->usernameField(), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog, 10000);
 
-        QListView *list = m_window->roomList();
-        QTRY_VERIFY(!m_window->currentRoomId().isEmpty());
-        m_direct = m_window->currentRoomId();
+        QListView *list = m_desk->window->roomList();
+        QTRY_VERIFY(!m_desk->window->currentRoomId().isEmpty());
+        m_direct = m_desk->window->currentRoomId();
         const int row = rowOf(list, m_direct);
         QVERIFY(row >= 0);
         const QModelIndex index = list->model()->index(row, 0);
@@ -355,7 +340,7 @@ private Q_SLOTS:
 
     void sectionsHaveHeaders()
     {
-        QListView *list = m_window->roomList();
+        QListView *list = m_desk->window->roomList();
         auto *model = list->model();
         QCOMPARE(model->rowCount(), 4); // lobby, design, gardening; the conversation with Bob
         // Rooms first, then direct messages; the first of each starts its section.
@@ -371,28 +356,28 @@ private Q_SLOTS:
         QVERIFY(list->visualRect(model->index(0, 0)).height() > list->visualRect(model->index(1, 0)).height());
 
         // Alt+Up/Down cross the section boundary like any other row; arrow keys too.
-        QVERIFY(m_window->openRoom(m_garden));
+        QVERIFY(m_desk->window->openRoom(m_garden));
         QVERIFY(activate());
-        m_window->roomList()->setFocus();
+        m_desk->window->roomList()->setFocus();
         const int gardenRow = rowOf(list, m_garden);
         for (int i = gardenRow; i < 3; ++i)
             QTest::keyClick(list, Qt::Key_Down, Qt::AltModifier);
-        QTRY_COMPARE(m_window->currentRoomId(), m_direct);
+        QTRY_COMPARE(m_desk->window->currentRoomId(), m_direct);
         QTest::keyClick(list, Qt::Key_Up);
         QTRY_COMPARE(list->currentIndex().row(), 2);
         QTest::keyClick(list, Qt::Key_Down);
-        QTRY_COMPARE(m_window->currentRoomId(), m_direct);
+        QTRY_COMPARE(m_desk->window->currentRoomId(), m_direct);
         shoot(QStringLiteral("sections"));
     }
 
     void mentionBadgeIsApartFromUnread()
     {
-        QVERIFY(m_window->openRoom(m_direct));
+        QVERIFY(m_desk->window->openRoom(m_direct));
         QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/messages"),
                             {{"content", "morning all"}}).ok());
         QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/messages"),
                             {{"content", "@alice can you look at the draft?"}}).ok());
-        QListView *list = m_window->roomList();
+        QListView *list = m_desk->window->roomList();
         QTRY_COMPARE_WITH_TIMEOUT(list->model()->index(rowOf(list, m_lobby), 0).data(RoomListModel::UnreadCountRole).toInt(), 2, 10000);
         const QModelIndex lobby = list->model()->index(rowOf(list, m_lobby), 0);
         QCOMPARE(lobby.data(RoomListModel::MentionCountRole).toInt(), 1);
@@ -401,19 +386,19 @@ private Q_SLOTS:
         QVERIFY(lobby.data(Qt::AccessibleTextRole).toString().contains(QStringLiteral("1 mention")));
         // Unread rooms are one key away.
         QVERIFY(activate());
-        QTest::keyClick(m_window.get(), Qt::Key_Down, Qt::AltModifier | Qt::ShiftModifier);
-        QTRY_COMPARE(m_window->currentRoomId(), m_lobby);
+        QTest::keyClick(m_desk->window.get(), Qt::Key_Down, Qt::AltModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(m_desk->window->currentRoomId(), m_lobby);
         QTRY_COMPARE(list->model()->index(rowOf(list, m_lobby), 0).data(RoomListModel::UnreadCountRole).toInt(), 0);
     }
 
     void addPeopleToARoom()
     {
-        QVERIFY(m_window->openRoom(m_design));
-        QTRY_VERIFY(m_window->inviteAction()->isEnabled());
+        QVERIFY(m_desk->window->openRoom(m_design));
+        QTRY_VERIFY(m_desk->window->inviteAction()->isEnabled());
         QVERIFY(activate());
-        QTest::keyClick(m_window.get(), Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier);
-        QTRY_VERIFY(qobject_cast<InviteDialog *>(m_window->currentDialog()));
-        QPointer<InviteDialog> dialog = qobject_cast<InviteDialog *>(m_window->currentDialog());
+        QTest::keyClick(m_desk->window.get(), Qt::Key_I, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(qobject_cast<InviteDialog *>(m_desk->window->currentDialog()));
+        QPointer<InviteDialog> dialog = qobject_cast<InviteDialog *>(m_desk->window->currentDialog());
         QCOMPARE(dialog->roomId(), m_design);
         typeInto(dialog->usernameField(), QStringLiteral("carol"));
         QTest::keyClick(dialog->usernameField(), Qt::Key_Return);
@@ -430,16 +415,16 @@ private Q_SLOTS:
         dialog->reject();
 
         // Nobody can be added to a direct conversation: not offered.
-        QVERIFY(m_window->openRoom(m_direct));
-        QTRY_VERIFY(!m_window->inviteAction()->isEnabled());
-        QVERIFY(!m_window->openInviteDialog());
+        QVERIFY(m_desk->window->openRoom(m_direct));
+        QTRY_VERIFY(!m_desk->window->inviteAction()->isEnabled());
+        QVERIFY(!m_desk->window->openInviteDialog());
     }
 
     void leaveWithConfirmation()
     {
-        QVERIFY(m_window->openRoom(m_garden));
-        QTRY_COMPARE(m_window->currentRoomId(), m_garden);
-        auto *dialog = qobject_cast<LeaveRoomDialog *>(m_window->openLeaveRoomDialog());
+        QVERIFY(m_desk->window->openRoom(m_garden));
+        QTRY_COMPARE(m_desk->window->currentRoomId(), m_garden);
+        auto *dialog = qobject_cast<LeaveRoomDialog *>(m_desk->window->openLeaveRoomDialog());
         QVERIFY(dialog);
         QVERIFY(dialog->question().contains(QStringLiteral("gardening")));
         // Enter does not leave by accident: Cancel is the default.
@@ -449,24 +434,24 @@ private Q_SLOTS:
         QPointer<LeaveRoomDialog> guard = dialog;
         QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!guard, 10000);
-        QTRY_COMPARE(rowOf(m_window->roomList(), m_garden), -1);
-        QVERIFY(!m_window->currentRoomId().isEmpty() && m_window->currentRoomId() != m_garden);
+        QTRY_COMPARE(rowOf(m_desk->window->roomList(), m_garden), -1);
+        QVERIFY(!m_desk->window->currentRoomId().isEmpty() && m_desk->window->currentRoomId() != m_garden);
         QVERIFY(!memberOf(*m_carol, m_garden, m_ids[QStringLiteral("alice")]));
 
         // The owner of a room with others must hand it over first: the server says so.
-        QVERIFY(m_window->openRoom(m_design));
-        QTRY_COMPARE(m_window->currentRoomId(), m_design);
-        auto *owner = qobject_cast<LeaveRoomDialog *>(m_window->openLeaveRoomDialog());
+        QVERIFY(m_desk->window->openRoom(m_design));
+        QTRY_COMPARE(m_desk->window->currentRoomId(), m_design);
+        auto *owner = qobject_cast<LeaveRoomDialog *>(m_desk->window->openLeaveRoomDialog());
         QTest::mouseClick(owner->okButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(owner->errorText().contains(QStringLiteral("Hand ownership to another member")), 10000);
         QVERIFY(owner->isVisible());
         owner->reject();
-        QVERIFY(rowOf(m_window->roomList(), m_design) >= 0);
+        QVERIFY(rowOf(m_desk->window->roomList(), m_design) >= 0);
     }
 
     void presenceMenuSetsMyStatus()
     {
-        AccountButton *account = m_window->accountButton();
+        AccountButton *account = m_desk->window->accountButton();
         QVERIFY(account->menu());
         QVERIFY(!account->accessibleName().isEmpty());
         QTRY_COMPARE(toString(account->shownStatus()), QStringLiteral("online"));
@@ -478,7 +463,7 @@ private Q_SLOTS:
         // A status message, through its dialog.
         account->customStatusAction()->trigger();
         QInputDialog *ask = nullptr;
-        QTRY_VERIFY((ask = m_window->findChild<QInputDialog *>()) != nullptr);
+        QTRY_VERIFY((ask = m_desk->window->findChild<QInputDialog *>()) != nullptr);
         ask->setTextValue(QStringLiteral("in a meeting"));
         ask->accept();
         QString custom;
@@ -511,18 +496,18 @@ private Q_SLOTS:
 
     void awayWhenIdle()
     {
-        AutoAway &away = m_window->autoAway();
+        AutoAway &away = m_desk->window->autoAway();
         QCOMPARE(toString(away.chosenStatus()), QStringLiteral("online"));
         away.setIdleInterval(300); // the setting is in minutes; the clock is the same
         QTRY_VERIFY_WITH_TIMEOUT(away.isAutoAway(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(presenceOf(*m_bob, m_ids[QStringLiteral("alice")]), QStringLiteral("away"), 10000);
-        QTRY_COMPARE(toString(m_window->accountButton()->shownStatus()), QStringLiteral("away"));
+        QTRY_COMPARE(toString(m_desk->window->accountButton()->shownStatus()), QStringLiteral("away"));
         QCOMPARE(toString(away.chosenStatus()), QStringLiteral("online")); // what the user picked is unchanged
 
         // Any input: back to online.
         away.setIdleInterval(60 * 60 * 1000);
-        QTest::mouseMove(m_window->roomList()->viewport(), QPoint(10, 10));
-        QTest::keyClick(m_window->roomList(), Qt::Key_Shift);
+        QTest::mouseMove(m_desk->window->roomList()->viewport(), QPoint(10, 10));
+        QTest::keyClick(m_desk->window->roomList(), Qt::Key_Shift);
         QTRY_VERIFY(!away.isAutoAway());
         QTRY_COMPARE_WITH_TIMEOUT(presenceOf(*m_bob, m_ids[QStringLiteral("alice")]), QStringLiteral("online"), 10000);
 
@@ -538,19 +523,19 @@ private Q_SLOTS:
         away.choose(PresenceStatus::Online, {});
 
         // The setting drives the clock.
-        m_window->settings().setAutoAwayMinutes(3);
+        m_desk->window->settings().setAutoAwayMinutes(3);
         QCOMPARE(away.idleInterval(), 3 * 60 * 1000);
-        m_window->settings().setAutoAwayMinutes(0);
+        m_desk->window->settings().setAutoAwayMinutes(0);
         QCOMPARE(away.idleInterval(), 0);
     }
 
     void notificationsAndTheTrayCount()
     {
-        Notifier &notifier = m_window->notifier();
-        TrayIcon &tray = m_window->tray();
+        Notifier &notifier = m_desk->window->notifier();
+        TrayIcon &tray = m_desk->window->tray();
         QSignalSpy notified(&notifier, &Notifier::notify);
-        QVERIFY(m_window->openRoom(m_lobby));
-        QTRY_COMPARE(m_window->currentRoomId(), m_lobby);
+        QVERIFY(m_desk->window->openRoom(m_lobby));
+        QTRY_COMPARE(m_desk->window->currentRoomId(), m_lobby);
         QTRY_COMPARE(tray.unreadCount(), 0);
         QCOMPARE(tray.badgeText(), QString());
         const QImage plain = tray.icon().pixmap(32).toImage();
@@ -580,12 +565,12 @@ private Q_SLOTS:
         QTRY_COMPARE(tray.unreadCount(), 3);
 
         // In the open room of the active window: no notification.
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_desk->window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_desk->window.get()));
         QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/messages"),
                             {{"content", "@alice you are here anyway"}}).ok());
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->roomView()->messageModel()
-                                     && m_window->roomView()->messageModel()->rowCount() > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_desk->window->roomView()->messageModel()
+                                     && m_desk->window->roomView()->messageModel()->rowCount() > 0, 10000);
         // My own messages never notify, even in a direct conversation.
         QVERIFY(m_alice->post(QStringLiteral("/v1/chat/rooms/") + m_direct + QStringLiteral("/messages"),
                               {{"content", "sure, 12:30"}}).ok());
@@ -594,18 +579,18 @@ private Q_SLOTS:
 
         // Clicking the notification opens its room.
         QCOMPARE(notifier.lastRoomId(), m_design);
-        QVERIFY(m_window->openRoom(notifier.lastRoomId()));
-        QTRY_COMPARE(m_window->currentRoomId(), m_design);
+        QVERIFY(m_desk->window->openRoom(notifier.lastRoomId()));
+        QTRY_COMPARE(m_desk->window->currentRoomId(), m_design);
         QTRY_COMPARE(tray.unreadCount(), 1); // the direct message is still unread
 
         // Switched off in the settings: nothing.
-        m_window->settings().setNotificationsEnabled(false);
+        m_desk->window->settings().setNotificationsEnabled(false);
         QVERIFY(!notifier.isEnabled());
         QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_direct + QStringLiteral("/messages"), {{"content", "hello?"}}).ok());
         QTRY_COMPARE_WITH_TIMEOUT(tray.unreadCount(), 2, 10000);
         QTest::qWait(200);
         QCOMPARE(notified.count(), 2);
-        m_window->settings().setNotificationsEnabled(true);
+        m_desk->window->settings().setNotificationsEnabled(true);
 
         // Past 99 the badge says so.
         QCOMPARE(TrayIcon::badgeFor(150), QStringLiteral("99+"));
@@ -619,47 +604,47 @@ private Q_SLOTS:
 
     void themesFollowTheSettings()
     {
-        ThemeManager &theme = m_window->theme();
+        ThemeManager &theme = m_desk->window->theme();
         QSignalSpy changed(&theme, &ThemeManager::paletteChanged);
-        m_window->settings().setTheme(ThemeManager::Mode::Dark);
+        m_desk->window->settings().setTheme(ThemeManager::Mode::Dark);
         QVERIFY(theme.isDark());
-        QTRY_VERIFY(ThemeManager::isDark(m_window->roomList()->palette()));
-        QVERIFY(m_window->roomList()->palette().color(QPalette::Base).lightness() < 60);
+        QTRY_VERIFY(ThemeManager::isDark(m_desk->window->roomList()->palette()));
+        QVERIFY(m_desk->window->roomList()->palette().color(QPalette::Base).lightness() < 60);
         QTRY_VERIFY(changed.count() > 0);
         QCOMPARE(changed.last().at(0).toBool(), true);
         shoot(QStringLiteral("dark"));
         if (qEnvironmentVariableIsSet("CONFAB_SHELL_SHOTS")) {
             for (QDialog *(MainWindow::*open)() : {&MainWindow::openCreateRoomDialog, &MainWindow::openSettingsDialog,
                                                    &MainWindow::openBrowseRoomsDialog}) {
-                QDialog *d = (m_window.get()->*open)();
+                QDialog *d = (m_desk->window.get()->*open)();
                 QVERIFY(QTest::qWaitForWindowExposed(d));
                 QTest::qWait(300);
                 shoot(QStringLiteral("dark-") + QString::fromLatin1(d->metaObject()->className()).section(QLatin1Char(':'), -1), d);
                 d->reject();
             }
-            QMenu *file = m_window->menuBar()->actions().at(0)->menu();
-            file->popup(m_window->mapToGlobal(QPoint(0, m_window->menuBar()->height())));
+            QMenu *file = m_desk->window->menuBar()->actions().at(0)->menu();
+            file->popup(m_desk->window->mapToGlobal(QPoint(0, m_desk->window->menuBar()->height())));
             QVERIFY(QTest::qWaitForWindowExposed(file));
             shoot(QStringLiteral("dark-file-menu"), file);
             QTest::keyClick(file, Qt::Key_Escape);
             QTRY_VERIFY(!file->isVisible());
         }
 
-        m_window->settings().setTheme(ThemeManager::Mode::Light);
+        m_desk->window->settings().setTheme(ThemeManager::Mode::Light);
         QVERIFY(!theme.isDark());
-        QTRY_VERIFY(m_window->roomList()->palette().color(QPalette::Base).lightness() > 200);
+        QTRY_VERIFY(m_desk->window->roomList()->palette().color(QPalette::Base).lightness() > 200);
         // The menu shows the choice.
-        QMenu *view = m_window->menuBar()->actions().at(2)->menu();
+        QMenu *view = m_desk->window->menuBar()->actions().at(2)->menu();
         QMenu *themeMenu = view->actions().last()->menu();
         QVERIFY(themeMenu);
         QAction *dark = themeMenu->actions().at(2);
         QVERIFY(themeMenu->actions().at(1)->isChecked());
         dark->trigger();
-        QCOMPARE(m_window->settings().theme(), ThemeManager::Mode::Dark);
+        QCOMPARE(m_desk->window->settings().theme(), ThemeManager::Mode::Dark);
         QVERIFY(theme.isDark());
 
         // System gives the platform's palette back, and follows it when it changes.
-        m_window->settings().setTheme(ThemeManager::Mode::System);
+        m_desk->window->settings().setTheme(ThemeManager::Mode::System);
         QCOMPARE(QApplication::palette().color(QPalette::Window), m_systemWindowColor);
         changed.clear();
         QApplication::setPalette(ThemeManager::darkPalette()); // as a dark desktop would
@@ -675,22 +660,22 @@ private Q_SLOTS:
     void settingsDialog()
     {
         QVERIFY(activate());
-        QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
-        QTRY_VERIFY(qobject_cast<SettingsDialog *>(m_window->currentDialog()));
-        auto *dialog = qobject_cast<SettingsDialog *>(m_window->currentDialog());
+        QTest::keyClick(m_desk->window.get(), Qt::Key_Comma, Qt::ControlModifier);
+        QTRY_VERIFY(qobject_cast<SettingsDialog *>(m_desk->window->currentDialog()));
+        auto *dialog = qobject_cast<SettingsDialog *>(m_desk->window->currentDialog());
         QCOMPARE(dialog->serverLabel()->text(), m_server.httpUrl().toString());
         shoot(QStringLiteral("settings"), dialog);
         dialog->notificationsField()->setChecked(false);
         QVERIFY(!AppSettings().notificationsEnabled());
-        QVERIFY(!m_window->notifier().isEnabled());
+        QVERIFY(!m_desk->window->notifier().isEnabled());
         dialog->notificationsField()->setChecked(true);
         dialog->autoAwayField()->setValue(7);
         QCOMPARE(AppSettings().autoAwayMinutes(), 7);
-        QCOMPARE(m_window->autoAway().idleInterval(), 7 * 60 * 1000);
+        QCOMPARE(m_desk->window->autoAway().idleInterval(), 7 * 60 * 1000);
         dialog->themeField()->setCurrentIndex(dialog->themeField()->findData(int(ThemeManager::Mode::Dark)));
-        QVERIFY(m_window->theme().isDark());
+        QVERIFY(m_desk->window->theme().isDark());
         dialog->themeField()->setCurrentIndex(dialog->themeField()->findData(int(ThemeManager::Mode::System)));
-        QVERIFY(!m_window->theme().isDark());
+        QVERIFY(!m_desk->window->theme().isDark());
         // Every control is named for assistive technology.
         for (QWidget *w : dialog->findChildren<QWidget *>()) {
             const bool part = qobject_cast<QAbstractSpinBox *>(w->parentWidget()) || qobject_cast<QComboBox *>(w->parentWidget());
@@ -703,23 +688,23 @@ private Q_SLOTS:
     void everyCommandHasAShortcutOrAMenu()
     {
         QStringList menus;
-        for (QAction *a : m_window->menuBar()->actions())
+        for (QAction *a : m_desk->window->menuBar()->actions())
             menus << a->text();
         QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Room"), QStringLiteral("&View"), QStringLiteral("&Help")}));
-        QVERIFY(m_window->roomMenu()->actions().contains(m_window->roomMenuSeparator()));
-        QCOMPARE(m_window->newButton()->menu()->actions().size(), 3);
-        QVERIFY(!m_window->newButton()->accessibleName().isEmpty());
+        QVERIFY(m_desk->window->roomMenu()->actions().contains(m_desk->window->roomMenuSeparator()));
+        QCOMPARE(m_desk->window->newButton()->menu()->actions().size(), 3);
+        QVERIFY(!m_desk->window->newButton()->accessibleName().isEmpty());
         QVERIFY(activate());
-        QTest::keyClick(m_window.get(), Qt::Key_F1);
-        QTRY_VERIFY(m_window->currentDialog());
-        auto *list = m_window->currentDialog()->findChild<QTreeWidget *>();
+        QTest::keyClick(m_desk->window.get(), Qt::Key_F1);
+        QTRY_VERIFY(m_desk->window->currentDialog());
+        auto *list = m_desk->window->currentDialog()->findChild<QTreeWidget *>();
         QVERIFY(list);
         QStringList rows;
         for (int i = 0; i < list->topLevelItemCount(); ++i)
             rows << list->topLevelItem(i)->text(0);
         QVERIFY2(rows.contains(QStringLiteral("Next unread room")), qPrintable(rows.join(QLatin1Char('|'))));
         QVERIFY(rows.contains(QStringLiteral("Next room")));
-        m_window->currentDialog()->reject();
+        m_desk->window->currentDialog()->reject();
     }
 
     void translationsLoad()
@@ -729,7 +714,7 @@ private Q_SLOTS:
 #else
         QVERIFY(installTranslations(QLocale(QLocale::Spanish, QLocale::Spain)));
         {
-            MainWindow spanish(*m_session);
+            MainWindow spanish(*m_desk->session);
             QCOMPARE(spanish.menuBar()->actions().at(0)->text(), QStringLiteral("&Archivo"));
             QCOMPARE(spanish.newRoomAction()->text(), QStringLiteral("&Nueva sala…"));
             QCOMPARE(spanish.roomFilter()->placeholderText(), QStringLiteral("Filtrar salas (Ctrl+K)"));
@@ -750,7 +735,7 @@ private Q_SLOTS:
         }
         QVERIFY(installTranslations(QLocale(QLocale::French, QLocale::France)));
         {
-            MainWindow french(*m_session);
+            MainWindow french(*m_desk->session);
             QCOMPARE(french.menuBar()->actions().at(0)->text(), QStringLiteral("&Fichier"));
             if (qEnvironmentVariableIsSet("CONFAB_SHELL_SHOTS")) {
                 french.show();
@@ -771,7 +756,7 @@ private Q_SLOTS:
         // translation gets the same.
         for (const QLocale &locale : {QLocale(QLocale::Japanese), QLocale(QLocale::English, QLocale::UnitedStates)}) {
             QCOMPARE(installTranslations(locale), locale.language() == QLocale::English);
-            MainWindow english(*m_session);
+            MainWindow english(*m_desk->session);
             QCOMPARE(english.menuBar()->actions().at(0)->text(), QStringLiteral("&File"));
             QCOMPARE(RoomSectionModel::tr("%n mention(s)", nullptr, 1), QStringLiteral("1 mention"));
             QCOMPARE(RoomSectionModel::tr("%n mention(s)", nullptr, 3), QStringLiteral("3 mentions"));
@@ -808,22 +793,22 @@ private Q_SLOTS:
 
     void signOutClosesDialogs()
     {
-        QPointer<QDialog> dialog = m_window->openCreateRoomDialog();
+        QPointer<QDialog> dialog = m_desk->window->openCreateRoomDialog();
         QVERIFY(dialog);
-        m_session->signOut();
+        m_desk->session->signOut();
         QVERIFY(!dialog);
-        QCOMPARE(m_window->roomList()->model()->rowCount(), 0);
-        QVERIFY(!m_window->newRoomAction()->isEnabled());
-        QVERIFY(!m_window->openCreateRoomDialog());
-        QCOMPARE(m_window->accountButton()->text(), QStringLiteral("Signed out"));
+        QCOMPARE(m_desk->window->roomList()->model()->rowCount(), 0);
+        QVERIFY(!m_desk->window->newRoomAction()->isEnabled());
+        QVERIFY(!m_desk->window->openCreateRoomDialog());
+        QCOMPARE(m_desk->window->accountButton()->text(), QStringLiteral("Signed out"));
     }
 
 private:
     // Shortcuts reach the active window only; a dialog that just closed may have taken that away.
     bool activate()
     {
-        m_window->activateWindow();
-        return QTest::qWaitForWindowActive(m_window.get());
+        m_desk->window->activateWindow();
+        return QTest::qWaitForWindowActive(m_desk->window.get());
     }
 
     // With CONFAB_SHELL_SHOTS=<dir>: a picture of the widget (the window by default) to look at.
@@ -834,7 +819,7 @@ private:
             return;
         QDir().mkpath(dir);
         QTest::qWait(100);
-        QWidget *w = widget ? widget : m_window.get();
+        QWidget *w = widget ? widget : m_desk->window.get();
         QVERIFY(w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
     }
 
@@ -847,8 +832,7 @@ private:
     QHash<QString, QString> m_ids;
     QString m_lobby, m_design, m_garden, m_direct;
     QColor m_systemWindowColor;
-    std::unique_ptr<Session> m_session;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<DesktopClient> m_desk; // alice's
 };
 
 QTEST_MAIN(TestShell)

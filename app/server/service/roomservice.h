@@ -2,6 +2,8 @@
 
 #include "servicecontext.h"
 
+#include "core/pages.h"
+
 namespace confab::server {
 
 struct CreateRoomRequest {
@@ -22,15 +24,8 @@ struct UpdateRoomRequest {
     std::optional<RoomSettings> settings;
 };
 
-struct RoomPage {
-    std::vector<Room> rooms;
-    OffsetPagination pagination;
-};
-
-struct MemberPage {
-    std::vector<Member> members;
-    OffsetPagination pagination;
-};
+using confab::MemberPage;
+using confab::RoomPage;
 
 struct JoinedRoom {
     Room room;

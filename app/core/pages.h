@@ -1,0 +1,23 @@
+#pragma once
+
+// The pages of the listings with offset pagination (GET /v1/chat/rooms and
+// /v1/chat/rooms/{roomId}/members), the same for the server that fills them and the client that
+// reads them.
+
+#include "types.h"
+
+#include <vector>
+
+namespace confab {
+
+struct RoomPage {
+    std::vector<Room> rooms;
+    OffsetPagination pagination;
+};
+
+struct MemberPage {
+    std::vector<Member> members;
+    OffsetPagination pagination;
+};
+
+} // namespace confab

@@ -1,0 +1,96 @@
+#include "desktopclient.h"
+
+#include "client/session.h"
+#include "mainwindow.h"
+
+#include <QCoreApplication>
+#include <QDialog> // MainWindow holds a QPointer<QDialog>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+namespace confab::test {
+
+namespace {
+constexpr int kSignInTimeoutMs = 20000;
+}
+
+void prepareUiTest(const QString &applicationName)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("confab-test"));
+    QCoreApplication::setApplicationName(applicationName);
+}
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe6, 0xe6, 0xe6);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    p.setColor(QPalette::Mid, QColor(0x55, 0x57, 0x5c));
+    p.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xf0));
+    return p;
+}
+
+DesktopClient::DesktopClient(const QString &dataDir)
+{
+    client::Session::Config config;
+    config.dataDir = dataDir.isEmpty() ? dir.path() : dataDir;
+    config.useKeychain = false;
+    session = std::make_unique<client::Session>(config);
+}
+
+DesktopClient::~DesktopClient()
+{
+    window.reset();
+    session.reset();
+}
+
+ui::MainWindow &DesktopClient::openWindow()
+{
+    window = std::make_unique<ui::MainWindow>(*session);
+    return *window;
+}
+
+bool DesktopClient::signIn(const QUrl &server, const QString &name, const QString &password)
+{
+    QSignalSpy signedIn(session.get(), &client::Session::signedIn);
+    session->signIn(server, name, password);
+    if (!signedIn.wait(kSignInTimeoutMs)) {
+        qWarning() << "sign-in of" << name << "failed:" << session->errorMessage();
+        return false;
+    }
+    username = name;
+    return true;
+}
+
+bool DesktopClient::adoptToken(const QUrl &server, const QString &token)
+{
+    QSignalSpy signedIn(session.get(), &client::Session::signedIn);
+    session->adoptToken(server, token);
+    if (!signedIn.wait(kSignInTimeoutMs)) {
+        qWarning() << "sign-in with a token failed:" << session->errorMessage();
+        return false;
+    }
+    return true;
+}
+
+bool DesktopClient::showActive()
+{
+    window->show();
+    window->activateWindow();
+    return QTest::qWaitForWindowActive(window.get());
+}
+
+client::ChatEngine *DesktopClient::engine() const { return session->engine(); }
+
+} // namespace confab::test

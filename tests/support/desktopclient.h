@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QPalette>
+#include <QString>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+namespace confab::client {
+class ChatEngine;
+class Session;
+} // namespace confab::client
+
+namespace confab::ui {
+class MainWindow;
+} // namespace confab::ui
+
+namespace confab::test {
+
+// What a UI test does first: QStandardPaths in test mode and the application named, so that its
+// settings go to a test location, never to the user's.
+void prepareUiTest(const QString &applicationName);
+
+// The palette of the "dark" screenshots.
+QPalette darkPalette();
+
+// One desktop client as a person runs it: its own data folder, a Session and, once opened, its
+// MainWindow. The window goes before the session.
+struct DesktopClient {
+    // Data in dataDir, or in a temporary folder of its own when dataDir is empty.
+    explicit DesktopClient(const QString &dataDir = {});
+    ~DesktopClient();
+
+    // Makes the window (not shown).
+    ui::MainWindow &openWindow();
+    // Signs in and waits for it; false, with a warning saying why, when it fails.
+    bool signIn(const QUrl &server, const QString &name, const QString &password);
+    bool adoptToken(const QUrl &server, const QString &token);
+    // Shows the window, activates it and waits until it is active (shortcuts need that).
+    bool showActive();
+    client::ChatEngine *engine() const;
+
+    QTemporaryDir dir;
+    std::unique_ptr<client::Session> session;
+    std::unique_ptr<ui::MainWindow> window;
+    QString username; // who signed in with signIn()
+};
+
+} // namespace confab::test
