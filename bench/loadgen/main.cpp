@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <dirent.h>
 #include <fstream>
@@ -330,6 +331,47 @@ int cmdSetup(const Args &a)
 
 // ---- fan-out --------------------------------------------------------------------------------
 
+// CONFAB_LOADGEN_TRACE=<file>: one line per message of each phase, appended to the file:
+// "phase index sent_at_s first_ms last_ms" (sent_at_s on CLOCK_MONOTONIC, as `perf record -k
+// CLOCK_MONOTONIC` stamps samples; first/last: the quickest and slowest subscriber). Shows when
+// a latency tail happened, to line it up with a profile of the server.
+struct MessageTrace {
+    std::vector<int64_t> sentNs;
+    std::vector<float> firstMs, lastMs;
+
+    void reset(int64_t planned)
+    {
+        if (!std::getenv("CONFAB_LOADGEN_TRACE"))
+            return;
+        sentNs.assign(size_t(planned), 0);
+        firstMs.assign(size_t(planned), 0);
+        lastMs.assign(size_t(planned), 0);
+    }
+    void record(int64_t g, int64_t sent, int64_t now)
+    {
+        if (sentNs.empty())
+            return;
+        const float ms = float(double(now - sent) / 1e6);
+        float &first = firstMs[size_t(g)], &last = lastMs[size_t(g)];
+        if (first == 0 || ms < first)
+            first = ms;
+        last = std::max(last, ms);
+        sentNs[size_t(g)] = sent;
+    }
+    void append(int64_t phase) const
+    {
+        const char *path = std::getenv("CONFAB_LOADGEN_TRACE");
+        if (!path || sentNs.empty())
+            return;
+        FILE *f = std::fopen(path, "a");
+        if (!f)
+            die(std::string("cannot append to ") + path);
+        for (size_t g = 0; g < sentNs.size(); ++g)
+            std::fprintf(f, "%lld %zu %.6f %.3f %.3f\n", (long long)phase, g, double(sentNs[g]) / 1e9, firstMs[g], lastMs[g]);
+        std::fclose(f);
+    }
+};
+
 struct Fanout {
     explicit Fanout(WsPool &p) : pool(p) {}
     WsPool &pool;
@@ -348,6 +390,7 @@ struct Fanout {
     uint64_t delivered = 0, duplicated = 0, outOfOrder = 0, seqRegressions = 0, stale = 0, errors = 0, acks = 0, other = 0;
     int64_t firstSend = 0, lastRecv = 0;
     Dist latency, ackLatency;
+    MessageTrace trace;
 
     void onText(WsConn &c, const char *p, size_t n)
     {
@@ -382,6 +425,7 @@ struct Fanout {
             else
                 lastSeq[ci] = seq;
             latency.us.push_back(float(double(now - id.t) / 1000.0));
+            trace.record(id.g, id.t, now);
             lastRecv = now;
             return;
         }
@@ -415,6 +459,7 @@ struct Fanout {
         latency.us.clear();
         ackLatency.us.clear();
         latency.us.reserve(size_t(std::min<int64_t>(planned * int64_t(nconn), 20000000)));
+        trace.reset(planned);
         const int open = pool.openCount();
         const int closedBefore = pool.closedByServer();
         const int64_t expected = planned * open;
@@ -454,6 +499,7 @@ struct Fanout {
             pool.poll(sent < planned ? 1 : 5);
         }
         const int64_t t1 = nowNs();
+        trace.append(phase);
         const ProcSample srv1 = sampleProc(pid);
         const double self1 = selfCpuSeconds();
         const double window = double(std::max(lastRecv, lastSendAt) - t0) / 1e9;

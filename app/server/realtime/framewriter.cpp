@@ -34,35 +34,47 @@ QByteArray webSocketTextFrame(QByteArrayView payload)
 }
 
 FrameWriter::FrameWriter(QTcpSocket *socket)
-    : m_socket(socket), m_direct(qobject_cast<QSslSocket *>(socket) == nullptr)
+    : m_socket(socket), m_direct(qobject_cast<QSslSocket *>(socket) == nullptr),
+      m_connected(socket->state() == QAbstractSocket::ConnectedState)
 {
 }
 
 qint64 FrameWriter::queuedBytes() const
 {
+    if (m_direct && !m_mayHaveQueued)
+        return 0;
     qint64 n = m_socket->bytesToWrite();
     // A TLS socket's bytesToWrite() counts only what is not encrypted yet.
     if (!m_direct)
         n += static_cast<QSslSocket *>(m_socket)->encryptedBytesToWrite();
+    m_mayHaveQueued = n > 0;
     return n;
 }
+
+bool FrameWriter::qtHasQueued() const { return queuedBytes() > 0; }
+
 
 bool FrameWriter::flush() { return m_socket->flush(); }
 
 void FrameWriter::write(const QByteArray *frames, qsizetype count)
 {
     qsizetype done = 0;
-    if (m_direct && m_socket->bytesToWrite() == 0 && m_socket->state() == QAbstractSocket::ConnectedState)
+    if (m_direct && m_connected && !qtHasQueued())
         done = writeDirect(frames, count);
     // Behind bytes already queued (or on TLS): Qt's buffer keeps the order and its write
     // notifier sends them. QIODevice::write(QByteArray) shares the frame's data, no copy.
+    if (done < count)
+        m_mayHaveQueued = true;
     for (qsizetype i = done; i < count; ++i)
         m_socket->write(frames[i]);
 }
 
 qsizetype FrameWriter::writeDirect(const QByteArray *frames, qsizetype count)
 {
-    const int fd = int(m_socket->socketDescriptor());
+    // Connected (checked by the caller), so the descriptor is the one seen first.
+    if (m_fd < 0)
+        m_fd = int(m_socket->socketDescriptor());
+    const int fd = m_fd;
     if (fd < 0)
         return 0;
     constexpr qsizetype kMaxIov = 256; // of IOV_MAX (1024)
@@ -88,6 +100,7 @@ qsizetype FrameWriter::writeDirect(const QByteArray *frames, qsizetype count)
             left -= frames[i + k++].size();
         if (k < n) {
             const QByteArray &partial = frames[i + k];
+            m_mayHaveQueued = true;
             if (left == 0)
                 m_socket->write(partial);
             else

@@ -32,6 +32,10 @@ public:
     void write(const QByteArray *frames, qsizetype count);
     void write(const QByteArray &frame) { write(&frame, 1); }
 
+    // Kept up to date by the owner from the socket's stateChanged(): while false, nothing is
+    // written to the descriptor directly.
+    void setConnected(bool connected) { m_connected = connected; }
+
     // Bytes accepted but not yet handed to the kernel.
     qint64 queuedBytes() const;
     // Hands the kernel what it will take of the queue now (false if nothing could be written).
@@ -39,9 +43,17 @@ public:
 
 private:
     qsizetype writeDirect(const QByteArray *frames, qsizetype count);
+    bool qtHasQueued() const;
 
     QTcpSocket *m_socket;
     bool m_direct; // plain TCP: the descriptor may be written directly
+    bool m_connected;
+    int m_fd = -1; // the socket's descriptor while it is connected
+    // Whether bytes handed to the QTcpSocket may still wait there. Starts true (the handshake
+    // answer went through Qt); asking the socket costs a cache miss per recipient, so it is asked
+    // only after this writer queued something, until it finds the queue empty. QWebSocket's own
+    // control frames (pings, pongs) may wait there unseen: a data frame passing one is harmless.
+    mutable bool m_mayHaveQueued = true;
 };
 
 } // namespace confab::server

@@ -30,6 +30,10 @@ WsSession::WsSession(QWebSocket *socket, RealtimeHub &hub, OutputBatch &batch, c
     // HttpServer makes the upgraded TCP socket the QWebSocket's child (httpserver.cpp).
     if (auto *transport = m_socket->findChild<QTcpSocket *>(QString(), Qt::FindDirectChildrenOnly)) {
         m_writer.emplace(transport);
+        // Told at once (a direct connection) when Qt closes the descriptor, so that fan-out need
+        // not ask the socket for its state per frame.
+        connect(transport, &QAbstractSocket::stateChanged, this,
+                [this](QAbstractSocket::SocketState state) { m_writer->setConnected(state == QAbstractSocket::ConnectedState); });
         // Frames are small and already whole: no Nagle delay behind an unacknowledged one.
         transport->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     }
@@ -132,10 +136,15 @@ void WsSession::writeHeld()
 {
     if (m_held.isEmpty())
         return;
-    const QList<QByteArray> held = std::exchange(m_held, {});
+    QList<QByteArray> held = std::exchange(m_held, {});
     m_heldBytes = 0;
     if (!m_closing || m_socket->state() == QAbstractSocket::ConnectedState)
         m_writer->write(held.constData(), held.size());
+    // Keep the list's storage for the next batch (clear() keeps the capacity): no allocation per
+    // recipient per batch.
+    held.clear();
+    if (m_held.isEmpty())
+        m_held.swap(held);
 }
 
 void WsSession::flushHeldFrames()
