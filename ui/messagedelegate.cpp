@@ -195,7 +195,7 @@ const QTextDocument *MessageDelegate::document(const QModelIndex &index) const
     return document(index, m_view->font(), textWidth());
 }
 
-const QTextDocument *MessageDelegate::document(const QModelIndex &index, const QFont &font, int width) const
+QString MessageDelegate::documentKey(const QModelIndex &index, int width)
 {
     const QString content = index.data(MessageModel::ContentRole).toString();
     const bool deleted = index.data(MessageModel::IsDeletedRole).toBool();
@@ -203,7 +203,29 @@ const QTextDocument *MessageDelegate::document(const QModelIndex &index, const Q
     if (id.isEmpty())
         id = index.data(MessageModel::ClientMsgIdRole).toString();
     // The content is part of the key: an edit must not show the old layout.
-    const QString key = QStringLiteral("%1|%2|%3|%4").arg(id).arg(width).arg(qHash(content)).arg(deleted);
+    return QStringLiteral("%1|%2|%3|%4").arg(id).arg(width).arg(qHash(content)).arg(deleted);
+}
+
+int MessageDelegate::textHeight(const QModelIndex &index, const QFont &font, int width) const
+{
+    const QString key = documentKey(index, width);
+    if (const QTextDocument *doc = m_docs.object(key))
+        return int(std::ceil(doc->size().height()));
+    const size_t hashed = qHash(key);
+    if (const auto it = m_textHeights.constFind(hashed); it != m_textHeights.cend())
+        return *it;
+    const int height = int(std::ceil(document(index, font, width)->size().height()));
+    if (m_textHeights.size() >= kMaxTextHeights)
+        m_textHeights.clear(); // measured again on demand
+    m_textHeights.insert(hashed, height);
+    return height;
+}
+
+const QTextDocument *MessageDelegate::document(const QModelIndex &index, const QFont &font, int width) const
+{
+    const QString content = index.data(MessageModel::ContentRole).toString();
+    const bool deleted = index.data(MessageModel::IsDeletedRole).toBool();
+    const QString key = documentKey(index, width);
     if (QTextDocument *doc = m_docs.object(key))
         return doc;
     auto *doc = new SafeDocument;
@@ -280,9 +302,9 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index, const 
         l.quote = QRect(x, y + 2, w, sfm.height() + 6);
         y = l.quote.bottom() + 1 + 4;
     }
-    const int textHeight = int(std::ceil(document(index, font, width)->size().height()));
-    l.text = QRect(x, y, width, textHeight);
-    y += textHeight;
+    const int height = textHeight(index, font, width);
+    l.text = QRect(x, y, width, height);
+    y += height;
     if (!statusText(index).isEmpty()) {
         l.status = QRect(x, y + 2, width, sfm.height());
         y = l.status.bottom() + 1;

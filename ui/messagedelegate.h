@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCache>
+#include <QHash>
 #include <QStyledItemDelegate>
 #include <QTextDocument>
 
@@ -74,9 +75,19 @@ private:
     Layout layout(const QModelIndex &index, const QPoint &topLeft) const;
     int textWidth() const;
     const QTextDocument *document(const QModelIndex &index, const QFont &font, int width) const;
+    // The height of a row's text: from its document while that is cached, else from a cache of
+    // heights alone, so that laying out many rows (QListView measures every row after an
+    // insertion) does not rebuild documents that scrolled out of m_docs.
+    int textHeight(const QModelIndex &index, const QFont &font, int width) const;
+    static QString documentKey(const QModelIndex &index, int width);
 
     QAbstractItemView *m_view;
-    mutable QCache<QString, QTextDocument> m_docs{1500};
+    // A little more than MessageModel's window (500 rows), so that re-laying out the window
+    // (a page read back, a row added) finds every row; a document is ~25 KB, so a larger cache only
+    // costs memory (1500 cost 37 MB with 100k rows in the view).
+    mutable QCache<QString, QTextDocument> m_docs{600};
+    static constexpr qsizetype kMaxTextHeights = 250000; // ~20 bytes each
+    mutable QHash<size_t, int> m_textHeights;           // qHash(documentKey()) -> height
 };
 
 } // namespace confab::ui

@@ -76,13 +76,13 @@ void MessageModel::load()
 {
     std::deque<Row> rows;
     for (Message &m : m_store.recentMessages(m_roomId, m_pageSize))
-        rows.push_back({std::move(m), Delivery::Sent, {}});
+        rows.push_back(makeRow(std::move(m), Delivery::Sent));
     const int sent = int(rows.size());
     for (const OutgoingItem &item : m_outbox.items(m_roomId)) {
         if (rowOfClientMsgId(item.clientMsgId) >= 0)
             continue;
-        rows.push_back({localEcho(item), item.state == OutgoingItem::State::Failed ? Delivery::Failed : Delivery::Pending,
-                        item.error});
+        rows.push_back(makeRow(localEcho(item),
+                               item.state == OutgoingItem::State::Failed ? Delivery::Failed : Delivery::Pending, item.error));
     }
     if (!rows.empty() && m_rows.empty()) {
         beginInsertRows({}, 0, int(rows.size()) - 1);
@@ -156,6 +156,7 @@ bool MessageModel::upsert(const Message &m, bool allowOutsideWindow)
     const int existing = rowOfMessage(m.messageId);
     if (existing >= 0) {
         m_rows[std::size_t(existing)].message = m;
+        shareStrings(m_rows[std::size_t(existing)].message);
         changed(existing);
         updatePinnedCopy(m);
         return true;
@@ -175,7 +176,7 @@ bool MessageModel::upsert(const Message &m, bool allowOutsideWindow)
     }
     const int pos = insertPosition(m.seq);
     beginInsertRows({}, pos, pos);
-    m_rows.insert(m_rows.begin() + pos, Row{m, Delivery::Sent, {}});
+    m_rows.insert(m_rows.begin() + pos, makeRow(m, Delivery::Sent));
     ++m_sent;
     endInsertRows();
     return true;
@@ -190,7 +191,7 @@ void MessageModel::acceptOwn(const QString &clientMsgId, const Message &m)
     }
     if (rowOfMessage(m.messageId) < 0 && pending == m_sent && insertPosition(m.seq) == m_sent) {
         // The usual case: the first pending row becomes the newest sent one, in place.
-        m_rows[std::size_t(pending)] = Row{m, Delivery::Sent, {}};
+        m_rows[std::size_t(pending)] = makeRow(m, Delivery::Sent);
         ++m_sent;
         changed(pending);
         return;
@@ -213,6 +214,29 @@ Message MessageModel::localEcho(const OutgoingItem &item) const
     return m;
 }
 
+MessageModel::Row MessageModel::makeRow(Message m, Delivery delivery, QString error)
+{
+    shareStrings(m);
+    return Row{std::move(m), delivery, std::move(error)};
+}
+
+void MessageModel::shareStrings(Message &m)
+{
+    // A room's rows repeat a few strings thousands of times (its id, its authors' ids, names and
+    // avatars), each parsed into an allocation of its own: one shared copy of each instead saves
+    // about a fifth of a row's memory (docs/performance.md, "Client").
+    if (m.roomId == m_roomId)
+        m.roomId = m_roomId;
+    for (QString *s : {&m.authorId, &m.authorName, &m.authorAvatar}) {
+        if (s->isEmpty())
+            continue;
+        if (const auto it = m_sharedStrings.constFind(*s); it != m_sharedStrings.cend())
+            *s = *it;
+        else
+            m_sharedStrings.insert(*s);
+    }
+}
+
 void MessageModel::appendPending(const OutgoingItem &item)
 {
     if (rowOfClientMsgId(item.clientMsgId) >= 0)
@@ -220,7 +244,7 @@ void MessageModel::appendPending(const OutgoingItem &item)
     Message m = localEcho(item);
     const int row = int(m_rows.size());
     beginInsertRows({}, row, row);
-    m_rows.push_back({std::move(m), Delivery::Pending, {}});
+    m_rows.push_back(makeRow(std::move(m), Delivery::Pending));
     endInsertRows();
 }
 
@@ -286,7 +310,7 @@ void MessageModel::fetchMore(const QModelIndex &parent)
             beginInsertRows({}, 0, int(page.size()) - 1);
             std::vector<Row> rows;
             for (const Message &m : page)
-                rows.push_back({m, Delivery::Sent, {}});
+                rows.push_back(makeRow(m, Delivery::Sent));
             m_rows.insert(m_rows.begin(), rows.begin(), rows.end());
             m_sent += int(page.size());
             endInsertRows();

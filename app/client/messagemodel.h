@@ -4,6 +4,7 @@
 
 #include <QAbstractListModel>
 #include <QHash>
+#include <QSet>
 
 #include <deque>
 #include <vector>
@@ -126,6 +127,8 @@ private:
     void appendPending(const OutgoingItem &item);
     // How an outbox item shows until the server has it.
     Message localEcho(const OutgoingItem &item) const;
+    Row makeRow(Message m, Delivery delivery, QString error = {});
+    void shareStrings(Message &m);
     void trimOldest();
     void trimNewest();
     int insertPosition(qint64 seq) const;
@@ -146,6 +149,7 @@ private:
     // [0, m_sent) server messages by seq, then the outbox's, in order. A deque: older pages go in
     // at the front and live messages push the oldest out there, without moving every row.
     std::deque<Row> m_rows;
+    QSet<QString> m_sharedStrings; // see shareStrings()
     int m_sent = 0;
     int m_pageSize = 50;
     int m_maxRows = 500;

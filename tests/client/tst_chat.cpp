@@ -247,6 +247,13 @@ private Q_SLOTS:
         QCOMPARE(window->messageAt(window->rowCount() - 1).content, QStringLiteral("bulk 39"));
         QVERIFY(window->rowCount() <= 15);
         QVERIFY(seqsIncrease(*window));
+        // The rows repeat their room's id and their author's id and name: one shared copy each,
+        // not one allocation per row (MessageModel::shareStrings).
+        const Message first = window->messageAt(0), last = window->messageAt(window->rowCount() - 1);
+        QCOMPARE(first.authorId, last.authorId);
+        QVERIFY(first.authorId.isSharedWith(last.authorId));
+        QVERIFY(first.authorName.isSharedWith(last.authorName));
+        QVERIFY(first.roomId.isSharedWith(last.roomId));
         delete window;
     }
 
