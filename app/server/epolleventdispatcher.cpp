@@ -376,10 +376,17 @@ int EpollEventDispatcher::activateTimers()
         if (it == m_timers.end()) // stopped by an earlier handler of this pass
             continue;
         Timer &t = it->second;
-        if (t.firing || t.due > now) // in its own handler (a nested loop), or restarted since
+        if (t.due > now) // restarted by an earlier handler of this pass
             continue;
         m_timerQueue.erase({t.due, id});
         const std::int64_t step = t.interval * kNsPerMs;
+        if (t.firing) {
+            // Due again while its own handler runs a nested loop: this beat is skipped (as in
+            // Qt), and moved on, so that the loop does not spin on an overdue timer.
+            t.due = now + std::max<std::int64_t>(step, kNsPerMs);
+            m_timerQueue.emplace(t.due, id);
+            continue;
+        }
         t.due += step;
         if (t.due <= now) // late (a long handler, a stopped process): skip the missed beats
             t.due = now + step;

@@ -160,6 +160,36 @@ private Q_SLOTS:
         QCOMPARE(obj.fired.size(), std::size_t(1));
     }
 
+    void timerWhoseHandlerRunsANestedLoopDoesNotSpinIt()
+    {
+        // A 5 ms timer whose handler waits 100 ms in a nested loop: the timer is due again many
+        // times meanwhile and must neither fire again inside its own handler nor keep the
+        // dispatcher from sleeping (a spinning loop wakes hundreds of thousands of times).
+        QTimer timer;
+        timer.setInterval(5);
+        int entered = 0, nestedWakeUps = 0;
+        bool inside = false, reentered = false;
+        QMetaObject::Connection counter;
+        connect(&timer, &QTimer::timeout, this, [&] {
+            reentered = reentered || inside;
+            if (++entered > 1)
+                return;
+            inside = true;
+            counter = connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::awake, this,
+                              [&] { ++nestedWakeUps; });
+            QEventLoop nested;
+            QTimer::singleShot(100, &nested, &QEventLoop::quit);
+            nested.exec();
+            disconnect(counter);
+            inside = false;
+        });
+        timer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(entered >= 2, 10000);
+        timer.stop();
+        QVERIFY(!reentered);
+        QVERIFY2(nestedWakeUps < 1000, qPrintable(QString::number(nestedWakeUps)));
+    }
+
     void objectDeletedWithTimersRunning()
     {
         auto *obj = new TimerRecorder;
