@@ -4,7 +4,7 @@
 #   bench/run.sh            # full suite, about 8-10 minutes
 #   bench/run.sh --quick    # smaller and shorter, about 2-3 minutes
 #
-# Options: --skip-build (use what is in $BUILD), --no-peer, --no-history, --no-fanout (also no
+# Options: --skip-build (use what is in $BUILD), --no-peer (also no floor: bench/floor), --no-history, --no-fanout (also no
 # saturation), --no-write, --client (then the client suite, bench/run-client.sh: 2-3 min more).
 # Environment: CONFAB_BENCH_BUILD_DIR (default build-bench), CONFAB_BENCH_SERVER_CPU (0),
 # CONFAB_BENCH_GEN_CPU (1), CONFAB_BENCH_OUT (default bench/results/latest.json).
@@ -58,10 +58,11 @@ if [ "$BUILD_IT" = 1 ]; then
   echo "== building (Release) in $BUILD"
   cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCONFAB_BUILD_TESTS=OFF \
         -DCONFAB_BUILD_CLIENT=OFF -DCONFAB_BUILD_BENCH=ON >/dev/null
-  ninja -C "$BUILD" confab-server confab-loadgen
+  ninja -C "$BUILD" confab-server confab-loadgen confab-bench-floor
 fi
 SERVER_BIN="$BUILD/app/confab-server"
 LOADGEN="$BUILD/bench/confab-loadgen"
+FLOOR="$BUILD/bench/confab-bench-floor"
 [ -x "$SERVER_BIN" ] && [ -x "$LOADGEN" ] || { echo "missing $SERVER_BIN or $LOADGEN" >&2; exit 1; }
 if [ "$PEER" = 1 ]; then
   command -v node >/dev/null || { echo "node is needed for the peer (or pass --no-peer)" >&2; exit 1; }
@@ -155,6 +156,19 @@ if [ "$PEER" = 1 ] && [ "$FANOUT" = 1 ]; then
   gen fanout --peer --port "$PORT" --server-pid "$SERVER_PID" --subscribers 1000 --senders 10 --rate 50 \
       --saturate --steps "$SAT_STEPS" --step-duration "$SAT_STEP_S" --max-seconds "$SAT_MAX_S" \
       --label "peer-saturation-1000" --out "$PARTS/peer-saturation-1000.json"
+  stop
+fi
+
+# ---- 3b. the floor: a bare epoll C++ broadcast server (bench/floor), same generator -----------
+# What one send() per delivery per connection costs with nothing else around it: no server of
+# that design gets more deliveries per CPU-second on this machine.
+if [ "$PEER" = 1 ] && [ "$FANOUT" = 1 ] && [ -x "$FLOOR" ]; then
+  echo "== floor: confab-bench-floor (epoll, one send() per delivery, nothing else)"
+  start "$WORK/floor.log" "$FLOOR" 0
+  for n in $SIZES; do
+    gen fanout --peer --port "$PORT" --server-pid "$SERVER_PID" --subscribers "$n" --senders 10 \
+        --rate "$(rate_for "$n")" --duration "$DURATION" --label "floor-fanout-$n" --out "$PARTS/floor-fanout-$n.json"
+  done
   stop
 fi
 

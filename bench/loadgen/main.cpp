@@ -907,6 +907,11 @@ int cmdReport(const Args &a)
                 ratio["deliveries_per_cpu_s"] = r["deliveries_per_server_cpu_s"].get<double>() / std::max(1.0, pr["deliveries_per_server_cpu_s"].get<double>());
                 ratio["p99"] = l.value("p99_ms", 0.0) / std::max(1e-6, pr["latency"].value("p99_ms", 1e-6));
                 ratio["rss_per_connection"] = j["rss_per_idle_connection_kib"].get<double>() / std::max(1e-6, (*p)["rss_per_idle_connection_kib"].get<double>());
+                // Against the bare epoll server (bench/floor): how close to what one send() per
+                // delivery allows at all on this machine.
+                if (const json *f = get("floor-fanout-" + std::to_string(j["subscribers"].get<int>())))
+                    ratio["deliveries_per_cpu_s_of_floor"] = r["deliveries_per_server_cpu_s"].get<double>() /
+                        std::max(1.0, (*f)["result"]["deliveries_per_server_cpu_s"].get<double>());
                 ratios[label.substr(7)] = ratio;
             }
         }
@@ -917,10 +922,12 @@ int cmdReport(const Args &a)
                         j["connected"].get<int>(), j["subscribers"].get<int>(), j["connect_seconds"].get<double>());
     }
     if (!ratios.empty()) {
-        std::printf("\nConfab / peer (Node ws)  %-14s %14s %10s %14s\n", "scenario", "deliv/cpu-s", "p99", "RSS/conn");
+        std::printf("\nConfab / peer (Node ws)  %-14s %14s %10s %14s %16s\n", "scenario", "deliv/cpu-s", "p99", "RSS/conn",
+                    "of the floor");
         for (const auto &[k, r] : ratios.items())
-            std::printf("                         %-14s %13.2fx %9.2fx %13.2fx\n", k.c_str(), r["deliveries_per_cpu_s"].get<double>(),
-                        r["p99"].get<double>(), r["rss_per_connection"].get<double>());
+            std::printf("                         %-14s %13.2fx %9.2fx %13.2fx %15.2fx\n", k.c_str(), r["deliveries_per_cpu_s"].get<double>(),
+                        r["p99"].get<double>(), r["rss_per_connection"].get<double>(),
+                        r.value("deliveries_per_cpu_s_of_floor", 0.0));
         all["ratios_confab_over_peer"] = ratios;
     }
     for (const auto &[label, j] : sc.items()) {
