@@ -278,6 +278,28 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(contents(*m_mb).last(), QStringLiteral("a: welcome back"), 10000);
     }
 
+    void kickedWhileOfflineIsToldSo()
+    {
+        // (Last: Bob leaves the room here.) A kick while Bob is offline reaches him with the
+        // sync after reconnecting, as a kick with its reason, not as a deleted room.
+        auto &conn = m_b->engine()->connection();
+        conn.stop();
+        RestClient a(m_server.httpUrl());
+        a.setToken(m_alice.token);
+        QVERIFY(a.post(QStringLiteral("/v1/chat/rooms/") + m_roomId + QStringLiteral("/members/") + m_bob.user.userId +
+                           QStringLiteral("/kick"),
+                       {{"reason", "cool down"}})
+                    .ok());
+        QSignalSpy removed(&m_b->engine()->sync(), &SyncEngine::roomRemoved);
+        conn.start(m_server.httpUrl(), m_bob.token);
+        QVERIFY(removed.count() || removed.wait(10000));
+        QCOMPARE(removed.first().at(0).toString(), m_roomId);
+        QVERIFY2(removed.first().at(1).toString().contains(QStringLiteral("cool down")),
+                 qPrintable(removed.first().at(1).toString()));
+        QCOMPARE(removed.first().at(2).value<SyncEngine::RemovalKind>(), SyncEngine::RemovalKind::Kicked);
+        QTRY_COMPARE_WITH_TIMEOUT(m_b->engine()->rooms().rowCount(), 0, 10000);
+    }
+
     void cleanupTestCase()
     {
         m_testerB.reset();

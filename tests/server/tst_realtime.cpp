@@ -123,6 +123,7 @@ private Q_SLOTS:
     void presenceOfflineAfterGrace();
     void syncAfterMissedEvents();
     void syncGapWhenTooFarBehind();
+    void syncTellsWhyARoomWasLost();
     void malformedFramesKeepConnection();
     void tooManyBadFramesClose();
     void oversizedFrame();
@@ -822,6 +823,72 @@ void TestRealtime::syncGapWhenTooFarBehind()
     QCOMPARE(int(seqs.size()), 3);
     QCOMPARE(seqs.front(), latest - 2);
     QCOMPARE(seqs.back(), latest);
+}
+
+void TestRealtime::syncTellsWhyARoomWasLost()
+{
+    // Kicked or banned while away: the sync answer says so, with the reason, as the live frame
+    // would have (not "deleted"). A room deleted meanwhile is "room_deleted".
+    const json room = createRoom(m_alice, QStringLiteral("Away room"), QStringLiteral("public"));
+    const QString id = qs(room["roomId"]);
+    CHECK_STATUS(m_bob->post(roomPath(id, QStringLiteral("/join"))), 200);
+    CHECK_STATUS(m_carol->post(roomPath(id, QStringLiteral("/join"))), 200);
+    const json posted = postMessage(m_alice, id, QStringLiteral("before they left"));
+    QVERIFY(posted.is_object());
+    const qint64 lastSeq = posted["seq"].get<qint64>();
+    const json gone = createRoom(m_alice, QStringLiteral("Doomed room"), QStringLiteral("public"));
+    CHECK_STATUS(m_bob->post(roomPath(qs(gone["roomId"]), QStringLiteral("/join"))), 200);
+
+    // Nobody connected: they hear of it only when they come back.
+    CHECK_STATUS(m_alice->post(roomPath(id, QStringLiteral("/members/") + m_bob.id + QStringLiteral("/kick")), {{"reason", "take a break"}}),
+                 200);
+    CHECK_STATUS(m_alice->post(roomPath(id, QStringLiteral("/members/") + m_carol.id + QStringLiteral("/ban")), {{"reason", "spam"}}),
+                 200);
+    CHECK_STATUS(m_alice->del(roomPath(qs(gone["roomId"]))), 200);
+
+    const auto syncFrames = [&](WsClient &ws, const json &rooms, const char *ref) {
+        ws.send({{"type", "sync"}, {"rooms", rooms}, {"ref", ref}});
+        std::vector<json> frames;
+        for (json f = nextFrame(ws); !f.is_null() && typeOf(f) != "synced"; f = nextFrame(ws))
+            frames.push_back(f);
+        return frames;
+    };
+    const auto find = [](const std::vector<json> &frames, const char *type, const QString &roomId) {
+        for (const json &f : frames)
+            if (typeOf(f) == type && qs(f["roomId"]) == roomId)
+                return f;
+        return json();
+    };
+
+    auto bob = connectWs(m_server, m_bob);
+    QVERIFY(bob);
+    const auto bobFrames = syncFrames(*bob, {{ss(id), lastSeq}, {ss(qs(gone["roomId"])), 0}}, "away-1");
+    const json kicked = find(bobFrames, "kicked", id);
+    QVERIFY2(!kicked.is_null(), "no kicked frame in the sync answer");
+    QCOMPARE(qs(kicked["reason"]), QStringLiteral("take a break"));
+    QVERIFY(find(bobFrames, "room_deleted", id).is_null());
+    QVERIFY(!find(bobFrames, "room_deleted", qs(gone["roomId"])).is_null());
+
+    auto carol = connectWs(m_server, m_carol);
+    QVERIFY(carol);
+    const auto carolFrames = syncFrames(*carol, {{ss(id), lastSeq}}, "away-2");
+    const json banned = find(carolFrames, "banned", id);
+    QVERIFY2(!banned.is_null(), "no banned frame in the sync answer");
+    QCOMPARE(qs(banned["reason"]), QStringLiteral("spam"));
+    QVERIFY(banned["until"].is_null()); // permanent
+
+    // Someone who was never in a private room learns nothing of it: "deleted", as for any id.
+    const json priv = createRoom(m_alice, QStringLiteral("Away private"), QStringLiteral("private"));
+    const auto probe = syncFrames(*carol, {{ss(qs(priv["roomId"])), 0}}, "away-3");
+    QVERIFY(!find(probe, "room_deleted", qs(priv["roomId"])).is_null());
+
+    // Back in the room and seen it again: an old kick is old news.
+    CHECK_STATUS(m_bob->post(roomPath(id, QStringLiteral("/join"))), 200);
+    const json again = postMessage(m_alice, id, QStringLiteral("welcome back"));
+    QVERIFY(again.is_object());
+    CHECK_STATUS(m_bob->post(roomPath(id, QStringLiteral("/leave"))), 200);
+    const auto later = syncFrames(*bob, {{ss(id), again["seq"].get<qint64>()}}, "away-4");
+    QVERIFY(find(later, "kicked", id).is_null());
 }
 
 void TestRealtime::malformedFramesKeepConnection()

@@ -2,6 +2,7 @@
 
 #include "wordfilter.h"
 
+#include "core/permissions.h"
 #include "core/timeutil.h"
 #include "core/validation.h"
 
@@ -387,6 +388,31 @@ void MessageService::appendReplay(const std::vector<EventRecord> &events, std::v
     }
 }
 
+QByteArray MessageService::lostRoomFrame(const Caller &caller, const QString &roomId, qint64 lastSeq)
+{
+    // A room the caller no longer has, told as they would have heard it live: banned (while the
+    // ban holds), kicked (a kick of them in the audit log since the last event they saw), else
+    // gone. Only bans and kicks of the caller themselves say that a room exists, and those name
+    // rooms they were in; any other room is "deleted", whether it exists or not.
+    if (m_ctx.storage.roomById(roomId)) {
+        if (const auto ban = m_ctx.storage.ban(roomId, caller.userId); ban && (ban->until == 0 || ban->until > m_ctx.now()))
+            return frameBytes(BannedFrame{roomId, ban->reason, ban->until});
+        AuditQuery q;
+        q.roomIds = std::vector<QString>{roomId};
+        q.targetUserId = caller.userId;
+        q.action = actionName(Action::KickMember);
+        q.limit = 1;
+        const std::vector<AuditEntry> kicks = m_ctx.storage.listAudit(q);
+        if (!kicks.empty()) {
+            const std::vector<EventRecord> seen = lastSeq > 0 ? m_ctx.storage.eventsAfter(roomId, lastSeq - 1, 1)
+                                                               : std::vector<EventRecord>{};
+            if (seen.empty() || kicks.front().createdAt >= seen.front().createdAt)
+                return frameBytes(KickedFrame{roomId, kicks.front().reason});
+        }
+    }
+    return frameBytes(RoomDeletedFrame{roomId});
+}
+
 Result<SyncReplay> MessageService::sync(const Caller &caller, const std::map<QString, qint64> &rooms)
 {
     SyncReplay out;
@@ -394,8 +420,7 @@ Result<SyncReplay> MessageService::sync(const Caller &caller, const std::map<QSt
         const auto membership = m_ctx.storage.member(roomId, caller.userId);
         const auto record = membership ? m_ctx.storage.roomById(roomId) : std::nullopt;
         if (!record) {
-            // Gone, or no longer ours (kicked while away): say so without leaking anything.
-            out.frames.push_back(frameBytes(RoomDeletedFrame{roomId}));
+            out.frames.push_back(lostRoomFrame(caller, roomId, lastSeq));
             continue;
         }
         if (lastSeq >= record->lastSeq)

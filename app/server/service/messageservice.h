@@ -56,6 +56,8 @@ private:
     // The frames replaying these events, the messages they name read in batches.
     void appendReplay(const std::vector<EventRecord> &events, std::vector<QByteArray> &frames);
     QByteArray replayFrame(const EventRecord &e, const Message *current);
+    // What sync answers for a room the caller is no longer a member of.
+    QByteArray lostRoomFrame(const Caller &caller, const QString &roomId, qint64 lastSeq);
 
     ServiceContext &m_ctx;
     RoomGuard m_guard;

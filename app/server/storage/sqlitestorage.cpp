@@ -1125,6 +1125,10 @@ std::vector<AuditEntry> SqliteStorage::listAudit(const AuditQuery &q)
         where.append(QStringLiteral("a.actor_id = ?"));
         params.push_back(q.actorId);
     }
+    if (!q.targetUserId.isEmpty()) {
+        where.append(QStringLiteral("a.target_user_id = ?"));
+        params.push_back(q.targetUserId);
+    }
     if (!q.action.isEmpty()) {
         where.append(QStringLiteral("a.action = ?"));
         params.push_back(q.action);

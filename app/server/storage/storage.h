@@ -96,6 +96,7 @@ struct SearchHit {
 struct AuditQuery {
     std::optional<std::vector<QString>> roomIds; // nullopt: every room (server admins)
     QString actorId;
+    QString targetUserId;
     QString action;
     qint64 beforeMs = 0; // 0: newest first from now
     QString beforeAuditId; // cursor: entries older than this one (same-millisecond entries included)
