@@ -703,10 +703,6 @@
         <translation>Mensaje</translation>
     </message>
     <message>
-        <source>Write a message… (Enter sends, Shift+Enter for a new line)</source>
-        <translation>Escribe un mensaje… (Intro envía, Mayús+Intro para una línea nueva)</translation>
-    </message>
-    <message>
         <source>Reply or edit</source>
         <translation>Responder o editar</translation>
     </message>
@@ -749,6 +745,22 @@
     <message>
         <source>✎ Editing your message (Enter saves, Esc cancels)</source>
         <translation>✎ Editando tu mensaje (Intro guarda, Esc cancela)</translation>
+    </message>
+    <message>
+        <source>Write a message… (%1)</source>
+        <translation>Escribe un mensaje… (%1)</translation>
+    </message>
+    <message>
+        <source>✎ Editing your message (Ctrl+Enter saves, Esc cancels)</source>
+        <translation>✎ Editando tu mensaje (Ctrl+Intro guarda, Esc cancela)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends, Enter for a new line</source>
+        <translation>Ctrl+Intro envía, Intro para una línea nueva</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter for a new line</source>
+        <translation>Intro envía, Mayús+Intro para una línea nueva</translation>
     </message>
 </context>
 <context>
@@ -2243,12 +2255,12 @@ Chat autoalojado para equipos.</translation>
         <translation>Ese mensaje fijado no está cargado. Desplázate hacia arriba para encontrarlo.</translation>
     </message>
     <message>
-        <source>Message %1 (Enter sends, Shift+Enter for a new line)</source>
-        <translation>Mensaje para %1 (Intro envía, Mayús+Intro para una línea nueva)</translation>
-    </message>
-    <message>
         <source>No room open</source>
         <translation>Ninguna sala abierta</translation>
+    </message>
+    <message>
+        <source>Message %1 (%2)</source>
+        <translation>Mensaje para %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2340,6 +2352,14 @@ Chat autoalojado para equipos.</translation>
     <message>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Send with Ctrl+&amp;Enter (Enter starts a new line)</source>
+        <translation>Enviar con Ctrl+&amp;Intro (Intro empieza una línea nueva)</translation>
+    </message>
+    <message>
+        <source>Send with Ctrl+Enter</source>
+        <translation>Enviar con Ctrl+Intro</translation>
     </message>
 </context>
 <context>

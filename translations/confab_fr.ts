@@ -703,10 +703,6 @@
         <translation>Message</translation>
     </message>
     <message>
-        <source>Write a message… (Enter sends, Shift+Enter for a new line)</source>
-        <translation>Écrivez un message… (Entrée envoie, Maj+Entrée pour une nouvelle ligne)</translation>
-    </message>
-    <message>
         <source>Reply or edit</source>
         <translation>Répondre ou modifier</translation>
     </message>
@@ -749,6 +745,22 @@
     <message>
         <source>✎ Editing your message (Enter saves, Esc cancels)</source>
         <translation>✎ Modification de votre message (Entrée enregistre, Échap annule)</translation>
+    </message>
+    <message>
+        <source>Write a message… (%1)</source>
+        <translation>Écrivez un message… (%1)</translation>
+    </message>
+    <message>
+        <source>✎ Editing your message (Ctrl+Enter saves, Esc cancels)</source>
+        <translation>✎ Modification de votre message (Ctrl+Entrée enregistre, Échap annule)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends, Enter for a new line</source>
+        <translation>Ctrl+Entrée envoie, Entrée pour une nouvelle ligne</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter for a new line</source>
+        <translation>Entrée envoie, Maj+Entrée pour une nouvelle ligne</translation>
     </message>
 </context>
 <context>
@@ -2243,12 +2255,12 @@ Discussion auto-hébergée pour les équipes.</translation>
         <translation>Ce message épinglé n’est pas chargé. Faites défiler vers le haut pour le trouver.</translation>
     </message>
     <message>
-        <source>Message %1 (Enter sends, Shift+Enter for a new line)</source>
-        <translation>Message à %1 (Entrée envoie, Maj+Entrée pour une nouvelle ligne)</translation>
-    </message>
-    <message>
         <source>No room open</source>
         <translation>Aucun salon ouvert</translation>
+    </message>
+    <message>
+        <source>Message %1 (%2)</source>
+        <translation>Message à %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2340,6 +2352,14 @@ Discussion auto-hébergée pour les équipes.</translation>
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Send with Ctrl+&amp;Enter (Enter starts a new line)</source>
+        <translation>Envoyer avec Ctrl+&amp;Entrée (Entrée commence une nouvelle ligne)</translation>
+    </message>
+    <message>
+        <source>Send with Ctrl+Enter</source>
+        <translation>Envoyer avec Ctrl+Entrée</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ namespace {
 const QString kTheme = QStringLiteral("appearance/theme");
 const QString kNotifications = QStringLiteral("notifications/enabled");
 const QString kAutoAway = QStringLiteral("presence/autoAwayMinutes");
+const QString kCtrlEnter = QStringLiteral("composer/sendWithCtrlEnter");
 } // namespace
 
 AppSettings::AppSettings(QObject *parent) : QObject(parent) {}
@@ -32,6 +33,16 @@ void AppSettings::setNotificationsEnabled(bool enabled)
     if (enabled == notificationsEnabled())
         return;
     QSettings().setValue(kNotifications, enabled);
+    Q_EMIT changed();
+}
+
+bool AppSettings::sendWithCtrlEnter() const { return QSettings().value(kCtrlEnter, false).toBool(); }
+
+void AppSettings::setSendWithCtrlEnter(bool on)
+{
+    if (on == sendWithCtrlEnter())
+        return;
+    QSettings().setValue(kCtrlEnter, on);
     Q_EMIT changed();
 }
 

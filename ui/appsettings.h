@@ -17,6 +17,9 @@ public:
     // Mentions and direct messages while the window is not in front.
     bool notificationsEnabled() const;
     void setNotificationsEnabled(bool enabled);
+    // Ctrl+Enter sends and Enter starts a new line (for long messages); off: Enter sends.
+    bool sendWithCtrlEnter() const;
+    void setSendWithCtrlEnter(bool on);
     // Away after this many minutes without input; 0: never.
     int autoAwayMinutes() const;
     void setAutoAwayMinutes(int minutes);

@@ -20,7 +20,7 @@ Composer::Composer(QWidget *parent)
       m_emojiButton(new QToolButton(this)), m_picker(new EmojiPicker(this))
 {
     setAccessibleName(tr("Message"));
-    setPlaceholderText(tr("Write a message… (Enter sends, Shift+Enter for a new line)"));
+    setPlaceholderText(tr("Write a message… (%1)").arg(sendHint()));
     setTabChangesFocus(true); // Tab moves focus, it does not insert a tab
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 
@@ -134,7 +134,7 @@ void Composer::startEdit(const QString &messageId, const QString &text)
     if (m_mode != Mode::Edit)
         m_draft = toPlainText();
     m_editOriginal = text;
-    setMode(Mode::Edit, messageId, tr("✎ Editing your message (Enter saves, Esc cancels)"));
+    setMode(Mode::Edit, messageId, editBarText());
     m_barLabel->setToolTip({});
     setPlainText(text);
     moveCursor(QTextCursor::End);
@@ -193,15 +193,40 @@ void Composer::submit()
     Q_EMIT submitted(text, replyTo);
 }
 
+void Composer::setSendKey(SendKey key)
+{
+    if (key == m_sendKey)
+        return;
+    m_sendKey = key;
+    if (m_mode == Mode::Edit) // the bar names the key
+        setMode(Mode::Edit, m_target, editBarText());
+}
+
+QString Composer::editBarText() const
+{
+    return m_sendKey == SendKey::CtrlEnter ? tr("✎ Editing your message (Ctrl+Enter saves, Esc cancels)")
+                                           : tr("✎ Editing your message (Enter saves, Esc cancels)");
+}
+
+QString Composer::sendHint() const
+{
+    return m_sendKey == SendKey::CtrlEnter ? tr("Ctrl+Enter sends, Enter for a new line")
+                                           : tr("Enter sends, Shift+Enter for a new line");
+}
+
 void Composer::keyPressEvent(QKeyEvent *event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
-    if (enter && !(event->modifiers() & Qt::ShiftModifier)) {
+    const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
+    const bool sends = enter
+        && (m_sendKey == SendKey::CtrlEnter ? mods == Qt::ControlModifier : !(mods & Qt::ShiftModifier));
+    if (sends) {
         if (!isReadOnly())
             submit();
         event->accept();
         return;
     }
+
     if (event->key() == Qt::Key_Escape && (m_mode != Mode::Compose || !document()->isEmpty())) {
         if (m_mode != Mode::Compose)
             cancelMode();

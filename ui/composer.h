@@ -9,8 +9,8 @@ namespace confab::ui {
 
 class EmojiPicker;
 
-// The message input: Enter sends, Shift+Enter breaks the line, Esc cancels a reply or edit (or
-// clears), Tab leaves, Up in an empty box asks to edit my last message, Ctrl+E opens the emoji
+// The message input: Enter sends, Shift+Enter breaks the line (or, with SendKey::CtrlEnter,
+// Ctrl+Enter sends and Enter breaks the line), Esc cancels a reply or edit (or clears), Tab leaves, Up in an empty box asks to edit my last message, Ctrl+E opens the emoji
 // picker. Replying and editing show a bar above the text (inside the frame) naming what is
 // replied to or edited; the emoji button sits at the right edge.
 //
@@ -21,10 +21,16 @@ class Composer : public QPlainTextEdit {
 public:
     enum class Mode { Compose, Reply, Edit };
     Q_ENUM(Mode)
+    enum class SendKey { Enter, CtrlEnter };
+    Q_ENUM(SendKey)
 
     explicit Composer(QWidget *parent = nullptr);
 
     Mode mode() const { return m_mode; }
+    SendKey sendKey() const { return m_sendKey; }
+    void setSendKey(SendKey key);
+    // "Enter sends, Shift+Enter for a new line", or the Ctrl+Enter one: for placeholders.
+    QString sendHint() const;
     // The message replied to or edited; empty while composing.
     QString targetMessageId() const { return m_target; }
     // The bar's text ("Replying to Alice: first line", "Editing your message"), empty while composing.
@@ -65,6 +71,7 @@ protected:
     QSize minimumSizeHint() const override;
 
 private:
+    QString editBarText() const;
     void setMode(Mode mode, const QString &target, const QString &barText);
     void submit();
     void layoutChildren();
@@ -76,6 +83,7 @@ private:
     QString m_draft;         // what was typed before an edit started
     bool m_restoringDraft = false;
     bool m_sendingHeld = false;
+    SendKey m_sendKey = SendKey::Enter;
     QWidget *m_bar;
     QLabel *m_barLabel;
     QString m_barText; // the label shows it elided

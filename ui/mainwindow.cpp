@@ -234,6 +234,7 @@ void MainWindow::applySettings()
         a->setChecked(a->data().toInt() == int(m_settings->theme()));
     m_notifier->setEnabled(m_settings->notificationsEnabled());
     m_autoAway->setIdleInterval(m_settings->autoAwayMinutes() * 60 * 1000);
+    m_roomView->setSendKey(m_settings->sendWithCtrlEnter() ? Composer::SendKey::CtrlEnter : Composer::SendKey::Enter);
 }
 
 void MainWindow::attach(client::ChatEngine *engine)

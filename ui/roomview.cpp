@@ -98,7 +98,7 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
     m_description->setText(description);
     m_description->setVisible(!description.isEmpty());
     m_composer->setEnabled(true);
-    m_composer->setPlaceholderText(tr("Message %1 (Enter sends, Shift+Enter for a new line)").arg(name));
+    m_composer->setPlaceholderText(tr("Message %1 (%2)").arg(name, m_composer->sendHint()));
 
     m_messages = engine->createMessageModel(roomId, this);
     m_typers = engine->createTypingModel(roomId, this);
@@ -109,6 +109,16 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
     m_actions->setStanding(m_moderation->standing());
     connect(m_typers, &client::TypingModel::summaryChanged, this, [this] { m_typing->setText(m_typers->summary()); });
     m_messages->load();
+}
+
+void RoomView::setSendKey(Composer::SendKey key)
+{
+    if (key == m_composer->sendKey())
+        return;
+    m_composer->setSendKey(key);
+    // Unless a notice took the placeholder (muted, read-only room: the composer is read-only).
+    if (!m_roomId.isEmpty() && !m_composer->isReadOnly())
+        m_composer->setPlaceholderText(tr("Message %1 (%2)").arg(m_name->text(), m_composer->sendHint()));
 }
 
 void RoomView::clear()

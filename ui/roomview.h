@@ -3,6 +3,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include "composer.h"
+
 class QLabel;
 
 namespace confab::client {
@@ -28,6 +30,8 @@ public:
 
     void openRoom(client::ChatEngine *engine, const QString &roomId, const QString &name, const QString &description);
     void clear();
+    // Which key sends; the composer's placeholder says it.
+    void setSendKey(Composer::SendKey key);
 
     QString roomId() const { return m_roomId; }
     TimelineView *timeline() const { return m_timeline; }

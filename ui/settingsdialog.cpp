@@ -18,7 +18,7 @@ namespace confab::ui {
 
 SettingsDialog::SettingsDialog(AppSettings &settings, client::Session &session, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_theme(new QComboBox), m_notifications(new QCheckBox),
-      m_autoAway(new QSpinBox), m_server(new QLabel), m_account(new QLabel), m_signOut(new QPushButton(tr("Sign &out")))
+      m_ctrlEnter(new QCheckBox), m_autoAway(new QSpinBox), m_server(new QLabel), m_account(new QLabel), m_signOut(new QPushButton(tr("Sign &out")))
 {
     setWindowTitle(tr("Settings"));
     setAccessibleName(tr("Settings"));
@@ -32,6 +32,10 @@ SettingsDialog::SettingsDialog(AppSettings &settings, client::Session &session, 
     m_notifications->setText(tr("Notify me of mentions and direct messages"));
     m_notifications->setAccessibleName(tr("Notify me of mentions and direct messages"));
     m_notifications->setChecked(settings.notificationsEnabled());
+
+    m_ctrlEnter->setText(tr("Send with Ctrl+&Enter (Enter starts a new line)"));
+    m_ctrlEnter->setAccessibleName(tr("Send with Ctrl+Enter"));
+    m_ctrlEnter->setChecked(settings.sendWithCtrlEnter());
 
     m_autoAway->setAccessibleName(tr("Minutes without input before I am shown away"));
     m_autoAway->setRange(0, AppSettings::kMaxAutoAwayMinutes);
@@ -57,6 +61,7 @@ SettingsDialog::SettingsDialog(AppSettings &settings, client::Session &session, 
     lookForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     lookForm->addRow(tr("&Theme:"), m_theme);
     lookForm->addRow(m_notifications);
+    lookForm->addRow(m_ctrlEnter);
     lookForm->addRow(tr("Show me as &away after:"), m_autoAway);
 
     auto *account = new QGroupBox(tr("Account"));
@@ -79,6 +84,7 @@ SettingsDialog::SettingsDialog(AppSettings &settings, client::Session &session, 
     connect(m_theme, &QComboBox::currentIndexChanged, this,
             [this] { m_settings.setTheme(ThemeManager::Mode(m_theme->currentData().toInt())); });
     connect(m_notifications, &QCheckBox::toggled, &m_settings, &AppSettings::setNotificationsEnabled);
+    connect(m_ctrlEnter, &QCheckBox::toggled, &m_settings, &AppSettings::setSendWithCtrlEnter);
     connect(m_autoAway, &QSpinBox::valueChanged, &m_settings, &AppSettings::setAutoAwayMinutes);
     connect(m_signOut, &QPushButton::clicked, this, [this] {
         accept();

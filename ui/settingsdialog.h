@@ -25,6 +25,7 @@ public:
 
     QComboBox *themeField() const { return m_theme; }
     QCheckBox *notificationsField() const { return m_notifications; }
+    QCheckBox *ctrlEnterField() const { return m_ctrlEnter; }
     QSpinBox *autoAwayField() const { return m_autoAway; }
     QLabel *serverLabel() const { return m_server; }
     QPushButton *signOutButton() const { return m_signOut; }
@@ -36,6 +37,7 @@ private:
     AppSettings &m_settings;
     QComboBox *m_theme;
     QCheckBox *m_notifications;
+    QCheckBox *m_ctrlEnter;
     QSpinBox *m_autoAway;
     QLabel *m_server;
     QLabel *m_account;

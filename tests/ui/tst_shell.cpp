@@ -11,6 +11,7 @@
 
 #include "accountbutton.h"
 #include "appsettings.h"
+#include "composer.h"
 #include "autoaway.h"
 #include "browseroomsdialog.h"
 #include "client/chatengine.h"
@@ -672,6 +673,13 @@ private Q_SLOTS:
         dialog->autoAwayField()->setValue(7);
         QCOMPARE(AppSettings().autoAwayMinutes(), 7);
         QCOMPARE(m_desk->window->autoAway().idleInterval(), 7 * 60 * 1000);
+        Composer *composer = m_desk->window->roomView()->composer();
+        QCOMPARE(composer->sendKey(), Composer::SendKey::Enter);
+        dialog->ctrlEnterField()->setChecked(true);
+        QVERIFY(AppSettings().sendWithCtrlEnter());
+        QCOMPARE(composer->sendKey(), Composer::SendKey::CtrlEnter);
+        dialog->ctrlEnterField()->setChecked(false);
+        QCOMPARE(composer->sendKey(), Composer::SendKey::Enter);
         dialog->themeField()->setCurrentIndex(dialog->themeField()->findData(int(ThemeManager::Mode::Dark)));
         QVERIFY(m_desk->window->theme().isDark());
         dialog->themeField()->setCurrentIndex(dialog->themeField()->findData(int(ThemeManager::Mode::System)));
@@ -683,6 +691,38 @@ private Q_SLOTS:
                 QVERIFY2(!w->accessibleName().isEmpty(), w->metaObject()->className());
         }
         dialog->reject();
+    }
+
+    void sendKeyEnterOrCtrlEnter()
+    {
+        Composer composer;
+        composer.show();
+        QSignalSpy sent(&composer, &Composer::submitted);
+        // Default: Enter sends, Shift+Enter breaks the line.
+        QVERIFY(composer.placeholderText().contains(QStringLiteral("Shift+Enter")));
+        QTest::keyClicks(&composer, QStringLiteral("one"));
+        QTest::keyClick(&composer, Qt::Key_Return, Qt::ShiftModifier);
+        QTest::keyClicks(&composer, QStringLiteral("two"));
+        QCOMPARE(sent.count(), 0);
+        QTest::keyClick(&composer, Qt::Key_Return);
+        QCOMPARE(sent.count(), 1);
+        QCOMPARE(sent.takeFirst().at(0).toString(), QStringLiteral("one\ntwo"));
+        // Ctrl+Enter mode: Enter breaks the line, Ctrl+Enter sends (keypad Enter too).
+        composer.setSendKey(Composer::SendKey::CtrlEnter);
+        QVERIFY(composer.sendHint().contains(QStringLiteral("Ctrl+Enter")));
+        QTest::keyClicks(&composer, QStringLiteral("three"));
+        QTest::keyClick(&composer, Qt::Key_Return);
+        QTest::keyClicks(&composer, QStringLiteral("four"));
+        QCOMPARE(sent.count(), 0);
+        QCOMPARE(composer.toPlainText(), QStringLiteral("three\nfour"));
+        QTest::keyClick(&composer, Qt::Key_Enter, Qt::ControlModifier | Qt::KeypadModifier);
+        QCOMPARE(sent.count(), 1);
+        QCOMPARE(sent.takeFirst().at(0).toString(), QStringLiteral("three\nfour"));
+        // Editing names the key that saves.
+        composer.startEdit(QStringLiteral("m1"), QStringLiteral("old"));
+        QVERIFY(composer.modeText().contains(QStringLiteral("Ctrl+Enter")));
+        composer.setSendKey(Composer::SendKey::Enter);
+        QVERIFY(!composer.modeText().contains(QStringLiteral("Ctrl+Enter")));
     }
 
     void everyCommandHasAShortcutOrAMenu()
