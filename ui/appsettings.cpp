@@ -18,33 +18,26 @@ ThemeManager::Mode AppSettings::theme() const
     return ThemeManager::modeFromName(QSettings().value(kTheme).toString());
 }
 
-void AppSettings::setTheme(ThemeManager::Mode mode)
+void AppSettings::store(const QString &key, const QVariant &value, bool differs)
 {
-    if (mode == theme())
+    if (!differs)
         return;
-    QSettings().setValue(kTheme, ThemeManager::modeName(mode));
+    QSettings().setValue(key, value);
     Q_EMIT changed();
 }
+
+void AppSettings::setTheme(ThemeManager::Mode mode) { store(kTheme, ThemeManager::modeName(mode), mode != theme()); }
 
 bool AppSettings::notificationsEnabled() const { return QSettings().value(kNotifications, true).toBool(); }
 
 void AppSettings::setNotificationsEnabled(bool enabled)
 {
-    if (enabled == notificationsEnabled())
-        return;
-    QSettings().setValue(kNotifications, enabled);
-    Q_EMIT changed();
+    store(kNotifications, enabled, enabled != notificationsEnabled());
 }
 
 bool AppSettings::sendWithCtrlEnter() const { return QSettings().value(kCtrlEnter, false).toBool(); }
 
-void AppSettings::setSendWithCtrlEnter(bool on)
-{
-    if (on == sendWithCtrlEnter())
-        return;
-    QSettings().setValue(kCtrlEnter, on);
-    Q_EMIT changed();
-}
+void AppSettings::setSendWithCtrlEnter(bool on) { store(kCtrlEnter, on, on != sendWithCtrlEnter()); }
 
 int AppSettings::autoAwayMinutes() const
 {
@@ -54,10 +47,7 @@ int AppSettings::autoAwayMinutes() const
 void AppSettings::setAutoAwayMinutes(int minutes)
 {
     minutes = qBound(0, minutes, kMaxAutoAwayMinutes);
-    if (minutes == autoAwayMinutes())
-        return;
-    QSettings().setValue(kAutoAway, minutes);
-    Q_EMIT changed();
+    store(kAutoAway, minutes, minutes != autoAwayMinutes());
 }
 
 } // namespace confab::ui

@@ -29,6 +29,10 @@ public:
 
 Q_SIGNALS:
     void changed();
+
+private:
+    // Writes the value and tells changed(), if it differs from what is stored.
+    void store(const QString &key, const QVariant &value, bool differs);
 };
 
 } // namespace confab::ui
