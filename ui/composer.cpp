@@ -1,6 +1,7 @@
 #include "composer.h"
 
 #include "emojipicker.h"
+#include "core/markdownpreview.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -12,7 +13,7 @@ namespace confab::ui {
 namespace {
 constexpr int kEmojiButtonWidth = 30;
 
-QString firstLine(const QString &text) { return text.section(QLatin1Char('\n'), 0, 0).trimmed(); }
+QString firstLine(const QString &text) { return markdownPreview(text, PreviewScope::FirstLine); }
 } // namespace
 
 Composer::Composer(QWidget *parent)

@@ -3,6 +3,7 @@
 #include "client/chatengine.h"
 #include "client/roomlistmodel.h"
 #include "client/syncengine.h"
+#include "core/markdownpreview.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -62,7 +63,7 @@ void Notifier::consider(const Message &message)
     if (m_isRoomInFront && m_isRoomInFront(message.roomId))
         return;
     const bool direct = room->type == RoomType::Direct;
-    QString body = message.content.simplified();
+    QString body = markdownPreview(message.content, PreviewScope::AllLines);
     if (body.size() > kBodyMax)
         body = body.left(kBodyMax - 1) + QChar(0x2026);
     // Some notification servers read markup in the body: what people wrote stays text.

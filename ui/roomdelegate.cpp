@@ -5,6 +5,7 @@
 #include "theme.h"
 
 #include "client/roomlistmodel.h"
+#include "core/markdownpreview.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -129,7 +130,7 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     const QString unreadText = unreadBadgeText(index);
     const QString mentionText = mentionBadgeText(index);
     const QString peerStatus = index.data(RoomListModel::PeerStatusRole).toString();
-    QString preview = index.data(RoomListModel::LastMessageRole).toString().simplified();
+    QString preview = markdownPreview(index.data(RoomListModel::LastMessageRole).toString(), PreviewScope::AllLines);
     const QString author = index.data(RoomListModel::LastAuthorRole).toString();
     if (!author.isEmpty() && !preview.isEmpty())
         preview = tr("%1: %2").arg(author, preview);

@@ -3,6 +3,7 @@
 #include "apiclient.h"
 #include "outbox.h"
 #include "syncengine.h"
+#include "core/markdownpreview.h"
 
 #include <QDateTime>
 
@@ -571,7 +572,7 @@ const std::pair<QString, QString> &MessageModel::cachedQuote(const QString &mess
         std::pair<QString, QString> quote;
         if (const auto m = m_store.message(messageId)) {
             quote.first = m->isAnonymous ? m->anonymousName : m->authorName;
-            quote.second = m->isDeleted ? tr("This message was deleted.") : m->content.section(QLatin1Char('\n'), 0, 0);
+            quote.second = m->isDeleted ? tr("This message was deleted.") : markdownPreview(m->content, PreviewScope::FirstLine);
         }
         it = m_quotes.insert(messageId, quote); // also when unknown: asked once, not on every paint
     }
@@ -650,7 +651,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
             const Message &original = m_rows[std::size_t(row)].message;
             if (role == ReplyAuthorRole)
                 return original.isAnonymous ? original.anonymousName : original.authorName;
-            return original.isDeleted ? tr("This message was deleted.") : original.content.section(QLatin1Char('\n'), 0, 0);
+            return original.isDeleted ? tr("This message was deleted.") : markdownPreview(original.content, PreviewScope::FirstLine);
         }
         const auto &quote = cachedQuote(m.replyTo);
         return role == ReplyAuthorRole ? quote.first : quote.second;

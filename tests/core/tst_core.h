@@ -4,6 +4,7 @@
 // compile into the one executable `test_core` (CTest label `core`).
 //   tst_codec.cpp   fixture round trips of every type and frame, malformed input, JSON documents
 //   tst_rules.cpp   validation and the permission table
+//   tst_preview.cpp Markdown to the plain one-line glimpses of the room list, quotes, pins
 //   tst_core.cpp    error codes, enums, timestamps, ids and clocks (and main)
 
 #include <QObject>
@@ -51,6 +52,10 @@ private Q_SLOTS:
     void roleChange();
     void nonMemberMayDoNothing();
     void serverAdminMayDoEverything();
+
+    // tst_preview.cpp
+    void markdownPreview_data();
+    void markdownPreview();
 
     // tst_core.cpp
     void errorCodes_data();

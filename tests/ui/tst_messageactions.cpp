@@ -364,6 +364,13 @@ private Q_SLOTS:
         QCOMPARE(timeline()->currentIndex().data(MessageModel::MessageIdRole).toString(), originalId);
         // And a screen reader hears what it answers.
         QVERIFY(reply.data(Qt::AccessibleTextRole).toString().contains(QStringLiteral("what's for lunch?")));
+
+        // A quote shows the text, not its Markdown.
+        const QString marked = postAsBob(m_lobby, QStringLiteral("> **Lunch** is at [the canteen](https://example.org)"));
+        waitForIndex(marked);
+        m_desk->session->engine()->sendMessage(m_lobby, QStringLiteral("ok"), marked);
+        const QModelIndex answer = waitForContent(QStringLiteral("ok"));
+        QCOMPARE(MessageDelegate::quoteText(answer), QStringLiteral("Bob: Lunch is at the canteen"));
     }
 
     void copyText()
