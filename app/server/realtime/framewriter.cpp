@@ -53,7 +53,6 @@ qint64 FrameWriter::queuedBytes() const
 
 bool FrameWriter::qtHasQueued() const { return queuedBytes() > 0; }
 
-
 bool FrameWriter::flush() { return m_socket->flush(); }
 
 void FrameWriter::write(const QByteArray *frames, qsizetype count)
