@@ -4,7 +4,7 @@
 #   bench/run.sh            # full suite, about 8-10 minutes
 #   bench/run.sh --quick    # smaller and shorter, about 2-3 minutes
 #
-# Options: --skip-build (use what is in $BUILD), --no-peer (also no floor: bench/floor), --no-history, --no-fanout (also no
+# Options: --skip-build (use what is in $BUILD), --no-peer (also no socket.io peer and no floor), --no-history, --no-fanout (also no
 # saturation), --no-write, --client (then the client suite, bench/run-client.sh: 2-3 min more).
 # Environment: CONFAB_BENCH_BUILD_DIR (default build-bench), CONFAB_BENCH_SERVER_CPU (0),
 # CONFAB_BENCH_GEN_CPU (1), CONFAB_BENCH_OUT (default bench/results/latest.json).
@@ -156,6 +156,17 @@ if [ "$PEER" = 1 ] && [ "$FANOUT" = 1 ]; then
   gen fanout --peer --port "$PORT" --server-pid "$SERVER_PID" --subscribers 1000 --senders 10 --rate 50 \
       --saturate --steps "$SAT_STEPS" --step-duration "$SAT_STEP_S" --max-seconds "$SAT_MAX_S" \
       --label "peer-saturation-1000" --out "$PARTS/peer-saturation-1000.json"
+  stop
+fi
+
+# ---- 3a. the second peer: socket.io 4 (bench/peer/socketio.js), same generator and sizes ----
+if [ "$PEER" = 1 ] && [ "$FANOUT" = 1 ]; then
+  echo "== peer: Node $NODE_VERSION + socket.io"
+  start "$WORK/socketio.log" node "$ROOT/bench/peer/socketio.js" 0
+  for n in $SIZES; do
+    gen fanout --peer --socketio --port "$PORT" --server-pid "$SERVER_PID" --subscribers "$n" --senders 10 \
+        --rate "$(rate_for "$n")" --duration "$DURATION" --label "socketio-fanout-$n" --out "$PARTS/socketio-fanout-$n.json"
+  done
   stop
 fi
 

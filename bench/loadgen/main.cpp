@@ -559,8 +559,9 @@ int cmdFanout(const Args &a)
 
     std::vector<std::string> paths;
     std::string roomId = "bench";
+    const bool socketIo = a.has("socketio");
     if (peer) {
-        paths.assign(size_t(subs), "/");
+        paths.assign(size_t(subs), socketIo ? "/socket.io/?EIO=4&transport=websocket" : "/");
     } else {
         const State st = loadState(a.need("state"));
         const std::string room = a.need("room");
@@ -572,6 +573,7 @@ int cmdFanout(const Args &a)
     }
 
     WsPool pool(port);
+    pool.socketIo = socketIo;
     Fanout f(pool);
     f.pid = pid;
     f.roomId = roomId;
@@ -909,6 +911,9 @@ int cmdReport(const Args &a)
                 ratio["rss_per_connection"] = j["rss_per_idle_connection_kib"].get<double>() / std::max(1e-6, (*p)["rss_per_idle_connection_kib"].get<double>());
                 // Against the bare epoll server (bench/floor): how close to what one send() per
                 // delivery allows at all on this machine.
+                if (const json *s = get("socketio-fanout-" + std::to_string(j["subscribers"].get<int>())))
+                    ratio["deliveries_per_cpu_s_vs_socketio"] = r["deliveries_per_server_cpu_s"].get<double>() /
+                        std::max(1.0, (*s)["result"]["deliveries_per_server_cpu_s"].get<double>());
                 if (const json *f = get("floor-fanout-" + std::to_string(j["subscribers"].get<int>())))
                     ratio["deliveries_per_cpu_s_of_floor"] = r["deliveries_per_server_cpu_s"].get<double>() /
                         std::max(1.0, (*f)["result"]["deliveries_per_server_cpu_s"].get<double>());
@@ -922,12 +927,12 @@ int cmdReport(const Args &a)
                         j["connected"].get<int>(), j["subscribers"].get<int>(), j["connect_seconds"].get<double>());
     }
     if (!ratios.empty()) {
-        std::printf("\nConfab / peer (Node ws)  %-14s %14s %10s %14s %16s\n", "scenario", "deliv/cpu-s", "p99", "RSS/conn",
-                    "of the floor");
+        std::printf("\nConfab / peer (Node ws)  %-14s %14s %10s %14s %16s %16s\n", "scenario", "deliv/cpu-s", "p99", "RSS/conn",
+                    "vs socket.io", "of the floor");
         for (const auto &[k, r] : ratios.items())
-            std::printf("                         %-14s %13.2fx %9.2fx %13.2fx %15.2fx\n", k.c_str(), r["deliveries_per_cpu_s"].get<double>(),
-                        r["p99"].get<double>(), r["rss_per_connection"].get<double>(),
-                        r.value("deliveries_per_cpu_s_of_floor", 0.0));
+            std::printf("                         %-14s %13.2fx %9.2fx %13.2fx %15.2fx %15.2fx\n", k.c_str(),
+                        r["deliveries_per_cpu_s"].get<double>(), r["p99"].get<double>(), r["rss_per_connection"].get<double>(),
+                        r.value("deliveries_per_cpu_s_vs_socketio", 0.0), r.value("deliveries_per_cpu_s_of_floor", 0.0));
         all["ratios_confab_over_peer"] = ratios;
     }
     for (const auto &[label, j] : sc.items()) {

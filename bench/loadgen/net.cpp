@@ -372,17 +372,13 @@ void WsPool::parseFrames(WsConn &c)
         case 0x0: // continuation
             c.fragment.append(payload, size_t(len));
             if (fin) {
-                c.gotHello = true;
-                if (onText)
-                    onText(c, c.fragment.data(), c.fragment.size());
+                deliverText(c, c.fragment.data(), c.fragment.size());
                 c.fragment.clear();
             }
             break;
         case 0x1:
             if (fin) {
-                c.gotHello = true;
-                if (onText)
-                    onText(c, payload, size_t(len));
+                deliverText(c, payload, size_t(len));
             } else {
                 c.fragment.assign(payload, size_t(len));
             }
@@ -443,10 +439,44 @@ void WsPool::sendFrame(WsConn &c, int opcode, const char *data, size_t n)
         flush(c);
 }
 
+void WsPool::deliverText(WsConn &c, const char *p, size_t n)
+{
+    if (socketIo) {
+        // Engine.IO v4 packets in text frames: 0 open (answered by a namespace connect, 40),
+        // 40 connected, 2 ping (answered 3), 42 an event: ["name", {...}].
+        const std::string_view s(p, n);
+        if (s == "2") {
+            sendFrame(c, 1, "3", 1);
+            return;
+        }
+        if (s.substr(0, 1) == "0") {
+            sendFrame(c, 1, "40", 2);
+            return;
+        }
+        if (s.substr(0, 2) == "40") {
+            c.gotHello = true;
+            return;
+        }
+        if (s.substr(0, 2) != "42")
+            return;
+    }
+    c.gotHello = true;
+    if (onText)
+        onText(c, p, n);
+}
+
 void WsPool::sendText(WsConn &c, std::string_view text)
 {
-    if (c.state == WsConn::Open)
+    if (c.state != WsConn::Open)
+        return;
+    if (!socketIo) {
         sendFrame(c, 1, text.data(), text.size());
+        return;
+    }
+    // Every frame the generator sends is a send_message: the socket.io event of that name.
+    std::string packet = "42[\"send_message\",";
+    packet.append(text).append("]");
+    sendFrame(c, 1, packet.data(), packet.size());
 }
 
 void WsPool::flush(WsConn &c)

@@ -78,12 +78,17 @@ public:
     uint64_t framesReceived() const { return m_frames; }
 
     std::function<void(WsConn &, const char *, size_t)> onText;
+    // Speak socket.io (Engine.IO v4) inside the WebSocket: connect to /socket.io/?EIO=4&
+    // transport=websocket, answer its open and pings, wrap what sendText() sends as the
+    // send_message event; onText() sees each event packet whole (42["name",{...}]).
+    bool socketIo = false;
 
 private:
     void startConnect(WsConn &c);
     void handleEvent(WsConn &c, uint32_t events);
     void readFrom(WsConn &c);
     void parseFrames(WsConn &c);
+    void deliverText(WsConn &c, const char *p, size_t n);
     void sendFrame(WsConn &c, int opcode, const char *data, size_t n);
     void flush(WsConn &c);
     void updateInterest(WsConn &c);
