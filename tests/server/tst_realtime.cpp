@@ -124,6 +124,7 @@ private Q_SLOTS:
     void syncAfterMissedEvents();
     void syncGapWhenTooFarBehind();
     void syncTellsWhyARoomWasLost();
+    void liveFramesCarryTheCurrentProfile();
     void malformedFramesKeepConnection();
     void tooManyBadFramesClose();
     void oversizedFrame();
@@ -889,6 +890,35 @@ void TestRealtime::syncTellsWhyARoomWasLost()
     CHECK_STATUS(m_bob->post(roomPath(id, QStringLiteral("/leave"))), 200);
     const auto later = syncFrames(*bob, {{ss(id), again["seq"].get<qint64>()}}, "away-4");
     QVERIFY(find(later, "kicked", id).is_null());
+}
+
+void TestRealtime::liveFramesCarryTheCurrentProfile()
+{
+    // Erin signs in over the WebSocket, then renames herself and sets an avatar over REST. What
+    // she sends next carries the new name and the avatar, in her ack and in everyone's
+    // new_message: the same author fields history shows.
+    const Account erin = makeAccount(m_server, QStringLiteral("erin"), QStringLiteral("Erin"));
+    const json room = createRoom(m_alice, QStringLiteral("Profile room"), QStringLiteral("public"));
+    const QString id = qs(room["roomId"]);
+    CHECK_STATUS(erin->post(roomPath(id, QStringLiteral("/join"))), 200);
+    auto erinWs = connectWs(m_server, erin);
+    auto alice = connectWs(m_server, m_alice);
+    QVERIFY(erinWs && alice);
+    CHECK_STATUS(erin->patch(QStringLiteral("/v1/me"), {{"displayName", "Erin B."}, {"avatar", "https://example.org/erin.png"}}),
+                 200);
+
+    erinWs->send(sendFrame(id, QStringLiteral("new look"), QStringLiteral("p-1")));
+    const json ack = erinWs->waitFor(withRef("ack", "p-1"));
+    QVERIFY2(!ack.is_null(), "no ack");
+    QCOMPARE(qs(ack["message"]["authorName"]), QStringLiteral("Erin B."));
+    QCOMPARE(qs(ack["message"]["authorAvatar"]), QStringLiteral("https://example.org/erin.png"));
+    const json seen = alice->waitFor(messageEvent("new_message", qs(ack["message"]["messageId"])));
+    QVERIFY2(!seen.is_null(), "alice got no new_message");
+    QCOMPARE(qs(seen["message"]["authorName"]), QStringLiteral("Erin B."));
+    QCOMPARE(qs(seen["message"]["authorAvatar"]), QStringLiteral("https://example.org/erin.png"));
+    const RestReply history = erin->get(roomPath(id, QStringLiteral("/messages?limit=1")));
+    QCOMPARE(qs(history.data()["messages"][0]["authorName"]), QStringLiteral("Erin B."));
+    QCOMPARE(qs(history.data()["messages"][0]["authorAvatar"]), QStringLiteral("https://example.org/erin.png"));
 }
 
 void TestRealtime::malformedFramesKeepConnection()

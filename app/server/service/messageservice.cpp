@@ -112,7 +112,14 @@ Result<SendResult> MessageService::send(const Caller &caller, const SendRequest 
     m.messageId = m_ctx.ids.newId(u"m");
     m.roomId = req.roomId;
     m.authorId = caller.userId;
-    m.authorName = caller.displayName;
+    // The author as history shows them (a WebSocket's caller was read when it signed in): the
+    // frames and the answer need no read-back of the stored message.
+    if (const auto author = m_ctx.storage.userById(caller.userId)) {
+        m.authorName = author->user.displayName;
+        m.authorAvatar = author->user.avatar;
+    } else {
+        m.authorName = caller.displayName;
+    }
     m.content = filtered.value;
     m.type = req.type;
     m.timestamp = now;
@@ -143,9 +150,7 @@ Result<SendResult> MessageService::send(const Caller &caller, const SendRequest 
     });
     if (m_ctx.counters)
         ++m_ctx.counters->messagesStored;
-    // Read back so author fields are exactly what history will show.
-    auto stored = m_ctx.storage.message(m.messageId);
-    return SendResult{presentMessage(stored ? std::move(*stored) : m), false};
+    return SendResult{presentMessage(std::move(m)), false};
 }
 
 Result<Message> MessageService::edit(const Caller &caller, const QString &roomId, const QString &messageId,
