@@ -5,6 +5,7 @@
 // serialised once and sent as the same bytes to all. No storage, no auth, no rooms: it is the
 // lower bound of what a WebSocket fan-out costs in Node.
 const { WebSocketServer } = require('ws');
+const peerMessage = require('./message');
 
 const port = Number(process.argv[2] || 0);
 const wss = new WebSocketServer({ host: '127.0.0.1', port, perMessageDeflate: false, maxPayload: 64 * 1024 });
@@ -30,12 +31,7 @@ wss.on('connection', (ws) => {
       return;
     }
     seq += 1;
-    const message = {
-      messageId: 'm' + seq, roomId: f.roomId, seq, authorId: 'u1', authorName: 'Peer', authorAvatar: null,
-      content: f.content, type: 'text', timestamp: new Date().toISOString(), reactions: {}, replyTo: null,
-      isEdited: false, editedAt: null, isDeleted: false, isAnonymous: false, anonymousName: null,
-      attachments: [], clientMsgId: f.clientMsgId,
-    };
+    const message = peerMessage(seq, f);
     const frame = Buffer.from(JSON.stringify({ type: 'new_message', seq, message }));
     for (const client of wss.clients) {
       if (client.readyState === 1) client.send(frame, { binary: false });

@@ -6,6 +6,7 @@
 // the `ack` to the sender. WebSocket transport only, no storage, no auth, no rooms.
 const http = require('http');
 const { Server } = require('socket.io');
+const peerMessage = require('./message');
 
 const port = Number(process.argv[2] || 0);
 const httpServer = http.createServer();
@@ -19,12 +20,7 @@ io.on('connection', (socket) => {
       return;
     }
     seq += 1;
-    const message = {
-      messageId: 'm' + seq, roomId: f.roomId, seq, authorId: 'u1', authorName: 'Peer', authorAvatar: null,
-      content: f.content, type: 'text', timestamp: new Date().toISOString(), reactions: {}, replyTo: null,
-      isEdited: false, editedAt: null, isDeleted: false, isAnonymous: false, anonymousName: null,
-      attachments: [], clientMsgId: f.clientMsgId,
-    };
+    const message = peerMessage(seq, f);
     io.emit('m', { type: 'new_message', seq, message });
     socket.emit('m', { type: 'ack', clientMsgId: f.clientMsgId, message });
   });
