@@ -1,10 +1,10 @@
 #include "memberpanel.h"
 
 #include "memberdelegate.h"
+#include "statuslabel.h"
 
 #include "client/membermodel.h"
 
-#include <QAccessible>
 #include <QContextMenuEvent>
 #include <QKeyEvent>
 #include <QLabel>
@@ -157,14 +157,7 @@ std::optional<Member> MemberPanel::memberAt(const QModelIndex &viewIndex) const
 
 void MemberPanel::showStatus(const QString &text, bool isError)
 {
-    m_status->setText(text);
-    QPalette p = palette();
-    if (isError)
-        p.setColor(QPalette::WindowText, QColor(0xd0, 0x3a, 0x2f));
-    m_status->setPalette(p);
-    m_status->setVisible(!text.isEmpty());
-    QAccessibleEvent alert(m_status, QAccessible::Alert);
-    QAccessible::updateAccessibility(&alert);
+    showPanelStatus(m_status, palette(), text, isError);
 }
 
 bool MemberPanel::eventFilter(QObject *watched, QEvent *event)

@@ -1,6 +1,7 @@
 #include "moderationpanel.h"
 
 #include "memberdelegate.h"
+#include "statuslabel.h"
 
 #include "client/auditlogmodel.h"
 #include "client/banlistmodel.h"
@@ -8,7 +9,6 @@
 #include "client/moderationactions.h"
 #include "client/roomstanding.h"
 
-#include <QAccessible>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -265,14 +265,7 @@ void ModerationPanel::updateButtons()
 
 void ModerationPanel::setStatus(const QString &text, bool isError)
 {
-    m_status->setText(text);
-    QPalette p = palette();
-    if (isError)
-        p.setColor(QPalette::WindowText, QColor(0xd0, 0x3a, 0x2f));
-    m_status->setPalette(p);
-    m_status->setVisible(!text.isEmpty());
-    QAccessibleEvent alert(m_status, QAccessible::Alert);
-    QAccessible::updateAccessibility(&alert);
+    showPanelStatus(m_status, palette(), text, isError);
 }
 
 QString ModerationPanel::statusText() const { return m_status->isVisible() ? m_status->text() : QString(); }

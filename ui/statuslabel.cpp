@@ -7,6 +7,18 @@
 
 namespace confab::ui {
 
+void showPanelStatus(QLabel *label, const QPalette &base, const QString &text, bool isError)
+{
+    label->setText(text);
+    QPalette p = base;
+    if (isError)
+        p.setColor(QPalette::WindowText, QColor(0xd0, 0x3a, 0x2f));
+    label->setPalette(p);
+    label->setVisible(!text.isEmpty());
+    QAccessibleEvent alert(label, QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
+}
+
 StatusLabel::StatusLabel(QWidget *parent) : QLabel(parent)
 {
     setWordWrap(true);

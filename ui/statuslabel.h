@@ -29,4 +29,9 @@ private:
     bool m_restyling = false;
 };
 
+// A panel's one-line status in a plain QLabel (the member and moderation panels): hidden when
+// empty, in red when an error (else in `base`, the panel's palette), always announced to screen
+// readers.
+void showPanelStatus(QLabel *label, const QPalette &base, const QString &text, bool isError);
+
 } // namespace confab::ui

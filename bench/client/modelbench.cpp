@@ -45,6 +45,18 @@ std::unique_ptr<ApiClient> senderFor(const BenchContext &ctx, int user)
     api->setToken(ctx.users.at(std::size_t(user)).token);
     return api;
 }
+// 30 live messages from another user into the open model, without a view: how long until each
+// sits in its row, and from the send until then.
+void measureLiveIntoModel(const MessageModel &model, LiveProbe &probe, ApiClient &sender, nlohmann::json &out)
+{
+    probe.run(sender, 30);
+    say(QStringLiteral("  live message into the %1-row model: model slot %2; send to merged %3")
+            .arg(model.rowCount())
+            .arg(probe.modelSlot.summary(), probe.endToEnd.summary()));
+    out["live_model_only"] = {{"rows", model.rowCount()}, {"model_slot", probe.modelSlot.toJson()},
+                              {"send_to_merged", probe.endToEnd.toJson()}};
+    checkpoint(out);
+}
 } // namespace
 
 nlohmann::json runWindowScenario(const BenchContext &ctx)
@@ -83,13 +95,7 @@ nlohmann::json runWindowScenario(const BenchContext &ctx)
     checkpoint(out);
 
     auto bob = senderFor(ctx, 1);
-    probe.run(*bob, 30);
-    say(QStringLiteral("  live message into the %1-row model: model slot %2; send to merged %3")
-            .arg(model->rowCount())
-            .arg(probe.modelSlot.summary(), probe.endToEnd.summary()));
-    out["live_model_only"] = {{"rows", model->rowCount()}, {"model_slot", probe.modelSlot.toJson()},
-                              {"send_to_merged", probe.endToEnd.toJson()}};
-    checkpoint(out);
+    measureLiveIntoModel(*model, probe, *bob, out);
 
     measureTimeline(*model, probe, *bob, TimelineOptions{}, out);
     out["rss_end_kib"] = rssKiB();
@@ -119,13 +125,7 @@ nlohmann::json runHistoryScenario(const BenchContext &ctx)
     checkpoint(out);
 
     auto bob = senderFor(ctx, 1);
-    probe.run(*bob, 30);
-    say(QStringLiteral("  live message into the %1-row model: model slot %2; send to merged %3")
-            .arg(model->rowCount())
-            .arg(probe.modelSlot.summary(), probe.endToEnd.summary()));
-    out["live_model_only"] = {{"rows", model->rowCount()}, {"model_slot", probe.modelSlot.toJson()},
-                              {"send_to_merged", probe.endToEnd.toJson()}};
-    checkpoint(out);
+    measureLiveIntoModel(*model, probe, *bob, out);
 
     TimelineOptions options;
     options.jumpFrames = 60;

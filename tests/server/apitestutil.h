@@ -161,6 +161,19 @@ inline auto ofTypeInRoom(const std::string &type, const QString &roomId)
     };
 }
 
+// The value of a gauge or counter in the Prometheus text of /metrics, or -1.
+inline double metricValue(const TestServer &server, const QByteArray &name)
+{
+    RestClient c(server.httpUrl());
+    const RestReply r = c.get(QStringLiteral("/metrics"));
+    const QByteArray prefix = name + ' ';
+    for (const QByteArray &line : r.raw.split('\n')) {
+        if (line.startsWith(prefix))
+            return line.mid(name.size() + 1).trimmed().toDouble();
+    }
+    return -1;
+}
+
 } // namespace confab::test
 
 // Checks an HTTP status and shows the answer when it differs.

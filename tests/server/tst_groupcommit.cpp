@@ -27,18 +27,6 @@ StoredUser user(const QString &id)
     return u;
 }
 
-double metricValue(const TestServer &server, const QByteArray &name)
-{
-    RestClient c(server.httpUrl());
-    const RestReply r = c.get(QStringLiteral("/metrics"));
-    const QByteArray prefix = name + ' ';
-    for (const QByteArray &line : r.raw.split('\n')) {
-        if (line.startsWith(prefix))
-            return line.mid(name.size() + 1).trimmed().toDouble();
-    }
-    return -1;
-}
-
 } // namespace
 
 class TestGroupCommit : public QObject {

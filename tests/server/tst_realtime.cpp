@@ -82,19 +82,6 @@ bool answersPing(WsClient &ws)
     return !ws.waitFor([&](const json &f) { return typeOf(f) == "pong" && f.value("id", json()) == id; }, 5000).is_null();
 }
 
-// The value of a gauge in the Prometheus text of /metrics, or -1.
-double metricValue(const TestServer &server, const QByteArray &name)
-{
-    RestClient c(server.httpUrl());
-    const RestReply r = c.get(QStringLiteral("/metrics"));
-    const QByteArray prefix = name + ' ';
-    for (const QByteArray &line : r.raw.split('\n')) {
-        if (line.startsWith(prefix))
-            return line.mid(name.size() + 1).trimmed().toDouble();
-    }
-    return -1;
-}
-
 } // namespace
 
 class TestRealtime : public QObject {
