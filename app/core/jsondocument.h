@@ -8,8 +8,10 @@
 
 namespace confab {
 
-// Parses UTF-8 JSON. Throws DecodeError(INVALID_JSON) for syntax errors, invalid UTF-8 and
-// documents nested deeper than maxDepth (which would otherwise cost stack on every later walk).
+// Parses UTF-8 JSON. Throws DecodeError(INVALID_JSON), and nothing else, for every malformed
+// input: syntax errors, invalid UTF-8, numbers out of the double range, duplicate keys in an
+// object, and documents nested deeper than maxDepth (which would otherwise cost stack on every
+// later walk). The message names the position or the key and quotes at most a short part of it.
 nlohmann::json parseJsonDocument(const QByteArray &bytes, int maxDepth);
 
 // Compact UTF-8 bytes.

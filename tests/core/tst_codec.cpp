@@ -1053,6 +1053,13 @@ void TestCore::parseDocument_data()
     row("trailing comma", R"({"a":1,})", false);
     row("comment", "{\"a\":1 /* no */}", false);
     row("NaN", R"({"a":NaN})", false);
+    // Out of the double range: nlohmann throws out_of_range here, which once escaped the parser.
+    row("number over the double range", R"({"n":1e400})", false);
+    row("negative number over the double range", R"({"n":[-1e400]})", false);
+    row("huge integer (kept as a double)", R"({"n":123456789012345678901234567890})", true);
+    row("duplicate key", R"({"type":"ping","type":"send_message"})", false);
+    row("duplicate key in a nested object", R"({"a":{"b":1,"c":2,"b":3}})", false);
+    row("same key in sibling objects", R"({"a":{"b":1},"c":{"b":2},"d":[{"b":1},{"b":2}]})", true);
 }
 
 void TestCore::parseDocument()
@@ -1068,6 +1075,45 @@ void TestCore::parseDocument()
         QCOMPARE(e.code(), ErrorCode::InvalidJson);
         QCOMPARE(e.field(), QString());
         QVERIFY(!e.message().isEmpty());
+    }
+}
+
+void TestCore::parseErrorNamesWhere_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("expected"); // a part of the message
+    QTest::newRow("number out of range: its byte") << QByteArray(R"({"n":1e400})") << u"at byte 10"_s;
+    QTest::newRow("syntax error: line and column") << QByteArray(R"({"n":1,})") << u"line 1, column 8"_s;
+    QTest::newRow("duplicate key: the key") << QByteArray(R"({"ref":"a","ref":"b"})") << u"duplicate key \"ref\""_s;
+}
+
+void TestCore::parseErrorNamesWhere()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, expected);
+    try {
+        parseJsonDocument(input, limits::kJsonDepthMax);
+        QFAIL("accepted");
+    } catch (const DecodeError &e) {
+        QCOMPARE(e.code(), ErrorCode::InvalidJson);
+        QVERIFY2(e.message().contains(expected), qPrintable(e.message()));
+    }
+}
+
+void TestCore::parseErrorQuotesLittle()
+{
+    // A long token in the error (a huge number, a long string before a bad byte) is cut short:
+    // the message goes back to the client and into logs.
+    const QByteArray longNumber = "{\"n\":" + QByteArray(100000, '9') + "e999999}";
+    const QByteArray badByteAfterLongString = "{\"s\":\"" + QByteArray(100000, 'x') + "\xFF\"}";
+    for (const QByteArray &input : {longNumber, badByteAfterLongString}) {
+        try {
+            parseJsonDocument(input, limits::kJsonDepthMax);
+            QFAIL("accepted");
+        } catch (const DecodeError &e) {
+            QCOMPARE(e.code(), ErrorCode::InvalidJson);
+            QVERIFY2(e.message().size() <= 200, qPrintable(e.message().left(300)));
+        }
     }
 }
 

@@ -32,6 +32,9 @@ private Q_SLOTS:
     void nestedPathPrefix();
     void parseDocument_data();
     void parseDocument();
+    void parseErrorNamesWhere_data();
+    void parseErrorNamesWhere();
+    void parseErrorQuotesLittle();
     void documentDepthLimit_data();
     void documentDepthLimit();
     void jsonBytes();
