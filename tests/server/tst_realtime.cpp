@@ -1116,6 +1116,9 @@ void TestRealtime::slowReaderIsDropped()
     QTRY_VERIFY_WITH_TIMEOUT((received += raw.readAll(), raw.state() == QAbstractSocket::UnconnectedState), 10000);
     const qsizetype delivered = received.count("\"type\":\"new_message\"");
     QVERIFY2(delivered < acked, qPrintable(QStringLiteral("%1 of %2 messages reached the slow reader").arg(delivered).arg(acked)));
+    // It was told why (a close frame after what it had been sent) and the server logged it once.
+    QVERIFY2(received.contains("\x03\xF1too far behind: reconnect and sync"), received.right(200).toHex().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(server.output().count("dropped: it does not read"), 1, 5000);
 
     // Everyone else is still served, and the reader can come back.
     flood->send(sendFrame(id, QStringLiteral("still here"), QStringLiteral("after")));

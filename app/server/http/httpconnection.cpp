@@ -237,7 +237,8 @@ void HttpConnection::onMessageComplete()
         m_hooks.dispatch(std::move(request), HttpResponder(m_channel, sequence));
     } catch (const std::exception &e) {
         // The responder died with the handler's frame and has answered 500 already.
-        qCCritical(lcHttp) << "request handler threw:" << e.what();
+        // Only a prefix: an exception's text may quote the request body.
+        qCCritical(lcHttp) << "request handler threw:" << QByteArray(e.what()).left(200);
     } catch (...) {
         qCCritical(lcHttp) << "request handler threw a non-standard exception";
     }

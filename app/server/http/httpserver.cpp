@@ -1,6 +1,7 @@
 #include "httpserver.h"
 
 #include "httpconnection.h"
+#include "websocketinputguard.h"
 
 #include <QFile>
 #include <QSslCertificate>
@@ -129,8 +130,14 @@ void HttpServer::close()
         socket->abort(); // deleted through its disconnected() handler
     // Upgraded sockets belong to their handlers: ask them to close, the handlers delete them.
     const QSet<QWebSocket *> webSockets = m_webSockets;
-    for (QWebSocket *ws : webSockets)
-        ws->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+    for (QWebSocket *ws : webSockets) {
+        // One already closing (its close frame sent, waiting for the client's) is cut short.
+        const auto *guard = ws->findChild<WebSocketInputGuard *>();
+        if (guard && guard->isDraining())
+            ws->abort();
+        else
+            ws->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+    }
 }
 
 int HttpServer::openConnections() const
@@ -206,7 +213,12 @@ void HttpServer::onUpgradeRequested(QTcpSocket *socket, const QString &path, qin
             updateAccepting();
     });
     onResponseWritten(QByteArrayLiteral("GET"), path, 101, monotonicUs() - receivedAtUs);
+    // Created first, so that it sees every byte before Qt WebSockets reads it.
+    auto *guard = new WebSocketInputGuard(socket);
     m_webSocketServer->handleConnection(socket);
+    // Frames that came with the handshake would be read and dropped while the QWebSocket is
+    // being created, before its handler can listen: hold them until onWebSocketReady() is done.
+    guard->holdUntilUpgraded();
 }
 
 void HttpServer::onWebSocketReady()
@@ -222,6 +234,8 @@ void HttpServer::onWebSocketReady()
             if (socket->peerPort() == ws->peerPort() && socket->peerAddress() == ws->peerAddress()) {
                 m_handshaking.remove(socket);
                 socket->setParent(ws);
+                if (auto *guard = socket->findChild<WebSocketInputGuard *>(QString(), Qt::FindDirectChildrenOnly))
+                    guard->start();
                 break;
             }
         }

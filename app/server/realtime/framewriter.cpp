@@ -33,6 +33,25 @@ QByteArray webSocketTextFrame(QByteArrayView payload)
     return frame;
 }
 
+QByteArray webSocketCloseFrame(quint16 code, QStringView reason)
+{
+    QByteArray utf8 = reason.toUtf8();
+    if (utf8.size() > 123) {
+        qsizetype cut = 123;
+        while (cut > 0 && (static_cast<unsigned char>(utf8[cut]) & 0xC0) == 0x80)
+            --cut; // not inside a character
+        utf8.truncate(cut);
+    }
+    QByteArray frame;
+    frame.reserve(4 + utf8.size());
+    frame.append(char(0x88)); // FIN + close
+    frame.append(char(2 + utf8.size()));
+    frame.append(char(code >> 8));
+    frame.append(char(code & 0xFF));
+    frame.append(utf8);
+    return frame;
+}
+
 FrameWriter::FrameWriter(QTcpSocket *socket)
     : m_socket(socket), m_direct(qobject_cast<QSslSocket *>(socket) == nullptr),
       m_connected(socket->state() == QAbstractSocket::ConnectedState)

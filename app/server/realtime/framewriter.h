@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QStringView>
 
 class QTcpSocket;
 
@@ -11,6 +12,9 @@ namespace confab::server {
 // Servers never mask (RFC 6455, 5.1), so the same bytes serve every recipient of an event: the
 // frame is built once per event, not once per connection.
 QByteArray webSocketTextFrame(QByteArrayView payload);
+// A close frame: the code and as much of the reason as fits a control frame (123 bytes of UTF-8,
+// cut at a character boundary).
+QByteArray webSocketCloseFrame(quint16 code, QStringView reason);
 
 // Writes complete WebSocket frames to the TCP socket under a QWebSocket.
 //
@@ -38,6 +42,8 @@ public:
 
     // Bytes accepted but not yet handed to the kernel.
     qint64 queuedBytes() const;
+    // Qt wrote to the socket behind this writer's back (a pong): queuedBytes() must ask it.
+    void noteOtherWrites() { m_mayHaveQueued = true; }
     // Hands the kernel what it will take of the queue now (false if nothing could be written).
     bool flush();
 

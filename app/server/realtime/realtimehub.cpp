@@ -107,6 +107,7 @@ void RealtimeHub::onAuthenticated(WsSession *session, const Caller &caller, cons
     if (changed)
         announcePresence(*changed);
     qCInfo(lcRealtime) << "session" << session->id() << "opened for" << caller.userId;
+    session->handleWaitingFrames();
 }
 
 void RealtimeHub::onSessionClosed(WsSession *session)

@@ -2,6 +2,8 @@
 
 #include "realtimehub.h"
 
+#include "http/websocketinputguard.h"
+
 #include "core/jsondocument.h"
 
 #include <QLoggingCategory>
@@ -36,6 +38,14 @@ WsSession::WsSession(QWebSocket *socket, RealtimeHub &hub, OutputBatch &batch, c
                 [this](QAbstractSocket::SocketState state) { m_writer->setConnected(state == QAbstractSocket::ConnectedState); });
         // Frames are small and already whole: no Nagle delay behind an unacknowledged one.
         transport->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        // Connected after Qt's reader, so this runs once Qt has handled (and answered) the input.
+        connect(transport, &QIODevice::readyRead, this, &WsSession::checkBacklogAfterInput);
+        m_inputGuard = transport->findChild<WebSocketInputGuard *>(QString(), Qt::FindDirectChildrenOnly);
+        if (m_inputGuard) {
+            connect(m_inputGuard, &WebSocketInputGuard::unmaskedFrame, this, [this] {
+                closeWith(QWebSocketProtocol::CloseCodeProtocolError, QStringLiteral("client frames must be masked"));
+            });
+        }
     }
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &WsSession::onText);
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &WsSession::onBinary);
@@ -87,8 +97,15 @@ WsSession::~WsSession()
 {
     if (m_enlisted)
         m_batch.forget(this);
-    if (m_socket)
-        m_socket->abort();
+    if (!m_socket)
+        return;
+    if (m_inputGuard && m_inputGuard->isDraining() && m_socket->state() != QAbstractSocket::UnconnectedState) {
+        // Let the close handshake finish (the guard's deadline bounds it); the socket goes with it.
+        QWebSocket *socket = m_socket.release();
+        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        return;
+    }
+    m_socket->abort();
 }
 
 void WsSession::setCaller(const Caller &caller)
@@ -115,7 +132,7 @@ void WsSession::sendWireFrame(const QByteArray &frame)
         const qint64 left = queuedBytes();
         if (left > 0 && left + size > m_limits.maxQueuedBytes) {
             // A client that does not read must not make the server hold its backlog.
-            closeWith(QWebSocketProtocol::CloseCodeTooMuchData, QStringLiteral("too far behind: reconnect and sync"));
+            dropSlowReader();
             return;
         }
     }
@@ -147,6 +164,31 @@ void WsSession::writeHeld()
         m_held.swap(held);
 }
 
+void WsSession::checkBacklogAfterInput()
+{
+    if (m_closing || !m_writer)
+        return;
+    // Qt answers every ping with a pong written straight into the socket: a client that pings
+    // without reading grows that queue, and it counts against the same bound as our frames.
+    m_writer->noteOtherWrites();
+    if (queuedBytes() > m_limits.maxQueuedBytes) {
+        m_writer->flush();
+        if (queuedBytes() > m_limits.maxQueuedBytes)
+            dropSlowReader();
+    }
+}
+
+void WsSession::dropSlowReader()
+{
+    qCWarning(lcSession).noquote() << "session" << m_id << "of"
+                                   << (isAuthenticated() ? m_caller.userId : QStringLiteral("an unauthenticated client"))
+                                   << "dropped: it does not read what is sent;" << queuedBytes()
+                                   << "bytes queued, limit" << m_limits.maxQueuedBytes;
+    // The close frame queues behind the backlog: a client that catches up within the close
+    // timeout reads it, one that does not is cut off then.
+    closeWith(QWebSocketProtocol::CloseCodeTooMuchData, QStringLiteral("too far behind: reconnect and sync"));
+}
+
 void WsSession::flushHeldFrames()
 {
     m_enlisted = false;
@@ -166,9 +208,18 @@ void WsSession::closeWith(QWebSocketProtocol::CloseCode code, const QString &rea
         return;
     writeHeld(); // an error frame held back in a batch goes out before the close frame
     m_closing = true;
-    m_socket->close(code, reason);
-    // Close even if the peer never answers the close handshake.
-    QTimer::singleShot(2000, m_socket.get(), [s = m_socket.get()] { s->abort(); });
+    m_waiting.clear();
+    if (m_writer && m_inputGuard && m_socket->state() == QAbstractSocket::ConnectedState) {
+        // Not QWebSocket::close(): it closes the TCP socket at once, and with input still unread
+        // the kernel resets the connection, so the client loses our last frames and this close.
+        m_writer->noteOtherWrites(); // behind any pong Qt has queued, too
+        m_writer->write(webSocketCloseFrame(quint16(code), reason));
+        m_inputGuard->closeAfterDraining(m_limits.closeTimeoutMs);
+    } else {
+        m_socket->close(code, reason);
+        // Close even if the peer never answers the close handshake.
+        QTimer::singleShot(m_limits.closeTimeoutMs, m_socket.get(), [s = m_socket.get()] { s->abort(); });
+    }
     Q_EMIT closed(this);
 }
 
@@ -228,11 +279,35 @@ void WsSession::onText(const QString &text)
             m_hub.authenticate(this, auth->token, auth->ref);
             return;
         }
+        if (m_authenticating) {
+            // A client may send right after its token (in the URL or an auth frame) without waiting
+            // for hello: its frames wait for the check, up to a bound.
+            if (int(m_waiting.size()) >= m_limits.maxWaitingFrames) {
+                badFrame(ApiError{ErrorCode::BadRequest,
+                                  QStringLiteral("too many frames before authentication completed: wait for hello (at most %1 wait)")
+                                      .arg(m_limits.maxWaitingFrames),
+                                  {}, 0},
+                         ref);
+                return;
+            }
+            m_waiting.push_back(std::move(frame));
+            return;
+        }
         badFrame(ApiError{ErrorCode::Unauthorized, QStringLiteral("authenticate first: send {\"type\":\"auth\",\"token\":...}"), {}, 0},
                  ref);
         return;
     }
     m_hub.handle(this, std::move(frame));
+}
+
+void WsSession::handleWaitingFrames()
+{
+    std::vector<ClientFrame> waiting = std::exchange(m_waiting, {});
+    for (ClientFrame &frame : waiting) {
+        if (m_closing)
+            return;
+        m_hub.handle(this, std::move(frame));
+    }
 }
 
 } // namespace confab::server

@@ -13,11 +13,13 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace confab::server {
 
 class OutputBatch;
 class RealtimeHub;
+class WebSocketInputGuard;
 
 struct SessionLimits {
     qint64 maxQueuedBytes = 8 * 1024 * 1024; // a reader this far behind is disconnected
@@ -26,6 +28,8 @@ struct SessionLimits {
     qint64 maxFrameBytes = 64 * 1024;        // larger frames get an error (Qt's hard cap is higher)
     int badFramesBeforeClose = 10;           // within a minute, then close with 1008
     int maxJsonDepth = 16;
+    int maxWaitingFrames = 16;               // frames held while the token is checked
+    int closeTimeoutMs = 2000;               // after our close frame, wait this long for the client's
 };
 
 // One WebSocket connection: authentication, frame parsing, the bound on unsent bytes, and the
@@ -58,6 +62,9 @@ public:
     qint64 queuedBytes() const;
     // Called by the batch when it closes.
     void flushHeldFrames();
+    // Called by the hub once the token is accepted and `hello` sent: handles the frames that
+    // came while it was being checked, in order.
+    void handleWaitingFrames();
 
 Q_SIGNALS:
     void closed(confab::server::WsSession *session);
@@ -67,9 +74,12 @@ private:
     void onBinary(const QByteArray &data);
     void badFrame(const ApiError &error, const QString &ref = {});
     void writeHeld();
+    void checkBacklogAfterInput();
+    void dropSlowReader();
 
     std::unique_ptr<QWebSocket> m_socket;
     std::optional<FrameWriter> m_writer; // none if the socket under the QWebSocket was not found
+    WebSocketInputGuard *m_inputGuard = nullptr; // the transport's (a child of it), if any
     RealtimeHub &m_hub;
     OutputBatch &m_batch;
     SessionLimits m_limits;
@@ -84,6 +94,7 @@ private:
     QTimer m_idleTimer;
     QElapsedTimer m_lastActivity;
     bool m_authenticating = false; // a token is being checked: a second one is refused
+    std::vector<ClientFrame> m_waiting; // arrived while the token was being checked
     bool m_closing = false;
 };
 
