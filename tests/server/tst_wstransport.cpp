@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 #include <arpa/inet.h>
 #include <cerrno>
@@ -394,6 +395,11 @@ void TestWsTransport::pingFloodIsBounded()
     }
     QVERIFY2(bursts < kMaxBursts, "the server kept taking pings without their pongs being read");
     QTRY_VERIFY_WITH_TIMEOUT(m_server.output().contains(dropped), 5000);
+    // Dropped before the pongs took the queue past the bound, not one read's worth after.
+    static const QRegularExpression queued(QStringLiteral("dropped: it does not read what is sent; (\\d+) bytes queued"));
+    const auto match = queued.match(QString::fromUtf8(m_server.output()));
+    QVERIFY2(match.hasMatch(), m_server.output().right(500).constData());
+    QVERIFY2(match.captured(1).toLongLong() <= 65536, qPrintable(match.captured(0)));
     QTRY_COMPARE_WITH_TIMEOUT(metricValue(m_server, "confab_websocket_connections"), 0.0, 5000);
     RestClient rest(m_server.httpUrl());
     CHECK_STATUS(rest.get(QStringLiteral("/healthz")), 200);

@@ -36,6 +36,8 @@ WebSocketFrameScanner::Found WebSocketFrameScanner::feed(const char *data, qsize
             return Found::UnmaskedFrame;
         if (opcode == 0x8 && m_lookForClose)
             return Found::CloseFrame;
+        if (opcode == 0x9)
+            m_pongBytes += 2 + qint64(length); // a pong echoes the ping's payload (at most 125 bytes)
     }
     return Found::Nothing;
 }
@@ -100,7 +102,10 @@ void WebSocketInputGuard::beforeQtReads()
     if (scanNewInput() == WebSocketFrameScanner::Found::UnmaskedFrame) {
         m_violated = true;
         Q_EMIT unmaskedFrame(); // the owner closes, which stops Qt's reader (closeAfterDraining)
+        return;
     }
+    if (const qint64 pongBytes = m_scanner.takePongBytes())
+        Q_EMIT pingsReceived(pongBytes); // the owner may close here too, before Qt answers them
 }
 
 void WebSocketInputGuard::afterQtRead() { m_scannedUnread = m_socket->bytesAvailable(); }

@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <utility>
+
 class QTcpSocket;
 
 namespace confab::server {
@@ -19,22 +21,27 @@ public:
     // Payload bytes still to come in the current frame: that many bytes need no look.
     quint64 payloadLeft() const { return m_payloadLeft; }
     void skipPayload(quint64 n) { m_payloadLeft -= n; }
+    // Bytes of the pongs Qt will write for the pings scanned since the last call.
+    qint64 takePongBytes() { return std::exchange(m_pongBytes, 0); }
 
 private:
     unsigned char m_header[14] = {};
     int m_headerSize = 0; // bytes of the current header read so far
     quint64 m_payloadLeft = 0;
     bool m_lookForClose = false;
+    qint64 m_pongBytes = 0;
 };
 
 // Watches what a WebSocket client sends below Qt WebSockets, for what Qt does not do itself:
 // - Every frame from a client must be masked (RFC 6455, 5.1); Qt reads unmasked ones as if they
 //   were. The first unmasked frame is reported before Qt reads it (unmaskedFrame()).
 // - After the server's close frame, Qt closes the TCP socket at once. With unread input (a
-//   client still sending) the kernel then answers with a reset, which makes the client drop
-//   everything it had not read yet, the close frame included. closeAfterDraining() instead reads
+//   client still sending) the kernel then answers with a reset, which can make the client lose
+//   what it had not read yet, the close frame included. closeAfterDraining() instead reads
 //   and discards the input until the client's own close frame, its end of stream or a timeout,
 //   and only then closes.
+// - Qt answers pings by itself, writing pongs the owner does not see: pingsReceived() tells,
+//   before Qt reads them, how many bytes of pongs they will cost.
 // - Qt processes bytes that came in the same read as the handshake before anyone can listen to
 //   the new QWebSocket, and they are lost. The guard holds the socket's signals from the hand-over
 //   until the QWebSocket is set up (holdUntilUpgraded()), then replays what they said.
@@ -58,6 +65,7 @@ public:
 
 Q_SIGNALS:
     void unmaskedFrame();
+    void pingsReceived(qint64 pongBytes);
 
 private:
     WebSocketFrameScanner::Found scanNewInput();

@@ -45,6 +45,7 @@ WsSession::WsSession(QWebSocket *socket, RealtimeHub &hub, OutputBatch &batch, c
             connect(m_inputGuard, &WebSocketInputGuard::unmaskedFrame, this, [this] {
                 closeWith(QWebSocketProtocol::CloseCodeProtocolError, QStringLiteral("client frames must be masked"));
             });
+            connect(m_inputGuard, &WebSocketInputGuard::pingsReceived, this, &WsSession::checkBacklogBeforePongs);
         }
     }
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &WsSession::onText);
@@ -164,6 +165,20 @@ void WsSession::writeHeld()
         m_held.swap(held);
 }
 
+void WsSession::checkBacklogBeforePongs(qint64 pongBytes)
+{
+    if (m_closing || !m_writer)
+        return;
+    // The pongs Qt is about to write count before they are written: a client that pings without
+    // reading is dropped before its pongs take the queue past the bound.
+    m_writer->noteOtherWrites();
+    if (queuedBytes() + pongBytes > m_limits.maxQueuedBytes) {
+        m_writer->flush();
+        if (queuedBytes() + pongBytes > m_limits.maxQueuedBytes)
+            dropSlowReader(pongBytes);
+    }
+}
+
 void WsSession::checkBacklogAfterInput()
 {
     if (m_closing || !m_writer)
@@ -178,12 +193,12 @@ void WsSession::checkBacklogAfterInput()
     }
 }
 
-void WsSession::dropSlowReader()
+void WsSession::dropSlowReader(qint64 pongBytesDue)
 {
     qCWarning(lcSession).noquote() << "session" << m_id << "of"
                                    << (isAuthenticated() ? m_caller.userId : QStringLiteral("an unauthenticated client"))
-                                   << "dropped: it does not read what is sent;" << queuedBytes()
-                                   << "bytes queued, limit" << m_limits.maxQueuedBytes;
+                                   << "dropped: it does not read what is sent;" << queuedBytes() << "bytes queued and"
+                                   << pongBytesDue << "due for its pings, limit" << m_limits.maxQueuedBytes;
     // The close frame queues behind the backlog: a client that catches up within the close
     // timeout reads it, one that does not is cut off then.
     closeWith(QWebSocketProtocol::CloseCodeTooMuchData, QStringLiteral("too far behind: reconnect and sync"));

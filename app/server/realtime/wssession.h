@@ -74,8 +74,9 @@ private:
     void onBinary(const QByteArray &data);
     void badFrame(const ApiError &error, const QString &ref = {});
     void writeHeld();
+    void checkBacklogBeforePongs(qint64 pongBytes);
     void checkBacklogAfterInput();
-    void dropSlowReader();
+    void dropSlowReader(qint64 pongBytesDue = 0);
 
     std::unique_ptr<QWebSocket> m_socket;
     std::optional<FrameWriter> m_writer; // none if the socket under the QWebSocket was not found
