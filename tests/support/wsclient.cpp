@@ -14,6 +14,7 @@ WsClient::WsClient(QObject *parent) : QObject(parent)
     connect(&m_socket, &QWebSocket::disconnected, this, [this] {
         m_closed = true;
         m_closeCode = m_socket.closeCode();
+        m_closeReason = m_socket.closeReason();
     });
 }
 

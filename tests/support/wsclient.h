@@ -37,6 +37,7 @@ public:
 
     QWebSocket &socket() { return m_socket; }
     QWebSocketProtocol::CloseCode closeCode() const { return m_closeCode; }
+    QString closeReason() const { return m_closeReason; }
     bool wasClosed() const { return m_closed; }
 
 private:
@@ -44,6 +45,7 @@ private:
     std::deque<nlohmann::json> m_frames;
     bool m_closed = false;
     QWebSocketProtocol::CloseCode m_closeCode = QWebSocketProtocol::CloseCodeNormal;
+    QString m_closeReason;
 };
 
 } // namespace confab::test
