@@ -1086,6 +1086,7 @@ void TestRealtime::logoutEndsOnlyThatTokensConnections()
     QVERIFY(ok);
     for (const json &m : history)
         QVERIFY2(qs(m["content"]) != QStringLiteral("fay after logout"), "a signed-out connection's send was stored");
+    other.close();
 }
 
 void TestRealtime::erasingTheAccountEndsItsConnections()

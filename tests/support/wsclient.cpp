@@ -18,6 +18,10 @@ WsClient::WsClient(QObject *parent) : QObject(parent)
     });
 }
 
+// An open socket closes as it is destroyed, after the members declared below it: its
+// disconnected signal must no longer reach them.
+WsClient::~WsClient() { disconnect(&m_socket, nullptr, this, nullptr); }
+
 bool WsClient::openRaw(const QUrl &url, int timeoutMs)
 {
     m_closed = false;

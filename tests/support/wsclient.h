@@ -17,6 +17,7 @@ class WsClient : public QObject {
     Q_OBJECT
 public:
     explicit WsClient(QObject *parent = nullptr);
+    ~WsClient() override;
 
     bool open(const QUrl &url, int timeoutMs = 10000);  // waits for the "hello" frame when authenticated
     bool openRaw(const QUrl &url, int timeoutMs = 10000); // just the connection

@@ -13,7 +13,7 @@ StandingEnforcer::StandingEnforcer(StorageWorker &worker, ConnectionRegistry &re
     : QObject(parent), m_worker(worker), m_registry(registry)
 {
     m_timer.setInterval(intervalMs);
-    connect(&m_timer, &QTimer::timeout, this, &StandingEnforcer::poll);
+    connect(&m_timer, &QTimer::timeout, this, [this] { poll(); });
     m_timer.start();
 }
 

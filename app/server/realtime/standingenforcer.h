@@ -17,7 +17,6 @@ class WsSession;
 // reason) and re-checks the others, so a demoted server admin's cached caller loses the flag.
 // Network thread; the polling never blocks it.
 class StandingEnforcer : public QObject {
-    Q_OBJECT
 public:
     StandingEnforcer(StorageWorker &worker, ConnectionRegistry &registry, int intervalMs, QObject *parent = nullptr);
 
