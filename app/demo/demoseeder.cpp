@@ -56,7 +56,7 @@ class HistoryWriter {
 public:
     HistoryWriter(Services &real, ManualClock &clock)
         : m_ctx{real.context.storage, clock,          real.context.ids, real.context.members, real.context.presence,
-                real.context.settings, real.context.counters},
+                real.context.settings, real.context.counters, {}},
           m_services(m_ctx), m_clock(clock)
     {
     }

@@ -99,6 +99,7 @@ int AdminCommands::setDisabled(const QString &who, bool disabled)
             s.context.storage.updateUserDisabled(id, disabled);
             if (disabled)
                 s.context.storage.deleteTokensOfUser(id);
+            recordStandingChange(s.context, id, disabled ? StandingChangeKind::Disabled : StandingChangeKind::Enabled);
             server::audit(s.context, systemActor(), disabled ? QStringLiteral("user.disable") : QStringLiteral("user.enable"), {}, id);
         });
     });
@@ -122,6 +123,7 @@ int AdminCommands::resetPassword(const QString &who)
         inTransaction(s.context.storage, [&] {
             s.context.storage.updateUserPassword(id, hash);
             s.context.storage.deleteTokensOfUser(id); // every device signs in again
+            recordStandingChange(s.context, id, StandingChangeKind::PasswordReset);
             server::audit(s.context, systemActor(), QStringLiteral("user.reset_password"), {}, id);
         });
     });
@@ -137,6 +139,7 @@ int AdminCommands::setServerRole(const QString &who, bool admin)
     m_server.runOnStorage([&](Services &s) {
         inTransaction(s.context.storage, [&] {
             s.context.storage.updateUserRole(id, admin ? ServerRole::Admin : ServerRole::User);
+            recordStandingChange(s.context, id, StandingChangeKind::RoleChanged);
             server::audit(s.context, systemActor(), admin ? QStringLiteral("user.promote") : QStringLiteral("user.demote"), {}, id);
         });
     });
@@ -176,6 +179,7 @@ int AdminCommands::serverBan(const QString &who)
         inTransaction(s.context.storage, [&] {
             s.context.storage.updateUserDisabled(id, true);
             s.context.storage.deleteTokensOfUser(id);
+            recordStandingChange(s.context, id, StandingChangeKind::Banned);
             server::audit(s.context, systemActor(), QStringLiteral("server.ban"), {}, id, {}, reason);
         });
     });

@@ -9,8 +9,10 @@ namespace confab::server {
 class Server;
 
 // `confab-server admin ...`: administration from the command line, on the data directory of a
-// server that may be running (SQLite in WAL mode lets both write; a running server sees the
-// changes at its next request, as every request checks the token and account in the database).
+// server that may be running (SQLite in WAL mode lets both write). A running server sees the
+// changes at its next request, as every request checks the token and account in the database;
+// changes of a user's standing are also recorded (recordStandingChange) so that it closes or
+// re-checks that user's open WebSockets within a second.
 class AdminCommands {
 public:
     AdminCommands(Server &server, const QCommandLineParser &parser, QTextStream &out, QTextStream &err)

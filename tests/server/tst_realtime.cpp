@@ -117,6 +117,8 @@ private Q_SLOTS:
     void oversizedFrame();
     void messageRateLimit();
     void kickedAndBanned();
+    void logoutEndsOnlyThatTokensConnections();
+    void erasingTheAccountEndsItsConnections();
     void slowReaderIsDropped();
     void unauthenticatedConnectionTimesOut(); // last: it checks a connection opened at the start
 
@@ -1052,6 +1054,54 @@ void TestRealtime::kickedAndBanned()
     QVERIFY(carol->waitFor(ofTypeInRoom("new_message", id), 300).is_null());
     carol->send({{"type", "join_room"}, {"roomId", ss(id)}, {"ref", "k-1"}});
     QCOMPARE(qs(carol->waitFor(withRef("error", "k-1"))["code"]), QStringLiteral("FORBIDDEN"));
+}
+
+// Signing out over the API ends the connections of that token, not the user's others; what the
+// signed-out one sends afterwards is not stored. (The command line's changes: tst_admin.)
+void TestRealtime::logoutEndsOnlyThatTokensConnections()
+{
+    Account fay = makeAccount(m_server, QStringLiteral("fay"));
+    QVERIFY(!fay.id.isEmpty());
+    CHECK_STATUS(fay->post(roomPath(m_room, QStringLiteral("/join"))), 200);
+    RestClient otherDevice(m_server.httpUrl());
+    const RestReply login = otherDevice.post(QStringLiteral("/v1/auth/login"), {{"username", "fay"}, {"password", "correct horse"}});
+    CHECK_STATUS(login, 200);
+    WsClient other;
+    QVERIFY(other.open(m_server.wsUrl(qs(login.data()["token"]))));
+    auto signedOut = connectWs(m_server, fay);
+    QVERIFY(signedOut);
+
+    CHECK_STATUS(fay->post(QStringLiteral("/v1/auth/logout")), 200);
+    signedOut->send(sendFrame(m_room, QStringLiteral("fay after logout"), QStringLiteral("after")));
+    QTRY_VERIFY_WITH_TIMEOUT(signedOut->wasClosed(), 10000);
+    QCOMPARE(signedOut->closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+    QCOMPARE(signedOut->closeReason(), QStringLiteral("signed out"));
+
+    QVERIFY(answersPing(other));
+    other.clear();
+    QVERIFY(postMessage(m_alice, m_room, QStringLiteral("fay's other device hears this")).is_object());
+    QVERIFY(!other.waitFor(ofTypeInRoom("new_message", m_room)).is_null());
+    bool ok = false;
+    const auto history = fullHistory(m_alice, m_room, &ok);
+    QVERIFY(ok);
+    for (const json &m : history)
+        QVERIFY2(qs(m["content"]) != QStringLiteral("fay after logout"), "a signed-out connection's send was stored");
+    other.close();
+}
+
+void TestRealtime::erasingTheAccountEndsItsConnections()
+{
+    Account gus = makeAccount(m_server, QStringLiteral("gus"));
+    QVERIFY(!gus.id.isEmpty());
+    auto first = connectWs(m_server, gus);
+    auto second = connectWs(m_server, gus);
+    QVERIFY(first && second);
+    CHECK_STATUS(gus->del(QStringLiteral("/v1/me")), 200);
+    for (WsClient *ws : {first.get(), second.get()}) {
+        QTRY_VERIFY_WITH_TIMEOUT(ws->wasClosed(), 10000);
+        QCOMPARE(ws->closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        QCOMPARE(ws->closeReason(), QStringLiteral("account erased"));
+    }
 }
 
 void TestRealtime::slowReaderIsDropped()

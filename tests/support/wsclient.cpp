@@ -14,8 +14,13 @@ WsClient::WsClient(QObject *parent) : QObject(parent)
     connect(&m_socket, &QWebSocket::disconnected, this, [this] {
         m_closed = true;
         m_closeCode = m_socket.closeCode();
+        m_closeReason = m_socket.closeReason();
     });
 }
+
+// An open socket closes as it is destroyed, after the members declared below it: its
+// disconnected signal must no longer reach them.
+WsClient::~WsClient() { disconnect(&m_socket, nullptr, this, nullptr); }
 
 bool WsClient::openRaw(const QUrl &url, int timeoutMs)
 {

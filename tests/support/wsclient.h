@@ -17,6 +17,7 @@ class WsClient : public QObject {
     Q_OBJECT
 public:
     explicit WsClient(QObject *parent = nullptr);
+    ~WsClient() override;
 
     bool open(const QUrl &url, int timeoutMs = 10000);  // waits for the "hello" frame when authenticated
     bool openRaw(const QUrl &url, int timeoutMs = 10000); // just the connection
@@ -37,6 +38,7 @@ public:
 
     QWebSocket &socket() { return m_socket; }
     QWebSocketProtocol::CloseCode closeCode() const { return m_closeCode; }
+    QString closeReason() const { return m_closeReason; }
     bool wasClosed() const { return m_closed; }
 
 private:
@@ -44,6 +46,7 @@ private:
     std::deque<nlohmann::json> m_frames;
     bool m_closed = false;
     QWebSocketProtocol::CloseCode m_closeCode = QWebSocketProtocol::CloseCodeNormal;
+    QString m_closeReason;
 };
 
 } // namespace confab::test

@@ -30,7 +30,8 @@ RealtimeHub::RealtimeHub(StorageWorker &worker, EventBus &bus, MembershipIndex &
                    d.exceptUserId = userId;
                    d.roomId = roomId;
                    m_bus.publish(d);
-               })
+               }),
+      m_standing(worker, m_registry, limits.standingPollMs)
 {
     m_bus.subscribe([this](const Delivery &d) { m_registry.deliver(d); });
     m_housekeeping.setInterval(30000);
@@ -170,7 +171,7 @@ void RealtimeHub::revokeSessions(const QByteArray &tokenHash)
     const auto sessions = m_sessions;
     for (WsSession *s : sessions) {
         if (s->isAuthenticated() && s->caller().tokenHash == tokenHash)
-            s->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("signed out"));
+            s->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, StandingEnforcer::closeReason(StandingChangeKind::SignedOut));
     }
 }
 
@@ -179,7 +180,7 @@ void RealtimeHub::revokeUser(const QString &userId)
     const auto sessions = m_sessions;
     for (WsSession *s : sessions) {
         if (s->isAuthenticated() && s->caller().userId == userId)
-            s->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("account erased"));
+            s->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, StandingEnforcer::closeReason(StandingChangeKind::Erased));
     }
 }
 
@@ -215,7 +216,15 @@ void RealtimeHub::call(WsSession *s, const QString &ref,
 {
     const Caller caller = s->caller();
     m_worker.run<T>(
-        s, [caller, work = std::move(work)](Services &svc, Effects &fx) { return work(svc, caller, fx); },
+        s,
+        [caller, work = std::move(work)](Services &svc, Effects &fx) -> Result<T> {
+            // The caller was read at sign-in: a frame that arrives after a ban, sign-out or
+            // demotion (also by another process) must not act with the old rights.
+            auto current = svc.auth.recheck(caller);
+            if (!current)
+                return *current.error;
+            return work(svc, current.value, fx);
+        },
         [s, ref, reply = std::move(reply)](Result<T> r) {
             if (!r) {
                 s->sendError(*r.error, ref);

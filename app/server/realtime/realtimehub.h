@@ -4,6 +4,7 @@
 #include "eventbus.h"
 #include "outputbatch.h"
 #include "ratelimiter.h"
+#include "standingenforcer.h"
 #include "typingtracker.h"
 #include "wssession.h"
 
@@ -23,6 +24,7 @@ struct RealtimeLimits {
     RateLimiter::Rule requests{20, 60};   // every other frame and REST call per user
     RateLimiter::Rule typing{3, 10};
     int historyOnJoin = 50;
+    int standingPollMs = 300; // how often changes of a user's standing by another process are looked for
 };
 
 // The WebSocket side of the server on the network thread: sessions, what each frame does,
@@ -91,6 +93,7 @@ private:
     ConnectionRegistry m_registry;
     RateLimiter m_rates;
     TypingTracker m_typing;
+    StandingEnforcer m_standing;
     QHash<QString, QTimer *> m_graceTimers; // user -> pending offline
     QList<WsSession *> m_sessions;
     QTimer m_housekeeping;

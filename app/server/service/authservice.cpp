@@ -50,7 +50,15 @@ Result<Caller> AuthService::authenticate(const QByteArray &tokenHash)
     if (!user || user->disabled)
         return apiError(ErrorCode::Unauthorized, QStringLiteral("this account is disabled"));
     return Caller{user->user.userId, user->user.displayName, user->user.role == ServerRole::Admin, tokenHash,
-                  user->user.username};
+                  user->user.username, m_ctx.standing.lastId()};
+}
+
+Result<Caller> AuthService::recheck(const Caller &caller)
+{
+    m_ctx.standing.poll(m_ctx.storage);
+    if (!m_ctx.standing.changedSince(caller.userId, caller.standingSeen))
+        return caller;
+    return authenticate(caller.tokenHash);
 }
 
 Result<bool> AuthService::checkUsernameFree(const QString &username)
@@ -107,7 +115,10 @@ Result<SignedIn> AuthService::issueToken(const QString &userId)
 
 Result<bool> AuthService::logout(const Caller &caller)
 {
-    m_ctx.storage.deleteToken(caller.tokenHash);
+    inTransaction(m_ctx.storage, [&] {
+        m_ctx.storage.deleteToken(caller.tokenHash);
+        recordStandingChange(m_ctx, caller.userId, StandingChangeKind::SignedOut, caller.tokenHash);
+    });
     return true;
 }
 

@@ -18,6 +18,10 @@ public:
     static QByteArray hashToken(const QString &token);
 
     Result<Caller> authenticate(const QByteArray &tokenHash);
+    // A caller checked earlier (a WebSocket's, at sign-in) as it stands now: the same if nothing
+    // changed their standing since, else checked again (UNAUTHORIZED once signed out or disabled;
+    // a demoted server admin comes back as a user). Cheap when nothing changed.
+    Result<Caller> recheck(const Caller &caller);
     // Checks the name is free before the caller spends time hashing the password.
     Result<bool> checkUsernameFree(const QString &username);
     // Creates the account (the first one, or makeAdmin, is a server admin) and a token.

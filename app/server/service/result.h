@@ -19,6 +19,7 @@ struct Caller {
     bool serverAdmin = false;
     QByteArray tokenHash;
     QString username; // for mentions (@username)
+    qint64 standingSeen = 0; // the last standing change known when the token was checked (StandingMonitor)
 };
 
 using UserSet = std::shared_ptr<const QSet<QString>>;

@@ -395,6 +395,7 @@ Result<bool> RoomService::eraseAccount(const Caller &caller, Effects &fx)
             removeMember(roomId, caller.userId, fx);
         }
         m_ctx.storage.deleteUser(caller.userId);
+        recordStandingChange(m_ctx, caller.userId, StandingChangeKind::Erased);
     });
     m_ctx.members.removeUser(caller.userId);
     return true;

@@ -122,4 +122,13 @@ void audit(ServiceContext &ctx, const Caller &caller, const QString &action, con
     ctx.storage.insertAudit(e);
 }
 
+void recordStandingChange(ServiceContext &ctx, const QString &userId, StandingChangeKind kind, const QByteArray &tokenHash)
+{
+    // A running server reads a change within a second; a day is plenty for one that is busy.
+    constexpr qint64 kKeepMs = 24 * 3600 * 1000;
+    ctx.storage.purgeStandingChangesBefore(ctx.now() - kKeepMs);
+    ctx.storage.insertStandingChange(StandingChange{0, userId, tokenHash, kind, ctx.now()});
+    ctx.standing.noteLocalChange();
+}
+
 } // namespace confab::server

@@ -6,6 +6,7 @@
 #include "membershipindex.h"
 #include "presenceregistry.h"
 #include "result.h"
+#include "standingmonitor.h"
 #include "storage/storage.h"
 
 #include "core/clock.h"
@@ -44,6 +45,7 @@ struct ServiceContext {
     PresenceRegistry &presence;
     ServiceSettings settings;
     ServiceCounters *counters = nullptr;
+    StandingMonitor standing;
 
     qint64 now() const { return clock.nowMs(); }
 };
@@ -108,5 +110,10 @@ Message presentMessage(Message m);
 
 void audit(ServiceContext &ctx, const Caller &caller, const QString &action, const QString &roomId,
            const QString &targetUserId = {}, const QString &messageId = {}, const QString &reason = {});
+
+// Tells the user's open connections, in this process or a running server, that their standing
+// changed (see StandingChange). Inside the transaction that makes the change.
+void recordStandingChange(ServiceContext &ctx, const QString &userId, StandingChangeKind kind,
+                          const QByteArray &tokenHash = {});
 
 } // namespace confab::server

@@ -11,7 +11,7 @@ StorageWorker::StorageWorker(std::unique_ptr<Storage> storage, const Clock &cloc
                              ServiceCounters *counters, QObject *parent)
     : QObject(parent), m_storage(std::move(storage))
 {
-    m_context = std::make_unique<ServiceContext>(ServiceContext{*m_storage, clock, ids, members, presence, settings, counters});
+    m_context = std::make_unique<ServiceContext>(ServiceContext{*m_storage, clock, ids, members, presence, settings, counters, {}});
     m_services = std::make_unique<Services>(*m_context);
     m_thread.setObjectName(QStringLiteral("confab.storage.worker"));
 }
@@ -29,6 +29,7 @@ bool StorageWorker::start(QString *error)
         try {
             m_storage->open();
             s.context.members.load(m_storage->allMemberships());
+            s.context.standing.start(*m_storage);
         } catch (const std::exception &e) {
             ok = false;
             if (error)

@@ -158,6 +158,27 @@ SqliteMigration initialSchema()
     return m;
 }
 
+// Version 2: standing changes (StandingChange in storage.h), so that a running server closes or
+// re-checks the connections of a user whom the command line, another process, disabled, banned,
+// signed out or demoted. Rows are pruned after a day: a running server reads them within a second.
+SqliteMigration standingChanges()
+{
+    SqliteMigration m;
+    m.version = 2;
+    m.description = QStringLiteral("standing changes");
+    m.statements = QStringList{
+        // AUTOINCREMENT: the id of a deleted row is never reused, and writers take turns, so ids
+        // grow in commit order and "id > the last one read" misses nothing.
+        QStringLiteral(R"(CREATE TABLE standing_changes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            user_id TEXT NOT NULL,
+            token_hash BLOB,
+            kind TEXT NOT NULL,
+            created_at INTEGER NOT NULL))"),
+    };
+    return m;
+}
+
 void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 {
     // BEGIN IMMEDIATE: take the write lock up front, so two processes cannot both migrate.
@@ -187,7 +208,7 @@ void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 
 const std::vector<SqliteMigration> &sqliteMigrations()
 {
-    static const std::vector<SqliteMigration> migrations{initialSchema()};
+    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges()};
     return migrations;
 }
 

@@ -137,6 +137,13 @@ public:
     void insertAudit(const AuditEntry &e) override;
     std::vector<AuditEntry> listAudit(const AuditQuery &q) override;
 
+    void insertStandingChange(const StandingChange &c) override;
+    std::vector<StandingChange> standingChangesAfter(qint64 afterId, int limit) override;
+    qint64 lastStandingChangeId() override;
+    void purgeStandingChangesBefore(qint64 cutoffMs) override;
+    // PRAGMA data_version: moves only for commits of other connections, never for this one's.
+    qint64 externalCommitMarker() override;
+
 private:
     SqliteDatabase &db();
     std::optional<StoredUser> oneUser(const QString &sql, const QString &key);

@@ -103,6 +103,20 @@ struct AuditQuery {
     int limit = 50;
 };
 
+// A change of a user's standing that their open connections must act on: signed out, password
+// reset, disabled, banned, erased (each also removed the tokens concerned), or a re-check (server
+// role changed, account enabled). Written in the same transaction as the change itself, so that
+// a running server learns of changes another process (the command line) made.
+enum class StandingChangeKind { SignedOut, PasswordReset, Disabled, Banned, Erased, RoleChanged, Enabled };
+
+struct StandingChange {
+    qint64 id = 0;        // increasing in commit order; set by insertStandingChange()
+    QString userId;
+    QByteArray tokenHash; // only the connections of this token; empty: all of the user's
+    StandingChangeKind kind = StandingChangeKind::SignedOut;
+    qint64 createdAt = 0;
+};
+
 class Storage {
 public:
     virtual ~Storage() = default;
@@ -217,6 +231,17 @@ public:
     // ---- audit
     virtual void insertAudit(const AuditEntry &e) = 0;
     virtual std::vector<AuditEntry> listAudit(const AuditQuery &q) = 0;
+
+    // ---- standing changes (see StandingChange)
+    virtual void insertStandingChange(const StandingChange &c) = 0;
+    // Oldest first, at most `limit`.
+    virtual std::vector<StandingChange> standingChangesAfter(qint64 afterId, int limit) = 0;
+    virtual qint64 lastStandingChangeId() = 0;
+    virtual void purgeStandingChangesBefore(qint64 cutoffMs) = 0;
+    // A number that moves whenever another connection (or process) has committed to the database
+    // since the last call: pollers skip their queries while it stands still. A database that
+    // cannot tell returns a new number each time.
+    virtual qint64 externalCommitMarker() = 0;
 };
 
 } // namespace confab::server
