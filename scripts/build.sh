@@ -6,8 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${1:?usage: scripts/build.sh BUILD_DIR [cmake args...]}
 shift
-# ccache only helps with a stable build folder and a base dir.
+# ccache hits across clones and build folders need a base dir and no working directory in the
+# hash (it is only there for debug info's compilation directory).
 export CCACHE_BASEDIR="$PWD"
+export CCACHE_NOHASHDIR=1
 cmake -S . -B "$build_dir" -G Ninja "$@"
 targets=()
 for t in ${CONFAB_BUILD_TARGETS:-}; do targets+=(--target "$t"); done
