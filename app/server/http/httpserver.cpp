@@ -13,6 +13,7 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <algorithm>
 #include <limits>
 
 #include <sys/resource.h>
@@ -93,8 +94,8 @@ int connectionsThatFitDescriptors()
     if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
         return std::numeric_limits<int>::max();
     const qint64 soft = qint64(limit.rlim_cur);
-    const qint64 reserve = qBound<qint64>(16, soft / 4, 256);
-    return int(qBound<qint64>(1, soft - reserve, std::numeric_limits<int>::max()));
+    const qint64 reserve = std::clamp<qint64>(soft / 4, 16, 256);
+    return int(std::clamp<qint64>(soft - reserve, 1, std::numeric_limits<int>::max()));
 }
 } // namespace
 
