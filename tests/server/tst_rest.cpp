@@ -3,6 +3,10 @@
 
 #include "apitestutil.h"
 
+#include "server/rest/loginthrottle.h"
+
+#include "core/clock.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -105,6 +109,7 @@ private Q_SLOTS:
     void registerDuplicateIsCaseInsensitive();
     void loginAndWrongCredentials();
     void loginLockoutPerUsername();
+    void loginThrottleBackoffAndBound();
     void logoutRevokesToken();
     void meGetAndPatch();
     void avatarUrls_data();
@@ -359,6 +364,50 @@ void TestRest::loginLockoutPerUsername()
     // Other accounts, from the same address, are not affected.
     CHECK_STATUS(login("bystander", ss(kPassword)), 200);
     CHECK_STATUS(target->get(QStringLiteral("/v1/me")), 200); // existing sessions go on
+}
+
+void TestRest::loginThrottleBackoffAndBound()
+{
+    // The throttle itself, in-process with a clock the test moves.
+    using confab::server::LoginThrottle;
+    confab::ManualClock clock;
+    LoginThrottle::Settings settings;
+    settings.maxEntries = 100;
+    LoginThrottle throttle(clock, settings);
+    const auto failTimes = [&](const QString &key, int n) {
+        for (int i = 0; i < n; ++i)
+            throttle.recordFailure(key);
+    };
+    failTimes(QStringLiteral("a"), 4);
+    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("a")), 0);
+    failTimes(QStringLiteral("a"), 1);
+    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("a")), 30);
+    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("b")), 0); // per name
+    // Each further lockout doubles: 60 s, 120 s, ... up to an hour.
+    int expected = 30;
+    for (int round = 0; round < 10; ++round) {
+        clock.advance(qint64(expected) * 1000);
+        QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("a")), 0);
+        failTimes(QStringLiteral("a"), 5);
+        expected = std::min(expected * 2, 3600);
+        QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("a")), expected);
+    }
+    // Failures spread wider than the window do not add up.
+    clock.advance(3600 * 1000);
+    failTimes(QStringLiteral("slow"), 4);
+    clock.advance(16 * 60 * 1000);
+    failTimes(QStringLiteral("slow"), 4);
+    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("slow")), 0);
+    // Success forgets; a quiet day resets the growth.
+    throttle.recordSuccess(QStringLiteral("slow"));
+    clock.advance(25LL * 3600 * 1000);
+    failTimes(QStringLiteral("a"), 5);
+    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("a")), 30);
+    // Bounded: a flood of names never holds more than maxEntries, and a locked name survives it.
+    for (int i = 0; i < 1000; ++i)
+        throttle.recordFailure(QStringLiteral("flood%1").arg(i));
+    QVERIFY2(throttle.size() <= settings.maxEntries, qPrintable(QString::number(throttle.size())));
+    QVERIFY(throttle.retryAfterSeconds(QStringLiteral("a")) > 0);
 }
 
 void TestRest::logoutRevokesToken()

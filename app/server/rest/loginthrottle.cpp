@@ -46,16 +46,28 @@ void LoginThrottle::makeRoom(qint64 now)
     }
     if (m_entries.size() < m_settings.maxEntries)
         return;
-    // Still full of recent failures: drop the older half rather than refuse to count new names.
+    // Still full of recent failures: drop the older half of the names not locked (a flood of
+    // names must not unlock the one under attack), and only if that is not enough, of all.
+    evictOlderHalf(now, false);
+    if (m_entries.size() >= m_settings.maxEntries)
+        evictOlderHalf(now, true);
+}
+
+void LoginThrottle::evictOlderHalf(qint64 now, bool lockedToo)
+{
+    const auto candidate = [&](const Entry &e) { return lockedToo || e.lockedUntilMs <= now; };
     std::vector<qint64> times;
-    times.reserve(size_t(m_entries.size()));
-    for (const Entry &e : std::as_const(m_entries))
-        times.push_back(e.lastFailureMs);
-    auto middle = times.begin() + qsizetype(times.size() / 2);
+    for (const Entry &e : std::as_const(m_entries)) {
+        if (candidate(e))
+            times.push_back(e.lastFailureMs);
+    }
+    if (times.empty())
+        return;
+    const auto middle = times.begin() + qsizetype(times.size() / 2);
     std::nth_element(times.begin(), middle, times.end());
     const qint64 cutoff = *middle;
     for (auto it = m_entries.begin(); it != m_entries.end();)
-        it = it->lastFailureMs <= cutoff ? m_entries.erase(it) : std::next(it);
+        it = candidate(*it) && it->lastFailureMs <= cutoff ? m_entries.erase(it) : std::next(it);
 }
 
 } // namespace confab::server

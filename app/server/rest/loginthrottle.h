@@ -41,6 +41,7 @@ private:
         qint64 lockedUntilMs = 0;
     };
     void makeRoom(qint64 now);
+    void evictOlderHalf(qint64 now, bool lockedToo);
 
     const Clock &m_clock;
     Settings m_settings;
