@@ -8,12 +8,17 @@
 #include "core/clock.h"
 
 #include <QDateTime>
-#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTcpSocket>
+
+#include <algorithm>
+
+#include <unistd.h>
 
 using namespace confab::test;
 
