@@ -86,6 +86,8 @@ bool HttpServer::setTls(const QString &certPath, const QString &keyPath, QString
 }
 
 namespace {
+constexpr int kMaxPending = 256;
+
 // Connections that fit in the descriptor limit, leaving room for the database, its journal,
 // log files, event fds and a TLS library's own files.
 int connectionsThatFitDescriptors()
@@ -94,7 +96,7 @@ int connectionsThatFitDescriptors()
     if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
         return std::numeric_limits<int>::max();
     const qint64 soft = qint64(limit.rlim_cur);
-    const qint64 reserve = std::clamp<qint64>(soft / 4, 16, 256);
+    const qint64 reserve = std::clamp<qint64>(soft / 4, 32, 256);
     return int(std::clamp<qint64>(soft - reserve, 1, std::numeric_limits<int>::max()));
 }
 } // namespace
@@ -118,7 +120,7 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *erro
         m_listener = new QTcpServer(this);
     }
     // Sockets waiting in the listener before we adopt them (TLS handshakes count there too).
-    m_listener->setMaxPendingConnections(256);
+    m_listener->setMaxPendingConnections(kMaxPending);
     connect(m_listener, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::onPendingConnections);
     connect(m_listener, &QTcpServer::acceptError, this, &HttpServer::onAcceptError);
     const int fit = connectionsThatFitDescriptors();
@@ -200,7 +202,11 @@ void HttpServer::updateAccepting()
     if (!m_listener || !m_listener->isListening() || m_acceptBackoff)
         return;
     // Over the cap, new clients wait in the kernel's accept queue instead of costing us memory.
-    if (openConnections() >= m_limits.maxConnections)
+    // Qt's accept loop goes on after pauseAccepting() until it holds this many unadopted
+    // sockets: bounding it by the room left makes the cap exact (it guards the descriptors).
+    const int room = m_limits.maxConnections - openConnections();
+    m_listener->setMaxPendingConnections(std::clamp(room, 0, kMaxPending));
+    if (room <= 0)
         m_listener->pauseAccepting();
     else
         m_listener->resumeAccepting();
