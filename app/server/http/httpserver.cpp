@@ -178,12 +178,10 @@ void HttpServer::onAcceptError(QAbstractSocket::SocketError error)
     // Qt reports EMFILE/ENFILE/ENOBUFS/ENOMEM as a resource error and pauses accepting. Resuming
     // at once (as the next closed connection would) makes accept() fail again in a loop while
     // the kernel keeps the listener readable: back off instead, then try again.
-    if (error != QAbstractSocket::SocketResourceError) {
+    const bool outOfResources = error == QAbstractSocket::SocketResourceError;
+    if (!outOfResources) {
         qCWarning(lcHttp) << "accepting a connection failed:" << error;
-        QTimer::singleShot(0, this, &HttpServer::updateAccepting); // Qt paused; resume unless over the cap
-        return;
-    }
-    if (!m_reportedExhaustion) {
+    } else if (!m_reportedExhaustion) {
         qCWarning(lcHttp, "out of file descriptors with %d connections open: accepting pauses for %d ms at a time "
                           "until some close (raise LimitNOFILE / ulimit -n)", openConnections(), m_limits.acceptBackoffMs);
         m_reportedExhaustion = true;
@@ -191,7 +189,8 @@ void HttpServer::onAcceptError(QAbstractSocket::SocketError error)
     m_acceptBackoff = true;
     if (m_listener)
         m_listener->pauseAccepting();
-    QTimer::singleShot(m_limits.acceptBackoffMs, this, [this] {
+    // Other errors (a connection aborted before we took it) are about one client: retry soon.
+    QTimer::singleShot(outOfResources ? m_limits.acceptBackoffMs : 10, this, [this] {
         m_acceptBackoff = false;
         updateAccepting();
     });
