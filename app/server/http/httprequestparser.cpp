@@ -262,7 +262,7 @@ int HttpRequestParser::finishHead()
     m_bodyFollows = (m_parser.flags & F_CHUNKED) || ((m_parser.flags & F_CONTENTLENGTH) && m_parser.content_length > 0);
     const QByteArray expect = m_request.header("expect");
     const bool expectsContinue = expect.compare(QByteArrayLiteral("100-continue"), Qt::CaseInsensitive) == 0;
-    // RFC 9110 10.1.1: an expectation we cannot meet gets 417 (HTTP/1.0 clients cannot send one).
+    // RFC 9110 10.1.1: an expectation we cannot meet gets 417 (ignored from HTTP/1.0, which predates it).
     if (!expect.isEmpty() && !expectsContinue && m_parser.http_minor >= 1) {
         return fail(ErrorCode::ExpectationFailed, QStringLiteral("Expect \"%1\" is not supported; only 100-continue")
                                                       .arg(QString::fromLatin1(expect.left(64))));

@@ -237,7 +237,7 @@ QString StorageWorker::healthProblem() const
 {
     QMutexLocker lock(&m_healthMutex);
     if (!m_lastFailure.isEmpty())
-        return QStringLiteral("the last storage write failed: %1").arg(m_lastFailure);
+        return QStringLiteral("the last storage write failed (the server log says why)"); // no internals to anonymous callers
     if (m_watchedDirectory.isEmpty() || m_minFreeBytes <= 0)
         return {};
     const QStorageInfo disk(m_watchedDirectory);
