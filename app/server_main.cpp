@@ -16,6 +16,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <sys/resource.h>
 #include <memory>
 
 using namespace confab;
@@ -100,6 +101,15 @@ std::unique_ptr<demo::DemoCast> startDemo(Server &server, const ServerConfig &co
     return cast;
 }
 
+void raiseDescriptorLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit); // best effort: failing leaves the lower, still valid limit
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -110,6 +120,9 @@ int main(int argc, char *argv[])
     if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
         qputenv("QT_NO_GLIB", "1");
     EpollEventDispatcher::installForApplication();
+    // Every connection is a descriptor: use all the hard limit allows (HttpServer keeps its
+    // connection cap below the soft limit).
+    raiseDescriptorLimit();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("confab-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));

@@ -26,6 +26,7 @@ constexpr std::array kCodes{
     CodeInfo{ErrorCode::Conflict, "CONFLICT", 409},
     CodeInfo{ErrorCode::PayloadTooLarge, "PAYLOAD_TOO_LARGE", 413},
     CodeInfo{ErrorCode::UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", 415},
+    CodeInfo{ErrorCode::ExpectationFailed, "EXPECTATION_FAILED", 417},
     CodeInfo{ErrorCode::ValidationFailed, "VALIDATION_FAILED", 422},
     CodeInfo{ErrorCode::RateLimited, "RATE_LIMITED", 429},
     CodeInfo{ErrorCode::HeadersTooLarge, "HEADERS_TOO_LARGE", 431},

@@ -22,6 +22,7 @@ enum class ErrorCode {
     Conflict,
     PayloadTooLarge,
     UnsupportedMediaType,
+    ExpectationFailed,
     ValidationFailed,
     RateLimited,
     HeadersTooLarge,

@@ -2,6 +2,8 @@
 
 #include "limits.h"
 
+#include <QUrl>
+
 namespace confab {
 
 namespace {
@@ -83,6 +85,25 @@ Invalid validateDescription(const QString &text, const QString &field)
         return invalid(field, QStringLiteral("must be at most %1 characters").arg(limits::kDescriptionMax));
     if (hasControlCharacters(text, true))
         return invalid(field, QStringLiteral("must not contain control characters"));
+    return std::nullopt;
+}
+
+Invalid validateAvatarUrl(const QString &url, const QString &field)
+{
+    if (url.isEmpty())
+        return std::nullopt;
+    if (url.size() > limits::kUrlMax)
+        return invalid(field, QStringLiteral("must be at most %1 characters").arg(limits::kUrlMax));
+    for (QChar c : url) {
+        if (c.unicode() <= 0x20 || c.unicode() == 0x7f)
+            return invalid(field, QStringLiteral("must not contain spaces or control characters"));
+    }
+    const QUrl parsed(url, QUrl::StrictMode);
+    const QString scheme = parsed.scheme().toLower();
+    if (!parsed.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+        return invalid(field, QStringLiteral("must be an http:// or https:// URL, or empty"));
+    if (parsed.host().isEmpty())
+        return invalid(field, QStringLiteral("must name a host"));
     return std::nullopt;
 }
 

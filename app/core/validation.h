@@ -28,6 +28,9 @@ Invalid validateContent(const QString &content, int maxChars, const QString &fie
 Invalid validateEmoji(const QString &emoji, const QString &field = QStringLiteral("emoji"));
 Invalid validateCustomStatus(const QString &text, const QString &field = QStringLiteral("customStatus"));
 Invalid validateReason(const QString &text, const QString &field = QStringLiteral("reason"));
+// Avatar URLs (users and rooms): empty (no avatar) or an absolute http/https URL with a host.
+// Clients load and link these, so javascript:, data:, file: and the like are refused.
+Invalid validateAvatarUrl(const QString &url, const QString &field = QStringLiteral("avatar"));
 // Opaque ids: 1..64 of [A-Za-z0-9_-].
 Invalid validateId(const QString &id, const QString &field);
 

@@ -1,5 +1,6 @@
 #include "server.h"
 
+#include "heaptrimmer.h"
 #include "http/httpserver.h"
 #include "metrics.h"
 #include "realtime/realtimehub.h"
@@ -31,6 +32,7 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     settings.serverWordFilterAction = m_config.wordFilterAction;
     m_worker = std::make_unique<StorageWorker>(std::make_unique<SqliteStorage>(m_config.databasePath()), *m_clock, *m_ids,
                                                *m_members, *m_presence, settings, m_counters.get());
+    m_worker->watchDiskSpace(m_config.dataDir, m_config.minFreeDiskBytes);
     m_bus = std::make_unique<LocalEventBus>();
     m_worker->setPublisher([this](Effects &&fx) {
         for (const Delivery &d : fx.deliveries)
@@ -65,6 +67,9 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     m_http->setHandler([this](HttpRequest &&request, HttpResponder responder) {
         m_rest->handle(std::move(request), std::move(responder));
     });
+    m_heapTrimmer = std::make_unique<HeapTrimmer>([this] { return m_http->openConnections(); },
+                                                  [this] { return m_http->takePeakConnections(); });
+    m_http->setScreen([this](const HttpRequest &head) { return m_rest->screen(head); });
     m_http->setWebSocketHandler(QStringLiteral("/chat"), [this](QWebSocket *socket) { m_hub->accept(socket); });
     connect(m_http.get(), &HttpServer::requestCompleted, this,
             [this](const QByteArray &, const QString &, int status, qint64 latencyUs) { m_metrics->recordRequest(status, latencyUs); });

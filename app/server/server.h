@@ -13,6 +13,7 @@ class IdGenerator;
 
 namespace confab::server {
 
+class HeapTrimmer;
 class HttpServer;
 class LocalEventBus;
 class MembershipIndex;
@@ -62,6 +63,7 @@ private:
     std::unique_ptr<RealtimeHub> m_hub;
     std::unique_ptr<RestApi> m_rest;
     std::unique_ptr<HttpServer> m_http;
+    std::unique_ptr<HeapTrimmer> m_heapTrimmer;
     bool m_started = false;
     bool m_storageOpen = false;
 };

@@ -91,6 +91,14 @@ const std::vector<Setting> &settings()
          [](ServerConfig &c, const QString &v) { return parseNumber<double>(v, 1, 100000, &c.requestBurst); }},
         {"max-queued-bytes", "bytes", "Unsent bytes a connection may have before it is dropped (default 8 MiB).",
          [](ServerConfig &c, const QString &v) { return parseNumber<qint64>(v, 64 << 10, qint64(1) << 32, &c.maxQueuedBytes); }},
+        {"min-free-disk-mb", "MiB", "Free space under the data directory below which /healthz reports degraded; 0 turns the check off (default 64).",
+         [](ServerConfig &c, const QString &v) {
+             qint64 mb = 0;
+             if (!parseNumber<qint64>(v, 0, qint64(1) << 30, &mb))
+                 return false;
+             c.minFreeDiskBytes = mb * 1024 * 1024;
+             return true;
+         }},
         {"sync-replay-max", "n", "Most missed events a sync replays per room, up to 10000; more gets sync_gap (default 500).",
          [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 1, 10000, &c.syncReplayMax); }},
         {"word-filter-file", "file", "Words blocked in every room, one per line ('#' comments).",

@@ -53,6 +53,7 @@ constexpr CodeExpectation kCodes[] = {
     {ErrorCode::MethodNotAllowed, "METHOD_NOT_ALLOWED", 405},
     {ErrorCode::RequestTimeout, "REQUEST_TIMEOUT", 408},
     {ErrorCode::UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", 415},
+    {ErrorCode::ExpectationFailed, "EXPECTATION_FAILED", 417},
     {ErrorCode::HeadersTooLarge, "HEADERS_TOO_LARGE", 431},
     {ErrorCode::Unavailable, "UNAVAILABLE", 503},
 };

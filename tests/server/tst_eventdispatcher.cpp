@@ -396,7 +396,7 @@ private Q_SLOTS:
         bool done = false;
         connect(&reader, &QSocketNotifier::activated, this, [&] {
             char c;
-            ::read(pair.fd[0], &c, 1);
+            QCOMPARE(::read(pair.fd[0], &c, 1), ssize_t(1));
             reader.setEnabled(false);
             QEventLoop nested;
             QTimer::singleShot(20, &nested, [&] {

@@ -508,6 +508,146 @@ private Q_SLOTS:
         QCOMPARE(r.body_json()["body"], "hello");
     }
 
+    void unknownExpectation()
+    {
+        RawClient c(port());
+        QVERIFY(c.waitConnected());
+        c.send("POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 5\r\nExpect: 200-ok\r\n\r\n");
+        RawResponse r;
+        QVERIFY(c.next(&r));
+        QVERIFY(!c.buffer().contains("100 Continue"));
+        expectError(r, 417, QStringLiteral("EXPECTATION_FAILED"), QStringLiteral("200-ok"));
+        QVERIFY(c.waitClosed());
+        QCOMPARE(m_handled, 0);
+    }
+
+    void missingOrDuplicateHost_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("no Host") << QByteArray("GET /echo HTTP/1.1\r\n\r\n") << QStringLiteral("needs a Host header");
+        QTest::newRow("no Host, with body") << QByteArray("POST /echo HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}")
+                                            << QStringLiteral("needs a Host header");
+        QTest::newRow("two Hosts") << QByteArray("GET /echo HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n")
+                                   << QStringLiteral("more than one Host");
+    }
+
+    void missingOrDuplicateHost()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(QString, messagePart);
+        RawClient c(port());
+        QVERIFY(c.waitConnected());
+        c.send(request);
+        RawResponse r;
+        QVERIFY(c.next(&r));
+        expectError(r, 400, QStringLiteral("BAD_REQUEST"), messagePart);
+        QVERIFY(c.waitClosed());
+        QCOMPARE(m_handled, 0);
+    }
+
+    void http10NeedsNoHost()
+    {
+        RawClient c(port());
+        QVERIFY(c.waitConnected());
+        c.send("GET /echo HTTP/1.0\r\n\r\n");
+        RawResponse r;
+        QVERIFY(c.next(&r));
+        QCOMPARE(r.status, 200);
+    }
+
+    void foldedHeaderLine_data()
+    {
+        QTest::addColumn<QList<QByteArray>>("pieces");
+        QTest::newRow("space") << QList<QByteArray>{"GET /echo HTTP/1.1\r\nHost: test\r\nX-A: one\r\n two\r\n\r\n"};
+        QTest::newRow("tab") << QList<QByteArray>{"GET /echo HTTP/1.1\r\nHost: test\r\nX-A: one\r\n\ttwo\r\n\r\n"};
+        QTest::newRow("bare LF") << QList<QByteArray>{"GET /echo HTTP/1.1\nHost: test\nX-A: one\n two\n\n"};
+        QTest::newRow("fold in its own packet")
+            << QList<QByteArray>{"GET /echo HTTP/1.1\r\nHost: test\r\nX-A: one\r\n", " two\r\n\r\n"};
+        QTest::newRow("folded Host")
+            << QList<QByteArray>{"POST /echo HTTP/1.1\r\nHost:\r\n test\r\nContent-Length: 2\r\n\r\n{}"};
+    }
+
+    void foldedHeaderLine()
+    {
+        QFETCH(QList<QByteArray>, pieces);
+        RawClient c(port());
+        QVERIFY(c.waitConnected());
+        for (const QByteArray &piece : pieces) {
+            c.send(piece);
+            QTRY_COMPARE(c.socket()->bytesToWrite(), qint64(0));
+            QTest::qWait(50); // separate TCP segments, so the parser sees the fold in a later read
+        }
+        RawResponse r;
+        QVERIFY(c.next(&r));
+        expectError(r, 400, QStringLiteral("BAD_REQUEST"), QStringLiteral("obs-fold"));
+        QVERIFY(c.waitClosed());
+        QCOMPARE(m_handled, 0);
+    }
+
+    void screenRefusesBeforeTheBody_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        // Under the 8192-byte upload limit, so only the screen can refuse them before the body.
+        QTest::newRow("no route") << QByteArray("POST /v1/files/nowhere HTTP/1.1\r\nHost: test\r\nContent-Length: 8000\r\n\r\n")
+                                  << 404 << QStringLiteral("NOT_FOUND");
+        QTest::newRow("no token") << QByteArray("POST /v1/files/private HTTP/1.1\r\nHost: test\r\nContent-Length: 8000\r\n\r\n")
+                                  << 401 << QStringLiteral("UNAUTHORIZED");
+        QTest::newRow("no token, chunked, expecting 100-continue")
+            << QByteArray("POST /v1/files/private HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n"
+                          "Expect: 100-continue\r\n\r\n")
+            << 401 << QStringLiteral("UNAUTHORIZED");
+    }
+
+    void screenRefusesBeforeTheBody()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        m_server->setScreen([](const HttpRequest &h) -> std::optional<HttpResponse> {
+            if (h.path == QLatin1String("/v1/files/nowhere"))
+                return HttpResponse::error(ErrorCode::NotFound, QStringLiteral("no endpoint at %1").arg(h.path));
+            if (h.path == QLatin1String("/v1/files/private") && h.header("authorization").isEmpty())
+                return HttpResponse::error(ErrorCode::Unauthorized, QStringLiteral("send a token"));
+            return std::nullopt;
+        });
+        RawClient c(port());
+        QVERIFY(c.waitConnected());
+        // A few bytes of the announced body, never the rest: the answer must not wait for it (the
+        // server would otherwise answer 408 after its 400 ms body timeout, or read 8000 bytes).
+        c.send(head + "abc");
+        RawResponse r;
+        QVERIFY(c.next(&r));
+        QVERIFY(!c.buffer().contains("100 Continue"));
+        expectError(r, status, code, QString());
+        QVERIFY(c.waitClosed());
+        QCOMPARE(m_handled, 0);
+        QTRY_COMPARE(completedStatuses(), QList<int>({status}));
+    }
+
+    void screenRefusalWithoutBodyKeepsTheConnection()
+    {
+        m_server->setScreen([](const HttpRequest &h) -> std::optional<HttpResponse> {
+            if (h.path == QLatin1String("/refused"))
+                return HttpResponse::error(ErrorCode::NotFound, QStringLiteral("nothing here"));
+            return std::nullopt;
+        });
+        RawClient c(port());
+        QVERIFY(c.waitConnected());
+        c.send(get("/refused") + get("/echo?n=2"));
+        RawResponse refused, echoed;
+        QVERIFY(c.next(&refused));
+        QCOMPARE(refused.status, 404);
+        QVERIFY(!refused.hasHeader("connection"));
+        QVERIFY(c.next(&echoed));
+        QCOMPARE(echoed.status, 200);
+        QCOMPARE(echoed.body_json()["query"]["n"], "2");
+        QCOMPARE(m_handled, 1);
+        QVERIFY(c.isOpen());
+    }
+
     void expectContinueTooLarge()
     {
         RawClient c(port());

@@ -3,9 +3,22 @@
 
 #include "apitestutil.h"
 
+#include "server/rest/loginthrottle.h"
+
+#include "core/clock.h"
+
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
+#include <QTcpSocket>
+
+#include <algorithm>
+
+#include <unistd.h>
 
 using namespace confab::test;
 
@@ -38,6 +51,50 @@ json memberIn(const json &members, const QString &userId)
     return nullptr;
 }
 
+// Sends raw bytes on a new connection and returns the status line's code of the first answer (0
+// if none came within timeoutMs), leaving the rest of the request unsent.
+int rawStatus(const TestServer &server, const QByteArray &bytes, QByteArray *answer = nullptr, int timeoutMs = 5000)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, server.port());
+    if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000))
+        return 0;
+    socket.write(bytes);
+    QByteArray received;
+    const bool answered = QTest::qWaitFor(
+        [&] {
+            received += socket.readAll();
+            return received.contains("\r\n\r\n");
+        },
+        timeoutMs);
+    if (answer)
+        *answer = received;
+    if (!answered)
+        return 0;
+    const QList<QByteArray> statusLine = received.left(received.indexOf("\r\n")).split(' ');
+    return statusLine.size() >= 2 ? statusLine[1].toInt() : 0;
+}
+
+// utime + stime of a process, in clock ticks (/proc/<pid>/stat fields 14 and 15).
+qint64 cpuTicks(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    // The command name (field 2) is in parentheses and may hold spaces: count from after it.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 12 ? fields[11].toLongLong() + fields[12].toLongLong() : -1;
+}
+
+bool runRoot(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(program, args);
+    return p.waitForFinished(10000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
 QByteArray bodyBytes(const json &j)
 {
     const std::string s = j.dump();
@@ -58,8 +115,12 @@ private Q_SLOTS:
     void registerValidation();
     void registerDuplicateIsCaseInsensitive();
     void loginAndWrongCredentials();
+    void loginLockoutPerUsername();
+    void loginThrottleBackoffAndBound();
     void logoutRevokesToken();
     void meGetAndPatch();
+    void avatarUrls_data();
+    void avatarUrls();
     void deleteAccount();
     void missingOrGarbageToken();
 
@@ -96,11 +157,16 @@ private Q_SLOTS:
 
     // presence, audit, operations
     void presence();
+    void presenceNeedsASharedRoom();
     void auditLog();
     void auditLogPaging();
     void healthAndMetrics();
     void httpErrors();
     void oversizedBody();
+    void refusedOnTheHeaders_data();
+    void refusedOnTheHeaders();
+    void healthDegradedWhenWritesFail();
+    void descriptorExhaustion();
     void requestRateLimit();
 
 private:
@@ -228,9 +294,9 @@ void TestRest::registerValidation()
     QCOMPARE(r.errorField(), field);
     QVERIFY(r.body["success"] == false);
     QVERIFY(!qs(r.body["error"]["message"]).isEmpty());
-    // Nothing was created.
-    const RestReply login = c.post(QStringLiteral("/v1/auth/login"), {{"username", "valid_name"}, {"password", "longenough"}});
-    CHECK_STATUS(login, 401);
+    // Nothing was created. (Looked up rather than logged in to: repeated failed logins for one
+    // name would lock it.)
+    CHECK_ERROR(m_bob->get(QStringLiteral("/v1/users/by-username/valid_name")), 404, "USER_NOT_FOUND", "username");
 }
 
 void TestRest::registerDuplicateIsCaseInsensitive()
@@ -269,6 +335,88 @@ void TestRest::loginAndWrongCredentials()
     CHECK_ERROR(c.post(QStringLiteral("/v1/auth/login"), {{"username", "carol"}}), 422, "VALIDATION_FAILED", "password");
 }
 
+void TestRest::loginLockoutPerUsername()
+{
+    const Account target = makeAccount(m_server, QStringLiteral("lockme"));
+    const Account bystander = makeAccount(m_server, QStringLiteral("bystander"));
+    QVERIFY(!target.id.isEmpty() && !bystander.id.isEmpty());
+    RestClient c(m_server.httpUrl());
+    const auto login = [&](const char *username, const std::string &password) {
+        return c.post(QStringLiteral("/v1/auth/login"), {{"username", username}, {"password", password}});
+    };
+
+    // A success forgets earlier failures: 4 + 4 failures around one success lock nothing.
+    for (int i = 0; i < 4; ++i)
+        CHECK_ERROR(login("lockme", "guess" + std::to_string(i)), 401, "UNAUTHORIZED", "");
+    CHECK_STATUS(login("lockme", ss(kPassword)), 200);
+    for (int i = 0; i < 4; ++i)
+        CHECK_ERROR(login("LockMe", "again" + std::to_string(i)), 401, "UNAUTHORIZED", "");
+    // The fifth failure in a row locks the name (in any spelling), even for the right password.
+    CHECK_ERROR(login("lockme", "guess5"), 401, "UNAUTHORIZED", "");
+    const RestReply locked = login("lockme", ss(kPassword));
+    CHECK_ERROR(locked, 429, "RATE_LIMITED", "");
+    const int retryAfter = locked.header("Retry-After").toInt();
+    QVERIFY2(retryAfter >= 1 && retryAfter <= 30, locked.header("Retry-After").constData());
+    CHECK_ERROR(login("LOCKME", ss(kPassword)), 429, "RATE_LIMITED", "");
+
+    // A name without an account is locked the same way, with the same answer: a lockout does not
+    // tell whether an account exists.
+    for (int i = 0; i < 5; ++i)
+        CHECK_ERROR(login("nobody_at_all", "guess" + std::to_string(i)), 401, "UNAUTHORIZED", "");
+    const RestReply ghost = login("nobody_at_all", "guess6");
+    CHECK_ERROR(ghost, 429, "RATE_LIMITED", "");
+    QCOMPARE(qs(ghost.body["error"]["message"]).remove(QRegularExpression(QStringLiteral("\\d+"))),
+             qs(locked.body["error"]["message"]).remove(QRegularExpression(QStringLiteral("\\d+"))));
+
+    // Other accounts, from the same address, are not affected.
+    CHECK_STATUS(login("bystander", ss(kPassword)), 200);
+    CHECK_STATUS(target->get(QStringLiteral("/v1/me")), 200); // existing sessions go on
+}
+
+void TestRest::loginThrottleBackoffAndBound()
+{
+    // The throttle itself, in-process with a clock the test moves.
+    using confab::server::LoginThrottle;
+    confab::ManualClock clock;
+    LoginThrottle::Settings settings;
+    settings.maxEntries = 100;
+    LoginThrottle throttle(clock, settings);
+    const auto failTimes = [&](const QString &key, int n) {
+        for (int i = 0; i < n; ++i)
+            throttle.recordFailure(key);
+    };
+    failTimes(QStringLiteral("a"), 4);
+    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("a")), 0);
+    failTimes(QStringLiteral("a"), 1);
+    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("a")), 30);
+    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("b")), 0); // per name
+    // Each further lockout doubles: 60 s, 120 s, ... up to an hour.
+    int expected = 30;
+    for (int round = 0; round < 10; ++round) {
+        clock.advance(qint64(expected) * 1000);
+        QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("a")), 0);
+        failTimes(QStringLiteral("a"), 5);
+        expected = std::min(expected * 2, 3600);
+        QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("a")), expected);
+    }
+    // Failures spread wider than the window do not add up.
+    clock.advance(3600 * 1000);
+    failTimes(QStringLiteral("slow"), 4);
+    clock.advance(16 * 60 * 1000);
+    failTimes(QStringLiteral("slow"), 4);
+    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("slow")), 0);
+    // Success forgets; a quiet day resets the growth.
+    throttle.recordSuccess(QStringLiteral("slow"));
+    clock.advance(25LL * 3600 * 1000);
+    failTimes(QStringLiteral("a"), 5);
+    QCOMPARE(throttle.retryAfterSeconds(QStringLiteral("a")), 30);
+    // Bounded: a flood of names never holds more than maxEntries, and a locked name survives it.
+    for (int i = 0; i < 1000; ++i)
+        throttle.recordFailure(QStringLiteral("flood%1").arg(i));
+    QVERIFY2(throttle.size() <= settings.maxEntries, qPrintable(QString::number(throttle.size())));
+    QVERIFY(throttle.retryAfterSeconds(QStringLiteral("a")) > 0);
+}
+
 void TestRest::logoutRevokesToken()
 {
     RestClient session(m_server.httpUrl());
@@ -305,6 +453,49 @@ void TestRest::meGetAndPatch()
     CHECK_ERROR(temp->patch(QStringLiteral("/v1/me"), {{"displayName", 7}}), 422, "VALIDATION_FAILED", "displayName");
     CHECK_ERROR(temp->patch(QStringLiteral("/v1/me"), {{"role", "admin"}}), 422, "VALIDATION_FAILED", "role");
     QCOMPARE(qs(temp->get(QStringLiteral("/v1/me")).data()["role"]), QStringLiteral("user"));
+}
+
+void TestRest::avatarUrls_data()
+{
+    QTest::addColumn<QString>("avatar");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("https") << QStringLiteral("https://example.org/a.png") << true;
+    QTest::newRow("http, upper-case scheme") << QStringLiteral("HTTP://example.org/a.png?size=64") << true;
+    QTest::newRow("empty: no avatar") << QString() << true;
+    QTest::newRow("javascript") << QStringLiteral("javascript:alert(document.cookie)") << false;
+    QTest::newRow("javascript, mixed case") << QStringLiteral("JaVaScRiPt:alert(1)") << false;
+    QTest::newRow("data") << QStringLiteral("data:image/png;base64,iVBORw0KGgo=") << false;
+    QTest::newRow("file") << QStringLiteral("file:///etc/passwd") << false;
+    QTest::newRow("no scheme") << QStringLiteral("example.org/a.png") << false;
+    QTest::newRow("no host") << QStringLiteral("https:///a.png") << false;
+    QTest::newRow("space") << QStringLiteral("https://example.org/a b.png") << false;
+    QTest::newRow("newline") << QStringLiteral("https://example.org/\njavascript:x") << false;
+}
+
+void TestRest::avatarUrls()
+{
+    QFETCH(QString, avatar);
+    QFETCH(bool, accepted);
+    static const Account user = makeAccount(m_server, QStringLiteral("avatars"));
+    static const QString room = qs(createRoom(user, QStringLiteral("Avatars"), QStringLiteral("public"))["roomId"]);
+    QVERIFY(!user.id.isEmpty() && !room.isEmpty());
+    const QString before = qs(user->get(QStringLiteral("/v1/me")).data()["avatar"]);
+    const QString roomBefore = qs(user->get(roomPath(room)).data()["avatar"]);
+
+    const RestReply me = user->patch(QStringLiteral("/v1/me"), {{"avatar", ss(avatar)}});
+    const RestReply roomReply = user->patch(roomPath(room), {{"avatar", ss(avatar)}});
+    if (accepted) {
+        CHECK_STATUS(me, 200);
+        QCOMPARE(qs(me.data()["avatar"]), avatar);
+        CHECK_STATUS(roomReply, 200);
+        QCOMPARE(qs(roomReply.data()["avatar"]), avatar);
+        return;
+    }
+    CHECK_ERROR(me, 422, "VALIDATION_FAILED", "avatar");
+    QVERIFY2(!qs(me.body["error"]["message"]).isEmpty(), me.raw.constData());
+    CHECK_ERROR(roomReply, 422, "VALIDATION_FAILED", "avatar");
+    QCOMPARE(qs(user->get(QStringLiteral("/v1/me")).data()["avatar"]), before); // nothing stored
+    QCOMPARE(qs(user->get(roomPath(room)).data()["avatar"]), roomBefore);
 }
 
 void TestRest::deleteAccount()
@@ -1345,6 +1536,43 @@ void TestRest::presence()
     ws->close();
 }
 
+void TestRest::presenceNeedsASharedRoom()
+{
+    const Account watcher = makeAccount(m_server, QStringLiteral("pr_watcher"));
+    const Account roomMate = makeAccount(m_server, QStringLiteral("pr_roommate"));
+    const Account directPeer = makeAccount(m_server, QStringLiteral("pr_direct"));
+    const Account stranger = makeAccount(m_server, QStringLiteral("pr_stranger"));
+    for (const Account *a : {&watcher, &roomMate, &directPeer, &stranger}) {
+        QVERIFY(!a->id.isEmpty());
+        CHECK_STATUS((*a)->put(QStringLiteral("/v1/presence"), {{"status", "busy"}, {"customStatus", "secret plans of " + ss(a->username)}}),
+                     200);
+    }
+    const json room = createRoom(watcher, QStringLiteral("Presence mates"), QStringLiteral("public"));
+    CHECK_STATUS(roomMate->post(roomPath(qs(room["roomId"]), QStringLiteral("/join"))), 200);
+    CHECK_STATUS(watcher->post(QStringLiteral("/v1/chat/rooms"), {{"type", "direct"}, {"members", {ss(directPeer.id)}}}), 201);
+    // The stranger shares no room with the watcher (only a room of their own).
+    QVERIFY(createRoom(stranger, QStringLiteral("Stranger's room"), QStringLiteral("public")).is_object());
+
+    const QString query = QStringLiteral("/v1/presence?userIds=%1,%2,%3,%4")
+                              .arg(watcher.id, roomMate.id, directPeer.id, stranger.id);
+    const RestReply r = watcher->get(query);
+    CHECK_STATUS(r, 200);
+    QSet<QString> seen;
+    const json listed = r.data()["presence"];
+    for (const json &p : listed) {
+        seen.insert(qs(p["userId"]));
+        QVERIFY2(qs(p["customStatus"]).startsWith(QStringLiteral("secret plans")), dumpJson(p).constData());
+    }
+    QCOMPARE(seen, (QSet<QString>{watcher.id, roomMate.id, directPeer.id}));
+    QVERIFY2(!r.raw.contains("pr_stranger") && !r.raw.contains(stranger.id.toUtf8()), r.raw.constData());
+
+    // The stranger, asked about the others, learns nothing either: left out like unknown ids.
+    const RestReply fromStranger = stranger->get(query);
+    CHECK_STATUS(fromStranger, 200);
+    QCOMPARE(fromStranger.data()["presence"].size(), std::size_t(1));
+    QCOMPARE(qs(fromStranger.data()["presence"][0]["userId"]), stranger.id);
+}
+
 void TestRest::auditLog()
 {
     const Account owner = makeAccount(m_server, QStringLiteral("audit_owner"));
@@ -1501,6 +1729,148 @@ void TestRest::oversizedBody()
     const RestReply ok = m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "Big"}, {"type", "public"}, {"description", under}});
     CHECK_ERROR(ok, 422, "VALIDATION_FAILED", "description");
     CHECK_STATUS(m_bob->get(QStringLiteral("/v1/me")), 200); // the server is fine
+}
+
+void TestRest::refusedOnTheHeaders_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("code");
+    // Each announces far more than it sends: the answer must come without the rest of the body
+    // (the server's body timeout is 30 s, and the 25 MiB would be read whole before).
+    QTest::newRow("upload to no endpoint")
+        << QByteArray("POST /v1/files HTTP/1.1\r\nHost: t\r\nContent-Type: application/octet-stream\r\n"
+                      "Content-Length: 26214400\r\n\r\n")
+        << 404 << QByteArray("NOT_FOUND");
+    QTest::newRow("no token") << QByteArray("POST /v1/chat/rooms HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                                            "Content-Length: 200000\r\n\r\n")
+                              << 401 << QByteArray("UNAUTHORIZED");
+    QTest::newRow("malformed Authorization")
+        << QByteArray("POST /v1/chat/rooms HTTP/1.1\r\nHost: t\r\nAuthorization: Basic Ym9iOnB3\r\n"
+                      "Content-Length: 200000\r\n\r\n")
+        << 401 << QByteArray("UNAUTHORIZED");
+    QTest::newRow("wrong method") << QByteArray("PUT /v1/chat/rooms HTTP/1.1\r\nHost: t\r\nContent-Length: 200000\r\n\r\n")
+                                  << 405 << QByteArray("METHOD_NOT_ALLOWED");
+    QTest::newRow("over the JSON body limit")
+        << QByteArray("POST /v1/auth/login HTTP/1.1\r\nHost: t\r\nContent-Length: 26214400\r\n\r\n")
+        << 413 << QByteArray("PAYLOAD_TOO_LARGE");
+}
+
+void TestRest::refusedOnTheHeaders()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(int, status);
+    QFETCH(QByteArray, code);
+    QByteArray answer;
+    QCOMPARE(rawStatus(m_server, head + "{\"a\":", &answer), status);
+    QVERIFY2(answer.contains(code), answer.constData());
+    QVERIFY2(answer.contains("Connection: close"), answer.constData());
+    CHECK_STATUS(m_bob->get(QStringLiteral("/v1/me")), 200); // the server is fine
+}
+
+void TestRest::healthDegradedWhenWritesFail()
+{
+    // A real full disk: the data directory is a small tmpfs, filled up by this test after the
+    // server started, so SQLite's writes fail with "database or disk is full". Needs root (mount).
+    TestServer server;
+    const QString dir = server.dataDir();
+    if (!runRoot(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                           QStringLiteral("size=8m"), QStringLiteral("tmpfs"), dir}))
+        QSKIP("cannot mount a tmpfs for the data directory (needs root and mount): full-disk behaviour not tested");
+    const auto unmount = qScopeGuard([&] {
+        server.kill();
+        runRoot(QStringLiteral("umount"), {QStringLiteral("-l"), dir});
+    });
+    // The check of free space is off here: this is about failing writes (see below for the margin).
+    QVERIFY(server.start(TestServer::relaxedArgs() << QStringLiteral("--min-free-disk-mb") << QStringLiteral("0")));
+    const Account a = makeAccount(server, QStringLiteral("diskfull"));
+    QVERIFY(!a.id.isEmpty());
+    RestClient anonymous(server.httpUrl());
+    CHECK_STATUS(anonymous.get(QStringLiteral("/healthz")), 200);
+
+    // Fill the file system to the last byte.
+    QFile filler(dir + QStringLiteral("/filler"));
+    QVERIFY(filler.open(QIODevice::WriteOnly));
+    const QByteArray block(64 * 1024, 'f');
+    while (filler.write(block) == block.size() && filler.flush()) {
+    }
+    const QByteArray small(512, 'f');
+    while (filler.write(small) == small.size() && filler.flush()) {
+    }
+    filler.close();
+
+    // Writes fail now (a room is several rows and an event). Some may still fit in pages SQLite
+    // already has, so write until one fails.
+    bool failed = false;
+    for (int i = 0; i < 50 && !failed; ++i) {
+        const RestReply r = a->post(QStringLiteral("/v1/chat/rooms"),
+                                    {{"name", "Room " + std::to_string(i)}, {"type", "public"}, {"description", std::string(900, 'd')}});
+        failed = r.status == 500;
+        QVERIFY2(r.status == 201 || r.status == 500, describe(r, 500).constData());
+    }
+    QVERIFY(failed);
+    RestReply health = anonymous.get(QStringLiteral("/healthz"));
+    CHECK_STATUS(health, 503);
+    QCOMPARE(qs(health.body["status"]), QStringLiteral("degraded"));
+    QVERIFY2(qs(health.body["reason"]).contains(QStringLiteral("write failed")), health.raw.constData());
+    CHECK_STATUS(a->get(QStringLiteral("/v1/me")), 200); // reads still work
+
+    // Room again: the next successful write clears it.
+    QVERIFY(QFile::remove(filler.fileName()));
+    CHECK_STATUS(a->post(QStringLiteral("/v1/chat/rooms"), {{"name", "After"}, {"type", "public"}}), 201);
+    health = anonymous.get(QStringLiteral("/healthz"));
+    CHECK_STATUS(health, 200);
+    QCOMPARE(qs(health.body["status"]), QStringLiteral("ok"));
+
+    // With the default margin (64 MiB), an 8 MiB disk is reported low before anything fails.
+    QVERIFY(server.stop());
+    QVERIFY(server.start(TestServer::relaxedArgs()));
+    health = RestClient(server.httpUrl()).get(QStringLiteral("/healthz"));
+    CHECK_STATUS(health, 503);
+    QCOMPARE(qs(health.body["status"]), QStringLiteral("degraded"));
+    QVERIFY2(qs(health.body["reason"]).contains(QStringLiteral("free")), health.raw.constData());
+}
+
+void TestRest::descriptorExhaustion()
+{
+    // With its descriptors used up, the server must not spin on accept() (it did, at 100 % of a
+    // core, and stopped answering /healthz); once clients leave, it serves again.
+    constexpr int kDescriptors = 64;
+    TestServer server;
+    server.setDescriptorLimit(kDescriptors);
+    QVERIFY(server.start(TestServer::relaxedArgs()));
+    QVERIFY(server.pid() > 0);
+    std::vector<std::unique_ptr<QTcpSocket>> clients;
+    for (int i = 0; i < kDescriptors * 2; ++i) {
+        clients.push_back(std::make_unique<QTcpSocket>());
+        clients.back()->connectToHost(QHostAddress::LocalHost, server.port());
+    }
+    // Not all get connected: the kernel's accept queue is bounded too.
+    [[maybe_unused]] const bool allConnected = QTest::qWaitFor([&] {
+        return std::all_of(clients.begin(), clients.end(),
+                           [](const auto &c) { return c->state() == QAbstractSocket::ConnectedState; });
+    }, 3000);
+    QTest::qWait(300); // let the server take what it can
+
+    // CPU time while saturated, from the kernel's accounting rather than from wall time.
+    const long ticksPerSecond = sysconf(_SC_CLK_TCK);
+    const qint64 before = cpuTicks(server.pid());
+    QElapsedTimer window;
+    window.start();
+    QTest::qWait(1000);
+    const qint64 used = cpuTicks(server.pid()) - before;
+    const double share = double(used) / double(ticksPerSecond) / (double(window.elapsed()) / 1000.0);
+    QVERIFY2(before >= 0 && used >= 0, qPrintable(QStringLiteral("cannot read /proc/%1/stat (server running: %2)\n%3")
+                                                       .arg(server.pid())
+                                                       .arg(server.isRunning())
+                                                       .arg(QString::fromUtf8(server.output().right(3000)))));
+    QVERIFY2(share < 0.25, qPrintable(QStringLiteral("the saturated server used %1 % of a core").arg(share * 100)));
+    QVERIFY(server.isRunning());
+
+    clients.clear(); // closes them all
+    RestClient anonymous(server.httpUrl());
+    QVERIFY(QTest::qWaitFor([&] { return anonymous.get(QStringLiteral("/healthz")).status == 200; }, 20000));
+    QVERIFY2(server.output().contains("descriptor"), server.output().right(2000).constData());
 }
 
 void TestRest::requestRateLimit()

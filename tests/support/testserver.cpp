@@ -5,6 +5,7 @@
 
 #include <csignal>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 
 namespace confab::test {
 
@@ -21,7 +22,14 @@ bool TestServer::start(const QStringList &extraArgs)
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     // A test that crashes or times out must not leave its server running (and holding a port).
-    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    const int descriptors = m_descriptorLimit;
+    m_process->setChildProcessModifier([descriptors] {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (descriptors > 0) {
+            const rlimit limit{rlim_t(descriptors), rlim_t(descriptors)};
+            ::setrlimit(RLIMIT_NOFILE, &limit);
+        }
+    });
     QStringList args{QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("--port"),
                      QString::number(m_port), QStringLiteral("--bind"), QStringLiteral("127.0.0.1")};
     args += extraArgs;

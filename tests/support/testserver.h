@@ -17,6 +17,8 @@ public:
 
     // Starts the server (extra flags appended) and waits until it prints its port.
     bool start(const QStringList &extraArgs = {});
+    // Before start(): run the server with RLIMIT_NOFILE (soft and hard) at `descriptors`.
+    void setDescriptorLimit(int descriptors) { m_descriptorLimit = descriptors; }
     // Flags for a test that signs many people up and posts quickly: fast password hashing and
     // rate limits far above what the test reaches.
     static QStringList relaxedArgs();
@@ -33,6 +35,7 @@ public:
     QString dataDir() const { return m_dataDir.path(); }
     QByteArray output() const { return m_output; }
     bool isRunning() const;
+    qint64 pid() const { return m_process ? m_process->processId() : 0; }
 
 private:
     QTemporaryDir m_dataDir;
@@ -40,6 +43,7 @@ private:
     QByteArray m_output;
     QStringList m_lastArgs;
     quint16 m_port = 0;
+    int m_descriptorLimit = 0; // 0: inherited
 };
 
 } // namespace confab::test

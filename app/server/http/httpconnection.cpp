@@ -194,8 +194,30 @@ void HttpConnection::onHeadersComplete()
     slot.continuePending = m_parser.expectsContinue();
     m_currentSequence = slot.sequence;
     m_slots.push_back(std::move(slot));
+    if (m_hooks.screen && !isWebSocketUpgrade(head)) {
+        if (std::optional<HttpResponse> refusal = m_hooks.screen(head)) {
+            refuseBeforeBody(std::move(*refusal));
+            return;
+        }
+    }
     if (m_slots.back().continuePending)
         flush(); // sends "100 Continue" now if no earlier answer is outstanding
+}
+
+void HttpConnection::refuseBeforeBody(HttpResponse response)
+{
+    Slot &slot = m_slots.back();
+    slot.continuePending = false;
+    slot.response = std::move(response);
+    if (!m_parser.bodyFollows())
+        return; // nothing to skip: the request completes as usual, and the connection stays usable
+    // Answered now, and the body is never read: a 25 MiB upload to a wrong path must not cost
+    // 25 MiB. Closing after the answer (lingering drains only a bounded amount) resyncs the stream.
+    slot.keepAlive = false;
+    slot.closeAfter = true;
+    m_currentSequence.reset();
+    m_state = State::Finishing;
+    flush();
 }
 
 void HttpConnection::onMessageComplete()
@@ -210,6 +232,10 @@ void HttpConnection::onMessageComplete()
     slot->continuePending = false; // the body is here; a late interim answer would only confuse
     if (!slot->keepAlive)
         m_state = State::Finishing;
+    if (slot->response) { // refused on its head (refuseBeforeBody)
+        flush();
+        return;
+    }
 
     if (isWebSocketUpgrade(request)) {
         // Upgrades are taken over only as the first request of a connection (see sniff()).

@@ -32,6 +32,9 @@ public:
     struct Hooks {
         std::function<void(HttpRequest &&, HttpResponder)> dispatch;
         std::function<bool(const QString &path)> isWebSocketPath;
+        // Looks at a request's head before its body is read; an answer refuses the request (see
+        // HttpServer::setScreen). May be empty.
+        std::function<std::optional<HttpResponse>(const HttpRequest &head)> screen;
     };
 
     // Takes ownership of socket.
@@ -92,6 +95,7 @@ private:
     void onHeadersComplete();
     void onMessageComplete();
     void failRequest(ErrorCode code, const QString &message);
+    void refuseBeforeBody(HttpResponse response);
     void flush();
     void closeAfterWrite(bool linger);
     void drain();

@@ -14,7 +14,9 @@ struct HttpLimits {
     int bodyTimeoutMs = 30000;                // body not complete this long after its headers -> 408 + close
     int idleTimeoutMs = 60000;                // keep-alive connection with nothing to do is closed
     int maxPipelined = 16;                    // requests queued on one connection before we stop reading
-    int maxConnections = 20000;               // accepting pauses at this many open connections (soft cap)
+    int maxConnections = 20000;               // accepting pauses at this many open connections (soft cap),
+                                              // lowered at listen() to fit RLIMIT_NOFILE
+    int acceptBackoffMs = 250;                // accepting pauses this long when out of descriptors (EMFILE)
     qint64 maxWebSocketFrameBytes = 64 * 1024; // applied to upgraded sockets (frame and message size)
     // After an error response, unread input is drained this long before closing, so the kernel does
     // not answer the client's in-flight bytes with a reset that could destroy our response.

@@ -46,8 +46,16 @@ HttpRequestParser::Event HttpRequestParser::feed(const char *data, qsizetype siz
         return Event::NeedMore; // a zero-length execute would mean end of stream to http_parser
 
     m_event = Event::NeedMore;
+    // Between messages or inside a head, every byte up to the pause at HeadersComplete is head.
+    const bool inHead = !m_inMessage || !m_headersDone;
     const size_t n = http_parser_execute(&m_parser, &settings(), data, size_t(size));
     *consumed = qsizetype(n);
+    if (inHead && !m_failed && foldedHeaderIn(data, qsizetype(n))) {
+        // http_parser joins obs-fold lines silently; RFC 9112 lets us reject them, and a proxy in
+        // front that reads the lines differently would make that a request-smuggling vector.
+        fail(ErrorCode::BadRequest, QStringLiteral("folded header line (obs-fold): send each header name and value on one line"));
+        return Event::Error;
+    }
 
     const auto err = HTTP_PARSER_ERRNO(&m_parser);
     if (err == HPE_PAUSED) {
@@ -75,6 +83,18 @@ HttpRequest HttpRequestParser::takeRequest()
     HttpRequest r = std::move(m_request);
     m_request = HttpRequest{};
     return r;
+}
+
+bool HttpRequestParser::foldedHeaderIn(const char *data, qsizetype size)
+{
+    // A line of the head that starts with a space or tab continues the previous one.
+    for (qsizetype i = 0; i < size; ++i) {
+        const char c = data[i];
+        if (m_afterLineFeed && (c == ' ' || c == '\t'))
+            return true;
+        m_afterLineFeed = c == '\n';
+    }
+    return false;
 }
 
 int HttpRequestParser::fail(ErrorCode code, QString message)
@@ -108,6 +128,7 @@ int HttpRequestParser::onMessageBegin(http_parser *p)
     d->m_lastWasValue = false;
     d->m_keepAlive = true;
     d->m_expectContinue = false;
+    d->m_bodyFollows = false;
     d->m_upgrade = false;
     d->m_isHead = false;
     return 0;
@@ -192,7 +213,7 @@ int HttpRequestParser::finishHead()
                         QStringLiteral("malformed HTTP request: invalid header name \"%1\"")
                             .arg(QString::fromLatin1(h.first.left(64))));
         }
-        h.second = h.second.trimmed(); // also joins obsolete line folding into one value
+        h.second = h.second.trimmed(); // obsolete line folding was refused in feed()
         // We de-chunk but never decode: a body in gzip (or anything else) would reach handlers raw.
         if (h.first == "transfer-encoding" && h.second.compare(QByteArrayLiteral("chunked"), Qt::CaseInsensitive) != 0) {
             return fail(ErrorCode::BadRequest, QStringLiteral("Transfer-Encoding \"%1\" is not supported; only chunked")
@@ -204,6 +225,16 @@ int HttpRequestParser::finishHead()
         return fail(ErrorCode::BadRequest, QStringLiteral("unsupported HTTP version %1.%2; this server speaks HTTP/1.1")
                                                .arg(m_parser.http_major)
                                                .arg(m_parser.http_minor));
+    }
+    // RFC 9112 3.2: an HTTP/1.1 request without exactly one Host header is answered with 400.
+    if (m_parser.http_minor >= 1) {
+        int hosts = 0;
+        for (const auto &h : m_request.headers)
+            hosts += h.first == "host" ? 1 : 0;
+        if (hosts != 1) {
+            return fail(ErrorCode::BadRequest, hosts == 0 ? QStringLiteral("an HTTP/1.1 request needs a Host header")
+                                                          : QStringLiteral("more than one Host header"));
+        }
     }
     const auto method = static_cast<http_method>(m_parser.method);
     if (method == HTTP_CONNECT)
@@ -228,9 +259,15 @@ int HttpRequestParser::finishHead()
 
     m_keepAlive = http_should_keep_alive(&m_parser) != 0;
     m_upgrade = m_parser.upgrade != 0;
-    const bool bodyFollows = (m_parser.flags & F_CHUNKED) || ((m_parser.flags & F_CONTENTLENGTH) && m_parser.content_length > 0);
-    m_expectContinue = bodyFollows && m_parser.http_minor >= 1 &&
-                       m_request.header("expect").compare(QByteArrayLiteral("100-continue"), Qt::CaseInsensitive) == 0;
+    m_bodyFollows = (m_parser.flags & F_CHUNKED) || ((m_parser.flags & F_CONTENTLENGTH) && m_parser.content_length > 0);
+    const QByteArray expect = m_request.header("expect");
+    const bool expectsContinue = expect.compare(QByteArrayLiteral("100-continue"), Qt::CaseInsensitive) == 0;
+    // RFC 9110 10.1.1: an expectation we cannot meet gets 417 (ignored from HTTP/1.0, which predates it).
+    if (!expect.isEmpty() && !expectsContinue && m_parser.http_minor >= 1) {
+        return fail(ErrorCode::ExpectationFailed, QStringLiteral("Expect \"%1\" is not supported; only 100-continue")
+                                                      .arg(QString::fromLatin1(expect.left(64))));
+    }
+    m_expectContinue = m_bodyFollows && m_parser.http_minor >= 1 && expectsContinue;
 
     m_bodyLimit = m_request.path.startsWith(QLatin1String("/v1/files")) ? m_limits.maxUploadBytes : m_limits.maxBodyBytes;
     if (m_parser.flags & F_CONTENTLENGTH) {
@@ -260,6 +297,7 @@ int HttpRequestParser::onMessageComplete(http_parser *p)
 {
     HttpRequestParser *d = self(p);
     d->m_inMessage = false;
+    d->m_afterLineFeed = false;
     d->m_event = Event::MessageComplete;
     http_parser_pause(p, 1);
     return 0;

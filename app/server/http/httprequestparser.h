@@ -34,6 +34,7 @@ public:
     bool headersComplete() const { return m_headersDone; } // ... and its header block is complete
     bool keepAlive() const { return m_keepAlive; }
     bool expectsContinue() const { return m_expectContinue; }
+    bool bodyFollows() const { return m_bodyFollows; } // the head announced a body (length > 0 or chunked)
     bool isUpgrade() const { return m_upgrade; }
     bool isHead() const { return m_isHead; }
     int httpMinor() const { return m_parser.http_minor; }
@@ -54,6 +55,7 @@ private:
     int finishHead();
     bool countHeaderBytes(qsizetype n);
     int fail(ErrorCode code, QString message);
+    bool foldedHeaderIn(const char *data, qsizetype size);
 
     HttpLimits m_limits;
     http_parser m_parser;
@@ -66,6 +68,8 @@ private:
     bool m_lastWasValue = false;
     bool m_keepAlive = true;
     bool m_expectContinue = false;
+    bool m_bodyFollows = false;
+    bool m_afterLineFeed = false; // the last head byte scanned was LF (obs-fold detection)
     bool m_upgrade = false;
     bool m_isHead = false;
     bool m_failed = false;

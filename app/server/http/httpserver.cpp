@@ -10,8 +10,14 @@
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketServer>
+
+#include <algorithm>
+#include <limits>
+
+#include <sys/resource.h>
 
 namespace confab::server {
 
@@ -30,6 +36,8 @@ HttpServer::~HttpServer()
 }
 
 void HttpServer::setHandler(Handler h) { m_handler = std::move(h); }
+
+void HttpServer::setScreen(Screen s) { m_screen = std::move(s); }
 
 void HttpServer::setWebSocketHandler(const QString &path, WebSocketHandler h)
 {
@@ -78,6 +86,22 @@ bool HttpServer::setTls(const QString &certPath, const QString &keyPath, QString
     return true;
 }
 
+namespace {
+constexpr int kMaxPending = 256;
+
+// Connections that fit in the descriptor limit, leaving room for the database, its journal,
+// log files, event fds and a TLS library's own files.
+int connectionsThatFitDescriptors()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return std::numeric_limits<int>::max();
+    const qint64 soft = qint64(limit.rlim_cur);
+    const qint64 reserve = std::clamp<qint64>(soft / 4, 32, 256);
+    return int(std::clamp<qint64>(soft - reserve, 1, std::numeric_limits<int>::max()));
+}
+} // namespace
+
 bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *error)
 {
     if (m_listener) {
@@ -97,8 +121,14 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *erro
         m_listener = new QTcpServer(this);
     }
     // Sockets waiting in the listener before we adopt them (TLS handshakes count there too).
-    m_listener->setMaxPendingConnections(256);
+    m_listener->setMaxPendingConnections(kMaxPending);
     connect(m_listener, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::onPendingConnections);
+    connect(m_listener, &QTcpServer::acceptError, this, &HttpServer::onAcceptError);
+    const int fit = connectionsThatFitDescriptors();
+    if (fit < m_limits.maxConnections) {
+        qCInfo(lcHttp, "at most %d connections: the descriptor limit (RLIMIT_NOFILE) allows no more", fit);
+        m_limits.maxConnections = fit;
+    }
     if (!m_listener->listen(address, port)) {
         if (error)
             *error = QStringLiteral("cannot listen on %1:%2: %3")
@@ -145,12 +175,44 @@ int HttpServer::openConnections() const
     return int(m_connections.size() + m_handshaking.size() + m_webSockets.size());
 }
 
+int HttpServer::takePeakConnections()
+{
+    return std::exchange(m_peakConnections, openConnections());
+}
+
+void HttpServer::onAcceptError(QAbstractSocket::SocketError error)
+{
+    // Qt reports EMFILE/ENFILE/ENOBUFS/ENOMEM as a resource error and pauses accepting. Resuming
+    // at once (as the next closed connection would) makes accept() fail again in a loop while
+    // the kernel keeps the listener readable: back off instead, then try again.
+    const bool outOfResources = error == QAbstractSocket::SocketResourceError;
+    if (!outOfResources) {
+        qCWarning(lcHttp) << "accepting a connection failed:" << error;
+    } else if (!m_reportedExhaustion) {
+        qCWarning(lcHttp, "out of file descriptors with %d connections open: accepting pauses for %d ms at a time "
+                          "until some close (raise LimitNOFILE / ulimit -n)", openConnections(), m_limits.acceptBackoffMs);
+        m_reportedExhaustion = true;
+    }
+    m_acceptBackoff = true;
+    if (m_listener)
+        m_listener->pauseAccepting();
+    // Other errors (a connection aborted before we took it) are about one client: retry soon.
+    QTimer::singleShot(outOfResources ? m_limits.acceptBackoffMs : 10, this, [this] {
+        m_acceptBackoff = false;
+        updateAccepting();
+    });
+}
+
 void HttpServer::updateAccepting()
 {
-    if (!m_listener || !m_listener->isListening())
+    if (!m_listener || !m_listener->isListening() || m_acceptBackoff)
         return;
     // Over the cap, new clients wait in the kernel's accept queue instead of costing us memory.
-    if (openConnections() >= m_limits.maxConnections)
+    // Qt's accept loop goes on after pauseAccepting() until it holds this many unadopted
+    // sockets: bounding it by the room left makes the cap exact (it guards the descriptors).
+    const int room = m_limits.maxConnections - openConnections();
+    m_listener->setMaxPendingConnections(std::clamp(room, 0, kMaxPending));
+    if (room <= 0)
         m_listener->pauseAccepting();
     else
         m_listener->resumeAccepting();
@@ -162,6 +224,10 @@ void HttpServer::onPendingConnections()
         if (QTcpSocket *socket = m_listener->nextPendingConnection())
             adopt(socket);
     }
+    if (m_reportedExhaustion && !m_acceptBackoff && openConnections() < m_limits.maxConnections) {
+        qCInfo(lcHttp, "accepting connections again (%d open)", openConnections());
+        m_reportedExhaustion = false;
+    }
 }
 
 void HttpServer::adopt(QTcpSocket *socket)
@@ -170,9 +236,11 @@ void HttpServer::adopt(QTcpSocket *socket)
     HttpConnection::Hooks hooks{
         [this](HttpRequest &&request, HttpResponder responder) { dispatch(std::move(request), std::move(responder)); },
         [this](const QString &path) { return m_webSocketHandlers.contains(path); },
+        [this](const HttpRequest &head) { return m_screen ? m_screen(head) : std::optional<HttpResponse>(); },
     };
     auto *connection = new HttpConnection(socket, id, m_limits, std::move(hooks), this);
     m_connections.insert(id, connection);
+    m_peakConnections = qMax(m_peakConnections, openConnections());
     connect(connection, &HttpConnection::finished, this, [this, connection] { onConnectionFinished(connection); });
     connect(connection, &HttpConnection::upgradeRequested, this, &HttpServer::onUpgradeRequested);
     connect(connection, &HttpConnection::responseWritten, this, &HttpServer::onResponseWritten);

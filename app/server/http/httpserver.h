@@ -19,6 +19,7 @@
 #include "httplimits.h"
 #include "httpmessage.h"
 
+#include <QAbstractSocket>
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
@@ -26,6 +27,7 @@
 #include <QSslConfiguration>
 
 #include <functional>
+#include <optional>
 
 class QTcpServer;
 class QTcpSocket;
@@ -40,12 +42,16 @@ class HttpServer : public QObject {
     Q_OBJECT
 public:
     using Handler = std::function<void(HttpRequest &&request, HttpResponder responder)>;
+    // Decides on a request's head alone, before its body is read: an answer refuses the request
+    // (unknown route, missing credentials), std::nullopt lets it through to the handler.
+    using Screen = std::function<std::optional<HttpResponse>(const HttpRequest &head)>;
     using WebSocketHandler = std::function<void(QWebSocket *socket)>; // handler takes ownership (socket has no parent)
 
     explicit HttpServer(HttpLimits limits, QObject *parent = nullptr);
     ~HttpServer() override;
 
     void setHandler(Handler h);
+    void setScreen(Screen s);
     void setWebSocketHandler(const QString &path, WebSocketHandler h); // e.g. "/chat"
     bool setTls(const QString &certPath, const QString &keyPath, QString *error); // before listen
     bool isTls() const { return m_tlsEnabled; }
@@ -54,6 +60,8 @@ public:
     void close(); // stop listening and close every connection, upgraded WebSockets included
     // HTTP connections, handshakes in progress and upgraded QWebSockets not yet destroyed.
     int openConnections() const;
+    // The most connections open at once since the previous call (for HeapTrimmer).
+    int takePeakConnections();
     const HttpLimits &limits() const { return m_limits; }
 
 Q_SIGNALS:
@@ -71,9 +79,11 @@ private:
     void onResponseWritten(const QByteArray &method, const QString &path, int status, qint64 latencyUs);
     void dispatch(HttpRequest &&request, HttpResponder responder);
     void updateAccepting();
+    void onAcceptError(QAbstractSocket::SocketError error);
 
     HttpLimits m_limits;
     Handler m_handler;
+    Screen m_screen;
     QHash<QString, WebSocketHandler> m_webSocketHandlers;
     QTcpServer *m_listener = nullptr; // a QSslServer when TLS is configured
     QWebSocketServer *m_webSocketServer = nullptr;
@@ -83,6 +93,9 @@ private:
     QSet<QTcpSocket *> m_handshaking; // handed to Qt WebSockets, no QWebSocket yet
     QSet<QWebSocket *> m_webSockets;  // upgraded, owned by their handler; until destroyed
     quint64 m_nextConnectionId = 1;
+    int m_peakConnections = 0;
+    bool m_acceptBackoff = false;     // out of descriptors: not accepting until the back-off ends
+    bool m_reportedExhaustion = false; // logged once per episode
 };
 
 } // namespace confab::server

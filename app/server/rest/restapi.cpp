@@ -22,7 +22,7 @@ QString RestCall::query(const char *name) const
 
 RestApi::RestApi(StorageWorker &worker, RealtimeHub &hub, PasswordHasher &hasher, Metrics &metrics, const Clock &clock,
                  QObject *parent)
-    : QObject(parent), m_worker(worker), m_hub(hub), m_hasher(hasher), m_metrics(metrics), m_clock(clock)
+    : QObject(parent), m_worker(worker), m_hub(hub), m_hasher(hasher), m_metrics(metrics), m_clock(clock), m_logins(clock)
 {
     // Hashed on the pool, not here: start-up and command-line tools should not wait ~200 ms.
     m_hasher.hash(QStringLiteral("confab-timing-equaliser"), this, [this](QByteArray hash) { m_dummyHash = hash; });
@@ -65,23 +65,46 @@ QByteArray bearerToken(const HttpRequest &request)
         return auth.mid(7).trimmed();
     return {};
 }
+
+ApiError missingToken() { return {ErrorCode::Unauthorized, QStringLiteral("send Authorization: Bearer <token>"), {}, 0}; }
 } // namespace
+
+std::optional<ApiError> RestApi::routeError(const HttpRequest &request, const Handler **handler, PathParams *params,
+                                            bool *needsToken) const
+{
+    switch (m_router.find(request.method, request.path, handler, params, needsToken)) {
+    case Router<Handler>::Match::NotFound:
+        return ApiError{ErrorCode::NotFound, QStringLiteral("no endpoint at %1").arg(request.path), {}, 0};
+    case Router<Handler>::Match::WrongMethod:
+        return ApiError{ErrorCode::MethodNotAllowed,
+                        QStringLiteral("%1 is not allowed on %2").arg(QString::fromLatin1(request.method), request.path),
+                        {}, 0};
+    case Router<Handler>::Match::Found:
+        break;
+    }
+    return std::nullopt;
+}
+
+std::optional<HttpResponse> RestApi::screen(const HttpRequest &head) const
+{
+    const Handler *handler = nullptr;
+    PathParams params;
+    bool needsToken = false;
+    if (const auto error = routeError(head, &handler, &params, &needsToken))
+        return failure(*error);
+    // Only the header's presence and form: checking the token itself is a storage lookup.
+    if (needsToken && bearerToken(head).isEmpty())
+        return failure(missingToken());
+    return std::nullopt;
+}
 
 void RestApi::handle(HttpRequest &&request, HttpResponder responder)
 {
     const Handler *handler = nullptr;
     PathParams params;
-    switch (m_router.find(request.method, request.path, &handler, &params)) {
-    case Router<Handler>::Match::NotFound:
-        responder.send(failure({ErrorCode::NotFound, QStringLiteral("no endpoint at %1").arg(request.path), {}, 0}));
+    if (const auto error = routeError(request, &handler, &params, nullptr)) {
+        responder.send(failure(*error));
         return;
-    case Router<Handler>::Match::WrongMethod:
-        responder.send(failure({ErrorCode::MethodNotAllowed,
-                                QStringLiteral("%1 is not allowed on %2").arg(QString::fromLatin1(request.method), request.path),
-                                {}, 0}));
-        return;
-    case Router<Handler>::Match::Found:
-        break;
     }
     RestCall call;
     call.params = std::move(params);
@@ -116,9 +139,9 @@ void RestApi::rememberToken(const QByteArray &tokenHash, const QString &userId)
     m_tokenUsers.insert(tokenHash, userId);
 }
 
-void RestApi::publicRoute(const char *method, const char *pattern, Handler handler)
+void RestApi::publicRoute(const char *method, const char *pattern, Handler handler, bool needsToken)
 {
-    m_router.add(QByteArray(method), QString::fromLatin1(pattern), std::move(handler));
+    m_router.add(QByteArray(method), QString::fromLatin1(pattern), std::move(handler), needsToken);
 }
 
 void RestApi::route(const char *method, const char *pattern, RestWork work, int status,
@@ -128,7 +151,7 @@ void RestApi::route(const char *method, const char *pattern, RestWork work, int 
     publicRoute(method, pattern, [this, work, status, after, isMessageSend](RestCall &&call, HttpResponder responder) {
         const QByteArray token = bearerToken(call.request);
         if (token.isEmpty()) {
-            responder.send(failure({ErrorCode::Unauthorized, QStringLiteral("send Authorization: Bearer <token>"), {}, 0}));
+            responder.send(failure(missingToken()));
             return;
         }
         const QByteArray tokenHash = AuthService::hashToken(QString::fromLatin1(token));
@@ -172,7 +195,7 @@ void RestApi::route(const char *method, const char *pattern, RestWork work, int 
                 responderHolder->send(std::move(r.value.response));
             },
             isMessageSend ? StorageWorker::Commit::Grouped : StorageWorker::Commit::Alone);
-    });
+    }, true);
 }
 
 } // namespace confab::server

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "loginthrottle.h"
 #include "router.h"
 
 #include "http/httpmessage.h"
@@ -37,6 +38,9 @@ public:
     ~RestApi() override;
 
     void handle(HttpRequest &&request, HttpResponder responder);
+    // HttpServer's screen: refuses on the head alone what handle() would refuse anyway (unknown
+    // route, wrong method, no bearer token), so the body of such a request is never read.
+    std::optional<HttpResponse> screen(const HttpRequest &head) const;
 
     static HttpResponse success(nlohmann::json data, int status = 200);
     static HttpResponse failure(const ApiError &error);
@@ -55,7 +59,10 @@ private:
     // the network thread once it succeeded (presence, revoking sessions).
     void route(const char *method, const char *pattern, RestWork work, int status = 200,
                std::function<void(const Caller &, const RestCall &)> after = {});
-    void publicRoute(const char *method, const char *pattern, Handler handler);
+    void publicRoute(const char *method, const char *pattern, Handler handler, bool needsToken = false);
+    // The answer for a request no route takes: 404 or 405.
+    std::optional<ApiError> routeError(const HttpRequest &request, const Handler **handler, PathParams *params,
+                                       bool *needsToken) const;
 
     void registerAccount(RestCall &&call, HttpResponder responder);
     void login(RestCall &&call, HttpResponder responder);
@@ -74,6 +81,7 @@ private:
     Router<Handler> m_router;
     QByteArray m_dummyHash; // verified against for unknown users, so timing does not tell
     QHash<QByteArray, QString> m_tokenUsers; // token hash -> user id, for rateKey()
+    LoginThrottle m_logins;                  // failed sign-ins per username
 };
 
 } // namespace confab::server

@@ -6,6 +6,7 @@
 #include "realtime/realtimehub.h"
 #include "service/passwordhasher.h"
 
+#include "core/jsondocument.h"
 #include "core/jsonreader.h"
 #include "core/limits.h"
 #include "core/timeutil.h"
@@ -185,13 +186,25 @@ void RestApi::login(RestCall &&call, HttpResponder responder)
         responder.send(failure({ErrorCode::RateLimited, QStringLiteral("too many attempts: wait %1 s").arg(wait), {}, wait}));
         return;
     }
+    // ... and per username, whether it exists or not, so a lockout tells nothing about accounts.
+    // The attempt counts as failed from its start (a success forgets it): guesses sent in
+    // parallel cannot slip past the limit while their hashes are being checked.
+    const QString accountKey = normalizeUsername(username);
+    if (const int wait = m_logins.retryAfterSeconds(accountKey)) {
+        responder.send(failure({ErrorCode::RateLimited,
+                                QStringLiteral("too many failed sign-ins for this username: wait %1 s").arg(wait), {}, wait}));
+        return;
+    }
+    m_logins.recordFailure(accountKey);
     auto holder = std::make_shared<HttpResponder>(std::move(responder));
     m_worker.run<StoredUser>(
         this, [username](Services &s, Effects &) { return s.auth.credentials(username); },
-        [this, holder, password](Result<StoredUser> user) {
+        [this, holder, password, accountKey](Result<StoredUser> user) {
             const QByteArray hash = user ? user.value.passwordHash : m_dummyHash;
             const QString userId = user ? user.value.user.userId : QString();
-            m_hasher.verify(password, hash, this, [this, holder, userId](bool ok) {
+            m_hasher.verify(password, hash, this, [this, holder, userId, accountKey](bool ok) {
+                if (ok && !userId.isEmpty())
+                    m_logins.recordSuccess(accountKey);
                 if (!ok || userId.isEmpty()) {
                     holder->send(failure({ErrorCode::Unauthorized, QStringLiteral("wrong username or password"), {}, 0}));
                     return;
@@ -514,12 +527,17 @@ void RestApi::addOtherRoutes()
                           QString::fromStdString(b.value("customStatus", std::string())));
     });
 
-    route("GET", "/v1/presence", [](Services &s, const Caller &, Effects &, const RestCall &c) {
+    route("GET", "/v1/presence", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
         const QStringList ids = c.query("userIds").split(QLatin1Char(','), Qt::SkipEmptyParts);
         if (ids.isEmpty() || ids.size() > 200)
             throw DecodeError(ErrorCode::ValidationFailed, QStringLiteral("userIds"), QStringLiteral("give 1 to 200 comma-separated user ids"));
+        // Only people the caller shares a room with (direct rooms included), and the caller: anyone
+        // else is left out exactly like an unknown id, so the answer does not tell them apart.
+        const QSet<QString> callerRooms = s.context.members.roomsOf(caller.userId);
         json list = json::array();
         for (const QString &id : ids) {
+            if (id != caller.userId && !s.context.members.roomsOf(id).intersects(callerRooms))
+                continue;
             Presence p{id, PresenceStatus::Offline, {}, 0};
             if (const auto live = s.context.presence.get(id)) {
                 p = *live;
@@ -557,15 +575,27 @@ void RestApi::addOtherRoutes()
     }, 200, [this](const Caller &caller, const RestCall &) { m_hub.revokeUser(caller.userId); });
 
     publicRoute("GET", "/healthz", [this](RestCall &&, HttpResponder r) {
-        // Healthy means the storage thread answers, not just that this thread runs.
+        // Healthy means the storage thread answers and can write, not just that this thread runs:
+        // a full disk fails every write while reads still work. Checked on the storage thread
+        // (the free-space check is a file-system call).
         auto holder = std::make_shared<HttpResponder>(std::move(r));
-        m_worker.run<bool>(
-            this, [](Services &s, Effects &) -> Result<bool> { return s.context.storage.schemaVersion() > 0; },
-            [holder](Result<bool> ok) {
-                if (ok && ok.value)
-                    holder->send(HttpResponse::json(200, QByteArrayLiteral("{\"status\":\"ok\"}")));
-                else
+        StorageWorker *worker = &m_worker;
+        m_worker.run<QString>(
+            this,
+            [worker](Services &s, Effects &) -> Result<QString> {
+                if (s.context.storage.schemaVersion() <= 0)
+                    return ApiError{ErrorCode::Unavailable, QStringLiteral("no schema"), {}, 0};
+                return worker->healthProblem();
+            },
+            [holder](Result<QString> problem) {
+                if (!problem) {
                     holder->send(HttpResponse::json(503, QByteArrayLiteral("{\"status\":\"unavailable\"}")));
+                } else if (problem.value.isEmpty()) {
+                    holder->send(HttpResponse::json(200, QByteArrayLiteral("{\"status\":\"ok\"}")));
+                } else {
+                    holder->send(HttpResponse::json(
+                        503, toJsonBytes(json{{"status", "degraded"}, {"reason", problem.value.toStdString()}})));
+                }
             });
     });
 

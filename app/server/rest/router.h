@@ -17,14 +17,16 @@ using PathParams = QHash<QString, QString>;
 // method is told apart from one that does not exist (405 versus 404).
 template <typename Handler> class Router {
 public:
-    void add(const QByteArray &method, const QString &pattern, Handler handler)
+    // needsToken: the route answers only requests with credentials (checked on the head).
+    void add(const QByteArray &method, const QString &pattern, Handler handler, bool needsToken = false)
     {
-        m_routes.push_back({method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler)});
+        m_routes.push_back({method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler), needsToken});
     }
 
     enum class Match { Found, WrongMethod, NotFound };
 
-    Match find(const QByteArray &method, const QString &path, const Handler **handler, PathParams *params) const
+    Match find(const QByteArray &method, const QString &path, const Handler **handler, PathParams *params,
+               bool *needsToken = nullptr) const
     {
         const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
         bool pathExists = false;
@@ -36,6 +38,8 @@ public:
             if (r.method == method) {
                 *handler = &r.handler;
                 *params = std::move(p);
+                if (needsToken)
+                    *needsToken = r.needsToken;
                 return Match::Found;
             }
         }
@@ -47,6 +51,7 @@ private:
         QByteArray method;
         QStringList parts;
         Handler handler;
+        bool needsToken = false;
     };
 
     static bool matches(const QStringList &pattern, const QStringList &parts, PathParams *params)

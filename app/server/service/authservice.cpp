@@ -141,8 +141,11 @@ Result<User> AuthService::updateProfile(const Caller &caller, const std::optiona
             return *bad;
         u->user.displayName = displayName->trimmed();
     }
-    if (avatar)
+    if (avatar) {
+        if (auto bad = validateAvatarUrl(*avatar))
+            return *bad;
         u->user.avatar = *avatar;
+    }
     m_ctx.storage.updateUserProfile(caller.userId, u->user.displayName, u->user.avatar);
     return withPresence(u->user);
 }

@@ -227,8 +227,11 @@ Result<Room> RoomService::update(const Caller &caller, const QString &roomId, co
             return *bad;
         room.description = *req.description;
     }
-    if (req.avatar)
+    if (req.avatar) {
+        if (auto bad = validateAvatarUrl(*req.avatar))
+            return *bad;
         room.avatar = *req.avatar;
+    }
     if (req.maxMembers) {
         const int members = m_ctx.storage.memberCount(roomId);
         const int ceiling = room.type == RoomType::Direct ? 2 : room.type == RoomType::Group ? limits::kGroupMembersMax : 100000;

@@ -1,6 +1,7 @@
 #include "storageworker.h"
 
 #include <QSemaphore>
+#include <QStorageInfo>
 
 Q_LOGGING_CATEGORY(lcStorageWorker, "confab.storage.worker")
 
@@ -122,6 +123,7 @@ void StorageWorker::drain()
             runAlone(batch.front());
         else
             runGroup(batch);
+        noteCommits();
         if (batch.front()->answers())
             answer(std::move(batch));
     }
@@ -216,9 +218,46 @@ void StorageWorker::answer(std::vector<JobPtr> jobs)
     }, Qt::QueuedConnection);
 }
 
+void StorageWorker::noteCommits()
+{
+    QMutexLocker lock(&m_healthMutex);
+    if (!m_lastFailure.isEmpty() && m_storage->durableCommits() > m_commitsAtFailure) {
+        qCInfo(lcStorageWorker) << "storage writes succeed again";
+        m_lastFailure.clear();
+    }
+}
+
+void StorageWorker::watchDiskSpace(const QString &directory, qint64 minFreeBytes)
+{
+    QMutexLocker lock(&m_healthMutex);
+    m_watchedDirectory = directory;
+    m_minFreeBytes = minFreeBytes;
+}
+
+QString StorageWorker::healthProblem() const
+{
+    QMutexLocker lock(&m_healthMutex);
+    if (!m_lastFailure.isEmpty())
+        return QStringLiteral("the last storage write failed (the server log says why)"); // no internals to anonymous callers
+    if (m_watchedDirectory.isEmpty() || m_minFreeBytes <= 0)
+        return {};
+    const QStorageInfo disk(m_watchedDirectory);
+    if (disk.isValid() && disk.bytesAvailable() >= 0 && disk.bytesAvailable() < m_minFreeBytes) {
+        return QStringLiteral("only %1 KiB free for the data directory (minimum %2 KiB)")
+            .arg(disk.bytesAvailable() / 1024)
+            .arg(m_minFreeBytes / 1024);
+    }
+    return {};
+}
+
 void StorageWorker::recoverFromFailure(const char *what)
 {
     qCCritical(lcStorageWorker) << "storage failure:" << what;
+    {
+        QMutexLocker lock(&m_healthMutex);
+        m_lastFailure = QString::fromUtf8(what).left(300);
+        m_commitsAtFailure = m_storage->durableCommits();
+    }
     // The in-memory membership index may have been changed by the rolled-back work: rebuild it
     // from what the database really holds.
     try {

@@ -67,6 +67,12 @@ public:
     void runBlocking(const std::function<void(Services &)> &work);
 
     int pending() const { return m_pending; }
+
+    // Health (any thread): why storage is not fit for writes, empty when it is. A storage failure
+    // counts until a later transaction commits; free space under the data directory below
+    // `minFreeBytes` counts while it lasts (checked on each call: one statvfs).
+    void watchDiskSpace(const QString &directory, qint64 minFreeBytes);
+    QString healthProblem() const;
     // Transactions committed for groups of more than one item, and the items in them (for tests
     // and /metrics).
     qint64 groupCommits() const { return m_groupCommits.load(); }
@@ -126,6 +132,7 @@ private:
     void runGroup(const std::vector<JobPtr> &jobs);
     void answer(std::vector<JobPtr> jobs);
     void recoverFromFailure(const char *what);
+    void noteCommits(); // storage thread: clears a remembered failure once a write commits
 
     std::unique_ptr<Storage> m_storage;
     std::unique_ptr<ServiceContext> m_context;
@@ -135,6 +142,12 @@ private:
     Publish m_publish;
     CompletionScope m_scope;
     int m_pending = 0; // this object's thread only
+
+    mutable QMutex m_healthMutex; // guards the four below, shared by both threads
+    QString m_lastFailure;        // storage thread writes, any thread reads
+    qint64 m_commitsAtFailure = 0;
+    QString m_watchedDirectory;
+    qint64 m_minFreeBytes = 0;
 
     QMutex m_queueMutex; // guards the two below, shared by both threads
     std::deque<JobPtr> m_queue;

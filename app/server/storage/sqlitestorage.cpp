@@ -303,6 +303,7 @@ void SqliteStorage::commit()
     // On failure the transaction stays open for the caller's rollback().
     Statement(db(), QStringLiteral("COMMIT"));
     m_inTransaction = false;
+    ++m_durableCommits;
 }
 
 void SqliteStorage::rollback()
@@ -372,6 +373,7 @@ void SqliteStorage::commitGroup()
     // On failure the group stays open for the caller's rollbackGroup().
     Statement(db(), QStringLiteral("COMMIT"));
     m_inGroup = false;
+    ++m_durableCommits;
 }
 
 void SqliteStorage::rollbackGroup()

@@ -56,6 +56,7 @@ public:
     void begin() override;
     void commit() override;
     void rollback() override;
+    qint64 durableCommits() const override { return m_durableCommits; }
     void beginGroup() override;
     void beginGroupItem() override;
     void endGroupItem(bool keep) override;
@@ -155,6 +156,7 @@ private:
 
     std::unique_ptr<SqliteDatabase> m_db;
     bool m_inTransaction = false;
+    qint64 m_durableCommits = 0;
     bool m_inGroup = false;
     bool m_inGroupItem = false;
     int m_nested = 0; // begin() without commit()/rollback() inside a group item

@@ -130,6 +130,8 @@ public:
     virtual void begin() = 0;
     virtual void commit() = 0;
     virtual void rollback() = 0;
+    // Top-level transactions (and groups) committed so far: a write reached the disk.
+    virtual qint64 durableCommits() const = 0;
 
     // Group commit: many operations, one durable transaction. Between beginGroup() and
     // commitGroup() (or rollbackGroup()) each operation is bracketed by beginGroupItem() and
