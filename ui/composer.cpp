@@ -61,6 +61,7 @@ Composer::Composer(QWidget *parent)
     connect(document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this, [this] {
         updateGeometry();
     });
+    connect(document(), &QTextDocument::blockCountChanged, this, [this] { updateGeometry(); });
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &Composer::layoutChildren);
     connect(this, &QPlainTextEdit::textChanged, this, [this] {
         if (!document()->isEmpty() && m_mode != Mode::Edit && !m_restoringDraft)
@@ -75,7 +76,9 @@ QSize Composer::sizeHint() const
 {
     // Three lines, growing with the text up to eight: a longer message is seen whole while
     // written, without taking the timeline (then it scrolls).
-    const int lines = qBound(3, int(document()->documentLayout()->documentSize().height()), 8);
+    // (Lines laid out so far, or paragraphs: the new last one may not be laid out yet.)
+    const int shown = qMax(int(document()->documentLayout()->documentSize().height()), document()->blockCount());
+    const int lines = qBound(3, shown, 8);
     return {QPlainTextEdit::sizeHint().width(),
             fontMetrics().lineSpacing() * lines + 2 * (frameWidth() + int(document()->documentMargin())) + barHeight()};
 }
