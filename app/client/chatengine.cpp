@@ -114,9 +114,7 @@ MessageModel *ChatEngine::createMessageModel(const QString &roomId, QObject *par
 
 MemberModel *ChatEngine::createMemberModel(const QString &roomId, QObject *parent)
 {
-    auto *m = new MemberModel(roomId, m_api, *m_store, *m_sync, parent);
-    m->setPresenceSource(m_presence);
-    return m;
+    return new MemberModel(roomId, m_api, *m_store, *m_sync, parent);
 }
 
 TypingModel *ChatEngine::createTypingModel(const QString &roomId, QObject *parent)

@@ -3,7 +3,6 @@
 #include "apiclient.h"
 #include "localstore.h"
 #include "moderationpolicy.h"
-#include "presencemodel.h"
 #include "syncengine.h"
 
 #include <QDateTime>
@@ -38,40 +37,6 @@ MemberModel::MemberModel(const QString &roomId, ApiClient &api, LocalStore &stor
     });
 }
 
-void MemberModel::setPresenceSource(PresenceModel *presence)
-{
-    m_presence = presence;
-    if (!presence)
-        return;
-    connect(presence, &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &first, const QModelIndex &last) { refreshPresence(first.row(), last.row()); });
-    connect(presence, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex &, int first, int last) { refreshPresence(first, last); });
-}
-
-void MemberModel::applyPresence(Member &m) const
-{
-    const auto p = m_presence ? m_presence->presence(m.userId) : std::nullopt;
-    if (!p)
-        return;
-    m.status = p->status;
-    m.isOnline = p->status != PresenceStatus::Offline;
-    if (p->lastSeen)
-        m.lastSeen = p->lastSeen;
-}
-
-void MemberModel::refreshPresence(int firstPresenceRow, int lastPresenceRow)
-{
-    for (int i = firstPresenceRow; i <= lastPresenceRow; ++i) {
-        const QString userId = m_presence->index(i).data(PresenceModel::UserIdRole).toString();
-        const int row = rowOf(userId);
-        if (row < 0)
-            continue;
-        applyPresence(m_members[std::size_t(row)]);
-        Q_EMIT dataChanged(index(row), index(row));
-    }
-}
-
 void MemberModel::load()
 {
     for (const Member &m : m_store.members(m_roomId))
@@ -92,8 +57,6 @@ void MemberModel::load()
         for (const QString &id : gone)
             remove(id);
         m_store.replaceMembers(m_roomId, r.value.members);
-        if (m_presence)
-            m_presence->track(QStringList(listed.cbegin(), listed.cend())); // live, also for oneself
         m_loaded = true;
         Q_EMIT loaded();
     });
@@ -120,10 +83,8 @@ int MemberModel::sortedPosition(const Member &m, int ignoreRow) const
     return pos;
 }
 
-void MemberModel::upsert(const Member &member)
+void MemberModel::upsert(const Member &m)
 {
-    Member m = member;
-    applyPresence(m);
     const int row = rowOf(m.userId);
     if (row >= 0) {
         m_members[std::size_t(row)] = m;

@@ -11,7 +11,6 @@ namespace confab::client {
 
 class ApiClient;
 class LocalStore;
-class PresenceModel;
 class SyncEngine;
 
 // The members of one room with their role and presence, owners first and by name within a role:
@@ -34,9 +33,6 @@ public:
 
     MemberModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, QObject *parent = nullptr);
 
-    // Presence as the client knows it now (live updates and the server's answer to track()),
-    // over the status in the member list, which may be older (read before the socket was up).
-    void setPresenceSource(PresenceModel *presence);
     void load();
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -55,14 +51,11 @@ private:
     void upsert(const Member &m);
     int sortedPosition(const Member &m, int ignoreRow) const;
     void remove(const QString &userId);
-    void applyPresence(Member &m) const;
-    void refreshPresence(int firstPresenceRow, int lastPresenceRow);
 
     QString m_roomId;
     ApiClient &m_api;
     LocalStore &m_store;
     std::vector<Member> m_members;
-    PresenceModel *m_presence = nullptr;
     bool m_loaded = false;
 };
 

@@ -464,8 +464,8 @@ private Q_SLOTS:
 
     void membersShowMeOnline()
     {
-        // The member list read when the room opens may predate the live connection: the user and
-        // Bob (connected all along) show their live presence in it, as the server's presence says.
+        // The user sees themself online in their own member list (issue 12 saw "Offline"; not
+        // reproduced here or in the demo), and Bob (connected all along) as the server says.
         QVERIFY(m_desk->window->openRoom(m_lobby));
         MemberModel *members = m_desk->window->roomView()->moderation()->members();
         QVERIFY(members);
