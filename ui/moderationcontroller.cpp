@@ -137,6 +137,7 @@ void ModerationController::open(client::ChatEngine *engine, const QString &roomI
     connect(m_actions, &client::ModerationActions::succeeded, m_panel, [this](const QString &text) { m_panel->showStatus(text, false); });
     connect(m_actions, &client::ModerationActions::failed, m_panel, [this](const QString &text) {
         m_membersAction->setChecked(true); // a failure is never out of sight
+        m_panel->show();                    // (also in a window too narrow for the panel)
         m_panel->showStatus(text, true);
     });
     m_panel->setGrouped(m_standing->room().type != RoomType::Direct);
