@@ -5,6 +5,7 @@
 #include "demo/demoserver.h"
 #include "client/chatengine.h"
 #include "client/session.h"
+#include "contraststyle.h"
 #include "mainwindow.h"
 #include "signindialog.h"
 #include "startuptrace.h"
@@ -33,6 +34,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(CONFAB_APP_ID));
     ui::installTranslations(QLocale()); // the system's language, before any widget exists
+    QApplication::setStyle(new ui::ContrastStyle); // the platform's, readable on a dark palette too
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Confab: self-hosted desktop chat."));

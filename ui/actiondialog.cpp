@@ -6,6 +6,7 @@
 #include "client/roomactions.h"
 
 #include <QDialogButtonBox>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -55,12 +56,18 @@ void ActionDialog::setBusy(const QString &message)
 
 void ActionDialog::showError(const QString &message, const QString &field)
 {
-    setFormEnabled(true);
     const QString label = field.isEmpty() ? QString() : fieldLabel(field);
-    QString text = message;
-    if (label.isEmpty() && !text.isEmpty())
-        text[0] = text[0].toUpper(); // server messages start in lower case
-    m_status->showError(label.isEmpty() ? text : tr("%1: %2").arg(label, message));
+    presentError(label.isEmpty() ? message : tr("%1: %2").arg(label, message), field);
+}
+
+// Already a whole sentence in the user's language (client::ErrorText): no field label before it.
+void ActionDialog::showError(const confab::ApiError &error) { presentError(error.message, error.field); }
+
+void ActionDialog::presentError(const QString &text, const QString &field)
+{
+    setFormEnabled(true);
+    m_status->showError(text);
+    growToFit();
     if (QWidget *w = field.isEmpty() ? nullptr : fieldWidget(field)) {
         w->setFocus(Qt::OtherFocusReason);
         if (auto *edit = qobject_cast<QLineEdit *>(w))
@@ -68,7 +75,14 @@ void ActionDialog::showError(const QString &message, const QString &field)
     }
 }
 
-void ActionDialog::showError(const confab::ApiError &error) { showError(error.message, error.field); }
+void ActionDialog::growToFit()
+{
+    // A wrapped status line may need more height than the dialog was given: grow, never clip.
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : layout()->totalSizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
+}
 
 void ActionDialog::letFormGrow()
 {
@@ -81,6 +95,7 @@ void ActionDialog::showDone(const QString &message)
 {
     setFormEnabled(true);
     m_status->showInfo(message);
+    growToFit();
 }
 
 QPushButton *ActionDialog::cancelButton() const { return m_buttons->button(QDialogButtonBox::Cancel); }

@@ -45,8 +45,8 @@ protected:
 
     void setBusy(const QString &message);
     void showError(const QString &message, const QString &field = {});
-    // The server's message, prefixed by the label of the field it is about when it names one
-    // ("Name: is required").
+    // The error's message (a sentence in the user's language, see client::ErrorText); the focus
+    // goes to the field it names.
     void showError(const confab::ApiError &error);
     void setOkEnabled(bool enabled);
     // The form takes the dialog's spare height (a list), instead of staying at the top.
@@ -57,6 +57,8 @@ protected:
 
 private:
     void setFormEnabled(bool enabled);
+    void presentError(const QString &text, const QString &field);
+    void growToFit();
 
     QPointer<client::ChatEngine> m_engine;
     client::RoomActions *m_actions;

@@ -3,9 +3,11 @@
 #include "emojipicker.h"
 #include "core/markdownpreview.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QScrollBar>
 #include <QToolButton>
 
 namespace confab::ui {
@@ -55,6 +57,12 @@ Composer::Composer(QWidget *parent)
     connect(m_emojiButton, &QToolButton::clicked, this, &Composer::showEmojiPicker);
     connect(m_picker, &EmojiPicker::emojiChosen, this, &Composer::insertEmoji);
 
+    // Taller with more lines (sizeHint()), and the emoji button out of the scroll bar's way.
+    connect(document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this, [this] {
+        updateGeometry();
+    });
+    connect(document(), &QTextDocument::blockCountChanged, this, [this] { updateGeometry(); });
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &Composer::layoutChildren);
     connect(this, &QPlainTextEdit::textChanged, this, [this] {
         if (!document()->isEmpty() && m_mode != Mode::Edit && !m_restoringDraft)
             Q_EMIT typing();
@@ -66,8 +74,11 @@ int Composer::barHeight() const { return m_mode == Mode::Compose ? 0 : m_bar->si
 
 QSize Composer::sizeHint() const
 {
-    // About three lines: enough to see a short multi-line message without taking the timeline.
-    const int lines = 3;
+    // Three lines, growing with the text up to eight: a longer message is seen whole while
+    // written, without taking the timeline (then it scrolls).
+    // (Lines laid out so far, or paragraphs: the new last one may not be laid out yet.)
+    const int shown = qMax(int(document()->documentLayout()->documentSize().height()), document()->blockCount());
+    const int lines = qBound(3, shown, 8);
     return {QPlainTextEdit::sizeHint().width(),
             fontMetrics().lineSpacing() * lines + 2 * (frameWidth() + int(document()->documentMargin())) + barHeight()};
 }
@@ -85,7 +96,9 @@ void Composer::layoutChildren()
         m_barLabel->setText(m_barLabel->fontMetrics().elidedText(m_barText, Qt::ElideRight, qMax(0, m_barLabel->width())));
     }
     const int h = qMin(r.height() - bar, kEmojiButtonWidth);
-    m_emojiButton->setGeometry(r.right() - kEmojiButtonWidth + 1, r.bottom() - h + 1, kEmojiButtonWidth, h);
+    // Left of the scroll bar when there is one (the bar sits at the very right, past the margin).
+    const int scrollBar = verticalScrollBar()->maximum() > 0 ? verticalScrollBar()->sizeHint().width() : 0;
+    m_emojiButton->setGeometry(r.right() - kEmojiButtonWidth - scrollBar + 1, r.bottom() - h + 1, kEmojiButtonWidth, h);
 }
 
 void Composer::resizeEvent(QResizeEvent *event)

@@ -8,6 +8,7 @@
 #include "connectionbanner.h"
 #include "createroomdialog.h"
 #include "directmessagedialog.h"
+#include "emptyhint.h"
 #include "invitedialog.h"
 #include "leaveroomdialog.h"
 #include "moderationcontroller.h"
@@ -61,8 +62,9 @@ MainWindow::MainWindow(client::Session &session, QWidget *parent)
     auto *splitter = new QSplitter;
     splitter->addWidget(buildRoomPane());
     splitter->addWidget(m_roomView);
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
+    // The room list gives up some width too when the window narrows (the timeline needs it more).
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 4);
     splitter->setSizes({280, 720});
     splitter->setChildrenCollapsible(false);
 
@@ -89,6 +91,9 @@ MainWindow::MainWindow(client::Session &session, QWidget *parent)
     });
     connect(m_tray, &TrayIcon::messageClicked, this, [this] { openRoom(m_notifier->lastRoomId()); });
 
+    // The open room went (left, removed): its name leaves the title with it.
+    connect(m_roomView->moderation(), &ModerationController::currentRoomRemoved, this,
+            [this] { setWindowTitle(tr("Confab")); });
     connect(&m_session, &client::Session::signedIn, this, &MainWindow::attach);
     connect(&m_session, &client::Session::aboutToSignOut, this, &MainWindow::detach);
     if (m_session.engine())
@@ -106,6 +111,13 @@ QWidget *MainWindow::buildRoomPane()
     m_filter->setPlaceholderText(tr("Filter rooms (Ctrl+K)"));
     m_filter->setClearButtonEnabled(true);
     connect(m_filter, &QLineEdit::textChanged, m_roomModel, &RoomSectionModel::setFilterFixedString);
+    new EmptyHint(m_rooms, [this] {
+        if (!m_engine || !m_engine->rooms().isLoaded())
+            return QString();
+        return m_filter->text().isEmpty() ? tr("No rooms yet. Use + to create a room or find one.")
+                                          : tr("No room matches “%1”.").arg(m_filter->text());
+    });
+    connect(m_filter, &QLineEdit::textChanged, m_rooms->viewport(), qOverload<>(&QWidget::update));
     auto *clearFilter = new QShortcut(QKeySequence(Qt::Key_Escape), m_filter, nullptr, nullptr, Qt::WidgetShortcut);
     connect(clearFilter, &QShortcut::activated, m_filter, &QLineEdit::clear);
 
@@ -140,6 +152,8 @@ QWidget *MainWindow::buildRoomPane()
     connect(m_roomModel, &QAbstractItemModel::modelReset, this, &MainWindow::selectFirstRoomIfNone);
 
     auto *left = new QWidget;
+    left->setMinimumWidth(180);
+    left->setMaximumWidth(400);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(8, 8, 0, 8);
     leftLayout->setSpacing(6);
@@ -433,7 +447,16 @@ QDialog *MainWindow::openShortcutsDialog()
         if (menu->menu())
             actions << menu->menu()->actions();
     }
-    return present(new ShortcutsDialog(actions, {{tr("Clear the room filter"), tr("Esc")}}, this));
+    // Keys that belong to one widget, not to a menu command.
+    auto keys = [](const QKeySequence &k) { return k.toString(QKeySequence::NativeText); };
+    return present(new ShortcutsDialog(
+        actions,
+        {{tr("Clear the room filter"), tr("Esc")},
+         {tr("Edit your last message (in an empty composer)"), keys(QKeySequence(Qt::Key_Up))},
+         {tr("Pick an emoji (in the composer)"), keys(QKeySequence(Qt::CTRL | Qt::Key_E))},
+         {tr("Jump to the latest message (in the timeline)"), keys(QKeySequence(Qt::Key_End))},
+         {tr("Menu of a message or member"), keys(QKeySequence(Qt::SHIFT | Qt::Key_F10))}},
+        this));
 }
 
 void MainWindow::showNotification(const QString &title, const QString &body)

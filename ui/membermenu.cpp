@@ -27,7 +27,10 @@ MemberMenu::MemberMenu(const client::ModerationPolicy &policy, const Member &tar
     QAction *title = addSection(target.displayName);
     title->setData(QString());
 
-    const std::vector<client::MemberAction> actions = policy.memberActions(target);
+    std::vector<client::MemberAction> actions = policy.memberActions(target);
+    // On oneself, what can never apply is left out rather than listed disabled.
+    if (target.userId == policy.myUserId())
+        std::erase_if(actions, [](const client::MemberAction &a) { return !a.allowed(); });
     Kind previous = Kind::SetRole;
     bool first = true;
     for (const client::MemberAction &a : actions) {

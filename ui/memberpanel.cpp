@@ -1,5 +1,6 @@
 #include "memberpanel.h"
 
+#include "emptyhint.h"
 #include "memberdelegate.h"
 #include "statuslabel.h"
 
@@ -72,6 +73,10 @@ MemberPanel::MemberPanel(QWidget *parent)
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setDynamicSortFilter(false); // the model keeps its own (role, name) order
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    new EmptyHint(m_list, [this] {
+        return m_model && !m_filter->text().isEmpty() ? tr("No one matches “%1”.").arg(m_filter->text()) : QString();
+    });
+    connect(m_filter, &QLineEdit::textChanged, m_list->viewport(), qOverload<>(&QWidget::update));
 
     m_list->setAccessibleName(tr("Member list"));
     m_list->setAccessibleDescription(tr("Press the Menu key or Shift+F10 for what you can do with a member."));
@@ -111,6 +116,12 @@ MemberPanel::MemberPanel(QWidget *parent)
     updateTitle();
 }
 
+void MemberPanel::setGrouped(bool grouped)
+{
+    m_delegate->setGrouped(grouped);
+    m_list->doItemsLayout(); // the headings change the rows' heights
+}
+
 void MemberPanel::setMemberModel(client::MemberModel *model)
 {
     if (m_model)
@@ -122,6 +133,8 @@ void MemberPanel::setMemberModel(client::MemberModel *model)
         for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
             connect(model, signal, this, &MemberPanel::updateTitle);
         connect(model, &QAbstractItemModel::modelReset, this, &MemberPanel::updateTitle);
+        // Someone joined (maybe the one just removed): the last action's news is out of date.
+        connect(model, &QAbstractItemModel::rowsInserted, m_status, &QWidget::hide);
     }
     m_filter->clear();
     m_status->hide();

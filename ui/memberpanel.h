@@ -45,6 +45,8 @@ public:
     // nullptr empties the panel (no room open).
     void setMemberModel(client::MemberModel *model);
     client::MemberModel *memberModel() const;
+    // Role headings ("OWNER", "MEMBERS"); off where roles mean nothing (a direct conversation).
+    void setGrouped(bool grouped);
 
     QLineEdit *filterField() const { return m_filter; }
     MemberListView *list() const { return m_list; }

@@ -2,6 +2,7 @@
 
 #include "avatarpainter.h"
 #include "emojipicker.h"
+#include "messagemarkdown.h"
 
 #include "client/messagemodel.h"
 
@@ -80,6 +81,7 @@ const QStaticText &emojiText(const QString &emoji)
 }
 
 const QColor kUnreadColor = QColor::fromRgb(0xe5, 0x39, 0x35);
+const QColor kMentionColor = QColor::fromRgb(0xf2, 0xa9, 0x00); // amber: "this is for you"
 
 // Other people's text is never allowed to load anything: a Markdown image of a local file or a
 // URL stays a placeholder.
@@ -238,8 +240,10 @@ const QTextDocument *MessageDelegate::document(const QModelIndex &index, const Q
         doc->setPlainText(content);
     } else {
         // Raw text from other people: Markdown without HTML, so tags and scripts stay text.
-        doc->setMarkdown(content, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub)
-                                      | QTextDocument::MarkdownNoHTML);
+        setMessageMarkdown(doc, content);
+        const QString mention = index.data(MessageModel::MentionRole).toString();
+        if (!mention.isEmpty())
+            highlightMention(doc, mention, kMentionColor);
     }
     doc->setTextWidth(width);
     const QTextDocument *result = doc;
@@ -404,9 +408,20 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QColor dim = withAlpha(textColor, 0.6f);
     const QColor failedColor = QColor::fromRgb(0xd3, 0x2f, 0x2f);
 
-    if ((opt.state & QStyle::State_HasFocus) && m_view->hasFocus())
-        painter->fillRect(QRect(opt.rect.left(), l.messageTop, opt.rect.width(), opt.rect.bottom() - l.messageTop + 1),
-                          withAlpha(pal.color(QPalette::Highlight), 0.12f));
+    if (!index.data(MessageModel::MentionRole).toString().isEmpty()) {
+        // A message for the user: a light amber band with a bar at the left.
+        const QRect band(opt.rect.left(), l.messageTop, opt.rect.width(), opt.rect.bottom() - l.messageTop + 1);
+        painter->fillRect(band, withAlpha(kMentionColor, 0.10f));
+        painter->fillRect(QRect(band.left(), band.top(), 3, band.height()), kMentionColor);
+    }
+    if ((opt.state & QStyle::State_HasFocus) && m_view->hasFocus()) {
+        // Where the keyboard is: a tint and an outline (the tint alone was too faint to find).
+        const QRect focus(opt.rect.left(), l.messageTop, opt.rect.width(), opt.rect.bottom() - l.messageTop + 1);
+        painter->fillRect(focus, withAlpha(pal.color(QPalette::Highlight), 0.12f));
+        painter->setPen(QPen(pal.color(QPalette::Highlight), 2));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(QRectF(focus).adjusted(1, 1, -1, -1));
+    }
 
     if (!l.day.isNull()) {
         // ——— Today ———
@@ -496,6 +511,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->translate(l.text.topLeft());
     painter->setClipRect(QRect(QPoint(0, 0), l.text.size()));
     doc->documentLayout()->draw(painter, ctx);
+    paintQuoteBars(painter, doc, withAlpha(textColor, 0.35f));
     painter->restore();
 
     if (!l.status.isNull()) {

@@ -110,12 +110,21 @@ void ModerationController::open(client::ChatEngine *engine, const QString &roomI
         return;
     if (engine != m_engine) {
         disconnect(m_removedConnection);
+        disconnect(m_rejoinedConnection);
         m_removal->hide(); // about another account's rooms
         m_engine = engine;
         m_removedConnection = connect(engine, &client::ChatEngine::removedFromRoom, this,
                                       [this](const QString &id, const QString &name, const QString &message,
                                              SyncEngine::RemovalKind kind) { onRemoved(id, name, message, int(kind)); });
+        m_rejoinedConnection = connect(&engine->rooms(), &QAbstractItemModel::rowsInserted, this,
+                                       [this](const QModelIndex &, int first, int last) {
+                                           for (int row = first; m_engine && row <= last; ++row) {
+                                               if (m_engine->rooms().roomAt(row).roomId == m_removedRoomId)
+                                                   m_removal->hide(); // back in it
+                                           }
+                                       });
     }
+    updateRemovalNotice(roomId);
     m_roomId = roomId;
     m_members = engine->createMemberModel(roomId, this);
     m_standing = new client::RoomStanding(roomId, engine->me(), engine->rooms(), *m_members, this);
@@ -128,10 +137,12 @@ void ModerationController::open(client::ChatEngine *engine, const QString &roomI
     connect(m_actions, &client::ModerationActions::succeeded, m_panel, [this](const QString &text) { m_panel->showStatus(text, false); });
     connect(m_actions, &client::ModerationActions::failed, m_panel, [this](const QString &text) {
         m_membersAction->setChecked(true); // a failure is never out of sight
+        m_panel->show();                    // (also in a window too narrow for the panel)
         m_panel->showStatus(text, true);
     });
+    m_panel->setGrouped(m_standing->room().type != RoomType::Direct);
     m_panel->setMemberModel(m_members);
-    m_panel->setVisible(m_membersAction->isChecked());
+    m_panel->setVisible(m_membersAction->isChecked() && m_panelFits);
     m_members->load();
     m_settingsAction->setEnabled(true);
     applyStanding();
@@ -165,6 +176,15 @@ void ModerationController::clear()
     m_moderationAction->setEnabled(false);
     m_moderationButton->hide();
     applyPosting();
+}
+
+void ModerationController::setPanelFits(bool fits)
+{
+    if (fits == m_panelFits)
+        return;
+    m_panelFits = fits;
+    if (m_members && m_membersAction->isChecked())
+        m_panel->setVisible(fits);
 }
 
 void ModerationController::noteSent()
@@ -233,8 +253,23 @@ void ModerationController::onRemoved(const QString &roomId, const QString &roomN
         m_removal->showMessage(tr("%1 was deleted").arg(name), tr("The room and its messages are gone for everyone."));
         break;
     }
+    m_removedRoomId = roomId;
+    // Shown over the room the window goes to next when the open room went, else over the open one.
+    m_noticeRoomId = roomId == m_roomId ? QString() : m_roomId;
     if (roomId == m_roomId)
         Q_EMIT currentRoomRemoved();
+}
+
+void ModerationController::updateRemovalNotice(const QString &openingRoomId)
+{
+    if (m_removal->isHidden())
+        return;
+    if (openingRoomId == m_removedRoomId)
+        m_removal->hide();
+    else if (m_noticeRoomId.isEmpty())
+        m_noticeRoomId = openingRoomId;
+    else if (openingRoomId != m_noticeRoomId)
+        m_removal->hide();
 }
 
 RoomSettingsDialog *ModerationController::settingsDialog() const { return m_settingsDialog; }

@@ -45,6 +45,9 @@ public:
     void clear();
     // The user sent a message in the open room (slow mode starts counting).
     void noteSent();
+    // Whether the room view is wide enough for the member panel beside the timeline: when it is
+    // not, the panel hides (the Members action still shows it on request).
+    void setPanelFits(bool fits);
 
     // Widgets for RoomView's layout.
     QWidget *headerButtons() const { return m_header; }
@@ -83,6 +86,9 @@ protected:
 
 private:
     void onRemoved(const QString &roomId, const QString &roomName, const QString &message, int kind);
+    // The removal notice goes once it is out of date: the room is back (rejoined), or the user
+    // went on from the room the window showed after the removal.
+    void updateRemovalNotice(const QString &openingRoomId);
     void applyStanding();
     void applyPosting();
     void updateIcons();
@@ -91,7 +97,10 @@ private:
     QPointer<Composer> m_composer;
     QPointer<client::ChatEngine> m_engine;
     QMetaObject::Connection m_removedConnection;
+    QMetaObject::Connection m_rejoinedConnection;
     QString m_roomId;
+    QString m_removedRoomId;  // the room the removal notice is about
+    QString m_noticeRoomId;   // the room shown with the notice; empty until one opens after it
 
     QWidget *m_header;
     QToolButton *m_membersButton;
@@ -116,6 +125,7 @@ private:
 
     QString m_savedPlaceholder; // the composer's, while a read-only reason replaces it
     bool m_placeholderReplaced = false;
+    bool m_panelFits = true;
 };
 
 } // namespace confab::ui

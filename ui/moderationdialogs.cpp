@@ -31,6 +31,8 @@ RemovalDialog::RemovalDialog(Kind kind, const QString &memberName, const QString
     const bool ban = kind == Kind::Ban;
     setWindowTitle(ban ? tr("Ban %1").arg(memberName) : tr("Kick %1").arg(memberName));
     setAccessibleName(windowTitle());
+    // Wide enough for its title (a long name was cut off in the title bar).
+    setMinimumWidth(qMax(380, fontMetrics().horizontalAdvance(windowTitle()) + 160));
 
     auto *question = new QLabel(this);
     question->setTextFormat(Qt::PlainText);

@@ -28,7 +28,9 @@ QFont badgeFont(const QFont &base)
 PostingNotice::PostingNotice(QWidget *parent) : QWidget(parent)
 {
     setAccessibleName(tr("Why you cannot send"));
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
     hide();
 }
 
@@ -76,6 +78,19 @@ QSize PostingNotice::sizeHint() const
 
 QSize PostingNotice::minimumSizeHint() const { return {60, QFontMetrics(font()).height() + 10}; }
 
+int PostingNotice::badgeWidth() const { return QFontMetrics(badgeFont(font())).horizontalAdvance(badge()) + 14; }
+
+QRect PostingNotice::textRect(int width) const
+{
+    const int left = badgeWidth() + 8;
+    return fontMetrics().boundingRect(QRect(left, 0, qMax(40, width - left), 10000), Qt::TextWordWrap, m_text);
+}
+
+int PostingNotice::heightForWidth(int width) const
+{
+    return qMax(QFontMetrics(badgeFont(font())).height() + 4, textRect(width).height()) + 10;
+}
+
 void PostingNotice::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -84,7 +99,7 @@ void PostingNotice::paintEvent(QPaintEvent *)
     const QFontMetrics sfm(small);
     const QString label = badge();
     const int bh = sfm.height() + 4;
-    const QRect pill(0, (height() - bh) / 2, sfm.horizontalAdvance(label) + 14, bh);
+    const QRect pill(0, 5, badgeWidth(), bh);
     p.setPen(Qt::NoPen);
     p.setBrush(badgeColor(m_kind));
     p.drawRoundedRect(pill, bh / 2.0, bh / 2.0);
@@ -94,8 +109,8 @@ void PostingNotice::paintEvent(QPaintEvent *)
 
     p.setFont(font());
     p.setPen(palette().color(QPalette::WindowText));
-    const QRect textRect(pill.right() + 8, 0, width() - pill.right() - 8, height());
-    p.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter, fontMetrics().elidedText(m_text, Qt::ElideRight, textRect.width()));
+    const QRect text(pill.right() + 8, 5, width() - pill.right() - 8, height() - 5);
+    p.drawText(text, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, m_text);
 }
 
 } // namespace confab::ui

@@ -22,11 +22,17 @@ public:
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    // A long reason wraps onto more lines rather than being cut off.
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
 
 protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    int badgeWidth() const;
+    QRect textRect(int width) const;
+
     Kind m_kind = Kind::ReadOnly;
     QString m_text;
 };

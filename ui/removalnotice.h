@@ -8,7 +8,8 @@ class QPushButton;
 namespace confab::ui {
 
 // A banner over the room saying that the user is no longer in a room and why (kicked, banned,
-// the room deleted). It stays until dismissed, whichever room is open meanwhile.
+// the room deleted). It stays until dismissed, until the user is back in that room, or until they
+// go on from the room the window showed next (ModerationController decides).
 class RemovalNotice : public QFrame {
     Q_OBJECT
 public:

@@ -123,6 +123,12 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     const QWidget *w = opt.widget;
     QStyle *style = w ? w->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, w);
+    if ((opt.state & QStyle::State_HasFocus) && w && w->hasFocus()) {
+        // Where the keyboard is: an outline in the text colour, visible on the selection too.
+        painter->setPen(QPen(opt.palette.color(QPalette::Text), 2));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(QRectF(opt.rect).adjusted(1, 1, -1, -1));
+    }
 
     const QString roomId = index.data(RoomListModel::RoomIdRole).toString();
     const QString name = index.data(RoomListModel::NameRole).toString();
@@ -185,9 +191,15 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     // Name line: mark, name (bold when unread), type tag.
     painter->setFont(unreadText.isEmpty() ? opt.font : bold);
     const QFontMetrics nfm(painter->font());
-    const QString tag = typeTag(type);
+    const QString fullTitle = typeMark(type) + QLatin1Char(' ') + name;
+    QString tag = typeTag(type);
+    // The name comes first: the tag goes when the name says it already ("# announcements") or
+    // when both do not fit (it would cut the name short).
+    if (name.contains(tag, Qt::CaseInsensitive)
+        || nfm.horizontalAdvance(fullTitle) + fm.horizontalAdvance(tag) + kMargin > right - x)
+        tag.clear();
     const int tagWidth = tag.isEmpty() ? 0 : fm.horizontalAdvance(tag) + kMargin;
-    const QString title = nfm.elidedText(typeMark(type) + QLatin1Char(' ') + name, Qt::ElideRight, qMax(0, right - x - tagWidth));
+    const QString title = nfm.elidedText(fullTitle, Qt::ElideRight, qMax(0, right - x - tagWidth));
     painter->setPen(text);
     painter->drawText(QRect(x, r.top(), right - x, line), Qt::AlignLeft | Qt::AlignVCenter, title);
     if (!tag.isEmpty()) {

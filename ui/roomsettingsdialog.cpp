@@ -116,7 +116,7 @@ RoomSettingsDialog::RoomSettingsDialog(client::RoomStanding &standing, client::M
     m_slowMode->setSpecialValueText(tr("Off"));
     m_slowMode->setSuffix(tr(" s"));
     m_slowMode->setToolTip(tr("Members below moderator wait this long between their messages."));
-    m_memberCap->setAccessibleName(tr("Member cap"));
+    m_memberCap->setAccessibleName(tr("Member limit"));
     m_memberCap->setToolTip(tr("The most members the room takes. It cannot go below the current member count."));
     m_allowInvites->setText(tr("Members may add people (otherwise moderators and up)"));
     m_allowInvites->setAccessibleName(tr("Members may add people"));
@@ -125,7 +125,7 @@ RoomSettingsDialog::RoomSettingsDialog(client::RoomStanding &standing, client::M
     auto *posting = new QGroupBox(tr("Posting and members"), this);
     auto *postingForm = new QFormLayout(posting);
     postingForm->addRow(tr("&Slow mode:"), m_slowMode);
-    postingForm->addRow(tr("Member &cap:"), m_memberCap);
+    postingForm->addRow(tr("Member &limit:"), m_memberCap);
     postingForm->addRow(m_allowInvites);
     postingForm->addRow(m_allowAnonymous);
 

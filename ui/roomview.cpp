@@ -1,6 +1,7 @@
 #include "roomview.h"
 
 #include "composer.h"
+#include "emptyhint.h"
 #include "messageactions.h"
 #include "moderationcontroller.h"
 #include "pinsbutton.h"
@@ -72,6 +73,9 @@ RoomView::RoomView(QWidget *parent)
     bottom->addWidget(m_composer);
     column->addLayout(bottom);
 
+    new EmptyHint(m_timeline, [this] {
+        return m_messages && m_messages->isLatestLoaded() ? tr("No messages yet. Say hello!") : QString();
+    });
     connect(m_composer, &Composer::submitted, this, &RoomView::send);
     connect(m_moderation, &ModerationController::currentRoomRemoved, this, &RoomView::clear);
     // Message actions: the timeline's menu and the composer's reply/edit modes, to the engine.
@@ -108,6 +112,7 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
     m_moderation->open(engine, roomId);
     m_actions->setStanding(m_moderation->standing());
     connect(m_typers, &client::TypingModel::summaryChanged, this, [this] { m_typing->setText(m_typers->summary()); });
+    connect(m_messages, &client::MessageModel::latestLoaded, m_timeline->viewport(), qOverload<>(&QWidget::update));
     m_messages->load();
 }
 
@@ -141,6 +146,14 @@ void RoomView::clear()
     m_composer->clear();
     m_composer->setPlaceholderText({});
     m_composer->setEnabled(false);
+}
+
+void RoomView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // Below this the timeline would be left a narrow strip beside the member panel.
+    constexpr int kWidthForMembers = 640;
+    m_moderation->setPanelFits(width() >= kWidthForMembers);
 }
 
 QString RoomView::typingText() const { return m_typing->text(); }

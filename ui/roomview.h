@@ -42,6 +42,9 @@ public:
     ModerationController *moderation() const { return m_moderation; }
     QString typingText() const;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void send(const QString &text, const QString &replyTo);
 

@@ -63,7 +63,7 @@ SignInDialog::SignInDialog(client::Session &session, QWidget *parent)
         setBusy(tr("Starting the demo…"));
         Q_EMIT demoRequested();
     });
-    connect(&m_session, &client::Session::failed, this, &SignInDialog::showError);
+    connect(&m_session, &client::Session::failed, this, &SignInDialog::onSessionFailed);
     connect(&m_session, &client::Session::signedIn, this, [this] {
         setFormEnabled(true);
         accept();
@@ -108,6 +108,20 @@ void SignInDialog::setBusy(const QString &message)
 {
     m_status->showBusy(message);
     setFormEnabled(false);
+}
+
+void SignInDialog::onSessionFailed(const QString &message, const QString &field)
+{
+    const QString typed = m_server->text().trimmed();
+    if (field == QLatin1String("server") && !typed.isEmpty() && !typed.contains(QStringLiteral("://"))) {
+        // https:// was assumed and nothing answered it (a plain HTTP server fails the TLS
+        // handshake with an OpenSSL message nobody can act on).
+        showError(tr("No secure connection to %1 (https). If the server does not use TLS, did you mean %2?")
+                      .arg(typed, QStringLiteral("http://") + typed),
+                  field);
+        return;
+    }
+    showError(message, field);
 }
 
 void SignInDialog::showError(const QString &message, const QString &field)

@@ -38,6 +38,8 @@ Q_SIGNALS:
     void demoRequested();
 
 private:
+    // The session's error, with a hint when https:// was assumed and the server did not answer.
+    void onSessionFailed(const QString &message, const QString &field);
     void submit(bool create);
     void setFormEnabled(bool enabled);
     QUrl serverUrl() const;

@@ -4,6 +4,7 @@
 #include "messagedelegate.h"
 
 #include "client/messagemodel.h"
+#include "core/markdownpreview.h"
 
 #include <QAccessible>
 #include <QAction>
@@ -568,9 +569,12 @@ void TimelineView::confirmDelete(const QModelIndex &index)
                                      : tr("Delete %1's message for everyone?").arg(index.data(MessageModel::AuthorNameRole).toString()),
                                 QMessageBox::NoButton, this);
     box->setTextFormat(Qt::PlainText);
+    // Which message: its first line, quoted.
+    const QString line = markdownPreview(index.data(MessageModel::ContentRole).toString(), PreviewScope::FirstLine);
+    box->setInformativeText(tr("“%1”").arg(box->fontMetrics().elidedText(line, Qt::ElideRight, 360)));
     QPushButton *remove = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
-    box->addButton(QMessageBox::Cancel);
-    box->setDefaultButton(remove);
+    // Enter must not delete by accident: Cancel is the default.
+    box->setDefaultButton(box->addButton(QMessageBox::Cancel));
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, box, remove, id] {
         if (box->clickedButton() == remove)

@@ -1,5 +1,7 @@
 #include "apiclient.h"
 
+#include "errortext.h"
+
 #include "core/jsondocument.h"
 #include "core/jsonreader.h"
 #include "core/limits.h"
@@ -65,27 +67,33 @@ template <typename T> std::vector<T> listOf(const json &data, const char *key)
 }
 Done done(const json &) { return {}; }
 
-ApiError errorFromEnvelope(const json &body, int status)
+// The server's error, with its text in the user's language (ErrorText) when its code is known.
+ApiError errorFromEnvelope(const json &body, int status, int retryAfterSeconds)
 {
     ApiError e;
     e.code = status >= 500 ? ErrorCode::Internal : ErrorCode::BadRequest;
+    e.retryAfterSeconds = retryAfterSeconds;
     const json *err = body.is_object() && body.contains("error") && body["error"].is_object() ? &body["error"] : nullptr;
     if (!err) {
         e.message = QCoreApplication::translate("confab::client::ApiClient", "The server answered with status %1.").arg(status);
         return e;
     }
+    bool known = false;
     if (err->contains("code") && (*err)["code"].is_string()) {
         ErrorCode code;
-        if (errorCodeFromName(QString::fromStdString((*err)["code"].get<std::string>()), code))
+        known = errorCodeFromName(QString::fromStdString((*err)["code"].get<std::string>()), code);
+        if (known)
             e.code = code;
     }
+    QString serverText;
     if (err->contains("message") && (*err)["message"].is_string())
-        e.message = QString::fromStdString((*err)["message"].get<std::string>());
+        serverText = QString::fromStdString((*err)["message"].get<std::string>());
     if (err->contains("details") && (*err)["details"].is_object()) {
         const json &d = (*err)["details"];
         if (d.contains("field") && d["field"].is_string())
             e.field = QString::fromStdString(d["field"].get<std::string>());
     }
+    e.message = known ? ErrorText::forCode(e.code, e.field, retryAfterSeconds) : ErrorText::unknown(serverText);
     return e;
 }
 
@@ -158,9 +166,8 @@ void ApiClient::finished(QNetworkReply *reply, const QPointer<QObject> &context,
         done(status, body["data"], std::nullopt);
         return;
     }
-    ApiError e = errorFromEnvelope(body, status);
-    if (reply->hasRawHeader("Retry-After"))
-        e.retryAfterSeconds = reply->rawHeader("Retry-After").toInt();
+    const int retryAfter = reply->hasRawHeader("Retry-After") ? reply->rawHeader("Retry-After").toInt() : 0;
+    ApiError e = errorFromEnvelope(body, status, retryAfter);
     if (status >= 200 && status < 300) {
         e.code = ErrorCode::Internal;
         e.message = tr("The server's answer could not be read.");
@@ -209,7 +216,17 @@ void ApiClient::registerAccount(const QString &username, const QString &password
 void ApiClient::login(const QString &username, const QString &password, QObject *context, ApiCallback<SignedIn> done)
 {
     json body{{"username", s(username)}, {"password", s(password)}};
-    call<SignedIn>("POST", QStringLiteral("/v1/auth/login"), {}, &body, context, std::move(done), signedIn);
+    call<SignedIn>("POST", QStringLiteral("/v1/auth/login"), {}, &body, context,
+                   [done = std::move(done)](const ApiResult<SignedIn> &r) {
+                       if (r.error && r.error->code == ErrorCode::Unauthorized) {
+                           ApiResult<SignedIn> refused = r;
+                           refused.error->message = ErrorText::wrongCredentials(); // not "signed out"
+                           done(refused);
+                           return;
+                       }
+                       done(r);
+                   },
+                   signedIn);
 }
 
 void ApiClient::logout(QObject *context, ApiCallback<Done> cb)

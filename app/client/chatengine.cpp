@@ -102,6 +102,8 @@ MessageModel *ChatEngine::createMessageModel(const QString &roomId, QObject *par
 {
     auto *m = new MessageModel(roomId, m_api, *m_store, *m_sync, *m_outbox, parent);
     m->setMyUserId(m_config.me.userId);
+    m->setMyName(m_config.me.displayName, m_config.me.avatar);
+    m->setMyUsername(m_config.me.username);
     // Our own actions show as soon as the server answers, before their realtime events.
     connect(this, &ChatEngine::messageEdited, m, &MessageModel::applyEdit);
     connect(this, &ChatEngine::messageDeleted, m, &MessageModel::applyDeletion);

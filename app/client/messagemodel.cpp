@@ -210,6 +210,8 @@ Message MessageModel::localEcho(const OutgoingItem &item) const
     m.clientMsgId = item.clientMsgId;
     m.content = item.content;
     m.authorId = m_me;
+    m.authorName = m_myName;
+    m.authorAvatar = m_myAvatar;
     m.timestamp = item.createdAt;
     m.replyTo = item.replyTo;
     return m;
@@ -636,6 +638,10 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return isPinned(m.messageId);
     case MoreAboveRole:
         return index.row() == 0 && m_hasOlder;
+    case MentionRole:
+        return m_mention.size() > 1 && m.authorId != m_me && !m.isDeleted && m.content.contains(m_mention, Qt::CaseInsensitive)
+            ? m_mention
+            : QString();
     case IsFirstUnreadRole:
         return m_firstUnreadSeq > 0 && m.seq == m_firstUnreadSeq && index.row() < m_sent;
     case ReplyAuthorRole:
@@ -669,7 +675,8 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {ReactionsRole, "reactions"},       {ReplyToRole, "replyTo"},     {IsEditedRole, "isEdited"},
             {IsDeletedRole, "isDeleted"},       {IsMineRole, "isMine"},       {DeliveryRole, "delivery"},
             {ErrorRole, "error"},               {IsPinnedRole, "isPinned"},   {IsFirstUnreadRole, "isFirstUnread"},
-            {ReplyAuthorRole, "replyAuthor"},   {ReplyTextRole, "replyText"},   {MoreAboveRole, "moreAbove"}};
+            {ReplyAuthorRole, "replyAuthor"},   {ReplyTextRole, "replyText"},   {MoreAboveRole, "moreAbove"},
+            {MentionRole, "mention"}};
 }
 
 } // namespace confab::client

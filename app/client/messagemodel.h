@@ -47,6 +47,7 @@ public:
         ReplyAuthorRole,   // who wrote the message this one replies to; empty if not known here
         ReplyTextRole,     // the first line of that message; empty if not known here
         MoreAboveRole,     // the first row, with older messages still to load above it
+        MentionRole,       // "@username" when someone else's message mentions the user, else empty
     };
 
     MessageModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, Outbox &outbox,
@@ -54,6 +55,13 @@ public:
 
     QString roomId() const { return m_roomId; }
     void setMyUserId(const QString &userId) { m_me = userId; }
+    // Who the user's own pending and failed messages show as (the server's copy says it later).
+    void setMyName(const QString &displayName, const QString &avatar)
+    {
+        m_myName = displayName;
+        m_myAvatar = avatar;
+    }
+    void setMyUsername(const QString &username) { m_mention = QLatin1Char('@') + username; }
     void setPageSize(int n) { m_pageSize = n; }
     void setMaxRows(int n) { m_maxRows = n; }
     int maxRows() const { return m_maxRows; }
@@ -72,6 +80,8 @@ public:
     bool isFetchingOlder() const { return m_fetchingOlder; }
     // False after reading back far enough that the newest messages were dropped from the window.
     bool isAtLatest() const { return m_atLatest; }
+    // The server's latest page has come (an empty room is known to be empty).
+    bool isLatestLoaded() const { return m_latestLoaded; }
     void fetchNewer();
     bool isFetchingNewer() const { return m_fetchingNewer; }
 
@@ -142,6 +152,9 @@ private:
 
     QString m_roomId;
     QString m_me;
+    QString m_myName;
+    QString m_myAvatar;
+    QString m_mention; // "@username", as RoomListModel counts mentions
     ApiClient &m_api;
     LocalStore &m_store;
     SyncEngine &m_sync;

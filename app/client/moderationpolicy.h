@@ -34,6 +34,7 @@ public:
 
     const Actor &actor() const { return m_actor; }
     RoomType roomType() const { return m_roomType; }
+    const QString &myUserId() const { return m_me; }
 
     // An action that names no member (edit settings, delete the room, read the audit log, ...).
     bool can(Action action) const { return denial(action).isEmpty(); }

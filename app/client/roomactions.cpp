@@ -2,7 +2,10 @@
 
 #include "apiclient.h"
 #include "chatengine.h"
+#include "errortext.h"
 #include "roomlistmodel.h"
+
+#include "core/validation.h"
 
 namespace confab::client {
 
@@ -59,7 +62,24 @@ void RoomActions::findUser(const QString &username, ApiCallback<User> done)
         done(r);
         return;
     }
-    m_engine->api().userByUsername(name, this, std::move(done));
+    // Checked here first: a name the server could never have is not worth a request (and a space
+    // in it would only come back as an unknown address).
+    if (validateUsername(name)) {
+        ApiResult<User> r;
+        r.error = problem(ErrorCode::ValidationFailed, ErrorText::usernameRule(), QStringLiteral("username"));
+        done(r);
+        return;
+    }
+    m_engine->api().userByUsername(name, this, [name, done = std::move(done)](const ApiResult<User> &r) {
+        if (r.error && r.error->code == ErrorCode::UserNotFound) {
+            ApiResult<User> missing = r;
+            missing.error->message = tr("There is no user called %1.").arg(name);
+            missing.error->field = QStringLiteral("username");
+            done(missing);
+            return;
+        }
+        done(r);
+    });
 }
 
 void RoomActions::findUsers(const QStringList &usernames, ApiCallback<std::vector<User>> done)
@@ -168,6 +188,12 @@ void RoomActions::leave(const QString &roomId, ApiCallback<Done> done)
     m_engine->api().leaveRoom(roomId, this, [this, roomId, done](const ApiResult<Done> &r) {
         if (r.ok() && m_engine)
             m_engine->rooms().drop(roomId);
+        if (r.error && r.error->code == ErrorCode::Conflict) {
+            ApiResult<Done> refused = r;
+            refused.error->message = tr("You cannot leave this room now. If you own it, hand ownership to another member first.");
+            done(refused);
+            return;
+        }
         done(r);
     });
 }

@@ -127,7 +127,8 @@ void Session::adoptToken(const QUrl &server, const QString &token, const QString
 void Session::onSignedIn(const ApiResult<SignedIn> &r)
 {
     if (!r.ok()) {
-        fail(r.error->message, r.error->field);
+        // No HTTP answer at all: the server's address is what to fix.
+        fail(r.error->message, r.httpStatus == 0 ? QStringLiteral("server") : r.error->field);
         return;
     }
     m_me = r.value.user;

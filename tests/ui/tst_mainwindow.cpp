@@ -8,11 +8,13 @@
 #include "wsclient.h"
 
 #include "client/chatengine.h"
+#include "client/errortext.h"
 #include "client/messagemodel.h"
 #include "client/roomlistmodel.h"
 #include "client/session.h"
 #include "composer.h"
 #include "connectionbanner.h"
+#include "emptyhint.h"
 #include "mainwindow.h"
 #include "messagedelegate.h"
 #include "roomview.h"
@@ -23,6 +25,7 @@
 #include <QListView>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QTextBlock>
 #include <QtTest>
 
 #include <memory>
@@ -43,6 +46,13 @@ int rowWithContent(const MessageModel *m, const QString &content)
             return i;
     }
     return -1;
+}
+// The lines a document shows, whether Qt broke them into blocks or with line separators.
+QStringList linesOf(const QTextDocument *doc)
+{
+    QString text = doc->toRawText();
+    text.replace(QChar::LineSeparator, QLatin1Char('\n')).replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+    return text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 } // namespace
 
@@ -87,6 +97,17 @@ private Q_SLOTS:
         // A wrong password is said inline, and the form stays.
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.errorText().isEmpty() && dialog.signInButton()->isEnabled(), 10000);
         QVERIFY(dialog.isVisible());
+        // In the client's words (translated), not the server's English.
+        QCOMPARE(dialog.errorText(), ErrorText::wrongCredentials());
+
+        // An address without a scheme is tried with https://: a plain HTTP server cannot answer
+        // that, and the error says which address was probably meant.
+        const QString bare = QStringLiteral("127.0.0.1:%1").arg(m_server.port());
+        dialog.serverField()->setText(bare);
+        QTest::mouseClick(dialog.signInButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.errorText().contains(QStringLiteral("http://") + bare), 20000);
+        QVERIFY2(!dialog.errorText().contains(QStringLiteral("SSL"), Qt::CaseInsensitive), qPrintable(dialog.errorText()));
+        dialog.serverField()->setText(m_server.httpUrl().toString());
 
         dialog.passwordField()->clear();
         QTest::keyClicks(dialog.passwordField(), QStringLiteral("correct horse"));
@@ -124,6 +145,32 @@ private Q_SLOTS:
         for (const auto &m : messages)
             found = found || qs(m["content"]) == text;
         QVERIFY2(found, history.raw.constData());
+    }
+
+    void lineBreaksStay()
+    {
+        // "…composer" Shift+Enter "second line": two lines on screen, as the server keeps it,
+        // and the row is measured with both.
+        MessageModel *model = m_desk->window->roomView()->messageModel();
+        TimelineView *timeline = m_desk->window->roomView()->timeline();
+        const int row = rowWithContent(model, QStringLiteral("hello from the composer\nsecond line"));
+        QVERIFY(row >= 0);
+        const QTextDocument *doc = timeline->messageDelegate()->document(timeline->model()->index(row, 0));
+        QCOMPARE(linesOf(doc), (QStringList{QStringLiteral("hello from the composer"), QStringLiteral("second line")}));
+        const int lineHeight = QFontMetrics(timeline->font()).lineSpacing();
+        QVERIFY2(doc->size().height() >= 2 * lineHeight, qPrintable(QString::number(doc->size().height())));
+
+        // Code keeps its lines without gaining spaces; `_x_` is emphasis, not an underline.
+        const QString text = QStringLiteral("one\ntwo\n```\nlet a = 1;\nlet b = 2;\n```\n_said_");
+        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_desk->window->currentRoomId() + QStringLiteral("/messages"),
+                            {{"content", text.toStdString()}}).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(model, text) >= 0, 10000);
+        doc = timeline->messageDelegate()->document(timeline->model()->index(rowWithContent(model, text), 0));
+        QCOMPARE(linesOf(doc), (QStringList{QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("let a = 1;"),
+                                            QStringLiteral("let b = 2;"), QStringLiteral("said")}));
+        const QTextCharFormat said = doc->lastBlock().begin().fragment().charFormat();
+        QVERIFY(said.fontItalic());
+        QVERIFY(!said.fontUnderline());
     }
 
     void othersMessagesArrive()
@@ -199,6 +246,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(model->deliveryAt(row), MessageModel::Delivery::Failed, 10000);
         const QModelIndex index = m_desk->window->roomView()->timeline()->model()->index(row, 0);
         QVERIFY(!index.data(MessageModel::ErrorRole).toString().isEmpty());
+        // The local copy shows who wrote it (the delegate paints this name and its initials).
+        QCOMPARE(index.data(MessageModel::AuthorNameRole).toString(), QStringLiteral("Alice"));
         QVERIFY(MessageDelegate::statusText(index).contains(index.data(MessageModel::ErrorRole).toString()));
         QVERIFY(!m_desk->window->grab().isNull()); // painted without trouble
     }
@@ -264,6 +313,32 @@ private Q_SLOTS:
         QTRY_VERIFY(rowWithContent(model, top) > 0);
         QTRY_VERIFY_WITH_TIMEOUT(qAbs(timeline->visualRect(timeline->model()->index(rowWithContent(model, top), 0)).top()) < 40, 3000);
         QVERIFY(!timeline->isAtBottom());
+    }
+
+    void emptyListsSayWhy()
+    {
+        // A filter that matches nothing says so, in the list itself; with rows, nothing is shown.
+        MainWindow *window = m_desk->window.get();
+        auto *hint = window->roomList()->findChild<EmptyHint *>();
+        QVERIFY(hint);
+        QVERIFY(hint->text().isEmpty());
+        window->roomFilter()->setText(QStringLiteral("no such room"));
+        QTRY_COMPARE(window->roomList()->model()->rowCount(), 0);
+        QVERIFY2(hint->text().contains(QStringLiteral("“no such room”")), qPrintable(hint->text()));
+        window->roomFilter()->clear();
+        QTRY_VERIFY(hint->text().isEmpty());
+    }
+
+    void narrowWindowKeepsTheTimelineWide()
+    {
+        // At 800x500 the side panels give way (the room list narrows, the member panel hides):
+        // the timeline keeps at least half the window.
+        MainWindow *window = m_desk->window.get();
+        const QSize before = window->size();
+        window->resize(800, 500);
+        TimelineView *timeline = window->roomView()->timeline();
+        QTRY_VERIFY2(timeline->width() >= 400, qPrintable(QString::number(timeline->width())));
+        window->resize(before);
     }
 
     void connectionLossShowsTheBanner()

@@ -278,7 +278,15 @@ private Q_SLOTS:
         QVERIFY(timeline()->pinAction()->isVisible());
         timeline()->deleteAction()->trigger();
         QTRY_VERIFY(timeline()->deleteConfirmation());
-        timeline()->deleteConfirmation()->defaultButton()->click();
+        // It says which message, and Enter cancels.
+        box = timeline()->deleteConfirmation();
+        QVERIFY2(box->informativeText().contains(QStringLiteral("moderate me")), qPrintable(box->informativeText()));
+        QCOMPARE(box->buttonRole(box->defaultButton()), QMessageBox::RejectRole);
+        for (QAbstractButton *b : box->buttons()) {
+            if (box->buttonRole(b) == QMessageBox::DestructiveRole)
+                remove = b;
+        }
+        remove->click();
         QTRY_VERIFY_WITH_TIMEOUT(bobs.data(MessageModel::IsDeletedRole).toBool(), 10000);
         QVERIFY(serverMessage(m_work, bobsId)["isDeleted"].get<bool>());
 

@@ -24,6 +24,7 @@
 #include "client/session.h"
 #include "core/permissions.h"
 #include "composer.h"
+#include "emptyhint.h"
 #include "mainwindow.h"
 #include "memberpanel.h"
 #include "membermenu.h"
@@ -306,6 +307,9 @@ void TestModeration::eachRoleIsOfferedExactlyWhatItMayDo()
         if (enabled != expected)
             qWarning() << viewer << "on" << target.displayName << "got" << enabled << "expected" << expected;
         QVERIFY2(enabled == expected, qPrintable(target.displayName));
+        // On oneself nothing is listed disabled: what cannot apply is left out.
+        for (const QString &key : menu->shownKeys())
+            QVERIFY2(target.userId != id(viewer) || menu->actionFor(key)->isEnabled(), qPrintable(key));
         // What is shown but not allowed says why.
         for (const QString &key : menu->shownKeys()) {
             QAction *a = menu->actionFor(key);
@@ -486,6 +490,14 @@ void TestModeration::muteShowsInTheTargetsWindow()
 void TestModeration::kickTellsTheTargetWhy()
 {
     QVERIFY(signIn(*m_target, QStringLiteral("kim")));
+    // Kim's own two rooms, for the window to go to after the lobby.
+    QStringList kims;
+    for (const char *name : {"kim-a", "kim-b"}) {
+        const RestReply made = rest(QStringLiteral("kim")).post(QStringLiteral("/v1/chat/rooms"), {{"name", name}, {"type", "private"}});
+        QVERIFY(made.ok());
+        kims << qs(made.data()["roomId"]);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_target->engine()->rooms().rowCount(), 3, 10000);
     QVERIFY(openRoom(*m_target, m_lobby));
     QVERIFY(signIn(*m_actor, QStringLiteral("olivia")));
     QVERIFY(openRoom(*m_actor, m_lobby));
@@ -511,8 +523,34 @@ void TestModeration::kickTellsTheTargetWhy()
     QTRY_VERIFY(m_target->window->currentRoomId() != m_lobby);
     QVERIFY(!m_target->engine()->rooms().room(m_lobby).has_value());
     QTRY_COMPARE(m_actor->moderation()->members()->rowOf(id(QStringLiteral("kim"))), -1);
+    QVERIFY2(!m_target->window->windowTitle().contains(QStringLiteral("lobby")), qPrintable(m_target->window->windowTitle()));
+
+    // Back in the room: the notice is out of date and goes.
+    const QString lobbyPath = QStringLiteral("/v1/chat/rooms/") + m_lobby;
+    const QString kimPath = lobbyPath + QStringLiteral("/members/") + id(QStringLiteral("kim")) + QStringLiteral("/kick");
+    QVERIFY(rest(QStringLiteral("kim")).post(lobbyPath + QStringLiteral("/join")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(m_target->engine()->rooms().room(m_lobby).has_value(), 10000);
+    QTRY_VERIFY(!notice->isVisible());
+
+    // Removed again: the notice shows over the room the window went to, and goes when she moves
+    // on to another room (it does not follow her around).
+    QVERIFY(openRoom(*m_target, m_lobby));
+    QVERIFY(rest(QStringLiteral("olivia")).post(kimPath, {{"reason", "once more"}}).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible() && notice->message().contains(QStringLiteral("once more")), 20000);
+    QTRY_VERIFY(kims.contains(m_target->window->currentRoomId()));
+    const QString other = kims.at(1 - kims.indexOf(m_target->window->currentRoomId()));
+    QVERIFY(notice->isVisible()); // still there over the room she landed in
+    QVERIFY(openRoom(*m_target, other));
+    QVERIFY(!notice->isVisible());
+
+    // And Dismiss hides it at once.
+    QVERIFY(rest(QStringLiteral("kim")).post(lobbyPath + QStringLiteral("/join")).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(m_target->engine()->rooms().room(m_lobby).has_value(), 10000);
+    QVERIFY(rest(QStringLiteral("olivia")).post(kimPath, {{"reason", "third time"}}).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible() && notice->message().contains(QStringLiteral("third time")), 20000);
     QTest::mouseClick(notice->dismissButton(), Qt::LeftButton);
     QVERIFY(!notice->isVisible());
+    QTRY_COMPARE(m_actor->moderation()->members()->rowOf(id(QStringLiteral("kim"))), -1);
 }
 
 void TestModeration::banTellsTheTargetAndKeepsThemOut()
@@ -541,6 +579,11 @@ void TestModeration::banTellsTheTargetAndKeepsThemOut()
              qPrintable(notice->message()));
     QTRY_VERIFY(m_target->window->currentRoomId() != m_lobby);
     QVERIFY(!m_target->engine()->rooms().room(m_lobby).has_value());
+    // Her only room: the window title and the list say there is none now.
+    QTRY_COMPARE(m_target->window->windowTitle(), QStringLiteral("Confab"));
+    auto *hint = m_target->window->roomList()->findChild<EmptyHint *>();
+    QVERIFY(hint);
+    QTRY_VERIFY2(hint->text().contains(QStringLiteral("No rooms yet")), qPrintable(hint->text()));
     // The server keeps her out.
     const RestReply join = rest(QStringLiteral("bea")).post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/join"));
     QCOMPARE(join.status, 403);

@@ -1,0 +1,85 @@
+#include "errortext.h"
+
+#include "core/limits.h"
+
+namespace confab::client {
+
+namespace {
+QString invalidField(const QString &field)
+{
+    if (field == QLatin1String("username"))
+        return ErrorText::usernameRule();
+    if (field == QLatin1String("password"))
+        return ErrorText::tr("A password needs at least %1 characters.").arg(limits::kPasswordMin);
+    if (field == QLatin1String("displayName"))
+        return ErrorText::tr("A display name needs 1 to %1 characters.").arg(limits::kDisplayNameMax);
+    if (field == QLatin1String("name"))
+        return ErrorText::tr("A room name needs 1 to %1 characters.").arg(limits::kRoomNameMax);
+    if (field == QLatin1String("description"))
+        return ErrorText::tr("A description has at most %1 characters.").arg(limits::kDescriptionMax);
+    if (field == QLatin1String("content"))
+        return ErrorText::tr("The server does not accept this message (empty, too long, or a word this room does not allow).");
+    if (field == QLatin1String("reason"))
+        return ErrorText::tr("A reason has at most %1 characters.").arg(limits::kReasonMax);
+    return ErrorText::tr("The server does not accept this value.");
+}
+} // namespace
+
+QString ErrorText::forCode(ErrorCode code, const QString &field, int retryAfterSeconds)
+{
+    switch (code) {
+    case ErrorCode::ValidationFailed:
+        return invalidField(field);
+    case ErrorCode::Unauthorized:
+        return tr("You are not signed in any more. Sign in again.");
+    case ErrorCode::Forbidden:
+        return tr("You are not allowed to do that here.");
+    case ErrorCode::NotFound:
+    case ErrorCode::FileNotFound:
+        return tr("The server does not have that.");
+    case ErrorCode::RoomNotFound:
+        return tr("That room does not exist, or you are not in it.");
+    case ErrorCode::MessageNotFound:
+        return tr("That message does not exist any more.");
+    case ErrorCode::UserNotFound:
+        return tr("There is no such person here.");
+    case ErrorCode::Conflict:
+        return field == QLatin1String("username") ? tr("That username is taken.")
+                                                  : tr("That cannot be done now: it is already done, or a limit is reached.");
+    case ErrorCode::RateLimited:
+        return retryAfterSeconds > 0 ? tr("Too many attempts. Try again in %1 s.").arg(retryAfterSeconds)
+                                     : tr("Too many attempts. Try again in a moment.");
+    case ErrorCode::PayloadTooLarge:
+        return tr("That is too large for the server.");
+    case ErrorCode::RequestTimeout:
+        return tr("The server took too long to answer. Try again.");
+    case ErrorCode::Unavailable:
+        return tr("The server is busy. Try again in a moment.");
+    case ErrorCode::Internal:
+        return tr("The server could not complete this request.");
+    case ErrorCode::BadRequest:
+    case ErrorCode::InvalidJson:
+    case ErrorCode::MethodNotAllowed:
+    case ErrorCode::UnsupportedMediaType:
+    case ErrorCode::HeadersTooLarge:
+        break;
+    }
+    return tr("The server did not understand the request. This version of Confab may not match the server's.");
+}
+
+QString ErrorText::unknown(const QString &serverText)
+{
+    return serverText.isEmpty() ? tr("The server refused the request.")
+                                : tr("The server refused the request: %1").arg(serverText);
+}
+
+QString ErrorText::wrongCredentials() { return tr("Wrong username or password."); }
+
+QString ErrorText::usernameRule()
+{
+    return tr("A username has %1 to %2 characters: letters a-z, digits, “_”, “.” and “-”.")
+        .arg(limits::kUsernameMin)
+        .arg(limits::kUsernameMax);
+}
+
+} // namespace confab::client

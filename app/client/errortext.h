@@ -1,0 +1,25 @@
+#pragma once
+
+#include "core/errors.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace confab::client {
+
+// What the server's refusals mean, in the user's language: one sentence per API error code (and
+// per field for VALIDATION_FAILED). The server's own text is English and meant for developers; it
+// is shown only for a code this client does not know, as the detail.
+class ErrorText {
+    Q_DECLARE_TR_FUNCTIONS(confab::client::ErrorText)
+public:
+    static QString forCode(ErrorCode code, const QString &field = {}, int retryAfterSeconds = 0);
+    // A code this client does not know (a newer server): the server's words.
+    static QString unknown(const QString &serverText);
+    // A refused sign-in (UNAUTHORIZED from /v1/auth/login).
+    static QString wrongCredentials();
+    // The rule of core's validateUsername(), as a sentence.
+    static QString usernameRule();
+};
+
+} // namespace confab::client
