@@ -62,6 +62,7 @@ QString ErrorText::forCode(ErrorCode code, const QString &field, int retryAfterS
     case ErrorCode::MethodNotAllowed:
     case ErrorCode::UnsupportedMediaType:
     case ErrorCode::HeadersTooLarge:
+    case ErrorCode::ExpectationFailed:
         break;
     }
     return tr("The server did not understand the request. This version of Confab may not match the server's.");
