@@ -93,7 +93,7 @@ ApiError errorFromEnvelope(const json &body, int status, int retryAfterSeconds)
         if (d.contains("field") && d["field"].is_string())
             e.field = QString::fromStdString(d["field"].get<std::string>());
     }
-    e.message = known ? ErrorText::forCode(e.code, e.field, retryAfterSeconds) : ErrorText::unknown(serverText);
+    e.message = known ? ErrorText::forCode(e.code, e.field, retryAfterSeconds, serverText) : ErrorText::unknown(serverText);
     return e;
 }
 

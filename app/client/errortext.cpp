@@ -23,9 +23,23 @@ QString invalidField(const QString &field)
         return ErrorText::tr("A reason has at most %1 characters.").arg(limits::kReasonMax);
     return ErrorText::tr("The server does not accept this value.");
 }
+// A code that covers many refusals (FORBIDDEN, CONFLICT) loses what happened when it becomes one
+// sentence. Where no translation is in effect the server's own words are in the user's language
+// and say more ("Bob is banned from this room"), so they win; otherwise the translated sentence.
+QString generic(const QString &translated, const QString &serverText)
+{
+    if (serverText.isEmpty() || QCoreApplication::translate("confab::client::ErrorText", "The server refused the request.") !=
+                                    QLatin1String("The server refused the request."))
+        return translated;
+    QString sentence = serverText;
+    sentence[0] = sentence[0].toUpper();
+    if (!sentence.endsWith(QLatin1Char('.')))
+        sentence += QLatin1Char('.');
+    return sentence;
+}
 } // namespace
 
-QString ErrorText::forCode(ErrorCode code, const QString &field, int retryAfterSeconds)
+QString ErrorText::forCode(ErrorCode code, const QString &field, int retryAfterSeconds, const QString &serverText)
 {
     switch (code) {
     case ErrorCode::ValidationFailed:
@@ -33,7 +47,7 @@ QString ErrorText::forCode(ErrorCode code, const QString &field, int retryAfterS
     case ErrorCode::Unauthorized:
         return tr("You are not signed in any more. Sign in again.");
     case ErrorCode::Forbidden:
-        return tr("You are not allowed to do that here.");
+        return generic(tr("You are not allowed to do that here."), serverText);
     case ErrorCode::NotFound:
     case ErrorCode::FileNotFound:
         return tr("The server does not have that.");
@@ -45,7 +59,8 @@ QString ErrorText::forCode(ErrorCode code, const QString &field, int retryAfterS
         return tr("There is no such person here.");
     case ErrorCode::Conflict:
         return field == QLatin1String("username") ? tr("That username is taken.")
-                                                  : tr("That cannot be done now: it is already done, or a limit is reached.");
+                                                  : generic(tr("That cannot be done now: it is already done, or a limit is reached."),
+                                                            serverText);
     case ErrorCode::RateLimited:
         return retryAfterSeconds > 0 ? tr("Too many attempts. Try again in %1 s.").arg(retryAfterSeconds)
                                      : tr("Too many attempts. Try again in a moment.");

@@ -9,11 +9,15 @@ namespace confab::client {
 
 // What the server's refusals mean, in the user's language: one sentence per API error code (and
 // per field for VALIDATION_FAILED). The server's own text is English and meant for developers; it
-// is shown only for a code this client does not know, as the detail.
+// is shown for a code this client does not know, as the detail, and in an untranslated UI for
+// the codes that cover many kinds of refusal.
 class ErrorText {
     Q_DECLARE_TR_FUNCTIONS(confab::client::ErrorText)
 public:
-    static QString forCode(ErrorCode code, const QString &field = {}, int retryAfterSeconds = 0);
+    // serverText: the server's own words, kept where a code covers many refusals and no
+    // translation is in effect.
+    static QString forCode(ErrorCode code, const QString &field = {}, int retryAfterSeconds = 0,
+                           const QString &serverText = {});
     // A code this client does not know (a newer server): the server's words.
     static QString unknown(const QString &serverText);
     // A refused sign-in (UNAUTHORIZED from /v1/auth/login).
