@@ -6,6 +6,7 @@
 #include "client/chatengine.h"
 #include "client/session.h"
 #include "contraststyle.h"
+#include "keychainprompt.h"
 #include "mainwindow.h"
 #include "signindialog.h"
 #include "startuptrace.h"
@@ -51,7 +52,9 @@ int main(int argc, char *argv[])
     // Destroyed in reverse: the window (and its per-room models) first, then the session and
     // its engine, and the demo server last, stopped on its own thread.
     std::unique_ptr<demo::DemoServer> demoServer;
-    auto session = std::make_unique<client::Session>(client::Session::Config{});
+    client::Session::Config config;
+    config.tokenFile = ui::KeychainPrompt::consentedTokenFile(); // allowed on an earlier run, if so
+    auto session = std::make_unique<client::Session>(config);
     auto window = std::make_unique<ui::MainWindow>(*session);
     ui::StartupTrace::installIfRequested(window->roomList()); // CONFAB_TRACE_STARTUP=1 (bench/client)
     QPointer<ui::SignInDialog> dialog;

@@ -1340,7 +1340,7 @@
     </message>
     <message>
         <source>&amp;About Confab</source>
-        <translation>&amp;Acerca de Confab</translation>
+        <translation>Acerca &amp;de Confab</translation>
     </message>
     <message>
         <source>About Confab</source>
@@ -2137,7 +2137,7 @@ Chat autoalojado para equipos.</translation>
     </message>
     <message>
         <source>Member &amp;cap:</source>
-        <translation>&amp;Límite de miembros:</translation>
+        <translation>Límite de &amp;miembros:</translation>
     </message>
     <message>
         <source>Blocked words, one per line</source>
@@ -2449,7 +2449,7 @@ Chat autoalojado para equipos.</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation>&amp;Contraseña:</translation>
+        <translation>Con&amp;traseña:</translation>
     </message>
     <message>
         <source>Display &amp;name:</source>

@@ -1328,7 +1328,7 @@
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation>&amp;Sombre</translation>
+        <translation>S&amp;ombre</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1758,7 +1758,7 @@ Discussion auto-hébergée pour les équipes.</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;Actualiser</translation>
+        <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
         <source>Refresh the audit log</source>
@@ -2137,7 +2137,7 @@ Discussion auto-hébergée pour les équipes.</translation>
     </message>
     <message>
         <source>Member &amp;cap:</source>
-        <translation>&amp;Limite de membres :</translation>
+        <translation>Limite de &amp;membres :</translation>
     </message>
     <message>
         <source>Blocked words, one per line</source>
@@ -2393,7 +2393,7 @@ Discussion auto-hébergée pour les équipes.</translation>
     </message>
     <message>
         <source>&amp;Create account</source>
-        <translation>&amp;Créer un compte</translation>
+        <translation>Créer un c&amp;ompte</translation>
     </message>
     <message>
         <source>Try the &amp;demo</source>

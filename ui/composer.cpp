@@ -1,13 +1,16 @@
 #include "composer.h"
 
 #include "emojipicker.h"
+#include "core/limits.h"
 #include "core/markdownpreview.h"
+#include "core/validation.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QScrollBar>
+#include <QLocale>
 #include <QToolButton>
 
 namespace confab::ui {
@@ -170,6 +173,17 @@ void Composer::cancelMode()
     }
 }
 
+QString Composer::draftText() const { return m_mode == Mode::Edit ? m_draft : toPlainText(); }
+
+void Composer::setDraftText(const QString &text)
+{
+    cancelMode();
+    m_restoringDraft = true; // a draft coming back is not typing
+    setPlainText(text);
+    m_restoringDraft = false;
+    moveCursor(QTextCursor::End);
+}
+
 void Composer::showEmojiPicker()
 {
     if (!isEnabled() || isReadOnly())
@@ -185,9 +199,19 @@ void Composer::insertEmoji(const QString &emoji)
     setFocus(Qt::OtherFocusReason);
 }
 
+int Composer::maxLength() { return limits::kContentMax; }
+
+int Composer::length() const { return int(codePointCount(toPlainText().trimmed())); }
+
 void Composer::submit()
 {
     const QString text = toPlainText().trimmed();
+    if (isTooLong()) {
+        // The server would refuse it for good: keep it here, where it can be shortened.
+        Q_EMIT sendRefused(tr("Not sent: this message has %1 characters, more than the %2 allowed. Shorten it to send it.")
+                               .arg(QLocale().toString(length()), QLocale().toString(maxLength())));
+        return;
+    }
     if (m_mode == Mode::Edit) {
         if (text.isEmpty())
             return; // deleting is its own action; an empty edit would be refused
@@ -241,11 +265,9 @@ void Composer::keyPressEvent(QKeyEvent *event)
         return;
     }
 
-    if (event->key() == Qt::Key_Escape && (m_mode != Mode::Compose || !document()->isEmpty())) {
-        if (m_mode != Mode::Compose)
-            cancelMode();
-        else
-            clear();
+    // Esc cancels a reply or an edit; it never throws away what was typed (there is no undo).
+    if (event->key() == Qt::Key_Escape && m_mode != Mode::Compose) {
+        cancelMode();
         event->accept();
         return;
     }

@@ -10,7 +10,8 @@ namespace confab::ui {
 class EmojiPicker;
 
 // The message input: Enter sends, Shift+Enter breaks the line (or, with SendKey::CtrlEnter,
-// Ctrl+Enter sends and Enter breaks the line), Esc cancels a reply or edit (or clears), Tab leaves, Up in an empty box asks to edit my last message, Ctrl+E opens the emoji
+// Ctrl+Enter sends and Enter breaks the line), Esc cancels a reply or edit (never clears the
+// text), Tab leaves, Up in an empty box asks to edit my last message, Ctrl+E opens the emoji
 // picker. Replying and editing show a bar above the text (inside the frame) naming what is
 // replied to or edited; the emoji button sits at the right edge.
 //
@@ -44,8 +45,17 @@ public:
     void startReply(const QString &messageId, const QString &author, const QString &text);
     void startEdit(const QString &messageId, const QString &text);
     void cancelMode();
+    // The draft: what was typed for a new message (while editing, the text put aside).
+    QString draftText() const;
+    // Replaces the text with a draft kept elsewhere (a room's), back in compose mode; not typing.
+    void setDraftText(const QString &text);
     void showEmojiPicker();
     void insertEmoji(const QString &emoji);
+    // Core's content limit, in characters (code points of the trimmed text, as the server counts).
+    static int maxLength();
+    int length() const;
+    bool isTooLong() const { return length() > maxLength(); }
+
     // Held (slow mode): Enter keeps a new message in the box; edits still go. The holder says why.
     void setSendingHeld(bool held) { m_sendingHeld = held; }
     bool isSendingHeld() const { return m_sendingHeld; }
@@ -58,6 +68,8 @@ Q_SIGNALS:
     void editSubmitted(const QString &messageId, const QString &text);
     // Up in an empty composer: whoever knows the timeline calls startEdit() with my last message.
     void editLastRequested();
+    // Enter with more text than the server takes: nothing was sent or saved; says why.
+    void sendRefused(const QString &why);
     void modeChanged(confab::ui::Composer::Mode mode);
     // On every edit that leaves text in the box (not while editing a sent message): for typing
     // notifications, which the engine debounces.

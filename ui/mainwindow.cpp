@@ -10,14 +10,17 @@
 #include "directmessagedialog.h"
 #include "emptyhint.h"
 #include "invitedialog.h"
+#include "keychainprompt.h"
 #include "leaveroomdialog.h"
 #include "moderationcontroller.h"
 #include "notifier.h"
 #include "roomdelegate.h"
 #include "roomsectionmodel.h"
+#include "roomswitcher.h"
 #include "roomview.h"
 #include "settingsdialog.h"
 #include "shortcutsdialog.h"
+#include "signoutconfirmation.h"
 #include "theme.h"
 #include "timelineview.h"
 #include "trayicon.h"
@@ -37,7 +40,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
-#include <QShortcut>
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -94,6 +96,7 @@ MainWindow::MainWindow(client::Session &session, QWidget *parent)
     // The open room went (left, removed): its name leaves the title with it.
     connect(m_roomView->moderation(), &ModerationController::currentRoomRemoved, this,
             [this] { setWindowTitle(tr("Confab")); });
+    m_keychainPrompt = new KeychainPrompt(m_session, this); // no keychain: says so, offers a file
     connect(&m_session, &client::Session::signedIn, this, &MainWindow::attach);
     connect(&m_session, &client::Session::aboutToSignOut, this, &MainWindow::detach);
     if (m_session.engine())
@@ -110,7 +113,20 @@ QWidget *MainWindow::buildRoomPane()
     m_filter->setAccessibleName(tr("Filter rooms"));
     m_filter->setPlaceholderText(tr("Filter rooms (Ctrl+K)"));
     m_filter->setClearButtonEnabled(true);
-    connect(m_filter, &QLineEdit::textChanged, m_roomModel, &RoomSectionModel::setFilterFixedString);
+    // Typing in the filter only moves the selection; Enter opens, Esc goes back (RoomSwitcher).
+    m_switcher = new RoomSwitcher(m_filter, m_rooms, m_roomModel, this);
+    connect(m_switcher, &RoomSwitcher::openRequested, this, [this](const QString &roomId) {
+        openRoom(roomId);
+        m_roomView->focusComposer();
+    });
+    connect(m_switcher, &RoomSwitcher::cancelled, this, [this](QWidget *previousFocus) {
+        selectOpenRoom();
+        if (previousFocus && previousFocus->window() == this && previousFocus->isVisible() && previousFocus->isEnabled())
+            previousFocus->setFocus(Qt::OtherFocusReason);
+        else
+            m_roomView->focusComposer();
+    });
+    connect(m_switcher, &RoomSwitcher::browsingEnded, this, &MainWindow::selectOpenRoom);
     new EmptyHint(m_rooms, [this] {
         if (!m_engine || !m_engine->rooms().isLoaded())
             return QString();
@@ -118,8 +134,6 @@ QWidget *MainWindow::buildRoomPane()
                                           : tr("No room matches “%1”.").arg(m_filter->text());
     });
     connect(m_filter, &QLineEdit::textChanged, m_rooms->viewport(), qOverload<>(&QWidget::update));
-    auto *clearFilter = new QShortcut(QKeySequence(Qt::Key_Escape), m_filter, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(clearFilter, &QShortcut::activated, m_filter, &QLineEdit::clear);
 
     m_newButton->setText(QStringLiteral("+"));
     m_newButton->setAccessibleName(tr("New room or conversation"));
@@ -140,6 +154,13 @@ QWidget *MainWindow::buildRoomPane()
     m_rooms->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_rooms->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     connect(m_rooms->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::openCurrentRoom);
+    // Arrow keys in the list keep focus there; a click or Enter on a room goes on to write in it.
+    for (auto signal : {&QListView::clicked, &QListView::activated}) {
+        connect(m_rooms, signal, this, [this] {
+            openSelectedRoom();
+            m_roomView->focusComposer();
+        });
+    }
     // While a row goes, the selection moves to a neighbour: open that one once the removal is
     // over, not from inside it (opening marks it read, which changes the model).
     connect(m_roomModel, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this] { m_removingRows = true; });
@@ -180,7 +201,11 @@ void MainWindow::buildMenus()
     m_settingsAction = file->addAction(tr("&Settings…"), this, &MainWindow::openSettingsDialog);
     m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
-    m_signOut = file->addAction(tr("Sign &out"), this, [this] { m_session.signOut(); });
+    m_signOut = file->addAction(tr("Sign &out"), this, [this] {
+        auto *confirmation = new SignOutConfirmation(this);
+        connect(confirmation, &SignOutConfirmation::confirmed, this, [this] { m_session.signOut(); });
+        confirmation->open();
+    });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -212,7 +237,7 @@ void MainWindow::buildMenus()
     next->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
     QAction *previousUnread = view->addAction(tr("Previous &unread room"), this, [this] { moveToUnread(-1); });
     previousUnread->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Up));
-    QAction *nextUnread = view->addAction(tr("Next unread roo&m"), this, [this] { moveToUnread(1); });
+    QAction *nextUnread = view->addAction(tr("Ne&xt unread room"), this, [this] { moveToUnread(1); });
     nextUnread->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Down));
     view->addAction(m_roomView->moderation()->membersAction()); // Ctrl+Shift+M
     view->addSeparator();
@@ -304,6 +329,7 @@ void MainWindow::moveRoom(int delta)
     const QModelIndex current = m_rooms->currentIndex();
     const int row = current.isValid() ? qBound(0, current.row() + delta, rows - 1) : 0;
     m_rooms->setCurrentIndex(m_roomModel->index(row, 0));
+    openSelectedRoom(); // also while the filter has focus: this is a command
 }
 
 void MainWindow::moveToUnread(int direction)
@@ -314,6 +340,7 @@ void MainWindow::moveToUnread(int direction)
         const int row = ((start + direction * step) % rows + rows) % rows;
         if (m_roomModel->index(row, 0).data(RoomListModel::UnreadCountRole).toInt() > 0) {
             m_rooms->setCurrentIndex(m_roomModel->index(row, 0));
+            openSelectedRoom();
             return;
         }
     }
@@ -323,26 +350,37 @@ bool MainWindow::openRoom(const QString &roomId)
 {
     if (roomId.isEmpty() || !m_engine || m_engine->rooms().rowOf(roomId) < 0)
         return false;
-    auto find = [this, &roomId] {
-        for (int row = 0; row < m_roomModel->rowCount(); ++row) {
-            if (m_roomModel->index(row, 0).data(RoomListModel::RoomIdRole).toString() == roomId)
-                return m_roomModel->index(row, 0);
-        }
-        return QModelIndex();
-    };
-    QModelIndex index = find();
+    QModelIndex index = indexOfRoom(roomId);
     if (!index.isValid()) {
         m_filter->clear(); // the filter hides it
-        index = find();
+        index = indexOfRoom(roomId);
     }
     if (!index.isValid())
         return false;
     m_rooms->setCurrentIndex(index);
     m_rooms->scrollTo(index);
+    openSelectedRoom(); // already selected (by the filter), the selection did not change
     return true;
 }
 
+QModelIndex MainWindow::indexOfRoom(const QString &roomId) const
+{
+    for (int row = 0; !roomId.isEmpty() && row < m_roomModel->rowCount(); ++row) {
+        if (m_roomModel->index(row, 0).data(RoomListModel::RoomIdRole).toString() == roomId)
+            return m_roomModel->index(row, 0);
+    }
+    return {};
+}
+
+void MainWindow::selectOpenRoom() { m_rooms->setCurrentIndex(indexOfRoom(currentRoomId())); }
+
 void MainWindow::openCurrentRoom()
+{
+    if (!m_switcher->isBrowsing()) // the filter's selection is only a proposal until Enter
+        openSelectedRoom();
+}
+
+void MainWindow::openSelectedRoom()
 {
     const QModelIndex index = m_rooms->currentIndex();
     if (!m_engine || m_removingRows)
@@ -368,6 +406,9 @@ void MainWindow::openCurrentRoom()
         m_roomView->messageModel()->setUnreadAtOpen(unread); // where the "New messages" line goes
     setWindowTitle(tr("%1 — Confab").arg(index.data(RoomListModel::NameRole).toString()));
     updateRoomActions();
+    // Ready to write in the new room, unless the user is moving through the list or the filter.
+    if (!m_rooms->hasFocus() && !m_switcher->isBrowsing())
+        m_roomView->focusComposer();
 }
 
 void MainWindow::updateRoomActions()
@@ -447,11 +488,12 @@ QDialog *MainWindow::openShortcutsDialog()
         if (menu->menu())
             actions << menu->menu()->actions();
     }
+    actions << m_roomView->timeline()->actions(); // reply, edit, react... on the current message
     // Keys that belong to one widget, not to a menu command.
     auto keys = [](const QKeySequence &k) { return k.toString(QKeySequence::NativeText); };
     return present(new ShortcutsDialog(
         actions,
-        {{tr("Clear the room filter"), tr("Esc")},
+        {{tr("Leave the room filter, back to the open room"), tr("Esc")},
          {tr("Edit your last message (in an empty composer)"), keys(QKeySequence(Qt::Key_Up))},
          {tr("Pick an emoji (in the composer)"), keys(QKeySequence(Qt::CTRL | Qt::Key_E))},
          {tr("Jump to the latest message (in the timeline)"), keys(QKeySequence(Qt::Key_End))},

@@ -21,8 +21,10 @@ class AccountButton;
 class AppSettings;
 class AutoAway;
 class ConnectionBanner;
+class KeychainPrompt;
 class Notifier;
 class RoomSectionModel;
+class RoomSwitcher;
 class RoomView;
 class ThemeManager;
 class TrayIcon;
@@ -51,6 +53,7 @@ public:
     AutoAway &autoAway() const { return *m_autoAway; }
     Notifier &notifier() const { return *m_notifier; }
     TrayIcon &tray() const { return *m_tray; }
+    KeychainPrompt &keychainPrompt() const { return *m_keychainPrompt; }
 
     // The Room menu (acts on the open room). Other parts add their room commands here, after
     // roomMenuSeparator().
@@ -93,7 +96,12 @@ private:
     void applySettings();
     void attach(client::ChatEngine *engine);
     void detach();
+    // The selected room, unless the room filter is only proposing it.
     void openCurrentRoom();
+    void openSelectedRoom();
+    QModelIndex indexOfRoom(const QString &roomId) const;
+    // The list's selection back on the open room (after the filter moved it).
+    void selectOpenRoom();
     void selectFirstRoomIfNone();
     void updateRoomActions();
     // Shows a dialog of ours: window-modal, deleted on close, closed on sign-out.
@@ -107,11 +115,13 @@ private:
     AutoAway *m_autoAway;
     Notifier *m_notifier;
     TrayIcon *m_tray;
+    KeychainPrompt *m_keychainPrompt = nullptr;
     AccountButton *m_account;
     QLineEdit *m_filter;
     QToolButton *m_newButton;
     QListView *m_rooms;
     RoomSectionModel *m_roomModel;
+    RoomSwitcher *m_switcher = nullptr;
     RoomView *m_roomView;
     ConnectionBanner *m_banner;
     QPointer<QDialog> m_dialog;

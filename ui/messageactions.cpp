@@ -45,6 +45,19 @@ MessageActions::MessageActions(TimelineView *timeline, Composer *composer, QObje
             m_engine->editMessage(m_roomId, id, text);
     });
     connect(m_composer, &Composer::editLastRequested, this, &MessageActions::editLast);
+    connect(m_timeline, &TimelineView::takeBackRequested, this, [this](const QString &text) {
+        m_composer->cancelMode();
+        // Whatever was being typed stays, after the message taken back.
+        const QString draft = m_composer->toPlainText();
+        m_composer->setDraftText(draft.trimmed().isEmpty() ? text : text + QLatin1Char('\n') + draft);
+        m_composer->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_timeline, &TimelineView::textTyped, this, [this](const QString &text) {
+        if (!m_composer->isEnabled() || m_composer->isReadOnly())
+            return; // nothing can be written in this room
+        m_composer->setFocus(Qt::OtherFocusReason);
+        m_composer->insertPlainText(text);
+    });
 }
 
 void MessageActions::setRoom(client::ChatEngine *engine, const QString &roomId)

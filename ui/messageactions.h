@@ -13,8 +13,8 @@ namespace confab::ui {
 class Composer;
 class TimelineView;
 
-// Carries out what the timeline and the composer ask for in the open room: reply and edit go
-// to the composer, edits, deletes, reactions, pins and read marks to the engine, and refusals
+// Carries out what the timeline and the composer ask for in the open room: reply, edit, text
+// typed in the timeline and a failed message taken back go to the composer, edits, deletes, reactions, pins and read marks to the engine, and refusals
 // come back as a notice over the timeline. Also tells the timeline whether I moderate the room
 // (my room role, or a server admin).
 class MessageActions : public QObject {

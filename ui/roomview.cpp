@@ -2,6 +2,8 @@
 
 #include "composer.h"
 #include "emptyhint.h"
+#include "composerdrafts.h"
+#include "lengthcounter.h"
 #include "messageactions.h"
 #include "moderationcontroller.h"
 #include "pinsbutton.h"
@@ -71,12 +73,16 @@ RoomView::RoomView(QWidget *parent)
     bottom->addWidget(m_typing);
     bottom->addWidget(m_moderation->postingNotice());
     bottom->addWidget(m_composer);
+    m_counter = new LengthCounter(m_composer, this);
+    bottom->addWidget(m_counter);
     column->addLayout(bottom);
 
     new EmptyHint(m_timeline, [this] {
         return m_messages && m_messages->isLatestLoaded() ? tr("No messages yet. Say hello!") : QString();
     });
     connect(m_composer, &Composer::submitted, this, &RoomView::send);
+    connect(m_composer, &Composer::sendRefused, m_timeline, &TimelineView::showNotice);
+    m_drafts = new ComposerDrafts(m_composer, this);
     connect(m_moderation, &ModerationController::currentRoomRemoved, this, &RoomView::clear);
     // Message actions: the timeline's menu and the composer's reply/edit modes, to the engine.
     m_actions = new MessageActions(m_timeline, m_composer, this);
@@ -109,6 +115,7 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
     m_timeline->setMessageModel(m_messages);
     m_pins->setMessageModel(m_messages);
     m_actions->setRoom(engine, roomId);
+    m_drafts->open(engine, roomId);
     m_moderation->open(engine, roomId);
     m_actions->setStanding(m_moderation->standing());
     connect(m_typers, &client::TypingModel::summaryChanged, this, [this] { m_typing->setText(m_typers->summary()); });
@@ -130,7 +137,8 @@ void RoomView::clear()
 {
     m_actions->setStanding(nullptr);
     m_moderation->clear();
-    m_actions->setRoom(nullptr, {});
+    m_actions->setRoom(nullptr, {}); // ends a reply or edit: the draft is back in the box
+    m_drafts->close();
     m_pins->setMessageModel(nullptr);
     m_timeline->setMessageModel(nullptr);
     delete m_messages;
@@ -157,6 +165,14 @@ void RoomView::resizeEvent(QResizeEvent *event)
 }
 
 QString RoomView::typingText() const { return m_typing->text(); }
+
+bool RoomView::focusComposer()
+{
+    if (m_roomId.isEmpty() || !m_composer->isEnabled() || m_composer->isReadOnly())
+        return false;
+    m_composer->setFocus(Qt::OtherFocusReason);
+    return true;
+}
 
 void RoomView::send(const QString &text, const QString &replyTo)
 {

@@ -16,13 +16,16 @@ class TypingModel;
 namespace confab::ui {
 
 class Composer;
+class ComposerDrafts;
+class LengthCounter;
 class MessageActions;
 class ModerationController;
 class PinsButton;
 class TimelineView;
 
-// The right side: the open room's header, timeline, who is typing, and the composer. Owns the
-// room's per-room models; clear() drops them (on room switch and before sign-out).
+// The right side: the open room's header, timeline, who is typing, and the composer with its
+// length counter and per-room drafts. Owns the room's per-room models; clear() drops them (on
+// room switch and before sign-out).
 class RoomView : public QWidget {
     Q_OBJECT
 public:
@@ -36,11 +39,14 @@ public:
     QString roomId() const { return m_roomId; }
     TimelineView *timeline() const { return m_timeline; }
     Composer *composer() const { return m_composer; }
+    LengthCounter *lengthCounter() const { return m_counter; }
     client::MessageModel *messageModel() const { return m_messages; }
     PinsButton *pinsButton() const { return m_pins; }
     MessageActions *messageActions() const { return m_actions; }
     ModerationController *moderation() const { return m_moderation; }
     QString typingText() const;
+    // Focus to the composer when the open room can be written in; false otherwise.
+    bool focusComposer();
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -55,6 +61,8 @@ private:
     TimelineView *m_timeline;
     QLabel *m_typing;
     Composer *m_composer;
+    LengthCounter *m_counter = nullptr;
+    ComposerDrafts *m_drafts = nullptr; // the composer's text per room, kept in the local store
     client::MessageModel *m_messages = nullptr;
     client::TypingModel *m_typers = nullptr;
     // Pins in the header and the message actions (reply, edit, react, pin, delete...).

@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "appsettings.h"
+#include "signoutconfirmation.h"
 
 #include "client/session.h"
 
@@ -54,6 +55,9 @@ SettingsDialog::SettingsDialog(AppSettings &settings, client::Session &session, 
     m_account->setTextFormat(Qt::PlainText);
     m_account->setAccessibleName(tr("Signed in as"));
     m_signOut->setAccessibleName(tr("Sign out"));
+    // Never the button Enter presses: that signed people out while they changed a setting.
+    m_signOut->setAutoDefault(false);
+    m_signOut->setDefault(false);
     m_signOut->setEnabled(!me.userId.isEmpty());
 
     auto *look = new QGroupBox(tr("Appearance and behaviour"));
@@ -72,6 +76,7 @@ SettingsDialog::SettingsDialog(AppSettings &settings, client::Session &session, 
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
+    buttons->button(QDialogButtonBox::Close)->setDefault(true);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
 
     auto *layout = new QVBoxLayout(this);
@@ -87,11 +92,18 @@ SettingsDialog::SettingsDialog(AppSettings &settings, client::Session &session, 
     connect(m_ctrlEnter, &QCheckBox::toggled, &m_settings, &AppSettings::setSendWithCtrlEnter);
     connect(m_autoAway, &QSpinBox::valueChanged, &m_settings, &AppSettings::setAutoAwayMinutes);
     connect(m_signOut, &QPushButton::clicked, this, [this] {
-        accept();
-        Q_EMIT signOutRequested();
+        auto *confirmation = new SignOutConfirmation(this);
+        m_confirmation = confirmation;
+        connect(confirmation, &SignOutConfirmation::confirmed, this, [this] {
+            accept();
+            Q_EMIT signOutRequested();
+        });
+        confirmation->open();
     });
     m_theme->setFocus();
     resize(qMax(sizeHint().width(), 440), sizeHint().height());
 }
+
+SignOutConfirmation *SettingsDialog::signOutConfirmation() const { return m_confirmation; }
 
 } // namespace confab::ui

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "signoutconfirmation.h" // complete for QPointer
+
 #include <QDialog>
+#include <QPointer>
 
 class QCheckBox;
 class QComboBox;
@@ -29,6 +32,8 @@ public:
     QSpinBox *autoAwayField() const { return m_autoAway; }
     QLabel *serverLabel() const { return m_server; }
     QPushButton *signOutButton() const { return m_signOut; }
+    // The "Sign out of Confab?" question, while it is open.
+    SignOutConfirmation *signOutConfirmation() const;
 
 Q_SIGNALS:
     void signOutRequested();
@@ -42,6 +47,7 @@ private:
     QLabel *m_server;
     QLabel *m_account;
     QPushButton *m_signOut;
+    QPointer<SignOutConfirmation> m_confirmation;
 };
 
 } // namespace confab::ui

@@ -90,13 +90,14 @@ TimelineView::TimelineView(QWidget *parent)
         return action;
     };
     // Each acts on the current message; the handlers check again what the menu showed.
-    m_reply = makeAction(tr("&Reply"), QKeySequence(Qt::Key_R));
-    m_edit = makeAction(tr("&Edit"), QKeySequence(Qt::Key_E));
-    m_react = makeAction(tr("More reactions…"), QKeySequence(Qt::Key_Plus));
+    // Never a bare letter: letters typed here go to the composer (see keyPressEvent).
+    m_reply = makeAction(tr("&Reply"), QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_edit = makeAction(tr("&Edit"), QKeySequence(Qt::Key_F2));
+    m_react = makeAction(tr("More reactions…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     m_copy = makeAction(tr("&Copy text"), QKeySequence::Copy);
-    m_pin = makeAction(tr("&Pin"), QKeySequence(Qt::Key_P));
-    m_markRead = makeAction(tr("&Mark read up to here"), QKeySequence(Qt::Key_M));
-    m_delete = makeAction(tr("&Delete…"), QKeySequence::Delete);
+    m_pin = makeAction(tr("&Pin"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_markRead = makeAction(tr("&Mark read up to here"), QKeySequence(Qt::CTRL | Qt::Key_M));
+    m_delete = makeAction(tr("&Delete…"), QKeySequence(Qt::CTRL | Qt::Key_Delete));
     connect(m_reply, &QAction::triggered, this, [this] {
         const QModelIndex i = actionIndex();
         if (i.isValid() && m_reply->isEnabled())
@@ -368,6 +369,15 @@ void TimelineView::retry(const QModelIndex &index)
         m_model->retry(index.row());
 }
 
+void TimelineView::takeBack(const QModelIndex &index)
+{
+    if (!m_model || !index.isValid() || m_model->deliveryAt(index.row()) != MessageModel::Delivery::Failed)
+        return;
+    const QString text = index.data(MessageModel::ContentRole).toString();
+    m_model->discard(index.row());
+    Q_EMIT takeBackRequested(text);
+}
+
 QModelIndex TimelineView::actionIndex() const { return m_model ? currentIndex() : QModelIndex(); }
 
 void TimelineView::currentChanged(const QModelIndex &current, const QModelIndex &previous)
@@ -409,8 +419,16 @@ QMenu *TimelineView::createContextMenu(const QModelIndex &index)
     setCurrentIndex(index);
     updateActions();
     const QPersistentModelIndex target(index);
-    if (m_model->deliveryAt(index.row()) == MessageModel::Delivery::Failed)
-        menu->addAction(tr("Retry sending"), this, [this, target] { retry(target); });
+    if (m_model->deliveryAt(index.row()) == MessageModel::Delivery::Failed) {
+        // Refused for good (too long, not allowed...): send again, or take it back to change it, or drop it.
+        menu->addAction(tr("Re&try sending"), this, [this, target] { retry(target); });
+        menu->addAction(tr("Edit in the c&omposer"), this, [this, target] { takeBack(target); });
+        menu->addAction(tr("D&iscard"), this, [this, target] {
+            if (m_model && target.isValid())
+                m_model->discard(target.row());
+        });
+        menu->addSeparator();
+    }
     menu->addAction(m_reply);
     menu->addAction(m_edit);
     QMenu *react = menu->addMenu(tr("Re&act"));
@@ -485,7 +503,25 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
         event->accept();
         return;
     }
+    if (isTyping(event)) {
+        // As in Slack and Element: what is typed here is meant for the composer.
+        Q_EMIT textTyped(event->text());
+        event->accept();
+        return;
+    }
     QListView::keyPressEvent(event);
+}
+
+bool TimelineView::isTyping(const QKeyEvent *event)
+{
+    const Qt::KeyboardModifiers mods = event->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier);
+    if (mods != Qt::NoModifier || event->text().isEmpty())
+        return false;
+    for (const QChar c : event->text()) {
+        if (!c.isPrint())
+            return false;
+    }
+    return true;
 }
 
 void TimelineView::mousePressEvent(QMouseEvent *event)

@@ -26,8 +26,9 @@ class NoAutoFetchProxy;
 // Ctrl+End) shows while scrolled up, counting messages that arrive meanwhile.
 //
 // Message actions act on the current message, from the context menu (right click, the Menu
-// key, Shift+F10) or their shortcuts: reply, edit, react, copy, pin, mark read, open a link,
-// delete, retry. The view does not talk to the server: it asks through the *Requested
+// key, Shift+F10) or their shortcuts, which all take a modifier (Ctrl+R, F2, ...): reply, edit,
+// react, copy, pin, mark read, open a link, delete; a failed message can be retried, taken back
+// into the composer or discarded. Text typed here goes to the composer (textTyped()). The view does not talk to the server: it asks through the *Requested
 // signals, and whoever owns the room's engine answers (see MessageActions). Reaction chips,
 // links and reply quotes are clickable.
 class TimelineView : public QListView {
@@ -78,6 +79,10 @@ Q_SIGNALS:
     void reactionRequested(const QString &messageId, const QString &emoji, bool mine);
     void pinRequested(const QString &messageId, bool pinned);
     void markReadRequested(const QString &messageId);
+    // Printable text typed while the timeline has focus: it belongs in the composer.
+    void textTyped(const QString &text);
+    // A failed message was taken out of the outbox to be changed: its text goes to the composer.
+    void takeBackRequested(const QString &text);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -95,6 +100,7 @@ private:
     void fetchOlderIfNeeded();
     void showMenuAt(const QModelIndex &index, const QPoint &globalPos);
     void retry(const QModelIndex &index);
+    void takeBack(const QModelIndex &index);
     void updateActions();
     void updateJumpButton();
     void placeOverlays();
@@ -104,6 +110,8 @@ private:
     void confirmDelete(const QModelIndex &index);
     void openLink(const QString &href);
     QModelIndex actionIndex() const;
+    // A key that writes text (letters, digits, punctuation, space; Shift at most).
+    static bool isTyping(const QKeyEvent *event);
 
     NoAutoFetchProxy *m_proxy;
     MessageDelegate *m_delegate;

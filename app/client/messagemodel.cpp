@@ -376,6 +376,12 @@ void MessageModel::retry(int row)
         m_outbox.retry(m_rows[std::size_t(row)].message.clientMsgId);
 }
 
+void MessageModel::discard(int row)
+{
+    if (row >= m_sent && row < int(m_rows.size()))
+        m_outbox.discard(m_rows[std::size_t(row)].message.clientMsgId);
+}
+
 void MessageModel::setHasOlder(bool hasOlder)
 {
     if (hasOlder == m_hasOlder)

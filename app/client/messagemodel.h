@@ -91,6 +91,8 @@ public:
     Message messageAt(int row) const { return m_rows.at(std::size_t(row)).message; }
     Delivery deliveryAt(int row) const { return m_rows.at(std::size_t(row)).delivery; }
     void retry(int row);
+    // A failed message goes from the outbox for good (its row with it).
+    void discard(int row);
     // My newest message that can still be edited (sent, not deleted, text), or -1.
     int lastEditableRow() const;
 

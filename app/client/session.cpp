@@ -193,6 +193,14 @@ void Session::restore()
     m_tokens.load(accountKey());
 }
 
+void Session::allowTokenFile(const QString &path)
+{
+    m_config.tokenFile = path;
+    m_tokens.allowFile(path);
+}
+
+QString Session::defaultTokenFile() const { return m_config.dataDir + QStringLiteral("/token.json"); }
+
 void Session::writeAccount()
 {
     QDir().mkpath(m_config.dataDir);

@@ -49,6 +49,13 @@ public:
     QString errorMessage() const { return m_error; }
     // Non-empty when the token could not go to a keychain: for a banner.
     QString secretStorageWarning() const { return m_tokens.problem(); }
+    // The user's consent, given while running, to keep the token in a file (0600) when no
+    // keychain answers (what Config::tokenFile is at start); the token goes there at once.
+    void allowTokenFile(const QString &path);
+    // Where a consented token file goes by default: in the data folder.
+    QString defaultTokenFile() const;
+    // Signed in with adoptToken(): nothing of it is stored, so there is nothing to keep.
+    bool isEphemeral() const { return m_ephemeral; }
     User me() const { return m_me; }
     QUrl server() const { return m_server; }
     ApiClient &api() { return m_api; }

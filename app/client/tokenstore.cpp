@@ -35,6 +35,16 @@ void TokenStore::remove(const QString &account)
     enqueue({Op::Kind::Remove, account, {}});
 }
 
+void TokenStore::allowFile(const QString &path)
+{
+    m_filePath = path;
+    if (m_backend == Backend::Keychain || path.isEmpty())
+        return; // the keychain works: the file stays a fallback
+    // Like a save each, in turn with whatever is queued.
+    for (auto it = m_memory.cbegin(); it != m_memory.cend(); ++it)
+        enqueue({Op::Kind::Save, it.key(), it.value()});
+}
+
 void TokenStore::enqueue(Op op)
 {
     m_queue.push_back(std::move(op));

@@ -34,6 +34,9 @@ public:
     // Empty withdraws it.
     void setFileFallback(const QString &path) { m_filePath = path; }
     QString fileFallback() const { return m_filePath; }
+    // The consent given later, while running without a keychain: from now on the file, and the
+    // tokens kept in memory so far go there at once (saved() says where each went).
+    void allowFile(const QString &path);
     // Skip the keychain entirely (the CLI with --token-file: a headless box has none).
     void setKeychainEnabled(bool enabled) { m_keychainEnabled = enabled; }
 

@@ -1,6 +1,7 @@
 // The desktop client's window against a real server: sign in through the form, rooms show,
 // the composer sends, other people's messages arrive, raw HTML stays text, Alt+Down/Up and
-// Ctrl+K/Esc work.
+// Ctrl+K/Esc work; focus lands in the composer; the room filter only proposes until Enter;
+// drafts stay per room and across restarts; the length limit and failed messages.
 
 #include "desktopclient.h"
 #include "restclient.h"
@@ -12,7 +13,10 @@
 #include "client/messagemodel.h"
 #include "client/roomlistmodel.h"
 #include "client/session.h"
+#include "client/localstore.h"
+#include "client/outbox.h"
 #include "composer.h"
+#include "lengthcounter.h"
 #include "connectionbanner.h"
 #include "emptyhint.h"
 #include "mainwindow.h"
@@ -22,6 +26,9 @@
 #include "timelineview.h"
 
 #include <QLineEdit>
+#include <QMenu>
+#include <QDir>
+#include <QTemporaryDir>
 #include <QListView>
 #include <QPushButton>
 #include <QScrollBar>
@@ -62,7 +69,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         prepareUiTest(QStringLiteral("test_ui_mainwindow"));
-        QVERIFY(m_server.start(TestServer::relaxedArgs()));
+        // Fewer characters than core's limit: a message the client lets go can still be refused.
+        QVERIFY(m_server.start(TestServer::relaxedArgs() << QStringLiteral("--max-content-chars") << QStringLiteral("4000")));
         m_bob = std::make_unique<RestClient>(m_server.httpUrl());
         QVERIFY(!m_bob->signUp(QStringLiteral("bob"), QStringLiteral("correct horse"), QStringLiteral("Bob")).is_null());
         m_alice = std::make_unique<RestClient>(m_server.httpUrl());
@@ -82,6 +90,17 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_desk.reset();
+    }
+
+    // A popup (the message menu) takes the activation; window shortcuts need the window active.
+    void cleanup()
+    {
+        if (QWidget *popup = QApplication::activePopupWidget())
+            popup->close();
+        if (m_desk && m_desk->window && m_desk->window->isVisible()) {
+            m_desk->window->activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(m_desk->window.get()));
+        }
     }
 
     void signInThroughTheDialog()
@@ -120,6 +139,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!m_desk->window->currentRoomId().isEmpty(), 5000);
         QVERIFY(m_roomIds.contains(m_desk->window->currentRoomId()));
         QVERIFY(m_desk->window->roomView()->messageModel());
+        // Signed in: ready to write, not in the filter.
+        QTRY_VERIFY(m_desk->window->roomView()->composer()->hasFocus());
     }
 
     void composerSends()
@@ -229,27 +250,106 @@ private Q_SLOTS:
             return f.value("type", std::string()) == "typing_indicator" && f.value("isTyping", false);
         }, 10000);
         QVERIFY2(!frame.is_null(), "no typing_indicator for Alice");
-        QTest::keyClick(m_desk->window->roomView()->composer(), Qt::Key_Escape);
+        QTest::keyClick(m_desk->window->roomView()->composer(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(m_desk->window->roomView()->composer(), Qt::Key_Backspace);
         QVERIFY(m_desk->window->roomView()->composer()->toPlainText().isEmpty());
     }
 
-    void refusedMessageShowsWhy()
+    void tooLongIsRefusedBeforeSending()
     {
-        // Longer than the server takes (5000 characters): refused for good, shown in red with the reason.
+        // Core's limit is 5000 characters: a counter from 90 % on, and over it Enter sends nothing.
         Composer *composer = m_desk->window->roomView()->composer();
-        const QString text(5001, QLatin1Char('x'));
+        LengthCounter *counter = m_desk->window->roomView()->lengthCounter();
+        MessageModel *model = m_desk->window->roomView()->messageModel();
+        composer->setFocus();
+        composer->setPlainText(QString(4498, QLatin1Char('y')));
+        composer->moveCursor(QTextCursor::End);
+        QVERIFY(counter->isHidden());
+        QTest::keyClick(composer, Qt::Key_Y);
+        QVERIFY(counter->isHidden());
+        QTest::keyClick(composer, Qt::Key_Y); // 4500: 90 %
+        QVERIFY(counter->isVisible());
+        QVERIFY2(counter->text().contains(QLocale().toString(4500)), qPrintable(counter->text()));
+        QVERIFY(!counter->isError());
+        shoot(QStringLiteral("counter"));
+
+        composer->setPlainText(QString(5000, QLatin1Char('y')));
+        composer->moveCursor(QTextCursor::End);
+        QVERIFY(!counter->isError());
+        QTest::keyClick(composer, Qt::Key_Z);
+        QVERIFY(counter->isError());
+        QVERIFY2(counter->text().contains(QLocale().toString(5001)), qPrintable(counter->text()));
+        const int rows = model->rowCount();
+        QTest::keyClick(composer, Qt::Key_Return);
+        QCOMPARE(composer->toPlainText().size(), 5001); // kept, to be shortened
+        QCOMPARE(model->rowCount(), rows);
+        QCOMPARE(m_desk->engine()->outbox().count(), 0);
+        QVERIFY2(m_desk->window->roomView()->timeline()->noticeText().contains(QLocale().toString(5000)),
+                 qPrintable(m_desk->window->roomView()->timeline()->noticeText()));
+        shoot(QStringLiteral("too-long"));
+        QTest::keyClick(composer, Qt::Key_Backspace);
+        QVERIFY(!counter->isError());
+        QTest::keyClick(composer, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(composer, Qt::Key_Backspace);
+        QVERIFY(counter->isHidden());
+    }
+
+    void failedMessageCanBeEditedOrDiscarded()
+    {
+        // This server takes 4000 characters, less than core's 5000: refused for good, shown in red
+        // with the reason.
+        Composer *composer = m_desk->window->roomView()->composer();
+        TimelineView *timeline = m_desk->window->roomView()->timeline();
+        MessageModel *model = m_desk->window->roomView()->messageModel();
+        const QString text(4500, QLatin1Char('x'));
+        composer->setFocus();
         composer->setPlainText(text);
         QTest::keyClick(composer, Qt::Key_Return);
-        MessageModel *model = m_desk->window->roomView()->messageModel();
         QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(model, text) >= 0, 10000);
-        const int row = rowWithContent(model, text);
-        QTRY_COMPARE_WITH_TIMEOUT(model->deliveryAt(row), MessageModel::Delivery::Failed, 10000);
-        const QModelIndex index = m_desk->window->roomView()->timeline()->model()->index(row, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(model->deliveryAt(rowWithContent(model, text)), MessageModel::Delivery::Failed, 10000);
+        QModelIndex index = timeline->model()->index(rowWithContent(model, text), 0);
         QVERIFY(!index.data(MessageModel::ErrorRole).toString().isEmpty());
         // The local copy shows who wrote it (the delegate paints this name and its initials).
         QCOMPARE(index.data(MessageModel::AuthorNameRole).toString(), QStringLiteral("Alice"));
         QVERIFY(MessageDelegate::statusText(index).contains(index.data(MessageModel::ErrorRole).toString()));
         QVERIFY(!m_desk->window->grab().isNull()); // painted without trouble
+
+        // Its menu by keyboard: "Edit in the composer" (Alt+O) takes it back out of the outbox.
+        QTest::keyClicks(composer, QStringLiteral("and a draft"));
+        timeline->setFocus();
+        timeline->setCurrentIndex(index);
+        QMenu *menu = openMessageMenu(timeline);
+        QVERIFY(menu);
+        shoot(QStringLiteral("failed-menu"), menu);
+        QTest::keyClick(menu, Qt::Key_O);
+        QTRY_COMPARE(rowWithContent(model, text), -1);
+        QCOMPARE(m_desk->engine()->outbox().count(), 0);
+        QVERIFY(m_desk->engine()->store().outgoing().empty());
+        QCOMPARE(composer->toPlainText(), text + QStringLiteral("\nand a draft"));
+        QVERIFY(composer->hasFocus());
+
+        // Shortened, it goes.
+        QTest::keyClick(composer, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(composer, QStringLiteral("short enough now"));
+        QTest::keyClick(composer, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(model, QStringLiteral("short enough now")) >= 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->deliveryAt(rowWithContent(model, QStringLiteral("short enough now"))),
+                                  MessageModel::Delivery::Sent, 10000);
+
+        // Another one, discarded (Alt+I): gone from the timeline and the outbox, for good.
+        composer->setPlainText(text);
+        QTest::keyClick(composer, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(model, text) >= 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->deliveryAt(rowWithContent(model, text)), MessageModel::Delivery::Failed, 10000);
+        timeline->setFocus();
+        timeline->setCurrentIndex(timeline->model()->index(rowWithContent(model, text), 0));
+        menu = openMessageMenu(timeline);
+        QVERIFY(menu);
+        QTest::keyClick(menu, Qt::Key_I);
+        QTRY_COMPARE(rowWithContent(model, text), -1);
+        QCOMPARE(m_desk->engine()->outbox().count(), 0);
+        QVERIFY(m_desk->engine()->store().outgoing().empty());
+        QVERIFY(composer->toPlainText().isEmpty());
     }
 
     void keyboardSwitchesRooms()
@@ -273,6 +373,155 @@ private Q_SLOTS:
         QTest::keyClick(m_desk->window->roomFilter(), Qt::Key_Escape);
         QVERIFY(m_desk->window->roomFilter()->text().isEmpty());
         QCOMPARE(rooms->model()->rowCount(), 2);
+    }
+
+    void switchingRoomsPutsFocusInTheComposer()
+    {
+        MainWindow *window = m_desk->window.get();
+        Composer *composer = window->roomView()->composer();
+        QVERIFY(window->openRoom(m_roomIds.at(0)));
+        window->roomView()->timeline()->setFocus();
+        QTest::keyClick(window->roomView()->timeline(), rowOf(window, m_roomIds.at(0)) == 0 ? Qt::Key_Down : Qt::Key_Up,
+                        Qt::AltModifier);
+        QTRY_COMPARE(window->currentRoomId(), m_roomIds.at(1));
+        QTRY_VERIFY(composer->hasFocus());
+        // Arrow keys in the room list open rooms but leave focus there; Enter goes to the composer.
+        window->roomList()->setFocus();
+        QTest::keyClick(window->roomList(), rowOf(window, m_roomIds.at(0)) > rowOf(window, m_roomIds.at(1)) ? Qt::Key_Down : Qt::Key_Up);
+        QTRY_COMPARE(window->currentRoomId(), m_roomIds.at(0));
+        QVERIFY(window->roomList()->hasFocus());
+        QTest::keyClick(window->roomList(), Qt::Key_Return);
+        QTRY_VERIFY(composer->hasFocus());
+    }
+
+    void roomFilterProposesEnterOpensEscGoesBack()
+    {
+        MainWindow *window = m_desk->window.get();
+        Composer *composer = window->roomView()->composer();
+        QLineEdit *filter = window->roomFilter();
+        const QString lobby = m_roomIds.at(0), random = m_roomIds.at(1);
+        QVERIFY(window->openRoom(lobby));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + random + QStringLiteral("/messages"), {{"content", "news"}}).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(unreadIn(random), 3, 10000);
+
+        // Typing selects the match; nothing opens, nothing is marked read.
+        composer->setFocus();
+        QTest::keyClick(composer, Qt::Key_K, Qt::ControlModifier);
+        QTRY_VERIFY(filter->hasFocus());
+        QTest::keyClicks(filter, QStringLiteral("ra"));
+        shoot(QStringLiteral("filter-proposes"));
+        QCOMPARE(window->roomList()->currentIndex().data(RoomListModel::RoomIdRole).toString(), random);
+        QTest::keyClicks(filter, QStringLiteral("nd"));
+        QTest::keyClick(filter, Qt::Key_Down); // one match: stays
+        QTest::keyClick(filter, Qt::Key_Up);
+        QCOMPARE(window->currentRoomId(), lobby);
+        QCOMPARE(unreadIn(random), 3);
+
+        // Esc: the filter empties, the open room is selected again, focus is back in the composer.
+        QTest::keyClick(filter, Qt::Key_Escape);
+        QVERIFY(filter->text().isEmpty());
+        QCOMPARE(window->roomList()->model()->rowCount(), 2);
+        QCOMPARE(window->currentRoomId(), lobby);
+        QCOMPARE(window->roomList()->currentIndex().data(RoomListModel::RoomIdRole).toString(), lobby);
+        QTRY_VERIFY(composer->hasFocus());
+        QCOMPARE(unreadIn(random), 3);
+
+        // From the timeline, Esc gives focus back to the timeline.
+        window->roomView()->timeline()->setFocus();
+        QTest::keyClick(window->roomView()->timeline(), Qt::Key_K, Qt::ControlModifier);
+        QTRY_VERIFY(filter->hasFocus());
+        QTest::keyClicks(filter, QStringLiteral("rand"));
+        QTest::keyClick(filter, Qt::Key_Escape);
+        QTRY_VERIFY(window->roomView()->timeline()->hasFocus());
+        QCOMPARE(window->currentRoomId(), lobby);
+
+        // Up and Down move the selection, Enter opens it (and only then is it read).
+        QTest::keyClick(window->roomView()->timeline(), Qt::Key_K, Qt::ControlModifier);
+        QTRY_VERIFY(filter->hasFocus());
+        const int lobbyRow = rowOf(window, lobby);
+        QTest::keyClick(filter, lobbyRow == 0 ? Qt::Key_Down : Qt::Key_Up);
+        QCOMPARE(window->roomList()->currentIndex().data(RoomListModel::RoomIdRole).toString(), random);
+        QCOMPARE(window->currentRoomId(), lobby);
+        QTest::keyClick(filter, Qt::Key_Return);
+        QTRY_COMPARE(window->currentRoomId(), random);
+        QTRY_COMPARE(unreadIn(random), 0);
+        QVERIFY(filter->text().isEmpty());
+        QTRY_VERIFY(composer->hasFocus());
+
+        // Typed and Enter: the best match opens.
+        QTest::keyClick(composer, Qt::Key_K, Qt::ControlModifier);
+        QTRY_VERIFY(filter->hasFocus());
+        QTest::keyClicks(filter, QStringLiteral("lob"));
+        QTest::keyClick(filter, Qt::Key_Return);
+        QTRY_COMPARE(window->currentRoomId(), lobby);
+        QTRY_VERIFY(composer->hasFocus());
+    }
+
+    void escKeepsTheDraftAndDraftsStayPerRoom()
+    {
+        MainWindow *window = m_desk->window.get();
+        Composer *composer = window->roomView()->composer();
+        const QString lobby = m_roomIds.at(0), random = m_roomIds.at(1);
+        QVERIFY(window->openRoom(lobby));
+        QTRY_VERIFY(composer->hasFocus());
+        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + lobby + QStringLiteral("/messages"), {{"content", "reply to me"}}).ok());
+        QTest::keyClicks(composer, QStringLiteral("half a thought"));
+        QTest::keyClick(composer, Qt::Key_Escape);
+        QCOMPARE(composer->toPlainText(), QStringLiteral("half a thought"));
+
+        // Esc ends a reply, and only the reply.
+        TimelineView *timeline = window->roomView()->timeline();
+        MessageModel *model = window->roomView()->messageModel();
+        QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(model, QStringLiteral("reply to me")) == model->rowCount() - 1, 10000);
+        timeline->setFocus();
+        timeline->setCurrentIndex(timeline->model()->index(model->rowCount() - 1, 0));
+        QTest::keyClick(timeline, Qt::Key_R, Qt::ControlModifier);
+        QCOMPARE(composer->mode(), Composer::Mode::Reply);
+        QVERIFY(composer->hasFocus());
+        QTest::keyClick(composer, Qt::Key_Escape);
+        QCOMPARE(composer->mode(), Composer::Mode::Compose);
+        QCOMPARE(composer->toPlainText(), QStringLiteral("half a thought"));
+
+        // Each room has its own draft.
+        QTest::keyClick(composer, rowOf(window, random) > rowOf(window, lobby) ? Qt::Key_Down : Qt::Key_Up, Qt::AltModifier);
+        QTRY_COMPARE(window->currentRoomId(), random);
+        QVERIFY(composer->toPlainText().isEmpty());
+        QTRY_VERIFY(composer->hasFocus());
+        QTest::keyClicks(composer, QStringLiteral("another room, another draft"));
+        QTest::keyClick(composer, rowOf(window, lobby) > rowOf(window, random) ? Qt::Key_Down : Qt::Key_Up, Qt::AltModifier);
+        QTRY_COMPARE(window->currentRoomId(), lobby);
+        QCOMPARE(composer->toPlainText(), QStringLiteral("half a thought"));
+        QVERIFY(window->openRoom(random));
+        QCOMPARE(composer->toPlainText(), QStringLiteral("another room, another draft"));
+        QTest::keyClick(composer, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(composer, Qt::Key_Backspace);
+        QVERIFY(window->openRoom(lobby));
+        QTest::keyClick(composer, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(composer, Qt::Key_Backspace);
+    }
+
+    void draftsSurviveARestart()
+    {
+        // The same account in a client of its own, quit and started again on the same data folder.
+        QTemporaryDir data;
+        const QString lobby = m_roomIds.at(0);
+        {
+            DesktopClient first(data.path());
+            first.openWindow();
+            QVERIFY(first.signIn(m_server.httpUrl(), QStringLiteral("alice"), QStringLiteral("correct horse")));
+            QVERIFY(first.showActive());
+            QTRY_VERIFY_WITH_TIMEOUT(first.window->openRoom(lobby), 10000);
+            Composer *composer = first.window->roomView()->composer();
+            QTRY_VERIFY(composer->hasFocus());
+            QTest::keyClicks(composer, QStringLiteral("written before quitting"));
+        }
+        DesktopClient second(data.path());
+        second.openWindow();
+        QVERIFY(second.signIn(m_server.httpUrl(), QStringLiteral("alice"), QStringLiteral("correct horse")));
+        QVERIFY(second.showActive());
+        QTRY_VERIFY_WITH_TIMEOUT(second.window->openRoom(lobby), 10000);
+        QCOMPARE(second.window->roomView()->composer()->toPlainText(), QStringLiteral("written before quitting"));
     }
 
     void olderMessagesLoadAboveWithoutMovingTheView()
@@ -357,6 +606,43 @@ private Q_SLOTS:
     }
 
 private:
+    static int rowOf(MainWindow *window, const QString &roomId)
+    {
+        const QAbstractItemModel *rooms = window->roomList()->model();
+        for (int i = 0; i < rooms->rowCount(); ++i) {
+            if (rooms->index(i, 0).data(RoomListModel::RoomIdRole).toString() == roomId)
+                return i;
+        }
+        return -1;
+    }
+
+    int unreadIn(const QString &roomId) const
+    {
+        RoomListModel &rooms = m_desk->engine()->rooms();
+        const int row = rooms.rowOf(roomId);
+        return row < 0 ? -1 : rooms.index(row, 0).data(RoomListModel::UnreadCountRole).toInt();
+    }
+
+    // With CONFAB_SHELL_SHOTS=<dir>: a picture of the widget (the window by default) to look at.
+    void shoot(const QString &name, QWidget *widget = nullptr)
+    {
+        const QString dir = qEnvironmentVariable("CONFAB_SHELL_SHOTS");
+        if (dir.isEmpty())
+            return;
+        QDir().mkpath(dir);
+        QWidget *w = widget ? widget : m_desk->window.get();
+        QVERIFY(w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+    }
+
+    // Shift+F10 on the timeline's current message; the menu, once it shows.
+    static QMenu *openMessageMenu(TimelineView *timeline)
+    {
+        QTest::keyClick(timeline, Qt::Key_F10, Qt::ShiftModifier);
+        if (!QTest::qWaitFor([] { return qobject_cast<QMenu *>(QApplication::activePopupWidget()) != nullptr; }, 5000))
+            return nullptr;
+        return qobject_cast<QMenu *>(QApplication::activePopupWidget());
+    }
+
     TestServer m_server;
     std::unique_ptr<RestClient> m_bob;
     std::unique_ptr<RestClient> m_alice; // the same account as the window's, for setup only

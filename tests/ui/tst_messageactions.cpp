@@ -32,6 +32,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QtTest>
 
 #include <memory>
@@ -256,7 +257,7 @@ private Q_SLOTS:
         // The Delete key on the current message asks first; "Delete" deletes.
         timeline()->setFocus();
         timeline()->setCurrentIndex(mine);
-        QTest::keyClick(timeline(), Qt::Key_Delete);
+        QTest::keyClick(timeline(), Qt::Key_Delete, Qt::ControlModifier);
         QTRY_VERIFY(timeline()->deleteConfirmation() && timeline()->deleteConfirmation()->isVisible());
         QMessageBox *box = timeline()->deleteConfirmation();
         QAbstractButton *remove = nullptr;
@@ -339,7 +340,7 @@ private Q_SLOTS:
         const QModelIndex original = waitForIndex(originalId);
         timeline()->setFocus();
         timeline()->setCurrentIndex(original);
-        QTest::keyClick(timeline(), Qt::Key_R); // the Reply shortcut
+        QTest::keyClick(timeline(), Qt::Key_R, Qt::ControlModifier); // the Reply shortcut
         Composer *c = composer();
         QCOMPARE(c->mode(), Composer::Mode::Reply);
         QCOMPARE(c->targetMessageId(), originalId);
@@ -558,7 +559,7 @@ private Q_SLOTS:
         auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
         QAction *reply = findAction(menu->actions(), QStringLiteral("Reply"));
         QVERIFY(reply);
-        QCOMPARE(reply->shortcut(), QKeySequence(Qt::Key_R));
+        QCOMPARE(reply->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_R));
         QVERIFY(reply->isShortcutVisibleInContextMenu());
         QVERIFY(findAction(menu->actions(), QStringLiteral("Copy text")));
         QTest::keyClick(menu, Qt::Key_Escape);
@@ -567,6 +568,76 @@ private Q_SLOTS:
         QTest::keyClick(timeline(), Qt::Key_Menu);
         QTRY_VERIFY(qobject_cast<QMenu *>(QApplication::activePopupWidget()));
         QApplication::activePopupWidget()->close();
+    }
+
+    void typingInTheTimelineGoesToTheComposer()
+    {
+        // A click on my own message, then "hello": it used to open the message for editing (E)
+        // and append "llo". Now the text goes to the composer, as in Slack and Element.
+        openRoom(m_work);
+        Composer *c = composer();
+        c->setFocus();
+        QTest::keyClicks(c, QStringLiteral("my own words"));
+        QTest::keyClick(c, Qt::Key_Return);
+        const QModelIndex mine = waitForContent(QStringLiteral("my own words"));
+        QTRY_COMPARE_WITH_TIMEOUT(mine.data(MessageModel::DeliveryRole).value<MessageModel::Delivery>(),
+                                  MessageModel::Delivery::Sent, 10000);
+        timeline()->scrollTo(mine);
+        QTest::mouseClick(timeline()->viewport(), Qt::LeftButton, {}, timeline()->visualRect(mine).center());
+        QTRY_VERIFY(timeline()->hasFocus());
+        QCOMPARE(timeline()->currentIndex(), mine);
+        typeWhereFocusIs(QStringLiteral("hello"));
+        QCOMPARE(c->toPlainText(), QStringLiteral("hello"));
+        QCOMPARE(c->mode(), Composer::Mode::Compose);
+        QVERIFY(c->hasFocus());
+        QCOMPARE(mine.data(MessageModel::ContentRole).toString(), QStringLiteral("my own words"));
+
+        // None of the old single keys acts any more; each types.
+        for (const QString &key : {QStringLiteral("r"), QStringLiteral("e"), QStringLiteral("p"), QStringLiteral("m"),
+                                   QStringLiteral("+"), QStringLiteral(" ")}) {
+            timeline()->setFocus();
+            timeline()->setCurrentIndex(mine);
+            const QString before = c->toPlainText();
+            typeWhereFocusIs(key);
+            QCOMPARE(c->toPlainText(), before + key);
+            QCOMPARE(c->mode(), Composer::Mode::Compose);
+            QVERIFY(!QApplication::activePopupWidget());
+        }
+        QVERIFY(!mine.data(MessageModel::IsPinnedRole).toBool());
+
+        // The actions take a modifier: F2 edits, Ctrl+R replies; Esc gives the draft back.
+        const QString draft = c->toPlainText();
+        timeline()->setFocus();
+        timeline()->setCurrentIndex(mine);
+        QTest::keyClick(timeline(), Qt::Key_F2);
+        QCOMPARE(c->mode(), Composer::Mode::Edit);
+        QCOMPARE(c->toPlainText(), QStringLiteral("my own words"));
+        QTest::keyClick(c, Qt::Key_Escape);
+        QCOMPARE(c->toPlainText(), draft);
+        timeline()->setFocus();
+        QTest::keyClick(timeline(), Qt::Key_R, Qt::ControlModifier);
+        QCOMPARE(c->mode(), Composer::Mode::Reply);
+        QCOMPARE(c->targetMessageId(), mine.data(MessageModel::MessageIdRole).toString());
+        QTest::keyClick(c, Qt::Key_Escape);
+        QCOMPARE(c->toPlainText(), draft);
+
+        // F1 lists them with their keys.
+        QPointer<QDialog> keys = m_desk->window->openShortcutsDialog();
+        QVERIFY(keys);
+        QStringList rows;
+        auto *list = keys->findChild<QTreeWidget *>();
+        for (int i = 0; i < list->topLevelItemCount(); ++i)
+            rows << list->topLevelItem(i)->text(0) + QLatin1Char('=') + list->topLevelItem(i)->text(1);
+        for (const QAction *a : {timeline()->replyAction(), timeline()->editAction(), timeline()->reactAction(),
+                                 timeline()->pinAction(), timeline()->markReadAction(), timeline()->deleteAction()}) {
+            const QString row = a->text().remove(QLatin1Char('&')).remove(QChar(0x2026)) + QLatin1Char('=')
+                + a->shortcut().toString(QKeySequence::NativeText);
+            QVERIFY2(rows.contains(row), qPrintable(row + QStringLiteral(" not in ") + rows.join(QLatin1Char('|'))));
+            QVERIFY(!a->shortcut().isEmpty());
+            QVERIFY2(a->shortcut()[0].keyboardModifiers() != Qt::NoModifier || a->shortcut()[0].key() >= Qt::Key_F1,
+                     qPrintable(row));
+        }
+        delete keys.data();
     }
 
     void jumpToLatestWhenScrolledUp()
@@ -606,6 +677,13 @@ private Q_SLOTS:
     }
 
 private:
+    // As a person types: each key goes to whatever has focus at that moment.
+    static void typeWhereFocusIs(const QString &text)
+    {
+        for (const QChar ch : text)
+            QTest::keyClick(QApplication::focusWidget(), ch.toLatin1());
+    }
+
     TimelineView *timeline() const { return m_desk->window->roomView()->timeline(); }
     Composer *composer() const { return m_desk->window->roomView()->composer(); }
 

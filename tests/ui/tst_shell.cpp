@@ -25,6 +25,7 @@
 #include "demo/demoserver.h"
 #include "directmessagedialog.h"
 #include "invitedialog.h"
+#include "keychainprompt.h"
 #include "leaveroomdialog.h"
 #include "mainwindow.h"
 #include "moderationcontroller.h"
@@ -33,6 +34,7 @@
 #include "roomsectionmodel.h"
 #include "roomview.h"
 #include "settingsdialog.h"
+#include "signoutconfirmation.h"
 #include "statuslabel.h"
 #include "theme.h"
 #include "translations.h"
@@ -49,6 +51,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -233,6 +236,10 @@ private Q_SLOTS:
         const QString id = roomIdNamed(m_desk->window->roomList(), QStringLiteral("design"));
         QVERIFY(!id.isEmpty());
         QTRY_COMPARE(m_desk->window->currentRoomId(), id);
+        // Ready to write in it: back in the window (offscreen, nothing activates it by itself),
+        // what is typed goes to its composer.
+        QVERIFY(activate());
+        QTRY_VERIFY(m_desk->window->roomView()->composer()->hasFocus());
         const RestReply room = m_bob->get(QStringLiteral("/v1/chat/rooms/") + id);
         QVERIFY2(room.ok(), room.raw.constData());
         QCOMPARE(qs(room.data()["type"]), QStringLiteral("private"));
@@ -288,6 +295,8 @@ private Q_SLOTS:
 
         QVERIFY(rowOf(m_desk->window->roomList(), id) >= 0);
         QTRY_COMPARE(m_desk->window->currentRoomId(), id);
+        QVERIFY(activate());
+        QTRY_VERIFY(m_desk->window->roomView()->composer()->hasFocus());
         QVERIFY(memberOf(*m_carol, id, m_ids[QStringLiteral("alice")]));
         m_garden = id;
 
@@ -722,6 +731,46 @@ private Q_SLOTS:
         dialog->reject();
     }
 
+    void enterInSettingsNeverSignsOut()
+    {
+        QVERIFY(activate());
+        QTest::keyClick(m_desk->window.get(), Qt::Key_Comma, Qt::ControlModifier);
+        QTRY_VERIFY(qobject_cast<SettingsDialog *>(m_desk->window->currentDialog()));
+        QPointer<SettingsDialog> dialog = qobject_cast<SettingsDialog *>(m_desk->window->currentDialog());
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        QVERIFY(!dialog->signOutButton()->isDefault());
+        QVERIFY(!dialog->signOutButton()->autoDefault());
+        // Enter where focus is closes the settings; it signs nobody out.
+        QTRY_VERIFY(QApplication::focusWidget() && QApplication::focusWidget()->window() == dialog);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY(!dialog);
+        QCOMPARE(m_desk->session->state(), Session::State::SignedIn);
+
+        // Tab to "Sign out" and press it: a question comes first, and Enter there is Cancel.
+        QVERIFY(activate());
+        QTest::keyClick(m_desk->window.get(), Qt::Key_Comma, Qt::ControlModifier);
+        QTRY_VERIFY(qobject_cast<SettingsDialog *>(m_desk->window->currentDialog()));
+        dialog = qobject_cast<SettingsDialog *>(m_desk->window->currentDialog());
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        QTRY_VERIFY(QApplication::focusWidget() && QApplication::focusWidget()->window() == dialog);
+        for (int i = 0; i < 20 && QApplication::focusWidget() != dialog->signOutButton(); ++i)
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), dialog->signOutButton());
+        QTest::keyClick(dialog->signOutButton(), Qt::Key_Space);
+        QTRY_VERIFY(dialog->signOutConfirmation() && dialog->signOutConfirmation()->isVisible());
+        QPointer<SignOutConfirmation> confirmation = dialog->signOutConfirmation();
+        QVERIFY(QTest::qWaitForWindowActive(confirmation));
+        shoot(QStringLiteral("sign-out-confirmation"), confirmation);
+        QVERIFY(confirmation->defaultButton() != confirmation->signOutButton());
+        QCOMPARE(confirmation->buttonRole(confirmation->defaultButton()), QMessageBox::RejectRole);
+        QTRY_VERIFY(QApplication::focusWidget() && QApplication::focusWidget()->window() == confirmation);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY(!confirmation);
+        QCOMPARE(m_desk->session->state(), Session::State::SignedIn);
+        QVERIFY(dialog);
+        dialog->reject();
+    }
+
     void sendKeyEnterOrCtrlEnter()
     {
         Composer composer;
@@ -858,6 +907,65 @@ private Q_SLOTS:
         }
         QCOMPARE(paths.at(1), paths.at(0));
         QCOMPARE(QDir(config.dataDir).entryList({QStringLiteral("cache-*.sqlite")}).size(), 1);
+    }
+
+    void noKeychainSaysSoAndOffersAFile()
+    {
+        // No keychain answers here (DBUS_SESSION_BUS_ADDRESS points nowhere). The desktop app says
+        // so and, with the user's consent, keeps the sign-in in a file, as the CLI's --token-file.
+        QTemporaryDir data;
+        KeychainPrompt::setConsentedTokenFile({});
+        QString tokenFile;
+        {
+            Session::Config config;
+            config.dataDir = data.path();
+            config.tokenFile = KeychainPrompt::consentedTokenFile();
+            QVERIFY(config.tokenFile.isEmpty());
+            Session session(config);
+            MainWindow window(session);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowActive(&window));
+            QSignalSpy signedIn(&session, &Session::signedIn);
+            session.signIn(m_server.httpUrl(), QStringLiteral("carol"), kPassword);
+            QVERIFY(signedIn.wait(20000));
+            QTRY_VERIFY_WITH_TIMEOUT(window.keychainPrompt().question() && window.keychainPrompt().question()->isVisible(), 20000);
+            QPointer<QMessageBox> question = window.keychainPrompt().question();
+            QVERIFY(question->text().contains(QStringLiteral("keychain")));
+            QVERIFY(question->informativeText().contains(session.defaultTokenFile()));
+            QCOMPARE(question->buttonRole(question->defaultButton()), QMessageBox::RejectRole); // never consent by Enter
+            QVERIFY(QTest::qWaitForWindowActive(question));
+            shoot(QStringLiteral("no-keychain"), question);
+            // By keyboard: Tab to "Keep me signed in", Space.
+            QAbstractButton *keep = nullptr;
+            for (QAbstractButton *b : question->buttons()) {
+                if (question->buttonRole(b) == QMessageBox::AcceptRole)
+                    keep = b;
+            }
+            QVERIFY(keep);
+            QTRY_VERIFY(QApplication::focusWidget() && QApplication::focusWidget()->window() == question);
+            for (int i = 0; i < 10 && QApplication::focusWidget() != keep; ++i)
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QCOMPARE(QApplication::focusWidget(), keep);
+            QTest::keyClick(keep, Qt::Key_Space);
+            QTRY_VERIFY(!question);
+            tokenFile = session.defaultTokenFile();
+            QTRY_VERIFY(QFile::exists(tokenFile));
+            QCOMPARE(QFile(tokenFile).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+            QFile file(tokenFile);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY(file.readAll().contains(m_ids[QStringLiteral("carol")].toUtf8()));
+            QCOMPARE(KeychainPrompt::consentedTokenFile(), tokenFile);
+        }
+        // The next start: signed in again from the file, no password asked.
+        Session::Config config;
+        config.dataDir = data.path();
+        config.tokenFile = KeychainPrompt::consentedTokenFile();
+        Session session(config);
+        QSignalSpy signedIn(&session, &Session::signedIn);
+        session.restore();
+        QVERIFY(signedIn.wait(20000));
+        QCOMPARE(session.me().username, QStringLiteral("carol"));
+        KeychainPrompt::setConsentedTokenFile({});
     }
 
     void signOutClosesDialogs()
