@@ -190,6 +190,113 @@
     </message>
 </context>
 <context>
+    <name>confab::client::ErrorText</name>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>La contraseña necesita al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>A display name needs 1 to %1 characters.</source>
+        <translation>El nombre visible necesita de 1 a %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>A room name needs 1 to %1 characters.</source>
+        <translation>El nombre de la sala necesita de 1 a %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>A description has at most %1 characters.</source>
+        <translation>La descripción tiene como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The server does not accept this message (empty, too long, or a word this room does not allow).</source>
+        <translation>El servidor no acepta este mensaje (vacío, demasiado largo o con una palabra que esta sala no permite).</translation>
+    </message>
+    <message>
+        <source>A reason has at most %1 characters.</source>
+        <translation>El motivo tiene como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The server does not accept this value.</source>
+        <translation>El servidor no acepta este valor.</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>El servidor rechazó la solicitud.</translation>
+    </message>
+    <message>
+        <source>You are not signed in any more. Sign in again.</source>
+        <translation>Ya no has iniciado sesión. Vuelve a iniciarla.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that here.</source>
+        <translation>No tienes permiso para hacer eso aquí.</translation>
+    </message>
+    <message>
+        <source>The server does not have that.</source>
+        <translation>El servidor no tiene eso.</translation>
+    </message>
+    <message>
+        <source>That room does not exist, or you are not in it.</source>
+        <translation>Esa sala no existe o no estás en ella.</translation>
+    </message>
+    <message>
+        <source>That message does not exist any more.</source>
+        <translation>Ese mensaje ya no existe.</translation>
+    </message>
+    <message>
+        <source>There is no such person here.</source>
+        <translation>Aquí no hay nadie así.</translation>
+    </message>
+    <message>
+        <source>That username is taken.</source>
+        <translation>Ese nombre de usuario ya está en uso.</translation>
+    </message>
+    <message>
+        <source>That cannot be done now: it is already done, or a limit is reached.</source>
+        <translation>No se puede hacer ahora: ya está hecho o se ha alcanzado un límite.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in %1 s.</source>
+        <translation>Demasiados intentos. Vuelve a intentarlo en %1 s.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in a moment.</source>
+        <translation>Demasiados intentos. Vuelve a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>That is too large for the server.</source>
+        <translation>Es demasiado grande para el servidor.</translation>
+    </message>
+    <message>
+        <source>The server took too long to answer. Try again.</source>
+        <translation>El servidor tardó demasiado en responder. Vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again in a moment.</source>
+        <translation>El servidor está ocupado. Vuelve a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>The server could not complete this request.</source>
+        <translation>El servidor no pudo completar esta solicitud.</translation>
+    </message>
+    <message>
+        <source>The server did not understand the request. This version of Confab may not match the server&apos;s.</source>
+        <translation>El servidor no entendió la solicitud. Puede que esta versión de Confab no coincida con la del servidor.</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>El servidor rechazó la solicitud: %1</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Nombre de usuario o contraseña incorrectos.</translation>
+    </message>
+    <message>
+        <source>A username has %1 to %2 characters: letters a-z, digits, “_”, “.” and “-”.</source>
+        <translation>Un nombre de usuario tiene de %1 a %2 caracteres: letras a-z, cifras, «_», «.» y «-».</translation>
+    </message>
+</context>
+<context>
     <name>confab::client::KnownUsers</name>
     <message>
         <source>Server administration</source>
@@ -441,6 +548,14 @@
     <message>
         <source>That is you. Enter someone else&apos;s username.</source>
         <translation>Ese eres tú. Escribe el nombre de usuario de otra persona.</translation>
+    </message>
+    <message>
+        <source>There is no user called %1.</source>
+        <translation>No hay ningún usuario llamado %1.</translation>
+    </message>
+    <message>
+        <source>You cannot leave this room now. If you own it, hand ownership to another member first.</source>
+        <translation>No puedes salir de esta sala ahora. Si eres su propietario, cede antes la propiedad a otro miembro.</translation>
     </message>
 </context>
 <context>
@@ -761,6 +876,10 @@
     <message>
         <source>Enter sends, Shift+Enter for a new line</source>
         <translation>Intro envía, Mayús+Intro para una línea nueva</translation>
+    </message>
+    <message>
+        <source>Not sent: this message has %1 characters, more than the %2 allowed. Shorten it to send it.</source>
+        <translation>No enviado: este mensaje tiene %1 caracteres, más de los %2 permitidos. Acórtalo para poder enviarlo.</translation>
     </message>
 </context>
 <context>
@@ -1186,6 +1305,33 @@
     </message>
 </context>
 <context>
+    <name>confab::ui::KeychainPrompt</name>
+    <message>
+        <source>No keychain</source>
+        <translation>Sin llavero</translation>
+    </message>
+    <message>
+        <source>Keep the sign-in in %1, readable only by you? Anyone who can read your files as you could use it to act as you.</source>
+        <translation>¿Guardar la sesión en %1, legible solo por ti? Quien pueda leer tus archivos con tu usuario podría usarla para actuar en tu nombre.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep me signed in</source>
+        <translation>&amp;Mantener la sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Keep me signed in</source>
+        <translation>Mantener la sesión iniciada</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>&amp;Ahora no</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::LeaveRoomDialog</name>
     <message>
         <source>&amp;Leave</source>
@@ -1218,6 +1364,21 @@
     <message>
         <source>Leaving…</source>
         <translation>Saliendo…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::LengthCounter</name>
+    <message>
+        <source>Message length</source>
+        <translation>Longitud del mensaje</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters: too long to send</source>
+        <translation>%1 / %2 caracteres: demasiado largo para enviarlo</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 caracteres</translation>
     </message>
 </context>
 <context>
@@ -1311,10 +1472,6 @@
         <translation>Sala sin leer a&amp;nterior</translation>
     </message>
     <message>
-        <source>Next unread roo&amp;m</source>
-        <translation>Sala sin leer sig&amp;uiente</translation>
-    </message>
-    <message>
         <source>&amp;Theme</source>
         <translation>&amp;Tema</translation>
     </message>
@@ -1357,12 +1514,40 @@ Chat autoalojado para equipos.</translation>
         <translation>%1 — Confab</translation>
     </message>
     <message>
-        <source>Clear the room filter</source>
-        <translation>Borrar el filtro de salas</translation>
-    </message>
-    <message>
         <source>Esc</source>
         <translation>Esc</translation>
+    </message>
+    <message>
+        <source>No rooms yet. Use + to create a room or find one.</source>
+        <translation>Todavía no hay salas. Usa + para crear una o encontrarla.</translation>
+    </message>
+    <message>
+        <source>No room matches “%1”.</source>
+        <translation>Ninguna sala coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt unread room</source>
+        <translation>Sala sin leer sig&amp;uiente</translation>
+    </message>
+    <message>
+        <source>Leave the room filter, back to the open room</source>
+        <translation>Salir del filtro de salas y volver a la sala abierta</translation>
+    </message>
+    <message>
+        <source>Edit your last message (in an empty composer)</source>
+        <translation>Editar tu último mensaje (con el editor vacío)</translation>
+    </message>
+    <message>
+        <source>Pick an emoji (in the composer)</source>
+        <translation>Elegir un emoji (en el editor)</translation>
+    </message>
+    <message>
+        <source>Jump to the latest message (in the timeline)</source>
+        <translation>Ir al último mensaje (en la conversación)</translation>
+    </message>
+    <message>
+        <source>Menu of a message or member</source>
+        <translation>Menú de un mensaje o miembro</translation>
     </message>
 </context>
 <context>
@@ -1531,6 +1716,10 @@ Chat autoalojado para equipos.</translation>
     <message>
         <source>Members · %1 of %2</source>
         <translation>Miembros · %1 de %2</translation>
+    </message>
+    <message>
+        <source>No one matches “%1”.</source>
+        <translation>Nadie coincide con «%1».</translation>
     </message>
 </context>
 <context>
@@ -2108,10 +2297,6 @@ Chat autoalojado para equipos.</translation>
         <translation>Los miembros por debajo de moderador esperan este tiempo entre sus mensajes.</translation>
     </message>
     <message>
-        <source>Member cap</source>
-        <translation>Límite de miembros</translation>
-    </message>
-    <message>
         <source>The most members the room takes. It cannot go below the current member count.</source>
         <translation>El máximo de miembros que admite la sala. No puede ser menor que el número actual de miembros.</translation>
     </message>
@@ -2134,10 +2319,6 @@ Chat autoalojado para equipos.</translation>
     <message>
         <source>&amp;Slow mode:</source>
         <translation>Modo &amp;lento:</translation>
-    </message>
-    <message>
-        <source>Member &amp;cap:</source>
-        <translation>Límite de &amp;miembros:</translation>
     </message>
     <message>
         <source>Blocked words, one per line</source>
@@ -2235,6 +2416,14 @@ Chat autoalojado para equipos.</translation>
         <source>Chosen when the room was created; it cannot change.</source>
         <translation>Se eligió al crear la sala; no se puede cambiar.</translation>
     </message>
+    <message>
+        <source>Member limit</source>
+        <translation>Límite de miembros</translation>
+    </message>
+    <message>
+        <source>Member &amp;limit:</source>
+        <translation>&amp;Límite de miembros:</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::RoomView</name>
@@ -2261,6 +2450,10 @@ Chat autoalojado para equipos.</translation>
     <message>
         <source>Message %1 (%2)</source>
         <translation>Mensaje para %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No messages yet. Say hello!</source>
+        <translation>Todavía no hay mensajes. ¡Saluda!</translation>
     </message>
 </context>
 <context>
@@ -2479,6 +2672,25 @@ Chat autoalojado para equipos.</translation>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
     </message>
+    <message>
+        <source>No secure connection to %1 (https). If the server does not use TLS, did you mean %2?</source>
+        <translation>No hay conexión segura con %1 (https). Si el servidor no usa TLS, ¿quisiste decir %2?</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SignOutConfirmation</name>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Sign out of Confab? You will need your password to sign in again.</source>
+        <translation>¿Cerrar la sesión de Confab? Necesitarás tu contraseña para volver a iniciarla.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Cerrar &amp;sesión</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::TimelineView</name>
@@ -2562,10 +2774,6 @@ Chat autoalojado para equipos.</translation>
         <translation>Acciones del mensaje</translation>
     </message>
     <message>
-        <source>Retry sending</source>
-        <translation>Reintentar el envío</translation>
-    </message>
-    <message>
         <source>Re&amp;act</source>
         <translation>Re&amp;accionar</translation>
     </message>
@@ -2600,6 +2808,22 @@ Chat autoalojado para equipos.</translation>
     <message>
         <source>Could not open %1: no application handles it.</source>
         <translation>No se pudo abrir %1: ninguna aplicación lo admite.</translation>
+    </message>
+    <message>
+        <source>Re&amp;try sending</source>
+        <translation>Rein&amp;tentar el envío</translation>
+    </message>
+    <message>
+        <source>Edit in the c&amp;omposer</source>
+        <translation>Editar en el cuadr&amp;o de mensaje</translation>
+    </message>
+    <message>
+        <source>D&amp;iscard</source>
+        <translation>De&amp;scartar</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
     </message>
 </context>
 <context>

@@ -190,6 +190,113 @@
     </message>
 </context>
 <context>
+    <name>confab::client::ErrorText</name>
+    <message>
+        <source>A password needs at least %1 characters.</source>
+        <translation>Le mot de passe doit comporter au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>A display name needs 1 to %1 characters.</source>
+        <translation>Le nom affiché doit comporter de 1 à %1 caractères.</translation>
+    </message>
+    <message>
+        <source>A room name needs 1 to %1 characters.</source>
+        <translation>Le nom du salon doit comporter de 1 à %1 caractères.</translation>
+    </message>
+    <message>
+        <source>A description has at most %1 characters.</source>
+        <translation>La description comporte au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>The server does not accept this message (empty, too long, or a word this room does not allow).</source>
+        <translation>Le serveur n’accepte pas ce message (vide, trop long ou contenant un mot que ce salon n’autorise pas).</translation>
+    </message>
+    <message>
+        <source>A reason has at most %1 characters.</source>
+        <translation>Le motif comporte au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>The server does not accept this value.</source>
+        <translation>Le serveur n’accepte pas cette valeur.</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>Le serveur a refusé la demande.</translation>
+    </message>
+    <message>
+        <source>You are not signed in any more. Sign in again.</source>
+        <translation>Vous n’êtes plus connecté. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do that here.</source>
+        <translation>Vous n’avez pas le droit de faire cela ici.</translation>
+    </message>
+    <message>
+        <source>The server does not have that.</source>
+        <translation>Le serveur n’a pas cela.</translation>
+    </message>
+    <message>
+        <source>That room does not exist, or you are not in it.</source>
+        <translation>Ce salon n’existe pas, ou vous n’en faites pas partie.</translation>
+    </message>
+    <message>
+        <source>That message does not exist any more.</source>
+        <translation>Ce message n’existe plus.</translation>
+    </message>
+    <message>
+        <source>There is no such person here.</source>
+        <translation>Cette personne n’est pas ici.</translation>
+    </message>
+    <message>
+        <source>That username is taken.</source>
+        <translation>Ce nom d’utilisateur est déjà pris.</translation>
+    </message>
+    <message>
+        <source>That cannot be done now: it is already done, or a limit is reached.</source>
+        <translation>Impossible pour l’instant : c’est déjà fait, ou une limite est atteinte.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in %1 s.</source>
+        <translation>Trop de tentatives. Réessayez dans %1 s.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in a moment.</source>
+        <translation>Trop de tentatives. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>That is too large for the server.</source>
+        <translation>C’est trop volumineux pour le serveur.</translation>
+    </message>
+    <message>
+        <source>The server took too long to answer. Try again.</source>
+        <translation>Le serveur a mis trop de temps à répondre. Réessayez.</translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again in a moment.</source>
+        <translation>Le serveur est occupé. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The server could not complete this request.</source>
+        <translation>Le serveur n’a pas pu traiter cette demande.</translation>
+    </message>
+    <message>
+        <source>The server did not understand the request. This version of Confab may not match the server&apos;s.</source>
+        <translation>Le serveur n’a pas compris la demande. Cette version de Confab ne correspond peut-être pas à celle du serveur.</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>Le serveur a refusé la demande : %1</translation>
+    </message>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Nom d’utilisateur ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <source>A username has %1 to %2 characters: letters a-z, digits, “_”, “.” and “-”.</source>
+        <translation>Un nom d’utilisateur comporte de %1 à %2 caractères : lettres a-z, chiffres, « _ », « . » et « - ».</translation>
+    </message>
+</context>
+<context>
     <name>confab::client::KnownUsers</name>
     <message>
         <source>Server administration</source>
@@ -441,6 +548,14 @@
     <message>
         <source>That is you. Enter someone else&apos;s username.</source>
         <translation>C’est vous. Saisissez le nom d’utilisateur de quelqu’un d’autre.</translation>
+    </message>
+    <message>
+        <source>There is no user called %1.</source>
+        <translation>Il n’y a aucun utilisateur nommé %1.</translation>
+    </message>
+    <message>
+        <source>You cannot leave this room now. If you own it, hand ownership to another member first.</source>
+        <translation>Vous ne pouvez pas quitter ce salon maintenant. Si vous en êtes le propriétaire, cédez d’abord la propriété à un autre membre.</translation>
     </message>
 </context>
 <context>
@@ -761,6 +876,10 @@
     <message>
         <source>Enter sends, Shift+Enter for a new line</source>
         <translation>Entrée envoie, Maj+Entrée pour une nouvelle ligne</translation>
+    </message>
+    <message>
+        <source>Not sent: this message has %1 characters, more than the %2 allowed. Shorten it to send it.</source>
+        <translation>Non envoyé : ce message compte %1 caractères, plus que les %2 autorisés. Raccourcissez-le pour pouvoir l’envoyer.</translation>
     </message>
 </context>
 <context>
@@ -1186,6 +1305,33 @@
     </message>
 </context>
 <context>
+    <name>confab::ui::KeychainPrompt</name>
+    <message>
+        <source>No keychain</source>
+        <translation>Aucun trousseau</translation>
+    </message>
+    <message>
+        <source>Keep the sign-in in %1, readable only by you? Anyone who can read your files as you could use it to act as you.</source>
+        <translation>Garder la connexion dans %1, lisible par vous seul ? Quiconque peut lire vos fichiers sous votre compte pourrait s’en servir pour agir en votre nom.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep me signed in</source>
+        <translation>&amp;Rester connecté</translation>
+    </message>
+    <message>
+        <source>Keep me signed in</source>
+        <translation>Rester connecté</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>&amp;Pas maintenant</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::LeaveRoomDialog</name>
     <message>
         <source>&amp;Leave</source>
@@ -1218,6 +1364,21 @@
     <message>
         <source>Leaving…</source>
         <translation>Départ…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::LengthCounter</name>
+    <message>
+        <source>Message length</source>
+        <translation>Longueur du message</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters: too long to send</source>
+        <translation>%1 / %2 caractères : trop long pour être envoyé</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 caractères</translation>
     </message>
 </context>
 <context>
@@ -1311,10 +1472,6 @@
         <translation>Salon non lu pré&amp;cédent</translation>
     </message>
     <message>
-        <source>Next unread roo&amp;m</source>
-        <translation>Salon non lu sui&amp;vant</translation>
-    </message>
-    <message>
         <source>&amp;Theme</source>
         <translation>T&amp;hème</translation>
     </message>
@@ -1357,12 +1514,40 @@ Discussion auto-hébergée pour les équipes.</translation>
         <translation>%1 — Confab</translation>
     </message>
     <message>
-        <source>Clear the room filter</source>
-        <translation>Effacer le filtre des salons</translation>
-    </message>
-    <message>
         <source>Esc</source>
         <translation>Échap</translation>
+    </message>
+    <message>
+        <source>No rooms yet. Use + to create a room or find one.</source>
+        <translation>Aucun salon pour l’instant. Utilisez + pour en créer un ou en trouver un.</translation>
+    </message>
+    <message>
+        <source>No room matches “%1”.</source>
+        <translation>Aucun salon ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt unread room</source>
+        <translation>Salon non lu sui&amp;vant</translation>
+    </message>
+    <message>
+        <source>Leave the room filter, back to the open room</source>
+        <translation>Quitter le filtre des salons et revenir au salon ouvert</translation>
+    </message>
+    <message>
+        <source>Edit your last message (in an empty composer)</source>
+        <translation>Modifier votre dernier message (quand la zone de saisie est vide)</translation>
+    </message>
+    <message>
+        <source>Pick an emoji (in the composer)</source>
+        <translation>Choisir un émoji (dans la zone de saisie)</translation>
+    </message>
+    <message>
+        <source>Jump to the latest message (in the timeline)</source>
+        <translation>Aller au dernier message (dans le fil)</translation>
+    </message>
+    <message>
+        <source>Menu of a message or member</source>
+        <translation>Menu d’un message ou d’un membre</translation>
     </message>
 </context>
 <context>
@@ -1531,6 +1716,10 @@ Discussion auto-hébergée pour les équipes.</translation>
     <message>
         <source>Members · %1 of %2</source>
         <translation>Membres · %1 sur %2</translation>
+    </message>
+    <message>
+        <source>No one matches “%1”.</source>
+        <translation>Personne ne correspond à « %1 ».</translation>
     </message>
 </context>
 <context>
@@ -2108,10 +2297,6 @@ Discussion auto-hébergée pour les équipes.</translation>
         <translation>Les membres en dessous de modérateur attendent ce délai entre leurs messages.</translation>
     </message>
     <message>
-        <source>Member cap</source>
-        <translation>Limite de membres</translation>
-    </message>
-    <message>
         <source>The most members the room takes. It cannot go below the current member count.</source>
         <translation>Le nombre maximal de membres du salon. Il ne peut pas être inférieur au nombre actuel de membres.</translation>
     </message>
@@ -2134,10 +2319,6 @@ Discussion auto-hébergée pour les équipes.</translation>
     <message>
         <source>&amp;Slow mode:</source>
         <translation>Mode &amp;lent :</translation>
-    </message>
-    <message>
-        <source>Member &amp;cap:</source>
-        <translation>Limite de &amp;membres :</translation>
     </message>
     <message>
         <source>Blocked words, one per line</source>
@@ -2235,6 +2416,14 @@ Discussion auto-hébergée pour les équipes.</translation>
         <source>Chosen when the room was created; it cannot change.</source>
         <translation>Choisi à la création du salon ; ne peut pas être modifié.</translation>
     </message>
+    <message>
+        <source>Member limit</source>
+        <translation>Limite de membres</translation>
+    </message>
+    <message>
+        <source>Member &amp;limit:</source>
+        <translation>&amp;Limite de membres :</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::RoomView</name>
@@ -2261,6 +2450,10 @@ Discussion auto-hébergée pour les équipes.</translation>
     <message>
         <source>Message %1 (%2)</source>
         <translation>Message à %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No messages yet. Say hello!</source>
+        <translation>Aucun message pour l’instant. Dites bonjour !</translation>
     </message>
 </context>
 <context>
@@ -2479,6 +2672,25 @@ Discussion auto-hébergée pour les équipes.</translation>
         <source>Signing in…</source>
         <translation>Connexion…</translation>
     </message>
+    <message>
+        <source>No secure connection to %1 (https). If the server does not use TLS, did you mean %2?</source>
+        <translation>Aucune connexion sécurisée à %1 (https). Si le serveur n’utilise pas TLS, vouliez-vous dire %2 ?</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SignOutConfirmation</name>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Sign out of Confab? You will need your password to sign in again.</source>
+        <translation>Se déconnecter de Confab ? Il vous faudra votre mot de passe pour vous reconnecter.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::TimelineView</name>
@@ -2562,10 +2774,6 @@ Discussion auto-hébergée pour les équipes.</translation>
         <translation>Actions sur le message</translation>
     </message>
     <message>
-        <source>Retry sending</source>
-        <translation>Réessayer l’envoi</translation>
-    </message>
-    <message>
         <source>Re&amp;act</source>
         <translation>Ré&amp;agir</translation>
     </message>
@@ -2600,6 +2808,22 @@ Discussion auto-hébergée pour les équipes.</translation>
     <message>
         <source>Could not open %1: no application handles it.</source>
         <translation>Impossible d’ouvrir %1 : aucune application ne le prend en charge.</translation>
+    </message>
+    <message>
+        <source>Re&amp;try sending</source>
+        <translation>Réessa&amp;yer l’envoi</translation>
+    </message>
+    <message>
+        <source>Edit in the c&amp;omposer</source>
+        <translation>Modifier dans la &amp;zone de saisie</translation>
+    </message>
+    <message>
+        <source>D&amp;iscard</source>
+        <translation>A&amp;bandonner</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>« %1 »</translation>
     </message>
 </context>
 <context>
