@@ -2,25 +2,25 @@
 
 // Storage on an embedded SQLite database (QtSql's QSQLITE driver): WAL, synchronous=FULL,
 // foreign keys, FTS5 for search. SQLite's dialect stays in this folder: the schema in
-// sqliteschema.cpp, connection pragmas and savepoints in sqlitedatabase.cpp, every query in
-// sqlitestorage.cpp (prepared once per connection and reused), FTS5 query syntax in ftsquery.cpp.
+// sqliteschema.cpp, connection pragmas and savepoints in sqlitedatabase.cpp, FTS5 query syntax in
+// ftsquery.cpp, and every query in sqlite/, one class per section of the interface (users and
+// tokens, rooms, members and bans, event log, messages, audit, standing changes), each prepared
+// once per connection and reused. SqliteStorage owns the connection, opens and migrates it, runs
+// the transactions and hands each section's calls to its class; the sections share the one
+// connection, so they all take part in whatever transaction is open.
 //
-// Behaviour the interface leaves open:
-// - Updates and deletes of rows that do not exist do nothing; only nextSeq() throws for a missing room.
-// - messagesBefore() with beforeSeq <= 0 or INT64_MAX returns the newest page.
-// - deleteUser() keeps the account row anonymised ("Deleted user", username "deleted", disabled,
-//   no password, username key freed for re-use), erases the content and attachments of the
-//   user's messages (left as deleted placeholders), and removes the user's memberships, bans,
-//   reactions and tokens. The audit log and other people's messages are untouched; room event
-//   payloads written earlier (JSON frames) may still carry the old display name.
-// - deleteRoom() cascades to members, bans, events, messages, reactions and pins; audit rows stay.
-// - purgeMessagesBefore() removes messages (and their reactions, pins, search entries) but not
-//   the room's event log: replaying an event whose message is gone is the service's call.
-// - search() matches every word (the last also as a prefix), in member rooms only, newest first
-//   (FTS rowid order, so LIMIT stops early); snippet is plain text with "…" at cuts.
-// - insertAudit() makes an id ("a_...") when the entry has none.
+// Behaviour the interface leaves open: updates and deletes of rows that do not exist do nothing;
+// only nextSeq() throws for a missing room. The rest is described with each section's class.
 
 #include "storage.h"
+
+#include "sqlite/sqliteauditlog.h"
+#include "sqlite/sqliteeventlog.h"
+#include "sqlite/sqlitememberstore.h"
+#include "sqlite/sqlitemessagestore.h"
+#include "sqlite/sqliteroomstore.h"
+#include "sqlite/sqlitestandingchangelog.h"
+#include "sqlite/sqliteuserstore.h"
 
 #include <QString>
 #include <QStringList>
@@ -30,13 +30,10 @@
 namespace confab::server {
 
 class SqliteDatabase;
-class Statement;
 
 class SqliteStorage final : public Storage {
 public:
-    // countUnread stops counting here: a room list shows "999+" long before it matters, and the
-    // count must not cost a scan of a million messages.
-    static constexpr int kUnreadCountCap = 1000;
+    static constexpr int kUnreadCountCap = SqliteMessageStore::kUnreadCountCap;
 
     // A file path, or ":memory:" for a private in-memory database. Nothing is opened until open(),
     // which must run on the thread that uses the storage (QtSql connections belong to a thread);
@@ -67,92 +64,164 @@ public:
     // returns the problems found (empty when healthy). For tests and an operator's check command.
     QStringList checkIntegrity();
 
-    void insertUser(const StoredUser &u) override;
-    std::optional<StoredUser> userById(const QString &userId) override;
-    std::optional<StoredUser> userByUsername(const QString &usernameKey) override;
-    std::vector<StoredUser> listUsers(int limit, int offset) override;
-    int userCount() override;
-    void updateUserProfile(const QString &userId, const QString &displayName, const QString &avatar) override;
-    void updateUserRole(const QString &userId, ServerRole role) override;
-    void updateUserPassword(const QString &userId, const QByteArray &passwordHash) override;
-    void updateUserDisabled(const QString &userId, bool disabled) override;
+    // ---- users and tokens (SqliteUserStore)
+    void insertUser(const StoredUser &u) override { m_users.insertUser(u); }
+    std::optional<StoredUser> userById(const QString &userId) override { return m_users.userById(userId); }
+    std::optional<StoredUser> userByUsername(const QString &usernameKey) override
+    {
+        return m_users.userByUsername(usernameKey);
+    }
+    std::vector<StoredUser> listUsers(int limit, int offset) override { return m_users.listUsers(limit, offset); }
+    int userCount() override { return m_users.userCount(); }
+    void updateUserProfile(const QString &userId, const QString &displayName, const QString &avatar) override
+    {
+        m_users.updateUserProfile(userId, displayName, avatar);
+    }
+    void updateUserRole(const QString &userId, ServerRole role) override { m_users.updateUserRole(userId, role); }
+    void updateUserPassword(const QString &userId, const QByteArray &passwordHash) override
+    {
+        m_users.updateUserPassword(userId, passwordHash);
+    }
+    void updateUserDisabled(const QString &userId, bool disabled) override
+    {
+        m_users.updateUserDisabled(userId, disabled);
+    }
     void updateUserPresence(const QString &userId, PresenceStatus status, const QString &customStatus,
-                            qint64 lastSeen) override;
-    void deleteUser(const QString &userId) override;
+                            qint64 lastSeen) override
+    {
+        m_users.updateUserPresence(userId, status, customStatus, lastSeen);
+    }
+    void deleteUser(const QString &userId) override { m_users.deleteUser(userId); }
 
-    void insertToken(const QByteArray &tokenHash, const QString &userId, qint64 createdAt) override;
-    std::optional<QString> userIdForToken(const QByteArray &tokenHash) override;
-    void deleteToken(const QByteArray &tokenHash) override;
-    void deleteTokensOfUser(const QString &userId) override;
+    void insertToken(const QByteArray &tokenHash, const QString &userId, qint64 createdAt) override
+    {
+        m_users.insertToken(tokenHash, userId, createdAt);
+    }
+    std::optional<QString> userIdForToken(const QByteArray &tokenHash) override
+    {
+        return m_users.userIdForToken(tokenHash);
+    }
+    void deleteToken(const QByteArray &tokenHash) override { m_users.deleteToken(tokenHash); }
+    void deleteTokensOfUser(const QString &userId) override { m_users.deleteTokensOfUser(userId); }
 
-    void insertRoom(const RoomRecord &r) override;
-    void updateRoom(const Room &room) override;
-    void deleteRoom(const QString &roomId) override;
-    std::optional<RoomRecord> roomById(const QString &roomId) override;
-    std::vector<RoomRecord> listRooms(const RoomQuery &q, int *total) override;
-    std::vector<RoomRecord> roomsOfUser(const QString &userId) override;
-    std::optional<QString> directRoomBetween(const QString &userA, const QString &userB) override;
-    void touchRoom(const QString &roomId, qint64 lastActivity) override;
+    // ---- rooms (SqliteRoomStore)
+    void insertRoom(const RoomRecord &r) override { m_rooms.insertRoom(r); }
+    void updateRoom(const Room &room) override { m_rooms.updateRoom(room); }
+    void deleteRoom(const QString &roomId) override { m_rooms.deleteRoom(roomId); }
+    std::optional<RoomRecord> roomById(const QString &roomId) override { return m_rooms.roomById(roomId); }
+    std::vector<RoomRecord> listRooms(const RoomQuery &q, int *total) override { return m_rooms.listRooms(q, total); }
+    std::vector<RoomRecord> roomsOfUser(const QString &userId) override { return m_rooms.roomsOfUser(userId); }
+    std::optional<QString> directRoomBetween(const QString &userA, const QString &userB) override
+    {
+        return m_rooms.directRoomBetween(userA, userB);
+    }
+    void touchRoom(const QString &roomId, qint64 lastActivity) override { m_rooms.touchRoom(roomId, lastActivity); }
 
-    void insertMember(const MemberRecord &m) override;
-    void updateMember(const MemberRecord &m) override;
-    void deleteMember(const QString &roomId, const QString &userId) override;
-    std::optional<MemberRecord> member(const QString &roomId, const QString &userId) override;
-    std::vector<Member> listMembers(const QString &roomId, int limit, int offset, int *total) override;
-    int memberCount(const QString &roomId) override;
-    std::vector<std::pair<QString, QString>> allMemberships() override;
+    // ---- members and bans (SqliteMemberStore)
+    void insertMember(const MemberRecord &m) override { m_members.insertMember(m); }
+    void updateMember(const MemberRecord &m) override { m_members.updateMember(m); }
+    void deleteMember(const QString &roomId, const QString &userId) override { m_members.deleteMember(roomId, userId); }
+    std::optional<MemberRecord> member(const QString &roomId, const QString &userId) override
+    {
+        return m_members.member(roomId, userId);
+    }
+    std::vector<Member> listMembers(const QString &roomId, int limit, int offset, int *total) override
+    {
+        return m_members.listMembers(roomId, limit, offset, total);
+    }
+    int memberCount(const QString &roomId) override { return m_members.memberCount(roomId); }
+    std::vector<std::pair<QString, QString>> allMemberships() override { return m_members.allMemberships(); }
 
-    void upsertBan(const BanRecord &b) override;
-    void deleteBan(const QString &roomId, const QString &userId) override;
-    std::optional<BanRecord> ban(const QString &roomId, const QString &userId) override;
-    std::vector<BanRecord> listBans(const QString &roomId) override;
+    void upsertBan(const BanRecord &b) override { m_members.upsertBan(b); }
+    void deleteBan(const QString &roomId, const QString &userId) override { m_members.deleteBan(roomId, userId); }
+    std::optional<BanRecord> ban(const QString &roomId, const QString &userId) override
+    {
+        return m_members.ban(roomId, userId);
+    }
+    std::vector<BanRecord> listBans(const QString &roomId) override { return m_members.listBans(roomId); }
 
-    qint64 nextSeq(const QString &roomId) override;
-    void appendEvent(const EventRecord &e) override;
-    std::vector<EventRecord> eventsAfter(const QString &roomId, qint64 afterSeq, int limit) override;
+    // ---- the room event log (SqliteEventLog)
+    qint64 nextSeq(const QString &roomId) override { return m_events.nextSeq(roomId); }
+    void appendEvent(const EventRecord &e) override { m_events.appendEvent(e); }
+    std::vector<EventRecord> eventsAfter(const QString &roomId, qint64 afterSeq, int limit) override
+    {
+        return m_events.eventsAfter(roomId, afterSeq, limit);
+    }
 
-    void insertMessage(const Message &m) override;
-    void updateMessage(const Message &m) override;
-    std::optional<Message> message(const QString &messageId) override;
-    std::vector<Message> messagesByIds(const std::vector<QString> &messageIds) override;
-    std::optional<Message> messageByClientMsgId(const QString &authorId, const QString &clientMsgId) override;
-    // beforeSeq <= 0 means "the newest messages".
-    std::vector<Message> messagesBefore(const QString &roomId, qint64 beforeSeq, int limit, bool *hasMore) override;
-    std::vector<Message> messagesAfter(const QString &roomId, qint64 afterSeq, int limit, bool *hasMore) override;
-    std::optional<Message> lastMessage(const QString &roomId) override;
-    // At most kUnreadCountCap.
-    int countUnread(const QString &roomId, qint64 afterSeq, const QString &userId) override;
+    // ---- messages, reactions, pins, search (SqliteMessageStore)
+    void insertMessage(const Message &m) override { m_messages.insertMessage(m); }
+    void updateMessage(const Message &m) override { m_messages.updateMessage(m); }
+    std::optional<Message> message(const QString &messageId) override { return m_messages.message(messageId); }
+    std::vector<Message> messagesByIds(const std::vector<QString> &messageIds) override
+    {
+        return m_messages.messagesByIds(messageIds);
+    }
+    std::optional<Message> messageByClientMsgId(const QString &authorId, const QString &clientMsgId) override
+    {
+        return m_messages.messageByClientMsgId(authorId, clientMsgId);
+    }
+    std::vector<Message> messagesBefore(const QString &roomId, qint64 beforeSeq, int limit, bool *hasMore) override
+    {
+        return m_messages.messagesBefore(roomId, beforeSeq, limit, hasMore);
+    }
+    std::vector<Message> messagesAfter(const QString &roomId, qint64 afterSeq, int limit, bool *hasMore) override
+    {
+        return m_messages.messagesAfter(roomId, afterSeq, limit, hasMore);
+    }
+    std::optional<Message> lastMessage(const QString &roomId) override { return m_messages.lastMessage(roomId); }
+    int countUnread(const QString &roomId, qint64 afterSeq, const QString &userId) override
+    {
+        return m_messages.countUnread(roomId, afterSeq, userId);
+    }
     int countUnreadMentions(const QString &roomId, qint64 afterSeq, const QString &userId,
-                            const QString &username) override;
-    int purgeMessagesBefore(const QString &roomId, qint64 cutoffMs) override;
+                            const QString &username) override
+    {
+        return m_messages.countUnreadMentions(roomId, afterSeq, userId, username);
+    }
+    int purgeMessagesBefore(const QString &roomId, qint64 cutoffMs) override
+    {
+        return m_messages.purgeMessagesBefore(roomId, cutoffMs);
+    }
 
-    bool addReaction(const QString &messageId, const QString &emoji, const QString &userId, qint64 at) override;
-    bool removeReaction(const QString &messageId, const QString &emoji, const QString &userId) override;
+    bool addReaction(const QString &messageId, const QString &emoji, const QString &userId, qint64 at) override
+    {
+        return m_messages.addReaction(messageId, emoji, userId, at);
+    }
+    bool removeReaction(const QString &messageId, const QString &emoji, const QString &userId) override
+    {
+        return m_messages.removeReaction(messageId, emoji, userId);
+    }
 
-    bool addPin(const QString &roomId, const QString &messageId, const QString &byUserId, qint64 at) override;
-    bool removePin(const QString &roomId, const QString &messageId) override;
-    std::vector<Message> pins(const QString &roomId) override;
+    bool addPin(const QString &roomId, const QString &messageId, const QString &byUserId, qint64 at) override
+    {
+        return m_messages.addPin(roomId, messageId, byUserId, at);
+    }
+    bool removePin(const QString &roomId, const QString &messageId) override
+    {
+        return m_messages.removePin(roomId, messageId);
+    }
+    std::vector<Message> pins(const QString &roomId) override { return m_messages.pins(roomId); }
 
-    std::vector<SearchHit> search(const SearchQuery &q) override;
+    std::vector<SearchHit> search(const SearchQuery &q) override { return m_messages.search(q); }
 
-    void insertAudit(const AuditEntry &e) override;
-    std::vector<AuditEntry> listAudit(const AuditQuery &q) override;
+    // ---- audit (SqliteAuditLog)
+    void insertAudit(const AuditEntry &e) override { m_audit.insertAudit(e); }
+    std::vector<AuditEntry> listAudit(const AuditQuery &q) override { return m_audit.listAudit(q); }
 
-    void insertStandingChange(const StandingChange &c) override;
-    std::vector<StandingChange> standingChangesAfter(qint64 afterId, int limit) override;
-    qint64 lastStandingChangeId() override;
-    void purgeStandingChangesBefore(qint64 cutoffMs) override;
+    // ---- standing changes (SqliteStandingChangeLog)
+    void insertStandingChange(const StandingChange &c) override { m_standing.insertStandingChange(c); }
+    std::vector<StandingChange> standingChangesAfter(qint64 afterId, int limit) override
+    {
+        return m_standing.standingChangesAfter(afterId, limit);
+    }
+    qint64 lastStandingChangeId() override { return m_standing.lastStandingChangeId(); }
+    void purgeStandingChangesBefore(qint64 cutoffMs) override { m_standing.purgeStandingChangesBefore(cutoffMs); }
+
     // PRAGMA data_version: moves only for commits of other connections, never for this one's.
     qint64 externalCommitMarker() override;
 
 private:
     SqliteDatabase &db();
-    std::optional<StoredUser> oneUser(const QString &sql, const QString &key);
-    std::vector<RoomRecord> readRooms(Statement &s);
-    std::vector<Message> readMessages(Statement &s);
-    void loadReactions(std::vector<Message> &messages);
-    std::vector<Message> messagePage(const QString &sql, const QString &roomId, qint64 seq, int limit,
-                                     bool newestFirst, bool *hasMore);
 
     std::unique_ptr<SqliteDatabase> m_db;
     bool m_inTransaction = false;
@@ -160,6 +229,15 @@ private:
     bool m_inGroup = false;
     bool m_inGroupItem = false;
     int m_nested = 0; // begin() without commit()/rollback() inside a group item
+
+    // The sections, all on *m_db (declared after it, so built after it and destroyed before it).
+    SqliteUserStore m_users;
+    SqliteRoomStore m_rooms;
+    SqliteMemberStore m_members;
+    SqliteEventLog m_events;
+    SqliteMessageStore m_messages;
+    SqliteAuditLog m_audit;
+    SqliteStandingChangeLog m_standing;
 };
 
 } // namespace confab::server

@@ -117,34 +117,14 @@ struct StandingChange {
     qint64 createdAt = 0;
 };
 
-class Storage {
+// The interface comes in sections, one per group of tables; `Storage` is all of them plus the
+// connection's life and its transactions. An implementation may build each section on its own.
+
+// Users and their login tokens.
+class UserStore {
 public:
-    virtual ~Storage() = default;
+    virtual ~UserStore() = default;
 
-    // Opens (creating if needed) and migrates the database. Throws StorageError.
-    virtual void open() = 0;
-    virtual void close() = 0;
-    virtual int schemaVersion() = 0;
-
-    // Transactions do not nest. commit() makes everything durable before returning.
-    virtual void begin() = 0;
-    virtual void commit() = 0;
-    virtual void rollback() = 0;
-    // Top-level transactions (and groups) committed so far: a write reached the disk.
-    virtual qint64 durableCommits() const = 0;
-
-    // Group commit: many operations, one durable transaction. Between beginGroup() and
-    // commitGroup() (or rollbackGroup()) each operation is bracketed by beginGroupItem() and
-    // endGroupItem(keep): a savepoint, released or rolled back (with anything the item left
-    // open), so one failing operation does not undo the others. Inside an item, begin()/commit()/
-    // rollback() nest as savepoints and commit() is no longer durable by itself: commitGroup() is.
-    virtual void beginGroup() = 0;
-    virtual void beginGroupItem() = 0;
-    virtual void endGroupItem(bool keep) = 0;
-    virtual void commitGroup() = 0;
-    virtual void rollbackGroup() = 0; // does not throw
-
-    // ---- users and tokens
     virtual void insertUser(const StoredUser &u) = 0;
     virtual std::optional<StoredUser> userById(const QString &userId) = 0;
     virtual std::optional<StoredUser> userByUsername(const QString &usernameKey) = 0;
@@ -164,8 +144,13 @@ public:
     virtual std::optional<QString> userIdForToken(const QByteArray &tokenHash) = 0;
     virtual void deleteToken(const QByteArray &tokenHash) = 0;
     virtual void deleteTokensOfUser(const QString &userId) = 0;
+};
 
-    // ---- rooms
+// Rooms.
+class RoomStore {
+public:
+    virtual ~RoomStore() = default;
+
     virtual void insertRoom(const RoomRecord &r) = 0;
     virtual void updateRoom(const Room &room) = 0; // name, description, avatar, type, maxMembers, settings, updatedAt
     virtual void deleteRoom(const QString &roomId) = 0; // and everything in it
@@ -174,8 +159,13 @@ public:
     virtual std::vector<RoomRecord> roomsOfUser(const QString &userId) = 0;
     virtual std::optional<QString> directRoomBetween(const QString &userA, const QString &userB) = 0;
     virtual void touchRoom(const QString &roomId, qint64 lastActivity) = 0;
+};
 
-    // ---- members and bans
+// Room members and bans.
+class MemberStore {
+public:
+    virtual ~MemberStore() = default;
+
     virtual void insertMember(const MemberRecord &m) = 0;
     virtual void updateMember(const MemberRecord &m) = 0; // role, mute, read marker, lastPostAt
     virtual void deleteMember(const QString &roomId, const QString &userId) = 0;
@@ -190,15 +180,25 @@ public:
     virtual void deleteBan(const QString &roomId, const QString &userId) = 0;
     virtual std::optional<BanRecord> ban(const QString &roomId, const QString &userId) = 0;
     virtual std::vector<BanRecord> listBans(const QString &roomId) = 0;
+};
 
-    // ---- the room event log
+// The room event log.
+class EventLog {
+public:
+    virtual ~EventLog() = default;
+
     // Increments the room's last seq and returns the new value. Call inside a transaction.
     virtual qint64 nextSeq(const QString &roomId) = 0;
     virtual void appendEvent(const EventRecord &e) = 0;
     // Events with seq > afterSeq, oldest first, at most `limit`.
     virtual std::vector<EventRecord> eventsAfter(const QString &roomId, qint64 afterSeq, int limit) = 0;
+};
 
-    // ---- messages
+// Messages with their reactions and pins, and search over them.
+class MessageStore {
+public:
+    virtual ~MessageStore() = default;
+
     virtual void insertMessage(const Message &m) = 0; // reactions ignored; author fields joined on read
     // content, isEdited, editedAt, isDeleted (deleting erases content and attachments)
     virtual void updateMessage(const Message &m) = 0;
@@ -229,17 +229,64 @@ public:
     virtual std::vector<Message> pins(const QString &roomId) = 0; // newest pin first
 
     virtual std::vector<SearchHit> search(const SearchQuery &q) = 0;
+};
 
-    // ---- audit
+// The audit log.
+class AuditLog {
+public:
+    virtual ~AuditLog() = default;
+
     virtual void insertAudit(const AuditEntry &e) = 0;
     virtual std::vector<AuditEntry> listAudit(const AuditQuery &q) = 0;
+};
 
-    // ---- standing changes (see StandingChange)
+// Standing changes (see StandingChange).
+class StandingChangeLog {
+public:
+    virtual ~StandingChangeLog() = default;
+
     virtual void insertStandingChange(const StandingChange &c) = 0;
     // Oldest first, at most `limit`.
     virtual std::vector<StandingChange> standingChangesAfter(qint64 afterId, int limit) = 0;
     virtual qint64 lastStandingChangeId() = 0;
     virtual void purgeStandingChangesBefore(qint64 cutoffMs) = 0;
+};
+
+// Every section over one database connection, plus the connection's life and its transactions:
+// what the services are given.
+class Storage : public UserStore,
+                public RoomStore,
+                public MemberStore,
+                public EventLog,
+                public MessageStore,
+                public AuditLog,
+                public StandingChangeLog {
+public:
+    ~Storage() override = default;
+
+    // Opens (creating if needed) and migrates the database. Throws StorageError.
+    virtual void open() = 0;
+    virtual void close() = 0;
+    virtual int schemaVersion() = 0;
+
+    // Transactions do not nest. commit() makes everything durable before returning.
+    virtual void begin() = 0;
+    virtual void commit() = 0;
+    virtual void rollback() = 0;
+    // Top-level transactions (and groups) committed so far: a write reached the disk.
+    virtual qint64 durableCommits() const = 0;
+
+    // Group commit: many operations, one durable transaction. Between beginGroup() and
+    // commitGroup() (or rollbackGroup()) each operation is bracketed by beginGroupItem() and
+    // endGroupItem(keep): a savepoint, released or rolled back (with anything the item left
+    // open), so one failing operation does not undo the others. Inside an item, begin()/commit()/
+    // rollback() nest as savepoints and commit() is no longer durable by itself: commitGroup() is.
+    virtual void beginGroup() = 0;
+    virtual void beginGroupItem() = 0;
+    virtual void endGroupItem(bool keep) = 0;
+    virtual void commitGroup() = 0;
+    virtual void rollbackGroup() = 0; // does not throw
+
     // A number that moves whenever another connection (or process) has committed to the database
     // since the last call: pollers skip their queries while it stands still. A database that
     // cannot tell returns a new number each time.

@@ -1,0 +1,23 @@
+#pragma once
+
+// SqliteAuditLog: the audit log (the audit_log table; actor names joined in on read).
+
+#include "storage/storage.h"
+
+namespace confab::server {
+
+class SqliteDatabase;
+
+// insertAudit() makes an id ("a_...") when the entry has none.
+class SqliteAuditLog final : public AuditLog {
+public:
+    explicit SqliteAuditLog(SqliteDatabase &db) : m_db(db) {}
+
+    void insertAudit(const AuditEntry &e) override;
+    std::vector<AuditEntry> listAudit(const AuditQuery &q) override;
+
+private:
+    SqliteDatabase &m_db;
+};
+
+} // namespace confab::server

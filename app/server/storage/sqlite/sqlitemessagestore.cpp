@@ -1,0 +1,343 @@
+// SqliteMessageStore: the messages, reactions and pins tables and the messages_fts search index.
+
+#include "sqlitemessagestore.h"
+
+#include "sqlitevalues.h"
+#include "storage/sqlitedatabase.h"
+#include "storage/ftsquery.h"
+
+#include "core/jsondocument.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <limits>
+#include <map>
+
+namespace confab::server {
+
+namespace {
+
+using nlohmann::json;
+
+QVariant attachmentsToSql(const std::vector<Attachment> &attachments)
+{
+    if (attachments.empty())
+        return {};
+    return QString::fromUtf8(toJsonBytes(json(attachments)));
+}
+
+std::vector<Attachment> attachmentsFromText(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    try {
+        return parseStoredJson(text, QLatin1String("messages.attachments")).get<std::vector<Attachment>>();
+    } catch (const StorageError &) {
+        throw;
+    } catch (const std::exception &e) {
+        throwStorageError(QStringLiteral("unreadable attachments: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+// Author name and avatar come from the author's account (LEFT JOIN: system messages may have none).
+const QString kMessageColumns = QStringLiteral(
+    "m.message_id, m.room_id, m.seq, m.author_id, u.display_name, u.avatar, m.content, m.type, "
+    "m.created_at, m.reply_to, m.is_edited, m.edited_at, m.is_deleted, m.is_anonymous, "
+    "m.anonymous_name, m.attachments, m.client_msg_id");
+const QString kMessageFrom = QStringLiteral(" FROM messages m LEFT JOIN users u ON u.user_id = m.author_id");
+const QString kSelectMessages = QStringLiteral("SELECT ") + kMessageColumns + kMessageFrom;
+
+Message readMessage(const Statement &s)
+{
+    Message m;
+    m.messageId = s.text(0);
+    m.roomId = s.text(1);
+    m.seq = s.integer(2);
+    m.authorId = s.text(3);
+    m.authorName = s.text(4);
+    m.authorAvatar = s.text(5);
+    m.content = s.text(6);
+    m.type = storedEnum<MessageType>(s.text(7), QLatin1String("messages.type"));
+    m.timestamp = s.integer(8);
+    m.replyTo = s.text(9);
+    m.isEdited = s.boolean(10);
+    m.editedAt = s.integer(11);
+    m.isDeleted = s.boolean(12);
+    m.isAnonymous = s.boolean(13);
+    m.anonymousName = s.text(14);
+    m.attachments = attachmentsFromText(s.text(15));
+    m.clientMsgId = s.text(16);
+    return m;
+}
+
+} // namespace
+
+void SqliteMessageStore::insertMessage(const Message &m)
+{
+    Statement(m_db,
+              QStringLiteral("INSERT INTO messages (message_id, room_id, seq, author_id, content, type, created_at, "
+                             "reply_to, is_edited, edited_at, is_deleted, is_anonymous, anonymous_name, attachments, "
+                             "client_msg_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+              {sqlText(m.messageId), sqlText(m.roomId), qlonglong(m.seq), sqlText(m.authorId), sqlText(m.content),
+               toString(m.type), qlonglong(m.timestamp), sqlOptText(m.replyTo), sqlBool(m.isEdited),
+               sqlOptTime(m.editedAt), sqlBool(m.isDeleted), sqlBool(m.isAnonymous), sqlOptText(m.anonymousName),
+               attachmentsToSql(m.attachments), sqlOptText(m.clientMsgId)});
+}
+
+void SqliteMessageStore::updateMessage(const Message &m)
+{
+    if (m.isDeleted) {
+        // The text and files are gone for good (the search trigger drops the words too).
+        Statement(m_db,
+                  QStringLiteral("UPDATE messages SET content = '', attachments = NULL, is_edited = ?, edited_at = ?, "
+                                 "is_deleted = 1 WHERE message_id = ?"),
+                  {sqlBool(m.isEdited), sqlOptTime(m.editedAt), sqlText(m.messageId)});
+    } else {
+        Statement(m_db,
+                  QStringLiteral("UPDATE messages SET content = ?, is_edited = ?, edited_at = ?, is_deleted = 0 "
+                                 "WHERE message_id = ?"),
+                  {sqlText(m.content), sqlBool(m.isEdited), sqlOptTime(m.editedAt), sqlText(m.messageId)});
+    }
+}
+
+std::vector<Message> SqliteMessageStore::readMessages(Statement &s)
+{
+    std::vector<Message> messages;
+    while (s.next())
+        messages.push_back(readMessage(s));
+    return messages;
+}
+
+void SqliteMessageStore::loadReactions(std::vector<Message> &messages)
+{
+    if (messages.empty())
+        return;
+    // One query for the whole set, in reaction order.
+    std::vector<QString> ids;
+    std::map<QString, Message *> byId;
+    for (Message &m : messages) {
+        ids.push_back(m.messageId);
+        byId[m.messageId] = &m;
+    }
+    Statement s(m_db,
+                QStringLiteral("SELECT message_id, emoji, user_id FROM reactions "
+                               "WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid"),
+                {idListJson(ids)});
+    while (s.next()) {
+        const auto it = byId.find(s.text(0));
+        if (it != byId.end())
+            it->second->reactions[s.text(1)].append(s.text(2));
+    }
+}
+
+std::optional<Message> SqliteMessageStore::message(const QString &messageId)
+{
+    static const QString sql = kSelectMessages + QStringLiteral(" WHERE m.message_id = ?");
+    std::vector<Message> found;
+    {
+        Statement s(m_db, sql, {sqlText(messageId)});
+        found = readMessages(s);
+    }
+    if (found.empty())
+        return std::nullopt;
+    loadReactions(found);
+    return std::move(found.front());
+}
+
+std::vector<Message> SqliteMessageStore::messagesByIds(const std::vector<QString> &messageIds)
+{
+    if (messageIds.empty())
+        return {};
+    static const QString sql =
+        kSelectMessages + QStringLiteral(" WHERE m.message_id IN (SELECT value FROM json_each(?))");
+    std::vector<Message> found;
+    {
+        Statement s(m_db, sql, {idListJson(messageIds)});
+        found = readMessages(s);
+    }
+    loadReactions(found);
+    return found;
+}
+
+std::optional<Message> SqliteMessageStore::messageByClientMsgId(const QString &authorId, const QString &clientMsgId)
+{
+    if (clientMsgId.isEmpty())
+        return std::nullopt;
+    static const QString sql = kSelectMessages + QStringLiteral(" WHERE m.author_id = ? AND m.client_msg_id = ?");
+    std::vector<Message> found;
+    {
+        Statement s(m_db, sql, {sqlText(authorId), sqlText(clientMsgId)});
+        found = readMessages(s);
+    }
+    if (found.empty())
+        return std::nullopt;
+    loadReactions(found);
+    return std::move(found.front());
+}
+
+std::vector<Message> SqliteMessageStore::messagePage(const QString &sql, const QString &roomId, qint64 seq,
+                                                     int limit, bool newestFirst, bool *hasMore)
+{
+    // One row more than asked tells whether the page is the last one; the (room_id, seq) index
+    // makes this a short range scan whatever the room's size (no OFFSET).
+    limit = clampLimit(limit);
+    std::vector<Message> page;
+    {
+        Statement s(m_db, sql, {sqlText(roomId), qlonglong(seq), limit + 1});
+        page = readMessages(s);
+    }
+    const bool more = int(page.size()) > limit;
+    if (more)
+        page.pop_back();
+    if (newestFirst)
+        std::reverse(page.begin(), page.end());
+    if (hasMore)
+        *hasMore = more;
+    loadReactions(page);
+    return page;
+}
+
+std::vector<Message> SqliteMessageStore::messagesBefore(const QString &roomId, qint64 beforeSeq, int limit,
+                                                        bool *hasMore)
+{
+    static const QString sql =
+        kSelectMessages + QStringLiteral(" WHERE m.room_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?");
+    return messagePage(sql, roomId, beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max(), limit, true,
+                       hasMore);
+}
+
+std::vector<Message> SqliteMessageStore::messagesAfter(const QString &roomId, qint64 afterSeq, int limit,
+                                                       bool *hasMore)
+{
+    static const QString sql =
+        kSelectMessages + QStringLiteral(" WHERE m.room_id = ? AND m.seq > ? ORDER BY m.seq LIMIT ?");
+    return messagePage(sql, roomId, afterSeq, limit, false, hasMore);
+}
+
+std::optional<Message> SqliteMessageStore::lastMessage(const QString &roomId)
+{
+    std::vector<Message> page = messagesBefore(roomId, 0, 1, nullptr);
+    if (page.empty())
+        return std::nullopt;
+    return std::move(page.front());
+}
+
+int SqliteMessageStore::countUnread(const QString &roomId, qint64 afterSeq, const QString &userId)
+{
+    Statement s(m_db,
+                QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE room_id = ? AND seq > ? "
+                               "AND author_id <> ? AND is_deleted = 0 LIMIT ?) AS unread"),
+                {sqlText(roomId), qlonglong(afterSeq), sqlText(userId), kUnreadCountCap});
+    return s.next() ? int(s.integer(0)) : 0;
+}
+
+int SqliteMessageStore::countUnreadMentions(const QString &roomId, qint64 afterSeq, const QString &userId,
+                                            const QString &username)
+{
+    // Usernames are ASCII, so SQLite's ASCII-only case folding in LIKE is enough here.
+    Statement s(m_db,
+                QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE room_id = ? AND seq > ? "
+                               "AND author_id <> ? AND is_deleted = 0 AND content LIKE ? ESCAPE '\\' LIMIT ?) AS m"),
+                {sqlText(roomId), qlonglong(afterSeq), sqlText(userId), likeContainsPattern(QLatin1Char('@') + username),
+                 kUnreadCountCap});
+    return s.next() ? int(s.integer(0)) : 0;
+}
+
+int SqliteMessageStore::purgeMessagesBefore(const QString &roomId, qint64 cutoffMs)
+{
+    Statement s(m_db, QStringLiteral("DELETE FROM messages WHERE room_id = ? AND created_at < ?"),
+                {sqlText(roomId), qlonglong(cutoffMs)});
+    return s.rowsAffected();
+}
+
+bool SqliteMessageStore::addReaction(const QString &messageId, const QString &emoji, const QString &userId, qint64 at)
+{
+    Statement s(m_db,
+                QStringLiteral("INSERT INTO reactions (message_id, emoji, user_id, created_at) VALUES (?, ?, ?, ?) "
+                               "ON CONFLICT DO NOTHING"),
+                {sqlText(messageId), sqlText(emoji), sqlText(userId), qlonglong(at)});
+    return s.rowsAffected() == 1;
+}
+
+bool SqliteMessageStore::removeReaction(const QString &messageId, const QString &emoji, const QString &userId)
+{
+    Statement s(m_db, QStringLiteral("DELETE FROM reactions WHERE message_id = ? AND emoji = ? AND user_id = ?"),
+                {sqlText(messageId), sqlText(emoji), sqlText(userId)});
+    return s.rowsAffected() == 1;
+}
+
+bool SqliteMessageStore::addPin(const QString &roomId, const QString &messageId, const QString &byUserId, qint64 at)
+{
+    Statement s(m_db,
+                QStringLiteral("INSERT INTO pins (room_id, message_id, pinned_by, pinned_at) VALUES (?, ?, ?, ?) "
+                               "ON CONFLICT DO NOTHING"),
+                {sqlText(roomId), sqlText(messageId), sqlText(byUserId), qlonglong(at)});
+    return s.rowsAffected() == 1;
+}
+
+bool SqliteMessageStore::removePin(const QString &roomId, const QString &messageId)
+{
+    Statement s(m_db, QStringLiteral("DELETE FROM pins WHERE room_id = ? AND message_id = ?"),
+                {sqlText(roomId), sqlText(messageId)});
+    return s.rowsAffected() == 1;
+}
+
+std::vector<Message> SqliteMessageStore::pins(const QString &roomId)
+{
+    static const QString sql = QStringLiteral("SELECT ") + kMessageColumns +
+                               QStringLiteral(" FROM pins p JOIN messages m ON m.message_id = p.message_id "
+                                              "LEFT JOIN users u ON u.user_id = m.author_id WHERE p.room_id = ? "
+                                              "ORDER BY p.pinned_at DESC, p.rowid DESC");
+    std::vector<Message> pinned;
+    {
+        Statement s(m_db, sql, {sqlText(roomId)});
+        pinned = readMessages(s);
+    }
+    loadReactions(pinned);
+    return pinned;
+}
+
+std::vector<SearchHit> SqliteMessageStore::search(const SearchQuery &q)
+{
+    const QString match = ftsMatchExpression(q.text);
+    if (match.isEmpty() || q.memberUserId.isEmpty())
+        return {};
+    // Driven by the FTS index in rowid order, newest first, so LIMIT stops early even when a
+    // common word matches much of the history. Membership is checked in the same query.
+    SqlParams params{sqlText(q.memberUserId), match};
+    QString sql = QStringLiteral("SELECT ") + kMessageColumns +
+                  QStringLiteral(", snippet(messages_fts, 0, '', '', '…', 16) "
+                                 "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
+                                 "JOIN room_members rm ON rm.room_id = m.room_id AND rm.user_id = ? "
+                                 "LEFT JOIN users u ON u.user_id = m.author_id "
+                                 "WHERE messages_fts MATCH ? AND m.is_deleted = 0");
+    if (!q.roomId.isEmpty()) {
+        sql += QStringLiteral(" AND m.room_id = ?");
+        params.push_back(q.roomId);
+    }
+    if (!q.authorId.isEmpty()) {
+        sql += QStringLiteral(" AND m.author_id = ?");
+        params.push_back(q.authorId);
+    }
+    sql += QStringLiteral(" ORDER BY messages_fts.rowid DESC LIMIT ?");
+    params.push_back(std::clamp(q.limit, 1, 100));
+
+    std::vector<Message> messages;
+    QStringList snippets;
+    {
+        Statement s(m_db, sql, params);
+        while (s.next()) {
+            messages.push_back(readMessage(s));
+            snippets.append(s.text(17));
+        }
+    }
+    loadReactions(messages);
+    std::vector<SearchHit> hits;
+    hits.reserve(messages.size());
+    for (size_t i = 0; i < messages.size(); ++i)
+        hits.push_back(SearchHit{std::move(messages[i]), snippets.at(qsizetype(i))});
+    return hits;
+}
+
+} // namespace confab::server

@@ -1,0 +1,59 @@
+#pragma once
+
+// SqliteMessageStore: messages with their reactions and pins, and search (the messages,
+// reactions and pins tables and the messages_fts index).
+
+#include "storage/storage.h"
+
+namespace confab::server {
+
+class SqliteDatabase;
+class Statement;
+
+// - messagesBefore() with beforeSeq <= 0 or INT64_MAX returns the newest page.
+// - purgeMessagesBefore() removes messages (and their reactions, pins, search entries) but not
+//   the room's event log: replaying an event whose message is gone is the service's call.
+// - search() matches every word (the last also as a prefix), in member rooms only, newest first
+//   (FTS rowid order, so LIMIT stops early); snippet is plain text with "…" at cuts.
+class SqliteMessageStore final : public MessageStore {
+public:
+    // countUnread stops counting here: a room list shows "999+" long before it matters, and the
+    // count must not cost a scan of a million messages.
+    static constexpr int kUnreadCountCap = 1000;
+
+    explicit SqliteMessageStore(SqliteDatabase &db) : m_db(db) {}
+
+    void insertMessage(const Message &m) override;
+    void updateMessage(const Message &m) override;
+    std::optional<Message> message(const QString &messageId) override;
+    std::vector<Message> messagesByIds(const std::vector<QString> &messageIds) override;
+    std::optional<Message> messageByClientMsgId(const QString &authorId, const QString &clientMsgId) override;
+    // beforeSeq <= 0 means "the newest messages".
+    std::vector<Message> messagesBefore(const QString &roomId, qint64 beforeSeq, int limit, bool *hasMore) override;
+    std::vector<Message> messagesAfter(const QString &roomId, qint64 afterSeq, int limit, bool *hasMore) override;
+    std::optional<Message> lastMessage(const QString &roomId) override;
+    // At most kUnreadCountCap.
+    int countUnread(const QString &roomId, qint64 afterSeq, const QString &userId) override;
+    int countUnreadMentions(const QString &roomId, qint64 afterSeq, const QString &userId,
+                            const QString &username) override;
+    int purgeMessagesBefore(const QString &roomId, qint64 cutoffMs) override;
+
+    bool addReaction(const QString &messageId, const QString &emoji, const QString &userId, qint64 at) override;
+    bool removeReaction(const QString &messageId, const QString &emoji, const QString &userId) override;
+
+    bool addPin(const QString &roomId, const QString &messageId, const QString &byUserId, qint64 at) override;
+    bool removePin(const QString &roomId, const QString &messageId) override;
+    std::vector<Message> pins(const QString &roomId) override;
+
+    std::vector<SearchHit> search(const SearchQuery &q) override;
+
+private:
+    std::vector<Message> readMessages(Statement &s);
+    void loadReactions(std::vector<Message> &messages);
+    std::vector<Message> messagePage(const QString &sql, const QString &roomId, qint64 seq, int limit,
+                                     bool newestFirst, bool *hasMore);
+
+    SqliteDatabase &m_db;
+};
+
+} // namespace confab::server

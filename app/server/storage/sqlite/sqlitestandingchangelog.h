@@ -1,0 +1,25 @@
+#pragma once
+
+// SqliteStandingChangeLog: changes of a user's standing for open connections to act on (the
+// standing_changes table).
+
+#include "storage/storage.h"
+
+namespace confab::server {
+
+class SqliteDatabase;
+
+class SqliteStandingChangeLog final : public StandingChangeLog {
+public:
+    explicit SqliteStandingChangeLog(SqliteDatabase &db) : m_db(db) {}
+
+    void insertStandingChange(const StandingChange &c) override;
+    std::vector<StandingChange> standingChangesAfter(qint64 afterId, int limit) override;
+    qint64 lastStandingChangeId() override;
+    void purgeStandingChangesBefore(qint64 cutoffMs) override;
+
+private:
+    SqliteDatabase &m_db;
+};
+
+} // namespace confab::server
