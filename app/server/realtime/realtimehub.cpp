@@ -19,8 +19,9 @@ ApiError rateLimited(int seconds)
 } // namespace
 
 RealtimeHub::RealtimeHub(StorageWorker &worker, EventBus &bus, MembershipIndex &members, PresenceRegistry &presence,
-                         const Clock &clock, RealtimeLimits limits, QObject *parent)
-    : QObject(parent), m_worker(worker), m_bus(bus), m_members(members), m_presence(presence), m_clock(clock),
+                         RateLimiter &rates, const Clock &clock, RealtimeLimits limits, QObject *parent)
+    : QObject(parent), m_worker(worker), m_bus(bus), m_members(members), m_presence(presence), m_rates(rates),
+      m_clock(clock),
       m_limits(limits),
       m_typing(limits.typingTimeoutMs,
                [this](const QString &roomId, const QString &userId, const QString &name, bool isTyping) {
@@ -34,9 +35,6 @@ RealtimeHub::RealtimeHub(StorageWorker &worker, EventBus &bus, MembershipIndex &
       m_standing(worker, m_registry, limits.standingPollMs)
 {
     m_bus.subscribe([this](const Delivery &d) { m_registry.deliver(d); });
-    m_housekeeping.setInterval(30000);
-    connect(&m_housekeeping, &QTimer::timeout, this, [this] { m_rates.prune(m_clock.nowMs()); });
-    m_housekeeping.start();
 }
 
 RealtimeHub::~RealtimeHub() { closeAll(); }
@@ -166,30 +164,6 @@ void RealtimeHub::setPresence(const Caller &caller, PresenceStatus status, const
     persistPresence(Presence{caller.userId, status, customStatus, p.lastSeen});
 }
 
-void RealtimeHub::revokeSessions(const QByteArray &tokenHash)
-{
-    const auto sessions = m_sessions;
-    for (WsSession *s : sessions) {
-        if (s->isAuthenticated() && s->caller().tokenHash == tokenHash)
-            s->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, StandingEnforcer::closeReason(StandingChangeKind::SignedOut));
-    }
-}
-
-void RealtimeHub::revokeUser(const QString &userId)
-{
-    const auto sessions = m_sessions;
-    for (WsSession *s : sessions) {
-        if (s->isAuthenticated() && s->caller().userId == userId)
-            s->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, StandingEnforcer::closeReason(StandingChangeKind::Erased));
-    }
-}
-
-int RealtimeHub::takeToken(const QString &userId, bool isMessage)
-{
-    const auto &rule = isMessage ? m_limits.messages : m_limits.requests;
-    return m_rates.take(userId + (isMessage ? QLatin1String(":m") : QLatin1String(":r")), rule, m_clock.nowMs());
-}
-
 void RealtimeHub::handle(WsSession *session, ClientFrame &&frame)
 {
     const bool isMessage = std::holds_alternative<SendMessageFrame>(frame) ||
@@ -198,8 +172,10 @@ void RealtimeHub::handle(WsSession *session, ClientFrame &&frame)
     const bool isTyping = std::holds_alternative<TypingStartFrame>(frame) || std::holds_alternative<TypingStopFrame>(frame);
     const bool isPing = std::holds_alternative<PingFrame>(frame);
     if (!isPing) {
-        const int wait = isTyping ? m_rates.take(session->caller().userId + QLatin1String(":t"), m_limits.typing, m_clock.nowMs())
-                                  : takeToken(session->caller().userId, isMessage);
+        const auto budget = isTyping ? RateLimiter::Budget::Typing
+                            : isMessage ? RateLimiter::Budget::Messages
+                                        : RateLimiter::Budget::Requests;
+        const int wait = m_rates.take(session->caller().userId, budget);
         if (wait > 0) {
             const QString ref = std::visit([](const auto &f) { return f.ref; }, frame);
             session->sendError(rateLimited(wait), ref);

@@ -13,6 +13,8 @@
 namespace confab::server {
 
 class RealtimeHub;
+class RateLimiter;
+class StandingEnforcer;
 class PasswordHasher;
 class Metrics;
 
@@ -33,8 +35,8 @@ using RestWork = std::function<Result<nlohmann::json>(Services &, const Caller &
 class RestApi : public QObject {
     Q_OBJECT
 public:
-    RestApi(StorageWorker &worker, RealtimeHub &hub, PasswordHasher &hasher, Metrics &metrics, const Clock &clock,
-            QObject *parent = nullptr);
+    RestApi(StorageWorker &worker, RealtimeHub &hub, RateLimiter &rates, StandingEnforcer &standing,
+            PasswordHasher &hasher, Metrics &metrics, const Clock &clock, QObject *parent = nullptr);
     ~RestApi() override;
 
     void handle(HttpRequest &&request, HttpResponder responder);
@@ -74,7 +76,11 @@ private:
     void rememberToken(const QByteArray &tokenHash, const QString &userId);
 
     StorageWorker &m_worker;
-    RealtimeHub &m_hub;
+    RealtimeHub &m_hub;   // presence only
+    RateLimiter &m_rates; // the server's, shared with WebSocket
+    // Sign-out and erase close the WebSockets they end at once, through the same path as
+    // standing changes read from the database (which would close them a poll later anyway).
+    StandingEnforcer &m_standing;
     PasswordHasher &m_hasher;
     Metrics &m_metrics;
     const Clock &m_clock;

@@ -3,6 +3,7 @@
 #include "restapi.h"
 
 #include "metrics.h"
+#include "ratelimiter.h"
 #include "realtime/realtimehub.h"
 #include "service/passwordhasher.h"
 
@@ -99,7 +100,9 @@ void RestApi::addAuthRoutes()
           [](Services &s, const Caller &caller, Effects &, const RestCall &) {
               return mapped<bool>(s.auth.logout(caller), [](const bool &) { return json{{"loggedOut", true}}; });
           },
-          200, [this](const Caller &caller, const RestCall &) { m_hub.revokeSessions(caller.tokenHash); });
+          200, [this](const Caller &caller, const RestCall &) {
+              m_standing.apply({StandingChange{0, caller.userId, caller.tokenHash, StandingChangeKind::SignedOut, 0}});
+          });
 
     route("GET", "/v1/me", [](Services &s, const Caller &caller, Effects &, const RestCall &) { return plain(s.auth.me(caller)); });
 
@@ -134,7 +137,7 @@ void RestApi::registerAccount(RestCall &&call, HttpResponder responder)
             return;
         }
     }
-    if (const int wait = m_hub.takeToken(QStringLiteral("ip:") + call.request.peerAddress.toString(), false)) {
+    if (const int wait = m_rates.take(QStringLiteral("ip:") + call.request.peerAddress.toString(), RateLimiter::Budget::Requests)) {
         responder.send(failure({ErrorCode::RateLimited, QStringLiteral("too many attempts: wait %1 s").arg(wait), {}, wait}));
         return;
     }
@@ -182,7 +185,7 @@ void RestApi::login(RestCall &&call, HttpResponder responder)
         return;
     }
     // Guessing passwords is slow by design; limit attempts per address as well.
-    if (const int wait = m_hub.takeToken(QStringLiteral("ip:") + call.request.peerAddress.toString(), false)) {
+    if (const int wait = m_rates.take(QStringLiteral("ip:") + call.request.peerAddress.toString(), RateLimiter::Budget::Requests)) {
         responder.send(failure({ErrorCode::RateLimited, QStringLiteral("too many attempts: wait %1 s").arg(wait), {}, wait}));
         return;
     }
@@ -572,7 +575,9 @@ void RestApi::addOtherRoutes()
 
     route("DELETE", "/v1/me", [](Services &s, const Caller &caller, Effects &fx, const RestCall &) {
         return mapped<bool>(s.rooms.eraseAccount(caller, fx), [](const bool &) { return json{{"deleted", true}}; });
-    }, 200, [this](const Caller &caller, const RestCall &) { m_hub.revokeUser(caller.userId); });
+    }, 200, [this](const Caller &caller, const RestCall &) {
+        m_standing.apply({StandingChange{0, caller.userId, {}, StandingChangeKind::Erased, 0}});
+    });
 
     publicRoute("GET", "/healthz", [this](RestCall &&, HttpResponder r) {
         // Healthy means the storage thread answers and can write, not just that this thread runs:
