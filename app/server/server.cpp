@@ -35,10 +35,6 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
                                                *m_members, *m_presence, settings, m_counters.get());
     m_worker->watchDiskSpace(m_config.dataDir, m_config.minFreeDiskBytes);
     m_bus = std::make_unique<LocalEventBus>();
-    m_worker->setPublisher([this](Effects &&fx) {
-        for (const Delivery &d : fx.deliveries)
-            m_bus->publish(d);
-    });
     m_metrics = std::make_unique<Metrics>();
     m_hasher = std::make_unique<PasswordHasher>(m_config.insecureFastPasswordHashing
                                                     ? PasswordHasher::Cost::InsecureFastForTests
@@ -56,11 +52,7 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     rt.session.maxQueuedBytes = m_config.maxQueuedBytes;
     rt.session.maxFrameBytes = m_config.maxFrameBytes;
     m_hub = std::make_unique<RealtimeHub>(*m_worker, *m_bus, *m_members, *m_presence, *m_rates, *m_clock, rt);
-    // The answers and fan-out of one storage batch (a group commit) reach each connection in one write.
-    m_worker->setCompletionScope([this](const std::function<void()> &answerAll) {
-        OutputBatch::Scope scope(m_hub->output());
-        answerAll();
-    });
+    connectEffects();
     m_rest = std::make_unique<RestApi>(*m_worker, *m_hub, *m_rates, m_hub->standing(), *m_hasher, *m_metrics, *m_clock);
 
     HttpLimits limits;
@@ -97,6 +89,23 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
 }
 
 Server::~Server() { stop(); }
+
+// The effects pipe, all of it here: a storage call's effects go to the event bus once its
+// transaction committed, the bus hands every delivery (these and the hub's typing and presence)
+// to this node's connections, and the answers and fan-out of one storage batch (a group commit)
+// reach each connection in one write.
+void Server::connectEffects()
+{
+    m_worker->setPublisher([this](Effects &&fx) {
+        for (const Delivery &d : fx.deliveries)
+            m_bus->publish(d);
+    });
+    m_bus->subscribe([this](const Delivery &d) { m_hub->registry().deliver(d); });
+    m_worker->setCompletionScope([this](const std::function<void()> &answerAll) {
+        OutputBatch::Scope scope(m_hub->output());
+        answerAll();
+    });
+}
 
 bool Server::openStorage(QString *error)
 {

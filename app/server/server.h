@@ -51,6 +51,8 @@ public:
     PasswordHasher &hasher() { return *m_hasher; }
 
 private:
+    void connectEffects();
+
     ServerConfig m_config;
     std::unique_ptr<Clock> m_clock;
     std::unique_ptr<IdGenerator> m_ids;

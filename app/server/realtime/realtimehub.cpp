@@ -34,7 +34,6 @@ RealtimeHub::RealtimeHub(StorageWorker &worker, EventBus &bus, MembershipIndex &
                }),
       m_standing(worker, m_registry, limits.standingPollMs)
 {
-    m_bus.subscribe([this](const Delivery &d) { m_registry.deliver(d); });
 }
 
 RealtimeHub::~RealtimeHub() { closeAll(); }

@@ -46,6 +46,7 @@ public:
     // Where standing changes made by this process (sign-out, erase) are applied at once.
     StandingEnforcer &standing() { return m_standing; }
 
+    // Where the event bus's deliveries go (Server::connectEffects).
     ConnectionRegistry &registry() { return m_registry; }
     // Open a scope on it to send each connection everything sent meanwhile in one write.
     OutputBatch &output() { return m_output; }
