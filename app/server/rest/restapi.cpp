@@ -146,9 +146,9 @@ void RestApi::publicRoute(const char *method, const char *pattern, Handler handl
 }
 
 void RestApi::route(const char *method, const char *pattern, RestWork work, int status,
-                    std::function<void(const Caller &, const RestCall &)> after)
+                    std::function<void(const Caller &, const RestCall &)> after, RouteKind kind)
 {
-    const bool isMessageSend = QByteArray(method) == "POST" && QByteArray(pattern).endsWith("/messages");
+    const bool isMessageSend = kind == RouteKind::MessageSend;
     publicRoute(method, pattern, [this, work, status, after, isMessageSend](RestCall &&call, HttpResponder responder) {
         const QByteArray token = bearerToken(call.request);
         if (token.isEmpty()) {

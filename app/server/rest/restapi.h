@@ -57,10 +57,14 @@ private:
     void addModerationRoutes();
     void addOtherRoutes();
 
+    // What a route's calls are, said where it is registered: a message send draws on the
+    // messages budget and may share its storage transaction with other sends (group commit).
+    enum class RouteKind { Request, MessageSend };
+
     // Registers an authenticated route whose work runs on the storage thread. `after` runs on
     // the network thread once it succeeded (presence, revoking sessions).
     void route(const char *method, const char *pattern, RestWork work, int status = 200,
-               std::function<void(const Caller &, const RestCall &)> after = {});
+               std::function<void(const Caller &, const RestCall &)> after = {}, RouteKind kind = RouteKind::Request);
     void publicRoute(const char *method, const char *pattern, Handler handler, bool needsToken = false);
     // The answer for a request no route takes: 404 or 405.
     std::optional<ApiError> routeError(const HttpRequest &request, const Handler **handler, PathParams *params,

@@ -363,7 +363,7 @@ void RestApi::addMessageRoutes()
         req.attachments = r.nestedList<Attachment>("attachments", limits::kAttachmentsMax);
         r.finish();
         return mapped<SendResult>(s.messages.send(caller, req, fx), [](const SendResult &sr) { return json(sr.message); });
-    }, 201);
+    }, 201, {}, RouteKind::MessageSend);
 
     route("PATCH", "/v1/chat/rooms/{roomId}/messages/{messageId}", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
         JsonReader r = bodyReader(c);
