@@ -147,13 +147,13 @@ void RealtimeHub::announcePresence(const Presence &p)
 
 void RealtimeHub::persistPresence(const Presence &p)
 {
-    m_worker.run<bool>(
+    m_worker.run<Done>(
         this,
-        [p](Services &s, Effects &) -> Result<bool> {
+        [p](Services &s, Effects &) -> Result<Done> {
             s.context.storage.updateUserPresence(p.userId, p.status, p.customStatus, p.lastSeen);
-            return true;
+            return Done{};
         },
-        [](Result<bool>) {});
+        [](Result<Done>) {});
 }
 
 void RealtimeHub::setPresence(const Caller &caller, PresenceStatus status, const QString &customStatus)
@@ -229,7 +229,7 @@ void RealtimeHub::on(WsSession *s, const JoinRoomFrame &f)
 
 void RealtimeHub::on(WsSession *s, const LeaveRoomFrame &f)
 {
-    call<bool>(s, f.ref, [roomId = f.roomId](Services &svc, const Caller &c, Effects &fx) { return svc.rooms.leave(c, roomId, fx); },
+    call<Done>(s, f.ref, [roomId = f.roomId](Services &svc, const Caller &c, Effects &fx) { return svc.rooms.leave(c, roomId, fx); },
                {});
 }
 

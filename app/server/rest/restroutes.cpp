@@ -98,7 +98,7 @@ void RestApi::addAuthRoutes()
 
     route("POST", "/v1/auth/logout",
           [](Services &s, const Caller &caller, Effects &, const RestCall &) {
-              return mapped<bool>(s.auth.logout(caller), [](const bool &) { return json{{"loggedOut", true}}; });
+              return mapped<Done>(s.auth.logout(caller), [](const Done &) { return json{{"loggedOut", true}}; });
           },
           200, [this](const Caller &caller, const RestCall &) {
               m_standing.apply({StandingChange{0, caller.userId, caller.tokenHash, StandingChangeKind::SignedOut, 0}});
@@ -143,9 +143,9 @@ void RestApi::registerAccount(RestCall &&call, HttpResponder responder)
     }
     auto holder = std::make_shared<HttpResponder>(std::move(responder));
     // 1. name free? (cheap, before spending ~200 ms hashing)  2. hash  3. create.
-    m_worker.run<bool>(
+    m_worker.run<Done>(
         this, [username](Services &s, Effects &) { return s.auth.checkUsernameFree(username); },
-        [this, holder, username, password, displayName](Result<bool> free) {
+        [this, holder, username, password, displayName](Result<Done> free) {
             if (!free) {
                 holder->send(failure(*free.error));
                 return;
@@ -303,7 +303,7 @@ void RestApi::addRoomRoutes()
 
     route("DELETE", "/v1/chat/rooms/{roomId}", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
         const QString id = c.param(QStringLiteral("roomId"));
-        return mapped<bool>(s.rooms.remove(caller, id, fx), [&](const bool &) { return json{{"roomId", id.toStdString()}, {"deleted", true}}; });
+        return mapped<Done>(s.rooms.remove(caller, id, fx), [&](const Done &) { return json{{"roomId", id.toStdString()}, {"deleted", true}}; });
     });
 
     route("POST", "/v1/chat/rooms/{roomId}/join", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
@@ -313,7 +313,7 @@ void RestApi::addRoomRoutes()
 
     auto leave = [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
         const QString id = c.param(QStringLiteral("roomId"));
-        return mapped<bool>(s.rooms.leave(caller, id, fx), [&](const bool &) { return json{{"roomId", id.toStdString()}, {"left", true}}; });
+        return mapped<Done>(s.rooms.leave(caller, id, fx), [&](const Done &) { return json{{"roomId", id.toStdString()}, {"left", true}}; });
     };
     route("DELETE", "/v1/chat/rooms/{roomId}/leave", leave);
     route("POST", "/v1/chat/rooms/{roomId}/leave", leave);
@@ -454,8 +454,8 @@ void RestApi::addModerationRoutes()
             r.finish();
         }
         const QString userId = c.param(QStringLiteral("userId"));
-        return mapped<bool>(s.moderation.kick(caller, c.param(QStringLiteral("roomId")), userId, reason, fx),
-                            [&](const bool &) { return json{{"userId", userId.toStdString()}, {"kicked", true}}; });
+        return mapped<Done>(s.moderation.kick(caller, c.param(QStringLiteral("roomId")), userId, reason, fx),
+                            [&](const Done &) { return json{{"userId", userId.toStdString()}, {"kicked", true}}; });
     });
 
     route("POST", "/v1/chat/rooms/{roomId}/members/{userId}/ban", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
@@ -474,8 +474,8 @@ void RestApi::addModerationRoutes()
 
     route("DELETE", "/v1/chat/rooms/{roomId}/members/{userId}/ban", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
         const QString userId = c.param(QStringLiteral("userId"));
-        return mapped<bool>(s.moderation.unban(caller, c.param(QStringLiteral("roomId")), userId),
-                            [&](const bool &) { return json{{"userId", userId.toStdString()}, {"banned", false}}; });
+        return mapped<Done>(s.moderation.unban(caller, c.param(QStringLiteral("roomId")), userId),
+                            [&](const Done &) { return json{{"userId", userId.toStdString()}, {"banned", false}}; });
     });
 
     route("GET", "/v1/chat/rooms/{roomId}/bans", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
@@ -574,7 +574,7 @@ void RestApi::addOtherRoutes()
     });
 
     route("DELETE", "/v1/me", [](Services &s, const Caller &caller, Effects &fx, const RestCall &) {
-        return mapped<bool>(s.rooms.eraseAccount(caller, fx), [](const bool &) { return json{{"deleted", true}}; });
+        return mapped<Done>(s.rooms.eraseAccount(caller, fx), [](const Done &) { return json{{"deleted", true}}; });
     }, 200, [this](const Caller &caller, const RestCall &) {
         m_standing.apply({StandingChange{0, caller.userId, {}, StandingChangeKind::Erased, 0}});
     });

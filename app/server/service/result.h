@@ -1,12 +1,13 @@
 #pragma once
 
+#include "core/done.h"
 #include "core/errors.h"
 
 #include <optional>
 
 namespace confab::server {
 
-// A service answer: a value or an API error.
+// A service answer: a value or an API error. Result<Done> when there is nothing to return.
 template <typename T> struct Result {
     std::optional<ApiError> error;
     T value{};
