@@ -29,7 +29,6 @@ void HeapTrimmer::poll()
     QElapsedTimer took;
     took.start();
     malloc_trim(0);
-    ++m_trims;
     qCDebug(lcHeap) << "trimmed the heap after connections fell from" << m_peak << "to" << open << "in"
                     << took.elapsed() << "ms";
     m_peak = open;

@@ -18,8 +18,6 @@ public:
     HeapTrimmer(std::function<int()> openConnections, std::function<int()> peakConnections, int stormSize = 1000,
                 int pollMs = 5000, QObject *parent = nullptr);
 
-    int trims() const { return m_trims; }
-
 private:
     void poll();
 
@@ -28,7 +26,6 @@ private:
     const int m_stormSize;
     QTimer m_timer;
     int m_peak = 0;
-    int m_trims = 0;
 };
 
 } // namespace confab::server

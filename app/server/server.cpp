@@ -3,6 +3,7 @@
 #include "heaptrimmer.h"
 #include "http/httpserver.h"
 #include "metrics.h"
+#include "ratelimiter.h"
 #include "realtime/realtimehub.h"
 #include "rest/restapi.h"
 #include "service/passwordhasher.h"
@@ -34,29 +35,25 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
                                                *m_members, *m_presence, settings, m_counters.get());
     m_worker->watchDiskSpace(m_config.dataDir, m_config.minFreeDiskBytes);
     m_bus = std::make_unique<LocalEventBus>();
-    m_worker->setPublisher([this](Effects &&fx) {
-        for (const Delivery &d : fx.deliveries)
-            m_bus->publish(d);
-    });
     m_metrics = std::make_unique<Metrics>();
     m_hasher = std::make_unique<PasswordHasher>(m_config.insecureFastPasswordHashing
                                                     ? PasswordHasher::Cost::InsecureFastForTests
                                                     : PasswordHasher::Cost::Interactive);
 
+    // One owner of the rate limits, so REST and WebSocket calls of a user share one budget.
+    RateLimiter::Rules rates;
+    rates.messages = {m_config.messageRate, m_config.messageBurst};
+    rates.requests = {m_config.requestRate, m_config.requestBurst};
+    m_rates = std::make_unique<RateLimiter>(*m_clock, rates);
+
     RealtimeLimits rt;
     rt.typingTimeoutMs = m_config.typingTimeoutMs;
     rt.presenceGraceMs = m_config.presenceGraceSeconds * 1000;
-    rt.messages = {m_config.messageRate, m_config.messageBurst};
-    rt.requests = {m_config.requestRate, m_config.requestBurst};
     rt.session.maxQueuedBytes = m_config.maxQueuedBytes;
     rt.session.maxFrameBytes = m_config.maxFrameBytes;
-    m_hub = std::make_unique<RealtimeHub>(*m_worker, *m_bus, *m_members, *m_presence, *m_clock, rt);
-    // The answers and fan-out of one storage batch (a group commit) reach each connection in one write.
-    m_worker->setCompletionScope([this](const std::function<void()> &answerAll) {
-        OutputBatch::Scope scope(m_hub->output());
-        answerAll();
-    });
-    m_rest = std::make_unique<RestApi>(*m_worker, *m_hub, *m_hasher, *m_metrics, *m_clock);
+    m_hub = std::make_unique<RealtimeHub>(*m_worker, *m_bus, *m_members, *m_presence, *m_rates, *m_clock, rt);
+    connectEffects();
+    m_rest = std::make_unique<RestApi>(*m_worker, *m_hub, *m_rates, m_hub->standing(), *m_hasher, *m_metrics, *m_clock);
 
     HttpLimits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
@@ -92,6 +89,23 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
 }
 
 Server::~Server() { stop(); }
+
+// The effects pipe, all of it here: a storage call's effects go to the event bus once its
+// transaction committed, the bus hands every delivery (these and the hub's typing and presence)
+// to this node's connections, and the answers and fan-out of one storage batch (a group commit)
+// reach each connection in one write.
+void Server::connectEffects()
+{
+    m_worker->setPublisher([this](Effects &&fx) {
+        for (const Delivery &d : fx.deliveries)
+            m_bus->publish(d);
+    });
+    m_bus->subscribe([this](const Delivery &d) { m_hub->registry().deliver(d); });
+    m_worker->setCompletionScope([this](const std::function<void()> &answerAll) {
+        OutputBatch::Scope scope(m_hub->output());
+        answerAll();
+    });
+}
 
 bool Server::openStorage(QString *error)
 {

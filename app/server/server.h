@@ -20,6 +20,7 @@ class MembershipIndex;
 class Metrics;
 class PasswordHasher;
 class PresenceRegistry;
+class RateLimiter;
 class RealtimeHub;
 class RestApi;
 class StorageWorker;
@@ -50,6 +51,8 @@ public:
     PasswordHasher &hasher() { return *m_hasher; }
 
 private:
+    void connectEffects();
+
     ServerConfig m_config;
     std::unique_ptr<Clock> m_clock;
     std::unique_ptr<IdGenerator> m_ids;
@@ -60,6 +63,7 @@ private:
     std::unique_ptr<LocalEventBus> m_bus;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<PasswordHasher> m_hasher;
+    std::unique_ptr<RateLimiter> m_rates;
     std::unique_ptr<RealtimeHub> m_hub;
     std::unique_ptr<RestApi> m_rest;
     std::unique_ptr<HttpServer> m_http;

@@ -129,7 +129,6 @@ int HttpRequestParser::onMessageBegin(http_parser *p)
     d->m_keepAlive = true;
     d->m_expectContinue = false;
     d->m_bodyFollows = false;
-    d->m_upgrade = false;
     d->m_isHead = false;
     return 0;
 }
@@ -258,7 +257,6 @@ int HttpRequestParser::finishHead()
         m_request.query = QUrlQuery(QString::fromUtf8(field(UF_QUERY)));
 
     m_keepAlive = http_should_keep_alive(&m_parser) != 0;
-    m_upgrade = m_parser.upgrade != 0;
     m_bodyFollows = (m_parser.flags & F_CHUNKED) || ((m_parser.flags & F_CONTENTLENGTH) && m_parser.content_length > 0);
     const QByteArray expect = m_request.header("expect");
     const bool expectsContinue = expect.compare(QByteArrayLiteral("100-continue"), Qt::CaseInsensitive) == 0;

@@ -35,7 +35,6 @@ public:
     bool keepAlive() const { return m_keepAlive; }
     bool expectsContinue() const { return m_expectContinue; }
     bool bodyFollows() const { return m_bodyFollows; } // the head announced a body (length > 0 or chunked)
-    bool isUpgrade() const { return m_upgrade; }
     bool isHead() const { return m_isHead; }
     int httpMinor() const { return m_parser.http_minor; }
 
@@ -70,7 +69,6 @@ private:
     bool m_expectContinue = false;
     bool m_bodyFollows = false;
     bool m_afterLineFeed = false; // the last head byte scanned was LF (obs-fold detection)
-    bool m_upgrade = false;
     bool m_isHead = false;
     bool m_failed = false;
     ErrorCode m_errorCode = ErrorCode::BadRequest;

@@ -54,7 +54,6 @@ public:
     void setScreen(Screen s);
     void setWebSocketHandler(const QString &path, WebSocketHandler h); // e.g. "/chat"
     bool setTls(const QString &certPath, const QString &keyPath, QString *error); // before listen
-    bool isTls() const { return m_tlsEnabled; }
     bool listen(const QHostAddress &address, quint16 port, QString *error); // port 0 = pick a free one
     quint16 port() const;
     void close(); // stop listening and close every connection, upgraded WebSockets included

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "service/result.h"
+#include "service/effects.h"
 
 #include <QHash>
 #include <QList>

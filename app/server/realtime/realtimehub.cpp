@@ -19,8 +19,9 @@ ApiError rateLimited(int seconds)
 } // namespace
 
 RealtimeHub::RealtimeHub(StorageWorker &worker, EventBus &bus, MembershipIndex &members, PresenceRegistry &presence,
-                         const Clock &clock, RealtimeLimits limits, QObject *parent)
-    : QObject(parent), m_worker(worker), m_bus(bus), m_members(members), m_presence(presence), m_clock(clock),
+                         RateLimiter &rates, const Clock &clock, RealtimeLimits limits, QObject *parent)
+    : QObject(parent), m_worker(worker), m_bus(bus), m_members(members), m_presence(presence), m_rates(rates),
+      m_clock(clock),
       m_limits(limits),
       m_typing(limits.typingTimeoutMs,
                [this](const QString &roomId, const QString &userId, const QString &name, bool isTyping) {
@@ -33,10 +34,6 @@ RealtimeHub::RealtimeHub(StorageWorker &worker, EventBus &bus, MembershipIndex &
                }),
       m_standing(worker, m_registry, limits.standingPollMs)
 {
-    m_bus.subscribe([this](const Delivery &d) { m_registry.deliver(d); });
-    m_housekeeping.setInterval(30000);
-    connect(&m_housekeeping, &QTimer::timeout, this, [this] { m_rates.prune(m_clock.nowMs()); });
-    m_housekeeping.start();
 }
 
 RealtimeHub::~RealtimeHub() { closeAll(); }
@@ -150,13 +147,13 @@ void RealtimeHub::announcePresence(const Presence &p)
 
 void RealtimeHub::persistPresence(const Presence &p)
 {
-    m_worker.run<bool>(
+    m_worker.run<Done>(
         this,
-        [p](Services &s, Effects &) -> Result<bool> {
+        [p](Services &s, Effects &) -> Result<Done> {
             s.context.storage.updateUserPresence(p.userId, p.status, p.customStatus, p.lastSeen);
-            return true;
+            return Done{};
         },
-        [](Result<bool>) {});
+        [](Result<Done>) {});
 }
 
 void RealtimeHub::setPresence(const Caller &caller, PresenceStatus status, const QString &customStatus)
@@ -164,30 +161,6 @@ void RealtimeHub::setPresence(const Caller &caller, PresenceStatus status, const
     const Presence p = m_presence.set(caller.userId, status, customStatus, m_clock.nowMs());
     announcePresence(p);
     persistPresence(Presence{caller.userId, status, customStatus, p.lastSeen});
-}
-
-void RealtimeHub::revokeSessions(const QByteArray &tokenHash)
-{
-    const auto sessions = m_sessions;
-    for (WsSession *s : sessions) {
-        if (s->isAuthenticated() && s->caller().tokenHash == tokenHash)
-            s->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, StandingEnforcer::closeReason(StandingChangeKind::SignedOut));
-    }
-}
-
-void RealtimeHub::revokeUser(const QString &userId)
-{
-    const auto sessions = m_sessions;
-    for (WsSession *s : sessions) {
-        if (s->isAuthenticated() && s->caller().userId == userId)
-            s->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, StandingEnforcer::closeReason(StandingChangeKind::Erased));
-    }
-}
-
-int RealtimeHub::takeToken(const QString &userId, bool isMessage)
-{
-    const auto &rule = isMessage ? m_limits.messages : m_limits.requests;
-    return m_rates.take(userId + (isMessage ? QLatin1String(":m") : QLatin1String(":r")), rule, m_clock.nowMs());
 }
 
 void RealtimeHub::handle(WsSession *session, ClientFrame &&frame)
@@ -198,8 +171,10 @@ void RealtimeHub::handle(WsSession *session, ClientFrame &&frame)
     const bool isTyping = std::holds_alternative<TypingStartFrame>(frame) || std::holds_alternative<TypingStopFrame>(frame);
     const bool isPing = std::holds_alternative<PingFrame>(frame);
     if (!isPing) {
-        const int wait = isTyping ? m_rates.take(session->caller().userId + QLatin1String(":t"), m_limits.typing, m_clock.nowMs())
-                                  : takeToken(session->caller().userId, isMessage);
+        const auto budget = isTyping ? RateLimiter::Budget::Typing
+                            : isMessage ? RateLimiter::Budget::Messages
+                                        : RateLimiter::Budget::Requests;
+        const int wait = m_rates.take(session->caller().userId, budget);
         if (wait > 0) {
             const QString ref = std::visit([](const auto &f) { return f.ref; }, frame);
             session->sendError(rateLimited(wait), ref);
@@ -254,7 +229,7 @@ void RealtimeHub::on(WsSession *s, const JoinRoomFrame &f)
 
 void RealtimeHub::on(WsSession *s, const LeaveRoomFrame &f)
 {
-    call<bool>(s, f.ref, [roomId = f.roomId](Services &svc, const Caller &c, Effects &fx) { return svc.rooms.leave(c, roomId, fx); },
+    call<Done>(s, f.ref, [roomId = f.roomId](Services &svc, const Caller &c, Effects &fx) { return svc.rooms.leave(c, roomId, fx); },
                {});
 }
 

@@ -3,11 +3,11 @@
 #include "connectionregistry.h"
 #include "eventbus.h"
 #include "outputbatch.h"
-#include "ratelimiter.h"
 #include "standingenforcer.h"
 #include "typingtracker.h"
 #include "wssession.h"
 
+#include "ratelimiter.h"
 #include "service/storageworker.h"
 
 #include <QHash>
@@ -20,20 +20,17 @@ struct RealtimeLimits {
     SessionLimits session;
     int typingTimeoutMs = 3000;
     int presenceGraceMs = 10000; // offline this long after the last connection closes
-    RateLimiter::Rule messages{5, 20};    // send/edit/react per user
-    RateLimiter::Rule requests{20, 60};   // every other frame and REST call per user
-    RateLimiter::Rule typing{3, 10};
     int historyOnJoin = 50;
     int standingPollMs = 300; // how often changes of a user's standing by another process are looked for
 };
 
 // The WebSocket side of the server on the network thread: sessions, what each frame does,
-// typing, presence, rate limits, and fan-out of the event bus to connections.
+// typing, presence, and fan-out of the event bus to connections.
 class RealtimeHub : public QObject {
     Q_OBJECT
 public:
     RealtimeHub(StorageWorker &worker, EventBus &bus, MembershipIndex &members, PresenceRegistry &presence,
-                const Clock &clock, RealtimeLimits limits, QObject *parent = nullptr);
+                RateLimiter &rates, const Clock &clock, RealtimeLimits limits, QObject *parent = nullptr);
     ~RealtimeHub() override;
 
     // Takes an upgraded socket (ownership passes to its session).
@@ -44,13 +41,12 @@ public:
     void authenticate(WsSession *session, const QString &token, const QString &ref);
     void handle(WsSession *session, ClientFrame &&frame);
 
-    // For REST: rate limiting by user, presence changes and revoked tokens.
-    int takeToken(const QString &userId, bool isMessage);
+    // For REST: presence changes.
     void setPresence(const Caller &caller, PresenceStatus status, const QString &customStatus);
-    void revokeSessions(const QByteArray &tokenHash);
-    // Ends every connection of a user (an erased account), whatever token it used.
-    void revokeUser(const QString &userId);
+    // Where standing changes made by this process (sign-out, erase) are applied at once.
+    StandingEnforcer &standing() { return m_standing; }
 
+    // Where the event bus's deliveries go (Server::connectEffects).
     ConnectionRegistry &registry() { return m_registry; }
     // Open a scope on it to send each connection everything sent meanwhile in one write.
     OutputBatch &output() { return m_output; }
@@ -87,16 +83,15 @@ private:
     EventBus &m_bus;
     MembershipIndex &m_members;
     PresenceRegistry &m_presence;
+    RateLimiter &m_rates; // the server's, shared with REST
     const Clock &m_clock;
     RealtimeLimits m_limits;
     OutputBatch m_output; // before the registry and sessions that use it
     ConnectionRegistry m_registry;
-    RateLimiter m_rates;
     TypingTracker m_typing;
     StandingEnforcer m_standing;
     QHash<QString, QTimer *> m_graceTimers; // user -> pending offline
     QList<WsSession *> m_sessions;
-    QTimer m_housekeeping;
 };
 
 } // namespace confab::server

@@ -2,7 +2,7 @@
 
 #include "framewriter.h"
 
-#include "service/result.h"
+#include "service/caller.h"
 
 #include "core/frames.h"
 

@@ -1,6 +1,7 @@
 #include "restapi.h"
 
 #include "metrics.h"
+#include "ratelimiter.h"
 #include "realtime/realtimehub.h"
 #include "service/passwordhasher.h"
 
@@ -20,9 +21,9 @@ QString RestCall::query(const char *name) const
     return request.query.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded);
 }
 
-RestApi::RestApi(StorageWorker &worker, RealtimeHub &hub, PasswordHasher &hasher, Metrics &metrics, const Clock &clock,
-                 QObject *parent)
-    : QObject(parent), m_worker(worker), m_hub(hub), m_hasher(hasher), m_metrics(metrics), m_clock(clock), m_logins(clock)
+RestApi::RestApi(StorageWorker &worker, RealtimeHub &hub, RateLimiter &rates, StandingEnforcer &standing,
+                 PasswordHasher &hasher, Metrics &metrics, const Clock &clock, QObject *parent)
+    : QObject(parent), m_worker(worker), m_hub(hub), m_rates(rates), m_standing(standing), m_hasher(hasher), m_metrics(metrics), m_clock(clock), m_logins(clock)
 {
     // Hashed on the pool, not here: start-up and command-line tools should not wait ~200 ms.
     m_hasher.hash(QStringLiteral("confab-timing-equaliser"), this, [this](QByteArray hash) { m_dummyHash = hash; });
@@ -145,9 +146,9 @@ void RestApi::publicRoute(const char *method, const char *pattern, Handler handl
 }
 
 void RestApi::route(const char *method, const char *pattern, RestWork work, int status,
-                    std::function<void(const Caller &, const RestCall &)> after)
+                    std::function<void(const Caller &, const RestCall &)> after, RouteKind kind)
 {
-    const bool isMessageSend = QByteArray(method) == "POST" && QByteArray(pattern).endsWith("/messages");
+    const bool isMessageSend = kind == RouteKind::MessageSend;
     publicRoute(method, pattern, [this, work, status, after, isMessageSend](RestCall &&call, HttpResponder responder) {
         const QByteArray token = bearerToken(call.request);
         if (token.isEmpty()) {
@@ -156,7 +157,7 @@ void RestApi::route(const char *method, const char *pattern, RestWork work, int 
         }
         const QByteArray tokenHash = AuthService::hashToken(QString::fromLatin1(token));
         // Limited here, before any storage work: a flood costs the network thread only.
-        if (const int wait = m_hub.takeToken(rateKey(tokenHash), isMessageSend)) {
+        if (const int wait = m_rates.take(rateKey(tokenHash), isMessageSend ? RateLimiter::Budget::Messages : RateLimiter::Budget::Requests)) {
             responder.send(failure({ErrorCode::RateLimited, QStringLiteral("too many requests: wait %1 s").arg(wait), {}, wait}));
             return;
         }

@@ -13,6 +13,8 @@
 namespace confab::server {
 
 class RealtimeHub;
+class RateLimiter;
+class StandingEnforcer;
 class PasswordHasher;
 class Metrics;
 
@@ -33,8 +35,8 @@ using RestWork = std::function<Result<nlohmann::json>(Services &, const Caller &
 class RestApi : public QObject {
     Q_OBJECT
 public:
-    RestApi(StorageWorker &worker, RealtimeHub &hub, PasswordHasher &hasher, Metrics &metrics, const Clock &clock,
-            QObject *parent = nullptr);
+    RestApi(StorageWorker &worker, RealtimeHub &hub, RateLimiter &rates, StandingEnforcer &standing,
+            PasswordHasher &hasher, Metrics &metrics, const Clock &clock, QObject *parent = nullptr);
     ~RestApi() override;
 
     void handle(HttpRequest &&request, HttpResponder responder);
@@ -55,10 +57,14 @@ private:
     void addModerationRoutes();
     void addOtherRoutes();
 
+    // What a route's calls are, said where it is registered: a message send draws on the
+    // messages budget and may share its storage transaction with other sends (group commit).
+    enum class RouteKind { Request, MessageSend };
+
     // Registers an authenticated route whose work runs on the storage thread. `after` runs on
     // the network thread once it succeeded (presence, revoking sessions).
     void route(const char *method, const char *pattern, RestWork work, int status = 200,
-               std::function<void(const Caller &, const RestCall &)> after = {});
+               std::function<void(const Caller &, const RestCall &)> after = {}, RouteKind kind = RouteKind::Request);
     void publicRoute(const char *method, const char *pattern, Handler handler, bool needsToken = false);
     // The answer for a request no route takes: 404 or 405.
     std::optional<ApiError> routeError(const HttpRequest &request, const Handler **handler, PathParams *params,
@@ -74,7 +80,11 @@ private:
     void rememberToken(const QByteArray &tokenHash, const QString &userId);
 
     StorageWorker &m_worker;
-    RealtimeHub &m_hub;
+    RealtimeHub &m_hub;   // presence only
+    RateLimiter &m_rates; // the server's, shared with WebSocket
+    // Sign-out and erase close the WebSockets they end at once, through the same path as
+    // standing changes read from the database (which would close them a poll later anyway).
+    StandingEnforcer &m_standing;
     PasswordHasher &m_hasher;
     Metrics &m_metrics;
     const Clock &m_clock;

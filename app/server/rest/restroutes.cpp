@@ -3,6 +3,7 @@
 #include "restapi.h"
 
 #include "metrics.h"
+#include "ratelimiter.h"
 #include "realtime/realtimehub.h"
 #include "service/passwordhasher.h"
 
@@ -97,9 +98,11 @@ void RestApi::addAuthRoutes()
 
     route("POST", "/v1/auth/logout",
           [](Services &s, const Caller &caller, Effects &, const RestCall &) {
-              return mapped<bool>(s.auth.logout(caller), [](const bool &) { return json{{"loggedOut", true}}; });
+              return mapped<Done>(s.auth.logout(caller), [](const Done &) { return json{{"loggedOut", true}}; });
           },
-          200, [this](const Caller &caller, const RestCall &) { m_hub.revokeSessions(caller.tokenHash); });
+          200, [this](const Caller &caller, const RestCall &) {
+              m_standing.apply({StandingChange{0, caller.userId, caller.tokenHash, StandingChangeKind::SignedOut, 0}});
+          });
 
     route("GET", "/v1/me", [](Services &s, const Caller &caller, Effects &, const RestCall &) { return plain(s.auth.me(caller)); });
 
@@ -134,15 +137,15 @@ void RestApi::registerAccount(RestCall &&call, HttpResponder responder)
             return;
         }
     }
-    if (const int wait = m_hub.takeToken(QStringLiteral("ip:") + call.request.peerAddress.toString(), false)) {
+    if (const int wait = m_rates.take(QStringLiteral("ip:") + call.request.peerAddress.toString(), RateLimiter::Budget::Requests)) {
         responder.send(failure({ErrorCode::RateLimited, QStringLiteral("too many attempts: wait %1 s").arg(wait), {}, wait}));
         return;
     }
     auto holder = std::make_shared<HttpResponder>(std::move(responder));
     // 1. name free? (cheap, before spending ~200 ms hashing)  2. hash  3. create.
-    m_worker.run<bool>(
+    m_worker.run<Done>(
         this, [username](Services &s, Effects &) { return s.auth.checkUsernameFree(username); },
-        [this, holder, username, password, displayName](Result<bool> free) {
+        [this, holder, username, password, displayName](Result<Done> free) {
             if (!free) {
                 holder->send(failure(*free.error));
                 return;
@@ -182,7 +185,7 @@ void RestApi::login(RestCall &&call, HttpResponder responder)
         return;
     }
     // Guessing passwords is slow by design; limit attempts per address as well.
-    if (const int wait = m_hub.takeToken(QStringLiteral("ip:") + call.request.peerAddress.toString(), false)) {
+    if (const int wait = m_rates.take(QStringLiteral("ip:") + call.request.peerAddress.toString(), RateLimiter::Budget::Requests)) {
         responder.send(failure({ErrorCode::RateLimited, QStringLiteral("too many attempts: wait %1 s").arg(wait), {}, wait}));
         return;
     }
@@ -300,7 +303,7 @@ void RestApi::addRoomRoutes()
 
     route("DELETE", "/v1/chat/rooms/{roomId}", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
         const QString id = c.param(QStringLiteral("roomId"));
-        return mapped<bool>(s.rooms.remove(caller, id, fx), [&](const bool &) { return json{{"roomId", id.toStdString()}, {"deleted", true}}; });
+        return mapped<Done>(s.rooms.remove(caller, id, fx), [&](const Done &) { return json{{"roomId", id.toStdString()}, {"deleted", true}}; });
     });
 
     route("POST", "/v1/chat/rooms/{roomId}/join", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
@@ -310,7 +313,7 @@ void RestApi::addRoomRoutes()
 
     auto leave = [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
         const QString id = c.param(QStringLiteral("roomId"));
-        return mapped<bool>(s.rooms.leave(caller, id, fx), [&](const bool &) { return json{{"roomId", id.toStdString()}, {"left", true}}; });
+        return mapped<Done>(s.rooms.leave(caller, id, fx), [&](const Done &) { return json{{"roomId", id.toStdString()}, {"left", true}}; });
     };
     route("DELETE", "/v1/chat/rooms/{roomId}/leave", leave);
     route("POST", "/v1/chat/rooms/{roomId}/leave", leave);
@@ -360,7 +363,7 @@ void RestApi::addMessageRoutes()
         req.attachments = r.nestedList<Attachment>("attachments", limits::kAttachmentsMax);
         r.finish();
         return mapped<SendResult>(s.messages.send(caller, req, fx), [](const SendResult &sr) { return json(sr.message); });
-    }, 201);
+    }, 201, {}, RouteKind::MessageSend);
 
     route("PATCH", "/v1/chat/rooms/{roomId}/messages/{messageId}", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
         JsonReader r = bodyReader(c);
@@ -451,8 +454,8 @@ void RestApi::addModerationRoutes()
             r.finish();
         }
         const QString userId = c.param(QStringLiteral("userId"));
-        return mapped<bool>(s.moderation.kick(caller, c.param(QStringLiteral("roomId")), userId, reason, fx),
-                            [&](const bool &) { return json{{"userId", userId.toStdString()}, {"kicked", true}}; });
+        return mapped<Done>(s.moderation.kick(caller, c.param(QStringLiteral("roomId")), userId, reason, fx),
+                            [&](const Done &) { return json{{"userId", userId.toStdString()}, {"kicked", true}}; });
     });
 
     route("POST", "/v1/chat/rooms/{roomId}/members/{userId}/ban", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
@@ -471,8 +474,8 @@ void RestApi::addModerationRoutes()
 
     route("DELETE", "/v1/chat/rooms/{roomId}/members/{userId}/ban", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
         const QString userId = c.param(QStringLiteral("userId"));
-        return mapped<bool>(s.moderation.unban(caller, c.param(QStringLiteral("roomId")), userId),
-                            [&](const bool &) { return json{{"userId", userId.toStdString()}, {"banned", false}}; });
+        return mapped<Done>(s.moderation.unban(caller, c.param(QStringLiteral("roomId")), userId),
+                            [&](const Done &) { return json{{"userId", userId.toStdString()}, {"banned", false}}; });
     });
 
     route("GET", "/v1/chat/rooms/{roomId}/bans", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
@@ -571,8 +574,10 @@ void RestApi::addOtherRoutes()
     });
 
     route("DELETE", "/v1/me", [](Services &s, const Caller &caller, Effects &fx, const RestCall &) {
-        return mapped<bool>(s.rooms.eraseAccount(caller, fx), [](const bool &) { return json{{"deleted", true}}; });
-    }, 200, [this](const Caller &caller, const RestCall &) { m_hub.revokeUser(caller.userId); });
+        return mapped<Done>(s.rooms.eraseAccount(caller, fx), [](const Done &) { return json{{"deleted", true}}; });
+    }, 200, [this](const Caller &caller, const RestCall &) {
+        m_standing.apply({StandingChange{0, caller.userId, {}, StandingChangeKind::Erased, 0}});
+    });
 
     publicRoute("GET", "/healthz", [this](RestCall &&, HttpResponder r) {
         // Healthy means the storage thread answers and can write, not just that this thread runs:

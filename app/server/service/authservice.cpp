@@ -61,12 +61,12 @@ Result<Caller> AuthService::recheck(const Caller &caller)
     return authenticate(caller.tokenHash);
 }
 
-Result<bool> AuthService::checkUsernameFree(const QString &username)
+Result<Done> AuthService::checkUsernameFree(const QString &username)
 {
     if (m_ctx.storage.userByUsername(normalizeUsername(username)))
         return apiError(ErrorCode::Conflict, QStringLiteral("the username %1 is taken").arg(username),
                         QStringLiteral("username"));
-    return true;
+    return Done{};
 }
 
 Result<SignedIn> AuthService::createAccount(const QString &username, const QString &displayName,
@@ -113,13 +113,13 @@ Result<SignedIn> AuthService::issueToken(const QString &userId)
     return out;
 }
 
-Result<bool> AuthService::logout(const Caller &caller)
+Result<Done> AuthService::logout(const Caller &caller)
 {
     inTransaction(m_ctx.storage, [&] {
         m_ctx.storage.deleteToken(caller.tokenHash);
         recordStandingChange(m_ctx, caller.userId, StandingChangeKind::SignedOut, caller.tokenHash);
     });
-    return true;
+    return Done{};
 }
 
 Result<User> AuthService::me(const Caller &caller)

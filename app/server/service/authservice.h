@@ -23,14 +23,14 @@ public:
     // a demoted server admin comes back as a user). Cheap when nothing changed.
     Result<Caller> recheck(const Caller &caller);
     // Checks the name is free before the caller spends time hashing the password.
-    Result<bool> checkUsernameFree(const QString &username);
+    Result<Done> checkUsernameFree(const QString &username);
     // Creates the account (the first one, or makeAdmin, is a server admin) and a token.
     Result<SignedIn> createAccount(const QString &username, const QString &displayName, const QByteArray &passwordHash,
                                    bool makeAdmin, bool issueToken);
     // The stored hash for a login attempt; UNAUTHORIZED for an unknown or disabled user.
     Result<StoredUser> credentials(const QString &username);
     Result<SignedIn> issueToken(const QString &userId);
-    Result<bool> logout(const Caller &caller);
+    Result<Done> logout(const Caller &caller);
     Result<User> me(const Caller &caller);
     Result<User> updateProfile(const Caller &caller, const std::optional<QString> &displayName,
                                const std::optional<QString> &avatar);

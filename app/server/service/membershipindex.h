@@ -1,6 +1,6 @@
 #pragma once
 
-#include "result.h"
+#include "effects.h"
 
 #include <QHash>
 #include <QReadWriteLock>

@@ -98,7 +98,7 @@ Result<Member> ModerationService::transferOwnership(const Caller &caller, const 
     return m_rooms.memberView(roomId, target.userId);
 }
 
-Result<bool> ModerationService::kick(const Caller &caller, const QString &roomId, const QString &userId,
+Result<Done> ModerationService::kick(const Caller &caller, const QString &roomId, const QString &userId,
                                      const QString &reason, Effects &fx)
 {
     if (auto bad = validateReason(reason))
@@ -118,7 +118,7 @@ Result<bool> ModerationService::kick(const Caller &caller, const QString &roomId
         m_rooms.removeMember(roomId, userId, fx);
     });
     fx.deliver(frameBytes(KickedFrame{roomId, reason}), singleUser(userId), roomId);
-    return true;
+    return Done{};
 }
 
 Result<BanRecord> ModerationService::ban(const Caller &caller, const QString &roomId, const QString &userId,
@@ -157,7 +157,7 @@ Result<BanRecord> ModerationService::ban(const Caller &caller, const QString &ro
     return b;
 }
 
-Result<bool> ModerationService::unban(const Caller &caller, const QString &roomId, const QString &userId)
+Result<Done> ModerationService::unban(const Caller &caller, const QString &roomId, const QString &userId)
 {
     auto access = m_guard.joined(caller, roomId);
     if (!access)
@@ -170,7 +170,7 @@ Result<bool> ModerationService::unban(const Caller &caller, const QString &roomI
         m_ctx.storage.deleteBan(roomId, userId);
         audit(m_ctx, caller, actionName(Action::UnbanMember), roomId, userId);
     });
-    return true;
+    return Done{};
 }
 
 Result<std::vector<BanRecord>> ModerationService::bans(const Caller &caller, const QString &roomId)

@@ -17,11 +17,11 @@ public:
 
     Result<Member> changeMember(const Caller &caller, const QString &roomId, const QString &userId,
                                 const MemberChange &change, Effects &fx);
-    Result<bool> kick(const Caller &caller, const QString &roomId, const QString &userId, const QString &reason,
+    Result<Done> kick(const Caller &caller, const QString &roomId, const QString &userId, const QString &reason,
                       Effects &fx);
     Result<BanRecord> ban(const Caller &caller, const QString &roomId, const QString &userId, const QString &reason,
                           qint64 durationSeconds, Effects &fx);
-    Result<bool> unban(const Caller &caller, const QString &roomId, const QString &userId);
+    Result<Done> unban(const Caller &caller, const QString &roomId, const QString &userId);
     Result<std::vector<BanRecord>> bans(const Caller &caller, const QString &roomId);
     // Server admins see everything; room admins the entries of rooms where they are admin or owner.
     Result<std::vector<AuditEntry>> auditLog(const Caller &caller, AuditQuery query);

@@ -252,7 +252,7 @@ Result<Room> RoomService::update(const Caller &caller, const QString &roomId, co
     return get(caller, roomId);
 }
 
-Result<bool> RoomService::remove(const Caller &caller, const QString &roomId, Effects &fx)
+Result<Done> RoomService::remove(const Caller &caller, const QString &roomId, Effects &fx)
 {
     auto access = m_guard.joined(caller, roomId);
     if (!access)
@@ -266,7 +266,7 @@ Result<bool> RoomService::remove(const Caller &caller, const QString &roomId, Ef
     });
     m_ctx.members.removeRoom(roomId);
     fx.deliver(frameBytes(RoomDeletedFrame{roomId}), audience, roomId);
-    return true;
+    return Done{};
 }
 
 Result<JoinedRoom> RoomService::join(const Caller &caller, const QString &roomId, int historyLimit, Effects &fx)
@@ -295,7 +295,7 @@ Result<JoinedRoom> RoomService::join(const Caller &caller, const QString &roomId
     return out;
 }
 
-Result<bool> RoomService::leave(const Caller &caller, const QString &roomId, Effects &fx)
+Result<Done> RoomService::leave(const Caller &caller, const QString &roomId, Effects &fx)
 {
     auto access = m_guard.visible(caller, roomId);
     if (!access)
@@ -306,7 +306,7 @@ Result<bool> RoomService::leave(const Caller &caller, const QString &roomId, Eff
         m_ctx.storage.memberCount(roomId) > 1)
         return apiError(ErrorCode::Conflict, QStringLiteral("hand ownership to another member before leaving"));
     inTransaction(m_ctx.storage, [&] { removeMember(roomId, caller.userId, fx); });
-    return true;
+    return Done{};
 }
 
 Result<MemberPage> RoomService::members(const Caller &caller, const QString &roomId, int limit, int offset)
@@ -368,7 +368,7 @@ Result<Member> RoomService::invite(const Caller &caller, const QString &roomId, 
     return added;
 }
 
-Result<bool> RoomService::eraseAccount(const Caller &caller, Effects &fx)
+Result<Done> RoomService::eraseAccount(const Caller &caller, Effects &fx)
 {
     inTransaction(m_ctx.storage, [&] {
         for (const RoomRecord &r : m_ctx.storage.roomsOfUser(caller.userId)) {
@@ -401,7 +401,7 @@ Result<bool> RoomService::eraseAccount(const Caller &caller, Effects &fx)
         recordStandingChange(m_ctx, caller.userId, StandingChangeKind::Erased);
     });
     m_ctx.members.removeUser(caller.userId);
-    return true;
+    return Done{};
 }
 
 } // namespace confab::server

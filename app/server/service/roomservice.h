@@ -43,15 +43,15 @@ public:
     Result<RoomPage> list(const Caller &caller, const RoomQuery &query);
     Result<Room> get(const Caller &caller, const QString &roomId);
     Result<Room> update(const Caller &caller, const QString &roomId, const UpdateRoomRequest &req, Effects &fx);
-    Result<bool> remove(const Caller &caller, const QString &roomId, Effects &fx);
+    Result<Done> remove(const Caller &caller, const QString &roomId, Effects &fx);
     Result<JoinedRoom> join(const Caller &caller, const QString &roomId, int historyLimit, Effects &fx);
-    Result<bool> leave(const Caller &caller, const QString &roomId, Effects &fx);
+    Result<Done> leave(const Caller &caller, const QString &roomId, Effects &fx);
     Result<MemberPage> members(const Caller &caller, const QString &roomId, int limit, int offset);
     Result<Member> invite(const Caller &caller, const QString &roomId, const QString &userId, Effects &fx);
 
     // Erases the caller's account: leaves every room (handing ownership to the highest-ranking
     // remaining member, so no room is left without an owner), then anonymises the account.
-    Result<bool> eraseAccount(const Caller &caller, Effects &fx);
+    Result<Done> eraseAccount(const Caller &caller, Effects &fx);
 
     // Shared with moderation: adds a member, logs user_joined and announces it.
     Member addMember(const RoomRecord &room, const QString &userId, Role role, Effects &fx);

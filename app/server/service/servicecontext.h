@@ -3,6 +3,8 @@
 // What every service of the storage thread shares, and the checks they all make: is this room
 // visible to the caller, are they a member, does their role allow the action.
 
+#include "caller.h"
+#include "effects.h"
 #include "membershipindex.h"
 #include "presenceregistry.h"
 #include "result.h"

@@ -4,8 +4,33 @@
 
 namespace confab::server {
 
-int RateLimiter::take(const QString &key, const Rule &rule, qint64 nowMs)
+RateLimiter::RateLimiter(const Clock &clock, Rules rules, QObject *parent)
+    : QObject(parent), m_clock(clock), m_rules(rules)
 {
+    m_pruneTimer.setInterval(30000);
+    connect(&m_pruneTimer, &QTimer::timeout, this, [this] { prune(m_clock.nowMs()); });
+    m_pruneTimer.start();
+}
+
+int RateLimiter::take(const QString &bucketKey, Budget budget)
+{
+    const Rule *ruleOf = &m_rules.requests;
+    QLatin1String suffix(":r");
+    switch (budget) {
+    case Budget::Messages:
+        ruleOf = &m_rules.messages;
+        suffix = QLatin1String(":m");
+        break;
+    case Budget::Requests:
+        break;
+    case Budget::Typing:
+        ruleOf = &m_rules.typing;
+        suffix = QLatin1String(":t");
+        break;
+    }
+    const Rule &rule = *ruleOf;
+    const QString key = bucketKey + suffix;
+    const qint64 nowMs = m_clock.nowMs();
     auto it = m_buckets.find(key);
     if (it == m_buckets.end())
         it = m_buckets.insert(key, Bucket{rule.burst, nowMs, rule.burst});
