@@ -3,6 +3,7 @@
 // What ApiClient hands back: core's wire types wrapped into typed results, and the request
 // shapes of API.md. Nothing above app/client sees JSON.
 
+#include "core/done.h"
 #include "core/errors.h"
 #include "core/pages.h"
 #include "core/types.h"
@@ -15,8 +16,9 @@
 
 namespace confab::client {
 
-// A call that succeeded with nothing worth returning (logout, delete, kick, ...).
-struct Done {};
+// A call that succeeded with nothing worth returning (logout, delete, kick, ...): confab::Done,
+// the same type the server's services answer with.
+using confab::Done;
 
 struct SignedIn {
     QString token;
