@@ -124,7 +124,7 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QUrlQu
     if (!query.isEmpty())
         url.setQuery(query);
     QNetworkRequest request(url);
-    request.setTransferTimeout(m_timeoutMs);
+    request.setTransferTimeout(kTimeoutMs);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());

@@ -25,10 +25,8 @@ public:
     explicit ApiClient(QObject *parent = nullptr);
 
     void setBaseUrl(const QUrl &url) { m_base = url; }
-    QUrl baseUrl() const { return m_base; }
     void setToken(const QString &token) { m_token = token; }
     QString token() const { return m_token; }
-    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     void abortAll();
     int pendingCount() const { return int(m_inFlight.size()); }
 
@@ -104,7 +102,7 @@ private:
     QNetworkAccessManager m_nam;
     QUrl m_base;
     QString m_token;
-    int m_timeoutMs = 30000;
+    static constexpr int kTimeoutMs = 30000;
     QSet<QNetworkReply *> m_inFlight;
 };
 

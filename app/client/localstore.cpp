@@ -226,7 +226,7 @@ void LocalStore::trimMessages(const QString &roomId)
                              "ORDER BY seq DESC LIMIT 1 OFFSET ?)"));
     q.addBindValue(roomId);
     q.addBindValue(roomId);
-    q.addBindValue(m_keepPerRoom - 1);
+    q.addBindValue(kKeepPerRoom - 1);
     q.exec();
 }
 

@@ -40,8 +40,6 @@ public:
     bool open(const QString &filePath);
     bool isOpen() const;
     QString errorString() const { return m_error; }
-    // Most recent messages kept per room.
-    void setMessagesPerRoom(int n) { m_keepPerRoom = n; }
 
     // rooms
     std::vector<Room> rooms() const;
@@ -84,7 +82,7 @@ private:
 
     QString m_connection;
     QString m_error;
-    int m_keepPerRoom = 200;
+    static constexpr int kKeepPerRoom = 200; // most recent messages kept per room
 };
 
 } // namespace confab::client

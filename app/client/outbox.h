@@ -37,7 +37,6 @@ public:
     void pause();
 
     std::vector<OutgoingItem> items(const QString &roomId) const;
-    std::vector<OutgoingItem> allItems() const { return m_items; }
     int count() const { return int(m_items.size()); }
 
 Q_SIGNALS:

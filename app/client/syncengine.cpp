@@ -99,7 +99,6 @@ bool SyncEngine::admit(const QString &roomId, qint64 seq)
     if (seq <= it->last)
         return false; // a duplicate, e.g. an event both delivered live and replayed
     if (seq > it->last + 1) {
-        ++m_gaps;
         qCInfo(lcSync) << "gap in" << roomId << ": have" << it->last << "got" << seq;
         Q_EMIT gapDetected(roomId, it->last + 1, seq);
         if (it->syncing)

@@ -33,8 +33,6 @@ public:
     void trackRoom(const QString &roomId, qint64 baselineSeq);
     void forgetRoom(const QString &roomId);
     qint64 lastSeq(const QString &roomId) const;
-    bool isSyncing() const { return !m_pendingSyncs.isEmpty(); }
-    int gapsDetected() const { return m_gaps; }
 
     // Starts a sync of every tracked room now (done on each connect anyway).
     void syncAll();
@@ -85,7 +83,6 @@ private:
     QHash<QString, RoomState> m_rooms;
     QHash<QString, QStringList> m_pendingSyncs; // ref -> rooms it covers
     quint64 m_nextRef = 0;
-    int m_gaps = 0;
 };
 
 } // namespace confab::client
