@@ -1,6 +1,6 @@
 #pragma once
 
-#include "reconnectpolicy.h"
+#include "core/reconnectpolicy.h"
 
 #include "core/frames.h"
 

@@ -95,10 +95,9 @@ void DemoBot::onDisconnected()
     m_online = false;
     if (!m_wanted)
         return;
-    // Back-off with jitter, capped: the server may be restarting or gone for good.
+    // The client's back-off table: the server may be restarting or gone for good.
     ++m_failures;
-    const int base = std::min(15000, 500 << std::min(m_failures, 5));
-    m_retry.start(base / 2 + QRandomGenerator::global()->bounded(base / 2 + 1));
+    m_retry.start(m_reconnect.delayMs(m_failures));
 }
 
 } // namespace confab::demo

@@ -3,6 +3,7 @@
 #include "demoworld.h"
 
 #include "core/frames.h"
+#include "core/reconnectpolicy.h"
 
 #include <QObject>
 #include <QTimer>
@@ -49,6 +50,7 @@ private:
     bool m_wanted = false;
     bool m_online = false;
     int m_failures = 0;
+    ReconnectPolicy m_reconnect;
     quint64 m_sent = 0;
 };
 

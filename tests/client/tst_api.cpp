@@ -3,7 +3,7 @@
 
 #include "clienttest.h"
 
-#include "client/reconnectpolicy.h"
+#include "core/reconnectpolicy.h"
 
 using namespace confab;
 using namespace confab::client;

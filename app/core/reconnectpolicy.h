@@ -5,7 +5,7 @@
 #include <functional>
 #include <vector>
 
-namespace confab::client {
+namespace confab {
 
 // When to try again after a failed or lost connection: one readable table of steps (like
 // libQuotient's errorStrategy), a jitter so that a restarted server is not hit by every client
@@ -34,4 +34,4 @@ private:
     std::function<double()> m_random;
 };
 
-} // namespace confab::client
+} // namespace confab

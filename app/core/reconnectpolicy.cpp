@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-namespace confab::client {
+namespace confab {
 
 namespace {
 // The steps, in order; the last one repeats forever. First retries are quick (a server restart
@@ -52,4 +52,4 @@ int ReconnectPolicy::capMs() const
     return last.delayMs + last.delayMs * last.jitterPct / 100;
 }
 
-} // namespace confab::client
+} // namespace confab
