@@ -18,7 +18,6 @@ namespace confab::test {
 
 using nlohmann::json;
 
-inline QString qs(const json &j) { return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString(); }
 inline std::string ss(const QString &s) { return s.toStdString(); }
 
 // "expected 201, got 422: {...}" for QVERIFY2.

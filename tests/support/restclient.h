@@ -48,4 +48,7 @@ private:
     QNetworkAccessManager m_nam;
 };
 
+// A JSON string as a QString (empty when it is not a string).
+inline QString qs(const nlohmann::json &j) { return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString(); }
+
 } // namespace confab::test

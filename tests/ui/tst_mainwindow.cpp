@@ -43,8 +43,6 @@ using namespace confab::test;
 using namespace confab::ui;
 
 namespace {
-QString qs(const nlohmann::json &j) { return QString::fromStdString(j.get<std::string>()); }
-
 // The row of the first message with this content in the open room, or -1.
 int rowWithContent(const MessageModel *m, const QString &content)
 {

@@ -43,8 +43,6 @@ using namespace confab::test;
 using namespace confab::ui;
 
 namespace {
-QString qs(const nlohmann::json &j) { return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString(); }
-
 QString roomPath(const QString &roomId) { return QStringLiteral("/v1/chat/rooms/") + roomId; }
 
 QAction *findAction(const QList<QAction *> &actions, const QString &text)

@@ -46,8 +46,6 @@ using namespace confab::test;
 using namespace confab::ui;
 
 namespace {
-QString qs(const nlohmann::json &j) { return QString::fromStdString(j.get<std::string>()); }
-
 // The mnemonic of a label ("&Sign in" -> 's', "Tom && Jerry" -> none), lower case.
 QChar mnemonic(const QString &text)
 {

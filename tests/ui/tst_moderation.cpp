@@ -67,8 +67,6 @@ using namespace confab::ui;
 namespace {
 const QString kPassword = QStringLiteral("correct horse");
 
-QString qs(const nlohmann::json &j) { return QString::fromStdString(j.get<std::string>()); }
-
 // One desktop client with its window shown, at the size of the screenshots.
 struct Desktop : DesktopClient {
     Desktop()

@@ -69,8 +69,6 @@ using namespace confab::test;
 using namespace confab::ui;
 
 namespace {
-QString qs(const nlohmann::json &j) { return QString::fromStdString(j.get<std::string>()); }
-
 Message textMessage(const QString &content)
 {
     Message m;
