@@ -2422,7 +2422,7 @@ Chat autoalojado para equipos.</translation>
     </message>
     <message>
         <source>Member &amp;limit:</source>
-        <translation>&amp;Límite de miembros:</translation>
+        <translation>Límite de &amp;miembros:</translation>
     </message>
 </context>
 <context>

@@ -2422,7 +2422,7 @@ Discussion auto-hébergée pour les équipes.</translation>
     </message>
     <message>
         <source>Member &amp;limit:</source>
-        <translation>&amp;Limite de membres :</translation>
+        <translation>Limite de &amp;membres :</translation>
     </message>
 </context>
 <context>
