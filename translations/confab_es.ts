@@ -1392,8 +1392,8 @@
         <translation>Filtrar salas</translation>
     </message>
     <message>
-        <source>Filter rooms (Ctrl+K)</source>
-        <translation>Filtrar salas (Ctrl+K)</translation>
+        <source>Filter rooms (%1)</source>
+        <translation>Filtrar salas (%1)</translation>
     </message>
     <message>
         <source>New room or conversation</source>

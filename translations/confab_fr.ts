@@ -1392,8 +1392,8 @@
         <translation>Filtrer les salons</translation>
     </message>
     <message>
-        <source>Filter rooms (Ctrl+K)</source>
-        <translation>Filtrer les salons (Ctrl+K)</translation>
+        <source>Filter rooms (%1)</source>
+        <translation>Filtrer les salons (%1)</translation>
     </message>
     <message>
         <source>New room or conversation</source>

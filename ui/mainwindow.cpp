@@ -46,6 +46,10 @@
 
 namespace confab::ui {
 
+namespace {
+QKeySequence findRoomKey() { return QKeySequence(Qt::CTRL | Qt::Key_K); }
+} // namespace
+
 using client::RoomListModel;
 
 MainWindow::MainWindow(client::Session &session, QWidget *parent)
@@ -111,7 +115,8 @@ MainWindow::~MainWindow() { detach(); }
 QWidget *MainWindow::buildRoomPane()
 {
     m_filter->setAccessibleName(tr("Filter rooms"));
-    m_filter->setPlaceholderText(tr("Filter rooms (Ctrl+K)"));
+    // Named as the menu and F1 name it (Qt translates "Ctrl" too: "Control" in Spanish).
+    m_filter->setPlaceholderText(tr("Filter rooms (%1)").arg(findRoomKey().toString(QKeySequence::NativeText)));
     m_filter->setClearButtonEnabled(true);
     // Typing in the filter only moves the selection; Enter opens, Esc goes back (RoomSwitcher).
     m_switcher = new RoomSwitcher(m_filter, m_rooms, m_roomModel, this);
@@ -229,7 +234,7 @@ void MainWindow::buildMenus()
         m_filter->setFocus(Qt::ShortcutFocusReason);
         m_filter->selectAll();
     });
-    find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    find->setShortcut(findRoomKey());
     view->addSeparator();
     QAction *previous = view->addAction(tr("&Previous room"), this, [this] { moveRoom(-1); });
     previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));

@@ -833,7 +833,7 @@ private Q_SLOTS:
             MainWindow spanish(*m_desk->session);
             QCOMPARE(spanish.menuBar()->actions().at(0)->text(), QStringLiteral("&Archivo"));
             QCOMPARE(spanish.newRoomAction()->text(), QStringLiteral("&Nueva sala…"));
-            QCOMPARE(spanish.roomFilter()->placeholderText(), QStringLiteral("Filtrar salas (Ctrl+K)"));
+            QCOMPARE(spanish.roomFilter()->placeholderText(), QStringLiteral("Filtrar salas (Control+K)"));
             if (qEnvironmentVariableIsSet("CONFAB_SHELL_SHOTS")) {
                 spanish.show();
                 QVERIFY(QTest::qWaitForWindowExposed(&spanish));
