@@ -5,7 +5,9 @@
 namespace confab::client {
 
 namespace {
-QString invalidField(const QString &field)
+QString generic(const QString &translated, const QString &serverText);
+
+QString invalidField(const QString &field, const QString &serverText)
 {
     if (field == QLatin1String("username"))
         return ErrorText::usernameRule();
@@ -18,7 +20,8 @@ QString invalidField(const QString &field)
     if (field == QLatin1String("description"))
         return ErrorText::tr("A description has at most %1 characters.").arg(limits::kDescriptionMax);
     if (field == QLatin1String("content"))
-        return ErrorText::tr("The server does not accept this message (empty, too long, or a word this room does not allow).");
+        return generic(ErrorText::tr("The server does not accept this message (empty, too long, or a word this room does not allow)."),
+                       serverText);
     if (field == QLatin1String("reason"))
         return ErrorText::tr("A reason has at most %1 characters.").arg(limits::kReasonMax);
     return ErrorText::tr("The server does not accept this value.");
@@ -43,7 +46,7 @@ QString ErrorText::forCode(ErrorCode code, const QString &field, int retryAfterS
 {
     switch (code) {
     case ErrorCode::ValidationFailed:
-        return invalidField(field);
+        return invalidField(field, serverText);
     case ErrorCode::Unauthorized:
         return tr("You are not signed in any more. Sign in again.");
     case ErrorCode::Forbidden:
