@@ -6,6 +6,7 @@
 #include "server/rest/loginthrottle.h"
 
 #include "core/clock.h"
+#include "core/jsondocument.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -33,6 +34,26 @@ bool isIsoTime(const json &j)
 }
 
 QDateTime parseIso(const json &j) { return QDateTime::fromString(qs(j), Qt::ISODateWithMs); }
+
+// The HTTP status of a sign-in sent from another loopback address (127.0.0.N), as a client on
+// another machine would; 0 when no answer came.
+int loginFrom(const QString &sourceAddress, quint16 port, const QString &username, const QString &password)
+{
+    QTcpSocket socket;
+    if (!socket.bind(QHostAddress(sourceAddress)))
+        return 0;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return 0;
+    const QByteArray body = confab::toJsonBytes(json{{"username", ss(username)}, {"password", ss(password)}});
+    socket.write("POST /v1/auth/login HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                 "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QByteArray answer;
+    while (!answer.contains("\r\n") && socket.waitForReadyRead(5000))
+        answer += socket.readAll();
+    const QList<QByteArray> statusLine = answer.left(answer.indexOf("\r\n")).split(' ');
+    return statusLine.size() >= 2 ? statusLine.at(1).toInt() : 0;
+}
 
 QStringList idsOf(const json &list, const char *key)
 {
@@ -371,6 +392,18 @@ void TestRest::loginLockoutPerUsername()
     // Other accounts, from the same address, are not affected.
     CHECK_STATUS(login("bystander", ss(kPassword)), 200);
     CHECK_STATUS(target->get(QStringLiteral("/v1/me")), 200); // existing sessions go on
+
+    // The guesser's address is locked out, not the account: its owner signs in from elsewhere.
+    const quint16 port = m_server.port();
+    QCOMPARE(loginFrom(QStringLiteral("127.0.0.2"), port, QStringLiteral("lockme"), kPassword), 200);
+    // Guesses spread over many addresses still meet a limit for the account: 50 failures from ten
+    // addresses lock it for every address, a new one included.
+    for (int a = 3; a < 13; ++a) {
+        const QString from = QStringLiteral("127.0.0.%1").arg(a);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(loginFrom(from, port, QStringLiteral("bystander"), QStringLiteral("guess%1").arg(i)), 401);
+    }
+    QCOMPARE(loginFrom(QStringLiteral("127.0.0.13"), port, QStringLiteral("bystander"), kPassword), 429);
 }
 
 void TestRest::loginThrottleBackoffAndBound()

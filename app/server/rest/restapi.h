@@ -91,7 +91,11 @@ private:
     Router<Handler> m_router;
     QByteArray m_dummyHash; // verified against for unknown users, so timing does not tell
     QHash<QByteArray, QString> m_tokenUsers; // token hash -> user id, for rateKey()
-    LoginThrottle m_logins;                  // failed sign-ins per username
+    // Failed sign-ins. Per username and address, strictly: one address cannot guess on, nor lock
+    // the account out for anyone else. Per username from anywhere, with a higher threshold:
+    // guesses spread over many addresses still meet a limit.
+    LoginThrottle m_loginsFromAddress;
+    LoginThrottle m_logins;
 };
 
 } // namespace confab::server

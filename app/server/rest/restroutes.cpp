@@ -15,6 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace confab::server {
 
 using nlohmann::json;
@@ -189,25 +191,30 @@ void RestApi::login(RestCall &&call, HttpResponder responder)
         responder.send(failure({ErrorCode::RateLimited, QStringLiteral("too many attempts: wait %1 s").arg(wait), {}, wait}));
         return;
     }
-    // ... and per username, whether it exists or not, so a lockout tells nothing about accounts.
-    // The attempt counts as failed from its start (a success forgets it): guesses sent in
-    // parallel cannot slip past the limit while their hashes are being checked.
+    // ... and per username, whether it exists or not, so a lockout tells nothing about accounts:
+    // strictly from one address, more loosely from all (see m_loginsFromAddress). The attempt
+    // counts as failed from its start (a success forgets it): guesses sent in parallel cannot
+    // slip past the limit while their hashes are being checked.
     const QString accountKey = normalizeUsername(username);
-    if (const int wait = m_logins.retryAfterSeconds(accountKey)) {
+    const QString attemptKey = accountKey + QLatin1Char(' ') + call.request.peerAddress.toString();
+    if (const int wait = std::max(m_loginsFromAddress.retryAfterSeconds(attemptKey), m_logins.retryAfterSeconds(accountKey))) {
         responder.send(failure({ErrorCode::RateLimited,
                                 QStringLiteral("too many failed sign-ins for this username: wait %1 s").arg(wait), {}, wait}));
         return;
     }
+    m_loginsFromAddress.recordFailure(attemptKey);
     m_logins.recordFailure(accountKey);
     auto holder = std::make_shared<HttpResponder>(std::move(responder));
     m_worker.run<StoredUser>(
         this, [username](Services &s, Effects &) { return s.auth.credentials(username); },
-        [this, holder, password, accountKey](Result<StoredUser> user) {
+        [this, holder, password, accountKey, attemptKey](Result<StoredUser> user) {
             const QByteArray hash = user ? user.value.passwordHash : m_dummyHash;
             const QString userId = user ? user.value.user.userId : QString();
-            m_hasher.verify(password, hash, this, [this, holder, userId, accountKey](bool ok) {
-                if (ok && !userId.isEmpty())
+            m_hasher.verify(password, hash, this, [this, holder, userId, accountKey, attemptKey](bool ok) {
+                if (ok && !userId.isEmpty()) {
+                    m_loginsFromAddress.recordSuccess(attemptKey);
                     m_logins.recordSuccess(accountKey);
+                }
                 if (!ok || userId.isEmpty()) {
                     holder->send(failure({ErrorCode::Unauthorized, QStringLiteral("wrong username or password"), {}, 0}));
                     return;
