@@ -2,7 +2,7 @@
 
 #include "probes.h"
 
-#include "client/apiclient.h"
+#include "client/net/apiclient.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -2,11 +2,11 @@
 
 #include "probes.h"
 
-#include "client/chatengine.h"
-#include "client/messagemodel.h"
-#include "client/roomlistmodel.h"
-#include "client/session.h"
-#include "client/tokenstore.h"
+#include "client/sync/chatengine.h"
+#include "client/models/messagemodel.h"
+#include "client/models/roomlistmodel.h"
+#include "client/account/session.h"
+#include "client/account/tokenstore.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,9 +1,9 @@
 #include "harness.h"
 
-#include "client/messagemodel.h"
-#include "client/realtimeconnection.h"
-#include "client/roomlistmodel.h"
-#include "client/syncengine.h"
+#include "client/models/messagemodel.h"
+#include "client/net/realtimeconnection.h"
+#include "client/models/roomlistmodel.h"
+#include "client/sync/syncengine.h"
 
 #include <QCoreApplication>
 #include <QFile>

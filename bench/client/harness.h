@@ -3,8 +3,8 @@
 #include "benchdata.h"
 #include "probes.h"
 
-#include "client/apiclient.h"
-#include "client/chatengine.h"
+#include "client/net/apiclient.h"
+#include "client/sync/chatengine.h"
 
 #include <QElapsedTimer>
 

@@ -4,8 +4,8 @@
 #include "scenarios.h"
 #include "timelinebench.h"
 
-#include "client/messagemodel.h"
-#include "client/syncengine.h"
+#include "client/models/messagemodel.h"
+#include "client/sync/syncengine.h"
 
 #include <QFileInfo>
 

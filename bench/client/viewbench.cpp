@@ -4,10 +4,10 @@
 #include "scenarios.h"
 #include "timelinebench.h"
 
-#include "client/messagemodel.h"
+#include "client/models/messagemodel.h"
 
-#include "messagedelegate.h"
-#include "timelineview.h"
+#include "room/messagedelegate.h"
+#include "room/timelineview.h"
 
 #include <QApplication>
 #include <QImage>

@@ -6,9 +6,9 @@
 #include "restclient.h"
 #include "testserver.h"
 
-#include "client/apiclient.h"
-#include "client/chatengine.h"
-#include "client/realtimeconnection.h"
+#include "client/net/apiclient.h"
+#include "client/sync/chatengine.h"
+#include "client/net/realtimeconnection.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -4,11 +4,11 @@
 
 #include "clienttest.h"
 
-#include "client/membermodel.h"
-#include "client/messagemodel.h"
-#include "client/presencemodel.h"
-#include "client/roomlistmodel.h"
-#include "client/typingmodel.h"
+#include "client/models/membermodel.h"
+#include "client/models/messagemodel.h"
+#include "client/models/presencemodel.h"
+#include "client/models/roomlistmodel.h"
+#include "client/models/typingmodel.h"
 
 #include <QAbstractItemModelTester>
 

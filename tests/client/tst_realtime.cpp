@@ -2,9 +2,9 @@
 // reconnect policy, retryNow(), a rejected token, and a sync on every connect with duplicates
 // ignored and gaps sent for.
 
-#include "client/localstore.h"
-#include "client/realtimeconnection.h"
-#include "client/syncengine.h"
+#include "client/sync/localstore.h"
+#include "client/net/realtimeconnection.h"
+#include "client/sync/syncengine.h"
 
 #include "core/jsondocument.h"
 

@@ -4,11 +4,11 @@
 
 #include "clienttest.h"
 
-#include "client/localstore.h"
-#include "client/messagemodel.h"
-#include "client/outbox.h"
-#include "client/roomlistmodel.h"
-#include "client/syncengine.h"
+#include "client/sync/localstore.h"
+#include "client/models/messagemodel.h"
+#include "client/sync/outbox.h"
+#include "client/models/roomlistmodel.h"
+#include "client/sync/syncengine.h"
 
 #include <QAbstractItemModelTester>
 

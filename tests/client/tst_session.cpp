@@ -4,8 +4,8 @@
 
 #include "clienttest.h"
 
-#include "client/roomlistmodel.h"
-#include "client/session.h"
+#include "client/models/roomlistmodel.h"
+#include "client/account/session.h"
 
 #include <QDirIterator>
 #include <QProcess>

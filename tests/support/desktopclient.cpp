@@ -1,7 +1,7 @@
 #include "desktopclient.h"
 
-#include "client/session.h"
-#include "mainwindow.h"
+#include "client/account/session.h"
+#include "shell/mainwindow.h"
 
 #include <QCoreApplication>
 #include <QDialog> // MainWindow holds a QPointer<QDialog>

@@ -7,17 +7,17 @@
 
 #include "desktopclient.h"
 
-#include "client/chatengine.h"
-#include "client/messagemodel.h"
-#include "client/roomlistmodel.h"
-#include "client/session.h"
-#include "composer.h"
+#include "client/sync/chatengine.h"
+#include "client/models/messagemodel.h"
+#include "client/models/roomlistmodel.h"
+#include "client/account/session.h"
+#include "room/composer.h"
 #include "demo/demoserver.h"
-#include "emojipicker.h"
-#include "mainwindow.h"
-#include "messagedelegate.h"
-#include "roomview.h"
-#include "timelineview.h"
+#include "room/emojipicker.h"
+#include "shell/mainwindow.h"
+#include "room/messagedelegate.h"
+#include "room/roomview.h"
+#include "room/timelineview.h"
 
 #include <QApplication>
 #include <QDir>

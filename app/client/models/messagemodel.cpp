@@ -1,0 +1,688 @@
+#include "messagemodel.h"
+
+#include "client/net/apiclient.h"
+#include "client/sync/outbox.h"
+#include "client/sync/syncengine.h"
+#include "core/markdownpreview.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace confab::client {
+
+MessageModel::MessageModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, Outbox &outbox,
+                           QObject *parent)
+    : QAbstractListModel(parent), m_roomId(roomId), m_me(sync.myUserId()), m_api(api), m_store(store), m_sync(sync),
+      m_outbox(outbox)
+{
+    connect(&m_sync, &SyncEngine::messageArrived, this, [this](const Message &m) {
+        if (m.roomId != m_roomId)
+            return;
+        upsert(m);
+        trimOldest();
+    });
+    connect(&m_sync, &SyncEngine::messageChanged, this, [this](const Message &m) {
+        if (m.roomId == m_roomId)
+            upsert(m);
+    });
+    connect(&m_sync, &SyncEngine::messageDeleted, this, [this](const QString &roomId, const QString &messageId) {
+        if (roomId != m_roomId)
+            return;
+        const int row = rowOfMessage(messageId);
+        if (row < 0)
+            return;
+        m_rows[std::size_t(row)].message.isDeleted = true;
+        m_rows[std::size_t(row)].message.content.clear();
+        changed(row);
+        updatePinnedCopy(m_rows[std::size_t(row)].message);
+    });
+    connect(&m_sync, &SyncEngine::roomReset, this, [this](const QString &roomId) {
+        if (roomId != m_roomId)
+            return;
+        reload();
+        loadPins(); // pin events were missed too
+    });
+    connect(&m_sync, &SyncEngine::pinChanged, this, &MessageModel::applyPin);
+    connect(&m_outbox, &Outbox::queued, this, [this](const OutgoingItem &item) {
+        if (item.roomId == m_roomId)
+            appendPending(item);
+    });
+    connect(&m_outbox, &Outbox::stateChanged, this, [this](const OutgoingItem &item) {
+        const int row = rowOfClientMsgId(item.clientMsgId);
+        if (row < m_sent)
+            return;
+        Row &r = m_rows[std::size_t(row)];
+        r.delivery = item.state == OutgoingItem::State::Failed ? Delivery::Failed : Delivery::Pending;
+        r.error = item.error;
+        changed(row);
+    });
+    connect(&m_outbox, &Outbox::delivered, this, [this](const QString &roomId, const QString &clientMsgId, const Message &m) {
+        if (roomId != m_roomId)
+            return;
+        acceptOwn(clientMsgId, m);
+        trimOldest();
+    });
+    connect(&m_outbox, &Outbox::discarded, this, [this](const QString &, const QString &clientMsgId) {
+        const int row = rowOfClientMsgId(clientMsgId);
+        if (row < m_sent)
+            return;
+        beginRemoveRows({}, row, row);
+        m_rows.erase(m_rows.begin() + row);
+        endRemoveRows();
+    });
+}
+
+void MessageModel::load()
+{
+    std::deque<Row> rows;
+    for (Message &m : m_store.recentMessages(m_roomId, m_pageSize))
+        rows.push_back(makeRow(std::move(m), Delivery::Sent));
+    const int sent = int(rows.size());
+    for (const OutgoingItem &item : m_outbox.items(m_roomId)) {
+        if (rowOfClientMsgId(item.clientMsgId) >= 0)
+            continue;
+        rows.push_back(makeRow(localEcho(item),
+                               item.state == OutgoingItem::State::Failed ? Delivery::Failed : Delivery::Pending, item.error));
+    }
+    if (!rows.empty() && m_rows.empty()) {
+        beginInsertRows({}, 0, int(rows.size()) - 1);
+        m_rows = std::move(rows);
+        m_sent = sent;
+        endInsertRows();
+    }
+    fetchLatest();
+    loadPins();
+}
+
+void MessageModel::reload()
+{
+    beginResetModel();
+    m_rows.erase(m_rows.begin(), m_rows.begin() + m_sent);
+    m_sent = 0;
+    ++m_generation;
+    m_hasOlder = true;
+    m_atLatest = true;
+    m_fetchingOlder = false;
+    m_fetchingNewer = false;
+    m_quotes.clear();
+    endResetModel();
+    fetchLatest();
+}
+
+void MessageModel::fetchLatest()
+{
+    const quint64 gen = m_generation;
+    HistoryQuery q;
+    q.limit = m_pageSize;
+    m_api.messages(m_roomId, q, this, [this, gen](const ApiResult<MessagePage> &r) {
+        if (gen != m_generation)
+            return; // an answer for a window we no longer show
+        if (!r.ok()) {
+            Q_EMIT loadFailed(r.error->message);
+            return;
+        }
+        const bool coversOldest = m_sent == 0 || r.value.messages.empty() ||
+                                  r.value.messages.front().seq <= m_rows.front().message.seq;
+        m_store.saveMessages(r.value.messages);
+        mergePage(r.value.messages);
+        if (coversOldest)
+            setHasOlder(r.value.pagination.hasMore);
+        m_latestLoaded = true;
+        placeReadMarker();
+        Q_EMIT latestLoaded();
+    });
+}
+
+void MessageModel::mergePage(const std::vector<Message> &page)
+{
+    // If the window moved back meanwhile (an older page came first), the latest page only
+    // updates what the window shows; fetchNewer() brings the rest.
+    const bool atLatest = m_atLatest;
+    for (const Message &m : page)
+        upsert(m, atLatest);
+    if (atLatest)
+        trimOldest();
+}
+
+int MessageModel::insertPosition(qint64 seq) const
+{
+    const auto it = std::upper_bound(m_rows.begin(), m_rows.begin() + m_sent, seq,
+                                     [](qint64 s, const Row &r) { return s < r.message.seq; });
+    return int(it - m_rows.begin());
+}
+
+bool MessageModel::upsert(const Message &m, bool allowOutsideWindow)
+{
+    const int existing = rowOfMessage(m.messageId);
+    if (existing >= 0) {
+        m_rows[std::size_t(existing)].message = m;
+        shareStrings(m_rows[std::size_t(existing)].message);
+        changed(existing);
+        updatePinnedCopy(m);
+        return true;
+    }
+    if (!m.clientMsgId.isEmpty() && m.authorId == m_me) {
+        const int pending = rowOfClientMsgId(m.clientMsgId);
+        if (pending >= m_sent) {
+            acceptOwn(m.clientMsgId, m);
+            return true;
+        }
+    }
+    if (!allowOutsideWindow && m_sent > 0) {
+        if (!m_atLatest && m.seq > m_rows[std::size_t(m_sent - 1)].message.seq)
+            return false; // newer than the window we show; fetchNewer() brings it
+        if (m_hasOlder && m.seq < m_rows.front().message.seq)
+            return false; // an edit of a message scrolled out of the window
+    }
+    const int pos = insertPosition(m.seq);
+    beginInsertRows({}, pos, pos);
+    m_rows.insert(m_rows.begin() + pos, makeRow(m, Delivery::Sent));
+    ++m_sent;
+    endInsertRows();
+    return true;
+}
+
+void MessageModel::acceptOwn(const QString &clientMsgId, const Message &m)
+{
+    const int pending = rowOfClientMsgId(clientMsgId);
+    if (pending < m_sent) { // no local echo (anymore): an ordinary upsert
+        upsert(m);
+        return;
+    }
+    if (rowOfMessage(m.messageId) < 0 && pending == m_sent && insertPosition(m.seq) == m_sent) {
+        // The usual case: the first pending row becomes the newest sent one, in place.
+        m_rows[std::size_t(pending)] = makeRow(m, Delivery::Sent);
+        ++m_sent;
+        changed(pending);
+        return;
+    }
+    beginRemoveRows({}, pending, pending);
+    m_rows.erase(m_rows.begin() + pending);
+    endRemoveRows();
+    upsert(m);
+}
+
+Message MessageModel::localEcho(const OutgoingItem &item) const
+{
+    Message m;
+    m.roomId = item.roomId;
+    m.clientMsgId = item.clientMsgId;
+    m.content = item.content;
+    m.authorId = m_me;
+    m.authorName = m_myName;
+    m.authorAvatar = m_myAvatar;
+    m.timestamp = item.createdAt;
+    m.replyTo = item.replyTo;
+    return m;
+}
+
+MessageModel::Row MessageModel::makeRow(Message m, Delivery delivery, QString error)
+{
+    shareStrings(m);
+    return Row{std::move(m), delivery, std::move(error)};
+}
+
+void MessageModel::shareStrings(Message &m)
+{
+    // A room's rows repeat a few strings thousands of times (its id, its authors' ids, names and
+    // avatars), each parsed into an allocation of its own: one shared copy of each instead saves
+    // about a fifth of a row's memory (docs/performance.md, "Client").
+    if (m.roomId == m_roomId)
+        m.roomId = m_roomId;
+    for (QString *s : {&m.authorId, &m.authorName, &m.authorAvatar}) {
+        if (s->isEmpty())
+            continue;
+        if (const auto it = m_sharedStrings.constFind(*s); it != m_sharedStrings.cend())
+            *s = *it;
+        else
+            m_sharedStrings.insert(*s);
+    }
+}
+
+void MessageModel::appendPending(const OutgoingItem &item)
+{
+    if (rowOfClientMsgId(item.clientMsgId) >= 0)
+        return;
+    Message m = localEcho(item);
+    const int row = int(m_rows.size());
+    beginInsertRows({}, row, row);
+    m_rows.push_back(makeRow(std::move(m), Delivery::Pending));
+    endInsertRows();
+}
+
+void MessageModel::trimOldest()
+{
+    const int excess = m_sent - m_maxRows;
+    if (excess <= 0)
+        return;
+    beginRemoveRows({}, 0, excess - 1);
+    m_rows.erase(m_rows.begin(), m_rows.begin() + excess);
+    m_sent -= excess;
+    m_hasOlder = true;
+    endRemoveRows();
+}
+
+void MessageModel::trimNewest()
+{
+    const int excess = m_sent - m_maxRows;
+    if (excess <= 0)
+        return;
+    beginRemoveRows({}, m_maxRows, m_sent - 1);
+    m_rows.erase(m_rows.begin() + m_maxRows, m_rows.begin() + m_sent);
+    m_sent = m_maxRows;
+    m_atLatest = false;
+    endRemoveRows();
+}
+
+bool MessageModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_hasOlder && !m_fetchingOlder && m_sent > 0;
+}
+
+void MessageModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return; // a second call while a page is on its way does nothing
+    m_fetchingOlder = true;
+    const quint64 gen = m_generation;
+    const Message oldest = m_rows.front().message;
+    HistoryQuery q;
+    q.before = oldest.messageId;
+    q.limit = m_pageSize;
+    m_api.messages(m_roomId, q, this, [this, gen, oldest](const ApiResult<MessagePage> &r) {
+        if (gen != m_generation)
+            return;
+        m_fetchingOlder = false;
+        std::vector<Message> page;
+        if (r.ok()) {
+            page = r.value.messages;
+            setHasOlder(r.value.pagination.hasMore);
+        } else {
+            // Offline: what the cache holds is better than nothing; try the server again later.
+            page = m_store.messagesBefore(m_roomId, oldest.seq, m_pageSize);
+            if (page.empty())
+                Q_EMIT loadFailed(r.error->message);
+        }
+        const qint64 firstSeq = m_sent > 0 ? m_rows.front().message.seq : std::numeric_limits<qint64>::max();
+        // Rows are in seq order and a message keeps its seq: one older than the first row cannot be
+        // in the window. (No search by id per message: that made reading back a long history
+        // quadratic, see docs/performance.md "Client".)
+        std::erase_if(page, [&](const Message &m) { return m.seq >= firstSeq; });
+        if (!page.empty()) {
+            beginInsertRows({}, 0, int(page.size()) - 1);
+            std::vector<Row> rows;
+            for (const Message &m : page)
+                rows.push_back(makeRow(m, Delivery::Sent));
+            m_rows.insert(m_rows.begin(), rows.begin(), rows.end());
+            m_sent += int(page.size());
+            endInsertRows();
+            trimNewest();
+        }
+        Q_EMIT olderLoaded(int(page.size()));
+    });
+}
+
+void MessageModel::fetchNewer()
+{
+    if (m_atLatest || m_fetchingNewer || m_sent == 0)
+        return;
+    m_fetchingNewer = true;
+    const quint64 gen = m_generation;
+    HistoryQuery q;
+    q.after = m_rows[std::size_t(m_sent - 1)].message.messageId;
+    q.limit = m_pageSize;
+    m_api.messages(m_roomId, q, this, [this, gen](const ApiResult<MessagePage> &r) {
+        if (gen != m_generation)
+            return;
+        m_fetchingNewer = false;
+        if (!r.ok()) {
+            Q_EMIT loadFailed(r.error->message);
+            return;
+        }
+        for (const Message &m : r.value.messages)
+            upsert(m, true);
+        if (!r.value.pagination.hasMore)
+            m_atLatest = true;
+        trimOldest();
+    });
+}
+
+int MessageModel::rowOfMessage(const QString &messageId) const
+{
+    if (messageId.isEmpty())
+        return -1;
+    for (int i = m_sent - 1; i >= 0; --i) { // recent rows change most
+        if (m_rows[std::size_t(i)].message.messageId == messageId)
+            return i;
+    }
+    return -1;
+}
+
+int MessageModel::rowOfClientMsgId(const QString &clientMsgId) const
+{
+    if (clientMsgId.isEmpty())
+        return -1;
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        if (m_rows[std::size_t(i)].message.clientMsgId == clientMsgId)
+            return i;
+    }
+    return -1;
+}
+
+void MessageModel::retry(int row)
+{
+    if (row >= m_sent && row < int(m_rows.size()))
+        m_outbox.retry(m_rows[std::size_t(row)].message.clientMsgId);
+}
+
+void MessageModel::discard(int row)
+{
+    if (row >= m_sent && row < int(m_rows.size()))
+        m_outbox.discard(m_rows[std::size_t(row)].message.clientMsgId);
+}
+
+void MessageModel::setHasOlder(bool hasOlder)
+{
+    if (hasOlder == m_hasOlder)
+        return;
+    m_hasOlder = hasOlder;
+    if (m_sent > 0)
+        Q_EMIT dataChanged(index(0), index(0), {MoreAboveRole});
+}
+
+int MessageModel::lastEditableRow() const
+{
+    for (int i = m_sent - 1; i >= 0; --i) {
+        const Message &m = m_rows[std::size_t(i)].message;
+        if (m.authorId == m_me && !m_me.isEmpty() && !m.isAnonymous && !m.isDeleted && m.type == MessageType::Text)
+            return i;
+    }
+    return -1;
+}
+
+void MessageModel::setUnreadAtOpen(int unreadCount)
+{
+    m_unreadAtOpen = unreadCount;
+    if (m_latestLoaded)
+        placeReadMarker();
+}
+
+void MessageModel::placeReadMarker()
+{
+    const int wanted = m_unreadAtOpen;
+    m_unreadAtOpen = -1;
+    if (wanted <= 0 || m_sent == 0)
+        return;
+    // The server counts others' messages that are not deleted after our read position.
+    int counted = 0;
+    qint64 seq = 0;
+    for (int i = m_sent - 1; i >= 0 && counted < wanted; --i) {
+        const Message &m = m_rows[std::size_t(i)].message;
+        if (m.authorId == m_me || m.isDeleted)
+            continue;
+        seq = m.seq;
+        ++counted;
+    }
+    if (counted < wanted && m_hasOlder)
+        seq = m_rows.front().message.seq; // more unread than the window holds: the line at the top
+    if (seq == 0)
+        return;
+    const int before = firstUnreadRow();
+    m_firstUnreadSeq = seq;
+    if (before >= 0)
+        changed(before);
+    if (const int now = firstUnreadRow(); now >= 0)
+        changed(now);
+    Q_EMIT readMarkerChanged();
+}
+
+int MessageModel::firstUnreadRow() const
+{
+    if (m_firstUnreadSeq <= 0)
+        return -1;
+    const auto end = m_rows.begin() + m_sent;
+    const auto it = std::lower_bound(m_rows.begin(), end, m_firstUnreadSeq,
+                                     [](const Row &r, qint64 s) { return r.message.seq < s; });
+    if (it == end || it->message.seq != m_firstUnreadSeq)
+        return -1; // scrolled out of the window
+    return int(it - m_rows.begin());
+}
+
+void MessageModel::setReadUpTo(const QString &messageId)
+{
+    const int row = rowOfMessage(messageId);
+    if (row < 0)
+        return;
+    const qint64 next = row + 1 < m_sent ? m_rows[std::size_t(row + 1)].message.seq : 0;
+    if (m_firstUnreadSeq == 0 || (next != 0 && next <= m_firstUnreadSeq))
+        return; // no line, or it is already below this message
+    const int before = firstUnreadRow();
+    m_firstUnreadSeq = next;
+    if (before >= 0)
+        changed(before);
+    if (const int now = firstUnreadRow(); now >= 0)
+        changed(now);
+    Q_EMIT readMarkerChanged();
+}
+
+bool MessageModel::isPinned(const QString &messageId) const
+{
+    return !messageId.isEmpty()
+        && std::any_of(m_pins.begin(), m_pins.end(), [&](const Message &m) { return m.messageId == messageId; });
+}
+
+void MessageModel::loadPins()
+{
+    const quint64 gen = ++m_pinsGeneration;
+    m_api.pins(m_roomId, this, [this, gen](const ApiResult<std::vector<Message>> &r) {
+        if (gen != m_pinsGeneration || !r.ok())
+            return; // a newer list is on its way, or pins stay as they were until the next event
+        m_pins = r.value;
+        Q_EMIT pinsChanged();
+        if (m_sent > 0)
+            Q_EMIT dataChanged(index(0), index(m_sent - 1), {IsPinnedRole});
+    });
+}
+
+void MessageModel::updatePinnedCopy(const Message &m)
+{
+    for (Message &pin : m_pins) {
+        if (pin.messageId == m.messageId && pin != m) {
+            pin = m;
+            Q_EMIT pinsChanged();
+            return;
+        }
+    }
+}
+
+void MessageModel::applyPin(const QString &roomId, const QString &messageId, bool pinned)
+{
+    if (roomId != m_roomId || isPinned(messageId) == pinned)
+        return;
+    if (pinned) {
+        std::optional<Message> m;
+        if (const int row = rowOfMessage(messageId); row >= 0)
+            m = m_rows[std::size_t(row)].message;
+        else
+            m = m_store.message(messageId);
+        if (!m) {
+            loadPins(); // a message we have never seen: the server's list has it
+            return;
+        }
+        m_pins.push_back(*m);
+    } else {
+        std::erase_if(m_pins, [&](const Message &p) { return p.messageId == messageId; });
+    }
+    Q_EMIT pinsChanged();
+    if (const int row = rowOfMessage(messageId); row >= 0)
+        changed(row);
+}
+
+void MessageModel::applyEdit(const Message &serverCopy)
+{
+    if (serverCopy.roomId != m_roomId)
+        return;
+    const int row = rowOfMessage(serverCopy.messageId);
+    if (row < 0)
+        return;
+    Message &m = m_rows[std::size_t(row)].message;
+    if (m.isDeleted || serverCopy.editedAt < m.editedAt
+        || (m.content == serverCopy.content && m.isEdited == serverCopy.isEdited))
+        return; // deleted meanwhile, a newer edit is shown, or nothing to change
+    m.content = serverCopy.content;
+    m.isEdited = serverCopy.isEdited;
+    m.editedAt = serverCopy.editedAt;
+    changed(row);
+    updatePinnedCopy(m);
+}
+
+void MessageModel::applyDeletion(const QString &roomId, const QString &messageId)
+{
+    if (roomId != m_roomId)
+        return;
+    const int row = rowOfMessage(messageId);
+    if (row < 0 || m_rows[std::size_t(row)].message.isDeleted)
+        return;
+    Message &m = m_rows[std::size_t(row)].message;
+    m.isDeleted = true;
+    m.content.clear();
+    changed(row);
+    updatePinnedCopy(m);
+}
+
+void MessageModel::applyReaction(const QString &roomId, const QString &messageId, const QString &emoji, bool mine)
+{
+    if (roomId != m_roomId || m_me.isEmpty())
+        return;
+    const int row = rowOfMessage(messageId);
+    if (row < 0)
+        return;
+    Reactions &reactions = m_rows[std::size_t(row)].message.reactions;
+    const auto it = reactions.find(emoji);
+    const bool present = it != reactions.end() && it->second.contains(m_me);
+    if (present == mine)
+        return;
+    if (mine) {
+        reactions[emoji].append(m_me);
+    } else {
+        it->second.removeAll(m_me);
+        if (it->second.isEmpty())
+            reactions.erase(it);
+    }
+    changed(row);
+}
+
+const std::pair<QString, QString> &MessageModel::cachedQuote(const QString &messageId) const
+{
+    auto it = m_quotes.find(messageId);
+    if (it == m_quotes.end()) {
+        std::pair<QString, QString> quote;
+        if (const auto m = m_store.message(messageId)) {
+            quote.first = m->isAnonymous ? m->anonymousName : m->authorName;
+            quote.second = m->isDeleted ? tr("This message was deleted.") : markdownPreview(m->content, PreviewScope::FirstLine);
+        }
+        it = m_quotes.insert(messageId, quote); // also when unknown: asked once, not on every paint
+    }
+    return *it;
+}
+
+void MessageModel::changed(int row)
+{
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i);
+}
+
+int MessageModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+
+QVariant MessageModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &r = m_rows[std::size_t(index.row())];
+    const Message &m = r.message;
+    switch (role) {
+    case Qt::DisplayRole:
+    case ContentRole:
+        return m.isDeleted ? tr("This message was deleted.") : m.content;
+    case MessageIdRole:
+        return m.messageId;
+    case ClientMsgIdRole:
+        return m.clientMsgId;
+    case SeqRole:
+        return m.seq;
+    case AuthorIdRole:
+        return m.authorId;
+    case AuthorNameRole:
+        return m.isAnonymous ? m.anonymousName : m.authorName;
+    case TypeRole:
+        return toString(m.type);
+    case TimestampRole:
+        return QDateTime::fromMSecsSinceEpoch(m.timestamp, Qt::UTC);
+    case ReactionsRole: {
+        QVariantList list;
+        for (const auto &[emoji, users] : m.reactions) {
+            list.append(QVariantMap{{QStringLiteral("emoji"), emoji},
+                                    {QStringLiteral("count"), int(users.size())},
+                                    {QStringLiteral("mine"), users.contains(m_me)}});
+        }
+        return list;
+    }
+    case ReplyToRole:
+        return m.replyTo;
+    case IsEditedRole:
+        return m.isEdited;
+    case IsDeletedRole:
+        return m.isDeleted;
+    case IsMineRole:
+        return !m_me.isEmpty() && m.authorId == m_me && !m.isAnonymous;
+    case DeliveryRole:
+        return QVariant::fromValue(r.delivery);
+    case ErrorRole:
+        return r.error;
+    case IsPinnedRole:
+        return isPinned(m.messageId);
+    case MoreAboveRole:
+        return index.row() == 0 && m_hasOlder;
+    case MentionRole:
+        return m_mention.size() > 1 && m.authorId != m_me && !m.isDeleted && m.content.contains(m_mention, Qt::CaseInsensitive)
+            ? m_mention
+            : QString();
+    case IsFirstUnreadRole:
+        return m_firstUnreadSeq > 0 && m.seq == m_firstUnreadSeq && index.row() < m_sent;
+    case ReplyAuthorRole:
+    case ReplyTextRole: {
+        if (m.replyTo.isEmpty())
+            return QString();
+        // The quoted message is older, so above this row and usually close: search upwards from
+        // here, not from the bottom (which cost every reply a scan of the whole window).
+        int row = std::min(index.row(), m_sent) - 1;
+        while (row >= 0 && m_rows[std::size_t(row)].message.messageId != m.replyTo)
+            --row;
+        if (row >= 0) {
+            const Message &original = m_rows[std::size_t(row)].message;
+            if (role == ReplyAuthorRole)
+                return original.isAnonymous ? original.anonymousName : original.authorName;
+            return original.isDeleted ? tr("This message was deleted.") : markdownPreview(original.content, PreviewScope::FirstLine);
+        }
+        const auto &quote = cachedQuote(m.replyTo);
+        return role == ReplyAuthorRole ? quote.first : quote.second;
+    }
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MessageModel::roleNames() const
+{
+    return {{Qt::DisplayRole, "display"},       {MessageIdRole, "messageId"}, {ClientMsgIdRole, "clientMsgId"},
+            {SeqRole, "seq"},                   {AuthorIdRole, "authorId"},   {AuthorNameRole, "authorName"},
+            {ContentRole, "content"},           {TypeRole, "type"},           {TimestampRole, "timestamp"},
+            {ReactionsRole, "reactions"},       {ReplyToRole, "replyTo"},     {IsEditedRole, "isEdited"},
+            {IsDeletedRole, "isDeleted"},       {IsMineRole, "isMine"},       {DeliveryRole, "delivery"},
+            {ErrorRole, "error"},               {IsPinnedRole, "isPinned"},   {IsFirstUnreadRole, "isFirstUnread"},
+            {ReplyAuthorRole, "replyAuthor"},   {ReplyTextRole, "replyText"},   {MoreAboveRole, "moreAbove"},
+            {MentionRole, "mention"}};
+}
+
+} // namespace confab::client

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "client/net/apitypes.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <nlohmann/json_fwd.hpp>
+
+class QNetworkReply;
+
+namespace confab::client {
+
+// Every REST call of API.md the client makes, asynchronously. Answers are decoded with core's
+// codecs into typed results; each callback runs on `context`'s thread and only while `context`
+// lives. abortAll() (sign-out, a new token) drops every answer still on its way, so a late
+// reply for an old account never reaches the new one.
+class ApiClient : public QObject {
+    Q_OBJECT
+public:
+    explicit ApiClient(QObject *parent = nullptr);
+
+    void setBaseUrl(const QUrl &url) { m_base = url; }
+    void setToken(const QString &token) { m_token = token; }
+    QString token() const { return m_token; }
+    void abortAll();
+    int pendingCount() const { return int(m_inFlight.size()); }
+
+    // auth
+    void registerAccount(const QString &username, const QString &password, const QString &displayName,
+                         QObject *context, ApiCallback<SignedIn> done);
+    void login(const QString &username, const QString &password, QObject *context, ApiCallback<SignedIn> done);
+    void logout(QObject *context, ApiCallback<Done> done);
+    void me(QObject *context, ApiCallback<User> done);
+    // Only what is set changes.
+    void updateProfile(const std::optional<QString> &displayName, const std::optional<QString> &avatar, QObject *context,
+                       ApiCallback<User> done);
+    // One person by exact username, case-insensitive (GET /v1/users/by-username/{username}).
+    void userByUsername(const QString &username, QObject *context, ApiCallback<User> done);
+    // Erases the account (DELETE /v1/me); the token stops working.
+    void deleteAccount(QObject *context, ApiCallback<Done> done);
+    // The audit log, newest first: every room for server admins, their rooms for room admins.
+    // `before` is the auditId of the last entry of the previous page.
+    void auditLog(const QString &roomId, const QString &before, int limit, QObject *context,
+                  ApiCallback<std::vector<AuditEntry>> done);
+
+    // rooms
+    void listRooms(const RoomQuery &query, QObject *context, ApiCallback<RoomPage> done);
+    void room(const QString &roomId, QObject *context, ApiCallback<Room> done);
+    void createRoom(const NewRoom &room, QObject *context, ApiCallback<Room> done);
+    void updateRoom(const QString &roomId, const RoomChange &change, QObject *context, ApiCallback<Room> done);
+    void deleteRoom(const QString &roomId, QObject *context, ApiCallback<Done> done);
+    void joinRoom(const QString &roomId, QObject *context, ApiCallback<Room> done);
+    void leaveRoom(const QString &roomId, QObject *context, ApiCallback<Done> done);
+
+    // members
+    void members(const QString &roomId, int limit, int offset, QObject *context, ApiCallback<MemberPage> done);
+    void inviteMember(const QString &roomId, const QString &userId, QObject *context, ApiCallback<Member> done);
+    void updateMember(const QString &roomId, const QString &userId, const MemberChange &change, QObject *context,
+                      ApiCallback<Member> done);
+    void kickMember(const QString &roomId, const QString &userId, const QString &reason, QObject *context,
+                    ApiCallback<Done> done);
+    void banMember(const QString &roomId, const QString &userId, const QString &reason, qint64 durationSeconds,
+                   QObject *context, ApiCallback<Done> done);
+    void unbanMember(const QString &roomId, const QString &userId, QObject *context, ApiCallback<Done> done);
+    void bans(const QString &roomId, QObject *context, ApiCallback<std::vector<Ban>> done);
+
+    // messages
+    void messages(const QString &roomId, const HistoryQuery &query, QObject *context, ApiCallback<MessagePage> done);
+    void sendMessage(const QString &roomId, const OutgoingMessage &message, QObject *context, ApiCallback<Message> done);
+    void editMessage(const QString &roomId, const QString &messageId, const QString &content, QObject *context,
+                     ApiCallback<Message> done);
+    void deleteMessage(const QString &roomId, const QString &messageId, QObject *context, ApiCallback<Message> done);
+    void addReaction(const QString &roomId, const QString &messageId, const QString &emoji, QObject *context,
+                     ApiCallback<Message> done);
+    void removeReaction(const QString &roomId, const QString &messageId, const QString &emoji, QObject *context,
+                        ApiCallback<Message> done);
+    void markRead(const QString &roomId, const QString &messageId, QObject *context, ApiCallback<ReadReceipt> done);
+    void pins(const QString &roomId, QObject *context, ApiCallback<std::vector<Message>> done);
+    void setPinned(const QString &roomId, const QString &messageId, bool pinned, QObject *context,
+                   ApiCallback<Done> done);
+    void search(const SearchQuery &query, QObject *context, ApiCallback<std::vector<SearchHit>> done);
+
+    // presence
+    void setPresence(PresenceStatus status, const QString &customStatus, QObject *context, ApiCallback<Presence> done);
+    void presence(const QStringList &userIds, QObject *context, ApiCallback<std::vector<Presence>> done);
+
+private:
+    // Raw outcome of one request: status, the envelope's `data` (or null) and the error if any.
+    using RawDone = std::function<void(int status, const nlohmann::json &data, const std::optional<ApiError> &error)>;
+    void send(const QByteArray &method, const QString &path, const QUrlQuery &query, const nlohmann::json *body,
+              QObject *context, RawDone done);
+    template <typename T>
+    void call(const QByteArray &method, const QString &path, const QUrlQuery &query, const nlohmann::json *body,
+              QObject *context, ApiCallback<T> done, std::function<T(const nlohmann::json &)> decode);
+    void finished(QNetworkReply *reply, const QPointer<QObject> &context, bool hadContext, const RawDone &done);
+
+    QNetworkAccessManager m_nam;
+    QUrl m_base;
+    QString m_token;
+    static constexpr int kTimeoutMs = 30000;
+    QSet<QNetworkReply *> m_inFlight;
+};
+
+} // namespace confab::client

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "core/types.h"
+#include "client/sync/syncengine.h" // SyncEngine::RemovalKind in a signal
+
+#include <QHash>
+#include <QSet>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace confab::client {
+
+class ApiClient;
+class LocalStore;
+class MemberModel;
+class MessageModel;
+class Outbox;
+class PresenceModel;
+class RealtimeConnection;
+class RoomListModel;
+class TypingModel;
+
+// One signed-in account's live state: its local store, the realtime connection, sync, the outbox
+// and the account-wide models, wired together. Per-room models are made on demand, owned by
+// whoever asks. Destroying it and making a new one on the same store path is a client restart.
+class ChatEngine : public QObject {
+    Q_OBJECT
+public:
+    struct Config {
+        QUrl server;
+        QString token;
+        User me;
+        QString storePath; // SQLite file of this account's cache
+    };
+
+    ChatEngine(ApiClient &api, Config config, QObject *parent = nullptr);
+    ~ChatEngine() override;
+
+    // Opens the cache and shows it, then connects, syncs and sends what the outbox holds.
+    bool start();
+    void stop();
+    QString errorString() const { return m_error; }
+
+    const User &me() const { return m_config.me; }
+    ApiClient &api() { return m_api; }
+    LocalStore &store() { return *m_store; }
+    RealtimeConnection &connection() { return *m_connection; }
+    SyncEngine &sync() { return *m_sync; }
+    Outbox &outbox() { return *m_outbox; }
+    RoomListModel &rooms() { return *m_rooms; }
+    PresenceModel &presence() { return *m_presence; }
+
+    // Per-room models, not yet loaded (attach views or testers, then call load()).
+    MessageModel *createMessageModel(const QString &roomId, QObject *parent);
+    MemberModel *createMemberModel(const QString &roomId, QObject *parent);
+    TypingModel *createTypingModel(const QString &roomId, QObject *parent);
+
+    // Sending goes through the outbox; returns the clientMsgId.
+    QString sendMessage(const QString &roomId, const QString &text, const QString &replyTo = {});
+    // The composer calls this on every keystroke; at most one typing_start per few seconds goes out.
+    void userIsTyping(const QString &roomId);
+    void userStoppedTyping(const QString &roomId);
+    void setPresence(PresenceStatus status, const QString &customStatus = {});
+
+    // Message actions over REST. What the server confirms shows at once in the room's message
+    // models (the realtime event that follows merges without change); a refusal comes back as
+    // messageActionFailed with the server's reason.
+    void editMessage(const QString &roomId, const QString &messageId, const QString &content);
+    void deleteMessage(const QString &roomId, const QString &messageId);
+    void setReaction(const QString &roomId, const QString &messageId, const QString &emoji, bool mine);
+    void setPinned(const QString &roomId, const QString &messageId, bool pinned);
+    // Moves the server's read position forward to this message (never back).
+    void markReadUpTo(const QString &roomId, const QString &messageId);
+
+Q_SIGNALS:
+    // The server no longer accepts our token (signed out elsewhere, account removed).
+    void sessionEnded(const QString &message);
+    // Message actions: the server's answers (models of the room apply them), or why it refused.
+    void messageEdited(const confab::Message &message);
+    void messageDeleted(const QString &roomId, const QString &messageId);
+    void reactionSet(const QString &roomId, const QString &messageId, const QString &emoji, bool mine);
+    void pinSet(const QString &roomId, const QString &messageId, bool pinned);
+    void messageActionFailed(const QString &roomId, const QString &message);
+    // We are no longer in a room: left (maybe on another device), deleted, kicked or banned.
+    // roomName is the room's name as it was listed; message says what happened, for the user.
+    void removedFromRoom(const QString &roomId, const QString &roomName, const QString &message,
+                         confab::client::SyncEngine::RemovalKind kind);
+
+private:
+    ApiClient &m_api;
+    Config m_config;
+    QString m_error;
+    std::unique_ptr<LocalStore> m_store;
+    RealtimeConnection *m_connection = nullptr;
+    SyncEngine *m_sync = nullptr;
+    Outbox *m_outbox = nullptr;
+    RoomListModel *m_rooms = nullptr;
+    PresenceModel *m_presence = nullptr;
+    QHash<QString, qint64> m_typingSentAt; // roomId -> when typing_start last went out
+    void onRoomRemoved(const QString &roomId, const QString &message, SyncEngine::RemovalKind kind);
+
+    QHash<QString, QString> m_removedRoomNames; // a kick's user_left drops the room before `kicked` names why
+    QSet<QString> m_roomsWeWereRemovedFrom;     // left, kicked or banned, until the room is listed again
+};
+
+} // namespace confab::client

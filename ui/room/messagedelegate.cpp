@@ -1,0 +1,550 @@
+#include "messagedelegate.h"
+
+#include "widgets/avatarpainter.h"
+#include "room/emojipicker.h"
+#include "room/messagemarkdown.h"
+
+#include "client/models/messagemodel.h"
+
+#include <QAbstractItemView>
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QDateTime>
+#include <QHash>
+#include <QLocale>
+#include <QPainter>
+#include <QStaticText>
+#include <QTextBlock>
+#include <QTextOption>
+
+#include <cmath>
+
+namespace confab::ui {
+
+using client::MessageModel;
+
+namespace {
+constexpr int kMargin = 10;
+constexpr int kAvatar = 34;
+constexpr int kTextLeft = kMargin + kAvatar + kMargin;
+constexpr int kGroupGapSeconds = 5 * 60;
+constexpr int kChipSpacing = 6;
+constexpr int kChipPadding = 16;
+constexpr int kQuoteBar = 3;
+
+bool isSystem(const QModelIndex &i) { return i.data(MessageModel::TypeRole).toString() == QLatin1String("system"); }
+
+MessageModel::Delivery deliveryOf(const QModelIndex &i)
+{
+    return i.data(MessageModel::DeliveryRole).value<MessageModel::Delivery>();
+}
+
+QDate localDay(const QModelIndex &i) { return i.data(MessageModel::TimestampRole).toDateTime().toLocalTime().date(); }
+
+QFont smallFont(const QFont &base)
+{
+    QFont f = base;
+    f.setPointSizeF(base.pointSizeF() * 0.85);
+    return f;
+}
+
+QColor withAlpha(QColor c, float alpha)
+{
+    c.setAlphaF(alpha);
+    return c;
+}
+
+// The colour emoji font answers an advance only by decoding the glyph's PNG (FreeType, each
+// time Qt shapes it), and every relayout measures every chip: remembered per font and emoji
+// (docs/performance.md, "Client").
+int emojiAdvance(const QFont &emojiFont, const QString &emoji)
+{
+    static QHash<QString, int> advances;
+    const QString key = emojiFont.key() + QLatin1Char('\n') + emoji;
+    auto it = advances.constFind(key);
+    if (it == advances.cend())
+        it = advances.insert(key, QFontMetrics(emojiFont).horizontalAdvance(emoji));
+    return *it;
+}
+
+// For the same reason a chip's emoji is drawn from a text shaped once, not with drawText().
+const QStaticText &emojiText(const QString &emoji)
+{
+    static QHash<QString, QStaticText> texts;
+    auto it = texts.find(emoji);
+    if (it == texts.end()) {
+        QStaticText text(emoji);
+        text.setTextFormat(Qt::PlainText);
+        it = texts.insert(emoji, text);
+    }
+    return *it;
+}
+
+const QColor kUnreadColor = QColor::fromRgb(0xe5, 0x39, 0x35);
+const QColor kMentionColor = QColor::fromRgb(0xf2, 0xa9, 0x00); // amber: "this is for you"
+
+// Other people's text is never allowed to load anything: a Markdown image of a local file or a
+// URL stays a placeholder.
+class SafeDocument : public QTextDocument {
+public:
+    using QTextDocument::QTextDocument;
+
+protected:
+    QVariant loadResource(int, const QUrl &) override { return {}; }
+};
+} // namespace
+
+MessageDelegate::MessageDelegate(QAbstractItemView *view) : QStyledItemDelegate(view), m_view(view) {}
+
+bool MessageDelegate::startsDay(const QModelIndex &index)
+{
+    if (index.row() == 0) // the top of the window starts a day only if nothing older is left to load
+        return !index.data(MessageModel::MoreAboveRole).toBool();
+    return localDay(index.siblingAtRow(index.row() - 1)) != localDay(index);
+}
+
+bool MessageDelegate::showsNewMessagesLine(const QModelIndex &index)
+{
+    return index.data(MessageModel::IsFirstUnreadRole).toBool();
+}
+
+bool MessageDelegate::startsGroup(const QModelIndex &index)
+{
+    if (index.row() == 0 || isSystem(index) || startsDay(index) || showsNewMessagesLine(index))
+        return true;
+    const QModelIndex prev = index.siblingAtRow(index.row() - 1);
+    if (isSystem(prev) || prev.data(MessageModel::AuthorIdRole) != index.data(MessageModel::AuthorIdRole))
+        return true;
+    const QDateTime a = prev.data(MessageModel::TimestampRole).toDateTime();
+    const QDateTime b = index.data(MessageModel::TimestampRole).toDateTime();
+    return a.secsTo(b) > kGroupGapSeconds || b < a;
+}
+
+QString MessageDelegate::dayText(const QDate &localDate)
+{
+    const QDate today = QDate::currentDate();
+    if (localDate == today)
+        return tr("Today");
+    if (localDate == today.addDays(-1))
+        return tr("Yesterday");
+    return QLocale().toString(localDate, QLocale::LongFormat);
+}
+
+namespace {
+QString clockText(const QDateTime &utc)
+{
+    QString format = QLocale().timeFormat(QLocale::ShortFormat);
+    format.remove(QStringLiteral(":ss")); // some locales' short format still has seconds
+    return utc.toLocalTime().time().toString(format);
+}
+} // namespace
+
+QString MessageDelegate::timeText(const QDateTime &utc)
+{
+    const QDateTime local = utc.toLocalTime();
+    const QString time = clockText(utc);
+    const QDate today = QDate::currentDate();
+    if (local.date() == today)
+        return time;
+    if (local.date() == today.addDays(-1))
+        return tr("Yesterday %1").arg(time);
+    return tr("%1 %2").arg(QLocale().toString(local.date(), QLocale::ShortFormat), time);
+}
+
+QString MessageDelegate::quoteText(const QModelIndex &index)
+{
+    const QString author = index.data(MessageModel::ReplyAuthorRole).toString();
+    if (author.isEmpty())
+        return tr("a message");
+    return tr("%1: %2").arg(author, index.data(MessageModel::ReplyTextRole).toString());
+}
+
+QString MessageDelegate::statusText(const QModelIndex &index)
+{
+    switch (deliveryOf(index)) {
+    case MessageModel::Delivery::Pending:
+        return tr("sending…");
+    case MessageModel::Delivery::Failed: {
+        const QString why = index.data(MessageModel::ErrorRole).toString();
+        return why.isEmpty() ? tr("Not sent. Double-click to retry.") : tr("Not sent: %1. Double-click to retry.").arg(why);
+    }
+    case MessageModel::Delivery::Sent:
+        break;
+    }
+    QStringList parts;
+    if (index.data(MessageModel::IsEditedRole).toBool() && !index.data(MessageModel::IsDeletedRole).toBool())
+        parts << tr("(edited)");
+    if (index.data(MessageModel::IsPinnedRole).toBool())
+        parts << tr("📌 pinned");
+    return parts.join(QLatin1String("  "));
+}
+
+QStringList MessageDelegate::reactionTexts(const QModelIndex &index)
+{
+    QStringList out;
+    const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
+    for (const QVariant &v : reactions) {
+        const QVariantMap m = v.toMap();
+        out << QStringLiteral("%1 %2").arg(m.value(QStringLiteral("emoji")).toString()).arg(m.value(QStringLiteral("count")).toInt());
+    }
+    return out;
+}
+
+int MessageDelegate::textWidth() const { return qMax(80, m_view->viewport()->width() - kTextLeft - kMargin); }
+
+const QTextDocument *MessageDelegate::document(const QModelIndex &index) const
+{
+    return document(index, m_view->font(), textWidth());
+}
+
+QString MessageDelegate::documentKey(const QModelIndex &index, int width)
+{
+    const QString content = index.data(MessageModel::ContentRole).toString();
+    const bool deleted = index.data(MessageModel::IsDeletedRole).toBool();
+    QString id = index.data(MessageModel::MessageIdRole).toString();
+    if (id.isEmpty())
+        id = index.data(MessageModel::ClientMsgIdRole).toString();
+    // The content is part of the key: an edit must not show the old layout.
+    return QStringLiteral("%1|%2|%3|%4").arg(id).arg(width).arg(qHash(content)).arg(deleted);
+}
+
+int MessageDelegate::textHeight(const QModelIndex &index, const QFont &font, int width) const
+{
+    const QString key = documentKey(index, width);
+    if (const QTextDocument *doc = m_docs.object(key))
+        return int(std::ceil(doc->size().height()));
+    const size_t hashed = qHash(key);
+    if (const auto it = m_textHeights.constFind(hashed); it != m_textHeights.cend())
+        return *it;
+    const int height = int(std::ceil(document(index, font, width)->size().height()));
+    if (m_textHeights.size() >= kMaxTextHeights)
+        m_textHeights.clear(); // measured again on demand
+    m_textHeights.insert(hashed, height);
+    return height;
+}
+
+const QTextDocument *MessageDelegate::document(const QModelIndex &index, const QFont &font, int width) const
+{
+    const QString content = index.data(MessageModel::ContentRole).toString();
+    const bool deleted = index.data(MessageModel::IsDeletedRole).toBool();
+    const QString key = documentKey(index, width);
+    if (QTextDocument *doc = m_docs.object(key))
+        return doc;
+    auto *doc = new SafeDocument;
+    doc->setDocumentMargin(0);
+    doc->setDefaultFont(font);
+    QTextOption wrap;
+    wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    doc->setDefaultTextOption(wrap);
+    if (deleted || isSystem(index)) {
+        doc->setPlainText(content);
+    } else {
+        // Raw text from other people: Markdown without HTML, so tags and scripts stay text.
+        setMessageMarkdown(doc, content);
+        const QString mention = index.data(MessageModel::MentionRole).toString();
+        if (!mention.isEmpty())
+            highlightMention(doc, mention, kMentionColor);
+    }
+    doc->setTextWidth(width);
+    const QTextDocument *result = doc;
+    m_docs.insert(key, doc);
+    return result;
+}
+
+QStringList MessageDelegate::links(const QModelIndex &index) const
+{
+    QStringList out;
+    const QTextDocument *doc = document(index);
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat format = it.fragment().charFormat();
+            if (format.isAnchor() && !format.anchorHref().isEmpty() && !out.contains(format.anchorHref()))
+                out << format.anchorHref();
+        }
+    }
+    return out;
+}
+
+MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index, const QPoint &topLeft) const
+{
+    Layout l;
+    const QFont font = m_view->font();
+    const QFontMetrics fm(font);
+    const QFontMetrics sfm(smallFont(font));
+    const int width = textWidth();
+    const int full = m_view->viewport()->width();
+    const int left = topLeft.x();
+    const int x = left + kTextLeft;
+    int y = topLeft.y();
+
+    if (startsDay(index)) {
+        l.day = QRect(left + kMargin, y + 10, full - 2 * kMargin, sfm.height());
+        y = l.day.bottom() + 1 + 2;
+    }
+    if (showsNewMessagesLine(index)) {
+        l.unread = QRect(left + kMargin, y + 8, full - 2 * kMargin, sfm.height());
+        y = l.unread.bottom() + 1;
+    }
+    l.messageTop = y;
+    const bool head = startsGroup(index);
+    y += head ? kMargin : 2;
+    if (head) {
+        l.avatar = QRect(left + kMargin, y + 2, kAvatar, kAvatar);
+        l.header = QRect(x, y, width, fm.height());
+        y += fm.height() + 2;
+    }
+    if (!index.data(MessageModel::ReplyToRole).toString().isEmpty()) {
+        // As painted: the author in bold, then the first line.
+        QFont bold = smallFont(font);
+        bold.setBold(true);
+        const QString author = index.data(MessageModel::ReplyAuthorRole).toString();
+        const int quoteWidth = author.isEmpty()
+            ? sfm.horizontalAdvance(quoteText(index))
+            : QFontMetrics(bold).horizontalAdvance(author + QLatin1Char(' '))
+                + sfm.horizontalAdvance(index.data(MessageModel::ReplyTextRole).toString());
+        const int w = qMin(width, quoteWidth + kQuoteBar + 6 + 4 + 4);
+        l.quote = QRect(x, y + 2, w, sfm.height() + 6);
+        y = l.quote.bottom() + 1 + 4;
+    }
+    const int height = textHeight(index, font, width);
+    l.text = QRect(x, y, width, height);
+    y += height;
+    if (!statusText(index).isEmpty()) {
+        l.status = QRect(x, y + 2, width, sfm.height());
+        y = l.status.bottom() + 1;
+    }
+    const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
+    if (!reactions.isEmpty()) {
+        y += 4;
+        const QFont emojiFont = EmojiPicker::emojiFont(smallFont(font));
+        const QFontMetrics efm(emojiFont);
+        const int chipHeight = qMax(sfm.height(), efm.height()) + 6;
+        int cx = x;
+        for (const QVariant &v : reactions) {
+            const QVariantMap r = v.toMap();
+            // Emoji in the colour font, then the count in the text font (see paint()).
+            const int w = emojiAdvance(emojiFont, r.value(QStringLiteral("emoji")).toString())
+                + sfm.horizontalAdvance(QLatin1Char(' ') + QString::number(r.value(QStringLiteral("count")).toInt()))
+                + kChipPadding;
+            if (cx > x && cx + w > x + width) { // wrap to another line of chips
+                cx = x;
+                y += chipHeight + 4;
+            }
+            l.chips << QRect(cx, y, w, chipHeight);
+            cx += w + kChipSpacing;
+        }
+        y += chipHeight + 2;
+    }
+    y += 2;
+    if (head)
+        y = qMax(y, l.avatar.bottom() + 1 + 4);
+    l.height = y - topLeft.y();
+    return l;
+}
+
+QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    Q_UNUSED(option);
+    return {m_view->viewport()->width(), layout(index, QPoint(0, 0)).height};
+}
+
+MessageDelegate::Hit MessageDelegate::hitTest(const QModelIndex &index, const QPoint &viewportPos) const
+{
+    Hit hit;
+    if (!index.isValid())
+        return hit;
+    const Layout l = layout(index, m_view->visualRect(index).topLeft());
+    for (int i = 0; i < l.chips.size(); ++i) {
+        if (l.chips.at(i).contains(viewportPos)) {
+            const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
+            hit.kind = Hit::Kind::Reaction;
+            hit.value = reactions.value(i).toMap().value(QStringLiteral("emoji")).toString();
+            return hit;
+        }
+    }
+    if (l.quote.contains(viewportPos)) {
+        hit.kind = Hit::Kind::Quote;
+        hit.value = index.data(MessageModel::ReplyToRole).toString();
+        return hit;
+    }
+    if (l.text.contains(viewportPos)) {
+        const QTextDocument *doc = document(index);
+        const QString href = doc->documentLayout()->anchorAt(QPointF(viewportPos - l.text.topLeft()));
+        if (!href.isEmpty()) {
+            hit.kind = Hit::Kind::Link;
+            hit.value = href;
+        }
+    }
+    return hit;
+}
+
+QRect MessageDelegate::reactionRect(const QModelIndex &index, int reaction) const
+{
+    const Layout l = layout(index, m_view->visualRect(index).topLeft());
+    return l.chips.value(reaction);
+}
+
+QRect MessageDelegate::quoteRect(const QModelIndex &index) const
+{
+    return layout(index, m_view->visualRect(index).topLeft()).quote;
+}
+
+void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QPalette &pal = opt.palette;
+    const Layout l = layout(index, opt.rect.topLeft());
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    const QFont font = m_view->font();
+    const QFont small = smallFont(font);
+    const QFontMetrics fm(font);
+    const QFontMetrics sfm(small);
+    const auto delivery = deliveryOf(index);
+    const bool deleted = index.data(MessageModel::IsDeletedRole).toBool();
+    const QColor textColor = pal.color(QPalette::Text);
+    const QColor dim = withAlpha(textColor, 0.6f);
+    const QColor failedColor = QColor::fromRgb(0xd3, 0x2f, 0x2f);
+
+    if (!index.data(MessageModel::MentionRole).toString().isEmpty()) {
+        // A message for the user: a light amber band with a bar at the left.
+        const QRect band(opt.rect.left(), l.messageTop, opt.rect.width(), opt.rect.bottom() - l.messageTop + 1);
+        painter->fillRect(band, withAlpha(kMentionColor, 0.10f));
+        painter->fillRect(QRect(band.left(), band.top(), 3, band.height()), kMentionColor);
+    }
+    if ((opt.state & QStyle::State_HasFocus) && m_view->hasFocus()) {
+        // Where the keyboard is: a tint and an outline (the tint alone was too faint to find).
+        const QRect focus(opt.rect.left(), l.messageTop, opt.rect.width(), opt.rect.bottom() - l.messageTop + 1);
+        painter->fillRect(focus, withAlpha(pal.color(QPalette::Highlight), 0.12f));
+        painter->setPen(QPen(pal.color(QPalette::Highlight), 2));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(QRectF(focus).adjusted(1, 1, -1, -1));
+    }
+
+    if (!l.day.isNull()) {
+        // ——— Today ———
+        QFont bold = small;
+        bold.setBold(true);
+        const QFontMetrics bfm(bold);
+        const QString day = dayText(localDay(index));
+        const int tw = bfm.horizontalAdvance(day) + 24;
+        const int mid = l.day.center().y();
+        painter->setPen(QPen(withAlpha(textColor, 0.18f), 1));
+        painter->drawLine(l.day.left(), mid, l.day.center().x() - tw / 2, mid);
+        painter->drawLine(l.day.center().x() + tw / 2, mid, l.day.right(), mid);
+        painter->setFont(bold);
+        painter->setPen(dim);
+        painter->drawText(l.day, Qt::AlignCenter, day);
+    }
+    if (!l.unread.isNull()) {
+        // A red rule with its label at the right, like a bookmark where reading stopped.
+        QFont bold = small;
+        bold.setBold(true);
+        const QFontMetrics bfm(bold);
+        const QString label = tr("New messages");
+        const int tw = bfm.horizontalAdvance(label);
+        const int mid = l.unread.center().y();
+        painter->setPen(QPen(kUnreadColor, 1));
+        painter->drawLine(l.unread.left(), mid, l.unread.right() - tw - 8, mid);
+        painter->setFont(bold);
+        painter->drawText(l.unread, Qt::AlignRight | Qt::AlignVCenter, label);
+    }
+
+    if (!l.header.isNull()) {
+        const QString author = index.data(MessageModel::AuthorNameRole).toString();
+        paintAvatar(painter, l.avatar, index.data(MessageModel::AuthorIdRole).toString(), author);
+        QFont bold = font;
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->setPen(textColor);
+        const QFontMetrics bfm(bold);
+        const QString name = bfm.elidedText(author, Qt::ElideRight, l.header.width() / 2);
+        painter->drawText(QPoint(l.header.left(), l.header.top() + fm.ascent()), name);
+        painter->setFont(small);
+        painter->setPen(dim);
+        painter->drawText(QPoint(l.header.left() + bfm.horizontalAdvance(name) + kMargin, l.header.top() + fm.ascent()),
+                          clockText(index.data(MessageModel::TimestampRole).toDateTime()));
+    }
+
+    if (!l.quote.isNull()) {
+        // The replied-to message: a tinted box with a bar, author in bold, first line elided.
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(withAlpha(textColor, 0.06f));
+        painter->drawRoundedRect(l.quote, 3, 3);
+        painter->fillRect(QRect(l.quote.left(), l.quote.top(), kQuoteBar, l.quote.height()), pal.color(QPalette::Highlight));
+        const QRect inner = l.quote.adjusted(kQuoteBar + 6, 0, -4, 0);
+        const QString author = index.data(MessageModel::ReplyAuthorRole).toString();
+        painter->setPen(dim);
+        if (author.isEmpty()) {
+            QFont italic = small;
+            italic.setItalic(true);
+            painter->setFont(italic);
+            painter->drawText(inner, Qt::AlignLeft | Qt::AlignVCenter, quoteText(index));
+        } else {
+            QFont bold = small;
+            bold.setBold(true);
+            const QFontMetrics bfm(bold);
+            // The name whole when it fits beside the text; else at most two thirds of the box.
+            const QString line = index.data(MessageModel::ReplyTextRole).toString();
+            const int authorMax = qMax(inner.width() * 2 / 3, inner.width() - sfm.horizontalAdvance(line));
+            const QString who = bfm.elidedText(author, Qt::ElideRight, authorMax - bfm.horizontalAdvance(QLatin1Char(' ')))
+                + QLatin1Char(' ');
+            painter->setFont(bold);
+            painter->drawText(inner, Qt::AlignLeft | Qt::AlignVCenter, who);
+            painter->setFont(small);
+            const int wx = bfm.horizontalAdvance(who);
+            painter->drawText(inner.adjusted(wx, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                              sfm.elidedText(line, Qt::ElideRight, inner.width() - wx));
+        }
+    }
+
+    const QTextDocument *doc = document(index, font, l.text.width());
+    QAbstractTextDocumentLayout::PaintContext ctx;
+    ctx.palette = pal;
+    QColor bodyColor = textColor;
+    if (delivery == MessageModel::Delivery::Pending || deleted)
+        bodyColor = dim; // greyed until the server has it
+    ctx.palette.setColor(QPalette::Text, bodyColor);
+    painter->save();
+    painter->translate(l.text.topLeft());
+    painter->setClipRect(QRect(QPoint(0, 0), l.text.size()));
+    doc->documentLayout()->draw(painter, ctx);
+    paintQuoteBars(painter, doc, withAlpha(textColor, 0.35f));
+    painter->restore();
+
+    if (!l.status.isNull()) {
+        painter->setFont(small);
+        painter->setPen(delivery == MessageModel::Delivery::Failed ? failedColor : dim);
+        painter->drawText(l.status, Qt::AlignLeft | Qt::AlignVCenter,
+                          sfm.elidedText(statusText(index), Qt::ElideRight, l.status.width()));
+    }
+
+    if (!l.chips.isEmpty()) {
+        const QFont emojiFont = EmojiPicker::emojiFont(small);
+        const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
+        for (int i = 0; i < l.chips.size(); ++i) {
+            const QVariantMap r = reactions.at(i).toMap();
+            const QRectF chip = QRectF(l.chips.at(i)).adjusted(0.5, 0.5, -0.5, -0.5);
+            const bool mine = r.value(QStringLiteral("mine")).toBool();
+            const QColor accent = pal.color(QPalette::Highlight);
+            painter->setPen(mine ? QPen(accent, 1.2) : QPen(withAlpha(textColor, 0.15f), 1));
+            painter->setBrush(mine ? withAlpha(accent, 0.22f) : withAlpha(textColor, 0.06f));
+            painter->drawRoundedRect(chip, chip.height() / 2.0, chip.height() / 2.0);
+            const QString emoji = r.value(QStringLiteral("emoji")).toString();
+            const QRect inner = l.chips.at(i).adjusted(kChipPadding / 2, 0, 0, 0);
+            painter->setPen(textColor);
+            painter->setFont(emojiFont);
+            const QStaticText &shaped = emojiText(emoji);
+            painter->drawStaticText(QPointF(inner.left(), inner.top() + (inner.height() - shaped.size().height()) / 2),
+                                    shaped);
+            painter->setFont(small);
+            painter->drawText(inner.adjusted(emojiAdvance(emojiFont, emoji), 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                              QLatin1Char(' ') + QString::number(r.value(QStringLiteral("count")).toInt()));
+        }
+    }
+    painter->restore();
+}
+
+} // namespace confab::ui
