@@ -13,11 +13,13 @@ namespace confab {
 struct RoomPage {
     std::vector<Room> rooms;
     OffsetPagination pagination;
+    bool operator==(const RoomPage &) const = default;
 };
 
 struct MemberPage {
     std::vector<Member> members;
     OffsetPagination pagination;
+    bool operator==(const MemberPage &) const = default;
 };
 
 } // namespace confab
