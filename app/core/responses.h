@@ -4,7 +4,6 @@
 // lists and the sign-in answer. The server writes them and the client reads them with the same
 // code; from_json is as strict as types.h.
 
-#include "pages.h" // RoomPage (GET /v1/chat/rooms), MemberPage (GET .../members)
 #include "types.h"
 
 #include <QString>
@@ -20,6 +19,20 @@ struct SignedIn {
     QString token; // shown once; the server stores only its hash
     User user;
     bool operator==(const SignedIn &) const = default;
+};
+
+// GET /v1/chat/rooms.
+struct RoomPage {
+    std::vector<Room> rooms;
+    OffsetPagination pagination;
+    bool operator==(const RoomPage &) const = default;
+};
+
+// GET /v1/chat/rooms/{roomId}/members.
+struct MemberPage {
+    std::vector<Member> members;
+    OffsetPagination pagination;
+    bool operator==(const MemberPage &) const = default;
 };
 
 // GET /v1/chat/rooms/{roomId}/messages: oldest first.
