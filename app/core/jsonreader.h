@@ -27,6 +27,8 @@ void decode(const nlohmann::json &j, Member &v, const QString &path);
 void decode(const nlohmann::json &j, Presence &v, const QString &path);
 void decode(const nlohmann::json &j, ReadReceipt &v, const QString &path);
 void decode(const nlohmann::json &j, AuditEntry &v, const QString &path);
+void decode(const nlohmann::json &j, OffsetPagination &v, const QString &path);
+void decode(const nlohmann::json &j, CursorPagination &v, const QString &path);
 } // namespace confab
 
 namespace confab::detail {

@@ -350,29 +350,31 @@ void to_json(json &j, const OffsetPagination &v)
     j = json{{"total", v.total}, {"limit", v.limit}, {"offset", v.offset}, {"hasMore", v.hasMore}};
 }
 
-void from_json(const json &j, OffsetPagination &v)
+void decode(const json &j, OffsetPagination &v, const QString &path)
 {
-    JsonReader r(j);
+    JsonReader r(j, path);
     v.total = int(r.integer("total", 0, std::numeric_limits<int>::max()));
     v.limit = int(r.integer("limit", 0, 1000));
     v.offset = int(r.integer("offset", 0, std::numeric_limits<int>::max()));
     v.hasMore = r.boolean("hasMore");
     r.finish();
 }
+void from_json(const json &j, OffsetPagination &v) { decode(j, v, {}); }
 
 void to_json(json &j, const CursorPagination &v)
 {
     j = json{{"hasMore", v.hasMore}, {"before", optStr(v.before)}, {"after", optStr(v.after)}, {"limit", v.limit}};
 }
 
-void from_json(const json &j, CursorPagination &v)
+void decode(const json &j, CursorPagination &v, const QString &path)
 {
-    JsonReader r(j);
+    JsonReader r(j, path);
     v.hasMore = r.boolean("hasMore");
     v.before = r.optString("before", {}, limits::kIdMax);
     v.after = r.optString("after", {}, limits::kIdMax);
     v.limit = int(r.integer("limit", 0, 1000));
     r.finish();
 }
+void from_json(const json &j, CursorPagination &v) { decode(j, v, {}); }
 
 } // namespace confab

@@ -83,15 +83,12 @@ public:
         for (const content::RoomBlueprint &b : content::rooms()) {
             tick(5 * kMinute);
             const Caller &owner = caller(b.owner);
-            CreateRoomRequest req;
+            NewRoom req;
             req.name = QString::fromUtf8(b.name);
             req.description = QString::fromUtf8(b.description);
             req.type = b.type;
-            if (b.allowAnonymous) {
-                RoomSettings settings;
-                settings.allowAnonymous = true;
-                req.settings = settings;
-            }
+            if (b.allowAnonymous)
+                req.settings.allowAnonymous = true;
             const bool invited = b.type != RoomType::Public && b.type != RoomType::Announcement;
             if (invited) {
                 for (const auto &[key, role] : b.members)
@@ -318,7 +315,7 @@ void describeRooms(Services &s, const User &user, DemoWorld &world)
         const MemberPage members = need(s.rooms.members(who, r.roomId, 100, 0), QStringLiteral("listing members"));
         for (const Member &m : members.members)
             room.members.insert(m.userId, m.role);
-        const HistoryPage recent = need(s.messages.history(who, r.roomId, {}, {}, 20), QStringLiteral("reading history"));
+        const MessagePage recent = need(s.messages.history(who, r.roomId, {}, {}, 20), QStringLiteral("reading history"));
         for (const Message &m : recent.messages) {
             if (m.isDeleted)
                 continue;

@@ -3,6 +3,7 @@
 // The core library's test suite: one Qt Test class, its slots spread over a few files that
 // compile into the one executable `test_core` (CTest label `core`).
 //   tst_codec.cpp   fixture round trips of every type and frame, malformed input, JSON documents
+//   tst_requests.cpp fixture round trips of the REST request bodies and answers, malformed bodies
 //   tst_rules.cpp   validation and the permission table
 //   tst_preview.cpp Markdown to the plain one-line glimpses of the room list, quotes, pins
 //   tst_core.cpp    error codes, enums, timestamps, ids and clocks (and main)
@@ -38,6 +39,14 @@ private Q_SLOTS:
     void documentDepthLimit_data();
     void documentDepthLimit();
     void jsonBytes();
+
+    // tst_requests.cpp
+    void restBodyRoundTrip_data();
+    void restBodyRoundTrip();
+    void everyRestBodyFixtureChecked();
+    void restBodyMalformed_data();
+    void restBodyMalformed();
+    void restBodyDefaults();
 
     // tst_rules.cpp
     void validators_data();

@@ -199,9 +199,9 @@ void CreateRoomDialog::submit()
     room.maxMembers = m_maxMembers->value();
     room.allowInvites = m_allowInvites->isChecked();
     if (m_allowAnonymous->isChecked())
-        room.allowAnonymous = true;
+        room.settings.allowAnonymous = true;
     if (m_slowMode->value() > 0)
-        room.slowModeSeconds = m_slowMode->value();
+        room.settings.slowModeSeconds = m_slowMode->value();
     setBusy(tr("Creating the room…"));
     actions().createRoom(room, people, [this](const client::ApiResult<Room> &r) {
         if (!r.ok()) {

@@ -3,9 +3,7 @@
 #include "client/net/errortext.h"
 
 #include "core/jsondocument.h"
-#include "core/jsonreader.h"
 #include "core/limits.h"
-#include "core/timeutil.h"
 
 #include <QCoreApplication>
 
@@ -20,32 +18,8 @@ using nlohmann::json;
 
 namespace {
 
-std::string s(const QString &v) { return v.toStdString(); }
-
-json stringArray(const QStringList &list)
-{
-    json a = json::array();
-    for (const QString &v : list)
-        a.push_back(s(v));
-    return a;
-}
-
-// A room's `settings` object as API.md has it, with only the settings that are set.
-json settingsJson(const RoomSettingsChange &settings)
-{
-    json j = json::object();
-    if (settings.allowInvites)
-        j["allowInvites"] = *settings.allowInvites;
-    if (settings.slowModeSeconds)
-        j["slowModeSeconds"] = *settings.slowModeSeconds;
-    if (settings.allowAnonymous)
-        j["allowAnonymous"] = *settings.allowAnonymous;
-    if (settings.wordFilter)
-        j["wordFilter"] = stringArray(*settings.wordFilter);
-    if (settings.wordFilterAction)
-        j["wordFilterAction"] = s(toString(*settings.wordFilterAction));
-    return j;
-}
+// Calls without parameters that still POST: an empty object, as they always have.
+json emptyBody() { return json::object(); }
 
 // One path segment, percent-encoded (ids are safe, emoji are not).
 QString seg(const QString &v) { return QString::fromLatin1(QUrl::toPercentEncoding(v)); }
@@ -60,11 +34,8 @@ QString memberPath(const QString &roomId, const QString &userId)
     return roomPath(roomId) + QStringLiteral("/members/") + seg(userId);
 }
 
+// Answers are decoded with core's codecs (types.h, responses.h), as strictly as the server's input.
 template <typename T> T as(const json &j) { return j.get<T>(); }
-template <typename T> std::vector<T> listOf(const json &data, const char *key)
-{
-    return data.at(key).get<std::vector<T>>();
-}
 Done done(const json &) { return {}; }
 
 // The server's error, with its text in the user's language (ErrorText) when its code is known.
@@ -202,20 +173,16 @@ void ApiClient::call(const QByteArray &method, const QString &path, const QUrlQu
 
 // ---- auth -----------------------------------------------------------------------------------
 
-namespace {
-SignedIn signedIn(const json &d) { return {QString::fromStdString(d.at("token").get<std::string>()), d.at("user").get<User>()}; }
-} // namespace
-
 void ApiClient::registerAccount(const QString &username, const QString &password, const QString &displayName,
                                 QObject *context, ApiCallback<SignedIn> done)
 {
-    json body{{"username", s(username)}, {"password", s(password)}, {"displayName", s(displayName.isEmpty() ? username : displayName)}};
-    call<SignedIn>("POST", QStringLiteral("/v1/auth/register"), {}, &body, context, std::move(done), signedIn);
+    const json body = RegisterRequest{username, password, displayName.isEmpty() ? username : displayName};
+    call<SignedIn>("POST", QStringLiteral("/v1/auth/register"), {}, &body, context, std::move(done), as<SignedIn>);
 }
 
 void ApiClient::login(const QString &username, const QString &password, QObject *context, ApiCallback<SignedIn> done)
 {
-    json body{{"username", s(username)}, {"password", s(password)}};
+    const json body = LoginRequest{username, password};
     call<SignedIn>("POST", QStringLiteral("/v1/auth/login"), {}, &body, context,
                    [done = std::move(done)](const ApiResult<SignedIn> &r) {
                        if (r.error && r.error->code == ErrorCode::Unauthorized) {
@@ -226,12 +193,12 @@ void ApiClient::login(const QString &username, const QString &password, QObject 
                        }
                        done(r);
                    },
-                   signedIn);
+                   as<SignedIn>);
 }
 
 void ApiClient::logout(QObject *context, ApiCallback<Done> cb)
 {
-    json body = json::object();
+    const json body = emptyBody();
     call<Done>("POST", QStringLiteral("/v1/auth/logout"), {}, &body, context, std::move(cb), done);
 }
 
@@ -243,11 +210,7 @@ void ApiClient::me(QObject *context, ApiCallback<User> done)
 void ApiClient::updateProfile(const std::optional<QString> &displayName, const std::optional<QString> &avatar,
                               QObject *context, ApiCallback<User> done)
 {
-    json body = json::object();
-    if (displayName)
-        body["displayName"] = s(*displayName);
-    if (avatar)
-        body["avatar"] = s(*avatar);
+    const json body = ProfileChange{displayName, avatar};
     call<User>("PATCH", QStringLiteral("/v1/me"), {}, &body, context, std::move(done), as<User>);
 }
 
@@ -272,7 +235,7 @@ void ApiClient::auditLog(const QString &roomId, const QString &before, int limit
         query.addQueryItem(QStringLiteral("before"), before);
     query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     call<std::vector<AuditEntry>>("GET", QStringLiteral("/v1/admin/audit"), query, nullptr, context, std::move(done),
-                                  [](const json &d) { return d.at("entries").get<std::vector<AuditEntry>>(); });
+                                  [](const json &d) { return d.get<AuditPage>().entries; });
 }
 
 // ---- rooms ----------------------------------------------------------------------------------
@@ -288,9 +251,7 @@ void ApiClient::listRooms(const RoomQuery &q, QObject *context, ApiCallback<Room
         query.addQueryItem(QStringLiteral("q"), q.text);
     query.addQueryItem(QStringLiteral("limit"), QString::number(q.limit));
     query.addQueryItem(QStringLiteral("offset"), QString::number(q.offset));
-    call<RoomPage>("GET", QStringLiteral("/v1/chat/rooms"), query, nullptr, context, std::move(done), [](const json &d) {
-        return RoomPage{listOf<Room>(d, "rooms"), d.at("pagination").get<OffsetPagination>()};
-    });
+    call<RoomPage>("GET", QStringLiteral("/v1/chat/rooms"), query, nullptr, context, std::move(done), as<RoomPage>);
 }
 
 void ApiClient::room(const QString &roomId, QObject *context, ApiCallback<Room> done)
@@ -300,39 +261,13 @@ void ApiClient::room(const QString &roomId, QObject *context, ApiCallback<Room> 
 
 void ApiClient::createRoom(const NewRoom &r, QObject *context, ApiCallback<Room> done)
 {
-    json body{{"type", s(toString(r.type))}};
-    if (!r.name.isEmpty())
-        body["name"] = s(r.name);
-    if (!r.description.isEmpty())
-        body["description"] = s(r.description);
-    if (r.maxMembers)
-        body["maxMembers"] = *r.maxMembers;
-    if (r.allowInvites)
-        body["allowInvites"] = *r.allowInvites;
-    if (!r.members.isEmpty())
-        body["members"] = stringArray(r.members);
-    // allowInvites above is a field of the room itself at creation; these two are settings.
-    RoomSettingsChange settings;
-    settings.allowAnonymous = r.allowAnonymous;
-    settings.slowModeSeconds = r.slowModeSeconds;
-    if (!settings.isEmpty())
-        body["settings"] = settingsJson(settings);
+    const json body = r;
     call<Room>("POST", QStringLiteral("/v1/chat/rooms"), {}, &body, context, std::move(done), as<Room>);
 }
 
 void ApiClient::updateRoom(const QString &roomId, const RoomChange &c, QObject *context, ApiCallback<Room> done)
 {
-    json body = json::object();
-    if (c.name)
-        body["name"] = s(*c.name);
-    if (c.description)
-        body["description"] = s(*c.description);
-    if (c.avatar)
-        body["avatar"] = s(*c.avatar);
-    if (c.maxMembers)
-        body["maxMembers"] = *c.maxMembers;
-    if (!c.settings.isEmpty())
-        body["settings"] = settingsJson(c.settings);
+    const json body = c;
     call<Room>("PATCH", roomPath(roomId), {}, &body, context, std::move(done), as<Room>);
 }
 
@@ -343,7 +278,7 @@ void ApiClient::deleteRoom(const QString &roomId, QObject *context, ApiCallback<
 
 void ApiClient::joinRoom(const QString &roomId, QObject *context, ApiCallback<Room> done)
 {
-    json body = json::object();
+    const json body = emptyBody();
     call<Room>("POST", roomPath(roomId) + QStringLiteral("/join"), {}, &body, context, std::move(done), as<Room>);
 }
 
@@ -360,47 +295,33 @@ void ApiClient::members(const QString &roomId, int limit, int offset, QObject *c
     query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
     call<MemberPage>("GET", roomPath(roomId) + QStringLiteral("/members"), query, nullptr, context, std::move(done),
-                     [](const json &d) {
-                         return MemberPage{listOf<Member>(d, "members"), d.at("pagination").get<OffsetPagination>()};
-                     });
+                     as<MemberPage>);
 }
 
 void ApiClient::inviteMember(const QString &roomId, const QString &userId, QObject *context, ApiCallback<Member> done)
 {
-    json body{{"userId", s(userId)}};
+    const json body = MemberInvite{userId};
     call<Member>("POST", roomPath(roomId) + QStringLiteral("/members"), {}, &body, context, std::move(done), as<Member>);
 }
 
 void ApiClient::updateMember(const QString &roomId, const QString &userId, const MemberChange &c, QObject *context,
                              ApiCallback<Member> done)
 {
-    json body = json::object();
-    if (c.role)
-        body["role"] = s(toString(*c.role));
-    if (c.isMuted)
-        body["isMuted"] = *c.isMuted;
-    if (c.mutedUntil)
-        body["mutedUntil"] = *c.mutedUntil ? json(s(formatTimestamp(*c.mutedUntil))) : json();
+    const json body = c;
     call<Member>("PATCH", memberPath(roomId, userId), {}, &body, context, std::move(done), as<Member>);
 }
 
 void ApiClient::kickMember(const QString &roomId, const QString &userId, const QString &reason, QObject *context,
                            ApiCallback<Done> cb)
 {
-    json body = json::object();
-    if (!reason.isEmpty())
-        body["reason"] = s(reason);
+    const json body = KickRequest{reason};
     call<Done>("POST", memberPath(roomId, userId) + QStringLiteral("/kick"), {}, &body, context, std::move(cb), done);
 }
 
 void ApiClient::banMember(const QString &roomId, const QString &userId, const QString &reason, qint64 durationSeconds,
                           QObject *context, ApiCallback<Done> cb)
 {
-    json body = json::object();
-    if (!reason.isEmpty())
-        body["reason"] = s(reason);
-    if (durationSeconds > 0)
-        body["durationSeconds"] = durationSeconds;
+    const json body = BanRequest{reason, durationSeconds};
     call<Done>("POST", memberPath(roomId, userId) + QStringLiteral("/ban"), {}, &body, context, std::move(cb), done);
 }
 
@@ -412,22 +333,7 @@ void ApiClient::unbanMember(const QString &roomId, const QString &userId, QObjec
 void ApiClient::bans(const QString &roomId, QObject *context, ApiCallback<std::vector<Ban>> done)
 {
     call<std::vector<Ban>>("GET", roomPath(roomId) + QStringLiteral("/bans"), {}, nullptr, context, std::move(done),
-                           [](const json &d) {
-                               std::vector<Ban> out;
-                               for (const json &item : d.at("bans")) {
-                                   detail::JsonReader r(item, QStringLiteral("bans"));
-                                   Ban b;
-                                   b.roomId = r.string("roomId", limits::kIdMax);
-                                   b.userId = r.string("userId", limits::kIdMax);
-                                   b.bannedBy = r.optString("bannedBy", {}, limits::kIdMax);
-                                   b.reason = r.optString("reason", {}, limits::kReasonMax);
-                                   b.createdAt = r.optTimestamp("createdAt");
-                                   b.until = r.optTimestamp("until");
-                                   r.finish();
-                                   out.push_back(std::move(b));
-                               }
-                               return out;
-                           });
+                           [](const json &d) { return d.get<BanList>().bans; });
 }
 
 // ---- messages -------------------------------------------------------------------------------
@@ -441,27 +347,19 @@ void ApiClient::messages(const QString &roomId, const HistoryQuery &q, QObject *
     if (!q.after.isEmpty())
         query.addQueryItem(QStringLiteral("after"), q.after);
     call<MessagePage>("GET", roomPath(roomId) + QStringLiteral("/messages"), query, nullptr, context, std::move(done),
-                      [](const json &d) {
-                          return MessagePage{listOf<Message>(d, "messages"), d.at("pagination").get<CursorPagination>()};
-                      });
+                      as<MessagePage>);
 }
 
 void ApiClient::sendMessage(const QString &roomId, const OutgoingMessage &m, QObject *context, ApiCallback<Message> done)
 {
-    json body{{"content", s(m.content)}, {"type", s(toString(m.type))}};
-    if (!m.replyTo.isEmpty())
-        body["replyTo"] = s(m.replyTo);
-    if (!m.clientMsgId.isEmpty())
-        body["clientMsgId"] = s(m.clientMsgId);
-    if (m.isAnonymous)
-        body["isAnonymous"] = true;
+    const json body = m;
     call<Message>("POST", roomPath(roomId) + QStringLiteral("/messages"), {}, &body, context, std::move(done), as<Message>);
 }
 
 void ApiClient::editMessage(const QString &roomId, const QString &messageId, const QString &content, QObject *context,
                             ApiCallback<Message> done)
 {
-    json body{{"content", s(content)}};
+    const json body = MessageEdit{content};
     call<Message>("PATCH", messagePath(roomId, messageId), {}, &body, context, std::move(done), as<Message>);
 }
 
@@ -473,7 +371,7 @@ void ApiClient::deleteMessage(const QString &roomId, const QString &messageId, Q
 void ApiClient::addReaction(const QString &roomId, const QString &messageId, const QString &emoji, QObject *context,
                             ApiCallback<Message> done)
 {
-    json body{{"emoji", s(emoji)}};
+    const json body = NewReaction{emoji};
     call<Message>("POST", messagePath(roomId, messageId) + QStringLiteral("/reactions"), {}, &body, context,
                   std::move(done), as<Message>);
 }
@@ -487,7 +385,7 @@ void ApiClient::removeReaction(const QString &roomId, const QString &messageId, 
 
 void ApiClient::markRead(const QString &roomId, const QString &messageId, QObject *context, ApiCallback<ReadReceipt> done)
 {
-    json body{{"messageId", s(messageId)}};
+    const json body = ReadMarker{messageId};
     call<ReadReceipt>("POST", roomPath(roomId) + QStringLiteral("/read"), {}, &body, context, std::move(done),
                       as<ReadReceipt>);
 }
@@ -495,13 +393,13 @@ void ApiClient::markRead(const QString &roomId, const QString &messageId, QObjec
 void ApiClient::pins(const QString &roomId, QObject *context, ApiCallback<std::vector<Message>> done)
 {
     call<std::vector<Message>>("GET", roomPath(roomId) + QStringLiteral("/pins"), {}, nullptr, context, std::move(done),
-                               [](const json &d) { return listOf<Message>(d, "pins"); });
+                               [](const json &d) { return d.get<PinList>().pins; });
 }
 
 void ApiClient::setPinned(const QString &roomId, const QString &messageId, bool pinned, QObject *context,
                           ApiCallback<Done> cb)
 {
-    json body = json::object();
+    const json body = emptyBody();
     call<Done>(pinned ? "POST" : "DELETE", roomPath(roomId) + QStringLiteral("/pins/") + seg(messageId), {},
                pinned ? &body : nullptr, context, std::move(cb), done);
 }
@@ -516,13 +414,7 @@ void ApiClient::search(const SearchQuery &q, QObject *context, ApiCallback<std::
         query.addQueryItem(QStringLiteral("authorId"), q.authorId);
     query.addQueryItem(QStringLiteral("limit"), QString::number(q.limit));
     call<std::vector<SearchHit>>("GET", QStringLiteral("/v1/chat/search"), query, nullptr, context, std::move(done),
-                                 [](const json &d) {
-                                     std::vector<SearchHit> hits;
-                                     for (const json &h : d.at("results"))
-                                         hits.push_back({h.at("message").get<Message>(),
-                                                         QString::fromStdString(h.value("snippet", std::string()))});
-                                     return hits;
-                                 });
+                                 [](const json &d) { return d.get<SearchResults>().results; });
 }
 
 // ---- presence -------------------------------------------------------------------------------
@@ -530,7 +422,7 @@ void ApiClient::search(const SearchQuery &q, QObject *context, ApiCallback<std::
 void ApiClient::setPresence(PresenceStatus status, const QString &customStatus, QObject *context,
                             ApiCallback<Presence> done)
 {
-    json body{{"status", s(toString(status))}, {"customStatus", s(customStatus)}};
+    const json body = PresenceChange{status, customStatus};
     call<Presence>("PUT", QStringLiteral("/v1/presence"), {}, &body, context, std::move(done), as<Presence>);
 }
 
@@ -539,7 +431,7 @@ void ApiClient::presence(const QStringList &userIds, QObject *context, ApiCallba
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("userIds"), userIds.join(QLatin1Char(',')));
     call<std::vector<Presence>>("GET", QStringLiteral("/v1/presence"), query, nullptr, context, std::move(done),
-                                [](const json &d) { return listOf<Presence>(d, "presence"); });
+                                [](const json &d) { return d.get<PresenceList>().presence; });
 }
 
 } // namespace confab::client

@@ -1,11 +1,12 @@
 #pragma once
 
-// What ApiClient hands back: core's wire types wrapped into typed results, and the request
-// shapes of API.md. Nothing above app/client sees JSON.
+// What ApiClient takes and hands back: core's wire types, request bodies and answers, wrapped into
+// typed results. Nothing above app/client sees JSON.
 
 #include "core/done.h"
 #include "core/errors.h"
-#include "core/pages.h"
+#include "core/requests.h"
+#include "core/responses.h"
 #include "core/types.h"
 
 #include <QStringList>
@@ -20,25 +21,22 @@ namespace confab::client {
 // the same type the server's services answer with.
 using confab::Done;
 
-struct SignedIn {
-    QString token;
-    User user;
-};
-
+// The REST bodies and answers are core's (requests.h, responses.h), the very structs the server
+// decodes and writes; the client's API speaks them under these names.
+using confab::Ban;
+using confab::MemberChange;
 using confab::MemberPage;
+using confab::MessagePage;
+using confab::NewRoom;
+using confab::OutgoingMessage;
+using confab::RoomChange;
 using confab::RoomPage;
+using confab::RoomSettingsChange;
+using confab::SearchHit;
+using confab::SignedIn;
 
-// Oldest first, as the server sends them.
-struct MessagePage {
-    std::vector<Message> messages;
-    CursorPagination pagination;
-};
-
-struct SearchHit {
-    Message message;
-    QString snippet;
-};
-
+// The query strings of the listings: only the client builds them (the server reads each
+// parameter on its own, with its own limits).
 struct RoomQuery {
     std::optional<RoomType> type;
     std::optional<bool> joined;
@@ -47,66 +45,11 @@ struct RoomQuery {
     int offset = 0;
 };
 
-struct NewRoom {
-    QString name;
-    QString description;
-    RoomType type = RoomType::Public;
-    std::optional<int> maxMembers;
-    std::optional<bool> allowInvites;
-    QStringList members;
-    // Sent as `settings` when set.
-    std::optional<bool> allowAnonymous;
-    std::optional<int> slowModeSeconds;
-};
-
-// Only the settings that are set are changed (the server merges them into the room's).
-struct RoomSettingsChange {
-    std::optional<bool> allowInvites;
-    std::optional<int> slowModeSeconds;
-    std::optional<bool> allowAnonymous;
-    std::optional<QStringList> wordFilter;
-    std::optional<WordFilterAction> wordFilterAction;
-    bool isEmpty() const { return !allowInvites && !slowModeSeconds && !allowAnonymous && !wordFilter && !wordFilterAction; }
-};
-
-// Only the fields that are set are changed.
-struct RoomChange {
-    std::optional<QString> name;
-    std::optional<QString> description;
-    std::optional<QString> avatar;
-    std::optional<int> maxMembers;
-    RoomSettingsChange settings;
-};
-
-// A room ban (GET /v1/chat/rooms/{roomId}/bans).
-struct Ban {
-    QString roomId;
-    QString userId;
-    QString bannedBy;
-    QString reason;
-    qint64 createdAt = 0;
-    qint64 until = 0; // 0: permanent
-};
-
-struct MemberChange {
-    std::optional<Role> role;
-    std::optional<bool> isMuted;
-    std::optional<qint64> mutedUntil; // ms since epoch; 0 = until lifted
-};
-
 // At most one of before/after (message ids).
 struct HistoryQuery {
     QString before;
     QString after;
     int limit = 50;
-};
-
-struct OutgoingMessage {
-    QString content;
-    MessageType type = MessageType::Text;
-    QString replyTo;
-    QString clientMsgId;
-    bool isAnonymous = false;
 };
 
 struct SearchQuery {

@@ -1,4 +1,5 @@
-// The routes of API.md: each decodes its body and query, then makes one service call.
+// The routes of API.md: each decodes its body (through core/requests.h, the structs the client
+// encodes) and query, makes one service call and writes the answer (core/types.h, responses.h).
 
 #include "restapi.h"
 
@@ -8,8 +9,9 @@
 #include "service/passwordhasher.h"
 
 #include "core/jsondocument.h"
-#include "core/jsonreader.h"
 #include "core/limits.h"
+#include "core/requests.h"
+#include "core/responses.h"
 #include "core/timeutil.h"
 #include "core/validation.h"
 
@@ -20,7 +22,6 @@
 namespace confab::server {
 
 using nlohmann::json;
-using confab::detail::JsonReader;
 
 namespace {
 
@@ -50,21 +51,17 @@ std::optional<bool> queryBool(const RestCall &c, const char *name)
     throw DecodeError(ErrorCode::ValidationFailed, QString::fromLatin1(name), QStringLiteral("must be true or false"));
 }
 
-JsonReader bodyReader(const RestCall &c)
+// The request's body decoded as T: none at all is BAD_REQUEST, a wrong field VALIDATION_FAILED
+// naming it (DecodeError, answered by the route).
+template <typename T> T bodyAs(const RestCall &c)
 {
     if (c.body->is_null())
         throw DecodeError(ErrorCode::BadRequest, {}, QStringLiteral("this request needs a JSON body"));
-    return JsonReader(*c.body);
+    return c.body->get<T>();
 }
 
-json toJson(const OffsetPagination &p) { return json(p); }
-
-json banJson(const BanRecord &b)
-{
-    return json{{"roomId", b.roomId.toStdString()},   {"userId", b.userId.toStdString()},
-                {"bannedBy", b.bannedBy.toStdString()}, {"reason", b.reason.toStdString()},
-                {"createdAt", confab::detail::timeOrNull(b.createdAt)}, {"until", confab::detail::timeOrNull(b.until)}};
-}
+// For the calls whose body may be left out (kick, ban): none means every field at its default.
+template <typename T> T optionalBodyAs(const RestCall &c) { return c.body->is_null() ? T{} : c.body->get<T>(); }
 
 template <typename T> Result<json> mapped(Result<T> r, const std::function<json(const T &)> &f)
 {
@@ -109,30 +106,21 @@ void RestApi::addAuthRoutes()
     route("GET", "/v1/me", [](Services &s, const Caller &caller, Effects &, const RestCall &) { return plain(s.auth.me(caller)); });
 
     route("PATCH", "/v1/me", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
-        JsonReader r = bodyReader(c);
-        std::optional<QString> displayName, avatar;
-        if (r.has("displayName"))
-            displayName = r.string("displayName", limits::kDisplayNameMax);
-        if (r.has("avatar"))
-            avatar = r.optString("avatar", {}, limits::kUrlMax);
-        r.finish();
-        return plain(s.auth.updateProfile(caller, displayName, avatar));
+        const ProfileChange change = bodyAs<ProfileChange>(c);
+        return plain(s.auth.updateProfile(caller, change.displayName, change.avatar));
     });
 }
 
 void RestApi::registerAccount(RestCall &&call, HttpResponder responder)
 {
-    QString username, password, displayName;
+    RegisterRequest req;
     try {
-        JsonReader r = bodyReader(call);
-        username = r.string("username", 64);
-        password = r.string("password", limits::kPasswordMax);
-        displayName = r.optString("displayName", username, 200);
-        r.finish();
+        req = bodyAs<RegisterRequest>(call);
     } catch (const DecodeError &e) {
         responder.send(failure(e.toApiError()));
         return;
     }
+    const QString username = req.username, password = req.password, displayName = req.displayName;
     for (const auto &bad : {validateUsername(username), validatePassword(password), validateDisplayName(displayName)}) {
         if (bad) {
             responder.send(failure(*bad));
@@ -168,7 +156,7 @@ void RestApi::registerAccount(RestCall &&call, HttpResponder responder)
                             return;
                         }
                         rememberToken(AuthService::hashToken(r.value.token), r.value.user.userId);
-                        holder->send(success(json{{"token", r.value.token.toStdString()}, {"user", r.value.user}}, 201));
+                        holder->send(success(json(r.value), 201));
                     });
             });
         });
@@ -176,16 +164,14 @@ void RestApi::registerAccount(RestCall &&call, HttpResponder responder)
 
 void RestApi::login(RestCall &&call, HttpResponder responder)
 {
-    QString username, password;
+    LoginRequest req;
     try {
-        JsonReader r = bodyReader(call);
-        username = r.string("username", 64);
-        password = r.string("password", limits::kPasswordMax);
-        r.finish();
+        req = bodyAs<LoginRequest>(call);
     } catch (const DecodeError &e) {
         responder.send(failure(e.toApiError()));
         return;
     }
+    const QString username = req.username, password = req.password;
     // Guessing passwords is slow by design; limit attempts per address as well.
     if (const int wait = m_rates.take(QStringLiteral("ip:") + call.request.peerAddress.toString(), RateLimiter::Budget::Requests)) {
         responder.send(failure({ErrorCode::RateLimited, QStringLiteral("too many attempts: wait %1 s").arg(wait), {}, wait}));
@@ -227,7 +213,7 @@ void RestApi::login(RestCall &&call, HttpResponder responder)
                             return;
                         }
                         rememberToken(AuthService::hashToken(r.value.token), r.value.user.userId);
-                        holder->send(success(json{{"token", r.value.token.toStdString()}, {"user", r.value.user}}));
+                        holder->send(success(json(r.value)));
                     });
             });
         });
@@ -251,31 +237,11 @@ void RestApi::addRoomRoutes()
         q.text = c.query("q").left(100);
         q.limit = queryInt(c, "limit", 20, 1, 100);
         q.offset = queryInt(c, "offset", 0, 0, 1000000);
-        return mapped<RoomPage>(s.rooms.list(caller, q), [](const RoomPage &p) {
-            return json{{"rooms", p.rooms}, {"pagination", toJson(p.pagination)}};
-        });
+        return plain(s.rooms.list(caller, q));
     });
 
     route("POST", "/v1/chat/rooms", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-        JsonReader r = bodyReader(c);
-        CreateRoomRequest req;
-        req.type = r.enumValue<RoomType>("type");
-        req.name = r.optString("name", {}, limits::kRoomNameMax);
-        if (req.type != RoomType::Direct && req.name.trimmed().isEmpty())
-            r.fail("name", QStringLiteral("is required"));
-        req.description = r.optString("description", {}, limits::kDescriptionMax);
-        if (r.has("maxMembers"))
-            req.maxMembers = int(r.integer("maxMembers", 2, 100000));
-        if (r.has("allowInvites"))
-            req.allowInvites = r.boolean("allowInvites");
-        req.members = r.optStringList("members", limits::kGroupMembersMax, limits::kIdMax);
-        if (const json *settings = r.optObject("settings")) {
-            RoomSettings rs;
-            decode(*settings, rs, QStringLiteral("settings"));
-            req.settings = rs;
-        }
-        r.finish();
-        return plain(s.rooms.create(caller, req, fx));
+        return plain(s.rooms.create(caller, bodyAs<NewRoom>(c), fx));
     }, 201);
 
     route("GET", "/v1/chat/rooms/{roomId}", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
@@ -283,29 +249,8 @@ void RestApi::addRoomRoutes()
     });
 
     route("PATCH", "/v1/chat/rooms/{roomId}", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-        JsonReader r = bodyReader(c);
-        UpdateRoomRequest req;
-        if (r.has("name"))
-            req.name = r.string("name", limits::kRoomNameMax);
-        if (r.has("description"))
-            req.description = r.optString("description", {}, limits::kDescriptionMax);
-        if (r.has("avatar"))
-            req.avatar = r.optString("avatar", {}, limits::kUrlMax);
-        if (r.has("maxMembers"))
-            req.maxMembers = int(r.integer("maxMembers", 2, 100000));
-        if (const json *settings = r.optObject("settings")) {
-            // A partial settings object changes only the fields it names.
-            auto current = s.rooms.get(caller, c.param(QStringLiteral("roomId")));
-            if (!current)
-                return Result<json>(*current.error);
-            json merged = current.value.settings;
-            merged.update(*settings);
-            RoomSettings rs;
-            decode(merged, rs, QStringLiteral("settings"));
-            req.settings = rs;
-        }
-        r.finish();
-        return plain(s.rooms.update(caller, c.param(QStringLiteral("roomId")), req, fx));
+        // A partial settings object changes only the settings it names.
+        return plain(s.rooms.update(caller, c.param(QStringLiteral("roomId")), bodyAs<RoomChange>(c), fx));
     });
 
     route("DELETE", "/v1/chat/rooms/{roomId}", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
@@ -326,17 +271,12 @@ void RestApi::addRoomRoutes()
     route("POST", "/v1/chat/rooms/{roomId}/leave", leave);
 
     route("GET", "/v1/chat/rooms/{roomId}/members", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
-        return mapped<MemberPage>(
-            s.rooms.members(caller, c.param(QStringLiteral("roomId")), queryInt(c, "limit", 50, 1, 200),
-                            queryInt(c, "offset", 0, 0, 10000000)),
-            [](const MemberPage &p) { return json{{"members", p.members}, {"pagination", toJson(p.pagination)}}; });
+        return plain(s.rooms.members(caller, c.param(QStringLiteral("roomId")), queryInt(c, "limit", 50, 1, 200),
+                                     queryInt(c, "offset", 0, 0, 10000000)));
     });
 
     route("POST", "/v1/chat/rooms/{roomId}/members", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-        JsonReader r = bodyReader(c);
-        const QString userId = r.string("userId", limits::kIdMax);
-        r.finish();
-        return plain(s.rooms.invite(caller, c.param(QStringLiteral("roomId")), userId, fx));
+        return plain(s.rooms.invite(caller, c.param(QStringLiteral("roomId")), bodyAs<MemberInvite>(c).userId, fx));
     }, 201);
 }
 
@@ -352,31 +292,21 @@ void RestApi::addMessageRoutes()
                     return Result<json>(*bad);
             }
         }
-        return mapped<HistoryPage>(
-            s.messages.history(caller, c.param(QStringLiteral("roomId")), before, after, queryInt(c, "limit", 50, 1, 100)),
-            [](const HistoryPage &p) { return json{{"messages", p.messages}, {"pagination", p.pagination}}; });
+        return plain(
+            s.messages.history(caller, c.param(QStringLiteral("roomId")), before, after, queryInt(c, "limit", 50, 1, 100)));
     });
 
     // A repeat of a clientMsgId answers like the first send did, with the first message.
     route("POST", "/v1/chat/rooms/{roomId}/messages", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-        JsonReader r = bodyReader(c);
-        SendRequest req;
-        req.roomId = c.param(QStringLiteral("roomId"));
-        req.content = r.string("content", limits::kContentHardMax);
-        req.type = r.optEnum("type", MessageType::Text);
-        req.replyTo = r.optString("replyTo", {}, limits::kIdMax);
-        req.isAnonymous = r.optBool("isAnonymous", false);
-        req.clientMsgId = r.optString("clientMsgId", {}, limits::kIdMax);
-        req.attachments = r.nestedList<Attachment>("attachments", limits::kAttachmentsMax);
-        r.finish();
+        const OutgoingMessage m = bodyAs<OutgoingMessage>(c);
+        const SendRequest req{c.param(QStringLiteral("roomId")), m.content, m.type, m.replyTo, m.clientMsgId,
+                              m.isAnonymous, m.attachments};
         return mapped<SendResult>(s.messages.send(caller, req, fx), [](const SendResult &sr) { return json(sr.message); });
     }, 201, {}, RouteKind::MessageSend);
 
     route("PATCH", "/v1/chat/rooms/{roomId}/messages/{messageId}", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-        JsonReader r = bodyReader(c);
-        const QString content = r.string("content", limits::kContentHardMax);
-        r.finish();
-        return plain(s.messages.edit(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("messageId")), content, fx));
+        const MessageEdit edit = bodyAs<MessageEdit>(c);
+        return plain(s.messages.edit(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("messageId")), edit.content, fx));
     });
 
     route("DELETE", "/v1/chat/rooms/{roomId}/messages/{messageId}", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
@@ -385,11 +315,9 @@ void RestApi::addMessageRoutes()
 
     route("POST", "/v1/chat/rooms/{roomId}/messages/{messageId}/reactions",
           [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-              JsonReader r = bodyReader(c);
-              const QString emoji = r.string("emoji", limits::kEmojiMax);
-              r.finish();
+              const NewReaction reaction = bodyAs<NewReaction>(c);
               return plain(s.messages.react(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("messageId")),
-                                            emoji, ReactionAction::Add, fx));
+                                            reaction.emoji, ReactionAction::Add, fx));
           });
 
     route("DELETE", "/v1/chat/rooms/{roomId}/messages/{messageId}/reactions/{emoji}",
@@ -399,15 +327,13 @@ void RestApi::addMessageRoutes()
           });
 
     route("POST", "/v1/chat/rooms/{roomId}/read", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-        JsonReader r = bodyReader(c);
-        const QString messageId = r.string("messageId", limits::kIdMax);
-        r.finish();
-        return plain(s.messages.markRead(caller, c.param(QStringLiteral("roomId")), messageId, fx));
+        const ReadMarker marker = bodyAs<ReadMarker>(c);
+        return plain(s.messages.markRead(caller, c.param(QStringLiteral("roomId")), marker.messageId, fx));
     });
 
     route("GET", "/v1/chat/rooms/{roomId}/pins", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
         return mapped<std::vector<Message>>(s.messages.pins(caller, c.param(QStringLiteral("roomId"))),
-                                            [](const std::vector<Message> &pins) { return json{{"pins", pins}}; });
+                                            [](const std::vector<Message> &pins) { return json(PinList{pins}); });
     });
     for (const char *method : {"POST", "DELETE"}) {
         const bool pin = QByteArray(method) == "POST";
@@ -425,12 +351,8 @@ void RestApi::addMessageRoutes()
         q.roomId = c.query("roomId");
         q.authorId = c.query("authorId");
         q.limit = queryInt(c, "limit", 20, 1, 100);
-        return mapped<std::vector<SearchHit>>(s.messages.search(caller, q), [](const std::vector<SearchHit> &hits) {
-            json results = json::array();
-            for (const auto &h : hits)
-                results.push_back(json{{"message", h.message}, {"snippet", h.snippet.toStdString()}});
-            return json{{"results", results}};
-        });
+        return mapped<std::vector<SearchHit>>(s.messages.search(caller, q),
+                                              [](const std::vector<SearchHit> &hits) { return json(SearchResults{hits}); });
     });
 }
 
@@ -439,44 +361,21 @@ void RestApi::addMessageRoutes()
 void RestApi::addModerationRoutes()
 {
     route("PATCH", "/v1/chat/rooms/{roomId}/members/{userId}", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-        JsonReader r = bodyReader(c);
-        MemberChange change;
-        if (r.has("role"))
-            change.role = r.enumValue<Role>("role");
-        if (r.has("isMuted"))
-            change.isMuted = r.boolean("isMuted");
-        if (r.has("mutedUntil")) {
-            const qint64 t = r.optTimestamp("mutedUntil");
-            change.mutedUntil = t;
-        }
-        r.finish();
-        return plain(s.moderation.changeMember(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("userId")), change, fx));
+        return plain(s.moderation.changeMember(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("userId")),
+                                               bodyAs<MemberChange>(c), fx));
     });
 
     route("POST", "/v1/chat/rooms/{roomId}/members/{userId}/kick", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-        QString reason;
-        if (!c.body->is_null()) {
-            JsonReader r(*c.body);
-            reason = r.optString("reason", {}, limits::kReasonMax);
-            r.finish();
-        }
+        const KickRequest kick = optionalBodyAs<KickRequest>(c);
         const QString userId = c.param(QStringLiteral("userId"));
-        return mapped<Done>(s.moderation.kick(caller, c.param(QStringLiteral("roomId")), userId, reason, fx),
+        return mapped<Done>(s.moderation.kick(caller, c.param(QStringLiteral("roomId")), userId, kick.reason, fx),
                             [&](const Done &) { return json{{"userId", userId.toStdString()}, {"kicked", true}}; });
     });
 
     route("POST", "/v1/chat/rooms/{roomId}/members/{userId}/ban", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-        QString reason;
-        qint64 duration = 0;
-        if (!c.body->is_null()) {
-            JsonReader r(*c.body);
-            reason = r.optString("reason", {}, limits::kReasonMax);
-            duration = r.optInteger("durationSeconds", 0, 0, qint64(100) * 365 * 86400);
-            r.finish();
-        }
-        return mapped<BanRecord>(s.moderation.ban(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("userId")),
-                                                  reason, duration, fx),
-                                 banJson);
+        const BanRequest ban = optionalBodyAs<BanRequest>(c);
+        return plain(s.moderation.ban(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("userId")), ban.reason,
+                                      ban.durationSeconds, fx));
     });
 
     route("DELETE", "/v1/chat/rooms/{roomId}/members/{userId}/ban", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
@@ -486,12 +385,8 @@ void RestApi::addModerationRoutes()
     });
 
     route("GET", "/v1/chat/rooms/{roomId}/bans", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
-        return mapped<std::vector<BanRecord>>(s.moderation.bans(caller, c.param(QStringLiteral("roomId"))), [](const auto &bans) {
-            json list = json::array();
-            for (const auto &b : bans)
-                list.push_back(banJson(b));
-            return json{{"bans", list}};
-        });
+        return mapped<std::vector<Ban>>(s.moderation.bans(caller, c.param(QStringLiteral("roomId"))),
+                                        [](const std::vector<Ban> &bans) { return json(BanList{bans}); });
     });
 
     route("GET", "/v1/admin/audit", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
@@ -514,7 +409,7 @@ void RestApi::addModerationRoutes()
         q.actorId = c.query("actorId");
         q.action = c.query("action");
         return mapped<std::vector<AuditEntry>>(s.moderation.auditLog(caller, q),
-                                               [](const auto &entries) { return json{{"entries", entries}}; });
+                                               [](const std::vector<AuditEntry> &entries) { return json(AuditPage{entries}); });
     });
 }
 
@@ -523,18 +418,14 @@ void RestApi::addModerationRoutes()
 void RestApi::addOtherRoutes()
 {
     route("PUT", "/v1/presence", [](Services &, const Caller &caller, Effects &, const RestCall &c) {
-        JsonReader r = bodyReader(c);
-        const PresenceStatus status = r.enumValue<PresenceStatus>("status");
-        const QString custom = r.optString("customStatus", {}, limits::kCustomStatusMax);
-        r.finish();
-        if (auto bad = validateCustomStatus(custom))
+        const PresenceChange change = bodyAs<PresenceChange>(c);
+        if (auto bad = validateCustomStatus(change.customStatus))
             return Result<json>(*bad);
-        return Result<json>(json(Presence{caller.userId, status, custom, 0}));
+        return Result<json>(json(Presence{caller.userId, change.status, change.customStatus, 0}));
     }, 200, [this](const Caller &caller, const RestCall &c) {
         // Presence lives on the network thread; the storage call above only authenticated and validated.
-        const json &b = *c.body;
-        m_hub.setPresence(caller, *enumFromString<PresenceStatus>(QString::fromStdString(b["status"].get<std::string>())),
-                          QString::fromStdString(b.value("customStatus", std::string())));
+        const PresenceChange change = c.body->get<PresenceChange>(); // decoded once already: it is valid
+        m_hub.setPresence(caller, change.status, change.customStatus);
     });
 
     route("GET", "/v1/presence", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
@@ -544,7 +435,7 @@ void RestApi::addOtherRoutes()
         // Only people the caller shares a room with (direct rooms included), and the caller: anyone
         // else is left out exactly like an unknown id, so the answer does not tell them apart.
         const QSet<QString> callerRooms = s.context.members.roomsOf(caller.userId);
-        json list = json::array();
+        PresenceList list;
         for (const QString &id : ids) {
             if (id != caller.userId && !s.context.members.roomsOf(id).intersects(callerRooms))
                 continue;
@@ -557,9 +448,9 @@ void RestApi::addOtherRoutes()
             } else {
                 continue; // unknown ids are left out
             }
-            list.push_back(p);
+            list.presence.push_back(p);
         }
-        return Result<json>(json{{"presence", list}});
+        return Result<json>(json(list));
     });
 
     // Finds one person by their exact username (case-insensitive), to start a conversation with or

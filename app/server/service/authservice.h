@@ -4,10 +4,7 @@
 
 namespace confab::server {
 
-struct SignedIn {
-    QString token; // shown once to the client; only its hash is stored
-    User user;
-};
+using confab::SignedIn; // the token is shown once to the client; only its hash is stored
 
 // Accounts and tokens, on the storage thread. Password hashing is not done here (it is slow and
 // runs on PasswordHasher's pool); these calls take and return hashes.

@@ -277,7 +277,7 @@ Result<ReadReceipt> MessageService::markRead(const Caller &caller, const QString
     return receipt;
 }
 
-Result<HistoryPage> MessageService::history(const Caller &caller, const QString &roomId, const QString &before,
+Result<MessagePage> MessageService::history(const Caller &caller, const QString &roomId, const QString &before,
                                             const QString &after, int limit)
 {
     auto access = m_guard.joined(caller, roomId);
@@ -288,7 +288,7 @@ Result<HistoryPage> MessageService::history(const Caller &caller, const QString 
     if (limit < 1 || limit > m_ctx.settings.historyPageMax)
         return apiError(ErrorCode::ValidationFailed,
                         QStringLiteral("must be between 1 and %1").arg(m_ctx.settings.historyPageMax), QStringLiteral("limit"));
-    HistoryPage page;
+    MessagePage page;
     page.pagination.limit = limit;
     bool hasMore = false;
     if (!after.isEmpty()) {

@@ -19,11 +19,6 @@ struct SendResult {
     bool duplicate = false; // a repeat of an earlier clientMsgId: nothing new was stored
 };
 
-struct HistoryPage {
-    std::vector<Message> messages;
-    CursorPagination pagination;
-};
-
 // The frames a `sync` replays: per room, the missed events in seq order, or a gap.
 struct SyncReplay {
     std::vector<QByteArray> frames;
@@ -42,7 +37,7 @@ public:
                           ReactionAction action, Effects &fx);
     Result<ReadReceipt> markRead(const Caller &caller, const QString &roomId, const QString &messageId, Effects &fx);
     // `before`/`after` are message ids (at most one); neither: the newest page.
-    Result<HistoryPage> history(const Caller &caller, const QString &roomId, const QString &before,
+    Result<MessagePage> history(const Caller &caller, const QString &roomId, const QString &before,
                                 const QString &after, int limit);
     Result<std::vector<Message>> pins(const Caller &caller, const QString &roomId);
     Result<bool> pin(const Caller &caller, const QString &roomId, const QString &messageId, bool pinned, Effects &fx);

@@ -2,13 +2,11 @@
 
 #include "roomservice.h"
 
+#include "core/requests.h"
+
 namespace confab::server {
 
-struct MemberChange {
-    std::optional<Role> role;
-    std::optional<bool> isMuted;
-    std::optional<qint64> mutedUntil; // 0 or absent with isMuted: until lifted
-};
+using confab::MemberChange; // the body of PATCH .../members/{userId}
 
 // Roles, mutes, kicks, bans and the audit log, on the storage thread. Every action is audited.
 class ModerationService {

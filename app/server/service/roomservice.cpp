@@ -77,7 +77,7 @@ void RoomService::removeMember(const QString &roomId, const QString &userId, Eff
     m_ctx.members.remove(roomId, userId);
 }
 
-Result<Room> RoomService::create(const Caller &caller, const CreateRoomRequest &req, Effects &fx)
+Result<Room> RoomService::create(const Caller &caller, const NewRoom &req, Effects &fx)
 {
     if (req.type == RoomType::Direct)
         return findOrCreateDirect(caller, req, fx);
@@ -115,8 +115,7 @@ Result<Room> RoomService::create(const Caller &caller, const CreateRoomRequest &
     room.createdBy = caller.userId;
     room.createdAt = room.updatedAt = room.lastActivity = m_ctx.now();
     room.maxMembers = maxMembers;
-    if (req.settings)
-        room.settings = *req.settings;
+    req.settings.applyTo(room.settings);
     if (req.allowInvites)
         room.settings.allowInvites = *req.allowInvites;
 
@@ -133,7 +132,7 @@ Result<Room> RoomService::create(const Caller &caller, const CreateRoomRequest &
     return m_guard.view(caller, *fresh, m_ctx.storage.member(room.roomId, caller.userId));
 }
 
-Result<Room> RoomService::findOrCreateDirect(const Caller &caller, const CreateRoomRequest &req, Effects &fx)
+Result<Room> RoomService::findOrCreateDirect(const Caller &caller, const NewRoom &req, Effects &fx)
 {
     QStringList others;
     for (const QString &id : req.members) {
@@ -209,7 +208,7 @@ void RoomService::announceRoomUpdate(const Caller &caller, const QString &roomId
     fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);
 }
 
-Result<Room> RoomService::update(const Caller &caller, const QString &roomId, const UpdateRoomRequest &req, Effects &fx)
+Result<Room> RoomService::update(const Caller &caller, const QString &roomId, const RoomChange &req, Effects &fx)
 {
     auto access = m_guard.joined(caller, roomId);
     if (!access)
@@ -241,8 +240,7 @@ Result<Room> RoomService::update(const Caller &caller, const QString &roomId, co
                             QStringLiteral("maxMembers"));
         room.maxMembers = *req.maxMembers;
     }
-    if (req.settings)
-        room.settings = *req.settings;
+    req.settings.applyTo(room.settings);
     room.updatedAt = m_ctx.now();
     inTransaction(m_ctx.storage, [&] {
         m_ctx.storage.updateRoom(room);

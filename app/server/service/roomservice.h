@@ -2,27 +2,10 @@
 
 #include "servicecontext.h"
 
-#include "core/pages.h"
+#include "core/requests.h"
+#include "core/responses.h"
 
 namespace confab::server {
-
-struct CreateRoomRequest {
-    QString name;
-    QString description;
-    RoomType type = RoomType::Public;
-    std::optional<int> maxMembers;
-    std::optional<bool> allowInvites;
-    QStringList members; // user ids to add (private, group, direct)
-    std::optional<RoomSettings> settings;
-};
-
-struct UpdateRoomRequest {
-    std::optional<QString> name;
-    std::optional<QString> description;
-    std::optional<QString> avatar;
-    std::optional<int> maxMembers;
-    std::optional<RoomSettings> settings;
-};
 
 using confab::MemberPage;
 using confab::RoomPage;
@@ -39,10 +22,11 @@ class RoomService {
 public:
     explicit RoomService(ServiceContext &ctx) : m_ctx(ctx), m_guard(ctx) {}
 
-    Result<Room> create(const Caller &caller, const CreateRoomRequest &req, Effects &fx);
+    Result<Room> create(const Caller &caller, const NewRoom &req, Effects &fx);
     Result<RoomPage> list(const Caller &caller, const RoomQuery &query);
     Result<Room> get(const Caller &caller, const QString &roomId);
-    Result<Room> update(const Caller &caller, const QString &roomId, const UpdateRoomRequest &req, Effects &fx);
+    // Settings the change leaves out keep their current value.
+    Result<Room> update(const Caller &caller, const QString &roomId, const RoomChange &req, Effects &fx);
     Result<Done> remove(const Caller &caller, const QString &roomId, Effects &fx);
     Result<JoinedRoom> join(const Caller &caller, const QString &roomId, int historyLimit, Effects &fx);
     Result<Done> leave(const Caller &caller, const QString &roomId, Effects &fx);
@@ -60,7 +44,7 @@ public:
     Member memberView(const QString &roomId, const QString &userId);
 
 private:
-    Result<Room> findOrCreateDirect(const Caller &caller, const CreateRoomRequest &req, Effects &fx);
+    Result<Room> findOrCreateDirect(const Caller &caller, const NewRoom &req, Effects &fx);
     void announceRoomUpdate(const Caller &caller, const QString &roomId, Effects &fx);
 
     ServiceContext &m_ctx;

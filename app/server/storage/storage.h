@@ -8,6 +8,7 @@
 // author names and reactions are joined in; caller-specific fields (Room::isJoined, unreadCount,
 // myRole) are left for the service.
 
+#include "core/responses.h"
 #include "core/types.h"
 
 #include <QByteArray>
@@ -50,14 +51,8 @@ struct MemberRecord {
     qint64 lastPostAt = 0; // for slow mode
 };
 
-struct BanRecord {
-    QString roomId;
-    QString userId;
-    QString bannedBy;
-    QString reason;
-    qint64 createdAt = 0;
-    qint64 until = 0; // 0 = permanent
-};
+// A room ban is stored exactly as the API answers it.
+using BanRecord = confab::Ban;
 
 // One entry in a room's event log; `seq` is gap-free per room. Message events name the message
 // (replayed in its current state); other events carry their frame JSON in `payload`.
@@ -88,10 +83,7 @@ struct SearchQuery {
     int limit = 20;
 };
 
-struct SearchHit {
-    Message message;
-    QString snippet; // plain text around the match
-};
+using confab::SearchHit;
 
 struct AuditQuery {
     std::optional<std::vector<QString>> roomIds; // nullopt: every room (server admins)

@@ -1,0 +1,149 @@
+#include "responses.h"
+
+#include "jsonreader.h"
+#include "limits.h"
+
+namespace confab {
+
+using nlohmann::json;
+using detail::JsonReader;
+using detail::str;
+using detail::timeOrNull;
+
+// Decoders that carry their path, for the items of the lists below.
+void decode(const json &j, SearchHit &v, const QString &path);
+void decode(const json &j, Ban &v, const QString &path);
+
+namespace {
+
+// The server bounds every page far below this; it only keeps a broken answer from eating memory.
+constexpr std::size_t kListMax = 100000;
+constexpr int kTokenMax = 512;
+
+} // namespace
+
+void to_json(json &j, const SignedIn &v) { j = json{{"token", str(v.token)}, {"user", v.user}}; }
+
+void from_json(const json &j, SignedIn &v)
+{
+    JsonReader r(j);
+    v.token = r.string("token", kTokenMax);
+    v.user = r.nested<User>("user");
+    r.finish();
+}
+
+// ---- pages ----------------------------------------------------------------------------------
+
+void to_json(json &j, const RoomPage &v) { j = json{{"rooms", v.rooms}, {"pagination", v.pagination}}; }
+
+void from_json(const json &j, RoomPage &v)
+{
+    JsonReader r(j);
+    v.rooms = r.nestedList<Room>("rooms", kListMax);
+    v.pagination = r.nested<OffsetPagination>("pagination");
+    r.finish();
+}
+
+void to_json(json &j, const MemberPage &v) { j = json{{"members", v.members}, {"pagination", v.pagination}}; }
+
+void from_json(const json &j, MemberPage &v)
+{
+    JsonReader r(j);
+    v.members = r.nestedList<Member>("members", kListMax);
+    v.pagination = r.nested<OffsetPagination>("pagination");
+    r.finish();
+}
+
+void to_json(json &j, const MessagePage &v) { j = json{{"messages", v.messages}, {"pagination", v.pagination}}; }
+
+void from_json(const json &j, MessagePage &v)
+{
+    JsonReader r(j);
+    v.messages = r.nestedList<Message>("messages", kListMax);
+    v.pagination = r.nested<CursorPagination>("pagination");
+    r.finish();
+}
+
+// ---- search ---------------------------------------------------------------------------------
+
+void to_json(json &j, const SearchHit &v) { j = json{{"message", v.message}, {"snippet", str(v.snippet)}}; }
+
+void decode(const json &j, SearchHit &v, const QString &path)
+{
+    JsonReader r(j, path);
+    v.message = r.nested<Message>("message");
+    v.snippet = r.optString("snippet", {}, limits::kContentHardMax);
+    r.finish();
+}
+void from_json(const json &j, SearchHit &v) { decode(j, v, {}); }
+
+void to_json(json &j, const SearchResults &v) { j = json{{"results", v.results}}; }
+
+void from_json(const json &j, SearchResults &v)
+{
+    JsonReader r(j);
+    v.results = r.nestedList<SearchHit>("results", kListMax);
+    r.finish();
+}
+
+// ---- bans -----------------------------------------------------------------------------------
+
+void to_json(json &j, const Ban &v)
+{
+    j = json{{"roomId", str(v.roomId)},       {"userId", str(v.userId)},
+             {"bannedBy", str(v.bannedBy)},   {"reason", str(v.reason)},
+             {"createdAt", timeOrNull(v.createdAt)}, {"until", timeOrNull(v.until)}};
+}
+
+void decode(const json &j, Ban &v, const QString &path)
+{
+    JsonReader r(j, path);
+    v.roomId = r.string("roomId", limits::kIdMax);
+    v.userId = r.string("userId", limits::kIdMax);
+    v.bannedBy = r.optString("bannedBy", {}, limits::kIdMax);
+    v.reason = r.optString("reason", {}, limits::kReasonMax);
+    v.createdAt = r.optTimestamp("createdAt");
+    v.until = r.optTimestamp("until");
+    r.finish();
+}
+void from_json(const json &j, Ban &v) { decode(j, v, {}); }
+
+void to_json(json &j, const BanList &v) { j = json{{"bans", v.bans}}; }
+
+void from_json(const json &j, BanList &v)
+{
+    JsonReader r(j);
+    v.bans = r.nestedList<Ban>("bans", kListMax);
+    r.finish();
+}
+
+// ---- other lists ----------------------------------------------------------------------------
+
+void to_json(json &j, const PinList &v) { j = json{{"pins", v.pins}}; }
+
+void from_json(const json &j, PinList &v)
+{
+    JsonReader r(j);
+    v.pins = r.nestedList<Message>("pins", kListMax);
+    r.finish();
+}
+
+void to_json(json &j, const PresenceList &v) { j = json{{"presence", v.presence}}; }
+
+void from_json(const json &j, PresenceList &v)
+{
+    JsonReader r(j);
+    v.presence = r.nestedList<Presence>("presence", kListMax);
+    r.finish();
+}
+
+void to_json(json &j, const AuditPage &v) { j = json{{"entries", v.entries}}; }
+
+void from_json(const json &j, AuditPage &v)
+{
+    JsonReader r(j);
+    v.entries = r.nestedList<AuditEntry>("entries", kListMax);
+    r.finish();
+}
+
+} // namespace confab
