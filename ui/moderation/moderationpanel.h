@@ -12,12 +12,11 @@ class QTabWidget;
 class QTreeView;
 
 namespace confab::client {
-class ApiClient;
 class AuditLogModel;
 class BanListModel;
-class KnownUsers;
 class MemberModel;
 class ModerationActions;
+class RoomContext;
 class RoomStanding;
 } // namespace confab::client
 
@@ -29,8 +28,8 @@ namespace confab::ui {
 class ModerationPanel : public QDialog {
     Q_OBJECT
 public:
-    ModerationPanel(client::ApiClient &api, client::RoomStanding &standing, client::ModerationActions &actions,
-                    client::MemberModel *members, client::KnownUsers *names, QWidget *parent = nullptr);
+    // The room's standing, moderation calls, members and known names, from its context.
+    explicit ModerationPanel(client::RoomContext &room, QWidget *parent = nullptr);
 
     QTabWidget *tabs() const { return m_tabs; }
     QTreeView *auditView() const { return m_auditView; }
