@@ -61,7 +61,6 @@ public:
     QAction *membersAction() const { return m_membersAction; }
     QAction *settingsAction() const { return m_settingsAction; }
     QAction *moderationAction() const { return m_moderationAction; }
-    QToolButton *membersButton() const { return m_membersButton; }
     QToolButton *settingsButton() const { return m_settingsButton; }
     QToolButton *moderationButton() const { return m_moderationButton; }
 

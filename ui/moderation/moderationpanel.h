@@ -34,11 +34,9 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     QTreeView *auditView() const { return m_auditView; }
     QPushButton *loadMoreButton() const { return m_loadMore; }
-    QPushButton *refreshButton() const { return m_refresh; }
     QTreeView *banView() const { return m_banView; }
     QPushButton *unbanButton() const { return m_unban; }
     QListView *mutedView() const { return m_mutedView; }
-    QPushButton *unmuteButton() const { return m_unmute; }
     client::AuditLogModel *auditModel() const { return m_audit; }
     client::BanListModel *banModel() const { return m_bans; }
     bool auditAllowed() const { return m_auditAllowed; }
