@@ -1,5 +1,7 @@
 #pragma once
 
+#include "shell/desktopshell.h"
+
 #include <QPalette>
 #include <QPointer>
 #include <QString>
@@ -7,8 +9,6 @@
 #include <QUrl>
 
 #include <memory>
-
-#include "shell/desktopshell.h"
 
 namespace confab::client {
 class ChatEngine;

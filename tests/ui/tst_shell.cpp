@@ -13,6 +13,7 @@
 #include "settings/appsettings.h"
 #include "room/composer.h"
 #include "shell/autoaway.h"
+#include "shell/demolauncher.h"
 #include "shell/desktopshell.h"
 #include "roomlist/browseroomsdialog.h"
 #include "client/sync/chatengine.h"
@@ -45,6 +46,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QInputDialog>
 #include <QLabel>
@@ -159,6 +161,21 @@ QStringList listedRoomNames(QListView *list)
     names.sort();
     return names;
 }
+
+// Stands in for the program's demo server (app/demo): answers a moment later with what the test
+// set, a server and token to sign in with, or why it failed.
+struct FakeDemo : DemoLauncher {
+    void start(QObject *context, Ready ready, Failed failed) override
+    {
+        ++starts;
+        QMetaObject::invokeMethod(
+            context, [this, ready, failed] { reason.isEmpty() ? ready(url, token) : failed(reason); }, Qt::QueuedConnection);
+    }
+    QUrl url;
+    QString token;
+    QString reason;
+    int starts = 0;
+};
 
 void typeInto(QWidget *w, const QString &text)
 {
@@ -1053,6 +1070,38 @@ private Q_SLOTS:
         // Closing the form with nobody signed in is the program's end.
         desk.shell->signInDialog()->reject();
         QCOMPARE(quit.count(), 1);
+    }
+
+    void demoButtonGoesThroughTheLauncher()
+    {
+        // The form's demo button starts the demo the program gave the shell; a failure shows in
+        // the form, a server that is ready is signed in to, with the cache named "demo".
+        FakeDemo demo;
+        demo.reason = QStringLiteral("no free port");
+        DesktopShell::Options options;
+        options.demo = &demo;
+        DesktopClient desk(m_dir.filePath(QStringLiteral("shell-demo")), options);
+        desk.shell->start(DesktopShell::Start::SignIn);
+        QPointer<SignInDialog> form = desk.shell->signInDialog();
+        QVERIFY(form);
+        QTRY_VERIFY(form->isVisible());
+        QVERIFY(!form->demoButton()->isHidden());
+        QTest::mouseClick(form->demoButton(), Qt::LeftButton);
+        QTRY_VERIFY(form->errorText().contains(QStringLiteral("The demo could not start: no free port")));
+        QCOMPARE(demo.starts, 1);
+
+        RestClient dora(m_server.httpUrl());
+        const nlohmann::json user = dora.signUp(QStringLiteral("dora"), kPassword, QStringLiteral("Dora"));
+        QVERIFY(!user.is_null());
+        demo.reason.clear();
+        demo.url = m_server.httpUrl();
+        demo.token = dora.token();
+        QTest::mouseClick(form->demoButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(desk.shell->window()->isVisible(), 20000);
+        QCOMPARE(demo.starts, 2);
+        QCOMPARE(desk.session->me().username, QStringLiteral("dora"));
+        const QByteArray key = QStringLiteral("demo#%1").arg(qs(user["userId"])).toUtf8();
+        QVERIFY(desk.session->storePath().contains(QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(16))));
     }
 
     void signOutClosesDialogs()

@@ -96,7 +96,10 @@ void DesktopShell::askToSignIn()
 void DesktopShell::startDemo(std::function<void(const QString &)> failed)
 {
     if (!m_options.demo) { // not offered then (see askToSignIn); only Start::Demo gets here
-        failed(QStringLiteral("no demo server was given to the shell"));
+        // Later, as a launcher would answer: main() may not be in its event loop yet.
+        QMetaObject::invokeMethod(
+            this, [failed = std::move(failed)] { failed(QStringLiteral("no demo server was given to the shell")); },
+            Qt::QueuedConnection);
         return;
     }
     m_options.demo->start(
