@@ -9,6 +9,11 @@
 #include "client/models/presencemodel.h"
 #include "client/models/roomlistmodel.h"
 #include "client/models/typingmodel.h"
+#include "client/models/knownusers.h"
+#include "client/room/moderationactions.h"
+#include "client/room/postingstate.h"
+#include "client/room/roomcontext.h"
+#include "client/room/roomstanding.h"
 
 #include <QAbstractItemModelTester>
 
@@ -195,6 +200,34 @@ private Q_SLOTS:
                                   QStringLiteral("admin"), 10000);
         QCOMPARE(members->rowOf(m_alice.user.userId), 0);
         delete members;
+    }
+
+    void roomContextHoldsOneRoom()
+    {
+        // What the UI takes for an open room, made in one place (ChatEngine::openRoom): every part
+        // is about that room, the models load as their single counterparts do, and the draft is
+        // kept in the account's cache, so it outlives the context.
+        std::unique_ptr<RoomContext> room(m_a->engine()->openRoom(m_roomId, nullptr));
+        QCOMPARE(room->roomId(), m_roomId);
+        QCOMPARE(room->messages().roomId(), m_roomId);
+        QCOMPARE(room->standing().roomId(), m_roomId);
+        QCOMPARE(room->moderation().roomId(), m_roomId);
+        Tester tm(&room->messages(), kFatal), tmem(&room->members(), kFatal), tt(&room->typing(), kFatal);
+        QSignalSpy loaded(&room->members(), &MemberModel::loaded);
+        room->members().load();
+        room->messages().load();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(room->members().rowCount(), 2);
+        QTRY_VERIFY(room->standing().myRole() == Role::Owner);
+        QCOMPARE(room->posting().block(), PostingState::Block::None);
+        QVERIFY(!room->names().nameOf(m_bob.user.userId).isEmpty()); // learnt from the member list
+        QTRY_VERIFY_WITH_TIMEOUT(room->messages().isLatestLoaded(), 10000);
+
+        room->saveDraft(QStringLiteral("half a thought"));
+        room.reset();
+        room.reset(m_a->engine()->openRoom(m_roomId, nullptr));
+        QCOMPARE(room->draft(), QStringLiteral("half a thought"));
+        room->saveDraft({});
     }
 
     void olderPagesAndBoundedWindow()

@@ -41,29 +41,27 @@ QPalette darkPalette()
     return p;
 }
 
-DesktopClient::DesktopClient(const QString &dataDir)
+DesktopClient::DesktopClient(const QString &dataDir) : DesktopClient(dataDir, ui::DesktopShell::Options{}) {}
+
+DesktopClient::DesktopClient(const QString &dataDir, ui::DesktopShell::Options options)
 {
-    client::Session::Config config;
-    config.dataDir = dataDir.isEmpty() ? dir.path() : dataDir;
-    config.useKeychain = false;
-    session = std::make_unique<client::Session>(config);
+    options.session.dataDir = dataDir.isEmpty() ? dir.path() : dataDir;
+    options.session.useKeychain = false; // none in CI: tokens stay in memory
+    shell = std::make_unique<ui::DesktopShell>(std::move(options));
+    session = &shell->session();
 }
 
-DesktopClient::~DesktopClient()
-{
-    window.reset();
-    session.reset();
-}
+DesktopClient::~DesktopClient() { shell.reset(); }
 
 ui::MainWindow &DesktopClient::openWindow()
 {
-    window = std::make_unique<ui::MainWindow>(*session);
+    window = &shell->openWindow();
     return *window;
 }
 
 bool DesktopClient::signIn(const QUrl &server, const QString &name, const QString &password)
 {
-    QSignalSpy signedIn(session.get(), &client::Session::signedIn);
+    QSignalSpy signedIn(session, &client::Session::signedIn);
     session->signIn(server, name, password);
     if (!signedIn.wait(kSignInTimeoutMs)) {
         qWarning() << "sign-in of" << name << "failed:" << session->errorMessage();
@@ -75,7 +73,7 @@ bool DesktopClient::signIn(const QUrl &server, const QString &name, const QStrin
 
 bool DesktopClient::adoptToken(const QUrl &server, const QString &token)
 {
-    QSignalSpy signedIn(session.get(), &client::Session::signedIn);
+    QSignalSpy signedIn(session, &client::Session::signedIn);
     session->adoptToken(server, token);
     if (!signedIn.wait(kSignInTimeoutMs)) {
         qWarning() << "sign-in with a token failed:" << session->errorMessage();
@@ -88,7 +86,7 @@ bool DesktopClient::showActive()
 {
     window->show();
     window->activateWindow();
-    return QTest::qWaitForWindowActive(window.get());
+    return QTest::qWaitForWindowActive(window);
 }
 
 client::ChatEngine *DesktopClient::engine() const { return session->engine(); }

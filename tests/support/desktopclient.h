@@ -1,6 +1,9 @@
 #pragma once
 
+#include "shell/desktopshell.h"
+
 #include <QPalette>
+#include <QPointer>
 #include <QString>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -9,7 +12,6 @@
 
 namespace confab::client {
 class ChatEngine;
-class Session;
 } // namespace confab::client
 
 namespace confab::ui {
@@ -25,11 +27,14 @@ void prepareUiTest(const QString &applicationName);
 // The palette of the "dark" screenshots.
 QPalette darkPalette();
 
-// One desktop client as a person runs it: its own data folder, a Session and, once opened, its
-// MainWindow. The window goes before the session.
+// One desktop client as a person runs it: its own data folder and the program's DesktopShell (a
+// Session and, once opened, its MainWindow; the window goes before the session). The shell is
+// not started: tests drive the session themselves, and no sign-in form pops up on sign-out.
 struct DesktopClient {
     // Data in dataDir, or in a temporary folder of its own when dataDir is empty.
     explicit DesktopClient(const QString &dataDir = {});
+    // The same with the shell's options (the session's data folder and keychain are set here).
+    DesktopClient(const QString &dataDir, ui::DesktopShell::Options options);
     ~DesktopClient();
 
     // Makes the window (not shown).
@@ -42,8 +47,9 @@ struct DesktopClient {
     client::ChatEngine *engine() const;
 
     QTemporaryDir dir;
-    std::unique_ptr<client::Session> session;
-    std::unique_ptr<ui::MainWindow> window;
+    std::unique_ptr<ui::DesktopShell> shell;
+    client::Session *session = nullptr;  // the shell's
+    QPointer<ui::MainWindow> window;     // the shell's, once opened
     QString username; // who signed in with signIn()
 };
 

@@ -13,6 +13,8 @@
 #include "settings/appsettings.h"
 #include "room/composer.h"
 #include "shell/autoaway.h"
+#include "shell/demolauncher.h"
+#include "shell/desktopshell.h"
 #include "roomlist/browseroomsdialog.h"
 #include "client/sync/chatengine.h"
 #include "client/net/errortext.h"
@@ -35,6 +37,7 @@
 #include "room/roomview.h"
 #include "settings/settingsdialog.h"
 #include "settings/signoutconfirmation.h"
+#include "signin/signindialog.h"
 #include "widgets/statuslabel.h"
 #include "shell/thememanager.h"
 #include "shell/translations.h"
@@ -43,6 +46,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QInputDialog>
 #include <QLabel>
@@ -126,6 +130,52 @@ bool memberOf(RestClient &asker, const QString &roomId, const QString &userId)
     }
     return false;
 }
+
+// The rooms a user is in as the server lists them, and as a window's room list shows them
+// (section headers left out), sorted by name. A direct room is named after the other person in
+// the window, so both give "direct" for those.
+QStringList joinedRoomNames(RestClient &rest)
+{
+    QStringList names;
+    const RestReply r = rest.get(QStringLiteral("/v1/chat/rooms?joined=true&limit=100"));
+    if (!r.ok())
+        return {QStringLiteral("(server error)")};
+    const nlohmann::json rooms = r.data()["rooms"];
+    for (const auto &room : rooms)
+        names << (qs(room["type"]) == QStringLiteral("direct") ? QStringLiteral("direct") : qs(room["name"]));
+    names.sort();
+    return names;
+}
+
+QStringList listedRoomNames(QListView *list)
+{
+    QStringList names;
+    for (int i = 0; i < list->model()->rowCount(); ++i) {
+        const QModelIndex index = list->model()->index(i, 0);
+        if (index.data(RoomListModel::RoomIdRole).toString().isEmpty())
+            continue;
+        names << (index.data(RoomListModel::TypeRole).toString() == QStringLiteral("direct")
+                      ? QStringLiteral("direct")
+                      : index.data(RoomListModel::NameRole).toString());
+    }
+    names.sort();
+    return names;
+}
+
+// Stands in for the program's demo server (app/demo): answers a moment later with what the test
+// set, a server and token to sign in with, or why it failed.
+struct FakeDemo : DemoLauncher {
+    void start(QObject *context, Ready ready, Failed failed) override
+    {
+        ++starts;
+        QMetaObject::invokeMethod(
+            context, [this, ready, failed] { reason.isEmpty() ? ready(url, token) : failed(reason); }, Qt::QueuedConnection);
+    }
+    QUrl url;
+    QString token;
+    QString reason;
+    int starts = 0;
+};
 
 void typeInto(QWidget *w, const QString &text)
 {
@@ -964,6 +1014,94 @@ private Q_SLOTS:
         QVERIFY(signedIn.wait(20000));
         QCOMPARE(session.me().username, QStringLiteral("carol"));
         KeychainPrompt::setConsentedTokenFile({});
+    }
+
+    void signOutAndInAsSomeoneElse()
+    {
+        // The program's lifecycle as main() runs it (DesktopShell, started): the sign-in form,
+        // the window once signed in, and after Sign out (confirmed) the form again, for someone
+        // else this time; the window then lists that person's rooms, not the first one's.
+        DesktopShell::Options options;
+        options.server = m_server.httpUrl().toString();
+        DesktopClient desk(m_dir.filePath(QStringLiteral("shell")), options);
+        QSignalSpy quit(desk.shell.get(), &DesktopShell::quitRequested);
+        desk.shell->start(DesktopShell::Start::SignIn);
+        QPointer<MainWindow> window = desk.shell->window();
+        QVERIFY(window);
+        QVERIFY(!window->isVisible());
+        QStringList previous;
+        for (const auto &[name, rest] : {std::pair{QStringLiteral("bob"), m_bob.get()}, std::pair{QStringLiteral("carol"), m_carol.get()}}) {
+            QPointer<SignInDialog> form = desk.shell->signInDialog();
+            QVERIFY(form);
+            QTRY_VERIFY(form->isVisible());
+            QCOMPARE(form->serverField()->text(), m_server.httpUrl().toString());
+            QVERIFY(form->demoButton()->isHidden()); // no demo launcher given
+            typeInto(form->usernameField(), name);
+            typeInto(form->passwordField(), kPassword);
+            shoot(QStringLiteral("shell-sign-in-") + name, form);
+            QTest::mouseClick(form->signInButton(), Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(window->isVisible(), 20000);
+            QTRY_VERIFY(!form || !form->isVisible());
+            QCOMPARE(desk.session->me().username, name);
+
+            const QStringList rooms = joinedRoomNames(*rest);
+            QVERIFY(!rooms.isEmpty());
+            QVERIFY(rooms != previous); // else the check below would not tell the two apart
+            QTRY_COMPARE_WITH_TIMEOUT(listedRoomNames(window->roomList()), rooms, 10000);
+            shoot(QStringLiteral("shell-signed-in-") + name, window);
+            previous = rooms;
+
+            QVERIFY(window->signOutAction()->isEnabled());
+            window->signOutAction()->trigger();
+            QPointer<SignOutConfirmation> confirmation = window->findChild<SignOutConfirmation *>();
+            QVERIFY(confirmation);
+            QTRY_VERIFY(confirmation->isVisible());
+            QVERIFY(window->isVisible()); // nothing happens until confirmed
+            QTest::mouseClick(confirmation->signOutButton(), Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(!window->isVisible(), 10000);
+            QCOMPARE(desk.session->state(), Session::State::SignedOut);
+            QCOMPARE(window->roomList()->model()->rowCount(), 0);
+            QVERIFY(desk.shell->signInDialog());
+            QTRY_VERIFY(desk.shell->signInDialog()->isVisible());
+        }
+        QCOMPARE(previous, joinedRoomNames(*m_carol));
+        QVERIFY(!previous.contains(QStringLiteral("lobby"))); // bob's, not carol's
+        QCOMPARE(quit.count(), 0);
+        // Closing the form with nobody signed in is the program's end.
+        desk.shell->signInDialog()->reject();
+        QCOMPARE(quit.count(), 1);
+    }
+
+    void demoButtonGoesThroughTheLauncher()
+    {
+        // The form's demo button starts the demo the program gave the shell; a failure shows in
+        // the form, a server that is ready is signed in to, with the cache named "demo".
+        FakeDemo demo;
+        demo.reason = QStringLiteral("no free port");
+        DesktopShell::Options options;
+        options.demo = &demo;
+        DesktopClient desk(m_dir.filePath(QStringLiteral("shell-demo")), options);
+        desk.shell->start(DesktopShell::Start::SignIn);
+        QPointer<SignInDialog> form = desk.shell->signInDialog();
+        QVERIFY(form);
+        QTRY_VERIFY(form->isVisible());
+        QVERIFY(!form->demoButton()->isHidden());
+        QTest::mouseClick(form->demoButton(), Qt::LeftButton);
+        QTRY_VERIFY(form->errorText().contains(QStringLiteral("The demo could not start: no free port")));
+        QCOMPARE(demo.starts, 1);
+
+        RestClient dora(m_server.httpUrl());
+        const nlohmann::json user = dora.signUp(QStringLiteral("dora"), kPassword, QStringLiteral("Dora"));
+        QVERIFY(!user.is_null());
+        demo.reason.clear();
+        demo.url = m_server.httpUrl();
+        demo.token = dora.token();
+        QTest::mouseClick(form->demoButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(desk.shell->window()->isVisible(), 20000);
+        QCOMPARE(demo.starts, 2);
+        QCOMPARE(desk.session->me().username, QStringLiteral("dora"));
+        const QByteArray key = QStringLiteral("demo#%1").arg(qs(user["userId"])).toUtf8();
+        QVERIFY(desk.session->storePath().contains(QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(16))));
     }
 
     void signOutClosesDialogs()

@@ -11,11 +11,11 @@
 #include "room/roomsettingsdialog.h"
 
 #include "client/sync/chatengine.h"
-#include "client/models/knownusers.h"
 #include "client/models/membermodel.h"
 #include "client/room/moderationactions.h"
 #include "client/room/postingstate.h"
 #include "client/models/roomlistmodel.h"
+#include "client/room/roomcontext.h"
 #include "client/room/roomstanding.h"
 
 #include <QAction>
@@ -75,9 +75,9 @@ ModerationController::ModerationController(QWidget *host, Composer *composer)
 
     m_membersAction->setChecked(QSettings().value(kShowMembersKey, true).toBool());
     connect(m_membersAction, &QAction::toggled, this, [this](bool on) {
-        m_panel->setVisible(on && m_members);
+        m_panel->setVisible(on && m_room);
         QSettings().setValue(kShowMembersKey, on);
-        if (on && m_members)
+        if (on && m_room)
             m_panel->filterField()->setFocus(Qt::ShortcutFocusReason);
     });
     connect(m_settingsAction, &QAction::triggered, this, &ModerationController::openSettings);
@@ -103,19 +103,17 @@ void ModerationController::updateIcons()
     m_moderationAction->setIcon(shieldIcon(p));
 }
 
-void ModerationController::open(client::ChatEngine *engine, const QString &roomId)
+void ModerationController::open(client::ChatEngine *engine, client::RoomContext *room)
 {
     clear();
-    if (!engine)
+    if (!engine || !room)
         return;
     if (engine != m_engine) {
         disconnect(m_removedConnection);
         disconnect(m_rejoinedConnection);
         m_removal->hide(); // about another account's rooms
         m_engine = engine;
-        m_removedConnection = connect(engine, &client::ChatEngine::removedFromRoom, this,
-                                      [this](const QString &id, const QString &name, const QString &message,
-                                             SyncEngine::RemovalKind kind) { onRemoved(id, name, message, int(kind)); });
+        m_removedConnection = connect(engine, &client::ChatEngine::removedFromRoom, this, &ModerationController::onRemoved);
         m_rejoinedConnection = connect(&engine->rooms(), &QAbstractItemModel::rowsInserted, this,
                                        [this](const QModelIndex &, int first, int last) {
                                            for (int row = first; m_engine && row <= last; ++row) {
@@ -124,26 +122,22 @@ void ModerationController::open(client::ChatEngine *engine, const QString &roomI
                                            }
                                        });
     }
-    updateRemovalNotice(roomId);
-    m_roomId = roomId;
-    m_members = engine->createMemberModel(roomId, this);
-    m_standing = new client::RoomStanding(roomId, engine->me(), engine->rooms(), *m_members, this);
-    m_posting = new PostingState(*m_standing, engine->outbox(), this);
-    m_actions = new client::ModerationActions(roomId, engine->api(), this);
-    m_names = new client::KnownUsers(roomId, engine->store(), m_members, this);
-    m_flow = new ModerationFlow(*m_actions, m_host, m_standing->room().name, this);
-    connect(m_standing, &client::RoomStanding::changed, this, &ModerationController::applyStanding);
-    connect(m_posting, &PostingState::changed, this, &ModerationController::applyPosting);
-    connect(m_actions, &client::ModerationActions::succeeded, m_panel, [this](const QString &text) { m_panel->showStatus(text, false); });
-    connect(m_actions, &client::ModerationActions::failed, m_panel, [this](const QString &text) {
+    updateRemovalNotice(room->roomId());
+    m_roomId = room->roomId();
+    m_room = room;
+    m_flow = new ModerationFlow(room->moderation(), m_host, room->standing().room().name, this);
+    connect(&room->standing(), &client::RoomStanding::changed, this, &ModerationController::applyStanding);
+    connect(&room->posting(), &PostingState::changed, this, &ModerationController::applyPosting);
+    connect(&room->moderation(), &client::ModerationActions::succeeded, m_panel, [this](const QString &text) { m_panel->showStatus(text, false); });
+    connect(&room->moderation(), &client::ModerationActions::failed, m_panel, [this](const QString &text) {
         m_membersAction->setChecked(true); // a failure is never out of sight
         m_panel->show();                    // (also in a window too narrow for the panel)
         m_panel->showStatus(text, true);
     });
-    m_panel->setGrouped(m_standing->room().type != RoomType::Direct);
-    m_panel->setMemberModel(m_members);
+    m_panel->setGrouped(room->standing().room().type != RoomType::Direct);
+    m_panel->setMemberModel(&room->members());
     m_panel->setVisible(m_membersAction->isChecked() && m_panelFits);
-    m_members->load();
+    room->members().load();
     m_settingsAction->setEnabled(true);
     applyStanding();
     applyPosting();
@@ -161,16 +155,12 @@ void ModerationController::clear()
     m_panel->hide(); // no room, no members
     delete m_flow;
     m_flow = nullptr;
-    delete m_names;
-    m_names = nullptr;
-    delete m_actions;
-    m_actions = nullptr;
-    delete m_posting;
-    m_posting = nullptr;
-    delete m_standing;
-    m_standing = nullptr;
-    delete m_members;
-    m_members = nullptr;
+    if (m_room) { // its owner deletes it; until then it must not reach us
+        disconnect(&m_room->standing(), nullptr, this, nullptr);
+        disconnect(&m_room->posting(), nullptr, this, nullptr);
+        disconnect(&m_room->moderation(), nullptr, m_panel, nullptr);
+        m_room = nullptr;
+    }
     m_roomId.clear();
     m_settingsAction->setEnabled(false);
     m_moderationAction->setEnabled(false);
@@ -178,26 +168,31 @@ void ModerationController::clear()
     applyPosting();
 }
 
+client::MemberModel *ModerationController::members() const { return m_room ? &m_room->members() : nullptr; }
+client::RoomStanding *ModerationController::standing() const { return m_room ? &m_room->standing() : nullptr; }
+client::PostingState *ModerationController::posting() const { return m_room ? &m_room->posting() : nullptr; }
+client::ModerationActions *ModerationController::actions() const { return m_room ? &m_room->moderation() : nullptr; }
+
 void ModerationController::setPanelFits(bool fits)
 {
     if (fits == m_panelFits)
         return;
     m_panelFits = fits;
-    if (m_members && m_membersAction->isChecked())
+    if (m_room && m_membersAction->isChecked())
         m_panel->setVisible(fits);
 }
 
 void ModerationController::noteSent()
 {
-    if (m_posting)
-        m_posting->noteSent();
+    if (m_room)
+        m_room->posting().noteSent();
 }
 
 void ModerationController::applyStanding()
 {
-    if (!m_standing)
+    if (!m_room)
         return;
-    const client::ModerationPolicy policy = m_standing->policy();
+    const client::ModerationPolicy policy = m_room->standing().policy();
     // The shield is for moderators and up: those who may act on members or read the log.
     const bool moderates = policy.can(Action::KickMember) || policy.can(Action::MuteMember) || policy.can(Action::ViewRoomAudit);
     m_moderationAction->setEnabled(moderates);
@@ -208,9 +203,10 @@ void ModerationController::applyStanding()
 
 void ModerationController::applyPosting()
 {
-    const bool readOnly = m_posting && m_posting->isReadOnly();
-    const bool held = m_posting && m_posting->block() != PostingState::Block::None;
-    const bool slow = m_posting && m_posting->block() == PostingState::Block::SlowMode;
+    const PostingState *state = posting();
+    const bool readOnly = state && state->isReadOnly();
+    const bool held = state && state->block() != PostingState::Block::None;
+    const bool slow = state && state->block() == PostingState::Block::SlowMode;
     if (m_composer) {
         m_composer->setReadOnly(readOnly);
         m_composer->setSendingHeld(slow);
@@ -230,17 +226,18 @@ void ModerationController::applyPosting()
         return;
     }
     PostingNotice::Kind kind = PostingNotice::Kind::ReadOnly;
-    if (m_posting->block() == PostingState::Block::Muted)
+    if (state->block() == PostingState::Block::Muted)
         kind = PostingNotice::Kind::Muted;
-    else if (m_posting->block() == PostingState::Block::SlowMode)
+    else if (state->block() == PostingState::Block::SlowMode)
         kind = PostingNotice::Kind::SlowMode;
-    m_notice->showNotice(kind, m_posting->reason());
+    m_notice->showNotice(kind, state->reason());
 }
 
-void ModerationController::onRemoved(const QString &roomId, const QString &roomName, const QString &message, int kind)
+void ModerationController::onRemoved(const QString &roomId, const QString &roomName, const QString &message,
+                                     SyncEngine::RemovalKind kind)
 {
     const QString name = roomName.isEmpty() ? tr("a room") : roomName;
-    switch (SyncEngine::RemovalKind(kind)) {
+    switch (kind) {
     case SyncEngine::RemovalKind::Left:
         break; // our own doing (maybe on another device): nothing to explain
     case SyncEngine::RemovalKind::Kicked:
@@ -278,38 +275,38 @@ MemberMenu *ModerationController::memberMenu() const { return m_menu; }
 
 void ModerationController::openSettings()
 {
-    if (!m_standing)
+    if (!m_room)
         return;
     if (m_settingsDialog) {
         m_settingsDialog->raise();
         m_settingsDialog->activateWindow();
         return;
     }
-    m_settingsDialog = new RoomSettingsDialog(*m_standing, *m_actions, m_host);
+    m_settingsDialog = new RoomSettingsDialog(m_room->standing(), m_room->moderation(), m_host);
     m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
     m_settingsDialog->open();
 }
 
 void ModerationController::openModeration()
 {
-    if (!m_standing || !m_engine)
+    if (!m_room)
         return;
     if (m_moderationPanel) {
         m_moderationPanel->raise();
         m_moderationPanel->activateWindow();
         return;
     }
-    m_moderationPanel = new ModerationPanel(m_engine->api(), *m_standing, *m_actions, m_members, m_names, m_host);
+    m_moderationPanel = new ModerationPanel(*m_room, m_host);
     m_moderationPanel->setAttribute(Qt::WA_DeleteOnClose);
     m_moderationPanel->show();
 }
 
 void ModerationController::showMemberMenu(const Member &member, const QPoint &globalPos)
 {
-    if (!m_standing)
+    if (!m_room)
         return;
     delete m_menu;
-    m_menu = new MemberMenu(m_standing->policy(), member, m_host);
+    m_menu = new MemberMenu(m_room->standing().policy(), member, m_host);
     m_flow->attach(m_menu);
     m_menu->popup(globalPos);
 }

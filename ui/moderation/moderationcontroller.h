@@ -6,6 +6,7 @@
 #include "room/removalnotice.h"
 
 #include "core/types.h"
+#include "client/sync/syncengine.h" // SyncEngine::RemovalKind
 
 #include <QObject>
 #include <QPointer>
@@ -16,10 +17,10 @@ class QWidget;
 
 namespace confab::client {
 class ChatEngine;
-class KnownUsers;
 class MemberModel;
 class ModerationActions;
 class PostingState;
+class RoomContext;
 class RoomStanding;
 } // namespace confab::client
 
@@ -33,15 +34,16 @@ class RoomSettingsDialog;
 
 // The moderation side of RoomView, kept apart from the timeline: the member panel, the header's
 // buttons (members, settings, moderation), what the composer may do (muted, announcement, slow
-// mode) and the notice when the user is removed from a room. Owns the open room's member model,
-// standing, posting state and moderation actions; clear() drops them with the room.
+// mode) and the notice when the user is removed from a room. Works on the open room's member
+// model, standing, posting state and moderation actions from its RoomContext (RoomView owns
+// that); clear() drops what refers to them (dialogs, menus) before the room goes.
 class ModerationController : public QObject {
     Q_OBJECT
 public:
     ModerationController(QWidget *host, Composer *composer);
     ~ModerationController() override;
 
-    void open(client::ChatEngine *engine, const QString &roomId);
+    void open(client::ChatEngine *engine, client::RoomContext *room);
     void clear();
     // The user sent a message in the open room (slow mode starts counting).
     void noteSent();
@@ -59,7 +61,6 @@ public:
     QAction *membersAction() const { return m_membersAction; }
     QAction *settingsAction() const { return m_settingsAction; }
     QAction *moderationAction() const { return m_moderationAction; }
-    QToolButton *membersButton() const { return m_membersButton; }
     QToolButton *settingsButton() const { return m_settingsButton; }
     QToolButton *moderationButton() const { return m_moderationButton; }
 
@@ -68,10 +69,10 @@ public:
     void showMemberMenu(const Member &member, const QPoint &globalPos);
 
     // The open room's state and what is open now, for tests and the window.
-    client::MemberModel *members() const { return m_members; }
-    client::RoomStanding *standing() const { return m_standing; }
-    client::PostingState *posting() const { return m_posting; }
-    client::ModerationActions *actions() const { return m_actions; }
+    client::MemberModel *members() const;
+    client::RoomStanding *standing() const;
+    client::PostingState *posting() const;
+    client::ModerationActions *actions() const;
     RoomSettingsDialog *settingsDialog() const;
     ModerationPanel *moderationPanel() const;
     MemberMenu *memberMenu() const;
@@ -85,7 +86,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void onRemoved(const QString &roomId, const QString &roomName, const QString &message, int kind);
+    void onRemoved(const QString &roomId, const QString &roomName, const QString &message,
+                   client::SyncEngine::RemovalKind kind);
     // The removal notice goes once it is out of date: the room is back (rejoined), or the user
     // went on from the room the window showed after the removal.
     void updateRemovalNotice(const QString &openingRoomId);
@@ -113,11 +115,7 @@ private:
     PostingNotice *m_notice;
     RemovalNotice *m_removal;
 
-    client::MemberModel *m_members = nullptr;
-    client::RoomStanding *m_standing = nullptr;
-    client::PostingState *m_posting = nullptr;
-    client::ModerationActions *m_actions = nullptr;
-    client::KnownUsers *m_names = nullptr;
+    client::RoomContext *m_room = nullptr; // the open room's, or none
     ModerationFlow *m_flow = nullptr;
     QPointer<RoomSettingsDialog> m_settingsDialog;
     QPointer<ModerationPanel> m_moderationPanel;

@@ -7,6 +7,7 @@
 #include "client/models/banlistmodel.h"
 #include "client/models/membermodel.h"
 #include "client/room/moderationactions.h"
+#include "client/room/roomcontext.h"
 #include "client/room/roomstanding.h"
 
 #include <QDialogButtonBox>
@@ -64,17 +65,14 @@ QLabel *emptyNote(const QString &text, QWidget *parent)
 }
 } // namespace
 
-ModerationPanel::ModerationPanel(client::ApiClient &api, client::RoomStanding &standing,
-                                 client::ModerationActions &actions, client::MemberModel *members,
-                                 client::KnownUsers *names, QWidget *parent)
-    : QDialog(parent), m_standing(standing), m_actions(actions), m_members(members),
-      m_audit(new AuditLogModel(standing.roomId(), api, names, this)),
-      m_bans(new BanListModel(standing.roomId(), api, names, this)), m_muted(new QSortFilterProxyModel(this)),
-      m_tabs(new QTabWidget(this)), m_status(new QLabel(this))
+ModerationPanel::ModerationPanel(client::RoomContext &room, QWidget *parent)
+    : QDialog(parent), m_standing(room.standing()), m_actions(room.moderation()), m_members(&room.members()),
+      m_audit(room.createAuditLogModel(this)), m_bans(room.createBanListModel(this)),
+      m_muted(new QSortFilterProxyModel(this)), m_tabs(new QTabWidget(this)), m_status(new QLabel(this))
 {
-    setWindowTitle(tr("Moderation of %1").arg(standing.room().name));
+    setWindowTitle(tr("Moderation of %1").arg(m_standing.room().name));
     setAccessibleName(tr("Moderation"));
-    const client::ModerationPolicy policy = standing.policy();
+    const client::ModerationPolicy policy = m_standing.policy();
     const QString auditDenial = policy.denial(Action::ViewRoomAudit);
     const QString bansDenial = policy.denial(Action::BanMember); // listing bans is part of member.ban
     const QString muteDenial = policy.denial(Action::MuteMember);

@@ -12,12 +12,11 @@ class QTabWidget;
 class QTreeView;
 
 namespace confab::client {
-class ApiClient;
 class AuditLogModel;
 class BanListModel;
-class KnownUsers;
 class MemberModel;
 class ModerationActions;
+class RoomContext;
 class RoomStanding;
 } // namespace confab::client
 
@@ -29,17 +28,15 @@ namespace confab::ui {
 class ModerationPanel : public QDialog {
     Q_OBJECT
 public:
-    ModerationPanel(client::ApiClient &api, client::RoomStanding &standing, client::ModerationActions &actions,
-                    client::MemberModel *members, client::KnownUsers *names, QWidget *parent = nullptr);
+    // The room's standing, moderation calls, members and known names, from its context.
+    explicit ModerationPanel(client::RoomContext &room, QWidget *parent = nullptr);
 
     QTabWidget *tabs() const { return m_tabs; }
     QTreeView *auditView() const { return m_auditView; }
     QPushButton *loadMoreButton() const { return m_loadMore; }
-    QPushButton *refreshButton() const { return m_refresh; }
     QTreeView *banView() const { return m_banView; }
     QPushButton *unbanButton() const { return m_unban; }
     QListView *mutedView() const { return m_mutedView; }
-    QPushButton *unmuteButton() const { return m_unmute; }
     client::AuditLogModel *auditModel() const { return m_audit; }
     client::BanListModel *banModel() const { return m_bans; }
     bool auditAllowed() const { return m_auditAllowed; }

@@ -36,7 +36,6 @@ public:
 
     QLineEdit *nameField() const { return m_name; }
     QPlainTextEdit *descriptionField() const { return m_description; }
-    QLabel *typeLabel() const { return m_type; }
     QSpinBox *slowModeField() const { return m_slowMode; }
     QSpinBox *memberCapField() const { return m_memberCap; }
     QCheckBox *allowInvitesBox() const { return m_allowInvites; }

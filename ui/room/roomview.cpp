@@ -12,6 +12,7 @@
 #include "client/sync/chatengine.h"
 #include "client/models/messagemodel.h"
 #include "client/models/typingmodel.h"
+#include "client/room/roomcontext.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -78,7 +79,7 @@ RoomView::RoomView(QWidget *parent)
     column->addLayout(bottom);
 
     new EmptyHint(m_timeline, [this] {
-        return m_messages && m_messages->isLatestLoaded() ? tr("No messages yet. Say hello!") : QString();
+        return m_room && m_room->messages().isLatestLoaded() ? tr("No messages yet. Say hello!") : QString();
     });
     connect(m_composer, &Composer::submitted, this, &RoomView::send);
     connect(m_composer, &Composer::sendRefused, m_timeline, &TimelineView::showNotice);
@@ -110,17 +111,18 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
     m_composer->setEnabled(true);
     m_composer->setPlaceholderText(tr("Message %1 (%2)").arg(name, m_composer->sendHint()));
 
-    m_messages = engine->createMessageModel(roomId, this);
-    m_typers = engine->createTypingModel(roomId, this);
-    m_timeline->setMessageModel(m_messages);
-    m_pins->setMessageModel(m_messages);
+    m_room = engine->openRoom(roomId, this);
+    client::MessageModel *messages = &m_room->messages();
+    m_timeline->setMessageModel(messages);
+    m_pins->setMessageModel(messages);
     m_actions->setRoom(engine, roomId);
-    m_drafts->open(engine, roomId);
-    m_moderation->open(engine, roomId);
-    m_actions->setStanding(m_moderation->standing());
-    connect(m_typers, &client::TypingModel::summaryChanged, this, [this] { m_typing->setText(m_typers->summary()); });
-    connect(m_messages, &client::MessageModel::latestLoaded, m_timeline->viewport(), qOverload<>(&QWidget::update));
-    m_messages->load();
+    m_drafts->open(m_room);
+    m_moderation->open(engine, m_room);
+    m_actions->setStanding(&m_room->standing());
+    connect(&m_room->typing(), &client::TypingModel::summaryChanged, this,
+            [this] { m_typing->setText(m_room->typing().summary()); });
+    connect(messages, &client::MessageModel::latestLoaded, m_timeline->viewport(), qOverload<>(&QWidget::update));
+    messages->load();
 }
 
 void RoomView::setSendKey(Composer::SendKey key)
@@ -141,10 +143,8 @@ void RoomView::clear()
     m_drafts->close();
     m_pins->setMessageModel(nullptr);
     m_timeline->setMessageModel(nullptr);
-    delete m_messages;
-    m_messages = nullptr;
-    delete m_typers;
-    m_typers = nullptr;
+    delete m_room;
+    m_room = nullptr;
     m_engine = nullptr;
     m_roomId.clear();
     m_name->setText(tr("No room open"));
@@ -163,6 +163,8 @@ void RoomView::resizeEvent(QResizeEvent *event)
     constexpr int kWidthForMembers = 640;
     m_moderation->setPanelFits(width() >= kWidthForMembers);
 }
+
+client::MessageModel *RoomView::messageModel() const { return m_room ? &m_room->messages() : nullptr; }
 
 QString RoomView::typingText() const { return m_typing->text(); }
 

@@ -10,7 +10,7 @@ class QLabel;
 namespace confab::client {
 class ChatEngine;
 class MessageModel;
-class TypingModel;
+class RoomContext;
 } // namespace confab::client
 
 namespace confab::ui {
@@ -24,8 +24,8 @@ class PinsButton;
 class TimelineView;
 
 // The right side: the open room's header, timeline, who is typing, and the composer with its
-// length counter and per-room drafts. Owns the room's per-room models; clear() drops them (on
-// room switch and before sign-out).
+// length counter and per-room drafts. Owns the open room's RoomContext (its models, standing,
+// draft...); clear() drops it (on room switch and before sign-out).
 class RoomView : public QWidget {
     Q_OBJECT
 public:
@@ -40,7 +40,7 @@ public:
     TimelineView *timeline() const { return m_timeline; }
     Composer *composer() const { return m_composer; }
     LengthCounter *lengthCounter() const { return m_counter; }
-    client::MessageModel *messageModel() const { return m_messages; }
+    client::MessageModel *messageModel() const;
     PinsButton *pinsButton() const { return m_pins; }
     MessageController *messageController() const { return m_actions; }
     ModerationController *moderation() const { return m_moderation; }
@@ -63,8 +63,7 @@ private:
     Composer *m_composer;
     LengthCounter *m_counter = nullptr;
     ComposerDrafts *m_drafts = nullptr; // the composer's text per room, kept in the local store
-    client::MessageModel *m_messages = nullptr;
-    client::TypingModel *m_typers = nullptr;
+    client::RoomContext *m_room = nullptr; // made by the engine's openRoom(), deleted by clear()
     // Pins in the header and the message actions (reply, edit, react, pin, delete...).
     PinsButton *m_pins = nullptr;
     MessageController *m_actions = nullptr;

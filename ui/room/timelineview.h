@@ -52,7 +52,6 @@ public:
     QAction *replyAction() const { return m_reply; }
     QAction *editAction() const { return m_edit; }
     QAction *reactAction() const { return m_react; }
-    QAction *copyAction() const { return m_copy; }
     QAction *pinAction() const { return m_pin; }
     QAction *markReadAction() const { return m_markRead; }
     QAction *deleteAction() const { return m_delete; }

@@ -23,7 +23,6 @@ public:
     QPlainTextEdit *descriptionField() const { return m_description; }
     QComboBox *typeField() const { return m_type; }
     QLineEdit *peopleField() const { return m_people; }
-    QCheckBox *allowInvitesField() const { return m_allowInvites; }
     QCheckBox *allowAnonymousField() const { return m_allowAnonymous; }
     QSpinBox *slowModeField() const { return m_slowMode; }
     QSpinBox *maxMembersField() const { return m_maxMembers; }

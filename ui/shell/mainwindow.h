@@ -60,11 +60,9 @@ public:
     QMenu *roomMenu() const { return m_roomMenu; }
     QAction *roomMenuSeparator() const { return m_roomMenuSeparator; }
     QAction *newRoomAction() const { return m_newRoom; }
-    QAction *browseRoomsAction() const { return m_browseRooms; }
-    QAction *directMessageAction() const { return m_directMessage; }
     QAction *inviteAction() const { return m_invite; }
-    QAction *leaveAction() const { return m_leave; }
     QAction *settingsAction() const { return m_settingsAction; }
+    QAction *signOutAction() const { return m_signOut; } // asks first (SignOutConfirmation)
     // The dialog opened by the last command, while it is open.
     QDialog *currentDialog() const { return m_dialog; }
 

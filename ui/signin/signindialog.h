@@ -24,9 +24,7 @@ public:
     QLineEdit *serverField() const { return m_server; }
     QLineEdit *usernameField() const { return m_username; }
     QLineEdit *passwordField() const { return m_password; }
-    QLineEdit *displayNameField() const { return m_displayName; }
     QPushButton *signInButton() const { return m_signIn; }
-    QPushButton *createAccountButton() const { return m_create; }
     QPushButton *demoButton() const { return m_demo; }
     QString errorText() const;
 

@@ -8,6 +8,7 @@
 #include "client/models/presencemodel.h"
 #include "client/net/realtimeconnection.h"
 #include "client/models/roomlistmodel.h"
+#include "client/room/roomcontext.h"
 #include "client/sync/syncengine.h"
 #include "client/models/typingmodel.h"
 
@@ -96,6 +97,11 @@ void ChatEngine::onRoomRemoved(const QString &roomId, const QString &message, Sy
         m_roomsWeWereRemovedFrom.insert(roomId);
     }
     Q_EMIT removedFromRoom(roomId, m_removedRoomNames.value(roomId), message, kind);
+}
+
+RoomContext *ChatEngine::openRoom(const QString &roomId, QObject *parent)
+{
+    return new RoomContext(*this, m_api, *m_store, roomId, parent);
 }
 
 MessageModel *ChatEngine::createMessageModel(const QString &roomId, QObject *parent)

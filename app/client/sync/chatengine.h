@@ -19,12 +19,13 @@ class MessageModel;
 class Outbox;
 class PresenceModel;
 class RealtimeConnection;
+class RoomContext;
 class RoomListModel;
 class TypingModel;
 
 // One signed-in account's live state: its local store, the realtime connection, sync, the outbox
-// and the account-wide models, wired together. Per-room models are made on demand, owned by
-// whoever asks. Destroying it and making a new one on the same store path is a client restart.
+// and the account-wide models, wired together. What one open room needs is made on demand by
+// openRoom(), owned by whoever asks. Destroying it and making a new one on the same store path is a client restart.
 class ChatEngine : public QObject {
     Q_OBJECT
 public:
@@ -44,6 +45,8 @@ public:
     QString errorString() const { return m_error; }
 
     const User &me() const { return m_config.me; }
+    // For the client's own classes (RoomActions) and tests; the UI takes a room's objects from
+    // openRoom() instead.
     ApiClient &api() { return m_api; }
     LocalStore &store() { return *m_store; }
     RealtimeConnection &connection() { return *m_connection; }
@@ -52,7 +55,10 @@ public:
     RoomListModel &rooms() { return *m_rooms; }
     PresenceModel &presence() { return *m_presence; }
 
-    // Per-room models, not yet loaded (attach views or testers, then call load()).
+    // One open room's models, standing, posting state, moderation calls and draft, owned by
+    // parent (see RoomContext). The UI's one factory for per-room objects.
+    RoomContext *openRoom(const QString &roomId, QObject *parent);
+    // Single per-room models, not yet loaded (attach views or testers, then call load()).
     MessageModel *createMessageModel(const QString &roomId, QObject *parent);
     MemberModel *createMemberModel(const QString &roomId, QObject *parent);
     TypingModel *createTypingModel(const QString &roomId, QObject *parent);
