@@ -47,11 +47,16 @@ public:
 
     // Called by HttpResponder with the answer to the request numbered `sequence`.
     void deliver(quint64 sequence, HttpResponse response);
+    // Called by HttpResponder::stream(): writes `head` and releases the socket (streamStarted),
+    // when `sequence` is the oldest unanswered request; null otherwise.
+    QTcpSocket *takeForStream(quint64 sequence, const HttpResponse &head);
 
 Q_SIGNALS:
     // The socket is released (no parent, no connections to us) with the handshake unread.
     void upgradeRequested(QTcpSocket *socket, const QString &path, qint64 receivedAtUs);
     void responseWritten(const QByteArray &method, const QString &path, int status, qint64 latencyUs);
+    // The socket now carries a streamed body for its new owner; it is parentless.
+    void streamStarted(QTcpSocket *socket);
     // The connection is over; the owner deletes it (later, never from inside this signal).
     void finished();
 
