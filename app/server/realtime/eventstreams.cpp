@@ -135,6 +135,8 @@ void EventStreams::open(const Request &request, HttpResponder responder)
                 // Registered here, after the replay was read and before any later commit's
                 // events arrive (the storage thread answers in order): nothing falls between.
                 if (!session) {
+                    if (m_perUser.value(r.value.caller.userId) >= m_limits.maxStreamsPerUser)
+                        expireOneIdle(r.value.caller.userId); // a client that restarted left it behind
                     if (m_perUser.value(r.value.caller.userId) >= m_limits.maxStreamsPerUser) {
                         holder->send(failure({ErrorCode::RateLimited,
                                               QStringLiteral("too many event streams open for this user (at most %1)")
@@ -144,7 +146,10 @@ void EventStreams::open(const Request &request, HttpResponder responder)
                     }
                     session = create(r.value.caller, r.value.user);
                 }
-                session->resume(EventCursor{{}, r.value.start}, r.value.replay);
+                if (request.cursor)
+                    session->resume(EventCursor{{}, r.value.start}, r.value.replay);
+                else
+                    session->startFromNow(r.value.start);
             }
             serve(session, request, std::move(*holder));
         });
@@ -184,6 +189,17 @@ void EventStreams::onExpired(EventStreamSession *session)
         m_perUser.remove(session->caller().userId);
     m_hub.closeSession(session);
     session->deleteLater();
+}
+
+void EventStreams::expireOneIdle(const QString &userId)
+{
+    for (EventStreamSession *s : std::as_const(m_streams)) {
+        if (s->caller().userId == userId && s->isIdle()) {
+            s->shutDown();
+            onExpired(s);
+            return;
+        }
+    }
 }
 
 void EventStreams::closeAll()

@@ -42,6 +42,7 @@ private:
     EventStreamSession *sessionFor(const Request &request) const; // the caller's stream named by the cursor
     EventStreamSession *create(const Caller &caller, const User &user);
     void onExpired(EventStreamSession *session);
+    void expireOneIdle(const QString &userId);
 
     StorageWorker &m_worker;
     RealtimeHub &m_hub;

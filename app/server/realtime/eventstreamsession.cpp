@@ -150,6 +150,16 @@ void EventStreamSession::resume(const EventCursor &cursor, const std::vector<QBy
         take(k.json);
 }
 
+void EventStreamSession::startFromNow(const std::map<QString, qint64> &rooms)
+{
+    endStream();
+    m_kept.clear();
+    m_keptBytes = 0;
+    m_rooms = rooms;
+    m_issued = EventCursor{m_streamId, rooms};
+    m_mustReplay = false;
+}
+
 void EventStreamSession::hold(HttpResponder responder, int timeoutSeconds)
 {
     m_linger.stop();

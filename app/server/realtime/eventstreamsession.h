@@ -51,6 +51,10 @@ public:
     // Restarts from `cursor` (the client's): `replay` (from the event log since it) comes first,
     // then whatever was kept, each through the duplicate rule.
     void resume(const EventCursor &cursor, const std::vector<QByteArray> &replay);
+    // Starts afresh at `rooms` (each room's newest seq): nothing before counts.
+    void startFromNow(const std::map<QString, qint64> &rooms);
+    // No request held: only keeping events for the next one.
+    bool isIdle() const { return !m_poll.isPending() && !m_socket; }
 
     // Long-poll: answers `responder` with the next events, at once if some are waiting, else
     // when one comes or after `timeoutSeconds`. A poll already held is answered now (empty).
