@@ -84,15 +84,16 @@ void EventPollTransport::sync(const std::map<QString, qint64> &rooms, const QStr
 
 bool EventPollTransport::send(const ClientFrame &frame)
 {
-    if (!m_running || !m_resumed)
+    if (!m_running)
         return false;
-    QByteArray method;
-    QString path;
-    nlohmann::json body;
     if (const auto *f = std::get_if<SyncFrame>(&frame)) {
         sync(f->rooms, f->ref);
         return true;
-    } else if (const auto *f = std::get_if<TypingStartFrame>(&frame)) {
+    }
+    QByteArray method;
+    QString path;
+    nlohmann::json body;
+    if (const auto *f = std::get_if<TypingStartFrame>(&frame)) {
         method = "POST", path = QStringLiteral("/v1/chat/rooms/%1/typing").arg(f->roomId), body = {{"isTyping", true}};
     } else if (const auto *f = std::get_if<TypingStopFrame>(&frame)) {
         method = "POST", path = QStringLiteral("/v1/chat/rooms/%1/typing").arg(f->roomId), body = {{"isTyping", false}};

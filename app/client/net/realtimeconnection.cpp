@@ -237,6 +237,10 @@ void RealtimeConnection::onDisconnected()
     // upgrades answers every time, so a few in a row switch to the fallback.
     if (!m_sawHello)
         ++m_handshakeFailures;
+    // An HTTP answer other than 101 to the upgrade (Qt says "Unhandled http status code: 403"):
+    // something on the way refuses WebSockets, and asking again will not change its mind.
+    if (!m_sawHello && reason.contains(QLatin1String("http status code: 4")))
+        m_handshakeFailures = std::max(m_handshakeFailures, m_fallbackAfter);
     scheduleRetry(reason);
 }
 
