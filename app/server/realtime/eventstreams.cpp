@@ -2,6 +2,8 @@
 
 #include "realtimehub.h"
 
+#include "ratelimiter.h"
+
 #include "service/authservice.h"
 
 #include "core/jsondocument.h"
@@ -32,8 +34,9 @@ QString newStreamId()
 }
 } // namespace
 
-EventStreams::EventStreams(StorageWorker &worker, RealtimeHub &hub, const EventStreamLimits &limits, QObject *parent)
-    : QObject(parent), m_worker(worker), m_hub(hub), m_limits(limits)
+EventStreams::EventStreams(StorageWorker &worker, RealtimeHub &hub, RateLimiter &rates, const EventStreamLimits &limits,
+                           QObject *parent)
+    : QObject(parent), m_worker(worker), m_hub(hub), m_rates(rates), m_limits(limits)
 {
 }
 
@@ -94,6 +97,14 @@ void EventStreams::open(const Request &request, HttpResponder responder)
     };
     const EventStreamSession *kept = sessionFor(request);
     const bool continues = kept && kept->continuesFrom(*request.cursor);
+    // A poll that follows on and may be held is paced by the events themselves; one answered at
+    // once, or one that replays from the log, costs a request (per token: the user is not known yet).
+    if (!continues || request.timeoutSeconds == 0 || !request.cursor) {
+        if (const int wait = m_rates.take(QString::fromLatin1(request.tokenHash.toHex()), RateLimiter::Budget::Requests)) {
+            responder.send(failure({ErrorCode::RateLimited, QStringLiteral("too many requests: wait %1 s").arg(wait), {}, wait}));
+            return;
+        }
+    }
     auto holder = std::make_shared<HttpResponder>(std::move(responder));
     m_worker.run<Opened>(
         this,

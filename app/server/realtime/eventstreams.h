@@ -14,6 +14,7 @@
 
 namespace confab::server {
 
+class RateLimiter;
 class RealtimeHub;
 
 // GET /v1/events: the long-poll and Server-Sent-Events transport for clients whose network
@@ -23,7 +24,8 @@ class RealtimeHub;
 class EventStreams : public QObject {
     Q_OBJECT
 public:
-    EventStreams(StorageWorker &worker, RealtimeHub &hub, const EventStreamLimits &limits, QObject *parent = nullptr);
+    EventStreams(StorageWorker &worker, RealtimeHub &hub, RateLimiter &rates, const EventStreamLimits &limits,
+                 QObject *parent = nullptr);
     ~EventStreams() override;
 
     void handle(HttpRequest &&request, HttpResponder responder);
@@ -46,6 +48,7 @@ private:
 
     StorageWorker &m_worker;
     RealtimeHub &m_hub;
+    RateLimiter &m_rates;
     const EventStreamLimits m_limits;
     QHash<QString, EventStreamSession *> m_streams; // stream id -> session
     QHash<QString, int> m_perUser;

@@ -33,7 +33,7 @@ RealtimeHub::RealtimeHub(StorageWorker &worker, EventBus &bus, MembershipIndex &
                    m_bus.publish(d);
                }),
       m_standing(worker, m_registry, limits.standingPollMs),
-      m_streams(worker, *this, limits.streams)
+      m_streams(worker, *this, rates, limits.streams)
 {
 }
 
