@@ -51,6 +51,7 @@ private Q_SLOTS:
     void badTimeoutIsRefusedNamingIt();
     void revokedTokenEndsAHeldPollAtOnce();
     void revokedTokenEndsAStreamAtOnce();
+    void shutdownEndsHeldRequestsCleanly(); // last: stops the server
 
 private:
     // A cursor from now for `a` (GET /v1/events without one answers at once).
@@ -309,6 +310,31 @@ void TestEventStreams::revokedTokenEndsAStreamAtOnce()
     QCOMPARE(error.event, QByteArray("error"));
     QCOMPARE(qs(json::parse(error.data.toStdString())["code"]), QStringLiteral("UNAUTHORIZED"));
     QVERIFY(sse.waitClosed());
+}
+
+void TestEventStreams::shutdownEndsHeldRequestsCleanly()
+{
+    SseClient sse;
+    QVERIFY(sse.open(m_server.httpUrl(), m_bob.token()));
+    // A cursor without a stream makes a new one, and the server logs it as the poll is held.
+    const auto opened = [this] { return m_server.output().count("event stream"); };
+    const qsizetype before = opened();
+    confab::EventCursor fresh;
+    fresh.rooms[m_room] = confab::EventCursor::decode(cursorNow(m_bob)).rooms.at(m_room);
+    QTRY_VERIFY(opened() > before); // cursorNow's own stream
+    const qsizetype beforeHeld = opened();
+    LongPoller poller(m_server.httpUrl(), m_bob.token());
+    QNetworkReply *held = poller.start(fresh.encode(), 60);
+    QTRY_VERIFY(opened() > beforeHeld);
+    QVERIFY(!held->isFinished());
+    QVERIFY(m_server.stop()); // SIGTERM: a clean exit, with a request held and a stream open
+    const RestReply r = LongPoller::finish(held, 15000);
+    QVERIFY2(r.status == 200, m_server.output().right(2000).constData()); // answered with what it had, not cut off
+    QVERIFY(r.data()["cursor"].is_string());
+    QVERIFY(sse.waitClosed());
+    // The sanitizers found nothing in the server either.
+    QVERIFY2(!m_server.output().contains("Sanitizer") && !m_server.output().contains("runtime error"),
+             m_server.output().right(3000).constData());
 }
 
 QTEST_GUILESS_MAIN(TestEventStreams)

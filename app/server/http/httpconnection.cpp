@@ -59,6 +59,13 @@ void HttpConnection::abort()
     finish();
 }
 
+void HttpConnection::flushAndAbort()
+{
+    if (m_socket)
+        m_socket->flush(); // non-blocking: what the kernel takes now
+    abort();
+}
+
 void HttpConnection::onReadyRead()
 {
     switch (m_state) {

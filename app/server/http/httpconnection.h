@@ -44,6 +44,9 @@ public:
     quint64 id() const { return m_id; }
     void start();
     void abort(); // drop the connection now, unanswered requests included
+    // Server shutdown: hands the kernel what is already answered (a held long-poll answered just
+    // before), then drops the connection.
+    void flushAndAbort();
 
     // Called by HttpResponder with the answer to the request numbered `sequence`.
     void deliver(quint64 sequence, HttpResponse response);

@@ -154,7 +154,7 @@ void HttpServer::close()
     }
     const QList<HttpConnection *> connections = m_connections.values();
     for (HttpConnection *connection : connections)
-        connection->abort(); // each reports finished() and is deleted later
+        connection->flushAndAbort(); // each reports finished() and is deleted later
     const QSet<QTcpSocket *> handshaking = m_handshaking;
     for (QTcpSocket *socket : handshaking)
         socket->abort(); // deleted through its disconnected() handler
