@@ -37,10 +37,7 @@ RealtimeHub::RealtimeHub(StorageWorker &worker, EventBus &bus, MembershipIndex &
 {
 }
 
-RealtimeHub::~RealtimeHub()
-{
-    closeAll();
-}
+RealtimeHub::~RealtimeHub() { closeAll(); }
 
 void RealtimeHub::accept(QWebSocket *socket)
 {
