@@ -46,8 +46,16 @@ EventStreamSession::EventStreamSession(QString streamId, const Caller &caller, c
     connect(&m_flushSoon, &QTimer::timeout, this, &EventStreamSession::answerPoll);
     m_heartbeat.setInterval(m_limits.heartbeatMs);
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
-        if (m_socket)
+        if (m_socket) {
             m_socket->write(QByteArrayLiteral(": heartbeat\n\n"));
+        } else if (m_poll.isPending() && !m_poll.isConnected()) {
+            // The poller left without waiting for its answer: it is not connected any more, so
+            // the linger clock (and with it presence) starts now, not at the poll's timeout.
+            m_pollTimeout.stop();
+            m_heartbeat.stop();
+            m_poll = HttpResponder(); // answering a gone client is a no-op
+            idle();
+        }
     });
     m_linger.setSingleShot(true);
     connect(&m_linger, &QTimer::timeout, this, [this] {
@@ -173,12 +181,15 @@ void EventStreamSession::hold(HttpResponder responder, int timeoutSeconds)
         return;
     }
     m_pollTimeout.start(std::min(timeoutSeconds, m_limits.maxTimeoutSeconds) * 1000);
+    m_heartbeat.start(); // also notices a poller that left
 }
 
 void EventStreamSession::answerPoll()
 {
     m_pollTimeout.stop();
     m_flushSoon.stop();
+    if (!m_socket)
+        m_heartbeat.stop();
     if (!m_poll.isPending())
         return;
     QByteArray body = QByteArrayLiteral("{\"success\":true,\"data\":{\"events\":[");
