@@ -52,7 +52,7 @@ void EventPollTransport::start(const QUrl &server, const QString &token)
             Q_EMIT online(me);
         } catch (const std::exception &e) {
             m_running = false;
-            Q_EMIT failed(QString::fromUtf8(e.what()));
+            Q_EMIT failed(tr("The server sent an answer this client cannot read (%1).").arg(QString::fromUtf8(e.what())));
         }
     });
 }
@@ -171,7 +171,7 @@ void EventPollTransport::onPollAnswered(QNetworkReply *reply)
         }
     } catch (const std::exception &e) {
         m_running = false;
-        Q_EMIT failed(QStringLiteral("unreadable answer from /v1/events: %1").arg(QString::fromUtf8(e.what())));
+        Q_EMIT failed(tr("The server sent an answer this client cannot read (%1).").arg(QString::fromUtf8(e.what())));
         return;
     }
     const QStringList refs = std::exchange(m_syncRefs, {});
