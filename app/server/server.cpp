@@ -132,6 +132,8 @@ void Server::stop()
 {
     if (!m_worker)
         return;
+    if (m_hub)
+        m_hub->streams().closeAll(); // held long-polls get their answer before the connections go
     if (m_http)
         m_http->close();
     if (m_hub)

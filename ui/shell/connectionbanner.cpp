@@ -42,6 +42,7 @@ void ConnectionBanner::setConnection(RealtimeConnection *connection)
     if (connection) {
         connect(connection, &RealtimeConnection::stateChanged, this, [this] { update(); });
         connect(connection, &RealtimeConnection::retryCountdown, this, [this](int s) { update(s); });
+        connect(connection, &RealtimeConnection::transportChanged, this, [this] { update(); });
     }
     update();
 }
@@ -68,8 +69,21 @@ QString ConnectionBanner::text() const { return m_label->text(); }
 
 void ConnectionBanner::update(int secondsLeft)
 {
-    if (!m_connection || m_connection->state() == RealtimeConnection::State::Online) {
+    if (!m_connection) {
         hide();
+        return;
+    }
+    // The details say which transport carries us (also while connecting over the fallback).
+    m_label->setToolTip(tr("Transport: %1").arg(m_connection->transportText()));
+    if (m_connection->state() == RealtimeConnection::State::Online) {
+        // Connected, but over the fallback: say so (the button tries the WebSocket now).
+        if (m_connection->transport() == RealtimeConnection::Transport::LongPoll) {
+            m_label->setText(m_connection->statusText());
+            m_retry->setVisible(true);
+            show();
+        } else {
+            hide();
+        }
         return;
     }
     switch (m_connection->state()) {

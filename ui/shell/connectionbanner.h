@@ -13,7 +13,8 @@ class RealtimeConnection;
 namespace confab::ui {
 
 // A strip above the chat while the connection is not online: what is going on, a countdown
-// to the next attempt and "Reconnect now". Hidden when online.
+// to the next attempt and "Reconnect now". Hidden when online over the WebSocket; shown, saying
+// so, when online over the long-poll fallback.
 class ConnectionBanner : public QFrame {
     Q_OBJECT
 public:

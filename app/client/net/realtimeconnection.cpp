@@ -1,5 +1,7 @@
 #include "realtimeconnection.h"
 
+#include "eventpolltransport.h"
+
 #include "core/jsondocument.h"
 #include "core/limits.h"
 
@@ -29,11 +31,33 @@ RealtimeConnection::RealtimeConnection(QObject *parent) : QObject(parent)
         if (m_socket)
             m_socket->abort();
     });
+
+    m_poll = new EventPollTransport(this);
+    connect(m_poll, &EventPollTransport::online, this, [this](const User &me) {
+        m_failures = 0;
+        m_lastError.clear();
+        setState(State::Online);
+        m_probeTimer.start(m_webSocketRetryMs);
+        Q_EMIT online(me);
+    });
+    connect(m_poll, &EventPollTransport::frameReceived, this, &RealtimeConnection::frameReceived);
+    connect(m_poll, &EventPollTransport::failed, this, &RealtimeConnection::onLongPollFailed);
+    connect(m_poll, &EventPollTransport::authenticationRejected, this, [this](const QString &message) {
+        stop();
+        m_lastError = message;
+        Q_EMIT authenticationRejected(message);
+    });
+    m_probeTimer.setSingleShot(true);
+    connect(&m_probeTimer, &QTimer::timeout, this, &RealtimeConnection::probeWebSocket);
+    m_probeDeadline.setSingleShot(true);
+    connect(&m_probeDeadline, &QTimer::timeout, this, &RealtimeConnection::dropProbe);
 }
 
 RealtimeConnection::~RealtimeConnection()
 {
     m_running = false;
+    m_poll->stop();
+    dropProbe();
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();
@@ -73,9 +97,32 @@ void RealtimeConnection::start(const QUrl &serverUrl, const QString &token)
     connectNow();
 }
 
+void RealtimeConnection::setFallback(int handshakeFailures, int webSocketRetryMs)
+{
+    m_fallbackAfter = std::max(1, handshakeFailures);
+    m_webSocketRetryMs = webSocketRetryMs;
+}
+
+void RealtimeConnection::setTransport(Transport t)
+{
+    if (m_transport == t)
+        return;
+    m_transport = t;
+    qCInfo(lcRealtimeClient) << "transport:" << transportText();
+    Q_EMIT transportChanged(t);
+}
+
+QString RealtimeConnection::transportText() const
+{
+    return m_transport == Transport::LongPoll ? tr("long-poll fallback: WebSockets are blocked") : tr("WebSocket");
+}
+
 void RealtimeConnection::stop()
 {
     m_running = false;
+    m_poll->stop();
+    m_probeTimer.stop();
+    dropProbe();
     m_retryTimer.stop();
     m_countdown.stop();
     m_pingTimer.stop();
@@ -98,6 +145,8 @@ void RealtimeConnection::retryNow()
         m_retryTimer.stop();
         m_countdown.stop();
         connectNow();
+    } else if (m_state == State::Online && m_transport == Transport::LongPoll) {
+        probeWebSocket(); // perhaps WebSockets pass again
     } else if (m_state == State::Online) {
         sendPing(); // proves the socket alive, or the deadline replaces it
     }
@@ -118,7 +167,7 @@ QString RealtimeConnection::statusText() const
     case State::Connecting:
         return tr("Connecting…");
     case State::Online:
-        return tr("Online");
+        return m_transport == Transport::LongPoll ? tr("Connected (%1)").arg(transportText()) : tr("Online");
     case State::Retrying:
         return tr("Connection lost. Retrying in %n s", nullptr, secondsUntilRetry());
     }
@@ -137,6 +186,14 @@ void RealtimeConnection::connectNow()
 {
     if (!m_running)
         return;
+    if (m_handshakeFailures >= m_fallbackAfter) {
+        startLongPoll();
+        return;
+    }
+    m_poll->stop();
+    m_probeTimer.stop();
+    setTransport(Transport::WebSocket);
+    m_sawHello = false;
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();
@@ -176,7 +233,109 @@ void RealtimeConnection::onDisconnected()
     s->deleteLater();
     if (!m_running)
         return;
+    // Never said hello: the handshake (or the way to the server) failed. A proxy that refuses
+    // upgrades answers every time, so a few in a row switch to the fallback.
+    if (!m_sawHello)
+        ++m_handshakeFailures;
+    // An HTTP answer other than 101 to the upgrade (Qt says "Unhandled http status code: 403"):
+    // something on the way refuses WebSockets, and asking again will not change its mind.
+    if (!m_sawHello && reason.contains(QLatin1String("http status code: 4")))
+        m_handshakeFailures = std::max(m_handshakeFailures, m_fallbackAfter);
     scheduleRetry(reason);
+}
+
+void RealtimeConnection::startLongPoll()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    m_pingTimer.stop();
+    m_pongDeadline.stop();
+    setTransport(Transport::LongPoll);
+    setState(State::Connecting);
+    m_poll->start(m_server, m_token);
+}
+
+void RealtimeConnection::onLongPollFailed(const QString &why)
+{
+    if (!m_running)
+        return;
+    m_probeTimer.stop();
+    dropProbe();
+    // The fallback failed too: perhaps the server is down rather than WebSockets blocked, so the
+    // next attempt tries the WebSocket once more before falling back again.
+    m_handshakeFailures = m_fallbackAfter - 1;
+    scheduleRetry(why);
+}
+
+void RealtimeConnection::probeWebSocket()
+{
+    if (!m_running || m_transport != Transport::LongPoll || m_state != State::Online || m_probe)
+        return;
+    m_probe = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_probe->setMaxAllowedIncomingMessageSize(16 * 1024 * 1024);
+    QWebSocket *probe = m_probe;
+    connect(probe, &QWebSocket::textMessageReceived, this, [this, probe](const QString &text) {
+        if (probe != m_probe)
+            return;
+        try {
+            const ServerFrame frame = decodeServerFrame(parseJsonDocument(text.toUtf8(), limits::kJsonDepthMax + 8));
+            if (const auto *hello = std::get_if<HelloFrame>(&frame)) {
+                switchToWebSocket(probe, hello->user);
+                return;
+            }
+        } catch (const DecodeError &) {
+        }
+        dropProbe(); // anything but hello first: not a usable connection
+    });
+    connect(probe, &QWebSocket::disconnected, this, [this, probe] {
+        if (probe == m_probe) {
+            qCInfo(lcRealtimeClient) << "WebSocket still unavailable:" << probe->errorString();
+            dropProbe();
+        }
+    });
+    m_probeDeadline.start(m_pongTimeoutMs);
+    m_probe->open(chatUrl());
+}
+
+void RealtimeConnection::dropProbe()
+{
+    m_probeDeadline.stop();
+    if (!m_probe)
+        return;
+    QWebSocket *probe = std::exchange(m_probe, nullptr);
+    probe->disconnect(this);
+    probe->abort();
+    probe->deleteLater();
+    if (m_running && m_transport == Transport::LongPoll && m_state == State::Online)
+        m_probeTimer.start(m_webSocketRetryMs);
+}
+
+void RealtimeConnection::switchToWebSocket(QWebSocket *socket, const User &me)
+{
+    m_probeDeadline.stop();
+    m_probe = nullptr;
+    socket->disconnect(this);
+    m_poll->stop();
+    m_probeTimer.stop();
+    m_socket = socket;
+    connect(m_socket, &QWebSocket::disconnected, this, &RealtimeConnection::onDisconnected);
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &RealtimeConnection::onText);
+    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError) {
+                if (m_socket)
+                    m_lastError = m_socket->errorString();
+            });
+    m_sawHello = true;
+    m_handshakeFailures = 0;
+    m_failures = 0;
+    setTransport(Transport::WebSocket);
+    m_pingTimer.start(m_pingIntervalMs);
+    setState(State::Online);
+    Q_EMIT online(me); // SyncEngine resumes over the WebSocket from its seqs
 }
 
 void RealtimeConnection::scheduleRetry(const QString &why)
@@ -219,6 +378,8 @@ void RealtimeConnection::onText(const QString &text)
         return;
     }
     if (const auto *hello = std::get_if<HelloFrame>(&frame)) {
+        m_sawHello = true;
+        m_handshakeFailures = 0;
         m_failures = 0;
         m_lastError.clear();
         m_pingTimer.start(m_pingIntervalMs);
@@ -250,6 +411,8 @@ void RealtimeConnection::sendPing()
 
 bool RealtimeConnection::send(const ClientFrame &frame)
 {
+    if (m_transport == Transport::LongPoll)
+        return m_state == State::Online && m_poll->send(frame);
     if (!m_socket || m_state != State::Online)
         return false;
     m_socket->sendTextMessage(QString::fromUtf8(toJsonBytes(encodeFrame(frame))));

@@ -12,10 +12,18 @@
 
 namespace confab::client {
 
+class EventPollTransport;
+
 // The one WebSocket to /chat, kept open: heartbeat pings (a connection whose pongs stop is
 // dropped and replaced), one reconnect policy, a state the UI can show, and a retry as soon as
 // the network comes back. Knows nothing about rooms: frames go out decoded, sync is the
 // SyncEngine's business.
+//
+// Where WebSockets are blocked (the handshake failed `fallbackAfter` times in a row) it carries
+// on over the long-poll fallback (EventPollTransport) behind the same signals, and tries the
+// WebSocket again in the background every `webSocketRetryMs`, switching back when it says hello.
+// Each switch is a new "online": SyncEngine resumes from its per-room seqs, which both transports
+// share, so nothing is lost and duplicates are dropped by seq.
 class RealtimeConnection : public QObject {
     Q_OBJECT
 public:
@@ -26,6 +34,8 @@ public:
         Retrying,   // waiting secondsUntilRetry() before the next attempt
     };
     Q_ENUM(State)
+    enum class Transport { WebSocket, LongPoll };
+    Q_ENUM(Transport)
 
     explicit RealtimeConnection(QObject *parent = nullptr);
     ~RealtimeConnection() override;
@@ -43,6 +53,10 @@ public:
     QString lastError() const { return m_lastError; }
     // Human text for the state ("Online", "Reconnecting in 5 s", ...).
     QString statusText() const;
+    Transport transport() const { return m_transport; }
+    // Which transport carries us, for details ("WebSocket", "long-poll fallback: ...").
+    QString transportText() const;
+    void setFallback(int handshakeFailures, int webSocketRetryMs);
 
     // Sends when Online; false otherwise (the caller decides what waits).
     bool send(const ClientFrame &frame);
@@ -61,6 +75,7 @@ Q_SIGNALS:
     void frameReceived(const confab::ServerFrame &frame);
     // The server refused the token: no more retries until start() with a new one.
     void authenticationRejected(const QString &message);
+    void transportChanged(confab::client::RealtimeConnection::Transport transport);
 
 private:
     void connectNow();
@@ -72,6 +87,12 @@ private:
     void sendPing();
     void ensureNetworkWatch();
     QUrl chatUrl() const;
+    void setTransport(Transport t);
+    void startLongPoll();
+    void onLongPollFailed(const QString &why);
+    void probeWebSocket();
+    void dropProbe();
+    void switchToWebSocket(QWebSocket *socket, const User &me);
 
     QWebSocket *m_socket = nullptr;
     State m_state = State::Offline;
@@ -90,6 +111,16 @@ private:
     int m_pongTimeoutMs = 10000;
     bool m_watchNetwork = true;
     bool m_networkWatched = false;
+    // The fallback.
+    EventPollTransport *m_poll = nullptr;
+    Transport m_transport = Transport::WebSocket;
+    bool m_sawHello = false;     // the current WebSocket said hello
+    int m_handshakeFailures = 0; // WebSocket attempts in a row that never said hello
+    int m_fallbackAfter = 3;
+    int m_webSocketRetryMs = 3 * 60 * 1000;
+    QTimer m_probeTimer;         // while on the fallback: when to try the WebSocket again
+    QWebSocket *m_probe = nullptr;
+    QTimer m_probeDeadline;
 };
 
 } // namespace confab::client

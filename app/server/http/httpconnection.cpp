@@ -59,6 +59,13 @@ void HttpConnection::abort()
     finish();
 }
 
+void HttpConnection::flushAndAbort()
+{
+    if (m_socket)
+        m_socket->flush(); // non-blocking: what the kernel takes now
+    abort();
+}
+
 void HttpConnection::onReadyRead()
 {
     switch (m_state) {
@@ -312,6 +319,31 @@ void HttpConnection::deliver(quint64 sequence, HttpResponse response)
         return; // the connection is closing and dropped it, or a second answer
     slot->response = std::move(response);
     flush();
+}
+
+QTcpSocket *HttpConnection::takeForStream(quint64 sequence, const HttpResponse &head)
+{
+    if (!m_socket || m_state == State::Closed || m_slots.empty() || m_slots.front().sequence != sequence ||
+        m_socket->state() != QAbstractSocket::ConnectedState)
+        return nullptr;
+    const Slot front = m_slots.front();
+    m_slots.clear(); // a stream ends only with the connection: pipelined requests after it are dropped
+    m_socket->write(head.toStreamHead());
+    m_timer.stop();
+    m_phase = Phase::None;
+    m_socket->disconnect(this);
+    m_socket->setReadBufferSize(0);
+    m_socket->setParent(nullptr);
+    QTcpSocket *socket = std::exchange(m_socket, nullptr);
+    m_state = State::Closed;
+    m_finished = true;
+    detail::closeResponseChannel(*m_channel);
+    const QPointer<HttpConnection> guard(this);
+    Q_EMIT responseWritten(front.method, front.path, head.status, monotonicUs() - front.receivedAtUs);
+    Q_EMIT streamStarted(socket);
+    if (guard)
+        Q_EMIT finished();
+    return socket;
 }
 
 void HttpConnection::flush()

@@ -44,14 +44,22 @@ public:
     quint64 id() const { return m_id; }
     void start();
     void abort(); // drop the connection now, unanswered requests included
+    // Server shutdown: hands the kernel what is already answered (a held long-poll answered just
+    // before), then drops the connection.
+    void flushAndAbort();
 
     // Called by HttpResponder with the answer to the request numbered `sequence`.
     void deliver(quint64 sequence, HttpResponse response);
+    // Called by HttpResponder::stream(): writes `head` and releases the socket (streamStarted),
+    // when `sequence` is the oldest unanswered request; null otherwise.
+    QTcpSocket *takeForStream(quint64 sequence, const HttpResponse &head);
 
 Q_SIGNALS:
     // The socket is released (no parent, no connections to us) with the handshake unread.
     void upgradeRequested(QTcpSocket *socket, const QString &path, qint64 receivedAtUs);
     void responseWritten(const QByteArray &method, const QString &path, int status, qint64 latencyUs);
+    // The socket now carries a streamed body for its new owner; it is parentless.
+    void streamStarted(QTcpSocket *socket);
     // The connection is over; the owner deletes it (later, never from inside this signal).
     void finished();
 

@@ -86,6 +86,20 @@ QByteArray HttpResponse::toWire(ConnectionHeader connection, bool omitBody) cons
     return out;
 }
 
+QByteArray HttpResponse::toStreamHead() const
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + http_status_str(static_cast<http_status>(status)) + "\r\n";
+    out += "Server: confab\r\n";
+    if (!contentType.isEmpty() && safeHeaderPart(contentType))
+        out += "Content-Type: " + contentType + "\r\n";
+    for (const auto &h : headers) {
+        if (!h.first.isEmpty() && safeHeaderPart(h.first) && safeHeaderPart(h.second) && !h.first.contains(':'))
+            out += h.first + ": " + h.second + "\r\n";
+    }
+    out += "Connection: close\r\n\r\n";
+    return out;
+}
+
 namespace detail {
 struct ResponseChannel {
     QMutex mutex;
@@ -158,6 +172,22 @@ void HttpResponder::send(HttpResponse response)
             connection, [connection, sequence, r = std::move(response)]() mutable { connection->deliver(sequence, std::move(r)); },
             Qt::QueuedConnection);
     }
+}
+
+QTcpSocket *HttpResponder::stream(const HttpResponse &head)
+{
+    const std::shared_ptr<detail::ResponseChannel> channel = std::move(m_channel);
+    m_channel.reset();
+    if (!channel)
+        return nullptr;
+    HttpConnection *connection = nullptr;
+    {
+        QMutexLocker lock(&channel->mutex);
+        connection = channel->connection;
+    }
+    if (!connection || connection->thread() != QThread::currentThread())
+        return nullptr;
+    return connection->takeForStream(m_sequence, head);
 }
 
 bool HttpResponder::isConnected() const

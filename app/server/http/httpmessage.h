@@ -17,6 +17,8 @@
 
 #include <memory>
 
+class QTcpSocket;
+
 namespace confab::server {
 
 // "confab.http": one line per answered request, plus transport warnings.
@@ -53,6 +55,9 @@ struct HttpResponse {
     // body); extra headers holding CR or LF are dropped, so handlers cannot split responses.
     enum class ConnectionHeader { None, KeepAlive, Close }; // KeepAlive only for HTTP/1.0 clients
     QByteArray toWire(ConnectionHeader connection, bool omitBody) const;
+    // The head of a response whose body is a stream that ends when the connection closes
+    // (Server-Sent Events): no Content-Length, "Connection: close".
+    QByteArray toStreamHead() const;
 };
 
 class HttpConnection;
@@ -81,6 +86,11 @@ public:
     bool isConnected() const;
     // False once send() was called, or for a default-constructed or moved-from responder.
     bool isPending() const { return m_channel != nullptr; }
+    // Answers with `head` and hands the connection's socket over for a body streamed by the
+    // caller, who then owns it (parentless) and closes it to end the body. Null if the client is
+    // gone or an earlier request on the connection is still unanswered (answers go in order);
+    // the responder is used up either way. The server's thread only.
+    QTcpSocket *stream(const HttpResponse &head);
 
 private:
     friend class HttpConnection;

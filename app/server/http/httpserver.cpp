@@ -154,11 +154,14 @@ void HttpServer::close()
     }
     const QList<HttpConnection *> connections = m_connections.values();
     for (HttpConnection *connection : connections)
-        connection->abort(); // each reports finished() and is deleted later
+        connection->flushAndAbort(); // each reports finished() and is deleted later
     const QSet<QTcpSocket *> handshaking = m_handshaking;
     for (QTcpSocket *socket : handshaking)
         socket->abort(); // deleted through its disconnected() handler
-    // Upgraded sockets belong to their handlers: ask them to close, the handlers delete them.
+    // Streams and upgraded sockets belong to their handlers: close them, the handlers delete them.
+    const QSet<QTcpSocket *> streams = m_streams;
+    for (QTcpSocket *socket : streams)
+        socket->disconnectFromHost();
     const QSet<QWebSocket *> webSockets = m_webSockets;
     for (QWebSocket *ws : webSockets) {
         // One already closing (its close frame sent, waiting for the client's) is cut short.
@@ -172,7 +175,7 @@ void HttpServer::close()
 
 int HttpServer::openConnections() const
 {
-    return int(m_connections.size() + m_handshaking.size() + m_webSockets.size());
+    return int(m_connections.size() + m_handshaking.size() + m_webSockets.size() + m_streams.size());
 }
 
 int HttpServer::takePeakConnections()
@@ -244,6 +247,7 @@ void HttpServer::adopt(QTcpSocket *socket)
     connect(connection, &HttpConnection::finished, this, [this, connection] { onConnectionFinished(connection); });
     connect(connection, &HttpConnection::upgradeRequested, this, &HttpServer::onUpgradeRequested);
     connect(connection, &HttpConnection::responseWritten, this, &HttpServer::onResponseWritten);
+    connect(connection, &HttpConnection::streamStarted, this, &HttpServer::onStreamStarted);
     updateAccepting();
     connection->start();
 }
@@ -287,6 +291,16 @@ void HttpServer::onUpgradeRequested(QTcpSocket *socket, const QString &path, qin
     // Frames that came with the handshake would be read and dropped while the QWebSocket is
     // being created, before its handler can listen: hold them until onWebSocketReady() is done.
     guard->holdUntilUpgraded();
+}
+
+void HttpServer::onStreamStarted(QTcpSocket *socket)
+{
+    // Still a connection: it counts against the cap until its owner deletes it.
+    m_streams.insert(socket);
+    connect(socket, &QObject::destroyed, this, [this, socket] {
+        m_streams.remove(socket);
+        updateAccepting();
+    });
 }
 
 void HttpServer::onWebSocketReady()

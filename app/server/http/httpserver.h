@@ -57,7 +57,8 @@ public:
     bool listen(const QHostAddress &address, quint16 port, QString *error); // port 0 = pick a free one
     quint16 port() const;
     void close(); // stop listening and close every connection, upgraded WebSockets included
-    // HTTP connections, handshakes in progress and upgraded QWebSockets not yet destroyed.
+    // HTTP connections, handshakes in progress, upgraded QWebSockets and streamed responses not
+    // yet destroyed.
     int openConnections() const;
     // The most connections open at once since the previous call (for HeapTrimmer).
     int takePeakConnections();
@@ -75,6 +76,7 @@ private:
     void onConnectionFinished(HttpConnection *connection);
     void onUpgradeRequested(QTcpSocket *socket, const QString &path, qint64 receivedAtUs);
     void onWebSocketReady();
+    void onStreamStarted(QTcpSocket *socket);
     void onResponseWritten(const QByteArray &method, const QString &path, int status, qint64 latencyUs);
     void dispatch(HttpRequest &&request, HttpResponder responder);
     void updateAccepting();
@@ -91,6 +93,7 @@ private:
     QHash<quint64, HttpConnection *> m_connections;
     QSet<QTcpSocket *> m_handshaking; // handed to Qt WebSockets, no QWebSocket yet
     QSet<QWebSocket *> m_webSockets;  // upgraded, owned by their handler; until destroyed
+    QSet<QTcpSocket *> m_streams;     // streamed responses (Server-Sent Events), owned by their handler
     quint64 m_nextConnectionId = 1;
     int m_peakConnections = 0;
     bool m_acceptBackoff = false;     // out of descriptors: not accepting until the back-off ends

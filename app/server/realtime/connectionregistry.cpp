@@ -1,18 +1,18 @@
 #include "connectionregistry.h"
 
 #include "framewriter.h"
-#include "wssession.h"
+#include "realtimesession.h"
 
 namespace confab::server {
 
-void ConnectionRegistry::add(WsSession *session)
+void ConnectionRegistry::add(RealtimeSession *session)
 {
     m_byUser[session->caller().userId].append(session);
     ++m_count;
     ++m_version;
 }
 
-void ConnectionRegistry::remove(WsSession *session)
+void ConnectionRegistry::remove(RealtimeSession *session)
 {
     auto it = m_byUser.find(session->caller().userId);
     if (it == m_byUser.end() || !it->removeOne(session))
@@ -23,9 +23,9 @@ void ConnectionRegistry::remove(WsSession *session)
         m_byUser.erase(it);
 }
 
-QList<WsSession *> ConnectionRegistry::sessionsFor(const UserSet &users) const
+QList<RealtimeSession *> ConnectionRegistry::sessionsFor(const UserSet &users) const
 {
-    QList<WsSession *> out;
+    QList<RealtimeSession *> out;
     // Whichever is smaller: the addressed users or the users online here.
     if (users->size() <= m_byUser.size()) {
         for (const QString &user : *users) {
@@ -42,7 +42,7 @@ QList<WsSession *> ConnectionRegistry::sessionsFor(const UserSet &users) const
     return out;
 }
 
-const QList<WsSession *> &ConnectionRegistry::audienceOf(const QString &roomId, const UserSet &members)
+const QList<RealtimeSession *> &ConnectionRegistry::audienceOf(const QString &roomId, const UserSet &members)
 {
     auto it = m_audiences.find(roomId);
     if (it != m_audiences.end() && it->members == members && it->version == m_version)
@@ -64,15 +64,15 @@ void ConnectionRegistry::deliver(const Delivery &delivery)
         return;
     // A copy (of a shared list, so cheap): a send may close a slow session, which removes it
     // from the registry and the cache.
-    const QList<WsSession *> sessions =
+    const QList<RealtimeSession *> sessions =
         delivery.roomId.isEmpty() ? sessionsFor(delivery.toUsers) : audienceOf(delivery.roomId, delivery.toUsers);
     // Framed once: every recipient's socket is given these same bytes.
     const QByteArray frame = webSocketTextFrame(delivery.frame);
     const bool skipSomeone = !delivery.exceptUserId.isEmpty();
-    for (WsSession *s : sessions) {
+    for (RealtimeSession *s : sessions) {
         if (skipSomeone && s->caller().userId == delivery.exceptUserId)
             continue;
-        s->sendWireFrame(frame);
+        s->deliver(delivery.frame, frame);
         ++m_framesSent;
     }
 }

@@ -7,19 +7,19 @@
 
 namespace confab::server {
 
-class WsSession;
+class RealtimeSession;
 
-// The open, authenticated WebSocket sessions of this node by user, and fan-out to them. Network
+// The open, authenticated sessions (WebSockets and event streams) of this node by user, and fan-out to them. Network
 // thread only.
 class ConnectionRegistry {
 public:
-    void add(WsSession *session);
-    void remove(WsSession *session);
+    void add(RealtimeSession *session);
+    void remove(RealtimeSession *session);
 
     // Sends the delivery's bytes to every session of every addressed user, framed once for all.
     void deliver(const Delivery &delivery);
 
-    QList<WsSession *> sessionsOf(const QString &userId) const { return m_byUser.value(userId); }
+    QList<RealtimeSession *> sessionsOf(const QString &userId) const { return m_byUser.value(userId); }
     int connectionCount() const { return m_count; }
     int userCount() const { return int(m_byUser.size()); }
     qint64 framesSent() const { return m_framesSent; }
@@ -32,14 +32,14 @@ private:
     struct Audience {
         UserSet members; // kept alive: its address identifies the snapshot
         quint64 version = 0;
-        QList<WsSession *> sessions;
+        QList<RealtimeSession *> sessions;
     };
     static constexpr qsizetype kMaxCachedAudiences = 1024;
 
-    QList<WsSession *> sessionsFor(const UserSet &users) const;
-    const QList<WsSession *> &audienceOf(const QString &roomId, const UserSet &members);
+    QList<RealtimeSession *> sessionsFor(const UserSet &users) const;
+    const QList<RealtimeSession *> &audienceOf(const QString &roomId, const UserSet &members);
 
-    QHash<QString, QList<WsSession *>> m_byUser;
+    QHash<QString, QList<RealtimeSession *>> m_byUser;
     QHash<QString, Audience> m_audiences; // room -> audience
     quint64 m_version = 0;                // changes whenever a session comes or goes
     int m_count = 0;

@@ -32,7 +32,8 @@ RealtimeHub::RealtimeHub(StorageWorker &worker, EventBus &bus, MembershipIndex &
                    d.roomId = roomId;
                    m_bus.publish(d);
                }),
-      m_standing(worker, m_registry, limits.standingPollMs)
+      m_standing(worker, m_registry, limits.standingPollMs),
+      m_streams(worker, *this, rates, limits.streams)
 {
 }
 
@@ -50,6 +51,7 @@ void RealtimeHub::closeAll()
     const auto sessions = m_sessions;
     for (WsSession *s : sessions)
         s->closeWith(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+    m_streams.closeAll();
     qDeleteAll(m_graceTimers);
     m_graceTimers.clear();
 }
@@ -89,23 +91,37 @@ void RealtimeHub::authenticate(WsSession *session, const QString &token, const Q
 void RealtimeHub::onAuthenticated(WsSession *session, const Caller &caller, const User &user, const QString &)
 {
     session->setCaller(caller);
+    const auto [shown, changed] = registerSession(session, user);
+    session->sendFrame(HelloFrame{shown, m_clock.nowMs()});
+    if (changed)
+        announcePresence(*changed); // after hello: the first frame a client sees is hello
+    qCInfo(lcRealtime) << "session" << session->id() << "opened for" << caller.userId;
+    session->handleWaitingFrames();
+}
+
+RealtimeHub::Registered RealtimeHub::registerSession(RealtimeSession *session, const User &user)
+{
+    const QString userId = session->caller().userId;
     m_registry.add(session);
-    if (QTimer *t = m_graceTimers.take(caller.userId))
+    if (QTimer *t = m_graceTimers.take(userId))
         t->deleteLater();
     const qint64 now = m_clock.nowMs();
     Presence persisted{user.userId, user.status, user.customStatus, user.lastSeen};
-    const auto changed = m_presence.connectionOpened(caller.userId, now, persisted);
+    const auto changed = m_presence.connectionOpened(userId, now, persisted);
     User shown = user;
-    if (const auto p = m_presence.get(caller.userId)) {
+    if (const auto p = m_presence.get(userId)) {
         shown.status = p->status;
         shown.customStatus = p->customStatus;
         shown.lastSeen = p->lastSeen;
     }
-    session->sendFrame(HelloFrame{shown, now});
-    if (changed)
+    return {shown, changed};
+}
+
+void RealtimeHub::openSession(RealtimeSession *session, const User &user)
+{
+    if (const auto changed = registerSession(session, user).changed)
         announcePresence(*changed);
-    qCInfo(lcRealtime) << "session" << session->id() << "opened for" << caller.userId;
-    session->handleWaitingFrames();
+    qCInfo(lcRealtime) << "event stream" << session->id() << "opened for" << session->caller().userId;
 }
 
 void RealtimeHub::onSessionClosed(WsSession *session)
@@ -114,6 +130,11 @@ void RealtimeHub::onSessionClosed(WsSession *session)
     session->deleteLater();
     if (!session->isAuthenticated())
         return;
+    closeSession(session);
+}
+
+void RealtimeHub::closeSession(RealtimeSession *session)
+{
     m_registry.remove(session);
     const QString userId = session->caller().userId;
     qCInfo(lcRealtime) << "session" << session->id() << "closed for" << userId;
@@ -161,6 +182,14 @@ void RealtimeHub::setPresence(const Caller &caller, PresenceStatus status, const
     const Presence p = m_presence.set(caller.userId, status, customStatus, m_clock.nowMs());
     announcePresence(p);
     persistPresence(Presence{caller.userId, status, customStatus, p.lastSeen});
+}
+
+void RealtimeHub::setTyping(const Caller &caller, const QString &roomId, bool isTyping)
+{
+    if (isTyping)
+        m_typing.start(roomId, caller.userId, caller.displayName, m_clock.nowMs());
+    else
+        m_typing.stop(roomId, caller.userId);
 }
 
 void RealtimeHub::handle(WsSession *session, ClientFrame &&frame)

@@ -2,6 +2,7 @@
 
 #include "connectionregistry.h"
 #include "eventbus.h"
+#include "eventstreams.h"
 #include "outputbatch.h"
 #include "standingenforcer.h"
 #include "typingtracker.h"
@@ -22,10 +23,12 @@ struct RealtimeLimits {
     int presenceGraceMs = 10000; // offline this long after the last connection closes
     int historyOnJoin = 50;
     int standingPollMs = 300; // how often changes of a user's standing by another process are looked for
+    EventStreamLimits streams; // the long-poll / Server-Sent-Events fallback
 };
 
-// The WebSocket side of the server on the network thread: sessions, what each frame does,
-// typing, presence, and fan-out of the event bus to connections.
+// The real-time side of the server on the network thread: sessions (WebSockets, and the
+// long-poll/SSE streams of EventStreams), what each frame does, typing, presence, and fan-out of
+// the event bus to connections.
 class RealtimeHub : public QObject {
     Q_OBJECT
 public:
@@ -43,6 +46,14 @@ public:
 
     // For REST: presence changes.
     void setPresence(const Caller &caller, PresenceStatus status, const QString &customStatus);
+    // For REST (clients without a WebSocket): typing in a room the caller is a member of.
+    void setTyping(const Caller &caller, const QString &roomId, bool isTyping);
+    // GET /v1/events.
+    EventStreams &streams() { return m_streams; }
+    // A session of another transport (an event stream), counted like a WebSocket for fan-out and
+    // presence from open to close.
+    void openSession(RealtimeSession *session, const User &user);
+    void closeSession(RealtimeSession *session);
     // Where standing changes made by this process (sign-out, erase) are applied at once.
     StandingEnforcer &standing() { return m_standing; }
 
@@ -56,6 +67,13 @@ public:
 private:
     void onSessionClosed(WsSession *session);
     void onAuthenticated(WsSession *session, const Caller &caller, const User &user, const QString &ref);
+    // Registers an authenticated session and marks its user online: the user as others see them,
+    // and the presence change to announce, if any.
+    struct Registered {
+        User shown;
+        std::optional<Presence> changed;
+    };
+    Registered registerSession(RealtimeSession *session, const User &user);
     void announcePresence(const Presence &p);
     void persistPresence(const Presence &p);
 
@@ -90,6 +108,7 @@ private:
     ConnectionRegistry m_registry;
     TypingTracker m_typing;
     StandingEnforcer m_standing;
+    EventStreams m_streams;
     QHash<QString, QTimer *> m_graceTimers; // user -> pending offline
     QList<WsSession *> m_sessions;
 };

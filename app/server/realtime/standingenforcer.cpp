@@ -1,7 +1,7 @@
 #include "standingenforcer.h"
 
 #include "connectionregistry.h"
-#include "wssession.h"
+#include "realtimesession.h"
 
 #include <QLoggingCategory>
 
@@ -60,8 +60,8 @@ void StandingEnforcer::apply(const std::vector<StandingChange> &changes)
     for (const StandingChange &change : changes) {
         const QString reason = closeReason(change.kind);
         // A copy: closing a session removes it from the registry.
-        const QList<WsSession *> sessions = m_registry.sessionsOf(change.userId);
-        for (WsSession *s : sessions) {
+        const QList<RealtimeSession *> sessions = m_registry.sessionsOf(change.userId);
+        for (RealtimeSession *s : sessions) {
             if (!change.tokenHash.isEmpty() && s->caller().tokenHash != change.tokenHash)
                 continue;
             if (reason.isEmpty()) {
@@ -69,12 +69,12 @@ void StandingEnforcer::apply(const std::vector<StandingChange> &changes)
                 continue;
             }
             qCInfo(lcStanding) << "closing session" << s->id() << "of" << change.userId << "-" << reason;
-            s->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, reason);
+            s->revoke(reason);
         }
     }
 }
 
-void StandingEnforcer::recheck(WsSession *session)
+void StandingEnforcer::recheck(RealtimeSession *session)
 {
     const Caller caller = session->caller();
     m_worker.run<Caller>(
@@ -83,7 +83,7 @@ void StandingEnforcer::recheck(WsSession *session)
             if (!m_registry.sessionsOf(session->caller().userId).contains(session))
                 return; // closed meanwhile
             if (!r) {
-                session->closeWith(QWebSocketProtocol::CloseCodePolicyViolated, r.error->message);
+                session->revoke(r.error->message);
                 return;
             }
             session->setCaller(r.value); // same user: its place in the registry stays right

@@ -8,7 +8,7 @@
 namespace confab::server {
 
 class ConnectionRegistry;
-class WsSession;
+class RealtimeSession;
 
 // Makes changes of a user's standing (StandingChange: signed out, password reset, disabled,
 // banned, erased, role changed) reach that user's open WebSockets, whichever process made them:
@@ -27,7 +27,7 @@ public:
 
 private:
     void poll();
-    void recheck(WsSession *session);
+    void recheck(RealtimeSession *session);
 
     StorageWorker &m_worker;
     ConnectionRegistry &m_registry;

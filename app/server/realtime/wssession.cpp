@@ -26,7 +26,7 @@ quint64 nextSessionId()
 
 WsSession::WsSession(QWebSocket *socket, RealtimeHub &hub, OutputBatch &batch, const SessionLimits &limits,
                      QObject *parent)
-    : QObject(parent), m_socket(socket), m_hub(hub), m_batch(batch), m_limits(limits), m_id(nextSessionId())
+    : RealtimeSession(parent), m_socket(socket), m_hub(hub), m_batch(batch), m_limits(limits), m_id(nextSessionId())
 {
     m_socket->setParent(nullptr);
     // HttpServer makes the upgraded TCP socket the QWebSocket's child (httpserver.cpp).

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "framewriter.h"
+#include "realtimesession.h"
 
 #include "service/caller.h"
 
@@ -38,7 +39,7 @@ struct SessionLimits {
 // Qt WebSockets reads and parses what the client sends and answers its pings; everything the
 // server sends is written by a FrameWriter straight to the socket under the QWebSocket (see
 // framewriter.h), held back while `batch` is open.
-class WsSession : public QObject {
+class WsSession : public RealtimeSession {
     Q_OBJECT
 public:
     WsSession(QWebSocket *socket, RealtimeHub &hub, OutputBatch &batch, const SessionLimits &limits,
@@ -46,9 +47,11 @@ public:
     ~WsSession() override;
 
     bool isAuthenticated() const { return !m_caller.userId.isEmpty(); }
-    const Caller &caller() const { return m_caller; }
-    void setCaller(const Caller &caller);
-    quint64 id() const { return m_id; }
+    const Caller &caller() const override { return m_caller; }
+    void setCaller(const Caller &caller) override;
+    quint64 id() const override { return m_id; }
+    void deliver(const QByteArray &, const QByteArray &wireFrame) override { sendWireFrame(wireFrame); }
+    void revoke(const QString &reason) override { closeWith(QWebSocketProtocol::CloseCodePolicyViolated, reason); }
 
     // A JSON text message.
     void sendBytes(const QByteArray &json);

@@ -417,6 +417,27 @@ void RestApi::addModerationRoutes()
 
 void RestApi::addOtherRoutes()
 {
+    // The fallback for networks that block WebSockets: long-poll, or Server-Sent Events with
+    // Accept: text/event-stream. Held or streamed by the hub's event streams, not answered here.
+    publicRoute("GET", "/v1/events", [this](RestCall &&c, HttpResponder r) { m_hub.streams().handle(std::move(c.request), std::move(r)); },
+                true);
+
+    // Typing without a WebSocket (`typing_start`/`typing_stop`): {isTyping?: true}.
+    route("POST", "/v1/chat/rooms/{roomId}/typing", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
+        bool isTyping = true;
+        if (!c.body->is_null()) {
+            JsonReader r(*c.body);
+            isTyping = r.optBool("isTyping", true);
+            r.finish();
+        }
+        if (!s.context.storage.member(c.param(QStringLiteral("roomId")), caller.userId))
+            return Result<json>(ApiError{ErrorCode::RoomNotFound, QStringLiteral("you are not in room %1").arg(c.param(QStringLiteral("roomId"))),
+                                         QStringLiteral("roomId"), 0});
+        return Result<json>(json{{"roomId", c.param(QStringLiteral("roomId")).toStdString()}, {"isTyping", isTyping}});
+    }, 200, [this](const Caller &caller, const RestCall &c) {
+        m_hub.setTyping(caller, c.param(QStringLiteral("roomId")), c.body->is_null() || c.body->value("isTyping", true));
+    });
+
     route("PUT", "/v1/presence", [](Services &, const Caller &caller, Effects &, const RestCall &c) {
         const PresenceChange change = bodyAs<PresenceChange>(c);
         if (auto bad = validateCustomStatus(change.customStatus))
