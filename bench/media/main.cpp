@@ -23,6 +23,8 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <sys/resource.h>
+
 #include <atomic>
 #include <cstdio>
 
@@ -84,14 +86,25 @@ void resetPeakRss()
         refs.write("5");
 }
 
+// CPU time of the whole process (all threads), in seconds: images per CPU-second is the figure
+// that holds when other programs share the machine.
+double processCpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 struct Run {
     QString format;
     int threads = 0;
     int images = 0;
     int failed = 0;
     double seconds = 0;
+    double cpuSeconds = 0;
     qint64 peakRssKiB = 0;
     double imagesPerSecond() const { return seconds > 0 ? images / seconds : 0; }
+    double imagesPerCpuSecond() const { return cpuSeconds > 0 ? images / cpuSeconds : 0; }
 };
 
 Run thumbnailAll(const QString &format, const QStringList &files, int threads)
@@ -100,6 +113,7 @@ Run thumbnailAll(const QString &format, const QStringList &files, int threads)
     pool.setMaxThreadCount(threads);
     std::atomic<int> failed{0};
     resetPeakRss();
+    const double cpuBefore = processCpuSeconds();
     QElapsedTimer timer;
     timer.start();
     QtConcurrent::blockingMap(&pool, files, [&failed](const QString &file) {
@@ -108,6 +122,7 @@ Run thumbnailAll(const QString &format, const QStringList &files, int threads)
     });
     Run run;
     run.seconds = double(timer.nsecsElapsed()) / 1e9;
+    run.cpuSeconds = processCpuSeconds() - cpuBefore;
     run.format = format;
     run.threads = threads;
     run.images = int(files.size());
@@ -154,18 +169,21 @@ int main(int argc, char **argv)
                 qlonglong(pngs.size()), size.width(), size.height(), double(timer.elapsed()) / 1000);
 
     QJsonArray runs;
-    std::printf("   %-6s %8s %8s %10s %8s %14s\n", "format", "threads", "images", "images/s", "failed", "peak RSS MiB");
+    std::printf("   %-6s %8s %8s %10s %12s %8s %14s\n", "format", "threads", "images", "images/s", "images/cpu-s", "failed",
+                "peak RSS MiB");
     for (const QString &t : cli.value(QStringLiteral("threads")).split(u',')) {
         for (const auto &[format, files] : {std::pair{QStringLiteral("jpeg"), jpegs}, std::pair{QStringLiteral("png"), pngs}}) {
             if (files.isEmpty())
                 continue;
             const Run run = thumbnailAll(format, files, t.toInt());
-            std::printf("   %-6s %8d %8d %10.1f %8d %14.1f\n", qPrintable(run.format), run.threads, run.images,
-                        run.imagesPerSecond(), run.failed, double(run.peakRssKiB) / 1024);
+            std::printf("   %-6s %8d %8d %10.1f %12.1f %8d %14.1f\n", qPrintable(run.format), run.threads, run.images,
+                        run.imagesPerSecond(), run.imagesPerCpuSecond(), run.failed, double(run.peakRssKiB) / 1024);
             runs.append(QJsonObject{{QStringLiteral("format"), run.format}, {QStringLiteral("threads"), run.threads},
                                     {QStringLiteral("images"), run.images}, {QStringLiteral("failed"), run.failed},
                                     {QStringLiteral("seconds"), run.seconds},
                                     {QStringLiteral("images_per_s"), run.imagesPerSecond()},
+                                    {QStringLiteral("cpu_seconds"), run.cpuSeconds},
+                                    {QStringLiteral("images_per_cpu_s"), run.imagesPerCpuSecond()},
                                     {QStringLiteral("peak_rss_mib"), double(run.peakRssKiB) / 1024}});
             if (run.failed)
                 std::fprintf(stderr, "   %d %s thumbnails failed\n", run.failed, qPrintable(run.format));
