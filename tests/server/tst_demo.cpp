@@ -229,6 +229,18 @@ void TestDemo::seededWorldIsAliveAndStopsPromptly()
     };
     QVERIFY2(!ws.waitFor(reaction, 15000).is_null(), "no reaction");
     QVERIFY2(!ws.waitFor(ofType("read_receipt"), 15000).is_null(), "no read receipt");
+    // Now and then someone shares a freshly painted picture, uploaded like any client's.
+    const auto picture = [&](const json &f) {
+        return f.value("type", std::string()) == "new_message" && qs(f["message"]["authorId"]) != s.userId
+            && !f["message"].value("attachments", json::array()).empty();
+    };
+    const json shared = ws.waitFor(picture, 20000);
+    QVERIFY2(!shared.is_null(), "nobody shared a picture");
+    QCOMPARE(qs(shared["message"]["type"]), QStringLiteral("image"));
+    QVERIFY(!qs(shared["message"]["content"]).isEmpty()); // the caption
+    const json sharedFile = shared["message"]["attachments"][0];
+    const QByteArray sharedMime = sharedFile.value("mimeType", std::string()).c_str();
+    QVERIFY(!QImage::fromData(download(rest, sharedFile, sharedMime)).isNull());
 
     // The human speaks; someone answers them.
     ws.send(json{{"type", "send_message"}, {"roomId", ss(general)}, {"content", "Hello everyone, first time here!"},
