@@ -57,6 +57,12 @@ QStringList keysMatching(const QJsonObject &tags, const QStringList &needles)
     return found;
 }
 
+// The maker note tag (0x927c) in the EXIF, whatever its (here made-up) content.
+bool hasMakerNotes(const QString &path)
+{
+    return samples::exiftool({QStringLiteral("-v2"), path}).contains("Tag 0x927c");
+}
+
 // Peak resident memory (VmHWM) in KiB; resetPeak() starts a new measurement (Linux 4.0+).
 qint64 peakRssKiB()
 {
@@ -103,7 +109,8 @@ private Q_SLOTS:
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
-    // The photo of the privacy tests: GPS, make/model, serial, XMP copies, Orientation 6, ICC.
+    // The photo of the privacy tests: GPS, make/model, serials, owner, maker notes, XMP copies,
+    // Orientation 6, an ICC profile.
     QString privatePhoto(const QString &name);
 
     QTemporaryDir m_dir;
@@ -128,7 +135,7 @@ QString TestMedia::privatePhoto(const QString &name)
         QStringLiteral("-GPSAltitude=35"),
         QStringLiteral("-Make=Canon"), QStringLiteral("-Model=Canon EOS 5D"),
         QStringLiteral("-SerialNumber=0123456789"), QStringLiteral("-LensSerialNumber=LS-4242"),
-        QStringLiteral("-OwnerName=Alice Example"),
+        QStringLiteral("-OwnerName=Alice Example"), QStringLiteral("-MakerNotes=camera-specific secrets"),
         QStringLiteral("-XMP-exif:GPSLatitude=48.8584"), QStringLiteral("-XMP-exif:GPSLongitude=2.2945"),
         QStringLiteral("-XMP-tiff:Make=Canon"), QStringLiteral("-XMP-tiff:Model=Canon EOS 5D"),
         QStringLiteral("-XMP-aux:SerialNumber=0123456789"),
@@ -162,6 +169,7 @@ void TestMedia::stripRemovesLocationAndDeviceKeepsOrientationAndProfile()
     QVERIFY(before.contains(QStringLiteral("IFD0:Make")));
     QVERIFY(before.contains(QStringLiteral("ExifIFD:SerialNumber")));
     QVERIFY(before.contains(QStringLiteral("XMP-aux:SerialNumber")));
+    QVERIFY(hasMakerNotes(file));
 
     QString error;
     QVERIFY2(stripPrivateMetadata(file, &error), qPrintable(error));
@@ -170,6 +178,7 @@ void TestMedia::stripRemovesLocationAndDeviceKeepsOrientationAndProfile()
     const QStringList leftovers = keysMatching(after, {QStringLiteral("GPS"), QStringLiteral("Make"),
         QStringLiteral("Model"), QStringLiteral("Serial"), QStringLiteral("OwnerName")});
     QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(u", ")));
+    QVERIFY(!hasMakerNotes(file));
     QCOMPARE(after.value(QStringLiteral("IFD0:Orientation")).toInt(), 6);
     QCOMPARE(after.value(QStringLiteral("IFD0:Artist")).toString(), QStringLiteral("kept on purpose"));
     QVERIFY2(after.contains(QStringLiteral("ICC-header:ProfileVersion")), "the ICC profile is gone");
