@@ -237,6 +237,10 @@ void TestMedia::thumbnailOfRotatedPhotoIsTurnedAndFitsTheBox()
     // Orientation 6 turns the picture 90 degrees clockwise: the red top-left corner goes top-right.
     QVERIFY(isReddish(image.pixel(image.width() - 20, 20)));
     QVERIFY(!isReddish(image.pixel(20, 20)));
+    // Undistorted: the square (a quarter of each side) is 90 wide and 120 tall after the turn.
+    QVERIFY(isReddish(image.pixel(image.width() - 80, 110)));
+    QVERIFY(!isReddish(image.pixel(image.width() - 100, 20)));
+    QVERIFY(!isReddish(image.pixel(image.width() - 20, 130)));
 }
 
 void TestMedia::thumbnailOfLargePngFitsTheBox()
