@@ -6,7 +6,7 @@
 #   bench/upload/upload.sh --server BUILD/app/confab-server [--size-mb 1024] [--out part.json]
 #
 # Starts its own server (port 0, a temporary data directory) and stops it; prints the figures
-# and writes them as JSON ({"upload": {...}}) when --out is given.
+# and writes them as a part for `confab-loadgen report` ({"label": "upload", ...}) when --out is given.
 set -euo pipefail
 SERVER="" SIZE_MB=1024 OUT=""
 while [ $# -gt 0 ]; do
@@ -63,7 +63,7 @@ echo "upload: $SIZE_MB MiB in ${SECONDS_TOTAL}s = $MBPS MiB/s (hash checked); se
      "peak $((PEAK / 1024)) MiB over $SAMPLES samples"
 if [ -n "$OUT" ]; then
   cat >"$OUT" <<JSON
-{"upload": {"size_mib": $SIZE_MB, "seconds": $SECONDS_TOTAL, "mib_per_s": $MBPS,
+{"label": "upload", "kind": "upload", "result": {"size_mib": $SIZE_MB, "seconds": $SECONDS_TOTAL, "mib_per_s": $MBPS,
  "rss_before_mib": $((BEFORE / 1024)), "rss_peak_mib": $((PEAK / 1024)), "rss_samples": $SAMPLES}}
 JSON
 fi
