@@ -300,8 +300,12 @@ void to_json(json &j, const OutgoingMessage &v)
         j["clientMsgId"] = str(v.clientMsgId);
     if (v.isAnonymous)
         j["isAnonymous"] = true;
-    if (!v.attachments.empty())
-        j["attachments"] = v.attachments;
+    if (!v.attachments.empty()) { // by id: the server fills in the rest
+        json ids = json::array();
+        for (const Attachment &a : v.attachments)
+            ids.push_back(str(a.fileId));
+        j["attachments"] = std::move(ids);
+    }
 }
 
 // The configured content length is checked by the server after decoding.
@@ -313,7 +317,7 @@ void from_json(const json &j, OutgoingMessage &v)
     v.replyTo = r.optString("replyTo", {}, limits::kIdMax);
     v.isAnonymous = r.optBool("isAnonymous", false);
     v.clientMsgId = r.optString("clientMsgId", {}, limits::kIdMax);
-    v.attachments = r.nestedList<Attachment>("attachments", limits::kAttachmentsMax);
+    v.attachments = attachmentRefs(r, "attachments");
     r.finish();
 }
 

@@ -55,7 +55,13 @@ void to_json(json &j, const RoomSettings &v)
                       words.push_back(str(w));
                   return words;
               }()},
-             {"wordFilterAction", str(toString(v.wordFilterAction))}};
+             {"wordFilterAction", str(toString(v.wordFilterAction))},
+             {"allowedFileTypes", [&] {
+                  json types = json::array();
+                  for (const QString &t : v.allowedFileTypes)
+                      types.push_back(str(t));
+                  return types;
+              }()}};
 }
 
 void decode(const json &j, RoomSettings &v, const QString &path)
@@ -72,6 +78,7 @@ void decode(const json &j, RoomSettings &v, const QString &path)
     v.allowAnonymous = r.optBool("allowAnonymous", d.allowAnonymous);
     v.wordFilter = r.optStringList("wordFilter", limits::kWordFilterMax, limits::kWordFilterWordMax);
     v.wordFilterAction = r.optEnum("wordFilterAction", d.wordFilterAction);
+    v.allowedFileTypes = r.optStringList("allowedFileTypes", limits::kAllowedFileTypesMax, limits::kMimeTypeMax);
     r.finish();
 }
 void from_json(const json &j, RoomSettings &v) { decode(j, v, {}); }
@@ -82,7 +89,8 @@ void to_json(json &j, const Attachment &v)
 {
     j = json{{"fileId", str(v.fileId)},     {"url", str(v.url)},
              {"fileName", str(v.fileName)}, {"fileSize", v.fileSize},
-             {"mimeType", str(v.mimeType)}, {"thumbnailUrl", optStr(v.thumbnailUrl)}};
+             {"mimeType", str(v.mimeType)}, {"thumbnailUrl", optStr(v.thumbnailUrl)},
+             {"width", v.width}, {"height", v.height}, {"sha256", optStr(v.sha256)}};
 }
 
 void decode(const json &j, Attachment &v, const QString &path)
@@ -94,9 +102,34 @@ void decode(const json &j, Attachment &v, const QString &path)
     v.fileSize = r.optInteger("fileSize", 0, 0, qint64(1) << 40);
     v.mimeType = r.optString("mimeType", {}, 255);
     v.thumbnailUrl = r.optString("thumbnailUrl", {}, limits::kUrlMax);
+    v.width = int(r.optInteger("width", 0, 0, 1 << 20));
+    v.height = int(r.optInteger("height", 0, 0, 1 << 20));
+    v.sha256 = r.optString("sha256", {}, 64);
     r.finish();
 }
 void from_json(const json &j, Attachment &v) { decode(j, v, {}); }
+
+std::vector<Attachment> attachmentRefs(JsonReader &r, const char *key)
+{
+    std::vector<Attachment> out;
+    const json *list = r.optArray(key, limits::kAttachmentsMax);
+    if (!list)
+        return out;
+    int i = 0;
+    for (const json &item : *list) {
+        const QString at = r.pathOf(key) + QStringLiteral("[%1]").arg(i++);
+        Attachment a;
+        if (item.is_string()) { // the usual form: the server fills in the rest
+            a.fileId = QString::fromStdString(item.get<std::string>());
+            if (a.fileId.isEmpty() || codePointCount(a.fileId) > limits::kIdMax)
+                throw DecodeError(ErrorCode::ValidationFailed, at, QStringLiteral("must be a file id"));
+        } else {
+            decode(item, a, at);
+        }
+        out.push_back(std::move(a));
+    }
+    return out;
+}
 
 // ---- Message --------------------------------------------------------------------------------
 

@@ -41,6 +41,7 @@ struct RoomSettings {
     bool allowAnonymous = false; // extension: anonymous posts only where the room allows them
     QStringList wordFilter;      // extension: blocked words (whole words, any case)
     WordFilterAction wordFilterAction = WordFilterAction::Reject;
+    QStringList allowedFileTypes; // extension: MIME types ("image/png") or families ("image/*"); empty allows all
     bool operator==(const RoomSettings &) const = default;
 };
 
@@ -51,6 +52,9 @@ struct Attachment {
     qint64 fileSize = 0;
     QString mimeType;
     QString thumbnailUrl;
+    int width = 0;  // images, in pixels as displayed (EXIF orientation applied); 0 otherwise
+    int height = 0;
+    QString sha256; // hex of the stored bytes
     bool operator==(const Attachment &) const = default;
 };
 

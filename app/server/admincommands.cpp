@@ -7,6 +7,8 @@
 #include "core/timeutil.h"
 #include "core/validation.h"
 
+#include <QRegularExpression>
+
 namespace confab::server {
 
 namespace {
@@ -30,6 +32,8 @@ QString AdminCommands::usage()
                           "  admin rooms [--limit N]        list every room, private ones too\n"
                           "  admin ban USER [--reason R]    ban from the whole server: disable and sign out everywhere\n"
                           "  admin audit [--limit N] [--room ROOM]   print the audit log, newest first\n"
+                          "  admin quarantine-file FILE [--reason R]   FILE: a file id or SHA-256; its bytes go everywhere and are refused from now on\n"
+                          "  admin sweep-files              remove files no message carries (after the grace period) and expired uploads\n"
                           "  (USER is a username or a user id)");
 }
 
@@ -58,6 +62,10 @@ int AdminCommands::run(const QStringList &args)
         return serverBan(target);
     if (verb == QLatin1String("audit"))
         return printAudit();
+    if (verb == QLatin1String("quarantine-file"))
+        return quarantine(target);
+    if (verb == QLatin1String("sweep-files"))
+        return sweepFiles();
     m_err << "confab-server: unknown admin command \"" << verb << "\"\n" << usage() << "\n";
     return 2;
 }
@@ -200,6 +208,39 @@ int AdminCommands::printAudit()
                   << e.action << '\t' << e.roomId << '\t' << e.targetUserId << '\t' << e.reason << '\n';
         }
     });
+    return 0;
+}
+
+int AdminCommands::quarantine(const QString &file)
+{
+    QString hash = file.trimmed().toLower();
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    if (!hex.match(hash).hasMatch()) {
+        m_server.runOnStorage([&](Services &s) {
+            const auto f = s.context.storage.fileById(file.trimmed());
+            hash = f ? f->sha256 : QString();
+        });
+        if (hash.isEmpty()) {
+            m_err << "confab-server: admin quarantine-file needs a file id or a SHA-256 (64 hex digits); no file " << file << "\n";
+            return 1;
+        }
+    }
+    const QString reason = m_parser.value(QStringLiteral("reason"));
+    int marked = 0;
+    m_server.runOnStorage([&](Services &s) {
+        marked = s.files.quarantine(hash, reason);
+        server::audit(s.context, systemActor(), QStringLiteral("file.quarantine"), {}, {}, {}, hash);
+    });
+    m_out << "quarantined " << hash << " (" << marked << " files)\n";
+    return 0;
+}
+
+int AdminCommands::sweepFiles()
+{
+    SweepReport report;
+    m_server.runOnStorage([&](Services &s) { report = s.files.sweep(); });
+    m_out << "removed " << report.filesRemoved << " files (" << report.blobsRemoved << " on disk) and "
+          << report.uploadsExpired << " expired uploads\n";
     return 0;
 }
 

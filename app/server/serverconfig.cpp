@@ -73,6 +73,28 @@ const std::vector<Setting> &settings()
          [](ServerConfig &c, const QString &v) { c.tlsKey = v; return true; }},
         {"max-body-bytes", "bytes", "Largest JSON request body (default 262144).",
          [](ServerConfig &c, const QString &v) { return parseNumber<qint64>(v, 1024, 64 << 20, &c.maxBodyBytes); }},
+        {"max-file-mb", "MiB", "Largest file upload (default 1024).",
+         [](ServerConfig &c, const QString &v) {
+             qint64 mb = 0;
+             if (!parseNumber<qint64>(v, 1, qint64(1) << 20, &mb))
+                 return false;
+             c.maxUploadBytes = mb * 1024 * 1024;
+             return true;
+         }},
+        {"user-quota-mb", "MiB", "Files one user may store in all; 0 for no quota (default 10240).",
+         [](ServerConfig &c, const QString &v) {
+             qint64 mb = 0;
+             if (!parseNumber<qint64>(v, 0, qint64(1) << 30, &mb))
+                 return false;
+             c.userQuotaBytes = mb * 1024 * 1024;
+             return true;
+         }},
+        {"file-grace-seconds", "s", "An upload that no message carries is removed after this (default 86400).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 0, 365 * 86400, &c.fileGraceSeconds); }},
+        {"upload-lifetime-seconds", "s", "An unfinished resumable upload is removed after this (default 86400).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 1, 365 * 86400, &c.uploadLifetimeSeconds); }},
+        {"file-sweep-seconds", "s", "How often unused files and expired uploads are removed (default 600).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 1, 86400, &c.fileSweepSeconds); }},
         {"max-frame-bytes", "bytes", "Largest WebSocket message (default 65536).",
          [](ServerConfig &c, const QString &v) { return parseNumber<qint64>(v, 1024, 16 << 20, &c.maxFrameBytes); }},
         {"max-content-chars", "n", "Longest message text in characters (default 5000).",
@@ -112,6 +134,8 @@ const std::vector<Setting> &settings()
          }},
         {"insecure-fast-password-hashing", "", "Cheap Argon2id settings, for tests and demos only.",
          [](ServerConfig &c, const QString &v) { return parseBool(v, &c.insecureFastPasswordHashing); }},
+        {"keep-exif", "", "Store JPEGs untouched (by default GPS, camera and serial data are stripped).",
+         [](ServerConfig &c, const QString &v) { return parseBool(v, &c.keepExif); }},
     };
     return all;
 }
@@ -186,5 +210,7 @@ bool ServerConfig::load(const QCommandLineParser &parser, const QProcessEnvironm
 }
 
 QString ServerConfig::databasePath() const { return QDir(dataDir).filePath(QStringLiteral("confab.db")); }
+
+QString ServerConfig::filesPath() const { return QDir(dataDir).filePath(QStringLiteral("files")); }
 
 } // namespace confab::server
