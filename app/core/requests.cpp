@@ -363,4 +363,13 @@ void from_json(const json &j, PresenceChange &v)
     r.finish();
 }
 
+void to_json(json &j, const TypingChange &v) { j = json{{"isTyping", v.isTyping}}; }
+
+void from_json(const json &j, TypingChange &v)
+{
+    JsonReader r(j);
+    v.isTyping = r.optBool("isTyping", true);
+    r.finish();
+}
+
 } // namespace confab

@@ -146,6 +146,13 @@ struct PresenceChange {
     bool operator==(const PresenceChange &) const = default;
 };
 
+// POST /v1/chat/rooms/{roomId}/typing (the fallback transport's typing_start/typing_stop); an
+// empty body means typing.
+struct TypingChange {
+    bool isTyping = true;
+    bool operator==(const TypingChange &) const = default;
+};
+
 CONFAB_DECLARE_JSON(RegisterRequest)
 CONFAB_DECLARE_JSON(LoginRequest)
 CONFAB_DECLARE_JSON(ProfileChange)
@@ -161,5 +168,6 @@ CONFAB_DECLARE_JSON(MessageEdit)
 CONFAB_DECLARE_JSON(NewReaction)
 CONFAB_DECLARE_JSON(ReadMarker)
 CONFAB_DECLARE_JSON(PresenceChange)
+CONFAB_DECLARE_JSON(TypingChange)
 
 } // namespace confab

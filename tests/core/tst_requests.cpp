@@ -93,7 +93,8 @@ std::vector<std::pair<QString, BodyCheck>> requestCases()
     filterSettings.allowInvites = true;
     filterSettings.wordFilter = QStringList{u"darn"_s};
     filterSettings.wordFilterAction = WordFilterAction::Reject;
-    const Attachment pdf = typeFixture<Attachment>("attachment");
+    Attachment pdf; // sent by id: the server fills in the rest
+    pdf.fileId = u"f_9k2m4x"_s;
     return {
         {u"register"_s, roundTrip(RegisterRequest{u"alice"_s, u"correct horse battery staple"_s, u"Alice Martin"_s})},
         {u"login"_s, roundTrip(LoginRequest{u"alice"_s, u"correct horse battery staple"_s})},
@@ -131,6 +132,7 @@ std::vector<std::pair<QString, BodyCheck>> requestCases()
         {u"reaction"_s, roundTrip(NewReaction{u"🎉"_s})},
         {u"read_marker"_s, roundTrip(ReadMarker{u"m_01930f"_s})},
         {u"presence_change"_s, roundTrip(PresenceChange{PresenceStatus::Away, u"Back at 14:00 ☕"_s})},
+        {u"typing_change"_s, roundTrip(TypingChange{false})},
     };
 }
 
@@ -178,6 +180,7 @@ void decodeAs(const QString &path, const json &j)
         {u"requests/reaction"_s, [](const json &v) { v.get<NewReaction>(); }},
         {u"requests/read_marker"_s, [](const json &v) { v.get<ReadMarker>(); }},
         {u"requests/presence_change"_s, [](const json &v) { v.get<PresenceChange>(); }},
+        {u"requests/typing_change"_s, [](const json &v) { v.get<TypingChange>(); }},
         {u"responses/signed_in"_s, [](const json &v) { v.get<SignedIn>(); }},
         {u"responses/room_page"_s, [](const json &v) { v.get<RoomPage>(); }},
         {u"responses/member_page"_s, [](const json &v) { v.get<MemberPage>(); }},

@@ -424,18 +424,13 @@ void RestApi::addOtherRoutes()
 
     // Typing without a WebSocket (`typing_start`/`typing_stop`): {isTyping?: true}.
     route("POST", "/v1/chat/rooms/{roomId}/typing", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
-        bool isTyping = true;
-        if (!c.body->is_null()) {
-            JsonReader r(*c.body);
-            isTyping = r.optBool("isTyping", true);
-            r.finish();
-        }
+        const bool isTyping = c.body->is_null() || bodyAs<TypingChange>(c).isTyping;
         if (!s.context.storage.member(c.param(QStringLiteral("roomId")), caller.userId))
             return Result<json>(ApiError{ErrorCode::RoomNotFound, QStringLiteral("you are not in room %1").arg(c.param(QStringLiteral("roomId"))),
                                          QStringLiteral("roomId"), 0});
         return Result<json>(json{{"roomId", c.param(QStringLiteral("roomId")).toStdString()}, {"isTyping", isTyping}});
     }, 200, [this](const Caller &caller, const RestCall &c) {
-        m_hub.setTyping(caller, c.param(QStringLiteral("roomId")), c.body->is_null() || c.body->value("isTyping", true));
+        m_hub.setTyping(caller, c.param(QStringLiteral("roomId")), c.body->is_null() || bodyAs<TypingChange>(c).isTyping);
     });
 
     route("PUT", "/v1/presence", [](Services &, const Caller &caller, Effects &, const RestCall &c) {
