@@ -1,6 +1,5 @@
 #include "demofilestore.h"
 
-#include "media/imageprocessor.h"
 #include "server/files/blobstore.h"
 #include "server/files/fileinspector.h"
 
@@ -32,13 +31,14 @@ Result<FileRecord> DemoFileStore::store(const Caller &uploader, const media::Gen
         return storeFailed(out.errorString());
     }
     out.close();
-    // As the upload path does: type, hash, and for images the thumbnail and displayed size.
+    // The upload path's own inspection: type from the bytes, hash, EXIF, thumbnail and size.
     InspectOptions options;
     options.computeHash = true;
-    options.thumbnailPath = blobs.newTempPath() + QStringLiteral(".jpg");
+    options.thumbnailPath = blobs.newTempPath();
     const Inspection seen = FileInspector::inspect(draft.tempPath, options);
     if (!seen.ok) {
         QFile::remove(draft.tempPath);
+        QFile::remove(options.thumbnailPath);
         return storeFailed(seen.error);
     }
     draft.fileName = file.fileName;
@@ -50,6 +50,8 @@ Result<FileRecord> DemoFileStore::store(const Caller &uploader, const media::Gen
     draft.height = seen.height;
     if (seen.hasThumbnail)
         draft.thumbnailTempPath = options.thumbnailPath;
+    else
+        QFile::remove(options.thumbnailPath);
     return m_services.files.store(uploader, draft); // moves or removes the temp files
 }
 

@@ -241,6 +241,7 @@ void TestDemo::seededWorldIsAliveAndStopsPromptly()
     const json sharedFile = shared["message"]["attachments"][0];
     const QByteArray sharedMime = sharedFile.value("mimeType", std::string()).c_str();
     QVERIFY(!QImage::fromData(download(rest, sharedFile, sharedMime)).isNull());
+    QVERIFY2(sharedFile["thumbnailUrl"].is_string(), dumpJson(sharedFile).constData());
 
     // The human speaks; someone answers them.
     ws.send(json{{"type", "send_message"}, {"roomId", ss(general)}, {"content", "Hello everyone, first time here!"},
