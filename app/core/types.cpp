@@ -82,7 +82,9 @@ void to_json(json &j, const Attachment &v)
 {
     j = json{{"fileId", str(v.fileId)},     {"url", str(v.url)},
              {"fileName", str(v.fileName)}, {"fileSize", v.fileSize},
-             {"mimeType", str(v.mimeType)}, {"thumbnailUrl", optStr(v.thumbnailUrl)}};
+             {"mimeType", str(v.mimeType)}, {"thumbnailUrl", optStr(v.thumbnailUrl)},
+             {"width", v.width},            {"height", v.height},
+             {"sha256", str(v.sha256)}};
 }
 
 void decode(const json &j, Attachment &v, const QString &path)
@@ -94,6 +96,9 @@ void decode(const json &j, Attachment &v, const QString &path)
     v.fileSize = r.optInteger("fileSize", 0, 0, qint64(1) << 40);
     v.mimeType = r.optString("mimeType", {}, 255);
     v.thumbnailUrl = r.optString("thumbnailUrl", {}, limits::kUrlMax);
+    v.width = int(r.optInteger("width", 0, 0, 1 << 20));
+    v.height = int(r.optInteger("height", 0, 0, 1 << 20));
+    v.sha256 = r.optString("sha256", {}, 64);
     r.finish();
 }
 void from_json(const json &j, Attachment &v) { decode(j, v, {}); }

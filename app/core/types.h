@@ -51,6 +51,9 @@ struct Attachment {
     qint64 fileSize = 0;
     QString mimeType;
     QString thumbnailUrl;
+    int width = 0;  // images: as displayed (after EXIF orientation); 0 otherwise
+    int height = 0;
+    QString sha256; // hex of the stored bytes
     bool operator==(const Attachment &) const = default;
 };
 

@@ -455,6 +455,8 @@ void ApiClient::sendMessage(const QString &roomId, const OutgoingMessage &m, QOb
         body["clientMsgId"] = s(m.clientMsgId);
     if (m.isAnonymous)
         body["isAnonymous"] = true;
+    if (!m.attachments.isEmpty())
+        body["attachments"] = stringArray(m.attachments);
     call<Message>("POST", roomPath(roomId) + QStringLiteral("/messages"), {}, &body, context, std::move(done), as<Message>);
 }
 

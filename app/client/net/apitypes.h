@@ -107,6 +107,7 @@ struct OutgoingMessage {
     QString replyTo;
     QString clientMsgId;
     bool isAnonymous = false;
+    QStringList attachments; // fileIds of files this user uploaded; the content is then a caption
 };
 
 struct SearchQuery {

@@ -128,6 +128,13 @@ QString ChatEngine::sendMessage(const QString &roomId, const QString &text, cons
     return m_outbox->send(roomId, text, replyTo);
 }
 
+QString ChatEngine::sendFiles(const QString &roomId, const QString &caption, std::vector<OutgoingFile> files,
+                              const QString &replyTo)
+{
+    m_typingSentAt.remove(roomId);
+    return m_outbox->send(roomId, caption, replyTo, std::move(files));
+}
+
 void ChatEngine::userIsTyping(const QString &roomId)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/types.h"
+#include "client/sync/localstore.h"  // OutgoingFile
 #include "client/sync/syncengine.h" // SyncEngine::RemovalKind in a signal
 
 #include <QHash>
@@ -59,6 +60,9 @@ public:
 
     // Sending goes through the outbox; returns the clientMsgId.
     QString sendMessage(const QString &roomId, const QString &text, const QString &replyTo = {});
+    // A message with files (the text is their caption): uploaded first, then sent, by the outbox.
+    QString sendFiles(const QString &roomId, const QString &caption, std::vector<OutgoingFile> files,
+                      const QString &replyTo = {});
     // The composer calls this on every keystroke; at most one typing_start per few seconds goes out.
     void userIsTyping(const QString &roomId);
     void userStoppedTyping(const QString &roomId);
