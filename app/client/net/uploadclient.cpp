@@ -187,6 +187,13 @@ void FileUpload::start()
         queryOffset();
 }
 
+void FileUpload::stop()
+{
+    m_done = true;
+    if (m_reply)
+        m_reply->abort();
+}
+
 void FileUpload::cancel()
 {
     if (m_done)
@@ -273,6 +280,8 @@ void FileUpload::queryOffset()
 void FileUpload::sendChunk()
 {
     Q_EMIT progress(m_offset, m_request.fileSize);
+    if (m_done)
+        return; // stopped by whoever heard that
     // One chunk in memory at a time (8 MiB by the server's hint).
     if (!m_file->seek(m_offset))
         return fail(tr("Cannot read %1: %2").arg(m_request.fileName, m_file->errorString()));

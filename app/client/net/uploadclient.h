@@ -41,6 +41,9 @@ public:
     ~FileUpload() override;
 
     void start();
+    // Stops where it is, keeping the server's partial upload (resumed later); no more signals.
+    void stop();
+    // Stops and removes the partial upload on the server.
     void cancel();
     const UploadRequest &request() const { return m_request; }
     bool isResumable() const { return m_request.fileSize > kResumableThreshold; }

@@ -15,6 +15,7 @@ namespace confab::client {
 
 class ApiClient;
 class LocalStore;
+class MediaCache;
 class MemberModel;
 class MessageModel;
 class Outbox;
@@ -52,6 +53,8 @@ public:
     Outbox &outbox() { return *m_outbox; }
     RoomListModel &rooms() { return *m_rooms; }
     PresenceModel &presence() { return *m_presence; }
+    // Thumbnails and originals of attachments, on disk beside the store.
+    MediaCache &media() { return *m_media; }
 
     // Per-room models, not yet loaded (attach views or testers, then call load()).
     MessageModel *createMessageModel(const QString &roomId, QObject *parent);
@@ -102,6 +105,7 @@ private:
     Outbox *m_outbox = nullptr;
     RoomListModel *m_rooms = nullptr;
     PresenceModel *m_presence = nullptr;
+    MediaCache *m_media = nullptr;
     QHash<QString, qint64> m_typingSentAt; // roomId -> when typing_start last went out
     void onRoomRemoved(const QString &roomId, const QString &message, SyncEngine::RemovalKind kind);
 

@@ -163,7 +163,9 @@ void Outbox::pause()
     // Uploads stop where they are; resume() asks the server where that was.
     for (FileUpload *upload : std::as_const(m_active)) {
         m_inFlight.remove(upload->request().roomId);
-        delete upload;
+        upload->disconnect(this);
+        upload->stop();
+        upload->deleteLater(); // it may be telling us its progress right now
     }
     m_active.clear();
 }
