@@ -55,7 +55,13 @@ void to_json(json &j, const RoomSettings &v)
                       words.push_back(str(w));
                   return words;
               }()},
-             {"wordFilterAction", str(toString(v.wordFilterAction))}};
+             {"wordFilterAction", str(toString(v.wordFilterAction))},
+             {"allowedFileTypes", [&] {
+                  json types = json::array();
+                  for (const QString &t : v.allowedFileTypes)
+                      types.push_back(str(t));
+                  return types;
+              }()}};
 }
 
 void decode(const json &j, RoomSettings &v, const QString &path)
@@ -72,6 +78,7 @@ void decode(const json &j, RoomSettings &v, const QString &path)
     v.allowAnonymous = r.optBool("allowAnonymous", d.allowAnonymous);
     v.wordFilter = r.optStringList("wordFilter", limits::kWordFilterMax, limits::kWordFilterWordMax);
     v.wordFilterAction = r.optEnum("wordFilterAction", d.wordFilterAction);
+    v.allowedFileTypes = r.optStringList("allowedFileTypes", limits::kAllowedFileTypesMax, limits::kMimeTypeMax);
     r.finish();
 }
 void from_json(const json &j, RoomSettings &v) { decode(j, v, {}); }
@@ -83,12 +90,19 @@ void to_json(json &j, const Attachment &v)
     j = json{{"fileId", str(v.fileId)},     {"url", str(v.url)},
              {"fileName", str(v.fileName)}, {"fileSize", v.fileSize},
              {"mimeType", str(v.mimeType)}, {"thumbnailUrl", optStr(v.thumbnailUrl)},
-             {"width", v.width},            {"height", v.height},
-             {"sha256", str(v.sha256)}};
+             {"width", v.width > 0 ? json(v.width) : json()}, {"height", v.height > 0 ? json(v.height) : json()}};
 }
 
 void decode(const json &j, Attachment &v, const QString &path)
 {
+    // A sender names a file by its id alone ("attachments": ["f_..."]); the server fills in the rest.
+    if (j.is_string()) {
+        v = Attachment{};
+        v.fileId = QString::fromStdString(j.get<std::string>());
+        if (v.fileId.isEmpty() || codePointCount(v.fileId) > limits::kIdMax)
+            throw DecodeError(ErrorCode::ValidationFailed, path, QStringLiteral("must be a file id"));
+        return;
+    }
     JsonReader r(j, path);
     v.fileId = r.string("fileId", limits::kIdMax);
     v.url = r.optString("url", {}, limits::kUrlMax);
@@ -98,7 +112,6 @@ void decode(const json &j, Attachment &v, const QString &path)
     v.thumbnailUrl = r.optString("thumbnailUrl", {}, limits::kUrlMax);
     v.width = int(r.optInteger("width", 0, 0, 1 << 20));
     v.height = int(r.optInteger("height", 0, 0, 1 << 20));
-    v.sha256 = r.optString("sha256", {}, 64);
     r.finish();
 }
 void from_json(const json &j, Attachment &v) { decode(j, v, {}); }

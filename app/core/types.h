@@ -41,6 +41,7 @@ struct RoomSettings {
     bool allowAnonymous = false; // extension: anonymous posts only where the room allows them
     QStringList wordFilter;      // extension: blocked words (whole words, any case)
     WordFilterAction wordFilterAction = WordFilterAction::Reject;
+    QStringList allowedFileTypes; // extension: MIME types ("image/png") or families ("image/*"); empty allows all
     bool operator==(const RoomSettings &) const = default;
 };
 
@@ -51,9 +52,8 @@ struct Attachment {
     qint64 fileSize = 0;
     QString mimeType;
     QString thumbnailUrl;
-    int width = 0;  // images: as displayed (after EXIF orientation); 0 otherwise
+    int width = 0;  // extension: images, in pixels as displayed (EXIF orientation applied); 0 = unknown
     int height = 0;
-    QString sha256; // hex of the stored bytes
     bool operator==(const Attachment &) const = default;
 };
 

@@ -7,6 +7,8 @@
 #include "core/timeutil.h"
 #include "core/validation.h"
 
+#include <QRegularExpression>
+
 namespace confab::server {
 
 namespace {
@@ -30,6 +32,8 @@ QString AdminCommands::usage()
                           "  admin rooms [--limit N]        list every room, private ones too\n"
                           "  admin ban USER [--reason R]    ban from the whole server: disable and sign out everywhere\n"
                           "  admin audit [--limit N] [--room ROOM]   print the audit log, newest first\n"
+                          "  admin quarantine SHA256 [--reason R]   remove a file's bytes everywhere and refuse them from now on\n"
+                          "  admin sweep-files              remove files no message carries (after the grace period) and expired uploads\n"
                           "  (USER is a username or a user id)");
 }
 
@@ -58,6 +62,10 @@ int AdminCommands::run(const QStringList &args)
         return serverBan(target);
     if (verb == QLatin1String("audit"))
         return printAudit();
+    if (verb == QLatin1String("quarantine"))
+        return quarantine(target);
+    if (verb == QLatin1String("sweep-files"))
+        return sweepFiles();
     m_err << "confab-server: unknown admin command \"" << verb << "\"\n" << usage() << "\n";
     return 2;
 }
@@ -200,6 +208,33 @@ int AdminCommands::printAudit()
                   << e.action << '\t' << e.roomId << '\t' << e.targetUserId << '\t' << e.reason << '\n';
         }
     });
+    return 0;
+}
+
+int AdminCommands::quarantine(const QString &sha256)
+{
+    const QString hash = sha256.trimmed().toLower();
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    if (!hex.match(hash).hasMatch()) {
+        m_err << "confab-server: admin quarantine needs a file's SHA-256 (64 hex digits; the upload answer's sha256)\n";
+        return 2;
+    }
+    const QString reason = m_parser.value(QStringLiteral("reason"));
+    int marked = 0;
+    m_server.runOnStorage([&](Services &s) {
+        marked = s.files.quarantine(hash, reason);
+        server::audit(s.context, systemActor(), QStringLiteral("file.quarantine"), {}, {}, {}, hash);
+    });
+    m_out << "quarantined " << hash << " (" << marked << " files)\n";
+    return 0;
+}
+
+int AdminCommands::sweepFiles()
+{
+    SweepReport report;
+    m_server.runOnStorage([&](Services &s) { report = s.files.sweep(); });
+    m_out << "removed " << report.filesRemoved << " files (" << report.blobsRemoved << " on disk) and "
+          << report.uploadsExpired << " expired uploads\n";
     return 0;
 }
 

@@ -32,6 +32,8 @@ private:
     int rooms();
     int serverBan(const QString &who);
     int printAudit();
+    int quarantine(const QString &sha256);
+    int sweepFiles();
 
     // A user by username or user id; prints an error and returns empty when there is none.
     QString resolveUser(const QString &who);

@@ -1,5 +1,6 @@
 #include "server.h"
 
+#include "files/filetransfers.h"
 #include "heaptrimmer.h"
 #include "http/httpserver.h"
 #include "metrics.h"
@@ -31,6 +32,11 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     settings.syncReplayMax = m_config.syncReplayMax;
     settings.serverWordFilter = m_config.wordFilter;
     settings.serverWordFilterAction = m_config.wordFilterAction;
+    settings.filesRoot = m_config.filesPath();
+    settings.maxUploadBytes = m_config.maxUploadBytes;
+    settings.userQuotaBytes = m_config.userQuotaBytes;
+    settings.unattachedFileGraceMs = qint64(m_config.fileGraceSeconds) * 1000;
+    settings.uploadLifetimeMs = qint64(m_config.uploadLifetimeSeconds) * 1000;
     m_worker = std::make_unique<StorageWorker>(std::make_unique<SqliteStorage>(m_config.databasePath()), *m_clock, *m_ids,
                                                *m_members, *m_presence, settings, m_counters.get());
     m_worker->watchDiskSpace(m_config.dataDir, m_config.minFreeDiskBytes);
@@ -54,9 +60,12 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     m_hub = std::make_unique<RealtimeHub>(*m_worker, *m_bus, *m_members, *m_presence, *m_rates, *m_clock, rt);
     connectEffects();
     m_rest = std::make_unique<RestApi>(*m_worker, *m_hub, *m_rates, m_hub->standing(), *m_hasher, *m_metrics, *m_clock);
+    m_files = std::make_unique<FileTransfers>(BlobStore(m_config.filesPath()), m_config.maxUploadBytes);
+    m_rest->setFileTransfers(m_files.get());
 
     HttpLimits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
+    limits.maxUploadBytes = m_config.maxUploadBytes;
     // The session refuses frames over the configured size with an error; Qt drops the
     // connection only at four times that, so a slightly large frame does not cost a reconnect.
     limits.maxWebSocketFrameBytes = m_config.maxFrameBytes * 4;
@@ -67,6 +76,7 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     m_heapTrimmer = std::make_unique<HeapTrimmer>([this] { return m_http->openConnections(); },
                                                   [this] { return m_http->takePeakConnections(); });
     m_http->setScreen([this](const HttpRequest &head) { return m_rest->screen(head); });
+    m_http->setBodySinks([this](const HttpRequest &head) { return m_rest->bodySink(head); });
     m_http->setWebSocketHandler(QStringLiteral("/chat"), [this](QWebSocket *socket) { m_hub->accept(socket); });
     connect(m_http.get(), &HttpServer::requestCompleted, this,
             [this](const QByteArray &, const QString &, int status, qint64 latencyUs) { m_metrics->recordRequest(status, latencyUs); });
@@ -121,8 +131,17 @@ bool Server::start(QString *error)
         return false;
     if (!m_config.tlsCert.isEmpty() && !m_http->setTls(m_config.tlsCert, m_config.tlsKey, error))
         return false;
+    QString filesError;
+    if (!m_files->blobs().prepare(&filesError)) {
+        *error = filesError;
+        return false;
+    }
     if (!m_http->listen(m_config.bind, m_config.port, error))
         return false;
+    m_fileSweep = new QTimer(this);
+    connect(m_fileSweep, &QTimer::timeout, this, &Server::sweepFiles);
+    m_fileSweep->start(m_config.fileSweepSeconds * 1000);
+    sweepFiles(); // what expired while the server was down
     m_started = true;
     qCInfo(lcServer) << "serving on" << m_config.bind.toString() << m_http->port() << "data" << m_config.dataDir;
     return true;
@@ -132,13 +151,28 @@ void Server::stop()
 {
     if (!m_worker)
         return;
+    if (m_fileSweep)
+        m_fileSweep->stop();
     if (m_http)
         m_http->close();
     if (m_hub)
         m_hub->closeAll();
+    if (m_files)
+        m_files->waitForDone(); // pool work may still hand results to the storage thread
     m_worker->stop();
     m_started = false;
     m_storageOpen = false;
+}
+
+void Server::sweepFiles()
+{
+    m_worker->run<Done>(
+        this,
+        [](Services &s, Effects &) -> Result<Done> {
+            s.files.sweep();
+            return Done{};
+        },
+        [](Result<Done>) {});
 }
 
 quint16 Server::port() const { return m_http->port(); }

@@ -3,6 +3,7 @@
 #include "serverconfig.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -13,6 +14,7 @@ class IdGenerator;
 
 namespace confab::server {
 
+class FileTransfers;
 class HeapTrimmer;
 class HttpServer;
 class LocalEventBus;
@@ -52,6 +54,7 @@ public:
 
 private:
     void connectEffects();
+    void sweepFiles();
 
     ServerConfig m_config;
     std::unique_ptr<Clock> m_clock;
@@ -68,6 +71,8 @@ private:
     std::unique_ptr<RestApi> m_rest;
     std::unique_ptr<HttpServer> m_http;
     std::unique_ptr<HeapTrimmer> m_heapTrimmer;
+    std::unique_ptr<FileTransfers> m_files;
+    QTimer *m_fileSweep = nullptr;
     bool m_started = false;
     bool m_storageOpen = false;
 };

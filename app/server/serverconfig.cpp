@@ -73,6 +73,16 @@ const std::vector<Setting> &settings()
          [](ServerConfig &c, const QString &v) { c.tlsKey = v; return true; }},
         {"max-body-bytes", "bytes", "Largest JSON request body (default 262144).",
          [](ServerConfig &c, const QString &v) { return parseNumber<qint64>(v, 1024, 64 << 20, &c.maxBodyBytes); }},
+        {"max-upload-bytes", "bytes", "Largest file upload (default 1073741824).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<qint64>(v, 1024, qint64(1) << 40, &c.maxUploadBytes); }},
+        {"user-quota-bytes", "bytes", "Bytes of files one user may store; 0 for no quota (default 10737418240).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<qint64>(v, 0, qint64(1) << 50, &c.userQuotaBytes); }},
+        {"file-grace-seconds", "s", "An upload that no message carries is removed after this (default 86400).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 0, 365 * 86400, &c.fileGraceSeconds); }},
+        {"upload-lifetime-seconds", "s", "An unfinished resumable upload is removed after this (default 86400).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 1, 365 * 86400, &c.uploadLifetimeSeconds); }},
+        {"file-sweep-seconds", "s", "How often unused files and expired uploads are removed (default 600).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 1, 86400, &c.fileSweepSeconds); }},
         {"max-frame-bytes", "bytes", "Largest WebSocket message (default 65536).",
          [](ServerConfig &c, const QString &v) { return parseNumber<qint64>(v, 1024, 16 << 20, &c.maxFrameBytes); }},
         {"max-content-chars", "n", "Longest message text in characters (default 5000).",
@@ -186,5 +196,7 @@ bool ServerConfig::load(const QCommandLineParser &parser, const QProcessEnvironm
 }
 
 QString ServerConfig::databasePath() const { return QDir(dataDir).filePath(QStringLiteral("confab.db")); }
+
+QString ServerConfig::filesPath() const { return QDir(dataDir).filePath(QStringLiteral("files")); }
 
 } // namespace confab::server

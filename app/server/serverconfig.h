@@ -34,6 +34,11 @@ struct ServerConfig {
     QStringList wordFilter; // from --word-filter-file: one word per line, '#' starts a comment
     WordFilterAction wordFilterAction = WordFilterAction::Reject;
     bool insecureFastPasswordHashing = false; // tests and demo mode only
+    qint64 maxUploadBytes = 1024LL * 1024 * 1024;      // one file
+    qint64 userQuotaBytes = 10LL * 1024 * 1024 * 1024; // all of one user's files; 0 = none
+    int fileGraceSeconds = 24 * 3600;                  // an upload no message carries is swept after this
+    int uploadLifetimeSeconds = 24 * 3600;             // an unfinished resumable upload is removed after this
+    int fileSweepSeconds = 600;                        // how often the sweep runs
 
     // Declares every setting's flag on the parser.
     static void addOptions(QCommandLineParser &parser);
@@ -41,6 +46,7 @@ struct ServerConfig {
     bool load(const QCommandLineParser &parser, const QProcessEnvironment &env, QString *error);
 
     QString databasePath() const;
+    QString filesPath() const; // <data-dir>/files
 };
 
 } // namespace confab::server

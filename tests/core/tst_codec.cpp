@@ -592,7 +592,7 @@ void TestCore::apiFieldNames_data()
     QTest::newRow("RoomSettings") << json(RoomSettings{})
                                   << u"allowInvites allowFileUploads maxFileSize messageRetention enableAI "
                                      "moderationLevel slowModeSeconds"_s
-                                  << u"allowAnonymous wordFilter wordFilterAction"_s;
+                                  << u"allowAnonymous wordFilter wordFilterAction allowedFileTypes"_s;
     QTest::newRow("Member") << json(Member{})
                             << u"userId displayName avatar role joinedAt lastSeen isOnline status isMuted isBanned"_s
                             << u"mutedUntil"_s;
@@ -602,7 +602,7 @@ void TestCore::apiFieldNames_data()
                                 "attachments clientMsgId"_s
                              << QString();
     QTest::newRow("Attachment") << json(Attachment{})
-                                << u"fileId url fileName fileSize mimeType thumbnailUrl"_s << QString();
+                                << u"fileId url fileName fileSize mimeType thumbnailUrl"_s << u"width height"_s;
     QTest::newRow("Presence") << json(Presence{}) << u"userId status customStatus lastSeen"_s << QString();
     QTest::newRow("ReadReceipt") << json(ReadReceipt{}) << u"roomId userId messageId readAt"_s << QString();
     QTest::newRow("OffsetPagination") << json(OffsetPagination{}) << u"total limit offset hasMore"_s << QString();

@@ -2,6 +2,7 @@
 
 #include "websocketupgrade.h"
 
+#include <QIODevice>
 #include <QTcpSocket>
 
 namespace confab::server {
@@ -12,6 +13,12 @@ constexpr qsizetype kReadChunk = 64 * 1024;
 constexpr qint64 kMaxPendingWrite = 1024 * 1024;
 // Input discarded while lingering after an error before we give up and reset the connection.
 constexpr qint64 kMaxDrain = 1024 * 1024;
+// A streamed download keeps about this much queued in the socket, read from disk as it drains.
+constexpr qint64 kStreamWindow = 512 * 1024;
+constexpr qint64 kStreamChunk = 128 * 1024;
+// A streamed upload's body deadline restarts after this much progress: a long upload at a fair
+// rate never times out, a client trickling a few bytes still does.
+constexpr qint64 kUploadProgressBytes = 1024 * 1024;
 } // namespace
 
 HttpConnection::HttpConnection(QTcpSocket *socket, quint64 id, const HttpLimits &limits, Hooks hooks, QObject *parent)
@@ -30,6 +37,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, quint64 id, const HttpLimits 
 
 HttpConnection::~HttpConnection()
 {
+    dropSink();
     detail::closeResponseChannel(*m_channel);
     if (m_socket)
         m_socket->disconnect(this); // its destruction (as our child) must not call back into us
@@ -152,6 +160,8 @@ void HttpConnection::processInput()
         // Stop between requests when enough are waiting; flush() resumes us.
         if (!m_parser.inMessage() && pipelineFull())
             break;
+        if (m_sink && m_sink->backlogged())
+            break; // the sink resumes us when it has caught up
         if (m_inputPos >= m_input.size()) {
             m_input = m_socket->read(kReadChunk);
             m_inputPos = 0;
@@ -161,6 +171,13 @@ void HttpConnection::processInput()
         qsizetype used = 0;
         const auto event = m_parser.feed(m_input.constData() + m_inputPos, m_input.size() - m_inputPos, &used);
         m_inputPos += used;
+        if (m_sink && m_parser.headersComplete()) {
+            m_sinkBytesSinceDeadline += used;
+            if (m_sinkBytesSinceDeadline >= kUploadProgressBytes) {
+                m_sinkBytesSinceDeadline = 0;
+                m_timer.start(m_limits.bodyTimeoutMs);
+            }
+        }
         switch (event) {
         case HttpRequestParser::Event::NeedMore:
             break;
@@ -200,8 +217,26 @@ void HttpConnection::onHeadersComplete()
             return;
         }
     }
+    if (m_hooks.bodySink && m_parser.bodyFollows()) {
+        if ((m_sink = m_hooks.bodySink(head))) {
+            m_parser.setBodySink(m_sink.get());
+            m_sinkBytesSinceDeadline = 0;
+            const QPointer<HttpConnection> self(this);
+            m_sink->setResume([self] {
+                if (self)
+                    self->scheduleProcessInput();
+            });
+        }
+    }
     if (m_slots.back().continuePending)
         flush(); // sends "100 Continue" now if no earlier answer is outstanding
+}
+
+void HttpConnection::dropSink()
+{
+    m_parser.setBodySink(nullptr);
+    if (std::shared_ptr<BodySink> sink = std::exchange(m_sink, nullptr))
+        sink->abort();
 }
 
 void HttpConnection::refuseBeforeBody(HttpResponse response)
@@ -223,6 +258,8 @@ void HttpConnection::refuseBeforeBody(HttpResponse response)
 void HttpConnection::onMessageComplete()
 {
     HttpRequest request = m_parser.takeRequest();
+    request.bodySink = std::exchange(m_sink, nullptr); // complete: the handler finishes it
+    m_parser.setBodySink(nullptr);
     Slot *slot = m_currentSequence ? slotFor(*m_currentSequence) : nullptr;
     m_currentSequence.reset();
     m_servedAny = true;
@@ -277,6 +314,7 @@ void HttpConnection::failRequest(ErrorCode code, const QString &message)
     if (m_state != State::Open)
         return;
     m_state = State::Finishing;
+    dropSink();
     Slot *slot = m_currentSequence ? slotFor(*m_currentSequence) : nullptr;
     m_currentSequence.reset();
     if (!slot) { // failed before its header block was complete
@@ -319,7 +357,7 @@ void HttpConnection::flush()
     if (!m_socket || (m_state != State::Open && m_state != State::Finishing))
         return;
     const QPointer<HttpConnection> guard(this);
-    while (!m_slots.empty()) {
+    while (!m_slots.empty() && !m_stream) {
         Slot &front = m_slots.front();
         if (!front.response) {
             if (front.continuePending) {
@@ -332,6 +370,8 @@ void HttpConnection::flush()
         using CH = HttpResponse::ConnectionHeader;
         const CH connectionHeader = close ? CH::Close : (front.http10 ? CH::KeepAlive : CH::None);
         m_socket->write(front.response->toWire(connectionHeader, front.head));
+        std::shared_ptr<QIODevice> stream = front.head ? nullptr : front.response->bodyStream;
+        const qint64 streamLength = front.response->streamLength;
 
         const QByteArray method = front.method;
         const QString path = front.path;
@@ -342,6 +382,11 @@ void HttpConnection::flush()
         Q_EMIT responseWritten(method, path, status, latencyUs);
         if (!guard || m_state == State::Closed)
             return;
+        if (stream && streamLength > 0) {
+            m_stream = OutgoingStream{std::move(stream), streamLength, close, linger};
+            pumpStream(); // continues with the next answers (or the close) when the body is out
+            return;
+        }
         if (close) {
             m_slots.clear(); // nothing after a closing answer was read, so nothing is lost
             closeAfterWrite(linger);
@@ -351,6 +396,31 @@ void HttpConnection::flush()
     updateTimer();
     if (m_state == State::Open && (m_inputPos < m_input.size() || m_socket->bytesAvailable() > 0))
         scheduleProcessInput(); // reading may have been paused on a full pipeline
+}
+
+void HttpConnection::pumpStream()
+{
+    while (m_stream && m_stream->remaining > 0 && m_socket->bytesToWrite() < kStreamWindow) {
+        const QByteArray chunk = m_stream->device->read(qMin(kStreamChunk, m_stream->remaining));
+        if (chunk.isEmpty()) {
+            // The headers promised more: the only honest end is to cut the connection.
+            qCWarning(lcHttp) << "connection" << m_id << "response body ended early:" << m_stream->device->errorString();
+            abort();
+            return;
+        }
+        m_stream->remaining -= chunk.size();
+        m_socket->write(chunk);
+    }
+    if (!m_stream || m_stream->remaining > 0)
+        return;
+    const OutgoingStream done = std::move(*m_stream);
+    m_stream.reset();
+    if (done.close) {
+        m_slots.clear();
+        closeAfterWrite(done.linger);
+        return;
+    }
+    flush();
 }
 
 void HttpConnection::closeAfterWrite(bool linger)
@@ -382,6 +452,11 @@ void HttpConnection::onBytesWritten()
 {
     if (m_phase == Phase::Idle)
         m_timer.start(m_limits.idleTimeoutMs); // a slow download is progress, not idleness
+    if (m_stream) {
+        pumpStream();
+        if (m_state == State::Closed)
+            return;
+    }
     if (m_state == State::Open && m_socket->bytesToWrite() <= kMaxPendingWrite &&
         (m_inputPos < m_input.size() || m_socket->bytesAvailable() > 0)) {
         scheduleProcessInput();
@@ -399,6 +474,8 @@ void HttpConnection::finish()
     m_phase = Phase::None;
     m_timer.stop();
     m_slots.clear();
+    m_stream.reset();
+    dropSink();
     detail::closeResponseChannel(*m_channel); // late responders become no-ops
     Q_EMIT finished();
 }

@@ -35,6 +35,9 @@ public:
         // Looks at a request's head before its body is read; an answer refuses the request (see
         // HttpServer::setScreen). May be empty.
         std::function<std::optional<HttpResponse>(const HttpRequest &head)> screen;
+        // A sink to stream this request's body into instead of buffering it (uploads); null
+        // buffers as usual. Asked after the screen let the head through. May be empty.
+        std::function<std::shared_ptr<BodySink>(const HttpRequest &head)> bodySink;
     };
 
     // Takes ownership of socket.
@@ -95,6 +98,8 @@ private:
     void onHeadersComplete();
     void onMessageComplete();
     void failRequest(ErrorCode code, const QString &message);
+    void dropSink();
+    void pumpStream();
     void refuseBeforeBody(HttpResponse response);
     void flush();
     void closeAfterWrite(bool linger);
@@ -117,6 +122,17 @@ private:
     State m_state = State::Sniffing;
     Phase m_phase = Phase::None;
     QTimer m_timer;
+    // The body of the request being parsed goes here instead of into memory (uploads).
+    std::shared_ptr<BodySink> m_sink;
+    qint64 m_sinkBytesSinceDeadline = 0;
+    // A response body being read from disk as the socket drains; nothing else is written meanwhile.
+    struct OutgoingStream {
+        std::shared_ptr<QIODevice> device;
+        qint64 remaining = 0;
+        bool close = false;
+        bool linger = false;
+    };
+    std::optional<OutgoingStream> m_stream;
     bool m_processScheduled = false;
     bool m_servedAny = false;
     bool m_finished = false;

@@ -61,13 +61,14 @@ QByteArray HttpResponse::toWire(ConnectionHeader connection, bool omitBody) cons
     const char *reason = http_status_str(static_cast<http_status>(status));
 
     QByteArray out;
-    out.reserve(160 + (omitBody || bodyless ? 0 : body.size()));
+    const bool streamed = bodyStream != nullptr; // the body follows from the device, not from here
+    out.reserve(160 + (omitBody || bodyless || streamed ? 0 : body.size()));
     out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
     out += "Server: confab\r\n";
     if (!bodyless) {
         if (!contentType.isEmpty() && safeHeaderPart(contentType))
             out += "Content-Type: " + contentType + "\r\n";
-        out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+        out += "Content-Length: " + QByteArray::number(streamed ? streamLength : qint64(body.size())) + "\r\n";
     }
     for (const auto &h : headers) {
         if (h.first.isEmpty() || !safeHeaderPart(h.first) || !safeHeaderPart(h.second) || h.first.contains(':')) {
@@ -81,7 +82,7 @@ QByteArray HttpResponse::toWire(ConnectionHeader connection, bool omitBody) cons
     else if (connection == ConnectionHeader::KeepAlive)
         out += "Connection: keep-alive\r\n";
     out += "\r\n";
-    if (!omitBody && !bodyless)
+    if (!omitBody && !bodyless && !streamed)
         out += body;
     return out;
 }

@@ -15,7 +15,10 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <functional>
 #include <memory>
+
+class QIODevice;
 
 namespace confab::server {
 
@@ -25,6 +28,23 @@ Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 // Microseconds on a monotonic clock; the time base of HttpRequest::receivedAtUs.
 qint64 monotonicUs();
 
+// Takes a request body as it arrives instead of the transport buffering it (uploads). Used on
+// the server's thread. The transport stops reading while the sink is backlogged and carries on
+// when the sink calls its resume function.
+class BodySink {
+public:
+    virtual ~BodySink() = default;
+    // False refuses the request: the transport answers refusal() and closes the connection.
+    virtual bool write(const char *data, qsizetype size) = 0;
+    // True while the sink cannot take more yet (not ready, or its writes are behind).
+    virtual bool backlogged() const = 0;
+    virtual void setResume(std::function<void()> resume) = 0;
+    // The request will not complete (client gone, timeout, bad syntax): discard or keep what was
+    // written, as the sink's kind of upload wants.
+    virtual void abort() = 0;
+    virtual std::pair<confab::ErrorCode, QString> refusal() const = 0;
+};
+
 struct HttpRequest {
     QByteArray method;                            // "GET", "POST", ...
     QByteArray target;                            // raw request target, "/v1/chat/rooms?limit=5"
@@ -32,6 +52,7 @@ struct HttpRequest {
     QUrlQuery query;                              // decoded query
     QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased, values trimmed
     QByteArray body;                              // chunked bodies already de-chunked
+    std::shared_ptr<BodySink> bodySink;           // when set, the body went there instead of `body`
     QHostAddress peerAddress;
     quint64 connectionId = 0;
     qint64 receivedAtUs = 0; // monotonicUs() when the header block was complete
@@ -44,6 +65,10 @@ struct HttpResponse {
     QByteArray contentType = QByteArrayLiteral("application/json");
     QList<QPair<QByteArray, QByteArray>> headers; // extra headers, e.g. Retry-After
     QByteArray body;
+    // Instead of `body`: streamLength bytes read from this device's current position as the
+    // socket drains (downloads), never the whole of it in memory.
+    std::shared_ptr<QIODevice> bodyStream;
+    qint64 streamLength = 0;
 
     static HttpResponse json(int status, QByteArray body);
     // The API error envelope; the status comes from httpStatus(code).

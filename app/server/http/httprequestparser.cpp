@@ -123,6 +123,8 @@ int HttpRequestParser::onMessageBegin(http_parser *p)
     d->m_request = HttpRequest{};
     d->m_headerBytes = 0;
     d->m_bodyLimit = 0;
+    d->m_bodyBytes = 0;
+    d->m_sink = nullptr;
     d->m_inMessage = true;
     d->m_headersDone = false;
     d->m_lastWasValue = false;
@@ -267,7 +269,10 @@ int HttpRequestParser::finishHead()
     }
     m_expectContinue = m_bodyFollows && m_parser.http_minor >= 1 && expectsContinue;
 
-    m_bodyLimit = m_request.path.startsWith(QLatin1String("/v1/files")) ? m_limits.maxUploadBytes : m_limits.maxBodyBytes;
+    // File bodies stream to disk (see BodySink), so they may be far larger than JSON.
+    const bool upload = (method == HTTP_POST && m_request.path == QLatin1String("/v1/files")) ||
+                        (method == HTTP_PATCH && m_request.path.startsWith(QLatin1String("/v1/uploads/")));
+    m_bodyLimit = upload ? m_limits.maxUploadBytes : m_limits.maxBodyBytes;
     if (m_parser.flags & F_CONTENTLENGTH) {
         const quint64 length = m_parser.content_length;
         if (length > quint64(m_bodyLimit)) {
@@ -283,9 +288,17 @@ int HttpRequestParser::finishHead()
 int HttpRequestParser::onBody(http_parser *p, const char *at, size_t length)
 {
     HttpRequestParser *d = self(p);
-    if (d->m_request.body.size() + qint64(length) > d->m_bodyLimit) { // chunked bodies have no length up front
+    if (d->m_bodyBytes + qint64(length) > d->m_bodyLimit) { // chunked bodies have no length up front
         return d->fail(ErrorCode::PayloadTooLarge,
                        QStringLiteral("request body exceeds the %1-byte limit").arg(d->m_bodyLimit));
+    }
+    d->m_bodyBytes += qint64(length);
+    if (d->m_sink) {
+        if (!d->m_sink->write(at, qsizetype(length))) {
+            auto [code, message] = d->m_sink->refusal();
+            return d->fail(code, message);
+        }
+        return 0;
     }
     d->m_request.body.append(at, qsizetype(length));
     return 0;

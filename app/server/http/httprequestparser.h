@@ -38,6 +38,10 @@ public:
     bool isHead() const { return m_isHead; }
     int httpMinor() const { return m_parser.http_minor; }
 
+    // From now until the message completes, body bytes go to `sink` instead of into the request
+    // (the limits still apply). The parser does not own it.
+    void setBodySink(BodySink *sink) { m_sink = sink; }
+
     ErrorCode errorCode() const { return m_errorCode; }
     const QString &errorMessage() const { return m_errorMessage; }
 
@@ -62,6 +66,8 @@ private:
     Event m_event = Event::NeedMore;
     qsizetype m_headerBytes = 0;
     qint64 m_bodyLimit = 0;
+    qint64 m_bodyBytes = 0;
+    BodySink *m_sink = nullptr;
     bool m_inMessage = false;
     bool m_headersDone = false;
     bool m_lastWasValue = false;

@@ -39,6 +39,8 @@ void HttpServer::setHandler(Handler h) { m_handler = std::move(h); }
 
 void HttpServer::setScreen(Screen s) { m_screen = std::move(s); }
 
+void HttpServer::setBodySinks(BodySinks s) { m_bodySinks = std::move(s); }
+
 void HttpServer::setWebSocketHandler(const QString &path, WebSocketHandler h)
 {
     m_webSocketHandlers.insert(path, std::move(h));
@@ -237,6 +239,7 @@ void HttpServer::adopt(QTcpSocket *socket)
         [this](HttpRequest &&request, HttpResponder responder) { dispatch(std::move(request), std::move(responder)); },
         [this](const QString &path) { return m_webSocketHandlers.contains(path); },
         [this](const HttpRequest &head) { return m_screen ? m_screen(head) : std::optional<HttpResponse>(); },
+        [this](const HttpRequest &head) { return m_bodySinks ? m_bodySinks(head) : std::shared_ptr<BodySink>(); },
     };
     auto *connection = new HttpConnection(socket, id, m_limits, std::move(hooks), this);
     m_connections.insert(id, connection);

@@ -45,6 +45,8 @@ public:
     // Decides on a request's head alone, before its body is read: an answer refuses the request
     // (unknown route, missing credentials), std::nullopt lets it through to the handler.
     using Screen = std::function<std::optional<HttpResponse>(const HttpRequest &head)>;
+    // A sink that takes a request's body as it arrives (uploads), or null to buffer it as usual.
+    using BodySinks = std::function<std::shared_ptr<BodySink>(const HttpRequest &head)>;
     using WebSocketHandler = std::function<void(QWebSocket *socket)>; // handler takes ownership (socket has no parent)
 
     explicit HttpServer(HttpLimits limits, QObject *parent = nullptr);
@@ -52,6 +54,7 @@ public:
 
     void setHandler(Handler h);
     void setScreen(Screen s);
+    void setBodySinks(BodySinks s);
     void setWebSocketHandler(const QString &path, WebSocketHandler h); // e.g. "/chat"
     bool setTls(const QString &certPath, const QString &keyPath, QString *error); // before listen
     bool listen(const QHostAddress &address, quint16 port, QString *error); // port 0 = pick a free one
@@ -83,6 +86,7 @@ private:
     HttpLimits m_limits;
     Handler m_handler;
     Screen m_screen;
+    BodySinks m_bodySinks;
     QHash<QString, WebSocketHandler> m_webSocketHandlers;
     QTcpServer *m_listener = nullptr; // a QSslServer when TLS is configured
     QWebSocketServer *m_webSocketServer = nullptr;

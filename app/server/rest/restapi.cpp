@@ -39,6 +39,7 @@ RestApi::RestApi(StorageWorker &worker, RealtimeHub &hub, RateLimiter &rates, St
     // Hashed on the pool, not here: start-up and command-line tools should not wait ~200 ms.
     m_hasher.hash(QStringLiteral("confab-timing-equaliser"), this, [this](QByteArray hash) { m_dummyHash = hash; });
     addRoutes();
+    addFileRoutes();
 }
 
 RestApi::~RestApi() = default;

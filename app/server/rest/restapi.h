@@ -4,6 +4,7 @@
 #include "router.h"
 
 #include "http/httpmessage.h"
+#include "service/fileservice.h"
 #include "service/storageworker.h"
 
 #include <QObject>
@@ -17,6 +18,8 @@ class RateLimiter;
 class StandingEnforcer;
 class PasswordHasher;
 class Metrics;
+class FileTransfers;
+class UploadSpool;
 
 // Everything a REST handler gets: the request, its path parameters and parsed JSON body.
 struct RestCall {
@@ -43,6 +46,10 @@ public:
     // HttpServer's screen: refuses on the head alone what handle() would refuse anyway (unknown
     // route, wrong method, no bearer token), so the body of such a request is never read.
     std::optional<HttpResponse> screen(const HttpRequest &head) const;
+    // HttpServer's body sinks: upload bodies stream to disk instead of into memory. Needs files.
+    std::shared_ptr<BodySink> bodySink(const HttpRequest &head);
+    // Turns on /v1/files and /v1/uploads (they answer 503 without it). Not owned.
+    void setFileTransfers(FileTransfers *files) { m_files = files; }
 
     static HttpResponse success(nlohmann::json data, int status = 200);
     static HttpResponse failure(const ApiError &error);
@@ -56,6 +63,7 @@ private:
     void addMessageRoutes();
     void addModerationRoutes();
     void addOtherRoutes();
+    void addFileRoutes(); // restfileroutes.cpp
 
     // What a route's calls are, said where it is registered: a message send draws on the
     // messages budget and may share its storage transaction with other sends (group commit).
@@ -69,6 +77,22 @@ private:
     // The answer for a request no route takes: 404 or 405.
     std::optional<ApiError> routeError(const HttpRequest &request, const Handler **handler, PathParams *params,
                                        bool *needsToken) const;
+
+    // For routes that answer from the network thread after storage work (files): checks the
+    // token and the rate limit, runs `work` on the storage thread, answers its error or hands
+    // its value to `then`. Defined in restfileroutes.cpp, the only user.
+    template <typename T>
+    void withCaller(const HttpRequest &request, HttpResponder responder,
+                    std::function<Result<T>(Services &, const Caller &)> work,
+                    std::function<void(T &&, HttpResponder)> then);
+    void uploadFile(RestCall &&call, HttpResponder responder);
+    void appendToUpload(RestCall &&call, HttpResponder responder);
+    void completeUpload(RestCall &&call, HttpResponder responder);
+    void uploadOffset(RestCall &&call, HttpResponder responder);
+    void download(RestCall &&call, HttpResponder responder, bool thumbnail);
+    // Inspects a finished upload's bytes off the network thread, then stores it as a file.
+    void storeUpload(const QByteArray &tokenHash, FileDraft draft, bool computeHash, HttpResponder responder,
+                     QString uploadId = {});
 
     void registerAccount(RestCall &&call, HttpResponder responder);
     void login(RestCall &&call, HttpResponder responder);
@@ -96,6 +120,9 @@ private:
     // guesses spread over many addresses still meet a limit.
     LoginThrottle m_loginsFromAddress;
     LoginThrottle m_logins;
+    FileTransfers *m_files = nullptr;
+    // Resumable uploads with a PATCH being written: one writer per upload at a time.
+    QHash<QString, std::weak_ptr<UploadSpool>> m_activeUploads;
 };
 
 } // namespace confab::server

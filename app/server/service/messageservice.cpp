@@ -1,5 +1,6 @@
 #include "messageservice.h"
 
+#include "fileservice.h"
 #include "wordfilter.h"
 
 #include "core/permissions.h"
@@ -81,9 +82,13 @@ Result<SendResult> MessageService::send(const Caller &caller, const SendRequest 
         if (auto bad = validateContent(req.content, m_ctx.settings.contentMaxChars))
             return *bad;
     }
-    if (!req.attachments.empty())
-        return apiError(ErrorCode::ValidationFailed, QStringLiteral("file attachments are not supported by this server yet"),
-                        QStringLiteral("attachments"));
+    std::vector<Attachment> attachments;
+    if (!req.attachments.empty()) {
+        auto resolved = FileService(m_ctx).attachmentsFor(caller, a.record.room.settings, req.attachments);
+        if (!resolved)
+            return *resolved.error;
+        attachments = std::move(resolved.value);
+    }
     auto filtered = filterWords(req.content, a.record.room.settings);
     if (!filtered)
         return *filtered.error;
@@ -121,7 +126,9 @@ Result<SendResult> MessageService::send(const Caller &caller, const SendRequest 
         m.authorName = caller.displayName;
     }
     m.content = filtered.value;
-    m.type = req.type;
+    // A message with files is of the first file's kind, whatever the sender said.
+    m.type = attachments.empty() ? req.type : FileService::messageTypeFor(attachments.front().mimeType);
+    m.attachments = attachments;
     m.timestamp = now;
     m.replyTo = req.replyTo;
     m.isAnonymous = req.isAnonymous;
@@ -135,6 +142,12 @@ Result<SendResult> MessageService::send(const Caller &caller, const SendRequest 
             [&](qint64 seq) {
                 m.seq = seq;
                 m_ctx.storage.insertMessage(m);
+                if (!m.attachments.empty()) {
+                    std::vector<QString> fileIds;
+                    for (const Attachment &att : m.attachments)
+                        fileIds.push_back(att.fileId);
+                    m_ctx.storage.attachFiles(m.messageId, m.roomId, fileIds);
+                }
                 return NewMessageFrame{seq, presentMessage(m)};
             },
             m.messageId);
@@ -205,6 +218,7 @@ Result<Message> MessageService::remove(const Caller &caller, const QString &room
     m.attachments.clear();
     inTransaction(m_ctx.storage, [&] {
         m_ctx.storage.updateMessage(m);
+        m_ctx.storage.detachFiles(messageId); // the sweep removes files nothing carries any more
         if (!own)
             audit(m_ctx, caller, actionName(Action::DeleteAnyMessage), roomId, m.authorId, messageId);
         // A deleted message does not stay pinned as an empty placeholder.

@@ -31,6 +31,12 @@ struct ServiceSettings {
     int defaultMaxMembers = 1000;
     QStringList serverWordFilter;  // applies in every room, before the room's own list
     WordFilterAction serverWordFilterAction = WordFilterAction::Reject;
+    // Files (FileService): where the bytes live and what one user may store.
+    QString filesRoot;                                 // BlobStore root; empty: files are off
+    qint64 maxUploadBytes = 1024LL * 1024 * 1024;      // one file, server-wide
+    qint64 userQuotaBytes = 10LL * 1024 * 1024 * 1024; // all of a user's files; 0 = no quota
+    qint64 unattachedFileGraceMs = 24LL * 3600 * 1000; // an upload no message carries is swept after this
+    qint64 uploadLifetimeMs = 24LL * 3600 * 1000;      // a resumable upload not finished by then is removed
 };
 
 // Counters the services keep for /metrics; atomics because /metrics reads them from the network thread.

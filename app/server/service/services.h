@@ -1,6 +1,7 @@
 #pragma once
 
 #include "authservice.h"
+#include "fileservice.h"
 #include "messageservice.h"
 #include "moderationservice.h"
 #include "roomservice.h"
@@ -10,7 +11,7 @@ namespace confab::server {
 // Every service of the storage thread, over one storage and context.
 struct Services {
     explicit Services(ServiceContext &ctx)
-        : context(ctx), auth(ctx), rooms(ctx), messages(ctx), moderation(ctx, rooms)
+        : context(ctx), auth(ctx), rooms(ctx), messages(ctx), moderation(ctx, rooms), files(ctx)
     {
     }
     ServiceContext &context;
@@ -18,6 +19,7 @@ struct Services {
     RoomService rooms;
     MessageService messages;
     ModerationService moderation;
+    FileService files;
 };
 
 } // namespace confab::server

@@ -179,6 +179,54 @@ SqliteMigration standingChanges()
     return m;
 }
 
+// Version 3: files (issue 14). `files` holds metadata, one row per upload; the bytes are stored
+// once per sha256 on disk. `message_attachments` ties messages to files for permission checks
+// and the sweep (the message's `attachments` column keeps the JSON it is served with).
+// `quarantined_hashes` outlives the files it removed, so the bytes cannot come back.
+SqliteMigration files()
+{
+    SqliteMigration m;
+    m.version = 3;
+    m.description = QStringLiteral("files, attachments, uploads");
+    m.statements = QStringList{
+        QStringLiteral(R"(CREATE TABLE files (
+            file_id TEXT PRIMARY KEY,
+            uploader_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            declared_mime TEXT,
+            detected_mime TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            width INTEGER NOT NULL DEFAULT 0,
+            height INTEGER NOT NULL DEFAULT 0,
+            thumbnail_path TEXT,
+            created_at INTEGER NOT NULL,
+            quarantined INTEGER NOT NULL DEFAULT 0))"),
+        QStringLiteral("CREATE INDEX files_sha256 ON files(sha256)"),
+        QStringLiteral("CREATE INDEX files_uploader ON files(uploader_id)"),
+        QStringLiteral(R"(CREATE TABLE message_attachments (
+            message_id TEXT NOT NULL REFERENCES messages(message_id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            file_id TEXT NOT NULL REFERENCES files(file_id),
+            room_id TEXT NOT NULL,
+            PRIMARY KEY (message_id, position)))"),
+        QStringLiteral("CREATE INDEX message_attachments_file ON message_attachments(file_id)"),
+        QStringLiteral(R"(CREATE TABLE uploads (
+            upload_id TEXT PRIMARY KEY,
+            uploader_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            declared_mime TEXT,
+            size INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE quarantined_hashes (
+            sha256 TEXT PRIMARY KEY,
+            reason TEXT,
+            created_at INTEGER NOT NULL))"),
+    };
+    return m;
+}
+
 void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 {
     // BEGIN IMMEDIATE: take the write lock up front, so two processes cannot both migrate.
@@ -208,7 +256,7 @@ void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 
 const std::vector<SqliteMigration> &sqliteMigrations()
 {
-    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges()};
+    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges(), files()};
     return migrations;
 }
 

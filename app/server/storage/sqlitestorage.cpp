@@ -25,6 +25,7 @@ SqliteStorage::SqliteStorage(QString databasePath)
     , m_messages(*m_db)
     , m_audit(*m_db)
     , m_standing(*m_db)
+    , m_files(*m_db)
 {
 }
 

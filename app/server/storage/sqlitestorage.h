@@ -16,6 +16,7 @@
 
 #include "sqlite/sqliteauditlog.h"
 #include "sqlite/sqliteeventlog.h"
+#include "sqlite/sqlitefilestore.h"
 #include "sqlite/sqlitememberstore.h"
 #include "sqlite/sqlitemessagestore.h"
 #include "sqlite/sqliteroomstore.h"
@@ -217,6 +218,35 @@ public:
     qint64 lastStandingChangeId() override { return m_standing.lastStandingChangeId(); }
     void purgeStandingChangesBefore(qint64 cutoffMs) override { m_standing.purgeStandingChangesBefore(cutoffMs); }
 
+    // ---- files, attachments, uploads (SqliteFileStore)
+    void insertFile(const FileRecord &f) override { m_files.insertFile(f); }
+    std::optional<FileRecord> fileById(const QString &fileId) override { return m_files.fileById(fileId); }
+    qint64 bytesUploadedBy(const QString &userId) override { return m_files.bytesUploadedBy(userId); }
+    void attachFiles(const QString &messageId, const QString &roomId, const std::vector<QString> &fileIds) override
+    {
+        m_files.attachFiles(messageId, roomId, fileIds);
+    }
+    void detachFiles(const QString &messageId) override { m_files.detachFiles(messageId); }
+    bool fileSharedWith(const QString &fileId, const QString &userId) override
+    {
+        return m_files.fileSharedWith(fileId, userId);
+    }
+    std::vector<FileRecord> unattachedFiles(qint64 createdBefore, int limit) override
+    {
+        return m_files.unattachedFiles(createdBefore, limit);
+    }
+    void deleteFile(const QString &fileId) override { m_files.deleteFile(fileId); }
+    int filesWithHash(const QString &sha256) override { return m_files.filesWithHash(sha256); }
+    bool isHashQuarantined(const QString &sha256) override { return m_files.isHashQuarantined(sha256); }
+    int quarantineHash(const QString &sha256, const QString &reason, qint64 at) override
+    {
+        return m_files.quarantineHash(sha256, reason, at);
+    }
+    void insertUpload(const UploadRecord &u) override { m_files.insertUpload(u); }
+    std::optional<UploadRecord> upload(const QString &uploadId) override { return m_files.upload(uploadId); }
+    void deleteUpload(const QString &uploadId) override { m_files.deleteUpload(uploadId); }
+    std::vector<UploadRecord> expiredUploads(qint64 now, int limit) override { return m_files.expiredUploads(now, limit); }
+
     // PRAGMA data_version: moves only for commits of other connections, never for this one's.
     qint64 externalCommitMarker() override;
 
@@ -238,6 +268,7 @@ private:
     SqliteMessageStore m_messages;
     SqliteAuditLog m_audit;
     SqliteStandingChangeLog m_standing;
+    SqliteFileStore m_files;
 };
 
 } // namespace confab::server

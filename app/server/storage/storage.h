@@ -117,6 +117,33 @@ struct StandingChange {
     qint64 createdAt = 0;
 };
 
+// A stored file: its metadata; the bytes live once per sha256 in the data directory's blob store.
+struct FileRecord {
+    QString fileId;
+    QString uploaderId;
+    QString fileName;
+    qint64 size = 0;
+    QString declaredMime; // what the uploader's Content-Type said
+    QString detectedMime; // what the bytes are (served and checked against room rules)
+    QString sha256;       // lower-case hex
+    int width = 0;        // images only; 0 when unknown
+    int height = 0;
+    QString thumbnailPath; // relative to the blob store; empty when there is none
+    qint64 createdAt = 0;
+    bool quarantined = false;
+};
+
+// A resumable upload in progress; its bytes so far are in the blob store's uploads folder.
+struct UploadRecord {
+    QString uploadId;
+    QString uploaderId;
+    QString fileName;
+    QString declaredMime;
+    qint64 size = 0; // the total the uploader announced
+    qint64 createdAt = 0;
+    qint64 expiresAt = 0;
+};
+
 // The interface comes in sections, one per group of tables; `Storage` is all of them plus the
 // connection's life and its transactions. An implementation may build each section on its own.
 
@@ -252,6 +279,35 @@ public:
     virtual void purgeStandingChangesBefore(qint64 cutoffMs) = 0;
 };
 
+// Files, their use as message attachments, resumable uploads and quarantined hashes.
+class FileStore {
+public:
+    virtual ~FileStore() = default;
+
+    virtual void insertFile(const FileRecord &f) = 0;
+    virtual std::optional<FileRecord> fileById(const QString &fileId) = 0;
+    // Bytes of the files this user uploaded (their quota use), quarantined ones included.
+    virtual qint64 bytesUploadedBy(const QString &userId) = 0;
+    // Records the message's attachments, in order. Inside the message's transaction.
+    virtual void attachFiles(const QString &messageId, const QString &roomId, const std::vector<QString> &fileIds) = 0;
+    virtual void detachFiles(const QString &messageId) = 0;
+    // Whether a message that is not deleted carries this file in a room this user is a member of.
+    virtual bool fileSharedWith(const QString &fileId, const QString &userId) = 0;
+    // Files no message that is not deleted carries, created before the cutoff (upload grace), at most `limit`.
+    virtual std::vector<FileRecord> unattachedFiles(qint64 createdBefore, int limit) = 0;
+    virtual void deleteFile(const QString &fileId) = 0;
+    // How many file rows keep these bytes (a blob is removed when none does).
+    virtual int filesWithHash(const QString &sha256) = 0;
+    virtual bool isHashQuarantined(const QString &sha256) = 0;
+    // Marks the hash quarantined (future uploads refused) and its files; returns the files marked.
+    virtual int quarantineHash(const QString &sha256, const QString &reason, qint64 at) = 0;
+
+    virtual void insertUpload(const UploadRecord &u) = 0;
+    virtual std::optional<UploadRecord> upload(const QString &uploadId) = 0;
+    virtual void deleteUpload(const QString &uploadId) = 0;
+    virtual std::vector<UploadRecord> expiredUploads(qint64 now, int limit) = 0;
+};
+
 // Every section over one database connection, plus the connection's life and its transactions:
 // what the services are given.
 class Storage : public UserStore,
@@ -260,7 +316,8 @@ class Storage : public UserStore,
                 public EventLog,
                 public MessageStore,
                 public AuditLog,
-                public StandingChangeLog {
+                public StandingChangeLog,
+                public FileStore {
 public:
     ~Storage() override = default;
 

@@ -1,0 +1,36 @@
+#pragma once
+
+// SqliteFileStore: files, message_attachments, uploads and quarantined_hashes.
+
+#include "storage/storage.h"
+
+namespace confab::server {
+
+class SqliteDatabase;
+
+class SqliteFileStore final : public FileStore {
+public:
+    explicit SqliteFileStore(SqliteDatabase &db) : m_db(db) {}
+
+    void insertFile(const FileRecord &f) override;
+    std::optional<FileRecord> fileById(const QString &fileId) override;
+    qint64 bytesUploadedBy(const QString &userId) override;
+    void attachFiles(const QString &messageId, const QString &roomId, const std::vector<QString> &fileIds) override;
+    void detachFiles(const QString &messageId) override;
+    bool fileSharedWith(const QString &fileId, const QString &userId) override;
+    std::vector<FileRecord> unattachedFiles(qint64 createdBefore, int limit) override;
+    void deleteFile(const QString &fileId) override;
+    int filesWithHash(const QString &sha256) override;
+    bool isHashQuarantined(const QString &sha256) override;
+    int quarantineHash(const QString &sha256, const QString &reason, qint64 at) override;
+
+    void insertUpload(const UploadRecord &u) override;
+    std::optional<UploadRecord> upload(const QString &uploadId) override;
+    void deleteUpload(const QString &uploadId) override;
+    std::vector<UploadRecord> expiredUploads(qint64 now, int limit) override;
+
+private:
+    SqliteDatabase &m_db;
+};
+
+} // namespace confab::server
