@@ -61,6 +61,18 @@ QString detailString(const json &body, const char *key)
     return d.contains(key) && d[key].is_string() ? QString::fromStdString(d[key].get<std::string>()) : QString();
 }
 
+// The server's file as an Attachment: the keys of the message's attachment only (the upload
+// answer has more, e.g. sha256 and createdAt, which the strict wire decoder would refuse).
+Attachment attachmentFrom(const json &file)
+{
+    json j = json::object();
+    for (const char *key : {"fileId", "url", "fileName", "fileSize", "mimeType", "thumbnailUrl", "width", "height"}) {
+        if (file.is_object() && file.contains(key) && !file[key].is_null())
+            j[key] = file[key];
+    }
+    return j.get<Attachment>();
+}
+
 } // namespace
 
 bool isTransientStatus(int status) { return status == 0 || status == 408 || status == 429 || status >= 500; }
@@ -225,7 +237,7 @@ void FileUpload::startSimple()
         if (error)
             return fail(status, *error);
         try {
-            const Attachment file = data.get<Attachment>();
+            const Attachment file = attachmentFrom(data);
             m_done = true;
             Q_EMIT progress(m_request.fileSize, m_request.fileSize);
             Q_EMIT finished(file);
@@ -240,8 +252,7 @@ void FileUpload::createUpload()
     json body{{"fileName", m_request.fileName.toStdString()}, {"fileSize", m_request.fileSize}};
     if (!m_request.mimeType.isEmpty())
         body["mimeType"] = m_request.mimeType.toStdString();
-    if (!m_request.roomId.isEmpty())
-        body["roomId"] = m_request.roomId.toStdString();
+    // (No roomId: the server refuses it on this route so far; the room's rules apply on send.)
     QNetworkRequest r = request(QStringLiteral("/v1/uploads"));
     r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     track(m_nam.post(r, toJsonBytes(body)), [this](int status, const json &data, const std::optional<ApiError> &error) {
@@ -273,7 +284,10 @@ void FileUpload::queryOffset()
                   return fail(status, *error);
               m_offset = data.value("offset", qint64(0));
               qCInfo(lcUpload) << "resuming upload" << m_request.uploadId << "at" << m_offset;
-              sendChunk();
+              if (m_offset >= m_request.fileSize)
+                  complete();
+              else
+                  sendChunk();
           });
 }
 
@@ -309,7 +323,7 @@ void FileUpload::sendChunk()
             return fail(status, *error);
         if (data.is_object() && data.contains("file")) {
             try {
-                const Attachment file = data["file"].get<Attachment>();
+                const Attachment file = attachmentFrom(data["file"]);
                 m_done = true;
                 Q_EMIT progress(m_request.fileSize, m_request.fileSize);
                 Q_EMIT finished(file);
@@ -319,7 +333,28 @@ void FileUpload::sendChunk()
             return;
         }
         m_offset = data.value("offset", m_offset);
-        sendChunk();
+        if (m_offset >= m_request.fileSize)
+            complete(); // every byte is there: the server makes it a file
+        else
+            sendChunk();
+    });
+}
+
+void FileUpload::complete()
+{
+    QNetworkRequest r = request(QStringLiteral("/v1/uploads/") + seg(m_request.uploadId) + QStringLiteral("/complete"));
+    r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    track(m_nam.post(r, QByteArrayLiteral("{}")), [this](int status, const json &data, const std::optional<ApiError> &error) {
+        if (error)
+            return fail(status, *error);
+        try {
+            const Attachment file = attachmentFrom(data.is_object() && data.contains("file") ? data["file"] : data);
+            m_done = true;
+            Q_EMIT progress(m_request.fileSize, m_request.fileSize);
+            Q_EMIT finished(file);
+        } catch (const std::exception &) {
+            fail(status, ApiError{ErrorCode::Internal, tr("The server's answer could not be read."), {}, 0});
+        }
     });
 }
 

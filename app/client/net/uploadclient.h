@@ -29,7 +29,8 @@ struct UploadRequest {
 
 // The upload of one file: `POST /v1/files` below the threshold (the body streamed from the file),
 // else the resumable protocol: create (or ask an existing upload where it stopped), then PATCH
-// chunks read from the file one at a time. Emits progress, then exactly one of finished or failed.
+// chunks read from the file one at a time, then complete it (the PATCH that reaches the size may
+// answer with the file itself, as the contract had it; the server asks for a POST .../complete). Emits progress, then exactly one of finished or failed.
 // Destroying it aborts the request and keeps the server's partial upload (a restart resumes it);
 // cancel() also removes that upload on the server.
 class FileUpload : public QObject {
@@ -64,6 +65,8 @@ private:
     void createUpload();
     void queryOffset();
     void sendChunk();
+    // All bytes are on the server: POST /v1/uploads/{id}/complete makes them a file.
+    void complete();
     void fail(int status, const ApiError &error);
     void fail(const QString &message);
 
