@@ -249,6 +249,16 @@ void RoomFiles::addMenuEntries(QMenu *menu, const QModelIndex &index)
 
 bool RoomFiles::eventFilter(QObject *watched, QEvent *event)
 {
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove:
+    case QEvent::Drop:
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonRelease:
+        break;
+    default:
+        return QObject::eventFilter(watched, event); // (also while the watched widgets are being destroyed)
+    }
     const bool timelineViewport = watched == m_timeline->viewport();
     const bool composer = watched == m_composer || watched == m_composer->viewport();
     switch (event->type()) {
