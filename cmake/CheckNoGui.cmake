@@ -1,5 +1,7 @@
-# Fails the configure step if a target links Qt Gui or Widgets, directly or through its
-# dependencies.
+# Fails the configure step if a target links what it must not, directly or through its
+# dependencies: confab_check_no_gui (core, client engine, confab-cli: no Qt Gui at all) and
+# confab_check_headless (the server: Qt Gui for QImage only, run under QCoreApplication, never a
+# window, so no Widgets, OpenGL or Quick).
 function(_confab_collect_links target out)
   set(seen ${${out}})
   get_target_property(links ${target} LINK_LIBRARIES)
@@ -22,12 +24,21 @@ function(_confab_collect_links target out)
   set(${out} ${seen} PARENT_SCOPE)
 endfunction()
 
-function(confab_check_no_gui target)
+function(_confab_check_links target pattern why)
   set(all "")
   _confab_collect_links(${target} all)
   foreach(lib IN LISTS all)
-    if(lib MATCHES "Qt6?::(Gui|Widgets|OpenGL|Quick)")
-      message(FATAL_ERROR "${target} must not link ${lib}: it is shared with the headless server")
+    if(lib MATCHES "${pattern}")
+      message(FATAL_ERROR "${target} must not link ${lib}: ${why}")
     endif()
   endforeach()
+endfunction()
+
+function(confab_check_no_gui target)
+  _confab_check_links(${target} "Qt6?::(Gui|Widgets|OpenGL|Quick)" "it runs without a GUI")
+endfunction()
+
+function(confab_check_headless target)
+  _confab_check_links(${target} "Qt6?::(Widgets|OpenGL|OpenGLWidgets|Quick)"
+    "the server may use Qt Gui for images only, never a window")
 endfunction()

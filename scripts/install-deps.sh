@@ -11,8 +11,9 @@ PACKAGES=(
   qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n qt6-qpa-plugins
   libgl-dev libxkbcommon-dev libssl-dev
   nlohmann-json3-dev libsodium-dev libhttp-parser-dev libhiredis-dev
-  # files: EXIF privacy (Exiv2), WebP/TIFF readers; exiftool writes GPS into test photos
-  libexiv2-dev qt6-image-formats-plugins libimage-exiftool-perl
+  # files: EXIF privacy (Exiv2), WebP/TIFF readers; exiftool writes GPS into test photos, zlib
+  # deflates the test's PNG bomb
+  libexiv2-dev qt6-image-formats-plugins libimage-exiftool-perl zlib1g-dev
   # tests: headless display, keychain, real servers, WebSocket CLI for manual checks
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools redis-server postgresql
   python3-websockets curl

@@ -60,7 +60,7 @@ void get(JsonReader &r, SendMessageFrame &f)
     f.replyTo = r.optString("replyTo", {}, limits::kIdMax);
     f.clientMsgId = r.optString("clientMsgId", {}, limits::kIdMax);
     f.isAnonymous = r.optBool("isAnonymous", false);
-    f.attachments = r.nestedList<Attachment>("attachments", limits::kAttachmentsMax);
+    f.attachments = attachmentRefs(r, "attachments");
     f.ref = ref(r);
 }
 

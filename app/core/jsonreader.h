@@ -117,3 +117,9 @@ nlohmann::json optStr(const QString &s);      // empty -> null
 nlohmann::json timeOrNull(qint64 ms);         // 0 -> null
 
 } // namespace confab::detail
+
+namespace confab {
+// The attachments a sender names (send_message, the REST send): each a file id ("f_...") or an
+// Attachment object, of which the server reads only fileId.
+std::vector<Attachment> attachmentRefs(detail::JsonReader &r, const char *key);
+} // namespace confab

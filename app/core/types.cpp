@@ -95,14 +95,6 @@ void to_json(json &j, const Attachment &v)
 
 void decode(const json &j, Attachment &v, const QString &path)
 {
-    // A sender names a file by its id alone ("attachments": ["f_..."]); the server fills in the rest.
-    if (j.is_string()) {
-        v = Attachment{};
-        v.fileId = QString::fromStdString(j.get<std::string>());
-        if (v.fileId.isEmpty() || codePointCount(v.fileId) > limits::kIdMax)
-            throw DecodeError(ErrorCode::ValidationFailed, path, QStringLiteral("must be a file id"));
-        return;
-    }
     JsonReader r(j, path);
     v.fileId = r.string("fileId", limits::kIdMax);
     v.url = r.optString("url", {}, limits::kUrlMax);
@@ -115,6 +107,28 @@ void decode(const json &j, Attachment &v, const QString &path)
     r.finish();
 }
 void from_json(const json &j, Attachment &v) { decode(j, v, {}); }
+
+std::vector<Attachment> attachmentRefs(JsonReader &r, const char *key)
+{
+    std::vector<Attachment> out;
+    const json *list = r.optArray(key, limits::kAttachmentsMax);
+    if (!list)
+        return out;
+    int i = 0;
+    for (const json &item : *list) {
+        const QString at = r.pathOf(key) + QStringLiteral("[%1]").arg(i++);
+        Attachment a;
+        if (item.is_string()) { // the usual form: the server fills in the rest
+            a.fileId = QString::fromStdString(item.get<std::string>());
+            if (a.fileId.isEmpty() || codePointCount(a.fileId) > limits::kIdMax)
+                throw DecodeError(ErrorCode::ValidationFailed, at, QStringLiteral("must be a file id"));
+        } else {
+            decode(item, a, at);
+        }
+        out.push_back(std::move(a));
+    }
+    return out;
+}
 
 // ---- Message --------------------------------------------------------------------------------
 

@@ -2,9 +2,12 @@
 
 #include "democontent.h"
 #include "demobot.h"
+#include "demouploader.h"
 
+#include <QFutureWatcher>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -16,6 +19,7 @@ namespace {
 
 constexpr int kRecentPerRoom = 30;
 constexpr int kOverdueMs = 40000; // every feature shows at least this often (scaled)
+constexpr int kPictureOverdueMs = 180000; // a picture is an event: every few minutes (scaled)
 
 int randomBetween(int lo, int hi) { return lo + QRandomGenerator::global()->bounded(hi - lo + 1); }
 bool chance(int percent) { return QRandomGenerator::global()->bounded(100) < percent; }
@@ -30,6 +34,10 @@ QString pickFrom(const QStringList &l) { return l.at(QRandomGenerator::global()-
 DemoCast::DemoCast(DemoWorld world, QUrl chatUrl, Options options, QObject *parent)
     : QObject(parent), m_world(std::move(world)), m_options(options)
 {
+    QUrl http = chatUrl;
+    http.setScheme(QStringLiteral("http"));
+    http.setPath({});
+    m_uploader = std::make_unique<DemoUploader>(http);
     for (const DemoPerson &p : m_world.cast) {
         auto bot = std::make_unique<DemoBot>(p, chatUrl);
         bot->setFrameHandler([this](DemoBot &b, const ServerFrame &f) { onFrame(b, f); });
@@ -53,8 +61,9 @@ void DemoCast::start()
     m_running = true;
     m_age.start();
     // Nothing counts as done yet, so the first minute runs through every feature.
-    for (Feature f : {Feature::Message, Feature::Reaction, Feature::Presence, Feature::Read, Feature::Edit, Feature::Offline})
-        m_lastDone.insert(int(f), -scaled(kOverdueMs) + scaled(randomBetween(5000, 30000)));
+    for (Feature f : {Feature::Message, Feature::Reaction, Feature::Presence, Feature::Read, Feature::Edit, Feature::Offline,
+                      Feature::Picture})
+        m_lastDone.insert(int(f), -overdueMs(f) + scaled(randomBetween(5000, 30000)));
     m_lastDone.insert(int(Feature::Message), -scaled(kOverdueMs));
     for (const auto &bot : m_bots)
         bot->goOnline();
@@ -78,6 +87,8 @@ int DemoCast::onlineCount() const
 
 int DemoCast::scaled(int ms) const { return std::max(1, int(ms * m_options.timeFactor)); }
 
+int DemoCast::overdueMs(Feature f) const { return scaled(f == Feature::Picture ? kPictureOverdueMs : kOverdueMs); }
+
 void DemoCast::scheduleTick()
 {
     if (m_running)
@@ -100,16 +111,17 @@ void DemoCast::tick()
 DemoCast::Feature DemoCast::chooseFeature() const
 {
     const qint64 now = m_age.elapsed();
-    Feature oldest = Feature::Message;
-    qint64 oldestAt = now;
+    Feature mostOverdue = Feature::Message;
+    qint64 mostLate = 0;
     for (auto it = m_lastDone.cbegin(); it != m_lastDone.cend(); ++it) {
-        if (it.value() < oldestAt) {
-            oldestAt = it.value();
-            oldest = Feature(it.key());
+        const qint64 late = now - it.value() - overdueMs(Feature(it.key()));
+        if (late > mostLate) {
+            mostLate = late;
+            mostOverdue = Feature(it.key());
         }
     }
-    if (now - oldestAt > scaled(kOverdueMs))
-        return oldest;
+    if (mostLate > 0)
+        return mostOverdue;
     const int roll = QRandomGenerator::global()->bounded(100);
     if (roll < 45)
         return Feature::Message;
@@ -121,7 +133,9 @@ DemoCast::Feature DemoCast::chooseFeature() const
         return Feature::Presence;
     if (roll < 96)
         return Feature::Edit;
-    return Feature::Offline;
+    if (roll < 98)
+        return Feature::Offline;
+    return Feature::Picture;
 }
 
 bool DemoCast::perform(Feature f)
@@ -134,6 +148,7 @@ bool DemoCast::perform(Feature f)
     case Feature::Read: done = markSomethingRead(); break;
     case Feature::Edit: done = editOwnMessage(); break;
     case Feature::Offline: done = dropOffForAWhile(); break;
+    case Feature::Picture: done = sharePicture(); break;
     }
     if (done)
         m_lastDone.insert(int(f), m_age.elapsed());
@@ -321,6 +336,56 @@ bool DemoCast::dropOffForAWhile()
             bot->goOnline();
     });
     return true;
+}
+
+bool DemoCast::sharePicture()
+{
+    const auto bots = onlineBots(true);
+    if (bots.empty())
+        return false;
+    DemoBot *bot = pickFrom(bots);
+    // Where the human sees it; not in announcements.
+    std::vector<const DemoRoom *> rooms;
+    for (const DemoRoom &r : m_world.rooms) {
+        if (r.mayPost(bot->userId()) && r.members.contains(m_world.you.userId) && r.type != RoomType::Announcement)
+            rooms.push_back(&r);
+    }
+    if (rooms.empty())
+        return false;
+    const QString roomId = pickFrom(rooms)->roomId;
+    m_busy.insert(bot->userId());
+    // Painting takes a moment: off this thread, which serves the network.
+    auto *painting = new QFutureWatcher<media::SharedPicture>(this);
+    connect(painting, &QFutureWatcherBase::finished, this, [this, painting, bot, roomId] {
+        painting->deleteLater();
+        const media::SharedPicture picture = painting->result();
+        if (!m_running) {
+            m_busy.remove(bot->userId());
+            return;
+        }
+        m_uploader->upload(bot->person().token, picture.file,
+                           [this, bot, roomId, caption = picture.caption](const QString &fileId, const QString &error) {
+                               m_busy.remove(bot->userId());
+                               if (fileId.isEmpty())
+                                   qCDebug(lcDemoCast) << bot->person().username << "could not share a picture:" << error;
+                               else if (m_running)
+                                   postPicture(bot, roomId, fileId, caption);
+                           });
+    });
+    painting->setFuture(QtConcurrent::run(&media::randomSharedPicture));
+    return true;
+}
+
+void DemoCast::postPicture(DemoBot *bot, const QString &roomId, const QString &fileId, const QString &caption)
+{
+    Attachment attachment;
+    attachment.fileId = fileId;
+    SendMessageFrame f;
+    f.roomId = roomId;
+    f.content = caption;
+    f.attachments = {attachment};
+    f.clientMsgId = bot->nextClientMsgId();
+    bot->send(f);
 }
 
 void DemoCast::remember(const Message &m)

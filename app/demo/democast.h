@@ -17,10 +17,12 @@
 namespace confab::demo {
 
 class DemoBot;
+class DemoUploader;
 
 // The demo users who are online: real WebSocket clients of the server that type, post, reply,
-// mention the human, react, read, change presence and now and then drop off and come back, so
-// every live feature shows through the real protocol. They answer the human within seconds.
+// mention the human, react, read, change presence, now and then share a freshly painted picture
+// (uploaded over REST like any client) and drop off and come back, so every live feature shows
+// through the real protocol. They answer the human within seconds.
 class DemoCast : public QObject {
     Q_OBJECT
 public:
@@ -44,7 +46,7 @@ public:
     int onlineCount() const;
 
 private:
-    enum class Feature { Message, Reaction, Presence, Read, Edit, Offline };
+    enum class Feature { Message, Reaction, Presence, Read, Edit, Offline, Picture };
     struct OwnMessage {
         QString roomId;
         QString messageId;
@@ -62,6 +64,8 @@ private:
     bool markSomethingRead();
     bool editOwnMessage();
     bool dropOffForAWhile();
+    bool sharePicture();
+    void postPicture(DemoBot *bot, const QString &roomId, const QString &fileId, const QString &caption);
 
     // Typing, then after a moment the message (a reply when replyTo is set).
     void typeAndSend(DemoBot *bot, const QString &roomId, const QString &content, const QString &replyTo,
@@ -75,10 +79,12 @@ private:
     QString recentMessageNotBy(const QString &roomId, const QString &userId) const;
     QString mention() const;
     int scaled(int ms) const;
+    int overdueMs(Feature f) const;
 
     DemoWorld m_world;
     Options m_options;
     std::vector<std::unique_ptr<DemoBot>> m_bots;
+    std::unique_ptr<DemoUploader> m_uploader;
     QTimer m_tick;
     QElapsedTimer m_age;
     QHash<int, qint64> m_lastDone;  // Feature -> m_age when last done

@@ -239,6 +239,20 @@ const std::vector<ScriptThread> &script(const char *roomKey)
     return it == scripts.constEnd() ? none : *it;
 }
 
+const std::vector<SharedFile> &sharedFiles()
+{
+    using media::DemoFileKind;
+    static const std::vector<SharedFile> list{
+        {"general", 9, "margaret", "Weekly active users since 0.1: up and to the right 📈 (the dip is the holiday week)",
+         DemoFileKind::ActiveUsersChart},
+        {"random", 6, "linus", "Sunset at the lake last night 🌅", DemoFileKind::Sunset},
+        {"core-team", 0, "ada", "Notes from the planning call, as promised 📄", DemoFileKind::PlanningNotesPdf},
+        {"core-team", 3, "grace", "Photo of the whiteboard from Thursday, before someone wipes it", DemoFileKind::Whiteboard},
+        {"release-crew", 1, "margaret", "Stand-up log as a spreadsheet, if you want to sort it", DemoFileKind::StandupCsv},
+    };
+    return list;
+}
+
 const QStringList &fillers()
 {
     static const QStringList list = utf8List({"👍", "+1", "nice!", "thanks!", "haha", "agreed", "on it", "👀",

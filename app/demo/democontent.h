@@ -3,6 +3,8 @@
 // The demo's data: who the demo users are, which rooms exist, the seeded history and the lines
 // the cast says live. Data only; DemoSeeder and DemoCast decide what to do with it.
 
+#include "demomedia.h"
+
 #include "core/enums.h"
 
 #include <QString>
@@ -47,6 +49,17 @@ struct ScriptLine {
 using ScriptThread = std::vector<ScriptLine>;
 // The seeded conversations of a room, oldest thread first.
 const std::vector<ScriptThread> &script(const char *roomKey);
+
+// A file someone shares in the seeded history: posted right after the given thread of the room
+// (index into script(room)), with the text as its caption.
+struct SharedFile {
+    const char *room;
+    int afterThread;
+    const char *who;
+    const char *caption;
+    media::DemoFileKind kind;
+};
+const std::vector<SharedFile> &sharedFiles();
 
 // Short answers sprinkled between scripted lines so the history reads like a chat.
 const QStringList &fillers();

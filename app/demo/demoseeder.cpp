@@ -1,6 +1,7 @@
 #include "demoseeder.h"
 
 #include "democontent.h"
+#include "demofilestore.h"
 
 #include "server/server.h"
 #include "server/service/passwordhasher.h"
@@ -57,7 +58,7 @@ public:
     HistoryWriter(Services &real, ManualClock &clock)
         : m_ctx{real.context.storage, clock,          real.context.ids, real.context.members, real.context.presence,
                 real.context.settings, real.context.counters, {}},
-          m_services(m_ctx), m_clock(clock)
+          m_services(m_ctx), m_files(m_services), m_clock(clock)
     {
     }
 
@@ -127,6 +128,7 @@ public:
             for (size_t i = 0; i < threads.size(); ++i) {
                 cursor = std::max(cursor, startMs + qint64(i) * slot + jitter(slot / 2));
                 writeThread(b, roomId, threads[i], cursor);
+                shareFiles(b, roomId, int(i), cursor);
             }
         }
     }
@@ -187,6 +189,36 @@ private:
             }
             cursor = std::max(cursor, m_clock.nowMs());
             filler(b, roomId, lastSpeaker, cursor);
+        }
+    }
+
+    // The files someone shares after this thread: generated, stored as their upload, posted with
+    // a caption. Nice to have: a failure is logged and the history goes on without it.
+    void shareFiles(const content::RoomBlueprint &b, const QString &roomId, int thread, qint64 &cursor)
+    {
+        if (!m_files.enabled())
+            return;
+        for (const content::SharedFile &shared : content::sharedFiles()) {
+            if (qstrcmp(shared.room, b.key) != 0 || shared.afterThread != thread)
+                continue;
+            cursor += 30 * kSecond + jitter(2 * kMinute);
+            m_clock.set(cursor);
+            const Caller &author = caller(shared.who);
+            const auto stored = m_files.store(author, media::generate(shared.kind));
+            if (!stored) {
+                best(stored);
+                continue;
+            }
+            Attachment attachment;
+            attachment.fileId = stored.value.fileId;
+            SendRequest req;
+            req.roomId = roomId;
+            req.content = QString::fromUtf8(shared.caption);
+            req.attachments = {attachment};
+            const auto sent = m_services.messages.send(author, req, m_fx);
+            best(sent);
+            if (sent)
+                remember(roomId, sent.value.message.messageId);
         }
     }
 
@@ -277,6 +309,7 @@ private:
 
     ServiceContext m_ctx;
     Services m_services;
+    DemoFileStore m_files;
     ManualClock &m_clock;
     Effects m_fx; // nobody is connected yet: the deliveries are dropped
     QHash<QString, Caller> m_callers; // persona key -> caller

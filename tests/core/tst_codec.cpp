@@ -63,7 +63,8 @@ RoomSettings settings()
             .slowModeSeconds = 30,
             .allowAnonymous = true,
             .wordFilter = {u"darn"_s, u"heck"_s},
-            .wordFilterAction = WordFilterAction::Mask};
+            .wordFilterAction = WordFilterAction::Mask,
+            .allowedFileTypes = {u"image/*"_s, u"application/pdf"_s}};
 }
 
 Attachment pdf()
@@ -73,7 +74,9 @@ Attachment pdf()
             .fileName = u"roadmap-q4.pdf"_s,
             .fileSize = 482133,
             .mimeType = u"application/pdf"_s,
-            .thumbnailUrl = file(u"f_9k2m4x/thumbnail")};
+            .thumbnailUrl = file(u"f_9k2m4x/thumbnail"),
+            .width = 612,
+            .height = 792};
 }
 
 Attachment png()

@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTcpSocket>
@@ -89,6 +90,29 @@ json roomNamed(const json &rooms, const std::string &name)
     return nullptr;
 }
 
+// The first attachment of that MIME type (prefix) in these messages, with its message's type.
+std::pair<json, std::string> attachmentOfType(const std::vector<json> &messages, const std::string &mime)
+{
+    for (const json &m : messages) {
+        for (const json &a : m.value("attachments", json::array())) {
+            if (a.value("mimeType", std::string()).rfind(mime, 0) == 0)
+                return {a, m.value("type", std::string())};
+        }
+    }
+    return {nullptr, {}};
+}
+
+// Downloads an attachment: its bytes when the answer is 200 with that Content-Type.
+QByteArray download(RestClient &rest, const json &attachment, const QByteArray &contentType)
+{
+    const RestReply r = rest.get(qs(attachment["url"]));
+    if (r.status != 200 || r.header("Content-Type") != contentType) {
+        qWarning("download of %s: %d %s", qPrintable(qs(attachment["url"])), r.status, r.header("Content-Type").constData());
+        return {};
+    }
+    return r.raw;
+}
+
 bool containsText(const std::vector<json> &messages, const std::string &needle)
 {
     return std::any_of(messages.begin(), messages.end(),
@@ -163,6 +187,34 @@ void TestDemo::seededWorldIsAliveAndStopsPromptly()
     const std::vector<json> random = allMessages(rest, qs(roomNamed(rooms, "random")["roomId"]));
     QVERIFY(std::any_of(random.begin(), random.end(), [](const json &m) { return m.value("isAnonymous", false); }));
 
+    // Generated pictures and documents shared in the history download as what they are.
+    const auto [chart, chartType] = attachmentOfType(history, "image/png");
+    QVERIFY2(!chart.is_null(), "no picture in #general");
+    QCOMPARE(chartType, std::string("image"));
+    QCOMPARE(chart.value("width", 0), 1200);
+    QCOMPARE(chart.value("height", 0), 750);
+    const QImage chartImage = QImage::fromData(download(rest, chart, "image/png"), "PNG");
+    QCOMPARE(chartImage.size(), QSize(1200, 750));
+    QVERIFY2(chart["thumbnailUrl"].is_string(), dumpJson(chart).constData());
+    const RestReply thumbnail = rest.get(qs(chart["thumbnailUrl"]));
+    CHECK_STATUS(thumbnail, 200);
+    QCOMPARE(QImage::fromData(thumbnail.raw).size(), QSize(480, 300));
+    const auto [sunset, sunsetType] = attachmentOfType(random, "image/jpeg");
+    QVERIFY2(!sunset.is_null(), "no photo in #random");
+    QVERIFY(!QImage::fromData(download(rest, sunset, "image/jpeg"), "JPEG").isNull());
+    const std::vector<json> coreTeam = allMessages(rest, qs(roomNamed(rooms, "core-team")["roomId"]));
+    const auto [notes, notesType] = attachmentOfType(coreTeam, "application/pdf");
+    QVERIFY2(!notes.is_null(), "no PDF in core-team");
+    QCOMPARE(notesType, std::string("file"));
+    QCOMPARE(qs(notes["fileName"]), QStringLiteral("q3-planning-notes.pdf"));
+    QVERIFY(download(rest, notes, "application/pdf").startsWith("%PDF-"));
+    QVERIFY(notes["thumbnailUrl"].is_null());
+    QVERIFY(!attachmentOfType(coreTeam, "image/png").first.is_null()); // the whiteboard
+    const std::vector<json> crew = allMessages(rest, qs(roomNamed(rooms, "Release crew")["roomId"]));
+    const auto [csv, csvType] = attachmentOfType(crew, "text/");
+    QVERIFY2(!csv.is_null(), "no CSV in the release crew");
+    QCOMPARE(qs(csv["fileName"]), QStringLiteral("standup.csv"));
+
     // The cast, live over the real protocol.
     WsClient ws;
     QVERIFY(ws.open(wsUrl(s)));
@@ -177,6 +229,18 @@ void TestDemo::seededWorldIsAliveAndStopsPromptly()
     };
     QVERIFY2(!ws.waitFor(reaction, 15000).is_null(), "no reaction");
     QVERIFY2(!ws.waitFor(ofType("read_receipt"), 15000).is_null(), "no read receipt");
+    // Now and then someone shares a freshly painted picture, uploaded like any client's.
+    const auto picture = [&](const json &f) {
+        return f.value("type", std::string()) == "new_message" && qs(f["message"]["authorId"]) != s.userId
+            && !f["message"].value("attachments", json::array()).empty();
+    };
+    const json shared = ws.waitFor(picture, 20000);
+    QVERIFY2(!shared.is_null(), "nobody shared a picture");
+    QCOMPARE(qs(shared["message"]["type"]), QStringLiteral("image"));
+    QVERIFY(!qs(shared["message"]["content"]).isEmpty()); // the caption
+    const json sharedFile = shared["message"]["attachments"][0];
+    const QByteArray sharedMime = sharedFile.value("mimeType", std::string()).c_str();
+    QVERIFY(!QImage::fromData(download(rest, sharedFile, sharedMime)).isNull());
 
     // The human speaks; someone answers them.
     ws.send(json{{"type", "send_message"}, {"roomId", ss(general)}, {"content", "Hello everyone, first time here!"},

@@ -1772,9 +1772,13 @@ void TestRest::refusedOnTheHeaders_data()
     // Each announces far more than it sends: the answer must come without the rest of the body
     // (the server's body timeout is 30 s, and the 25 MiB would be read whole before).
     QTest::newRow("upload to no endpoint")
-        << QByteArray("POST /v1/files HTTP/1.1\r\nHost: t\r\nContent-Type: application/octet-stream\r\n"
+        << QByteArray("POST /v1/files/nowhere/else HTTP/1.1\r\nHost: t\r\nContent-Type: application/octet-stream\r\n"
                       "Content-Length: 26214400\r\n\r\n")
         << 404 << QByteArray("NOT_FOUND");
+    QTest::newRow("upload without a token")
+        << QByteArray("POST /v1/files HTTP/1.1\r\nHost: t\r\nContent-Type: application/octet-stream\r\n"
+                      "Content-Length: 26214400\r\n\r\n")
+        << 401 << QByteArray("UNAUTHORIZED");
     QTest::newRow("no token") << QByteArray("POST /v1/chat/rooms HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
                                             "Content-Length: 200000\r\n\r\n")
                               << 401 << QByteArray("UNAUTHORIZED");

@@ -270,7 +270,7 @@ int HttpRequestParser::finishHead()
     m_expectContinue = m_bodyFollows && m_parser.http_minor >= 1 && expectsContinue;
 
     // File bodies stream to disk (see BodySink), so they may be far larger than JSON.
-    const bool upload = (method == HTTP_POST && m_request.path == QLatin1String("/v1/files")) ||
+    const bool upload = m_request.path.startsWith(QLatin1String("/v1/files")) ||
                         (method == HTTP_PATCH && m_request.path.startsWith(QLatin1String("/v1/uploads/")));
     m_bodyLimit = upload ? m_limits.maxUploadBytes : m_limits.maxBodyBytes;
     if (m_parser.flags & F_CONTENTLENGTH) {

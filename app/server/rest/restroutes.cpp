@@ -367,7 +367,7 @@ void RestApi::addMessageRoutes()
         req.replyTo = r.optString("replyTo", {}, limits::kIdMax);
         req.isAnonymous = r.optBool("isAnonymous", false);
         req.clientMsgId = r.optString("clientMsgId", {}, limits::kIdMax);
-        req.attachments = r.nestedList<Attachment>("attachments", limits::kAttachmentsMax);
+        req.attachments = attachmentRefs(r, "attachments");
         r.finish();
         return mapped<SendResult>(s.messages.send(caller, req, fx), [](const SendResult &sr) { return json(sr.message); });
     }, 201, {}, RouteKind::MessageSend);

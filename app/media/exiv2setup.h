@@ -1,0 +1,8 @@
+#pragma once
+
+namespace confab::media {
+
+// Initialises Exiv2 once per process (thread-safe): XMP toolkit with a lock, log output muted.
+void ensureExiv2Ready();
+
+} // namespace confab::media
