@@ -138,16 +138,27 @@ private Q_SLOTS:
         saveShot(m_alice->window.get(), QStringLiteral("files-alice-strip.png"));
 
         QSignalSpy progress(&m_alice->engine()->outbox(), &Outbox::uploadProgressChanged);
+        // Held for a moment (as with no network), to look at the pending message.
+        m_alice->engine()->outbox().pause();
         view->composer()->setFocus();
         QTest::keyClicks(view->composer(), QStringLiteral("the harbour"));
         QTest::keyClick(view->composer(), Qt::Key_Return);
         QVERIFY(files->strip()->isEmpty());
         QVERIFY(!files->strip()->isVisible());
-        // The pending message shows the files and their progress, then the server's copy replaces it.
+        // The pending message shows the files (the image from the local file) and its progress.
         QAbstractItemModel *aliceModel = view->timeline()->model();
-        const int pending = aliceModel->rowCount() - 1;
-        QCOMPARE(aliceModel->index(pending, 0).data(MessageModel::AttachmentsRole).value<QList<Attachment>>().size(), 2);
-        QVERIFY(aliceModel->index(pending, 0).data(MessageModel::UploadProgressRole).toDouble() >= 0);
+        const QModelIndex pending = aliceModel->index(aliceModel->rowCount() - 1, 0);
+        const auto local = pending.data(MessageModel::AttachmentsRole).value<QList<Attachment>>();
+        QCOMPARE(local.size(), 2);
+        QCOMPARE(pending.data(MessageModel::UploadProgressRole).toDouble(), 0.0);
+        QVERIFY(MessageDelegate::statusText(pending).startsWith(QStringLiteral("uploading… 0 %")));
+        const QRect localRect = view->timeline()->messageDelegate()->attachmentRect(pending, 0);
+        QCOMPARE(localRect.size(), QSize(360, 225));
+        ThumbnailCache *aliceThumbs = view->timeline()->messageDelegate()->thumbnails();
+        const QSize localShown = localRect.size() * view->timeline()->devicePixelRatioF();
+        QTRY_VERIFY_WITH_TIMEOUT(!aliceThumbs->image(local[0], localShown).isNull(), 10000);
+        saveShot(m_alice->window.get(), QStringLiteral("files-alice-pending.png"));
+        m_alice->engine()->outbox().resume();
         QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(aliceModel, QStringLiteral("the harbour")) >= 0, 15000);
         QVERIFY(!progress.isEmpty());
         QCOMPARE(progress.last().at(2).toLongLong(), progress.last().at(3).toLongLong()); // all of it
@@ -216,6 +227,9 @@ private Q_SLOTS:
 private:
     void saveShot(QWidget *w, const QString &name)
     {
+        // Widgets added to a shown layout appear on the next turn of the event loop.
+        QCoreApplication::processEvents();
+        w->repaint();
         const QImage image = w->grab().toImage();
         QVERIFY(!image.isNull());
         QVERIFY(image.save(m_shots + QLatin1Char('/') + name));

@@ -57,6 +57,8 @@ AttachmentStrip::AttachmentStrip(QWidget *parent) : QWidget(parent), m_layout(ne
 {
     setAccessibleName(tr("Files to send"));
     m_layout->setContentsMargins(0, 4, 0, 4);
+    // Many or long names must not widen the room's column: the strip takes the width it is given.
+    setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_layout->addStretch(1);
     hide();
 }
@@ -154,8 +156,8 @@ void AttachmentStrip::rebuild()
         row->setContentsMargins(4, 4, 4, 4);
         auto *preview = new QLabel(item);
         preview->setAlignment(Qt::AlignCenter);
-        preview->setFrameShape(QFrame::StyledPanel);
         if (f.width > 0) {
+            preview->setFrameShape(QFrame::StyledPanel);
             preview->setFixedSize(kPreview, kPreview);
             row->addWidget(preview);
         } else {
