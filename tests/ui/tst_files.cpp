@@ -158,6 +158,29 @@ private Q_SLOTS:
         const QSize localShown = localRect.size() * view->timeline()->devicePixelRatioF();
         QTRY_VERIFY_WITH_TIMEOUT(!aliceThumbs->image(local[0], localShown).isNull(), 10000);
         saveShot(m_alice->window.get(), QStringLiteral("files-alice-pending.png"));
+        // Enter on it opens the viewer (the original is the local file); the keys zoom and fit.
+        view->timeline()->setCurrentIndex(pending);
+        view->timeline()->setFocus();
+        QTest::keyClick(view->timeline(), Qt::Key_Return);
+        QTRY_VERIFY(files->viewer() && files->viewer()->isVisible());
+        ImageViewer *viewer = files->viewer();
+        QCOMPARE(viewer->count(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer->hasOriginal(), 10000);
+        QVERIFY(viewer->isFitting());
+        const double fitted = viewer->zoom();
+        QVERIFY(fitted < 1.0); // 1600 px wide in a smaller window
+        QTest::keyClick(viewer, Qt::Key_Plus);
+        QVERIFY(viewer->zoom() > fitted);
+        QVERIFY(!viewer->isFitting());
+        QTest::keyClick(viewer, Qt::Key_Minus);
+        QTest::keyClick(viewer, Qt::Key_Minus);
+        QVERIFY(viewer->zoom() < fitted);
+        QTest::keyClick(viewer, Qt::Key_0);
+        QVERIFY(viewer->isFitting());
+        QTest::keyClick(viewer, Qt::Key_Plus);
+        saveShot(viewer, QStringLiteral("files-alice-viewer.png"));
+        QTest::keyClick(viewer, Qt::Key_Escape);
+        QTRY_VERIFY(!files->viewer());
         m_alice->engine()->outbox().resume();
         QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(aliceModel, QStringLiteral("the harbour")) >= 0, 15000);
         QVERIFY(!progress.isEmpty());
@@ -194,18 +217,11 @@ private Q_SLOTS:
         QTest::keyClick(timeline, Qt::Key_Return);
         RoomFiles *bobFiles = m_bob->window->roomView()->files();
         QTRY_VERIFY(bobFiles->viewer() && bobFiles->viewer()->isVisible());
-        ImageViewer *viewer = bobFiles->viewer();
-        QCOMPARE(viewer->currentImage().fileId, attachments[0].fileId);
-        QTRY_VERIFY_WITH_TIMEOUT(viewer->hasOriginal(), 10000);
-        QVERIFY(viewer->isFitting());
-        const double fitted = viewer->zoom();
-        QTest::keyClick(viewer, Qt::Key_Plus);
-        QVERIFY(viewer->zoom() > fitted);
-        QVERIFY(!viewer->isFitting());
-        QTest::keyClick(viewer, Qt::Key_0);
-        QVERIFY(viewer->isFitting());
-        saveShot(viewer, QStringLiteral("files-bob-viewer.png"));
-        QTest::keyClick(viewer, Qt::Key_Escape);
+        ImageViewer *bobViewer = bobFiles->viewer();
+        QCOMPARE(bobViewer->currentImage().fileId, attachments[0].fileId);
+        QTRY_VERIFY_WITH_TIMEOUT(bobViewer->hasOriginal(), 10000); // downloaded from the server
+        saveShot(bobViewer, QStringLiteral("files-bob-viewer.png"));
+        QTest::keyClick(bobViewer, Qt::Key_Escape);
         QTRY_VERIFY(!bobFiles->viewer());
 
         // Save as… the PDF: the same bytes.

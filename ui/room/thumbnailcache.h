@@ -28,6 +28,7 @@ public:
     void setMedia(client::MediaCache *media);
     void setMaxBytes(qint64 bytes) { m_images.setMaxCost(bytes); }
     qint64 bytes() const { return m_images.totalCost(); }
+    int pendingDecodes() const { return int(m_decoding.size()); }
 
     // The attachment's image fitting `size` (device pixels), or a null image while it is loading
     // (imageReady() follows) or when there is none.
