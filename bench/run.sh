@@ -5,7 +5,7 @@
 #   bench/run.sh --quick    # smaller and shorter, about 2-3 minutes
 #
 # Options: --skip-build (use what is in $BUILD), --no-peer (also no socket.io peer and no floor), --no-history, --no-fanout (also no
-# saturation), --no-write, --no-thumbnails, --client (then the client suite, bench/run-client.sh: 2-3 min more).
+# saturation), --no-write, --no-thumbnails, --no-upload, --client (then the client suite, bench/run-client.sh: 2-3 min more).
 # Environment: CONFAB_BENCH_BUILD_DIR (default build-bench), CONFAB_BENCH_SERVER_CPU (0),
 # CONFAB_BENCH_GEN_CPU (1), CONFAB_BENCH_OUT (default bench/results/latest.json).
 #
@@ -18,7 +18,7 @@ BUILD=${CONFAB_BENCH_BUILD_DIR:-$ROOT/build-bench}
 OUT=${CONFAB_BENCH_OUT:-$ROOT/bench/results/latest.json}
 SERVER_CPU=${CONFAB_BENCH_SERVER_CPU:-0}
 GEN_CPU=${CONFAB_BENCH_GEN_CPU:-1}
-QUICK=0 BUILD_IT=1 PEER=1 HISTORY=1 FANOUT=1 WRITE=1 THUMBS=1 CLIENT=0
+QUICK=0 BUILD_IT=1 PEER=1 HISTORY=1 FANOUT=1 WRITE=1 THUMBS=1 UPLOAD=1 CLIENT=0
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
@@ -28,6 +28,7 @@ for arg in "$@"; do
     --no-fanout) FANOUT=0 ;;
     --no-write) WRITE=0 ;;
     --no-thumbnails) THUMBS=0 ;;
+    --no-upload) UPLOAD=0 ;;
     --client) CLIENT=1 ;;
     -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option $arg" >&2; exit 2 ;;
@@ -37,10 +38,10 @@ done
 # Scenario sizes. Rates keep about 50k deliveries/s at every size (50 msg/s x 1000 subscribers).
 if [ "$QUICK" = 1 ]; then
   SIZES="100 1000"; USERS=1000; DURATION=4; SAT_STEPS=4; SAT_STEP_S=3; SAT_MAX_S=30
-  WRITE_S=4; HIST_COUNT=100; SYNC_ROUNDS=3; THUMB_JPEGS=20; THUMB_PNGS=10
+  WRITE_S=4; HIST_COUNT=100; SYNC_ROUNDS=3; THUMB_JPEGS=20; THUMB_PNGS=10; UPLOAD_MB=256
 else
   SIZES="100 1000 5000"; USERS=5000; DURATION=10; SAT_STEPS=8; SAT_STEP_S=4; SAT_MAX_S=60
-  WRITE_S=8; HIST_COUNT=400; SYNC_ROUNDS=10; THUMB_JPEGS=50; THUMB_PNGS=50
+  WRITE_S=8; HIST_COUNT=400; SYNC_ROUNDS=10; THUMB_JPEGS=50; THUMB_PNGS=50; UPLOAD_MB=1024
 fi
 rate_for() { echo $(( 50000 / $1 )); }
 
@@ -209,6 +210,12 @@ if [ "$THUMBS" = 1 ] && [ -x "$THUMBNAILS" ]; then
   "$THUMBNAILS" --jpegs "$THUMB_JPEGS" --pngs "$THUMB_PNGS" --size 4000x3000 --threads 1,2 \
       --dir "$WORK/thumbnails" --out "$PARTS/thumbnails.json"
   rm -rf "$WORK/thumbnails"
+fi
+
+# ---- 6. upload throughput: one big file through POST /v1/files, server RSS sampled meanwhile -----
+if [ "$UPLOAD" = 1 ]; then
+  echo "== upload: one $UPLOAD_MB MiB file through POST /v1/files"
+  "$ROOT/bench/upload/upload.sh" --server "$SERVER_BIN" --size-mb "$UPLOAD_MB" --out "$PARTS/upload.json"
 fi
 
 # ---- report ------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ constexpr std::array kCodes{
     CodeInfo{ErrorCode::MessageNotFound, "MESSAGE_NOT_FOUND", 404},
     CodeInfo{ErrorCode::UserNotFound, "USER_NOT_FOUND", 404},
     CodeInfo{ErrorCode::FileNotFound, "FILE_NOT_FOUND", 404},
+    CodeInfo{ErrorCode::UploadNotFound, "UPLOAD_NOT_FOUND", 404},
     CodeInfo{ErrorCode::MethodNotAllowed, "METHOD_NOT_ALLOWED", 405},
     CodeInfo{ErrorCode::RequestTimeout, "REQUEST_TIMEOUT", 408},
     CodeInfo{ErrorCode::Conflict, "CONFLICT", 409},

@@ -17,6 +17,7 @@ enum class ErrorCode {
     MessageNotFound,
     UserNotFound,
     FileNotFound,
+    UploadNotFound,
     MethodNotAllowed,
     RequestTimeout,
     Conflict,

@@ -90,7 +90,7 @@ void to_json(json &j, const Attachment &v)
     j = json{{"fileId", str(v.fileId)},     {"url", str(v.url)},
              {"fileName", str(v.fileName)}, {"fileSize", v.fileSize},
              {"mimeType", str(v.mimeType)}, {"thumbnailUrl", optStr(v.thumbnailUrl)},
-             {"width", v.width > 0 ? json(v.width) : json()}, {"height", v.height > 0 ? json(v.height) : json()}};
+             {"width", v.width}, {"height", v.height}, {"sha256", optStr(v.sha256)}};
 }
 
 void decode(const json &j, Attachment &v, const QString &path)
@@ -104,6 +104,7 @@ void decode(const json &j, Attachment &v, const QString &path)
     v.thumbnailUrl = r.optString("thumbnailUrl", {}, limits::kUrlMax);
     v.width = int(r.optInteger("width", 0, 0, 1 << 20));
     v.height = int(r.optInteger("height", 0, 0, 1 << 20));
+    v.sha256 = r.optString("sha256", {}, 64);
     r.finish();
 }
 void from_json(const json &j, Attachment &v) { decode(j, v, {}); }

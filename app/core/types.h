@@ -52,8 +52,9 @@ struct Attachment {
     qint64 fileSize = 0;
     QString mimeType;
     QString thumbnailUrl;
-    int width = 0;  // extension: images, in pixels as displayed (EXIF orientation applied); 0 = unknown
+    int width = 0;  // images, in pixels as displayed (EXIF orientation applied); 0 otherwise
     int height = 0;
+    QString sha256; // hex of the stored bytes
     bool operator==(const Attachment &) const = default;
 };
 

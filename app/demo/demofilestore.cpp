@@ -17,21 +17,6 @@ ApiError storeFailed(const QString &why)
     return apiError(ErrorCode::Internal, QStringLiteral("cannot store a demo file: %1").arg(why));
 }
 
-// Thumbnail and displayed size for images, as the upload path makes them.
-void addImageFacts(const BlobStore &blobs, FileDraft &draft)
-{
-    if (!draft.detectedMime.startsWith(QLatin1String("image/")))
-        return;
-    const QString thumbnail = blobs.newTempPath();
-    const confab::media::ImageFacts facts = confab::media::makeThumbnail(draft.tempPath, thumbnail);
-    draft.width = facts.width;
-    draft.height = facts.height;
-    if (facts.hasThumbnail)
-        draft.thumbnailTempPath = thumbnail;
-    else
-        QFile::remove(thumbnail);
-}
-
 } // namespace
 
 bool DemoFileStore::enabled() const { return !m_services.context.settings.filesRoot.isEmpty(); }
@@ -47,7 +32,11 @@ Result<FileRecord> DemoFileStore::store(const Caller &uploader, const media::Gen
         return storeFailed(out.errorString());
     }
     out.close();
-    const Inspection seen = FileInspector::inspect(draft.tempPath, true);
+    // As the upload path does: type, hash, and for images the thumbnail and displayed size.
+    InspectOptions options;
+    options.computeHash = true;
+    options.thumbnailPath = blobs.newTempPath() + QStringLiteral(".jpg");
+    const Inspection seen = FileInspector::inspect(draft.tempPath, options);
     if (!seen.ok) {
         QFile::remove(draft.tempPath);
         return storeFailed(seen.error);
@@ -57,7 +46,10 @@ Result<FileRecord> DemoFileStore::store(const Caller &uploader, const media::Gen
     draft.declaredMime = file.mimeType;
     draft.detectedMime = seen.detectedMime;
     draft.sha256 = seen.sha256;
-    addImageFacts(blobs, draft);
+    draft.width = seen.width;
+    draft.height = seen.height;
+    if (seen.hasThumbnail)
+        draft.thumbnailTempPath = options.thumbnailPath;
     return m_services.files.store(uploader, draft); // moves or removes the temp files
 }
 

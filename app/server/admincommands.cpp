@@ -32,7 +32,7 @@ QString AdminCommands::usage()
                           "  admin rooms [--limit N]        list every room, private ones too\n"
                           "  admin ban USER [--reason R]    ban from the whole server: disable and sign out everywhere\n"
                           "  admin audit [--limit N] [--room ROOM]   print the audit log, newest first\n"
-                          "  admin quarantine SHA256 [--reason R]   remove a file's bytes everywhere and refuse them from now on\n"
+                          "  admin quarantine-file FILE [--reason R]   FILE: a file id or SHA-256; its bytes go everywhere and are refused from now on\n"
                           "  admin sweep-files              remove files no message carries (after the grace period) and expired uploads\n"
                           "  (USER is a username or a user id)");
 }
@@ -62,7 +62,7 @@ int AdminCommands::run(const QStringList &args)
         return serverBan(target);
     if (verb == QLatin1String("audit"))
         return printAudit();
-    if (verb == QLatin1String("quarantine"))
+    if (verb == QLatin1String("quarantine-file"))
         return quarantine(target);
     if (verb == QLatin1String("sweep-files"))
         return sweepFiles();
@@ -211,13 +211,19 @@ int AdminCommands::printAudit()
     return 0;
 }
 
-int AdminCommands::quarantine(const QString &sha256)
+int AdminCommands::quarantine(const QString &file)
 {
-    const QString hash = sha256.trimmed().toLower();
+    QString hash = file.trimmed().toLower();
     static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
     if (!hex.match(hash).hasMatch()) {
-        m_err << "confab-server: admin quarantine needs a file's SHA-256 (64 hex digits; the upload answer's sha256)\n";
-        return 2;
+        m_server.runOnStorage([&](Services &s) {
+            const auto f = s.context.storage.fileById(file.trimmed());
+            hash = f ? f->sha256 : QString();
+        });
+        if (hash.isEmpty()) {
+            m_err << "confab-server: admin quarantine-file needs a file id or a SHA-256 (64 hex digits); no file " << file << "\n";
+            return 1;
+        }
     }
     const QString reason = m_parser.value(QStringLiteral("reason"));
     int marked = 0;

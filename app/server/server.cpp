@@ -60,7 +60,7 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     m_hub = std::make_unique<RealtimeHub>(*m_worker, *m_bus, *m_members, *m_presence, *m_rates, *m_clock, rt);
     connectEffects();
     m_rest = std::make_unique<RestApi>(*m_worker, *m_hub, *m_rates, m_hub->standing(), *m_hasher, *m_metrics, *m_clock);
-    m_files = std::make_unique<FileTransfers>(BlobStore(m_config.filesPath()), m_config.maxUploadBytes);
+    m_files = std::make_unique<FileTransfers>(BlobStore(m_config.filesPath()), m_config.maxUploadBytes, m_config.keepExif);
     m_rest->setFileTransfers(m_files.get());
 
     HttpLimits limits;

@@ -73,10 +73,22 @@ const std::vector<Setting> &settings()
          [](ServerConfig &c, const QString &v) { c.tlsKey = v; return true; }},
         {"max-body-bytes", "bytes", "Largest JSON request body (default 262144).",
          [](ServerConfig &c, const QString &v) { return parseNumber<qint64>(v, 1024, 64 << 20, &c.maxBodyBytes); }},
-        {"max-upload-bytes", "bytes", "Largest file upload (default 1073741824).",
-         [](ServerConfig &c, const QString &v) { return parseNumber<qint64>(v, 1024, qint64(1) << 40, &c.maxUploadBytes); }},
-        {"user-quota-bytes", "bytes", "Bytes of files one user may store; 0 for no quota (default 10737418240).",
-         [](ServerConfig &c, const QString &v) { return parseNumber<qint64>(v, 0, qint64(1) << 50, &c.userQuotaBytes); }},
+        {"max-file-mb", "MiB", "Largest file upload (default 1024).",
+         [](ServerConfig &c, const QString &v) {
+             qint64 mb = 0;
+             if (!parseNumber<qint64>(v, 1, qint64(1) << 20, &mb))
+                 return false;
+             c.maxUploadBytes = mb * 1024 * 1024;
+             return true;
+         }},
+        {"user-quota-mb", "MiB", "Files one user may store in all; 0 for no quota (default 10240).",
+         [](ServerConfig &c, const QString &v) {
+             qint64 mb = 0;
+             if (!parseNumber<qint64>(v, 0, qint64(1) << 30, &mb))
+                 return false;
+             c.userQuotaBytes = mb * 1024 * 1024;
+             return true;
+         }},
         {"file-grace-seconds", "s", "An upload that no message carries is removed after this (default 86400).",
          [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 0, 365 * 86400, &c.fileGraceSeconds); }},
         {"upload-lifetime-seconds", "s", "An unfinished resumable upload is removed after this (default 86400).",
@@ -122,6 +134,8 @@ const std::vector<Setting> &settings()
          }},
         {"insecure-fast-password-hashing", "", "Cheap Argon2id settings, for tests and demos only.",
          [](ServerConfig &c, const QString &v) { return parseBool(v, &c.insecureFastPasswordHashing); }},
+        {"keep-exif", "", "Store JPEGs untouched (by default GPS, camera and serial data are stripped).",
+         [](ServerConfig &c, const QString &v) { return parseBool(v, &c.keepExif); }},
     };
     return all;
 }

@@ -39,6 +39,7 @@ struct ServerConfig {
     int fileGraceSeconds = 24 * 3600;                  // an upload no message carries is swept after this
     int uploadLifetimeSeconds = 24 * 3600;             // an unfinished resumable upload is removed after this
     int fileSweepSeconds = 600;                        // how often the sweep runs
+    bool keepExif = false;                             // JPEGs stored untouched (privacy data kept)
 
     // Declares every setting's flag on the parser.
     static void addOptions(QCommandLineParser &parser);

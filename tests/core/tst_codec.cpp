@@ -76,7 +76,8 @@ Attachment pdf()
             .mimeType = u"application/pdf"_s,
             .thumbnailUrl = file(u"f_9k2m4x/thumbnail"),
             .width = 612,
-            .height = 792};
+            .height = 792,
+            .sha256 = u"4f2a9c0e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a19"_s};
 }
 
 Attachment png()
@@ -605,7 +606,7 @@ void TestCore::apiFieldNames_data()
                                 "attachments clientMsgId"_s
                              << QString();
     QTest::newRow("Attachment") << json(Attachment{})
-                                << u"fileId url fileName fileSize mimeType thumbnailUrl"_s << u"width height"_s;
+                                << u"fileId url fileName fileSize mimeType thumbnailUrl"_s << u"width height sha256"_s;
     QTest::newRow("Presence") << json(Presence{}) << u"userId status customStatus lastSeen"_s << QString();
     QTest::newRow("ReadReceipt") << json(ReadReceipt{}) << u"roomId userId messageId readAt"_s << QString();
     QTest::newRow("OffsetPagination") << json(OffsetPagination{}) << u"total limit offset hasMore"_s << QString();

@@ -44,6 +44,7 @@ constexpr CodeExpectation kCodes[] = {
     {ErrorCode::MessageNotFound, "MESSAGE_NOT_FOUND", 404},
     {ErrorCode::UserNotFound, "USER_NOT_FOUND", 404},
     {ErrorCode::FileNotFound, "FILE_NOT_FOUND", 404},
+    {ErrorCode::UploadNotFound, "UPLOAD_NOT_FOUND", 404},
     {ErrorCode::Conflict, "CONFLICT", 409},
     {ErrorCode::PayloadTooLarge, "PAYLOAD_TOO_LARGE", 413},
     {ErrorCode::ValidationFailed, "VALIDATION_FAILED", 422},

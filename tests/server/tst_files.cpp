@@ -3,11 +3,17 @@
 // sweep, quarantine and the limits.
 
 #include "apitestutil.h"
+#include "imagesamples.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QRandomGenerator>
 #include <QTcpSocket>
 
@@ -125,7 +131,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_server.start(TestServer::relaxedArgs() + QStringList{QStringLiteral("--max-upload-bytes"), QStringLiteral("8388608")}));
+        QVERIFY(m_server.start(TestServer::relaxedArgs() + QStringList{QStringLiteral("--max-file-mb"), QStringLiteral("8")}));
         m_alice = makeAccount(m_server, QStringLiteral("alice"));
         m_bob = makeAccount(m_server, QStringLiteral("bob"));
         m_carol = makeAccount(m_server, QStringLiteral("carol"));
@@ -167,7 +173,7 @@ private Q_SLOTS:
         RawHttp http;
         QVERIFY(http.connectTo(m_server.port()));
         http.write("POST /v1/files HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + m_alice.token().toLatin1() +
-                   "\r\nContent-Type: application/octet-stream\r\nContent-Length: 9000000\r\n\r\n");
+                   "\r\nX-Filename: big.bin\r\nContent-Type: application/octet-stream\r\nContent-Length: 9000000\r\n\r\n");
         QVERIFY(http.waitForResponse());
         QCOMPARE(http.status(), 413);
         QVERIFY2(http.body().contains("8388608"), http.body().constData()); // names the limit
@@ -179,7 +185,7 @@ private Q_SLOTS:
         RawHttp http;
         QVERIFY(http.connectTo(m_server.port()));
         http.write("POST /v1/files HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + m_alice.token().toLatin1() +
-                   "\r\nTransfer-Encoding: chunked\r\n\r\n");
+                   "\r\nX-Filename: big.bin\r\nTransfer-Encoding: chunked\r\n\r\n");
         const QByteArray chunk = randomBytes(512 * 1024, 2);
         for (int i = 0; i < 17; ++i) // 8.5 MiB: past the limit, not far past (the server drains only so much)
             http.write(QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n");
@@ -351,24 +357,30 @@ private Q_SLOTS:
 
         // Resume from wherever the server says (a 409 while the dropped PATCH is still being
         // let go of is answered by asking again, as a client does).
+        json finished; // the PATCH that brings the last byte answers with the file
         auto resume = [&] {
             const qint64 at = offset();
             if (at < 0)
                 return false;
             const RestReply patched = m_alice->send("PATCH", path, bytes.mid(at), "application/offset+octet-stream",
                                                     {{"Upload-Offset", QByteArray::number(at)}});
-            if (patched.status != 200)
-                qInfo("resuming at %lld: %s", at, describe(patched, 200).constData());
-            return patched.status == 200 && patched.data()["offset"].get<qint64>() == bytes.size();
+            if (patched.status != 201)
+                qInfo("resuming at %lld: %s", at, describe(patched, 201).constData());
+            if (patched.status == 201)
+                finished = patched.data();
+            return patched.status == 201 && patched.data()["offset"].get<qint64>() == bytes.size();
         };
         bool resumed = false; // QTRY evaluates its expression more than once
         QTRY_VERIFY_WITH_TIMEOUT(resumed || (resumed = resume()), 20000);
+        QCOMPARE(qs(finished["file"]["sha256"]), sha256(bytes));
+        QCOMPARE(finished["fileSize"].get<qint64>(), qint64(bytes.size()));
+        const RestReply got = download(m_alice, qs(finished["file"]["fileId"]));
+        QCOMPARE(sha256(got.raw), sha256(bytes));
+        // A client that missed that answer asks to complete and gets the same file.
         r = m_alice->post(path + QStringLiteral("/complete"));
         CHECK_STATUS(r, 201);
-        QCOMPARE(qs(r.data()["sha256"]), sha256(bytes));
-        const RestReply got = download(m_alice, qs(r.data()["fileId"]));
-        QCOMPARE(sha256(got.raw), sha256(bytes));
-        CHECK_STATUS(m_alice->get(path), 404); // the upload is gone once complete
+        QCOMPARE(qs(r.data()["fileId"]), qs(finished["file"]["fileId"]));
+        QCOMPARE(m_alice->get(path).data()["offset"].get<qint64>(), qint64(bytes.size()));
 
         // A wrong offset is refused and changes nothing; others cannot see an upload.
         r = m_alice->post(QStringLiteral("/v1/uploads"), {{"fileName", "b.bin"}, {"fileSize", 10}});
@@ -376,7 +388,7 @@ private Q_SLOTS:
         CHECK_ERROR(m_alice->send("PATCH", second, "abc", "application/offset+octet-stream", {{"Upload-Offset", "5"}}), 409,
                     "CONFLICT", "");
         CHECK_ERROR(m_bob->send("PATCH", second, "abc", "application/offset+octet-stream", {{"Upload-Offset", "0"}}), 404,
-                    "NOT_FOUND", "");
+                    "UPLOAD_NOT_FOUND", "");
         CHECK_ERROR(m_alice->send("PATCH", second, randomBytes(11, 9), "application/offset+octet-stream", {{"Upload-Offset", "0"}}),
                     413, "PAYLOAD_TOO_LARGE", "");
         QCOMPARE(m_alice->get(second).data()["offset"].get<qint64>(), 0);
@@ -417,13 +429,89 @@ private Q_SLOTS:
         QVERIFY(sendWithFiles(m_alice, m_room, {id}).value("success", false));
         CHECK_STATUS(download(m_bob, id), 200);
 
-        const QByteArray out = admin(m_server, {QStringLiteral("quarantine"), sha256(bytes), QStringLiteral("--reason"), QStringLiteral("abuse")});
+        const QByteArray out = admin(m_server, {QStringLiteral("quarantine-file"), id, QStringLiteral("--reason"), QStringLiteral("abuse")});
         QVERIFY2(out.contains("quarantined"), out.constData());
         CHECK_ERROR(download(m_alice, id), 404, "FILE_NOT_FOUND", "");
         CHECK_ERROR(download(m_bob, id), 404, "FILE_NOT_FOUND", "");
         QVERIFY(!QFileInfo::exists(blobPath(m_server, sha256(bytes))));
         CHECK_ERROR(upload(m_bob, bytes, "application/octet-stream", "again.bin"), 403, "FORBIDDEN", "");
         QVERIFY(QDir(m_server.dataDir() + QStringLiteral("/files/tmp")).entryList(QDir::Files).isEmpty());
+    }
+
+    // A JPEG loses its location and device data but keeps its orientation; images get a
+    // thumbnail and their displayed size.
+    void imagesThumbnailAndPrivacy()
+    {
+        QVERIFY2(!confab::testimages::exiftool({QStringLiteral("-ver")}).isEmpty(), "exiftool is needed (libimage-exiftool-perl)");
+        QTemporaryDir dir;
+        const QString photo = dir.filePath(QStringLiteral("photo.jpg"));
+        QVERIFY(confab::testimages::writePhotoJpeg(photo, QSize(1200, 900)));
+        QVERIFY(!confab::testimages::exiftool({QStringLiteral("-overwrite_original"), QStringLiteral("-n"),
+                                               QStringLiteral("-GPSLatitude=48.8584"), QStringLiteral("-GPSLatitudeRef=N"),
+                                               QStringLiteral("-GPSLongitude=2.2945"), QStringLiteral("-GPSLongitudeRef=E"),
+                                               QStringLiteral("-Make=Canon"), QStringLiteral("-SerialNumber=0123456789"),
+                                               QStringLiteral("-Orientation=6"), photo})
+                     .isEmpty());
+        QFile in(photo);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QByteArray original = in.readAll();
+
+        const RestReply r = upload(m_alice, original, "image/jpeg", "holiday.jpg");
+        CHECK_STATUS(r, 201);
+        const json f = r.data();
+        QCOMPARE(qs(f["mimeType"]), QStringLiteral("image/jpeg"));
+        QCOMPARE(f["width"].get<int>(), 900); // turned by its orientation
+        QCOMPARE(f["height"].get<int>(), 1200);
+        QCOMPARE(qs(f["thumbnailUrl"]), QStringLiteral("/v1/files/") + qs(f["fileId"]) + QStringLiteral("/thumbnail"));
+        QVERIFY(qs(f["sha256"]) != sha256(original)); // the stored bytes are the stripped ones
+
+        const RestReply stored = download(m_alice, qs(f["fileId"]));
+        QCOMPARE(sha256(stored.raw), qs(f["sha256"]));
+        const QString back = dir.filePath(QStringLiteral("back.jpg"));
+        QFile out(back);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(stored.raw);
+        out.close();
+        const QByteArray tags = confab::testimages::exiftool({QStringLiteral("-j"), QStringLiteral("-G1"), QStringLiteral("-n"), back});
+        const QJsonObject t = QJsonDocument::fromJson(tags).array().first().toObject();
+        for (const QString &key : t.keys())
+            QVERIFY2(!key.contains(QLatin1String("GPS")) && !key.endsWith(QLatin1String(":Make")) && !key.contains(QLatin1String("Serial")),
+                     qPrintable(key));
+        QCOMPARE(t.value(QStringLiteral("IFD0:Orientation")).toInt(), 6);
+
+        const RestReply thumb = m_alice->send("GET", qs(f["thumbnailUrl"]), {});
+        CHECK_STATUS(thumb, 200);
+        QCOMPARE(thumb.header("content-type"), QByteArray("image/jpeg"));
+        const QImage image = QImage::fromData(thumb.raw);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() <= 480 && image.height() <= 480 && image.height() > image.width());
+        CHECK_ERROR(m_carol->send("GET", qs(f["thumbnailUrl"]), {}), 404, "FILE_NOT_FOUND", "");
+    }
+
+    // A decompression bomb and a corrupt image are stored as files without a thumbnail; the
+    // server stays up.
+    void bombAndCorruptImage()
+    {
+        QTemporaryDir dir;
+        const QString bombPath = dir.filePath(QStringLiteral("bomb.png"));
+        QVERIFY(confab::testimages::writeZeroPng(bombPath, QSize(20000, 20000), 4));
+        QFile bombFile(bombPath);
+        QVERIFY(bombFile.open(QIODevice::ReadOnly));
+        const QByteArray bomb = bombFile.readAll();
+        QVERIFY(bomb.size() < 8 * 1024 * 1024);
+        RestReply r = upload(m_alice, bomb, "image/png", "bomb.png");
+        CHECK_STATUS(r, 201);
+        QCOMPARE(qs(r.data()["mimeType"]), QStringLiteral("image/png"));
+        QVERIFY(r.data()["thumbnailUrl"].is_null());
+        QCOMPARE(r.data()["width"].get<int>(), 0);
+
+        QByteArray corrupt = pngBytes() + randomBytes(2000, 15);
+        r = upload(m_alice, corrupt, "image/png", "broken.png");
+        CHECK_STATUS(r, 201);
+        QVERIFY(r.data()["thumbnailUrl"].is_null());
+        CHECK_STATUS(download(m_alice, qs(r.data()["fileId"])), 200);
+        RestClient anon(m_server.httpUrl());
+        CHECK_STATUS(anon.get(QStringLiteral("/healthz")), 200);
     }
 
     // A per-user quota, and temp files left by a crash are removed at start-up.
@@ -435,15 +523,15 @@ private Q_SLOTS:
         QVERIFY(leftover.open(QIODevice::WriteOnly));
         leftover.write("half an upload");
         leftover.close();
-        QVERIFY(server.start(TestServer::relaxedArgs() + QStringList{QStringLiteral("--user-quota-bytes"), QStringLiteral("10000")}));
+        QVERIFY(server.start(TestServer::relaxedArgs() + QStringList{QStringLiteral("--user-quota-mb"), QStringLiteral("1")}));
         QVERIFY(!QFileInfo::exists(leftover.fileName()));
 
         Account eve = makeAccount(server, QStringLiteral("eve"));
-        CHECK_STATUS(upload(eve, randomBytes(6000, 13), "application/octet-stream", "a"), 201);
-        const RestReply over = upload(eve, randomBytes(6000, 14), "application/octet-stream", "b");
+        CHECK_STATUS(upload(eve, randomBytes(600 * 1024, 13), "application/octet-stream", "a"), 201);
+        const RestReply over = upload(eve, randomBytes(600 * 1024, 14), "application/octet-stream", "b");
         CHECK_ERROR(over, 413, "PAYLOAD_TOO_LARGE", "");
         QVERIFY2(over.raw.contains("quota"), over.raw.constData());
-        const RestReply resumable = eve->post(QStringLiteral("/v1/uploads"), {{"fileName", "c"}, {"fileSize", 6000}});
+        const RestReply resumable = eve->post(QStringLiteral("/v1/uploads"), {{"fileName", "c"}, {"fileSize", 600 * 1024}});
         CHECK_ERROR(resumable, 413, "PAYLOAD_TOO_LARGE", "fileSize");
     }
 };

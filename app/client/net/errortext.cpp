@@ -53,6 +53,7 @@ QString ErrorText::forCode(ErrorCode code, const QString &field, int retryAfterS
         return generic(tr("You are not allowed to do that here."), serverText);
     case ErrorCode::NotFound:
     case ErrorCode::FileNotFound:
+    case ErrorCode::UploadNotFound:
         return tr("The server does not have that.");
     case ErrorCode::RoomNotFound:
         return tr("That room does not exist, or you are not in it.");

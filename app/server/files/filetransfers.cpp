@@ -2,8 +2,8 @@
 
 namespace confab::server {
 
-FileTransfers::FileTransfers(BlobStore blobs, qint64 maxUploadBytes, QObject *parent)
-    : QObject(parent), m_blobs(std::move(blobs)), m_maxUploadBytes(maxUploadBytes)
+FileTransfers::FileTransfers(BlobStore blobs, qint64 maxUploadBytes, bool keepExif, QObject *parent)
+    : QObject(parent), m_blobs(std::move(blobs)), m_maxUploadBytes(maxUploadBytes), m_keepExif(keepExif)
 {
     // Two threads: disk writes and hashing overlap with each other and with the network, and a
     // burst of uploads queues here instead of taking every core.
@@ -23,12 +23,18 @@ std::shared_ptr<UploadSpool> FileTransfers::resumeSpool(const QString &uploadId)
     return UploadSpool::create(m_blobs.uploadPath(uploadId), UploadSpool::Mode::Append, m_pool, this);
 }
 
-void FileTransfers::inspect(const QString &path, bool computeHash, std::function<void(Inspection)> done)
+void FileTransfers::inspect(const QString &path, bool computeHash, std::function<void(Inspection, QString)> done)
 {
-    m_pool.start([this, path, computeHash, done = std::move(done)]() mutable {
-        Inspection result = FileInspector::inspect(path, computeHash);
+    InspectOptions options;
+    options.computeHash = computeHash;
+    options.stripExif = !m_keepExif;
+    options.thumbnailPath = m_blobs.newTempPath() + QStringLiteral(".jpg");
+    m_pool.start([this, path, options, done = std::move(done)]() mutable {
+        Inspection result = FileInspector::inspect(path, options);
+        const QString thumbnail = result.hasThumbnail ? options.thumbnailPath : QString();
         QMetaObject::invokeMethod(
-            this, [done = std::move(done), result = std::move(result)] { done(result); }, Qt::QueuedConnection);
+            this, [done = std::move(done), result = std::move(result), thumbnail] { done(result, thumbnail); },
+            Qt::QueuedConnection);
     });
 }
 

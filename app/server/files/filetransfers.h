@@ -18,7 +18,7 @@ namespace confab::server {
 class FileTransfers : public QObject {
     Q_OBJECT
 public:
-    FileTransfers(BlobStore blobs, qint64 maxUploadBytes, QObject *parent = nullptr);
+    FileTransfers(BlobStore blobs, qint64 maxUploadBytes, bool keepExif, QObject *parent = nullptr);
     ~FileTransfers() override;
 
     const BlobStore &blobs() const { return m_blobs; }
@@ -26,14 +26,16 @@ public:
 
     std::shared_ptr<UploadSpool> newFileSpool();                            // a temp file
     std::shared_ptr<UploadSpool> resumeSpool(const QString &uploadId);      // an upload's file
-    // Runs the inspection on the pool; `done` is called on this object's thread.
-    void inspect(const QString &path, bool computeHash, std::function<void(Inspection)> done);
+    // Runs the inspection on the pool (type, EXIF strip unless kept, thumbnail into tmp/);
+    // `done` is called on this object's thread with the inspection and the thumbnail's path.
+    void inspect(const QString &path, bool computeHash, std::function<void(Inspection, QString thumbnail)> done);
     // Finishes pool work (before the storage it reports to stops).
     void waitForDone();
 
 private:
     BlobStore m_blobs;
     qint64 m_maxUploadBytes;
+    bool m_keepExif;
     QThreadPool m_pool;
 };
 

@@ -40,6 +40,7 @@ void UploadSpool::open(qint64 limit, QString limitText, qint64 expectedOffset)
     m_state = State::Open;
     m_limit = limit;
     m_limitText = std::move(limitText);
+    m_openedAt = expectedOffset;
     {
         QMutexLocker lock(&m_mutex);
         m_expectedOffset = expectedOffset;

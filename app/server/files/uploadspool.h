@@ -57,6 +57,8 @@ public:
 
     const QString &path() const { return m_path; }
     qint64 received() const { return m_received; }
+    // Append: the offset the upload reaches when this spool has taken all it may (its file size).
+    qint64 endOffset() const { return m_openedAt + m_limit; }
 
     static constexpr qint64 kMaxQueuedBytes = 4 * 1024 * 1024;
 
@@ -80,6 +82,7 @@ private:
     qint64 m_limit = 0;
     QString m_limitText;
     qint64 m_received = 0;
+    qint64 m_openedAt = 0;
     ErrorCode m_refusalCode = ErrorCode::PayloadTooLarge;
     QString m_refusal;
     std::function<void()> m_resume;

@@ -90,9 +90,13 @@ private:
     void completeUpload(RestCall &&call, HttpResponder responder);
     void uploadOffset(RestCall &&call, HttpResponder responder);
     void download(RestCall &&call, HttpResponder responder, bool thumbnail);
-    // Inspects a finished upload's bytes off the network thread, then stores it as a file.
-    void storeUpload(const QByteArray &tokenHash, FileDraft draft, bool computeHash, HttpResponder responder,
-                     QString uploadId = {});
+    // Inspects a finished upload's bytes off the network thread, then stores it as a file (of
+    // that resumable upload, when uploadId is given); `done` gets the file's JSON.
+    void storeUpload(const QByteArray &tokenHash, FileDraft draft, bool computeHash, QString uploadId,
+                     std::function<void(Result<nlohmann::json>)> done);
+    // A resumable upload with all its bytes becomes a file.
+    void finishResumable(const QByteArray &tokenHash, const QString &uploadId,
+                         std::function<void(Result<nlohmann::json>)> done);
 
     void registerAccount(RestCall &&call, HttpResponder responder);
     void login(RestCall &&call, HttpResponder responder);

@@ -67,9 +67,13 @@ QString uploadIdIn(const QString &path)
     return validateId(parts[2], QStringLiteral("uploadId")) ? QString() : parts[2];
 }
 
+// What a client should send per PATCH: big enough to be fast, small enough to lose little.
+constexpr qint64 kChunkSizeHint = 8 * 1024 * 1024;
+
 json uploadJson(const UploadRecord &u, qint64 offset)
 {
     return json{{"uploadId", u.uploadId.toStdString()},
+                {"chunkSize", kChunkSizeHint},
                 {"url", QString(QStringLiteral("/v1/uploads/") + u.uploadId).toStdString()},
                 {"fileName", u.fileName.toStdString()},
                 {"fileSize", u.size},
@@ -138,9 +142,14 @@ void RestApi::addFileRoutes()
         const QString name = cleanFileName(QUrl::toPercentEncoding(r.string("fileName", 255)));
         const qint64 size = r.integer("fileSize", 1, qint64(1) << 50);
         const QString mime = r.optString("mimeType", {}, limits::kMimeTypeMax);
+        const QString roomId = r.optString("roomId", {}, limits::kIdMax);
         r.finish();
         if (!m_files)
             return filesOff();
+        if (!roomId.isEmpty()) {
+            if (auto allowed = s.files.roomAllowsUpload(caller, roomId, size); !allowed)
+                return *allowed.error;
+        }
         auto u = s.files.createUpload(caller, name, size, mime);
         if (!u)
             return *u.error;
@@ -194,6 +203,11 @@ std::shared_ptr<BodySink> RestApi::bodySink(const HttpRequest &head)
     const bool chunked = !uploadId.isEmpty();
     const QByteArray offsetHeader = head.header("upload-offset");
     const QByteArray lengthHeader = head.header("content-length");
+    const QString roomId = head.query.queryItemValue(QStringLiteral("roomId"), QUrl::FullyDecoded);
+    if (wholeFile && head.header("x-filename").trimmed().isEmpty()) {
+        spool->refuse(ErrorCode::ValidationFailed, QStringLiteral("send the file's name in X-Filename (percent-encoded UTF-8)"));
+        return spool;
+    }
     struct Admission {
         qint64 limit = 0;
         QString limitText;
@@ -201,7 +215,7 @@ std::shared_ptr<BodySink> RestApi::bodySink(const HttpRequest &head)
     };
     m_worker.run<Admission>(
         this,
-        [tokenHash, uploadId, chunked](Services &s, Effects &) -> Result<Admission> {
+        [tokenHash, uploadId, chunked, roomId, lengthHeader](Services &s, Effects &) -> Result<Admission> {
             auto caller = s.auth.authenticate(tokenHash);
             if (!caller)
                 return *caller.error;
@@ -209,7 +223,13 @@ std::shared_ptr<BodySink> RestApi::bodySink(const HttpRequest &head)
                 auto u = s.files.upload(caller.value, uploadId);
                 if (!u)
                     return *u.error;
+                if (!u.value.fileId.isEmpty())
+                    return apiError(ErrorCode::Conflict, QStringLiteral("the upload is complete (file %1)").arg(u.value.fileId));
                 return Admission{0, {}, u.value};
+            }
+            if (!roomId.isEmpty()) {
+                if (auto allowed = s.files.roomAllowsUpload(caller.value, roomId, lengthHeader.toLongLong()); !allowed)
+                    return *allowed.error;
             }
             auto allowance = s.files.uploadAllowance(caller.value);
             if (!allowance)
@@ -264,7 +284,10 @@ void RestApi::uploadFile(RestCall &&call, HttpResponder responder)
     }
     auto spool = std::dynamic_pointer_cast<UploadSpool>(call.request.bodySink);
     if (!spool) {
-        responder.send(failure(apiError(ErrorCode::BadRequest, QStringLiteral("send the file's bytes as the request body"))));
+        responder.send(failure(call.request.header("x-filename").trimmed().isEmpty()
+                                   ? apiError(ErrorCode::ValidationFailed, QStringLiteral("send the file's name in X-Filename"),
+                                              QStringLiteral("X-Filename"))
+                                   : apiError(ErrorCode::BadRequest, QStringLiteral("send the file's bytes as the request body"))));
         return;
     }
     FileDraft draft;
@@ -280,42 +303,46 @@ void RestApi::uploadFile(RestCall &&call, HttpResponder responder)
         }
         draft.size = out.size;
         draft.sha256 = out.sha256;
-        storeUpload(tokenHash, std::move(draft), false, std::move(*holder));
+        storeUpload(tokenHash, std::move(draft), false, {}, [holder](Result<json> r) {
+            holder->send(r ? success(std::move(r.value), 201) : failure(*r.error));
+        });
     });
 }
 
-void RestApi::storeUpload(const QByteArray &tokenHash, FileDraft draft, bool computeHash, HttpResponder responder,
-                          QString uploadId)
+void RestApi::storeUpload(const QByteArray &tokenHash, FileDraft draft, bool computeHash, QString uploadId,
+                          std::function<void(Result<json>)> done)
 {
-    auto holder = std::make_shared<HttpResponder>(std::move(responder));
-    m_files->inspect(draft.tempPath, computeHash, [this, draft, tokenHash, holder, uploadId, computeHash](Inspection seen) mutable {
+    m_files->inspect(draft.tempPath, computeHash, [this, draft, tokenHash, uploadId, done](Inspection seen, QString thumbnail) mutable {
         if (!seen.ok) {
             QFile::remove(draft.tempPath);
-            holder->send(failure(apiError(ErrorCode::Internal, QStringLiteral("the server could not read the upload back"))));
+            QFile::remove(thumbnail);
+            done(apiError(ErrorCode::Internal, QStringLiteral("the server could not read the upload back")));
             return;
         }
         draft.detectedMime = seen.detectedMime;
         draft.size = seen.size;
-        if (computeHash)
+        if (!seen.sha256.isEmpty()) // hashed at the end, or the EXIF strip changed the bytes
             draft.sha256 = seen.sha256;
+        draft.width = seen.width;
+        draft.height = seen.height;
+        draft.thumbnailTempPath = thumbnail;
         m_worker.run<json>(
             this,
             [tokenHash, draft, uploadId](Services &s, Effects &) -> Result<json> {
                 auto caller = s.auth.authenticate(tokenHash);
                 if (!caller) {
                     QFile::remove(draft.tempPath);
+                    QFile::remove(draft.thumbnailTempPath);
                     return *caller.error;
                 }
-                if (!uploadId.isEmpty())
-                    s.files.forgetUpload(uploadId);
                 auto f = s.files.store(caller.value, draft);
                 if (!f)
                     return *f.error;
+                if (!uploadId.isEmpty())
+                    s.files.finishUpload(uploadId, f.value.fileId);
                 return FileService::fileJson(f.value);
             },
-            [holder](Result<json> r) {
-                holder->send(r ? success(std::move(r.value), 201) : failure(*r.error));
-            });
+            [done](Result<json> r) { done(std::move(r)); });
     });
 }
 
@@ -330,7 +357,7 @@ void RestApi::uploadOffset(RestCall &&call, HttpResponder responder)
         call.request, std::move(responder),
         [id](Services &s, const Caller &caller) { return s.files.upload(caller, id); },
         [this](UploadRecord &&u, HttpResponder r) {
-            const qint64 offset = QFileInfo(m_files->blobs().uploadPath(u.uploadId)).size();
+            const qint64 offset = u.fileId.isEmpty() ? QFileInfo(m_files->blobs().uploadPath(u.uploadId)).size() : u.size;
             HttpResponse response = success(uploadJson(u, offset));
             response.headers.append({QByteArrayLiteral("Upload-Offset"), QByteArray::number(offset)});
             response.headers.append({QByteArrayLiteral("Upload-Length"), QByteArray::number(u.size)});
@@ -347,17 +374,67 @@ void RestApi::appendToUpload(RestCall &&call, HttpResponder responder)
         return;
     }
     const QString id = call.param(QStringLiteral("uploadId"));
+    const qint64 fileSize = spool->endOffset();
+    const QByteArray tokenHash = AuthService::hashToken(QString::fromLatin1(bearer(call.request)));
     auto holder = std::make_shared<HttpResponder>(std::move(responder));
-    spool->finish([this, id, holder](UploadSpool::Outcome out) {
+    spool->finish([this, id, fileSize, tokenHash, holder](UploadSpool::Outcome out) {
         m_activeUploads.remove(id);
         if (!out.ok) {
             holder->send(failure(apiError(out.code, out.error)));
             return;
         }
-        HttpResponse response = success(json{{"uploadId", id.toStdString()}, {"offset", out.size}});
-        response.headers.append({QByteArrayLiteral("Upload-Offset"), QByteArray::number(out.size)});
-        holder->send(std::move(response));
+        auto progress = [id, fileSize](qint64 offset) {
+            return json{{"uploadId", id.toStdString()}, {"offset", offset}, {"fileSize", fileSize}};
+        };
+        if (out.size < fileSize) {
+            HttpResponse response = success(progress(out.size));
+            response.headers.append({QByteArrayLiteral("Upload-Offset"), QByteArray::number(out.size)});
+            holder->send(std::move(response));
+            return;
+        }
+        // The last byte is in: this PATCH finishes the upload and answers with the file.
+        finishResumable(tokenHash, id, [holder, progress, fileSize](Result<json> r) {
+            if (!r) {
+                holder->send(failure(*r.error));
+                return;
+            }
+            json body = progress(fileSize);
+            body["file"] = std::move(r.value);
+            HttpResponse response = success(std::move(body), 201);
+            response.headers.append({QByteArrayLiteral("Upload-Offset"), QByteArray::number(fileSize)});
+            holder->send(std::move(response));
+        });
     });
+}
+
+void RestApi::finishResumable(const QByteArray &tokenHash, const QString &uploadId, std::function<void(Result<json>)> done)
+{
+    const QString part = m_files->blobs().uploadPath(uploadId);
+    // Out of uploads/ first, so no late PATCH can touch the bytes being checked.
+    FileDraft draft;
+    draft.tempPath = m_files->blobs().newTempPath();
+    if (!QFile::rename(part, draft.tempPath)) {
+        done(apiError(ErrorCode::Internal, QStringLiteral("the server could not finish the upload")));
+        return;
+    }
+    m_worker.run<UploadRecord>(
+        this,
+        [uploadId](Services &s, Effects &) -> Result<UploadRecord> {
+            auto u = s.context.storage.upload(uploadId);
+            if (!u)
+                return apiError(ErrorCode::UploadNotFound, QStringLiteral("upload %1 does not exist").arg(uploadId));
+            return *u;
+        },
+        [this, tokenHash, uploadId, draft, done](Result<UploadRecord> u) mutable {
+            if (!u) {
+                QFile::remove(draft.tempPath);
+                done(*u.error);
+                return;
+            }
+            draft.fileName = u.value.fileName;
+            draft.declaredMime = u.value.declaredMime;
+            storeUpload(tokenHash, std::move(draft), true, uploadId, std::move(done));
+        });
 }
 
 void RestApi::completeUpload(RestCall &&call, HttpResponder responder)
@@ -368,31 +445,44 @@ void RestApi::completeUpload(RestCall &&call, HttpResponder responder)
     }
     const QString id = call.param(QStringLiteral("uploadId"));
     const QByteArray tokenHash = AuthService::hashToken(QString::fromLatin1(bearer(call.request)));
-    withCaller<UploadRecord>(
+    struct State {
+        UploadRecord upload;
+        json file; // when the upload is complete already
+    };
+    withCaller<State>(
         call.request, std::move(responder),
-        [id](Services &s, const Caller &caller) { return s.files.upload(caller, id); },
-        [this, tokenHash](UploadRecord &&u, HttpResponder r) {
-            if (m_activeUploads.value(u.uploadId).lock()) {
+        [id](Services &s, const Caller &caller) -> Result<State> {
+            auto u = s.files.upload(caller, id);
+            if (!u)
+                return *u.error;
+            State st{u.value, nullptr};
+            if (!u.value.fileId.isEmpty()) {
+                auto f = s.files.downloadable(caller, u.value.fileId);
+                if (!f)
+                    return *f.error;
+                st.file = FileService::fileJson(f.value);
+            }
+            return st;
+        },
+        [this, tokenHash](State &&st, HttpResponder r) {
+            if (!st.file.is_null()) { // asked again: the same file
+                r.send(success(std::move(st.file), 201));
+                return;
+            }
+            if (m_activeUploads.value(st.upload.uploadId).lock()) {
                 r.send(failure(apiError(ErrorCode::Conflict, QStringLiteral("a PATCH to this upload is still running"))));
                 return;
             }
-            const QString part = m_files->blobs().uploadPath(u.uploadId);
-            const qint64 have = QFileInfo(part).size();
-            if (have != u.size) {
+            const qint64 have = QFileInfo(m_files->blobs().uploadPath(st.upload.uploadId)).size();
+            if (have != st.upload.size) {
                 r.send(failure(apiError(ErrorCode::Conflict,
-                                        QStringLiteral("the upload has %1 of its %2 bytes; send the rest first").arg(have).arg(u.size))));
+                                        QStringLiteral("the upload has %1 of its %2 bytes; send the rest first").arg(have).arg(st.upload.size))));
                 return;
             }
-            // Out of uploads/ first, so no late PATCH can touch the bytes being checked.
-            FileDraft draft;
-            draft.tempPath = m_files->blobs().newTempPath();
-            if (!QFile::rename(part, draft.tempPath)) {
-                r.send(failure(apiError(ErrorCode::Internal, QStringLiteral("the server could not finish the upload"))));
-                return;
-            }
-            draft.fileName = u.fileName;
-            draft.declaredMime = u.declaredMime;
-            storeUpload(tokenHash, std::move(draft), true, std::move(r), u.uploadId);
+            auto holder = std::make_shared<HttpResponder>(std::move(r));
+            finishResumable(tokenHash, st.upload.uploadId, [holder](Result<json> result) {
+                holder->send(result ? success(std::move(result.value), 201) : failure(*result.error));
+            });
         });
 }
 
@@ -419,7 +509,7 @@ void RestApi::download(RestCall &&call, HttpResponder responder, bool thumbnail)
                 return;
             }
             const qint64 size = file->size();
-            const QString mime = thumbnail ? QStringLiteral("image/png") : f.detectedMime;
+            const QString mime = thumbnail ? QStringLiteral("image/jpeg") : f.detectedMime;
             HttpResponse response;
             response.contentType = mime.toLatin1();
             response.headers.append({QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")});

@@ -21,7 +21,7 @@ ApiError fileNotFound(const QString &fileId)
 
 ApiError uploadNotFound(const QString &uploadId)
 {
-    return apiError(ErrorCode::NotFound, QStringLiteral("upload %1 does not exist").arg(uploadId), QStringLiteral("uploadId"));
+    return apiError(ErrorCode::UploadNotFound, QStringLiteral("upload %1 does not exist").arg(uploadId), QStringLiteral("uploadId"));
 }
 
 QString bytesText(qint64 n) { return QStringLiteral("%1 bytes").arg(n); }
@@ -33,17 +33,9 @@ QString FileService::fileUrl(const QString &fileId) { return QStringLiteral("/v1
 
 nlohmann::json FileService::fileJson(const FileRecord &f)
 {
-    using nlohmann::json;
-    return json{{"fileId", f.fileId.toStdString()},
-                {"url", fileUrl(f.fileId).toStdString()},
-                {"fileName", f.fileName.toStdString()},
-                {"fileSize", f.size},
-                {"mimeType", f.detectedMime.toStdString()},
-                {"thumbnailUrl", f.thumbnailPath.isEmpty() ? json() : json(QString(fileUrl(f.fileId) + QStringLiteral("/thumbnail")).toStdString())},
-                {"width", f.width > 0 ? json(f.width) : json()},
-                {"height", f.height > 0 ? json(f.height) : json()},
-                {"sha256", f.sha256.toStdString()},
-                {"createdAt", confab::detail::timeOrNull(f.createdAt)}};
+    nlohmann::json j = attachmentOf(f);
+    j["createdAt"] = confab::detail::timeOrNull(f.createdAt);
+    return j;
 }
 
 Attachment FileService::attachmentOf(const FileRecord &f)
@@ -58,6 +50,7 @@ Attachment FileService::attachmentOf(const FileRecord &f)
         a.thumbnailUrl = fileUrl(f.fileId) + QStringLiteral("/thumbnail");
     a.width = f.width;
     a.height = f.height;
+    a.sha256 = f.sha256;
     return a;
 }
 
@@ -208,9 +201,24 @@ Result<Done> FileService::cancelUpload(const Caller &caller, const QString &uplo
     return Done{};
 }
 
-void FileService::forgetUpload(const QString &uploadId)
+Result<Done> FileService::roomAllowsUpload(const Caller &caller, const QString &roomId, qint64 size)
 {
-    inTransaction(m_ctx.storage, [&] { m_ctx.storage.deleteUpload(uploadId); });
+    auto access = RoomGuard(m_ctx).joined(caller, roomId);
+    if (!access)
+        return *access.error;
+    const RoomSettings &room = access.value.record.room.settings;
+    if (!room.allowFileUploads)
+        return apiError(ErrorCode::Forbidden, QStringLiteral("this room does not allow files (allowFileUploads is off)"), QStringLiteral("roomId"));
+    if (room.maxFileSize > 0 && size > room.maxFileSize)
+        return apiError(ErrorCode::PayloadTooLarge,
+                        QStringLiteral("the file of %1 is over this room's maxFileSize of %2").arg(bytesText(size), bytesText(room.maxFileSize)),
+                        QStringLiteral("fileSize"));
+    return Done{};
+}
+
+void FileService::finishUpload(const QString &uploadId, const QString &fileId)
+{
+    inTransaction(m_ctx.storage, [&] { m_ctx.storage.setUploadFile(uploadId, fileId); });
 }
 
 Result<FileRecord> FileService::ownFile(const Caller &caller, const QString &fileId)

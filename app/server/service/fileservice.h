@@ -42,8 +42,10 @@ public:
     Result<UploadRecord> createUpload(const Caller &caller, const QString &fileName, qint64 size, const QString &mime);
     Result<UploadRecord> upload(const Caller &caller, const QString &uploadId);
     Result<Done> cancelUpload(const Caller &caller, const QString &uploadId);
-    // The upload is complete: the record goes (its file becomes the draft's temp file).
-    void forgetUpload(const QString &uploadId);
+    // The upload became this file; the record stays (until it expires) to answer a repeated completion.
+    void finishUpload(const QString &uploadId, const QString &fileId);
+    // With ?roomId= / roomId: that room's rules, checked before the bytes come.
+    Result<Done> roomAllowsUpload(const Caller &caller, const QString &roomId, qint64 size);
 
     // The attachments of a new message in this room: each must be the caller's own upload and
     // meet the room's rules; the answer carries their metadata as messages show it.

@@ -227,6 +227,17 @@ SqliteMigration files()
     return m;
 }
 
+// Version 4: a finished resumable upload remembers its file, so that a client that did not see
+// the answer of its last PATCH can ask again (POST .../complete) and get the same file.
+SqliteMigration uploadFiles()
+{
+    SqliteMigration m;
+    m.version = 4;
+    m.description = QStringLiteral("uploads remember their file");
+    m.statements = QStringList{QStringLiteral("ALTER TABLE uploads ADD COLUMN file_id TEXT")};
+    return m;
+}
+
 void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 {
     // BEGIN IMMEDIATE: take the write lock up front, so two processes cannot both migrate.
@@ -256,7 +267,7 @@ void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 
 const std::vector<SqliteMigration> &sqliteMigrations()
 {
-    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges(), files()};
+    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges(), files(), uploadFiles()};
     return migrations;
 }
 

@@ -245,6 +245,7 @@ public:
     void insertUpload(const UploadRecord &u) override { m_files.insertUpload(u); }
     std::optional<UploadRecord> upload(const QString &uploadId) override { return m_files.upload(uploadId); }
     void deleteUpload(const QString &uploadId) override { m_files.deleteUpload(uploadId); }
+    void setUploadFile(const QString &uploadId, const QString &fileId) override { m_files.setUploadFile(uploadId, fileId); }
     std::vector<UploadRecord> expiredUploads(qint64 now, int limit) override { return m_files.expiredUploads(now, limit); }
 
     // PRAGMA data_version: moves only for commits of other connections, never for this one's.

@@ -142,6 +142,7 @@ struct UploadRecord {
     qint64 size = 0; // the total the uploader announced
     qint64 createdAt = 0;
     qint64 expiresAt = 0;
+    QString fileId; // set once complete: the file it became (asking to complete again answers it)
 };
 
 // The interface comes in sections, one per group of tables; `Storage` is all of them plus the
@@ -305,6 +306,7 @@ public:
     virtual void insertUpload(const UploadRecord &u) = 0;
     virtual std::optional<UploadRecord> upload(const QString &uploadId) = 0;
     virtual void deleteUpload(const QString &uploadId) = 0;
+    virtual void setUploadFile(const QString &uploadId, const QString &fileId) = 0;
     virtual std::vector<UploadRecord> expiredUploads(qint64 now, int limit) = 0;
 };
 

@@ -31,7 +31,7 @@ FileRecord readFile(const Statement &s)
 }
 
 const QString kUploadColumns =
-    QStringLiteral("upload_id, uploader_id, name, declared_mime, size, created_at, expires_at");
+    QStringLiteral("upload_id, uploader_id, name, declared_mime, size, created_at, expires_at, file_id");
 
 UploadRecord readUpload(const Statement &s)
 {
@@ -43,6 +43,7 @@ UploadRecord readUpload(const Statement &s)
     u.size = s.integer(4);
     u.createdAt = s.integer(5);
     u.expiresAt = s.integer(6);
+    u.fileId = s.text(7);
     return u;
 }
 } // namespace
@@ -145,9 +146,9 @@ int SqliteFileStore::quarantineHash(const QString &sha256, const QString &reason
 void SqliteFileStore::insertUpload(const UploadRecord &u)
 {
     Statement(m_db,
-              QStringLiteral("INSERT INTO uploads (") + kUploadColumns + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?)"),
+              QStringLiteral("INSERT INTO uploads (") + kUploadColumns + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
               {u.uploadId, sqlText(u.uploaderId), sqlText(u.fileName), sqlOptText(u.declaredMime), qlonglong(u.size),
-               qlonglong(u.createdAt), qlonglong(u.expiresAt)});
+               qlonglong(u.createdAt), qlonglong(u.expiresAt), sqlOptText(u.fileId)});
 }
 
 std::optional<UploadRecord> SqliteFileStore::upload(const QString &uploadId)
@@ -162,6 +163,11 @@ std::optional<UploadRecord> SqliteFileStore::upload(const QString &uploadId)
 void SqliteFileStore::deleteUpload(const QString &uploadId)
 {
     Statement(m_db, QStringLiteral("DELETE FROM uploads WHERE upload_id = ?"), {uploadId});
+}
+
+void SqliteFileStore::setUploadFile(const QString &uploadId, const QString &fileId)
+{
+    Statement(m_db, QStringLiteral("UPDATE uploads SET file_id = ? WHERE upload_id = ?"), {sqlOptText(fileId), uploadId});
 }
 
 std::vector<UploadRecord> SqliteFileStore::expiredUploads(qint64 now, int limit)

@@ -27,6 +27,7 @@ public:
     void insertUpload(const UploadRecord &u) override;
     std::optional<UploadRecord> upload(const QString &uploadId) override;
     void deleteUpload(const QString &uploadId) override;
+    void setUploadFile(const QString &uploadId, const QString &fileId) override;
     std::vector<UploadRecord> expiredUploads(qint64 now, int limit) override;
 
 private:
