@@ -66,7 +66,7 @@ QString detailString(const json &body, const char *key)
 Attachment attachmentFrom(const json &file)
 {
     json j = json::object();
-    for (const char *key : {"fileId", "url", "fileName", "fileSize", "mimeType", "thumbnailUrl", "width", "height"}) {
+    for (const char *key : {"fileId", "url", "fileName", "fileSize", "mimeType", "thumbnailUrl", "width", "height", "sha256"}) {
         if (file.is_object() && file.contains(key) && !file[key].is_null())
             j[key] = file[key];
     }
