@@ -36,7 +36,8 @@ using namespace confab::bench;
 namespace {
 
 const QStringList kScenarios{QStringLiteral("window"), QStringLiteral("history"), QStringLiteral("delegate"),
-                             QStringLiteral("rooms"), QStringLiteral("cold")};
+                             QStringLiteral("rooms"), QStringLiteral("images"), QStringLiteral("noimages"),
+                             QStringLiteral("cold")};
 
 nlohmann::json runScenario(const QString &name, const BenchContext &ctx)
 {
@@ -48,6 +49,10 @@ nlohmann::json runScenario(const QString &name, const BenchContext &ctx)
         return runDelegateScenario(ctx);
     if (name == QLatin1String("rooms"))
         return runRoomsScenario(ctx);
+    if (name == QLatin1String("images"))
+        return runImagesScenario(ctx);
+    if (name == QLatin1String("noimages"))
+        return runNoImagesScenario(ctx);
     throw std::runtime_error("unknown scenario " + str(name));
 }
 
@@ -185,6 +190,12 @@ void printSummary(const nlohmann::json &r)
     line(QStringLiteral("delegate: new row (sizeHint + paint), CPU p95"),
          num(s, {"delegate", "new_row_size_hint_and_paint", "cpu", "p95_ms"}), QStringLiteral("ms"));
     line(QStringLiteral("rooms: RSS with 10 x 10k messages in models"), num(s, {"rooms", "rss_kib"}) / 1024.0, QStringLiteral("MiB"));
+    line(QStringLiteral("1,000 messages scrolled through: RSS without images"), num(s, {"noimages", "rss_kib"}) / 1024.0,
+         QStringLiteral("MiB"));
+    line(QStringLiteral("1,000 messages scrolled through: RSS with an image each"), num(s, {"images", "rss_kib"}) / 1024.0,
+         QStringLiteral("MiB"), QStringLiteral("< 150 MiB"));
+    line(QStringLiteral("1,000 images: decoded thumbnails held"), num(s, {"images", "thumbnail_cache_bytes"}) / 1048576.0,
+         QStringLiteral("MiB"));
     line(QStringLiteral("cold start to painted room list, median"), num(s, {"cold", "startup", "p50_ms"}), QStringLiteral("ms"));
 }
 
@@ -304,7 +315,9 @@ int main(int argc, char *argv[])
         } children[] = {{"window", "MessageModel as shipped (window of 500 rows)", 90},
                         {"history", "MessageModel with every message of the history loaded", 200},
                         {"delegate", "MessageDelegate per row", 60},
-                        {"rooms", "10 rooms x 10k messages in models", 90}};
+                        {"rooms", "10 rooms x 10k messages in models", 90},
+                        {"noimages", "a room of 1,000 messages, scrolled through", 300},
+                        {"images", "the same room with an image in every message, scrolled through", 600}};
         for (const auto &c : children) {
             const QString name = QString::fromLatin1(c.name);
             if (!only.contains(name))

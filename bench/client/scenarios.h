@@ -17,5 +17,9 @@ nlohmann::json runHistoryScenario(const BenchContext &ctx);
 nlohmann::json runRoomsScenario(const BenchContext &ctx);
 // MessageDelegate::sizeHint() and paint() per row, cold and warm, on the history's mixed content.
 nlohmann::json runDelegateScenario(const BenchContext &ctx);
+// A room of 1,000 image messages scrolled through in the TimelineView (thumbnails decoded and
+// cached as the app does), and the same room with the captions alone: RSS of each.
+nlohmann::json runImagesScenario(const BenchContext &ctx);
+nlohmann::json runNoImagesScenario(const BenchContext &ctx);
 
 } // namespace confab::bench

@@ -222,7 +222,7 @@ void Composer::submit()
             Q_EMIT editSubmitted(id, text);
         return;
     }
-    if (text.isEmpty() || m_sendingHeld)
+    if ((text.isEmpty() && !m_acceptsEmpty) || m_sendingHeld)
         return;
     const QString replyTo = m_mode == Mode::Reply ? m_target : QString();
     clear();

@@ -58,6 +58,8 @@ public:
 
     // Held (slow mode): Enter keeps a new message in the box; edits still go. The holder says why.
     void setSendingHeld(bool held) { m_sendingHeld = held; }
+    // Enter sends an empty text too (files wait to be sent; the text is their caption).
+    void setAcceptsEmpty(bool accepts) { m_acceptsEmpty = accepts; }
     bool isSendingHeld() const { return m_sendingHeld; }
 
 Q_SIGNALS:
@@ -95,6 +97,7 @@ private:
     QString m_draft;         // what was typed before an edit started
     bool m_restoringDraft = false;
     bool m_sendingHeld = false;
+    bool m_acceptsEmpty = false;
     SendKey m_sendKey = SendKey::Enter;
     QWidget *m_bar;
     QLabel *m_barLabel;

@@ -3,6 +3,7 @@
 #include "widgets/avatarpainter.h"
 #include "room/emojipicker.h"
 #include "room/messagemarkdown.h"
+#include "room/thumbnailcache.h"
 
 #include "client/models/messagemodel.h"
 
@@ -11,11 +12,14 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QHash>
+#include <QFileIconProvider>
 #include <QLocale>
+#include <QMimeDatabase>
 #include <QPainter>
 #include <QStaticText>
 #include <QTextBlock>
 #include <QTextOption>
+#include <QUrl>
 
 #include <cmath>
 
@@ -31,6 +35,27 @@ constexpr int kGroupGapSeconds = 5 * 60;
 constexpr int kChipSpacing = 6;
 constexpr int kChipPadding = 16;
 constexpr int kQuoteBar = 3;
+constexpr int kImageMaxWidth = 360;
+constexpr int kImageMaxHeight = 270;
+constexpr int kFileChipHeight = 44;
+constexpr int kFileChipWidth = 320;
+
+QList<Attachment> attachmentsOf(const QModelIndex &i) { return i.data(MessageModel::AttachmentsRole).value<QList<Attachment>>(); }
+
+// The file type's icon from the desktop theme, else the style's file icon.
+QIcon fileIcon(const QString &mimeType)
+{
+    static QHash<QString, QIcon> icons;
+    auto it = icons.constFind(mimeType);
+    if (it == icons.cend()) {
+        const QMimeType type = QMimeDatabase().mimeTypeForName(mimeType);
+        QIcon icon = QIcon::fromTheme(type.iconName(), QIcon::fromTheme(type.genericIconName()));
+        if (icon.isNull())
+            icon = QFileIconProvider().icon(QFileIconProvider::File);
+        it = icons.insert(mimeType, icon);
+    }
+    return *it;
+}
 
 bool isSystem(const QModelIndex &i) { return i.data(MessageModel::TypeRole).toString() == QLatin1String("system"); }
 
@@ -95,6 +120,35 @@ protected:
 } // namespace
 
 MessageDelegate::MessageDelegate(QAbstractItemView *view) : QStyledItemDelegate(view), m_view(view) {}
+
+void MessageDelegate::setThumbnails(ThumbnailCache *thumbnails)
+{
+    if (m_thumbnails)
+        m_thumbnails->disconnect(this);
+    m_thumbnails = thumbnails;
+    if (m_thumbnails)
+        connect(m_thumbnails, &ThumbnailCache::imageReady, this, [this] { m_view->viewport()->update(); });
+}
+
+bool MessageDelegate::showsAsImage(const Attachment &a)
+{
+    if (!a.mimeType.startsWith(QLatin1String("image/")))
+        return false;
+    return !a.thumbnailUrl.isEmpty() || QUrl(a.url).isLocalFile();
+}
+
+QSize MessageDelegate::imageSize(const Attachment &a, int maxWidth)
+{
+    const QSize box(qMin(kImageMaxWidth, maxWidth), kImageMaxHeight);
+    if (a.width <= 0 || a.height <= 0)
+        return QSize(qMin(240, box.width()), 180); // size not known: a fixed frame
+    return ThumbnailCache::fitted(QSize(a.width, a.height), box);
+}
+
+QString MessageDelegate::fileChipText(const Attachment &a)
+{
+    return tr("%1 — %2").arg(a.fileName, QLocale().formattedDataSize(a.fileSize));
+}
 
 bool MessageDelegate::startsDay(const QModelIndex &index)
 {
@@ -162,8 +216,12 @@ QString MessageDelegate::quoteText(const QModelIndex &index)
 QString MessageDelegate::statusText(const QModelIndex &index)
 {
     switch (deliveryOf(index)) {
-    case MessageModel::Delivery::Pending:
+    case MessageModel::Delivery::Pending: {
+        const double uploaded = index.data(MessageModel::UploadProgressRole).toDouble();
+        if (uploaded >= 0 && uploaded < 1)
+            return tr("uploading… %1 % (Ctrl+Shift+Backspace cancels)").arg(int(uploaded * 100));
         return tr("sending…");
+    }
     case MessageModel::Delivery::Failed: {
         const QString why = index.data(MessageModel::ErrorRole).toString();
         return why.isEmpty() ? tr("Not sent. Double-click to retry.") : tr("Not sent: %1. Double-click to retry.").arg(why);
@@ -306,9 +364,19 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index, const 
         l.quote = QRect(x, y + 2, w, sfm.height() + 6);
         y = l.quote.bottom() + 1 + 4;
     }
-    const int height = textHeight(index, font, width);
+    const QList<Attachment> files = attachmentsOf(index);
+    // A file without a caption has no text line.
+    const int height = files.isEmpty() || !index.data(MessageModel::ContentRole).toString().isEmpty()
+        ? textHeight(index, font, width)
+        : 0;
     l.text = QRect(x, y, width, height);
     y += height;
+    for (const Attachment &a : files) {
+        y += 4;
+        const QSize size = showsAsImage(a) ? imageSize(a, width) : QSize(qMin(kFileChipWidth, width), kFileChipHeight);
+        l.files << QRect(QPoint(x, y), size);
+        y += size.height();
+    }
     if (!statusText(index).isEmpty()) {
         l.status = QRect(x, y + 2, width, sfm.height());
         y = l.status.bottom() + 1;
@@ -362,6 +430,13 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QModelIndex &index, const QP
             return hit;
         }
     }
+    for (int i = 0; i < l.files.size(); ++i) {
+        if (l.files.at(i).contains(viewportPos)) {
+            hit.kind = Hit::Kind::Attachment;
+            hit.value = QString::number(i);
+            return hit;
+        }
+    }
     if (l.quote.contains(viewportPos)) {
         hit.kind = Hit::Kind::Quote;
         hit.value = index.data(MessageModel::ReplyToRole).toString();
@@ -387,6 +462,60 @@ QRect MessageDelegate::reactionRect(const QModelIndex &index, int reaction) cons
 QRect MessageDelegate::quoteRect(const QModelIndex &index) const
 {
     return layout(index, m_view->visualRect(index).topLeft()).quote;
+}
+
+QRect MessageDelegate::attachmentRect(const QModelIndex &index, int attachment) const
+{
+    return layout(index, m_view->visualRect(index).topLeft()).files.value(attachment);
+}
+
+void MessageDelegate::paintAttachments(QPainter *painter, const QStyleOptionViewItem &opt, const QModelIndex &index,
+                                       const Layout &l) const
+{
+    const QList<Attachment> files = attachmentsOf(index);
+    const QPalette &pal = opt.palette;
+    const QColor textColor = pal.color(QPalette::Text);
+    const QFont small = smallFont(m_view->font());
+    const QFontMetrics sfm(small);
+    const qreal dpr = m_view->devicePixelRatioF();
+    for (int i = 0; i < files.size() && i < l.files.size(); ++i) {
+        const Attachment &a = files.at(i);
+        const QRect r = l.files.at(i);
+        if (showsAsImage(a)) {
+            const QImage image = m_thumbnails ? m_thumbnails->image(a, r.size() * dpr) : QImage();
+            if (!image.isNull()) {
+                painter->drawImage(r, image);
+            } else {
+                // Placeholder of the final size: the row does not move when the image comes.
+                painter->setPen(Qt::NoPen);
+                painter->setBrush(withAlpha(textColor, 0.08f));
+                painter->drawRoundedRect(r, 4, 4);
+                painter->setFont(small);
+                painter->setPen(withAlpha(textColor, 0.5f));
+                painter->drawText(r.adjusted(6, 6, -6, -6), Qt::AlignCenter | Qt::TextWordWrap,
+                                  sfm.elidedText(a.fileName, Qt::ElideMiddle, r.width() - 12));
+            }
+            continue;
+        }
+        // A file chip: icon, name (plain text, elided in the middle) and size.
+        painter->setPen(QPen(withAlpha(textColor, 0.18f), 1));
+        painter->setBrush(withAlpha(textColor, 0.05f));
+        painter->drawRoundedRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+        const QRect iconRect(r.left() + 8, r.top() + (r.height() - 28) / 2, 28, 28);
+        fileIcon(a.mimeType).paint(painter, iconRect);
+        const QRect text = r.adjusted(iconRect.width() + 16, 4, -8, -4);
+        QFont bold = m_view->font();
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->setPen(textColor);
+        const QFontMetrics bfm(bold);
+        painter->drawText(QRect(text.left(), text.top(), text.width(), text.height() / 2), Qt::AlignLeft | Qt::AlignVCenter,
+                          bfm.elidedText(a.fileName, Qt::ElideMiddle, text.width()));
+        painter->setFont(small);
+        painter->setPen(withAlpha(textColor, 0.6f));
+        painter->drawText(QRect(text.left(), text.center().y(), text.width(), text.height() / 2),
+                          Qt::AlignLeft | Qt::AlignVCenter, QLocale().formattedDataSize(a.fileSize));
+    }
 }
 
 void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -514,7 +643,17 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     paintQuoteBars(painter, doc, withAlpha(textColor, 0.35f));
     painter->restore();
 
+    paintAttachments(painter, opt, index, l);
+
     if (!l.status.isNull()) {
+        const double uploaded = index.data(MessageModel::UploadProgressRole).toDouble();
+        if (delivery == MessageModel::Delivery::Pending && uploaded >= 0 && uploaded < 1) {
+            // A thin bar under the files: how much of them is on the server.
+            const QRect bar(l.status.left(), l.status.top() - 2, qMin(l.status.width(), kFileChipWidth), 2);
+            painter->fillRect(bar, withAlpha(textColor, 0.12f));
+            painter->fillRect(QRect(bar.topLeft(), QSize(int(bar.width() * uploaded), bar.height())),
+                              pal.color(QPalette::Highlight));
+        }
         painter->setFont(small);
         painter->setPen(delivery == MessageModel::Delivery::Failed ? failedColor : dim);
         painter->drawText(l.status, Qt::AlignLeft | Qt::AlignVCenter,

@@ -7,33 +7,50 @@
 
 class QAbstractItemView;
 
+namespace confab {
+struct Attachment;
+}
+
 namespace confab::ui {
+
+class ThumbnailCache;
 
 // Paints one message of a timeline: a day separator in the first row of a new day, the "New
 // messages" line above the first unread one, author and time only where a group starts
 // (another author, more than 5 minutes later, or a new day), the quote of the message it
 // replies to, the text as a QTextDocument (safe Markdown: raw HTML stays text, nothing is
 // loaded) cached per message, content and width, a status line (sending…, failed with the
-// reason, edited) and the reactions as chips. No widget per message: clicks are hit-tested
+// reason, edited), its files (an image as a thumbnail at the size the attachment's width and
+// height give, with a placeholder of that size while it loads, so nothing moves; any other file as
+// a chip with icon, name and size) and the reactions as chips. No widget per message: clicks are hit-tested
 // against the same layout (hitTest()).
 class MessageDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
     explicit MessageDelegate(QAbstractItemView *view);
+    // Where images come from (nullptr: placeholders only).
+    void setThumbnails(ThumbnailCache *thumbnails);
+    ThumbnailCache *thumbnails() const { return m_thumbnails; }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     // What is under a point of the view's viewport.
     struct Hit {
-        enum class Kind { None, Reaction, Link, Quote };
+        enum class Kind { None, Reaction, Link, Quote, Attachment };
         Kind kind = Kind::None;
-        QString value; // the emoji, the link's URL, or the replied-to message id
+        QString value; // the emoji, the link's URL, the replied-to message id, or the attachment's index
     };
     Hit hitTest(const QModelIndex &index, const QPoint &viewportPos) const;
     // Where a reaction chip or the quote is, in viewport coordinates (empty if not shown).
     QRect reactionRect(const QModelIndex &index, int reaction) const;
     QRect quoteRect(const QModelIndex &index) const;
+    QRect attachmentRect(const QModelIndex &index, int attachment) const;
+    // Whether an attachment shows as an image (else as a file chip), and at what size.
+    static bool showsAsImage(const Attachment &a);
+    static QSize imageSize(const Attachment &a, int maxWidth);
+    // "report.pdf — 1.2 MiB": what a file chip says.
+    static QString fileChipText(const Attachment &a);
 
     // The laid-out text of the message at index for the view's current width (cached).
     const QTextDocument *document(const QModelIndex &index) const;
@@ -67,6 +84,7 @@ private:
         QRect quote;
         QRect text;
         QRect status;
+        QList<QRect> files;
         QList<QRect> chips;
         int messageTop = 0; // where the message itself starts, below the separators
         int height = 0;
@@ -81,7 +99,11 @@ private:
     int textHeight(const QModelIndex &index, const QFont &font, int width) const;
     static QString documentKey(const QModelIndex &index, int width);
 
+    void paintAttachments(QPainter *painter, const QStyleOptionViewItem &opt, const QModelIndex &index,
+                          const Layout &l) const;
+
     QAbstractItemView *m_view;
+    ThumbnailCache *m_thumbnails = nullptr;
     // A little more than MessageModel's window (500 rows), so that re-laying out the window
     // (a page read back, a row added) finds every row; a document is ~25 KB, so a larger cache only
     // costs memory (1500 cost 37 MB with 100k rows in the view).

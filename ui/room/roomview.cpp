@@ -7,6 +7,8 @@
 #include "room/messagecontroller.h"
 #include "moderation/moderationcontroller.h"
 #include "room/pinsbutton.h"
+#include "room/attachmentstrip.h"
+#include "room/roomfiles.h"
 #include "room/timelineview.h"
 
 #include "client/sync/chatengine.h"
@@ -16,6 +18,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace confab::ui {
@@ -73,7 +76,13 @@ RoomView::RoomView(QWidget *parent)
     bottom->setSpacing(2);
     bottom->addWidget(m_typing);
     bottom->addWidget(m_moderation->postingNotice());
-    bottom->addWidget(m_composer);
+    m_files = new RoomFiles(m_timeline, m_composer, this);
+    bottom->addWidget(m_files->strip());
+    auto *composerRow = new QHBoxLayout;
+    composerRow->setSpacing(4);
+    composerRow->addWidget(m_files->attachButton(), 0, Qt::AlignBottom);
+    composerRow->addWidget(m_composer, 1);
+    bottom->addLayout(composerRow);
     m_counter = new LengthCounter(m_composer, this);
     bottom->addWidget(m_counter);
     column->addLayout(bottom);
@@ -118,6 +127,7 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
     m_actions->setRoom(engine, roomId);
     m_drafts->open(m_room);
     m_moderation->open(engine, m_room);
+    m_files->open(engine, roomId);
     m_actions->setStanding(&m_room->standing());
     connect(&m_room->typing(), &client::TypingModel::summaryChanged, this,
             [this] { m_typing->setText(m_room->typing().summary()); });
@@ -141,6 +151,7 @@ void RoomView::clear()
     m_moderation->clear();
     m_actions->setRoom(nullptr, {}); // ends a reply or edit: the draft is back in the box
     m_drafts->close();
+    m_files->clear();
     m_pins->setMessageModel(nullptr);
     m_timeline->setMessageModel(nullptr);
     delete m_room;
@@ -180,7 +191,8 @@ void RoomView::send(const QString &text, const QString &replyTo)
 {
     if (m_engine && !m_roomId.isEmpty()) {
         m_engine->userStoppedTyping(m_roomId);
-        m_engine->sendMessage(m_roomId, text, replyTo);
+        if (!m_files->sendWith(text, replyTo)) // with files, the text is their caption
+            m_engine->sendMessage(m_roomId, text, replyTo);
         m_moderation->noteSent();
         m_timeline->jumpToLatest(); // to see it go out
     }

@@ -21,6 +21,7 @@ class LengthCounter;
 class MessageController;
 class ModerationController;
 class PinsButton;
+class RoomFiles;
 class TimelineView;
 
 // The right side: the open room's header, timeline, who is typing, and the composer with its
@@ -44,6 +45,7 @@ public:
     PinsButton *pinsButton() const { return m_pins; }
     MessageController *messageController() const { return m_actions; }
     ModerationController *moderation() const { return m_moderation; }
+    RoomFiles *files() const { return m_files; }
     QString typingText() const;
     // Focus to the composer when the open room can be written in; false otherwise.
     bool focusComposer();
@@ -69,6 +71,8 @@ private:
     MessageController *m_actions = nullptr;
     // Members, settings, moderation, posting state (ModerationController).
     ModerationController *m_moderation = nullptr;
+    // Attaching, sending and opening files (RoomFiles).
+    RoomFiles *m_files = nullptr;
 };
 
 } // namespace confab::ui

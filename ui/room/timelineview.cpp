@@ -459,6 +459,7 @@ QMenu *TimelineView::createContextMenu(const QModelIndex &index)
     menu->addAction(m_markRead);
     menu->addSeparator();
     menu->addAction(m_delete);
+    Q_EMIT contextMenuCreated(menu, index);
     return menu;
 }
 
@@ -550,6 +551,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
                 showNotice(tr("The message this replies to is not loaded. Scroll up to find it."));
             event->accept();
             return;
+        case MessageDelegate::Hit::Kind::Attachment: // RoomFiles opens it (it filters the viewport's events)
         case MessageDelegate::Hit::Kind::None:
             break;
         }

@@ -82,6 +82,8 @@ Q_SIGNALS:
     void textTyped(const QString &text);
     // A failed message was taken out of the outbox to be changed: its text goes to the composer.
     void takeBackRequested(const QString &text);
+    // The message menu is built: others (files) add their entries.
+    void contextMenuCreated(QMenu *menu, const QModelIndex &index);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;

@@ -6,6 +6,7 @@
 #include "core/markdownpreview.h"
 
 #include <QDateTime>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -63,6 +64,16 @@ MessageModel::MessageModel(const QString &roomId, ApiClient &api, LocalStore &st
         acceptOwn(clientMsgId, m);
         trimOldest();
     });
+    connect(&m_outbox, &Outbox::uploadProgressChanged, this,
+            [this](const QString &roomId, const QString &clientMsgId, qint64 sent, qint64 total) {
+                if (roomId != m_roomId || total <= 0)
+                    return;
+                const int row = rowOfClientMsgId(clientMsgId);
+                if (row < m_sent)
+                    return;
+                m_rows[std::size_t(row)].uploaded = float(double(sent) / double(total));
+                changed(row);
+            });
     connect(&m_outbox, &Outbox::discarded, this, [this](const QString &, const QString &clientMsgId) {
         const int row = rowOfClientMsgId(clientMsgId);
         if (row < m_sent)
@@ -84,6 +95,8 @@ void MessageModel::load()
             continue;
         rows.push_back(makeRow(localEcho(item),
                                item.state == OutgoingItem::State::Failed ? Delivery::Failed : Delivery::Pending, item.error));
+        if (const auto [sent, total] = m_outbox.uploadProgress(item.clientMsgId); total > 0)
+            rows.back().uploaded = float(double(sent) / double(total));
     }
     if (!rows.empty() && m_rows.empty()) {
         beginInsertRows({}, 0, int(rows.size()) - 1);
@@ -214,6 +227,18 @@ Message MessageModel::localEcho(const OutgoingItem &item) const
     m.authorAvatar = m_myAvatar;
     m.timestamp = item.createdAt;
     m.replyTo = item.replyTo;
+    m.type = item.type;
+    for (const OutgoingFile &f : item.files) {
+        // Shown from the local file until the server's copy of the message replaces the echo.
+        Attachment a;
+        a.fileName = f.fileName;
+        a.fileSize = f.fileSize;
+        a.mimeType = f.mimeType;
+        a.width = f.width;
+        a.height = f.height;
+        a.url = QUrl::fromLocalFile(f.path).toString();
+        m.attachments.push_back(std::move(a));
+    }
     return m;
 }
 
@@ -644,6 +669,10 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return isPinned(m.messageId);
     case MoreAboveRole:
         return index.row() == 0 && m_hasOlder;
+    case AttachmentsRole:
+        return QVariant::fromValue(QList<Attachment>(m.attachments.begin(), m.attachments.end()));
+    case UploadProgressRole:
+        return r.delivery == Delivery::Sent || m.attachments.empty() ? -1.0 : double(std::max(0.0f, r.uploaded));
     case MentionRole:
         return m_mention.size() > 1 && m.authorId != m_me && !m.isDeleted && m.content.contains(m_mention, Qt::CaseInsensitive)
             ? m_mention
@@ -682,7 +711,7 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {IsDeletedRole, "isDeleted"},       {IsMineRole, "isMine"},       {DeliveryRole, "delivery"},
             {ErrorRole, "error"},               {IsPinnedRole, "isPinned"},   {IsFirstUnreadRole, "isFirstUnread"},
             {ReplyAuthorRole, "replyAuthor"},   {ReplyTextRole, "replyText"},   {MoreAboveRole, "moreAbove"},
-            {MentionRole, "mention"}};
+            {MentionRole, "mention"},           {AttachmentsRole, "attachments"}, {UploadProgressRole, "uploadProgress"}};
 }
 
 } // namespace confab::client

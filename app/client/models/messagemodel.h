@@ -48,6 +48,9 @@ public:
         ReplyTextRole,     // the first line of that message; empty if not known here
         MoreAboveRole,     // the first row, with older messages still to load above it
         MentionRole,       // "@username" when someone else's message mentions the user, else empty
+        AttachmentsRole,   // QList<confab::Attachment>; a pending message's not yet uploaded files
+                           // have no fileId and a file:// url
+        UploadProgressRole, // double 0..1 while a pending message's files upload, else -1
     };
 
     MessageModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, Outbox &outbox,
@@ -129,6 +132,7 @@ private:
         Message message;
         Delivery delivery = Delivery::Sent;
         QString error;
+        float uploaded = -1; // fraction of a pending message's files on the server; -1: none
     };
 
     void fetchLatest();
@@ -182,3 +186,5 @@ private:
 };
 
 } // namespace confab::client
+
+Q_DECLARE_METATYPE(confab::Attachment)

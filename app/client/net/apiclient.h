@@ -25,6 +25,7 @@ public:
     explicit ApiClient(QObject *parent = nullptr);
 
     void setBaseUrl(const QUrl &url) { m_base = url; }
+    QUrl baseUrl() const { return m_base; }
     void setToken(const QString &token) { m_token = token; }
     QString token() const { return m_token; }
     void abortAll();

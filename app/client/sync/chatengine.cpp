@@ -2,6 +2,7 @@
 
 #include "client/net/apiclient.h"
 #include "client/sync/localstore.h"
+#include "client/models/mediacache.h"
 #include "client/models/membermodel.h"
 #include "client/models/messagemodel.h"
 #include "client/sync/outbox.h"
@@ -13,6 +14,7 @@
 #include "client/models/typingmodel.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 
 namespace confab::client {
 
@@ -30,6 +32,7 @@ ChatEngine::~ChatEngine()
     // Children that point into the store go first.
     delete m_rooms;
     delete m_presence;
+    delete m_media;
     delete m_outbox;
     delete m_sync;
     delete m_connection;
@@ -48,6 +51,9 @@ bool ChatEngine::start()
     // Connected before the room list's own handler, which drops the room: its name is still there.
     connect(m_sync, &SyncEngine::roomRemoved, this, &ChatEngine::onRoomRemoved);
     m_outbox = new Outbox(m_api, *m_store, *m_connection, this);
+    // Keyed by the store file: one account's cache folder.
+    const QFileInfo store(m_config.storePath);
+    m_media = new MediaCache(m_api, store.absolutePath() + QStringLiteral("/media-") + store.completeBaseName(), this);
     m_rooms = new RoomListModel(m_api, *m_store, *m_sync, this);
     m_rooms->setMyUserId(m_config.me.userId);
     m_presence = new PresenceModel(m_api, *m_sync, this);
@@ -132,6 +138,13 @@ QString ChatEngine::sendMessage(const QString &roomId, const QString &text, cons
 {
     m_typingSentAt.remove(roomId); // the server ends typing on send
     return m_outbox->send(roomId, text, replyTo);
+}
+
+QString ChatEngine::sendFiles(const QString &roomId, const QString &caption, std::vector<OutgoingFile> files,
+                              const QString &replyTo)
+{
+    m_typingSentAt.remove(roomId);
+    return m_outbox->send(roomId, caption, replyTo, std::move(files));
 }
 
 void ChatEngine::userIsTyping(const QString &roomId)

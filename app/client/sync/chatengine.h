@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/types.h"
+#include "client/sync/localstore.h"  // OutgoingFile
 #include "client/sync/syncengine.h" // SyncEngine::RemovalKind in a signal
 
 #include <QHash>
@@ -14,6 +15,7 @@ namespace confab::client {
 
 class ApiClient;
 class LocalStore;
+class MediaCache;
 class MemberModel;
 class MessageModel;
 class Outbox;
@@ -54,6 +56,8 @@ public:
     Outbox &outbox() { return *m_outbox; }
     RoomListModel &rooms() { return *m_rooms; }
     PresenceModel &presence() { return *m_presence; }
+    // Thumbnails and originals of attachments, on disk beside the store.
+    MediaCache &media() { return *m_media; }
 
     // One open room's models, standing, posting state, moderation calls and draft, owned by
     // parent (see RoomContext). The UI's one factory for per-room objects.
@@ -65,6 +69,9 @@ public:
 
     // Sending goes through the outbox; returns the clientMsgId.
     QString sendMessage(const QString &roomId, const QString &text, const QString &replyTo = {});
+    // A message with files (the text is their caption): uploaded first, then sent, by the outbox.
+    QString sendFiles(const QString &roomId, const QString &caption, std::vector<OutgoingFile> files,
+                      const QString &replyTo = {});
     // The composer calls this on every keystroke; at most one typing_start per few seconds goes out.
     void userIsTyping(const QString &roomId);
     void userStoppedTyping(const QString &roomId);
@@ -104,6 +111,7 @@ private:
     Outbox *m_outbox = nullptr;
     RoomListModel *m_rooms = nullptr;
     PresenceModel *m_presence = nullptr;
+    MediaCache *m_media = nullptr;
     QHash<QString, qint64> m_typingSentAt; // roomId -> when typing_start last went out
     void onRoomRemoved(const QString &roomId, const QString &message, SyncEngine::RemovalKind kind);
 

@@ -47,6 +47,50 @@ const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 };
 
+// An outgoing message's files and their upload state, as JSON in the outbox row.
+QString encodeFiles(const std::vector<OutgoingFile> &files)
+{
+    if (files.empty())
+        return QStringLiteral("");
+    nlohmann::json list = nlohmann::json::array();
+    for (const OutgoingFile &f : files) {
+        nlohmann::json j{{"path", f.path.toStdString()},         {"fileName", f.fileName.toStdString()},
+                         {"fileSize", f.fileSize},               {"mimeType", f.mimeType.toStdString()},
+                         {"width", f.width},                     {"height", f.height},
+                         {"uploadId", f.uploadId.toStdString()}};
+        if (f.uploaded)
+            j["uploaded"] = *f.uploaded;
+        list.push_back(std::move(j));
+    }
+    return QString::fromUtf8(toJsonBytes(list));
+}
+
+std::vector<OutgoingFile> decodeFiles(const QString &text)
+{
+    std::vector<OutgoingFile> out;
+    if (text.isEmpty())
+        return out;
+    try {
+        const nlohmann::json list = parseJsonDocument(text.toUtf8(), limits::kJsonDepthMax + 8);
+        for (const auto &j : list) {
+            OutgoingFile f;
+            f.path = QString::fromStdString(j.at("path").get<std::string>());
+            f.fileName = QString::fromStdString(j.at("fileName").get<std::string>());
+            f.fileSize = j.at("fileSize").get<qint64>();
+            f.mimeType = QString::fromStdString(j.value("mimeType", std::string()));
+            f.width = j.value("width", 0);
+            f.height = j.value("height", 0);
+            f.uploadId = QString::fromStdString(j.value("uploadId", std::string()));
+            if (j.contains("uploaded"))
+                f.uploaded = j["uploaded"].get<Attachment>();
+            out.push_back(std::move(f));
+        }
+    } catch (const std::exception &e) {
+        qCWarning(lcStore) << "unreadable outbox files:" << e.what();
+    }
+    return out;
+}
+
 } // namespace
 
 LocalStore::LocalStore() : m_connection(QStringLiteral("confab-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces)) {}
@@ -76,6 +120,13 @@ bool LocalStore::open(const QString &filePath)
     exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
     for (const char *sql : kSchema) {
         if (!exec(QString::fromLatin1(sql)))
+            return false;
+    }
+    // Added with attachments: a cache made before them gets the column.
+    {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SELECT files FROM outbox LIMIT 0"));
+        if (q.lastError().isValid() && !exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN files TEXT NOT NULL DEFAULT ''")))
             return false;
     }
     QFile::setPermissions(filePath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -313,7 +364,7 @@ std::vector<OutgoingItem> LocalStore::outgoing() const
 {
     std::vector<OutgoingItem> out;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.exec(QStringLiteral("SELECT ordinal, client_msg_id, room_id, content, type, reply_to, created_at, state, error "
+    q.exec(QStringLiteral("SELECT ordinal, client_msg_id, room_id, content, type, reply_to, created_at, state, error, files "
                           "FROM outbox ORDER BY ordinal"));
     while (q.next()) {
         OutgoingItem i;
@@ -326,6 +377,7 @@ std::vector<OutgoingItem> LocalStore::outgoing() const
         i.createdAt = q.value(6).toLongLong();
         i.state = q.value(7).toInt() == 1 ? OutgoingItem::State::Failed : OutgoingItem::State::Pending;
         i.error = q.value(8).toString();
+        i.files = decodeFiles(q.value(9).toString());
         out.push_back(std::move(i));
     }
     return out;
@@ -334,8 +386,8 @@ std::vector<OutgoingItem> LocalStore::outgoing() const
 void LocalStore::addOutgoing(OutgoingItem &item)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("INSERT INTO outbox (client_msg_id, room_id, content, type, reply_to, created_at, state, error) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO outbox (client_msg_id, room_id, content, type, reply_to, created_at, state, error, files) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(item.clientMsgId);
     q.addBindValue(item.roomId);
     q.addBindValue(notNull(item.content));
@@ -344,6 +396,7 @@ void LocalStore::addOutgoing(OutgoingItem &item)
     q.addBindValue(item.createdAt);
     q.addBindValue(item.state == OutgoingItem::State::Failed ? 1 : 0);
     q.addBindValue(notNull(item.error));
+    q.addBindValue(encodeFiles(item.files));
     if (!q.exec())
         qCWarning(lcStore) << "outbox write failed:" << q.lastError().text();
     item.ordinal = q.lastInsertId().toLongLong();
@@ -352,9 +405,10 @@ void LocalStore::addOutgoing(OutgoingItem &item)
 void LocalStore::updateOutgoing(const OutgoingItem &item)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("UPDATE outbox SET state = ?, error = ? WHERE client_msg_id = ?"));
+    q.prepare(QStringLiteral("UPDATE outbox SET state = ?, error = ?, files = ? WHERE client_msg_id = ?"));
     q.addBindValue(item.state == OutgoingItem::State::Failed ? 1 : 0);
     q.addBindValue(notNull(item.error));
+    q.addBindValue(encodeFiles(item.files));
     q.addBindValue(item.clientMsgId);
     q.exec();
 }
