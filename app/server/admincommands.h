@@ -32,6 +32,7 @@ private:
     int rooms();
     int serverBan(const QString &who);
     int printAudit();
+    int retention();
 
     // A user by username or user id; prints an error and returns empty when there is none.
     QString resolveUser(const QString &who);

@@ -6,6 +6,7 @@
 #include "ratelimiter.h"
 #include "realtime/realtimehub.h"
 #include "rest/restapi.h"
+#include "retentionsweeper.h"
 #include "service/passwordhasher.h"
 #include "storage/sqlitestorage.h"
 
@@ -54,6 +55,12 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     m_hub = std::make_unique<RealtimeHub>(*m_worker, *m_bus, *m_members, *m_presence, *m_rates, *m_clock, rt);
     connectEffects();
     m_rest = std::make_unique<RestApi>(*m_worker, *m_hub, *m_rates, m_hub->standing(), *m_hasher, *m_metrics, *m_clock);
+    RetentionSweeper::Settings retention;
+    retention.auditRetentionDays = m_config.auditRetentionDays;
+    retention.intervalSeconds = m_config.retentionIntervalSeconds;
+    retention.batchSize = m_config.retentionBatchSize;
+    retention.messages = {m_config.messageRetentionDays, m_config.retentionKeepPinned, m_config.retentionKeepLastMessage};
+    m_retention = std::make_unique<RetentionSweeper>(*m_worker, retention);
 
     HttpLimits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
@@ -124,6 +131,7 @@ bool Server::start(QString *error)
     if (!m_http->listen(m_config.bind, m_config.port, error))
         return false;
     m_started = true;
+    m_retention->start();
     qCInfo(lcServer) << "serving on" << m_config.bind.toString() << m_http->port() << "data" << m_config.dataDir;
     return true;
 }

@@ -23,6 +23,7 @@ class PresenceRegistry;
 class RateLimiter;
 class RealtimeHub;
 class RestApi;
+class RetentionSweeper;
 class StorageWorker;
 struct ServiceCounters;
 struct Services;
@@ -68,6 +69,7 @@ private:
     std::unique_ptr<RestApi> m_rest;
     std::unique_ptr<HttpServer> m_http;
     std::unique_ptr<HeapTrimmer> m_heapTrimmer;
+    std::unique_ptr<RetentionSweeper> m_retention;
     bool m_started = false;
     bool m_storageOpen = false;
 };

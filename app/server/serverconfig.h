@@ -34,6 +34,13 @@ struct ServerConfig {
     QStringList wordFilter; // from --word-filter-file: one word per line, '#' starts a comment
     WordFilterAction wordFilterAction = WordFilterAction::Reject;
     bool insecureFastPasswordHashing = false; // tests and demo mode only
+    // Retention (RetentionSweeper): audit entries and messages older than this many days go; 0 keeps forever.
+    int auditRetentionDays = 365;
+    int messageRetentionDays = 0;   // server default; a room's settings.messageRetention overrides it
+    bool retentionKeepPinned = true;
+    bool retentionKeepLastMessage = true;
+    int retentionIntervalSeconds = 3600; // how often the sweep runs (it also runs at start)
+    int retentionBatchSize = 500;        // rows deleted per transaction
 
     // Declares every setting's flag on the parser.
     static void addOptions(QCommandLineParser &parser);

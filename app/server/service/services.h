@@ -3,6 +3,7 @@
 #include "authservice.h"
 #include "messageservice.h"
 #include "moderationservice.h"
+#include "retentionservice.h"
 #include "roomservice.h"
 
 namespace confab::server {
@@ -10,7 +11,7 @@ namespace confab::server {
 // Every service of the storage thread, over one storage and context.
 struct Services {
     explicit Services(ServiceContext &ctx)
-        : context(ctx), auth(ctx), rooms(ctx), messages(ctx), moderation(ctx, rooms)
+        : context(ctx), auth(ctx), rooms(ctx), messages(ctx), moderation(ctx, rooms), retention(ctx)
     {
     }
     ServiceContext &context;
@@ -18,6 +19,7 @@ struct Services {
     RoomService rooms;
     MessageService messages;
     ModerationService moderation;
+    RetentionService retention;
 };
 
 } // namespace confab::server
