@@ -572,7 +572,7 @@ void TestCore::everyFrameHasAFixture()
     const QStringList clientTypes = allFrameTypes<ClientFrame>();
     const QStringList serverTypes = allFrameTypes<ServerFrame>();
     QCOMPARE(clientTypes.size(), 13);
-    QCOMPARE(serverTypes.size(), 22);
+    QCOMPARE(serverTypes.size(), 23);
     check(u"client"_s, clientTypes, clientFrameCases());
     if (QTest::currentTestFailed())
         return;
