@@ -230,6 +230,24 @@ void get(JsonReader &r, MessageDeletedFrame &f)
     f.messageId = messageId(r);
 }
 
+void put(json &j, const MessagesPurgedFrame &f)
+{
+    j["seq"] = f.seq;
+    j["roomId"] = str(f.roomId);
+    json ids = json::array();
+    for (const QString &id : f.messageIds)
+        ids.push_back(str(id));
+    j["messageIds"] = std::move(ids);
+    j["upToSeq"] = f.upToSeq;
+}
+void get(JsonReader &r, MessagesPurgedFrame &f)
+{
+    f.seq = r.integer("seq", 1, std::numeric_limits<qint64>::max());
+    f.roomId = roomId(r);
+    f.messageIds = r.optStringList("messageIds", 500, limits::kIdMax);
+    f.upToSeq = r.integer("upToSeq", 0, std::numeric_limits<qint64>::max());
+}
+
 void put(json &j, const TypingIndicatorFrame &f)
 {
     j["roomId"] = str(f.roomId);

@@ -154,6 +154,17 @@ struct MessageDeletedFrame {
     QString messageId;
     bool operator==(const MessageDeletedFrame &) const = default;
 };
+// Retention deleted these messages of the room (oldest first, at most 500 per event); upToSeq is
+// the highest seq among them. Clients drop them from their caches; a sync replays the events of
+// purged messages as message_deleted, so the room's seq stays gap-free.
+struct MessagesPurgedFrame {
+    static constexpr const char *kType = "messages_purged";
+    qint64 seq = 0;
+    QString roomId;
+    QStringList messageIds;
+    qint64 upToSeq = 0;
+    bool operator==(const MessagesPurgedFrame &) const = default;
+};
 struct TypingIndicatorFrame {
     static constexpr const char *kType = "typing_indicator";
     QString roomId;
@@ -261,7 +272,7 @@ using ServerFrame =
     std::variant<HelloFrame, HistoryFrame, AckFrame, NewMessageFrame, MessageUpdatedFrame, MessageDeletedFrame,
                  TypingIndicatorFrame, ReadReceiptFrame, PresenceUpdateFrame, SyncedFrame, SyncGapFrame, PongFrame,
                  UserJoinedFrame, UserLeftFrame, MemberUpdatedFrame, RoomUpdatedFrame, RoomDeletedFrame,
-                 PinUpdatedFrame, KickedFrame, BannedFrame, AiResponseFrame, ErrorFrame>;
+                 PinUpdatedFrame, KickedFrame, BannedFrame, AiResponseFrame, ErrorFrame, MessagesPurgedFrame>;
 
 // Each frame to JSON with its "type" set, and back. The decoders throw DecodeError naming the
 // field (`type` for an unknown or missing type).

@@ -4,6 +4,8 @@
 #include "limits.h"
 #include "validation.h"
 
+#include <limits>
+
 namespace confab {
 
 using nlohmann::json;
@@ -357,7 +359,8 @@ void to_json(json &j, const AuditEntry &v)
              {"actorName", str(v.actorName)},   {"action", str(v.action)},
              {"roomId", optStr(v.roomId)},      {"targetUserId", optStr(v.targetUserId)},
              {"messageId", optStr(v.messageId)}, {"reason", str(v.reason)},
-             {"createdAt", timeOrNull(v.createdAt)}};
+             {"createdAt", timeOrNull(v.createdAt)}, {"address", optStr(v.address)},
+             {"count", v.count}};
 }
 
 void decode(const json &j, AuditEntry &v, const QString &path)
@@ -372,6 +375,8 @@ void decode(const json &j, AuditEntry &v, const QString &path)
     v.messageId = r.optString("messageId", {}, limits::kIdMax);
     v.reason = r.optString("reason", {}, limits::kReasonMax);
     v.createdAt = r.timestamp("createdAt");
+    v.address = r.optString("address", {}, 64);
+    v.count = int(r.optInteger("count", 1, 1, std::numeric_limits<int>::max()));
     r.finish();
 }
 void from_json(const json &j, AuditEntry &v) { decode(j, v, {}); }

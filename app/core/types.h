@@ -146,6 +146,8 @@ struct AuditEntry {
     QString messageId;
     QString reason;
     qint64 createdAt = 0;
+    QString address; // the client's IP address, for account events (sign-in, failed sign-in, ...)
+    int count = 1;   // repeats folded into this entry (failed sign-ins from one address within a minute)
     bool operator==(const AuditEntry &) const = default;
 };
 

@@ -148,6 +148,7 @@ int main(int argc, char *argv[])
     parser.addOption(QCommandLineOption(QStringLiteral("limit"), QStringLiteral("With admin users/rooms/audit: how many."),
                                         QStringLiteral("n")));
     parser.addOption(QCommandLineOption(QStringLiteral("reason"), QStringLiteral("With admin ban: why."), QStringLiteral("text")));
+    parser.addOption(QCommandLineOption(QStringLiteral("dry-run"), QStringLiteral("With admin retention: only print what would go.")));
     parser.addOption(QCommandLineOption(QStringLiteral("room"), QStringLiteral("With admin audit: one room's entries."),
                                         QStringLiteral("room-id")));
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional command, see above."), QStringLiteral("[command...]"));

@@ -34,6 +34,7 @@ QString AdminCommands::usage()
                           "  admin audit [--limit N] [--room ROOM]   print the audit log, newest first\n"
                           "  admin quarantine-file FILE [--reason R]   FILE: a file id or SHA-256; its bytes go everywhere and are refused from now on\n"
                           "  admin sweep-files              remove files no message carries (after the grace period) and expired uploads\n"
+                          "  admin retention --dry-run      print, per room, how many messages retention would delete now\n"
                           "  (USER is a username or a user id)");
 }
 
@@ -66,6 +67,8 @@ int AdminCommands::run(const QStringList &args)
         return quarantine(target);
     if (verb == QLatin1String("sweep-files"))
         return sweepFiles();
+    if (verb == QLatin1String("retention"))
+        return retention();
     m_err << "confab-server: unknown admin command \"" << verb << "\"\n" << usage() << "\n";
     return 2;
 }
@@ -241,6 +244,31 @@ int AdminCommands::sweepFiles()
     m_server.runOnStorage([&](Services &s) { report = s.files.sweep(); });
     m_out << "removed " << report.filesRemoved << " files (" << report.blobsRemoved << " on disk) and "
           << report.uploadsExpired << " expired uploads\n";
+    return 0;
+}
+
+int AdminCommands::retention()
+{
+    if (!m_parser.isSet(QStringLiteral("dry-run"))) {
+        // Deleting is the running server's job (its clients hear of it at once); this only looks.
+        m_err << "confab-server: admin retention needs --dry-run; the server itself deletes, in the background\n";
+        return 2;
+    }
+    const ServerConfig &c = m_server.config();
+    const MessageRetentionPolicy policy{c.messageRetentionDays, c.retentionKeepPinned, c.retentionKeepLastMessage};
+    m_server.runOnStorage([&](Services &s) {
+        const auto rooms = s.retention.preview(policy);
+        m_out << "ROOM ID\tKEEP DAYS\tWOULD DELETE\tNAME\n";
+        int total = 0;
+        for (const RoomRetention &r : rooms.value) {
+            m_out << r.roomId << '\t' << r.days << '\t' << r.expired << '\t' << r.name << '\n';
+            total += r.expired;
+        }
+        m_out << total << " messages would be deleted in " << rooms.value.size()
+              << (rooms.value.size() == 1 ? " room" : " rooms") << " under retention"
+              << (policy.keepPinned ? "; pinned messages kept" : "")
+              << (policy.keepLast ? "; each room's last message kept" : "") << "\n";
+    });
     return 0;
 }
 

@@ -34,6 +34,7 @@ private:
     int printAudit();
     int quarantine(const QString &sha256);
     int sweepFiles();
+    int retention();
 
     // A user by username or user id; prints an error and returns empty when there is none.
     QString resolveUser(const QString &who);

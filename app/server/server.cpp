@@ -7,6 +7,7 @@
 #include "ratelimiter.h"
 #include "realtime/realtimehub.h"
 #include "rest/restapi.h"
+#include "retentionsweeper.h"
 #include "service/passwordhasher.h"
 #include "storage/sqlitestorage.h"
 
@@ -62,6 +63,12 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     m_rest = std::make_unique<RestApi>(*m_worker, *m_hub, *m_rates, m_hub->standing(), *m_hasher, *m_metrics, *m_clock);
     m_files = std::make_unique<FileTransfers>(BlobStore(m_config.filesPath()), m_config.maxUploadBytes, m_config.keepExif);
     m_rest->setFileTransfers(m_files.get());
+    RetentionSweeper::Settings retention;
+    retention.auditRetentionDays = m_config.auditRetentionDays;
+    retention.intervalSeconds = m_config.retentionIntervalSeconds;
+    retention.batchSize = m_config.retentionBatchSize;
+    retention.messages = {m_config.messageRetentionDays, m_config.retentionKeepPinned, m_config.retentionKeepLastMessage};
+    m_retention = std::make_unique<RetentionSweeper>(*m_worker, retention);
 
     HttpLimits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
@@ -143,6 +150,7 @@ bool Server::start(QString *error)
     m_fileSweep->start(m_config.fileSweepSeconds * 1000);
     sweepFiles(); // what expired while the server was down
     m_started = true;
+    m_retention->start();
     qCInfo(lcServer) << "serving on" << m_config.bind.toString() << m_http->port() << "data" << m_config.dataDir;
     return true;
 }

@@ -25,6 +25,7 @@ class PresenceRegistry;
 class RateLimiter;
 class RealtimeHub;
 class RestApi;
+class RetentionSweeper;
 class StorageWorker;
 struct ServiceCounters;
 struct Services;
@@ -73,6 +74,7 @@ private:
     std::unique_ptr<HeapTrimmer> m_heapTrimmer;
     std::unique_ptr<FileTransfers> m_files;
     QTimer *m_fileSweep = nullptr;
+    std::unique_ptr<RetentionSweeper> m_retention;
     bool m_started = false;
     bool m_storageOpen = false;
 };

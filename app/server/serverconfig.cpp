@@ -132,6 +132,18 @@ const std::vector<Setting> &settings()
                  c.wordFilterAction = *a;
              return a.has_value();
          }},
+        {"audit-retention-days", "days", "Audit log entries older than this are deleted; 0 keeps them forever (default 365).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 0, 100000, &c.auditRetentionDays); }},
+        {"message-retention-days", "days", "Messages older than this are deleted in rooms without their own messageRetention; 0 keeps them forever (default 0).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 0, 100000, &c.messageRetentionDays); }},
+        {"retention-keep-pinned", "yes|no", "Retention spares pinned messages (default yes).",
+         [](ServerConfig &c, const QString &v) { return parseBool(v, &c.retentionKeepPinned); }},
+        {"retention-keep-last-message", "yes|no", "Retention spares the last message of each room (default yes).",
+         [](ServerConfig &c, const QString &v) { return parseBool(v, &c.retentionKeepLastMessage); }},
+        {"retention-interval-seconds", "s", "How often retention runs, besides at start (default 3600).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 1, 7 * 24 * 3600, &c.retentionIntervalSeconds); }},
+        {"retention-batch-size", "n", "Rows retention deletes per transaction, between which other requests run (default 500).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 1, 10000, &c.retentionBatchSize); }},
         {"insecure-fast-password-hashing", "", "Cheap Argon2id settings, for tests and demos only.",
          [](ServerConfig &c, const QString &v) { return parseBool(v, &c.insecureFastPasswordHashing); }},
         {"keep-exif", "", "Store JPEGs untouched (by default GPS, camera and serial data are stripped).",

@@ -40,6 +40,13 @@ struct ServerConfig {
     int uploadLifetimeSeconds = 24 * 3600;             // an unfinished resumable upload is removed after this
     int fileSweepSeconds = 600;                        // how often the sweep runs
     bool keepExif = false;                             // JPEGs stored untouched (privacy data kept)
+    // Retention (RetentionSweeper): audit entries and messages older than this many days go; 0 keeps forever.
+    int auditRetentionDays = 365;
+    int messageRetentionDays = 0;   // server default; a room's settings.messageRetention overrides it
+    bool retentionKeepPinned = true;
+    bool retentionKeepLastMessage = true;
+    int retentionIntervalSeconds = 3600; // how often the sweep runs (it also runs at start)
+    int retentionBatchSize = 500;        // rows deleted per transaction
 
     // Declares every setting's flag on the parser.
     static void addOptions(QCommandLineParser &parser);

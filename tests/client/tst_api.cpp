@@ -206,7 +206,7 @@ private Q_SLOTS:
         QCOMPARE(denied.httpStatus, 403);
         // FORBIDDEN covers many refusals: with no translation in effect the server's words say which.
         QCOMPARE(denied.error->message, QStringLiteral("Only server admins and room admins may read the audit log."));
-        QVERIFY(await<Done>([&](QObject *c, auto cb) { other.deleteAccount(c, cb); }).ok());
+        QVERIFY(await<Done>([&](QObject *c, auto cb) { other.deleteAccount(QStringLiteral("correct horse"), c, cb); }).ok());
         auto gone = await<User>([&](QObject *c, auto cb) { other.me(c, cb); });
         QCOMPARE(gone.httpStatus, 401);
     }

@@ -130,7 +130,7 @@ void fields(Diff &d, const QString &p, const ReadReceipt &a, const ReadReceipt &
 void fields(Diff &d, const QString &p, const AuditEntry &a, const AuditEntry &e)
 {
     F(auditId); F(actorId); F(actorName); F(action); F(roomId); F(targetUserId); F(messageId); F(reason);
-    F(createdAt);
+    F(createdAt); F(address); F(count);
 }
 
 void fields(Diff &d, const QString &p, const OffsetPagination &a, const OffsetPagination &e)
@@ -219,6 +219,10 @@ void frame(Diff &d, const QString &p, const RoomDeletedFrame &a, const RoomDelet
 void frame(Diff &d, const QString &p, const PinUpdatedFrame &a, const PinUpdatedFrame &e)
 {
     F(seq); F(roomId); F(messageId); F(pinned); F(byUserId);
+}
+void frame(Diff &d, const QString &p, const MessagesPurgedFrame &a, const MessagesPurgedFrame &e)
+{
+    F(seq); F(roomId); F(messageIds); F(upToSeq);
 }
 void frame(Diff &d, const QString &p, const KickedFrame &a, const KickedFrame &e) { F(roomId); F(reason); }
 void frame(Diff &d, const QString &p, const BannedFrame &a, const BannedFrame &e)

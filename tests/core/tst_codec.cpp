@@ -256,7 +256,9 @@ AuditEntry audit()
             .targetUserId = u"u_bob02"_s,
             .messageId = u"m_0192ab"_s,
             .reason = u"Spam link"_s,
-            .createdAt = utc(2025, 9, 29, 10, 40, 19, 2)};
+            .createdAt = utc(2025, 9, 29, 10, 40, 19, 2),
+            .address = u"203.0.113.7"_s,
+            .count = 3};
 }
 
 } // namespace expect
@@ -395,6 +397,7 @@ std::vector<std::pair<QString, ServerFrame>> serverFrameCases()
         {u"room_updated"_s, RoomUpdatedFrame{1057, room()}},
         {u"room_deleted"_s, RoomDeletedFrame{u"r_design"_s}},
         {u"pin_updated"_s, PinUpdatedFrame{1058, u"r_design"_s, u"m_0192ab"_s, true, u"u_carol03"_s}},
+        {u"messages_purged"_s, MessagesPurgedFrame{1059, u"r_design"_s, {u"m_0100aa"_s, u"m_0100ab"_s}, 1020}},
         {u"kicked"_s, KickedFrame{u"r_design"_s, u"Off-topic flooding"_s}},
         {u"banned"_s, BannedFrame{u"r_design"_s, u"Repeated spam"_s, utc(2025, 10, 6, 10, 25, 0, 0)}},
         {u"ai_response"_s, AiResponseFrame{aiMessage()}},
@@ -573,7 +576,7 @@ void TestCore::everyFrameHasAFixture()
     const QStringList clientTypes = allFrameTypes<ClientFrame>();
     const QStringList serverTypes = allFrameTypes<ServerFrame>();
     QCOMPARE(clientTypes.size(), 13);
-    QCOMPARE(serverTypes.size(), 22);
+    QCOMPARE(serverTypes.size(), 23);
     check(u"client"_s, clientTypes, clientFrameCases());
     if (QTest::currentTestFailed())
         return;

@@ -60,6 +60,12 @@ inline Account makeAccount(const TestServer &server, const QString &username, co
     return a;
 }
 
+// DELETE /v1/me with the account's password (erasure asks for it).
+inline RestReply eraseAccount(const Account &a, const QString &password = QStringLiteral("correct horse"))
+{
+    return a->send("DELETE", QStringLiteral("/v1/me"), QByteArray::fromStdString(json{{"password", ss(password)}}.dump()));
+}
+
 // Creates a room and returns it (null on failure, with the answer in the log).
 inline json createRoom(const Account &owner, const QString &name, const QString &type, const QStringList &members = {},
                        const json &extra = json::object())

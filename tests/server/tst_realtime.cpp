@@ -1096,7 +1096,7 @@ void TestRealtime::erasingTheAccountEndsItsConnections()
     auto first = connectWs(m_server, gus);
     auto second = connectWs(m_server, gus);
     QVERIFY(first && second);
-    CHECK_STATUS(gus->del(QStringLiteral("/v1/me")), 200);
+    CHECK_STATUS(eraseAccount(gus), 200);
     for (WsClient *ws : {first.get(), second.get()}) {
         QTRY_VERIFY_WITH_TIMEOUT(ws->wasClosed(), 10000);
         QCOMPARE(ws->closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);

@@ -547,7 +547,7 @@ void TestRest::deleteAccount()
     WsClient ws;
     QVERIFY(ws.open(m_server.wsUrl(other.token())));
 
-    const RestReply r = leaver->del(QStringLiteral("/v1/me"));
+    const RestReply r = eraseAccount(leaver);
     CHECK_STATUS(r, 200);
     QVERIFY(r.data()["deleted"] == true);
     CHECK_ERROR(leaver->get(QStringLiteral("/v1/me")), 401, "UNAUTHORIZED", "");

@@ -2,6 +2,7 @@
 
 #include "shell/accountbutton.h"
 #include "settings/appsettings.h"
+#include "settings/deleteaccountdialog.h"
 #include "shell/autoaway.h"
 #include "roomlist/browseroomsdialog.h"
 #include "room/composer.h"
@@ -268,7 +269,9 @@ void MainWindow::buildMenus()
         box->open();
     });
 
-    m_account->addTrailingActions({m_settingsAction, m_signOut});
+    m_deleteAccount = new QAction(tr("&Delete account…"), this);
+    connect(m_deleteAccount, &QAction::triggered, this, &MainWindow::openDeleteAccountDialog);
+    m_account->addTrailingActions({m_settingsAction, m_signOut, m_deleteAccount});
 }
 
 void MainWindow::applySettings()
@@ -291,7 +294,7 @@ void MainWindow::attach(client::ChatEngine *engine)
     m_account->setEngine(engine);
     m_notifier->setEngine(engine);
     m_tray->setRooms(&engine->rooms());
-    for (QAction *a : {m_newRoom, m_browseRooms, m_directMessage, m_signOut})
+    for (QAction *a : {m_newRoom, m_browseRooms, m_directMessage, m_signOut, m_deleteAccount})
         a->setEnabled(true);
     m_newButton->setEnabled(true);
     selectFirstRoomIfNone();
@@ -311,7 +314,7 @@ void MainWindow::detach()
     m_notifier->setEngine(nullptr);
     m_tray->setRooms(nullptr);
     m_engine = nullptr;
-    for (QAction *a : {m_newRoom, m_browseRooms, m_directMessage, m_signOut})
+    for (QAction *a : {m_newRoom, m_browseRooms, m_directMessage, m_signOut, m_deleteAccount})
         a->setEnabled(false);
     m_newButton->setEnabled(false);
     setWindowTitle(tr("Confab"));
@@ -434,6 +437,13 @@ QDialog *MainWindow::present(QDialog *dialog)
     dialog->raise();
     dialog->activateWindow();
     return dialog;
+}
+
+QDialog *MainWindow::openDeleteAccountDialog()
+{
+    if (!m_engine)
+        return nullptr;
+    return present(new DeleteAccountDialog(m_session, this));
 }
 
 QDialog *MainWindow::openCreateRoomDialog()

@@ -80,6 +80,7 @@ public:
     QDialog *openLeaveRoomDialog();
     QDialog *openSettingsDialog();
     QDialog *openShortcutsDialog();
+    QDialog *openDeleteAccountDialog();
 
     // Geometry in QSettings, so the window comes back where it was.
     void restoreWindowGeometry();
@@ -134,6 +135,7 @@ private:
     QAction *m_leave = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_signOut = nullptr;
+    QAction *m_deleteAccount = nullptr; // in the account button's menu
     QActionGroup *m_themeGroup = nullptr;
 };
 

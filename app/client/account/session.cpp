@@ -164,12 +164,17 @@ void Session::signOut()
 {
     if (m_state == State::SignedOut && !m_engine)
         return;
-    const QString key = accountKey();
     if (!m_api.token().isEmpty())
         m_api.logout(nullptr, {}); // best effort; the local sign-out does not wait for it
+    endSession();
+}
+
+void Session::endSession()
+{
+    const QString key = accountKey();
     if (m_engine)
         Q_EMIT aboutToSignOut(m_engine.get());
-    m_engine.reset();
+    m_engine.reset(); // closes the local cache
     if (!m_ephemeral) { // an adopted token was never stored: leave a real account's files alone
         m_tokens.remove(key);
         QFile::remove(accountFile());
@@ -179,6 +184,26 @@ void Session::signOut()
     m_api.setToken({});
     setState(State::SignedOut);
     Q_EMIT signedOut();
+}
+
+void Session::deleteAccount(const QString &password)
+{
+    if (m_state != State::SignedIn)
+        return;
+    const QString cache = storePath();
+    m_api.deleteAccount(password, this, [this, cache](const ApiResult<Done> &r) {
+        if (!r.ok()) {
+            const bool wrongPassword = r.httpStatus == 403 && r.error && r.error->field == QLatin1String("password");
+            Q_EMIT accountDeletionFailed(r.error ? r.error->message : QString(), wrongPassword);
+            return;
+        }
+        Q_EMIT accountDeleted();
+        // The server may have closed the WebSocket first, and that may have ended the session already.
+        if (m_engine || m_state != State::SignedOut)
+            endSession();
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(cache + suffix);
+    });
 }
 
 void Session::restore()

@@ -37,6 +37,10 @@ public:
     void registerAccount(const QUrl &server, const QString &username, const QString &password,
                          const QString &displayName = {});
     void signOut();
+    // Erases the account on the server (DELETE /v1/me, which checks `password`), then ends the
+    // session and removes what this computer kept of it: the local cache, the account file and
+    // the keychain entry. accountDeleted() or accountDeletionFailed() tells how it went.
+    void deleteAccount(const QString &password);
     // Signs in again with the stored account and token, if there are both.
     void restore();
     // Signs in with a token obtained elsewhere (the bundled demo server): it is kept in memory
@@ -70,6 +74,10 @@ Q_SIGNALS:
     // (they refer to its store and sync), before signedOut().
     void aboutToSignOut(confab::client::ChatEngine *engine);
     void signedOut();
+    // deleteAccount() succeeded (signedOut() follows) or failed (nothing changed; `wrongPassword`
+    // when the server refused the password).
+    void accountDeleted();
+    void accountDeletionFailed(const QString &message, bool wrongPassword);
     // Sign-in, registration or restore failed; field names the input at fault, if any.
     void failed(const QString &message, const QString &field);
     void secretStorageProblem(const QString &message);
@@ -80,6 +88,8 @@ private:
     void beginSigningIn(const QUrl &server);
     void onSignedIn(const ApiResult<SignedIn> &r);
     void startEngine(const QString &token);
+    // Ends the session locally: engine, stored token and account file.
+    void endSession();
     void fail(const QString &message, const QString &field = {});
     QString accountKey() const;
     QString accountFile() const;

@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QUrl>
+#include <QSet>
 
 #include <algorithm>
 
@@ -38,6 +39,7 @@ MessageModel::MessageModel(const QString &roomId, ApiClient &api, LocalStore &st
         changed(row);
         updatePinnedCopy(m_rows[std::size_t(row)].message);
     });
+    connect(&m_sync, &SyncEngine::messagesPurged, this, &MessageModel::applyPurge);
     connect(&m_sync, &SyncEngine::roomReset, this, [this](const QString &roomId) {
         if (roomId != m_roomId)
             return;
@@ -519,6 +521,30 @@ void MessageModel::updatePinnedCopy(const Message &m)
             return;
         }
     }
+}
+
+void MessageModel::applyPurge(const QString &roomId, const QStringList &messageIds)
+{
+    if (roomId != m_roomId)
+        return;
+    const QSet<QString> gone(messageIds.begin(), messageIds.end());
+    // Server rows only ([0, m_sent)); from the end, so the rows still to look at keep their index.
+    for (int row = m_sent - 1; row >= 0; --row) {
+        if (!gone.contains(m_rows[std::size_t(row)].message.messageId))
+            continue;
+        int first = row;
+        while (first > 0 && gone.contains(m_rows[std::size_t(first - 1)].message.messageId))
+            --first;
+        beginRemoveRows({}, first, row);
+        m_rows.erase(m_rows.begin() + first, m_rows.begin() + row + 1);
+        m_sent -= row - first + 1;
+        endRemoveRows();
+        row = first;
+    }
+    const auto before = m_pins.size();
+    std::erase_if(m_pins, [&](const Message &p) { return gone.contains(p.messageId); });
+    if (m_pins.size() != before)
+        Q_EMIT pinsChanged();
 }
 
 void MessageModel::applyPin(const QString &roomId, const QString &messageId, bool pinned)

@@ -116,6 +116,7 @@ public:
     // people's changes: applying it twice, or after the event, changes nothing.
     void applyEdit(const Message &serverCopy);
     void applyDeletion(const QString &roomId, const QString &messageId);
+    void applyPurge(const QString &roomId, const QStringList &messageIds);
     void applyReaction(const QString &roomId, const QString &messageId, const QString &emoji, bool mine);
     void applyPin(const QString &roomId, const QString &messageId, bool pinned);
 

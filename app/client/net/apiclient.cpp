@@ -220,9 +220,10 @@ void ApiClient::userByUsername(const QString &username, QObject *context, ApiCal
                as<User>);
 }
 
-void ApiClient::deleteAccount(QObject *context, ApiCallback<Done> cb)
+void ApiClient::deleteAccount(const QString &password, QObject *context, ApiCallback<Done> cb)
 {
-    call<Done>("DELETE", QStringLiteral("/v1/me"), {}, nullptr, context, std::move(cb), done);
+    json body{{"password", s(password)}};
+    call<Done>("DELETE", QStringLiteral("/v1/me"), {}, &body, context, std::move(cb), done);
 }
 
 void ApiClient::auditLog(const QString &roomId, const QString &before, int limit, QObject *context,

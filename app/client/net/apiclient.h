@@ -42,8 +42,8 @@ public:
                        ApiCallback<User> done);
     // One person by exact username, case-insensitive (GET /v1/users/by-username/{username}).
     void userByUsername(const QString &username, QObject *context, ApiCallback<User> done);
-    // Erases the account (DELETE /v1/me); the token stops working.
-    void deleteAccount(QObject *context, ApiCallback<Done> done);
+    // Erases the account (DELETE /v1/me) after the server checked `password`; the token stops working.
+    void deleteAccount(const QString &password, QObject *context, ApiCallback<Done> done);
     // The audit log, newest first: every room for server admins, their rooms for room admins.
     // `before` is the auditId of the last entry of the previous page.
     void auditLog(const QString &roomId, const QString &before, int limit, QObject *context,

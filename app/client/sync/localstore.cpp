@@ -289,6 +289,19 @@ void LocalStore::clearMessages(const QString &roomId)
     q.exec();
 }
 
+void LocalStore::removeMessages(const QStringList &messageIds)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM messages WHERE message_id = ?"));
+    for (const QString &id : messageIds) {
+        q.addBindValue(id);
+        q.exec();
+    }
+    db.commit();
+}
+
 // ---- members ----------------------------------------------------------------------------------
 
 std::vector<Member> LocalStore::members(const QString &roomId) const

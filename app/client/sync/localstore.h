@@ -4,6 +4,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include <map>
 #include <optional>
@@ -69,6 +70,7 @@ public:
     void saveMessages(const std::vector<Message> &messages);
     void saveMessage(const Message &message) { saveMessages({message}); }
     void clearMessages(const QString &roomId);
+    void removeMessages(const QStringList &messageIds); // purged by the server's retention
 
     // members
     std::vector<Member> members(const QString &roomId) const;

@@ -148,6 +148,11 @@ void SyncEngine::onFrame(const ServerFrame &frame)
                     }
                     Q_EMIT messageDeleted(f.roomId, f.messageId);
                 }
+            } else if constexpr (std::is_same_v<F, MessagesPurgedFrame>) {
+                if (admit(f.roomId, f.seq)) {
+                    m_store.removeMessages(f.messageIds);
+                    Q_EMIT messagesPurged(f.roomId, f.messageIds);
+                }
             } else if constexpr (std::is_same_v<F, UserJoinedFrame>) {
                 if (admit(f.roomId, f.seq)) {
                     m_store.saveMember(f.roomId, f.member);

@@ -41,6 +41,8 @@ Q_SIGNALS:
     void messageArrived(const confab::Message &message);
     void messageChanged(const confab::Message &message);
     void messageDeleted(const QString &roomId, const QString &messageId);
+    // Retention removed these messages on the server; they are already gone from the local store.
+    void messagesPurged(const QString &roomId, const QStringList &messageIds);
     void typingChanged(const QString &roomId, const QString &userId, const QString &displayName, bool isTyping);
     void presenceChanged(const confab::Presence &presence);
     void readReceiptArrived(const confab::ReadReceipt &receipt);

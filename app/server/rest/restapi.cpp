@@ -70,6 +70,7 @@ bool isJsonContentType(const QByteArray &value)
     const QByteArray v = value.trimmed().toLower();
     return v.isEmpty() || v == "application/json" || v.startsWith("application/json;");
 }
+} // namespace
 
 QByteArray bearerToken(const HttpRequest &request)
 {
@@ -80,7 +81,6 @@ QByteArray bearerToken(const HttpRequest &request)
 }
 
 ApiError missingToken() { return {ErrorCode::Unauthorized, QStringLiteral("send Authorization: Bearer <token>"), {}, 0}; }
-} // namespace
 
 std::optional<ApiError> RestApi::routeError(const HttpRequest &request, const Handler **handler, PathParams *params,
                                             bool *needsToken) const

@@ -30,6 +30,10 @@ struct RestCall {
     QString query(const char *name) const;
 };
 
+// The token of `Authorization: Bearer <token>` (empty when there is none), and the answer without one.
+QByteArray bearerToken(const HttpRequest &request);
+ApiError missingToken();
+
 // A service call made for an authenticated user; returns the `data` of the envelope.
 using RestWork = std::function<Result<nlohmann::json>(Services &, const Caller &, Effects &, const RestCall &)>;
 
@@ -100,6 +104,8 @@ private:
 
     void registerAccount(RestCall &&call, HttpResponder responder);
     void login(RestCall &&call, HttpResponder responder);
+    // DELETE /v1/me {password}: the password is checked (on the hashing pool) before the erase.
+    void eraseAccount(RestCall &&call, HttpResponder responder);
 
     // Rate limits count per user, so several tokens of one user share one budget (and the
     // WebSocket's). The network thread learns a token's user when it signs in or is first used;

@@ -96,8 +96,9 @@ void RestApi::addAuthRoutes()
     publicRoute("POST", "/v1/auth/login", [this](RestCall &&c, HttpResponder r) { login(std::move(c), std::move(r)); });
 
     route("POST", "/v1/auth/logout",
-          [](Services &s, const Caller &caller, Effects &, const RestCall &) {
-              return mapped<Done>(s.auth.logout(caller), [](const Done &) { return json{{"loggedOut", true}}; });
+          [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
+              return mapped<Done>(s.auth.logout(caller, c.request.peerAddress.toString()),
+                                  [](const Done &) { return json{{"loggedOut", true}}; });
           },
           200, [this](const Caller &caller, const RestCall &) {
               m_standing.apply({StandingChange{0, caller.userId, caller.tokenHash, StandingChangeKind::SignedOut, 0}});
@@ -132,23 +133,24 @@ void RestApi::registerAccount(RestCall &&call, HttpResponder responder)
         return;
     }
     auto holder = std::make_shared<HttpResponder>(std::move(responder));
+    const QString address = call.request.peerAddress.toString();
     // 1. name free? (cheap, before spending ~200 ms hashing)  2. hash  3. create.
     m_worker.run<Done>(
         this, [username](Services &s, Effects &) { return s.auth.checkUsernameFree(username); },
-        [this, holder, username, password, displayName](Result<Done> free) {
+        [this, holder, username, password, displayName, address](Result<Done> free) {
             if (!free) {
                 holder->send(failure(*free.error));
                 return;
             }
-            m_hasher.hash(password, this, [this, holder, username, displayName](QByteArray hash) {
+            m_hasher.hash(password, this, [this, holder, username, displayName, address](QByteArray hash) {
                 if (hash.isEmpty()) {
                     holder->send(failure({ErrorCode::Unavailable, QStringLiteral("the server is out of memory for hashing; try again"), {}, 1}));
                     return;
                 }
                 m_worker.run<SignedIn>(
                     this,
-                    [username, displayName, hash](Services &s, Effects &) {
-                        return s.auth.createAccount(username, displayName, hash, false, true);
+                    [username, displayName, hash, address](Services &s, Effects &) {
+                        return s.auth.createAccount(username, displayName, hash, false, true, address);
                     },
                     [this, holder](Result<SignedIn> r) {
                         if (!r) {
@@ -191,22 +193,27 @@ void RestApi::login(RestCall &&call, HttpResponder responder)
     m_loginsFromAddress.recordFailure(attemptKey);
     m_logins.recordFailure(accountKey);
     auto holder = std::make_shared<HttpResponder>(std::move(responder));
+    const QString address = call.request.peerAddress.toString();
     m_worker.run<StoredUser>(
         this, [username](Services &s, Effects &) { return s.auth.credentials(username); },
-        [this, holder, password, accountKey, attemptKey](Result<StoredUser> user) {
+        [this, holder, password, accountKey, attemptKey, username, address](Result<StoredUser> user) {
             const QByteArray hash = user ? user.value.passwordHash : m_dummyHash;
             const QString userId = user ? user.value.user.userId : QString();
-            m_hasher.verify(password, hash, this, [this, holder, userId, accountKey, attemptKey](bool ok) {
+            m_hasher.verify(password, hash, this, [this, holder, userId, accountKey, attemptKey, username, address](bool ok) {
                 if (ok && !userId.isEmpty()) {
                     m_loginsFromAddress.recordSuccess(attemptKey);
                     m_logins.recordSuccess(accountKey);
                 }
                 if (!ok || userId.isEmpty()) {
+                    // Audited after the answer is decided; a short write, so it joins the sends' group commit.
+                    m_worker.run<Done>(
+                        this, [username, address](Services &s, Effects &) { return s.auth.recordFailedLogin(username, address); },
+                        {}, StorageWorker::Commit::Grouped);
                     holder->send(failure({ErrorCode::Unauthorized, QStringLiteral("wrong username or password"), {}, 0}));
                     return;
                 }
                 m_worker.run<SignedIn>(
-                    this, [userId](Services &s, Effects &) { return s.auth.issueToken(userId); },
+                    this, [userId, address](Services &s, Effects &) { return s.auth.issueToken(userId, address); },
                     [this, holder](Result<SignedIn> r) {
                         if (!r) {
                             holder->send(failure(*r.error));
@@ -214,6 +221,82 @@ void RestApi::login(RestCall &&call, HttpResponder responder)
                         }
                         rememberToken(AuthService::hashToken(r.value.token), r.value.user.userId);
                         holder->send(success(json(r.value)));
+                    });
+            });
+        });
+}
+
+void RestApi::eraseAccount(RestCall &&call, HttpResponder responder)
+{
+    const QByteArray token = bearerToken(call.request);
+    if (token.isEmpty()) {
+        responder.send(failure(missingToken()));
+        return;
+    }
+    QString password;
+    try {
+        JsonReader r = bodyReader(call);
+        password = r.string("password", limits::kPasswordMax);
+        r.finish();
+    } catch (const DecodeError &e) {
+        responder.send(failure(e.toApiError()));
+        return;
+    }
+    const QByteArray tokenHash = AuthService::hashToken(QString::fromLatin1(token));
+    if (const int wait = m_rates.take(rateKey(tokenHash), RateLimiter::Budget::Requests)) {
+        responder.send(failure({ErrorCode::RateLimited, QStringLiteral("too many requests: wait %1 s").arg(wait), {}, wait}));
+        return;
+    }
+    const QString address = call.request.peerAddress.toString();
+    auto holder = std::make_shared<HttpResponder>(std::move(responder));
+    // 1. who is asking, and their password hash  2. check the password  3. erase.
+    m_worker.run<StoredUser>(
+        this,
+        [tokenHash](Services &s, Effects &) -> Result<StoredUser> {
+            const auto caller = s.auth.authenticate(tokenHash);
+            if (!caller)
+                return *caller.error;
+            const auto user = s.context.storage.userById(caller.value.userId);
+            if (!user)
+                return apiError(ErrorCode::Unauthorized, QStringLiteral("this account no longer exists"));
+            return *user;
+        },
+        [this, holder, tokenHash, password, address](Result<StoredUser> user) {
+            if (!user) {
+                holder->send(failure(*user.error));
+                return;
+            }
+            // A password guessed here counts against the same per-account limit as sign-in.
+            const QString accountKey = user.value.usernameKey;
+            if (const int wait = m_logins.retryAfterSeconds(accountKey)) {
+                holder->send(failure({ErrorCode::RateLimited, QStringLiteral("too many wrong passwords: wait %1 s").arg(wait), {}, wait}));
+                return;
+            }
+            m_hasher.verify(password, user.value.passwordHash, this, [this, holder, tokenHash, accountKey, address](bool ok) {
+                if (!ok) {
+                    m_logins.recordFailure(accountKey);
+                    holder->send(failure(apiError(ErrorCode::Forbidden,
+                                                  QStringLiteral("the password is wrong; the account was not deleted"),
+                                                  QStringLiteral("password"))));
+                    return;
+                }
+                m_worker.run<Caller>(
+                    this,
+                    [tokenHash, address](Services &s, Effects &fx) -> Result<Caller> {
+                        const auto caller = s.auth.authenticate(tokenHash);
+                        if (!caller)
+                            return *caller.error;
+                        if (auto erased = s.rooms.eraseAccount(caller.value, fx, address); !erased)
+                            return *erased.error;
+                        return caller.value;
+                    },
+                    [this, holder](Result<Caller> erased) {
+                        if (!erased) {
+                            holder->send(failure(*erased.error));
+                            return;
+                        }
+                        m_standing.apply({StandingChange{0, erased.value.userId, {}, StandingChangeKind::Erased, 0}});
+                        holder->send(success(json{{"deleted", true}}));
                     });
             });
         });
@@ -487,11 +570,7 @@ void RestApi::addOtherRoutes()
         return Result<json>(json(user));
     });
 
-    route("DELETE", "/v1/me", [](Services &s, const Caller &caller, Effects &fx, const RestCall &) {
-        return mapped<Done>(s.rooms.eraseAccount(caller, fx), [](const Done &) { return json{{"deleted", true}}; });
-    }, 200, [this](const Caller &caller, const RestCall &) {
-        m_standing.apply({StandingChange{0, caller.userId, {}, StandingChangeKind::Erased, 0}});
-    });
+    publicRoute("DELETE", "/v1/me", [this](RestCall &&c, HttpResponder r) { eraseAccount(std::move(c), std::move(r)); }, true);
 
     publicRoute("GET", "/healthz", [this](RestCall &&, HttpResponder r) {
         // Healthy means the storage thread answers and can write, not just that this thread runs:

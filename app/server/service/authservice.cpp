@@ -70,7 +70,8 @@ Result<Done> AuthService::checkUsernameFree(const QString &username)
 }
 
 Result<SignedIn> AuthService::createAccount(const QString &username, const QString &displayName,
-                                            const QByteArray &passwordHash, bool makeAdmin, bool withToken)
+                                            const QByteArray &passwordHash, bool makeAdmin, bool withToken,
+                                            const QString &address)
 {
     return inTransaction(m_ctx.storage, [&]() -> Result<SignedIn> {
         auto free = checkUsernameFree(username);
@@ -85,6 +86,7 @@ Result<SignedIn> AuthService::createAccount(const QString &username, const QStri
         u.passwordHash = passwordHash;
         u.createdAt = m_ctx.now();
         m_ctx.storage.insertUser(u);
+        m_audit.record(accountaction::kRegister, u.user.userId, u.user.displayName, address);
         SignedIn out;
         out.user = u.user;
         if (withToken) {
@@ -103,20 +105,34 @@ Result<StoredUser> AuthService::credentials(const QString &username)
     return *u;
 }
 
-Result<SignedIn> AuthService::issueToken(const QString &userId)
+Result<SignedIn> AuthService::issueToken(const QString &userId, const QString &address)
 {
     auto u = m_ctx.storage.userById(userId);
     if (!u || u->disabled)
         return badCredentials();
     SignedIn out{newToken(), withPresence(u->user)};
-    m_ctx.storage.insertToken(hashToken(out.token), userId, m_ctx.now());
+    if (address.isEmpty()) { // the demo's own clients: no sign-in to audit
+        m_ctx.storage.insertToken(hashToken(out.token), userId, m_ctx.now());
+        return out;
+    }
+    inTransaction(m_ctx.storage, [&] {
+        m_ctx.storage.insertToken(hashToken(out.token), userId, m_ctx.now());
+        m_audit.record(accountaction::kLogin, userId, u->user.displayName, address);
+    });
     return out;
 }
 
-Result<Done> AuthService::logout(const Caller &caller)
+Result<Done> AuthService::recordFailedLogin(const QString &username, const QString &address)
+{
+    m_audit.failedLogin(username, address);
+    return Done{};
+}
+
+Result<Done> AuthService::logout(const Caller &caller, const QString &address)
 {
     inTransaction(m_ctx.storage, [&] {
         m_ctx.storage.deleteToken(caller.tokenHash);
+        m_audit.record(accountaction::kLogout, caller.userId, caller.displayName, address);
         recordStandingChange(m_ctx, caller.userId, StandingChangeKind::SignedOut, caller.tokenHash);
     });
     return Done{};

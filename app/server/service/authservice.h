@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accountaudit.h"
 #include "servicecontext.h"
 
 namespace confab::server {
@@ -10,7 +11,7 @@ using confab::SignedIn; // the token is shown once to the client; only its hash 
 // runs on PasswordHasher's pool); these calls take and return hashes.
 class AuthService {
 public:
-    explicit AuthService(ServiceContext &ctx) : m_ctx(ctx) {}
+    explicit AuthService(ServiceContext &ctx) : m_ctx(ctx), m_audit(ctx) {}
 
     static QByteArray hashToken(const QString &token);
 
@@ -21,13 +22,18 @@ public:
     Result<Caller> recheck(const Caller &caller);
     // Checks the name is free before the caller spends time hashing the password.
     Result<Done> checkUsernameFree(const QString &username);
-    // Creates the account (the first one, or makeAdmin, is a server admin) and a token.
+    // Creates the account (the first one, or makeAdmin, is a server admin) and a token. The
+    // audit log records it with the client's `address` (empty from the command line).
     Result<SignedIn> createAccount(const QString &username, const QString &displayName, const QByteArray &passwordHash,
-                                   bool makeAdmin, bool issueToken);
+                                   bool makeAdmin, bool issueToken, const QString &address = {});
     // The stored hash for a login attempt; UNAUTHORIZED for an unknown or disabled user.
     Result<StoredUser> credentials(const QString &username);
-    Result<SignedIn> issueToken(const QString &userId);
-    Result<Done> logout(const Caller &caller);
+    // A token for a user whose password was checked; audited as a sign-in when `address` is given
+    // (the demo's own clients get theirs without one).
+    Result<SignedIn> issueToken(const QString &userId, const QString &address = {});
+    // Audits a sign-in refused for a wrong password or an unknown or disabled user.
+    Result<Done> recordFailedLogin(const QString &username, const QString &address);
+    Result<Done> logout(const Caller &caller, const QString &address = {});
     Result<User> me(const Caller &caller);
     Result<User> updateProfile(const Caller &caller, const std::optional<QString> &displayName,
                                const std::optional<QString> &avatar);
@@ -35,6 +41,7 @@ public:
 private:
     User withPresence(User u) const;
     ServiceContext &m_ctx;
+    AccountAudit m_audit;
 };
 
 } // namespace confab::server

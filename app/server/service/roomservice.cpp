@@ -1,5 +1,7 @@
 #include "roomservice.h"
 
+#include "accountaudit.h"
+
 #include "core/limits.h"
 #include "core/validation.h"
 
@@ -366,7 +368,7 @@ Result<Member> RoomService::invite(const Caller &caller, const QString &roomId, 
     return added;
 }
 
-Result<Done> RoomService::eraseAccount(const Caller &caller, Effects &fx)
+Result<Done> RoomService::eraseAccount(const Caller &caller, Effects &fx, const QString &address)
 {
     inTransaction(m_ctx.storage, [&] {
         for (const RoomRecord &r : m_ctx.storage.roomsOfUser(caller.userId)) {
@@ -396,6 +398,7 @@ Result<Done> RoomService::eraseAccount(const Caller &caller, Effects &fx)
             removeMember(roomId, caller.userId, fx);
         }
         m_ctx.storage.deleteUser(caller.userId);
+        AccountAudit(m_ctx).record(accountaction::kErase, caller.userId, caller.displayName, address);
         recordStandingChange(m_ctx, caller.userId, StandingChangeKind::Erased);
     });
     m_ctx.members.removeUser(caller.userId);

@@ -35,7 +35,7 @@ public:
 
     // Erases the caller's account: leaves every room (handing ownership to the highest-ranking
     // remaining member, so no room is left without an owner), then anonymises the account.
-    Result<Done> eraseAccount(const Caller &caller, Effects &fx);
+    Result<Done> eraseAccount(const Caller &caller, Effects &fx, const QString &address = {});
 
     // Shared with moderation: adds a member, logs user_joined and announces it.
     Member addMember(const RoomRecord &room, const QString &userId, Role role, Effects &fx);

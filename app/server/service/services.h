@@ -4,6 +4,7 @@
 #include "fileservice.h"
 #include "messageservice.h"
 #include "moderationservice.h"
+#include "retentionservice.h"
 #include "roomservice.h"
 
 namespace confab::server {
@@ -11,7 +12,7 @@ namespace confab::server {
 // Every service of the storage thread, over one storage and context.
 struct Services {
     explicit Services(ServiceContext &ctx)
-        : context(ctx), auth(ctx), rooms(ctx), messages(ctx), moderation(ctx, rooms), files(ctx)
+        : context(ctx), auth(ctx), rooms(ctx), messages(ctx), moderation(ctx, rooms), files(ctx), retention(ctx)
     {
     }
     ServiceContext &context;
@@ -20,6 +21,7 @@ struct Services {
     MessageService messages;
     ModerationService moderation;
     FileService files;
+    RetentionService retention;
 };
 
 } // namespace confab::server

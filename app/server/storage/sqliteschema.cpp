@@ -238,6 +238,24 @@ SqliteMigration uploadFiles()
     return m;
 }
 
+// ---- accounts (issue 17) ------------------------------------------------------------------------
+// Version 5: account events in the audit log. Sign-ins and failed sign-ins carry the client's
+// address; repeated failed sign-ins from one address within a minute fold into one entry with a
+// count (so a brute-force run cannot fill the disk). The index serves that fold and retention.
+SqliteMigration accountAudit()
+{
+    SqliteMigration m;
+    m.version = 5;
+    m.description = QStringLiteral("account events in the audit log");
+    m.statements = QStringList{
+        QStringLiteral("ALTER TABLE audit_log ADD COLUMN address TEXT"),
+        QStringLiteral("ALTER TABLE audit_log ADD COLUMN repeat_count INTEGER NOT NULL DEFAULT 1"),
+        QStringLiteral("CREATE INDEX audit_action_address ON audit_log(action, address, created_at)"),
+    };
+    return m;
+}
+// ---- end of accounts ----------------------------------------------------------------------------
+
 void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 {
     // BEGIN IMMEDIATE: take the write lock up front, so two processes cannot both migrate.
@@ -267,7 +285,7 @@ void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 
 const std::vector<SqliteMigration> &sqliteMigrations()
 {
-    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges(), files(), uploadFiles()};
+    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges(), files(), uploadFiles(), accountAudit()};
     return migrations;
 }
 

@@ -179,6 +179,15 @@ public:
     {
         return m_messages.countUnreadMentions(roomId, afterSeq, userId, username);
     }
+    std::vector<ExpiredMessage> expiredMessages(const QString &roomId, const RetentionRule &rule, int limit) override
+    {
+        return m_messages.expiredMessages(roomId, rule, limit);
+    }
+    int countExpiredMessages(const QString &roomId, const RetentionRule &rule) override
+    {
+        return m_messages.countExpiredMessages(roomId, rule);
+    }
+    void deleteMessages(const std::vector<QString> &messageIds) override { m_messages.deleteMessages(messageIds); }
     int purgeMessagesBefore(const QString &roomId, qint64 cutoffMs) override
     {
         return m_messages.purgeMessagesBefore(roomId, cutoffMs);
@@ -208,6 +217,12 @@ public:
     // ---- audit (SqliteAuditLog)
     void insertAudit(const AuditEntry &e) override { m_audit.insertAudit(e); }
     std::vector<AuditEntry> listAudit(const AuditQuery &q) override { return m_audit.listAudit(q); }
+    bool countRepeatedAudit(const AuditEntry &e, qint64 sinceMs) override { return m_audit.countRepeatedAudit(e, sinceMs); }
+    int recentAuditFromAddress(const QString &action, const QString &address, qint64 sinceMs) override
+    {
+        return m_audit.recentAuditFromAddress(action, address, sinceMs);
+    }
+    int purgeAuditBefore(qint64 cutoffMs, int limit) override { return m_audit.purgeAuditBefore(cutoffMs, limit); }
 
     // ---- standing changes (SqliteStandingChangeLog)
     void insertStandingChange(const StandingChange &c) override { m_standing.insertStandingChange(c); }

@@ -85,6 +85,19 @@ struct SearchQuery {
 
 using confab::SearchHit;
 
+// What retention deletes in one room: messages created before cutoffMs, except (when asked) pinned
+// ones and the room's newest message.
+struct RetentionRule {
+    qint64 cutoffMs = 0;
+    bool keepPinned = true;
+    bool keepLast = true;
+};
+
+struct ExpiredMessage {
+    QString messageId;
+    qint64 seq = 0;
+};
+
 struct AuditQuery {
     std::optional<std::vector<QString>> roomIds; // nullopt: every room (server admins)
     QString actorId;
@@ -239,6 +252,11 @@ public:
                                     const QString &username) = 0;
     // Removes messages older than cutoff in that room (retention); returns how many.
     virtual int purgeMessagesBefore(const QString &roomId, qint64 cutoffMs) = 0;
+    // Retention: the room's messages the rule deletes, oldest first, at most `limit`; and how many there are.
+    virtual std::vector<ExpiredMessage> expiredMessages(const QString &roomId, const RetentionRule &rule, int limit) = 0;
+    virtual int countExpiredMessages(const QString &roomId, const RetentionRule &rule) = 0;
+    // Deletes these messages with their reactions and pins (their attachments' references go with the rows).
+    virtual void deleteMessages(const std::vector<QString> &messageIds) = 0;
 
     // Returns false when that user already had that reaction (add) or did not have it (remove).
     virtual bool addReaction(const QString &messageId, const QString &emoji, const QString &userId, qint64 at) = 0;
@@ -258,6 +276,13 @@ public:
 
     virtual void insertAudit(const AuditEntry &e) = 0;
     virtual std::vector<AuditEntry> listAudit(const AuditQuery &q) = 0;
+    // Folds a repeat into the newest entry with the same action, address, target and reason made
+    // at or after sinceMs (its count goes up by one); false when there is none.
+    virtual bool countRepeatedAudit(const AuditEntry &e, qint64 sinceMs) = 0;
+    // Entries with this action from this address made at or after sinceMs.
+    virtual int recentAuditFromAddress(const QString &action, const QString &address, qint64 sinceMs) = 0;
+    // Deletes up to `limit` of the oldest entries made before cutoffMs (retention); returns how many.
+    virtual int purgeAuditBefore(qint64 cutoffMs, int limit) = 0;
 };
 
 // Standing changes (see StandingChange).

@@ -15,6 +15,9 @@ public:
 
     void insertAudit(const AuditEntry &e) override;
     std::vector<AuditEntry> listAudit(const AuditQuery &q) override;
+    bool countRepeatedAudit(const AuditEntry &e, qint64 sinceMs) override;
+    int recentAuditFromAddress(const QString &action, const QString &address, qint64 sinceMs) override;
+    int purgeAuditBefore(qint64 cutoffMs, int limit) override;
 
 private:
     SqliteDatabase &m_db;

@@ -251,6 +251,45 @@ int SqliteMessageStore::purgeMessagesBefore(const QString &roomId, qint64 cutoff
     return s.rowsAffected();
 }
 
+namespace {
+// The messages a retention rule deletes: created before the cutoff, not pinned unless pins go too,
+// not the room's newest unless that goes too. Parameters: expiredParams().
+const QString kExpiredWhere = QStringLiteral(
+    "FROM messages m WHERE m.room_id = ? AND m.created_at < ? "
+    "AND (? = 0 OR NOT EXISTS (SELECT 1 FROM pins p WHERE p.message_id = m.message_id)) "
+    "AND (? = 0 OR m.seq < (SELECT MAX(seq) FROM messages WHERE room_id = ?))");
+
+SqlParams expiredParams(const QString &roomId, const RetentionRule &rule)
+{
+    return {sqlText(roomId), qlonglong(rule.cutoffMs), sqlBool(rule.keepPinned), sqlBool(rule.keepLast), sqlText(roomId)};
+}
+} // namespace
+
+std::vector<ExpiredMessage> SqliteMessageStore::expiredMessages(const QString &roomId, const RetentionRule &rule, int limit)
+{
+    SqlParams params = expiredParams(roomId, rule);
+    params.push_back(std::max(1, limit));
+    Statement s(m_db, QStringLiteral("SELECT m.message_id, m.seq ") + kExpiredWhere + QStringLiteral(" ORDER BY m.seq LIMIT ?"),
+                params);
+    std::vector<ExpiredMessage> out;
+    while (s.next())
+        out.push_back({s.text(0), s.integer(1)});
+    return out;
+}
+
+int SqliteMessageStore::countExpiredMessages(const QString &roomId, const RetentionRule &rule)
+{
+    Statement s(m_db, QStringLiteral("SELECT COUNT(*) ") + kExpiredWhere, expiredParams(roomId, rule));
+    return s.next() ? int(s.integer(0)) : 0;
+}
+
+void SqliteMessageStore::deleteMessages(const std::vector<QString> &messageIds)
+{
+    // Reactions and pins go by ON DELETE CASCADE, the search entries by trigger.
+    Statement(m_db, QStringLiteral("DELETE FROM messages WHERE message_id IN (SELECT value FROM json_each(?))"),
+              {idListJson(messageIds)});
+}
+
 bool SqliteMessageStore::addReaction(const QString &messageId, const QString &emoji, const QString &userId, qint64 at)
 {
     Statement s(m_db,

@@ -37,6 +37,9 @@ public:
     int countUnreadMentions(const QString &roomId, qint64 afterSeq, const QString &userId,
                             const QString &username) override;
     int purgeMessagesBefore(const QString &roomId, qint64 cutoffMs) override;
+    std::vector<ExpiredMessage> expiredMessages(const QString &roomId, const RetentionRule &rule, int limit) override;
+    int countExpiredMessages(const QString &roomId, const RetentionRule &rule) override;
+    void deleteMessages(const std::vector<QString> &messageIds) override;
 
     bool addReaction(const QString &messageId, const QString &emoji, const QString &userId, qint64 at) override;
     bool removeReaction(const QString &messageId, const QString &emoji, const QString &userId) override;
