@@ -297,6 +297,44 @@
     </message>
 </context>
 <context>
+    <name>confab::client::EventPollTransport</name>
+    <message>
+        <source>The server sent an answer this client cannot read (%1).</source>
+        <translation>El servidor envió una respuesta que este cliente no puede leer (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::FileUpload</name>
+    <message>
+        <source>This file does not fit in your storage quota of %1 (%2 used).</source>
+        <translation>Este archivo no cabe en tu cuota de almacenamiento de %1 (%2 en uso).</translation>
+    </message>
+    <message>
+        <source>This file is larger than the limit of %1.</source>
+        <translation>Este archivo supera el límite de %1.</translation>
+    </message>
+    <message>
+        <source>This room does not allow files.</source>
+        <translation>Esta sala no admite archivos.</translation>
+    </message>
+    <message>
+        <source>This room does not allow this type of file.</source>
+        <translation>Esta sala no admite este tipo de archivo.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 changed since it was attached.</source>
+        <translation>%1 cambió desde que se adjuntó.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read.</source>
+        <translation>No se pudo leer la respuesta del servidor.</translation>
+    </message>
+</context>
+<context>
     <name>confab::client::KnownUsers</name>
     <message>
         <source>Server administration</source>
@@ -305,6 +343,21 @@
     <message>
         <source>Unknown user (%1)</source>
         <translation>Usuario desconocido (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::MediaCache</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>The server does not have this file (any more).</source>
+        <translation>El servidor no tiene este archivo (o ya no lo tiene).</translation>
+    </message>
+    <message>
+        <source>The file could not be downloaded: %1</source>
+        <translation>No se pudo descargar el archivo: %1</translation>
     </message>
 </context>
 <context>
@@ -534,6 +587,18 @@
             <numerusform>Conexión perdida. Reintentando en %n s</numerusform>
         </translation>
     </message>
+    <message>
+        <source>long-poll fallback: WebSockets are blocked</source>
+        <translation>long-poll de respaldo: los WebSockets están bloqueados</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>Connected (%1)</source>
+        <translation>Conectado (%1)</translation>
+    </message>
 </context>
 <context>
     <name>confab::client::RoomActions</name>
@@ -713,6 +778,40 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::AttachmentActions</name>
+    <message>
+        <source>Save file</source>
+        <translation>Guardar archivo</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::AttachmentStrip</name>
+    <message>
+        <source>Files to send</source>
+        <translation>Archivos para enviar</translation>
+    </message>
+    <message>
+        <source>Cannot attach %1: it is not a readable file.</source>
+        <translation>No se puede adjuntar %1: no es un archivo legible.</translation>
+    </message>
+    <message>
+        <source>At most %1 files go with one message.</source>
+        <translation>Un mensaje lleva como máximo %1 archivos.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Quitar %1</translation>
+    </message>
+    <message>
+        <source>Remove (Delete)</source>
+        <translation>Quitar (Supr)</translation>
     </message>
 </context>
 <context>
@@ -911,6 +1010,10 @@
         <source>Offline: %1</source>
         <translation>Sin conexión: %1</translation>
     </message>
+    <message>
+        <source>Transport: %1</source>
+        <translation>Transporte: %1</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::CreateRoomDialog</name>
@@ -1065,6 +1168,57 @@
     <message>
         <source>Creating the room…</source>
         <translation>Creando la sala…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::DeleteAccountDialog</name>
+    <message>
+        <source>Delete your account</source>
+        <translation>Eliminar tu cuenta</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;This cannot be undone.&lt;/b&gt; Deleting your account %1 on %2:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Your messages stay in their place as “message deleted”, with their text and attachments erased, under the name “Deleted user”.&lt;/li&gt;&lt;li&gt;Your reactions are removed and you leave every room and conversation.&lt;/li&gt;&lt;li&gt;Rooms you own pass to their highest-ranking remaining member; a room with no one else in it stays empty.&lt;/li&gt;&lt;li&gt;You are signed out everywhere, and your username becomes free for anyone to take.&lt;/li&gt;&lt;li&gt;This computer forgets the account: its saved messages and the stored sign-in.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Esto no se puede deshacer.&lt;/b&gt; Al eliminar tu cuenta %1 en %2:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Tus mensajes se quedan en su sitio como «mensaje eliminado», sin su texto ni sus adjuntos, con el nombre «Usuario eliminado».&lt;/li&gt;&lt;li&gt;Se quitan tus reacciones y sales de todas las salas y conversaciones.&lt;/li&gt;&lt;li&gt;Las salas de las que eres propietario pasan al miembro restante de mayor rango; una sala en la que no queda nadie se queda vacía.&lt;/li&gt;&lt;li&gt;Se cierra tu sesión en todas partes y tu nombre de usuario queda libre para cualquiera.&lt;/li&gt;&lt;li&gt;Este ordenador olvida la cuenta: sus mensajes guardados y el inicio de sesión almacenado.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>What deleting your account does</source>
+        <translation>Qué supone eliminar tu cuenta</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>Tu contraseña</translation>
+    </message>
+    <message>
+        <source>Type your password to confirm that you want to delete your account.</source>
+        <translation>Escribe tu contraseña para confirmar que quieres eliminar tu cuenta.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>&amp;Delete account</source>
+        <translation>&amp;Eliminar la cuenta</translation>
+    </message>
+    <message>
+        <source>Delete account</source>
+        <translation>Eliminar la cuenta</translation>
+    </message>
+    <message>
+        <source>Deleting your account…</source>
+        <translation>Eliminando tu cuenta…</translation>
+    </message>
+    <message>
+        <source>That is not your password. Nothing was deleted.</source>
+        <translation>Esa no es tu contraseña. No se ha eliminado nada.</translation>
+    </message>
+    <message>
+        <source>Your account was not deleted: %1</source>
+        <translation>Tu cuenta no se ha eliminado: %1</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1417,73 @@
     <message>
         <source>Emoji</source>
         <translation>Emoji</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ImageViewer</name>
+    <message>
+        <source>Image viewer</source>
+        <translation>Visor de imágenes</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>Image name</source>
+        <translation>Nombre de la imagen</translation>
+    </message>
+    <message>
+        <source>Previous image (Left)</source>
+        <translation>Imagen anterior (Izquierda)</translation>
+    </message>
+    <message>
+        <source>Next image (Right)</source>
+        <translation>Imagen siguiente (Derecha)</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>Alejar (-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Acercar (+)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <source>Fit to the window (0)</source>
+        <translation>Ajustar a la ventana (0)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Open in another program</source>
+        <translation>Abrir en otro programa</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Guardar como…</translation>
+    </message>
+    <message>
+        <source>Save the image as a file</source>
+        <translation>Guardar la imagen como archivo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close the viewer (Esc)</source>
+        <translation>Cerrar el visor (Esc)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 de %3)</translation>
     </message>
 </context>
 <context>
@@ -1549,6 +1770,10 @@ Chat autoalojado para equipos.</translation>
         <source>Menu of a message or member</source>
         <translation>Menú de un mensaje o miembro</translation>
     </message>
+    <message>
+        <source>&amp;Delete account…</source>
+        <translation>&amp;Eliminar la cuenta…</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MemberDelegate</name>
@@ -1771,6 +1996,14 @@ Chat autoalojado para equipos.</translation>
     <message>
         <source>New messages</source>
         <translation>Mensajes nuevos</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>uploading… %1 % (Ctrl+Shift+Backspace cancels)</source>
+        <translation>subiendo… %1 % (Ctrl+Mayús+Retroceso cancela)</translation>
     </message>
 </context>
 <context>
@@ -2179,6 +2412,65 @@ Chat autoalojado para equipos.</translation>
     <message>
         <source>No messages yet</source>
         <translation>Aún no hay mensajes</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::RoomFiles</name>
+    <message>
+        <source>&amp;Attach files…</source>
+        <translation>&amp;Adjuntar archivos…</translation>
+    </message>
+    <message>
+        <source>&amp;Open file</source>
+        <translation>&amp;Abrir archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Save file as…</source>
+        <translation>&amp;Guardar archivo como…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel upload</source>
+        <translation>&amp;Cancelar la subida</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Adjuntar archivos</translation>
+    </message>
+    <message>
+        <source>Attach files (Ctrl+U)</source>
+        <translation>Adjuntar archivos (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Guardado: %1</translation>
+    </message>
+    <message>
+        <source>Screenshot %1.png</source>
+        <translation>Captura %1.png</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be saved.</source>
+        <translation>No se pudo guardar la imagen pegada.</translation>
+    </message>
+    <message>
+        <source>&amp;View %1</source>
+        <translation>&amp;Ver %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open %1</source>
+        <translation>&amp;Abrir %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save %1 as…</source>
+        <translation>&amp;Guardar %1 como…</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Abrir %1</translation>
+    </message>
+    <message>
+        <source>Save %1 as…</source>
+        <translation>Guardar %1 como…</translation>
     </message>
 </context>
 <context>

@@ -297,6 +297,44 @@
     </message>
 </context>
 <context>
+    <name>confab::client::EventPollTransport</name>
+    <message>
+        <source>The server sent an answer this client cannot read (%1).</source>
+        <translation>Le serveur a envoyé une réponse que ce client ne sait pas lire (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::FileUpload</name>
+    <message>
+        <source>This file does not fit in your storage quota of %1 (%2 used).</source>
+        <translation>Ce fichier dépasse votre quota de stockage de %1 (%2 utilisés).</translation>
+    </message>
+    <message>
+        <source>This file is larger than the limit of %1.</source>
+        <translation>Ce fichier dépasse la limite de %1.</translation>
+    </message>
+    <message>
+        <source>This room does not allow files.</source>
+        <translation>Ce salon n’accepte pas les fichiers.</translation>
+    </message>
+    <message>
+        <source>This room does not allow this type of file.</source>
+        <translation>Ce salon n’accepte pas ce type de fichier.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 changed since it was attached.</source>
+        <translation>%1 a changé depuis qu’il a été joint.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read.</source>
+        <translation>La réponse du serveur est illisible.</translation>
+    </message>
+</context>
+<context>
     <name>confab::client::KnownUsers</name>
     <message>
         <source>Server administration</source>
@@ -305,6 +343,21 @@
     <message>
         <source>Unknown user (%1)</source>
         <translation>Utilisateur inconnu (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::MediaCache</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>The server does not have this file (any more).</source>
+        <translation>Le serveur n’a pas (ou plus) ce fichier.</translation>
+    </message>
+    <message>
+        <source>The file could not be downloaded: %1</source>
+        <translation>Le fichier n’a pas pu être téléchargé : %1</translation>
     </message>
 </context>
 <context>
@@ -534,6 +587,18 @@
             <numerusform>Connexion perdue. Nouvelle tentative dans %n s</numerusform>
         </translation>
     </message>
+    <message>
+        <source>long-poll fallback: WebSockets are blocked</source>
+        <translation>long-poll de secours : les WebSockets sont bloqués</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>Connected (%1)</source>
+        <translation>Connecté (%1)</translation>
+    </message>
 </context>
 <context>
     <name>confab::client::RoomActions</name>
@@ -713,6 +778,40 @@
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::AttachmentActions</name>
+    <message>
+        <source>Save file</source>
+        <translation>Enregistrer le fichier</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::AttachmentStrip</name>
+    <message>
+        <source>Files to send</source>
+        <translation>Fichiers à envoyer</translation>
+    </message>
+    <message>
+        <source>Cannot attach %1: it is not a readable file.</source>
+        <translation>Impossible de joindre %1 : ce n’est pas un fichier lisible.</translation>
+    </message>
+    <message>
+        <source>At most %1 files go with one message.</source>
+        <translation>Un message contient au plus %1 fichiers.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Retirer %1</translation>
+    </message>
+    <message>
+        <source>Remove (Delete)</source>
+        <translation>Retirer (Suppr)</translation>
     </message>
 </context>
 <context>
@@ -911,6 +1010,10 @@
         <source>Offline: %1</source>
         <translation>Hors ligne : %1</translation>
     </message>
+    <message>
+        <source>Transport: %1</source>
+        <translation>Transport : %1</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::CreateRoomDialog</name>
@@ -1065,6 +1168,57 @@
     <message>
         <source>Creating the room…</source>
         <translation>Création du salon…</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::DeleteAccountDialog</name>
+    <message>
+        <source>Delete your account</source>
+        <translation>Supprimer votre compte</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;This cannot be undone.&lt;/b&gt; Deleting your account %1 on %2:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Your messages stay in their place as “message deleted”, with their text and attachments erased, under the name “Deleted user”.&lt;/li&gt;&lt;li&gt;Your reactions are removed and you leave every room and conversation.&lt;/li&gt;&lt;li&gt;Rooms you own pass to their highest-ranking remaining member; a room with no one else in it stays empty.&lt;/li&gt;&lt;li&gt;You are signed out everywhere, and your username becomes free for anyone to take.&lt;/li&gt;&lt;li&gt;This computer forgets the account: its saved messages and the stored sign-in.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Cette action est irréversible.&lt;/b&gt; En supprimant votre compte %1 sur %2 :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Vos messages restent à leur place sous la forme « message supprimé », sans leur texte ni leurs pièces jointes, sous le nom « Utilisateur supprimé ».&lt;/li&gt;&lt;li&gt;Vos réactions sont retirées et vous quittez tous les salons et conversations.&lt;/li&gt;&lt;li&gt;Les salons dont vous êtes propriétaire passent au membre restant du rang le plus élevé ; un salon où il ne reste personne reste vide.&lt;/li&gt;&lt;li&gt;Vous êtes déconnecté partout et votre nom d’utilisateur devient libre pour n’importe qui.&lt;/li&gt;&lt;li&gt;Cet ordinateur oublie le compte : ses messages enregistrés et la connexion mémorisée.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>What deleting your account does</source>
+        <translation>Ce que fait la suppression de votre compte</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>Votre mot de passe</translation>
+    </message>
+    <message>
+        <source>Type your password to confirm that you want to delete your account.</source>
+        <translation>Saisissez votre mot de passe pour confirmer que vous voulez supprimer votre compte.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Delete account</source>
+        <translation>&amp;Supprimer le compte</translation>
+    </message>
+    <message>
+        <source>Delete account</source>
+        <translation>Supprimer le compte</translation>
+    </message>
+    <message>
+        <source>Deleting your account…</source>
+        <translation>Suppression de votre compte…</translation>
+    </message>
+    <message>
+        <source>That is not your password. Nothing was deleted.</source>
+        <translation>Ce n’est pas votre mot de passe. Rien n’a été supprimé.</translation>
+    </message>
+    <message>
+        <source>Your account was not deleted: %1</source>
+        <translation>Votre compte n’a pas été supprimé : %1</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1417,73 @@
     <message>
         <source>Emoji</source>
         <translation>Emoji</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ImageViewer</name>
+    <message>
+        <source>Image viewer</source>
+        <translation>Visionneuse d’images</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Image name</source>
+        <translation>Nom de l’image</translation>
+    </message>
+    <message>
+        <source>Previous image (Left)</source>
+        <translation>Image précédente (Gauche)</translation>
+    </message>
+    <message>
+        <source>Next image (Right)</source>
+        <translation>Image suivante (Droite)</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>Zoom arrière (-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Zoom avant (+)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Fit to the window (0)</source>
+        <translation>Ajuster à la fenêtre (0)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open in another program</source>
+        <translation>Ouvrir dans un autre programme</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Save the image as a file</source>
+        <translation>Enregistrer l’image dans un fichier</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close the viewer (Esc)</source>
+        <translation>Fermer la visionneuse (Échap)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 sur %3)</translation>
     </message>
 </context>
 <context>
@@ -1549,6 +1770,10 @@ Discussion auto-hébergée pour les équipes.</translation>
         <source>Menu of a message or member</source>
         <translation>Menu d’un message ou d’un membre</translation>
     </message>
+    <message>
+        <source>&amp;Delete account…</source>
+        <translation>Supprimer le &amp;compte…</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MemberDelegate</name>
@@ -1771,6 +1996,14 @@ Discussion auto-hébergée pour les équipes.</translation>
     <message>
         <source>New messages</source>
         <translation>Nouveaux messages</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>uploading… %1 % (Ctrl+Shift+Backspace cancels)</source>
+        <translation>envoi… %1 % (Ctrl+Maj+Retour arrière annule)</translation>
     </message>
 </context>
 <context>
@@ -2179,6 +2412,65 @@ Discussion auto-hébergée pour les équipes.</translation>
     <message>
         <source>No messages yet</source>
         <translation>Pas encore de messages</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::RoomFiles</name>
+    <message>
+        <source>&amp;Attach files…</source>
+        <translation>&amp;Joindre des fichiers…</translation>
+    </message>
+    <message>
+        <source>&amp;Open file</source>
+        <translation>&amp;Ouvrir le fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Save file as…</source>
+        <translation>&amp;Enregistrer le fichier sous…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel upload</source>
+        <translation>&amp;Annuler l’envoi</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>Attach files (Ctrl+U)</source>
+        <translation>Joindre des fichiers (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Screenshot %1.png</source>
+        <translation>Capture %1.png</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be saved.</source>
+        <translation>L’image collée n’a pas pu être enregistrée.</translation>
+    </message>
+    <message>
+        <source>&amp;View %1</source>
+        <translation>&amp;Voir %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open %1</source>
+        <translation>&amp;Ouvrir %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save %1 as…</source>
+        <translation>&amp;Enregistrer %1 sous…</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Ouvrir %1</translation>
+    </message>
+    <message>
+        <source>Save %1 as…</source>
+        <translation>Enregistrer %1 sous…</translation>
     </message>
 </context>
 <context>
