@@ -104,6 +104,7 @@ void RoomSettingsChange::applyTo(RoomSettings &s) const
     apply(s.allowAnonymous, allowAnonymous);
     apply(s.wordFilter, wordFilter);
     apply(s.wordFilterAction, wordFilterAction);
+    apply(s.allowedFileTypes, allowedFileTypes);
 }
 
 void to_json(json &j, const RoomSettingsChange &v)
@@ -129,6 +130,8 @@ void to_json(json &j, const RoomSettingsChange &v)
         j["wordFilter"] = stringArray(*v.wordFilter);
     if (v.wordFilterAction)
         j["wordFilterAction"] = str(toString(*v.wordFilterAction));
+    if (v.allowedFileTypes)
+        j["allowedFileTypes"] = stringArray(*v.allowedFileTypes);
 }
 
 namespace {
@@ -155,6 +158,9 @@ void decodeSettingsChange(const json &j, RoomSettingsChange &v, const QString &p
     });
     v.wordFilterAction = ifPresent<WordFilterAction>(r, "wordFilterAction",
                                                      [&] { return r.optEnum("wordFilterAction", d.wordFilterAction); });
+    v.allowedFileTypes = ifPresent<QStringList>(r, "allowedFileTypes", [&] {
+        return r.optStringList("allowedFileTypes", limits::kAllowedFileTypesMax, limits::kMimeTypeMax);
+    });
     r.finish();
 }
 } // namespace
@@ -369,6 +375,15 @@ void from_json(const json &j, TypingChange &v)
 {
     JsonReader r(j);
     v.isTyping = r.optBool("isTyping", true);
+    r.finish();
+}
+
+void to_json(json &j, const AccountErasure &v) { j = json{{"password", str(v.password)}}; }
+
+void from_json(const json &j, AccountErasure &v)
+{
+    JsonReader r(j);
+    v.password = r.string("password", limits::kPasswordMax);
     r.finish();
 }
 

@@ -55,6 +55,7 @@ struct RoomSettingsChange {
     std::optional<bool> allowAnonymous;
     std::optional<QStringList> wordFilter;
     std::optional<WordFilterAction> wordFilterAction;
+    std::optional<QStringList> allowedFileTypes;
 
     bool isEmpty() const { return *this == RoomSettingsChange{}; }
     void applyTo(RoomSettings &settings) const;
@@ -146,6 +147,12 @@ struct PresenceChange {
     bool operator==(const PresenceChange &) const = default;
 };
 
+// DELETE /v1/me: erasing the account needs the password again.
+struct AccountErasure {
+    QString password;
+    bool operator==(const AccountErasure &) const = default;
+};
+
 // POST /v1/chat/rooms/{roomId}/typing (the fallback transport's typing_start/typing_stop); an
 // empty body means typing.
 struct TypingChange {
@@ -169,5 +176,6 @@ CONFAB_DECLARE_JSON(NewReaction)
 CONFAB_DECLARE_JSON(ReadMarker)
 CONFAB_DECLARE_JSON(PresenceChange)
 CONFAB_DECLARE_JSON(TypingChange)
+CONFAB_DECLARE_JSON(AccountErasure)
 
 } // namespace confab

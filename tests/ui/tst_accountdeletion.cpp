@@ -105,12 +105,11 @@ private Q_SLOTS:
         // A client whose token goes to a file the user allowed (no keychain in tests): the entry
         // that must go away with the account.
         const QString data = m_dir.filePath(QStringLiteral("client"));
-        m_desk = std::make_unique<DesktopClient>(data);
-        Session::Config config;
-        config.dataDir = data;
-        config.useKeychain = false;
-        config.tokenFile = data + QStringLiteral("/token.json");
-        m_desk->session = std::make_unique<Session>(config);
+        ui::DesktopShell::Options options;
+        options.session.dataDir = data;
+        options.session.useKeychain = false;
+        options.session.tokenFile = data + QStringLiteral("/token.json");
+        m_desk = std::make_unique<DesktopClient>(data, options);
         m_desk->openWindow();
         QVERIFY(m_desk->signIn(m_server.httpUrl(), QStringLiteral("alice"), kPassword));
         QVERIFY(m_desk->showActive());
@@ -163,8 +162,8 @@ private Q_SLOTS:
         QCOMPARE(check.get(QStringLiteral("/v1/me")).status, 200);
 
         // The wrong text is selected: typing replaces it.
-        QSignalSpy signedOut(m_desk->session.get(), &Session::signedOut);
-        QSignalSpy deleted(m_desk->session.get(), &Session::accountDeleted);
+        QSignalSpy signedOut(m_desk->session, &Session::signedOut);
+        QSignalSpy deleted(m_desk->session, &Session::accountDeleted);
         QTest::keyClicks(dialog->passwordField(), kPassword);
         QCOMPARE(dialog->passwordField()->text(), kPassword);
         QVERIFY(tabTo(dialog->deleteButton()));

@@ -222,7 +222,7 @@ void ApiClient::userByUsername(const QString &username, QObject *context, ApiCal
 
 void ApiClient::deleteAccount(const QString &password, QObject *context, ApiCallback<Done> cb)
 {
-    json body{{"password", s(password)}};
+    json body = AccountErasure{password};
     call<Done>("DELETE", QStringLiteral("/v1/me"), {}, &body, context, std::move(cb), done);
 }
 

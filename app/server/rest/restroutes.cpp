@@ -235,9 +235,7 @@ void RestApi::eraseAccount(RestCall &&call, HttpResponder responder)
     }
     QString password;
     try {
-        JsonReader r = bodyReader(call);
-        password = r.string("password", limits::kPasswordMax);
-        r.finish();
+        password = bodyAs<AccountErasure>(call).password;
     } catch (const DecodeError &e) {
         responder.send(failure(e.toApiError()));
         return;
