@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
+bash scripts/format.sh --check
 build_dir=${CONFAB_TEST_BUILD_DIR:-build-test}
 release_dir=${CONFAB_RELEASE_BUILD_DIR:-build-rel}
 bash scripts/build.sh "$build_dir" -DCMAKE_BUILD_TYPE=Debug -DCONFAB_SANITIZE=ON
