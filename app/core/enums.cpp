@@ -8,13 +8,10 @@
 namespace confab {
 
 namespace {
-template <typename E, std::size_t N>
-using Table = std::array<std::pair<E, const char *>, N>;
+template<typename E, std::size_t N> using Table = std::array<std::pair<E, const char *>, N>;
 
-constexpr Table<Role, 4> kRoles{{{Role::Member, "member"},
-                                 {Role::Moderator, "moderator"},
-                                 {Role::Admin, "admin"},
-                                 {Role::Owner, "owner"}}};
+constexpr Table<Role, 4> kRoles{
+    {{Role::Member, "member"}, {Role::Moderator, "moderator"}, {Role::Admin, "admin"}, {Role::Owner, "owner"}}};
 constexpr Table<ServerRole, 2> kServerRoles{{{ServerRole::User, "user"}, {ServerRole::Admin, "admin"}}};
 constexpr Table<RoomType, 5> kRoomTypes{{{RoomType::Public, "public"},
                                          {RoomType::Private, "private"},
@@ -33,15 +30,13 @@ constexpr Table<PresenceStatus, 4> kPresence{{{PresenceStatus::Online, "online"}
                                               {PresenceStatus::Away, "away"},
                                               {PresenceStatus::Busy, "busy"},
                                               {PresenceStatus::Offline, "offline"}}};
-constexpr Table<ModerationLevel, 3> kModeration{{{ModerationLevel::None, "none"},
-                                                 {ModerationLevel::Basic, "basic"},
-                                                 {ModerationLevel::Strict, "strict"}}};
-constexpr Table<ReactionAction, 2> kReactionActions{
-    {{ReactionAction::Add, "add"}, {ReactionAction::Remove, "remove"}}};
+constexpr Table<ModerationLevel, 3> kModeration{
+    {{ModerationLevel::None, "none"}, {ModerationLevel::Basic, "basic"}, {ModerationLevel::Strict, "strict"}}};
+constexpr Table<ReactionAction, 2> kReactionActions{{{ReactionAction::Add, "add"}, {ReactionAction::Remove, "remove"}}};
 constexpr Table<WordFilterAction, 2> kWordFilterActions{
     {{WordFilterAction::Reject, "reject"}, {WordFilterAction::Mask, "mask"}}};
 
-template <typename E, std::size_t N> QString nameOf(const Table<E, N> &t, E v)
+template<typename E, std::size_t N> QString nameOf(const Table<E, N> &t, E v)
 {
     for (const auto &[value, name] : t) {
         if (value == v)
@@ -50,7 +45,7 @@ template <typename E, std::size_t N> QString nameOf(const Table<E, N> &t, E v)
     return {};
 }
 
-template <typename E, std::size_t N> std::optional<E> valueOf(const Table<E, N> &t, const QString &s)
+template<typename E, std::size_t N> std::optional<E> valueOf(const Table<E, N> &t, const QString &s)
 {
     for (const auto &[value, name] : t) {
         if (s == QLatin1String(name))
@@ -59,7 +54,7 @@ template <typename E, std::size_t N> std::optional<E> valueOf(const Table<E, N> 
     return std::nullopt;
 }
 
-template <typename E, std::size_t N> QString namesOf(const Table<E, N> &t)
+template<typename E, std::size_t N> QString namesOf(const Table<E, N> &t)
 {
     QStringList names;
     for (const auto &entry : t)
@@ -68,10 +63,10 @@ template <typename E, std::size_t N> QString namesOf(const Table<E, N> &t)
 }
 } // namespace
 
-#define CONFAB_ENUM_NAMES(Type, table)                                                             \
-    QString toString(Type v) { return nameOf(table, v); }                                          \
-    template <> std::optional<Type> enumFromString<Type>(const QString &s) { return valueOf(table, s); } \
-    template <> QString enumNames<Type>() { return namesOf(table); }
+#define CONFAB_ENUM_NAMES(Type, table)                                                                                 \
+    QString toString(Type v) { return nameOf(table, v); }                                                              \
+    template<> std::optional<Type> enumFromString<Type>(const QString &s) { return valueOf(table, s); }                \
+    template<> QString enumNames<Type>() { return namesOf(table); }
 
 CONFAB_ENUM_NAMES(Role, kRoles)
 CONFAB_ENUM_NAMES(ServerRole, kServerRoles)

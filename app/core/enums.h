@@ -27,25 +27,25 @@ QString toString(ModerationLevel v);
 QString toString(ReactionAction v);
 QString toString(WordFilterAction v);
 
-template <typename E> std::optional<E> enumFromString(const QString &s);
-template <> std::optional<Role> enumFromString<Role>(const QString &s);
-template <> std::optional<ServerRole> enumFromString<ServerRole>(const QString &s);
-template <> std::optional<RoomType> enumFromString<RoomType>(const QString &s);
-template <> std::optional<MessageType> enumFromString<MessageType>(const QString &s);
-template <> std::optional<PresenceStatus> enumFromString<PresenceStatus>(const QString &s);
-template <> std::optional<ModerationLevel> enumFromString<ModerationLevel>(const QString &s);
-template <> std::optional<ReactionAction> enumFromString<ReactionAction>(const QString &s);
-template <> std::optional<WordFilterAction> enumFromString<WordFilterAction>(const QString &s);
+template<typename E> std::optional<E> enumFromString(const QString &s);
+template<> std::optional<Role> enumFromString<Role>(const QString &s);
+template<> std::optional<ServerRole> enumFromString<ServerRole>(const QString &s);
+template<> std::optional<RoomType> enumFromString<RoomType>(const QString &s);
+template<> std::optional<MessageType> enumFromString<MessageType>(const QString &s);
+template<> std::optional<PresenceStatus> enumFromString<PresenceStatus>(const QString &s);
+template<> std::optional<ModerationLevel> enumFromString<ModerationLevel>(const QString &s);
+template<> std::optional<ReactionAction> enumFromString<ReactionAction>(const QString &s);
+template<> std::optional<WordFilterAction> enumFromString<WordFilterAction>(const QString &s);
 
 // All wire names of an enum, for error messages ("one of: public, private, ...").
-template <typename E> QString enumNames();
-template <> QString enumNames<Role>();
-template <> QString enumNames<ServerRole>();
-template <> QString enumNames<RoomType>();
-template <> QString enumNames<MessageType>();
-template <> QString enumNames<PresenceStatus>();
-template <> QString enumNames<ModerationLevel>();
-template <> QString enumNames<ReactionAction>();
-template <> QString enumNames<WordFilterAction>();
+template<typename E> QString enumNames();
+template<> QString enumNames<Role>();
+template<> QString enumNames<ServerRole>();
+template<> QString enumNames<RoomType>();
+template<> QString enumNames<MessageType>();
+template<> QString enumNames<PresenceStatus>();
+template<> QString enumNames<ModerationLevel>();
+template<> QString enumNames<ReactionAction>();
+template<> QString enumNames<WordFilterAction>();
 
 } // namespace confab

@@ -32,15 +32,15 @@ enum class ErrorCode {
 };
 
 int httpStatus(ErrorCode code);
-QString errorCodeName(ErrorCode code);            // "ROOM_NOT_FOUND"
+QString errorCodeName(ErrorCode code); // "ROOM_NOT_FOUND"
 bool errorCodeFromName(const QString &name, ErrorCode &out);
 
 // An error as the API reports it: code, human text, and the field at fault when there is one.
 struct ApiError {
     ErrorCode code = ErrorCode::Internal;
     QString message;
-    QString field;              // "details.field" on the wire; empty when not about one field
-    int retryAfterSeconds = 0;  // for RATE_LIMITED
+    QString field;             // "details.field" on the wire; empty when not about one field
+    int retryAfterSeconds = 0; // for RATE_LIMITED
 
     static ApiError validation(const QString &field, const QString &message);
     bool operator==(const ApiError &) const = default;

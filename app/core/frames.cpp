@@ -5,11 +5,11 @@
 
 namespace confab {
 
-using nlohmann::json;
 using detail::JsonReader;
 using detail::optStr;
 using detail::str;
 using detail::timeOrNull;
+using nlohmann::json;
 
 namespace {
 
@@ -28,14 +28,38 @@ QString roomId(JsonReader &r) { return r.string("roomId", limits::kIdMax); }
 QString messageId(JsonReader &r) { return r.string("messageId", limits::kIdMax); }
 
 // client frames
-void put(json &j, const AuthFrame &f) { j["token"] = str(f.token); ref(j, f.ref); }
-void get(JsonReader &r, AuthFrame &f) { f.token = r.string("token", 256); f.ref = ref(r); }
+void put(json &j, const AuthFrame &f)
+{
+    j["token"] = str(f.token);
+    ref(j, f.ref);
+}
+void get(JsonReader &r, AuthFrame &f)
+{
+    f.token = r.string("token", 256);
+    f.ref = ref(r);
+}
 
-void put(json &j, const JoinRoomFrame &f) { j["roomId"] = str(f.roomId); ref(j, f.ref); }
-void get(JsonReader &r, JoinRoomFrame &f) { f.roomId = roomId(r); f.ref = ref(r); }
+void put(json &j, const JoinRoomFrame &f)
+{
+    j["roomId"] = str(f.roomId);
+    ref(j, f.ref);
+}
+void get(JsonReader &r, JoinRoomFrame &f)
+{
+    f.roomId = roomId(r);
+    f.ref = ref(r);
+}
 
-void put(json &j, const LeaveRoomFrame &f) { j["roomId"] = str(f.roomId); ref(j, f.ref); }
-void get(JsonReader &r, LeaveRoomFrame &f) { f.roomId = roomId(r); f.ref = ref(r); }
+void put(json &j, const LeaveRoomFrame &f)
+{
+    j["roomId"] = str(f.roomId);
+    ref(j, f.ref);
+}
+void get(JsonReader &r, LeaveRoomFrame &f)
+{
+    f.roomId = roomId(r);
+    f.ref = ref(r);
+}
 
 void put(json &j, const SendMessageFrame &f)
 {
@@ -64,10 +88,26 @@ void get(JsonReader &r, SendMessageFrame &f)
     f.ref = ref(r);
 }
 
-void put(json &j, const TypingStartFrame &f) { j["roomId"] = str(f.roomId); ref(j, f.ref); }
-void get(JsonReader &r, TypingStartFrame &f) { f.roomId = roomId(r); f.ref = ref(r); }
-void put(json &j, const TypingStopFrame &f) { j["roomId"] = str(f.roomId); ref(j, f.ref); }
-void get(JsonReader &r, TypingStopFrame &f) { f.roomId = roomId(r); f.ref = ref(r); }
+void put(json &j, const TypingStartFrame &f)
+{
+    j["roomId"] = str(f.roomId);
+    ref(j, f.ref);
+}
+void get(JsonReader &r, TypingStartFrame &f)
+{
+    f.roomId = roomId(r);
+    f.ref = ref(r);
+}
+void put(json &j, const TypingStopFrame &f)
+{
+    j["roomId"] = str(f.roomId);
+    ref(j, f.ref);
+}
+void get(JsonReader &r, TypingStopFrame &f)
+{
+    f.roomId = roomId(r);
+    f.ref = ref(r);
+}
 
 void put(json &j, const MessageReactionFrame &f)
 {
@@ -92,7 +132,12 @@ void put(json &j, const MarkReadFrame &f)
     j["messageId"] = str(f.messageId);
     ref(j, f.ref);
 }
-void get(JsonReader &r, MarkReadFrame &f) { f.roomId = roomId(r); f.messageId = messageId(r); f.ref = ref(r); }
+void get(JsonReader &r, MarkReadFrame &f)
+{
+    f.roomId = roomId(r);
+    f.messageId = messageId(r);
+    f.ref = ref(r);
+}
 
 void put(json &j, const EditMessageFrame &f)
 {
@@ -115,7 +160,12 @@ void put(json &j, const DeleteMessageFrame &f)
     j["messageId"] = str(f.messageId);
     ref(j, f.ref);
 }
-void get(JsonReader &r, DeleteMessageFrame &f) { f.roomId = roomId(r); f.messageId = messageId(r); f.ref = ref(r); }
+void get(JsonReader &r, DeleteMessageFrame &f)
+{
+    f.roomId = roomId(r);
+    f.messageId = messageId(r);
+    f.ref = ref(r);
+}
 
 void put(json &j, const SetPresenceFrame &f)
 {
@@ -161,7 +211,11 @@ void put(json &j, const PingFrame &f)
         j["id"] = str(f.id);
     ref(j, f.ref);
 }
-void get(JsonReader &r, PingFrame &f) { f.id = r.optString("id", {}, kRefMax); f.ref = ref(r); }
+void get(JsonReader &r, PingFrame &f)
+{
+    f.id = r.optString("id", {}, kRefMax);
+    f.ref = ref(r);
+}
 
 // server frames
 void put(json &j, const HelloFrame &f)
@@ -203,14 +257,22 @@ void get(JsonReader &r, AckFrame &f)
     f.ref = ref(r);
 }
 
-void put(json &j, const NewMessageFrame &f) { j["seq"] = f.seq; j["message"] = f.message; }
+void put(json &j, const NewMessageFrame &f)
+{
+    j["seq"] = f.seq;
+    j["message"] = f.message;
+}
 void get(JsonReader &r, NewMessageFrame &f)
 {
     f.seq = r.integer("seq", 1, std::numeric_limits<qint64>::max());
     f.message = r.nested<Message>("message");
 }
 
-void put(json &j, const MessageUpdatedFrame &f) { j["seq"] = f.seq; j["message"] = f.message; }
+void put(json &j, const MessageUpdatedFrame &f)
+{
+    j["seq"] = f.seq;
+    j["message"] = f.message;
+}
 void get(JsonReader &r, MessageUpdatedFrame &f)
 {
     f.seq = r.integer("seq", 1, std::numeric_limits<qint64>::max());
@@ -284,7 +346,11 @@ void get(JsonReader &r, PresenceUpdateFrame &f)
 void put(json &j, const SyncedFrame &f) { ref(j, f.ref); }
 void get(JsonReader &r, SyncedFrame &f) { f.ref = ref(r); }
 
-void put(json &j, const SyncGapFrame &f) { j["roomId"] = str(f.roomId); j["latestSeq"] = f.latestSeq; }
+void put(json &j, const SyncGapFrame &f)
+{
+    j["roomId"] = str(f.roomId);
+    j["latestSeq"] = f.latestSeq;
+}
 void get(JsonReader &r, SyncGapFrame &f)
 {
     f.roomId = roomId(r);
@@ -341,7 +407,11 @@ void get(JsonReader &r, MemberUpdatedFrame &f)
     f.member = r.nested<Member>("member");
 }
 
-void put(json &j, const RoomUpdatedFrame &f) { j["seq"] = f.seq; j["room"] = f.room; }
+void put(json &j, const RoomUpdatedFrame &f)
+{
+    j["seq"] = f.seq;
+    j["room"] = f.room;
+}
 void get(JsonReader &r, RoomUpdatedFrame &f)
 {
     f.seq = r.integer("seq", 1, std::numeric_limits<qint64>::max());
@@ -368,7 +438,11 @@ void get(JsonReader &r, PinUpdatedFrame &f)
     f.byUserId = r.optString("byUserId", {}, limits::kIdMax);
 }
 
-void put(json &j, const KickedFrame &f) { j["roomId"] = str(f.roomId); j["reason"] = str(f.reason); }
+void put(json &j, const KickedFrame &f)
+{
+    j["roomId"] = str(f.roomId);
+    j["reason"] = str(f.reason);
+}
 void get(JsonReader &r, KickedFrame &f)
 {
     f.roomId = roomId(r);
@@ -409,7 +483,7 @@ void get(JsonReader &r, ErrorFrame &f)
     f.ref = ref(r);
 }
 
-template <typename Variant> json encodeVariant(const Variant &frame)
+template<typename Variant> json encodeVariant(const Variant &frame)
 {
     return std::visit(
         [](const auto &f) {
@@ -422,7 +496,7 @@ template <typename Variant> json encodeVariant(const Variant &frame)
 }
 
 // Tries each alternative of the variant in turn for the one whose kType matches.
-template <typename Variant, std::size_t I = 0>
+template<typename Variant, std::size_t I = 0>
 bool decodeAlternative(const std::string &type, JsonReader &r, Variant &out)
 {
     if constexpr (I < std::variant_size_v<Variant>) {
@@ -439,7 +513,7 @@ bool decodeAlternative(const std::string &type, JsonReader &r, Variant &out)
     }
 }
 
-template <typename Variant> Variant decodeVariant(const json &j)
+template<typename Variant> Variant decodeVariant(const json &j)
 {
     JsonReader r(j);
     const std::string type = r.string("type", 64).toStdString();
@@ -450,7 +524,7 @@ template <typename Variant> Variant decodeVariant(const json &j)
     return out;
 }
 
-template <typename Variant> QString typeOf(const Variant &frame)
+template<typename Variant> QString typeOf(const Variant &frame)
 {
     return std::visit([](const auto &f) { return QString::fromLatin1(std::decay_t<decltype(f)>::kType); }, frame);
 }

@@ -50,8 +50,9 @@ public:
     {
         auto [it, inserted] = m_stack.back()->emplace(k, nullptr);
         if (!inserted) {
-            throw DecodeError(ErrorCode::InvalidJson, {},
-                              shortened(QStringLiteral("invalid JSON: duplicate key \"%1\"").arg(QString::fromStdString(k))));
+            throw DecodeError(
+                ErrorCode::InvalidJson, {},
+                shortened(QStringLiteral("invalid JSON: duplicate key \"%1\"").arg(QString::fromStdString(k))));
         }
         m_slot = &it.value();
         return true;
@@ -73,8 +74,7 @@ public:
     }
 
 private:
-    template <typename V>
-    bool put(V &&v)
+    template<typename V> bool put(V &&v)
     {
         if (m_stack.empty()) {
             m_root = std::forward<V>(v);
@@ -128,7 +128,8 @@ nlohmann::json parseJsonDocument(const QByteArray &bytes, int maxDepth)
     } catch (const json::exception &e) {
         // Not expected (the builder turns parse errors into DecodeError), but no input may get
         // past this function as anything but INVALID_JSON.
-        throw DecodeError(ErrorCode::InvalidJson, {}, shortened(QStringLiteral("invalid JSON: %1").arg(QString::fromUtf8(e.what()))));
+        throw DecodeError(ErrorCode::InvalidJson, {},
+                          shortened(QStringLiteral("invalid JSON: %1").arg(QString::fromUtf8(e.what()))));
     }
     return builder.take();
 }

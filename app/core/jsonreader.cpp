@@ -8,10 +8,7 @@ namespace confab::detail {
 using nlohmann::json;
 
 namespace {
-QString typeName(const json &j)
-{
-    return QString::fromLatin1(j.type_name());
-}
+QString typeName(const json &j) { return QString::fromLatin1(j.type_name()); }
 } // namespace
 
 JsonReader::JsonReader(const json &j, QString path) : m_json(j), m_path(std::move(path))

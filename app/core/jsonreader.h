@@ -47,15 +47,12 @@ public:
     bool optBool(const char *key, bool fallback);
     qint64 integer(const char *key, qint64 min, qint64 max);
     qint64 optInteger(const char *key, qint64 fallback, qint64 min, qint64 max);
-    qint64 timestamp(const char *key);            // ISO string; null/absent -> 0 only if optional
+    qint64 timestamp(const char *key); // ISO string; null/absent -> 0 only if optional
     qint64 optTimestamp(const char *key);
     QStringList optStringList(const char *key, int maxItems, int maxLen);
 
-    template <typename E> E enumValue(const char *key)
-    {
-        return parseEnum<E>(key, string(key, 64));
-    }
-    template <typename E> E optEnum(const char *key, E fallback)
+    template<typename E> E enumValue(const char *key) { return parseEnum<E>(key, string(key, 64)); }
+    template<typename E> E optEnum(const char *key, E fallback)
     {
         if (!present(key))
             return fallback;
@@ -68,13 +65,13 @@ public:
     const nlohmann::json *optArray(const char *key, std::size_t maxItems);
 
     // A nested value decoded with its path, e.g. r.nested<Room>("room").
-    template <typename T> T nested(const char *key)
+    template<typename T> T nested(const char *key)
     {
         T v;
         decode(object(key), v, pathOf(key));
         return v;
     }
-    template <typename T> std::vector<T> nestedList(const char *key, std::size_t maxItems)
+    template<typename T> std::vector<T> nestedList(const char *key, std::size_t maxItems)
     {
         std::vector<T> out;
         const nlohmann::json *list = optArray(key, maxItems);
@@ -100,7 +97,7 @@ private:
     bool present(const char *key) const; // present and not null
     const nlohmann::json &require(const char *key);
     void mark(const char *key) { m_seen.insert(key); }
-    template <typename E> E parseEnum(const char *key, const QString &s) const
+    template<typename E> E parseEnum(const char *key, const QString &s) const
     {
         auto v = enumFromString<E>(s);
         if (!v)
@@ -115,8 +112,8 @@ private:
 
 // Helpers for writers.
 inline nlohmann::json str(const QString &s) { return s.toStdString(); }
-nlohmann::json optStr(const QString &s);      // empty -> null
-nlohmann::json timeOrNull(qint64 ms);         // 0 -> null
+nlohmann::json optStr(const QString &s); // empty -> null
+nlohmann::json timeOrNull(qint64 ms);    // 0 -> null
 
 } // namespace confab::detail
 

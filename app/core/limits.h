@@ -23,7 +23,7 @@ constexpr int kMimeTypeMax = 255;
 constexpr int kGroupMembersMax = 50;
 constexpr int kJsonDepthMax = 32;
 constexpr int kSyncRoomsMax = 1000;
-constexpr int kWordFilterMax = 200;     // words per room
+constexpr int kWordFilterMax = 200; // words per room
 constexpr int kWordFilterWordMax = 64;
 
 } // namespace confab::limits

@@ -91,8 +91,8 @@ QString markdownPreview(const QString &markdown, PreviewScope scope)
             inFence = !inFence;
             continue;
         }
-        QString text = inFence ? trimmed
-                               : unparkEscapes(stripInlineMarkers(stripBlockMarkers(parkEscapes(line)))).trimmed();
+        QString text =
+            inFence ? trimmed : unparkEscapes(stripInlineMarkers(stripBlockMarkers(parkEscapes(line)))).trimmed();
         if (!inFence && isRule(trimmed))
             continue;
         if (text.isEmpty())

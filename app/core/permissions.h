@@ -36,8 +36,8 @@ enum class Action {
 
 // Whom an action on another member may target.
 enum class TargetRule {
-    None,       // not aimed at a member
-    LowerRole,  // only members whose role is below the actor's
+    None,      // not aimed at a member
+    LowerRole, // only members whose role is below the actor's
 };
 
 struct PermissionRow {

@@ -5,10 +5,10 @@
 
 namespace confab {
 
-using nlohmann::json;
 using detail::JsonReader;
 using detail::str;
 using detail::timeOrNull;
+using nlohmann::json;
 
 namespace {
 
@@ -22,7 +22,7 @@ json stringArray(const QStringList &list)
 
 // Present (even as null) -> the value, or `fallback` for null; absent -> nullopt. PATCH-style
 // bodies change only what they name, and a null resets a field as it always has.
-template <typename T, typename Read> std::optional<T> ifPresent(JsonReader &r, const char *key, Read read)
+template<typename T, typename Read> std::optional<T> ifPresent(JsonReader &r, const char *key, Read read)
 {
     if (!r.has(key))
         return std::nullopt;
@@ -55,10 +55,7 @@ void from_json(const json &j, RegisterRequest &v)
     r.finish();
 }
 
-void to_json(json &j, const LoginRequest &v)
-{
-    j = json{{"username", str(v.username)}, {"password", str(v.password)}};
-}
+void to_json(json &j, const LoginRequest &v) { j = json{{"username", str(v.username)}, {"password", str(v.password)}}; }
 
 void from_json(const json &j, LoginRequest &v)
 {
@@ -81,7 +78,8 @@ void from_json(const json &j, ProfileChange &v)
 {
     JsonReader r(j);
     // A display name cannot be removed (null is "required"); an avatar can.
-    v.displayName = ifPresent<QString>(r, "displayName", [&] { return r.string("displayName", limits::kDisplayNameMax); });
+    v.displayName =
+        ifPresent<QString>(r, "displayName", [&] { return r.string("displayName", limits::kDisplayNameMax); });
     v.avatar = ifPresent<QString>(r, "avatar", [&] { return r.optString("avatar", {}, limits::kUrlMax); });
     r.finish();
 }
@@ -152,7 +150,8 @@ void decodeSettingsChange(const json &j, RoomSettingsChange &v, const QString &p
                                                    [&] { return r.optEnum("moderationLevel", d.moderationLevel); });
     v.slowModeSeconds = ifPresent<int>(
         r, "slowModeSeconds", [&] { return int(r.optInteger("slowModeSeconds", d.slowModeSeconds, 0, 86400)); });
-    v.allowAnonymous = ifPresent<bool>(r, "allowAnonymous", [&] { return r.optBool("allowAnonymous", d.allowAnonymous); });
+    v.allowAnonymous =
+        ifPresent<bool>(r, "allowAnonymous", [&] { return r.optBool("allowAnonymous", d.allowAnonymous); });
     v.wordFilter = ifPresent<QStringList>(r, "wordFilter", [&] {
         return r.optStringList("wordFilter", limits::kWordFilterMax, limits::kWordFilterWordMax);
     });
@@ -194,7 +193,8 @@ void from_json(const json &j, NewRoom &v)
     if (v.type != RoomType::Direct && v.name.trimmed().isEmpty())
         r.fail("name", QStringLiteral("is required"));
     v.description = r.optString("description", {}, limits::kDescriptionMax);
-    v.maxMembers = ifPresent<int>(r, "maxMembers", [&] { return int(r.integer("maxMembers", kMaxMembersMin, kMaxMembersMax)); });
+    v.maxMembers =
+        ifPresent<int>(r, "maxMembers", [&] { return int(r.integer("maxMembers", kMaxMembersMin, kMaxMembersMax)); });
     v.allowInvites = ifPresent<bool>(r, "allowInvites", [&] { return r.boolean("allowInvites"); });
     v.members = r.optStringList("members", limits::kGroupMembersMax, limits::kIdMax);
     v.settings = {};
@@ -223,10 +223,11 @@ void from_json(const json &j, RoomChange &v)
     JsonReader r(j);
     // A name cannot be removed (null is "required"); a description or avatar can.
     v.name = ifPresent<QString>(r, "name", [&] { return r.string("name", limits::kRoomNameMax); });
-    v.description = ifPresent<QString>(r, "description",
-                                       [&] { return r.optString("description", {}, limits::kDescriptionMax); });
+    v.description =
+        ifPresent<QString>(r, "description", [&] { return r.optString("description", {}, limits::kDescriptionMax); });
     v.avatar = ifPresent<QString>(r, "avatar", [&] { return r.optString("avatar", {}, limits::kUrlMax); });
-    v.maxMembers = ifPresent<int>(r, "maxMembers", [&] { return int(r.integer("maxMembers", kMaxMembersMin, kMaxMembersMax)); });
+    v.maxMembers =
+        ifPresent<int>(r, "maxMembers", [&] { return int(r.integer("maxMembers", kMaxMembersMin, kMaxMembersMax)); });
     v.settings = {};
     if (const json *settings = r.optObject("settings"))
         decodeSettingsChange(*settings, v.settings, r.pathOf("settings"));

@@ -5,10 +5,10 @@
 
 namespace confab {
 
-using nlohmann::json;
 using detail::JsonReader;
 using detail::str;
 using detail::timeOrNull;
+using nlohmann::json;
 
 // Decoders that carry their path, for the items of the lists below.
 void decode(const json &j, SearchHit &v, const QString &path);
@@ -90,9 +90,12 @@ void from_json(const json &j, SearchResults &v)
 
 void to_json(json &j, const Ban &v)
 {
-    j = json{{"roomId", str(v.roomId)},       {"userId", str(v.userId)},
-             {"bannedBy", str(v.bannedBy)},   {"reason", str(v.reason)},
-             {"createdAt", timeOrNull(v.createdAt)}, {"until", timeOrNull(v.until)}};
+    j = json{{"roomId", str(v.roomId)},
+             {"userId", str(v.userId)},
+             {"bannedBy", str(v.bannedBy)},
+             {"reason", str(v.reason)},
+             {"createdAt", timeOrNull(v.createdAt)},
+             {"until", timeOrNull(v.until)}};
 }
 
 void decode(const json &j, Ban &v, const QString &path)

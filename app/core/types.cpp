@@ -8,20 +8,24 @@
 
 namespace confab {
 
-using nlohmann::json;
 using detail::JsonReader;
 using detail::optStr;
 using detail::str;
 using detail::timeOrNull;
+using nlohmann::json;
 
 // ---- User -----------------------------------------------------------------------------------
 
 void to_json(json &j, const User &v)
 {
-    j = json{{"userId", str(v.userId)},       {"username", str(v.username)},
-             {"displayName", str(v.displayName)}, {"avatar", optStr(v.avatar)},
-             {"role", str(toString(v.role))}, {"status", str(toString(v.status))},
-             {"customStatus", str(v.customStatus)}, {"lastSeen", timeOrNull(v.lastSeen)}};
+    j = json{{"userId", str(v.userId)},
+             {"username", str(v.username)},
+             {"displayName", str(v.displayName)},
+             {"avatar", optStr(v.avatar)},
+             {"role", str(toString(v.role))},
+             {"status", str(toString(v.status))},
+             {"customStatus", str(v.customStatus)},
+             {"lastSeen", timeOrNull(v.lastSeen)}};
 }
 
 void decode(const json &j, User &v, const QString &path)
@@ -51,7 +55,8 @@ void to_json(json &j, const RoomSettings &v)
              {"moderationLevel", str(toString(v.moderationLevel))},
              {"slowModeSeconds", v.slowModeSeconds},
              {"allowAnonymous", v.allowAnonymous},
-             {"wordFilter", [&] {
+             {"wordFilter",
+              [&] {
                   json words = json::array();
                   for (const QString &w : v.wordFilter)
                       words.push_back(str(w));
@@ -89,10 +94,9 @@ void from_json(const json &j, RoomSettings &v) { decode(j, v, {}); }
 
 void to_json(json &j, const Attachment &v)
 {
-    j = json{{"fileId", str(v.fileId)},     {"url", str(v.url)},
-             {"fileName", str(v.fileName)}, {"fileSize", v.fileSize},
-             {"mimeType", str(v.mimeType)}, {"thumbnailUrl", optStr(v.thumbnailUrl)},
-             {"width", v.width}, {"height", v.height}, {"sha256", optStr(v.sha256)}};
+    j = json{{"fileId", str(v.fileId)}, {"url", str(v.url)},           {"fileName", str(v.fileName)},
+             {"fileSize", v.fileSize},  {"mimeType", str(v.mimeType)}, {"thumbnailUrl", optStr(v.thumbnailUrl)},
+             {"width", v.width},        {"height", v.height},          {"sha256", optStr(v.sha256)}};
 }
 
 void decode(const json &j, Attachment &v, const QString &path)
@@ -287,11 +291,16 @@ void from_json(const json &j, Room &v) { decode(j, v, {}); }
 
 void to_json(json &j, const Member &v)
 {
-    j = json{{"userId", str(v.userId)},        {"displayName", str(v.displayName)},
-             {"avatar", optStr(v.avatar)},     {"role", str(toString(v.role))},
-             {"joinedAt", timeOrNull(v.joinedAt)}, {"lastSeen", timeOrNull(v.lastSeen)},
-             {"isOnline", v.isOnline},         {"status", str(toString(v.status))},
-             {"isMuted", v.isMuted},           {"mutedUntil", timeOrNull(v.mutedUntil)},
+    j = json{{"userId", str(v.userId)},
+             {"displayName", str(v.displayName)},
+             {"avatar", optStr(v.avatar)},
+             {"role", str(toString(v.role))},
+             {"joinedAt", timeOrNull(v.joinedAt)},
+             {"lastSeen", timeOrNull(v.lastSeen)},
+             {"isOnline", v.isOnline},
+             {"status", str(toString(v.status))},
+             {"isMuted", v.isMuted},
+             {"mutedUntil", timeOrNull(v.mutedUntil)},
              {"isBanned", v.isBanned}};
 }
 
@@ -355,11 +364,16 @@ void from_json(const json &j, ReadReceipt &v) { decode(j, v, {}); }
 
 void to_json(json &j, const AuditEntry &v)
 {
-    j = json{{"auditId", str(v.auditId)},       {"actorId", str(v.actorId)},
-             {"actorName", str(v.actorName)},   {"action", str(v.action)},
-             {"roomId", optStr(v.roomId)},      {"targetUserId", optStr(v.targetUserId)},
-             {"messageId", optStr(v.messageId)}, {"reason", str(v.reason)},
-             {"createdAt", timeOrNull(v.createdAt)}, {"address", optStr(v.address)},
+    j = json{{"auditId", str(v.auditId)},
+             {"actorId", str(v.actorId)},
+             {"actorName", str(v.actorName)},
+             {"action", str(v.action)},
+             {"roomId", optStr(v.roomId)},
+             {"targetUserId", optStr(v.targetUserId)},
+             {"messageId", optStr(v.messageId)},
+             {"reason", str(v.reason)},
+             {"createdAt", timeOrNull(v.createdAt)},
+             {"address", optStr(v.address)},
              {"count", v.count}};
 }
 

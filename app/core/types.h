@@ -52,7 +52,7 @@ struct Attachment {
     qint64 fileSize = 0;
     QString mimeType;
     QString thumbnailUrl;
-    int width = 0;  // images, in pixels as displayed (EXIF orientation applied); 0 otherwise
+    int width = 0; // images, in pixels as displayed (EXIF orientation applied); 0 otherwise
     int height = 0;
     QString sha256; // hex of the stored bytes
     bool operator==(const Attachment &) const = default;
@@ -98,8 +98,8 @@ struct Room {
     std::optional<Message> lastMessage;
     bool isJoined = false;
     int unreadCount = 0;
-    int mentionCount = 0;   // extension: unread messages that mention the caller (@username)
-    QString peerUserId;     // extension: in a direct room, the other person
+    int mentionCount = 0; // extension: unread messages that mention the caller (@username)
+    QString peerUserId;   // extension: in a direct room, the other person
     std::optional<Role> myRole;
     RoomSettings settings;
     bool operator==(const Room &) const = default;
@@ -167,8 +167,8 @@ struct CursorPagination {
     bool operator==(const CursorPagination &) const = default;
 };
 
-#define CONFAB_DECLARE_JSON(Type)                                                                  \
-    void to_json(nlohmann::json &j, const Type &v);                                                \
+#define CONFAB_DECLARE_JSON(Type)                                                                                      \
+    void to_json(nlohmann::json &j, const Type &v);                                                                    \
     void from_json(const nlohmann::json &j, Type &v);
 
 CONFAB_DECLARE_JSON(User)

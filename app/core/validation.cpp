@@ -38,7 +38,8 @@ Invalid validateUsername(const QString &username, const QString &field)
 {
     const qsizetype n = username.size();
     if (n < limits::kUsernameMin || n > limits::kUsernameMax)
-        return invalid(field, QStringLiteral("must be %1 to %2 characters").arg(limits::kUsernameMin).arg(limits::kUsernameMax));
+        return invalid(
+            field, QStringLiteral("must be %1 to %2 characters").arg(limits::kUsernameMin).arg(limits::kUsernameMax));
     for (QChar c : username) {
         const ushort u = c.unicode();
         const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_' ||
@@ -152,7 +153,8 @@ Invalid validateId(const QString &id, const QString &field)
         return invalid(field, QStringLiteral("must be an id of 1 to %1 characters").arg(limits::kIdMax));
     for (QChar c : id) {
         const ushort u = c.unicode();
-        const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_' || u == '-';
+        const bool ok =
+            (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_' || u == '-';
         if (!ok)
             return invalid(field, QStringLiteral("is not a valid id"));
     }

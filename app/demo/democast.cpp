@@ -1,7 +1,7 @@
 #include "democast.h"
 
-#include "democontent.h"
 #include "demobot.h"
+#include "democontent.h"
 #include "demouploader.h"
 
 #include <QFutureWatcher>
@@ -18,12 +18,12 @@ namespace confab::demo {
 namespace {
 
 constexpr int kRecentPerRoom = 30;
-constexpr int kOverdueMs = 40000; // every feature shows at least this often (scaled)
+constexpr int kOverdueMs = 40000;         // every feature shows at least this often (scaled)
 constexpr int kPictureOverdueMs = 180000; // a picture is an event: every few minutes (scaled)
 
 int randomBetween(int lo, int hi) { return lo + QRandomGenerator::global()->bounded(hi - lo + 1); }
 bool chance(int percent) { return QRandomGenerator::global()->bounded(100) < percent; }
-template <typename T> const T &pickFrom(const std::vector<T> &v)
+template<typename T> const T &pickFrom(const std::vector<T> &v)
 {
     return v.at(QRandomGenerator::global()->bounded(int(v.size())));
 }
@@ -61,8 +61,8 @@ void DemoCast::start()
     m_running = true;
     m_age.start();
     // Nothing counts as done yet, so the first minute runs through every feature.
-    for (Feature f : {Feature::Message, Feature::Reaction, Feature::Presence, Feature::Read, Feature::Edit, Feature::Offline,
-                      Feature::Picture})
+    for (Feature f : {Feature::Message, Feature::Reaction, Feature::Presence, Feature::Read, Feature::Edit,
+                      Feature::Offline, Feature::Picture})
         m_lastDone.insert(int(f), -overdueMs(f) + scaled(randomBetween(5000, 30000)));
     m_lastDone.insert(int(Feature::Message), -scaled(kOverdueMs));
     for (const auto &bot : m_bots)
@@ -262,7 +262,8 @@ bool DemoCast::reactToSomething()
         m_reactions.remove(key);
     else
         m_reactions.insert(key);
-    bot->send(MessageReactionFrame{room->roomId, messageId, emoji, remove ? ReactionAction::Remove : ReactionAction::Add, {}});
+    bot->send(MessageReactionFrame{
+        room->roomId, messageId, emoji, remove ? ReactionAction::Remove : ReactionAction::Add, {}});
     return true;
 }
 
@@ -272,10 +273,11 @@ bool DemoCast::changePresence()
     if (bots.empty())
         return false;
     DemoBot *bot = pickFrom(bots);
-    static const std::vector<PresenceStatus> statuses{PresenceStatus::Online, PresenceStatus::Online, PresenceStatus::Away,
-                                                      PresenceStatus::Busy};
+    static const std::vector<PresenceStatus> statuses{PresenceStatus::Online, PresenceStatus::Online,
+                                                      PresenceStatus::Away, PresenceStatus::Busy};
     const PresenceStatus status = pickFrom(statuses);
-    const QString custom = status == PresenceStatus::Online && chance(50) ? QString() : pickFrom(content::customStatuses());
+    const QString custom =
+        status == PresenceStatus::Online && chance(50) ? QString() : pickFrom(content::customStatuses());
     bot->send(SetPresenceFrame{status, custom, {}});
     return true;
 }
@@ -367,7 +369,8 @@ bool DemoCast::sharePicture()
                            [this, bot, roomId, caption = picture.caption](const QString &fileId, const QString &error) {
                                m_busy.remove(bot->userId());
                                if (fileId.isEmpty())
-                                   qCDebug(lcDemoCast) << bot->person().username << "could not share a picture:" << error;
+                                   qCDebug(lcDemoCast)
+                                       << bot->person().username << "could not share a picture:" << error;
                                else if (m_running)
                                    postPicture(bot, roomId, fileId, caption);
                            });
@@ -427,7 +430,8 @@ void DemoCast::answerHuman(const Message &m)
         DemoBot *fan = candidates.front() == bot ? candidates.back() : candidates.front();
         QTimer::singleShot(scaled(randomBetween(800, 2500)), this, [this, fan, roomId, messageId = m.messageId] {
             if (m_running)
-                fan->send(MessageReactionFrame{roomId, messageId, pickFrom(content::reactionEmoji()), ReactionAction::Add, {}});
+                fan->send(MessageReactionFrame{
+                    roomId, messageId, pickFrom(content::reactionEmoji()), ReactionAction::Add, {}});
         });
     }
 }

@@ -68,8 +68,8 @@ private:
     void postPicture(DemoBot *bot, const QString &roomId, const QString &fileId, const QString &caption);
 
     // Typing, then after a moment the message (a reply when replyTo is set).
-    void typeAndSend(DemoBot *bot, const QString &roomId, const QString &content, const QString &replyTo,
-                     int typingMs, bool anonymous = false);
+    void typeAndSend(DemoBot *bot, const QString &roomId, const QString &content, const QString &replyTo, int typingMs,
+                     bool anonymous = false);
     void answerHuman(const Message &m);
     void onFrame(DemoBot &bot, const ServerFrame &frame);
     void remember(const Message &m);
@@ -87,14 +87,14 @@ private:
     std::unique_ptr<DemoUploader> m_uploader;
     QTimer m_tick;
     QElapsedTimer m_age;
-    QHash<int, qint64> m_lastDone;  // Feature -> m_age when last done
-    QHash<QString, QStringList> m_recent; // roomId -> message ids, oldest first
-    QHash<QString, QString> m_authorOf;   // messageId -> authorId
+    QHash<int, qint64> m_lastDone;                 // Feature -> m_age when last done
+    QHash<QString, QStringList> m_recent;          // roomId -> message ids, oldest first
+    QHash<QString, QString> m_authorOf;            // messageId -> authorId
     QHash<QString, std::vector<OwnMessage>> m_own; // bot userId -> its recent messages
-    QSet<QString> m_seen;      // message ids already handled (every bot in a room gets them)
-    QSet<QString> m_busy;      // bots in the middle of typing
-    QSet<QString> m_reactions; // "messageId|emoji|userId" the cast has added
-    QHash<QString, QString> m_readUpTo; // "userId|roomId" -> message id the bot marked read
+    QSet<QString> m_seen;                          // message ids already handled (every bot in a room gets them)
+    QSet<QString> m_busy;                          // bots in the middle of typing
+    QSet<QString> m_reactions;                     // "messageId|emoji|userId" the cast has added
+    QHash<QString, QString> m_readUpTo;            // "userId|roomId" -> message id the bot marked read
     bool m_running = false;
 };
 

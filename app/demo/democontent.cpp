@@ -17,12 +17,9 @@ QStringList utf8List(std::initializer_list<const char *> lines)
 const std::vector<Persona> &personas()
 {
     static const std::vector<Persona> list{
-        {"ada", "ada", "Ada Lovelace", true},
-        {"grace", "grace", "Grace Hopper", true},
-        {"linus", "linus", "Linus", true},
-        {"margaret", "margaret", "Margaret Hamilton", true},
-        {"kenji", "kenji", "Kenji Sato", false},
-        {"layla", "layla", "Layla Haddad", false},
+        {"ada", "ada", "Ada Lovelace", true},    {"grace", "grace", "Grace Hopper", true},
+        {"linus", "linus", "Linus", true},       {"margaret", "margaret", "Margaret Hamilton", true},
+        {"kenji", "kenji", "Kenji Sato", false}, {"layla", "layla", "Layla Haddad", false},
     };
     return list;
 }
@@ -30,23 +27,61 @@ const std::vector<Persona> &personas()
 const std::vector<RoomBlueprint> &rooms()
 {
     static const std::vector<RoomBlueprint> list{
-        {"general", "general", "Everything Confab: the project, the code, the release.", RoomType::Public, "ada",
-         {{"grace", Role::Admin}, {"margaret", Role::Moderator}, {"linus", Role::Member}, {"kenji", Role::Member},
-          {"layla", Role::Member}, {kYou, Role::Member}}},
-        {"random", "random", "Off-topic, links, lunch. Anonymous posts allowed.", RoomType::Public, "linus",
-         {{"ada", Role::Member}, {"grace", Role::Member}, {"kenji", Role::Moderator}, {"layla", Role::Member},
-          {"margaret", Role::Member}, {kYou, Role::Member}},
-         true},
-        {"help", "help", "Questions about running and using Confab. No question is too small.", RoomType::Public, "grace",
-         {{"margaret", Role::Moderator}, {"ada", Role::Member}, {"linus", Role::Member}, {"layla", Role::Member},
+        {"general",
+         "general",
+         "Everything Confab: the project, the code, the release.",
+         RoomType::Public,
+         "ada",
+         {{"grace", Role::Admin},
+          {"margaret", Role::Moderator},
+          {"linus", Role::Member},
+          {"kenji", Role::Member},
+          {"layla", Role::Member},
           {kYou, Role::Member}}},
-        {"core-team", "core-team", "Private: release planning and the things we are not ready to say in #general.",
-         RoomType::Private, kYou, {{"ada", Role::Admin}, {"grace", Role::Moderator}, {"linus", Role::Member}}},
-        {"announcements", "announcements", "Release notes and news. Only moderators post here.", RoomType::Announcement,
+        {"random",
+         "random",
+         "Off-topic, links, lunch. Anonymous posts allowed.",
+         RoomType::Public,
+         "linus",
+         {{"ada", Role::Member},
+          {"grace", Role::Member},
+          {"kenji", Role::Moderator},
+          {"layla", Role::Member},
+          {"margaret", Role::Member},
+          {kYou, Role::Member}},
+         true},
+        {"help",
+         "help",
+         "Questions about running and using Confab. No question is too small.",
+         RoomType::Public,
+         "grace",
+         {{"margaret", Role::Moderator},
+          {"ada", Role::Member},
+          {"linus", Role::Member},
+          {"layla", Role::Member},
+          {kYou, Role::Member}}},
+        {"core-team",
+         "core-team",
+         "Private: release planning and the things we are not ready to say in #general.",
+         RoomType::Private,
+         kYou,
+         {{"ada", Role::Admin}, {"grace", Role::Moderator}, {"linus", Role::Member}}},
+        {"announcements",
+         "announcements",
+         "Release notes and news. Only moderators post here.",
+         RoomType::Announcement,
          "margaret",
-         {{"grace", Role::Moderator}, {"ada", Role::Member}, {"linus", Role::Member}, {"kenji", Role::Member},
-          {"layla", Role::Member}, {kYou, Role::Member}}},
-        {"release-crew", "Release crew", "Linus, Margaret and you, shipping 0.2.", RoomType::Group, "linus",
+         {{"grace", Role::Moderator},
+          {"ada", Role::Member},
+          {"linus", Role::Member},
+          {"kenji", Role::Member},
+          {"layla", Role::Member},
+          {kYou, Role::Member}}},
+        {"release-crew",
+         "Release crew",
+         "Linus, Margaret and you, shipping 0.2.",
+         RoomType::Group,
+         "linus",
          {{"margaret", Role::Member}, {kYou, Role::Member}}},
         {"dm-ada", "", "", RoomType::Direct, "ada", {{kYou, Role::Owner}}},
         {"dm-grace", "", "", RoomType::Direct, kYou, {{"grace", Role::Owner}}},
@@ -59,33 +94,38 @@ const std::vector<ScriptThread> &script(const char *roomKey)
     static const QHash<QString, std::vector<ScriptThread>> scripts{
         {QStringLiteral("general"),
          {
-             {{"ada", "Welcome to **#general**! This is where we talk about Confab itself. Be kind, be curious, "
-                      "and read the pinned messages 📌",
+             {{"ada",
+               "Welcome to **#general**! This is where we talk about Confab itself. Be kind, be curious, "
+               "and read the pinned messages 📌",
                0, nullptr, true},
               {"grace", "Morning all ☕"},
               {"linus", "Morning. Who broke the nightly build?"},
               {"margaret", "Not me this time 😇"},
-              {"linus", "`ninja: error: loading 'build.ninja': No such file or directory` – someone deleted the build dir "
-                        "in the CI cache"},
+              {"linus",
+               "`ninja: error: loading 'build.ninja': No such file or directory` – someone deleted the build dir "
+               "in the CI cache"},
               {"grace", "That was me, sorry. Cleaning the cache should have been harmless. Re-running now.", 1},
               {"linus", "👍 green again"}},
              {{"kenji", "Has anyone tried the new typing indicators? They feel really snappy."},
-              {"ada", "They expire after 3 s on the server, so a client that crashes never leaves you \"typing\" forever."},
+              {"ada",
+               "They expire after 3 s on the server, so a client that crashes never leaves you \"typing\" forever."},
               {"kenji", "Nice. And the client debounces outgoing `typing_start`?", 1},
               {"ada", "Yes, at most one every two seconds per room."},
               {"margaret", "That is the kind of detail people never notice and always appreciate."}},
-             {{"grace", "Reminder: the **0.2 feature freeze** is on Friday. Anything not merged by then waits for 0.3."},
+             {{"grace",
+               "Reminder: the **0.2 feature freeze** is on Friday. Anything not merged by then waits for 0.3."},
               {"linus", "So the outbox rewrite goes in, or it waits?"},
               {"grace", "It goes in if the durability tests pass three times in a row.", 1},
               {"linus", "Challenge accepted 💪"},
-              {"margaret", "I will review it tonight. Please keep the diff under 1000 lines…",
-               0, "I will review it tonight. Please keep the diff under 1000 lines 🙏"},
+              {"margaret", "I will review it tonight. Please keep the diff under 1000 lines…", 0,
+               "I will review it tonight. Please keep the diff under 1000 lines 🙏"},
               {"linus", "It's 1400. But 600 of them are tests!"},
               {"margaret", "Tests don't count 😄", 1}},
              {{"layla", "Question about seq numbers: are they per room or global?"},
               {"ada", "Per room, strictly increasing and gap-free. The client resumes from the last seq it saw.", 1},
               {"layla", "So after a laptop sleeps, the client sends `sync` with the last seq of every room?"},
-              {"ada", "Exactly. And if too much happened, the server answers `sync_gap` and the client reloads over REST."},
+              {"ada",
+               "Exactly. And if too much happened, the server answers `sync_gap` and the client reloads over REST."},
               {"layla", "That explains why I never lose messages anymore. Thank you!"}},
              {{"linus", "PSA: this message contains literal HTML and must show up as text: <b>not bold</b> "
                         "<script>alert(1)</script> <img src=x onerror=alert(2)>"},
@@ -100,13 +140,15 @@ const std::vector<ScriptThread> &script(const char *roomKey)
               {"linus", "Can we see the flame graph?"},
               {"margaret", "Sure: https://example.org/confab/flamegraph-2025-09.svg", 1},
               {"linus", "Most time in SQLite's `sqlite3_step`, as it should be."}},
-             {{"grace", "Who wants to pair on the accessibility pass? Keyboard only, screen reader names, focus order."},
+             {{"grace",
+               "Who wants to pair on the accessibility pass? Keyboard only, screen reader names, focus order."},
               {"layla", "Me! I use Orca daily, I can test it for real."},
               {"grace", "Perfect. Tomorrow 10:00?", 1},
               {"layla", "Deal ✅"}},
              {{"ada", "Reminder that `Ctrl+K` opens the quick room switcher."},
               {"kenji", "I had no idea. This changes everything."},
-              {"linus", "Also `Alt+Up/Down` for the previous/next room, and `Alt+Shift+Up/Down` for the previous/next unread one."}},
+              {"linus", "Also `Alt+Up/Down` for the previous/next room, and `Alt+Shift+Up/Down` for the previous/next "
+                        "unread one."}},
              {{"linus", "Merged the outbox rewrite. Durability tests: 3/3 green. Kill -9 in the middle of a send, "
                         "restart, the message arrives exactly once."},
               {"margaret", "Great work! 🎉"},
@@ -145,8 +187,9 @@ const std::vector<ScriptThread> &script(const char *roomKey)
          }},
         {QStringLiteral("help"),
          {
-             {{"grace", "How to ask a good question here: what you did, what you expected, what happened, and the "
-                        "exact error message. Logs in ```code blocks``` please.",
+             {{"grace",
+               "How to ask a good question here: what you did, what you expected, what happened, and the "
+               "exact error message. Logs in ```code blocks``` please.",
                0, nullptr, true},
               {"layla", "Thanks, that helps."}},
              {{"layla", "How do I run the server on a different port?"},
@@ -158,11 +201,12 @@ const std::vector<ScriptThread> &script(const char *roomKey)
               {"ada", "Proxies often drop idle WebSockets. The server pings every 30 s; what does the client log say?"},
               {"linus", "`websocket closed: 1006` right after 60 s of silence", 1},
               {"ada", "Then the proxy timeout is 60 s. Lower the ping interval or ask IT to raise the timeout."},
-              {"linus", "Lowered it, stable for an hour now. Thanks!",
-               0, "Lowered it, stable for a whole afternoon now. Thanks!"}},
+              {"linus", "Lowered it, stable for an hour now. Thanks!", 0,
+               "Lowered it, stable for a whole afternoon now. Thanks!"}},
              {{"layla", "Can I export all my data?"},
-              {"grace", "Yes: `GET /v1/me/export` gives you everything as JSON. The desktop client has a button in "
-                        "Settings → Privacy.",
+              {"grace",
+               "Yes: `GET /v1/me/export` gives you everything as JSON. The desktop client has a button in "
+               "Settings → Privacy.",
                1},
               {"layla", "Great, and deleting my account hands my rooms over to someone else?"},
               {"grace", "To the highest-ranking member left, so no room is left without an owner."}},
@@ -189,8 +233,9 @@ const std::vector<ScriptThread> &script(const char *roomKey)
          }},
         {QStringLiteral("announcements"),
          {
-             {{"margaret", "📣 **Confab 0.1** is out: rooms, messages, reactions, presence and typing over one "
-                           "WebSocket. Thank you everyone who tested it!",
+             {{"margaret",
+               "📣 **Confab 0.1** is out: rooms, messages, reactions, presence and typing over one "
+               "WebSocket. Thank you everyone who tested it!",
                0, nullptr, true},
               {"grace", "🛠 Maintenance: the demo server restarts tonight at 22:00 UTC for about 5 minutes."}},
              {{"margaret", "🔒 Security: tokens are now stored hashed on the server. Everyone signed in keeps working; "
@@ -215,8 +260,9 @@ const std::vector<ScriptThread> &script(const char *roomKey)
          {
              {{"ada", "Hi! Welcome to Confab 👋 I'm Ada. Ping me if you want a tour."},
               {kYou, "Thanks! Where do I start?"},
-              {"ada", "Try #general for project chat, #help for questions. Reactions: hover a message. Reply: "
-                      "right-click → Reply.",
+              {"ada",
+               "Try #general for project chat, #help for questions. Reactions: hover a message. Reply: "
+               "right-click → Reply.",
                1},
               {kYou, "Got it."}},
              {{"ada", "By the way, everything you see here runs on a server inside this very app, on its own thread."},
@@ -230,7 +276,8 @@ const std::vector<ScriptThread> &script(const char *roomKey)
               {kYou, "Draft: *faster history, reliable outbox, accessibility pass*. Anything missing?"},
               {"grace", "Mention the keyboard shortcuts, people love those.", 1},
               {kYou, "Added 👍"}},
-             {{"grace", "\"It's easier to ask forgiveness than it is to get permission.\" Applies to merging docs fixes too 😉"},
+             {{"grace",
+               "\"It's easier to ask forgiveness than it is to get permission.\" Applies to merging docs fixes too 😉"},
               {kYou, "Noted!"}},
          }},
     };
@@ -247,17 +294,19 @@ const std::vector<SharedFile> &sharedFiles()
          DemoFileKind::ActiveUsersChart},
         {"random", 6, "linus", "Sunset at the lake last night 🌅", DemoFileKind::Sunset},
         {"core-team", 0, "ada", "Notes from the planning call, as promised 📄", DemoFileKind::PlanningNotesPdf},
-        {"core-team", 3, "grace", "Photo of the whiteboard from Thursday, before someone wipes it", DemoFileKind::Whiteboard},
-        {"release-crew", 1, "margaret", "Stand-up log as a spreadsheet, if you want to sort it", DemoFileKind::StandupCsv},
+        {"core-team", 3, "grace", "Photo of the whiteboard from Thursday, before someone wipes it",
+         DemoFileKind::Whiteboard},
+        {"release-crew", 1, "margaret", "Stand-up log as a spreadsheet, if you want to sort it",
+         DemoFileKind::StandupCsv},
     };
     return list;
 }
 
 const QStringList &fillers()
 {
-    static const QStringList list = utf8List({"👍", "+1", "nice!", "thanks!", "haha", "agreed", "on it", "👀",
-                                              "makes sense", "same here", "🎉", "good point", "lol", "TIL",
-                                              "sounds good", "🙏"});
+    static const QStringList list =
+        utf8List({"👍", "+1", "nice!", "thanks!", "haha", "agreed", "on it", "👀", "makes sense", "same here", "🎉",
+                  "good point", "lol", "TIL", "sounds good", "🙏"});
     return list;
 }
 

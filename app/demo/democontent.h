@@ -32,7 +32,7 @@ struct RoomBlueprint {
     const char *name; // empty for direct conversations: the server names them per viewer
     const char *description;
     RoomType type;
-    const char *owner; // persona key of the creator
+    const char *owner;                                  // persona key of the creator
     std::vector<std::pair<const char *, Role>> members; // everyone else, with their role
     bool allowAnonymous = false;
 };

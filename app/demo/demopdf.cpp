@@ -43,10 +43,10 @@ QByteArray contentStream(const QString &title, const QStringList &lines)
 {
     QByteArray s;
     // A coloured rule under the title, like a letterhead.
-    s += "0.16 0.38 0.80 rg " + QByteArray::number(kMargin) + ' ' + QByteArray::number(kPageHeight - 100) + ' '
-         + QByteArray::number(kPageWidth - 2 * kMargin) + " 3 re f\n";
-    s += "BT 0.1 0.1 0.1 rg /F1 24 Tf " + QByteArray::number(kMargin) + ' ' + QByteArray::number(kPageHeight - 88)
-         + " Td " + pdfString(title) + " Tj ET\n";
+    s += "0.16 0.38 0.80 rg " + QByteArray::number(kMargin) + ' ' + QByteArray::number(kPageHeight - 100) + ' ' +
+         QByteArray::number(kPageWidth - 2 * kMargin) + " 3 re f\n";
+    s += "BT 0.1 0.1 0.1 rg /F1 24 Tf " + QByteArray::number(kMargin) + ' ' + QByteArray::number(kPageHeight - 88) +
+         " Td " + pdfString(title) + " Tj ET\n";
     s += "BT /F2 12 Tf 17 TL " + QByteArray::number(kMargin) + ' ' + QByteArray::number(kPageHeight - 130) + " Td\n";
     for (const QString &line : lines) {
         const bool bullet = line.startsWith(QStringLiteral("• "));
@@ -82,8 +82,8 @@ QByteArray simpleTextPdf(const QString &title, const QStringList &lines)
     return assemble({
         "<< /Type /Catalog /Pages 2 0 R >>",
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + QByteArray::number(kPageWidth) + ' '
-            + QByteArray::number(kPageHeight) + "] /Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + QByteArray::number(kPageWidth) + ' ' +
+            QByteArray::number(kPageHeight) + "] /Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> /Contents 6 0 R >>",
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         "<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content + "endstream",

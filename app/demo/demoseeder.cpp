@@ -44,7 +44,7 @@ struct SeedFailure {
     QString reason;
 };
 
-template <typename T> T need(Result<T> r, const QString &what)
+template<typename T> T need(Result<T> r, const QString &what)
 {
     if (!r)
         throw SeedFailure{what + QStringLiteral(": ") + r.error->message};
@@ -56,8 +56,10 @@ template <typename T> T need(Result<T> r, const QString &what)
 class HistoryWriter {
 public:
     HistoryWriter(Services &real, ManualClock &clock)
-        : m_ctx{real.context.storage, clock,          real.context.ids, real.context.members, real.context.presence,
-                real.context.settings, real.context.counters, {}},
+        : m_ctx{real.context.storage,  clock,
+                real.context.ids,      real.context.members,
+                real.context.presence, real.context.settings,
+                real.context.counters, {}},
           m_services(m_ctx), m_files(m_services), m_clock(clock)
     {
     }
@@ -65,16 +67,17 @@ public:
     void createPeople(const QHash<QString, QByteArray> &passwordHashes, const QString &humanName)
     {
         // The human first: the first account is the server admin.
-        const auto you = need(m_services.auth.createAccount(QString::fromUtf8(content::kYouUsername), humanName,
-                                                            passwordHashes.value(QString::fromUtf8(content::kYou)), true,
-                                                            false),
-                              QStringLiteral("creating the demo user"));
+        const auto you =
+            need(m_services.auth.createAccount(QString::fromUtf8(content::kYouUsername), humanName,
+                                               passwordHashes.value(QString::fromUtf8(content::kYou)), true, false),
+                 QStringLiteral("creating the demo user"));
         m_callers.insert(QString::fromUtf8(content::kYou), callerOf(you.user));
         for (const content::Persona &p : content::personas()) {
             tick(kMinute);
-            const auto made = need(m_services.auth.createAccount(QString::fromUtf8(p.username), QString::fromUtf8(p.displayName),
-                                                                 passwordHashes.value(QString::fromUtf8(p.key)), false, false),
-                                   QStringLiteral("creating %1").arg(QString::fromUtf8(p.username)));
+            const auto made =
+                need(m_services.auth.createAccount(QString::fromUtf8(p.username), QString::fromUtf8(p.displayName),
+                                                   passwordHashes.value(QString::fromUtf8(p.key)), false, false),
+                     QStringLiteral("creating %1").arg(QString::fromUtf8(p.username)));
             m_callers.insert(QString::fromUtf8(p.key), callerOf(made.user));
         }
     }
@@ -95,12 +98,14 @@ public:
                 for (const auto &[key, role] : b.members)
                     req.members << caller(key).userId;
             }
-            const Room room = need(m_services.rooms.create(owner, req, m_fx), QStringLiteral("creating room %1").arg(req.name));
+            const Room room =
+                need(m_services.rooms.create(owner, req, m_fx), QStringLiteral("creating room %1").arg(req.name));
             m_rooms.insert(QString::fromUtf8(b.key), room.roomId);
             for (const auto &[key, role] : b.members) {
                 tick(kMinute);
                 if (!invited)
-                    need(m_services.rooms.join(caller(key), room.roomId, 1, m_fx), QStringLiteral("joining %1").arg(req.name));
+                    need(m_services.rooms.join(caller(key), room.roomId, 1, m_fx),
+                         QStringLiteral("joining %1").arg(req.name));
                 if (role != Role::Member && b.type != RoomType::Direct) {
                     MemberChange change;
                     change.role = role;
@@ -144,7 +149,8 @@ public:
                 readers << QString::fromUtf8(key);
             for (const QString &key : std::as_const(readers)) {
                 const bool human = key == QString::fromUtf8(content::kYou);
-                const qsizetype unread = human ? std::min<qsizetype>(ids.size() - 1, QRandomGenerator::global()->bounded(5)) : 0;
+                const qsizetype unread =
+                    human ? std::min<qsizetype>(ids.size() - 1, QRandomGenerator::global()->bounded(5)) : 0;
                 best(m_services.messages.markRead(m_callers.value(key), roomId, ids.at(ids.size() - 1 - unread), m_fx));
             }
         }
@@ -168,8 +174,9 @@ private:
             if (line.replyBack > 0 && line.replyBack <= threadIds.size())
                 req.replyTo = threadIds.at(threadIds.size() - line.replyBack);
             const Caller &author = caller(line.who);
-            const auto sent = need(m_services.messages.send(author, req, m_fx),
-                                  QStringLiteral("%1 posting in %2").arg(QString::fromUtf8(line.who), QString::fromUtf8(b.key)));
+            const auto sent =
+                need(m_services.messages.send(author, req, m_fx),
+                     QStringLiteral("%1 posting in %2").arg(QString::fromUtf8(line.who), QString::fromUtf8(b.key)));
             const QString id = sent.message.messageId;
             threadIds << id;
             remember(roomId, id);
@@ -255,7 +262,8 @@ private:
     }
 
     // About a third of the messages get reactions from other members.
-    void react(const content::RoomBlueprint &b, const QString &roomId, const QString &authorId, const QString &messageId)
+    void react(const content::RoomBlueprint &b, const QString &roomId, const QString &authorId,
+               const QString &messageId)
     {
         if (QRandomGenerator::global()->bounded(100) >= 30)
             return;
@@ -294,7 +302,7 @@ private:
     }
 
     // Decorations (reactions, edits, pins, read markers) are nice to have: a failure is logged.
-    template <typename T> void best(const Result<T> &r)
+    template<typename T> void best(const Result<T> &r)
     {
         if (!r)
             qCWarning(lcDemoSeeder) << "demo seeding step skipped:" << r.error->message;
@@ -302,15 +310,18 @@ private:
 
     void tick(qint64 ms) { m_clock.advance(ms); }
     static qint64 jitter(qint64 upTo) { return upTo > 0 ? QRandomGenerator::global()->bounded(upTo) : 0; }
-    static QString pick(const QStringList &list) { return list.at(QRandomGenerator::global()->bounded(int(list.size()))); }
+    static QString pick(const QStringList &list)
+    {
+        return list.at(QRandomGenerator::global()->bounded(int(list.size())));
+    }
 
     ServiceContext m_ctx;
     Services m_services;
     DemoFileStore m_files;
     ManualClock &m_clock;
-    Effects m_fx; // nobody is connected yet: the deliveries are dropped
-    QHash<QString, Caller> m_callers; // persona key -> caller
-    QHash<QString, QString> m_rooms;  // room key -> room id
+    Effects m_fx;                           // nobody is connected yet: the deliveries are dropped
+    QHash<QString, Caller> m_callers;       // persona key -> caller
+    QHash<QString, QString> m_rooms;        // room key -> room id
     QHash<QString, QStringList> m_messages; // room id -> message ids, oldest first
     int m_count = 0;
 };
@@ -323,10 +334,12 @@ struct Described {
 // Finds a demo account by name and issues it a token for this run.
 Described describePerson(Services &s, const char *key, const char *username)
 {
-    const StoredUser stored = need(s.auth.credentials(QString::fromUtf8(username)),
-                                   QStringLiteral("this data dir has no demo user %1").arg(QString::fromUtf8(username)));
+    const StoredUser stored =
+        need(s.auth.credentials(QString::fromUtf8(username)),
+             QStringLiteral("this data dir has no demo user %1").arg(QString::fromUtf8(username)));
     const SignedIn signedIn = need(s.auth.issueToken(stored.user.userId), QStringLiteral("issuing a token"));
-    return {DemoPerson{QString::fromUtf8(key), stored.user.userId, stored.user.username, stored.user.displayName, signedIn.token},
+    return {DemoPerson{QString::fromUtf8(key), stored.user.userId, stored.user.username, stored.user.displayName,
+                       signedIn.token},
             stored.user};
 }
 
@@ -348,7 +361,8 @@ void describeRooms(Services &s, const User &user, DemoWorld &world)
         const MemberPage members = need(s.rooms.members(who, r.roomId, 100, 0), QStringLiteral("listing members"));
         for (const Member &m : members.members)
             room.members.insert(m.userId, m.role);
-        const MessagePage recent = need(s.messages.history(who, r.roomId, {}, {}, 20), QStringLiteral("reading history"));
+        const MessagePage recent =
+            need(s.messages.history(who, r.roomId, {}, {}, 20), QStringLiteral("reading history"));
         for (const Message &m : recent.messages) {
             if (m.isDeleted)
                 continue;

@@ -26,14 +26,15 @@ void DemoServer::start()
     m_thread = std::make_unique<DemoThread>(m_options.dataDir, m_options.timeFactor);
     DemoThread *thread = m_thread.get();
     // Queued from the demo thread; a signal of a thread already stopped (or replaced) is dropped.
-    connect(thread, &DemoThread::serverReady, this, [this, thread](const QUrl &url, const QString &token, const QString &userId) {
-        if (m_thread.get() == thread)
-            Q_EMIT ready(url, token, userId);
-    });
+    connect(thread, &DemoThread::serverReady, this,
+            [this, thread](const QUrl &url, const QString &token, const QString &userId) {
+                if (m_thread.get() == thread)
+                    Q_EMIT ready(url, token, userId);
+            });
     connect(thread, &DemoThread::serverFailed, this, [this, thread](const QString &reason) {
         if (m_thread.get() != thread)
             return;
-        m_thread->wait(); // run() returned right after failing
+        m_thread->wait();                  // run() returned right after failing
         m_thread.release()->deleteLater(); // not inside its own signal's delivery
         Q_EMIT failed(reason);
     });

@@ -29,7 +29,8 @@ void DemoUploader::upload(const QString &token, const media::GeneratedFile &file
             const nlohmann::json answer = parseJsonDocument(body, 16);
             if (status == 201 && answer.value("success", false))
                 return done(QString::fromStdString(answer.at("data").at("fileId").get<std::string>()), {});
-            const std::string message = answer.contains("error") ? answer["error"].value("message", std::string()) : std::string();
+            const std::string message =
+                answer.contains("error") ? answer["error"].value("message", std::string()) : std::string();
             done({}, QStringLiteral("upload refused (%1): %2").arg(status).arg(QString::fromStdString(message)));
         } catch (const std::exception &) {
             done({}, QStringLiteral("upload failed (%1): %2").arg(status).arg(reply->errorString()));

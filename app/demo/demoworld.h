@@ -28,7 +28,7 @@ struct DemoRoom {
     RoomType type = RoomType::Public;
     QHash<QString, Role> members; // userId -> role
     bool allowAnonymous = false;
-    QStringList recentMessageIds; // oldest first; for replies and reactions of the cast
+    QStringList recentMessageIds;     // oldest first; for replies and reactions of the cast
     QHash<QString, QString> authorOf; // messageId -> authorId, for recentMessageIds
 
     // Announcement rooms take posts from moderators and up only.
@@ -42,11 +42,11 @@ struct DemoRoom {
 };
 
 struct DemoWorld {
-    DemoPerson you;                // the human's account (a server admin)
-    std::vector<DemoPerson> cast;  // the demo users who go online and chat
+    DemoPerson you;                 // the human's account (a server admin)
+    std::vector<DemoPerson> cast;   // the demo users who go online and chat
     std::vector<DemoPerson> extras; // seeded demo users who stay offline
-    std::vector<DemoRoom> rooms;   // every room the demo user or the cast is in
-    bool seededNow = false;        // false when the data dir was already seeded
+    std::vector<DemoRoom> rooms;    // every room the demo user or the cast is in
+    bool seededNow = false;         // false when the data dir was already seeded
 
     const DemoRoom *room(const QString &roomId) const
     {

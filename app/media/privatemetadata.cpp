@@ -17,16 +17,29 @@ namespace {
 
 // Device data: who made the camera, which one it is, who owns it.
 constexpr std::array kPrivateExifKeys{
-    "Exif.Image.Make", "Exif.Image.Model", "Exif.Image.CameraSerialNumber", "Exif.Image.GPSTag",
-    "Exif.Photo.BodySerialNumber", "Exif.Photo.LensSerialNumber", "Exif.Photo.CameraOwnerName",
-    "Exif.Photo.ImageUniqueID", "Exif.Photo.MakerNote",
+    "Exif.Image.Make",
+    "Exif.Image.Model",
+    "Exif.Image.CameraSerialNumber",
+    "Exif.Image.GPSTag",
+    "Exif.Photo.BodySerialNumber",
+    "Exif.Photo.LensSerialNumber",
+    "Exif.Photo.CameraOwnerName",
+    "Exif.Photo.ImageUniqueID",
+    "Exif.Photo.MakerNote",
 };
 
 // The XMP copies of the same facts (exif:GPS* are matched by prefix).
 constexpr std::array kPrivateXmpPrefixes{
-    "Xmp.exif.GPS", "Xmp.tiff.Make", "Xmp.tiff.Model", "Xmp.exifEX.BodySerialNumber",
-    "Xmp.exifEX.LensSerialNumber", "Xmp.exifEX.CameraOwnerName", "Xmp.aux.SerialNumber",
-    "Xmp.aux.LensSerialNumber", "Xmp.aux.OwnerName", "Xmp.exif.ImageUniqueID",
+    "Xmp.exif.GPS",
+    "Xmp.tiff.Make",
+    "Xmp.tiff.Model",
+    "Xmp.exifEX.BodySerialNumber",
+    "Xmp.exifEX.LensSerialNumber",
+    "Xmp.exifEX.CameraOwnerName",
+    "Xmp.aux.SerialNumber",
+    "Xmp.aux.LensSerialNumber",
+    "Xmp.aux.OwnerName",
+    "Xmp.exif.ImageUniqueID",
 };
 
 bool isPrivateExif(const Exiv2::Exifdatum &datum)
@@ -46,8 +59,7 @@ bool isPrivateXmp(const Exiv2::Xmpdatum &datum)
 }
 
 // Erases what matches; returns how many entries went.
-template<typename Data, typename Predicate>
-int eraseIf(Data &data, Predicate isPrivate)
+template<typename Data, typename Predicate> int eraseIf(Data &data, Predicate isPrivate)
 {
     int erased = 0;
     for (auto it = data.begin(); it != data.end();) {
@@ -92,7 +104,8 @@ bool readJpeg(const QString &path, QByteArray *bytes, QString *error)
         return fail(error, QStringLiteral("not a JPEG"));
     if (file.size() > kMaxStripBytes)
         return fail(error, QStringLiteral("JPEG too large to rewrite: %1 MiB, limit %2 MiB")
-                               .arg(file.size() >> 20).arg(kMaxStripBytes >> 20));
+                               .arg(file.size() >> 20)
+                               .arg(kMaxStripBytes >> 20));
     *bytes = file.readAll();
     if (bytes->size() != file.size())
         return fail(error, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
@@ -103,8 +116,8 @@ bool readJpeg(const QString &path, QByteArray *bytes, QString *error)
 bool replaceFile(const QString &path, const Exiv2::byte *data, long size, QString *error)
 {
     QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(reinterpret_cast<const char *>(data), size) != size
-        || !out.commit())
+    if (!out.open(QIODevice::WriteOnly) || out.write(reinterpret_cast<const char *>(data), size) != size ||
+        !out.commit())
         return fail(error, QStringLiteral("cannot write %1: %2").arg(path, out.errorString()));
     return true;
 }

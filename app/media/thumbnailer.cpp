@@ -98,8 +98,9 @@ ImageFacts makeThumbnail(const QString &sourcePath, const QString &thumbnailPath
     reader.setAutoTransform(true);
     const QByteArray format = reader.format();
     if (!kDecodedFormats.contains(format))
-        return refused(format.isEmpty() ? QStringLiteral("not an image")
-                                        : QStringLiteral("unsupported image format: %1").arg(QString::fromLatin1(format)));
+        return refused(format.isEmpty()
+                           ? QStringLiteral("not an image")
+                           : QStringLiteral("unsupported image format: %1").arg(QString::fromLatin1(format)));
     // The header only: nothing is decoded before the size is known to be acceptable.
     const QSize stored = reader.size();
     if (!stored.isValid() || stored.isEmpty())
@@ -115,8 +116,8 @@ ImageFacts makeThumbnail(const QString &sourcePath, const QString &thumbnailPath
     reader.setScaledSize(decodeSize(stored, thumbnailSize, rotated));
     QImage image; // a GIF's (or animated WebP's) first frame
     if (!reader.read(&image))
-        return refused(QStringLiteral("cannot decode the %1 image: %2")
-                           .arg(QString::fromLatin1(format), reader.errorString()));
+        return refused(
+            QStringLiteral("cannot decode the %1 image: %2").arg(QString::fromLatin1(format), reader.errorString()));
 
     ImageFacts facts;
     facts.isImage = true;

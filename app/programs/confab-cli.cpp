@@ -6,10 +6,10 @@
 // The token goes to the keychain; --token-file FILE allows keeping it in FILE (0600) when no
 // keychain answers (a server or a container has none).
 
+#include "client/account/session.h"
+#include "client/models/roomlistmodel.h"
 #include "client/sync/chatengine.h"
 #include "client/sync/outbox.h"
-#include "client/models/roomlistmodel.h"
-#include "client/account/session.h"
 #include "client/sync/syncengine.h"
 
 #include <QCommandLineParser>
@@ -74,7 +74,8 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Confab chat from a terminal."));
     parser.addHelpOption();
-    const QCommandLineOption serverOpt(QStringLiteral("server"), tr("Server URL (login, register)."), QStringLiteral("url"));
+    const QCommandLineOption serverOpt(QStringLiteral("server"), tr("Server URL (login, register)."),
+                                       QStringLiteral("url"));
     const QCommandLineOption dataOpt(QStringLiteral("data-dir"), tr("Folder of the account and its cache."),
                                      QStringLiteral("dir"));
     const QCommandLineOption tokenFileOpt(QStringLiteral("token-file"),
@@ -82,7 +83,8 @@ int main(int argc, char **argv)
                                           QStringLiteral("file"));
     const QCommandLineOption noKeychainOpt(QStringLiteral("no-keychain"), tr("Do not use the system keychain."));
     parser.addOptions({serverOpt, dataOpt, tokenFileOpt, noKeychainOpt});
-    parser.addPositionalArgument(QStringLiteral("command"), tr("login USER | register USER [NAME] | logout | rooms | tail ROOM | send ROOM TEXT"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 tr("login USER | register USER [NAME] | logout | rooms | tail ROOM | send ROOM TEXT"));
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
@@ -97,7 +99,8 @@ int main(int argc, char **argv)
     config.useKeychain = !parser.isSet(noKeychainOpt);
     Session session(config);
 
-    QObject::connect(&session, &Session::secretStorageProblem, &app, [](const QString &message) { err() << message << Qt::endl; });
+    QObject::connect(&session, &Session::secretStorageProblem, &app,
+                     [](const QString &message) { err() << message << Qt::endl; });
     QObject::connect(&session, &Session::failed, &app, [](const QString &message, const QString &field) {
         err() << (field.isEmpty() ? message : field + QStringLiteral(": ") + message) << Qt::endl;
         QCoreApplication::exit(1);
@@ -119,12 +122,13 @@ int main(int argc, char **argv)
         const QString password = readPassword();
         QObject::connect(&session, &Session::signedIn, &app, [&](ChatEngine *) {
             // Let the token store finish writing before quitting.
-            QObject::connect(&session.tokens(), &TokenStore::saved, &app, [&](const QString &, TokenStore::Backend where) {
-                out() << tr("Signed in as %1.").arg(session.me().username) << Qt::endl;
-                if (where == TokenStore::Backend::Memory)
-                    err() << tr("The token could not be stored; use --token-file to stay signed in.") << Qt::endl;
-                QCoreApplication::exit(where == TokenStore::Backend::Memory ? 1 : 0);
-            });
+            QObject::connect(
+                &session.tokens(), &TokenStore::saved, &app, [&](const QString &, TokenStore::Backend where) {
+                    out() << tr("Signed in as %1.").arg(session.me().username) << Qt::endl;
+                    if (where == TokenStore::Backend::Memory)
+                        err() << tr("The token could not be stored; use --token-file to stay signed in.") << Qt::endl;
+                    QCoreApplication::exit(where == TokenStore::Backend::Memory ? 1 : 0);
+                });
         });
         const QUrl server(parser.value(serverOpt));
         if (command == QLatin1String("login"))
@@ -183,10 +187,11 @@ int main(int argc, char **argv)
             }
             // send: done when the server has it; what is not sent stays queued for next time.
             const QString id = engine->sendMessage(room->roomId, args.mid(2).join(QLatin1Char(' ')));
-            QObject::connect(&engine->outbox(), &Outbox::delivered, &app, [id](const QString &, const QString &cid, const Message &) {
-                if (cid == id)
-                    QCoreApplication::exit(0);
-            });
+            QObject::connect(&engine->outbox(), &Outbox::delivered, &app,
+                             [id](const QString &, const QString &cid, const Message &) {
+                                 if (cid == id)
+                                     QCoreApplication::exit(0);
+                             });
             QObject::connect(&engine->outbox(), &Outbox::stateChanged, &app, [id](const OutgoingItem &item) {
                 if (item.clientMsgId == id && item.state == OutgoingItem::State::Failed) {
                     err() << tr("Not sent: %1").arg(item.error) << Qt::endl;

@@ -9,15 +9,15 @@
 #include "server/service/services.h"
 #include "server/unixsignals.h"
 
-#include "core/validation.h"
 #include "confab/version.h"
+#include "core/validation.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
 
 #include <cstdio>
-#include <sys/resource.h>
 #include <memory>
+#include <sys/resource.h>
 
 using namespace confab;
 using namespace confab::server;
@@ -53,7 +53,8 @@ int userCommand(Server &server, const QCommandLineParser &parser, const QStringL
     }
     const QString username = args[2];
     const QString password = readPassword(parser);
-    const QString displayName = parser.isSet(QStringLiteral("display-name")) ? parser.value(QStringLiteral("display-name")) : username;
+    const QString displayName =
+        parser.isSet(QStringLiteral("display-name")) ? parser.value(QStringLiteral("display-name")) : username;
     for (const auto &bad : {validateUsername(username), validatePassword(password), validateDisplayName(displayName)}) {
         if (bad) {
             err() << "confab-server: " << bad->field << " " << bad->message << "\n";
@@ -80,10 +81,10 @@ std::unique_ptr<demo::DemoCast> startDemo(Server &server, const ServerConfig &co
     const auto world = demo::DemoSeeder(server).prepare(error);
     if (!world)
         return nullptr;
-    const QString host = config.bind == QHostAddress::Any || config.bind == QHostAddress::AnyIPv4 ||
-                                 config.bind == QHostAddress::AnyIPv6
-                             ? QStringLiteral("127.0.0.1")
-                             : config.bind.toString();
+    const QString host =
+        config.bind == QHostAddress::Any || config.bind == QHostAddress::AnyIPv4 || config.bind == QHostAddress::AnyIPv6
+            ? QStringLiteral("127.0.0.1")
+            : config.bind.toString();
     const QString base = QStringLiteral("%1:%2").arg(host).arg(server.port());
     QUrl chat;
     chat.setScheme(QStringLiteral("ws"));
@@ -128,30 +129,36 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "The Confab chat server: REST under /v1 and WebSocket at /chat on one port.\n\n"
-        "Commands:\n"
-        "  (none)                 serve\n"
-        "  user create NAME       create an account (--admin for a server admin)\n") + AdminCommands::usage());
+    parser.setApplicationDescription(
+        QStringLiteral("The Confab chat server: REST under /v1 and WebSocket at /chat on one port.\n\n"
+                       "Commands:\n"
+                       "  (none)                 serve\n"
+                       "  user create NAME       create an account (--admin for a server admin)\n") +
+        AdminCommands::usage());
     parser.addHelpOption();
     parser.addVersionOption();
     ServerConfig::addOptions(parser);
-    parser.addOption(QCommandLineOption(QStringLiteral("admin"), QStringLiteral("With user create: make a server admin.")));
-    parser.addOption(QCommandLineOption(QStringLiteral("display-name"), QStringLiteral("With user create: the display name."),
-                                        QStringLiteral("name")));
-    parser.addOption(QCommandLineOption(QStringLiteral("password"),
-                                        QStringLiteral("With user create: the password (else read from standard input)."),
-                                        QStringLiteral("password")));
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("admin"), QStringLiteral("With user create: make a server admin.")));
+    parser.addOption(QCommandLineOption(QStringLiteral("display-name"),
+                                        QStringLiteral("With user create: the display name."), QStringLiteral("name")));
     parser.addOption(QCommandLineOption(
-        QStringLiteral("demo"), QStringLiteral("Demo mode: seed an empty data dir with demo users, rooms and history, and "
-                                               "keep the demo users chatting. Prints the demo user's token.")));
-    parser.addOption(QCommandLineOption(QStringLiteral("limit"), QStringLiteral("With admin users/rooms/audit: how many."),
-                                        QStringLiteral("n")));
-    parser.addOption(QCommandLineOption(QStringLiteral("reason"), QStringLiteral("With admin ban: why."), QStringLiteral("text")));
-    parser.addOption(QCommandLineOption(QStringLiteral("dry-run"), QStringLiteral("With admin retention: only print what would go.")));
+        QStringLiteral("password"), QStringLiteral("With user create: the password (else read from standard input)."),
+        QStringLiteral("password")));
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("demo"),
+                           QStringLiteral("Demo mode: seed an empty data dir with demo users, rooms and history, and "
+                                          "keep the demo users chatting. Prints the demo user's token.")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("limit"), QStringLiteral("With admin users/rooms/audit: how many."), QStringLiteral("n")));
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("reason"), QStringLiteral("With admin ban: why."), QStringLiteral("text")));
+    parser.addOption(QCommandLineOption(QStringLiteral("dry-run"),
+                                        QStringLiteral("With admin retention: only print what would go.")));
     parser.addOption(QCommandLineOption(QStringLiteral("room"), QStringLiteral("With admin audit: one room's entries."),
                                         QStringLiteral("room-id")));
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional command, see above."), QStringLiteral("[command...]"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional command, see above."),
+                                 QStringLiteral("[command...]"));
     parser.process(app);
 
     ServerConfig config;

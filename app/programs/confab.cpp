@@ -6,10 +6,10 @@
 #include "shell/contraststyle.h"
 #include "shell/demolauncher.h"
 #include "shell/desktopshell.h"
-#include "signin/keychainprompt.h"
 #include "shell/mainwindow.h"
 #include "shell/startuptrace.h"
 #include "shell/translations.h"
+#include "signin/keychainprompt.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -56,15 +56,15 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Confab"));
     QApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(CONFAB_APP_ID));
-    ui::installTranslations(QLocale()); // the system's language, before any widget exists
+    ui::installTranslations(QLocale());            // the system's language, before any widget exists
     QApplication::setStyle(new ui::ContrastStyle); // the platform's, readable on a dark palette too
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Confab: self-hosted desktop chat."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                        QStringLiteral("Run a bundled server with demo users and rooms, and sign in to it."));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"), QStringLiteral("Run a bundled server with demo users and rooms, and sign in to it."));
     const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server URL to sign in to."),
                                           QStringLiteral("url"));
     parser.addOption(demoOption);

@@ -25,17 +25,20 @@ int intOption(const QCommandLineParser &p, const QString &name, int fallback)
 
 QString AdminCommands::usage()
 {
-    return QStringLiteral("  admin users [--limit N]        list accounts\n"
-                          "  admin disable USER             block sign-in and every request (also: enable USER)\n"
-                          "  admin reset-password USER      new password from --password or standard input; signs out everywhere\n"
-                          "  admin promote USER             make a server admin (also: demote USER)\n"
-                          "  admin rooms [--limit N]        list every room, private ones too\n"
-                          "  admin ban USER [--reason R]    ban from the whole server: disable and sign out everywhere\n"
-                          "  admin audit [--limit N] [--room ROOM]   print the audit log, newest first\n"
-                          "  admin quarantine-file FILE [--reason R]   FILE: a file id or SHA-256; its bytes go everywhere and are refused from now on\n"
-                          "  admin sweep-files              remove files no message carries (after the grace period) and expired uploads\n"
-                          "  admin retention --dry-run      print, per room, how many messages retention would delete now\n"
-                          "  (USER is a username or a user id)");
+    return QStringLiteral(
+        "  admin users [--limit N]        list accounts\n"
+        "  admin disable USER             block sign-in and every request (also: enable USER)\n"
+        "  admin reset-password USER      new password from --password or standard input; signs out everywhere\n"
+        "  admin promote USER             make a server admin (also: demote USER)\n"
+        "  admin rooms [--limit N]        list every room, private ones too\n"
+        "  admin ban USER [--reason R]    ban from the whole server: disable and sign out everywhere\n"
+        "  admin audit [--limit N] [--room ROOM]   print the audit log, newest first\n"
+        "  admin quarantine-file FILE [--reason R]   FILE: a file id or SHA-256; its bytes go everywhere and are "
+        "refused from now on\n"
+        "  admin sweep-files              remove files no message carries (after the grace period) and expired "
+        "uploads\n"
+        "  admin retention --dry-run      print, per room, how many messages retention would delete now\n"
+        "  (USER is a username or a user id)");
 }
 
 int AdminCommands::run(const QStringList &args)
@@ -111,7 +114,8 @@ int AdminCommands::setDisabled(const QString &who, bool disabled)
             if (disabled)
                 s.context.storage.deleteTokensOfUser(id);
             recordStandingChange(s.context, id, disabled ? StandingChangeKind::Disabled : StandingChangeKind::Enabled);
-            server::audit(s.context, systemActor(), disabled ? QStringLiteral("user.disable") : QStringLiteral("user.enable"), {}, id);
+            server::audit(s.context, systemActor(),
+                          disabled ? QStringLiteral("user.disable") : QStringLiteral("user.enable"), {}, id);
         });
     });
     m_out << (disabled ? "disabled " : "enabled ") << who << "\n";
@@ -124,7 +128,7 @@ int AdminCommands::resetPassword(const QString &who)
     if (id.isEmpty())
         return 1;
     const QString password = m_parser.isSet(QStringLiteral("password")) ? m_parser.value(QStringLiteral("password"))
-                                                                       : QTextStream(stdin).readLine();
+                                                                        : QTextStream(stdin).readLine();
     if (auto bad = validatePassword(password)) {
         m_err << "confab-server: password " << bad->message << "\n";
         return 2;
@@ -151,7 +155,8 @@ int AdminCommands::setServerRole(const QString &who, bool admin)
         inTransaction(s.context.storage, [&] {
             s.context.storage.updateUserRole(id, admin ? ServerRole::Admin : ServerRole::User);
             recordStandingChange(s.context, id, StandingChangeKind::RoleChanged);
-            server::audit(s.context, systemActor(), admin ? QStringLiteral("user.promote") : QStringLiteral("user.demote"), {}, id);
+            server::audit(s.context, systemActor(),
+                          admin ? QStringLiteral("user.promote") : QStringLiteral("user.demote"), {}, id);
         });
     });
     m_out << who << " is now a server " << (admin ? "admin" : "user") << "\n";
@@ -224,7 +229,8 @@ int AdminCommands::quarantine(const QString &file)
             hash = f ? f->sha256 : QString();
         });
         if (hash.isEmpty()) {
-            m_err << "confab-server: admin quarantine-file needs a file id or a SHA-256 (64 hex digits); no file " << file << "\n";
+            m_err << "confab-server: admin quarantine-file needs a file id or a SHA-256 (64 hex digits); no file "
+                  << file << "\n";
             return 1;
         }
     }

@@ -144,8 +144,7 @@ void EpollEventDispatcher::wakeUp()
     if (m_wakeUpPending.exchange(true, std::memory_order_acq_rel))
         return;
     const std::uint64_t one = 1;
-    while (::write(m_wakeFd, &one, sizeof one) < 0 && errno == EINTR) {
-    }
+    while (::write(m_wakeFd, &one, sizeof one) < 0 && errno == EINTR) {}
 }
 
 void EpollEventDispatcher::interrupt()
@@ -241,8 +240,7 @@ int EpollEventDispatcher::activateSocketNotifiers(const epoll_event *events, int
         const int fd = events[i].data.fd;
         if (fd == m_wakeFd) {
             std::uint64_t value;
-            while (::read(m_wakeFd, &value, sizeof value) < 0 && errno == EINTR) {
-            }
+            while (::read(m_wakeFd, &value, sizeof value) < 0 && errno == EINTR) {}
             m_wakeUpPending.store(false, std::memory_order_release);
             ++delivered;
             continue;

@@ -11,9 +11,7 @@ namespace confab::server {
 
 HeapTrimmer::HeapTrimmer(std::function<int()> openConnections, std::function<int()> peakConnections, int stormSize,
                          int pollMs, QObject *parent)
-    : QObject(parent),
-      m_openConnections(std::move(openConnections)),
-      m_peakConnections(std::move(peakConnections)),
+    : QObject(parent), m_openConnections(std::move(openConnections)), m_peakConnections(std::move(peakConnections)),
       m_stormSize(stormSize)
 {
     connect(&m_timer, &QTimer::timeout, this, &HeapTrimmer::poll);

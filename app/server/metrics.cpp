@@ -40,8 +40,8 @@ QByteArray Metrics::render() const
     qint64 cumulative = 0;
     for (std::size_t i = 0; i < kBucketsMs.size(); ++i) {
         cumulative += m_buckets[i];
-        out += "confab_http_request_duration_seconds_bucket{le=\"" + QByteArray::number(kBucketsMs[i] / 1000.0) + "\"} " +
-               QByteArray::number(cumulative) + '\n';
+        out += "confab_http_request_duration_seconds_bucket{le=\"" + QByteArray::number(kBucketsMs[i] / 1000.0) +
+               "\"} " + QByteArray::number(cumulative) + '\n';
     }
     cumulative += m_buckets.back();
     out += "confab_http_request_duration_seconds_bucket{le=\"+Inf\"} " + QByteArray::number(cumulative) + '\n';

@@ -21,8 +21,7 @@ int RateLimiter::take(const QString &bucketKey, Budget budget)
         ruleOf = &m_rules.messages;
         suffix = QLatin1String(":m");
         break;
-    case Budget::Requests:
-        break;
+    case Budget::Requests: break;
     case Budget::Typing:
         ruleOf = &m_rules.typing;
         suffix = QLatin1String(":t");

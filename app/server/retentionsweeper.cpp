@@ -80,10 +80,13 @@ void RetentionSweeper::purgeNextRoom()
     // meantime run first and no transaction holds more than `batch` deletions.
     m_worker.run<int>(
         this,
-        [room, policy, batch](Services &s, Effects &fx) { return s.retention.purgeRoomBatch(room.roomId, room.days, policy, batch, fx); },
+        [room, policy, batch](Services &s, Effects &fx) {
+            return s.retention.purgeRoomBatch(room.roomId, room.days, policy, batch, fx);
+        },
         [this, batch](Result<int> purged) {
             if (!purged) {
-                qCWarning(lcRetention) << "retention failed in" << m_rooms.front().roomId << ":" << purged.error->message;
+                qCWarning(lcRetention) << "retention failed in" << m_rooms.front().roomId << ":"
+                                       << purged.error->message;
                 m_rooms.pop_front();
             } else {
                 m_messagesPurged += purged.value;
@@ -98,7 +101,8 @@ void RetentionSweeper::finish()
 {
     m_sweeping = false;
     if (m_auditPurged > 0 || m_messagesPurged > 0)
-        qCInfo(lcRetention) << "retention removed" << m_auditPurged << "audit entries and" << m_messagesPurged << "messages";
+        qCInfo(lcRetention) << "retention removed" << m_auditPurged << "audit entries and" << m_messagesPurged
+                            << "messages";
     Q_EMIT sweepFinished(m_auditPurged, m_messagesPurged);
 }
 

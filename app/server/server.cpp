@@ -38,8 +38,8 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     settings.userQuotaBytes = m_config.userQuotaBytes;
     settings.unattachedFileGraceMs = qint64(m_config.fileGraceSeconds) * 1000;
     settings.uploadLifetimeMs = qint64(m_config.uploadLifetimeSeconds) * 1000;
-    m_worker = std::make_unique<StorageWorker>(std::make_unique<SqliteStorage>(m_config.databasePath()), *m_clock, *m_ids,
-                                               *m_members, *m_presence, settings, m_counters.get());
+    m_worker = std::make_unique<StorageWorker>(std::make_unique<SqliteStorage>(m_config.databasePath()), *m_clock,
+                                               *m_ids, *m_members, *m_presence, settings, m_counters.get());
     m_worker->watchDiskSpace(m_config.dataDir, m_config.minFreeDiskBytes);
     m_bus = std::make_unique<LocalEventBus>();
     m_metrics = std::make_unique<Metrics>();
@@ -61,13 +61,15 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     m_hub = std::make_unique<RealtimeHub>(*m_worker, *m_bus, *m_members, *m_presence, *m_rates, *m_clock, rt);
     connectEffects();
     m_rest = std::make_unique<RestApi>(*m_worker, *m_hub, *m_rates, m_hub->standing(), *m_hasher, *m_metrics, *m_clock);
-    m_files = std::make_unique<FileTransfers>(BlobStore(m_config.filesPath()), m_config.maxUploadBytes, m_config.keepExif);
+    m_files =
+        std::make_unique<FileTransfers>(BlobStore(m_config.filesPath()), m_config.maxUploadBytes, m_config.keepExif);
     m_rest->setFileTransfers(m_files.get());
     RetentionSweeper::Settings retention;
     retention.auditRetentionDays = m_config.auditRetentionDays;
     retention.intervalSeconds = m_config.retentionIntervalSeconds;
     retention.batchSize = m_config.retentionBatchSize;
-    retention.messages = {m_config.messageRetentionDays, m_config.retentionKeepPinned, m_config.retentionKeepLastMessage};
+    retention.messages = {m_config.messageRetentionDays, m_config.retentionKeepPinned,
+                          m_config.retentionKeepLastMessage};
     m_retention = std::make_unique<RetentionSweeper>(*m_worker, retention);
 
     HttpLimits limits;
@@ -86,21 +88,28 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     m_http->setBodySinks([this](const HttpRequest &head) { return m_rest->bodySink(head); });
     m_http->setWebSocketHandler(QStringLiteral("/chat"), [this](QWebSocket *socket) { m_hub->accept(socket); });
     connect(m_http.get(), &HttpServer::requestCompleted, this,
-            [this](const QByteArray &, const QString &, int status, qint64 latencyUs) { m_metrics->recordRequest(status, latencyUs); });
+            [this](const QByteArray &, const QString &, int status, qint64 latencyUs) {
+                m_metrics->recordRequest(status, latencyUs);
+            });
 
     m_metrics->addGauge("confab_websocket_connections", "Open authenticated WebSocket connections.",
                         [this] { return double(m_hub->registry().connectionCount()); });
     m_metrics->addGauge("confab_online_users", "Users with at least one connection.",
                         [this] { return double(m_hub->registry().userCount()); });
-    m_metrics->addGauge("confab_http_connections", "Open HTTP connections.", [this] { return double(m_http->openConnections()); });
-    m_metrics->addGauge("confab_typing_indicators", "Typing indicators now active.", [this] { return double(m_hub->typingCount()); });
-    m_metrics->addGauge("confab_storage_queue", "Requests waiting for the storage thread.", [this] { return double(m_worker->pending()); });
+    m_metrics->addGauge("confab_http_connections", "Open HTTP connections.",
+                        [this] { return double(m_http->openConnections()); });
+    m_metrics->addGauge("confab_typing_indicators", "Typing indicators now active.",
+                        [this] { return double(m_hub->typingCount()); });
+    m_metrics->addGauge("confab_storage_queue", "Requests waiting for the storage thread.",
+                        [this] { return double(m_worker->pending()); });
     m_metrics->addGauge("confab_storage_group_commits", "Transactions shared by more than one message send.",
                         [this] { return double(m_worker->groupCommits()); });
     m_metrics->addGauge("confab_storage_grouped_sends", "Message sends committed in a shared transaction.",
                         [this] { return double(m_worker->groupedItems()); });
-    m_metrics->addCounter("confab_messages_stored_total", "Messages stored.", [this] { return double(m_counters->messagesStored.load()); });
-    m_metrics->addCounter("confab_room_events_total", "Room events logged.", [this] { return double(m_counters->roomEvents.load()); });
+    m_metrics->addCounter("confab_messages_stored_total", "Messages stored.",
+                          [this] { return double(m_counters->messagesStored.load()); });
+    m_metrics->addCounter("confab_room_events_total", "Room events logged.",
+                          [this] { return double(m_counters->roomEvents.load()); });
     m_metrics->addCounter("confab_frames_sent_total", "WebSocket frames handed to connections by fan-out.",
                           [this] { return double(m_hub->registry().framesSent()); });
 }

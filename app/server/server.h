@@ -10,7 +10,7 @@
 namespace confab {
 class Clock;
 class IdGenerator;
-}
+} // namespace confab
 
 namespace confab::server {
 

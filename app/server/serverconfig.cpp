@@ -20,7 +20,7 @@ struct Setting {
     std::function<bool(ServerConfig &, const QString &)> apply; // false: the value is invalid
 };
 
-template <typename T> bool parseNumber(const QString &s, T min, T max, T *out)
+template<typename T> bool parseNumber(const QString &s, T min, T max, T *out)
 {
     bool ok = false;
     const double v = s.toDouble(&ok);
@@ -33,11 +33,13 @@ template <typename T> bool parseNumber(const QString &s, T min, T max, T *out)
 bool parseBool(const QString &s, bool *out)
 {
     const QString v = s.toLower();
-    if (v == QLatin1String("1") || v == QLatin1String("true") || v == QLatin1String("yes") || v == QLatin1String("on")) {
+    if (v == QLatin1String("1") || v == QLatin1String("true") || v == QLatin1String("yes") ||
+        v == QLatin1String("on")) {
         *out = true;
         return true;
     }
-    if (v == QLatin1String("0") || v == QLatin1String("false") || v == QLatin1String("no") || v == QLatin1String("off")) {
+    if (v == QLatin1String("0") || v == QLatin1String("false") || v == QLatin1String("no") ||
+        v == QLatin1String("off")) {
         *out = false;
         return true;
     }
@@ -66,11 +68,20 @@ const std::vector<Setting> &settings()
         {"port", "port", "TCP port for REST and WebSocket (default 8080; 0 picks a free one and prints it).",
          [](ServerConfig &c, const QString &v) { return parseNumber<quint16>(v, 0, 65535, &c.port); }},
         {"data-dir", "dir", "Where the database lives (default: the user's data folder).",
-         [](ServerConfig &c, const QString &v) { c.dataDir = v; return !v.isEmpty(); }},
+         [](ServerConfig &c, const QString &v) {
+             c.dataDir = v;
+             return !v.isEmpty();
+         }},
         {"tls-cert", "file", "PEM certificate: serve https and wss.",
-         [](ServerConfig &c, const QString &v) { c.tlsCert = v; return true; }},
+         [](ServerConfig &c, const QString &v) {
+             c.tlsCert = v;
+             return true;
+         }},
         {"tls-key", "file", "PEM private key for --tls-cert.",
-         [](ServerConfig &c, const QString &v) { c.tlsKey = v; return true; }},
+         [](ServerConfig &c, const QString &v) {
+             c.tlsKey = v;
+             return true;
+         }},
         {"max-body-bytes", "bytes", "Largest JSON request body (default 262144).",
          [](ServerConfig &c, const QString &v) { return parseNumber<qint64>(v, 1024, 64 << 20, &c.maxBodyBytes); }},
         {"max-file-mb", "MiB", "Largest file upload (default 1024).",
@@ -92,7 +103,9 @@ const std::vector<Setting> &settings()
         {"file-grace-seconds", "s", "An upload that no message carries is removed after this (default 86400).",
          [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 0, 365 * 86400, &c.fileGraceSeconds); }},
         {"upload-lifetime-seconds", "s", "An unfinished resumable upload is removed after this (default 86400).",
-         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 1, 365 * 86400, &c.uploadLifetimeSeconds); }},
+         [](ServerConfig &c, const QString &v) {
+             return parseNumber<int>(v, 1, 365 * 86400, &c.uploadLifetimeSeconds);
+         }},
         {"file-sweep-seconds", "s", "How often unused files and expired uploads are removed (default 600).",
          [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 1, 86400, &c.fileSweepSeconds); }},
         {"max-frame-bytes", "bytes", "Largest WebSocket message (default 65536).",
@@ -112,8 +125,12 @@ const std::vector<Setting> &settings()
         {"request-burst", "n", "Other requests a user may make at once (default 60).",
          [](ServerConfig &c, const QString &v) { return parseNumber<double>(v, 1, 100000, &c.requestBurst); }},
         {"max-queued-bytes", "bytes", "Unsent bytes a connection may have before it is dropped (default 8 MiB).",
-         [](ServerConfig &c, const QString &v) { return parseNumber<qint64>(v, 64 << 10, qint64(1) << 32, &c.maxQueuedBytes); }},
-        {"min-free-disk-mb", "MiB", "Free space under the data directory below which /healthz reports degraded; 0 turns the check off (default 64).",
+         [](ServerConfig &c, const QString &v) {
+             return parseNumber<qint64>(v, 64 << 10, qint64(1) << 32, &c.maxQueuedBytes);
+         }},
+        {"min-free-disk-mb", "MiB",
+         "Free space under the data directory below which /healthz reports degraded; 0 turns the check off (default "
+         "64).",
          [](ServerConfig &c, const QString &v) {
              qint64 mb = 0;
              if (!parseNumber<qint64>(v, 0, qint64(1) << 30, &mb))
@@ -121,7 +138,8 @@ const std::vector<Setting> &settings()
              c.minFreeDiskBytes = mb * 1024 * 1024;
              return true;
          }},
-        {"sync-replay-max", "n", "Most missed events a sync replays per room, up to 10000; more gets sync_gap (default 500).",
+        {"sync-replay-max", "n",
+         "Most missed events a sync replays per room, up to 10000; more gets sync_gap (default 500).",
          [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 1, 10000, &c.syncReplayMax); }},
         {"word-filter-file", "file", "Words blocked in every room, one per line ('#' comments).",
          [](ServerConfig &c, const QString &v) { return loadWordList(v, &c.wordFilter); }},
@@ -132,17 +150,23 @@ const std::vector<Setting> &settings()
                  c.wordFilterAction = *a;
              return a.has_value();
          }},
-        {"audit-retention-days", "days", "Audit log entries older than this are deleted; 0 keeps them forever (default 365).",
+        {"audit-retention-days", "days",
+         "Audit log entries older than this are deleted; 0 keeps them forever (default 365).",
          [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 0, 100000, &c.auditRetentionDays); }},
-        {"message-retention-days", "days", "Messages older than this are deleted in rooms without their own messageRetention; 0 keeps them forever (default 0).",
+        {"message-retention-days", "days",
+         "Messages older than this are deleted in rooms without their own messageRetention; 0 keeps them forever "
+         "(default 0).",
          [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 0, 100000, &c.messageRetentionDays); }},
         {"retention-keep-pinned", "yes|no", "Retention spares pinned messages (default yes).",
          [](ServerConfig &c, const QString &v) { return parseBool(v, &c.retentionKeepPinned); }},
         {"retention-keep-last-message", "yes|no", "Retention spares the last message of each room (default yes).",
          [](ServerConfig &c, const QString &v) { return parseBool(v, &c.retentionKeepLastMessage); }},
         {"retention-interval-seconds", "s", "How often retention runs, besides at start (default 3600).",
-         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 1, 7 * 24 * 3600, &c.retentionIntervalSeconds); }},
-        {"retention-batch-size", "n", "Rows retention deletes per transaction, between which other requests run (default 500).",
+         [](ServerConfig &c, const QString &v) {
+             return parseNumber<int>(v, 1, 7 * 24 * 3600, &c.retentionIntervalSeconds);
+         }},
+        {"retention-batch-size", "n",
+         "Rows retention deletes per transaction, between which other requests run (default 500).",
          [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 1, 10000, &c.retentionBatchSize); }},
         {"insecure-fast-password-hashing", "", "Cheap Argon2id settings, for tests and demos only.",
          [](ServerConfig &c, const QString &v) { return parseBool(v, &c.insecureFastPasswordHashing); }},
@@ -161,11 +185,13 @@ QString envName(const char *flag)
 
 void ServerConfig::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption(QCommandLineOption(QStringLiteral("config"), QStringLiteral("INI file with settings (default <data-dir>/confab-server.ini)."),
-                                        QStringLiteral("file")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("config"), QStringLiteral("INI file with settings (default <data-dir>/confab-server.ini)."),
+        QStringLiteral("file")));
     for (const Setting &s : settings()) {
         if (*s.valueName)
-            parser.addOption(QCommandLineOption(QString::fromLatin1(s.flag), QString::fromLatin1(s.help), QString::fromLatin1(s.valueName)));
+            parser.addOption(QCommandLineOption(QString::fromLatin1(s.flag), QString::fromLatin1(s.help),
+                                                QString::fromLatin1(s.valueName)));
         else
             parser.addOption(QCommandLineOption(QString::fromLatin1(s.flag), QString::fromLatin1(s.help)));
     }
@@ -176,7 +202,8 @@ bool ServerConfig::load(const QCommandLineParser &parser, const QProcessEnvironm
     // The data dir decides where the default INI file is, so it is resolved first.
     const QString dataDirFlag = parser.value(QStringLiteral("data-dir"));
     dataDir = !dataDirFlag.isEmpty() ? dataDirFlag : env.value(envName("data-dir"));
-    configFile = parser.isSet(QStringLiteral("config")) ? parser.value(QStringLiteral("config")) : env.value(QStringLiteral("CONFAB_CONFIG"));
+    configFile = parser.isSet(QStringLiteral("config")) ? parser.value(QStringLiteral("config"))
+                                                        : env.value(QStringLiteral("CONFAB_CONFIG"));
     std::unique_ptr<QSettings> ini;
     if (!configFile.isEmpty()) {
         if (!QFileInfo::exists(configFile)) {
@@ -209,7 +236,8 @@ bool ServerConfig::load(const QCommandLineParser &parser, const QProcessEnvironm
         }
     }
     if (dataDir.isEmpty())
-        dataDir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/confab-server");
+        dataDir =
+            QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/confab-server");
     if (tlsCert.isEmpty() != tlsKey.isEmpty()) {
         *error = QStringLiteral("--tls-cert and --tls-key go together");
         return false;

@@ -31,9 +31,9 @@ struct ServerConfig {
     qint64 maxQueuedBytes = 8 * 1024 * 1024;
     int syncReplayMax = 500;
     qint64 minFreeDiskBytes = 64 * 1024 * 1024; // /healthz: degraded below this
-    QStringList wordFilter; // from --word-filter-file: one word per line, '#' starts a comment
+    QStringList wordFilter;                     // from --word-filter-file: one word per line, '#' starts a comment
     WordFilterAction wordFilterAction = WordFilterAction::Reject;
-    bool insecureFastPasswordHashing = false; // tests and demo mode only
+    bool insecureFastPasswordHashing = false;          // tests and demo mode only
     qint64 maxUploadBytes = 1024LL * 1024 * 1024;      // one file
     qint64 userQuotaBytes = 10LL * 1024 * 1024 * 1024; // all of one user's files; 0 = none
     int fileGraceSeconds = 24 * 3600;                  // an upload no message carries is swept after this
@@ -42,7 +42,7 @@ struct ServerConfig {
     bool keepExif = false;                             // JPEGs stored untouched (privacy data kept)
     // Retention (RetentionSweeper): audit entries and messages older than this many days go; 0 keeps forever.
     int auditRetentionDays = 365;
-    int messageRetentionDays = 0;   // server default; a room's settings.messageRetention overrides it
+    int messageRetentionDays = 0; // server default; a room's settings.messageRetention overrides it
     bool retentionKeepPinned = true;
     bool retentionKeepLastMessage = true;
     int retentionIntervalSeconds = 3600; // how often the sweep runs (it also runs at start)

@@ -18,21 +18,30 @@ namespace confab::bench {
 using namespace confab::client;
 
 std::string str(const QString &s) { return s.toStdString(); }
-QString qstr(const nlohmann::json &j) { return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString(); }
+QString qstr(const nlohmann::json &j)
+{
+    return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString();
+}
 
 nlohmann::json BenchContext::toJson() const
 {
     nlohmann::json users_ = nlohmann::json::array();
     for (const BenchUser &u : users) {
-        users_.push_back({{"userId", str(u.user.userId)}, {"username", str(u.user.username)},
-                          {"displayName", str(u.user.displayName)}, {"password", str(u.password)},
+        users_.push_back({{"userId", str(u.user.userId)},
+                          {"username", str(u.user.username)},
+                          {"displayName", str(u.user.displayName)},
+                          {"password", str(u.password)},
                           {"token", str(u.token)}});
     }
     nlohmann::json rooms_ = nlohmann::json::array();
     for (const QString &r : rooms)
         rooms_.push_back(str(r));
-    return {{"server", str(server.toString())}, {"users", users_}, {"historyRoom", str(historyRoom)},
-            {"rooms", rooms_}, {"historyMessages", historyMessages}, {"roomMessages", roomMessages},
+    return {{"server", str(server.toString())},
+            {"users", users_},
+            {"historyRoom", str(historyRoom)},
+            {"rooms", rooms_},
+            {"historyMessages", historyMessages},
+            {"roomMessages", roomMessages},
             {"workDir", str(workDir)}};
 }
 
@@ -79,7 +88,7 @@ BenchContext BenchContext::load(const QString &path)
 namespace {
 
 // Runs one ApiClient call to its answer (setup only: the benchmark's own event loop waits).
-template <typename T, typename Call> T answer(const char *what, Call call)
+template<typename T, typename Call> T answer(const char *what, Call call)
 {
     std::optional<ApiResult<T>> result;
     QObject context;
@@ -115,14 +124,16 @@ const QStringList &templates()
                        "to the new layout, rebuilt the search index overnight and checked that sync replays the same "
                        "events as before. What is left is the cleanup of the old columns, which needs a maintenance "
                        "window, and a second look at the memory use of the history pages on small machines."),
-        QStringLiteral("Notes from the call ({n}): customers asked again for threads, better search filters and a way to "
-                       "export a room. Nobody asked for more colours. We agreed to look at export first because it "
-                       "is small, then search filters; threads need a design document before anyone writes code."),
+        QStringLiteral(
+            "Notes from the call ({n}): customers asked again for threads, better search filters and a way to "
+            "export a room. Nobody asked for more colours. We agreed to look at export first because it "
+            "is small, then search filters; threads need a design document before anyone writes code."),
         QStringLiteral("Reminder {n}: the office is closed on Friday for the move. Please take your plants home, label "
                        "your monitors and do not leave anything under the desks, the movers will not take it. The "
                        "new door codes will be sent by mail on Monday morning."),
-        QStringLiteral("**Release {n}** is out:\n\n- faster startup\n- fixed the `sync` gap on resume\n- see [the notes]"
-                       "(https://example.org/releases/{n})"),
+        QStringLiteral(
+            "**Release {n}** is out:\n\n- faster startup\n- fixed the `sync` gap on resume\n- see [the notes]"
+            "(https://example.org/releases/{n})"),
         QStringLiteral("Try `confab-cli tail --room general` and *then* check the log ({n})."),
         QStringLiteral("```\nfor (int i = 0; i < {n}; ++i)\n    send(i);\n```"),
         QStringLiteral("Agreed with the above ({n})"),
@@ -148,7 +159,8 @@ BenchContext setUpOverApi(const QUrl &server, int roomCount)
         BenchUser u;
         u.password = QStringLiteral("bench password %1").arg(QUuid::createUuid().toString());
         const SignedIn s = answer<SignedIn>("register", [&](QObject *c, auto done) {
-            api.registerAccount(QString::fromLatin1(p.username), u.password, QString::fromLatin1(p.displayName), c, done);
+            api.registerAccount(QString::fromLatin1(p.username), u.password, QString::fromLatin1(p.displayName), c,
+                                done);
         });
         u.user = s.user;
         u.token = s.token;
@@ -188,7 +200,8 @@ void seedMessages(const QString &databasePath, const BenchContext &ctx, const QS
         exec(q, QStringLiteral("PRAGMA cache_size=-131072"));
         if (!db.transaction())
             throw std::runtime_error("seeding: cannot begin: " + str(db.lastError().text()));
-        exec(q, QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS bench_templates (k INTEGER PRIMARY KEY, t TEXT NOT NULL)"));
+        exec(q, QStringLiteral(
+                    "CREATE TEMP TABLE IF NOT EXISTS bench_templates (k INTEGER PRIMARY KEY, t TEXT NOT NULL)"));
         exec(q, QStringLiteral("DELETE FROM bench_templates"));
         for (int k = 0; k < templates().size(); ++k) {
             q.prepare(QStringLiteral("INSERT INTO bench_templates (k, t) VALUES (?, ?)"));
@@ -247,7 +260,8 @@ void seedMessages(const QString &databasePath, const BenchContext &ctx, const QS
         exec(q, fill(QStringLiteral("UPDATE rooms SET last_seq = @BASE@ + @COUNT@, "
                                     "last_activity = @T0@ + @COUNT@ * @STEP@ WHERE room_id = '@ROOM@'")));
         // Read up to the end: unread counts are not what this measures.
-        exec(q, fill(QStringLiteral("UPDATE room_members SET last_read_seq = @BASE@ + @COUNT@ WHERE room_id = '@ROOM@'")));
+        exec(q,
+             fill(QStringLiteral("UPDATE room_members SET last_read_seq = @BASE@ + @COUNT@ WHERE room_id = '@ROOM@'")));
         if (!db.commit())
             throw std::runtime_error("seeding: cannot commit: " + str(db.lastError().text()));
         exec(q, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
@@ -258,7 +272,7 @@ void seedMessages(const QString &databasePath, const BenchContext &ctx, const QS
 
 QString contentKind(const QString &content)
 {
-    static const QString marks[] = {QStringLiteral("**"), QStringLiteral("`"), QStringLiteral("\n- "),
+    static const QString marks[] = {QStringLiteral("**"),    QStringLiteral("`"),   QStringLiteral("\n- "),
                                     QStringLiteral("\n1. "), QStringLiteral("###"), QStringLiteral("](")};
     for (const QString &m : marks) {
         if (content.contains(m))

@@ -8,7 +8,8 @@
 
 namespace confab::bench {
 
-BenchServer::BenchServer(QString program, QString dataDir) : m_program(std::move(program)), m_dataDir(std::move(dataDir))
+BenchServer::BenchServer(QString program, QString dataDir)
+    : m_program(std::move(program)), m_dataDir(std::move(dataDir))
 {
     // Its log goes to a file: a pipe nobody reads would fill up and stall the server.
     m_process.setProcessChannelMode(QProcess::MergedChannels);

@@ -2,11 +2,11 @@
 
 #include "probes.h"
 
-#include "client/sync/chatengine.h"
-#include "client/models/messagemodel.h"
-#include "client/models/roomlistmodel.h"
 #include "client/account/session.h"
 #include "client/account/tokenstore.h"
+#include "client/models/messagemodel.h"
+#include "client/models/roomlistmodel.h"
+#include "client/sync/chatengine.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -41,8 +41,9 @@ QString prepareAccount(const BenchContext &ctx, const Folders &dirs)
     QString failure;
     QObject::connect(&session, &Session::failed, &session, [&](const QString &why) { failure = why; });
     session.signIn(ctx.server, ctx.users.at(0).user.username, ctx.users.at(0).password);
-    if (!waitUntil([&] { return (session.engine() && session.engine()->rooms().isLoaded() && backend) || !failure.isEmpty(); },
-                   60000))
+    if (!waitUntil(
+            [&] { return (session.engine() && session.engine()->rooms().isLoaded() && backend) || !failure.isEmpty(); },
+            60000))
         return QStringLiteral("signing in did not finish within 60 s");
     if (!failure.isEmpty())
         return QStringLiteral("signing in failed: %1").arg(failure);
@@ -70,7 +71,8 @@ QString prepareAccount(const BenchContext &ctx, const Folders &dirs)
 nlohmann::json runColdStart(const BenchContext &ctx, const QString &clientBinary, int runs)
 {
     const QString root = ctx.workDir + QStringLiteral("/cold-start");
-    const Folders dirs{root + QStringLiteral("/data"), root + QStringLiteral("/config"), root + QStringLiteral("/cache")};
+    const Folders dirs{root + QStringLiteral("/data"), root + QStringLiteral("/config"),
+                       root + QStringLiteral("/cache")};
     for (const QString &d : {dirs.data, dirs.config, dirs.cache})
         QDir().mkpath(d);
     if (const QString error = prepareAccount(ctx, dirs); !error.isEmpty()) {
@@ -109,7 +111,8 @@ nlohmann::json runColdStart(const BenchContext &ctx, const QString &clientBinary
         if (!painted || !match.hasMatch()) {
             client.kill();
             client.waitForFinished(5000);
-            const QString why = QStringLiteral("the client did not paint its room list: %1").arg(QString::fromUtf8(err.right(2000)));
+            const QString why =
+                QStringLiteral("the client did not paint its room list: %1").arg(QString::fromUtf8(err.right(2000)));
             say(QStringLiteral("  cold start failed: %1").arg(why));
             return {{"failed", str(why)}};
         }

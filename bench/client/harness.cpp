@@ -1,8 +1,8 @@
 #include "harness.h"
 
 #include "client/models/messagemodel.h"
-#include "client/net/realtimeconnection.h"
 #include "client/models/roomlistmodel.h"
+#include "client/net/realtimeconnection.h"
 #include "client/sync/syncengine.h"
 
 #include <QCoreApplication>

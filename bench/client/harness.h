@@ -39,9 +39,9 @@ private:
 
 // Reading history back page by page with fetchMore(), as a reader scrolling up does.
 struct ReadBack {
-    double totalMs = 0;           // load() to the last page merged
-    Samples roundTrip;            // fetchMore() to olderLoaded: request, server, decode, model
-    Samples modelPart;            // the model's own share: first row inserted to olderLoaded
+    double totalMs = 0; // load() to the last page merged
+    Samples roundTrip;  // fetchMore() to olderLoaded: request, server, decode, model
+    Samples modelPart;  // the model's own share: first row inserted to olderLoaded
     std::vector<double> modelPartByPage;
     int pages = 0;
     int messagesRead = 0;
@@ -64,9 +64,9 @@ public:
     // Stops early after maxMs.
     void run(client::ApiClient &sender, int count, QWidget *frame = nullptr, int maxMs = 30000);
 
-    Samples modelSlot;  // messageArrived: the model's slot alone
-    Samples endToEnd;   // REST send to the model's slot done
-    Samples toFrame;    // messageArrived to a repainted frame (with `frame`)
+    Samples modelSlot; // messageArrived: the model's slot alone
+    Samples endToEnd;  // REST send to the model's slot done
+    Samples toFrame;   // messageArrived to a repainted frame (with `frame`)
 
 private:
     client::SyncEngine &m_sync;

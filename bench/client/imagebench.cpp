@@ -78,7 +78,9 @@ nlohmann::json runImageRoom(const BenchContext &ctx, bool withImages, int count)
     if (!waitUntil([&] { return engine.outbox().count() == 0; }, 600000))
         throw std::runtime_error("the outbox did not empty");
     out["posting_s"] = double(t.elapsed()) / 1000.0;
-    say(QStringLiteral("  %1 messages%2 posted in %3 s").arg(count).arg(withImages ? QStringLiteral(" with images") : QString())
+    say(QStringLiteral("  %1 messages%2 posted in %3 s")
+            .arg(count)
+            .arg(withImages ? QStringLiteral(" with images") : QString())
             .arg(double(t.elapsed()) / 1000.0, 0, 'f', 1));
     // A fresh cache for the reading side: thumbnails come from the server, not from the uploads.
     QDir(engine.media().folder()).removeRecursively();

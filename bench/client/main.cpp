@@ -36,7 +36,7 @@ using namespace confab::bench;
 namespace {
 
 const QStringList kScenarios{QStringLiteral("window"), QStringLiteral("history"), QStringLiteral("delegate"),
-                             QStringLiteral("rooms"), QStringLiteral("images"), QStringLiteral("noimages"),
+                             QStringLiteral("rooms"),  QStringLiteral("images"),  QStringLiteral("noimages"),
                              QStringLiteral("cold")};
 
 nlohmann::json runScenario(const QString &name, const BenchContext &ctx)
@@ -93,12 +93,14 @@ nlohmann::json runChild(const QString &name, const QString &contextPath, int tim
 {
     QProcess child;
     child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child"), name, QStringLiteral("--context"), contextPath});
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("--child"), name, QStringLiteral("--context"), contextPath});
     if (!child.waitForFinished(timeoutMs)) {
         child.kill();
         child.waitForFinished(5000);
         say(QStringLiteral("  %1: stopped after %2 s (its finished phases are kept)").arg(name).arg(timeoutMs / 1000));
-        return partialResult(name, contextPath, "stopped at the time limit of " + std::to_string(timeoutMs / 1000) + " s");
+        return partialResult(name, contextPath,
+                             "stopped at the time limit of " + std::to_string(timeoutMs / 1000) + " s");
     }
     if (child.exitStatus() != QProcess::NormalExit)
         return partialResult(name, contextPath, "crashed");
@@ -114,13 +116,14 @@ nlohmann::json runChild(const QString &name, const QString &contextPath, int tim
 QString gitDescribe()
 {
     QProcess git;
-    git.start(QStringLiteral("git"), {QStringLiteral("-C"), QStringLiteral(CONFAB_BENCH_SOURCE_DIR), QStringLiteral("rev-parse"),
-                                      QStringLiteral("--short"), QStringLiteral("HEAD")});
+    git.start(QStringLiteral("git"), {QStringLiteral("-C"), QStringLiteral(CONFAB_BENCH_SOURCE_DIR),
+                                      QStringLiteral("rev-parse"), QStringLiteral("--short"), QStringLiteral("HEAD")});
     if (!git.waitForFinished(5000) || git.exitCode() != 0)
         return QStringLiteral("unknown");
     QString commit = QString::fromUtf8(git.readAllStandardOutput().trimmed());
-    git.start(QStringLiteral("git"), {QStringLiteral("-C"), QStringLiteral(CONFAB_BENCH_SOURCE_DIR), QStringLiteral("status"),
-                                      QStringLiteral("--porcelain"), QStringLiteral("--untracked-files=no")});
+    git.start(QStringLiteral("git"),
+              {QStringLiteral("-C"), QStringLiteral(CONFAB_BENCH_SOURCE_DIR), QStringLiteral("status"),
+               QStringLiteral("--porcelain"), QStringLiteral("--untracked-files=no")});
     if (git.waitForFinished(5000) && !git.readAllStandardOutput().trimmed().isEmpty())
         commit += QStringLiteral(" (with uncommitted changes)");
     return commit;
@@ -152,51 +155,54 @@ void printSummary(const nlohmann::json &r)
     auto line = [](const QString &what, double value, const QString &unit, const QString &target = {}) {
         QTextStream out(stdout);
         out << "  " << what.leftJustified(58, QLatin1Char(' '))
-            << (value < 0 ? QStringLiteral("n/a") : QString::number(value, 'f', value < 10 ? 3 : 1) + QLatin1Char(' ') + unit)
+            << (value < 0 ? QStringLiteral("n/a")
+                          : QString::number(value, 'f', value < 10 ? 3 : 1) + QLatin1Char(' ') + unit)
             << (target.isEmpty() ? QString() : QStringLiteral("   (target %1)").arg(target)) << Qt::endl;
     };
     const nlohmann::json &s = r["scenarios"];
     QTextStream(stdout) << "== summary" << Qt::endl;
     line(QStringLiteral("history: RSS with every message loaded"), num(s, {"history", "rss_with_rows_kib"}) / 1024.0,
          QStringLiteral("MiB"), QStringLiteral("< 150 MiB"));
-    line(QStringLiteral("history: malloc per message held"), num(s, {"history", "load", "memory", "heap_bytes_per_row"}),
-         QStringLiteral("bytes"));
-    line(QStringLiteral("history: load every message (pages of 100), total"), num(s, {"history", "load", "total_ms"}) / 1000.0,
-         QStringLiteral("s"));
+    line(QStringLiteral("history: malloc per message held"),
+         num(s, {"history", "load", "memory", "heap_bytes_per_row"}), QStringLiteral("bytes"));
+    line(QStringLiteral("history: load every message (pages of 100), total"),
+         num(s, {"history", "load", "total_ms"}) / 1000.0, QStringLiteral("s"));
     line(QStringLiteral("history: fetchMore page, model's part, last tenth p50"),
          num(s, {"history", "load", "page_model_part_last_tenth", "p50_ms"}), QStringLiteral("ms"));
-    line(QStringLiteral("history: live message, model slot p50"), num(s, {"history", "live_model_only", "model_slot", "p50_ms"}),
-         QStringLiteral("ms"));
-    line(QStringLiteral("history: TimelineView attach to first frame"), num(s, {"history", "timeline", "attach_to_first_frame_ms"}),
-         QStringLiteral("ms"));
+    line(QStringLiteral("history: live message, model slot p50"),
+         num(s, {"history", "live_model_only", "model_slot", "p50_ms"}), QStringLiteral("ms"));
+    line(QStringLiteral("history: TimelineView attach to first frame"),
+         num(s, {"history", "timeline", "attach_to_first_frame_ms"}), QStringLiteral("ms"));
     line(QStringLiteral("history: scroll frame (120 px) p50"), num(s, {"history", "timeline", "frame_wheel", "p50_ms"}),
          QStringLiteral("ms"));
-    line(QStringLiteral("history: scroll frame (120 px) CPU p50"), num(s, {"history", "timeline", "frame_wheel_cpu", "p50_ms"}),
-         QStringLiteral("ms"));
+    line(QStringLiteral("history: scroll frame (120 px) CPU p50"),
+         num(s, {"history", "timeline", "frame_wheel_cpu", "p50_ms"}), QStringLiteral("ms"));
     line(QStringLiteral("history: scroll frame (random jump) CPU p95"),
          num(s, {"history", "timeline", "frame_jump_cpu", "p95_ms"}), QStringLiteral("ms"));
     line(QStringLiteral("history: live message to repainted frame p50"),
          num(s, {"history", "timeline", "live_with_view", "arrival_to_frame", "p50_ms"}), QStringLiteral("ms"));
-    line(QStringLiteral("window (500): fetchMore page round trip p50"), num(s, {"window", "read_back", "page_round_trip", "p50_ms"}),
-         QStringLiteral("ms"));
+    line(QStringLiteral("window (500): fetchMore page round trip p50"),
+         num(s, {"window", "read_back", "page_round_trip", "p50_ms"}), QStringLiteral("ms"));
     line(QStringLiteral("window (500): live message to repainted frame p50"),
          num(s, {"window", "timeline", "live_with_view", "arrival_to_frame", "p50_ms"}), QStringLiteral("ms"));
-    line(QStringLiteral("window (500): scroll frame (120 px) CPU p50"), num(s, {"window", "timeline", "frame_wheel_cpu", "p50_ms"}),
-         QStringLiteral("ms"));
+    line(QStringLiteral("window (500): scroll frame (120 px) CPU p50"),
+         num(s, {"window", "timeline", "frame_wheel_cpu", "p50_ms"}), QStringLiteral("ms"));
     line(QStringLiteral("delegate: paint per row, cold, CPU p95"), num(s, {"delegate", "paint_cold", "cpu", "p95_ms"}),
          QStringLiteral("ms"), QStringLiteral("< 1 ms"));
     line(QStringLiteral("delegate: paint per row, warm, CPU p95"), num(s, {"delegate", "paint_warm", "cpu", "p95_ms"}),
          QStringLiteral("ms"), QStringLiteral("< 1 ms"));
     line(QStringLiteral("delegate: new row (sizeHint + paint), CPU p95"),
          num(s, {"delegate", "new_row_size_hint_and_paint", "cpu", "p95_ms"}), QStringLiteral("ms"));
-    line(QStringLiteral("rooms: RSS with 10 x 10k messages in models"), num(s, {"rooms", "rss_kib"}) / 1024.0, QStringLiteral("MiB"));
-    line(QStringLiteral("1,000 messages scrolled through: RSS without images"), num(s, {"noimages", "rss_kib"}) / 1024.0,
+    line(QStringLiteral("rooms: RSS with 10 x 10k messages in models"), num(s, {"rooms", "rss_kib"}) / 1024.0,
          QStringLiteral("MiB"));
-    line(QStringLiteral("1,000 messages scrolled through: RSS with an image each"), num(s, {"images", "rss_kib"}) / 1024.0,
-         QStringLiteral("MiB"), QStringLiteral("< 150 MiB"));
-    line(QStringLiteral("1,000 images: decoded thumbnails held"), num(s, {"images", "thumbnail_cache_bytes"}) / 1048576.0,
-         QStringLiteral("MiB"));
-    line(QStringLiteral("cold start to painted room list, median"), num(s, {"cold", "startup", "p50_ms"}), QStringLiteral("ms"));
+    line(QStringLiteral("1,000 messages scrolled through: RSS without images"),
+         num(s, {"noimages", "rss_kib"}) / 1024.0, QStringLiteral("MiB"));
+    line(QStringLiteral("1,000 messages scrolled through: RSS with an image each"),
+         num(s, {"images", "rss_kib"}) / 1024.0, QStringLiteral("MiB"), QStringLiteral("< 150 MiB"));
+    line(QStringLiteral("1,000 images: decoded thumbnails held"),
+         num(s, {"images", "thumbnail_cache_bytes"}) / 1048576.0, QStringLiteral("MiB"));
+    line(QStringLiteral("cold start to painted room list, median"), num(s, {"cold", "startup", "p50_ms"}),
+         QStringLiteral("ms"));
 }
 
 } // namespace
@@ -215,28 +221,35 @@ int main(int argc, char *argv[])
                                     QStringLiteral(CONFAB_BENCH_SOURCE_DIR "/bench/results/client-latest.json"));
     const QCommandLineOption messagesOpt(QStringLiteral("messages"), QStringLiteral("Messages in the history room."),
                                          QStringLiteral("n"), QStringLiteral("100000"));
-    const QCommandLineOption roomsOpt(QStringLiteral("rooms"), QStringLiteral("Rooms of the many-rooms case."), QStringLiteral("n"),
-                                      QStringLiteral("10"));
-    const QCommandLineOption roomMessagesOpt(QStringLiteral("room-messages"), QStringLiteral("Messages in each of those rooms."),
-                                             QStringLiteral("n"), QStringLiteral("10000"));
-    const QCommandLineOption coldRunsOpt(QStringLiteral("cold-runs"), QStringLiteral("Measured cold starts (after one warm-up)."),
+    const QCommandLineOption roomsOpt(QStringLiteral("rooms"), QStringLiteral("Rooms of the many-rooms case."),
+                                      QStringLiteral("n"), QStringLiteral("10"));
+    const QCommandLineOption roomMessagesOpt(QStringLiteral("room-messages"),
+                                             QStringLiteral("Messages in each of those rooms."), QStringLiteral("n"),
+                                             QStringLiteral("10000"));
+    const QCommandLineOption coldRunsOpt(QStringLiteral("cold-runs"),
+                                         QStringLiteral("Measured cold starts (after one warm-up)."),
                                          QStringLiteral("n"), QStringLiteral("5"));
-    const QCommandLineOption onlyOpt(QStringLiteral("only"),
-                                     QStringLiteral("Comma-separated scenarios (%1).").arg(kScenarios.join(QStringLiteral(", "))),
-                                     QStringLiteral("list"), kScenarios.join(QLatin1Char(',')));
-    const QCommandLineOption coldOpt(QStringLiteral("cold-start"),
-                                     QStringLiteral("Run the cold start scenario: it signs in through the keychain on the session "
-                                                    "bus, so run it inside a throwaway D-Bus session (bench/run-client.sh does)."));
-    const QCommandLineOption workOpt(QStringLiteral("work-dir"), QStringLiteral("Keep the server data and caches here."),
-                                     QStringLiteral("dir"));
+    const QCommandLineOption onlyOpt(
+        QStringLiteral("only"),
+        QStringLiteral("Comma-separated scenarios (%1).").arg(kScenarios.join(QStringLiteral(", "))),
+        QStringLiteral("list"), kScenarios.join(QLatin1Char(',')));
+    const QCommandLineOption coldOpt(
+        QStringLiteral("cold-start"),
+        QStringLiteral("Run the cold start scenario: it signs in through the keychain on the session "
+                       "bus, so run it inside a throwaway D-Bus session (bench/run-client.sh does)."));
+    const QCommandLineOption workOpt(QStringLiteral("work-dir"),
+                                     QStringLiteral("Keep the server data and caches here."), QStringLiteral("dir"));
     const QCommandLineOption serverOpt(QStringLiteral("server-binary"), QStringLiteral("confab-server to start."),
                                        QStringLiteral("file"), QStringLiteral(CONFAB_BENCH_SERVER_BIN));
-    const QCommandLineOption clientOpt(QStringLiteral("client-binary"), QStringLiteral("The desktop client for the cold start."),
-                                       QStringLiteral("file"), QStringLiteral(CONFAB_BENCH_CLIENT_BIN));
-    const QCommandLineOption childOpt(QStringLiteral("child"), QStringLiteral("(internal) run one scenario."), QStringLiteral("name"));
-    const QCommandLineOption contextOpt(QStringLiteral("context"), QStringLiteral("(internal) the context file."), QStringLiteral("file"));
-    parser.addOptions({outOpt, messagesOpt, roomsOpt, roomMessagesOpt, coldRunsOpt, onlyOpt, coldOpt, workOpt, serverOpt,
-                       clientOpt, childOpt, contextOpt});
+    const QCommandLineOption clientOpt(QStringLiteral("client-binary"),
+                                       QStringLiteral("The desktop client for the cold start."), QStringLiteral("file"),
+                                       QStringLiteral(CONFAB_BENCH_CLIENT_BIN));
+    const QCommandLineOption childOpt(QStringLiteral("child"), QStringLiteral("(internal) run one scenario."),
+                                      QStringLiteral("name"));
+    const QCommandLineOption contextOpt(QStringLiteral("context"), QStringLiteral("(internal) the context file."),
+                                        QStringLiteral("file"));
+    parser.addOptions({outOpt, messagesOpt, roomsOpt, roomMessagesOpt, coldRunsOpt, onlyOpt, coldOpt, workOpt,
+                       serverOpt, clientOpt, childOpt, contextOpt});
     parser.process(app);
     if (parser.isSet(childOpt))
         return childMain(parser.value(childOpt), parser.value(contextOpt));
@@ -255,7 +268,8 @@ int main(int argc, char *argv[])
     const QStringList only = parser.value(onlyOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString &s : only) {
         if (!kScenarios.contains(s)) {
-            say(QStringLiteral("--only: unknown scenario \"%1\" (known: %2)").arg(s, kScenarios.join(QStringLiteral(", "))));
+            say(QStringLiteral("--only: unknown scenario \"%1\" (known: %2)")
+                    .arg(s, kScenarios.join(QStringLiteral(", "))));
             return 2;
         }
     }
@@ -292,8 +306,8 @@ int main(int argc, char *argv[])
         server.stop();
         seedMessages(server.databasePath(), ctx, ctx.historyRoom, QStringLiteral("hist"), messages);
         for (int i = 0; i < ctx.rooms.size(); ++i)
-            seedMessages(server.databasePath(), ctx, ctx.rooms.at(i), QStringLiteral("r%1").arg(i, 3, 10, QLatin1Char('0')),
-                         roomMessages);
+            seedMessages(server.databasePath(), ctx, ctx.rooms.at(i),
+                         QStringLiteral("r%1").arg(i, 3, 10, QLatin1Char('0')), roomMessages);
         if (!server.start())
             throw std::runtime_error(str(server.errorString()));
         ctx.server = server.url();
@@ -306,7 +320,9 @@ int main(int argc, char *argv[])
                 .arg(roomMessages)
                 .arg(double(t.elapsed()) / 1000.0, 0, 'f', 1)
                 .arg(server.url().toString()));
-        result["data"] = {{"history_messages", messages}, {"rooms", rooms}, {"room_messages", roomMessages},
+        result["data"] = {{"history_messages", messages},
+                          {"rooms", rooms},
+                          {"room_messages", roomMessages},
                           {"setup_s", double(t.elapsed()) / 1000.0}};
 
         const struct {
@@ -332,7 +348,8 @@ int main(int argc, char *argv[])
             if (parser.isSet(coldOpt)) {
                 result["scenarios"]["cold"] = runColdStart(ctx, parser.value(clientOpt), coldRuns);
             } else {
-                say(QStringLiteral("  skipped: needs --cold-start (bench/run-client.sh passes it inside a throwaway D-Bus session)"));
+                say(QStringLiteral(
+                    "  skipped: needs --cold-start (bench/run-client.sh passes it inside a throwaway D-Bus session)"));
                 result["scenarios"]["cold"] = {{"skipped", "no --cold-start"}};
             }
         }
@@ -348,7 +365,8 @@ int main(int argc, char *argv[])
     QDir().mkpath(QFileInfo(out).absolutePath());
     QFile f(out);
     const std::string text = result.dump(2) + "\n";
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(text.data(), qint64(text.size())) != qint64(text.size())) {
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        f.write(text.data(), qint64(text.size())) != qint64(text.size())) {
         say(QStringLiteral("cannot write %1").arg(out));
         return 1;
     }

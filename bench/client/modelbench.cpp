@@ -33,9 +33,9 @@ void sayReadBack(const QString &what, const ReadBack &r)
 void sayMemory(const QString &what, const MemoryMark &a, const MemoryMark &b, qint64 rows)
 {
     say(QStringLiteral("  %1: RSS %2 -> %3 (+%4), malloc in use +%5%6")
-            .arg(what, mib(a.rssKiB), mib(b.rssKiB), mib(b.rssKiB - a.rssKiB),
-                 mib((b.heapBytes - a.heapBytes) / 1024))
-            .arg(rows > 0 ? QStringLiteral(" = %1 bytes per message").arg((b.heapBytes - a.heapBytes) / rows) : QString()));
+            .arg(what, mib(a.rssKiB), mib(b.rssKiB), mib(b.rssKiB - a.rssKiB), mib((b.heapBytes - a.heapBytes) / 1024))
+            .arg(rows > 0 ? QStringLiteral(" = %1 bytes per message").arg((b.heapBytes - a.heapBytes) / rows)
+                          : QString()));
 }
 
 std::unique_ptr<ApiClient> senderFor(const BenchContext &ctx, int user)
@@ -53,7 +53,8 @@ void measureLiveIntoModel(const MessageModel &model, LiveProbe &probe, ApiClient
     say(QStringLiteral("  live message into the %1-row model: model slot %2; send to merged %3")
             .arg(model.rowCount())
             .arg(probe.modelSlot.summary(), probe.endToEnd.summary()));
-    out["live_model_only"] = {{"rows", model.rowCount()}, {"model_slot", probe.modelSlot.toJson()},
+    out["live_model_only"] = {{"rows", model.rowCount()},
+                              {"model_slot", probe.modelSlot.toJson()},
                               {"send_to_merged", probe.endToEnd.toJson()}};
     checkpoint(out);
 }
@@ -73,7 +74,8 @@ nlohmann::json runWindowScenario(const BenchContext &ctx)
         const ReadBack r = readBack(*model, ctx.historyMessages);
         const MemoryMark after = MemoryMark::now();
         sayReadBack(QStringLiteral("read back, window of %1 rows").arg(model->maxRows()), r);
-        sayMemory(QStringLiteral("window after reading everything (%1 rows held)").arg(model->rowCount()), before, after, 0);
+        sayMemory(QStringLiteral("window after reading everything (%1 rows held)").arg(model->rowCount()), before,
+                  after, 0);
         out["read_back"] = r.toJson();
         out["read_back"]["max_rows"] = model->maxRows();
         out["read_back"]["rows_held"] = model->rowCount();
@@ -180,8 +182,10 @@ nlohmann::json runRoomsScenario(const BenchContext &ctx)
             .arg(ctx.roomMessages)
             .arg(ms / 1000.0, 0, 'f', 2));
     sayMemory(QStringLiteral("%1 rows in %2 models").arg(rows).arg(models.size()), before, after, rows);
-    const qint64 cacheBytes = QFileInfo(client.storePath()).size() + QFileInfo(client.storePath() + QStringLiteral("-wal")).size();
-    say(QStringLiteral("  the cache file: %1 (it keeps the latest messages of each room, not the history)").arg(mib(cacheBytes / 1024)));
+    const qint64 cacheBytes =
+        QFileInfo(client.storePath()).size() + QFileInfo(client.storePath() + QStringLiteral("-wal")).size();
+    say(QStringLiteral("  the cache file: %1 (it keeps the latest messages of each room, not the history)")
+            .arg(mib(cacheBytes / 1024)));
     return {{"rooms", ctx.rooms.size()},
             {"messages_per_room", ctx.roomMessages},
             {"rows", rows},

@@ -26,7 +26,7 @@ using confab::ui::MessageDelegate;
 using confab::ui::TimelineView;
 
 void measureTimeline(MessageModel &model, LiveProbe &probe, ApiClient &sender, const TimelineOptions &o,
-                               nlohmann::json &report)
+                     nlohmann::json &report)
 {
     nlohmann::json &out = report["timeline"];
     TimelineView view;
@@ -99,7 +99,8 @@ void measureTimeline(MessageModel &model, LiveProbe &probe, ApiClient &sender, c
     probe.run(sender, o.liveMessages, &view, o.maxLiveMs);
     say(QStringLiteral("  live message with the view at the bottom: model slot %1; arrival to repainted frame %2")
             .arg(probe.modelSlot.summary(), probe.toFrame.summary()));
-    out["live_with_view"] = {{"model_slot", probe.modelSlot.toJson()}, {"arrival_to_frame", probe.toFrame.toJson()},
+    out["live_with_view"] = {{"model_slot", probe.modelSlot.toJson()},
+                             {"arrival_to_frame", probe.toFrame.toJson()},
                              {"following_bottom", view.isAtBottom()}};
     out["rss_kib"] = rssKiB();
     checkpoint(report);

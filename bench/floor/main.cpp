@@ -226,7 +226,8 @@ private:
                                      QCryptographicHash::Sha1)
                 .toBase64();
         send(c, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                "Sec-WebSocket-Accept: " + accept.toStdString() + "\r\n\r\n");
+                "Sec-WebSocket-Accept: " +
+                    accept.toStdString() + "\r\n\r\n");
         c.open = true;
         m_open.push_back(c.fd);
         send(c, textFrame(json{{"type", "hello"}, {"user", {{"userId", "floor"}}}, {"serverTime", nowMs()}}.dump()));
@@ -313,7 +314,8 @@ private:
 
     static long long nowMs()
     {
-        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
             .count();
     }
 

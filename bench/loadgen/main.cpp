@@ -296,7 +296,9 @@ int cmdSetup(const Args &a)
     std::vector<std::string> reqs;
     const std::string prefix = a.str("prefix", "bu");
     for (int i = 0; i < users; ++i) {
-        json body{{"username", prefix + std::to_string(i)}, {"password", "bench-password"}, {"displayName", "Bench " + std::to_string(i)}};
+        json body{{"username", prefix + std::to_string(i)},
+                  {"password", "bench-password"},
+                  {"displayName", "Bench " + std::to_string(i)}};
         reqs.push_back(HttpClient::request("POST", "/v1/auth/register", {}, body.dump()));
     }
     for (const HttpResponse &r : runBatched(reqs, "register")) {
@@ -314,12 +316,14 @@ int cmdSetup(const Args &a)
         const std::string name = item.substr(0, colon);
         const int members = std::min(users, std::atoi(item.c_str() + colon + 1));
         json body{{"name", "bench " + name}, {"type", "public"}, {"maxMembers", std::max(members + 10, 100)}};
-        const json room = parseBody(http.call("POST", "/v1/chat/rooms", state["users"][0]["token"].get<std::string>(), body.dump()),
-                                    "create room");
+        const json room =
+            parseBody(http.call("POST", "/v1/chat/rooms", state["users"][0]["token"].get<std::string>(), body.dump()),
+                      "create room");
         const std::string id = room["roomId"];
         reqs.clear();
         for (int i = 1; i < members; ++i)
-            reqs.push_back(HttpClient::request("POST", "/v1/chat/rooms/" + id + "/join", state["users"][size_t(i)]["token"].get<std::string>(), {}));
+            reqs.push_back(HttpClient::request("POST", "/v1/chat/rooms/" + id + "/join",
+                                               state["users"][size_t(i)]["token"].get<std::string>(), {}));
         runBatched(reqs, "join");
         state["rooms"][name] = {{"id", id}, {"members", members}};
         std::printf("setup: room %s (%s) with %d members\n", name.c_str(), id.c_str(), members);
@@ -367,7 +371,8 @@ struct MessageTrace {
         if (!f)
             die(std::string("cannot append to ") + path);
         for (size_t g = 0; g < sentNs.size(); ++g)
-            std::fprintf(f, "%lld %zu %.6f %.3f %.3f\n", (long long)phase, g, double(sentNs[g]) / 1e9, firstMs[g], lastMs[g]);
+            std::fprintf(f, "%lld %zu %.6f %.3f %.3f\n", (long long)phase, g, double(sentNs[g]) / 1e9, firstMs[g],
+                         lastMs[g]);
         std::fclose(f);
     }
 };
@@ -384,10 +389,11 @@ struct Fanout {
     int64_t phase = 0;
     int64_t planned = 0;
     size_t words = 0;
-    std::vector<uint64_t> seen;          // conn x planned bits
-    std::vector<int32_t> lastN;          // conn x sender
-    std::vector<int64_t> lastSeq;        // conn
-    uint64_t delivered = 0, duplicated = 0, outOfOrder = 0, seqRegressions = 0, stale = 0, errors = 0, acks = 0, other = 0;
+    std::vector<uint64_t> seen;   // conn x planned bits
+    std::vector<int32_t> lastN;   // conn x sender
+    std::vector<int64_t> lastSeq; // conn
+    uint64_t delivered = 0, duplicated = 0, outOfOrder = 0, seqRegressions = 0, stale = 0, errors = 0, acks = 0,
+             other = 0;
     int64_t firstSend = 0, lastRecv = 0;
     Dist latency, ackLatency;
     MessageTrace trace;
@@ -482,15 +488,16 @@ struct Fanout {
                 WsConn &c = pool.conns()[size_t(senders[si])];
                 const int64_t n = perSender[si]++;
                 char id[96];
-                std::snprintf(id, sizeof id, "p%llds%zun%lldg%lldt%lld", (long long)phase, si, (long long)n, (long long)sent,
-                              (long long)nowNs());
+                std::snprintf(id, sizeof id, "p%llds%zun%lldg%lldt%lld", (long long)phase, si, (long long)n,
+                              (long long)sent, (long long)nowNs());
                 frame = "{\"type\":\"send_message\",\"roomId\":" + jsonEscapeId(roomId) + ",\"clientMsgId\":\"" + id +
                         "\",\"content\":\"bench message " + std::to_string(sent) + padding + "\"}";
                 pool.sendText(c, frame);
                 ++sent;
                 lastSendAt = now;
             }
-            if (sent >= planned && (int64_t(delivered + duplicated) >= expected || now > sendEnd + int64_t(drainS * 1e9)))
+            if (sent >= planned &&
+                (int64_t(delivered + duplicated) >= expected || now > sendEnd + int64_t(drainS * 1e9)))
                 break;
             if (now > hardEnd)
                 break;
@@ -536,13 +543,14 @@ struct Fanout {
 void printPhase(const std::string &label, const json &r)
 {
     const json &l = r["latency"];
-    std::printf("%-28s %7.0f msg/s x %5d subs: %9.0f deliv/s  p50 %7.2f  p99 %8.2f  max %8.2f ms  lost %lld dup %lld ooo %lld  "
-                "srv cpu %4.0f%%  %8.0f deliv/cpu-s  gen cpu %3.0f%%\n",
-                label.c_str(), r["rate_msgs_per_s"].get<double>(), r["subscribers"].get<int>(), r["deliveries_per_s"].get<double>(),
-                l.value("p50_ms", 0.0), l.value("p99_ms", 0.0), l.value("max_ms", 0.0), (long long)r["lost"].get<int64_t>(),
-                (long long)r["duplicated"].get<uint64_t>(), (long long)r["out_of_order"].get<uint64_t>(),
-                100 * r["server_cpu_util"].get<double>(), r["deliveries_per_server_cpu_s"].get<double>(),
-                100 * r["loadgen_cpu_util"].get<double>());
+    std::printf(
+        "%-28s %7.0f msg/s x %5d subs: %9.0f deliv/s  p50 %7.2f  p99 %8.2f  max %8.2f ms  lost %lld dup %lld ooo %lld  "
+        "srv cpu %4.0f%%  %8.0f deliv/cpu-s  gen cpu %3.0f%%\n",
+        label.c_str(), r["rate_msgs_per_s"].get<double>(), r["subscribers"].get<int>(),
+        r["deliveries_per_s"].get<double>(), l.value("p50_ms", 0.0), l.value("p99_ms", 0.0), l.value("max_ms", 0.0),
+        (long long)r["lost"].get<int64_t>(), (long long)r["duplicated"].get<uint64_t>(),
+        (long long)r["out_of_order"].get<uint64_t>(), 100 * r["server_cpu_util"].get<double>(),
+        r["deliveries_per_server_cpu_s"].get<double>(), 100 * r["loadgen_cpu_util"].get<double>());
     std::fflush(stdout);
 }
 
@@ -588,10 +596,15 @@ int cmdFanout(const Args &a)
     if (connected < subs) {
         // Recorded, not fatal: the rest of the suite still runs.
         const ProcSample now = sampleProc(pid);
-        std::printf("%s: FAILED: only %d of %d WebSocket connections opened in %.0f s (server CPU %.0f s meanwhile)\n", label.c_str(),
-                    connected, subs, connectS, now.cpuSeconds - base.cpuSeconds);
-        json fail{{"label", label}, {"kind", "fanout-failed"}, {"target", peer ? "peer" : "confab"}, {"subscribers", subs},
-                  {"connected", connected}, {"connect_seconds", connectS}, {"server_cpu_s_while_connecting", now.cpuSeconds - base.cpuSeconds}};
+        std::printf("%s: FAILED: only %d of %d WebSocket connections opened in %.0f s (server CPU %.0f s meanwhile)\n",
+                    label.c_str(), connected, subs, connectS, now.cpuSeconds - base.cpuSeconds);
+        json fail{{"label", label},
+                  {"kind", "fanout-failed"},
+                  {"target", peer ? "peer" : "confab"},
+                  {"subscribers", subs},
+                  {"connected", connected},
+                  {"connect_seconds", connectS},
+                  {"server_cpu_s_while_connecting", now.cpuSeconds - base.cpuSeconds}};
         pool.closeAll();
         waitIdle(pid, 30000);
         writeJson(a.need("out"), fail);
@@ -602,8 +615,8 @@ int cmdFanout(const Args &a)
     pumpFor(pool, 1000);
     const ProcSample idle = sampleProc(pid);
     const double rssPerConnKiB = (idle.rssMiB - base.rssMiB) * 1024.0 / subs;
-    std::printf("%s: %d connections in %.1f s; server RSS %.1f -> %.1f MiB idle = %.1f KiB per connection\n", label.c_str(), subs,
-                connectS, base.rssMiB, idle.rssMiB, rssPerConnKiB);
+    std::printf("%s: %d connections in %.1f s; server RSS %.1f -> %.1f MiB idle = %.1f KiB per connection\n",
+                label.c_str(), subs, connectS, base.rssMiB, idle.rssMiB, rssPerConnKiB);
 
     for (int i = 0; i < nsenders; ++i)
         f.senders.push_back(int(int64_t(i) * subs / nsenders));
@@ -650,7 +663,8 @@ int cmdFanout(const Args &a)
                                   res["closed_by_server"].get<int>() > 0;
             const bool plateau = step >= 1 && got < 0.85 * res["offered_deliveries_per_s"].get<double>();
             if (exploded || plateau) {
-                out["stopped_because"] = exploded ? "latency exploded, loss or dropped connections" : "throughput plateaued";
+                out["stopped_because"] =
+                    exploded ? "latency exploded, loss or dropped connections" : "throughput plateaued";
                 break;
             }
             pumpUntilQuiet(pool, pid, 300, 10000);
@@ -688,7 +702,8 @@ int cmdWrite(const Args &a)
     bool stopping = false;
     auto sendNext = [&](WsConn &c) {
         char id[96];
-        std::snprintf(id, sizeof id, "p1s%dn%lldg0t%lld", c.index, (long long)counter[size_t(c.index)]++, (long long)nowNs());
+        std::snprintf(id, sizeof id, "p1s%dn%lldg0t%lld", c.index, (long long)counter[size_t(c.index)]++,
+                      (long long)nowNs());
         pool.sendText(c, "{\"type\":\"send_message\",\"roomId\":" + jsonEscapeId(roomId) + ",\"clientMsgId\":\"" + id +
                              "\",\"content\":\"durable bench message with some ordinary text in it\"}");
         ++sent;
@@ -734,10 +749,12 @@ int cmdWrite(const Args &a)
     out["server_cpu_util"] = (s1.cpuSeconds - s0.cpuSeconds) / elapsed;
     out["server_cpu_ms_per_ack"] = acks ? (s1.cpuSeconds - s0.cpuSeconds) * 1000 / double(acks) : 0.0;
     const json &l = out["ack_latency"];
-    std::printf("%-28s %d senders, closed loop: %7.0f acked sends/s  ack p50 %6.2f  p99 %6.2f  max %7.2f ms  server cpu %3.0f%% "
+    std::printf("%-28s %d senders, closed loop: %7.0f acked sends/s  ack p50 %6.2f  p99 %6.2f  max %7.2f ms  server "
+                "cpu %3.0f%% "
                 "(%.3f ms/ack)\n",
                 label.c_str(), senders, out["acks_per_s"].get<double>(), l.value("p50_ms", 0.0), l.value("p99_ms", 0.0),
-                l.value("max_ms", 0.0), 100 * out["server_cpu_util"].get<double>(), out["server_cpu_ms_per_ack"].get<double>());
+                l.value("max_ms", 0.0), 100 * out["server_cpu_util"].get<double>(),
+                out["server_cpu_ms_per_ack"].get<double>());
     writeJson(a.need("out"), out);
     waitIdle(pid, 20000);
     return 0;
@@ -781,9 +798,9 @@ int cmdHistory(const Args &a)
         s["avg_response_bytes"] = d.us.empty() ? 0 : bytes / d.us.size();
         if (serverPid > 0 && !d.us.empty())
             s["server_cpu_ms_per_request"] = 1000.0 * (serverCpu() - cpu0) / double(d.us.size());
-        std::printf("%-28s n=%4zu  p50 %7.2f  p95 %7.2f  p99 %7.2f  max %7.2f ms  server cpu %.2f ms/request\n", name.c_str(),
-                    d.us.size(), s.value("p50_ms", 0.0), s.value("p95_ms", 0.0), s.value("p99_ms", 0.0), s.value("max_ms", 0.0),
-                    s.value("server_cpu_ms_per_request", 0.0));
+        std::printf("%-28s n=%4zu  p50 %7.2f  p95 %7.2f  p99 %7.2f  max %7.2f ms  server cpu %.2f ms/request\n",
+                    name.c_str(), d.us.size(), s.value("p50_ms", 0.0), s.value("p95_ms", 0.0), s.value("p99_ms", 0.0),
+                    s.value("max_ms", 0.0), s.value("server_cpu_ms_per_request", 0.0));
         std::fflush(stdout);
         out[name] = s;
     };
@@ -795,14 +812,17 @@ int cmdHistory(const Args &a)
     const std::string base = "/v1/chat/rooms/" + roomId + "/messages?limit=50";
     measure("history_latest", [&](int) { return base; });
     measure("history_before_deep", [&](int) { return base + "&before=" + mid(11 + int64_t(rng() % 50)); });
-    measure("history_before_random", [&](int) { return base + "&before=" + mid(51 + int64_t(rng() % uint64_t(total - 50))); });
-    measure("history_after_random", [&](int) { return base + "&after=" + mid(1 + int64_t(rng() % uint64_t(total - 60))); });
+    measure("history_before_random",
+            [&](int) { return base + "&before=" + mid(51 + int64_t(rng() % uint64_t(total - 50))); });
+    measure("history_after_random",
+            [&](int) { return base + "&after=" + mid(1 + int64_t(rng() % uint64_t(total - 60))); });
     const std::vector<std::string> rare{"zephyr", "quasar", "nebula", "pulsar"}; // ~1 in 1000 messages each
-    const std::vector<std::string> common{"alpha", "bravo", "charlie", "delta"};  // ~1 in 8 messages each
+    const std::vector<std::string> common{"alpha", "bravo", "charlie", "delta"}; // ~1 in 8 messages each
     const std::string sbase = "/v1/chat/search?limit=20&roomId=" + roomId + "&q=";
     measure("search_common_word", [&](int i) { return sbase + common[size_t(i) % common.size()]; });
     measure("search_rare_word", [&](int i) { return sbase + rare[size_t(i) % rare.size()]; });
-    measure("search_two_words", [&](int i) { return sbase + common[size_t(i) % common.size()] + "%20" + rare[size_t(i) % rare.size()]; });
+    measure("search_two_words",
+            [&](int i) { return sbase + common[size_t(i) % common.size()] + "%20" + rare[size_t(i) % rare.size()]; });
 
     // sync replay: how long until `synced` for `missed` events.
     const int missed = int(a.num("sync-missed", 10000));
@@ -831,7 +851,8 @@ int cmdHistory(const Args &a)
     for (int i = 0; i < rounds && nowNs() < deadline; ++i) {
         synced = false;
         const int64_t t = nowNs();
-        pool.sendText(pool.conns()[0], "{\"type\":\"sync\",\"rooms\":{" + jsonEscapeId(roomId) + ":" + std::to_string(lastSeq - missed) + "}}");
+        pool.sendText(pool.conns()[0], "{\"type\":\"sync\",\"rooms\":{" + jsonEscapeId(roomId) + ":" +
+                                           std::to_string(lastSeq - missed) + "}}");
         while (!synced && nowNs() < t + int64_t(30e9) && pool.openCount() == 1)
             pool.poll(5);
         if (!synced)
@@ -846,9 +867,11 @@ int cmdHistory(const Args &a)
     s["sync_gaps"] = gaps;
     s["avg_bytes_per_round"] = syncD.us.empty() ? 0 : bytes / syncD.us.size();
     out["sync_replay"] = s;
-    std::printf("%-28s n=%4zu  p50 %7.1f  p99 %7.1f ms for %d missed events (%lld frames each, %lld gaps), server cpu %.0f ms/sync\n",
+    std::printf("%-28s n=%4zu  p50 %7.1f  p99 %7.1f ms for %d missed events (%lld frames each, %lld gaps), server cpu "
+                "%.0f ms/sync\n",
                 "sync_replay", syncD.us.size(), s.value("p50_ms", 0.0), s.value("p99_ms", 0.0), missed,
-                (long long)s["frames_per_round"].get<int64_t>(), (long long)gaps, s.value("server_cpu_ms_per_request", 0.0));
+                (long long)s["frames_per_round"].get<int64_t>(), (long long)gaps,
+                s.value("server_cpu_ms_per_request", 0.0));
     writeJson(a.need("out"), out);
     return 0;
 }
@@ -884,38 +907,41 @@ int cmdReport(const Args &a)
             all["scenarios"][j["label"].get<std::string>()] = j;
     }
     json &sc = all["scenarios"];
-    auto get = [&](const std::string &label) -> const json * {
-        return sc.contains(label) ? &sc[label] : nullptr;
-    };
+    auto get = [&](const std::string &label) -> const json * { return sc.contains(label) ? &sc[label] : nullptr; };
 
     std::printf("\n==== Confab server benchmark ====\n");
-    std::printf("%-22s %6s %8s %10s %8s %8s %8s %6s %5s %5s %10s %9s\n", "fan-out", "subs", "msg/s", "deliv/s", "p50 ms", "p99 ms",
-                "max ms", "lost", "dup", "ooo", "deliv/cpu-s", "KiB/conn");
+    std::printf("%-22s %6s %8s %10s %8s %8s %8s %6s %5s %5s %10s %9s\n", "fan-out", "subs", "msg/s", "deliv/s",
+                "p50 ms", "p99 ms", "max ms", "lost", "dup", "ooo", "deliv/cpu-s", "KiB/conn");
     json ratios = json::object();
     for (const auto &[label, j] : sc.items()) {
         if (j.value("kind", "") != "fanout")
             continue;
         const json &r = j["result"];
         const json &l = r["latency"];
-        std::printf("%-22s %6d %8.0f %10.0f %8.2f %8.2f %8.2f %6lld %5lld %5lld %10.0f %9.1f\n", label.c_str(), r["subscribers"].get<int>(),
-                    r["rate_msgs_per_s"].get<double>(), r["deliveries_per_s"].get<double>(), l.value("p50_ms", 0.0), l.value("p99_ms", 0.0),
-                    l.value("max_ms", 0.0), (long long)r["lost"].get<int64_t>(), (long long)r["duplicated"].get<int64_t>(),
-                    (long long)r["out_of_order"].get<int64_t>(), r["deliveries_per_server_cpu_s"].get<double>(),
-                    j["rss_per_idle_connection_kib"].get<double>());
+        std::printf("%-22s %6d %8.0f %10.0f %8.2f %8.2f %8.2f %6lld %5lld %5lld %10.0f %9.1f\n", label.c_str(),
+                    r["subscribers"].get<int>(), r["rate_msgs_per_s"].get<double>(),
+                    r["deliveries_per_s"].get<double>(), l.value("p50_ms", 0.0), l.value("p99_ms", 0.0),
+                    l.value("max_ms", 0.0), (long long)r["lost"].get<int64_t>(),
+                    (long long)r["duplicated"].get<int64_t>(), (long long)r["out_of_order"].get<int64_t>(),
+                    r["deliveries_per_server_cpu_s"].get<double>(), j["rss_per_idle_connection_kib"].get<double>());
         if (j.value("target", "") == "confab") {
             if (const json *p = get("peer-fanout-" + std::to_string(j["subscribers"].get<int>()))) {
                 const json &pr = (*p)["result"];
                 json ratio;
-                ratio["deliveries_per_cpu_s"] = r["deliveries_per_server_cpu_s"].get<double>() / std::max(1.0, pr["deliveries_per_server_cpu_s"].get<double>());
+                ratio["deliveries_per_cpu_s"] = r["deliveries_per_server_cpu_s"].get<double>() /
+                                                std::max(1.0, pr["deliveries_per_server_cpu_s"].get<double>());
                 ratio["p99"] = l.value("p99_ms", 0.0) / std::max(1e-6, pr["latency"].value("p99_ms", 1e-6));
-                ratio["rss_per_connection"] = j["rss_per_idle_connection_kib"].get<double>() / std::max(1e-6, (*p)["rss_per_idle_connection_kib"].get<double>());
+                ratio["rss_per_connection"] = j["rss_per_idle_connection_kib"].get<double>() /
+                                              std::max(1e-6, (*p)["rss_per_idle_connection_kib"].get<double>());
                 // Against the bare epoll server (bench/floor): how close to what one send() per
                 // delivery allows at all on this machine.
                 if (const json *s = get("socketio-fanout-" + std::to_string(j["subscribers"].get<int>())))
-                    ratio["deliveries_per_cpu_s_vs_socketio"] = r["deliveries_per_server_cpu_s"].get<double>() /
+                    ratio["deliveries_per_cpu_s_vs_socketio"] =
+                        r["deliveries_per_server_cpu_s"].get<double>() /
                         std::max(1.0, (*s)["result"]["deliveries_per_server_cpu_s"].get<double>());
                 if (const json *f = get("floor-fanout-" + std::to_string(j["subscribers"].get<int>())))
-                    ratio["deliveries_per_cpu_s_of_floor"] = r["deliveries_per_server_cpu_s"].get<double>() /
+                    ratio["deliveries_per_cpu_s_of_floor"] =
+                        r["deliveries_per_server_cpu_s"].get<double>() /
                         std::max(1.0, (*f)["result"]["deliveries_per_server_cpu_s"].get<double>());
                 ratios[label.substr(7)] = ratio;
             }
@@ -923,16 +949,18 @@ int cmdReport(const Args &a)
     }
     for (const auto &[label, j] : sc.items()) {
         if (j.value("kind", "") == "fanout-failed")
-            std::printf("%-22s %6d  FAILED: %d of %d connections opened in %.0f s\n", label.c_str(), j["subscribers"].get<int>(),
-                        j["connected"].get<int>(), j["subscribers"].get<int>(), j["connect_seconds"].get<double>());
+            std::printf("%-22s %6d  FAILED: %d of %d connections opened in %.0f s\n", label.c_str(),
+                        j["subscribers"].get<int>(), j["connected"].get<int>(), j["subscribers"].get<int>(),
+                        j["connect_seconds"].get<double>());
     }
     if (!ratios.empty()) {
-        std::printf("\nConfab / peer (Node ws)  %-14s %14s %10s %14s %16s %16s\n", "scenario", "deliv/cpu-s", "p99", "RSS/conn",
-                    "vs socket.io", "of the floor");
+        std::printf("\nConfab / peer (Node ws)  %-14s %14s %10s %14s %16s %16s\n", "scenario", "deliv/cpu-s", "p99",
+                    "RSS/conn", "vs socket.io", "of the floor");
         for (const auto &[k, r] : ratios.items())
             std::printf("                         %-14s %13.2fx %9.2fx %13.2fx %15.2fx %15.2fx\n", k.c_str(),
-                        r["deliveries_per_cpu_s"].get<double>(), r["p99"].get<double>(), r["rss_per_connection"].get<double>(),
-                        r.value("deliveries_per_cpu_s_vs_socketio", 0.0), r.value("deliveries_per_cpu_s_of_floor", 0.0));
+                        r["deliveries_per_cpu_s"].get<double>(), r["p99"].get<double>(),
+                        r["rss_per_connection"].get<double>(), r.value("deliveries_per_cpu_s_vs_socketio", 0.0),
+                        r.value("deliveries_per_cpu_s_of_floor", 0.0));
         all["ratios_confab_over_peer"] = ratios;
     }
     for (const auto &[label, j] : sc.items()) {
@@ -942,9 +970,11 @@ int cmdReport(const Args &a)
                     j.value("peak_deliveries_per_s", 0.0), j.contains("stopped_because") ? "; stopped: " : "",
                     j.value("stopped_because", std::string()).c_str());
         for (const json &s : j["steps"])
-            std::printf("   %7.0f msg/s offered %10.0f deliv/s -> %10.0f deliv/s  p99 %8.2f ms  lost %lld  srv cpu %3.0f%%  gen cpu %3.0f%%\n",
-                        s["rate_msgs_per_s"].get<double>(), s["offered_deliveries_per_s"].get<double>(), s["deliveries_per_s"].get<double>(),
-                        s["latency"].value("p99_ms", 0.0), (long long)s["lost"].get<int64_t>(), 100 * s["server_cpu_util"].get<double>(),
+            std::printf("   %7.0f msg/s offered %10.0f deliv/s -> %10.0f deliv/s  p99 %8.2f ms  lost %lld  srv cpu "
+                        "%3.0f%%  gen cpu %3.0f%%\n",
+                        s["rate_msgs_per_s"].get<double>(), s["offered_deliveries_per_s"].get<double>(),
+                        s["deliveries_per_s"].get<double>(), s["latency"].value("p99_ms", 0.0),
+                        (long long)s["lost"].get<int64_t>(), 100 * s["server_cpu_util"].get<double>(),
                         100 * s["loadgen_cpu_util"].get<double>());
     }
     bool printedWrite = false;
@@ -952,21 +982,25 @@ int cmdReport(const Args &a)
         if (j.value("kind", "") != "write")
             continue;
         if (!printedWrite)
-            std::printf("\n%-22s %8s %12s %8s %8s %8s %10s\n", "write path", "senders", "acked/s", "p50 ms", "p99 ms", "max ms", "cpu ms/ack");
+            std::printf("\n%-22s %8s %12s %8s %8s %8s %10s\n", "write path", "senders", "acked/s", "p50 ms", "p99 ms",
+                        "max ms", "cpu ms/ack");
         printedWrite = true;
         const json &l = j["ack_latency"];
-        std::printf("%-22s %8d %12.0f %8.2f %8.2f %8.2f %10.3f\n", label.c_str(), j["senders"].get<int>(), j["acks_per_s"].get<double>(),
-                    l.value("p50_ms", 0.0), l.value("p99_ms", 0.0), l.value("max_ms", 0.0), j["server_cpu_ms_per_ack"].get<double>());
+        std::printf("%-22s %8d %12.0f %8.2f %8.2f %8.2f %10.3f\n", label.c_str(), j["senders"].get<int>(),
+                    j["acks_per_s"].get<double>(), l.value("p50_ms", 0.0), l.value("p99_ms", 0.0),
+                    l.value("max_ms", 0.0), j["server_cpu_ms_per_ack"].get<double>());
     }
     if (const json *h = get("history")) {
-        std::printf("\n%-22s %8s %8s %8s %8s %12s   (%lld messages in the room)\n", "history / search", "p50 ms", "p95 ms", "p99 ms",
-                    "max ms", "srv cpu ms", (long long)(*h)["messages_in_room"].get<int64_t>());
+        std::printf("\n%-22s %8s %8s %8s %8s %12s   (%lld messages in the room)\n", "history / search", "p50 ms",
+                    "p95 ms", "p99 ms", "max ms", "srv cpu ms", (long long)(*h)["messages_in_room"].get<int64_t>());
         for (const auto &[k, s] : h->items()) {
             if (!s.is_object() || !s.contains("p50_ms"))
                 continue;
-            const std::string events = k == "sync_replay" ? "   (" + std::to_string(s["missed_events"].get<int>()) + " events)" : "";
-            std::printf("%-22s %8.2f %8.2f %8.2f %8.2f %12.2f%s\n", k.c_str(), s["p50_ms"].get<double>(), s["p95_ms"].get<double>(),
-                        s["p99_ms"].get<double>(), s["max_ms"].get<double>(), s.value("server_cpu_ms_per_request", 0.0), events.c_str());
+            const std::string events =
+                k == "sync_replay" ? "   (" + std::to_string(s["missed_events"].get<int>()) + " events)" : "";
+            std::printf("%-22s %8.2f %8.2f %8.2f %8.2f %12.2f%s\n", k.c_str(), s["p50_ms"].get<double>(),
+                        s["p95_ms"].get<double>(), s["p99_ms"].get<double>(), s["max_ms"].get<double>(),
+                        s.value("server_cpu_ms_per_request", 0.0), events.c_str());
         }
     }
     writeJson(a.need("out"), all);

@@ -73,7 +73,8 @@ void HttpClient::close()
     m_fd = -1;
 }
 
-std::string HttpClient::request(std::string_view method, std::string_view path, std::string_view token, std::string_view body)
+std::string HttpClient::request(std::string_view method, std::string_view path, std::string_view token,
+                                std::string_view body)
 {
     std::string r;
     r.reserve(256 + body.size());
@@ -81,7 +82,9 @@ std::string HttpClient::request(std::string_view method, std::string_view path, 
     if (!token.empty())
         r.append("Authorization: Bearer ").append(token).append("\r\n");
     if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
-        r.append("Content-Type: application/json\r\nContent-Length: ").append(std::to_string(body.size())).append("\r\n");
+        r.append("Content-Type: application/json\r\nContent-Length: ")
+            .append(std::to_string(body.size()))
+            .append("\r\n");
     }
     r.append("\r\n").append(body);
     return r;
@@ -166,7 +169,8 @@ std::vector<HttpResponse> HttpClient::pipeline(const std::vector<std::string> &r
     die("HTTP request failed twice on 127.0.0.1:" + std::to_string(m_port));
 }
 
-HttpResponse HttpClient::call(std::string_view method, std::string_view path, std::string_view token, std::string_view body)
+HttpResponse HttpClient::call(std::string_view method, std::string_view path, std::string_view token,
+                              std::string_view body)
 {
     return pipeline({request(method, path, token, body)}).front();
 }
@@ -326,7 +330,8 @@ void WsPool::parseFrames(WsConn &c)
         if (end == std::string::npos)
             return;
         if (c.in.compare(0, 12, "HTTP/1.1 101") != 0) {
-            std::fprintf(stderr, "confab-loadgen: WebSocket upgrade refused: %s\n", c.in.substr(0, c.in.find("\r\n")).c_str());
+            std::fprintf(stderr, "confab-loadgen: WebSocket upgrade refused: %s\n",
+                         c.in.substr(0, c.in.find("\r\n")).c_str());
             closeConn(c, false);
             return;
         }
@@ -390,8 +395,7 @@ void WsPool::parseFrames(WsConn &c)
         case 0x9:
             sendFrame(c, 0xA, payload, size_t(len)); // pong, same payload
             break;
-        default:
-            break; // pong, binary: ignored
+        default: break; // pong, binary: ignored
         }
     }
     if (c.inOff > 0 && (c.inOff == c.in.size() || c.inOff > (1u << 16))) {

@@ -27,10 +27,12 @@ public:
     HttpClient(const HttpClient &) = delete;
     HttpClient &operator=(const HttpClient &) = delete;
 
-    static std::string request(std::string_view method, std::string_view path, std::string_view token, std::string_view body);
+    static std::string request(std::string_view method, std::string_view path, std::string_view token,
+                               std::string_view body);
     // Sends every request, then reads as many responses, in order (HTTP pipelining).
     std::vector<HttpResponse> pipeline(const std::vector<std::string> &requests);
-    HttpResponse call(std::string_view method, std::string_view path, std::string_view token = {}, std::string_view body = {});
+    HttpResponse call(std::string_view method, std::string_view path, std::string_view token = {},
+                      std::string_view body = {});
 
 private:
     void open();

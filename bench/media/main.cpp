@@ -92,7 +92,8 @@ double processCpuSeconds()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 struct Run {
@@ -149,9 +150,12 @@ int main(int argc, char **argv)
         {QStringLiteral("jpegs"), QStringLiteral("JPEGs to generate."), QStringLiteral("n"), QStringLiteral("50")},
         {QStringLiteral("pngs"), QStringLiteral("PNGs to generate."), QStringLiteral("n"), QStringLiteral("50")},
         {QStringLiteral("size"), QStringLiteral("Image size."), QStringLiteral("WxH"), QStringLiteral("4000x3000")},
-        {QStringLiteral("threads"), QStringLiteral("Thread counts to run."), QStringLiteral("list"), QStringLiteral("1,2")},
-        {QStringLiteral("out"), QStringLiteral("Write the result as JSON here (bench/run.sh part)."), QStringLiteral("file")},
-        {QStringLiteral("dir"), QStringLiteral("Folder for the images (default: a temporary one)."), QStringLiteral("dir")},
+        {QStringLiteral("threads"), QStringLiteral("Thread counts to run."), QStringLiteral("list"),
+         QStringLiteral("1,2")},
+        {QStringLiteral("out"), QStringLiteral("Write the result as JSON here (bench/run.sh part)."),
+         QStringLiteral("file")},
+        {QStringLiteral("dir"), QStringLiteral("Folder for the images (default: a temporary one)."),
+         QStringLiteral("dir")},
     });
     cli.process(app);
     const QSize size = parseSize(cli.value(QStringLiteral("size")));
@@ -169,17 +173,20 @@ int main(int argc, char **argv)
                 qlonglong(pngs.size()), size.width(), size.height(), double(timer.elapsed()) / 1000);
 
     QJsonArray runs;
-    std::printf("   %-6s %8s %8s %10s %12s %8s %14s\n", "format", "threads", "images", "images/s", "images/cpu-s", "failed",
-                "peak RSS MiB");
+    std::printf("   %-6s %8s %8s %10s %12s %8s %14s\n", "format", "threads", "images", "images/s", "images/cpu-s",
+                "failed", "peak RSS MiB");
     for (const QString &t : cli.value(QStringLiteral("threads")).split(u',')) {
-        for (const auto &[format, files] : {std::pair{QStringLiteral("jpeg"), jpegs}, std::pair{QStringLiteral("png"), pngs}}) {
+        for (const auto &[format, files] :
+             {std::pair{QStringLiteral("jpeg"), jpegs}, std::pair{QStringLiteral("png"), pngs}}) {
             if (files.isEmpty())
                 continue;
             const Run run = thumbnailAll(format, files, t.toInt());
             std::printf("   %-6s %8d %8d %10.1f %12.1f %8d %14.1f\n", qPrintable(run.format), run.threads, run.images,
                         run.imagesPerSecond(), run.imagesPerCpuSecond(), run.failed, double(run.peakRssKiB) / 1024);
-            runs.append(QJsonObject{{QStringLiteral("format"), run.format}, {QStringLiteral("threads"), run.threads},
-                                    {QStringLiteral("images"), run.images}, {QStringLiteral("failed"), run.failed},
+            runs.append(QJsonObject{{QStringLiteral("format"), run.format},
+                                    {QStringLiteral("threads"), run.threads},
+                                    {QStringLiteral("images"), run.images},
+                                    {QStringLiteral("failed"), run.failed},
                                     {QStringLiteral("seconds"), run.seconds},
                                     {QStringLiteral("images_per_s"), run.imagesPerSecond()},
                                     {QStringLiteral("cpu_seconds"), run.cpuSeconds},
@@ -192,7 +199,8 @@ int main(int argc, char **argv)
     if (cli.isSet(QStringLiteral("out"))) {
         const QJsonObject part{{QStringLiteral("label"), QStringLiteral("thumbnails")},
                                {QStringLiteral("kind"), QStringLiteral("thumbnails")},
-                               {QStringLiteral("width"), size.width()}, {QStringLiteral("height"), size.height()},
+                               {QStringLiteral("width"), size.width()},
+                               {QStringLiteral("height"), size.height()},
                                {QStringLiteral("runs"), runs}};
         QFile out(cli.value(QStringLiteral("out")));
         if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(part).toJson()) < 0)

@@ -7,8 +7,8 @@
 #include "testserver.h"
 
 #include "client/net/apiclient.h"
-#include "client/sync/chatengine.h"
 #include "client/net/realtimeconnection.h"
+#include "client/sync/chatengine.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -23,11 +23,16 @@ namespace confab::test {
 inline QStringList fastServerArgs()
 {
     return {QStringLiteral("--insecure-fast-password-hashing"),
-            QStringLiteral("--message-rate"),  QStringLiteral("1000"),
-            QStringLiteral("--message-burst"), QStringLiteral("1000"),
-            QStringLiteral("--request-rate"),  QStringLiteral("1000"),
-            QStringLiteral("--request-burst"), QStringLiteral("1000"),
-            QStringLiteral("--presence-grace-seconds"), QStringLiteral("1")};
+            QStringLiteral("--message-rate"),
+            QStringLiteral("1000"),
+            QStringLiteral("--message-burst"),
+            QStringLiteral("1000"),
+            QStringLiteral("--request-rate"),
+            QStringLiteral("1000"),
+            QStringLiteral("--request-burst"),
+            QStringLiteral("1000"),
+            QStringLiteral("--presence-grace-seconds"),
+            QStringLiteral("1")};
 }
 
 struct Account {
@@ -77,7 +82,8 @@ public:
     const User &user() const { return m_account.user; }
     bool waitOnline(int ms = 10000)
     {
-        return QTest::qWaitFor([&] { return m_engine->connection().state() == client::RealtimeConnection::State::Online; }, ms);
+        return QTest::qWaitFor(
+            [&] { return m_engine->connection().state() == client::RealtimeConnection::State::Online; }, ms);
     }
 
 private:
@@ -89,7 +95,7 @@ private:
 };
 
 // Runs an ApiClient call to completion (event loop, no blocking socket waits).
-template <typename T, typename Call> client::ApiResult<T> await(Call &&call, int ms = 15000)
+template<typename T, typename Call> client::ApiResult<T> await(Call &&call, int ms = 15000)
 {
     std::optional<client::ApiResult<T>> result;
     QObject context;

@@ -21,7 +21,8 @@ private Q_SLOTS:
     void registerAndLogin()
     {
         auto reg = await<SignedIn>([&](QObject *c, auto cb) {
-            m_api.registerAccount(QStringLiteral("alice"), QStringLiteral("correct horse"), QStringLiteral("Alice"), c, cb);
+            m_api.registerAccount(QStringLiteral("alice"), QStringLiteral("correct horse"), QStringLiteral("Alice"), c,
+                                  cb);
         });
         QVERIFY2(reg.ok(), qPrintable(reg.error ? reg.error->message : QString()));
         QCOMPARE(reg.httpStatus, 201);
@@ -36,9 +37,8 @@ private Q_SLOTS:
         QCOMPARE(bad.error->code, ErrorCode::Unauthorized);
         QVERIFY(!bad.isTransient());
 
-        auto good = await<SignedIn>([&](QObject *c, auto cb) {
-            m_api.login(QStringLiteral("alice"), QStringLiteral("correct horse"), c, cb);
-        });
+        auto good = await<SignedIn>(
+            [&](QObject *c, auto cb) { m_api.login(QStringLiteral("alice"), QStringLiteral("correct horse"), c, cb); });
         QVERIFY(good.ok());
         m_api.setToken(good.value.token);
         auto me = await<User>([&](QObject *c, auto cb) { m_api.me(c, cb); });
@@ -101,15 +101,18 @@ private Q_SLOTS:
         QVERIFY(edited.value.isEdited);
 
         const QString emoji = QStringLiteral("👍");
-        auto reacted = await<Message>([&](QObject *c, auto cb) { m_api.addReaction(roomId, sent.value.messageId, emoji, c, cb); });
+        auto reacted =
+            await<Message>([&](QObject *c, auto cb) { m_api.addReaction(roomId, sent.value.messageId, emoji, c, cb); });
         QVERIFY(reacted.ok());
         QCOMPARE(reacted.value.reactions.at(emoji), QStringList{m_me.userId});
-        auto unreacted = await<Message>([&](QObject *c, auto cb) { m_api.removeReaction(roomId, sent.value.messageId, emoji, c, cb); });
+        auto unreacted = await<Message>(
+            [&](QObject *c, auto cb) { m_api.removeReaction(roomId, sent.value.messageId, emoji, c, cb); });
         QVERIFY2(unreacted.ok(), qPrintable(unreacted.error ? unreacted.error->message : QString()));
         QVERIFY(unreacted.value.reactions.empty() || unreacted.value.reactions.count(emoji) == 0 ||
                 unreacted.value.reactions.at(emoji).isEmpty());
 
-        auto pinned = await<Done>([&](QObject *c, auto cb) { m_api.setPinned(roomId, sent.value.messageId, true, c, cb); });
+        auto pinned =
+            await<Done>([&](QObject *c, auto cb) { m_api.setPinned(roomId, sent.value.messageId, true, c, cb); });
         QVERIFY(pinned.ok());
         auto pins = await<std::vector<Message>>([&](QObject *c, auto cb) { m_api.pins(roomId, c, cb); });
         QVERIFY(pins.ok());
@@ -132,7 +135,8 @@ private Q_SLOTS:
         QVERIFY(older.ok());
         QVERIFY(older.value.messages.back().seq < latest.value.messages.front().seq);
 
-        auto read = await<ReadReceipt>([&](QObject *c, auto cb) { m_api.markRead(roomId, latest.value.messages.back().messageId, c, cb); });
+        auto read = await<ReadReceipt>(
+            [&](QObject *c, auto cb) { m_api.markRead(roomId, latest.value.messages.back().messageId, c, cb); });
         QVERIFY(read.ok());
 
         SearchQuery sq;
@@ -141,7 +145,8 @@ private Q_SLOTS:
         QVERIFY(hits.ok());
         QCOMPARE(hits.value.size(), std::size_t(1));
 
-        auto deleted = await<Message>([&](QObject *c, auto cb) { m_api.deleteMessage(roomId, sent.value.messageId, c, cb); });
+        auto deleted =
+            await<Message>([&](QObject *c, auto cb) { m_api.deleteMessage(roomId, sent.value.messageId, c, cb); });
         QVERIFY(deleted.ok());
         QVERIFY(deleted.value.isDeleted);
 
@@ -150,7 +155,8 @@ private Q_SLOTS:
         QCOMPARE(members.value.members.size(), std::size_t(1));
         QVERIFY(members.value.members.front().role == Role::Owner);
 
-        auto presence = await<Presence>([&](QObject *c, auto cb) { m_api.setPresence(PresenceStatus::Busy, QStringLiteral("coding"), c, cb); });
+        auto presence = await<Presence>(
+            [&](QObject *c, auto cb) { m_api.setPresence(PresenceStatus::Busy, QStringLiteral("coding"), c, cb); });
         QVERIFY(presence.ok());
         auto got = await<std::vector<Presence>>([&](QObject *c, auto cb) { m_api.presence({m_me.userId}, c, cb); });
         QVERIFY(got.ok());
@@ -190,7 +196,8 @@ private Q_SLOTS:
         QCOMPARE(int(older.value.size()), 1);
         QCOMPARE(older.value.front().auditId, log.value.back().auditId);
 
-        auto renamed = await<User>([&](QObject *c, auto cb) { m_api.updateProfile(QStringLiteral("Alice M."), std::nullopt, c, cb); });
+        auto renamed = await<User>(
+            [&](QObject *c, auto cb) { m_api.updateProfile(QStringLiteral("Alice M."), std::nullopt, c, cb); });
         QVERIFY(renamed.ok());
         QCOMPARE(renamed.value.displayName, QStringLiteral("Alice M."));
 
@@ -198,7 +205,8 @@ private Q_SLOTS:
         ApiClient other;
         other.setBaseUrl(m_server.httpUrl());
         auto reg = await<SignedIn>([&](QObject *c, auto cb) {
-            other.registerAccount(QStringLiteral("shortlived"), QStringLiteral("correct horse"), QStringLiteral("Brief"), c, cb);
+            other.registerAccount(QStringLiteral("shortlived"), QStringLiteral("correct horse"),
+                                  QStringLiteral("Brief"), c, cb);
         });
         QVERIFY(reg.ok());
         other.setToken(reg.value.token);
@@ -206,7 +214,9 @@ private Q_SLOTS:
         QCOMPARE(denied.httpStatus, 403);
         // FORBIDDEN covers many refusals: with no translation in effect the server's words say which.
         QCOMPARE(denied.error->message, QStringLiteral("Only server admins and room admins may read the audit log."));
-        QVERIFY(await<Done>([&](QObject *c, auto cb) { other.deleteAccount(QStringLiteral("correct horse"), c, cb); }).ok());
+        QVERIFY(await<Done>([&](QObject *c, auto cb) {
+                    other.deleteAccount(QStringLiteral("correct horse"), c, cb);
+                }).ok());
         auto gone = await<User>([&](QObject *c, auto cb) { other.me(c, cb); });
         QCOMPARE(gone.httpStatus, 401);
     }

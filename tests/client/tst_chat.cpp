@@ -4,12 +4,12 @@
 
 #include "clienttest.h"
 
+#include "client/models/knownusers.h"
 #include "client/models/membermodel.h"
 #include "client/models/messagemodel.h"
 #include "client/models/presencemodel.h"
 #include "client/models/roomlistmodel.h"
 #include "client/models/typingmodel.h"
-#include "client/models/knownusers.h"
 #include "client/room/moderationactions.h"
 #include "client/room/postingstate.h"
 #include "client/room/roomcontext.h"
@@ -136,7 +136,8 @@ private Q_SLOTS:
         QVERIFY(await<Message>([&](QObject *c, auto cb) {
                     m_b->api().editMessage(m_roomId, bobs.messageId, QStringLiteral("hi alice!"), c, cb);
                 }).ok());
-        QTRY_COMPARE_WITH_TIMEOUT(m_ma->data(m_ma->index(1), MessageModel::ContentRole).toString(), QStringLiteral("hi alice!"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_ma->data(m_ma->index(1), MessageModel::ContentRole).toString(),
+                                  QStringLiteral("hi alice!"), 10000);
         QVERIFY(m_ma->data(m_ma->index(1), MessageModel::IsEditedRole).toBool());
 
         QVERIFY(await<Message>([&](QObject *c, auto cb) {
@@ -148,7 +149,9 @@ private Q_SLOTS:
         QCOMPARE(reaction.value(QStringLiteral("count")).toInt(), 1);
         QCOMPARE(reaction.value(QStringLiteral("mine")).toBool(), false);
 
-        QVERIFY(await<Message>([&](QObject *c, auto cb) { m_a->api().deleteMessage(m_roomId, alices.messageId, c, cb); }).ok());
+        QVERIFY(await<Message>([&](QObject *c, auto cb) {
+                    m_a->api().deleteMessage(m_roomId, alices.messageId, c, cb);
+                }).ok());
         QTRY_VERIFY_WITH_TIMEOUT(m_mb->data(m_mb->index(0), MessageModel::IsDeletedRole).toBool(), 10000);
         QCOMPARE(m_mb->rowCount(), 2); // changed in place, not removed or added
     }
@@ -174,7 +177,8 @@ private Q_SLOTS:
                                      presence.presence(m_alice.user.userId)->status == PresenceStatus::Away,
                                  10000);
         const int row = presence.rowOf(m_alice.user.userId);
-        QCOMPARE(presence.data(presence.index(row), PresenceModel::CustomStatusRole).toString(), QStringLiteral("lunch"));
+        QCOMPARE(presence.data(presence.index(row), PresenceModel::CustomStatusRole).toString(),
+                 QStringLiteral("lunch"));
         QCOMPARE(presence.data(presence.index(row), PresenceModel::StatusRole).toString(), QStringLiteral("away"));
     }
 
@@ -191,13 +195,17 @@ private Q_SLOTS:
         QCOMPARE(members->data(members->index(bob), MemberModel::RoleRole).toString(), QStringLiteral("member"));
         QCOMPARE(alice, 0); // the owner first
         m_b->engine()->setPresence(PresenceStatus::Busy);
-        QTRY_COMPARE_WITH_TIMEOUT(members->data(members->index(bob), MemberModel::StatusRole).toString(), QStringLiteral("busy"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(members->data(members->index(bob), MemberModel::StatusRole).toString(),
+                                  QStringLiteral("busy"), 10000);
         // A role change arrives live (member_updated); the owner stays first.
         MemberChange change;
         change.role = Role::Admin;
-        QVERIFY(await<Member>([&](QObject *c, auto cb) { m_a->api().updateMember(m_roomId, m_bob.user.userId, change, c, cb); }).ok());
-        QTRY_COMPARE_WITH_TIMEOUT(members->data(members->index(members->rowOf(m_bob.user.userId)), MemberModel::RoleRole).toString(),
-                                  QStringLiteral("admin"), 10000);
+        QVERIFY(await<Member>([&](QObject *c, auto cb) {
+                    m_a->api().updateMember(m_roomId, m_bob.user.userId, change, c, cb);
+                }).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            members->data(members->index(members->rowOf(m_bob.user.userId)), MemberModel::RoleRole).toString(),
+            QStringLiteral("admin"), 10000);
         QCOMPARE(members->rowOf(m_alice.user.userId), 0);
         delete members;
     }
@@ -321,8 +329,9 @@ private Q_SLOTS:
         const int mentionsBefore = rooms.data(rooms.index(lobby), RoomListModel::MentionCountRole).toInt();
         m_b->engine()->sendMessage(m_roomId, QStringLiteral("no mention here"));
         m_b->engine()->sendMessage(m_roomId, QStringLiteral("@Alice can you look?"));
-        QTRY_COMPARE_WITH_TIMEOUT(rooms.data(rooms.index(rooms.rowOf(m_roomId)), RoomListModel::MentionCountRole).toInt(),
-                                  mentionsBefore + 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            rooms.data(rooms.index(rooms.rowOf(m_roomId)), RoomListModel::MentionCountRole).toInt(), mentionsBefore + 1,
+            10000);
         // The server counts the same (it answers a fresh listing with it).
         RestClient a(m_server.httpUrl());
         a.setToken(m_alice.token);

@@ -7,8 +7,8 @@
 #include "websocketrefusingproxy.h"
 
 #include "client/models/messagemodel.h"
-#include "client/sync/outbox.h"
 #include "client/models/roomlistmodel.h"
+#include "client/sync/outbox.h"
 #include "client/sync/syncengine.h"
 
 #include <QAbstractItemModelTester>
@@ -52,7 +52,13 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    void aliceSays(const QString &text) { QVERIFY(m_aliceRest->post(QStringLiteral("/v1/chat/rooms/%1/messages").arg(m_roomId), {{"content", text.toStdString()}}).ok()); }
+    void aliceSays(const QString &text)
+    {
+        QVERIFY(
+            m_aliceRest
+                ->post(QStringLiteral("/v1/chat/rooms/%1/messages").arg(m_roomId), {{"content", text.toStdString()}})
+                .ok());
+    }
     RealtimeConnection &connection() { return m_engine->connection(); }
 
     TestServer m_server;
@@ -75,7 +81,8 @@ void TestFallback::initTestCase()
     QVERIFY(!alice.token.isEmpty() && !m_bob.token.isEmpty());
     m_aliceRest = std::make_unique<RestClient>(m_server.httpUrl());
     m_aliceRest->setToken(alice.token);
-    const RestReply room = m_aliceRest->post(QStringLiteral("/v1/chat/rooms"), {{"name", "through the proxy"}, {"type", "public"}});
+    const RestReply room =
+        m_aliceRest->post(QStringLiteral("/v1/chat/rooms"), {{"name", "through the proxy"}, {"type", "public"}});
     QVERIFY(room.ok());
     m_roomId = QString::fromStdString(room.data()["roomId"].get<std::string>());
     RestClient bob(m_server.httpUrl());
@@ -109,11 +116,13 @@ void TestFallback::fallsBackWhenUpgradesAreRefused()
                              20000);
     QVERIFY2(m_proxy->refusedUpgrades() >= 1, "the fallback came before the WebSocket was refused");
     QVERIFY(!transports.isEmpty());
-    QVERIFY2(connection().statusText().contains(QStringLiteral("long-poll fallback")), qPrintable(connection().statusText()));
+    QVERIFY2(connection().statusText().contains(QStringLiteral("long-poll fallback")),
+             qPrintable(connection().statusText()));
 
     QTRY_COMPARE_WITH_TIMEOUT(m_engine->rooms().rowCount(), 1, 10000);
     m_model = m_engine->createMessageModel(m_roomId, this);
-    m_tester = std::make_unique<QAbstractItemModelTester>(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_tester =
+        std::make_unique<QAbstractItemModelTester>(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy loaded(m_model, &MessageModel::latestLoaded);
     m_model->load();
     QVERIFY(loaded.count() || loaded.wait(10000));

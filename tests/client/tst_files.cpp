@@ -7,9 +7,9 @@
 #include "clienttest.h"
 
 #include "client/models/messagemodel.h"
+#include "client/models/roomlistmodel.h"
 #include "client/sync/localstore.h"
 #include "client/sync/outbox.h"
-#include "client/models/roomlistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>
@@ -104,8 +104,9 @@ private Q_SLOTS:
         QSignalSpy progress(&engine->outbox(), &Outbox::uploadProgressChanged);
         const QString id = engine->sendFiles(m_roomId, QStringLiteral("the notes"), {Outbox::describeFile(path)});
         QTRY_VERIFY2_WITH_TIMEOUT(engine->outbox().count() == 0,
-                                  qPrintable(engine->outbox().items(m_roomId).empty() ? QString()
-                                                                                      : engine->outbox().items(m_roomId)[0].error),
+                                  qPrintable(engine->outbox().items(m_roomId).empty()
+                                                 ? QString()
+                                                 : engine->outbox().items(m_roomId)[0].error),
                                   15000);
         QVERIFY(!progress.isEmpty());
         QCOMPARE(progress.last().at(1).toString(), id);
@@ -141,12 +142,13 @@ private Q_SLOTS:
         ChatEngine *engine = m_a->engine();
         // Stop the client while the first chunk is on its way: the server keeps what came.
         bool stopped = false;
-        connect(&engine->outbox(), &Outbox::uploadProgressChanged, this, [&](const QString &, const QString &, qint64 sent, qint64) {
-            if (!stopped && sent >= 4 * kMiB) {
-                stopped = true;
-                engine->stop();
-            }
-        });
+        connect(&engine->outbox(), &Outbox::uploadProgressChanged, this,
+                [&](const QString &, const QString &, qint64 sent, qint64) {
+                    if (!stopped && sent >= 4 * kMiB) {
+                        stopped = true;
+                        engine->stop();
+                    }
+                });
         const QString caption = QStringLiteral("the big one");
         const QString clientMsgId = engine->sendFiles(m_roomId, caption, {Outbox::describeFile(path)});
         QTRY_VERIFY_WITH_TIMEOUT(stopped, 15000);
@@ -168,8 +170,9 @@ private Q_SLOTS:
         RestClient a(m_server.httpUrl());
         a.setToken(m_alice.token);
         qint64 serverOffset = 0;
-        QTRY_VERIFY_WITH_TIMEOUT((serverOffset = a.get(QStringLiteral("/v1/uploads/") + uploadId).data().value("offset", qint64(0))) > 0,
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (serverOffset = a.get(QStringLiteral("/v1/uploads/") + uploadId).data().value("offset", qint64(0))) > 0,
+            10000);
         QVERIFY(serverOffset < 10 * kMiB);
         QVERIFY(withContent(history(m_a->api(), m_roomId), caption).empty());
 
@@ -180,8 +183,9 @@ private Q_SLOTS:
         QCOMPARE(engine->outbox().uploadProgress(clientMsgId).second, 10 * kMiB);
         QSignalSpy progress(&engine->outbox(), &Outbox::uploadProgressChanged);
         QTRY_VERIFY2_WITH_TIMEOUT(engine->outbox().count() == 0,
-                                  qPrintable(engine->outbox().items(m_roomId).empty() ? QString()
-                                                                                      : engine->outbox().items(m_roomId)[0].error),
+                                  qPrintable(engine->outbox().items(m_roomId).empty()
+                                                 ? QString()
+                                                 : engine->outbox().items(m_roomId)[0].error),
                                   30000);
         qint64 resumedAt = -1;
         for (const auto &p : progress) {
@@ -190,7 +194,8 @@ private Q_SLOTS:
                 break;
             }
         }
-        QVERIFY2(resumedAt >= serverOffset, qPrintable(QStringLiteral("resumed at %1, server had %2").arg(resumedAt).arg(serverOffset)));
+        QVERIFY2(resumedAt >= serverOffset,
+                 qPrintable(QStringLiteral("resumed at %1, server had %2").arg(resumedAt).arg(serverOffset)));
 
         const auto sent = withContent(history(m_a->api(), m_roomId), caption);
         QCOMPARE(int(sent.size()), 1); // once
@@ -203,7 +208,8 @@ private Q_SLOTS:
         QCOMPARE(sent[0].clientMsgId, clientMsgId);
         QCOMPARE(sent[0].attachments[0].sha256, sha);
         QTRY_VERIFY_WITH_TIMEOUT(m_mb->rowOfMessage(sent[0].messageId) >= 0, 10000);
-        QCOMPARE(m_mb->messageAt(m_mb->rowOfMessage(sent[0].messageId)).attachments.at(0).fileId, sent[0].attachments[0].fileId);
+        QCOMPARE(m_mb->messageAt(m_mb->rowOfMessage(sent[0].messageId)).attachments.at(0).fileId,
+                 sent[0].attachments[0].fileId);
     }
 
     void cancelTakesTheMessageOutAndRemovesTheUpload()
@@ -221,8 +227,9 @@ private Q_SLOTS:
         QCOMPARE(model->deliveryAt(row), MessageModel::Delivery::Pending);
         QCOMPARE(model->index(row).data(MessageModel::AttachmentsRole).value<QList<Attachment>>().size(), 1);
         // Progress shows on the pending message.
-        QTRY_VERIFY_WITH_TIMEOUT(model->index(model->rowOfClientMsgId(clientMsgId)).data(MessageModel::UploadProgressRole).toDouble() > 0,
-                                 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            model->index(model->rowOfClientMsgId(clientMsgId)).data(MessageModel::UploadProgressRole).toDouble() > 0,
+            15000);
         QString uploadId;
         {
             LocalStore store;

@@ -2,8 +2,8 @@
 // reconnect policy, retryNow(), a rejected token, and a sync on every connect with duplicates
 // ignored and gaps sent for.
 
-#include "client/sync/localstore.h"
 #include "client/net/realtimeconnection.h"
+#include "client/sync/localstore.h"
 #include "client/sync/syncengine.h"
 
 #include "core/jsondocument.h"
@@ -89,7 +89,10 @@ public:
     }
 
 private:
-    void send(QWebSocket *s, const ServerFrame &f) { s->sendTextMessage(QString::fromUtf8(toJsonBytes(encodeFrame(f)))); }
+    void send(QWebSocket *s, const ServerFrame &f)
+    {
+        s->sendTextMessage(QString::fromUtf8(toJsonBytes(encodeFrame(f))));
+    }
     void onText(QWebSocket *s, const QString &text)
     {
         const json j = parseJsonDocument(text.toUtf8(), 32);
@@ -166,8 +169,10 @@ private Q_SLOTS:
         server.dropAll();
         QTRY_COMPARE_WITH_TIMEOUT(conn.state(), RealtimeConnection::State::Retrying, 5000);
         const int left = conn.secondsUntilRetry();
-        QVERIFY2(left >= 9 && left <= 10, qPrintable(QStringLiteral("%1 s left, %2 failures, %3")
-                                                        .arg(left).arg(conn.failures()).arg(conn.lastError())));
+        QVERIFY2(
+            left >= 9 && left <= 10,
+            qPrintable(
+                QStringLiteral("%1 s left, %2 failures, %3").arg(left).arg(conn.failures()).arg(conn.lastError())));
         QVERIFY(conn.statusText().contains(QString::number(conn.secondsUntilRetry())));
         QVERIFY(countdown.count() >= 1);
         QCOMPARE(countdown.at(0).at(0).toInt(), conn.secondsUntilRetry());

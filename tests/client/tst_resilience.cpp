@@ -4,10 +4,10 @@
 
 #include "clienttest.h"
 
-#include "client/sync/localstore.h"
 #include "client/models/messagemodel.h"
-#include "client/sync/outbox.h"
 #include "client/models/roomlistmodel.h"
+#include "client/sync/localstore.h"
+#include "client/sync/outbox.h"
 #include "client/sync/syncengine.h"
 
 #include <QAbstractItemModelTester>
@@ -136,7 +136,7 @@ private Q_SLOTS:
         Q_EMIT m_b->engine()->connection().frameReceived(NewMessageFrame{last + 3, future});
         QCOMPARE(gaps.count(), 1);
         QCOMPARE(gaps.at(0).at(1).toLongLong(), last + 1);
-        QVERIFY(synced.wait(10000)); // a sync was asked for and answered
+        QVERIFY(synced.wait(10000));                                  // a sync was asked for and answered
         QCOMPARE(m_mb->rowOfMessage(QStringLiteral("m_future")), -1); // never applied past a gap
         QCOMPARE(sync.lastSeq(m_roomId), last);
         // A duplicate of something already applied is ignored.
@@ -202,7 +202,7 @@ private Q_SLOTS:
         QVERIFY(m_server.start(fastServerArgs()));
         ChatEngine *engine = m_a->start(); // the same cache file: a restart
         QVERIFY(engine);
-        QCOMPARE(engine->outbox().count(), 3); // read back from disk
+        QCOMPARE(engine->outbox().count(), 3);   // read back from disk
         QCOMPARE(engine->rooms().rowCount(), 1); // the cached room, before the server answers
         QCOMPARE(engine->rooms().roomAt(0).roomId, m_roomId);
         MessageModel *model = engine->createMessageModel(m_roomId, this);
@@ -231,7 +231,8 @@ private Q_SLOTS:
         const QString id = m_a->engine()->sendMessage(m_roomId, tooLong);
         const int row = model->rowOfClientMsgId(id);
         QVERIFY(row >= 0);
-        QTRY_COMPARE_WITH_TIMEOUT(model->deliveryAt(model->rowOfClientMsgId(id)), MessageModel::Delivery::Failed, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->deliveryAt(model->rowOfClientMsgId(id)), MessageModel::Delivery::Failed,
+                                  10000);
         QVERIFY(!model->data(model->index(model->rowOfClientMsgId(id)), MessageModel::ErrorRole).toString().isEmpty());
         QCOMPARE(m_a->engine()->outbox().count(), 1); // kept, for Retry or Discard
         QSignalSpy changes(&m_a->engine()->outbox(), &Outbox::stateChanged);

@@ -31,8 +31,9 @@ private Q_SLOTS:
     void clientDropsPurgedMessages()
     {
         TestServer server;
-        QVERIFY(server.start(fastServerArgs() + QStringList{QStringLiteral("--retention-interval-seconds"), QStringLiteral("1"),
-                                                            QStringLiteral("--retention-batch-size"), QStringLiteral("2")}));
+        QVERIFY(server.start(fastServerArgs() +
+                             QStringList{QStringLiteral("--retention-interval-seconds"), QStringLiteral("1"),
+                                         QStringLiteral("--retention-batch-size"), QStringLiteral("2")}));
         const Account alice = signUp(server, QStringLiteral("alice"));
         const Account bob = signUp(server, QStringLiteral("bob"));
         QVERIFY(!alice.token.isEmpty() && !bob.token.isEmpty());

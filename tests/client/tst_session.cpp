@@ -4,8 +4,8 @@
 
 #include "clienttest.h"
 
-#include "client/models/roomlistmodel.h"
 #include "client/account/session.h"
+#include "client/models/roomlistmodel.h"
 
 #include <QDirIterator>
 #include <QProcess>
@@ -213,9 +213,9 @@ private Q_SLOTS:
         auto cli = [&](const QString &who, const QStringList &args) {
             auto *p = new QProcess(this);
             p->setProgram(QStringLiteral(CONFAB_CLI_BINARY));
-            p->setArguments(QStringList{QStringLiteral("--server"), m_server.httpUrl().toString(), QStringLiteral("--data-dir"),
-                                        dir.filePath(who), QStringLiteral("--token-file"), dir.filePath(who + QStringLiteral("/token")),
-                                        QStringLiteral("--no-keychain")} +
+            p->setArguments(QStringList{QStringLiteral("--server"), m_server.httpUrl().toString(),
+                                        QStringLiteral("--data-dir"), dir.filePath(who), QStringLiteral("--token-file"),
+                                        dir.filePath(who + QStringLiteral("/token")), QStringLiteral("--no-keychain")} +
                             args);
             p->start();
             return p;
@@ -229,8 +229,12 @@ private Q_SLOTS:
             const bool done = QTest::qWaitFor([p] { return p->state() == QProcess::NotRunning; }, 30000);
             return done && p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -1;
         };
-        QCOMPARE(finish(cli(QStringLiteral("erin"), {QStringLiteral("register"), QStringLiteral("erin")}), "correct horse\n"), 0);
-        QCOMPARE(finish(cli(QStringLiteral("frank"), {QStringLiteral("register"), QStringLiteral("frank")}), "correct horse\n"), 0);
+        QCOMPARE(finish(cli(QStringLiteral("erin"), {QStringLiteral("register"), QStringLiteral("erin")}),
+                        "correct horse\n"),
+                 0);
+        QCOMPARE(finish(cli(QStringLiteral("frank"), {QStringLiteral("register"), QStringLiteral("frank")}),
+                        "correct horse\n"),
+                 0);
 
         // A room for the two (the CLI has no room commands yet).
         RestClient erin(m_server.httpUrl()), frank(m_server.httpUrl());
@@ -247,12 +251,16 @@ private Q_SLOTS:
 
         QProcess *tail = cli(QStringLiteral("frank"), {QStringLiteral("tail"), QStringLiteral("porch")});
         QVERIFY(QTest::qWaitFor([tail] { return tail->readAllStandardError().contains("porch"); }, 20000));
-        QCOMPARE(finish(cli(QStringLiteral("erin"), {QStringLiteral("send"), QStringLiteral("porch"), QStringLiteral("hello from a terminal")})), 0);
+        QCOMPARE(finish(cli(QStringLiteral("erin"), {QStringLiteral("send"), QStringLiteral("porch"),
+                                                     QStringLiteral("hello from a terminal")})),
+                 0);
         QByteArray seen;
-        QVERIFY(QTest::qWaitFor([&] {
-            seen += tail->readAllStandardOutput();
-            return seen.contains("ERIN: hello from a terminal") || seen.contains("erin: hello from a terminal");
-        }, 20000));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                seen += tail->readAllStandardOutput();
+                return seen.contains("ERIN: hello from a terminal") || seen.contains("erin: hello from a terminal");
+            },
+            20000));
         tail->kill();
         (void)QTest::qWaitFor([tail] { return tail->state() == QProcess::NotRunning; }, 5000);
 

@@ -83,159 +83,343 @@ QString text(ErrorCode v) { return errorCodeName(v); }
 
 void fields(Diff &d, const QString &p, const User &a, const User &e)
 {
-    F(userId); F(username); F(displayName); F(avatar); F(role); F(status); F(customStatus); F(lastSeen);
+    F(userId);
+    F(username);
+    F(displayName);
+    F(avatar);
+    F(role);
+    F(status);
+    F(customStatus);
+    F(lastSeen);
 }
 
 void fields(Diff &d, const QString &p, const RoomSettings &a, const RoomSettings &e)
 {
-    F(allowInvites); F(allowFileUploads); F(maxFileSize); F(messageRetention); F(enableAI); F(moderationLevel);
-    F(slowModeSeconds); F(allowAnonymous); F(wordFilter); F(wordFilterAction);
+    F(allowInvites);
+    F(allowFileUploads);
+    F(maxFileSize);
+    F(messageRetention);
+    F(enableAI);
+    F(moderationLevel);
+    F(slowModeSeconds);
+    F(allowAnonymous);
+    F(wordFilter);
+    F(wordFilterAction);
 }
 
 void fields(Diff &d, const QString &p, const Attachment &a, const Attachment &e)
 {
-    F(fileId); F(url); F(fileName); F(fileSize); F(mimeType); F(thumbnailUrl);
+    F(fileId);
+    F(url);
+    F(fileName);
+    F(fileSize);
+    F(mimeType);
+    F(thumbnailUrl);
 }
 
 void fields(Diff &d, const QString &p, const Message &a, const Message &e)
 {
-    F(messageId); F(roomId); F(seq); F(authorId); F(authorName); F(authorAvatar); F(content); F(type);
-    F(timestamp); F(reactions); F(replyTo); F(isEdited); F(editedAt); F(isDeleted); F(isAnonymous);
-    F(anonymousName); F(attachments); F(clientMsgId);
+    F(messageId);
+    F(roomId);
+    F(seq);
+    F(authorId);
+    F(authorName);
+    F(authorAvatar);
+    F(content);
+    F(type);
+    F(timestamp);
+    F(reactions);
+    F(replyTo);
+    F(isEdited);
+    F(editedAt);
+    F(isDeleted);
+    F(isAnonymous);
+    F(anonymousName);
+    F(attachments);
+    F(clientMsgId);
 }
 
 void fields(Diff &d, const QString &p, const Room &a, const Room &e)
 {
-    F(roomId); F(name); F(description); F(type); F(avatar); F(createdBy); F(createdAt); F(updatedAt);
-    F(memberCount); F(maxMembers); F(lastActivity); F(lastMessage); F(isJoined); F(unreadCount); F(mentionCount); F(peerUserId); F(myRole);
+    F(roomId);
+    F(name);
+    F(description);
+    F(type);
+    F(avatar);
+    F(createdBy);
+    F(createdAt);
+    F(updatedAt);
+    F(memberCount);
+    F(maxMembers);
+    F(lastActivity);
+    F(lastMessage);
+    F(isJoined);
+    F(unreadCount);
+    F(mentionCount);
+    F(peerUserId);
+    F(myRole);
     F(settings);
 }
 
 void fields(Diff &d, const QString &p, const Member &a, const Member &e)
 {
-    F(userId); F(displayName); F(avatar); F(role); F(joinedAt); F(lastSeen); F(isOnline); F(status); F(isMuted);
-    F(mutedUntil); F(isBanned);
+    F(userId);
+    F(displayName);
+    F(avatar);
+    F(role);
+    F(joinedAt);
+    F(lastSeen);
+    F(isOnline);
+    F(status);
+    F(isMuted);
+    F(mutedUntil);
+    F(isBanned);
 }
 
 void fields(Diff &d, const QString &p, const Presence &a, const Presence &e)
 {
-    F(userId); F(status); F(customStatus); F(lastSeen);
+    F(userId);
+    F(status);
+    F(customStatus);
+    F(lastSeen);
 }
 
 void fields(Diff &d, const QString &p, const ReadReceipt &a, const ReadReceipt &e)
 {
-    F(roomId); F(userId); F(messageId); F(readAt);
+    F(roomId);
+    F(userId);
+    F(messageId);
+    F(readAt);
 }
 
 void fields(Diff &d, const QString &p, const AuditEntry &a, const AuditEntry &e)
 {
-    F(auditId); F(actorId); F(actorName); F(action); F(roomId); F(targetUserId); F(messageId); F(reason);
-    F(createdAt); F(address); F(count);
+    F(auditId);
+    F(actorId);
+    F(actorName);
+    F(action);
+    F(roomId);
+    F(targetUserId);
+    F(messageId);
+    F(reason);
+    F(createdAt);
+    F(address);
+    F(count);
 }
 
 void fields(Diff &d, const QString &p, const OffsetPagination &a, const OffsetPagination &e)
 {
-    F(total); F(limit); F(offset); F(hasMore);
+    F(total);
+    F(limit);
+    F(offset);
+    F(hasMore);
 }
 
 void fields(Diff &d, const QString &p, const CursorPagination &a, const CursorPagination &e)
 {
-    F(hasMore); F(before); F(after); F(limit);
+    F(hasMore);
+    F(before);
+    F(after);
+    F(limit);
 }
 
 // ---- frames -------------------------------------------------------------------------------------
 
 namespace {
-void frame(Diff &d, const QString &p, const AuthFrame &a, const AuthFrame &e) { F(token); F(ref); }
-void frame(Diff &d, const QString &p, const JoinRoomFrame &a, const JoinRoomFrame &e) { F(roomId); F(ref); }
-void frame(Diff &d, const QString &p, const LeaveRoomFrame &a, const LeaveRoomFrame &e) { F(roomId); F(ref); }
+void frame(Diff &d, const QString &p, const AuthFrame &a, const AuthFrame &e)
+{
+    F(token);
+    F(ref);
+}
+void frame(Diff &d, const QString &p, const JoinRoomFrame &a, const JoinRoomFrame &e)
+{
+    F(roomId);
+    F(ref);
+}
+void frame(Diff &d, const QString &p, const LeaveRoomFrame &a, const LeaveRoomFrame &e)
+{
+    F(roomId);
+    F(ref);
+}
 void frame(Diff &d, const QString &p, const SendMessageFrame &a, const SendMessageFrame &e)
 {
-    F(roomId); F(content); F(messageType); F(replyTo); F(clientMsgId); F(isAnonymous); F(attachments); F(ref);
+    F(roomId);
+    F(content);
+    F(messageType);
+    F(replyTo);
+    F(clientMsgId);
+    F(isAnonymous);
+    F(attachments);
+    F(ref);
 }
-void frame(Diff &d, const QString &p, const TypingStartFrame &a, const TypingStartFrame &e) { F(roomId); F(ref); }
-void frame(Diff &d, const QString &p, const TypingStopFrame &a, const TypingStopFrame &e) { F(roomId); F(ref); }
+void frame(Diff &d, const QString &p, const TypingStartFrame &a, const TypingStartFrame &e)
+{
+    F(roomId);
+    F(ref);
+}
+void frame(Diff &d, const QString &p, const TypingStopFrame &a, const TypingStopFrame &e)
+{
+    F(roomId);
+    F(ref);
+}
 void frame(Diff &d, const QString &p, const MessageReactionFrame &a, const MessageReactionFrame &e)
 {
-    F(roomId); F(messageId); F(emoji); F(action); F(ref);
+    F(roomId);
+    F(messageId);
+    F(emoji);
+    F(action);
+    F(ref);
 }
 void frame(Diff &d, const QString &p, const MarkReadFrame &a, const MarkReadFrame &e)
 {
-    F(roomId); F(messageId); F(ref);
+    F(roomId);
+    F(messageId);
+    F(ref);
 }
 void frame(Diff &d, const QString &p, const EditMessageFrame &a, const EditMessageFrame &e)
 {
-    F(roomId); F(messageId); F(content); F(ref);
+    F(roomId);
+    F(messageId);
+    F(content);
+    F(ref);
 }
 void frame(Diff &d, const QString &p, const DeleteMessageFrame &a, const DeleteMessageFrame &e)
 {
-    F(roomId); F(messageId); F(ref);
+    F(roomId);
+    F(messageId);
+    F(ref);
 }
 void frame(Diff &d, const QString &p, const SetPresenceFrame &a, const SetPresenceFrame &e)
 {
-    F(status); F(customStatus); F(ref);
+    F(status);
+    F(customStatus);
+    F(ref);
 }
-void frame(Diff &d, const QString &p, const SyncFrame &a, const SyncFrame &e) { F(rooms); F(ref); }
-void frame(Diff &d, const QString &p, const PingFrame &a, const PingFrame &e) { F(id); F(ref); }
+void frame(Diff &d, const QString &p, const SyncFrame &a, const SyncFrame &e)
+{
+    F(rooms);
+    F(ref);
+}
+void frame(Diff &d, const QString &p, const PingFrame &a, const PingFrame &e)
+{
+    F(id);
+    F(ref);
+}
 
-void frame(Diff &d, const QString &p, const HelloFrame &a, const HelloFrame &e) { F(user); F(serverTime); }
+void frame(Diff &d, const QString &p, const HelloFrame &a, const HelloFrame &e)
+{
+    F(user);
+    F(serverTime);
+}
 void frame(Diff &d, const QString &p, const HistoryFrame &a, const HistoryFrame &e)
 {
-    F(roomId); F(room); F(messages); F(hasMore);
+    F(roomId);
+    F(room);
+    F(messages);
+    F(hasMore);
 }
-void frame(Diff &d, const QString &p, const AckFrame &a, const AckFrame &e) { F(clientMsgId); F(message); F(ref); }
-void frame(Diff &d, const QString &p, const NewMessageFrame &a, const NewMessageFrame &e) { F(seq); F(message); }
+void frame(Diff &d, const QString &p, const AckFrame &a, const AckFrame &e)
+{
+    F(clientMsgId);
+    F(message);
+    F(ref);
+}
+void frame(Diff &d, const QString &p, const NewMessageFrame &a, const NewMessageFrame &e)
+{
+    F(seq);
+    F(message);
+}
 void frame(Diff &d, const QString &p, const MessageUpdatedFrame &a, const MessageUpdatedFrame &e)
 {
-    F(seq); F(message);
+    F(seq);
+    F(message);
 }
 void frame(Diff &d, const QString &p, const MessageDeletedFrame &a, const MessageDeletedFrame &e)
 {
-    F(seq); F(roomId); F(messageId);
+    F(seq);
+    F(roomId);
+    F(messageId);
 }
 void frame(Diff &d, const QString &p, const TypingIndicatorFrame &a, const TypingIndicatorFrame &e)
 {
-    F(roomId); F(userId); F(displayName); F(isTyping);
+    F(roomId);
+    F(userId);
+    F(displayName);
+    F(isTyping);
 }
 void frame(Diff &d, const QString &p, const ReadReceiptFrame &a, const ReadReceiptFrame &e) { F(receipt); }
 void frame(Diff &d, const QString &p, const PresenceUpdateFrame &a, const PresenceUpdateFrame &e) { F(presence); }
 void frame(Diff &d, const QString &p, const SyncedFrame &a, const SyncedFrame &e) { F(ref); }
-void frame(Diff &d, const QString &p, const SyncGapFrame &a, const SyncGapFrame &e) { F(roomId); F(latestSeq); }
-void frame(Diff &d, const QString &p, const PongFrame &a, const PongFrame &e) { F(id); F(serverTime); }
+void frame(Diff &d, const QString &p, const SyncGapFrame &a, const SyncGapFrame &e)
+{
+    F(roomId);
+    F(latestSeq);
+}
+void frame(Diff &d, const QString &p, const PongFrame &a, const PongFrame &e)
+{
+    F(id);
+    F(serverTime);
+}
 void frame(Diff &d, const QString &p, const UserJoinedFrame &a, const UserJoinedFrame &e)
 {
-    F(seq); F(roomId); F(member);
+    F(seq);
+    F(roomId);
+    F(member);
 }
 void frame(Diff &d, const QString &p, const UserLeftFrame &a, const UserLeftFrame &e)
 {
-    F(seq); F(roomId); F(userId);
+    F(seq);
+    F(roomId);
+    F(userId);
 }
 void frame(Diff &d, const QString &p, const MemberUpdatedFrame &a, const MemberUpdatedFrame &e)
 {
-    F(seq); F(roomId); F(member);
+    F(seq);
+    F(roomId);
+    F(member);
 }
-void frame(Diff &d, const QString &p, const RoomUpdatedFrame &a, const RoomUpdatedFrame &e) { F(seq); F(room); }
+void frame(Diff &d, const QString &p, const RoomUpdatedFrame &a, const RoomUpdatedFrame &e)
+{
+    F(seq);
+    F(room);
+}
 void frame(Diff &d, const QString &p, const RoomDeletedFrame &a, const RoomDeletedFrame &e) { F(roomId); }
 void frame(Diff &d, const QString &p, const PinUpdatedFrame &a, const PinUpdatedFrame &e)
 {
-    F(seq); F(roomId); F(messageId); F(pinned); F(byUserId);
+    F(seq);
+    F(roomId);
+    F(messageId);
+    F(pinned);
+    F(byUserId);
 }
 void frame(Diff &d, const QString &p, const MessagesPurgedFrame &a, const MessagesPurgedFrame &e)
 {
-    F(seq); F(roomId); F(messageIds); F(upToSeq);
+    F(seq);
+    F(roomId);
+    F(messageIds);
+    F(upToSeq);
 }
-void frame(Diff &d, const QString &p, const KickedFrame &a, const KickedFrame &e) { F(roomId); F(reason); }
+void frame(Diff &d, const QString &p, const KickedFrame &a, const KickedFrame &e)
+{
+    F(roomId);
+    F(reason);
+}
 void frame(Diff &d, const QString &p, const BannedFrame &a, const BannedFrame &e)
 {
-    F(roomId); F(reason); F(until);
+    F(roomId);
+    F(reason);
+    F(until);
 }
 void frame(Diff &d, const QString &p, const AiResponseFrame &a, const AiResponseFrame &e) { F(message); }
 void frame(Diff &d, const QString &p, const ErrorFrame &a, const ErrorFrame &e)
 {
-    F(code); F(message); F(field); F(ref);
+    F(code);
+    F(message);
+    F(field);
+    F(ref);
 }
 
-template <typename Variant> void variantFields(Diff &d, const QString &p, const Variant &a, const Variant &e)
+template<typename Variant> void variantFields(Diff &d, const QString &p, const Variant &a, const Variant &e)
 {
     if (a.index() != e.index()) {
         d.add(join(p, QStringLiteral("type")), frameType(a), frameType(e));

@@ -15,9 +15,9 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
-#include <type_traits>
 #include <map>
 #include <optional>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -76,20 +76,26 @@ QString text(confab::ReactionAction v);
 QString text(confab::WordFilterAction v);
 QString text(confab::ErrorCode v);
 
-template <typename T, typename... Ts> constexpr bool kOneOf = (std::is_same_v<T, Ts> || ...);
+template<typename T, typename... Ts> constexpr bool kOneOf = (std::is_same_v<T, Ts> || ...);
 // The types that have a fields() overload above.
-template <typename T>
+template<typename T>
 constexpr bool kHasFields =
     kOneOf<T, confab::User, confab::RoomSettings, confab::Attachment, confab::Message, confab::Room, confab::Member,
            confab::Presence, confab::ReadReceipt, confab::AuditEntry, confab::OffsetPagination,
            confab::CursorPagination, confab::ClientFrame, confab::ServerFrame>;
 
-template <typename T> struct IsVector : std::false_type {};
-template <typename T> struct IsVector<std::vector<T>> : std::true_type {};
-template <typename T> struct IsOptional : std::false_type {};
-template <typename T> struct IsOptional<std::optional<T>> : std::true_type {};
-template <typename T> struct IsMap : std::false_type {};
-template <typename K, typename V> struct IsMap<std::map<K, V>> : std::true_type {};
+template<typename T> struct IsVector : std::false_type {
+};
+template<typename T> struct IsVector<std::vector<T>> : std::true_type {
+};
+template<typename T> struct IsOptional : std::false_type {
+};
+template<typename T> struct IsOptional<std::optional<T>> : std::true_type {
+};
+template<typename T> struct IsMap : std::false_type {
+};
+template<typename K, typename V> struct IsMap<std::map<K, V>> : std::true_type {
+};
 
 inline QString join(const QString &path, const QString &key)
 {
@@ -99,12 +105,12 @@ inline QString join(const QString &path, const QString &key)
 // Collects one line per differing field, named by its dotted path ("room.settings.enableAI").
 class Diff {
 public:
-    template <typename T> void field(const QString &path, const char *name, const T &a, const T &e)
+    template<typename T> void field(const QString &path, const char *name, const T &a, const T &e)
     {
         check(join(path, QString::fromLatin1(name)), a, e);
     }
 
-    template <typename T> void check(const QString &path, const T &a, const T &e)
+    template<typename T> void check(const QString &path, const T &a, const T &e)
     {
         if constexpr (kHasFields<T>) {
             fields(*this, path, a, e);
@@ -145,7 +151,7 @@ public:
     QStringList problems;
 };
 
-template <typename T> QStringList differences(const T &actual, const T &expected)
+template<typename T> QStringList differences(const T &actual, const T &expected)
 {
     Diff d;
     d.check(QString(), actual, expected);

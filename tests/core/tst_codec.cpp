@@ -265,9 +265,9 @@ AuditEntry audit()
 
 // ---- round trips --------------------------------------------------------------------------------
 
-template <typename T> constexpr bool kIsFrame = std::is_same_v<T, ClientFrame> || std::is_same_v<T, ServerFrame>;
+template<typename T> constexpr bool kIsFrame = std::is_same_v<T, ClientFrame> || std::is_same_v<T, ServerFrame>;
 
-template <typename T> T decodeAs(const json &j)
+template<typename T> T decodeAs(const json &j)
 {
     if constexpr (std::is_same_v<T, ClientFrame>)
         return decodeClientFrame(j);
@@ -277,7 +277,7 @@ template <typename T> T decodeAs(const json &j)
         return j.get<T>();
 }
 
-template <typename T> json encodeAs(const T &v)
+template<typename T> json encodeAs(const T &v)
 {
     if constexpr (kIsFrame<T>)
         return encodeFrame(v);
@@ -286,7 +286,7 @@ template <typename T> json encodeAs(const T &v)
 }
 
 // The same kind of value with every field at its default.
-template <typename T> T blankLike(const T &v)
+template<typename T> T blankLike(const T &v)
 {
     if constexpr (kIsFrame<T>)
         return std::visit([](const auto &f) { return T(std::decay_t<decltype(f)>{}); }, v);
@@ -298,7 +298,7 @@ template <typename T> T blankLike(const T &v)
 // JSON with the fixture. Unless the fixture is marked minimal ("*"), every top-level field must
 // differ from its default so that a decoder that ignored it could not pass; `atDefault` lists the
 // fields that realistically keep their default.
-template <typename T> Checker roundTrip(T expected, QStringList atDefault = {})
+template<typename T> Checker roundTrip(T expected, QStringList atDefault = {})
 {
     return {[expected, atDefault](const json &fixture) {
         QStringList problems;
@@ -313,8 +313,8 @@ template <typename T> Checker roundTrip(T expected, QStringList atDefault = {})
             problems << u"operator== disagrees with coretest::fields(): a field is not compared"_s;
         const json again = encodeAs(decoded);
         if (again != fixture)
-            problems << u"re-encoded JSON differs from the fixture (JSON patch from fixture to output): "_s
-                            + dump(json::diff(fixture, again), 2000);
+            problems << u"re-encoded JSON differs from the fixture (JSON patch from fixture to output): "_s +
+                            dump(json::diff(fixture, again), 2000);
         if (!atDefault.contains(u"*"_s)) {
             const json blank = encodeAs(blankLike(expected));
             for (auto it = fixture.begin(); it != fixture.end(); ++it) {
@@ -348,19 +348,18 @@ std::vector<std::pair<QString, ClientFrame>> clientFrameCases()
         {u"auth"_s, AuthFrame{u"cfb_7Yq2mX9vR4tL8wK1pN6sD3hF5jG0aZcE"_s, u"c-1"_s}},
         {u"join_room"_s, JoinRoomFrame{u"r_design"_s, u"c-2"_s}},
         {u"leave_room"_s, LeaveRoomFrame{u"r_design"_s, u"c-3"_s}},
-        {u"send_message"_s,
-         SendMessageFrame{.roomId = u"r_design"_s,
-                          .content = u"Here are the mockups 🎨"_s,
-                          .messageType = MessageType::Image,
-                          .replyTo = u"m_0192ab"_s,
-                          .clientMsgId = u"c-5f1e2d7b"_s,
-                          .isAnonymous = true,
-                          .attachments = {[] {
-                              Attachment a = png();
-                              a.thumbnailUrl = file(u"f_3h8w1z/thumbnail");
-                              return a;
-                          }()},
-                          .ref = u"c-4"_s}},
+        {u"send_message"_s, SendMessageFrame{.roomId = u"r_design"_s,
+                                             .content = u"Here are the mockups 🎨"_s,
+                                             .messageType = MessageType::Image,
+                                             .replyTo = u"m_0192ab"_s,
+                                             .clientMsgId = u"c-5f1e2d7b"_s,
+                                             .isAnonymous = true,
+                                             .attachments = {[] {
+                                                 Attachment a = png();
+                                                 a.thumbnailUrl = file(u"f_3h8w1z/thumbnail");
+                                                 return a;
+                                             }()},
+                                             .ref = u"c-4"_s}},
         {u"send_message_minimal"_s, SendMessageFrame{.roomId = u"r_general"_s, .content = u"hello"_s}},
         {u"typing_start"_s, TypingStartFrame{u"r_design"_s, {}}},
         {u"typing_stop"_s, TypingStopFrame{u"r_design"_s, u"c-10"_s}},
@@ -405,12 +404,14 @@ std::vector<std::pair<QString, ServerFrame>> serverFrameCases()
     };
 }
 
-template <typename Variant> QStringList allFrameTypes()
+template<typename Variant> QStringList allFrameTypes()
 {
     QStringList out;
-    [&]<std::size_t... I>(std::index_sequence<I...>) {
+    [&]<std::size_t... I>(std::index_sequence<I...>)
+    {
         (out << ... << QString::fromLatin1(std::variant_alternative_t<I, Variant>::kType));
-    }(std::make_index_sequence<std::variant_size_v<Variant>>{});
+    }
+    (std::make_index_sequence<std::variant_size_v<Variant>>{});
     return out;
 }
 
@@ -475,8 +476,12 @@ json attachments(int count, int badIndex = -1, json badFileId = 42)
 {
     json list = json::array();
     for (int i = 0; i < count; ++i) {
-        json a = {{"fileId", "f_" + std::to_string(i)}, {"url", "https://chat.example.org/v1/files/f_" + std::to_string(i)},
-                  {"fileName", "scan.png"}, {"fileSize", 1024}, {"mimeType", "image/png"}, {"thumbnailUrl", nullptr}};
+        json a = {{"fileId", "f_" + std::to_string(i)},
+                  {"url", "https://chat.example.org/v1/files/f_" + std::to_string(i)},
+                  {"fileName", "scan.png"},
+                  {"fileSize", 1024},
+                  {"mimeType", "image/png"},
+                  {"thumbnailUrl", nullptr}};
         if (i == badIndex)
             a["fileId"] = badFileId;
         list.push_back(std::move(a));
@@ -501,8 +506,8 @@ void TestCore::typeRoundTrip_data()
     QTest::newRow("RoomSettings") << u"types/room_settings.json"_s << roundTrip(expect::settings());
     QTest::newRow("Attachment") << u"types/attachment.json"_s << roundTrip(expect::pdf());
     QTest::newRow("Message") << u"types/message.json"_s << roundTrip(expect::fileMessage(), {u"isDeleted"_s});
-    QTest::newRow("Message (system, nulls)") << u"types/message_system.json"_s
-                                             << roundTrip(expect::systemMessage(), minimal);
+    QTest::newRow("Message (system, nulls)")
+        << u"types/message_system.json"_s << roundTrip(expect::systemMessage(), minimal);
     QTest::newRow("Room") << u"types/room.json"_s << roundTrip(expect::room(), {u"peerUserId"_s});
     QTest::newRow("Room (direct)") << u"types/room_direct.json"_s << roundTrip(expect::directRoom(), minimal);
     QTest::newRow("Room (public, nulls)") << u"types/room_public.json"_s << roundTrip(expect::publicRoom(), minimal);
@@ -608,8 +613,8 @@ void TestCore::apiFieldNames_data()
                                 "reactions replyTo isEdited editedAt isDeleted isAnonymous anonymousName "
                                 "attachments clientMsgId"_s
                              << QString();
-    QTest::newRow("Attachment") << json(Attachment{})
-                                << u"fileId url fileName fileSize mimeType thumbnailUrl"_s << u"width height sha256"_s;
+    QTest::newRow("Attachment") << json(Attachment{}) << u"fileId url fileName fileSize mimeType thumbnailUrl"_s
+                                << u"width height sha256"_s;
     QTest::newRow("Presence") << json(Presence{}) << u"userId status customStatus lastSeen"_s << QString();
     QTest::newRow("ReadReceipt") << json(ReadReceipt{}) << u"roomId userId messageId readAt"_s << QString();
     QTest::newRow("OffsetPagination") << json(OffsetPagination{}) << u"total limit offset hasMore"_s << QString();
@@ -637,7 +642,8 @@ void TestCore::apiFieldNames()
     QFETCH(json, encoded);
     QFETCH(QString, apiFields);
     QFETCH(QString, extensions);
-    QStringList expected = QString(apiFields + QLatin1Char(' ') + extensions).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QStringList expected =
+        QString(apiFields + QLatin1Char(' ') + extensions).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     QStringList actual;
     for (auto it = encoded.begin(); it != encoded.end(); ++it)
         actual << QString::fromStdString(it.key());
@@ -666,8 +672,7 @@ void TestCore::malformed_data()
     row("room.settings array", "types/room.json", setTo("/settings", json::array()), "settings");
     row("room.settings.maxFileSize string", "types/room.json", setTo("/settings/maxFileSize", "5MB"),
         "settings.maxFileSize");
-    row("room.settings.enableAI string", "types/room.json", setTo("/settings/enableAI", "true"),
-        "settings.enableAI");
+    row("room.settings.enableAI string", "types/room.json", setTo("/settings/enableAI", "true"), "settings.enableAI");
     row("room.isJoined number", "types/room.json", setTo("/isJoined", 1), "isJoined");
     row("room.unreadCount float", "types/room.json", setTo("/unreadCount", 3.5), "unreadCount");
     row("room.lastMessage array", "types/room.json", setTo("/lastMessage", json::array()), "lastMessage");
@@ -677,12 +682,10 @@ void TestCore::malformed_data()
     row("message.content number", "types/message.json", setTo("/content", 7), "content");
     row("message.isEdited string", "types/message.json", setTo("/isEdited", "yes"), "isEdited");
     row("message.reactions array", "types/message.json", setTo("/reactions", json::array()), "reactions");
-    row("message.reactions.emoji string", "types/message.json", setTo("/reactions/👍", "u_alice01"),
-        "reactions.👍");
+    row("message.reactions.emoji string", "types/message.json", setTo("/reactions/👍", "u_alice01"), "reactions.👍");
     row("message.reactions.emoji[1] number", "types/message.json", setTo("/reactions/👍/1", 7), "reactions.👍[1]");
     row("message.attachments object", "types/message.json", setTo("/attachments", json::object()), "attachments");
-    row("message.attachments[1] string", "types/message.json", setTo("/attachments/1", "f_3h8w1z"),
-        "attachments[1]");
+    row("message.attachments[1] string", "types/message.json", setTo("/attachments/1", "f_3h8w1z"), "attachments[1]");
     row("message.attachments[1].fileSize string", "types/message.json", setTo("/attachments/1/fileSize", "90 KB"),
         "attachments[1].fileSize");
     row("member.isMuted string", "types/member.json", setTo("/isMuted", "true"), "isMuted");
@@ -690,7 +693,8 @@ void TestCore::malformed_data()
     row("audit.reason bool", "types/audit_entry.json", setTo("/reason", true), "reason");
     row("offset.total string", "types/offset_pagination.json", setTo("/total", "57"), "total");
     row("cursor.before number", "types/cursor_pagination.json", setTo("/before", 1), "before");
-    row("client root array", "client/join_room.json", json::array({{{"op", "replace"}, {"path", ""}, {"value", json::array()}}}), "");
+    row("client root array", "client/join_room.json",
+        json::array({{{"op", "replace"}, {"path", ""}, {"value", json::array()}}}), "");
     row("client type number", "client/join_room.json", setTo("/type", 3), "type");
     row("send_message.content number", "client/send_message.json", setTo("/content", 12), "content");
     row("send_message.isAnonymous string", "client/send_message.json", setTo("/isAnonymous", "no"), "isAnonymous");
@@ -805,8 +809,7 @@ void TestCore::malformed_data()
     row("member.displayName 65", "types/member.json", setTo("/displayName", long65), "displayName");
     row("room.lastMessage.authorName 65", "types/room.json", setTo("/lastMessage/authorName", long65),
         "lastMessage.authorName");
-    row("message_reaction.emoji 33", "client/message_reaction.json", setTo("/emoji", std::string(33, 'e')),
-        "emoji");
+    row("message_reaction.emoji 33", "client/message_reaction.json", setTo("/emoji", std::string(33, 'e')), "emoji");
     row("message_reaction.emoji 33 emoji", "client/message_reaction.json", setTo("/emoji", repeat(kEmoji, 33)),
         "emoji");
     row("message.reactions key 33", "types/message.json", with("/reactions/" + std::string(33, 'e'), json::array()),
@@ -826,13 +829,10 @@ void TestCore::malformed_data()
     row("message.timestamp words", "types/message.json", setTo("/timestamp", "yesterday"), "timestamp");
     row("message.timestamp without zone", "types/message.json", setTo("/timestamp", "2025-09-29T10:25:00.123"),
         "timestamp");
-    row("message.editedAt Feb 30", "types/message.json", setTo("/editedAt", "2025-02-30T10:00:00.000Z"),
-        "editedAt");
-    row("user.lastSeen space separator", "types/user.json", setTo("/lastSeen", "2025-09-29 10:25:00.123Z"),
-        "lastSeen");
+    row("message.editedAt Feb 30", "types/message.json", setTo("/editedAt", "2025-02-30T10:00:00.000Z"), "editedAt");
+    row("user.lastSeen space separator", "types/user.json", setTo("/lastSeen", "2025-09-29 10:25:00.123Z"), "lastSeen");
     row("room.createdAt empty", "types/room.json", setTo("/createdAt", ""), "createdAt");
-    row("room.updatedAt hour 25", "types/room.json", setTo("/updatedAt", "2025-09-20T25:12:09.771Z"),
-        "updatedAt");
+    row("room.updatedAt hour 25", "types/room.json", setTo("/updatedAt", "2025-09-20T25:12:09.771Z"), "updatedAt");
     row("read receipt readAt number", "types/read_receipt.json", setTo("/readAt", 1759141503456), "readAt");
     row("member.mutedUntil date only", "types/member.json", setTo("/mutedUntil", "2025-09-29"), "mutedUntil");
     row("hello.serverTime bad offset", "server/hello.json", setTo("/serverTime", "2025-09-29T10:25:00.123+2:00"),
@@ -926,7 +926,7 @@ void TestCore::accepted_data()
         with("/reactions/" + repeat(kEmoji, 32), json::array({"u_alice01"})));
     row("family emoji reaction key", "types/message.json",
         with("/reactions/\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7",
-            json::array({"u_alice01"})));
+             json::array({"u_alice01"})));
     row("roomId of 64", "client/join_room.json", setTo("/roomId", std::string(64, 'r')), "/roomId",
         std::string(64, 'r'));
     row("customStatus of 100", "types/presence.json", setTo("/customStatus", std::string(100, 's')));
@@ -955,8 +955,8 @@ void TestCore::accepted_data()
                   {"op":"remove","path":"/customStatus"},{"op":"remove","path":"/lastSeen"}])"),
         "/role", "user");
     row("room minimal", "types/room.json",
-        json::parse(R"([{"op":"replace","path":"","value":{"roomId":"r_x","name":"X","type":"group"}}])"), "/maxMembers",
-        1000);
+        json::parse(R"([{"op":"replace","path":"","value":{"roomId":"r_x","name":"X","type":"group"}}])"),
+        "/maxMembers", 1000);
     row("room settings partial", "types/room.json", setTo("/settings", json{{"enableAI", true}}),
         "/settings/allowInvites", true);
     row("member minimal", "types/member.json",
@@ -1187,6 +1187,8 @@ void TestCore::jsonBytes()
     QVERIFY(parseJsonDocument(toJsonBytes(encodeFrame(frame)), limits::kJsonDepthMax) == fixture);
 
     // Invalid UTF-8 in a value is replaced rather than thrown.
-    const QByteArray replaced = toJsonBytes(json{{"content", std::string("a\xFF" "b")}});
-    QCOMPARE(replaced, QByteArray("{\"content\":\"a\xEF\xBF\xBD" "b\"}"));
+    const QByteArray replaced = toJsonBytes(json{{"content", std::string("a\xFF"
+                                                                         "b")}});
+    QCOMPARE(replaced, QByteArray("{\"content\":\"a\xEF\xBF\xBD"
+                                  "b\"}"));
 }

@@ -61,55 +61,54 @@ constexpr CodeExpectation kCodes[] = {
 constexpr int kErrorCodeCount = int(ErrorCode::Unavailable) + 1;
 
 // Every value of an enum, lowest to highest, with its wire name as API.md spells it.
-template <typename E> struct EnumTable;
-template <> struct EnumTable<Role> {
+template<typename E> struct EnumTable;
+template<> struct EnumTable<Role> {
     static constexpr std::pair<Role, const char *> values[] = {
         {Role::Member, "member"}, {Role::Moderator, "moderator"}, {Role::Admin, "admin"}, {Role::Owner, "owner"}};
 };
-template <> struct EnumTable<ServerRole> {
+template<> struct EnumTable<ServerRole> {
     static constexpr std::pair<ServerRole, const char *> values[] = {{ServerRole::User, "user"},
                                                                      {ServerRole::Admin, "admin"}};
 };
-template <> struct EnumTable<RoomType> {
+template<> struct EnumTable<RoomType> {
     static constexpr std::pair<RoomType, const char *> values[] = {{RoomType::Public, "public"},
                                                                    {RoomType::Private, "private"},
                                                                    {RoomType::Direct, "direct"},
                                                                    {RoomType::Group, "group"},
                                                                    {RoomType::Announcement, "announcement"}};
 };
-template <> struct EnumTable<MessageType> {
+template<> struct EnumTable<MessageType> {
     static constexpr std::pair<MessageType, const char *> values[] = {
-        {MessageType::Text, "text"},   {MessageType::Image, "image"}, {MessageType::File, "file"},
-        {MessageType::Audio, "audio"}, {MessageType::Video, "video"}, {MessageType::Poll, "poll"},
+        {MessageType::Text, "text"},     {MessageType::Image, "image"},           {MessageType::File, "file"},
+        {MessageType::Audio, "audio"},   {MessageType::Video, "video"},           {MessageType::Poll, "poll"},
         {MessageType::System, "system"}, {MessageType::AiResponse, "ai_response"}};
 };
-template <> struct EnumTable<PresenceStatus> {
+template<> struct EnumTable<PresenceStatus> {
     static constexpr std::pair<PresenceStatus, const char *> values[] = {{PresenceStatus::Online, "online"},
                                                                          {PresenceStatus::Away, "away"},
                                                                          {PresenceStatus::Busy, "busy"},
                                                                          {PresenceStatus::Offline, "offline"}};
 };
-template <> struct EnumTable<ModerationLevel> {
-    static constexpr std::pair<ModerationLevel, const char *> values[] = {{ModerationLevel::None, "none"},
-                                                                          {ModerationLevel::Basic, "basic"},
-                                                                          {ModerationLevel::Strict, "strict"}};
+template<> struct EnumTable<ModerationLevel> {
+    static constexpr std::pair<ModerationLevel, const char *> values[] = {
+        {ModerationLevel::None, "none"}, {ModerationLevel::Basic, "basic"}, {ModerationLevel::Strict, "strict"}};
 };
-template <> struct EnumTable<ReactionAction> {
+template<> struct EnumTable<ReactionAction> {
     static constexpr std::pair<ReactionAction, const char *> values[] = {{ReactionAction::Add, "add"},
                                                                          {ReactionAction::Remove, "remove"}};
 };
 
-template <typename E> const char *enumLabel();
-template <> const char *enumLabel<Role>() { return "Role"; }
-template <> const char *enumLabel<ServerRole>() { return "ServerRole"; }
-template <> const char *enumLabel<RoomType>() { return "RoomType"; }
-template <> const char *enumLabel<MessageType>() { return "MessageType"; }
-template <> const char *enumLabel<PresenceStatus>() { return "PresenceStatus"; }
-template <> const char *enumLabel<ModerationLevel>() { return "ModerationLevel"; }
-template <> const char *enumLabel<ReactionAction>() { return "ReactionAction"; }
+template<typename E> const char *enumLabel();
+template<> const char *enumLabel<Role>() { return "Role"; }
+template<> const char *enumLabel<ServerRole>() { return "ServerRole"; }
+template<> const char *enumLabel<RoomType>() { return "RoomType"; }
+template<> const char *enumLabel<MessageType>() { return "MessageType"; }
+template<> const char *enumLabel<PresenceStatus>() { return "PresenceStatus"; }
+template<> const char *enumLabel<ModerationLevel>() { return "ModerationLevel"; }
+template<> const char *enumLabel<ReactionAction>() { return "ReactionAction"; }
 
-template <typename... E> struct EnumList {
-    template <typename F> static void forEach(F &&f) { (f.template operator()<E>(), ...); }
+template<typename... E> struct EnumList {
+    template<typename F> static void forEach(F &&f) { (f.template operator()<E>(), ...); }
 };
 using AllEnums = EnumList<Role, ServerRole, RoomType, MessageType, PresenceStatus, ModerationLevel, ReactionAction>;
 
@@ -247,8 +246,8 @@ void TestCore::enumWireNames_data()
     AllEnums::forEach([]<typename E>() {
         for (const auto &[value, wire] : EnumTable<E>::values) {
             const QString tag = QString::fromLatin1(enumLabel<E>()) + QLatin1Char(' ') + QString::fromLatin1(wire);
-            QTest::newRow(qPrintable(tag)) << QString::fromLatin1(enumLabel<E>()) << int(value)
-                                           << QString::fromLatin1(wire);
+            QTest::newRow(qPrintable(tag))
+                << QString::fromLatin1(enumLabel<E>()) << int(value) << QString::fromLatin1(wire);
         }
     });
 }
@@ -288,19 +287,31 @@ void TestCore::unknownEnumNames_data()
     QTest::addColumn<QString>("input");
     // Near misses of each enum's names.
     const std::pair<const char *, const char *> nearMisses[] = {
-        {"Role", "Owner"},           {"Role", "owners"},          {"Role", "superuser"},
-        {"ServerRole", "Admin"},     {"ServerRole", "administrator"},
-        {"RoomType", "Public"},      {"RoomType", "dm"},          {"RoomType", "channel"},
-        {"MessageType", "ai-response"}, {"MessageType", "aiResponse"}, {"MessageType", "AI_RESPONSE"},
-        {"MessageType", "sticker"},  {"PresenceStatus", "invisible"}, {"PresenceStatus", "dnd"},
-        {"PresenceStatus", "Online"}, {"ModerationLevel", "medium"}, {"ModerationLevel", "NONE"},
-        {"ReactionAction", "toggle"}, {"ReactionAction", "Add"},
+        {"Role", "Owner"},
+        {"Role", "owners"},
+        {"Role", "superuser"},
+        {"ServerRole", "Admin"},
+        {"ServerRole", "administrator"},
+        {"RoomType", "Public"},
+        {"RoomType", "dm"},
+        {"RoomType", "channel"},
+        {"MessageType", "ai-response"},
+        {"MessageType", "aiResponse"},
+        {"MessageType", "AI_RESPONSE"},
+        {"MessageType", "sticker"},
+        {"PresenceStatus", "invisible"},
+        {"PresenceStatus", "dnd"},
+        {"PresenceStatus", "Online"},
+        {"ModerationLevel", "medium"},
+        {"ModerationLevel", "NONE"},
+        {"ReactionAction", "toggle"},
+        {"ReactionAction", "Add"},
     };
     for (const auto &[label, input] : nearMisses)
         QTest::newRow(qPrintable(QString::fromLatin1(label) + u" "_s + QString::fromLatin1(input)))
             << QString::fromLatin1(label) << QString::fromLatin1(input);
     // Junk, for every enum.
-    const QString junk[] = {QString(), u" "_s, u"member "_s, u" admin"_s, u"text\n"_s, u"on\u200Bline"_s,
+    const QString junk[] = {QString(),         u" "_s, u"member "_s, u" admin"_s, u"text\n"_s, u"on\u200Bline"_s,
                             QString(QChar(0)), u"0"_s, u"null"_s};
     AllEnums::forEach([&]<typename E>() {
         int i = 0;

@@ -19,11 +19,12 @@ void TestCore::markdownPreview_data()
         QTest::newRow(name) << md << first << all;
     };
     row("plain", QStringLiteral("hello there"), QStringLiteral("hello there"), QStringLiteral("hello there"));
-    row("strong and emphasis", QStringLiteral("**bold** and *it* and __b__ and _i_"), QStringLiteral("bold and it and b and i"),
-        QStringLiteral("bold and it and b and i"));
+    row("strong and emphasis", QStringLiteral("**bold** and *it* and __b__ and _i_"),
+        QStringLiteral("bold and it and b and i"), QStringLiteral("bold and it and b and i"));
     row("snake_case stays", QStringLiteral("call my_function_name now"), QStringLiteral("call my_function_name now"),
         QStringLiteral("call my_function_name now"));
-    row("arithmetic stays", QStringLiteral("2 * 3 * 4 = 24"), QStringLiteral("2 * 3 * 4 = 24"), QStringLiteral("2 * 3 * 4 = 24"));
+    row("arithmetic stays", QStringLiteral("2 * 3 * 4 = 24"), QStringLiteral("2 * 3 * 4 = 24"),
+        QStringLiteral("2 * 3 * 4 = 24"));
     row("strike and code", QStringLiteral("~~old~~ use `make -j2`"), QStringLiteral("old use make -j2"),
         QStringLiteral("old use make -j2"));
     row("link and image", QStringLiteral("see [the docs](https://example.org/a_b) ![logo](x.png)"),
@@ -32,7 +33,8 @@ void TestCore::markdownPreview_data()
         QStringLiteral("https://example.org"));
     row("heading", QStringLiteral("## Release notes\nall done"), QStringLiteral("Release notes"),
         QStringLiteral("Release notes all done"));
-    row("quote", QStringLiteral("> she said\n> twice\nright"), QStringLiteral("she said"), QStringLiteral("she said twice right"));
+    row("quote", QStringLiteral("> she said\n> twice\nright"), QStringLiteral("she said"),
+        QStringLiteral("she said twice right"));
     row("lists", QStringLiteral("- one\n* two\n1. three\n- [x] done"), QStringLiteral("one"),
         QStringLiteral("one two three done"));
     row("fence keeps code", QStringLiteral("```cpp\nint *p = **q;\n```\nafter"), QStringLiteral("int *p = **q;"),
@@ -40,8 +42,10 @@ void TestCore::markdownPreview_data()
     row("rule skipped", QStringLiteral("---\ntext"), QStringLiteral("text"), QStringLiteral("text"));
     row("escapes", QStringLiteral("\\*not emphasis\\* and \\_this\\_"), QStringLiteral("*not emphasis* and _this_"),
         QStringLiteral("*not emphasis* and _this_"));
-    row("empty lines", QStringLiteral("\n\n  \nlate start"), QStringLiteral("late start"), QStringLiteral("late start"));
-    row("html stays text", QStringLiteral("<b>not bold</b>"), QStringLiteral("<b>not bold</b>"), QStringLiteral("<b>not bold</b>"));
+    row("empty lines", QStringLiteral("\n\n  \nlate start"), QStringLiteral("late start"),
+        QStringLiteral("late start"));
+    row("html stays text", QStringLiteral("<b>not bold</b>"), QStringLiteral("<b>not bold</b>"),
+        QStringLiteral("<b>not bold</b>"));
     row("nothing", QString(), QString(), QString());
 }
 

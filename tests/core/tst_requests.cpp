@@ -37,7 +37,7 @@ namespace bodytest {
 
 // Unless `minimal`, every top-level field of the fixture must differ from what a default value
 // encodes, so that a decoder that ignored it could not pass.
-template <typename T> BodyCheck roundTrip(T expected, bool minimal = false)
+template<typename T> BodyCheck roundTrip(T expected, bool minimal = false)
 {
     return {[expected, minimal](const json &fixture) {
         QStringList problems;
@@ -48,12 +48,12 @@ template <typename T> BodyCheck roundTrip(T expected, bool minimal = false)
             return QStringList{u"decoding threw: "_s + QString::fromUtf8(e.what())};
         }
         if (!(decoded == expected))
-            problems << u"decoded value differs from the expected one (JSON patch from expected to decoded): "_s
-                            + dump(json::diff(json(expected), json(decoded)), 2000);
+            problems << u"decoded value differs from the expected one (JSON patch from expected to decoded): "_s +
+                            dump(json::diff(json(expected), json(decoded)), 2000);
         const json again = json(decoded);
         if (again != fixture)
-            problems << u"re-encoded JSON differs from the fixture (JSON patch from fixture to output): "_s
-                            + dump(json::diff(fixture, again), 2000);
+            problems << u"re-encoded JSON differs from the fixture (JSON patch from fixture to output): "_s +
+                            dump(json::diff(fixture, again), 2000);
         if (!minimal) {
             const json blank = json(T{});
             for (auto it = fixture.begin(); it != fixture.end(); ++it) {
@@ -66,7 +66,7 @@ template <typename T> BodyCheck roundTrip(T expected, bool minimal = false)
 }
 
 // The value of a wire type, from its own fixture (whose round trip tst_codec.cpp checks).
-template <typename T> T typeFixture(const char *name)
+template<typename T> T typeFixture(const char *name)
 {
     return loadFixture(u"types/%1.json"_s.arg(QLatin1String(name))).get<T>();
 }
@@ -267,7 +267,8 @@ void TestCore::restBodyMalformed_data()
     // requests: one wrong field each, plus the rules the server has always applied
     row("register.password number", "requests/register.json", setTo("/password", 12345678), "password");
     row("register without username", "requests/register.json", without("/username"), "username");
-    row("register.displayName 201", "requests/register.json", setTo("/displayName", std::string(201, 'd')), "displayName");
+    row("register.displayName 201", "requests/register.json", setTo("/displayName", std::string(201, 'd')),
+        "displayName");
     row("login.username null", "requests/login.json", setTo("/username", nullptr), "username");
     row("login.remember", "requests/login.json", with("/remember", true), "remember");
     row("profile.displayName null", "requests/profile_change.json", setTo("/displayName", nullptr), "displayName");
@@ -276,7 +277,8 @@ void TestCore::restBodyMalformed_data()
         "slowModeSeconds");
     row("settings.wordFilterAction", "requests/room_settings_change.json", setTo("/wordFilterAction", "drop"),
         "wordFilterAction");
-    row("settings.wordFilter[1] number", "requests/room_settings_change.json", setTo("/wordFilter/1", 3), "wordFilter[1]");
+    row("settings.wordFilter[1] number", "requests/room_settings_change.json", setTo("/wordFilter/1", 3),
+        "wordFilter[1]");
     row("new_room without name", "requests/new_room.json", without("/name"), "name");
     row("new_room blank name", "requests/new_room.json", setTo("/name", "   "), "name");
     row("new_room.type", "requests/new_room.json", setTo("/type", "channel"), "type");
@@ -303,8 +305,7 @@ void TestCore::restBodyMalformed_data()
         "durationSeconds");
     row("outgoing without content", "requests/outgoing_message.json", without("/content"), "content");
     row("outgoing.type", "requests/outgoing_message.json", setTo("/type", "sticker"), "type");
-    row("outgoing.attachments[0]", "requests/outgoing_message.json", setTo("/attachments/0", ""),
-        "attachments[0]");
+    row("outgoing.attachments[0]", "requests/outgoing_message.json", setTo("/attachments/0", ""), "attachments[0]");
     row("message_edit.content array", "requests/message_edit.json", setTo("/content", json::array()), "content");
     row("reaction.emoji 33", "requests/reaction.json", setTo("/emoji", std::string(33, 'e')), "emoji");
     row("read_marker without messageId", "requests/read_marker.json", without("/messageId"), "messageId");

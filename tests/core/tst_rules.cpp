@@ -18,7 +18,7 @@ namespace {
 
 QString times(const QString &unit, int n) { return unit.repeated(n); }
 
-const QString kEmoji = u"😀"_s;                  // one code point, two UTF-16 units
+const QString kEmoji = u"😀"_s;                // one code point, two UTF-16 units
 const QString kFamily = u"👨\u200D👩\u200D👧"_s; // five code points joined into one glyph
 
 Invalid runValidator(const QString &validator, const QString &input, int maxChars)
@@ -205,12 +205,18 @@ void TestCore::validators_data()
     row(c, QString(), false);
     row(c, u"   \n\t  "_s, false);
     row(c, u"a"_s + QChar(0) + u"b"_s, false);
-    row(c, u"a\x01" u"b"_s, false);
+    row(c,
+        u"a\x01"
+        u"b"_s,
+        false);
     row(c, u"escape \x1b[31mred"_s, false);
-    row(c, u"a\x7f" u"b"_s, false);
+    row(c,
+        u"a\x7f"
+        u"b"_s,
+        false);
     row(c, times(u"x"_s, 10), true, 10);
     row(c, times(u"x"_s, 11), false, 10);
-    row(c, times(kFamily, 2), true, 10);  // 10 code points
+    row(c, times(kFamily, 2), true, 10); // 10 code points
     row(c, times(kFamily, 2) + u"x"_s, false, 10);
 
     // emoji: 1-32 code points, no whitespace or control characters
@@ -280,8 +286,7 @@ void TestCore::validatorFieldOverride()
     QCOMPARE(validatePassword(u"x"_s, u"newPassword"_s)->field, u"newPassword"_s);
     QCOMPARE(validateDisplayName(QString(), u"anonymousName"_s)->field, u"anonymousName"_s);
     QCOMPARE(validateEmoji(QString(), u"reaction"_s)->field, u"reaction"_s);
-    QCOMPARE(validateCustomStatus(times(u"s"_s, 101), u"presence.customStatus"_s)->field,
-             u"presence.customStatus"_s);
+    QCOMPARE(validateCustomStatus(times(u"s"_s, 101), u"presence.customStatus"_s)->field, u"presence.customStatus"_s);
     QCOMPARE(validateRoomName(QString(), u"room.name"_s)->field, u"room.name"_s);
 
     const ApiError e = ApiError::validation(u"content"_s, u"must not be empty"_s);
@@ -399,9 +404,9 @@ void TestCore::targetRules_data()
 
     auto row = [](std::optional<Role> actor, bool serverAdmin, Action action, std::optional<Role> target,
                   bool allowed) {
-        const QString tag = u"%1%2 %3 %4 -> %5"_s.arg(roleName(actor), serverAdmin ? u" (server admin)"_s : QString(),
-                                                      actionName(action), roleName(target),
-                                                      allowed ? u"allowed"_s : u"denied"_s);
+        const QString tag =
+            u"%1%2 %3 %4 -> %5"_s.arg(roleName(actor), serverAdmin ? u" (server admin)"_s : QString(),
+                                      actionName(action), roleName(target), allowed ? u"allowed"_s : u"denied"_s);
         QTest::newRow(qPrintable(tag)) << actor << serverAdmin << action << target << allowed;
     };
     using enum Role;
@@ -472,8 +477,8 @@ void TestCore::roleChange_data()
     // Admins change roles below their own.
     row(Admin, false, Member, Moderator, true);
     row(Admin, false, Moderator, Member, true);
-    row(Admin, false, Member, Admin, false);  // an admin can't give admin
-    row(Admin, false, Admin, Member, false);  // nor demote another admin
+    row(Admin, false, Member, Admin, false); // an admin can't give admin
+    row(Admin, false, Admin, Member, false); // nor demote another admin
     row(Admin, false, Owner, Member, false);
     // The owner gives admin and takes it back.
     row(Owner, false, Member, Admin, true);

@@ -38,7 +38,8 @@ bool writeBytes(const QString &path, const QByteArray &bytes)
 // Every tag exiftool finds, keyed "Group:Tag" (-G1), numeric values (-n).
 QJsonObject exifTags(const QString &path)
 {
-    const QByteArray json = samples::exiftool({QStringLiteral("-j"), QStringLiteral("-G1"), QStringLiteral("-n"), path});
+    const QByteArray json =
+        samples::exiftool({QStringLiteral("-j"), QStringLiteral("-G1"), QStringLiteral("-n"), path});
     return QJsonDocument::fromJson(json).array().first().toObject();
 }
 
@@ -129,18 +130,27 @@ QString TestMedia::privatePhoto(const QString &name)
     const QString file = path(name);
     if (!samples::writePhotoJpeg(file, QSize(1200, 900), /*icc=*/true))
         return {};
-    const QByteArray out = samples::exiftool({
-        QStringLiteral("-overwrite_original"), QStringLiteral("-n"),
-        QStringLiteral("-GPSLatitude=48.8584"), QStringLiteral("-GPSLatitudeRef=N"),
-        QStringLiteral("-GPSLongitude=2.2945"), QStringLiteral("-GPSLongitudeRef=E"),
-        QStringLiteral("-GPSAltitude=35"),
-        QStringLiteral("-Make=Canon"), QStringLiteral("-Model=Canon EOS 5D"),
-        QStringLiteral("-SerialNumber=0123456789"), QStringLiteral("-LensSerialNumber=LS-4242"),
-        QStringLiteral("-OwnerName=Alice Example"), QStringLiteral("-MakerNotes=camera-specific secrets"),
-        QStringLiteral("-XMP-exif:GPSLatitude=48.8584"), QStringLiteral("-XMP-exif:GPSLongitude=2.2945"),
-        QStringLiteral("-XMP-tiff:Make=Canon"), QStringLiteral("-XMP-tiff:Model=Canon EOS 5D"),
-        QStringLiteral("-XMP-aux:SerialNumber=0123456789"),
-        QStringLiteral("-Orientation=6"), QStringLiteral("-Artist=kept on purpose"), file});
+    const QByteArray out = samples::exiftool({QStringLiteral("-overwrite_original"),
+                                              QStringLiteral("-n"),
+                                              QStringLiteral("-GPSLatitude=48.8584"),
+                                              QStringLiteral("-GPSLatitudeRef=N"),
+                                              QStringLiteral("-GPSLongitude=2.2945"),
+                                              QStringLiteral("-GPSLongitudeRef=E"),
+                                              QStringLiteral("-GPSAltitude=35"),
+                                              QStringLiteral("-Make=Canon"),
+                                              QStringLiteral("-Model=Canon EOS 5D"),
+                                              QStringLiteral("-SerialNumber=0123456789"),
+                                              QStringLiteral("-LensSerialNumber=LS-4242"),
+                                              QStringLiteral("-OwnerName=Alice Example"),
+                                              QStringLiteral("-MakerNotes=camera-specific secrets"),
+                                              QStringLiteral("-XMP-exif:GPSLatitude=48.8584"),
+                                              QStringLiteral("-XMP-exif:GPSLongitude=2.2945"),
+                                              QStringLiteral("-XMP-tiff:Make=Canon"),
+                                              QStringLiteral("-XMP-tiff:Model=Canon EOS 5D"),
+                                              QStringLiteral("-XMP-aux:SerialNumber=0123456789"),
+                                              QStringLiteral("-Orientation=6"),
+                                              QStringLiteral("-Artist=kept on purpose"),
+                                              file});
     return out.isEmpty() ? QString() : file;
 }
 
@@ -176,8 +186,9 @@ void TestMedia::stripRemovesLocationAndDeviceKeepsOrientationAndProfile()
     QVERIFY2(stripPrivateMetadata(file, &error), qPrintable(error));
 
     const QJsonObject after = exifTags(file);
-    const QStringList leftovers = keysMatching(after, {QStringLiteral("GPS"), QStringLiteral("Make"),
-        QStringLiteral("Model"), QStringLiteral("Serial"), QStringLiteral("OwnerName")});
+    const QStringList leftovers =
+        keysMatching(after, {QStringLiteral("GPS"), QStringLiteral("Make"), QStringLiteral("Model"),
+                             QStringLiteral("Serial"), QStringLiteral("OwnerName")});
     QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(u", ")));
     QVERIFY(!hasMakerNotes(file));
     QCOMPARE(after.value(QStringLiteral("IFD0:Orientation")).toInt(), 6);

@@ -63,7 +63,8 @@ inline Account makeAccount(const TestServer &server, const QString &username, co
 // DELETE /v1/me with the account's password (erasure asks for it).
 inline RestReply eraseAccount(const Account &a, const QString &password = QStringLiteral("correct horse"))
 {
-    return a->send("DELETE", QStringLiteral("/v1/me"), QByteArray::fromStdString(json{{"password", ss(password)}}.dump()));
+    return a->send("DELETE", QStringLiteral("/v1/me"),
+                   QByteArray::fromStdString(json{{"password", ss(password)}}.dump()));
 }
 
 // Creates a room and returns it (null on failure, with the answer in the log).
@@ -93,7 +94,8 @@ inline QString roomPath(const QString &roomId, const QString &rest = {})
 }
 
 // Posts a message and returns it (null on failure).
-inline json postMessage(const Account &author, const QString &roomId, const QString &content, const json &extra = json::object())
+inline json postMessage(const Account &author, const QString &roomId, const QString &content,
+                        const json &extra = json::object())
 {
     json body = extra;
     body["content"] = ss(content);
@@ -182,18 +184,18 @@ inline double metricValue(const TestServer &server, const QByteArray &name)
 } // namespace confab::test
 
 // Checks an HTTP status and shows the answer when it differs.
-#define CHECK_STATUS(reply, expected)                                                                          \
-    do {                                                                                                       \
-        const auto &reply_ = (reply);                                                                          \
-        QVERIFY2(reply_.status == (expected), confab::test::describe(reply_, (expected)).constData());        \
+#define CHECK_STATUS(reply, expected)                                                                                  \
+    do {                                                                                                               \
+        const auto &reply_ = (reply);                                                                                  \
+        QVERIFY2(reply_.status == (expected), confab::test::describe(reply_, (expected)).constData());                 \
     } while (false)
 
 // Checks status, error code and (if not empty) the field named in details.
-#define CHECK_ERROR(reply, expectedStatus, code, field)                                                        \
-    do {                                                                                                       \
-        const auto &replyE_ = (reply);                                                                         \
-        CHECK_STATUS(replyE_, expectedStatus);                                                                 \
-        QCOMPARE(replyE_.errorCode(), QStringLiteral(code));                                                   \
-        if (!QStringLiteral(field).isEmpty())                                                                  \
-            QCOMPARE(replyE_.errorField(), QStringLiteral(field));                                             \
+#define CHECK_ERROR(reply, expectedStatus, code, field)                                                                \
+    do {                                                                                                               \
+        const auto &replyE_ = (reply);                                                                                 \
+        CHECK_STATUS(replyE_, expectedStatus);                                                                         \
+        QCOMPARE(replyE_.errorCode(), QStringLiteral(code));                                                           \
+        if (!QStringLiteral(field).isEmpty())                                                                          \
+            QCOMPARE(replyE_.errorField(), QStringLiteral(field));                                                     \
     } while (false)

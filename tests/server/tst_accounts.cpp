@@ -28,7 +28,8 @@ int loginFrom(const QString &sourceAddress, quint16 port, const QString &usernam
         return 0;
     const std::string body = json{{"username", ss(username)}, {"password", ss(password)}}.dump();
     socket.write("POST /v1/auth/login HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                 "Content-Length: " + QByteArray::number(qsizetype(body.size())) + "\r\n\r\n" + QByteArray::fromStdString(body));
+                 "Content-Length: " +
+                 QByteArray::number(qsizetype(body.size())) + "\r\n\r\n" + QByteArray::fromStdString(body));
     QByteArray answer;
     while (!answer.contains("\r\n") && socket.waitForReadyRead(5000))
         answer += socket.readAll();
@@ -48,7 +49,8 @@ private:
     void signInRoot()
     {
         m_root = std::make_unique<RestClient>(m_server.httpUrl());
-        const RestReply r = m_root->post(QStringLiteral("/v1/auth/login"), {{"username", "root"}, {"password", "rootpass1"}});
+        const RestReply r =
+            m_root->post(QStringLiteral("/v1/auth/login"), {{"username", "root"}, {"password", "rootpass1"}});
         QVERIFY2(r.status == 200, describe(r, 200).constData());
         m_root->setToken(qs(r.data()["token"]));
     }
@@ -82,8 +84,8 @@ private Q_SLOTS:
     {
         QByteArray out;
         QCOMPARE(m_server.runCommand({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("root"),
-                                      QStringLiteral("--admin"), QStringLiteral("--password"), QStringLiteral("rootpass1"),
-                                      QStringLiteral("--insecure-fast-password-hashing")},
+                                      QStringLiteral("--admin"), QStringLiteral("--password"),
+                                      QStringLiteral("rootpass1"), QStringLiteral("--insecure-fast-password-hashing")},
                                      &out),
                  0);
         QVERIFY(m_server.start({QStringLiteral("--insecure-fast-password-hashing")}));
@@ -154,8 +156,12 @@ private Q_SLOTS:
         Account erin = makeAccount(m_server, QStringLiteral("erin"));
         QVERIFY(!erin.id.isEmpty());
         for (int i = 0; i < 3; ++i)
-            QCOMPARE(loginFrom(QStringLiteral("127.0.0.6"), m_server.port(), QStringLiteral("erin"), QStringLiteral("wrong guess")), 401);
-        QCOMPARE(loginFrom(QStringLiteral("127.0.0.7"), m_server.port(), QStringLiteral("erin"), QStringLiteral("wrong guess")), 401);
+            QCOMPARE(loginFrom(QStringLiteral("127.0.0.6"), m_server.port(), QStringLiteral("erin"),
+                               QStringLiteral("wrong guess")),
+                     401);
+        QCOMPARE(loginFrom(QStringLiteral("127.0.0.7"), m_server.port(), QStringLiteral("erin"),
+                           QStringLiteral("wrong guess")),
+                 401);
 
         // The failure is audited after the answer: wait for the last one to land.
         QTRY_COMPARE_WITH_TIMEOUT(entries(QStringLiteral("user.login_failed"), erin.id).size(), size_t(2), 10000);
@@ -174,7 +180,8 @@ private Q_SLOTS:
         const QString address = QStringLiteral("127.0.0.8");
         // 14 made-up names: one entry each up to the per-address bound, then one entry counts the rest.
         for (int i = 0; i < 14; ++i)
-            QCOMPARE(loginFrom(address, m_server.port(), QStringLiteral("ghost%1").arg(i), QStringLiteral("whatever1")), 401);
+            QCOMPARE(loginFrom(address, m_server.port(), QStringLiteral("ghost%1").arg(i), QStringLiteral("whatever1")),
+                     401);
         auto fromAddress = [&] {
             std::vector<json> out;
             int total = 0;
@@ -213,8 +220,9 @@ private Q_SLOTS:
         QVERIFY(!admin({QStringLiteral("reset-password"), QStringLiteral("fay"), QStringLiteral("--password"),
                         QStringLiteral("new password 1")})
                      .startsWith("<exit"));
-        for (const QString &action : {QStringLiteral("user.promote"), QStringLiteral("user.demote"), QStringLiteral("user.disable"),
-                                      QStringLiteral("user.enable"), QStringLiteral("user.reset_password")}) {
+        for (const QString &action :
+             {QStringLiteral("user.promote"), QStringLiteral("user.demote"), QStringLiteral("user.disable"),
+              QStringLiteral("user.enable"), QStringLiteral("user.reset_password")}) {
             const auto found = entries(action, fay.id);
             QVERIFY2(found.size() == 1, qPrintable(action));
             QCOMPARE(qs(found[0]["actorId"]), QStringLiteral("system"));
@@ -233,13 +241,13 @@ private Q_SLOTS:
             // Age gus's entry by 40 days, as if it had been written then.
             confab::server::SqliteDatabase db(QDir(m_server.dataDir()).filePath(QStringLiteral("confab.db")));
             db.open();
-            confab::server::Statement(db,
-                                      QStringLiteral("UPDATE audit_log SET created_at = created_at - ? WHERE target_user_id = ?"),
-                                      {qlonglong(40) * 24 * 3600 * 1000, gus.id});
+            confab::server::Statement(
+                db, QStringLiteral("UPDATE audit_log SET created_at = created_at - ? WHERE target_user_id = ?"),
+                {qlonglong(40) * 24 * 3600 * 1000, gus.id});
             db.close();
         }
-        QVERIFY(m_server.start({QStringLiteral("--insecure-fast-password-hashing"), QStringLiteral("--audit-retention-days"),
-                                QStringLiteral("30")}));
+        QVERIFY(m_server.start({QStringLiteral("--insecure-fast-password-hashing"),
+                                QStringLiteral("--audit-retention-days"), QStringLiteral("30")}));
         signInRoot();
         QTRY_VERIFY_WITH_TIMEOUT(entries(QStringLiteral("user.register"), gus.id).empty(), 10000);
         QCOMPARE(entries(QStringLiteral("user.register"), hal.id).size(), size_t(1));
@@ -248,8 +256,8 @@ private Q_SLOTS:
     void badRetentionSettingIsRefusedByName()
     {
         QByteArray out;
-        const int rc = m_server.runCommand({QStringLiteral("admin"), QStringLiteral("users"), QStringLiteral("--audit-retention-days=forever")},
-                                           &out);
+        const int rc = m_server.runCommand(
+            {QStringLiteral("admin"), QStringLiteral("users"), QStringLiteral("--audit-retention-days=forever")}, &out);
         QVERIFY(rc != 0);
         QVERIFY2(out.contains("audit-retention-days"), out.constData());
     }

@@ -37,9 +37,11 @@ private:
         if (!ws)
             return nullptr;
         const std::string ref = ss(username) + "-before";
-        ws->send({{"type", "send_message"}, {"roomId", ss(m_room)}, {"content", ss(username) + " before"}, {"ref", ref}});
-        if (ws->waitFor([&](const json &f) { return f.value("type", std::string()) == "ack" && f.value("ref", json()) == ref; })
-                .is_null())
+        ws->send(
+            {{"type", "send_message"}, {"roomId", ss(m_room)}, {"content", ss(username) + " before"}, {"ref", ref}});
+        if (ws->waitFor([&](const json &f) {
+                  return f.value("type", std::string()) == "ack" && f.value("ref", json()) == ref;
+              }).is_null())
             return nullptr;
         return ws;
     }
@@ -63,12 +65,18 @@ private:
         QVERIFY(admin(args) != "<wrong exit code>");
         QElapsedTimer sinceChange;
         sinceChange.start();
-        ws->send({{"type", "send_message"}, {"roomId", ss(m_room)}, {"content", ss(username) + " after"}, {"ref", "after"}});
-        QTRY_VERIFY_WITH_TIMEOUT(ws->wasClosed(), 10000); // generous for a loaded machine; the server polls every 300 ms
+        ws->send(
+            {{"type", "send_message"}, {"roomId", ss(m_room)}, {"content", ss(username) + " after"}, {"ref", "after"}});
+        QTRY_VERIFY_WITH_TIMEOUT(ws->wasClosed(),
+                                 10000); // generous for a loaded machine; the server polls every 300 ms
         qInfo("closed %lld ms after the command returned", sinceChange.elapsed());
         QCOMPARE(ws->closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
         QCOMPARE(ws->closeReason(), reason);
-        QVERIFY(ws->waitFor([](const json &f) { return f.value("type", std::string()) == "ack" && f.value("ref", json()) == "after"; }, 1)
+        QVERIFY(ws->waitFor(
+                      [](const json &f) {
+                          return f.value("type", std::string()) == "ack" && f.value("ref", json()) == "after";
+                      },
+                      1)
                     .is_null());
         QVERIFY(!roomHasMessage(username + QStringLiteral(" after")));
         // Nor does a new connection with the old token open.
@@ -82,8 +90,8 @@ private Q_SLOTS:
     {
         QByteArray out;
         QCOMPARE(m_server.runCommand({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("root"),
-                                      QStringLiteral("--admin"), QStringLiteral("--password"), QStringLiteral("rootpass1"),
-                                      QStringLiteral("--insecure-fast-password-hashing")},
+                                      QStringLiteral("--admin"), QStringLiteral("--password"),
+                                      QStringLiteral("rootpass1"), QStringLiteral("--insecure-fast-password-hashing")},
                                      &out),
                  0);
         QVERIFY2(out.contains("created admin root"), out.constData());
@@ -133,7 +141,9 @@ private Q_SLOTS:
         QCOMPARE(login(dave, QStringLiteral("dave"), QStringLiteral("oldpassword")).status, 401);
         QCOMPARE(login(dave, QStringLiteral("dave"), QStringLiteral("newpassword")).status, 200);
         // Too short a password is refused and changes nothing.
-        admin({QStringLiteral("reset-password"), QStringLiteral("dave"), QStringLiteral("--password"), QStringLiteral("short")}, 2);
+        admin({QStringLiteral("reset-password"), QStringLiteral("dave"), QStringLiteral("--password"),
+               QStringLiteral("short")},
+              2);
         QCOMPARE(login(dave, QStringLiteral("dave"), QStringLiteral("newpassword")).status, 200);
     }
 
@@ -141,7 +151,8 @@ private Q_SLOTS:
     {
         RestClient eve(m_server.httpUrl());
         QVERIFY(!eve.signUp(QStringLiteral("eve")).is_null());
-        QVERIFY(admin({QStringLiteral("ban"), QStringLiteral("eve"), QStringLiteral("--reason"), QStringLiteral("spam links")})
+        QVERIFY(admin({QStringLiteral("ban"), QStringLiteral("eve"), QStringLiteral("--reason"),
+                       QStringLiteral("spam links")})
                     .contains("banned eve"));
         QCOMPARE(eve.get(QStringLiteral("/v1/me")).status, 401);
         const QByteArray log = admin({QStringLiteral("audit")});
@@ -150,7 +161,8 @@ private Q_SLOTS:
         // The server admin sees the same entry over the API.
         RestClient root(m_server.httpUrl());
         QVERIFY(login(root, QStringLiteral("root"), QStringLiteral("rootpass1")).ok());
-        root.setToken(QString::fromStdString(login(root, QStringLiteral("root"), QStringLiteral("rootpass1")).data()["token"].get<std::string>()));
+        root.setToken(QString::fromStdString(
+            login(root, QStringLiteral("root"), QStringLiteral("rootpass1")).data()["token"].get<std::string>()));
         const auto audit = root.get(QStringLiteral("/v1/admin/audit"));
         QCOMPARE(audit.status, 200);
         bool found = false;
@@ -179,15 +191,16 @@ private Q_SLOTS:
 
     void disableEndsOpenConnections()
     {
-        cliEndsOpenConnections(QStringLiteral("ws_disabled"), {QStringLiteral("disable"), QStringLiteral("ws_disabled")},
+        cliEndsOpenConnections(QStringLiteral("ws_disabled"),
+                               {QStringLiteral("disable"), QStringLiteral("ws_disabled")},
                                QStringLiteral("account disabled"));
     }
 
     void resetPasswordEndsOpenConnections()
     {
         cliEndsOpenConnections(QStringLiteral("ws_reset"),
-                               {QStringLiteral("reset-password"), QStringLiteral("ws_reset"), QStringLiteral("--password"),
-                                QStringLiteral("a new password")},
+                               {QStringLiteral("reset-password"), QStringLiteral("ws_reset"),
+                                QStringLiteral("--password"), QStringLiteral("a new password")},
                                QStringLiteral("signed out: password reset"));
     }
 

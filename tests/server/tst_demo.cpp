@@ -35,7 +35,8 @@ Started startDemo(DemoServer &demo)
     QSignalSpy failed(&demo, &DemoServer::failed);
     demo.start();
     if (!QTest::qWaitFor([&] { return !ready.isEmpty() || !failed.isEmpty(); }, 30000) || ready.isEmpty()) {
-        qWarning("demo did not start: %s", failed.isEmpty() ? "time-out" : qPrintable(failed.first().first().toString()));
+        qWarning("demo did not start: %s",
+                 failed.isEmpty() ? "time-out" : qPrintable(failed.first().first().toString()));
         return {};
     }
     const QList<QVariant> args = ready.takeFirst();
@@ -107,7 +108,8 @@ QByteArray download(RestClient &rest, const json &attachment, const QByteArray &
 {
     const RestReply r = rest.get(qs(attachment["url"]));
     if (r.status != 200 || r.header("Content-Type") != contentType) {
-        qWarning("download of %s: %d %s", qPrintable(qs(attachment["url"])), r.status, r.header("Content-Type").constData());
+        qWarning("download of %s: %d %s", qPrintable(qs(attachment["url"])), r.status,
+                 r.header("Content-Type").constData());
         return {};
     }
     return r.raw;
@@ -115,8 +117,9 @@ QByteArray download(RestClient &rest, const json &attachment, const QByteArray &
 
 bool containsText(const std::vector<json> &messages, const std::string &needle)
 {
-    return std::any_of(messages.begin(), messages.end(),
-                       [&](const json &m) { return m.value("content", std::string()).find(needle) != std::string::npos; });
+    return std::any_of(messages.begin(), messages.end(), [&](const json &m) {
+        return m.value("content", std::string()).find(needle) != std::string::npos;
+    });
 }
 
 } // namespace
@@ -173,12 +176,15 @@ void TestDemo::seededWorldIsAliveAndStopsPromptly()
     const QString general = qs(roomNamed(rooms, "general")["roomId"]);
     const std::vector<json> history = allMessages(rest, general);
     QVERIFY2(history.size() >= 50, QByteArray::number(qulonglong(history.size())).constData());
-    const qint64 oldest = QDateTime::fromString(qs(history.front()["timestamp"]), Qt::ISODateWithMs).toMSecsSinceEpoch();
-    QVERIFY2(QDateTime::currentMSecsSinceEpoch() - oldest > 24 * 3600 * 1000, qPrintable(qs(history.front()["timestamp"])));
+    const qint64 oldest =
+        QDateTime::fromString(qs(history.front()["timestamp"]), Qt::ISODateWithMs).toMSecsSinceEpoch();
+    QVERIFY2(QDateTime::currentMSecsSinceEpoch() - oldest > 24 * 3600 * 1000,
+             qPrintable(qs(history.front()["timestamp"])));
     QVERIFY(containsText(history, "<script>alert(1)</script>"));
     QVERIFY(containsText(history, "日本語"));
-    QVERIFY(std::any_of(history.begin(), history.end(),
-                        [](const json &m) { return m["replyTo"].is_string() && !m["replyTo"].get<std::string>().empty(); }));
+    QVERIFY(std::any_of(history.begin(), history.end(), [](const json &m) {
+        return m["replyTo"].is_string() && !m["replyTo"].get<std::string>().empty();
+    }));
     QVERIFY(std::any_of(history.begin(), history.end(), [](const json &m) { return m.value("isEdited", false); }));
     QVERIFY(std::any_of(history.begin(), history.end(), [](const json &m) { return !m["reactions"].empty(); }));
     const RestReply pins = rest.get(roomPath(general, QStringLiteral("/pins")));
@@ -219,7 +225,8 @@ void TestDemo::seededWorldIsAliveAndStopsPromptly()
     WsClient ws;
     QVERIFY(ws.open(wsUrl(s)));
     const auto fromCast = [&](const json &f) {
-        return f.value("type", std::string()) == "new_message" && qs(f["message"]["authorId"]) != s.userId; // null for anonymous posts
+        return f.value("type", std::string()) == "new_message" &&
+               qs(f["message"]["authorId"]) != s.userId; // null for anonymous posts
     };
     QVERIFY2(!ws.waitFor(fromCast, 15000).is_null(), "no message from the cast");
     QVERIFY2(!ws.waitFor(ofType("typing_indicator"), 15000).is_null(), "nobody typed");
@@ -231,8 +238,8 @@ void TestDemo::seededWorldIsAliveAndStopsPromptly()
     QVERIFY2(!ws.waitFor(ofType("read_receipt"), 15000).is_null(), "no read receipt");
     // Now and then someone shares a freshly painted picture, uploaded like any client's.
     const auto picture = [&](const json &f) {
-        return f.value("type", std::string()) == "new_message" && qs(f["message"]["authorId"]) != s.userId
-            && !f["message"].value("attachments", json::array()).empty();
+        return f.value("type", std::string()) == "new_message" && qs(f["message"]["authorId"]) != s.userId &&
+               !f["message"].value("attachments", json::array()).empty();
     };
     const json shared = ws.waitFor(picture, 20000);
     QVERIFY2(!shared.is_null(), "nobody shared a picture");
@@ -244,8 +251,11 @@ void TestDemo::seededWorldIsAliveAndStopsPromptly()
     QVERIFY2(sharedFile["thumbnailUrl"].is_string(), dumpJson(sharedFile).constData());
 
     // The human speaks; someone answers them.
-    ws.send(json{{"type", "send_message"}, {"roomId", ss(general)}, {"content", "Hello everyone, first time here!"},
-                 {"clientMsgId", "tst-demo-hello"}, {"ref", "hello-1"}});
+    ws.send(json{{"type", "send_message"},
+                 {"roomId", ss(general)},
+                 {"content", "Hello everyone, first time here!"},
+                 {"clientMsgId", "tst-demo-hello"},
+                 {"ref", "hello-1"}});
     const json ack = ws.waitFor(ofType("ack"), 5000);
     QVERIFY2(!ack.is_null(), "no ack");
     const std::string mine = ack["message"].value("messageId", std::string());

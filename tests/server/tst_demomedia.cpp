@@ -78,9 +78,12 @@ void TestDemoMedia::picturesAreImages_data()
     QTest::addColumn<QByteArray>("format");
     QTest::addColumn<QString>("mime");
     QTest::addColumn<QSize>("size");
-    QTest::newRow("chart") << DemoFileKind::ActiveUsersChart << QByteArray("png") << QStringLiteral("image/png") << QSize(1200, 750);
-    QTest::newRow("sunset") << DemoFileKind::Sunset << QByteArray("jpeg") << QStringLiteral("image/jpeg") << QSize(1600, 1000);
-    QTest::newRow("whiteboard") << DemoFileKind::Whiteboard << QByteArray("png") << QStringLiteral("image/png") << QSize(1400, 900);
+    QTest::newRow("chart") << DemoFileKind::ActiveUsersChart << QByteArray("png") << QStringLiteral("image/png")
+                           << QSize(1200, 750);
+    QTest::newRow("sunset") << DemoFileKind::Sunset << QByteArray("jpeg") << QStringLiteral("image/jpeg")
+                            << QSize(1600, 1000);
+    QTest::newRow("whiteboard") << DemoFileKind::Whiteboard << QByteArray("png") << QStringLiteral("image/png")
+                                << QSize(1400, 900);
 }
 
 void TestDemoMedia::picturesAreImages()
@@ -93,7 +96,8 @@ void TestDemoMedia::picturesAreImages()
     const GeneratedFile file = generate(kind);
     QCOMPARE(file.mimeType, mime);
     QCOMPARE(QMimeDatabase().mimeTypeForData(file.bytes).name(), mime);
-    QVERIFY(file.fileName.endsWith(mime == QStringLiteral("image/png") ? QStringLiteral(".png") : QStringLiteral(".jpg")));
+    QVERIFY(
+        file.fileName.endsWith(mime == QStringLiteral("image/png") ? QStringLiteral(".png") : QStringLiteral(".jpg")));
     QByteArray detected;
     const QImage image = decode(file.bytes, &detected);
     QCOMPARE(detected, format);
@@ -142,7 +146,8 @@ void TestDemoMedia::pdfEscapesText()
 {
     const QByteArray pdf = simpleTextPdf(QStringLiteral("a (b) c\\"), {QStringLiteral("• café – 日本")});
     QVERIFY(pdf.contains("(a \\(b\\) c\\\\) Tj"));
-    QVERIFY(pdf.contains("(\\225 caf\\351 \\226 ?" "?) Tj")); // WinAnsi bullet, e-acute, en dash; no CJK
+    QVERIFY(pdf.contains("(\\225 caf\\351 \\226 ?"
+                         "?) Tj")); // WinAnsi bullet, e-acute, en dash; no CJK
     QVERIFY(xrefPointsAtObjects(pdf));
 }
 

@@ -22,10 +22,14 @@ json sendFrame(const QString &roomId, int i)
                 {"ref", ss(clientMsgId(i))}};
 }
 
-const QStringList kServerArgs{QStringLiteral("--insecure-fast-password-hashing"), QStringLiteral("--message-rate"),
-                              QStringLiteral("100000"),                          QStringLiteral("--message-burst"),
-                              QStringLiteral("100000"),                          QStringLiteral("--request-rate"),
-                              QStringLiteral("100000"),                          QStringLiteral("--request-burst"),
+const QStringList kServerArgs{QStringLiteral("--insecure-fast-password-hashing"),
+                              QStringLiteral("--message-rate"),
+                              QStringLiteral("100000"),
+                              QStringLiteral("--message-burst"),
+                              QStringLiteral("100000"),
+                              QStringLiteral("--request-rate"),
+                              QStringLiteral("100000"),
+                              QStringLiteral("--request-burst"),
                               QStringLiteral("100000")};
 
 } // namespace
@@ -40,8 +44,8 @@ private Q_SLOTS:
 private:
     // Streams sends from `first` on with up to `window` in flight until `stopAfter` more acks came
     // back, then SIGKILLs the server. Records every ack (also those that arrived as it died).
-    void streamThenKill(TestServer &server, const Account &a, const QString &roomId, int first, int total, int stopAfter,
-                        QHash<QString, QString> &acked, int *nextUnsent);
+    void streamThenKill(TestServer &server, const Account &a, const QString &roomId, int first, int total,
+                        int stopAfter, QHash<QString, QString> &acked, int *nextUnsent);
 };
 
 void TestDurability::streamThenKill(TestServer &server, const Account &a, const QString &roomId, int first, int total,
@@ -127,16 +131,17 @@ void TestDurability::acknowledgedMessagesSurviveSigkill()
         const QString id = clientMsgId(i);
         if (acked.contains(id))
             continue;
-        const RestReply r = alice->post(roomPath(roomId, QStringLiteral("/messages")),
-                                        {{"content", ss(QStringLiteral("durable message %1").arg(i))}, {"clientMsgId", ss(id)}});
+        const RestReply r =
+            alice->post(roomPath(roomId, QStringLiteral("/messages")),
+                        {{"content", ss(QStringLiteral("durable message %1").arg(i))}, {"clientMsgId", ss(id)}});
         QVERIFY2(r.ok(), describe(r, 201).constData());
         if (stored.contains(id)) {
             QCOMPARE(qs(r.data()["messageId"]), stored.value(id));
             ++repeats;
         }
     }
-    qInfo("%d acknowledged, %d stored before the resend (%d of them unacknowledged)", int(acked.size()), int(stored.size()),
-          repeats);
+    qInfo("%d acknowledged, %d stored before the resend (%d of them unacknowledged)", int(acked.size()),
+          int(stored.size()), repeats);
 
     history = fullHistory(alice, roomId, &ok);
     QVERIFY(ok);
@@ -157,7 +162,8 @@ void TestDurability::acknowledgedMessagesSurviveSigkill()
     const qint64 last = history.back()["seq"].get<qint64>();
     ws->send({{"type", "sync"}, {"rooms", {{ss(roomId), last - 3}}}, {"ref", "after-crash"}});
     std::vector<qint64> replayed;
-    for (json f = ws->waitFor([](const json &) { return true; }); !f.is_null() && f.value("type", std::string()) != "synced";
+    for (json f = ws->waitFor([](const json &) { return true; });
+         !f.is_null() && f.value("type", std::string()) != "synced";
          f = ws->waitFor([](const json &) { return true; })) {
         if (f.value("type", std::string()) == "new_message")
             replayed.push_back(f["seq"].get<qint64>());
@@ -170,27 +176,32 @@ void TestDurability::adminCommandCreatesAccounts()
 {
     TestServer server;
     QByteArray out;
-    QCOMPARE(server.runCommand({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("root"), QStringLiteral("--admin"),
-                                QStringLiteral("--password"), QStringLiteral("supersecret1"), QStringLiteral("--display-name"),
-                                QStringLiteral("The Root"), QStringLiteral("--insecure-fast-password-hashing")},
+    QCOMPARE(server.runCommand({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("root"),
+                                QStringLiteral("--admin"), QStringLiteral("--password"), QStringLiteral("supersecret1"),
+                                QStringLiteral("--display-name"), QStringLiteral("The Root"),
+                                QStringLiteral("--insecure-fast-password-hashing")},
                                &out),
              0);
     QVERIFY2(out.contains("created admin root"), out.constData());
-    QCOMPARE(server.runCommand({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("plain"), QStringLiteral("--password"),
-                                QStringLiteral("supersecret2"), QStringLiteral("--insecure-fast-password-hashing")},
+    QCOMPARE(server.runCommand({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("plain"),
+                                QStringLiteral("--password"), QStringLiteral("supersecret2"),
+                                QStringLiteral("--insecure-fast-password-hashing")},
                                &out),
              0);
     QVERIFY2(out.contains("created user plain"), out.constData());
     // Refused: a taken name (case-insensitively), a short password, a bad name.
-    QVERIFY(server.runCommand({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("ROOT"), QStringLiteral("--password"),
-                               QStringLiteral("supersecret3"), QStringLiteral("--insecure-fast-password-hashing")},
+    QVERIFY(server.runCommand({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("ROOT"),
+                               QStringLiteral("--password"), QStringLiteral("supersecret3"),
+                               QStringLiteral("--insecure-fast-password-hashing")},
                               &out) != 0);
-    QVERIFY(server.runCommand({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("shorty"), QStringLiteral("--password"),
-                               QStringLiteral("short"), QStringLiteral("--insecure-fast-password-hashing")},
+    QVERIFY(server.runCommand({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("shorty"),
+                               QStringLiteral("--password"), QStringLiteral("short"),
+                               QStringLiteral("--insecure-fast-password-hashing")},
                               &out) != 0);
     QVERIFY2(out.contains("password"), out.constData());
-    QVERIFY(server.runCommand({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("bad name"), QStringLiteral("--password"),
-                               QStringLiteral("supersecret4"), QStringLiteral("--insecure-fast-password-hashing")},
+    QVERIFY(server.runCommand({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("bad name"),
+                               QStringLiteral("--password"), QStringLiteral("supersecret4"),
+                               QStringLiteral("--insecure-fast-password-hashing")},
                               &out) != 0);
 
     QVERIFY(server.start({QStringLiteral("--insecure-fast-password-hashing")}));
@@ -206,7 +217,8 @@ void TestDurability::adminCommandCreatesAccounts()
     r = p.post(QStringLiteral("/v1/auth/login"), {{"username", "plain"}, {"password", "supersecret2"}});
     CHECK_STATUS(r, 200);
     QCOMPARE(qs(r.data()["user"]["role"]), QStringLiteral("user"));
-    CHECK_STATUS(p.post(QStringLiteral("/v1/auth/login"), {{"username", "shorty"}, {"password", "short"}}), 401); // never created
+    CHECK_STATUS(p.post(QStringLiteral("/v1/auth/login"), {{"username", "shorty"}, {"password", "short"}}),
+                 401); // never created
     CHECK_STATUS(p.post(QStringLiteral("/v1/auth/login"), {{"username", "root"}, {"password", "supersecret3"}}), 401);
 
     // Someone registering now is not the first account, so not an admin.

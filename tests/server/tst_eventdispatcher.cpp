@@ -34,7 +34,10 @@ namespace {
 // A pair of connected stream sockets, closed on destruction.
 struct SocketPair {
     int fd[2] = {-1, -1};
-    SocketPair() { QVERIFY2(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, fd) == 0, "socketpair"); }
+    SocketPair()
+    {
+        QVERIFY2(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, fd) == 0, "socketpair");
+    }
     ~SocketPair()
     {
         ::close(fd[0]);
@@ -354,7 +357,8 @@ private Q_SLOTS:
         for (int t = 0; t < 4; ++t)
             threads.emplace_back([this, &calls] {
                 for (int i = 0; i < 250; ++i)
-                    QMetaObject::invokeMethod(this, [&calls] { ++calls; }, Qt::QueuedConnection);
+                    QMetaObject::invokeMethod(
+                        this, [&calls] { ++calls; }, Qt::QueuedConnection);
             });
         for (auto &t : threads)
             t.join();
@@ -369,7 +373,8 @@ private Q_SLOTS:
         auto *target = new QObject;
         target->moveToThread(&worker);
         QThread *ranOn = nullptr;
-        QMetaObject::invokeMethod(target, [&] { ranOn = QThread::currentThread(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            target, [&] { ranOn = QThread::currentThread(); }, Qt::BlockingQueuedConnection);
         QCOMPARE(ranOn, &worker);
         QVERIFY(qobject_cast<EpollEventDispatcher *>(QAbstractEventDispatcher::instance(&worker)));
         // A timer in the worker thread, stopped there.

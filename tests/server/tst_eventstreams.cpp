@@ -161,12 +161,14 @@ void TestEventStreams::aLostAnswerIsReplayedNotLost()
     QVERIFY(postMessage(m_alice, m_room, QStringLiteral("after it")).is_object());
     const RestReply retry = poller.poll(cursor, 25);
     CHECK_STATUS(retry, 200);
-    QCOMPARE(contentsIn(eventsOf(retry), m_room), (QStringList{QStringLiteral("answer lost"), QStringLiteral("after it")}));
+    QCOMPARE(contentsIn(eventsOf(retry), m_room),
+             (QStringList{QStringLiteral("answer lost"), QStringLiteral("after it")}));
     // A cursor built from a WebSocket client's sync map (no stream) resumes the same way.
     confab::EventCursor fromSync;
     fromSync.rooms[m_room] = confab::EventCursor::decode(cursor).rooms.at(m_room);
     const RestReply switched = poller.poll(fromSync.encode(), 25);
-    QCOMPARE(contentsIn(eventsOf(switched), m_room), (QStringList{QStringLiteral("answer lost"), QStringLiteral("after it")}));
+    QCOMPARE(contentsIn(eventsOf(switched), m_room),
+             (QStringList{QStringLiteral("answer lost"), QStringLiteral("after it")}));
 }
 
 void TestEventStreams::tooFarBehindGetsSyncGap()
@@ -224,7 +226,8 @@ void TestEventStreams::aLongPollerCountsAsOnline()
 {
     Account erin = makeAccount(m_server, QStringLiteral("erin"), QStringLiteral("Erin"));
     QVERIFY(!erin.id.isEmpty());
-    CHECK_STATUS(erin->post(roomPath(m_room, QStringLiteral("/join"))), 200); // presence is shown to people sharing a room
+    CHECK_STATUS(erin->post(roomPath(m_room, QStringLiteral("/join"))),
+                 200); // presence is shown to people sharing a room
     auto presenceOfErin = [&] {
         const RestReply r = m_alice->get(QStringLiteral("/v1/presence?userIds=") + erin.id);
         return r.ok() && !r.data()["presence"].empty() ? qs(r.data()["presence"][0]["status"]) : QString();
@@ -251,7 +254,8 @@ void TestEventStreams::typingOverRestReachesPollers()
     QCOMPARE(events.front()["isTyping"], json(true));
     // Not in the room: refused like the WebSocket's typing_start.
     Account stranger = makeAccount(m_server, QStringLiteral("stranger"));
-    CHECK_ERROR(stranger->post(roomPath(m_room, QStringLiteral("/typing")), json::object()), 404, "ROOM_NOT_FOUND", "roomId");
+    CHECK_ERROR(stranger->post(roomPath(m_room, QStringLiteral("/typing")), json::object()), 404, "ROOM_NOT_FOUND",
+                "roomId");
 }
 
 void TestEventStreams::badCursorIsRefusedNamingIt()
@@ -261,10 +265,12 @@ void TestEventStreams::badCursorIsRefusedNamingIt()
                                   QByteArray(R"({"x":{}})").toBase64(QByteArray::Base64UrlEncoding)}) {
         const RestReply r = poller.poll(bad, 1);
         CHECK_ERROR(r, 400, "BAD_REQUEST", "cursor");
-        QVERIFY2(r.body["error"].value("message", std::string()).find("cursor") != std::string::npos, r.raw.constData());
+        QVERIFY2(r.body["error"].value("message", std::string()).find("cursor") != std::string::npos,
+                 r.raw.constData());
     }
     // A room's seq must be a whole number.
-    const QByteArray wrongSeq = QByteArray(R"({"r":{"room":"ten"}})").toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const QByteArray wrongSeq =
+        QByteArray(R"({"r":{"room":"ten"}})").toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     CHECK_ERROR(poller.poll(wrongSeq, 1), 400, "BAD_REQUEST", "cursor");
 }
 

@@ -13,9 +13,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QRandomGenerator>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 
 using namespace confab::test;
 
@@ -29,12 +29,16 @@ QByteArray randomBytes(qsizetype n, quint32 seed)
     return b;
 }
 
-QString sha256(const QByteArray &b) { return QString::fromLatin1(QCryptographicHash::hash(b, QCryptographicHash::Sha256).toHex()); }
+QString sha256(const QByteArray &b)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(b, QCryptographicHash::Sha256).toHex());
+}
 
 // A PNG signature and header: enough for type detection by content.
 QByteArray pngBytes()
 {
-    return QByteArray::fromHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489") + randomBytes(64, 7);
+    return QByteArray::fromHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489") +
+           randomBytes(64, 7);
 }
 
 // A raw HTTP exchange on one socket, for what QNetworkAccessManager will not do: read the answer
@@ -53,10 +57,12 @@ public:
     }
     bool waitForResponse(int ms = 10000)
     {
-        return QTest::qWaitFor([&] {
-            m_received += m_socket.readAll();
-            return complete();
-        }, ms);
+        return QTest::qWaitFor(
+            [&] {
+                m_received += m_socket.readAll();
+                return complete();
+            },
+            ms);
     }
     void abort() { m_socket.abort(); }
     int status() const { return m_received.mid(9, 3).toInt(); }
@@ -96,8 +102,8 @@ private:
     {
         return a->send("POST", QStringLiteral("/v1/files"), bytes, contentType, {{"X-Filename", name}});
     }
-    QString uploadId(const Account &a, const QByteArray &bytes, const QByteArray &contentType = "application/octet-stream",
-                     const QByteArray &name = "data.bin")
+    QString uploadId(const Account &a, const QByteArray &bytes,
+                     const QByteArray &contentType = "application/octet-stream", const QByteArray &name = "data.bin")
     {
         const RestReply r = upload(a, bytes, contentType, name);
         if (r.status != 201)
@@ -108,7 +114,8 @@ private:
     {
         return server.dataDir() + QStringLiteral("/files/") + sha.left(2) + QLatin1Char('/') + sha.mid(2);
     }
-    RestReply download(const Account &a, const QString &fileId, const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    RestReply download(const Account &a, const QString &fileId,
+                       const QList<QPair<QByteArray, QByteArray>> &headers = {})
     {
         return a->send("GET", QStringLiteral("/v1/files/") + fileId, {}, {}, headers);
     }
@@ -117,7 +124,8 @@ private:
         json ids = json::array();
         for (const QString &id : fileIds)
             ids.push_back(ss(id));
-        return a->post(roomPath(roomId, QStringLiteral("/messages")), {{"content", ss(content)}, {"attachments", ids}}).body;
+        return a->post(roomPath(roomId, QStringLiteral("/messages")), {{"content", ss(content)}, {"attachments", ids}})
+            .body;
     }
     QByteArray admin(TestServer &server, const QStringList &args)
     {
@@ -131,7 +139,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_server.start(TestServer::relaxedArgs() + QStringList{QStringLiteral("--max-file-mb"), QStringLiteral("8")}));
+        QVERIFY(m_server.start(TestServer::relaxedArgs() +
+                               QStringList{QStringLiteral("--max-file-mb"), QStringLiteral("8")}));
         m_alice = makeAccount(m_server, QStringLiteral("alice"));
         m_bob = makeAccount(m_server, QStringLiteral("bob"));
         m_carol = makeAccount(m_server, QStringLiteral("carol"));
@@ -172,8 +181,9 @@ private Q_SLOTS:
     {
         RawHttp http;
         QVERIFY(http.connectTo(m_server.port()));
-        http.write("POST /v1/files HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + m_alice.token().toLatin1() +
-                   "\r\nX-Filename: big.bin\r\nContent-Type: application/octet-stream\r\nContent-Length: 9000000\r\n\r\n");
+        http.write(
+            "POST /v1/files HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + m_alice.token().toLatin1() +
+            "\r\nX-Filename: big.bin\r\nContent-Type: application/octet-stream\r\nContent-Length: 9000000\r\n\r\n");
         QVERIFY(http.waitForResponse());
         QCOMPARE(http.status(), 413);
         QVERIFY2(http.body().contains("8388608"), http.body().constData()); // names the limit
@@ -252,7 +262,9 @@ private Q_SLOTS:
         Account dave = makeAccount(m_server, QStringLiteral("dave"));
         CHECK_STATUS(m_alice->post(roomPath(m_room, QStringLiteral("/members")), {{"userId", ss(dave.id)}}), 201);
         CHECK_STATUS(download(dave, id), 200);
-        CHECK_STATUS(m_alice->post(roomPath(m_room, QStringLiteral("/members/") + dave.id + QStringLiteral("/kick")), json::object()), 200);
+        CHECK_STATUS(m_alice->post(roomPath(m_room, QStringLiteral("/members/") + dave.id + QStringLiteral("/kick")),
+                                   json::object()),
+                     200);
         CHECK_ERROR(download(dave, id), 404, "FILE_NOT_FOUND", "");
     }
 
@@ -286,7 +298,11 @@ private Q_SLOTS:
         auto aliceWs = connectWs(m_server, m_alice);
         QVERIFY(aliceWs);
         const QString other = uploadId(m_alice, "more text\n", "text/plain", "more.txt");
-        aliceWs->send({{"type", "send_message"}, {"roomId", ss(m_room)}, {"content", "see"}, {"attachments", {ss(other)}}, {"ref", "w1"}});
+        aliceWs->send({{"type", "send_message"},
+                       {"roomId", ss(m_room)},
+                       {"content", "see"},
+                       {"attachments", {ss(other)}},
+                       {"ref", "w1"}});
         const json ack = aliceWs->waitForType("ack");
         QVERIFY2(ack.is_object(), "no ack");
         QCOMPARE(qs(ack["message"]["type"]), QStringLiteral("file"));
@@ -308,21 +324,25 @@ private Q_SLOTS:
         QCOMPARE(room["settings"]["allowedFileTypes"], json({"image/*"}));
 
         const QString big = uploadId(m_alice, randomBytes(2000, 5));
-        RestReply r = m_alice->post(roomPath(roomId, QStringLiteral("/messages")), {{"content", ""}, {"attachments", {ss(big)}}});
+        RestReply r =
+            m_alice->post(roomPath(roomId, QStringLiteral("/messages")), {{"content", ""}, {"attachments", {ss(big)}}});
         CHECK_ERROR(r, 413, "PAYLOAD_TOO_LARGE", "attachments");
         QVERIFY2(r.raw.contains("maxFileSize"), r.raw.constData());
 
         const QString text = uploadId(m_alice, "small text\n", "image/png", "fake.png");
-        r = m_alice->post(roomPath(roomId, QStringLiteral("/messages")), {{"content", ""}, {"attachments", {ss(text)}}});
+        r = m_alice->post(roomPath(roomId, QStringLiteral("/messages")),
+                          {{"content", ""}, {"attachments", {ss(text)}}});
         CHECK_ERROR(r, 422, "VALIDATION_FAILED", "attachments");
         QVERIFY2(r.raw.contains("allowedFileTypes"), r.raw.constData());
 
         const QString image = uploadId(m_alice, pngBytes(), "image/png", "ok.png");
-        r = m_alice->post(roomPath(roomId, QStringLiteral("/messages")), {{"content", ""}, {"attachments", {ss(image)}}});
+        r = m_alice->post(roomPath(roomId, QStringLiteral("/messages")),
+                          {{"content", ""}, {"attachments", {ss(image)}}});
         CHECK_STATUS(r, 201);
 
         CHECK_STATUS(m_alice->patch(roomPath(roomId), {{"settings", {{"allowFileUploads", false}}}}), 200);
-        r = m_alice->post(roomPath(roomId, QStringLiteral("/messages")), {{"content", "x"}, {"attachments", {ss(image)}}});
+        r = m_alice->post(roomPath(roomId, QStringLiteral("/messages")),
+                          {{"content", "x"}, {"attachments", {ss(image)}}});
         CHECK_ERROR(r, 403, "FORBIDDEN", "attachments");
         QVERIFY2(r.raw.contains("allowFileUploads"), r.raw.constData());
     }
@@ -331,7 +351,8 @@ private Q_SLOTS:
     void resumableUploadInterruptedAndFinished()
     {
         const QByteArray bytes = randomBytes(4 * 1024 * 1024, 6);
-        RestReply r = m_alice->post(QStringLiteral("/v1/uploads"), {{"fileName", "big.bin"}, {"fileSize", bytes.size()}});
+        RestReply r =
+            m_alice->post(QStringLiteral("/v1/uploads"), {{"fileName", "big.bin"}, {"fileSize", bytes.size()}});
         CHECK_STATUS(r, 201);
         const QString id = qs(r.data()["uploadId"]);
         QCOMPARE(r.data()["offset"].get<qint64>(), 0);
@@ -344,13 +365,14 @@ private Q_SLOTS:
         {
             RawHttp http;
             QVERIFY(http.connectTo(m_server.port()));
-            http.write("PATCH " + path.toLatin1() + " HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + m_alice.token().toLatin1() +
+            http.write("PATCH " + path.toLatin1() + " HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " +
+                       m_alice.token().toLatin1() +
                        "\r\nUpload-Offset: 0\r\nContent-Type: application/offset+octet-stream\r\nContent-Length: " +
                        QByteArray::number(bytes.size()) + "\r\n\r\n");
             http.write(bytes.left(2 * 1024 * 1024));
             QVERIFY(http.flushed());
             QTRY_VERIFY_WITH_TIMEOUT(offset() >= 1024 * 1024, 20000); // the server stored some of it
-            http.abort();                                              // and the connection drops
+            http.abort();                                             // and the connection drops
         }
         // Finishing before the rest is refused, naming what is missing.
         CHECK_ERROR(m_alice->post(path + QStringLiteral("/complete")), 409, "CONFLICT", "");
@@ -385,11 +407,12 @@ private Q_SLOTS:
         // A wrong offset is refused and changes nothing; others cannot see an upload.
         r = m_alice->post(QStringLiteral("/v1/uploads"), {{"fileName", "b.bin"}, {"fileSize", 10}});
         const QString second = QStringLiteral("/v1/uploads/") + qs(r.data()["uploadId"]);
-        CHECK_ERROR(m_alice->send("PATCH", second, "abc", "application/offset+octet-stream", {{"Upload-Offset", "5"}}), 409,
-                    "CONFLICT", "");
-        CHECK_ERROR(m_bob->send("PATCH", second, "abc", "application/offset+octet-stream", {{"Upload-Offset", "0"}}), 404,
-                    "UPLOAD_NOT_FOUND", "");
-        CHECK_ERROR(m_alice->send("PATCH", second, randomBytes(11, 9), "application/offset+octet-stream", {{"Upload-Offset", "0"}}),
+        CHECK_ERROR(m_alice->send("PATCH", second, "abc", "application/offset+octet-stream", {{"Upload-Offset", "5"}}),
+                    409, "CONFLICT", "");
+        CHECK_ERROR(m_bob->send("PATCH", second, "abc", "application/offset+octet-stream", {{"Upload-Offset", "0"}}),
+                    404, "UPLOAD_NOT_FOUND", "");
+        CHECK_ERROR(m_alice->send("PATCH", second, randomBytes(11, 9), "application/offset+octet-stream",
+                                  {{"Upload-Offset", "0"}}),
                     413, "PAYLOAD_TOO_LARGE", "");
         QCOMPARE(m_alice->get(second).data()["offset"].get<qint64>(), 0);
     }
@@ -413,7 +436,8 @@ private Q_SLOTS:
         CHECK_ERROR(download(m_bob, id), 404, "FILE_NOT_FOUND", ""); // no longer in the room
         QVERIFY(QFileInfo::exists(blobPath(m_server, sha256(bytes))));
 
-        const QByteArray out = admin(m_server, {QStringLiteral("sweep-files"), QStringLiteral("--file-grace-seconds"), QStringLiteral("0")});
+        const QByteArray out = admin(
+            m_server, {QStringLiteral("sweep-files"), QStringLiteral("--file-grace-seconds"), QStringLiteral("0")});
         QVERIFY2(out.contains("removed"), out.constData());
         QVERIFY(!QFileInfo::exists(blobPath(m_server, sha256(bytes))));
         CHECK_ERROR(download(m_alice, id), 404, "FILE_NOT_FOUND", "");
@@ -429,7 +453,8 @@ private Q_SLOTS:
         QVERIFY(sendWithFiles(m_alice, m_room, {id}).value("success", false));
         CHECK_STATUS(download(m_bob, id), 200);
 
-        const QByteArray out = admin(m_server, {QStringLiteral("quarantine-file"), id, QStringLiteral("--reason"), QStringLiteral("abuse")});
+        const QByteArray out = admin(
+            m_server, {QStringLiteral("quarantine-file"), id, QStringLiteral("--reason"), QStringLiteral("abuse")});
         QVERIFY2(out.contains("quarantined"), out.constData());
         CHECK_ERROR(download(m_alice, id), 404, "FILE_NOT_FOUND", "");
         CHECK_ERROR(download(m_bob, id), 404, "FILE_NOT_FOUND", "");
@@ -442,16 +467,18 @@ private Q_SLOTS:
     // thumbnail and their displayed size.
     void imagesThumbnailAndPrivacy()
     {
-        QVERIFY2(!confab::testimages::exiftool({QStringLiteral("-ver")}).isEmpty(), "exiftool is needed (libimage-exiftool-perl)");
+        QVERIFY2(!confab::testimages::exiftool({QStringLiteral("-ver")}).isEmpty(),
+                 "exiftool is needed (libimage-exiftool-perl)");
         QTemporaryDir dir;
         const QString photo = dir.filePath(QStringLiteral("photo.jpg"));
         QVERIFY(confab::testimages::writePhotoJpeg(photo, QSize(1200, 900)));
-        QVERIFY(!confab::testimages::exiftool({QStringLiteral("-overwrite_original"), QStringLiteral("-n"),
-                                               QStringLiteral("-GPSLatitude=48.8584"), QStringLiteral("-GPSLatitudeRef=N"),
-                                               QStringLiteral("-GPSLongitude=2.2945"), QStringLiteral("-GPSLongitudeRef=E"),
-                                               QStringLiteral("-Make=Canon"), QStringLiteral("-SerialNumber=0123456789"),
-                                               QStringLiteral("-Orientation=6"), photo})
-                     .isEmpty());
+        QVERIFY(
+            !confab::testimages::exiftool({QStringLiteral("-overwrite_original"), QStringLiteral("-n"),
+                                           QStringLiteral("-GPSLatitude=48.8584"), QStringLiteral("-GPSLatitudeRef=N"),
+                                           QStringLiteral("-GPSLongitude=2.2945"), QStringLiteral("-GPSLongitudeRef=E"),
+                                           QStringLiteral("-Make=Canon"), QStringLiteral("-SerialNumber=0123456789"),
+                                           QStringLiteral("-Orientation=6"), photo})
+                 .isEmpty());
         QFile in(photo);
         QVERIFY(in.open(QIODevice::ReadOnly));
         const QByteArray original = in.readAll();
@@ -472,10 +499,12 @@ private Q_SLOTS:
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write(stored.raw);
         out.close();
-        const QByteArray tags = confab::testimages::exiftool({QStringLiteral("-j"), QStringLiteral("-G1"), QStringLiteral("-n"), back});
+        const QByteArray tags =
+            confab::testimages::exiftool({QStringLiteral("-j"), QStringLiteral("-G1"), QStringLiteral("-n"), back});
         const QJsonObject t = QJsonDocument::fromJson(tags).array().first().toObject();
         for (const QString &key : t.keys())
-            QVERIFY2(!key.contains(QLatin1String("GPS")) && !key.endsWith(QLatin1String(":Make")) && !key.contains(QLatin1String("Serial")),
+            QVERIFY2(!key.contains(QLatin1String("GPS")) && !key.endsWith(QLatin1String(":Make")) &&
+                         !key.contains(QLatin1String("Serial")),
                      qPrintable(key));
         QCOMPARE(t.value(QStringLiteral("IFD0:Orientation")).toInt(), 6);
 
@@ -523,7 +552,8 @@ private Q_SLOTS:
         QVERIFY(leftover.open(QIODevice::WriteOnly));
         leftover.write("half an upload");
         leftover.close();
-        QVERIFY(server.start(TestServer::relaxedArgs() + QStringList{QStringLiteral("--user-quota-mb"), QStringLiteral("1")}));
+        QVERIFY(server.start(TestServer::relaxedArgs() +
+                             QStringList{QStringLiteral("--user-quota-mb"), QStringLiteral("1")}));
         QVERIFY(!QFileInfo::exists(leftover.fileName()));
 
         Account eve = makeAccount(server, QStringLiteral("eve"));
@@ -531,7 +561,8 @@ private Q_SLOTS:
         const RestReply over = upload(eve, randomBytes(600 * 1024, 14), "application/octet-stream", "b");
         CHECK_ERROR(over, 413, "PAYLOAD_TOO_LARGE", "");
         QVERIFY2(over.raw.contains("quota"), over.raw.constData());
-        const RestReply resumable = eve->post(QStringLiteral("/v1/uploads"), {{"fileName", "c"}, {"fileSize", 600 * 1024}});
+        const RestReply resumable =
+            eve->post(QStringLiteral("/v1/uploads"), {{"fileName", "c"}, {"fileSize", 600 * 1024}});
         CHECK_ERROR(resumable, 413, "PAYLOAD_TOO_LARGE", "fileSize");
     }
 };

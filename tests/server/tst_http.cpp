@@ -53,7 +53,10 @@ struct RawResponse {
     }
     json body_json() const { return json::parse(body.constData(), body.constData() + body.size(), nullptr, false); }
     QString errorCode() const { return QString::fromStdString(body_json()["error"].value("code", std::string())); }
-    QString errorMessage() const { return QString::fromStdString(body_json()["error"].value("message", std::string())); }
+    QString errorMessage() const
+    {
+        return QString::fromStdString(body_json()["error"].value("message", std::string()));
+    }
 };
 
 // Takes one complete response (Content-Length framed) off the front of buffer.
@@ -91,7 +94,8 @@ class RawClient {
 public:
     explicit RawClient(quint16 port, QSslSocket *tls = nullptr) : m_socket(tls ? tls : new QTcpSocket)
     {
-        QObject::connect(m_socket.get(), &QIODevice::readyRead, m_socket.get(), [this] { m_buffer += m_socket->readAll(); });
+        QObject::connect(m_socket.get(), &QIODevice::readyRead, m_socket.get(),
+                         [this] { m_buffer += m_socket->readAll(); });
         if (tls)
             tls->connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
         else
@@ -157,7 +161,8 @@ private:
 
     void startServer(HttpServer *server)
     {
-        server->setHandler([this](HttpRequest &&r, HttpResponder responder) { handle(std::move(r), std::move(responder)); });
+        server->setHandler(
+            [this](HttpRequest &&r, HttpResponder responder) { handle(std::move(r), std::move(responder)); });
         server->setWebSocketHandler(QStringLiteral("/chat"), [this](QWebSocket *ws) {
             QVERIFY(ws->parent() == nullptr);
             m_wsUrl = ws->requestUrl();
@@ -180,16 +185,12 @@ private:
             json query = json::object();
             for (const auto &item : r.query.queryItems(QUrl::FullyDecoded))
                 query[item.first.toStdString()] = item.second.toStdString();
-            const json echo = {{"method", r.method.toStdString()},
-                               {"path", r.path.toStdString()},
-                               {"target", r.target.toStdString()},
-                               {"query", query},
-                               {"body", r.body.toStdString()},
-                               {"bodySize", r.body.size()},
-                               {"connectionId", r.connectionId},
-                               {"peer", r.peerAddress.toString().toStdString()},
-                               {"host", r.header("host").toStdString()},
-                               {"hasReceivedAt", r.receivedAtUs > 0}};
+            const json echo = {
+                {"method", r.method.toStdString()},       {"path", r.path.toStdString()},
+                {"target", r.target.toStdString()},       {"query", query},
+                {"body", r.body.toStdString()},           {"bodySize", r.body.size()},
+                {"connectionId", r.connectionId},         {"peer", r.peerAddress.toString().toStdString()},
+                {"host", r.header("host").toStdString()}, {"hasReceivedAt", r.receivedAtUs > 0}};
             responder.send(HttpResponse::json(200, confab::toJsonBytes(echo)));
         } else if (r.path == QLatin1String("/deferred")) {
             // Answered later from a timer; the tag says which request this was.
@@ -337,7 +338,8 @@ private Q_SLOTS:
         RawClient c(port());
         QVERIFY(c.waitConnected());
         c.send("HEAD /echo HTTP/1.1\r\nHost: test\r\n\r\n" + get("/echo?after=head"));
-        QVERIFY(QTest::qWaitFor([&] { return c.buffer().count("HTTP/1.1 200") == 2 && c.buffer().endsWith("}"); }, 5000));
+        QVERIFY(
+            QTest::qWaitFor([&] { return c.buffer().count("HTTP/1.1 200") == 2 && c.buffer().endsWith("}"); }, 5000));
         const qsizetype headEnd = c.buffer().indexOf("\r\n\r\n") + 4;
         QVERIFY(c.buffer().left(headEnd).contains("Content-Length: "));
         QVERIFY(c.buffer().mid(headEnd).startsWith("HTTP/1.1 200")); // no body after the HEAD answer
@@ -466,8 +468,8 @@ private Q_SLOTS:
         RawClient c(port());
         QVERIFY(c.waitConnected());
         const QByteArray chunk(800, 'y');
-        c.send("POST /echo HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n320\r\n" + chunk + "\r\n320\r\n" +
-               chunk + "\r\n0\r\n\r\n");
+        c.send("POST /echo HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n320\r\n" + chunk +
+               "\r\n320\r\n" + chunk + "\r\n0\r\n\r\n");
         RawResponse r;
         QVERIFY(c.next(&r));
         expectError(r, 413, QStringLiteral("PAYLOAD_TOO_LARGE"), QStringLiteral("1024"));
@@ -564,8 +566,8 @@ private Q_SLOTS:
         QTest::newRow("bare LF") << QList<QByteArray>{"GET /echo HTTP/1.1\nHost: test\nX-A: one\n two\n\n"};
         QTest::newRow("fold in its own packet")
             << QList<QByteArray>{"GET /echo HTTP/1.1\r\nHost: test\r\nX-A: one\r\n", " two\r\n\r\n"};
-        QTest::newRow("folded Host")
-            << QList<QByteArray>{"POST /echo HTTP/1.1\r\nHost:\r\n test\r\nContent-Length: 2\r\n\r\n{}"};
+        QTest::newRow("folded Host") << QList<QByteArray>{
+            "POST /echo HTTP/1.1\r\nHost:\r\n test\r\nContent-Length: 2\r\n\r\n{}"};
     }
 
     void foldedHeaderLine()
@@ -591,10 +593,12 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("code");
         // Under the 8192-byte upload limit, so only the screen can refuse them before the body.
-        QTest::newRow("no route") << QByteArray("POST /v1/files/nowhere HTTP/1.1\r\nHost: test\r\nContent-Length: 8000\r\n\r\n")
-                                  << 404 << QStringLiteral("NOT_FOUND");
-        QTest::newRow("no token") << QByteArray("POST /v1/files/private HTTP/1.1\r\nHost: test\r\nContent-Length: 8000\r\n\r\n")
-                                  << 401 << QStringLiteral("UNAUTHORIZED");
+        QTest::newRow("no route")
+            << QByteArray("POST /v1/files/nowhere HTTP/1.1\r\nHost: test\r\nContent-Length: 8000\r\n\r\n") << 404
+            << QStringLiteral("NOT_FOUND");
+        QTest::newRow("no token")
+            << QByteArray("POST /v1/files/private HTTP/1.1\r\nHost: test\r\nContent-Length: 8000\r\n\r\n") << 401
+            << QStringLiteral("UNAUTHORIZED");
         QTest::newRow("no token, chunked, expecting 100-continue")
             << QByteArray("POST /v1/files/private HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n"
                           "Expect: 100-continue\r\n\r\n")
@@ -699,21 +703,29 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("request");
         QTest::addColumn<QString>("messagePart");
-        QTest::newRow("bad version") << QByteArray("GET /echo HTTP/1.x\r\nHost: test\r\n\r\n") << QStringLiteral("version");
-        QTest::newRow("HTTP/3.0") << QByteArray("GET /echo HTTP/3.0\r\nHost: test\r\n\r\n") << QStringLiteral("version");
-        QTest::newRow("space in target") << QByteArray("GET /ec ho HTTP/1.1\r\nHost: test\r\n\r\n") << QStringLiteral("malformed");
-        QTest::newRow("control char in header") << QByteArray("GET /echo HTTP/1.1\r\nX: a\x01" "b\r\n\r\n") << QStringLiteral("header");
-        QTest::newRow("space before colon") << QByteArray("POST /echo HTTP/1.1\r\nContent-Length : 3\r\n\r\nabc")
-                                            << QStringLiteral("header name");
-        QTest::newRow("leading space header") << QByteArray("GET /echo HTTP/1.1\r\n X: folded\r\n\r\n")
-                                              << QStringLiteral("header name");
-        QTest::newRow("gzip transfer coding") << QByteArray("POST /echo HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n")
-                                              << QStringLiteral("Transfer-Encoding");
-        QTest::newRow("bad method") << QByteArray("FROB /echo HTTP/1.1\r\nHost: test\r\n\r\n") << QStringLiteral("method");
+        QTest::newRow("bad version") << QByteArray("GET /echo HTTP/1.x\r\nHost: test\r\n\r\n")
+                                     << QStringLiteral("version");
+        QTest::newRow("HTTP/3.0") << QByteArray("GET /echo HTTP/3.0\r\nHost: test\r\n\r\n")
+                                  << QStringLiteral("version");
+        QTest::newRow("space in target") << QByteArray("GET /ec ho HTTP/1.1\r\nHost: test\r\n\r\n")
+                                         << QStringLiteral("malformed");
+        QTest::newRow("control char in header") << QByteArray("GET /echo HTTP/1.1\r\nX: a\x01"
+                                                              "b\r\n\r\n")
+                                                << QStringLiteral("header");
+        QTest::newRow("space before colon")
+            << QByteArray("POST /echo HTTP/1.1\r\nContent-Length : 3\r\n\r\nabc") << QStringLiteral("header name");
+        QTest::newRow("leading space header")
+            << QByteArray("GET /echo HTTP/1.1\r\n X: folded\r\n\r\n") << QStringLiteral("header name");
+        QTest::newRow("gzip transfer coding")
+            << QByteArray("POST /echo HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n")
+            << QStringLiteral("Transfer-Encoding");
+        QTest::newRow("bad method") << QByteArray("FROB /echo HTTP/1.1\r\nHost: test\r\n\r\n")
+                                    << QStringLiteral("method");
         QTest::newRow("no target") << QByteArray("GET\r\n\r\n") << QStringLiteral("malformed");
-        QTest::newRow("space in header name") << QByteArray("GET /echo HTTP/1.1\r\nBad Header: x\r\n\r\n")
-                                              << QStringLiteral("header name");
-        QTest::newRow("HTTP/2 preface") << QByteArray("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n") << QStringLiteral("malformed");
+        QTest::newRow("space in header name")
+            << QByteArray("GET /echo HTTP/1.1\r\nBad Header: x\r\n\r\n") << QStringLiteral("header name");
+        QTest::newRow("HTTP/2 preface") << QByteArray("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")
+                                        << QStringLiteral("malformed");
         QTest::newRow("both lengths") << QByteArray("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\n"
                                                     "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n")
                                       << QStringLiteral("content-length");
@@ -900,7 +912,8 @@ private Q_SLOTS:
         c.send(get("/park"));
         QTRY_COMPARE(int(m_parked.size()), 1);
         HttpResponder responder = std::move(m_parked.front());
-        QThread *worker = QThread::create([&responder] { responder.send(HttpResponse::json(200, "{\"from\":\"worker\"}")); });
+        QThread *worker =
+            QThread::create([&responder] { responder.send(HttpResponse::json(200, "{\"from\":\"worker\"}")); });
         worker->start();
         QTRY_VERIFY(worker->isFinished());
         delete worker;
@@ -962,7 +975,8 @@ private Q_SLOTS:
         client.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/chat?token=abc%20def").arg(port())));
         QVERIFY(connected.wait(5000));
         QCOMPARE(m_wsUrl.path(), QStringLiteral("/chat"));
-        QCOMPARE(QUrlQuery(m_wsUrl).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded), QStringLiteral("abc def"));
+        QCOMPARE(QUrlQuery(m_wsUrl).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded),
+                 QStringLiteral("abc def"));
         client.sendTextMessage(QStringLiteral("hello"));
         QVERIFY(received.wait(5000));
         QCOMPARE(received.first().first().toString(), QStringLiteral("echo:hello"));
@@ -973,7 +987,7 @@ private Q_SLOTS:
 
         QSignalSpy disconnected(&client, &QWebSocket::disconnected);
         client.close();
-        QTRY_COMPARE(disconnected.size(), 1); // Qt may report it from inside close()
+        QTRY_COMPARE(disconnected.size(), 1);         // Qt may report it from inside close()
         QTRY_COMPARE(m_server->openConnections(), 0); // the server side socket was deleted
     }
 
@@ -1088,11 +1102,11 @@ private Q_SLOTS:
         QProcess openssl;
         QSignalSpy done(&openssl, &QProcess::finished);
         openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                       QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost"),
-                       QStringLiteral("-addext"), QStringLiteral("subjectAltName=DNS:localhost,IP:127.0.0.1"),
-                       QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-keyout"), key,
-                       QStringLiteral("-out"), cert});
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=localhost"), QStringLiteral("-addext"),
+                       QStringLiteral("subjectAltName=DNS:localhost,IP:127.0.0.1"), QStringLiteral("-days"),
+                       QStringLiteral("1"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
         QVERIFY(done.wait(60000));
         QCOMPARE(openssl.exitCode(), 0);
 

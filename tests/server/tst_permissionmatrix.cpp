@@ -19,11 +19,11 @@
 using namespace confab::test;
 
 // CHECK_ERROR with the error code in a variable.
-#define CHECK_REFUSED(reply, expectedStatus, expectedCode)                                                     \
-    do {                                                                                                       \
-        const auto &replyR_ = (reply);                                                                         \
-        CHECK_STATUS(replyR_, expectedStatus);                                                                 \
-        QCOMPARE(replyR_.errorCode(), expectedCode);                                                           \
+#define CHECK_REFUSED(reply, expectedStatus, expectedCode)                                                             \
+    do {                                                                                                               \
+        const auto &replyR_ = (reply);                                                                                 \
+        CHECK_STATUS(replyR_, expectedStatus);                                                                         \
+        QCOMPARE(replyR_.errorCode(), expectedCode);                                                                   \
     } while (false)
 
 namespace {
@@ -35,7 +35,8 @@ namespace {
 
 // The actors, in the order of every grid's lines. "server admin" is not in the room; "server
 // admin (member)" is a second server admin who is an ordinary member of it.
-const char *const kActors[] = {"owner", "admin", "moderator", "member", "non-member", "server admin", "server admin (member)"};
+const char *const kActors[] = {
+    "owner", "admin", "moderator", "member", "non-member", "server admin", "server admin (member)"};
 constexpr int kActorCount = 7;
 
 // Targets of the member actions, in the order of the grids' columns.
@@ -134,8 +135,13 @@ const char *const kDeleteMessageGrid[kActorCount] = {". Y Y Y Y",  // owner
 // API.md: "A private room ... that the caller may not see answers 404, never 403", and a server
 // admin acts in every room. Actions a non-member and a (non-member) server admin try in a private
 // room.
-const char *const kPrivateActions[] = {"reads the history of", "updates the settings of", "deletes", "invites to",
-                                       "lists the bans of", "pins in", "joins"};
+const char *const kPrivateActions[] = {"reads the history of",
+                                       "updates the settings of",
+                                       "deletes",
+                                       "invites to",
+                                       "lists the bans of",
+                                       "pins in",
+                                       "joins"};
 const char *const kPrivateMemberActions[] = {"kick", "ban", "mute", "role"};
 
 // WebSocket frames. API.md: "A member posts (not when muted, not in announcement rooms)"; "A
@@ -254,8 +260,9 @@ private:
     std::set<std::string> auditIds(const QString &roomId);
     // The entries written since `before`, newest first.
     std::vector<json> newAuditEntries(const QString &roomId, const std::set<std::string> &before);
-    bool checkAudit(const QString &roomId, const std::set<std::string> &before, const QString &action, const Account &by,
-                    const QString &targetUserId, const QString &reason = {}, const QString &messageId = {});
+    bool checkAudit(const QString &roomId, const std::set<std::string> &before, const QString &action,
+                    const Account &by, const QString &targetUserId, const QString &reason = {},
+                    const QString &messageId = {});
 
     WsClient &ws(const Account &a);
     // Everything the server queued for the connection before now is in its frames() once this
@@ -266,11 +273,11 @@ private:
     QString postAs(const Account &author, const QString &roomId, const QString &content);
 
     TestServer m_server;
-    Account m_root;    // first account: server admin
-    Account m_root2;   // made a server admin with `confab-server admin promote`; a member of every room
-    Account m_owner;   // owns every room
-    Account m_admin;   // the admin who acts
-    Account m_admin2;  // the admin who is acted on
+    Account m_root;   // first account: server admin
+    Account m_root2;  // made a server admin with `confab-server admin promote`; a member of every room
+    Account m_owner;  // owns every room
+    Account m_admin;  // the admin who acts
+    Account m_admin2; // the admin who is acted on
     Account m_mod;
     Account m_mod2;
     Account m_member;
@@ -286,7 +293,7 @@ private:
     int m_roomCount = 0;
     int m_pingCount = 0;
     std::map<QString, std::unique_ptr<WsClient>> m_ws; // by user id
-    QString m_failure; // why the last helper failed, for QVERIFY2
+    QString m_failure;                                 // why the last helper failed, for QVERIFY2
     // The audit ids of a room as last read, while nothing has been done in it since: a row that
     // reuses the room need not read them again. Cleared by every set-up step.
     QString m_auditKnownFor;
@@ -299,13 +306,14 @@ void TestPermissionMatrix::initTestCase()
 {
     QVERIFY(m_server.start({QStringLiteral("--insecure-fast-password-hashing"), QStringLiteral("--request-rate"),
                             QStringLiteral("100000"), QStringLiteral("--request-burst"), QStringLiteral("100000"),
-                            QStringLiteral("--message-rate"), QStringLiteral("100000"), QStringLiteral("--message-burst"),
-                            QStringLiteral("100000")}));
+                            QStringLiteral("--message-rate"), QStringLiteral("100000"),
+                            QStringLiteral("--message-burst"), QStringLiteral("100000")}));
     m_root = makeAccount(m_server, QStringLiteral("root"), QStringLiteral("Root"));
     QCOMPARE(m_root.user["role"], "admin");
     m_root2 = makeAccount(m_server, QStringLiteral("root2"), QStringLiteral("Root Two"));
     QByteArray out;
-    QCOMPARE(m_server.runCommand({QStringLiteral("admin"), QStringLiteral("promote"), QStringLiteral("root2")}, &out), 0);
+    QCOMPARE(m_server.runCommand({QStringLiteral("admin"), QStringLiteral("promote"), QStringLiteral("root2")}, &out),
+             0);
     QCOMPARE(m_root2->get(QStringLiteral("/v1/me")).data()["role"], "admin");
 
     m_owner = makeAccount(m_server, QStringLiteral("owner"), QStringLiteral("Olga Owner"));
@@ -318,7 +326,8 @@ void TestPermissionMatrix::initTestCase()
     m_outsider = makeAccount(m_server, QStringLiteral("outsider"), QStringLiteral("Otto Outsider"));
     m_guest = makeAccount(m_server, QStringLiteral("guest"), QStringLiteral("Gus Guest"));
     m_plain = makeAccount(m_server, QStringLiteral("plain"), QStringLiteral("Pat Plain"));
-    for (const Account *a : {&m_owner, &m_admin, &m_admin2, &m_mod, &m_mod2, &m_member, &m_member2, &m_outsider, &m_guest, &m_plain}) {
+    for (const Account *a :
+         {&m_owner, &m_admin, &m_admin2, &m_mod, &m_mod2, &m_member, &m_member2, &m_outsider, &m_guest, &m_plain}) {
         QVERIFY2(!a->id.isEmpty(), qPrintable(a->username));
         QCOMPARE(a->user["role"], "user");
     }
@@ -360,7 +369,8 @@ const Account &TestPermissionMatrix::target(const QString &role, const QString &
 QString TestPermissionMatrix::freshRoom(const QString &kind, const QList<const Account *> &members,
                                         const QList<const Account *> &admins, const QList<const Account *> &moderators)
 {
-    const QString type = kind == QLatin1String("private") || kind == QLatin1String("announcement") ? kind : QStringLiteral("public");
+    const QString type =
+        kind == QLatin1String("private") || kind == QLatin1String("announcement") ? kind : QStringLiteral("public");
     json extra = json::object();
     if (kind == QLatin1String("slow"))
         extra["settings"] = {{"slowModeSeconds", 3600}};
@@ -369,7 +379,8 @@ QString TestPermissionMatrix::freshRoom(const QString &kind, const QList<const A
     QStringList ids;
     for (const Account *a : members)
         ids << a->id;
-    const json room = createRoom(m_owner, QStringLiteral("matrix %1 (%2)").arg(++m_roomCount).arg(kind), type, ids, extra);
+    const json room =
+        createRoom(m_owner, QStringLiteral("matrix %1 (%2)").arg(++m_roomCount).arg(kind), type, ids, extra);
     if (!room.is_object()) {
         m_failure = QStringLiteral("could not create a %1 room").arg(kind);
         return {};
@@ -378,7 +389,8 @@ QString TestPermissionMatrix::freshRoom(const QString &kind, const QList<const A
     auto give = [&](const Account *a, const char *role) {
         const RestReply r = m_owner->patch(roomPath(id, QStringLiteral("/members/") + a->id), {{"role", role}});
         if (r.status != 200)
-            m_failure = QStringLiteral("making %1 %2: %3").arg(a->username, str(role), QString::fromUtf8(describe(r, 200)));
+            m_failure =
+                QStringLiteral("making %1 %2: %3").arg(a->username, str(role), QString::fromUtf8(describe(r, 200)));
         return r.status == 200;
     };
     for (const Account *a : admins) {
@@ -401,12 +413,15 @@ QString TestPermissionMatrix::useRoom(const QString &kind, const QList<const Acc
     }
     m_roomDirty = true; // until the row shows it changed nothing
     for (const Account *a : cast) {
-        const char *role = a == &m_admin || a == &m_admin2 ? "admin" : a == &m_mod || a == &m_mod2 ? "moderator" : nullptr;
+        const char *role = a == &m_admin || a == &m_admin2 ? "admin"
+                           : a == &m_mod || a == &m_mod2   ? "moderator"
+                                                           : nullptr;
         if (!role || m_roomId.isEmpty() || m_roleGiven.count(a->id))
             continue;
         const RestReply r = m_owner->patch(roomPath(m_roomId, QStringLiteral("/members/") + a->id), {{"role", role}});
         if (r.status != 200) {
-            m_failure = QStringLiteral("making %1 %2: %3").arg(a->username, str(role), QString::fromUtf8(describe(r, 200)));
+            m_failure =
+                QStringLiteral("making %1 %2: %3").arg(a->username, str(role), QString::fromUtf8(describe(r, 200)));
             return {};
         }
         m_roleGiven.insert(a->id);
@@ -464,14 +479,16 @@ bool TestPermissionMatrix::checkAudit(const QString &roomId, const std::set<std:
         m_failure = QStringLiteral("expected no audit entry, got:\n") + QString::fromUtf8(all);
         return fresh.empty();
     }
-    m_failure = QStringLiteral("expected one %1 entry by %2, got:\n%3").arg(action, by.username, QString::fromUtf8(all));
+    m_failure =
+        QStringLiteral("expected one %1 entry by %2, got:\n%3").arg(action, by.username, QString::fromUtf8(all));
     if (fresh.size() != 1)
         return false;
     const json &e = fresh.front();
     const auto orNull = [](const QString &s) { return s.isEmpty() ? json() : json(ss(s)); };
     return e["action"] == ss(action) && e["actorId"] == ss(by.id) && e["actorName"] == ss(by.displayName) &&
-           e["roomId"] == ss(roomId) && e["targetUserId"] == orNull(targetUserId) && e["messageId"] == orNull(messageId) &&
-           e["reason"] == ss(reason) && e["createdAt"].is_string() && e["auditId"].is_string();
+           e["roomId"] == ss(roomId) && e["targetUserId"] == orNull(targetUserId) &&
+           e["messageId"] == orNull(messageId) && e["reason"] == ss(reason) && e["createdAt"].is_string() &&
+           e["auditId"].is_string();
 }
 
 WsClient &TestPermissionMatrix::ws(const Account &a)
@@ -492,7 +509,8 @@ bool TestPermissionMatrix::drain(const std::vector<WsClient *> &connections)
         c->send({{"type", "ping"}, {"id", id}});
     bool all = true;
     for (WsClient *c : connections)
-        all &= !c->waitFor([&](const json &f) { return typeOf(f) == "pong" && f.value("id", json()) == id; }, 10000).is_null();
+        all &= !c->waitFor([&](const json &f) { return typeOf(f) == "pong" && f.value("id", json()) == id; }, 10000)
+                    .is_null();
     return all;
 }
 
@@ -553,26 +571,30 @@ void TestPermissionMatrix::memberActions_data()
                 add(pub, QStringLiteral("transfer"), who, whom, QStringLiteral("owner"),
                     QStringLiteral("hands ownership to ") + whom, transfer[t - 1]);
         }
-        add(pub, QStringLiteral("ban"), who, QStringLiteral("not in room"), {}, QStringLiteral("bans someone not in the room"),
-            ban[4]);
+        add(pub, QStringLiteral("ban"), who, QStringLiteral("not in room"), {},
+            QStringLiteral("bans someone not in the room"), ban[4]);
     }
     for (const SelfLine &line : kSelfGrid) {
         const QString who = str(line.actor);
         const QByteArray c = cellsOf(line.cells, 4);
-        const QString newRole = who == QLatin1String("member") || who.startsWith(QLatin1String("server")) ? QStringLiteral("moderator")
-                                                                                                           : QStringLiteral("member");
+        const QString newRole = who == QLatin1String("member") || who.startsWith(QLatin1String("server"))
+                                    ? QStringLiteral("moderator")
+                                    : QStringLiteral("member");
         add(pub, QStringLiteral("kick"), who, QStringLiteral("self"), {}, QStringLiteral("kicks self"), c[0]);
         add(pub, QStringLiteral("ban"), who, QStringLiteral("self"), {}, QStringLiteral("bans self"), c[1]);
         add(pub, QStringLiteral("mute"), who, QStringLiteral("self"), {}, QStringLiteral("mutes self"), c[2]);
-        add(pub, QStringLiteral("role"), who, QStringLiteral("self"), newRole, QStringLiteral("makes self ") + newRole, c[3]);
+        add(pub, QStringLiteral("role"), who, QStringLiteral("self"), newRole, QStringLiteral("makes self ") + newRole,
+            c[3]);
     }
     // A private room: a non-member is told it does not exist; a server admin acts anyway.
     for (const char *action : kPrivateMemberActions) {
         const QString act = str(action);
-        const QString verb = act == QLatin1String("role") ? QStringLiteral("makes member moderator") : act + QStringLiteral("s member");
+        const QString verb =
+            act == QLatin1String("role") ? QStringLiteral("makes member moderator") : act + QStringLiteral("s member");
         const QString newRole = act == QLatin1String("role") ? QStringLiteral("moderator") : QString();
         add(QStringLiteral("private"), act, QStringLiteral("non-member"), QStringLiteral("member"), newRole, verb, 'N');
-        add(QStringLiteral("private"), act, QStringLiteral("server admin"), QStringLiteral("member"), newRole, verb, 'Y');
+        add(QStringLiteral("private"), act, QStringLiteral("server admin"), QStringLiteral("member"), newRole, verb,
+            'Y');
     }
 }
 
@@ -689,15 +711,16 @@ void TestPermissionMatrix::roomActions_data()
         const Expected e = expectation(cell, okStatus(action));
         if (!e.status)
             return;
-        const QString where = kind == QLatin1String("private") ? QStringLiteral("a private room") : QStringLiteral("the room");
+        const QString where =
+            kind == QLatin1String("private") ? QStringLiteral("a private room") : QStringLiteral("the room");
         QTest::addRow("%s", qPrintable(QStringLiteral("%1 %2 %3 -> %4").arg(actorRole, action, where, e.label)))
             << kind << action << actorRole << e.status << e.code;
     };
     for (const RoomLine &line : kRoomGrid) {
         const QString action = str(line.action);
-        const QString kind = action.endsWith(QLatin1String("(announcement)")) ? QStringLiteral("announcement")
+        const QString kind = action.endsWith(QLatin1String("(announcement)"))  ? QStringLiteral("announcement")
                              : action.endsWith(QLatin1String("(invites off)")) ? QStringLiteral("closed")
-                                                                                 : QStringLiteral("public");
+                                                                               : QStringLiteral("public");
         const QByteArray cells = cellsOf(line.cells, kActorCount);
         for (int a = 0; a < kActorCount; ++a)
             add(kind, action, str(kActors[a]), cells[a]);
@@ -746,7 +769,8 @@ void TestPermissionMatrix::roomActions()
     if (action.startsWith(QLatin1String("reads the history"))) {
         r = who->get(roomPath(roomId, QStringLiteral("/messages")));
     } else if (action.startsWith(QLatin1String("updates"))) {
-        r = who->patch(roomPath(roomId), {{"description", "changed by the matrix"}, {"settings", {{"slowModeSeconds", 7}}}});
+        r = who->patch(roomPath(roomId),
+                       {{"description", "changed by the matrix"}, {"settings", {{"slowModeSeconds", 7}}}});
         auditAction = QStringLiteral("room.update");
     } else if (action == QLatin1String("deletes")) {
         r = who->del(roomPath(roomId));
@@ -834,7 +858,8 @@ void TestPermissionMatrix::roomActions()
     } else if (action == QLatin1String("joins")) {
         QCOMPARE(data["isJoined"], true);
     }
-    QVERIFY2(checkAudit(roomId, before, auditAction, who, auditTarget, auditReason, auditMessage), qPrintable(m_failure));
+    QVERIFY2(checkAudit(roomId, before, auditAction, who, auditTarget, auditReason, auditMessage),
+             qPrintable(m_failure));
     if (changesNothing && !setUp)
         keepRoom();
 }
@@ -854,7 +879,8 @@ void TestPermissionMatrix::deleteMessages_data()
             if (!e.status)
                 continue;
             const QString whose = t == 4 ? QStringLiteral("own") : str(authors[t]) + QStringLiteral("'s");
-            QTest::addRow("%s", qPrintable(QStringLiteral("%1 deletes %2 message -> %3").arg(str(kActors[a]), whose, e.label)))
+            QTest::addRow(
+                "%s", qPrintable(QStringLiteral("%1 deletes %2 message -> %3").arg(str(kActors[a]), whose, e.label)))
                 << str(kActors[a]) << str(authors[t]) << e.status << e.code;
         }
     }
@@ -888,7 +914,8 @@ void TestPermissionMatrix::deleteMessages()
     QCOMPARE(r.data()["content"], "");
     // Deleting one's own message is not moderation: only someone else's is audit-logged.
     const bool own = &who == &author;
-    QVERIFY2(checkAudit(roomId, before, own ? QString() : QStringLiteral("message.delete_any"), who, author.id, {}, messageId),
+    QVERIFY2(checkAudit(roomId, before, own ? QString() : QStringLiteral("message.delete_any"), who, author.id, {},
+                        messageId),
              qPrintable(m_failure));
     keepRoom();
 }
@@ -906,7 +933,8 @@ void TestPermissionMatrix::wsFrames_data()
             const Expected e = expectation(cells[a], 200);
             if (!e.status)
                 continue;
-            QTest::addRow("%s", qPrintable(QStringLiteral("%1: %2 -> %3").arg(str(kActors[a]), str(line.scenario), e.label)))
+            QTest::addRow("%s",
+                          qPrintable(QStringLiteral("%1: %2 -> %3").arg(str(kActors[a]), str(line.scenario), e.label)))
                 << str(line.scenario) << str(kActors[a]) << e.code;
         }
     }
@@ -919,9 +947,9 @@ void TestPermissionMatrix::wsFrames()
     QFETCH(QString, code);
 
     const QString kind = scenario.contains(QLatin1String("announcement")) ? QStringLiteral("announcement")
-                         : scenario.contains(QLatin1String("slow mode"))   ? QStringLiteral("slow")
-                         : scenario.contains(QLatin1String("private"))     ? QStringLiteral("private")
-                                                                           : QStringLiteral("public");
+                         : scenario.contains(QLatin1String("slow mode"))  ? QStringLiteral("slow")
+                         : scenario.contains(QLatin1String("private"))    ? QStringLiteral("private")
+                                                                          : QStringLiteral("public");
     const Account &who = actor(actorRole);
     const QString roomId = useRoom(kind, {&who});
     QVERIFY2(!roomId.isEmpty(), qPrintable(m_failure));
@@ -967,7 +995,8 @@ void TestPermissionMatrix::wsFrames()
         }
         frame = {{"type", "send_message"}, {"roomId", room}, {"content", "hello from the matrix"}};
         effect = [room](const json &f) {
-            return typeOf(f) == "new_message" && f["message"]["roomId"] == room && f["message"]["content"] == "hello from the matrix";
+            return typeOf(f) == "new_message" && f["message"]["roomId"] == room &&
+                   f["message"]["content"] == "hello from the matrix";
         };
         if (actorRole == QLatin1String("server admin"))
             seer = &mine; // not a member: checks the ack only
@@ -975,9 +1004,13 @@ void TestPermissionMatrix::wsFrames()
         frame = {{"type", "delete_message"}, {"roomId", room}, {"messageId", ss(messageId)}};
         effect = [id = ss(messageId)](const json &f) { return typeOf(f) == "message_deleted" && f["messageId"] == id; };
     } else if (scenario.startsWith(QLatin1String("edit_message"))) {
-        frame = {{"type", "edit_message"}, {"roomId", room}, {"messageId", ss(messageId)}, {"content", "edited by the matrix"}};
+        frame = {{"type", "edit_message"},
+                 {"roomId", room},
+                 {"messageId", ss(messageId)},
+                 {"content", "edited by the matrix"}};
         effect = [id = ss(messageId)](const json &f) {
-            return typeOf(f) == "message_updated" && f["message"]["messageId"] == id && f["message"]["content"] == "edited by the matrix";
+            return typeOf(f) == "message_updated" && f["message"]["messageId"] == id &&
+                   f["message"]["content"] == "edited by the matrix";
         };
     } else if (scenario.startsWith(QLatin1String("typing_start"))) {
         frame = {{"type", "typing_start"}, {"roomId", room}};
@@ -989,8 +1022,14 @@ void TestPermissionMatrix::wsFrames()
         effect = [room](const json &f) { return typeOf(f) == "history" && f["roomId"] == room; };
         seer = &mine;
     } else if (scenario.startsWith(QLatin1String("message_reaction"))) {
-        frame = {{"type", "message_reaction"}, {"roomId", room}, {"messageId", ss(messageId)}, {"emoji", "👍"}, {"action", "add"}};
-        effect = [id = ss(messageId)](const json &f) { return typeOf(f) == "message_updated" && f["message"]["messageId"] == id; };
+        frame = {{"type", "message_reaction"},
+                 {"roomId", room},
+                 {"messageId", ss(messageId)},
+                 {"emoji", "👍"},
+                 {"action", "add"}};
+        effect = [id = ss(messageId)](const json &f) {
+            return typeOf(f) == "message_updated" && f["message"]["messageId"] == id;
+        };
     } else {
         QFAIL(qPrintable(QStringLiteral("no such scenario: ") + scenario));
     }
@@ -1057,7 +1096,7 @@ void TestPermissionMatrix::moderationEventsReachTheRightConnections()
     const std::set<std::string> before = auditIds(roomId);
 
     RestReply r;
-    std::string event;                 // what every member connection gets
+    std::string event; // what every member connection gets
     QString auditAction;
     const Account *by = &m_mod;
     QString reason;
@@ -1170,7 +1209,8 @@ void TestPermissionMatrix::moderationEventsReachTheRightConnections()
             QVERIFY(drain(targetWs));
             QTest::qWait(100);
             for (const json &f : targetWs.frames())
-                QVERIFY2(!aboutRoom(f, roomId), QByteArray("a removed member still hears the room: " + dumpJson(f)).constData());
+                QVERIFY2(!aboutRoom(f, roomId),
+                         QByteArray("a removed member still hears the room: " + dumpJson(f)).constData());
         } else {
             QVERIFY(!targetWs.waitFor(inRoom("new_message", roomId)).is_null());
             // The muted member's own post is refused and reaches nobody.
@@ -1179,7 +1219,8 @@ void TestPermissionMatrix::moderationEventsReachTheRightConnections()
             QVERIFY(drain({&owner, &mod, &bystander}));
             for (WsClient *c : {&owner, &mod, &bystander}) {
                 for (const json &f : c->frames())
-                    QVERIFY2(!(typeOf(f) == "new_message" && f["message"]["content"] == "let me speak"), dumpJson(f).constData());
+                    QVERIFY2(!(typeOf(f) == "new_message" && f["message"]["content"] == "let me speak"),
+                             dumpJson(f).constData());
             }
         }
         QVERIFY(drain(outsider));
@@ -1191,7 +1232,8 @@ void TestPermissionMatrix::moderationEventsReachTheRightConnections()
         QVERIFY2(checkAudit(roomId, before, auditAction, *by, {}, reason), qPrintable(m_failure));
         return;
     }
-    QVERIFY2(checkAudit(roomId, before, auditAction, *by, auditTarget, action == QLatin1String("kick") || action == QLatin1String("ban") ? reason : QString(),
+    QVERIFY2(checkAudit(roomId, before, auditAction, *by, auditTarget,
+                        action == QLatin1String("kick") || action == QLatin1String("ban") ? reason : QString(),
                         auditMessage),
              qPrintable(m_failure));
 }
@@ -1216,7 +1258,8 @@ void TestPermissionMatrix::auditLogVisibility()
         QVERIFY2(qs(e["roomId"]) == mine, dumpJson(e).constData());
     CHECK_ERROR(m_plain->get(QStringLiteral("/v1/admin/audit?roomId=") + other), 403, "FORBIDDEN", "roomId");
     // The server admin sees both rooms' entries, each with who did what to whom.
-    const RestReply all = m_root->get(QStringLiteral("/v1/admin/audit?limit=5&actorId=") + m_owner.id + QStringLiteral("&action=member.mute"));
+    const RestReply all = m_root->get(QStringLiteral("/v1/admin/audit?limit=5&actorId=") + m_owner.id +
+                                      QStringLiteral("&action=member.mute"));
     CHECK_STATUS(all, 200);
     const json muted = all.data()["entries"];
     QVERIFY(!muted.empty());
@@ -1234,7 +1277,8 @@ void TestPermissionMatrix::memberCap()
     const QString id = qs(room["roomId"]);
     CHECK_STATUS(m_guest->post(roomPath(id, QStringLiteral("/join"))), 200);
     CHECK_ERROR(m_plain->post(roomPath(id, QStringLiteral("/join"))), 409, "CONFLICT", "");
-    CHECK_ERROR(m_owner->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_plain.id)}}), 409, "CONFLICT", "");
+    CHECK_ERROR(m_owner->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_plain.id)}}), 409, "CONFLICT",
+                "");
     WsClient &c = ws(m_plain);
     c.send({{"type", "join_room"}, {"roomId", ss(id)}, {"ref", "full"}});
     QCOMPARE(c.waitFor(withRef("error", "full"))["code"], "CONFLICT");

@@ -79,7 +79,8 @@ bool answersPing(WsClient &ws)
 {
     const std::string id = "p" + std::to_string(QRandomGenerator::global()->generate());
     ws.send({{"type", "ping"}, {"id", id}});
-    return !ws.waitFor([&](const json &f) { return typeOf(f) == "pong" && f.value("id", json()) == id; }, 5000).is_null();
+    return !ws.waitFor([&](const json &f) { return typeOf(f) == "pong" && f.value("id", json()) == id; }, 5000)
+                .is_null();
 }
 
 } // namespace
@@ -141,8 +142,8 @@ void TestRealtime::initTestCase()
                             QStringLiteral("500"), QStringLiteral("--presence-grace-seconds"), QStringLiteral("1"),
                             QStringLiteral("--message-rate"), QStringLiteral("1000"), QStringLiteral("--message-burst"),
                             QStringLiteral("1000"), QStringLiteral("--request-rate"), QStringLiteral("1000"),
-                            QStringLiteral("--request-burst"), QStringLiteral("1000"), QStringLiteral("--sync-replay-max"),
-                            QStringLiteral("20")}));
+                            QStringLiteral("--request-burst"), QStringLiteral("1000"),
+                            QStringLiteral("--sync-replay-max"), QStringLiteral("20")}));
     // Opened now and never authenticated: the last test checks the server closed it.
     connect(&m_unauthenticated.socket(), &QWebSocket::disconnected, this,
             [this] { m_unauthenticatedClosedAt = m_sinceStart.elapsed(); });
@@ -224,7 +225,8 @@ void TestRealtime::badTokenIsRefused()
     {
         // A revoked token stops working on the WebSocket too, and its open sessions end.
         RestClient session(m_server.httpUrl());
-        const RestReply login = session.post(QStringLiteral("/v1/auth/login"), {{"username", "dave"}, {"password", "correct horse"}});
+        const RestReply login =
+            session.post(QStringLiteral("/v1/auth/login"), {{"username", "dave"}, {"password", "correct horse"}});
         CHECK_STATUS(login, 200);
         session.setToken(qs(login.data()["token"]));
         WsClient ws;
@@ -284,7 +286,10 @@ void TestRealtime::authFramesRacingAuthentication()
     both.close();
     twice.close();
     const json offline = alice->waitFor(
-        [&](const json &f) { return typeOf(f) == "presence_update" && f["userId"] == ss(m_carol.id) && f["status"] == "offline"; }, 4000);
+        [&](const json &f) {
+            return typeOf(f) == "presence_update" && f["userId"] == ss(m_carol.id) && f["status"] == "offline";
+        },
+        4000);
     QVERIFY2(!offline.is_null(), "carol never went offline: a connection was counted twice");
 }
 
@@ -303,8 +308,9 @@ void TestRealtime::closingWhileAuthenticating()
     QVERIFY(!alice->waitFor(messageEvent("new_message", qs(m["messageId"]))).is_null());
     QVERIFY(m_server.isRunning());
     CHECK_STATUS(m_alice->get(QStringLiteral("/healthz")), 200);
-    QTRY_COMPARE_WITH_TIMEOUT(qs(m_alice->get(QStringLiteral("/v1/presence?userIds=") + m_carol.id).data()["presence"][0]["status"]),
-                              QStringLiteral("offline"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        qs(m_alice->get(QStringLiteral("/v1/presence?userIds=") + m_carol.id).data()["presence"][0]["status"]),
+        QStringLiteral("offline"), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(metricValue(m_server, "confab_websocket_connections"), 1.0, 5000); // alice's
 }
 
@@ -412,7 +418,11 @@ void TestRealtime::seqIsStrictlyIncreasingAndGapFree()
         ids << qs(ack["message"]["messageId"]);
     }
     // Other kinds of room event share the sequence.
-    alice->send({{"type", "message_reaction"}, {"roomId", ss(id)}, {"messageId", ss(ids[0])}, {"emoji", "+1"}, {"action", "add"}});
+    alice->send({{"type", "message_reaction"},
+                 {"roomId", ss(id)},
+                 {"messageId", ss(ids[0])},
+                 {"emoji", "+1"},
+                 {"action", "add"}});
     alice->send({{"type", "edit_message"}, {"roomId", ss(id)}, {"messageId", ss(ids[1])}, {"content", "edited"}});
     alice->send({{"type", "delete_message"}, {"roomId", ss(id)}, {"messageId", ss(ids[2])}});
     CHECK_STATUS(m_alice->post(roomPath(id, QStringLiteral("/pins/") + ids[3])), 200);
@@ -433,7 +443,8 @@ void TestRealtime::seqIsStrictlyIncreasingAndGapFree()
     }
     QCOMPARE(int(seqs.size()), expected);
     for (size_t i = 1; i < seqs.size(); ++i)
-        QVERIFY2(seqs[i] == seqs[i - 1] + 1, qPrintable(QStringLiteral("seq %1 follows %2").arg(seqs[i]).arg(seqs[i - 1])));
+        QVERIFY2(seqs[i] == seqs[i - 1] + 1,
+                 qPrintable(QStringLiteral("seq %1 follows %2").arg(seqs[i]).arg(seqs[i - 1])));
     for (const char *type : {"new_message", "message_updated", "message_deleted", "pin_updated", "user_joined"})
         QVERIFY2(types.contains(QLatin1String(type)), type);
     QVERIFY(bob->noneOfType("new_message", 200)); // nothing beyond what was sent
@@ -519,23 +530,39 @@ void TestRealtime::reactionsUpdateMessages()
     QVERIFY(!alice->waitFor(messageEvent("new_message", id)).is_null());
 
     const std::string emoji = "\xF0\x9F\x91\x8D";
-    bob->send({{"type", "message_reaction"}, {"roomId", ss(m_room)}, {"messageId", ss(id)}, {"emoji", emoji}, {"action", "add"}});
+    bob->send({{"type", "message_reaction"},
+               {"roomId", ss(m_room)},
+               {"messageId", ss(id)},
+               {"emoji", emoji},
+               {"action", "add"}});
     json updated = alice->waitFor(messageEvent("message_updated", id));
     QVERIFY2(!updated.is_null(), "no message_updated for a reaction");
     QVERIFY(updated["seq"].get<qint64>() > m["seq"].get<qint64>());
     QVERIFY(updated["message"]["reactions"][emoji] == json::array({ss(m_bob.id)}));
 
-    bob->send({{"type", "message_reaction"}, {"roomId", ss(m_room)}, {"messageId", ss(id)}, {"emoji", emoji}, {"action", "remove"}});
+    bob->send({{"type", "message_reaction"},
+               {"roomId", ss(m_room)},
+               {"messageId", ss(id)},
+               {"emoji", emoji},
+               {"action", "remove"}});
     updated = alice->waitFor(messageEvent("message_updated", id));
     QVERIFY2(!updated.is_null(), "no message_updated for removing a reaction");
     QVERIFY(!updated["message"]["reactions"].contains(emoji));
 
-    bob->send({{"type", "message_reaction"}, {"roomId", ss(m_room)}, {"messageId", ss(id)}, {"emoji", emoji}, {"action", "explode"},
+    bob->send({{"type", "message_reaction"},
+               {"roomId", ss(m_room)},
+               {"messageId", ss(id)},
+               {"emoji", emoji},
+               {"action", "explode"},
                {"ref", "x-1"}});
     const json err = bob->waitFor(withRef("error", "x-1"));
     QVERIFY2(!err.is_null(), "no error for a bad action");
     QCOMPARE(qs(err["field"]), QStringLiteral("action"));
-    bob->send({{"type", "message_reaction"}, {"roomId", ss(m_room)}, {"messageId", ss(id)}, {"emoji", emoji}, {"ref", "x-2"}});
+    bob->send({{"type", "message_reaction"},
+               {"roomId", ss(m_room)},
+               {"messageId", ss(id)},
+               {"emoji", emoji},
+               {"ref", "x-2"}});
     QCOMPARE(qs(bob->waitFor(withRef("error", "x-2"))["field"]), QStringLiteral("action"));
     QVERIFY(alice->noneOfType("message_updated", 200));
 }
@@ -575,7 +602,11 @@ void TestRealtime::editAndDelete()
     QVERIFY(updated["message"]["isEdited"] == true);
     QVERIFY(isIsoTime(updated["message"]["editedAt"]));
 
-    bob->send({{"type", "edit_message"}, {"roomId", ss(m_room)}, {"messageId", ss(id)}, {"content", "hijack"}, {"ref", "e-1"}});
+    bob->send({{"type", "edit_message"},
+               {"roomId", ss(m_room)},
+               {"messageId", ss(id)},
+               {"content", "hijack"},
+               {"ref", "e-1"}});
     const json err = bob->waitFor(withRef("error", "e-1"));
     QVERIFY2(!err.is_null(), "no error for editing another's message");
     QCOMPARE(qs(err["code"]), QStringLiteral("FORBIDDEN"));
@@ -668,9 +699,11 @@ void TestRealtime::presenceUpdates()
     QVERIFY(!bob->waitFor(aliceIs("online")).is_null());
     alice->send({{"type", "set_presence"}, {"status", "dancing"}, {"ref", "p-1"}});
     QCOMPARE(qs(alice->waitFor(withRef("error", "p-1"))["field"]), QStringLiteral("status"));
-    alice->send({{"type", "set_presence"}, {"status", "busy"}, {"customStatus", std::string(101, 'x')}, {"ref", "p-2"}});
+    alice->send(
+        {{"type", "set_presence"}, {"status", "busy"}, {"customStatus", std::string(101, 'x')}, {"ref", "p-2"}});
     QCOMPARE(qs(alice->waitFor(withRef("error", "p-2"))["field"]), QStringLiteral("customStatus"));
-    QVERIFY(dave->waitFor([&](const json &f) { return typeOf(f) == "presence_update" && f["userId"] == ss(m_alice.id); }, 100)
+    QVERIFY(dave->waitFor(
+                    [&](const json &f) { return typeOf(f) == "presence_update" && f["userId"] == ss(m_alice.id); }, 100)
                 .is_null());
 }
 
@@ -830,9 +863,11 @@ void TestRealtime::syncTellsWhyARoomWasLost()
     CHECK_STATUS(m_bob->post(roomPath(qs(gone["roomId"]), QStringLiteral("/join"))), 200);
 
     // Nobody connected: they hear of it only when they come back.
-    CHECK_STATUS(m_alice->post(roomPath(id, QStringLiteral("/members/") + m_bob.id + QStringLiteral("/kick")), {{"reason", "take a break"}}),
+    CHECK_STATUS(m_alice->post(roomPath(id, QStringLiteral("/members/") + m_bob.id + QStringLiteral("/kick")),
+                               {{"reason", "take a break"}}),
                  200);
-    CHECK_STATUS(m_alice->post(roomPath(id, QStringLiteral("/members/") + m_carol.id + QStringLiteral("/ban")), {{"reason", "spam"}}),
+    CHECK_STATUS(m_alice->post(roomPath(id, QStringLiteral("/members/") + m_carol.id + QStringLiteral("/ban")),
+                               {{"reason", "spam"}}),
                  200);
     CHECK_STATUS(m_alice->del(roomPath(qs(gone["roomId"]))), 200);
 
@@ -893,8 +928,9 @@ void TestRealtime::liveFramesCarryTheCurrentProfile()
     auto erinWs = connectWs(m_server, erin);
     auto alice = connectWs(m_server, m_alice);
     QVERIFY(erinWs && alice);
-    CHECK_STATUS(erin->patch(QStringLiteral("/v1/me"), {{"displayName", "Erin B."}, {"avatar", "https://example.org/erin.png"}}),
-                 200);
+    CHECK_STATUS(
+        erin->patch(QStringLiteral("/v1/me"), {{"displayName", "Erin B."}, {"avatar", "https://example.org/erin.png"}}),
+        200);
 
     erinWs->send(sendFrame(id, QStringLiteral("new look"), QStringLiteral("p-1")));
     const json ack = erinWs->waitFor(withRef("ack", "p-1"));
@@ -997,8 +1033,8 @@ void TestRealtime::oversizedFrame()
 void TestRealtime::messageRateLimit()
 {
     TestServer strict;
-    QVERIFY(strict.start({QStringLiteral("--insecure-fast-password-hashing"), QStringLiteral("--message-rate"), QStringLiteral("1"),
-                          QStringLiteral("--message-burst"), QStringLiteral("2")}));
+    QVERIFY(strict.start({QStringLiteral("--insecure-fast-password-hashing"), QStringLiteral("--message-rate"),
+                          QStringLiteral("1"), QStringLiteral("--message-burst"), QStringLiteral("2")}));
     const Account a = makeAccount(strict, QStringLiteral("speedy"));
     const json room = createRoom(a, QStringLiteral("Speedway"), QStringLiteral("public"));
     QVERIFY(room.is_object());
@@ -1030,7 +1066,9 @@ void TestRealtime::kickedAndBanned()
     auto carol = connectWs(m_server, m_carol);
     QVERIFY(bob && carol);
 
-    CHECK_STATUS(m_alice->post(roomPath(id, QStringLiteral("/members/") + m_bob.id + QStringLiteral("/kick")), {{"reason", "bye"}}), 200);
+    CHECK_STATUS(m_alice->post(roomPath(id, QStringLiteral("/members/") + m_bob.id + QStringLiteral("/kick")),
+                               {{"reason", "bye"}}),
+                 200);
     const json kicked = bob->waitForType("kicked");
     QVERIFY2(!kicked.is_null(), "no kicked frame");
     QCOMPARE(qs(kicked["roomId"]), id);
@@ -1043,7 +1081,8 @@ void TestRealtime::kickedAndBanned()
     QVERIFY2(bob->waitFor(ofTypeInRoom("new_message", id), 300).is_null(), "a kicked user still receives the room");
     QVERIFY(bob->isConnected()); // a kick is from the room, not the server
 
-    CHECK_STATUS(m_alice->post(roomPath(id, QStringLiteral("/members/") + m_carol.id + QStringLiteral("/ban")), {{"reason", "gone"}}),
+    CHECK_STATUS(m_alice->post(roomPath(id, QStringLiteral("/members/") + m_carol.id + QStringLiteral("/ban")),
+                               {{"reason", "gone"}}),
                  200);
     const json banned = carol->waitForType("banned");
     QVERIFY2(!banned.is_null(), "no banned frame");
@@ -1064,7 +1103,8 @@ void TestRealtime::logoutEndsOnlyThatTokensConnections()
     QVERIFY(!fay.id.isEmpty());
     CHECK_STATUS(fay->post(roomPath(m_room, QStringLiteral("/join"))), 200);
     RestClient otherDevice(m_server.httpUrl());
-    const RestReply login = otherDevice.post(QStringLiteral("/v1/auth/login"), {{"username", "fay"}, {"password", "correct horse"}});
+    const RestReply login =
+        otherDevice.post(QStringLiteral("/v1/auth/login"), {{"username", "fay"}, {"password", "correct horse"}});
     CHECK_STATUS(login, 200);
     WsClient other;
     QVERIFY(other.open(m_server.wsUrl(qs(login.data()["token"]))));
@@ -1131,7 +1171,8 @@ void TestRealtime::slowReaderIsDropped()
     QTcpSocket raw;
     QVERIFY(raw.setSocketDescriptor(fd));
     const QByteArray key = QByteArray("confab-slow-read").toBase64();
-    raw.write("GET /chat?token=" + reader.token().toUtf8() + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(server.port()) +
+    raw.write("GET /chat?token=" + reader.token().toUtf8() +
+              " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(server.port()) +
               "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key +
               "\r\nSec-WebSocket-Version: 13\r\n\r\n");
     QByteArray response;
@@ -1165,7 +1206,8 @@ void TestRealtime::slowReaderIsDropped()
     QByteArray received = response;
     QTRY_VERIFY_WITH_TIMEOUT((received += raw.readAll(), raw.state() == QAbstractSocket::UnconnectedState), 10000);
     const qsizetype delivered = received.count("\"type\":\"new_message\"");
-    QVERIFY2(delivered < acked, qPrintable(QStringLiteral("%1 of %2 messages reached the slow reader").arg(delivered).arg(acked)));
+    QVERIFY2(delivered < acked,
+             qPrintable(QStringLiteral("%1 of %2 messages reached the slow reader").arg(delivered).arg(acked)));
     // It was told why (a close frame after what it had been sent) and the server logged it once.
     QVERIFY2(received.contains("\x03\xF1too far behind: reconnect and sync"), received.right(200).toHex().constData());
     QTRY_COMPARE_WITH_TIMEOUT(server.output().count("dropped: it does not read"), 1, 5000);
@@ -1185,9 +1227,11 @@ void TestRealtime::slowReaderIsDropped()
 void TestRealtime::unauthenticatedConnectionTimesOut()
 {
     // Opened in initTestCase and never authenticated: closed after the auth timeout (10 s).
-    QTRY_VERIFY_WITH_TIMEOUT(m_unauthenticated.wasClosed(), int(std::max<qint64>(1000, 15000 - m_sinceStart.elapsed())));
+    QTRY_VERIFY_WITH_TIMEOUT(m_unauthenticated.wasClosed(),
+                             int(std::max<qint64>(1000, 15000 - m_sinceStart.elapsed())));
     QCOMPARE(m_unauthenticated.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
-    QVERIFY2(m_unauthenticatedClosedAt >= 9000, qPrintable(QStringLiteral("closed after %1 ms").arg(m_unauthenticatedClosedAt)));
+    QVERIFY2(m_unauthenticatedClosedAt >= 9000,
+             qPrintable(QStringLiteral("closed after %1 ms").arg(m_unauthenticatedClosedAt)));
     QVERIFY(m_unauthenticated.frames().empty()); // it was told nothing
 }
 

@@ -47,7 +47,8 @@ int loginFrom(const QString &sourceAddress, quint16 port, const QString &usernam
         return 0;
     const QByteArray body = confab::toJsonBytes(json{{"username", ss(username)}, {"password", ss(password)}});
     socket.write("POST /v1/auth/login HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                 "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                 "Content-Length: " +
+                 QByteArray::number(body.size()) + "\r\n\r\n" + body);
     QByteArray answer;
     while (!answer.contains("\r\n") && socket.waitForReadyRead(5000))
         answer += socket.readAll();
@@ -192,7 +193,8 @@ private Q_SLOTS:
 
 private:
     // A public room owned by bob with the given members joined, and optional roles given by bob.
-    QString roomWith(const QString &name, const QList<const Account *> &joiners, const QString &type = QStringLiteral("public"));
+    QString roomWith(const QString &name, const QList<const Account *> &joiners,
+                     const QString &type = QStringLiteral("public"));
     bool setRole(const QString &roomId, const Account &who, const QString &role);
 
     TestServer m_server;
@@ -227,7 +229,8 @@ QString TestRest::roomWith(const QString &name, const QList<const Account *> &jo
     for (const Account *a : joiners) {
         const RestReply r = (*a)->post(roomPath(id, QStringLiteral("/join")));
         if (r.status != 200) {
-            qWarning("%s could not join %s: %s", qPrintable(a->username), qPrintable(name), describe(r, 200).constData());
+            qWarning("%s could not join %s: %s", qPrintable(a->username), qPrintable(name),
+                     describe(r, 200).constData());
             return {};
         }
     }
@@ -282,22 +285,30 @@ void TestRest::registerValidation_data()
     QTest::newRow("username too long")
         << QByteArray(R"({"username":"abcdefghijabcdefghijabcdefghijabc","password":"longenough","displayName":"X"})")
         << QStringLiteral("username");
-    QTest::newRow("username with space") << QByteArray(R"({"username":"has space","password":"longenough","displayName":"X"})")
+    QTest::newRow("username with space") << QByteArray(
+                                                R"({"username":"has space","password":"longenough","displayName":"X"})")
                                          << QStringLiteral("username");
-    QTest::newRow("username with slash") << QByteArray(R"({"username":"a/b/c","password":"longenough","displayName":"X"})")
+    QTest::newRow("username with slash") << QByteArray(
+                                                R"({"username":"a/b/c","password":"longenough","displayName":"X"})")
                                          << QStringLiteral("username");
-    QTest::newRow("username missing") << QByteArray(R"({"password":"longenough","displayName":"X"})") << QStringLiteral("username");
-    QTest::newRow("username not a string") << QByteArray(R"({"username":42,"password":"longenough","displayName":"X"})")
-                                           << QStringLiteral("username");
-    QTest::newRow("password too short") << QByteArray(R"({"username":"valid_name","password":"short","displayName":"X"})")
+    QTest::newRow("username missing") << QByteArray(R"({"password":"longenough","displayName":"X"})")
+                                      << QStringLiteral("username");
+    QTest::newRow("username not a string")
+        << QByteArray(R"({"username":42,"password":"longenough","displayName":"X"})") << QStringLiteral("username");
+    QTest::newRow("password too short") << QByteArray(
+                                               R"({"username":"valid_name","password":"short","displayName":"X"})")
                                         << QStringLiteral("password");
-    QTest::newRow("password missing") << QByteArray(R"({"username":"valid_name","displayName":"X"})") << QStringLiteral("password");
-    QTest::newRow("displayName empty") << QByteArray(R"({"username":"valid_name","password":"longenough","displayName":""})")
+    QTest::newRow("password missing") << QByteArray(R"({"username":"valid_name","displayName":"X"})")
+                                      << QStringLiteral("password");
+    QTest::newRow("displayName empty") << QByteArray(
+                                              R"({"username":"valid_name","password":"longenough","displayName":""})")
                                        << QStringLiteral("displayName");
-    QTest::newRow("displayName blank") << QByteArray(R"({"username":"valid_name","password":"longenough","displayName":"   "})")
-                                       << QStringLiteral("displayName");
+    QTest::newRow("displayName blank")
+        << QByteArray(R"({"username":"valid_name","password":"longenough","displayName":"   "})")
+        << QStringLiteral("displayName");
     QTest::newRow("displayName too long")
-        << (QByteArray(R"({"username":"valid_name","password":"longenough","displayName":")") + QByteArray(65, 'd') + "\"}")
+        << (QByteArray(R"({"username":"valid_name","password":"longenough","displayName":")") + QByteArray(65, 'd') +
+            "\"}")
         << QStringLiteral("displayName");
     QTest::newRow("unknown field")
         << QByteArray(R"({"username":"valid_name","password":"longenough","displayName":"X","admin":true})")
@@ -330,7 +341,8 @@ void TestRest::registerDuplicateIsCaseInsensitive()
     }
     // The original account is untouched: its password still works, the impostor's does not.
     CHECK_STATUS(c.post(QStringLiteral("/v1/auth/login"), {{"username", "alice"}, {"password", ss(kPassword)}}), 200);
-    CHECK_STATUS(c.post(QStringLiteral("/v1/auth/login"), {{"username", "alice"}, {"password", "another password"}}), 401);
+    CHECK_STATUS(c.post(QStringLiteral("/v1/auth/login"), {{"username", "alice"}, {"password", "another password"}}),
+                 401);
 }
 
 void TestRest::loginAndWrongCredentials()
@@ -345,15 +357,18 @@ void TestRest::loginAndWrongCredentials()
     // Usernames are case-insensitive at login too.
     CHECK_STATUS(c.post(QStringLiteral("/v1/auth/login"), {{"username", "CAROL"}, {"password", ss(kPassword)}}), 200);
 
-    const RestReply wrongPassword = c.post(QStringLiteral("/v1/auth/login"), {{"username", "carol"}, {"password", "not her password"}});
-    const RestReply unknownUser = c.post(QStringLiteral("/v1/auth/login"), {{"username", "nobody_here"}, {"password", "whatever1"}});
+    const RestReply wrongPassword =
+        c.post(QStringLiteral("/v1/auth/login"), {{"username", "carol"}, {"password", "not her password"}});
+    const RestReply unknownUser =
+        c.post(QStringLiteral("/v1/auth/login"), {{"username", "nobody_here"}, {"password", "whatever1"}});
     CHECK_ERROR(wrongPassword, 401, "UNAUTHORIZED", "");
     CHECK_ERROR(unknownUser, 401, "UNAUTHORIZED", "");
     // No account enumeration: the two answers are the same.
     QCOMPARE(qs(wrongPassword.body["error"]["message"]), qs(unknownUser.body["error"]["message"]));
     QVERIFY(wrongPassword.data().is_null() && wrongPassword.body["success"] == false);
 
-    CHECK_ERROR(c.post(QStringLiteral("/v1/auth/login"), {{"username", "carol"}}), 422, "VALIDATION_FAILED", "password");
+    CHECK_ERROR(c.post(QStringLiteral("/v1/auth/login"), {{"username", "carol"}}), 422, "VALIDATION_FAILED",
+                "password");
 }
 
 void TestRest::loginLockoutPerUsername()
@@ -453,7 +468,8 @@ void TestRest::loginThrottleBackoffAndBound()
 void TestRest::logoutRevokesToken()
 {
     RestClient session(m_server.httpUrl());
-    const RestReply login = session.post(QStringLiteral("/v1/auth/login"), {{"username", "bob"}, {"password", ss(kPassword)}});
+    const RestReply login =
+        session.post(QStringLiteral("/v1/auth/login"), {{"username", "bob"}, {"password", ss(kPassword)}});
     CHECK_STATUS(login, 200);
     session.setToken(qs(login.data()["token"]));
     CHECK_STATUS(session.get(QStringLiteral("/v1/me")), 200);
@@ -476,7 +492,8 @@ void TestRest::meGetAndPatch()
     QCOMPARE(qs(me.data()["displayName"]), QStringLiteral("Patch Me"));
     QCOMPARE(qs(me.data()["role"]), QStringLiteral("user"));
 
-    const RestReply patched = temp->patch(QStringLiteral("/v1/me"), {{"displayName", "  Renamed One  "}, {"avatar", "https://example.org/a.png"}});
+    const RestReply patched = temp->patch(
+        QStringLiteral("/v1/me"), {{"displayName", "  Renamed One  "}, {"avatar", "https://example.org/a.png"}});
     CHECK_STATUS(patched, 200);
     QCOMPARE(qs(patched.data()["displayName"]), QStringLiteral("Renamed One"));
     QCOMPARE(qs(patched.data()["avatar"]), QStringLiteral("https://example.org/a.png"));
@@ -541,7 +558,8 @@ void TestRest::deleteAccount()
     QVERIFY(postMessage(leaver, id, QStringLiteral("goodbye")).is_object());
     // A second device: its own token and an open WebSocket.
     RestClient other(m_server.httpUrl());
-    const RestReply login = other.post(QStringLiteral("/v1/auth/login"), {{"username", "leaver"}, {"password", ss(kPassword)}});
+    const RestReply login =
+        other.post(QStringLiteral("/v1/auth/login"), {{"username", "leaver"}, {"password", ss(kPassword)}});
     CHECK_STATUS(login, 200);
     other.setToken(qs(login.data()["token"]));
     WsClient ws;
@@ -552,8 +570,8 @@ void TestRest::deleteAccount()
     QVERIFY(r.data()["deleted"] == true);
     CHECK_ERROR(leaver->get(QStringLiteral("/v1/me")), 401, "UNAUTHORIZED", "");
     CHECK_ERROR(other.get(QStringLiteral("/v1/me")), 401, "UNAUTHORIZED", "");
-    CHECK_ERROR(other.post(QStringLiteral("/v1/auth/login"), {{"username", "leaver"}, {"password", ss(kPassword)}}), 401, "UNAUTHORIZED",
-                "");
+    CHECK_ERROR(other.post(QStringLiteral("/v1/auth/login"), {{"username", "leaver"}, {"password", ss(kPassword)}}),
+                401, "UNAUTHORIZED", "");
     // Every session of the account ends, not only the one that asked.
     QTRY_VERIFY_WITH_TIMEOUT(ws.wasClosed(), 5000);
 
@@ -569,7 +587,8 @@ void TestRest::missingOrGarbageToken()
     RestClient anonymous(m_server.httpUrl());
     CHECK_ERROR(anonymous.get(QStringLiteral("/v1/me")), 401, "UNAUTHORIZED", "");
     CHECK_ERROR(anonymous.get(QStringLiteral("/v1/chat/rooms")), 401, "UNAUTHORIZED", "");
-    CHECK_ERROR(anonymous.post(QStringLiteral("/v1/chat/rooms"), {{"name", "x"}, {"type", "public"}}), 401, "UNAUTHORIZED", "");
+    CHECK_ERROR(anonymous.post(QStringLiteral("/v1/chat/rooms"), {{"name", "x"}, {"type", "public"}}), 401,
+                "UNAUTHORIZED", "");
 
     RestClient garbage(m_server.httpUrl());
     garbage.setToken(QStringLiteral("not-a-real-token-0123456789"));
@@ -585,8 +604,8 @@ void TestRest::missingOrGarbageToken()
 
 void TestRest::createEachRoomType()
 {
-    const RestReply pub = m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "Town square"}, {"type", "public"},
-                                                                       {"description", "everyone"}});
+    const RestReply pub = m_bob->post(QStringLiteral("/v1/chat/rooms"),
+                                      {{"name", "Town square"}, {"type", "public"}, {"description", "everyone"}});
     CHECK_STATUS(pub, 201);
     const json room = pub.data();
     QVERIFY(!qs(room["roomId"]).isEmpty());
@@ -601,7 +620,8 @@ void TestRest::createEachRoomType()
     QVERIFY(isIsoTime(room["createdAt"]));
     QVERIFY(room["settings"].is_object());
     QCOMPARE(room["settings"].value("slowModeSeconds", -1), 0);
-    for (const char *key : {"allowInvites", "allowFileUploads", "maxFileSize", "messageRetention", "enableAI", "moderationLevel"})
+    for (const char *key :
+         {"allowInvites", "allowFileUploads", "maxFileSize", "messageRetention", "enableAI", "moderationLevel"})
         QVERIFY2(room["settings"].contains(key), key);
 
     const json priv = createRoom(m_bob, QStringLiteral("Back office"), QStringLiteral("private"), {m_carol.id});
@@ -612,7 +632,8 @@ void TestRest::createEachRoomType()
     CHECK_STATUS(carolSees, 200);
     QCOMPARE(qs(carolSees.data()["myRole"]), QStringLiteral("member"));
 
-    const json group = createRoom(m_bob, QStringLiteral("Lunch crew"), QStringLiteral("group"), {m_carol.id, m_dave.id});
+    const json group =
+        createRoom(m_bob, QStringLiteral("Lunch crew"), QStringLiteral("group"), {m_carol.id, m_dave.id});
     QVERIFY(group.is_object());
     QCOMPARE(qs(group["type"]), QStringLiteral("group"));
     QCOMPARE(group.value("memberCount", -1), 3);
@@ -624,25 +645,31 @@ void TestRest::createEachRoomType()
     QVERIFY(news.is_object());
     QCOMPARE(qs(news["type"]), QStringLiteral("announcement"));
 
-    CHECK_ERROR(m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "Odd"}, {"type", "secret"}}), 422, "VALIDATION_FAILED", "type");
+    CHECK_ERROR(m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "Odd"}, {"type", "secret"}}), 422,
+                "VALIDATION_FAILED", "type");
     CHECK_ERROR(m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"type", "public"}}), 422, "VALIDATION_FAILED", "name");
-    CHECK_ERROR(m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "   "}, {"type", "public"}}), 422, "VALIDATION_FAILED", "name");
-    CHECK_ERROR(m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "Ghosts"}, {"type", "private"}, {"members", {"u-nobody"}}}),
+    CHECK_ERROR(m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "   "}, {"type", "public"}}), 422,
+                "VALIDATION_FAILED", "name");
+    CHECK_ERROR(m_bob->post(QStringLiteral("/v1/chat/rooms"),
+                            {{"name", "Ghosts"}, {"type", "private"}, {"members", {"u-nobody"}}}),
                 404, "USER_NOT_FOUND", "members");
 }
 
 void TestRest::directRoomIsReused()
 {
-    const RestReply first = m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"type", "direct"}, {"members", {ss(m_erin.id)}}});
+    const RestReply first =
+        m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"type", "direct"}, {"members", {ss(m_erin.id)}}});
     CHECK_STATUS(first, 201);
     const QString id = qs(first.data()["roomId"]);
     QCOMPARE(qs(first.data()["type"]), QStringLiteral("direct"));
     QCOMPARE(first.data().value("memberCount", -1), 2);
 
-    const RestReply again = m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"type", "direct"}, {"members", {ss(m_erin.id)}}});
+    const RestReply again =
+        m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"type", "direct"}, {"members", {ss(m_erin.id)}}});
     QVERIFY2(again.ok(), describe(again, 201).constData());
     QCOMPARE(qs(again.data()["roomId"]), id);
-    const RestReply fromOtherSide = m_erin->post(QStringLiteral("/v1/chat/rooms"), {{"type", "direct"}, {"members", {ss(m_bob.id)}}});
+    const RestReply fromOtherSide =
+        m_erin->post(QStringLiteral("/v1/chat/rooms"), {{"type", "direct"}, {"members", {ss(m_bob.id)}}});
     QVERIFY2(fromOtherSide.ok(), describe(fromOtherSide, 201).constData());
     QCOMPARE(qs(fromOtherSide.data()["roomId"]), id);
 
@@ -651,9 +678,11 @@ void TestRest::directRoomIsReused()
     CHECK_STATUS(list, 200);
     QCOMPARE(idsOf(list.data()["rooms"], "roomId").count(id), 1);
 
-    CHECK_ERROR(m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"type", "direct"}}), 422, "VALIDATION_FAILED", "members");
-    CHECK_ERROR(m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"type", "direct"}, {"members", {ss(m_erin.id), ss(m_dave.id)}}}), 422,
-                "VALIDATION_FAILED", "members");
+    CHECK_ERROR(m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"type", "direct"}}), 422, "VALIDATION_FAILED",
+                "members");
+    CHECK_ERROR(m_bob->post(QStringLiteral("/v1/chat/rooms"),
+                            {{"type", "direct"}, {"members", {ss(m_erin.id), ss(m_dave.id)}}}),
+                422, "VALIDATION_FAILED", "members");
     // Outsiders cannot see it, and nobody can be added to it.
     CHECK_ERROR(m_dave->get(roomPath(id)), 404, "ROOM_NOT_FOUND", "");
     CHECK_STATUS(m_bob->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_dave.id)}}), 403);
@@ -735,7 +764,8 @@ void TestRest::privateRoomIsInvisible()
     CHECK_ERROR(missing, 404, "ROOM_NOT_FOUND", "");
     CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/join"))), 404, "ROOM_NOT_FOUND", "");
     CHECK_ERROR(m_dave->get(roomPath(id, QStringLiteral("/messages"))), 404, "ROOM_NOT_FOUND", "");
-    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "hi"}}), 404, "ROOM_NOT_FOUND", "");
+    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "hi"}}), 404, "ROOM_NOT_FOUND",
+                "");
     CHECK_ERROR(m_dave->get(roomPath(id, QStringLiteral("/members"))), 404, "ROOM_NOT_FOUND", "");
     CHECK_ERROR(m_dave->patch(roomPath(id), {{"name", "mine now"}}), 404, "ROOM_NOT_FOUND", "");
     CHECK_ERROR(m_dave->get(roomPath(id, QStringLiteral("/pins"))), 404, "ROOM_NOT_FOUND", "");
@@ -825,9 +855,11 @@ void TestRest::joinAndLeave()
     CHECK_STATUS(r, 200); // public: still visible
     QVERIFY(r.data()["isJoined"] == false);
     QCOMPARE(r.data().value("memberCount", -1), 2);
-    QVERIFY(!idsOf(m_bob->get(roomPath(id, QStringLiteral("/members"))).data()["members"], "userId").contains(m_carol.id));
+    QVERIFY(
+        !idsOf(m_bob->get(roomPath(id, QStringLiteral("/members"))).data()["members"], "userId").contains(m_carol.id));
     CHECK_ERROR(m_carol->del(roomPath(id, QStringLiteral("/leave"))), 409, "CONFLICT", "");
-    CHECK_ERROR(m_carol->post(roomPath(id, QStringLiteral("/messages")), {{"content", "left already"}}), 403, "FORBIDDEN", "");
+    CHECK_ERROR(m_carol->post(roomPath(id, QStringLiteral("/messages")), {{"content", "left already"}}), 403,
+                "FORBIDDEN", "");
 
     const json priv = createRoom(m_bob, QStringLiteral("Closed house"), QStringLiteral("private"));
     CHECK_ERROR(m_carol->post(roomPath(qs(priv["roomId"]), QStringLiteral("/join"))), 404, "ROOM_NOT_FOUND", "");
@@ -869,15 +901,20 @@ void TestRest::membersAndInvite()
     QCOMPARE(page.data()["members"].size(), std::size_t(1));
     QVERIFY(page.data()["pagination"]["hasMore"] == false);
 
-    CHECK_ERROR(m_bob->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_carol.id)}}), 409, "CONFLICT", "");
-    CHECK_ERROR(m_bob->post(roomPath(id, QStringLiteral("/members")), {{"userId", "u-nobody"}}), 404, "USER_NOT_FOUND", "userId");
-    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_dave.id)}}), 404, "ROOM_NOT_FOUND", "");
-    CHECK_ERROR(m_bob->post(roomPath(id, QStringLiteral("/members")), json::object()), 422, "VALIDATION_FAILED", "userId");
+    CHECK_ERROR(m_bob->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_carol.id)}}), 409, "CONFLICT",
+                "");
+    CHECK_ERROR(m_bob->post(roomPath(id, QStringLiteral("/members")), {{"userId", "u-nobody"}}), 404, "USER_NOT_FOUND",
+                "userId");
+    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_dave.id)}}), 404,
+                "ROOM_NOT_FOUND", "");
+    CHECK_ERROR(m_bob->post(roomPath(id, QStringLiteral("/members")), json::object()), 422, "VALIDATION_FAILED",
+                "userId");
 
     // Members may invite while the room allows it; when it does not, only moderators may.
     CHECK_STATUS(m_carol->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_dave.id)}}), 201);
     CHECK_STATUS(m_bob->patch(roomPath(id), {{"settings", {{"allowInvites", false}}}}), 200);
-    CHECK_ERROR(m_carol->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_erin.id)}}), 403, "FORBIDDEN", "");
+    CHECK_ERROR(m_carol->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_erin.id)}}), 403, "FORBIDDEN",
+                "");
     CHECK_STATUS(m_bob->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_erin.id)}}), 201);
 }
 
@@ -901,7 +938,8 @@ void TestRest::roleChanges()
     CHECK_ERROR(m_carol->patch(memberPath(m_bob), {{"role", "member"}}), 403, "FORBIDDEN", "");
     CHECK_ERROR(m_erin->patch(memberPath(m_erin), {{"role", "admin"}}), 403, "FORBIDDEN", "");
     CHECK_ERROR(m_bob->patch(memberPath(m_erin), {{"role", "emperor"}}), 422, "VALIDATION_FAILED", "role");
-    CHECK_ERROR(m_bob->patch(roomPath(id, QStringLiteral("/members/u-nobody")), {{"role", "member"}}), 404, "USER_NOT_FOUND", "");
+    CHECK_ERROR(m_bob->patch(roomPath(id, QStringLiteral("/members/u-nobody")), {{"role", "member"}}), 404,
+                "USER_NOT_FOUND", "");
 
     const json members = m_erin->get(roomPath(id, QStringLiteral("/members"))).data()["members"];
     QCOMPARE(qs(memberIn(members, m_bob.id)["role"]), QStringLiteral("owner"));
@@ -926,16 +964,20 @@ void TestRest::muteAndUnmute()
     QVERIFY(setRole(id, m_carol, QStringLiteral("moderator")));
     const QString davePath = roomPath(id, QStringLiteral("/members/") + m_dave.id);
 
-    CHECK_ERROR(m_dave->patch(roomPath(id, QStringLiteral("/members/") + m_carol.id), {{"isMuted", true}}), 403, "FORBIDDEN", "");
+    CHECK_ERROR(m_dave->patch(roomPath(id, QStringLiteral("/members/") + m_carol.id), {{"isMuted", true}}), 403,
+                "FORBIDDEN", "");
     CHECK_STATUS(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "before"}}), 201);
 
     RestReply r = m_carol->patch(davePath, {{"isMuted", true}});
     CHECK_STATUS(r, 200);
     QVERIFY(r.data()["isMuted"] == true);
-    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "let me speak"}}), 403, "FORBIDDEN", "");
-    QVERIFY(memberIn(m_bob->get(roomPath(id, QStringLiteral("/members"))).data()["members"], m_dave.id)["isMuted"] == true);
+    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "let me speak"}}), 403,
+                "FORBIDDEN", "");
+    QVERIFY(memberIn(m_bob->get(roomPath(id, QStringLiteral("/members"))).data()["members"], m_dave.id)["isMuted"] ==
+            true);
     // A moderator cannot mute someone of their own rank or above.
-    CHECK_ERROR(m_carol->patch(roomPath(id, QStringLiteral("/members/") + m_bob.id), {{"isMuted", true}}), 403, "FORBIDDEN", "");
+    CHECK_ERROR(m_carol->patch(roomPath(id, QStringLiteral("/members/") + m_bob.id), {{"isMuted", true}}), 403,
+                "FORBIDDEN", "");
 
     r = m_carol->patch(davePath, {{"isMuted", false}});
     CHECK_STATUS(r, 200);
@@ -943,31 +985,37 @@ void TestRest::muteAndUnmute()
     CHECK_STATUS(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "thanks"}}), 201);
 
     // A mute with an end in the past is refused; one in the future mutes.
-    CHECK_ERROR(m_carol->patch(davePath, {{"isMuted", true}, {"mutedUntil", "2001-01-01T00:00:00.000Z"}}), 422, "VALIDATION_FAILED",
-                "mutedUntil");
+    CHECK_ERROR(m_carol->patch(davePath, {{"isMuted", true}, {"mutedUntil", "2001-01-01T00:00:00.000Z"}}), 422,
+                "VALIDATION_FAILED", "mutedUntil");
     const QString until = QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODateWithMs);
     r = m_carol->patch(davePath, {{"isMuted", true}, {"mutedUntil", ss(until)}});
     CHECK_STATUS(r, 200);
     QVERIFY(r.data()["isMuted"] == true);
     QVERIFY(isIsoTime(r.data()["mutedUntil"]));
-    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "still muted"}}), 403, "FORBIDDEN", "");
+    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "still muted"}}), 403, "FORBIDDEN",
+                "");
 
     // A timed mute ends by itself.
     const QString soon = QDateTime::currentDateTimeUtc().addMSecs(2000).toString(Qt::ISODateWithMs);
     CHECK_STATUS(m_carol->patch(davePath, {{"isMuted", true}, {"mutedUntil", ss(soon)}}), 200);
-    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "muted briefly"}}), 403, "FORBIDDEN", "");
+    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "muted briefly"}}), 403,
+                "FORBIDDEN", "");
     QTest::qWait(2100);
     CHECK_STATUS(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "free again"}}), 201);
-    QVERIFY(memberIn(m_bob->get(roomPath(id, QStringLiteral("/members"))).data()["members"], m_dave.id)["isMuted"] == false);
+    QVERIFY(memberIn(m_bob->get(roomPath(id, QStringLiteral("/members"))).data()["members"], m_dave.id)["isMuted"] ==
+            false);
 }
 
 void TestRest::kickRemovesAccess()
 {
-    const json room = createRoom(m_bob, QStringLiteral("Kick club"), QStringLiteral("private"), {m_carol.id, m_dave.id, m_erin.id});
+    const json room =
+        createRoom(m_bob, QStringLiteral("Kick club"), QStringLiteral("private"), {m_carol.id, m_dave.id, m_erin.id});
     QVERIFY(room.is_object());
     const QString id = qs(room["roomId"]);
     QVERIFY(setRole(id, m_carol, QStringLiteral("moderator")));
-    const auto kickPath = [&](const Account &a) { return roomPath(id, QStringLiteral("/members/") + a.id + QStringLiteral("/kick")); };
+    const auto kickPath = [&](const Account &a) {
+        return roomPath(id, QStringLiteral("/members/") + a.id + QStringLiteral("/kick"));
+    };
 
     CHECK_ERROR(m_erin->post(kickPath(m_dave), {{"reason", "I want to"}}), 403, "FORBIDDEN", "");
     CHECK_ERROR(m_carol->post(kickPath(m_bob)), 403, "FORBIDDEN", "");
@@ -978,8 +1026,10 @@ void TestRest::kickRemovesAccess()
     QVERIFY(kicked.data()["kicked"] == true);
     CHECK_ERROR(m_dave->get(roomPath(id)), 404, "ROOM_NOT_FOUND", "");
     CHECK_ERROR(m_dave->get(roomPath(id, QStringLiteral("/messages"))), 404, "ROOM_NOT_FOUND", "");
-    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "still here?"}}), 404, "ROOM_NOT_FOUND", "");
-    QVERIFY(!idsOf(m_bob->get(roomPath(id, QStringLiteral("/members"))).data()["members"], "userId").contains(m_dave.id));
+    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "still here?"}}), 404,
+                "ROOM_NOT_FOUND", "");
+    QVERIFY(
+        !idsOf(m_bob->get(roomPath(id, QStringLiteral("/members"))).data()["members"], "userId").contains(m_dave.id));
     QCOMPARE(m_bob->get(roomPath(id)).data().value("memberCount", -1), 3);
     CHECK_ERROR(m_carol->post(kickPath(m_dave)), 404, "USER_NOT_FOUND", "userId");
 
@@ -995,7 +1045,9 @@ void TestRest::banAndUnban()
     const QString id = roomWith(QStringLiteral("Ban hammer"), {&m_carol, &m_dave, &m_erin});
     QVERIFY(!id.isEmpty());
     QVERIFY(setRole(id, m_carol, QStringLiteral("moderator")));
-    const auto banPath = [&](const Account &a) { return roomPath(id, QStringLiteral("/members/") + a.id + QStringLiteral("/ban")); };
+    const auto banPath = [&](const Account &a) {
+        return roomPath(id, QStringLiteral("/members/") + a.id + QStringLiteral("/ban"));
+    };
 
     // Moderators may not ban; admins and owners may.
     CHECK_ERROR(m_carol->post(banPath(m_dave)), 403, "FORBIDDEN", "");
@@ -1009,11 +1061,14 @@ void TestRest::banAndUnban()
     QVERIFY2(until.isValid(), dumpJson(r.data()).constData());
     QVERIFY(std::abs(before.addSecs(3600).secsTo(until)) < 120);
 
-    QVERIFY(!idsOf(m_bob->get(roomPath(id, QStringLiteral("/members"))).data()["members"], "userId").contains(m_dave.id));
+    QVERIFY(
+        !idsOf(m_bob->get(roomPath(id, QStringLiteral("/members"))).data()["members"], "userId").contains(m_dave.id));
     CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/join"))), 403, "FORBIDDEN", "");
-    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "let me in"}}), 403, "FORBIDDEN", "");
+    CHECK_ERROR(m_dave->post(roomPath(id, QStringLiteral("/messages")), {{"content", "let me in"}}), 403, "FORBIDDEN",
+                "");
     // Nor can anyone invite them back.
-    CHECK_ERROR(m_bob->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_dave.id)}}), 403, "FORBIDDEN", "");
+    CHECK_ERROR(m_bob->post(roomPath(id, QStringLiteral("/members")), {{"userId", ss(m_dave.id)}}), 403, "FORBIDDEN",
+                "");
 
     r = m_bob->post(banPath(m_erin), json::object()); // permanent
     CHECK_STATUS(r, 200);
@@ -1084,8 +1139,10 @@ void TestRest::sendMessage()
     // The room now shows it as its last message.
     QCOMPARE(qs(m_bob->get(roomPath(id)).data()["lastMessage"]["messageId"]), qs(m["messageId"]));
 
-    CHECK_ERROR(m_carol->post(roomPath(id, QStringLiteral("/messages")), {{"content", "not a member"}}), 403, "FORBIDDEN", "");
-    CHECK_ERROR(m_bob->post(roomPath(QStringLiteral("r-nope"), QStringLiteral("/messages")), {{"content", "x"}}), 404, "ROOM_NOT_FOUND", "");
+    CHECK_ERROR(m_carol->post(roomPath(id, QStringLiteral("/messages")), {{"content", "not a member"}}), 403,
+                "FORBIDDEN", "");
+    CHECK_ERROR(m_bob->post(roomPath(QStringLiteral("r-nope"), QStringLiteral("/messages")), {{"content", "x"}}), 404,
+                "ROOM_NOT_FOUND", "");
 }
 
 void TestRest::contentRules()
@@ -1140,8 +1197,8 @@ void TestRest::idempotentClientMsgId()
     const json messages = m_bob->get(path).data()["messages"];
     QCOMPARE(messages.size(), std::size_t(2));
     QCOMPARE(idsOf(messages, "messageId").count(qs(first.data()["messageId"])), 1);
-    CHECK_ERROR(m_bob->post(path, {{"content", "bad id"}, {"clientMsgId", std::string(65, 'c')}}), 422, "VALIDATION_FAILED",
-                "clientMsgId");
+    CHECK_ERROR(m_bob->post(path, {{"content", "bad id"}, {"clientMsgId", std::string(65, 'c')}}), 422,
+                "VALIDATION_FAILED", "clientMsgId");
 }
 
 void TestRest::historyPagination()
@@ -1212,7 +1269,8 @@ void TestRest::historyPagination()
     CHECK_ERROR(m_bob->get(roomPath(id, QStringLiteral("/messages?limit=ten"))), 422, "VALIDATION_FAILED", "limit");
     CHECK_ERROR(m_bob->get(roomPath(id, QStringLiteral("/messages?before=%1&after=%2").arg(ids[5], ids[2]))), 422,
                 "VALIDATION_FAILED", "");
-    CHECK_ERROR(m_bob->get(roomPath(id, QStringLiteral("/messages?before=m-unknown"))), 404, "MESSAGE_NOT_FOUND", "before");
+    CHECK_ERROR(m_bob->get(roomPath(id, QStringLiteral("/messages?before=m-unknown"))), 404, "MESSAGE_NOT_FOUND",
+                "before");
 }
 
 void TestRest::replies()
@@ -1226,10 +1284,12 @@ void TestRest::replies()
     const json reply = postMessage(m_bob, a, QStringLiteral("answer!"), {{"replyTo", ss(parentId)}});
     QVERIFY(reply.is_object());
     QCOMPARE(qs(reply["replyTo"]), parentId);
-    CHECK_ERROR(m_bob->post(roomPath(b, QStringLiteral("/messages")), {{"content", "cross-room"}, {"replyTo", ss(parentId)}}), 422,
-                "VALIDATION_FAILED", "replyTo");
-    CHECK_ERROR(m_bob->post(roomPath(a, QStringLiteral("/messages")), {{"content", "to nothing"}, {"replyTo", "m-nothing"}}), 422,
-                "VALIDATION_FAILED", "replyTo");
+    CHECK_ERROR(
+        m_bob->post(roomPath(b, QStringLiteral("/messages")), {{"content", "cross-room"}, {"replyTo", ss(parentId)}}),
+        422, "VALIDATION_FAILED", "replyTo");
+    CHECK_ERROR(
+        m_bob->post(roomPath(a, QStringLiteral("/messages")), {{"content", "to nothing"}, {"replyTo", "m-nothing"}}),
+        422, "VALIDATION_FAILED", "replyTo");
 }
 
 void TestRest::editMessages()
@@ -1253,12 +1313,14 @@ void TestRest::editMessages()
     CHECK_ERROR(m_carol->patch(path, {{"content", "admin's words"}}), 403, "FORBIDDEN", "");
     CHECK_ERROR(m_alice->patch(path, {{"content", "server admin's words"}}), 403, "FORBIDDEN", "");
     CHECK_ERROR(m_bob->patch(path, {{"content", "   "}}), 422, "VALIDATION_FAILED", "content");
-    CHECK_ERROR(m_bob->patch(roomPath(id, QStringLiteral("/messages/m-nope")), {{"content", "x"}}), 404, "MESSAGE_NOT_FOUND", "");
+    CHECK_ERROR(m_bob->patch(roomPath(id, QStringLiteral("/messages/m-nope")), {{"content", "x"}}), 404,
+                "MESSAGE_NOT_FOUND", "");
     // A message addressed through another room does not exist there.
     const QString other = roomWith(QStringLiteral("Edits elsewhere"), {});
-    CHECK_ERROR(m_bob->patch(roomPath(other, QStringLiteral("/messages/") + qs(m["messageId"])), {{"content", "x"}}), 404,
-                "MESSAGE_NOT_FOUND", "");
-    QCOMPARE(qs(m_bob->get(roomPath(id, QStringLiteral("/messages"))).data()["messages"][0]["content"]), QStringLiteral("final text"));
+    CHECK_ERROR(m_bob->patch(roomPath(other, QStringLiteral("/messages/") + qs(m["messageId"])), {{"content", "x"}}),
+                404, "MESSAGE_NOT_FOUND", "");
+    QCOMPARE(qs(m_bob->get(roomPath(id, QStringLiteral("/messages"))).data()["messages"][0]["content"]),
+             QStringLiteral("final text"));
 }
 
 void TestRest::deleteMessages()
@@ -1393,8 +1455,10 @@ void TestRest::readReceiptsResetUnread()
     QCOMPARE(unread(m_bob), 1);
     QCOMPARE(m_bob->get(roomPath(id)).data().value("unreadCount", -1), 1);
 
-    CHECK_ERROR(m_carol->post(roomPath(id, QStringLiteral("/read")), {{"messageId", "m-nope"}}), 404, "MESSAGE_NOT_FOUND", "");
-    CHECK_ERROR(m_carol->post(roomPath(id, QStringLiteral("/read")), json::object()), 422, "VALIDATION_FAILED", "messageId");
+    CHECK_ERROR(m_carol->post(roomPath(id, QStringLiteral("/read")), {{"messageId", "m-nope"}}), 404,
+                "MESSAGE_NOT_FOUND", "");
+    CHECK_ERROR(m_carol->post(roomPath(id, QStringLiteral("/read")), json::object()), 422, "VALIDATION_FAILED",
+                "messageId");
 }
 
 void TestRest::pins()
@@ -1559,11 +1623,14 @@ void TestRest::presence()
     QCOMPARE(qs(m_erin->get(QStringLiteral("/v1/me")).data()["status"]), QStringLiteral("busy"));
 
     CHECK_STATUS(m_erin->put(QStringLiteral("/v1/presence"), {{"status", "away"}}), 200);
-    QCOMPARE(qs(m_bob->get(QStringLiteral("/v1/presence?userIds=") + m_erin.id).data()["presence"][0]["status"]), QStringLiteral("away"));
+    QCOMPARE(qs(m_bob->get(QStringLiteral("/v1/presence?userIds=") + m_erin.id).data()["presence"][0]["status"]),
+             QStringLiteral("away"));
 
-    CHECK_ERROR(m_erin->put(QStringLiteral("/v1/presence"), {{"status", "sleeping"}}), 422, "VALIDATION_FAILED", "status");
-    CHECK_ERROR(m_erin->put(QStringLiteral("/v1/presence"), {{"status", "online"}, {"customStatus", std::string(101, 's')}}), 422,
-                "VALIDATION_FAILED", "customStatus");
+    CHECK_ERROR(m_erin->put(QStringLiteral("/v1/presence"), {{"status", "sleeping"}}), 422, "VALIDATION_FAILED",
+                "status");
+    CHECK_ERROR(
+        m_erin->put(QStringLiteral("/v1/presence"), {{"status", "online"}, {"customStatus", std::string(101, 's')}}),
+        422, "VALIDATION_FAILED", "customStatus");
     CHECK_ERROR(m_erin->put(QStringLiteral("/v1/presence"), json::object()), 422, "VALIDATION_FAILED", "status");
     CHECK_ERROR(m_bob->get(QStringLiteral("/v1/presence")), 422, "VALIDATION_FAILED", "userIds");
     ws->close();
@@ -1577,17 +1644,19 @@ void TestRest::presenceNeedsASharedRoom()
     const Account stranger = makeAccount(m_server, QStringLiteral("pr_stranger"));
     for (const Account *a : {&watcher, &roomMate, &directPeer, &stranger}) {
         QVERIFY(!a->id.isEmpty());
-        CHECK_STATUS((*a)->put(QStringLiteral("/v1/presence"), {{"status", "busy"}, {"customStatus", "secret plans of " + ss(a->username)}}),
+        CHECK_STATUS((*a)->put(QStringLiteral("/v1/presence"),
+                               {{"status", "busy"}, {"customStatus", "secret plans of " + ss(a->username)}}),
                      200);
     }
     const json room = createRoom(watcher, QStringLiteral("Presence mates"), QStringLiteral("public"));
     CHECK_STATUS(roomMate->post(roomPath(qs(room["roomId"]), QStringLiteral("/join"))), 200);
-    CHECK_STATUS(watcher->post(QStringLiteral("/v1/chat/rooms"), {{"type", "direct"}, {"members", {ss(directPeer.id)}}}), 201);
+    CHECK_STATUS(
+        watcher->post(QStringLiteral("/v1/chat/rooms"), {{"type", "direct"}, {"members", {ss(directPeer.id)}}}), 201);
     // The stranger shares no room with the watcher (only a room of their own).
     QVERIFY(createRoom(stranger, QStringLiteral("Stranger's room"), QStringLiteral("public")).is_object());
 
-    const QString query = QStringLiteral("/v1/presence?userIds=%1,%2,%3,%4")
-                              .arg(watcher.id, roomMate.id, directPeer.id, stranger.id);
+    const QString query =
+        QStringLiteral("/v1/presence?userIds=%1,%2,%3,%4").arg(watcher.id, roomMate.id, directPeer.id, stranger.id);
     const RestReply r = watcher->get(query);
     CHECK_STATUS(r, 200);
     QSet<QString> seen;
@@ -1614,7 +1683,8 @@ void TestRest::auditLog()
     const QString id = qs(room["roomId"]);
     CHECK_STATUS(plain->post(roomPath(id, QStringLiteral("/join"))), 200);
     CHECK_STATUS(owner->patch(roomPath(id, QStringLiteral("/members/") + plain.id), {{"isMuted", true}}), 200);
-    CHECK_STATUS(owner->post(roomPath(id, QStringLiteral("/members/") + plain.id + QStringLiteral("/kick")), {{"reason", "testing"}}),
+    CHECK_STATUS(owner->post(roomPath(id, QStringLiteral("/members/") + plain.id + QStringLiteral("/kick")),
+                             {{"reason", "testing"}}),
                  200);
 
     // A room admin (here the owner) sees their room's entries, and only those.
@@ -1665,8 +1735,12 @@ void TestRest::auditLogPaging()
     // in the same millisecond (one PATCH changing a role and muting writes two).
     const QString id = roomWith(QStringLiteral("Audit pages"), {&m_carol, &m_dave});
     for (int i = 0; i < 3; ++i) {
-        CHECK_STATUS(m_bob->patch(roomPath(id, QStringLiteral("/members/") + m_dave.id), {{"role", "moderator"}, {"isMuted", true}}), 200);
-        CHECK_STATUS(m_bob->patch(roomPath(id, QStringLiteral("/members/") + m_dave.id), {{"role", "member"}, {"isMuted", false}}), 200);
+        CHECK_STATUS(m_bob->patch(roomPath(id, QStringLiteral("/members/") + m_dave.id),
+                                  {{"role", "moderator"}, {"isMuted", true}}),
+                     200);
+        CHECK_STATUS(m_bob->patch(roomPath(id, QStringLiteral("/members/") + m_dave.id),
+                                  {{"role", "member"}, {"isMuted", false}}),
+                     200);
     }
     const RestReply all = m_bob->get(QStringLiteral("/v1/admin/audit?limit=200&roomId=") + id);
     CHECK_STATUS(all, 200);
@@ -1698,14 +1772,16 @@ void TestRest::auditLogPaging()
 
     // `before` as a time still answers "older than this moment".
     const QString newest = qs(entries[0]["createdAt"]);
-    const RestReply older = m_bob->get(QStringLiteral("/v1/admin/audit?limit=200&roomId=") + id + QStringLiteral("&before=") +
-                                       QString::fromLatin1(QUrl::toPercentEncoding(newest)));
+    const RestReply older =
+        m_bob->get(QStringLiteral("/v1/admin/audit?limit=200&roomId=") + id + QStringLiteral("&before=") +
+                   QString::fromLatin1(QUrl::toPercentEncoding(newest)));
     CHECK_STATUS(older, 200);
     const json olderEntries = older.data()["entries"];
     QVERIFY(!olderEntries.empty() && olderEntries.size() < entries.size());
     for (const json &e : olderEntries)
         QVERIFY(parseIso(e["createdAt"]) < parseIso(entries[0]["createdAt"]));
-    CHECK_ERROR(m_bob->get(QStringLiteral("/v1/admin/audit?before=not%20a%20cursor")), 422, "VALIDATION_FAILED", "before");
+    CHECK_ERROR(m_bob->get(QStringLiteral("/v1/admin/audit?before=not%20a%20cursor")), 422, "VALIDATION_FAILED",
+                "before");
 }
 
 void TestRest::healthAndMetrics()
@@ -1729,18 +1805,21 @@ void TestRest::httpErrors()
     CHECK_ERROR(m_bob->send("DELETE", QStringLiteral("/v1/auth/login"), {}), 405, "METHOD_NOT_ALLOWED", "");
     CHECK_ERROR(m_bob->send("PUT", QStringLiteral("/v1/chat/rooms"), "{}"), 405, "METHOD_NOT_ALLOWED", "");
 
-    CHECK_ERROR(m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), "name=x&type=public", "application/x-www-form-urlencoded"), 415,
+    CHECK_ERROR(m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), "name=x&type=public",
+                            "application/x-www-form-urlencoded"),
+                415, "UNSUPPORTED_MEDIA_TYPE", "");
+    CHECK_ERROR(m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), "{\"name\":\"x\"}", "text/plain"), 415,
                 "UNSUPPORTED_MEDIA_TYPE", "");
-    CHECK_ERROR(m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), "{\"name\":\"x\"}", "text/plain"), 415, "UNSUPPORTED_MEDIA_TYPE",
-                "");
-    const RestReply charset = m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), bodyBytes({{"name", "Charset"}, {"type", "public"}}),
-                                          "application/json; charset=utf-8");
+    const RestReply charset =
+        m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), bodyBytes({{"name", "Charset"}, {"type", "public"}}),
+                    "application/json; charset=utf-8");
     CHECK_STATUS(charset, 201);
 
     CHECK_ERROR(m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), "{\"name\": \"x\", "), 400, "INVALID_JSON", "");
     CHECK_ERROR(m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), "{'name': 'x'}"), 400, "INVALID_JSON", "");
-    CHECK_ERROR(m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), "{\"name\":\"a\\ud800\",\"type\":\"public\"} trailing"), 400,
-                "INVALID_JSON", "");
+    CHECK_ERROR(
+        m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), "{\"name\":\"a\\ud800\",\"type\":\"public\"} trailing"),
+        400, "INVALID_JSON", "");
     const QByteArray deep = QByteArray("{\"name\":") + QByteArray(500, '[') + QByteArray(500, ']') + "}";
     CHECK_ERROR(m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), deep), 400, "INVALID_JSON", "");
     CHECK_ERROR(m_bob->send("POST", QStringLiteral("/v1/chat/rooms"), "[1,2,3]"), 422, "VALIDATION_FAILED", "");
@@ -1755,11 +1834,13 @@ void TestRest::httpErrors()
 void TestRest::oversizedBody()
 {
     const std::string big(300 * 1024, 'x');
-    const RestReply r = m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "Big"}, {"type", "public"}, {"description", big}});
+    const RestReply r =
+        m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "Big"}, {"type", "public"}, {"description", big}});
     CHECK_ERROR(r, 413, "PAYLOAD_TOO_LARGE", "");
     // Just under the limit is read (and then judged on its content).
     const std::string under(200 * 1024, 'x');
-    const RestReply ok = m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "Big"}, {"type", "public"}, {"description", under}});
+    const RestReply ok =
+        m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "Big"}, {"type", "public"}, {"description", under}});
     CHECK_ERROR(ok, 422, "VALIDATION_FAILED", "description");
     CHECK_STATUS(m_bob->get(QStringLiteral("/v1/me")), 200); // the server is fine
 }
@@ -1779,18 +1860,20 @@ void TestRest::refusedOnTheHeaders_data()
         << QByteArray("POST /v1/files HTTP/1.1\r\nHost: t\r\nContent-Type: application/octet-stream\r\n"
                       "Content-Length: 26214400\r\n\r\n")
         << 401 << QByteArray("UNAUTHORIZED");
-    QTest::newRow("no token") << QByteArray("POST /v1/chat/rooms HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
-                                            "Content-Length: 200000\r\n\r\n")
+    QTest::newRow("no token") << QByteArray(
+                                     "POST /v1/chat/rooms HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                                     "Content-Length: 200000\r\n\r\n")
                               << 401 << QByteArray("UNAUTHORIZED");
     QTest::newRow("malformed Authorization")
         << QByteArray("POST /v1/chat/rooms HTTP/1.1\r\nHost: t\r\nAuthorization: Basic Ym9iOnB3\r\n"
                       "Content-Length: 200000\r\n\r\n")
         << 401 << QByteArray("UNAUTHORIZED");
-    QTest::newRow("wrong method") << QByteArray("PUT /v1/chat/rooms HTTP/1.1\r\nHost: t\r\nContent-Length: 200000\r\n\r\n")
+    QTest::newRow("wrong method") << QByteArray(
+                                         "PUT /v1/chat/rooms HTTP/1.1\r\nHost: t\r\nContent-Length: 200000\r\n\r\n")
                                   << 405 << QByteArray("METHOD_NOT_ALLOWED");
     QTest::newRow("over the JSON body limit")
-        << QByteArray("POST /v1/auth/login HTTP/1.1\r\nHost: t\r\nContent-Length: 26214400\r\n\r\n")
-        << 413 << QByteArray("PAYLOAD_TOO_LARGE");
+        << QByteArray("POST /v1/auth/login HTTP/1.1\r\nHost: t\r\nContent-Length: 26214400\r\n\r\n") << 413
+        << QByteArray("PAYLOAD_TOO_LARGE");
 }
 
 void TestRest::refusedOnTheHeaders()
@@ -1829,19 +1912,18 @@ void TestRest::healthDegradedWhenWritesFail()
     QFile filler(dir + QStringLiteral("/filler"));
     QVERIFY(filler.open(QIODevice::WriteOnly));
     const QByteArray block(64 * 1024, 'f');
-    while (filler.write(block) == block.size() && filler.flush()) {
-    }
+    while (filler.write(block) == block.size() && filler.flush()) {}
     const QByteArray small(512, 'f');
-    while (filler.write(small) == small.size() && filler.flush()) {
-    }
+    while (filler.write(small) == small.size() && filler.flush()) {}
     filler.close();
 
     // Writes fail now (a room is several rows and an event). Some may still fit in pages SQLite
     // already has, so write until one fails.
     bool failed = false;
     for (int i = 0; i < 50 && !failed; ++i) {
-        const RestReply r = a->post(QStringLiteral("/v1/chat/rooms"),
-                                    {{"name", "Room " + std::to_string(i)}, {"type", "public"}, {"description", std::string(900, 'd')}});
+        const RestReply r = a->post(
+            QStringLiteral("/v1/chat/rooms"),
+            {{"name", "Room " + std::to_string(i)}, {"type", "public"}, {"description", std::string(900, 'd')}});
         failed = r.status == 500;
         QVERIFY2(r.status == 201 || r.status == 500, describe(r, 500).constData());
     }
@@ -1883,10 +1965,12 @@ void TestRest::descriptorExhaustion()
         clients.back()->connectToHost(QHostAddress::LocalHost, server.port());
     }
     // Not all get connected: the kernel's accept queue is bounded too.
-    [[maybe_unused]] const bool allConnected = QTest::qWaitFor([&] {
-        return std::all_of(clients.begin(), clients.end(),
-                           [](const auto &c) { return c->state() == QAbstractSocket::ConnectedState; });
-    }, 3000);
+    [[maybe_unused]] const bool allConnected = QTest::qWaitFor(
+        [&] {
+            return std::all_of(clients.begin(), clients.end(),
+                               [](const auto &c) { return c->state() == QAbstractSocket::ConnectedState; });
+        },
+        3000);
     QTest::qWait(300); // let the server take what it can
 
     // CPU time while saturated, from the kernel's accounting rather than from wall time.
@@ -1898,9 +1982,9 @@ void TestRest::descriptorExhaustion()
     const qint64 used = cpuTicks(server.pid()) - before;
     const double share = double(used) / double(ticksPerSecond) / (double(window.elapsed()) / 1000.0);
     QVERIFY2(before >= 0 && used >= 0, qPrintable(QStringLiteral("cannot read /proc/%1/stat (server running: %2)\n%3")
-                                                       .arg(server.pid())
-                                                       .arg(server.isRunning())
-                                                       .arg(QString::fromUtf8(server.output().right(3000)))));
+                                                      .arg(server.pid())
+                                                      .arg(server.isRunning())
+                                                      .arg(QString::fromUtf8(server.output().right(3000)))));
     QVERIFY2(share < 0.25, qPrintable(QStringLiteral("the saturated server used %1 % of a core").arg(share * 100)));
     QVERIFY(server.isRunning());
 
@@ -1913,9 +1997,10 @@ void TestRest::descriptorExhaustion()
 void TestRest::requestRateLimit()
 {
     TestServer strict;
-    QVERIFY(strict.start({QStringLiteral("--insecure-fast-password-hashing"), QStringLiteral("--request-rate"), QStringLiteral("1"),
-                          QStringLiteral("--request-burst"), QStringLiteral("3"), QStringLiteral("--message-rate"),
-                          QStringLiteral("1"), QStringLiteral("--message-burst"), QStringLiteral("2")}));
+    QVERIFY(strict.start({QStringLiteral("--insecure-fast-password-hashing"), QStringLiteral("--request-rate"),
+                          QStringLiteral("1"), QStringLiteral("--request-burst"), QStringLiteral("3"),
+                          QStringLiteral("--message-rate"), QStringLiteral("1"), QStringLiteral("--message-burst"),
+                          QStringLiteral("2")}));
     const Account a = makeAccount(strict, QStringLiteral("limited"));
     QVERIFY(!a.id.isEmpty());
     for (int i = 0; i < 3; ++i)
@@ -1937,7 +2022,8 @@ void TestRest::requestRateLimit()
 
     // The limit is the user's: signing in again for a fresh token does not reset it.
     RestClient second(strict.httpUrl());
-    const RestReply login = second.post(QStringLiteral("/v1/auth/login"), {{"username", "limited"}, {"password", "correct horse"}});
+    const RestReply login =
+        second.post(QStringLiteral("/v1/auth/login"), {{"username", "limited"}, {"password", "correct horse"}});
     CHECK_STATUS(login, 200);
     second.setToken(qs(login.data()["token"]));
     CHECK_ERROR(second.post(path, {{"content", "4"}}), 429, "RATE_LIMITED", "");

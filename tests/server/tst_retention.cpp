@@ -39,15 +39,17 @@ private:
 
     QStringList serverArgs(const QStringList &extra = {}) const
     {
-        return TestServer::relaxedArgs() + QStringList{QStringLiteral("--retention-batch-size"), QString::number(kBatch),
-                                                       QStringLiteral("--retention-interval-seconds"), QStringLiteral("1")} +
+        return TestServer::relaxedArgs() +
+               QStringList{QStringLiteral("--retention-batch-size"), QString::number(kBatch),
+                           QStringLiteral("--retention-interval-seconds"), QStringLiteral("1")} +
                extra;
     }
 
     bool reconnect(Account &a, const QString &password = QStringLiteral("correct horse"))
     {
         a.rest = std::make_unique<RestClient>(m_server.httpUrl());
-        const RestReply r = a->post(QStringLiteral("/v1/auth/login"), {{"username", ss(a.username)}, {"password", ss(password)}});
+        const RestReply r =
+            a->post(QStringLiteral("/v1/auth/login"), {{"username", ss(a.username)}, {"password", ss(password)}});
         if (r.status != 200)
             return false;
         a->setToken(qs(r.data()["token"]));
@@ -124,7 +126,9 @@ private Q_SLOTS:
                  0);
         QVERIFY2(out.contains("132 messages would be deleted"), out.constData());
         // Without a server default, only the room with its own setting is under retention.
-        QCOMPARE(m_server.runCommand({QStringLiteral("admin"), QStringLiteral("retention"), QStringLiteral("--dry-run")}, &out), 0);
+        QCOMPARE(m_server.runCommand(
+                     {QStringLiteral("admin"), QStringLiteral("retention"), QStringLiteral("--dry-run")}, &out),
+                 0);
         QVERIFY2(!out.contains(m_news.toUtf8()) && !out.contains(m_archive.toUtf8()), out.constData());
         QVERIFY2(out.contains("2 messages would be deleted in 1 room under"), out.constData());
         // Without --dry-run the command says what it needs.
@@ -146,7 +150,9 @@ private Q_SLOTS:
         // Keep sending while the sweep (every second) works through the 129 unpinned old messages.
         constexpr int kSends = 30;
         for (int i = 0; i < kSends; ++i) {
-            ws->send({{"type", "send_message"}, {"roomId", ss(m_news)}, {"content", "fresh " + std::to_string(i)},
+            ws->send({{"type", "send_message"},
+                      {"roomId", ss(m_news)},
+                      {"content", "fresh " + std::to_string(i)},
                       {"ref", "s" + std::to_string(i)}});
         }
         QSet<QString> purged;

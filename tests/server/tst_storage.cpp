@@ -860,11 +860,11 @@ void TestStorage::pins()
 void TestStorage::unreadCounting()
 {
     seedUsersAndRoom();
-    send(s("r_main"), s("u_alice"), s("a1"));                   // seq 1
-    send(s("r_main"), s("u_bob"), s("b2"));                     // seq 2
-    const Message b3 = send(s("r_main"), s("u_bob"), s("b3"));  // seq 3
-    send(s("r_main"), s("u_alice"), s("a4"));                   // seq 4
-    send(s("r_main"), s("u_bob"), s("b5"));                     // seq 5
+    send(s("r_main"), s("u_alice"), s("a1"));                  // seq 1
+    send(s("r_main"), s("u_bob"), s("b2"));                    // seq 2
+    const Message b3 = send(s("r_main"), s("u_bob"), s("b3")); // seq 3
+    send(s("r_main"), s("u_alice"), s("a4"));                  // seq 4
+    send(s("r_main"), s("u_bob"), s("b5"));                    // seq 5
     QCOMPARE(m_st->countUnread(s("r_main"), 0, s("u_alice")), 3);
     QCOMPARE(m_st->countUnread(s("r_main"), 2, s("u_alice")), 2);
     QCOMPARE(m_st->countUnread(s("r_main"), 5, s("u_alice")), 0);
@@ -989,12 +989,41 @@ void TestStorage::searchHostileInputNeverThrows()
     seedUsersAndRoom();
     send(s("r_main"), s("u_bob"), s("say \"hello\" OR NEAR(world) * AND NOT -x col:val ^start"));
     const QStringList inputs{
-        s("\""), s("\"hello"), s("hello\""), s("\"\"\"\""), s("*"), s("hello*"), s("*hello"), s("NEAR("),
-        s("NEAR(hello world, 2)"), s("OR"), s("hello OR"), s("AND NOT"), s("NOT"), s("-"), s("-hello"),
-        s("^"), s("^start"), s("col:val"), s("content:hello"), s("("), s(")"), s("(hello"), s("'"),
-        s("'; DROP TABLE messages; --"), s("\\"), s("{content}: x"), s("+"), s("hello + world"), s(""),
-        s("   "), QString(QChar(0)) + s("hello"), QStringLiteral("😀"), QStringLiteral("日本語"),
-        QString(5000, QLatin1Char('a')), QString(200, QLatin1Char('"')),
+        s("\""),
+        s("\"hello"),
+        s("hello\""),
+        s("\"\"\"\""),
+        s("*"),
+        s("hello*"),
+        s("*hello"),
+        s("NEAR("),
+        s("NEAR(hello world, 2)"),
+        s("OR"),
+        s("hello OR"),
+        s("AND NOT"),
+        s("NOT"),
+        s("-"),
+        s("-hello"),
+        s("^"),
+        s("^start"),
+        s("col:val"),
+        s("content:hello"),
+        s("("),
+        s(")"),
+        s("(hello"),
+        s("'"),
+        s("'; DROP TABLE messages; --"),
+        s("\\"),
+        s("{content}: x"),
+        s("+"),
+        s("hello + world"),
+        s(""),
+        s("   "),
+        QString(QChar(0)) + s("hello"),
+        QStringLiteral("😀"),
+        QStringLiteral("日本語"),
+        QString(5000, QLatin1Char('a')),
+        QString(200, QLatin1Char('"')),
     };
     for (const QString &text : inputs) {
         SearchQuery q;
@@ -1180,7 +1209,8 @@ void TestStorage::standingChangesAcrossConnections()
     QVERIFY(own[0].tokenHash.isEmpty());
 
     cli->begin();
-    cli->insertStandingChange({0, s("u_bob"), QByteArrayLiteral("token-hash"), StandingChangeKind::PasswordReset, kT0 + 1});
+    cli->insertStandingChange(
+        {0, s("u_bob"), QByteArrayLiteral("token-hash"), StandingChangeKind::PasswordReset, kT0 + 1});
     cli->insertStandingChange({0, s("u_carol"), {}, StandingChangeKind::RoleChanged, kT0 + 2});
     cli->commit();
     QVERIFY(m_st->externalCommitMarker() != marker);
@@ -1231,8 +1261,7 @@ void TestStorage::standingChangesAcrossConnections()
 void TestStorage::auditListing()
 {
     seedUsersAndRoom();
-    auto add = [this](const QString &id, const QString &actor, const QString &action, const QString &room,
-                      qint64 at) {
+    auto add = [this](const QString &id, const QString &actor, const QString &action, const QString &room, qint64 at) {
         AuditEntry e;
         e.auditId = id;
         e.actorId = actor;

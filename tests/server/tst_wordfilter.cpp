@@ -19,8 +19,14 @@ private:
     QString m_room;
 
     QString roomPath(const QString &tail = {}) const { return QStringLiteral("/v1/chat/rooms/") + m_room + tail; }
-    RestReply send(RestClient &c, const char *text) { return c.post(roomPath(QStringLiteral("/messages")), {{"content", text}}); }
-    static QString content(const RestReply &r) { return QString::fromStdString(r.data()["content"].get<std::string>()); }
+    RestReply send(RestClient &c, const char *text)
+    {
+        return c.post(roomPath(QStringLiteral("/messages")), {{"content", text}});
+    }
+    static QString content(const RestReply &r)
+    {
+        return QString::fromStdString(r.data()["content"].get<std::string>());
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -29,13 +35,15 @@ private Q_SLOTS:
         QVERIFY(words.open(QIODevice::WriteOnly));
         words.write("# server-wide list\nheck\n\nfrick\n");
         words.close();
-        QVERIFY(m_server.start({QStringLiteral("--insecure-fast-password-hashing"), QStringLiteral("--word-filter-file"),
-                                words.fileName(), QStringLiteral("--word-filter-action"), QStringLiteral("mask")}));
+        QVERIFY(
+            m_server.start({QStringLiteral("--insecure-fast-password-hashing"), QStringLiteral("--word-filter-file"),
+                            words.fileName(), QStringLiteral("--word-filter-action"), QStringLiteral("mask")}));
         m_owner = std::make_unique<RestClient>(m_server.httpUrl());
         m_member = std::make_unique<RestClient>(m_server.httpUrl());
         QVERIFY(!m_owner->signUp(QStringLiteral("owner")).is_null());
         QVERIFY(!m_member->signUp(QStringLiteral("member")).is_null());
-        const RestReply room = m_owner->post(QStringLiteral("/v1/chat/rooms"), {{"name", "filtered"}, {"type", "public"}});
+        const RestReply room =
+            m_owner->post(QStringLiteral("/v1/chat/rooms"), {{"name", "filtered"}, {"type", "public"}});
         QCOMPARE(room.status, 201);
         m_room = QString::fromStdString(room.data()["roomId"].get<std::string>());
         QCOMPARE(m_member->post(roomPath(QStringLiteral("/join"))).status, 200);

@@ -47,7 +47,10 @@ QByteArray clientFrame(int opcode, const QByteArray &payload, bool masked = true
     return f;
 }
 
-QByteArray textFrame(const json &j, bool masked = true) { return clientFrame(kText, QByteArray::fromStdString(j.dump()), masked); }
+QByteArray textFrame(const json &j, bool masked = true)
+{
+    return clientFrame(kText, QByteArray::fromStdString(j.dump()), masked);
+}
 
 QByteArray closeFrame(quint16 code)
 {
@@ -59,8 +62,8 @@ QByteArray handshakeRequest(quint16 port, const QString &token = {})
 {
     const QByteArray path = token.isEmpty() ? QByteArray("/chat") : "/chat?token=" + token.toUtf8();
     return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) +
-           "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + QByteArray("confab-raw-test!").toBase64() +
-           "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+           "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " +
+           QByteArray("confab-raw-test!").toBase64() + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
 }
 
 // A blocking client socket (the server is another process, so blocking calls are fine here).
@@ -202,7 +205,8 @@ private:
 
 void TestWsTransport::initTestCase()
 {
-    QVERIFY(m_server.start(TestServer::relaxedArgs() + QStringList{QStringLiteral("--max-queued-bytes"), QStringLiteral("65536")}));
+    QVERIFY(m_server.start(TestServer::relaxedArgs() +
+                           QStringList{QStringLiteral("--max-queued-bytes"), QStringLiteral("65536")}));
     m_alice = makeAccount(m_server, QStringLiteral("alice"), QStringLiteral("Alice"));
     QVERIFY(!m_alice.id.isEmpty());
     m_room = qs(createRoom(m_alice, QStringLiteral("Lobby"), QStringLiteral("public"))["roomId"]);
@@ -239,7 +243,8 @@ void TestWsTransport::numberOutOfRangeIsInvalidJson()
 
     // A long token is quoted, if at all, only in part: in the answer and in the log.
     const QByteArray digits(20000, '7');
-    const RestReply longOne = rest.send("POST", QStringLiteral("/v1/auth/login"), "{\"username\":" + digits + "e99999}");
+    const RestReply longOne =
+        rest.send("POST", QStringLiteral("/v1/auth/login"), "{\"username\":" + digits + "e99999}");
     CHECK_ERROR(longOne, 400, "INVALID_JSON", "");
     QVERIFY(longOne.raw.size() < 1000);
     ws.sendText(QStringLiteral("[%1e99999]").arg(QString::fromLatin1(digits)));
@@ -300,7 +305,8 @@ void TestWsTransport::frameInTheHandshakeWrite()
     {
         RawSocket s;
         QVERIFY(s.connectTo(m_server.port()));
-        QVERIFY(s.write(handshakeRequest(m_server.port()) + textFrame({{"type", "auth"}, {"token", ss(m_alice.token())}})));
+        QVERIFY(
+            s.write(handshakeRequest(m_server.port()) + textFrame({{"type", "auth"}, {"token", ss(m_alice.token())}})));
         QVERIFY(s.readHandshakeAnswer().startsWith("HTTP/1.1 101"));
         const RawSocket::Frame f = s.readFrame();
         QCOMPARE(f.opcode, int(kText));
@@ -347,7 +353,8 @@ void TestWsTransport::closeSurvivesAFloodOfBadFrames()
         QCOMPARE(qs(j["code"]), QStringLiteral("INVALID_JSON"));
         ++errors;
     }
-    QVERIFY2(f.opcode == kClose, qPrintable(QStringLiteral("no close frame; read error: %1").arg(qt_error_string(f.error))));
+    QVERIFY2(f.opcode == kClose,
+             qPrintable(QStringLiteral("no close frame; read error: %1").arg(qt_error_string(f.error))));
     QCOMPARE(closeCodeOf(f), quint16(1008));
     QCOMPARE(errors, 10);
     // The client completes the handshake; the server then ends the connection cleanly.
@@ -367,7 +374,8 @@ void TestWsTransport::unmaskedFrameIsAProtocolError()
     RawSocket::Frame f;
     for (f = s.readFrame(); f.opcode == kText; f = s.readFrame())
         QVERIFY2(typeOf(parsePayload(f.payload)) != "pong", "the unmasked frame was handled");
-    QVERIFY2(f.opcode == kClose, qPrintable(QStringLiteral("got opcode %1: %2").arg(f.opcode).arg(QString::fromUtf8(f.payload))));
+    QVERIFY2(f.opcode == kClose,
+             qPrintable(QStringLiteral("got opcode %1: %2").arg(f.opcode).arg(QString::fromUtf8(f.payload))));
     QCOMPARE(closeCodeOf(f), quint16(1002));
     QVERIFY(f.payload.contains("masked"));
     QVERIFY(s.write(closeFrame(1000)));
@@ -396,7 +404,8 @@ void TestWsTransport::pingFloodIsBounded()
     QVERIFY2(bursts < kMaxBursts, "the server kept taking pings without their pongs being read");
     QTRY_VERIFY_WITH_TIMEOUT(m_server.output().contains(dropped), 5000);
     // Dropped before the pongs took the queue past the bound, not one read's worth after.
-    static const QRegularExpression queued(QStringLiteral("dropped: it does not read what is sent; (\\d+) bytes queued"));
+    static const QRegularExpression queued(
+        QStringLiteral("dropped: it does not read what is sent; (\\d+) bytes queued"));
     const auto match = queued.match(QString::fromUtf8(m_server.output()));
     QVERIFY2(match.hasMatch(), m_server.output().right(500).constData());
     QVERIFY2(match.captured(1).toLongLong() <= 65536, qPrintable(match.captured(0)));

@@ -48,9 +48,9 @@ struct DesktopClient {
 
     QTemporaryDir dir;
     std::unique_ptr<ui::DesktopShell> shell;
-    client::Session *session = nullptr;  // the shell's
-    QPointer<ui::MainWindow> window;     // the shell's, once opened
-    QString username; // who signed in with signIn()
+    client::Session *session = nullptr; // the shell's
+    QPointer<ui::MainWindow> window;    // the shell's, once opened
+    QString username;                   // who signed in with signIn()
 };
 
 } // namespace confab::test

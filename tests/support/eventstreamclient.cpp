@@ -59,7 +59,8 @@ bool SseClient::open(const QUrl &base, const QString &token, const QByteArray &l
     request += "\r\n";
     m_socket.write(request);
     // Open once the head and the opening block (with the stream's id) have come, or an error.
-    return QTest::qWaitFor([this] { return (m_headDone && (m_status != 200 || !m_initialId.isEmpty())) || m_closed; }, timeoutMs) &&
+    return QTest::qWaitFor([this] { return (m_headDone && (m_status != 200 || !m_initialId.isEmpty())) || m_closed; },
+                           timeoutMs) &&
            m_headDone;
 }
 

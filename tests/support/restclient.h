@@ -9,8 +9,8 @@
 namespace confab::test {
 
 struct RestReply {
-    int status = 0;                  // 0 when no HTTP answer came
-    nlohmann::json body;             // parsed JSON (null when not JSON)
+    int status = 0;      // 0 when no HTTP answer came
+    nlohmann::json body; // parsed JSON (null when not JSON)
     QByteArray raw;
     QList<QPair<QByteArray, QByteArray>> headers;
 
@@ -49,6 +49,9 @@ private:
 };
 
 // A JSON string as a QString (empty when it is not a string).
-inline QString qs(const nlohmann::json &j) { return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString(); }
+inline QString qs(const nlohmann::json &j)
+{
+    return j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString();
+}
 
 } // namespace confab::test

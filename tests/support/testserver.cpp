@@ -30,8 +30,8 @@ bool TestServer::start(const QStringList &extraArgs)
             ::setrlimit(RLIMIT_NOFILE, &limit);
         }
     });
-    QStringList args{QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("--port"),
-                     QString::number(m_port), QStringLiteral("--bind"), QStringLiteral("127.0.0.1")};
+    QStringList args{QStringLiteral("--data-dir"), m_dataDir.path(),         QStringLiteral("--port"),
+                     QString::number(m_port),      QStringLiteral("--bind"), QStringLiteral("127.0.0.1")};
     args += extraArgs;
     m_lastArgs = args;
     m_output.clear();
@@ -61,10 +61,14 @@ bool TestServer::start(const QStringList &extraArgs)
 QStringList TestServer::relaxedArgs()
 {
     return {QStringLiteral("--insecure-fast-password-hashing"),
-            QStringLiteral("--message-rate"), QStringLiteral("1000"),
-            QStringLiteral("--message-burst"), QStringLiteral("1000"),
-            QStringLiteral("--request-rate"), QStringLiteral("1000"),
-            QStringLiteral("--request-burst"), QStringLiteral("1000")};
+            QStringLiteral("--message-rate"),
+            QStringLiteral("1000"),
+            QStringLiteral("--message-burst"),
+            QStringLiteral("1000"),
+            QStringLiteral("--request-rate"),
+            QStringLiteral("1000"),
+            QStringLiteral("--request-burst"),
+            QStringLiteral("1000")};
 }
 
 void TestServer::kill()
@@ -87,7 +91,8 @@ int TestServer::runCommand(const QStringList &args, QByteArray *output)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral(CONFAB_SERVER_BINARY), QStringList(args) << QStringLiteral("--data-dir") << m_dataDir.path());
+    p.start(QStringLiteral(CONFAB_SERVER_BINARY), QStringList(args)
+                                                      << QStringLiteral("--data-dir") << m_dataDir.path());
     if (!p.waitForFinished(30000))
         return -1;
     if (output)

@@ -4,7 +4,8 @@
 
 namespace confab::test {
 
-WebSocketRefusingProxy::WebSocketRefusingProxy(quint16 serverPort, QObject *parent) : QObject(parent), m_serverPort(serverPort)
+WebSocketRefusingProxy::WebSocketRefusingProxy(quint16 serverPort, QObject *parent)
+    : QObject(parent), m_serverPort(serverPort)
 {
     connect(&m_listener, &QTcpServer::newConnection, this, &WebSocketRefusingProxy::onNewConnection);
 }

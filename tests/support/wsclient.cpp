@@ -74,9 +74,6 @@ nlohmann::json WsClient::waitForType(const std::string &type, int timeoutMs)
     return waitFor([&](const nlohmann::json &j) { return j.value("type", std::string()) == type; }, timeoutMs);
 }
 
-bool WsClient::noneOfType(const std::string &type, int withinMs)
-{
-    return waitForType(type, withinMs).is_null();
-}
+bool WsClient::noneOfType(const std::string &type, int withinMs) { return waitForType(type, withinMs).is_null(); }
 
 } // namespace confab::test

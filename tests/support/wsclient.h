@@ -19,7 +19,7 @@ public:
     explicit WsClient(QObject *parent = nullptr);
     ~WsClient() override;
 
-    bool open(const QUrl &url, int timeoutMs = 10000);  // waits for the "hello" frame when authenticated
+    bool open(const QUrl &url, int timeoutMs = 10000);    // waits for the "hello" frame when authenticated
     bool openRaw(const QUrl &url, int timeoutMs = 10000); // just the connection
     void close();
     bool isConnected() const;

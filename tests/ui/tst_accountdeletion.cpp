@@ -98,8 +98,9 @@ private Q_SLOTS:
         QVERIFY(room.ok());
         m_room = qs(room.data()["roomId"]);
         QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_room + QStringLiteral("/join")).ok());
-        QVERIFY(alice.post(QStringLiteral("/v1/chat/rooms/") + m_room + QStringLiteral("/messages"),
-                           {{"content", "the tomatoes are ripe"}})
+        QVERIFY(alice
+                    .post(QStringLiteral("/v1/chat/rooms/") + m_room + QStringLiteral("/messages"),
+                          {{"content", "the tomatoes are ripe"}})
                     .ok());
 
         // A client whose token goes to a file the user allowed (no keychain in tests): the entry
@@ -180,7 +181,8 @@ private Q_SLOTS:
         // On the server: the token is dead, the name is free to sign in with no longer, and bob
         // sees alice's message as a deleted placeholder by "Deleted user".
         QCOMPARE(check.get(QStringLiteral("/v1/me")).status, 401);
-        const RestReply login = check.post(QStringLiteral("/v1/auth/login"), {{"username", "alice"}, {"password", "correct horse"}});
+        const RestReply login =
+            check.post(QStringLiteral("/v1/auth/login"), {{"username", "alice"}, {"password", "correct horse"}});
         QCOMPARE(login.status, 401);
         const RestReply history = m_bob->get(QStringLiteral("/v1/chat/rooms/") + m_room + QStringLiteral("/messages"));
         QVERIFY(history.ok());

@@ -52,17 +52,21 @@ bool openRoom(MainWindow &w, const QString &roomId)
     if (!QTest::qWaitFor([&] { return roomIndex(w, roomId).isValid(); }, 10000))
         return false;
     w.roomList()->setCurrentIndex(roomIndex(w, roomId));
-    return QTest::qWaitFor([&] { return w.currentRoomId() == roomId && w.roomView()->messageModel()
-                                        && w.roomView()->messageModel()->isLatestLoaded(); },
-                           10000);
+    return QTest::qWaitFor(
+        [&] {
+            return w.currentRoomId() == roomId && w.roomView()->messageModel() &&
+                   w.roomView()->messageModel()->isLatestLoaded();
+        },
+        10000);
 }
 
 // The row of the timeline's model whose message has a caption.
 int rowWithContent(QAbstractItemModel *m, const QString &content)
 {
     for (int r = 0; m && r < m->rowCount(); ++r) {
-        if (m->index(r, 0).data(MessageModel::ContentRole).toString() == content
-            && m->index(r, 0).data(MessageModel::DeliveryRole).value<MessageModel::Delivery>() == MessageModel::Delivery::Sent)
+        if (m->index(r, 0).data(MessageModel::ContentRole).toString() == content &&
+            m->index(r, 0).data(MessageModel::DeliveryRole).value<MessageModel::Delivery>() ==
+                MessageModel::Delivery::Sent)
             return r;
     }
     return -1;
@@ -80,7 +84,8 @@ private Q_SLOTS:
         QDir().mkpath(m_shots);
         QVERIFY(m_server.start(TestServer::relaxedArgs()));
         RestClient alice(m_server.httpUrl()), bob(m_server.httpUrl());
-        QVERIFY(!alice.signUp(QStringLiteral("alice"), QStringLiteral("correct horse"), QStringLiteral("Alice")).is_null());
+        QVERIFY(
+            !alice.signUp(QStringLiteral("alice"), QStringLiteral("correct horse"), QStringLiteral("Alice")).is_null());
         QVERIFY(!bob.signUp(QStringLiteral("bob"), QStringLiteral("correct horse"), QStringLiteral("Bob")).is_null());
         const RestReply room = alice.post(QStringLiteral("/v1/chat/rooms"), {{"name", "photos"}, {"type", "public"}});
         QVERIFY(room.ok());
@@ -117,7 +122,8 @@ private Q_SLOTS:
             QVERIFY(image.save(imagePath));
         }
         const QString pdfPath = m_tmp.filePath(QStringLiteral("minutes <b>draft & co.pdf"));
-        const QByteArray pdf = QByteArrayLiteral("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        const QByteArray pdf =
+            QByteArrayLiteral("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
         {
             QFile f(pdfPath);
             QVERIFY(f.open(QIODevice::WriteOnly));
@@ -201,7 +207,8 @@ private Q_SLOTS:
         timeline->scrollTo(row);
         const QRect imageRect = timeline->messageDelegate()->attachmentRect(row, 0);
         // 1600x1000 fitted into the text column (at most 360x270), keeping its shape: the placeholder has it too.
-        QVERIFY2(imageRect.width() <= 360 && imageRect.width() >= 200 && qAbs(imageRect.width() * 10 - imageRect.height() * 16) <= 16,
+        QVERIFY2(imageRect.width() <= 360 && imageRect.width() >= 200 &&
+                     qAbs(imageRect.width() * 10 - imageRect.height() * 16) <= 16,
                  qPrintable(QStringLiteral("%1x%2").arg(imageRect.width()).arg(imageRect.height())));
         const int heightBefore = timeline->visualRect(row).height();
         ThumbnailCache *thumbs = timeline->messageDelegate()->thumbnails();
@@ -209,10 +216,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!thumbs->image(attachments[0], shown).isNull(), 10000);
         // Decoded at the size shown (within rounding of the thumbnail's own aspect), not at 480 px or more.
         const QSize decoded = thumbs->image(attachments[0], shown).size();
-        QVERIFY2(decoded.width() <= shown.width() && decoded.height() <= shown.height() && shown.width() - decoded.width() <= 2
-                     && shown.height() - decoded.height() <= 2,
+        QVERIFY2(decoded.width() <= shown.width() && decoded.height() <= shown.height() &&
+                     shown.width() - decoded.width() <= 2 && shown.height() - decoded.height() <= 2,
                  qPrintable(QStringLiteral("%1x%2").arg(decoded.width()).arg(decoded.height())));
-        QCOMPARE(timeline->visualRect(row).height(), heightBefore);  // nothing moved when it came
+        QCOMPARE(timeline->visualRect(row).height(), heightBefore); // nothing moved when it came
         timeline->viewport()->update();
         QTest::qWait(50);
         saveShot(m_bob->window.get(), QStringLiteral("files-bob-timeline.png"));

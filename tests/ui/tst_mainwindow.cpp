@@ -8,30 +8,30 @@
 #include "testserver.h"
 #include "wsclient.h"
 
-#include "client/sync/chatengine.h"
-#include "client/net/errortext.h"
+#include "client/account/session.h"
 #include "client/models/messagemodel.h"
 #include "client/models/roomlistmodel.h"
-#include "client/account/session.h"
+#include "client/net/errortext.h"
+#include "client/sync/chatengine.h"
 #include "client/sync/localstore.h"
 #include "client/sync/outbox.h"
 #include "room/composer.h"
 #include "room/lengthcounter.h"
-#include "shell/connectionbanner.h"
-#include "widgets/emptyhint.h"
-#include "shell/mainwindow.h"
 #include "room/messagedelegate.h"
 #include "room/roomview.h"
-#include "signin/signindialog.h"
 #include "room/timelineview.h"
+#include "shell/connectionbanner.h"
+#include "shell/mainwindow.h"
+#include "signin/signindialog.h"
+#include "widgets/emptyhint.h"
 
-#include <QLineEdit>
-#include <QMenu>
 #include <QDir>
-#include <QTemporaryDir>
+#include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QTemporaryDir>
 #include <QTextBlock>
 #include <QtTest>
 
@@ -68,12 +68,15 @@ private Q_SLOTS:
     {
         prepareUiTest(QStringLiteral("test_ui_mainwindow"));
         // Fewer characters than core's limit: a message the client lets go can still be refused.
-        QVERIFY(m_server.start(TestServer::relaxedArgs() << QStringLiteral("--max-content-chars") << QStringLiteral("4000")));
+        QVERIFY(m_server.start(TestServer::relaxedArgs()
+                               << QStringLiteral("--max-content-chars") << QStringLiteral("4000")));
         m_bob = std::make_unique<RestClient>(m_server.httpUrl());
-        QVERIFY(!m_bob->signUp(QStringLiteral("bob"), QStringLiteral("correct horse"), QStringLiteral("Bob")).is_null());
+        QVERIFY(
+            !m_bob->signUp(QStringLiteral("bob"), QStringLiteral("correct horse"), QStringLiteral("Bob")).is_null());
         m_alice = std::make_unique<RestClient>(m_server.httpUrl());
         RestClient &alice = *m_alice;
-        QVERIFY(!alice.signUp(QStringLiteral("alice"), QStringLiteral("correct horse"), QStringLiteral("Alice")).is_null());
+        QVERIFY(
+            !alice.signUp(QStringLiteral("alice"), QStringLiteral("correct horse"), QStringLiteral("Alice")).is_null());
         for (const char *name : {"lobby", "random"}) {
             const RestReply room = m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", name}, {"type", "public"}});
             QVERIFY(room.ok());
@@ -85,10 +88,7 @@ private Q_SLOTS:
         m_desk->openWindow();
     }
 
-    void cleanupTestCase()
-    {
-        m_desk.reset();
-    }
+    void cleanupTestCase() { m_desk.reset(); }
 
     // A popup (the message menu) takes the activation; window shortcuts need the window active.
     void cleanup()
@@ -123,7 +123,8 @@ private Q_SLOTS:
         dialog.serverField()->setText(bare);
         QTest::mouseClick(dialog.signInButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(dialog.errorText().contains(QStringLiteral("http://") + bare), 20000);
-        QVERIFY2(!dialog.errorText().contains(QStringLiteral("SSL"), Qt::CaseInsensitive), qPrintable(dialog.errorText()));
+        QVERIFY2(!dialog.errorText().contains(QStringLiteral("SSL"), Qt::CaseInsensitive),
+                 qPrintable(dialog.errorText()));
         dialog.serverField()->setText(m_server.httpUrl().toString());
 
         dialog.passwordField()->clear();
@@ -156,8 +157,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(model, text) >= 0, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(model->deliveryAt(rowWithContent(model, text)), MessageModel::Delivery::Sent, 10000);
 
-        const RestReply history =
-            m_bob->get(QStringLiteral("/v1/chat/rooms/") + m_desk->window->currentRoomId() + QStringLiteral("/messages"));
+        const RestReply history = m_bob->get(QStringLiteral("/v1/chat/rooms/") + m_desk->window->currentRoomId() +
+                                             QStringLiteral("/messages"));
         QVERIFY(history.ok());
         bool found = false;
         const nlohmann::json messages = history.data()["messages"]; // a copy: data() is a temporary
@@ -181,8 +182,11 @@ private Q_SLOTS:
 
         // Code keeps its lines without gaining spaces; `_x_` is emphasis, not an underline.
         const QString text = QStringLiteral("one\ntwo\n```\nlet a = 1;\nlet b = 2;\n```\n_said_");
-        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_desk->window->currentRoomId() + QStringLiteral("/messages"),
-                            {{"content", text.toStdString()}}).ok());
+        QVERIFY(m_bob
+                    ->post(QStringLiteral("/v1/chat/rooms/") + m_desk->window->currentRoomId() +
+                               QStringLiteral("/messages"),
+                           {{"content", text.toStdString()}})
+                    .ok());
         QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(model, text) >= 0, 10000);
         doc = timeline->messageDelegate()->document(timeline->model()->index(rowWithContent(model, text), 0));
         QCOMPARE(linesOf(doc), (QStringList{QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("let a = 1;"),
@@ -195,8 +199,11 @@ private Q_SLOTS:
     void othersMessagesArrive()
     {
         const QString text = QStringLiteral("hi alice, bob here");
-        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_desk->window->currentRoomId() + QStringLiteral("/messages"),
-                            {{"content", text.toStdString()}}).ok());
+        QVERIFY(m_bob
+                    ->post(QStringLiteral("/v1/chat/rooms/") + m_desk->window->currentRoomId() +
+                               QStringLiteral("/messages"),
+                           {{"content", text.toStdString()}})
+                    .ok());
         QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(m_desk->window->roomView()->messageModel(), text) >= 0, 10000);
     }
 
@@ -211,9 +218,11 @@ private Q_SLOTS:
         const int before = timeline->visualRect(index).height();
         QVERIFY(before > 0);
         const QString messageId = index.data(MessageModel::MessageIdRole).toString();
-        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_desk->window->currentRoomId() + QStringLiteral("/messages/")
-                                + messageId + QStringLiteral("/reactions"),
-                            {{"emoji", "👍"}}).ok());
+        QVERIFY(m_bob
+                    ->post(QStringLiteral("/v1/chat/rooms/") + m_desk->window->currentRoomId() +
+                               QStringLiteral("/messages/") + messageId + QStringLiteral("/reactions"),
+                           {{"emoji", "👍"}})
+                    .ok());
         QTRY_VERIFY_WITH_TIMEOUT(!index.data(MessageModel::ReactionsRole).toList().isEmpty(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(timeline->visualRect(index).height() > before, 5000);
     }
@@ -221,8 +230,11 @@ private Q_SLOTS:
     void htmlStaysText()
     {
         const QString text = QStringLiteral("<b>bold</b><script>x</script>");
-        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_desk->window->currentRoomId() + QStringLiteral("/messages"),
-                            {{"content", text.toStdString()}}).ok());
+        QVERIFY(m_bob
+                    ->post(QStringLiteral("/v1/chat/rooms/") + m_desk->window->currentRoomId() +
+                               QStringLiteral("/messages"),
+                           {{"content", text.toStdString()}})
+                    .ok());
         MessageModel *model = m_desk->window->roomView()->messageModel();
         QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(model, text) >= 0, 10000);
         TimelineView *timeline = m_desk->window->roomView()->timeline();
@@ -244,9 +256,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_desk->window->roomView()->typingText().contains(QStringLiteral("Bob")), 10000);
 
         QTest::keyClicks(m_desk->window->roomView()->composer(), QStringLiteral("typing"));
-        const nlohmann::json frame = bob.waitFor([](const nlohmann::json &f) {
-            return f.value("type", std::string()) == "typing_indicator" && f.value("isTyping", false);
-        }, 10000);
+        const nlohmann::json frame = bob.waitFor(
+            [](const nlohmann::json &f) {
+                return f.value("type", std::string()) == "typing_indicator" && f.value("isTyping", false);
+            },
+            10000);
         QVERIFY2(!frame.is_null(), "no typing_indicator for Alice");
         QTest::keyClick(m_desk->window->roomView()->composer(), Qt::Key_A, Qt::ControlModifier);
         QTest::keyClick(m_desk->window->roomView()->composer(), Qt::Key_Backspace);
@@ -304,7 +318,8 @@ private Q_SLOTS:
         composer->setPlainText(text);
         QTest::keyClick(composer, Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(model, text) >= 0, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(model->deliveryAt(rowWithContent(model, text)), MessageModel::Delivery::Failed, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->deliveryAt(rowWithContent(model, text)), MessageModel::Delivery::Failed,
+                                  10000);
         QModelIndex index = timeline->model()->index(rowWithContent(model, text), 0);
         // In an untranslated UI the server's own words say which rule it broke.
         QVERIFY2(index.data(MessageModel::ErrorRole).toString().contains(QStringLiteral("at most 4000 characters")),
@@ -340,7 +355,8 @@ private Q_SLOTS:
         composer->setPlainText(text);
         QTest::keyClick(composer, Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(rowWithContent(model, text) >= 0, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(model->deliveryAt(rowWithContent(model, text)), MessageModel::Delivery::Failed, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->deliveryAt(rowWithContent(model, text)), MessageModel::Delivery::Failed,
+                                  10000);
         timeline->setFocus();
         timeline->setCurrentIndex(timeline->model()->index(rowWithContent(model, text), 0));
         menu = openMessageMenu(timeline);
@@ -387,7 +403,8 @@ private Q_SLOTS:
         QTRY_VERIFY(composer->hasFocus());
         // Arrow keys in the room list open rooms but leave focus there; Enter goes to the composer.
         window->roomList()->setFocus();
-        QTest::keyClick(window->roomList(), rowOf(window, m_roomIds.at(0)) > rowOf(window, m_roomIds.at(1)) ? Qt::Key_Down : Qt::Key_Up);
+        QTest::keyClick(window->roomList(),
+                        rowOf(window, m_roomIds.at(0)) > rowOf(window, m_roomIds.at(1)) ? Qt::Key_Down : Qt::Key_Up);
         QTRY_COMPARE(window->currentRoomId(), m_roomIds.at(0));
         QVERIFY(window->roomList()->hasFocus());
         QTest::keyClick(window->roomList(), Qt::Key_Return);
@@ -402,7 +419,10 @@ private Q_SLOTS:
         const QString lobby = m_roomIds.at(0), random = m_roomIds.at(1);
         QVERIFY(window->openRoom(lobby));
         for (int i = 0; i < 3; ++i)
-            QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + random + QStringLiteral("/messages"), {{"content", "news"}}).ok());
+            QVERIFY(m_bob
+                        ->post(QStringLiteral("/v1/chat/rooms/") + random + QStringLiteral("/messages"),
+                               {{"content", "news"}})
+                        .ok());
         QTRY_COMPARE_WITH_TIMEOUT(unreadIn(random), 3, 10000);
 
         // Typing selects the match; nothing opens, nothing is marked read.
@@ -465,7 +485,10 @@ private Q_SLOTS:
         const QString lobby = m_roomIds.at(0), random = m_roomIds.at(1);
         QVERIFY(window->openRoom(lobby));
         QTRY_VERIFY(composer->hasFocus());
-        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + lobby + QStringLiteral("/messages"), {{"content", "reply to me"}}).ok());
+        QVERIFY(m_bob
+                    ->post(QStringLiteral("/v1/chat/rooms/") + lobby + QStringLiteral("/messages"),
+                           {{"content", "reply to me"}})
+                    .ok());
         QTest::keyClicks(composer, QStringLiteral("half a thought"));
         QTest::keyClick(composer, Qt::Key_Escape);
         QCOMPARE(composer->toPlainText(), QStringLiteral("half a thought"));
@@ -484,12 +507,14 @@ private Q_SLOTS:
         QCOMPARE(composer->toPlainText(), QStringLiteral("half a thought"));
 
         // Each room has its own draft.
-        QTest::keyClick(composer, rowOf(window, random) > rowOf(window, lobby) ? Qt::Key_Down : Qt::Key_Up, Qt::AltModifier);
+        QTest::keyClick(composer, rowOf(window, random) > rowOf(window, lobby) ? Qt::Key_Down : Qt::Key_Up,
+                        Qt::AltModifier);
         QTRY_COMPARE(window->currentRoomId(), random);
         QVERIFY(composer->toPlainText().isEmpty());
         QTRY_VERIFY(composer->hasFocus());
         QTest::keyClicks(composer, QStringLiteral("another room, another draft"));
-        QTest::keyClick(composer, rowOf(window, lobby) > rowOf(window, random) ? Qt::Key_Down : Qt::Key_Up, Qt::AltModifier);
+        QTest::keyClick(composer, rowOf(window, lobby) > rowOf(window, random) ? Qt::Key_Down : Qt::Key_Up,
+                        Qt::AltModifier);
         QTRY_COMPARE(window->currentRoomId(), lobby);
         QCOMPARE(composer->toPlainText(), QStringLiteral("half a thought"));
         QVERIFY(window->openRoom(random));
@@ -528,12 +553,15 @@ private Q_SLOTS:
     {
         // A room with more than a page of history (none of it seen live), then open it: it shows
         // the latest page, at the bottom.
-        const RestReply created = m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "archive"}, {"type", "public"}});
+        const RestReply created =
+            m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "archive"}, {"type", "public"}});
         QVERIFY(created.ok());
         const QString roomId = qs(created.data()["roomId"]);
         for (int i = 0; i < 120; ++i) {
-            QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + roomId + QStringLiteral("/messages"),
-                                {{"content", QStringLiteral("backlog %1").arg(i).toStdString()}}).ok());
+            QVERIFY(m_bob
+                        ->post(QStringLiteral("/v1/chat/rooms/") + roomId + QStringLiteral("/messages"),
+                               {{"content", QStringLiteral("backlog %1").arg(i).toStdString()}})
+                        .ok());
         }
         QVERIFY(m_alice->post(QStringLiteral("/v1/chat/rooms/") + roomId + QStringLiteral("/join")).ok());
         QListView *rooms = m_desk->window->roomList();
@@ -560,7 +588,8 @@ private Q_SLOTS:
         QVERIFY(older.count() || older.wait(10000));
         QTRY_VERIFY(model->rowCount() > loaded);
         QTRY_VERIFY(rowWithContent(model, top) > 0);
-        QTRY_VERIFY_WITH_TIMEOUT(qAbs(timeline->visualRect(timeline->model()->index(rowWithContent(model, top), 0)).top()) < 40, 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            qAbs(timeline->visualRect(timeline->model()->index(rowWithContent(model, top), 0)).top()) < 40, 3000);
         QVERIFY(!timeline->isAtBottom());
     }
 

@@ -8,19 +8,19 @@
 #include "restclient.h"
 #include "testserver.h"
 
-#include "client/sync/chatengine.h"
-#include "client/models/messagemodel.h"
-#include "client/net/realtimeconnection.h"
-#include "client/sync/syncengine.h"
-#include "client/models/roomlistmodel.h"
 #include "client/account/session.h"
+#include "client/models/messagemodel.h"
+#include "client/models/roomlistmodel.h"
+#include "client/net/realtimeconnection.h"
+#include "client/sync/chatengine.h"
+#include "client/sync/syncengine.h"
 #include "room/composer.h"
 #include "room/emojipicker.h"
-#include "shell/mainwindow.h"
 #include "room/messagedelegate.h"
 #include "room/pinsbutton.h"
 #include "room/roomview.h"
 #include "room/timelineview.h"
+#include "shell/mainwindow.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -74,10 +74,12 @@ private Q_SLOTS:
         prepareUiTest(QStringLiteral("test_ui_messageactions"));
         QVERIFY(m_server.start(TestServer::relaxedArgs()));
         m_bob = std::make_unique<RestClient>(m_server.httpUrl());
-        m_bobId = qs(m_bob->signUp(QStringLiteral("bob"), QStringLiteral("correct horse"), QStringLiteral("Bob"))["userId"]);
+        m_bobId =
+            qs(m_bob->signUp(QStringLiteral("bob"), QStringLiteral("correct horse"), QStringLiteral("Bob"))["userId"]);
         QVERIFY(!m_bobId.isEmpty());
         m_alice = std::make_unique<RestClient>(m_server.httpUrl());
-        m_aliceId = qs(m_alice->signUp(QStringLiteral("alice"), QStringLiteral("correct horse"), QStringLiteral("Alice"))["userId"]);
+        m_aliceId = qs(m_alice->signUp(QStringLiteral("alice"), QStringLiteral("correct horse"),
+                                       QStringLiteral("Alice"))["userId"]);
         QVERIFY(!m_aliceId.isEmpty());
 
         // "lobby" is Bob's (Alice a member), "work" is Alice's (she moderates it).
@@ -129,12 +131,15 @@ private Q_SLOTS:
         QVERIFY(!thumbs->isChecked());
         thumbs->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(MessageDelegate::reactionTexts(index), QStringList{QStringLiteral("👍 1")}, 10000);
-        QVERIFY(index.data(MessageModel::ReactionsRole).toList().first().toMap().value(QStringLiteral("mine")).toBool());
+        QVERIFY(
+            index.data(MessageModel::ReactionsRole).toList().first().toMap().value(QStringLiteral("mine")).toBool());
         QCOMPARE(serverReactions(m_work, id).value(QStringLiteral("👍")), QStringList{m_aliceId});
 
         // Bob's 👍 too: the count follows.
-        QVERIFY(m_bob->post(roomPath(m_work) + QStringLiteral("/messages/") + id + QStringLiteral("/reactions"),
-                            {{"emoji", "👍"}}).ok());
+        QVERIFY(m_bob
+                    ->post(roomPath(m_work) + QStringLiteral("/messages/") + id + QStringLiteral("/reactions"),
+                           {{"emoji", "👍"}})
+                    .ok());
         QTRY_COMPARE_WITH_TIMEOUT(MessageDelegate::reactionTexts(index), QStringList{QStringLiteral("👍 2")}, 10000);
 
         // A click on the chip takes mine back; Bob's stays.
@@ -144,7 +149,8 @@ private Q_SLOTS:
         QVERIFY(timeline()->viewport()->rect().contains(chip.center()));
         QTest::mouseClick(timeline()->viewport(), Qt::LeftButton, {}, chip.center());
         QTRY_COMPARE_WITH_TIMEOUT(MessageDelegate::reactionTexts(index), QStringList{QStringLiteral("👍 1")}, 10000);
-        QVERIFY(!index.data(MessageModel::ReactionsRole).toList().first().toMap().value(QStringLiteral("mine")).toBool());
+        QVERIFY(
+            !index.data(MessageModel::ReactionsRole).toList().first().toMap().value(QStringLiteral("mine")).toBool());
         QCOMPARE(serverReactions(m_work, id).value(QStringLiteral("👍")), QStringList{m_bobId});
 
         // "More reactions…" opens the picker; arrow keys and Enter pick the second emoji.
@@ -173,7 +179,8 @@ private Q_SLOTS:
         QSignalSpy reacted(m_desk->session->engine(), &ChatEngine::reactionSet);
         timeline()->setCurrentIndex(index);
         std::unique_ptr<QMenu> menu(timeline()->createContextMenu(index));
-        findAction(findAction(menu->actions(), QStringLiteral("React"))->menu()->actions(), QStringLiteral("🎉"))->trigger();
+        findAction(findAction(menu->actions(), QStringLiteral("React"))->menu()->actions(), QStringLiteral("🎉"))
+            ->trigger();
         QVERIFY(reacted.wait(10000));
         QCOMPARE(MessageDelegate::reactionTexts(index), QStringList{QStringLiteral("🎉 1")});
 
@@ -209,7 +216,8 @@ private Q_SLOTS:
         QTest::keyClick(c, Qt::Key_Return);
         QCOMPARE(c->mode(), Composer::Mode::Compose);
         QVERIFY(c->toPlainText().isEmpty());
-        QTRY_COMPARE_WITH_TIMEOUT(index.data(MessageModel::ContentRole).toString(), QStringLiteral("first post"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(index.data(MessageModel::ContentRole).toString(), QStringLiteral("first post"),
+                                  10000);
         QVERIFY(index.data(MessageModel::IsEditedRole).toBool());
         QCOMPARE(qs(serverMessage(m_work, id)["content"]), QStringLiteral("first post"));
 
@@ -230,8 +238,8 @@ private Q_SLOTS:
         QTest::keyClicks(c, QStringLiteral(", edited twice"));
         QTest::keyClick(c, Qt::Key_Return);
         QCOMPARE(c->toPlainText(), QStringLiteral("my draft"));
-        QTRY_COMPARE_WITH_TIMEOUT(index.data(MessageModel::ContentRole).toString(), QStringLiteral("first post, edited twice"),
-                                  10000);
+        QTRY_COMPARE_WITH_TIMEOUT(index.data(MessageModel::ContentRole).toString(),
+                                  QStringLiteral("first post, edited twice"), 10000);
         QTRY_VERIFY(MessageDelegate::statusText(index).contains(QStringLiteral("edited")));
 
         // Bob's message cannot be edited by Alice: no Edit in the menu.
@@ -342,7 +350,8 @@ private Q_SLOTS:
         Composer *c = composer();
         QCOMPARE(c->mode(), Composer::Mode::Reply);
         QCOMPARE(c->targetMessageId(), originalId);
-        QVERIFY2(c->modeText().contains(QStringLiteral("Bob")) && c->modeText().contains(QStringLiteral("what's for lunch?")),
+        QVERIFY2(c->modeText().contains(QStringLiteral("Bob")) &&
+                     c->modeText().contains(QStringLiteral("what's for lunch?")),
                  qPrintable(c->modeText()));
         QVERIFY(!c->modeText().contains(QStringLiteral("really")));
         QVERIFY(c->hasFocus());
@@ -373,7 +382,8 @@ private Q_SLOTS:
         QVERIFY(reply.data(Qt::AccessibleTextRole).toString().contains(QStringLiteral("what's for lunch?")));
 
         // A quote shows the text, not its Markdown.
-        const QString marked = postAsBob(m_lobby, QStringLiteral("> **Lunch** is at [the canteen](https://example.org)"));
+        const QString marked =
+            postAsBob(m_lobby, QStringLiteral("> **Lunch** is at [the canteen](https://example.org)"));
         waitForIndex(marked);
         m_desk->session->engine()->sendMessage(m_lobby, QStringLiteral("ok"), marked);
         const QModelIndex answer = waitForContent(QStringLiteral("ok"));
@@ -472,14 +482,16 @@ private Q_SLOTS:
         const QString html = QStringLiteral("<img src=x onerror=alert(1)><script>alert(2)</script> <b>not bold</b>");
         const QModelIndex literal = waitForIndex(postAsBob(m_lobby, html));
         const QTextDocument *doc = timeline()->messageDelegate()->document(literal);
-        QVERIFY2(doc->toPlainText().contains(QStringLiteral("<script>alert(2)</script>")), qPrintable(doc->toPlainText()));
+        QVERIFY2(doc->toPlainText().contains(QStringLiteral("<script>alert(2)</script>")),
+                 qPrintable(doc->toPlainText()));
         QVERIFY(doc->toPlainText().contains(QStringLiteral("<img src=x onerror=alert(1)>")));
         QVERIFY(doc->toPlainText().contains(QStringLiteral("<b>not bold</b>")));
 
-        const QModelIndex linked = waitForIndex(
-            postAsBob(m_lobby, QStringLiteral("docs at [the manual](https://example.org/manual) or https://example.com/x")));
+        const QModelIndex linked = waitForIndex(postAsBob(
+            m_lobby, QStringLiteral("docs at [the manual](https://example.org/manual) or https://example.com/x")));
         const QStringList links = timeline()->messageDelegate()->links(linked);
-        QVERIFY2(links.contains(QStringLiteral("https://example.org/manual")), qPrintable(links.join(QLatin1Char(' '))));
+        QVERIFY2(links.contains(QStringLiteral("https://example.org/manual")),
+                 qPrintable(links.join(QLatin1Char(' '))));
         QVERIFY(links.contains(QStringLiteral("https://example.com/x")));
 
         // A click on the link opens it (through QDesktopServices).
@@ -492,7 +504,8 @@ private Q_SLOTS:
         for (int y = row.top(); y < row.bottom() && onLink.isNull(); y += 2) {
             for (int x = row.left(); x < row.right(); x += 3) {
                 const auto hit = timeline()->messageDelegate()->hitTest(linked, QPoint(x, y));
-                if (hit.kind == MessageDelegate::Hit::Kind::Link && hit.value == QStringLiteral("https://example.org/manual")) {
+                if (hit.kind == MessageDelegate::Hit::Kind::Link &&
+                    hit.value == QStringLiteral("https://example.org/manual")) {
                     onLink = QPoint(x, y);
                     break;
                 }
@@ -628,8 +641,8 @@ private Q_SLOTS:
             rows << list->topLevelItem(i)->text(0) + QLatin1Char('=') + list->topLevelItem(i)->text(1);
         for (const QAction *a : {timeline()->replyAction(), timeline()->editAction(), timeline()->reactAction(),
                                  timeline()->pinAction(), timeline()->markReadAction(), timeline()->deleteAction()}) {
-            const QString row = a->text().remove(QLatin1Char('&')).remove(QChar(0x2026)) + QLatin1Char('=')
-                + a->shortcut().toString(QKeySequence::NativeText);
+            const QString row = a->text().remove(QLatin1Char('&')).remove(QChar(0x2026)) + QLatin1Char('=') +
+                                a->shortcut().toString(QKeySequence::NativeText);
             QVERIFY2(rows.contains(row), qPrintable(row + QStringLiteral(" not in ") + rows.join(QLatin1Char('|'))));
             QVERIFY(!a->shortcut().isEmpty());
             QVERIFY2(a->shortcut()[0].keyboardModifiers() != Qt::NoModifier || a->shortcut()[0].key() >= Qt::Key_F1,
@@ -708,7 +721,8 @@ private:
 
     QString postAsBob(const QString &roomId, const QString &content)
     {
-        const RestReply r = m_bob->post(roomPath(roomId) + QStringLiteral("/messages"), {{"content", content.toStdString()}});
+        const RestReply r =
+            m_bob->post(roomPath(roomId) + QStringLiteral("/messages"), {{"content", content.toStdString()}});
         if (!r.ok())
             qWarning() << "posting failed:" << r.status << r.raw;
         return qs(r.data()["messageId"]);

@@ -7,24 +7,24 @@
 #include "restclient.h"
 #include "testserver.h"
 
-#include "shell/accountbutton.h"
-#include "client/sync/chatengine.h"
+#include "client/account/session.h"
 #include "client/models/messagemodel.h"
 #include "client/models/roomlistmodel.h"
-#include "client/account/session.h"
-#include "room/composer.h"
-#include "shell/mainwindow.h"
-#include "members/memberpanel.h"
+#include "client/sync/chatengine.h"
 #include "members/membermenu.h"
+#include "members/memberpanel.h"
 #include "moderation/moderationcontroller.h"
 #include "moderation/moderationdialogs.h"
 #include "moderation/moderationpanel.h"
+#include "room/composer.h"
 #include "room/roomsettingsdialog.h"
 #include "room/roomview.h"
-#include "signin/signindialog.h"
-#include "settings/signoutconfirmation.h"
 #include "room/timelineview.h"
+#include "settings/signoutconfirmation.h"
+#include "shell/accountbutton.h"
+#include "shell/mainwindow.h"
 #include "shell/translations.h"
+#include "signin/signindialog.h"
 
 #include <QAbstractButton>
 #include <QContextMenuEvent>
@@ -133,15 +133,19 @@ private Q_SLOTS:
         prepareUiTest(QStringLiteral("test_ui_mnemonics"));
         QVERIFY(m_server.start(TestServer::relaxedArgs()));
         RestClient bob(m_server.httpUrl());
-        m_bobId = qs(bob.signUp(QStringLiteral("bob"), QStringLiteral("correct horse"), QStringLiteral("Bob"))["userId"]);
+        m_bobId =
+            qs(bob.signUp(QStringLiteral("bob"), QStringLiteral("correct horse"), QStringLiteral("Bob"))["userId"]);
         RestClient alice(m_server.httpUrl());
-        QVERIFY(!alice.signUp(QStringLiteral("alice"), QStringLiteral("correct horse"), QStringLiteral("Alice")).is_null());
+        QVERIFY(
+            !alice.signUp(QStringLiteral("alice"), QStringLiteral("correct horse"), QStringLiteral("Alice")).is_null());
         // Alice owns "work" (every moderation command is hers there); Bob is a member.
         const RestReply work = alice.post(QStringLiteral("/v1/chat/rooms"), {{"name", "work"}, {"type", "public"}});
         QVERIFY(work.ok());
         m_work = qs(work.data()["roomId"]);
         QVERIFY(bob.post(QStringLiteral("/v1/chat/rooms/") + m_work + QStringLiteral("/join")).ok());
-        QVERIFY(alice.post(QStringLiteral("/v1/chat/rooms/") + m_work + QStringLiteral("/messages"), {{"content", "mine"}}).ok());
+        QVERIFY(
+            alice.post(QStringLiteral("/v1/chat/rooms/") + m_work + QStringLiteral("/messages"), {{"content", "mine"}})
+                .ok());
         m_desk = std::make_unique<DesktopClient>();
         QVERIFY(m_desk->signIn(m_server.httpUrl(), QStringLiteral("alice"), QStringLiteral("correct horse")));
     }
@@ -187,10 +191,12 @@ private Q_SLOTS:
         // The message menu of my own message in my own room: every command shows.
         TimelineView *timeline = window.roomView()->timeline();
         MessageModel *messages = window.roomView()->messageModel();
-        QTRY_VERIFY_WITH_TIMEOUT(messages->rowCount() > 0
-                                     && !messages->index(messages->rowCount() - 1).data(MessageModel::MessageIdRole).toString().isEmpty(),
-                                 10000);
-        std::unique_ptr<QMenu> messageMenu(timeline->createContextMenu(timeline->model()->index(messages->rowCount() - 1, 0)));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            messages->rowCount() > 0 &&
+                !messages->index(messages->rowCount() - 1).data(MessageModel::MessageIdRole).toString().isEmpty(),
+            10000);
+        std::unique_ptr<QMenu> messageMenu(
+            timeline->createContextMenu(timeline->model()->index(messages->rowCount() - 1, 0)));
         QVERIFY(timeline->editAction()->isVisible() && timeline->pinAction()->isVisible());
         problems << menuClashes(QStringLiteral("message"), messageMenu.get());
 
@@ -200,16 +206,17 @@ private Q_SLOTS:
         MemberPanel *panel = moderation->memberPanel();
         QTRY_VERIFY_WITH_TIMEOUT(panel->indexOf(m_bobId).isValid(), 10000);
         const QRect rect = panel->list()->visualRect(panel->indexOf(m_bobId));
-        QContextMenuEvent event(QContextMenuEvent::Mouse, rect.center(), panel->list()->viewport()->mapToGlobal(rect.center()));
+        QContextMenuEvent event(QContextMenuEvent::Mouse, rect.center(),
+                                panel->list()->viewport()->mapToGlobal(rect.center()));
         QApplication::sendEvent(panel->list()->viewport(), &event);
         QTRY_VERIFY(moderation->memberMenu());
         problems << menuClashes(QStringLiteral("member"), moderation->memberMenu());
         moderation->memberMenu()->close();
 
-        for (QDialog *(MainWindow::*open)() : {&MainWindow::openCreateRoomDialog, &MainWindow::openBrowseRoomsDialog,
-                                               &MainWindow::openDirectMessageDialog, &MainWindow::openInviteDialog,
-                                               &MainWindow::openLeaveRoomDialog, &MainWindow::openSettingsDialog,
-                                               &MainWindow::openShortcutsDialog}) {
+        for (QDialog *(MainWindow::*open)() :
+             {&MainWindow::openCreateRoomDialog, &MainWindow::openBrowseRoomsDialog,
+              &MainWindow::openDirectMessageDialog, &MainWindow::openInviteDialog, &MainWindow::openLeaveRoomDialog,
+              &MainWindow::openSettingsDialog, &MainWindow::openShortcutsDialog}) {
             QPointer<QDialog> dialog = (window.*open)();
             QVERIFY(dialog);
             checkWindow(dialog);

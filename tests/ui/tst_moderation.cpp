@@ -11,31 +11,31 @@
 #include "restclient.h"
 #include "testserver.h"
 
+#include "client/account/session.h"
 #include "client/models/auditlogmodel.h"
 #include "client/models/banlistmodel.h"
-#include "client/sync/chatengine.h"
-#include "client/room/moderationactions.h"
 #include "client/models/membermodel.h"
 #include "client/models/messagemodel.h"
+#include "client/models/roomlistmodel.h"
+#include "client/room/moderationactions.h"
 #include "client/room/moderationpolicy.h"
 #include "client/room/postingstate.h"
-#include "client/models/roomlistmodel.h"
 #include "client/room/roomstanding.h"
-#include "client/account/session.h"
+#include "client/sync/chatengine.h"
 #include "core/permissions.h"
-#include "room/composer.h"
-#include "widgets/emptyhint.h"
-#include "shell/mainwindow.h"
-#include "members/memberpanel.h"
 #include "members/membermenu.h"
+#include "members/memberpanel.h"
 #include "moderation/moderationcontroller.h"
 #include "moderation/moderationdialogs.h"
 #include "moderation/moderationflow.h"
 #include "moderation/moderationpanel.h"
+#include "room/composer.h"
 #include "room/postingnotice.h"
 #include "room/removalnotice.h"
 #include "room/roomsettingsdialog.h"
 #include "room/roomview.h"
+#include "shell/mainwindow.h"
+#include "widgets/emptyhint.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
@@ -85,10 +85,12 @@ QSet<QString> allowedKeys(const Actor &actor, bool self, const Member &target)
     QSet<QString> keys{QStringLiteral("profile")};
     const bool mayActOnSelf = actor.serverAdmin; // only server admins change their own role or mute
     for (Role role : {Role::Admin, Role::Moderator, Role::Member}) {
-        if (role != target.role && (!self || mayActOnSelf) && roleChangeDenialReason(actor, target.role, role).isEmpty())
+        if (role != target.role && (!self || mayActOnSelf) &&
+            roleChangeDenialReason(actor, target.role, role).isEmpty())
             keys << QStringLiteral("role:") + toString(role);
     }
-    if (target.role != Role::Owner && (!self || mayActOnSelf) && isAllowed(actor, Action::TransferOwnership, target.role))
+    if (target.role != Role::Owner && (!self || mayActOnSelf) &&
+        isAllowed(actor, Action::TransferOwnership, target.role))
         keys << QStringLiteral("transfer");
     if ((!self || mayActOnSelf) && isAllowed(actor, Action::MuteMember, target.role)) {
         if (target.isMuted)
@@ -157,8 +159,9 @@ void TestModeration::initTestCase()
                                   QStringLiteral("--password"), kPassword},
                                  &out),
              0);
-    const QStringList people{QStringLiteral("olivia"), QStringLiteral("adam"), QStringLiteral("mona"), QStringLiteral("mel"),
-                             QStringLiteral("sam"),    QStringLiteral("tom"),  QStringLiteral("kim"),  QStringLiteral("bea")};
+    const QStringList people{QStringLiteral("olivia"), QStringLiteral("adam"), QStringLiteral("mona"),
+                             QStringLiteral("mel"),    QStringLiteral("sam"),  QStringLiteral("tom"),
+                             QStringLiteral("kim"),    QStringLiteral("bea")};
     for (const QString &name : people) {
         auto client = std::make_unique<RestClient>(m_server.httpUrl());
         QString display = name;
@@ -168,8 +171,9 @@ void TestModeration::initTestCase()
         m_ids.insert(name, qs(user["userId"]));
         m_rest[name] = std::move(client);
     }
-    const RestReply room = rest(QStringLiteral("olivia")).post(QStringLiteral("/v1/chat/rooms"),
-                                                               {{"name", "lobby"}, {"type", "public"}, {"description", "Everyone"}});
+    const RestReply room = rest(QStringLiteral("olivia"))
+                               .post(QStringLiteral("/v1/chat/rooms"),
+                                     {{"name", "lobby"}, {"type", "public"}, {"description", "Everyone"}});
     QVERIFY(room.ok());
     m_lobby = qs(room.data()["roomId"]);
     for (const QString &name : people) {
@@ -179,8 +183,10 @@ void TestModeration::initTestCase()
     const QString members = QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/members/");
     QVERIFY(rest(QStringLiteral("olivia")).patch(members + id(QStringLiteral("adam")), {{"role", "admin"}}).ok());
     QVERIFY(rest(QStringLiteral("olivia")).patch(members + id(QStringLiteral("mona")), {{"role", "moderator"}}).ok());
-    QVERIFY(rest(QStringLiteral("tom")).post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/messages"),
-                                             {{"content", "hello everyone"}}).ok());
+    QVERIFY(rest(QStringLiteral("tom"))
+                .post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/messages"),
+                      {{"content", "hello everyone"}})
+                .ok());
 
     m_actor = std::make_unique<Desktop>();
     m_target = std::make_unique<Desktop>();
@@ -238,7 +244,8 @@ MemberMenu *TestModeration::menuFor(Desktop &desk, const QString &userId)
         return nullptr;
     panel->list()->scrollTo(index);
     const QRect rect = panel->list()->visualRect(index);
-    QContextMenuEvent event(QContextMenuEvent::Mouse, rect.center(), panel->list()->viewport()->mapToGlobal(rect.center()));
+    QContextMenuEvent event(QContextMenuEvent::Mouse, rect.center(),
+                            panel->list()->viewport()->mapToGlobal(rect.center()));
     QApplication::sendEvent(panel->list()->viewport(), &event);
     MemberMenu *menu = desk.moderation()->memberMenu();
     return menu && menu->target().userId == userId ? menu : nullptr;
@@ -260,8 +267,8 @@ void TestModeration::shoot(QWidget *widget, const QString &name)
     QVERIFY(!image.isNull());
     QVERIFY(image.width() > 50 && image.height() > 50);
     const QString dir = qEnvironmentVariableIsSet("CONFAB_MODERATION_SHOTS")
-        ? qEnvironmentVariable("CONFAB_MODERATION_SHOTS")
-        : m_dir.filePath(QStringLiteral("shots"));
+                            ? qEnvironmentVariable("CONFAB_MODERATION_SHOTS")
+                            : m_dir.filePath(QStringLiteral("shots"));
     QDir().mkpath(dir);
     QVERIFY(image.save(dir + QLatin1Char('/') + name));
 }
@@ -376,7 +383,8 @@ void TestModeration::eachRoleIsOfferedExactlyWhatItMayDo()
         ModerationPanel *panel = mod->moderationPanel();
         QVERIFY(panel);
         // The models are checked from before their first page arrives.
-        new QAbstractItemModelTester(panel->auditModel(), QAbstractItemModelTester::FailureReportingMode::QtTest, panel);
+        new QAbstractItemModelTester(panel->auditModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     panel);
         new QAbstractItemModelTester(panel->banModel(), QAbstractItemModelTester::FailureReportingMode::QtTest, panel);
         QCOMPARE(panel->auditAllowed(), isAllowed(actor, Action::ViewRoomAudit));
         QCOMPARE(panel->bansAllowed(), isAllowed(actor, Action::BanMember));
@@ -447,7 +455,8 @@ void TestModeration::muteShowsInTheTargetsWindow()
     mute->trigger();
     menu->close();
     MemberModel *members = m_actor->moderation()->members();
-    QTRY_VERIFY_WITH_TIMEOUT(members->index(members->rowOf(id(QStringLiteral("tom")))).data(MemberModel::IsMutedRole).toBool(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        members->index(members->rowOf(id(QStringLiteral("tom")))).data(MemberModel::IsMutedRole).toBool(), 20000);
     QTRY_VERIFY(m_actor->moderation()->memberPanel()->statusText().contains(QStringLiteral("Tom")));
 
     // Tom's window: muted badge, the time it ends, a read-only composer.
@@ -468,8 +477,9 @@ void TestModeration::muteShowsInTheTargetsWindow()
     QCOMPARE(his->posting()->block(), PostingState::Block::Muted);
 
     // And the server refuses his posts, over REST and through the client's outbox.
-    const RestReply refused = rest(QStringLiteral("tom")).post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/messages"),
-                                                               {{"content", "can I still talk?"}});
+    const RestReply refused = rest(QStringLiteral("tom"))
+                                  .post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/messages"),
+                                        {{"content", "can I still talk?"}});
     QCOMPARE(refused.status, 403);
     QCOMPARE(refused.errorCode(), QStringLiteral("FORBIDDEN"));
     m_target->engine()->sendMessage(m_lobby, QStringLiteral("through the outbox"));
@@ -477,7 +487,8 @@ void TestModeration::muteShowsInTheTargetsWindow()
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
             for (int i = 0; i < messages->rowCount(); ++i) {
-                if (messages->index(i).data(MessageModel::ContentRole).toString() == QLatin1String("through the outbox"))
+                if (messages->index(i).data(MessageModel::ContentRole).toString() ==
+                    QLatin1String("through the outbox"))
                     return messages->deliveryAt(i) == MessageModel::Delivery::Failed;
             }
             return false;
@@ -491,7 +502,8 @@ void TestModeration::kickTellsTheTargetWhy()
     // Kim's own two rooms, for the window to go to after the lobby.
     QStringList kims;
     for (const char *name : {"kim-a", "kim-b"}) {
-        const RestReply made = rest(QStringLiteral("kim")).post(QStringLiteral("/v1/chat/rooms"), {{"name", name}, {"type", "private"}});
+        const RestReply made =
+            rest(QStringLiteral("kim")).post(QStringLiteral("/v1/chat/rooms"), {{"name", name}, {"type", "private"}});
         QVERIFY(made.ok());
         kims << qs(made.data()["roomId"]);
     }
@@ -521,11 +533,13 @@ void TestModeration::kickTellsTheTargetWhy()
     QTRY_VERIFY(m_target->window->currentRoomId() != m_lobby);
     QVERIFY(!m_target->engine()->rooms().room(m_lobby).has_value());
     QTRY_COMPARE(m_actor->moderation()->members()->rowOf(id(QStringLiteral("kim"))), -1);
-    QVERIFY2(!m_target->window->windowTitle().contains(QStringLiteral("lobby")), qPrintable(m_target->window->windowTitle()));
+    QVERIFY2(!m_target->window->windowTitle().contains(QStringLiteral("lobby")),
+             qPrintable(m_target->window->windowTitle()));
 
     // Back in the room: the notice is out of date and goes.
     const QString lobbyPath = QStringLiteral("/v1/chat/rooms/") + m_lobby;
-    const QString kimPath = lobbyPath + QStringLiteral("/members/") + id(QStringLiteral("kim")) + QStringLiteral("/kick");
+    const QString kimPath =
+        lobbyPath + QStringLiteral("/members/") + id(QStringLiteral("kim")) + QStringLiteral("/kick");
     QVERIFY(rest(QStringLiteral("kim")).post(lobbyPath + QStringLiteral("/join")).ok());
     QTRY_VERIFY_WITH_TIMEOUT(m_target->engine()->rooms().room(m_lobby).has_value(), 10000);
     QTRY_VERIFY(!notice->isVisible());
@@ -573,7 +587,8 @@ void TestModeration::banTellsTheTargetAndKeepsThemOut()
     RemovalNotice *notice = m_target->moderation()->removalNotice();
     QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible() && notice->title().contains(QStringLiteral("banned")), 20000);
     QVERIFY2(notice->title().contains(QStringLiteral("lobby")), qPrintable(notice->title()));
-    QVERIFY2(notice->message().contains(QStringLiteral("trolling")) && notice->message().contains(QStringLiteral("until")),
+    QVERIFY2(notice->message().contains(QStringLiteral("trolling")) &&
+                 notice->message().contains(QStringLiteral("until")),
              qPrintable(notice->message()));
     QTRY_VERIFY(m_target->window->currentRoomId() != m_lobby);
     QVERIFY(!m_target->engine()->rooms().room(m_lobby).has_value());
@@ -583,7 +598,8 @@ void TestModeration::banTellsTheTargetAndKeepsThemOut()
     QVERIFY(hint);
     QTRY_VERIFY2(hint->text().contains(QStringLiteral("No rooms yet")), qPrintable(hint->text()));
     // The server keeps her out.
-    const RestReply join = rest(QStringLiteral("bea")).post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/join"));
+    const RestReply join =
+        rest(QStringLiteral("bea")).post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/join"));
     QCOMPARE(join.status, 403);
 }
 
@@ -639,8 +655,10 @@ void TestModeration::unmuteFromTheMenu()
     Composer *composer = m_target->window->roomView()->composer();
     QTRY_VERIFY_WITH_TIMEOUT(!composer->isReadOnly(), 20000);
     QVERIFY(!m_target->moderation()->postingNotice()->isVisible());
-    QVERIFY(rest(QStringLiteral("tom")).post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/messages"),
-                                             {{"content", "thanks"}}).ok());
+    QVERIFY(
+        rest(QStringLiteral("tom"))
+            .post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/messages"), {{"content", "thanks"}})
+            .ok());
 }
 
 void TestModeration::unbanFromTheModerationPanel()
@@ -654,7 +672,8 @@ void TestModeration::unbanFromTheModerationPanel()
     QTRY_VERIFY_WITH_TIMEOUT(bannedRow(id(QStringLiteral("bea"))).isValid(), 20000);
     const QModelIndex row = bannedRow(id(QStringLiteral("bea")));
     QCOMPARE(panel->banModel()->index(row.row(), BanListModel::UserColumn).data().toString(), QStringLiteral("Bea"));
-    QCOMPARE(panel->banModel()->index(row.row(), BanListModel::ReasonColumn).data().toString(), QStringLiteral("trolling"));
+    QCOMPARE(panel->banModel()->index(row.row(), BanListModel::ReasonColumn).data().toString(),
+             QStringLiteral("trolling"));
     QVERIFY(panel->banModel()->index(row.row(), 0).data(BanListModel::UntilRole).toDateTime().isValid());
     QVERIFY(!panel->unbanButton()->isEnabled()); // nothing chosen yet
     panel->banView()->setCurrentIndex(row);
@@ -663,7 +682,8 @@ void TestModeration::unbanFromTheModerationPanel()
     QTRY_VERIFY_WITH_TIMEOUT(!bannedRow(id(QStringLiteral("bea"))).isValid(), 20000);
     QTRY_VERIFY(panel->statusText().contains(QStringLiteral("Bea")));
     // She may come back.
-    QVERIFY(rest(QStringLiteral("bea")).post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/join")).ok());
+    QVERIFY(
+        rest(QStringLiteral("bea")).post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/join")).ok());
     panel->close();
 }
 
@@ -702,18 +722,18 @@ void TestModeration::auditLogShowsTheActions()
             const QModelIndex i = log->index(row, 0);
             if (i.data(AuditLogModel::ActionRole).toString() != QLatin1String(e.action))
                 continue;
-            found = log->index(row, AuditLogModel::ActorColumn).data().toString() == e.actor
-                && log->index(row, AuditLogModel::TargetColumn).data().toString() == e.target
-                && log->index(row, AuditLogModel::ReasonColumn).data().toString() == e.reason
-                && !log->index(row, AuditLogModel::ActionColumn).data().toString().contains(QLatin1Char('.'))
-                && !log->index(row, AuditLogModel::TimeColumn).data().toString().isEmpty();
+            found = log->index(row, AuditLogModel::ActorColumn).data().toString() == e.actor &&
+                    log->index(row, AuditLogModel::TargetColumn).data().toString() == e.target &&
+                    log->index(row, AuditLogModel::ReasonColumn).data().toString() == e.reason &&
+                    !log->index(row, AuditLogModel::ActionColumn).data().toString().contains(QLatin1Char('.')) &&
+                    !log->index(row, AuditLogModel::TimeColumn).data().toString().isEmpty();
         }
         QVERIFY2(found, e.action);
     }
     // Newest first.
     for (int row = 1; row < log->rowCount(); ++row)
-        QVERIFY(log->index(row - 1, 0).data(AuditLogModel::CreatedAtRole).toDateTime()
-                >= log->index(row, 0).data(AuditLogModel::CreatedAtRole).toDateTime());
+        QVERIFY(log->index(row - 1, 0).data(AuditLogModel::CreatedAtRole).toDateTime() >=
+                log->index(row, 0).data(AuditLogModel::CreatedAtRole).toDateTime());
 
     // Paging: two at a time, "Load older entries" brings the next two.
     const int all = log->rowCount();
@@ -788,15 +808,18 @@ void TestModeration::slowModeCountsDownAfterASend()
     composer->clear();
     // A moderator is exempt (API.md, Slow mode), so Olivia's composer never counts.
     QVERIFY(!mod->standing()->policy().slowModeApplies());
-    QVERIFY(rest(QStringLiteral("olivia")).patch(QStringLiteral("/v1/chat/rooms/") + m_lobby,
-                                                 {{"settings", {{"slowModeSeconds", 0}, {"wordFilter", nlohmann::json::array()}}}}).ok());
+    QVERIFY(rest(QStringLiteral("olivia"))
+                .patch(QStringLiteral("/v1/chat/rooms/") + m_lobby,
+                       {{"settings", {{"slowModeSeconds", 0}, {"wordFilter", nlohmann::json::array()}}}})
+                .ok());
 }
 
 void TestModeration::announcementRoomIsReadOnlyForAMember()
 {
-    const RestReply created = rest(QStringLiteral("olivia")).post(
-        QStringLiteral("/v1/chat/rooms"),
-        {{"name", "news"}, {"type", "announcement"}, {"members", {id(QStringLiteral("tom")).toStdString()}}});
+    const RestReply created =
+        rest(QStringLiteral("olivia"))
+            .post(QStringLiteral("/v1/chat/rooms"),
+                  {{"name", "news"}, {"type", "announcement"}, {"members", {id(QStringLiteral("tom")).toStdString()}}});
     QVERIFY(created.ok());
     const QString news = qs(created.data()["roomId"]);
     QVERIFY(openRoom(*m_target, news));
@@ -806,15 +829,17 @@ void TestModeration::announcementRoomIsReadOnlyForAMember()
     QVERIFY(composer->isReadOnly());
     QVERIFY(his->postingNotice()->isVisible());
     QCOMPARE(his->postingNotice()->kind(), PostingNotice::Kind::ReadOnly);
-    QVERIFY2(his->postingNotice()->text().contains(QStringLiteral("announcement")), qPrintable(his->postingNotice()->text()));
+    QVERIFY2(his->postingNotice()->text().contains(QStringLiteral("announcement")),
+             qPrintable(his->postingNotice()->text()));
     // The owner posts there.
     QVERIFY(openRoom(*m_actor, news));
     QTRY_VERIFY(m_actor->moderation()->standing()->myRole() == Role::Owner);
     QVERIFY(!m_actor->window->roomView()->composer()->isReadOnly());
     QVERIFY(!m_actor->moderation()->postingNotice()->isVisible());
     // The server agrees with both.
-    QCOMPARE(rest(QStringLiteral("tom")).post(QStringLiteral("/v1/chat/rooms/") + news + QStringLiteral("/messages"),
-                                              {{"content", "me too"}}).status,
+    QCOMPARE(rest(QStringLiteral("tom"))
+                 .post(QStringLiteral("/v1/chat/rooms/") + news + QStringLiteral("/messages"), {{"content", "me too"}})
+                 .status,
              403);
 }
 
@@ -876,9 +901,10 @@ void TestModeration::roleChangeAndOwnershipHandover()
 void TestModeration::roomDeletionAfterConfirmation()
 {
     QVERIFY(signIn(*m_actor, QStringLiteral("adam"))); // the owner now
-    const RestReply created = rest(QStringLiteral("adam")).post(
-        QStringLiteral("/v1/chat/rooms"),
-        {{"name", "scratch"}, {"type", "public"}, {"members", {id(QStringLiteral("tom")).toStdString()}}});
+    const RestReply created =
+        rest(QStringLiteral("adam"))
+            .post(QStringLiteral("/v1/chat/rooms"),
+                  {{"name", "scratch"}, {"type", "public"}, {"members", {id(QStringLiteral("tom")).toStdString()}}});
     QVERIFY(created.ok());
     const QString scratch = qs(created.data()["roomId"]);
     QVERIFY(openRoom(*m_target, scratch));

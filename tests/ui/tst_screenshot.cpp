@@ -7,22 +7,22 @@
 
 #include "desktopclient.h"
 
-#include "client/sync/chatengine.h"
+#include "client/account/session.h"
 #include "client/models/messagemodel.h"
 #include "client/models/roomlistmodel.h"
-#include "client/account/session.h"
-#include "room/composer.h"
+#include "client/sync/chatengine.h"
 #include "demo/demoserver.h"
+#include "room/composer.h"
 #include "room/emojipicker.h"
-#include "shell/mainwindow.h"
 #include "room/messagedelegate.h"
 #include "room/roomview.h"
 #include "room/timelineview.h"
+#include "shell/mainwindow.h"
 
 #include <QApplication>
 #include <QDir>
-#include <QPainter>
 #include <QListView>
+#include <QPainter>
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTemporaryDir>
@@ -57,7 +57,8 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        m_demo = std::make_unique<demo::DemoServer>(demo::DemoServer::Options{m_dir.filePath(QStringLiteral("demo")), 1.0});
+        m_demo =
+            std::make_unique<demo::DemoServer>(demo::DemoServer::Options{m_dir.filePath(QStringLiteral("demo")), 1.0});
         QSignalSpy ready(m_demo.get(), &demo::DemoServer::ready);
         m_demo->start();
         QVERIFY(ready.wait(60000));
@@ -67,8 +68,9 @@ private Q_SLOTS:
         m_desk->window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_desk->window.get()));
         QTRY_VERIFY_WITH_TIMEOUT(m_desk->window->roomList()->model()->rowCount() >= 3, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(m_desk->window->roomView()->messageModel()
-                                     && m_desk->window->roomView()->messageModel()->rowCount() >= 5, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_desk->window->roomView()->messageModel() &&
+                                     m_desk->window->roomView()->messageModel()->rowCount() >= 5,
+                                 20000);
     }
 
     void cleanupTestCase()
@@ -114,13 +116,18 @@ private Q_SLOTS:
         QCOMPARE(composer->mode(), Composer::Mode::Reply);
         QTest::keyClicks(composer, QStringLiteral("Agreed, let's tag it tonight."));
         QTest::keyClick(composer, Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0
-                                     && !timeline->model()->index(model->rowCount() - 1, 0).data(MessageModel::ReplyToRole).toString().isEmpty()
-                                     && model->deliveryAt(model->rowCount() - 1) == MessageModel::Delivery::Sent,
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0 &&
+                                     !timeline->model()
+                                          ->index(model->rowCount() - 1, 0)
+                                          .data(MessageModel::ReplyToRole)
+                                          .toString()
+                                          .isEmpty() &&
+                                     model->deliveryAt(model->rowCount() - 1) == MessageModel::Delivery::Sent,
                                  20000);
         last = timeline->model()->index(model->rowCount() - 2, 0);
         composer->startReply(last.data(MessageModel::MessageIdRole).toString(),
-                             last.data(MessageModel::AuthorNameRole).toString(), last.data(MessageModel::ContentRole).toString());
+                             last.data(MessageModel::AuthorNameRole).toString(),
+                             last.data(MessageModel::ContentRole).toString());
         QCOMPARE(composer->mode(), Composer::Mode::Reply);
         timeline->jumpToLatest();
 
@@ -128,7 +135,8 @@ private Q_SLOTS:
             QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
             composer->showEmojiPicker();
             QTRY_VERIFY(composer->emojiPicker()->isVisible());
-            shoot(dark ? QStringLiteral("timeline-dark.png") : QStringLiteral("timeline-light.png"), composer->emojiPicker());
+            shoot(dark ? QStringLiteral("timeline-dark.png") : QStringLiteral("timeline-light.png"),
+                  composer->emojiPicker());
             composer->emojiPicker()->hide();
         }
         composer->cancelMode();
@@ -157,7 +165,8 @@ private Q_SLOTS:
         QVERIFY2(row > 0, "no day boundary in the demo's history");
         const QModelIndex index = timeline->model()->index(row, 0);
         const QDate day = index.data(MessageModel::TimestampRole).toDateTime().toLocalTime().date();
-        const QDate before = index.siblingAtRow(row - 1).data(MessageModel::TimestampRole).toDateTime().toLocalTime().date();
+        const QDate before =
+            index.siblingAtRow(row - 1).data(MessageModel::TimestampRole).toDateTime().toLocalTime().date();
         QVERIFY(before < day);
         QVERIFY(MessageDelegate::dayText(before) != MessageDelegate::dayText(day));
         QVERIFY(MessageDelegate::startsGroup(index));
@@ -181,7 +190,8 @@ private:
         QVERIFY(!image.isNull());
         if (popup) {
             QPainter painter(&image);
-            painter.drawPixmap(popup->mapToGlobal(QPoint(0, 0)) - m_desk->window->mapToGlobal(QPoint(0, 0)), popup->grab());
+            painter.drawPixmap(popup->mapToGlobal(QPoint(0, 0)) - m_desk->window->mapToGlobal(QPoint(0, 0)),
+                               popup->grab());
         }
         QVERIFY2(distinctColours(image) > 64, qPrintable(QString::number(distinctColours(image))));
         // The docs' screenshots change only when asked (CONFAB_UPDATE_SCREENSHOTS=1): a test run

@@ -9,39 +9,39 @@
 #include "testserver.h"
 #include "wsclient.h"
 
-#include "shell/accountbutton.h"
-#include "settings/appsettings.h"
+#include "client/account/session.h"
+#include "client/models/membermodel.h"
+#include "client/models/messagemodel.h"
+#include "client/models/roomlistmodel.h"
+#include "client/net/errortext.h"
+#include "client/net/realtimeconnection.h"
+#include "client/sync/chatengine.h"
+#include "demo/demoserver.h"
+#include "moderation/moderationcontroller.h"
 #include "room/composer.h"
+#include "room/invitedialog.h"
+#include "room/leaveroomdialog.h"
+#include "room/roomview.h"
+#include "roomlist/browseroomsdialog.h"
+#include "roomlist/createroomdialog.h"
+#include "roomlist/directmessagedialog.h"
+#include "roomlist/roomdelegate.h"
+#include "roomlist/roomsectionmodel.h"
+#include "settings/appsettings.h"
+#include "settings/settingsdialog.h"
+#include "settings/signoutconfirmation.h"
+#include "shell/accountbutton.h"
 #include "shell/autoaway.h"
 #include "shell/demolauncher.h"
 #include "shell/desktopshell.h"
-#include "roomlist/browseroomsdialog.h"
-#include "client/sync/chatengine.h"
-#include "client/net/errortext.h"
-#include "client/models/membermodel.h"
-#include "client/models/messagemodel.h"
-#include "client/net/realtimeconnection.h"
-#include "client/models/roomlistmodel.h"
-#include "client/account/session.h"
-#include "roomlist/createroomdialog.h"
-#include "demo/demoserver.h"
-#include "roomlist/directmessagedialog.h"
-#include "room/invitedialog.h"
-#include "signin/keychainprompt.h"
-#include "room/leaveroomdialog.h"
 #include "shell/mainwindow.h"
-#include "moderation/moderationcontroller.h"
 #include "shell/notifier.h"
-#include "roomlist/roomdelegate.h"
-#include "roomlist/roomsectionmodel.h"
-#include "room/roomview.h"
-#include "settings/settingsdialog.h"
-#include "settings/signoutconfirmation.h"
-#include "signin/signindialog.h"
-#include "widgets/statuslabel.h"
 #include "shell/thememanager.h"
 #include "shell/translations.h"
 #include "shell/trayicon.h"
+#include "signin/keychainprompt.h"
+#include "signin/signindialog.h"
+#include "widgets/statuslabel.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -169,7 +169,8 @@ struct FakeDemo : DemoLauncher {
     {
         ++starts;
         QMetaObject::invokeMethod(
-            context, [this, ready, failed] { reason.isEmpty() ? ready(url, token) : failed(reason); }, Qt::QueuedConnection);
+            context, [this, ready, failed] { reason.isEmpty() ? ready(url, token) : failed(reason); },
+            Qt::QueuedConnection);
     }
     QUrl url;
     QString token;
@@ -199,7 +200,8 @@ private Q_SLOTS:
         for (auto [client, name, display] : {std::tuple{&m_alice, "alice", "Alice"}, std::tuple{&m_bob, "bob", "Bob"},
                                              std::tuple{&m_carol, "carol", "Carol"}}) {
             *client = std::make_unique<RestClient>(m_server.httpUrl());
-            const nlohmann::json user = (*client)->signUp(QString::fromLatin1(name), kPassword, QString::fromLatin1(display));
+            const nlohmann::json user =
+                (*client)->signUp(QString::fromLatin1(name), kPassword, QString::fromLatin1(display));
             QVERIFY(!user.is_null());
             m_ids[QString::fromLatin1(name)] = qs(user["userId"]);
         }
@@ -215,7 +217,8 @@ private Q_SLOTS:
         QVERIFY(m_desk->signIn(m_server.httpUrl(), QStringLiteral("alice"), kPassword));
         QVERIFY(m_desk->showActive());
         QTRY_COMPARE_WITH_TIMEOUT(m_desk->window->roomList()->model()->rowCount(), 1, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(m_desk->session->engine()->connection().state() == RealtimeConnection::State::Online, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_desk->session->engine()->connection().state() == RealtimeConnection::State::Online,
+                                 10000);
         shoot(QStringLiteral("start"));
     }
 
@@ -314,8 +317,9 @@ private Q_SLOTS:
 
     void browseAndJoinAPublicRoom()
     {
-        const RestReply garden = m_carol->post(QStringLiteral("/v1/chat/rooms"),
-                                               {{"name", "gardening"}, {"type", "public"}, {"description", "Seeds and soil"}});
+        const RestReply garden =
+            m_carol->post(QStringLiteral("/v1/chat/rooms"),
+                          {{"name", "gardening"}, {"type", "public"}, {"description", "Seeds and soil"}});
         QVERIFY(garden.ok());
         const QString id = qs(garden.data()["roomId"]);
 
@@ -387,8 +391,9 @@ private Q_SLOTS:
         QCOMPARE(index.data(RoomListModel::TypeRole).toString(), QStringLiteral("direct"));
         QCOMPARE(index.data(RoomListModel::NameRole).toString(), QStringLiteral("Bob"));
         QCOMPARE(index.data(RoomSectionModel::SectionRole).toInt(), int(RoomSectionModel::DirectSection));
-        QTRY_COMPARE_WITH_TIMEOUT(list->model()->index(rowOf(list, m_direct), 0).data(RoomListModel::PeerStatusRole).toString(),
-                                  QStringLiteral("online"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            list->model()->index(rowOf(list, m_direct), 0).data(RoomListModel::PeerStatusRole).toString(),
+            QStringLiteral("online"), 10000);
         // Real on the server: bob is in it.
         QVERIFY(memberOf(*m_bob, m_direct, m_ids[QStringLiteral("bob")]));
         QVERIFY(memberOf(*m_bob, m_direct, m_ids[QStringLiteral("alice")]));
@@ -396,8 +401,9 @@ private Q_SLOTS:
         // Bob leaves the server: the dot follows (offline after the grace period is too long to
         // wait for; busy is announced at once).
         m_bobLive->send({{"type", "set_presence"}, {"status", "busy"}});
-        QTRY_COMPARE_WITH_TIMEOUT(list->model()->index(rowOf(list, m_direct), 0).data(RoomListModel::PeerStatusRole).toString(),
-                                  QStringLiteral("busy"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            list->model()->index(rowOf(list, m_direct), 0).data(RoomListModel::PeerStatusRole).toString(),
+            QStringLiteral("busy"), 10000);
     }
 
     void sectionsHaveHeaders()
@@ -411,8 +417,10 @@ private Q_SLOTS:
         QCOMPARE(model->index(1, 0).data(RoomSectionModel::SectionStartRole).toBool(), false);
         QCOMPARE(model->index(3, 0).data(RoomListModel::RoomIdRole).toString(), m_direct);
         QCOMPARE(model->index(3, 0).data(RoomSectionModel::SectionStartRole).toBool(), true);
-        QCOMPARE(model->index(3, 0).data(RoomSectionModel::SectionTitleRole).toString(), QStringLiteral("Direct messages"));
-        QVERIFY(model->index(3, 0).data(Qt::AccessibleTextRole).toString().startsWith(QStringLiteral("Direct messages")));
+        QCOMPARE(model->index(3, 0).data(RoomSectionModel::SectionTitleRole).toString(),
+                 QStringLiteral("Direct messages"));
+        QVERIFY(
+            model->index(3, 0).data(Qt::AccessibleTextRole).toString().startsWith(QStringLiteral("Direct messages")));
         // The header takes room above its first row only.
         QTRY_VERIFY(list->visualRect(model->index(3, 0)).height() > list->visualRect(model->index(2, 0)).height());
         QVERIFY(list->visualRect(model->index(0, 0)).height() > list->visualRect(model->index(1, 0)).height());
@@ -435,12 +443,17 @@ private Q_SLOTS:
     void mentionBadgeIsApartFromUnread()
     {
         QVERIFY(m_desk->window->openRoom(m_direct));
-        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/messages"),
-                            {{"content", "morning all"}}).ok());
-        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/messages"),
-                            {{"content", "@alice can you look at the draft?"}}).ok());
+        QVERIFY(m_bob
+                    ->post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/messages"),
+                           {{"content", "morning all"}})
+                    .ok());
+        QVERIFY(m_bob
+                    ->post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/messages"),
+                           {{"content", "@alice can you look at the draft?"}})
+                    .ok());
         QListView *list = m_desk->window->roomList();
-        QTRY_COMPARE_WITH_TIMEOUT(list->model()->index(rowOf(list, m_lobby), 0).data(RoomListModel::UnreadCountRole).toInt(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            list->model()->index(rowOf(list, m_lobby), 0).data(RoomListModel::UnreadCountRole).toInt(), 2, 10000);
         const QModelIndex lobby = list->model()->index(rowOf(list, m_lobby), 0);
         QCOMPARE(lobby.data(RoomListModel::MentionCountRole).toInt(), 1);
         QCOMPARE(RoomDelegate::unreadBadgeText(lobby), QStringLiteral("2"));
@@ -513,7 +526,8 @@ private Q_SLOTS:
         QTRY_COMPARE(m_desk->window->currentRoomId(), m_design);
         auto *owner = qobject_cast<LeaveRoomDialog *>(m_desk->window->openLeaveRoomDialog());
         QTest::mouseClick(owner->okButton(), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(owner->errorText().contains(QStringLiteral("hand ownership to another member")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(owner->errorText().contains(QStringLiteral("hand ownership to another member")),
+                                 10000);
         QVERIFY(owner->isVisible());
         owner->reject();
         QVERIFY(rowOf(m_desk->window->roomList(), m_design) >= 0);
@@ -532,8 +546,8 @@ private Q_SLOTS:
                                   QStringLiteral("online"), 10000);
         const QString bobsStatus = presenceOf(*m_alice, bob); // set by an earlier test
         QVERIFY(!bobsStatus.isEmpty() && bobsStatus != QLatin1String("offline"));
-        QTRY_COMPARE_WITH_TIMEOUT(members->index(members->rowOf(bob)).data(MemberModel::StatusRole).toString(), bobsStatus,
-                                  10000);
+        QTRY_COMPARE_WITH_TIMEOUT(members->index(members->rowOf(bob)).data(MemberModel::StatusRole).toString(),
+                                  bobsStatus, 10000);
     }
 
     void presenceMenuSetsMyStatus()
@@ -554,15 +568,19 @@ private Q_SLOTS:
         ask->setTextValue(QStringLiteral("in a meeting"));
         ask->accept();
         QString custom;
-        QTRY_VERIFY_WITH_TIMEOUT(presenceOf(*m_bob, m_ids[QStringLiteral("alice")], &custom) == QStringLiteral("busy")
-                                     && custom == QStringLiteral("in a meeting"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(presenceOf(*m_bob, m_ids[QStringLiteral("alice")], &custom) ==
+                                         QStringLiteral("busy") &&
+                                     custom == QStringLiteral("in a meeting"),
+                                 10000);
         QTRY_VERIFY(account->text().contains(QStringLiteral("in a meeting")));
         // Bob's live connection hears it too.
-        const nlohmann::json frame = m_bobLive->waitFor([this](const nlohmann::json &f) {
-            return f.value("type", std::string()) == "presence_update"
-                   && f.value("customStatus", std::string()) == "in a meeting"
-                   && f.value("userId", std::string()) == m_ids[QStringLiteral("alice")].toStdString();
-        }, 10000);
+        const nlohmann::json frame = m_bobLive->waitFor(
+            [this](const nlohmann::json &f) {
+                return f.value("type", std::string()) == "presence_update" &&
+                       f.value("customStatus", std::string()) == "in a meeting" &&
+                       f.value("userId", std::string()) == m_ids[QStringLiteral("alice")].toStdString();
+            },
+            10000);
         QVERIFY(!frame.is_null());
 
         // Invisible: others see offline.
@@ -570,8 +588,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(presenceOf(*m_bob, m_ids[QStringLiteral("alice")]), QStringLiteral("offline"), 10000);
         account->clearCustomStatusAction()->trigger();
         account->statusAction(PresenceStatus::Online)->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(presenceOf(*m_bob, m_ids[QStringLiteral("alice")], &custom) == QStringLiteral("online")
-                                     && custom.isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            presenceOf(*m_bob, m_ids[QStringLiteral("alice")], &custom) == QStringLiteral("online") && custom.isEmpty(),
+            10000);
         if (qEnvironmentVariableIsSet("CONFAB_SHELL_SHOTS")) {
             account->menu()->popup(account->mapToGlobal(QPoint(0, account->height())));
             QVERIFY(QTest::qWaitForWindowExposed(account->menu()));
@@ -628,8 +647,10 @@ private Q_SLOTS:
         const QImage plain = tray.icon().pixmap(32).toImage();
 
         // A direct message while another room is open: a notification, and the count on the icon.
-        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_direct + QStringLiteral("/messages"),
-                            {{"content", "<b>lunch?</b>"}}).ok());
+        QVERIFY(m_bob
+                    ->post(QStringLiteral("/v1/chat/rooms/") + m_direct + QStringLiteral("/messages"),
+                           {{"content", "<b>lunch?</b>"}})
+                    .ok());
         QVERIFY(notified.wait(10000));
         QCOMPARE(notified.last().at(0).toString(), QStringLiteral("Bob"));
         QCOMPARE(notified.last().at(1).toString(), QStringLiteral("&lt;b&gt;lunch?&lt;/b&gt;")); // never markup
@@ -640,13 +661,18 @@ private Q_SLOTS:
         QCOMPARE(tray.icon().pixmap(32).toImage(), TrayIcon::renderIcon(QStringLiteral("1")).pixmap(32).toImage());
 
         // Plain chatter in a room that is not open: counted, not notified.
-        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_design + QStringLiteral("/messages"), {{"content", "fyi"}}).ok());
+        QVERIFY(
+            m_bob
+                ->post(QStringLiteral("/v1/chat/rooms/") + m_design + QStringLiteral("/messages"), {{"content", "fyi"}})
+                .ok());
         QTRY_COMPARE_WITH_TIMEOUT(tray.unreadCount(), 2, 10000);
         QTest::qWait(200);
         QCOMPARE(notified.count(), 1);
         // A mention there is notified, named after the room.
-        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_design + QStringLiteral("/messages"),
-                            {{"content", "@Alice please review"}}).ok());
+        QVERIFY(m_bob
+                    ->post(QStringLiteral("/v1/chat/rooms/") + m_design + QStringLiteral("/messages"),
+                           {{"content", "@Alice please review"}})
+                    .ok());
         QVERIFY(notified.wait(10000));
         QCOMPARE(notified.last().at(0).toString(), QStringLiteral("Bob in design"));
         QTRY_COMPARE(tray.unreadCount(), 3);
@@ -654,13 +680,18 @@ private Q_SLOTS:
         // In the open room of the active window: no notification.
         m_desk->window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_desk->window.get()));
-        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/messages"),
-                            {{"content", "@alice you are here anyway"}}).ok());
-        QTRY_VERIFY_WITH_TIMEOUT(m_desk->window->roomView()->messageModel()
-                                     && m_desk->window->roomView()->messageModel()->rowCount() > 0, 10000);
+        QVERIFY(m_bob
+                    ->post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/messages"),
+                           {{"content", "@alice you are here anyway"}})
+                    .ok());
+        QTRY_VERIFY_WITH_TIMEOUT(m_desk->window->roomView()->messageModel() &&
+                                     m_desk->window->roomView()->messageModel()->rowCount() > 0,
+                                 10000);
         // My own messages never notify, even in a direct conversation.
-        QVERIFY(m_alice->post(QStringLiteral("/v1/chat/rooms/") + m_direct + QStringLiteral("/messages"),
-                              {{"content", "sure, 12:30"}}).ok());
+        QVERIFY(m_alice
+                    ->post(QStringLiteral("/v1/chat/rooms/") + m_direct + QStringLiteral("/messages"),
+                           {{"content", "sure, 12:30"}})
+                    .ok());
         QTest::qWait(300);
         QCOMPARE(notified.count(), 2);
 
@@ -673,7 +704,10 @@ private Q_SLOTS:
         // Switched off in the settings: nothing.
         m_desk->window->settings().setNotificationsEnabled(false);
         QVERIFY(!notifier.isEnabled());
-        QVERIFY(m_bob->post(QStringLiteral("/v1/chat/rooms/") + m_direct + QStringLiteral("/messages"), {{"content", "hello?"}}).ok());
+        QVERIFY(m_bob
+                    ->post(QStringLiteral("/v1/chat/rooms/") + m_direct + QStringLiteral("/messages"),
+                           {{"content", "hello?"}})
+                    .ok());
         QTRY_COMPARE_WITH_TIMEOUT(tray.unreadCount(), 2, 10000);
         QTest::qWait(200);
         QCOMPARE(notified.count(), 2);
@@ -706,7 +740,9 @@ private Q_SLOTS:
                 QDialog *d = (m_desk->window.get()->*open)();
                 QVERIFY(QTest::qWaitForWindowExposed(d));
                 QTest::qWait(300);
-                shoot(QStringLiteral("dark-") + QString::fromLatin1(d->metaObject()->className()).section(QLatin1Char(':'), -1), d);
+                shoot(QStringLiteral("dark-") +
+                          QString::fromLatin1(d->metaObject()->className()).section(QLatin1Char(':'), -1),
+                      d);
                 d->reject();
             }
             QMenu *file = m_desk->window->menuBar()->actions().at(0)->menu();
@@ -772,7 +808,8 @@ private Q_SLOTS:
         QVERIFY(!m_desk->window->theme().isDark());
         // Every control is named for assistive technology.
         for (QWidget *w : dialog->findChildren<QWidget *>()) {
-            const bool part = qobject_cast<QAbstractSpinBox *>(w->parentWidget()) || qobject_cast<QComboBox *>(w->parentWidget());
+            const bool part =
+                qobject_cast<QAbstractSpinBox *>(w->parentWidget()) || qobject_cast<QComboBox *>(w->parentWidget());
             if (w->focusPolicy() != Qt::NoFocus && w->isVisibleTo(dialog) && !part)
                 QVERIFY2(!w->accessibleName().isEmpty(), w->metaObject()->className());
         }
@@ -856,7 +893,8 @@ private Q_SLOTS:
         QStringList menus;
         for (QAction *a : m_desk->window->menuBar()->actions())
             menus << a->text();
-        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Room"), QStringLiteral("&View"), QStringLiteral("&Help")}));
+        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Room"), QStringLiteral("&View"),
+                                     QStringLiteral("&Help")}));
         QVERIFY(m_desk->window->roomMenu()->actions().contains(m_desk->window->roomMenuSeparator()));
         QCOMPARE(m_desk->window->newButton()->menu()->actions().size(), 3);
         QVERIFY(!m_desk->window->newButton()->accessibleName().isEmpty());
@@ -976,11 +1014,13 @@ private Q_SLOTS:
             QSignalSpy signedIn(&session, &Session::signedIn);
             session.signIn(m_server.httpUrl(), QStringLiteral("carol"), kPassword);
             QVERIFY(signedIn.wait(20000));
-            QTRY_VERIFY_WITH_TIMEOUT(window.keychainPrompt().question() && window.keychainPrompt().question()->isVisible(), 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                window.keychainPrompt().question() && window.keychainPrompt().question()->isVisible(), 20000);
             QPointer<QMessageBox> question = window.keychainPrompt().question();
             QVERIFY(question->text().contains(QStringLiteral("keychain")));
             QVERIFY(question->informativeText().contains(session.defaultTokenFile()));
-            QCOMPARE(question->buttonRole(question->defaultButton()), QMessageBox::RejectRole); // never consent by Enter
+            QCOMPARE(question->buttonRole(question->defaultButton()),
+                     QMessageBox::RejectRole); // never consent by Enter
             QVERIFY(QTest::qWaitForWindowActive(question));
             shoot(QStringLiteral("no-keychain"), question);
             // By keyboard: Tab to "Keep me signed in", Space.
@@ -998,7 +1038,8 @@ private Q_SLOTS:
             QTRY_VERIFY(!question);
             tokenFile = session.defaultTokenFile();
             QTRY_VERIFY(QFile::exists(tokenFile));
-            QCOMPARE(QFile(tokenFile).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+            QCOMPARE(QFile(tokenFile).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                     QFileDevice::Permissions());
             QFile file(tokenFile);
             QVERIFY(file.open(QIODevice::ReadOnly));
             QVERIFY(file.readAll().contains(m_ids[QStringLiteral("carol")].toUtf8()));
@@ -1030,7 +1071,8 @@ private Q_SLOTS:
         QVERIFY(window);
         QVERIFY(!window->isVisible());
         QStringList previous;
-        for (const auto &[name, rest] : {std::pair{QStringLiteral("bob"), m_bob.get()}, std::pair{QStringLiteral("carol"), m_carol.get()}}) {
+        for (const auto &[name, rest] :
+             {std::pair{QStringLiteral("bob"), m_bob.get()}, std::pair{QStringLiteral("carol"), m_carol.get()}}) {
             QPointer<SignInDialog> form = desk.shell->signInDialog();
             QVERIFY(form);
             QTRY_VERIFY(form->isVisible());
@@ -1101,7 +1143,8 @@ private Q_SLOTS:
         QCOMPARE(demo.starts, 2);
         QCOMPARE(desk.session->me().username, QStringLiteral("dora"));
         const QByteArray key = QStringLiteral("demo#%1").arg(qs(user["userId"])).toUtf8();
-        QVERIFY(desk.session->storePath().contains(QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(16))));
+        QVERIFY(desk.session->storePath().contains(
+            QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(16))));
     }
 
     void signOutClosesDialogs()

@@ -21,7 +21,8 @@ constexpr int kDot = 10;
 QString roleOf(const QModelIndex &index) { return index.data(MemberModel::RoleRole).toString(); }
 
 // A rounded pill with text, right-aligned at `right`; returns its left edge.
-int drawPill(QPainter *p, int right, int centerY, const QString &text, const QColor &fill, const QColor &ink, const QFont &font)
+int drawPill(QPainter *p, int right, int centerY, const QString &text, const QColor &fill, const QColor &ink,
+             const QFont &font)
 {
     const QFontMetrics fm(font);
     const int w = fm.horizontalAdvance(text) + 10;
@@ -152,7 +153,8 @@ void MemberDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
         QRect head(row.left() + kMargin, row.top() + 6, row.width() - 2 * kMargin, hh - 8);
         int count = 0;
         const QAbstractItemModel *model = index.model();
-        for (int r = index.row(); r < model->rowCount(index.parent()) && roleOf(model->index(r, 0, index.parent())) == role; ++r)
+        for (int r = index.row();
+             r < model->rowCount(index.parent()) && roleOf(model->index(r, 0, index.parent())) == role; ++r)
             ++count;
         QFont font = opt.font;
         font.setBold(true);

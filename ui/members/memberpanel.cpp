@@ -1,7 +1,7 @@
 #include "memberpanel.h"
 
-#include "widgets/emptyhint.h"
 #include "members/memberdelegate.h"
+#include "widgets/emptyhint.h"
 #include "widgets/statuslabel.h"
 
 #include "client/models/membermodel.h"
@@ -168,10 +168,7 @@ std::optional<Member> MemberPanel::memberAt(const QModelIndex &viewIndex) const
     return m_model->memberAt(source.row());
 }
 
-void MemberPanel::showStatus(const QString &text, bool isError)
-{
-    showPanelStatus(m_status, palette(), text, isError);
-}
+void MemberPanel::showStatus(const QString &text, bool isError) { showPanelStatus(m_status, palette(), text, isError); }
 
 bool MemberPanel::eventFilter(QObject *watched, QEvent *event)
 {

@@ -1,22 +1,22 @@
 #include "moderationcontroller.h"
 
-#include "room/composer.h"
-#include "members/memberpanel.h"
 #include "members/membermenu.h"
+#include "members/memberpanel.h"
 #include "moderation/moderationflow.h"
 #include "moderation/moderationicons.h"
 #include "moderation/moderationpanel.h"
+#include "room/composer.h"
 #include "room/postingnotice.h"
 #include "room/removalnotice.h"
 #include "room/roomsettingsdialog.h"
 
-#include "client/sync/chatengine.h"
 #include "client/models/membermodel.h"
+#include "client/models/roomlistmodel.h"
 #include "client/room/moderationactions.h"
 #include "client/room/postingstate.h"
-#include "client/models/roomlistmodel.h"
 #include "client/room/roomcontext.h"
 #include "client/room/roomstanding.h"
+#include "client/sync/chatengine.h"
 
 #include <QAction>
 #include <QEvent>
@@ -48,7 +48,8 @@ const QString kShowMembersKey = QStringLiteral("room/showMembers");
 
 ModerationController::ModerationController(QWidget *host, Composer *composer)
     : QObject(host), m_host(host), m_composer(composer), m_header(new QWidget(host)),
-      m_membersAction(new QAction(tr("Show &Members"), this)), m_settingsAction(new QAction(tr("Room &Settings…"), this)),
+      m_membersAction(new QAction(tr("Show &Members"), this)),
+      m_settingsAction(new QAction(tr("Room &Settings…"), this)),
       m_moderationAction(new QAction(tr("M&oderation…"), this)), m_panel(new MemberPanel(host)),
       m_notice(new PostingNotice(host)), m_removal(new RemovalNotice(host))
 {
@@ -113,7 +114,8 @@ void ModerationController::open(client::ChatEngine *engine, client::RoomContext 
         disconnect(m_rejoinedConnection);
         m_removal->hide(); // about another account's rooms
         m_engine = engine;
-        m_removedConnection = connect(engine, &client::ChatEngine::removedFromRoom, this, &ModerationController::onRemoved);
+        m_removedConnection =
+            connect(engine, &client::ChatEngine::removedFromRoom, this, &ModerationController::onRemoved);
         m_rejoinedConnection = connect(&engine->rooms(), &QAbstractItemModel::rowsInserted, this,
                                        [this](const QModelIndex &, int first, int last) {
                                            for (int row = first; m_engine && row <= last; ++row) {
@@ -128,10 +130,11 @@ void ModerationController::open(client::ChatEngine *engine, client::RoomContext 
     m_flow = new ModerationFlow(room->moderation(), m_host, room->standing().room().name, this);
     connect(&room->standing(), &client::RoomStanding::changed, this, &ModerationController::applyStanding);
     connect(&room->posting(), &PostingState::changed, this, &ModerationController::applyPosting);
-    connect(&room->moderation(), &client::ModerationActions::succeeded, m_panel, [this](const QString &text) { m_panel->showStatus(text, false); });
+    connect(&room->moderation(), &client::ModerationActions::succeeded, m_panel,
+            [this](const QString &text) { m_panel->showStatus(text, false); });
     connect(&room->moderation(), &client::ModerationActions::failed, m_panel, [this](const QString &text) {
         m_membersAction->setChecked(true); // a failure is never out of sight
-        m_panel->show();                    // (also in a window too narrow for the panel)
+        m_panel->show();                   // (also in a window too narrow for the panel)
         m_panel->showStatus(text, true);
     });
     m_panel->setGrouped(room->standing().room().type != RoomType::Direct);
@@ -194,7 +197,8 @@ void ModerationController::applyStanding()
         return;
     const client::ModerationPolicy policy = m_room->standing().policy();
     // The shield is for moderators and up: those who may act on members or read the log.
-    const bool moderates = policy.can(Action::KickMember) || policy.can(Action::MuteMember) || policy.can(Action::ViewRoomAudit);
+    const bool moderates =
+        policy.can(Action::KickMember) || policy.can(Action::MuteMember) || policy.can(Action::ViewRoomAudit);
     m_moderationAction->setEnabled(moderates);
     m_moderationButton->setVisible(moderates);
     m_settingsAction->setToolTip(policy.can(Action::EditRoomSettings) ? tr("Room settings")
@@ -238,8 +242,7 @@ void ModerationController::onRemoved(const QString &roomId, const QString &roomN
 {
     const QString name = roomName.isEmpty() ? tr("a room") : roomName;
     switch (kind) {
-    case SyncEngine::RemovalKind::Left:
-        break; // our own doing (maybe on another device): nothing to explain
+    case SyncEngine::RemovalKind::Left: break; // our own doing (maybe on another device): nothing to explain
     case SyncEngine::RemovalKind::Kicked:
         m_removal->showMessage(tr("You were removed from %1").arg(name), message);
         break;

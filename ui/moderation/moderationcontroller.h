@@ -5,8 +5,8 @@
 #include "room/postingnotice.h"
 #include "room/removalnotice.h"
 
-#include "core/types.h"
 #include "client/sync/syncengine.h" // SyncEngine::RemovalKind
+#include "core/types.h"
 
 #include <QObject>
 #include <QPointer>
@@ -101,8 +101,8 @@ private:
     QMetaObject::Connection m_removedConnection;
     QMetaObject::Connection m_rejoinedConnection;
     QString m_roomId;
-    QString m_removedRoomId;  // the room the removal notice is about
-    QString m_noticeRoomId;   // the room shown with the notice; empty until one opens after it
+    QString m_removedRoomId; // the room the removal notice is about
+    QString m_noticeRoomId;  // the room shown with the notice; empty until one opens after it
 
     QWidget *m_header;
     QToolButton *m_membersButton;

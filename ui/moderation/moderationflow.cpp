@@ -3,9 +3,9 @@
 #include "members/membermenu.h"
 #include "moderation/moderationdialogs.h"
 
+#include "client/models/timetext.h"
 #include "client/room/moderationactions.h"
 #include "client/room/moderationpolicy.h"
-#include "client/models/timetext.h"
 
 #include <QDateTime>
 #include <QMessageBox>
@@ -31,7 +31,10 @@ void ModerationFlow::attach(MemberMenu *menu)
     connect(menu, &MemberMenu::profileChosen, this, [this, m] { showProfile(m); });
 }
 
-void ModerationFlow::setRole(const Member &member, Role role) { m_actions.setRole(member.userId, member.displayName, role); }
+void ModerationFlow::setRole(const Member &member, Role role)
+{
+    m_actions.setRole(member.userId, member.displayName, role);
+}
 
 void ModerationFlow::transferOwnership(const Member &member)
 {
@@ -87,9 +90,7 @@ void ModerationFlow::ban(const Member &member)
 
 void ModerationFlow::showProfile(const Member &member)
 {
-    const auto when = [&](qint64 ms) {
-        return ms ? client::shortTimeText(ms) : tr("unknown");
-    };
+    const auto when = [&](qint64 ms) { return ms ? client::shortTimeText(ms) : tr("unknown"); };
     QStringList lines;
     lines << tr("Role: %1").arg(client::ModerationPolicy::roleTitle(member.role));
     QString status = tr("Offline");

@@ -103,7 +103,8 @@ ModerationPanel::ModerationPanel(client::RoomContext &room, QWidget *parent)
         if (m_auditAllowed)
             m_audit->reload(); // the action's entry is written before the server answers
     });
-    connect(&m_actions, &client::ModerationActions::failed, this, [this](const QString &message) { setStatus(message, true); });
+    connect(&m_actions, &client::ModerationActions::failed, this,
+            [this](const QString &message) { setStatus(message, true); });
     connect(&m_actions, &client::ModerationActions::unbanned, m_bans, &BanListModel::removeUser);
     connect(&m_actions, &client::ModerationActions::banned, this, [this] {
         if (m_bansAllowed)
@@ -132,9 +133,8 @@ QWidget *ModerationPanel::auditTab(const QString &denial)
     connect(m_loadMore, &QPushButton::clicked, m_audit, &AuditLogModel::loadMore);
     connect(m_refresh, &QPushButton::clicked, m_audit, &AuditLogModel::reload);
     connect(m_audit, &AuditLogModel::loadingChanged, this, &ModerationPanel::updateButtons);
-    connect(m_audit, &AuditLogModel::loadFailed, this, [this](const QString &message) {
-        setStatus(tr("Could not load the audit log: %1").arg(message), true);
-    });
+    connect(m_audit, &AuditLogModel::loadFailed, this,
+            [this](const QString &message) { setStatus(tr("Could not load the audit log: %1").arg(message), true); });
     auto *row = new QHBoxLayout;
     row->addWidget(m_auditEmpty);
     row->addStretch(1);
@@ -165,9 +165,8 @@ QWidget *ModerationPanel::bansTab(const QString &denial)
     connect(m_banView->selectionModel(), &QItemSelectionModel::currentChanged, this, &ModerationPanel::updateButtons);
     connect(m_bans, &BanListModel::modelReset, this, &ModerationPanel::updateButtons);
     connect(m_bans, &BanListModel::rowsRemoved, this, &ModerationPanel::updateButtons);
-    connect(m_bans, &BanListModel::loadFailed, this, [this](const QString &message) {
-        setStatus(tr("Could not load the bans: %1").arg(message), true);
-    });
+    connect(m_bans, &BanListModel::loadFailed, this,
+            [this](const QString &message) { setStatus(tr("Could not load the bans: %1").arg(message), true); });
     connect(m_unban, &QPushButton::clicked, this, [this] {
         const QModelIndex current = m_banView->currentIndex();
         if (!current.isValid())

@@ -22,18 +22,20 @@ void AttachmentActions::setMedia(MediaCache *media)
     m_toOpen.clear();
     if (!m_media)
         return;
-    connect(m_media, &MediaCache::ready, this, [this](const QString &fileId, MediaCache::Kind kind, const QString &path) {
-        if (kind != MediaCache::Kind::Original || !m_toOpen.contains(fileId))
-            return;
-        m_toOpen.remove(fileId);
-        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
-        Q_EMIT opened(path);
-    });
+    connect(m_media, &MediaCache::ready, this,
+            [this](const QString &fileId, MediaCache::Kind kind, const QString &path) {
+                if (kind != MediaCache::Kind::Original || !m_toOpen.contains(fileId))
+                    return;
+                m_toOpen.remove(fileId);
+                QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+                Q_EMIT opened(path);
+            });
     connect(m_media, &MediaCache::saved, this, [this](const QString &, const QString &path) { Q_EMIT saved(path); });
-    connect(m_media, &MediaCache::failed, this, [this](const QString &fileId, MediaCache::Kind, const QString &message) {
-        m_toOpen.remove(fileId);
-        Q_EMIT failed(message);
-    });
+    connect(m_media, &MediaCache::failed, this,
+            [this](const QString &fileId, MediaCache::Kind, const QString &message) {
+                m_toOpen.remove(fileId);
+                Q_EMIT failed(message);
+            });
 }
 
 void AttachmentActions::open(const Attachment &a)

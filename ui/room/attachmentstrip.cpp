@@ -150,7 +150,12 @@ void AttachmentStrip::rebuild()
     }
     for (int i = 0; i < int(m_files.size()); ++i) {
         const client::OutgoingFile &f = m_files[std::size_t(i)];
-        auto *item = new StripItem([this, i] { QMetaObject::invokeMethod(this, [this, i] { removeAt(i); }, Qt::QueuedConnection); }, this);
+        auto *item = new StripItem(
+            [this, i] {
+                QMetaObject::invokeMethod(
+                    this, [this, i] { removeAt(i); }, Qt::QueuedConnection);
+            },
+            this);
         item->setAccessibleName(tr("%1, %2").arg(f.fileName, QLocale().formattedDataSize(f.fileSize)));
         auto *row = new QHBoxLayout(item);
         row->setContentsMargins(4, 4, 4, 4);

@@ -1,16 +1,16 @@
 #include "composer.h"
 
-#include "room/emojipicker.h"
 #include "core/limits.h"
 #include "core/markdownpreview.h"
 #include "core/validation.h"
+#include "room/emojipicker.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QScrollBar>
 #include <QLocale>
+#include <QScrollBar>
 #include <QToolButton>
 
 namespace confab::ui {
@@ -22,8 +22,8 @@ QString firstLine(const QString &text) { return markdownPreview(text, PreviewSco
 } // namespace
 
 Composer::Composer(QWidget *parent)
-    : QPlainTextEdit(parent), m_bar(new QWidget(this)), m_barLabel(new QLabel(m_bar)), m_barClose(new QToolButton(m_bar)),
-      m_emojiButton(new QToolButton(this)), m_picker(new EmojiPicker(this))
+    : QPlainTextEdit(parent), m_bar(new QWidget(this)), m_barLabel(new QLabel(m_bar)),
+      m_barClose(new QToolButton(m_bar)), m_emojiButton(new QToolButton(this)), m_picker(new EmojiPicker(this))
 {
     setAccessibleName(tr("Message"));
     setPlaceholderText(tr("Write a message… (%1)").arg(sendHint()));
@@ -61,9 +61,8 @@ Composer::Composer(QWidget *parent)
     connect(m_picker, &EmojiPicker::emojiChosen, this, &Composer::insertEmoji);
 
     // Taller with more lines (sizeHint()), and the emoji button out of the scroll bar's way.
-    connect(document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this, [this] {
-        updateGeometry();
-    });
+    connect(document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this,
+            [this] { updateGeometry(); });
     connect(document(), &QTextDocument::blockCountChanged, this, [this] { updateGeometry(); });
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &Composer::layoutChildren);
     connect(this, &QPlainTextEdit::textChanged, this, [this] {
@@ -96,7 +95,8 @@ void Composer::layoutChildren()
     m_bar->setGeometry(r.left(), r.top(), r.width(), bar);
     if (bar > 0) {
         m_bar->layout()->activate();
-        m_barLabel->setText(m_barLabel->fontMetrics().elidedText(m_barText, Qt::ElideRight, qMax(0, m_barLabel->width())));
+        m_barLabel->setText(
+            m_barLabel->fontMetrics().elidedText(m_barText, Qt::ElideRight, qMax(0, m_barLabel->width())));
     }
     const int h = qMin(r.height() - bar, kEmojiButtonWidth);
     // Left of the scroll bar when there is one (the bar sits at the very right, past the margin).
@@ -208,8 +208,9 @@ void Composer::submit()
     const QString text = toPlainText().trimmed();
     if (isTooLong()) {
         // The server would refuse it for good: keep it here, where it can be shortened.
-        Q_EMIT sendRefused(tr("Not sent: this message has %1 characters, more than the %2 allowed. Shorten it to send it.")
-                               .arg(QLocale().toString(length()), QLocale().toString(maxLength())));
+        Q_EMIT sendRefused(
+            tr("Not sent: this message has %1 characters, more than the %2 allowed. Shorten it to send it.")
+                .arg(QLocale().toString(length()), QLocale().toString(maxLength())));
         return;
     }
     if (m_mode == Mode::Edit) {
@@ -256,8 +257,8 @@ void Composer::keyPressEvent(QKeyEvent *event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
-    const bool sends = enter
-        && (m_sendKey == SendKey::CtrlEnter ? mods == Qt::ControlModifier : !(mods & Qt::ShiftModifier));
+    const bool sends =
+        enter && (m_sendKey == SendKey::CtrlEnter ? mods == Qt::ControlModifier : !(mods & Qt::ShiftModifier));
     if (sends) {
         if (!isReadOnly())
             submit();
@@ -271,8 +272,8 @@ void Composer::keyPressEvent(QKeyEvent *event)
         event->accept();
         return;
     }
-    if (event->key() == Qt::Key_Up && event->modifiers() == Qt::NoModifier && m_mode == Mode::Compose
-        && document()->isEmpty() && !isReadOnly()) {
+    if (event->key() == Qt::Key_Up && event->modifiers() == Qt::NoModifier && m_mode == Mode::Compose &&
+        document()->isEmpty() && !isReadOnly()) {
         Q_EMIT editLastRequested();
         event->accept();
         return;

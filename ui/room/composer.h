@@ -93,8 +93,8 @@ private:
 
     Mode m_mode = Mode::Compose;
     QString m_target;
-    QString m_editOriginal;  // the text being edited, to tell whether it changed
-    QString m_draft;         // what was typed before an edit started
+    QString m_editOriginal; // the text being edited, to tell whether it changed
+    QString m_draft;        // what was typed before an edit started
     bool m_restoringDraft = false;
     bool m_sendingHeld = false;
     bool m_acceptsEmpty = false;

@@ -74,8 +74,8 @@ QFont EmojiPicker::emojiFont(const QFont &base)
         families << base.family();
     QFont f = base;
     f.setFamilies(QStringList{QStringLiteral("Noto Color Emoji"), QStringLiteral("Apple Color Emoji"),
-                              QStringLiteral("Segoe UI Emoji")}
-                  + families);
+                              QStringLiteral("Segoe UI Emoji")} +
+                  families);
     return f;
 }
 

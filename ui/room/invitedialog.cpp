@@ -27,10 +27,7 @@ QWidget *InviteDialog::fieldWidget(const QString &field) const
     return field == QLatin1String("username") || field == QLatin1String("userId") ? m_username : nullptr;
 }
 
-QString InviteDialog::fieldLabel(const QString &field) const
-{
-    return fieldWidget(field) ? tr("Username") : QString();
-}
+QString InviteDialog::fieldLabel(const QString &field) const { return fieldWidget(field) ? tr("Username") : QString(); }
 
 void InviteDialog::submit()
 {

@@ -20,16 +20,10 @@ LeaveRoomDialog::LeaveRoomDialog(client::ChatEngine &engine, const QString &room
     QString detail;
     switch (type) {
     case RoomType::Public:
-    case RoomType::Announcement:
-        detail = tr("You can join it again from Browse rooms.");
-        break;
+    case RoomType::Announcement: detail = tr("You can join it again from Browse rooms."); break;
     case RoomType::Private:
-    case RoomType::Group:
-        detail = tr("It is not listed: to come back, a member has to add you again.");
-        break;
-    case RoomType::Direct:
-        detail = tr("The conversation disappears from your list.");
-        break;
+    case RoomType::Group: detail = tr("It is not listed: to come back, a member has to add you again."); break;
+    case RoomType::Direct: detail = tr("The conversation disappears from your list."); break;
     }
     auto *question = new QLabel(m_question);
     question->setTextFormat(Qt::PlainText);

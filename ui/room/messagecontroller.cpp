@@ -3,10 +3,10 @@
 #include "room/composer.h"
 #include "room/timelineview.h"
 
-#include "client/sync/chatengine.h"
 #include "client/models/messagemodel.h"
 #include "client/models/roomlistmodel.h"
 #include "client/room/roomstanding.h"
+#include "client/sync/chatengine.h"
 
 #include <utility>
 
@@ -28,10 +28,11 @@ MessageController::MessageController(TimelineView *timeline, Composer *composer,
         if (m_engine)
             m_engine->deleteMessage(m_roomId, id);
     });
-    connect(m_timeline, &TimelineView::reactionRequested, this, [this](const QString &id, const QString &emoji, bool mine) {
-        if (m_engine)
-            m_engine->setReaction(m_roomId, id, emoji, mine);
-    });
+    connect(m_timeline, &TimelineView::reactionRequested, this,
+            [this](const QString &id, const QString &emoji, bool mine) {
+                if (m_engine)
+                    m_engine->setReaction(m_roomId, id, emoji, mine);
+            });
     connect(m_timeline, &TimelineView::pinRequested, this, [this](const QString &id, bool pinned) {
         if (m_engine)
             m_engine->setPinned(m_roomId, id, pinned);
@@ -70,8 +71,9 @@ void MessageController::setRoom(client::ChatEngine *engine, const QString &roomI
     m_composer->cancelMode();
     if (m_engine) {
         // Refusals of another room's action still concern the user: they say what failed.
-        m_engineConnections << connect(m_engine, &client::ChatEngine::messageActionFailed, this,
-                                       [this](const QString &, const QString &message) { m_timeline->showNotice(message); });
+        m_engineConnections << connect(
+            m_engine, &client::ChatEngine::messageActionFailed, this,
+            [this](const QString &, const QString &message) { m_timeline->showNotice(message); });
         m_engineConnections << connect(&m_engine->rooms(), &QAbstractItemModel::dataChanged, this,
                                        &MessageController::updatePermissions);
         m_engineConnections << connect(&m_engine->rooms(), &client::RoomListModel::loaded, this,
@@ -99,7 +101,8 @@ void MessageController::setStanding(client::RoomStanding *standing)
     disconnect(m_standingConnection);
     m_standing = standing;
     if (standing)
-        m_standingConnection = connect(standing, &client::RoomStanding::changed, this, &MessageController::updatePermissions);
+        m_standingConnection =
+            connect(standing, &client::RoomStanding::changed, this, &MessageController::updatePermissions);
     updatePermissions();
 }
 

@@ -1,9 +1,9 @@
 #include "messagedelegate.h"
 
-#include "widgets/avatarpainter.h"
 #include "room/emojipicker.h"
 #include "room/messagemarkdown.h"
 #include "room/thumbnailcache.h"
+#include "widgets/avatarpainter.h"
 
 #include "client/models/messagemodel.h"
 
@@ -11,8 +11,8 @@
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QDateTime>
-#include <QHash>
 #include <QFileIconProvider>
+#include <QHash>
 #include <QLocale>
 #include <QMimeDatabase>
 #include <QPainter>
@@ -40,7 +40,10 @@ constexpr int kImageMaxHeight = 270;
 constexpr int kFileChipHeight = 44;
 constexpr int kFileChipWidth = 320;
 
-QList<Attachment> attachmentsOf(const QModelIndex &i) { return i.data(MessageModel::AttachmentsRole).value<QList<Attachment>>(); }
+QList<Attachment> attachmentsOf(const QModelIndex &i)
+{
+    return i.data(MessageModel::AttachmentsRole).value<QList<Attachment>>();
+}
 
 // The file type's icon from the desktop theme, else the style's file icon.
 QIcon fileIcon(const QString &mimeType)
@@ -224,10 +227,10 @@ QString MessageDelegate::statusText(const QModelIndex &index)
     }
     case MessageModel::Delivery::Failed: {
         const QString why = index.data(MessageModel::ErrorRole).toString();
-        return why.isEmpty() ? tr("Not sent. Double-click to retry.") : tr("Not sent: %1. Double-click to retry.").arg(why);
+        return why.isEmpty() ? tr("Not sent. Double-click to retry.")
+                             : tr("Not sent: %1. Double-click to retry.").arg(why);
     }
-    case MessageModel::Delivery::Sent:
-        break;
+    case MessageModel::Delivery::Sent: break;
     }
     QStringList parts;
     if (index.data(MessageModel::IsEditedRole).toBool() && !index.data(MessageModel::IsDeletedRole).toBool())
@@ -243,7 +246,9 @@ QStringList MessageDelegate::reactionTexts(const QModelIndex &index)
     const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
     for (const QVariant &v : reactions) {
         const QVariantMap m = v.toMap();
-        out << QStringLiteral("%1 %2").arg(m.value(QStringLiteral("emoji")).toString()).arg(m.value(QStringLiteral("count")).toInt());
+        out << QStringLiteral("%1 %2")
+                   .arg(m.value(QStringLiteral("emoji")).toString())
+                   .arg(m.value(QStringLiteral("count")).toInt());
     }
     return out;
 }
@@ -357,9 +362,9 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index, const 
         bold.setBold(true);
         const QString author = index.data(MessageModel::ReplyAuthorRole).toString();
         const int quoteWidth = author.isEmpty()
-            ? sfm.horizontalAdvance(quoteText(index))
-            : QFontMetrics(bold).horizontalAdvance(author + QLatin1Char(' '))
-                + sfm.horizontalAdvance(index.data(MessageModel::ReplyTextRole).toString());
+                                   ? sfm.horizontalAdvance(quoteText(index))
+                                   : QFontMetrics(bold).horizontalAdvance(author + QLatin1Char(' ')) +
+                                         sfm.horizontalAdvance(index.data(MessageModel::ReplyTextRole).toString());
         const int w = qMin(width, quoteWidth + kQuoteBar + 6 + 4 + 4);
         l.quote = QRect(x, y + 2, w, sfm.height() + 6);
         y = l.quote.bottom() + 1 + 4;
@@ -367,8 +372,8 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index, const 
     const QList<Attachment> files = attachmentsOf(index);
     // A file without a caption has no text line.
     const int height = files.isEmpty() || !index.data(MessageModel::ContentRole).toString().isEmpty()
-        ? textHeight(index, font, width)
-        : 0;
+                           ? textHeight(index, font, width)
+                           : 0;
     l.text = QRect(x, y, width, height);
     y += height;
     for (const Attachment &a : files) {
@@ -391,9 +396,10 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index, const 
         for (const QVariant &v : reactions) {
             const QVariantMap r = v.toMap();
             // Emoji in the colour font, then the count in the text font (see paint()).
-            const int w = emojiAdvance(emojiFont, r.value(QStringLiteral("emoji")).toString())
-                + sfm.horizontalAdvance(QLatin1Char(' ') + QString::number(r.value(QStringLiteral("count")).toInt()))
-                + kChipPadding;
+            const int w =
+                emojiAdvance(emojiFont, r.value(QStringLiteral("emoji")).toString()) +
+                sfm.horizontalAdvance(QLatin1Char(' ') + QString::number(r.value(QStringLiteral("count")).toInt())) +
+                kChipPadding;
             if (cx > x && cx + w > x + width) { // wrap to another line of chips
                 cx = x;
                 y += chipHeight + 4;
@@ -509,8 +515,8 @@ void MessageDelegate::paintAttachments(QPainter *painter, const QStyleOptionView
         painter->setFont(bold);
         painter->setPen(textColor);
         const QFontMetrics bfm(bold);
-        painter->drawText(QRect(text.left(), text.top(), text.width(), text.height() / 2), Qt::AlignLeft | Qt::AlignVCenter,
-                          bfm.elidedText(a.fileName, Qt::ElideMiddle, text.width()));
+        painter->drawText(QRect(text.left(), text.top(), text.width(), text.height() / 2),
+                          Qt::AlignLeft | Qt::AlignVCenter, bfm.elidedText(a.fileName, Qt::ElideMiddle, text.width()));
         painter->setFont(small);
         painter->setPen(withAlpha(textColor, 0.6f));
         painter->drawText(QRect(text.left(), text.center().y(), text.width(), text.height() / 2),
@@ -602,7 +608,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setPen(Qt::NoPen);
         painter->setBrush(withAlpha(textColor, 0.06f));
         painter->drawRoundedRect(l.quote, 3, 3);
-        painter->fillRect(QRect(l.quote.left(), l.quote.top(), kQuoteBar, l.quote.height()), pal.color(QPalette::Highlight));
+        painter->fillRect(QRect(l.quote.left(), l.quote.top(), kQuoteBar, l.quote.height()),
+                          pal.color(QPalette::Highlight));
         const QRect inner = l.quote.adjusted(kQuoteBar + 6, 0, -4, 0);
         const QString author = index.data(MessageModel::ReplyAuthorRole).toString();
         painter->setPen(dim);
@@ -618,8 +625,9 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
             // The name whole when it fits beside the text; else at most two thirds of the box.
             const QString line = index.data(MessageModel::ReplyTextRole).toString();
             const int authorMax = qMax(inner.width() * 2 / 3, inner.width() - sfm.horizontalAdvance(line));
-            const QString who = bfm.elidedText(author, Qt::ElideRight, authorMax - bfm.horizontalAdvance(QLatin1Char(' ')))
-                + QLatin1Char(' ');
+            const QString who =
+                bfm.elidedText(author, Qt::ElideRight, authorMax - bfm.horizontalAdvance(QLatin1Char(' '))) +
+                QLatin1Char(' ');
             painter->setFont(bold);
             painter->drawText(inner, Qt::AlignLeft | Qt::AlignVCenter, who);
             painter->setFont(small);

@@ -77,10 +77,10 @@ public:
 
 private:
     struct Layout {
-        QRect day;      // separator band
-        QRect unread;   // "New messages" line
+        QRect day;    // separator band
+        QRect unread; // "New messages" line
         QRect avatar;
-        QRect header;   // author and time
+        QRect header; // author and time
         QRect quote;
         QRect text;
         QRect status;
@@ -109,7 +109,7 @@ private:
     // costs memory (1500 cost 37 MB with 100k rows in the view).
     mutable QCache<QString, QTextDocument> m_docs{600};
     static constexpr qsizetype kMaxTextHeights = 250000; // ~20 bytes each
-    mutable QHash<size_t, int> m_textHeights;           // qHash(documentKey()) -> height
+    mutable QHash<size_t, int> m_textHeights;            // qHash(documentKey()) -> height
 };
 
 } // namespace confab::ui

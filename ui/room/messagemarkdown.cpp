@@ -1,10 +1,10 @@
 #include "messagemarkdown.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QPainter>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
-#include <QAbstractTextDocumentLayout>
 
 namespace confab::ui {
 
@@ -59,8 +59,8 @@ QString withHardLineBreaks(const QString &markdown)
         const QString fence = fenceOf(line);
         if (!openFence.isEmpty()) {
             // Closed by the same character, at least as many, and nothing after it.
-            if (!fence.isEmpty() && fence.at(0) == openFence.at(0) && fence.size() >= openFence.size()
-                && line.trimmed() == fence)
+            if (!fence.isEmpty() && fence.at(0) == openFence.at(0) && fence.size() >= openFence.size() &&
+                line.trimmed() == fence)
                 openFence.clear();
             continue;
         }
@@ -91,8 +91,8 @@ QString withHardLineBreaks(const QString &markdown)
 
 void setMessageMarkdown(QTextDocument *doc, const QString &markdown)
 {
-    const auto features = QTextDocument::MarkdownFeatures(
-        (QTextDocument::MarkdownDialectGitHub & ~kUnderlineFlag) | QTextDocument::MarkdownNoHTML);
+    const auto features = QTextDocument::MarkdownFeatures((QTextDocument::MarkdownDialectGitHub & ~kUnderlineFlag) |
+                                                          QTextDocument::MarkdownNoHTML);
     doc->setMarkdown(withHardLineBreaks(markdown), features);
 
     // Code stands apart from the prose around it: a tinted box for blocks, a tint for inline code.

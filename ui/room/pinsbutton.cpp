@@ -50,7 +50,8 @@ void PinsButton::rebuildMenu()
     const auto &pins = m_model->pinnedMessages();
     for (auto it = pins.rbegin(); it != pins.rend(); ++it) {
         const QString author = it->isAnonymous ? it->anonymousName : it->authorName;
-        const QString line = it->isDeleted ? tr("This message was deleted.") : markdownPreview(it->content, PreviewScope::FirstLine);
+        const QString line =
+            it->isDeleted ? tr("This message was deleted.") : markdownPreview(it->content, PreviewScope::FirstLine);
         QString text = fm.elidedText(tr("%1: %2").arg(author, line), Qt::ElideRight, 420);
         text.replace(QLatin1Char('&'), QLatin1String("&&")); // no mnemonics from message text
         const QString id = it->messageId;

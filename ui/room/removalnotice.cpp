@@ -9,7 +9,8 @@
 namespace confab::ui {
 
 RemovalNotice::RemovalNotice(QWidget *parent)
-    : QFrame(parent), m_title(new QLabel(this)), m_message(new QLabel(this)), m_dismiss(new QPushButton(tr("Dismiss"), this))
+    : QFrame(parent), m_title(new QLabel(this)), m_message(new QLabel(this)),
+      m_dismiss(new QPushButton(tr("Dismiss"), this))
 {
     setAccessibleName(tr("You are no longer in a room"));
     setFrameShape(QFrame::StyledPanel);

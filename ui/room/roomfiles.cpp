@@ -34,7 +34,10 @@ namespace confab::ui {
 using client::MessageModel;
 
 namespace {
-QList<Attachment> attachmentsOf(const QModelIndex &i) { return i.data(MessageModel::AttachmentsRole).value<QList<Attachment>>(); }
+QList<Attachment> attachmentsOf(const QModelIndex &i)
+{
+    return i.data(MessageModel::AttachmentsRole).value<QList<Attachment>>();
+}
 
 QStringList localFiles(const QMimeData *mime)
 {
@@ -50,8 +53,9 @@ QStringList localFiles(const QMimeData *mime)
 } // namespace
 
 RoomFiles::RoomFiles(TimelineView *timeline, Composer *composer, QObject *parent)
-    : QObject(parent), m_timeline(timeline), m_composer(composer), m_strip(new AttachmentStrip(composer->parentWidget())),
-      m_thumbnails(new ThumbnailCache(this)), m_actions(new AttachmentActions(timeline->window(), this)),
+    : QObject(parent), m_timeline(timeline), m_composer(composer),
+      m_strip(new AttachmentStrip(composer->parentWidget())), m_thumbnails(new ThumbnailCache(this)),
+      m_actions(new AttachmentActions(timeline->window(), this)),
       m_attachButton(new QToolButton(composer->parentWidget())), m_attach(new QAction(tr("&Attach files…"), composer)),
       m_open(new QAction(tr("&Open file"), timeline)), m_save(new QAction(tr("&Save file as…"), timeline)),
       m_cancelUpload(new QAction(tr("&Cancel upload"), timeline))
@@ -218,7 +222,8 @@ void RoomFiles::addMenuEntries(QMenu *menu, const QModelIndex &index)
     if (files.isEmpty())
         return;
     QAction *first = menu->actions().value(0);
-    const bool pending = index.data(MessageModel::DeliveryRole).value<MessageModel::Delivery>() != MessageModel::Delivery::Sent;
+    const bool pending =
+        index.data(MessageModel::DeliveryRole).value<MessageModel::Delivery>() != MessageModel::Delivery::Sent;
     QList<QAction *> added;
     for (int k = 0; k < files.size(); ++k) {
         const Attachment a = files.at(k);
@@ -254,17 +259,16 @@ bool RoomFiles::eventFilter(QObject *watched, QEvent *event)
     case QEvent::DragMove:
     case QEvent::Drop:
     case QEvent::KeyPress:
-    case QEvent::MouseButtonRelease:
-        break;
-    default:
-        return QObject::eventFilter(watched, event); // (also while the watched widgets are being destroyed)
+    case QEvent::MouseButtonRelease: break;
+    default: return QObject::eventFilter(watched, event); // (also while the watched widgets are being destroyed)
     }
     const bool timelineViewport = watched == m_timeline->viewport();
     const bool composer = watched == m_composer || watched == m_composer->viewport();
     switch (event->type()) {
     case QEvent::DragEnter:
     case QEvent::DragMove:
-        if ((timelineViewport || composer) && m_engine && !localFiles(static_cast<QDropEvent *>(event)->mimeData()).isEmpty()) {
+        if ((timelineViewport || composer) && m_engine &&
+            !localFiles(static_cast<QDropEvent *>(event)->mimeData()).isEmpty()) {
             static_cast<QDropEvent *>(event)->acceptProposedAction();
             return true;
         }
@@ -294,8 +298,8 @@ bool RoomFiles::eventFilter(QObject *watched, QEvent *event)
                 return true;
             }
         }
-        if (watched == m_timeline && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
-            && key->modifiers() == Qt::NoModifier) {
+        if (watched == m_timeline && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            key->modifiers() == Qt::NoModifier) {
             const QModelIndex i = m_timeline->currentIndex();
             if (!attachmentsOf(i).isEmpty()) {
                 activate(i, 0);
@@ -317,8 +321,7 @@ bool RoomFiles::eventFilter(QObject *watched, QEvent *event)
         }
         break;
     }
-    default:
-        break;
+    default: break;
     }
     return QObject::eventFilter(watched, event);
 }

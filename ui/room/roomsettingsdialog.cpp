@@ -64,12 +64,14 @@ QLabel *note(const QString &text, QWidget *parent)
 }
 } // namespace
 
-RoomSettingsDialog::RoomSettingsDialog(client::RoomStanding &standing, client::ModerationActions &actions, QWidget *parent)
-    : QDialog(parent), m_standing(standing), m_actions(actions), m_readOnly(new QLabel(this)), m_error(new QLabel(this)),
-      m_name(new QLineEdit(this)), m_description(new QPlainTextEdit(this)), m_type(new QLabel(this)),
-      m_slowMode(new QSpinBox(this)), m_memberCap(new QSpinBox(this)), m_allowInvites(new QCheckBox(this)),
-      m_allowAnonymous(new QCheckBox(this)), m_wordFilter(new QPlainTextEdit(this)), m_wordFilterAction(new QComboBox(this)),
-      m_save(nullptr), m_close(nullptr), m_danger(new QGroupBox(tr("Danger zone"), this)), m_delete(new QPushButton(this)),
+RoomSettingsDialog::RoomSettingsDialog(client::RoomStanding &standing, client::ModerationActions &actions,
+                                       QWidget *parent)
+    : QDialog(parent), m_standing(standing), m_actions(actions), m_readOnly(new QLabel(this)),
+      m_error(new QLabel(this)), m_name(new QLineEdit(this)), m_description(new QPlainTextEdit(this)),
+      m_type(new QLabel(this)), m_slowMode(new QSpinBox(this)), m_memberCap(new QSpinBox(this)),
+      m_allowInvites(new QCheckBox(this)), m_allowAnonymous(new QCheckBox(this)),
+      m_wordFilter(new QPlainTextEdit(this)), m_wordFilterAction(new QComboBox(this)), m_save(nullptr),
+      m_close(nullptr), m_danger(new QGroupBox(tr("Danger zone"), this)), m_delete(new QPushButton(this)),
       m_deleteWhy(note({}, this))
 {
     const Room room = standing.room();
@@ -81,7 +83,8 @@ RoomSettingsDialog::RoomSettingsDialog(client::RoomStanding &standing, client::M
     m_readOnly->setWordWrap(true);
     m_readOnly->setTextFormat(Qt::PlainText);
     m_readOnly->setAccessibleName(tr("Why these settings are read-only"));
-    m_readOnly->setText(tr("You can look at these settings but not change them. %1").arg(policy.denial(Action::EditRoomSettings)));
+    m_readOnly->setText(
+        tr("You can look at these settings but not change them. %1").arg(policy.denial(Action::EditRoomSettings)));
     m_readOnly->setVisible(!m_editable);
     m_readOnly->setAutoFillBackground(true);
     m_readOnly->setMargin(8);
@@ -149,8 +152,9 @@ RoomSettingsDialog::RoomSettingsDialog(client::RoomStanding &standing, client::M
     const QString deleteDenial = policy.denial(Action::DeleteRoom);
     m_delete->setEnabled(deleteDenial.isEmpty());
     m_delete->setToolTip(deleteDenial);
-    m_deleteWhy->setText(deleteDenial.isEmpty() ? tr("Deletes the room and all its messages for everyone. This cannot be undone.")
-                                                : deleteDenial);
+    m_deleteWhy->setText(deleteDenial.isEmpty()
+                             ? tr("Deletes the room and all its messages for everyone. This cannot be undone.")
+                             : deleteDenial);
     auto *dangerLayout = new QHBoxLayout(m_danger);
     dangerLayout->addWidget(m_deleteWhy, 1);
     dangerLayout->addWidget(m_delete);
@@ -259,7 +263,9 @@ std::optional<client::RoomChange> RoomSettingsDialog::change(QString *error) con
         c.name = name;
     const QString description = m_description->toPlainText().trimmed();
     if (description.size() > limits::kDescriptionMax) {
-        *error = tr("The description is %1 characters long; at most %2 fit.").arg(description.size()).arg(limits::kDescriptionMax);
+        *error = tr("The description is %1 characters long; at most %2 fit.")
+                     .arg(description.size())
+                     .arg(limits::kDescriptionMax);
         return std::nullopt;
     }
     if (description != room.description)
@@ -274,7 +280,9 @@ std::optional<client::RoomChange> RoomSettingsDialog::change(QString *error) con
     }
     for (const QString &w : words) {
         if (w.size() > limits::kWordFilterWordMax) {
-            *error = tr("The blocked word “%1…” is longer than %2 characters.").arg(w.left(20)).arg(limits::kWordFilterWordMax);
+            *error = tr("The blocked word “%1…” is longer than %2 characters.")
+                         .arg(w.left(20))
+                         .arg(limits::kWordFilterWordMax);
             return std::nullopt;
         }
     }
@@ -314,8 +322,9 @@ void RoomSettingsDialog::save()
 void RoomSettingsDialog::confirmDelete()
 {
     const QString name = m_standing.room().name;
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete %1").arg(name),
-                                tr("Delete %1 and all its messages for everyone?").arg(name), QMessageBox::Cancel, this);
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Delete %1").arg(name),
+                        tr("Delete %1 and all its messages for everyone?").arg(name), QMessageBox::Cancel, this);
     box->setTextFormat(Qt::PlainText);
     box->setInformativeText(tr("Every member loses the room at once. This cannot be undone."));
     QPushButton *yes = box->addButton(tr("Delete room"), QMessageBox::DestructiveRole);

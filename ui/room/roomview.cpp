@@ -1,20 +1,20 @@
 #include "roomview.h"
 
+#include "moderation/moderationcontroller.h"
+#include "room/attachmentstrip.h"
 #include "room/composer.h"
-#include "widgets/emptyhint.h"
 #include "room/composerdrafts.h"
 #include "room/lengthcounter.h"
 #include "room/messagecontroller.h"
-#include "moderation/moderationcontroller.h"
 #include "room/pinsbutton.h"
-#include "room/attachmentstrip.h"
 #include "room/roomfiles.h"
 #include "room/timelineview.h"
+#include "widgets/emptyhint.h"
 
-#include "client/sync/chatengine.h"
 #include "client/models/messagemodel.h"
 #include "client/models/typingmodel.h"
 #include "client/room/roomcontext.h"
+#include "client/sync/chatengine.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -107,7 +107,8 @@ RoomView::RoomView(QWidget *parent)
     clear();
 }
 
-void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const QString &name, const QString &description)
+void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const QString &name,
+                        const QString &description)
 {
     if (engine == m_engine && roomId == m_roomId)
         return;

@@ -64,7 +64,7 @@ private:
     QLabel *m_typing;
     Composer *m_composer;
     LengthCounter *m_counter = nullptr;
-    ComposerDrafts *m_drafts = nullptr; // the composer's text per room, kept in the local store
+    ComposerDrafts *m_drafts = nullptr;    // the composer's text per room, kept in the local store
     client::RoomContext *m_room = nullptr; // made by the engine's openRoom(), deleted by clear()
     // Pins in the header and the message actions (reply, edit, react, pin, delete...).
     PinsButton *m_pins = nullptr;

@@ -30,12 +30,13 @@ void ThumbnailCache::setMedia(MediaCache *media)
     m_missing.clear();
     if (!m_media)
         return;
-    connect(m_media, &MediaCache::ready, this, [this](const QString &fileId, MediaCache::Kind kind, const QString &path) {
-        if (kind != MediaCache::Kind::Thumbnail)
-            return;
-        for (const auto &[key, size] : m_waiting.take(fileId))
-            startDecode(key, path, size);
-    });
+    connect(m_media, &MediaCache::ready, this,
+            [this](const QString &fileId, MediaCache::Kind kind, const QString &path) {
+                if (kind != MediaCache::Kind::Thumbnail)
+                    return;
+                for (const auto &[key, size] : m_waiting.take(fileId))
+                    startDecode(key, path, size);
+            });
     connect(m_media, &MediaCache::failed, this, [this](const QString &fileId, MediaCache::Kind kind, const QString &) {
         if (kind != MediaCache::Kind::Thumbnail)
             return;
@@ -77,7 +78,8 @@ QImage ThumbnailCache::image(const Attachment &a, const QSize &size)
     const QUrl url(a.url);
     if (url.isLocalFile())
         return localImage(url.toLocalFile(), size);
-    const QString key = a.fileId + QLatin1Char('@') + QString::number(size.width()) + QLatin1Char('x') + QString::number(size.height());
+    const QString key =
+        a.fileId + QLatin1Char('@') + QString::number(size.width()) + QLatin1Char('x') + QString::number(size.height());
     if (const QImage *hit = m_images.object(key))
         return *hit;
     if (a.thumbnailUrl.isEmpty() || !m_media || m_missing.contains(key) || m_decoding.contains(key))
@@ -95,8 +97,8 @@ QImage ThumbnailCache::image(const Attachment &a, const QSize &size)
 
 QImage ThumbnailCache::localImage(const QString &path, const QSize &size)
 {
-    const QString key = QStringLiteral("file:") + path + QLatin1Char('@') + QString::number(size.width()) + QLatin1Char('x')
-        + QString::number(size.height());
+    const QString key = QStringLiteral("file:") + path + QLatin1Char('@') + QString::number(size.width()) +
+                        QLatin1Char('x') + QString::number(size.height());
     if (const QImage *hit = m_images.object(key))
         return *hit;
     if (!m_missing.contains(key) && !m_decoding.contains(key))

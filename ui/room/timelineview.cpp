@@ -102,12 +102,14 @@ TimelineView::TimelineView(QWidget *parent)
         const QModelIndex i = actionIndex();
         if (i.isValid() && m_reply->isEnabled())
             Q_EMIT replyRequested(i.data(MessageModel::MessageIdRole).toString(),
-                                  i.data(MessageModel::AuthorNameRole).toString(), i.data(MessageModel::ContentRole).toString());
+                                  i.data(MessageModel::AuthorNameRole).toString(),
+                                  i.data(MessageModel::ContentRole).toString());
     });
     connect(m_edit, &QAction::triggered, this, [this] {
         const QModelIndex i = actionIndex();
         if (i.isValid() && m_edit->isEnabled())
-            Q_EMIT editRequested(i.data(MessageModel::MessageIdRole).toString(), i.data(MessageModel::ContentRole).toString());
+            Q_EMIT editRequested(i.data(MessageModel::MessageIdRole).toString(),
+                                 i.data(MessageModel::ContentRole).toString());
     });
     connect(m_react, &QAction::triggered, this, [this] {
         if (m_react->isEnabled())
@@ -121,7 +123,8 @@ TimelineView::TimelineView(QWidget *parent)
     connect(m_pin, &QAction::triggered, this, [this] {
         const QModelIndex i = actionIndex();
         if (i.isValid() && m_pin->isEnabled())
-            Q_EMIT pinRequested(i.data(MessageModel::MessageIdRole).toString(), !i.data(MessageModel::IsPinnedRole).toBool());
+            Q_EMIT pinRequested(i.data(MessageModel::MessageIdRole).toString(),
+                                !i.data(MessageModel::IsPinnedRole).toBool());
     });
     connect(m_markRead, &QAction::triggered, this, [this] {
         const QModelIndex i = actionIndex();
@@ -174,7 +177,7 @@ TimelineView::TimelineView(QWidget *parent)
 QStringList TimelineView::quickReactions()
 {
     return {QStringLiteral("👍"), QStringLiteral("❤️"), QStringLiteral("😂"),
-            QStringLiteral("🎉"), QStringLiteral("😮"), QStringLiteral("😢")};
+            QStringLiteral("🎉"), QStringLiteral("😮"),      QStringLiteral("😢")};
 }
 
 void TimelineView::setMessageModel(MessageModel *model)
@@ -277,9 +280,8 @@ void TimelineView::fetchOlderIfNeeded()
 void TimelineView::updateJumpButton()
 {
     const QScrollBar *bar = verticalScrollBar();
-    const bool away = m_model
-        && (!m_model->isAtLatest() || (m_newWhileAway > 0 && !m_stick)
-            || bar->maximum() - bar->value() > viewport()->height() / 2);
+    const bool away = m_model && (!m_model->isAtLatest() || (m_newWhileAway > 0 && !m_stick) ||
+                                  bar->maximum() - bar->value() > viewport()->height() / 2);
     if (m_newWhileAway > 0)
         m_jump->setText(tr("%n new message(s) ↓", nullptr, m_newWhileAway));
     else
@@ -353,7 +355,8 @@ void TimelineView::placeOverlays()
     if (m_notice->isVisible()) {
         const int w = qMin(vp.width() - 32, qMax(360, m_notice->sizeHint().width()));
         const int h = m_notice->heightForWidth(w);
-        m_notice->setGeometry(vp.left() + (vp.width() - w) / 2, vp.top() + 8, w, h > 0 ? h : m_notice->sizeHint().height());
+        m_notice->setGeometry(vp.left() + (vp.width() - w) / 2, vp.top() + 8, w,
+                              h > 0 ? h : m_notice->sizeHint().height());
     }
 }
 
@@ -392,8 +395,9 @@ void TimelineView::updateActions()
         return; // setModel() in the constructor reports a current change before the actions exist
     const QModelIndex i = actionIndex();
     const bool valid = i.isValid();
-    const bool sent = valid && i.data(MessageModel::DeliveryRole).value<MessageModel::Delivery>() == MessageModel::Delivery::Sent
-        && !i.data(MessageModel::MessageIdRole).toString().isEmpty();
+    const bool sent =
+        valid && i.data(MessageModel::DeliveryRole).value<MessageModel::Delivery>() == MessageModel::Delivery::Sent &&
+        !i.data(MessageModel::MessageIdRole).toString().isEmpty();
     const bool live = sent && !i.data(MessageModel::IsDeletedRole).toBool();
     const bool mine = valid && i.data(MessageModel::IsMineRole).toBool();
     const bool text = valid && i.data(MessageModel::TypeRole).toString() == QLatin1String("text");
@@ -491,8 +495,8 @@ void TimelineView::contextMenuEvent(QContextMenuEvent *event)
 
 void TimelineView::keyPressEvent(QKeyEvent *event)
 {
-    const bool menuKey = event->key() == Qt::Key_Menu
-        || (event->key() == Qt::Key_F10 && event->modifiers() == Qt::ShiftModifier);
+    const bool menuKey =
+        event->key() == Qt::Key_Menu || (event->key() == Qt::Key_F10 && event->modifiers() == Qt::ShiftModifier);
     if (menuKey) {
         QContextMenuEvent menu(QContextMenuEvent::Keyboard, QPoint(), QPoint(), event->modifiers());
         contextMenuEvent(&menu);
@@ -552,8 +556,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
             event->accept();
             return;
         case MessageDelegate::Hit::Kind::Attachment: // RoomFiles opens it (it filters the viewport's events)
-        case MessageDelegate::Hit::Kind::None:
-            break;
+        case MessageDelegate::Hit::Kind::None: break;
         }
     }
     QListView::mouseReleaseEvent(event);
@@ -572,8 +575,8 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event)
 
 void TimelineView::toggleReaction(const QModelIndex &index, const QString &emoji)
 {
-    if (!index.isValid() || emoji.isEmpty() || index.data(MessageModel::IsDeletedRole).toBool()
-        || index.data(MessageModel::MessageIdRole).toString().isEmpty())
+    if (!index.isValid() || emoji.isEmpty() || index.data(MessageModel::IsDeletedRole).toBool() ||
+        index.data(MessageModel::MessageIdRole).toString().isEmpty())
         return;
     bool mine = false;
     const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
@@ -602,10 +605,11 @@ void TimelineView::confirmDelete(const QModelIndex &index)
     const bool mine = index.data(MessageModel::IsMineRole).toBool();
     if (m_confirm)
         m_confirm->reject();
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete message"),
-                                mine ? tr("Delete this message? Everyone in the room will see that it was deleted.")
-                                     : tr("Delete %1's message for everyone?").arg(index.data(MessageModel::AuthorNameRole).toString()),
-                                QMessageBox::NoButton, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Delete message"),
+        mine ? tr("Delete this message? Everyone in the room will see that it was deleted.")
+             : tr("Delete %1's message for everyone?").arg(index.data(MessageModel::AuthorNameRole).toString()),
+        QMessageBox::NoButton, this);
     box->setTextFormat(Qt::PlainText);
     // Which message: its first line, quoted.
     const QString line = markdownPreview(index.data(MessageModel::ContentRole).toString(), PreviewScope::FirstLine);
@@ -626,7 +630,8 @@ void TimelineView::openLink(const QString &href)
 {
     const QUrl url(href);
     const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || !(scheme == QLatin1String("https") || scheme == QLatin1String("http") || scheme == QLatin1String("mailto"))) {
+    if (!url.isValid() ||
+        !(scheme == QLatin1String("https") || scheme == QLatin1String("http") || scheme == QLatin1String("mailto"))) {
         showNotice(tr("Not opened: %1. Only web and mail links open from messages.").arg(href));
         return;
     }

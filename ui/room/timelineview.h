@@ -117,8 +117,8 @@ private:
     NoAutoFetchProxy *m_proxy;
     MessageDelegate *m_delegate;
     client::MessageModel *m_model = nullptr; // owned by the RoomView, detached before it goes
-    bool m_stick = true;       // the reader is at the bottom: follow new messages
-    bool m_anchoring = false;  // older rows are coming in above: keep the viewport still
+    bool m_stick = true;                     // the reader is at the bottom: follow new messages
+    bool m_anchoring = false;                // older rows are coming in above: keep the viewport still
     int m_fromBottom = 0;
     bool m_canModerate = false;
     int m_newWhileAway = 0;

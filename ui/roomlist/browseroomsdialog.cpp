@@ -81,11 +81,13 @@ void BrowseRoomsDialog::search()
             return;
         }
         status()->clearStatus();
-        const QString selected = m_list->currentItem() ? m_list->currentItem()->data(NameColumn, RoomIdRole).toString() : QString();
+        const QString selected =
+            m_list->currentItem() ? m_list->currentItem()->data(NameColumn, RoomIdRole).toString() : QString();
         m_list->clear();
         for (const Room &room : r.value.rooms) {
             auto *item = new QTreeWidgetItem(m_list);
-            const QString mark = room.type == RoomType::Announcement ? tr("%1 (announcements)").arg(room.name) : room.name;
+            const QString mark =
+                room.type == RoomType::Announcement ? tr("%1 (announcements)").arg(room.name) : room.name;
             item->setText(NameColumn, room.isJoined ? tr("%1 — joined").arg(mark) : mark);
             item->setText(MembersColumn, QString::number(room.memberCount));
             item->setTextAlignment(MembersColumn, Qt::AlignRight | Qt::AlignVCenter);
@@ -94,12 +96,14 @@ void BrowseRoomsDialog::search()
             item->setData(NameColumn, RoomIdRole, room.roomId);
             item->setData(NameColumn, JoinedRole, room.isJoined);
             item->setData(NameColumn, Qt::AccessibleTextRole,
-                          tr("%1, %n members, %2", nullptr, room.memberCount).arg(item->text(NameColumn), room.description.simplified()));
+                          tr("%1, %n members, %2", nullptr, room.memberCount)
+                              .arg(item->text(NameColumn), room.description.simplified()));
         }
         const int shown = m_list->topLevelItemCount();
         if (shown == 0)
-            m_count->setText(m_search->text().trimmed().isEmpty() ? tr("There are no public rooms yet.")
-                                                                  : tr("No public room matches “%1”.").arg(m_search->text().trimmed()));
+            m_count->setText(m_search->text().trimmed().isEmpty()
+                                 ? tr("There are no public rooms yet.")
+                                 : tr("No public room matches “%1”.").arg(m_search->text().trimmed()));
         else if (r.value.pagination.hasMore)
             m_count->setText(tr("Showing the first %n rooms; type to narrow the search.", nullptr, shown));
         else

@@ -16,7 +16,7 @@
 namespace confab::ui {
 
 namespace {
-constexpr int kNameMax = 100;         // the server's limits (API.md)
+constexpr int kNameMax = 100; // the server's limits (API.md)
 constexpr int kDescriptionMax = 1000;
 constexpr int kGroupMax = 50;
 constexpr int kRoomMax = 100000;
@@ -117,20 +117,15 @@ void CreateRoomDialog::typeChanged()
 {
     const RoomType type = selectedType();
     switch (type) {
-    case RoomType::Public:
-        m_typeHelp->setText(tr("Listed for everyone on the server; anyone can join."));
-        break;
-    case RoomType::Private:
-        m_typeHelp->setText(tr("Hidden; people come in only when a member adds them."));
-        break;
+    case RoomType::Public: m_typeHelp->setText(tr("Listed for everyone on the server; anyone can join.")); break;
+    case RoomType::Private: m_typeHelp->setText(tr("Hidden; people come in only when a member adds them.")); break;
     case RoomType::Group:
         m_typeHelp->setText(tr("A small private group of 2 to 50 people; add at least one person."));
         break;
     case RoomType::Announcement:
         m_typeHelp->setText(tr("Listed and open to all, but only moderators and above can post."));
         break;
-    case RoomType::Direct:
-        break;
+    case RoomType::Direct: break;
     }
     const bool group = type == RoomType::Group;
     m_maxMembers->setMaximum(group ? kGroupMax : kRoomMax);

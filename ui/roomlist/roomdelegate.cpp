@@ -1,8 +1,8 @@
 #include "roomdelegate.h"
 
-#include "widgets/avatarpainter.h"
 #include "roomlist/roomsectionmodel.h"
 #include "shell/thememanager.h"
+#include "widgets/avatarpainter.h"
 
 #include "client/models/roomlistmodel.h"
 #include "core/markdownpreview.h"
@@ -144,7 +144,8 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     const bool selected = opt.state & QStyle::State_Selected;
     const QPalette::ColorGroup cg = (opt.state & QStyle::State_Enabled) ? QPalette::Normal : QPalette::Disabled;
     const QColor text = opt.palette.color(cg, selected ? QPalette::HighlightedText : QPalette::Text);
-    const QColor background = selected ? opt.palette.color(cg, QPalette::Highlight) : opt.palette.color(cg, QPalette::Base);
+    const QColor background =
+        selected ? opt.palette.color(cg, QPalette::Highlight) : opt.palette.color(cg, QPalette::Base);
     QColor dim = text;
     dim.setAlphaF(0.65f);
 
@@ -179,13 +180,15 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     const QFont small = badgeFont(opt.font);
     if (!unreadText.isEmpty()) {
         right = paintBadge(painter, small, right, r.top() + 1, unreadText,
-                           selected ? opt.palette.color(cg, QPalette::HighlightedText) : opt.palette.color(cg, QPalette::Highlight),
-                           selected ? opt.palette.color(cg, QPalette::Highlight) : opt.palette.color(cg, QPalette::HighlightedText))
-                - kMargin / 2;
+                           selected ? opt.palette.color(cg, QPalette::HighlightedText)
+                                    : opt.palette.color(cg, QPalette::Highlight),
+                           selected ? opt.palette.color(cg, QPalette::Highlight)
+                                    : opt.palette.color(cg, QPalette::HighlightedText)) -
+                kMargin / 2;
     }
     if (!mentionText.isEmpty()) {
-        right = paintBadge(painter, small, right, r.top() + 1, mentionText, attentionColor(opt.palette), Qt::white)
-                - kMargin / 2;
+        right = paintBadge(painter, small, right, r.top() + 1, mentionText, attentionColor(opt.palette), Qt::white) -
+                kMargin / 2;
     }
 
     // Name line: mark, name (bold when unread), type tag.
@@ -195,8 +198,8 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     QString tag = typeTag(type);
     // The name comes first: the tag goes when the name says it already ("# announcements") or
     // when both do not fit (it would cut the name short).
-    if (name.contains(tag, Qt::CaseInsensitive)
-        || nfm.horizontalAdvance(fullTitle) + fm.horizontalAdvance(tag) + kMargin > right - x)
+    if (name.contains(tag, Qt::CaseInsensitive) ||
+        nfm.horizontalAdvance(fullTitle) + fm.horizontalAdvance(tag) + kMargin > right - x)
         tag.clear();
     const int tagWidth = tag.isEmpty() ? 0 : fm.horizontalAdvance(tag) + kMargin;
     const QString title = nfm.elidedText(fullTitle, Qt::ElideRight, qMax(0, right - x - tagWidth));

@@ -27,7 +27,8 @@ public:
     static int headerHeight(const QStyleOptionViewItem &option, const QModelIndex &index);
 
 private:
-    void paintHeader(QPainter *painter, const QStyleOptionViewItem &option, const QRect &rect, const QString &title) const;
+    void paintHeader(QPainter *painter, const QStyleOptionViewItem &option, const QRect &rect,
+                     const QString &title) const;
 };
 
 } // namespace confab::ui

@@ -55,13 +55,11 @@ QVariant RoomSectionModel::data(const QModelIndex &index, int role) const
     if (!index.isValid())
         return {};
     switch (role) {
-    case SectionRole:
-        return int(sectionOfType(QSortFilterProxyModel::data(index, RoomListModel::TypeRole).toString()));
+    case SectionRole: return int(sectionOfType(QSortFilterProxyModel::data(index, RoomListModel::TypeRole).toString()));
     case SectionStartRole:
-        return index.row() == 0
-               || data(this->index(index.row() - 1, 0), SectionRole).toInt() != data(index, SectionRole).toInt();
-    case SectionTitleRole:
-        return sectionTitle(Section(data(index, SectionRole).toInt()));
+        return index.row() == 0 ||
+               data(this->index(index.row() - 1, 0), SectionRole).toInt() != data(index, SectionRole).toInt();
+    case SectionTitleRole: return sectionTitle(Section(data(index, SectionRole).toInt()));
     case Qt::AccessibleTextRole: {
         // What a screen reader says for the row: the section when it starts, name, counts, presence.
         QStringList parts;
@@ -79,8 +77,7 @@ QVariant RoomSectionModel::data(const QModelIndex &index, int role) const
             parts << peer;
         return parts.join(QStringLiteral(", "));
     }
-    default:
-        return QSortFilterProxyModel::data(index, role);
+    default: return QSortFilterProxyModel::data(index, role);
     }
 }
 

@@ -58,8 +58,8 @@ bool RoomSwitcher::eventFilter(QObject *watched, QEvent *event)
         // The user came here (Ctrl+K, Tab, a click). Focus given by the window itself (the first
         // field when it shows) is not a choice: rooms still open as they are selected.
         const Qt::FocusReason reason = static_cast<QFocusEvent *>(event)->reason();
-        if (reason == Qt::ShortcutFocusReason || reason == Qt::TabFocusReason || reason == Qt::BacktabFocusReason
-            || reason == Qt::MouseFocusReason)
+        if (reason == Qt::ShortcutFocusReason || reason == Qt::TabFocusReason || reason == Qt::BacktabFocusReason ||
+            reason == Qt::MouseFocusReason)
             m_browsing = true;
         break;
     }
@@ -86,7 +86,7 @@ bool RoomSwitcher::eventFilter(QObject *watched, QEvent *event)
         case Qt::Key_Enter: {
             const QString roomId = selectedRoomId();
             if (roomId.isEmpty())
-                return true; // nothing matches: nothing to open
+                return true;   // nothing matches: nothing to open
             m_filter->clear(); // still browsing: clearing opens nothing
             m_browsing = false;
             Q_EMIT openRequested(roomId);
@@ -97,13 +97,11 @@ bool RoomSwitcher::eventFilter(QObject *watched, QEvent *event)
             m_browsing = false;
             Q_EMIT cancelled(m_previousFocus);
             return true;
-        default:
-            break;
+        default: break;
         }
         break;
     }
-    default:
-        break;
+    default: break;
     }
     return false;
 }

@@ -29,7 +29,8 @@ DeleteAccountDialog::DeleteAccountDialog(client::Session &session, QWidget *pare
            "<li>Your messages stay in their place as “message deleted”, with their text and attachments erased, "
            "under the name “Deleted user”.</li>"
            "<li>Your reactions are removed and you leave every room and conversation.</li>"
-           "<li>Rooms you own pass to their highest-ranking remaining member; a room with no one else in it stays empty.</li>"
+           "<li>Rooms you own pass to their highest-ranking remaining member; a room with no one else in it stays "
+           "empty.</li>"
            "<li>You are signed out everywhere, and your username becomes free for anyone to take.</li>"
            "<li>This computer forgets the account: its saved messages and the stored sign-in.</li>"
            "</ul>")

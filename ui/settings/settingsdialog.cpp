@@ -19,7 +19,8 @@ namespace confab::ui {
 
 SettingsDialog::SettingsDialog(AppSettings &settings, client::Session &session, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_theme(new QComboBox), m_notifications(new QCheckBox),
-      m_ctrlEnter(new QCheckBox), m_autoAway(new QSpinBox), m_server(new QLabel), m_account(new QLabel), m_signOut(new QPushButton(tr("Sign &out")))
+      m_ctrlEnter(new QCheckBox), m_autoAway(new QSpinBox), m_server(new QLabel), m_account(new QLabel),
+      m_signOut(new QPushButton(tr("Sign &out")))
 {
     setWindowTitle(tr("Settings"));
     setAccessibleName(tr("Settings"));
@@ -50,8 +51,9 @@ SettingsDialog::SettingsDialog(AppSettings &settings, client::Session &session, 
     m_server->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_server->setAccessibleName(tr("Server address"));
     const User me = session.me();
-    m_account->setText(me.userId.isEmpty() ? tr("Not signed in")
-                                           : tr("%1 (%2)").arg(me.displayName.isEmpty() ? me.username : me.displayName, me.username));
+    m_account->setText(me.userId.isEmpty()
+                           ? tr("Not signed in")
+                           : tr("%1 (%2)").arg(me.displayName.isEmpty() ? me.username : me.displayName, me.username));
     m_account->setTextFormat(Qt::PlainText);
     m_account->setAccessibleName(tr("Signed in as"));
     m_signOut->setAccessibleName(tr("Sign out"));

@@ -6,8 +6,8 @@ namespace confab::ui {
 
 SignOutConfirmation::SignOutConfirmation(QWidget *parent)
     : QMessageBox(QMessageBox::Question, tr("Sign out"),
-                  tr("Sign out of Confab? You will need your password to sign in again."),
-                  QMessageBox::NoButton, parent)
+                  tr("Sign out of Confab? You will need your password to sign in again."), QMessageBox::NoButton,
+                  parent)
 {
     setAccessibleName(tr("Sign out"));
     m_signOut = addButton(tr("Sign &out"), QMessageBox::AcceptRole);

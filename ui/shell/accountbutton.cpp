@@ -1,12 +1,12 @@
 #include "accountbutton.h"
 
 #include "shell/autoaway.h"
-#include "widgets/avatarpainter.h"
 #include "shell/thememanager.h"
+#include "widgets/avatarpainter.h"
 
-#include "client/sync/chatengine.h"
 #include "client/models/presencemodel.h"
 #include "client/net/realtimeconnection.h"
+#include "client/sync/chatengine.h"
 
 #include <QActionGroup>
 #include <QEvent>
@@ -39,7 +39,8 @@ AccountButton::AccountButton(AutoAway &presence, QWidget *parent)
     auto *menu = new QMenu(this);
     menu->setAccessibleName(tr("Status menu"));
     m_statuses->setExclusive(true);
-    for (const PresenceStatus s : {PresenceStatus::Online, PresenceStatus::Away, PresenceStatus::Busy, PresenceStatus::Offline}) {
+    for (const PresenceStatus s :
+         {PresenceStatus::Online, PresenceStatus::Away, PresenceStatus::Busy, PresenceStatus::Offline}) {
         QAction *a = menu->addAction(statusName(s));
         a->setCheckable(true);
         a->setData(int(s));
@@ -70,14 +71,10 @@ AccountButton::AccountButton(AutoAway &presence, QWidget *parent)
 QString AccountButton::statusName(PresenceStatus status)
 {
     switch (status) {
-    case PresenceStatus::Online:
-        return tr("Online");
-    case PresenceStatus::Away:
-        return tr("Away");
-    case PresenceStatus::Busy:
-        return tr("Busy");
-    case PresenceStatus::Offline:
-        break;
+    case PresenceStatus::Online: return tr("Online");
+    case PresenceStatus::Away: return tr("Away");
+    case PresenceStatus::Busy: return tr("Busy");
+    case PresenceStatus::Offline: break;
     }
     return tr("Invisible");
 }
@@ -121,8 +118,9 @@ void AccountButton::askForCustomStatus()
         edit->setMaxLength(kCustomStatusMax);
         edit->setAccessibleName(tr("Status message"));
     }
-    connect(dialog, &QInputDialog::textValueSelected, this,
-            [this](const QString &text) { m_presence.choose(m_presence.chosenStatus(), text.trimmed().left(kCustomStatusMax)); });
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &text) {
+        m_presence.choose(m_presence.chosenStatus(), text.trimmed().left(kCustomStatusMax));
+    });
     dialog->open();
 }
 
@@ -154,8 +152,8 @@ void AccountButton::refresh()
     const QString line2 = custom.isEmpty() ? state : tr("%1 — %2").arg(state, custom);
     const int textWidth = qMax(60, width() - kAvatar - 28);
     // Two lines; '&' would be read as a mnemonic marker.
-    const QString text = fontMetrics().elidedText(name, Qt::ElideRight, textWidth) + QLatin1Char('\n')
-                         + fontMetrics().elidedText(line2, Qt::ElideRight, textWidth);
+    const QString text = fontMetrics().elidedText(name, Qt::ElideRight, textWidth) + QLatin1Char('\n') +
+                         fontMetrics().elidedText(line2, Qt::ElideRight, textWidth);
     setText(QString(text).replace(QLatin1Char('&'), QStringLiteral("&&")));
     setToolTip(custom.isEmpty() ? tr("%1 (%2)").arg(name, state) : tr("%1 (%2): %3").arg(name, state, custom));
     setAccessibleName(tr("Your status: %1. Opens the status menu.").arg(line2));

@@ -1,7 +1,7 @@
 #include "autoaway.h"
 
-#include "client/sync/chatengine.h"
 #include "client/models/presencemodel.h"
+#include "client/sync/chatengine.h"
 
 #include <QCoreApplication>
 #include <QEvent>
@@ -32,7 +32,8 @@ void AutoAway::setEngine(client::ChatEngine *engine)
         return;
     // Away or busy carry over from the last session; anything else starts online.
     const User &me = engine->me();
-    m_chosen = me.status == PresenceStatus::Away || me.status == PresenceStatus::Busy ? me.status : PresenceStatus::Online;
+    m_chosen =
+        me.status == PresenceStatus::Away || me.status == PresenceStatus::Busy ? me.status : PresenceStatus::Online;
     m_custom = me.customStatus;
     auto *presence = &engine->presence();
     connect(presence, &QAbstractItemModel::dataChanged, this, &AutoAway::ownPresenceChanged);
@@ -120,11 +121,8 @@ bool AutoAway::eventFilter(QObject *watched, QEvent *event)
     case QEvent::MouseButtonPress:
     case QEvent::MouseMove:
     case QEvent::Wheel:
-    case QEvent::TouchBegin:
-        userActive();
-        break;
-    default:
-        break;
+    case QEvent::TouchBegin: userActive(); break;
+    default: break;
     }
     return QObject::eventFilter(watched, event);
 }

@@ -99,7 +99,7 @@ void ConnectionBanner::update(int secondsLeft)
         break;
     default:
         m_label->setText(m_connection->lastError().isEmpty() ? tr("Offline")
-                                                              : tr("Offline: %1").arg(m_connection->lastError()));
+                                                             : tr("Offline: %1").arg(m_connection->lastError()));
         m_retry->setVisible(true);
         break;
     }

@@ -57,15 +57,9 @@ void DesktopShell::start(Start how)
         });
     }
     switch (how) {
-    case Start::Restore:
-        m_session->restore();
-        break;
-    case Start::SignIn:
-        askToSignIn();
-        break;
-    case Start::Demo:
-        startDemo([this](const QString &why) { Q_EMIT demoFailed(why); });
-        break;
+    case Start::Restore: m_session->restore(); break;
+    case Start::SignIn: askToSignIn(); break;
+    case Start::Demo: startDemo([this](const QString &why) { Q_EMIT demoFailed(why); }); break;
     }
 }
 
@@ -103,7 +97,8 @@ void DesktopShell::startDemo(std::function<void(const QString &)> failed)
         return;
     }
     m_options.demo->start(
-        this, [this](const QUrl &url, const QString &token) { m_session->adoptToken(url, token, QStringLiteral("demo")); },
+        this,
+        [this](const QUrl &url, const QString &token) { m_session->adoptToken(url, token, QStringLiteral("demo")); },
         std::move(failed));
 }
 

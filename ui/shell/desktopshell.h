@@ -24,8 +24,8 @@ class DesktopShell : public QObject {
 public:
     struct Options {
         client::Session::Config session;
-        QString server;                 // put in the sign-in form (--server)
-        DemoLauncher *demo = nullptr;   // the form's demo button and Start::Demo need one
+        QString server;               // put in the sign-in form (--server)
+        DemoLauncher *demo = nullptr; // the form's demo button and Start::Demo need one
     };
     enum class Start {
         Restore, // the account of the last run, if its token is kept; else the form

@@ -1,36 +1,36 @@
 #include "mainwindow.h"
 
-#include "shell/accountbutton.h"
-#include "settings/appsettings.h"
-#include "settings/deleteaccountdialog.h"
-#include "shell/autoaway.h"
-#include "roomlist/browseroomsdialog.h"
+#include "moderation/moderationcontroller.h"
 #include "room/composer.h"
-#include "shell/connectionbanner.h"
+#include "room/invitedialog.h"
+#include "room/leaveroomdialog.h"
+#include "room/roomview.h"
+#include "room/timelineview.h"
+#include "roomlist/browseroomsdialog.h"
 #include "roomlist/createroomdialog.h"
 #include "roomlist/directmessagedialog.h"
-#include "widgets/emptyhint.h"
-#include "room/invitedialog.h"
-#include "signin/keychainprompt.h"
-#include "room/leaveroomdialog.h"
-#include "moderation/moderationcontroller.h"
-#include "shell/notifier.h"
 #include "roomlist/roomdelegate.h"
 #include "roomlist/roomsectionmodel.h"
 #include "roomlist/roomswitcher.h"
-#include "room/roomview.h"
+#include "settings/appsettings.h"
+#include "settings/deleteaccountdialog.h"
 #include "settings/settingsdialog.h"
-#include "shell/shortcutsdialog.h"
 #include "settings/signoutconfirmation.h"
+#include "shell/accountbutton.h"
+#include "shell/autoaway.h"
+#include "shell/connectionbanner.h"
+#include "shell/notifier.h"
+#include "shell/shortcutsdialog.h"
 #include "shell/thememanager.h"
-#include "room/timelineview.h"
 #include "shell/trayicon.h"
+#include "signin/keychainprompt.h"
+#include "widgets/emptyhint.h"
 
-#include "client/sync/chatengine.h"
-#include "client/models/messagemodel.h"
-#include "client/net/realtimeconnection.h"
-#include "client/models/roomlistmodel.h"
 #include "client/account/session.h"
+#include "client/models/messagemodel.h"
+#include "client/models/roomlistmodel.h"
+#include "client/net/realtimeconnection.h"
+#include "client/sync/chatengine.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -56,9 +56,9 @@ using client::RoomListModel;
 MainWindow::MainWindow(client::Session &session, QWidget *parent)
     : QMainWindow(parent), m_session(session), m_settings(new AppSettings(this)), m_theme(new ThemeManager(this)),
       m_autoAway(new AutoAway(this)),
-      m_notifier(new Notifier([this](const QString &roomId) {
-          return isActiveWindow() && !isMinimized() && currentRoomId() == roomId;
-      }, this)),
+      m_notifier(new Notifier(
+          [this](const QString &roomId) { return isActiveWindow() && !isMinimized() && currentRoomId() == roomId; },
+          this)),
       m_tray(new TrayIcon(this, this)), m_account(new AccountButton(*m_autoAway)), m_filter(new QLineEdit),
       m_newButton(new QToolButton), m_rooms(new QListView), m_roomModel(new RoomSectionModel(this)),
       m_roomView(new RoomView), m_banner(new ConnectionBanner)
@@ -93,9 +93,8 @@ MainWindow::MainWindow(client::Session &session, QWidget *parent)
 
     connect(m_settings, &AppSettings::changed, this, &MainWindow::applySettings);
     applySettings();
-    connect(m_notifier, &Notifier::notify, this, [this](const QString &title, const QString &body) {
-        showNotification(title, body);
-    });
+    connect(m_notifier, &Notifier::notify, this,
+            [this](const QString &title, const QString &body) { showNotification(title, body); });
     connect(m_tray, &TrayIcon::messageClicked, this, [this] { openRoom(m_notifier->lastRoomId()); });
 
     // The open room went (left, removed): its name leaves the title with it.
@@ -127,7 +126,8 @@ QWidget *MainWindow::buildRoomPane()
     });
     connect(m_switcher, &RoomSwitcher::cancelled, this, [this](QWidget *previousFocus) {
         selectOpenRoom();
-        if (previousFocus && previousFocus->window() == this && previousFocus->isVisible() && previousFocus->isEnabled())
+        if (previousFocus && previousFocus->window() == this && previousFocus->isVisible() &&
+            previousFocus->isEnabled())
             previousFocus->setFocus(Qt::OtherFocusReason);
         else
             m_roomView->focusComposer();
@@ -249,9 +249,9 @@ void MainWindow::buildMenus()
     view->addSeparator();
     QMenu *themeMenu = view->addMenu(tr("&Theme"));
     m_themeGroup = new QActionGroup(this);
-    for (const auto &[mode, label] : {std::pair{ThemeManager::Mode::System, tr("Follow the &system")},
-                                      std::pair{ThemeManager::Mode::Light, tr("&Light")},
-                                      std::pair{ThemeManager::Mode::Dark, tr("&Dark")}}) {
+    for (const auto &[mode, label] :
+         {std::pair{ThemeManager::Mode::System, tr("Follow the &system")},
+          std::pair{ThemeManager::Mode::Light, tr("&Light")}, std::pair{ThemeManager::Mode::Dark, tr("&Dark")}}) {
         QAction *a = themeMenu->addAction(label, this, [this, mode = mode] { m_settings->setTheme(mode); });
         a->setCheckable(true);
         a->setData(int(mode));
@@ -262,9 +262,10 @@ void MainWindow::buildMenus()
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::openShortcutsDialog);
     keys->setShortcut(QKeySequence(Qt::Key_F1));
     help->addAction(tr("&About Confab"), this, [this] {
-        auto *box = new QMessageBox(QMessageBox::Information, tr("About Confab"),
-                                    tr("Confab %1\nSelf-hosted chat for teams.").arg(QApplication::applicationVersion()),
-                                    QMessageBox::Close, this);
+        auto *box =
+            new QMessageBox(QMessageBox::Information, tr("About Confab"),
+                            tr("Confab %1\nSelf-hosted chat for teams.").arg(QApplication::applicationVersion()),
+                            QMessageBox::Close, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     });
@@ -492,7 +493,8 @@ QDialog *MainWindow::openLeaveRoomDialog()
 QDialog *MainWindow::openSettingsDialog()
 {
     auto *dialog = new SettingsDialog(*m_settings, m_session, this);
-    connect(dialog, &SettingsDialog::signOutRequested, this, [this] { m_session.signOut(); }, Qt::QueuedConnection);
+    connect(
+        dialog, &SettingsDialog::signOutRequested, this, [this] { m_session.signOut(); }, Qt::QueuedConnection);
     return present(dialog);
 }
 
@@ -506,14 +508,14 @@ QDialog *MainWindow::openShortcutsDialog()
     actions << m_roomView->timeline()->actions(); // reply, edit, react... on the current message
     // Keys that belong to one widget, not to a menu command.
     auto keys = [](const QKeySequence &k) { return k.toString(QKeySequence::NativeText); };
-    return present(new ShortcutsDialog(
-        actions,
-        {{tr("Leave the room filter, back to the open room"), tr("Esc")},
-         {tr("Edit your last message (in an empty composer)"), keys(QKeySequence(Qt::Key_Up))},
-         {tr("Pick an emoji (in the composer)"), keys(QKeySequence(Qt::CTRL | Qt::Key_E))},
-         {tr("Jump to the latest message (in the timeline)"), keys(QKeySequence(Qt::Key_End))},
-         {tr("Menu of a message or member"), keys(QKeySequence(Qt::SHIFT | Qt::Key_F10))}},
-        this));
+    return present(
+        new ShortcutsDialog(actions,
+                            {{tr("Leave the room filter, back to the open room"), tr("Esc")},
+                             {tr("Edit your last message (in an empty composer)"), keys(QKeySequence(Qt::Key_Up))},
+                             {tr("Pick an emoji (in the composer)"), keys(QKeySequence(Qt::CTRL | Qt::Key_E))},
+                             {tr("Jump to the latest message (in the timeline)"), keys(QKeySequence(Qt::Key_End))},
+                             {tr("Menu of a message or member"), keys(QKeySequence(Qt::SHIFT | Qt::Key_F10))}},
+                            this));
 }
 
 void MainWindow::showNotification(const QString &title, const QString &body)

@@ -1,7 +1,7 @@
 #include "notifier.h"
 
-#include "client/sync/chatengine.h"
 #include "client/models/roomlistmodel.h"
+#include "client/sync/chatengine.h"
 #include "client/sync/syncengine.h"
 #include "core/markdownpreview.h"
 
@@ -43,8 +43,9 @@ bool Notifier::concernsMe(const Message &message, RoomType roomType, const QStri
     if (myUsername.isEmpty())
         return false;
     // "@alice", not "@alicea" nor "bob@alice.example".
-    const QRegularExpression mention(QStringLiteral("(^|[^\\w@.])@%1(?![\\w-])").arg(QRegularExpression::escape(myUsername)),
-                                     QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    const QRegularExpression mention(
+        QStringLiteral("(^|[^\\w@.])@%1(?![\\w-])").arg(QRegularExpression::escape(myUsername)),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     return mention.match(message.content).hasMatch();
 }
 

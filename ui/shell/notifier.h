@@ -35,7 +35,8 @@ public:
     int notificationCount() const { return m_count; }
 
     // Whether this message calls for a notification at all (before "is it in front").
-    static bool concernsMe(const Message &message, RoomType roomType, const QString &myUserId, const QString &myUsername);
+    static bool concernsMe(const Message &message, RoomType roomType, const QString &myUserId,
+                           const QString &myUsername);
 
 Q_SIGNALS:
     // Show this (the tray does, and the taskbar entry asks for attention).

@@ -12,7 +12,8 @@ namespace confab::ui {
 class ShortcutsDialog : public QDialog {
     Q_OBJECT
 public:
-    ShortcutsDialog(const QList<QAction *> &actions, const QList<QPair<QString, QString>> &extra, QWidget *parent = nullptr);
+    ShortcutsDialog(const QList<QAction *> &actions, const QList<QPair<QString, QString>> &extra,
+                    QWidget *parent = nullptr);
 
     QTreeWidget *list() const { return m_list; }
 

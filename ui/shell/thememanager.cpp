@@ -54,38 +54,62 @@ ThemeManager::~ThemeManager()
 
 QPalette ThemeManager::lightPalette()
 {
-    return build({QColor(0xef, 0xf0, 0xf1), QColor(0x1d, 0x1d, 0x1f), Qt::white, QColor(0xf6, 0xf7, 0xf8),
-                  QColor(0x1d, 0x1d, 0x1f), QColor(0xf4, 0xf5, 0xf6), Qt::white, QColor(0xe3, 0xe4, 0xe6),
-                  QColor(0xb9, 0xbb, 0xbf), QColor(0x9c, 0x9e, 0xa2), QColor(0x6f, 0x71, 0x75), QColor(0x2f, 0x6f, 0xd0),
-                  Qt::white, QColor(0x1a, 0x5f, 0xb4), QColor(0x6a, 0x3f, 0xb0), QColor(0x6e, 0x6e, 0x73),
-                  QColor(0xff, 0xff, 0xe1), Qt::black, QColor(0x9a, 0x9a, 0x9e), QColor(0xa8, 0xb8, 0xd0)});
+    return build({QColor(0xef, 0xf0, 0xf1),
+                  QColor(0x1d, 0x1d, 0x1f),
+                  Qt::white,
+                  QColor(0xf6, 0xf7, 0xf8),
+                  QColor(0x1d, 0x1d, 0x1f),
+                  QColor(0xf4, 0xf5, 0xf6),
+                  Qt::white,
+                  QColor(0xe3, 0xe4, 0xe6),
+                  QColor(0xb9, 0xbb, 0xbf),
+                  QColor(0x9c, 0x9e, 0xa2),
+                  QColor(0x6f, 0x71, 0x75),
+                  QColor(0x2f, 0x6f, 0xd0),
+                  Qt::white,
+                  QColor(0x1a, 0x5f, 0xb4),
+                  QColor(0x6a, 0x3f, 0xb0),
+                  QColor(0x6e, 0x6e, 0x73),
+                  QColor(0xff, 0xff, 0xe1),
+                  Qt::black,
+                  QColor(0x9a, 0x9a, 0x9e),
+                  QColor(0xa8, 0xb8, 0xd0)});
 }
 
 QPalette ThemeManager::darkPalette()
 {
-    return build({QColor(0x2b, 0x2d, 0x31), QColor(0xe6, 0xe6, 0xe8), QColor(0x1e, 0x1f, 0x22), QColor(0x26, 0x28, 0x2c),
-                  QColor(0xe6, 0xe6, 0xe8), QColor(0x36, 0x38, 0x3d), QColor(0x4a, 0x4c, 0x52), QColor(0x3c, 0x3e, 0x43),
-                  QColor(0x55, 0x57, 0x5c), QColor(0x18, 0x19, 0x1b), QColor(0x0b, 0x0b, 0x0c), QColor(0x3d, 0x7e, 0xd6),
-                  Qt::white, QColor(0x6c, 0xa8, 0xf0), QColor(0xb3, 0x92, 0xf0), QColor(0x8c, 0x8f, 0x94),
-                  QColor(0x1e, 0x1f, 0x22), QColor(0xe6, 0xe6, 0xe8), QColor(0x6d, 0x70, 0x76), QColor(0x3a, 0x4a, 0x60)});
+    return build({QColor(0x2b, 0x2d, 0x31),
+                  QColor(0xe6, 0xe6, 0xe8),
+                  QColor(0x1e, 0x1f, 0x22),
+                  QColor(0x26, 0x28, 0x2c),
+                  QColor(0xe6, 0xe6, 0xe8),
+                  QColor(0x36, 0x38, 0x3d),
+                  QColor(0x4a, 0x4c, 0x52),
+                  QColor(0x3c, 0x3e, 0x43),
+                  QColor(0x55, 0x57, 0x5c),
+                  QColor(0x18, 0x19, 0x1b),
+                  QColor(0x0b, 0x0b, 0x0c),
+                  QColor(0x3d, 0x7e, 0xd6),
+                  Qt::white,
+                  QColor(0x6c, 0xa8, 0xf0),
+                  QColor(0xb3, 0x92, 0xf0),
+                  QColor(0x8c, 0x8f, 0x94),
+                  QColor(0x1e, 0x1f, 0x22),
+                  QColor(0xe6, 0xe6, 0xe8),
+                  QColor(0x6d, 0x70, 0x76),
+                  QColor(0x3a, 0x4a, 0x60)});
 }
 
-bool ThemeManager::isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Window).lightness() < 128;
-}
+bool ThemeManager::isDark(const QPalette &palette) { return palette.color(QPalette::Window).lightness() < 128; }
 
 bool ThemeManager::isDark() const { return isDark(QApplication::palette()); }
 
 QString ThemeManager::modeName(Mode mode)
 {
     switch (mode) {
-    case Mode::Light:
-        return QStringLiteral("light");
-    case Mode::Dark:
-        return QStringLiteral("dark");
-    case Mode::System:
-        break;
+    case Mode::Light: return QStringLiteral("light");
+    case Mode::Dark: return QStringLiteral("dark");
+    case Mode::System: break;
     }
     return QStringLiteral("system");
 }
@@ -111,12 +135,8 @@ void ThemeManager::apply()
 {
     m_applying = true;
     switch (m_mode) {
-    case Mode::Light:
-        QApplication::setPalette(lightPalette());
-        break;
-    case Mode::Dark:
-        QApplication::setPalette(darkPalette());
-        break;
+    case Mode::Light: QApplication::setPalette(lightPalette()); break;
+    case Mode::Dark: QApplication::setPalette(darkPalette()); break;
     case Mode::System:
         // An empty palette resolves to the platform's (or the style's) again, and keeps
         // following it when the system theme changes.
@@ -156,14 +176,10 @@ bool ThemeManager::eventFilter(QObject *watched, QEvent *event)
 QColor presenceColor(PresenceStatus status)
 {
     switch (status) {
-    case PresenceStatus::Online:
-        return QColor(0x2f, 0xa8, 0x4f);
-    case PresenceStatus::Away:
-        return QColor(0xe0, 0xa0, 0x00);
-    case PresenceStatus::Busy:
-        return QColor(0xd9, 0x3b, 0x3b);
-    case PresenceStatus::Offline:
-        break;
+    case PresenceStatus::Online: return QColor(0x2f, 0xa8, 0x4f);
+    case PresenceStatus::Away: return QColor(0xe0, 0xa0, 0x00);
+    case PresenceStatus::Busy: return QColor(0xd9, 0x3b, 0x3b);
+    case PresenceStatus::Offline: break;
     }
     return QColor(0x8c, 0x8f, 0x94);
 }

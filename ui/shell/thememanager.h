@@ -29,7 +29,7 @@ public:
     static QPalette darkPalette();
     static bool isDark(const QPalette &palette);
     static QString modeName(Mode mode);            // "system", "light", "dark" (settings)
-    static Mode modeFromName(const QString &name);  // System for anything unknown
+    static Mode modeFromName(const QString &name); // System for anything unknown
 
 Q_SIGNALS:
     // The palette in use changed: forced by us, or the system's (theme or palette change).

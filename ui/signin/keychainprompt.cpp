@@ -1,8 +1,8 @@
 #include "keychainprompt.h"
 
-#include "client/sync/chatengine.h" // complete for the signedIn signal
 #include "client/account/session.h"
 #include "client/account/tokenstore.h"
+#include "client/sync/chatengine.h" // complete for the signedIn signal
 
 #include <QMessageBox>
 #include <QPushButton>
@@ -38,13 +38,14 @@ void KeychainPrompt::askIfNeeded()
     client::TokenStore &tokens = m_session.tokens();
     // Only when a keychain was tried and failed (not when it is switched off), the token is in
     // memory only, and it belongs to a sign-in that is meant to be kept.
-    if (m_asked || m_session.state() != client::Session::State::SignedIn || m_session.isEphemeral()
-        || tokens.problem().isEmpty() || tokens.backend() != client::TokenStore::Backend::Memory
-        || !tokens.fileFallback().isEmpty())
+    if (m_asked || m_session.state() != client::Session::State::SignedIn || m_session.isEphemeral() ||
+        tokens.problem().isEmpty() || tokens.backend() != client::TokenStore::Backend::Memory ||
+        !tokens.fileFallback().isEmpty())
         return;
     m_asked = true;
     const QString path = m_session.defaultTokenFile();
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("No keychain"), tokens.problem(), QMessageBox::NoButton, m_window);
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("No keychain"), tokens.problem(), QMessageBox::NoButton, m_window);
     box->setAccessibleName(tr("No keychain"));
     box->setTextFormat(Qt::PlainText);
     box->setInformativeText(tr("Keep the sign-in in %1, readable only by you? Anyone who can read your files "

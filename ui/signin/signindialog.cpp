@@ -2,8 +2,8 @@
 
 #include "widgets/statuslabel.h"
 
-#include "client/sync/chatengine.h"
 #include "client/account/session.h"
+#include "client/sync/chatengine.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -99,7 +99,8 @@ void SignInDialog::submit(bool create)
     QSettings().setValue(kServerKey, m_server->text().trimmed());
     setBusy(create ? tr("Creating your account…") : tr("Signing in…"));
     if (create)
-        m_session.registerAccount(url, m_username->text().trimmed(), m_password->text(), m_displayName->text().trimmed());
+        m_session.registerAccount(url, m_username->text().trimmed(), m_password->text(),
+                                  m_displayName->text().trimmed());
     else
         m_session.signIn(url, m_username->text().trimmed(), m_password->text());
 }
@@ -141,10 +142,10 @@ void SignInDialog::showError(const QString &message, const QString &field)
 
 void SignInDialog::setFormEnabled(bool enabled)
 {
-    for (QWidget *w : {static_cast<QWidget *>(m_server), static_cast<QWidget *>(m_username),
-                       static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_displayName),
-                       static_cast<QWidget *>(m_signIn), static_cast<QWidget *>(m_create),
-                       static_cast<QWidget *>(m_demo)})
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_server), static_cast<QWidget *>(m_username), static_cast<QWidget *>(m_password),
+          static_cast<QWidget *>(m_displayName), static_cast<QWidget *>(m_signIn), static_cast<QWidget *>(m_create),
+          static_cast<QWidget *>(m_demo)})
         w->setEnabled(enabled);
 }
 

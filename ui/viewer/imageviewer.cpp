@@ -1,8 +1,8 @@
 #include "imageviewer.h"
 
-#include "viewer/imagecanvas.h"
 #include "room/attachmentactions.h"
 #include "room/thumbnailcache.h"
+#include "viewer/imagecanvas.h"
 
 #include "client/models/mediacache.h"
 
@@ -79,10 +79,11 @@ ImageViewer::ImageViewer(QList<Attachment> images, int current, ThumbnailCache *
     resize(900, 650);
 
     if (m_actions && m_actions->media()) {
-        connect(m_actions->media(), &MediaCache::ready, this, [this](const QString &fileId, MediaCache::Kind kind, const QString &) {
-            if (kind == MediaCache::Kind::Original && fileId == currentImage().fileId)
-                loadOriginal();
-        });
+        connect(m_actions->media(), &MediaCache::ready, this,
+                [this](const QString &fileId, MediaCache::Kind kind, const QString &) {
+                    if (kind == MediaCache::Kind::Original && fileId == currentImage().fileId)
+                        loadOriginal();
+                });
     }
     if (m_thumbnails) {
         connect(m_thumbnails, &ThumbnailCache::imageReady, this, [this] {
@@ -175,23 +176,12 @@ void ImageViewer::keyPressEvent(QKeyEvent *event)
 {
     switch (event->key()) {
     case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        zoomIn();
-        return;
-    case Qt::Key_Minus:
-        zoomOut();
-        return;
-    case Qt::Key_0:
-        fit();
-        return;
-    case Qt::Key_Left:
-        previous();
-        return;
-    case Qt::Key_Right:
-        next();
-        return;
-    default:
-        QDialog::keyPressEvent(event); // Esc closes
+    case Qt::Key_Equal: zoomIn(); return;
+    case Qt::Key_Minus: zoomOut(); return;
+    case Qt::Key_0: fit(); return;
+    case Qt::Key_Left: previous(); return;
+    case Qt::Key_Right: next(); return;
+    default: QDialog::keyPressEvent(event); // Esc closes
     }
 }
 

@@ -2,8 +2,8 @@
 
 #include "widgets/statuslabel.h"
 
-#include "client/sync/chatengine.h"
 #include "client/room/roomactions.h"
+#include "client/sync/chatengine.h"
 
 #include <QDialogButtonBox>
 #include <QLayout>
@@ -14,9 +14,9 @@
 namespace confab::ui {
 
 ActionDialog::ActionDialog(client::ChatEngine &engine, const QString &okText, QWidget *parent)
-    : QDialog(parent), m_engine(&engine), m_actions(new client::RoomActions(engine, this)), m_formBox(new QWidget(this)),
-      m_form(new QVBoxLayout(m_formBox)),
-      m_status(new StatusLabel(this)), m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this)),
+    : QDialog(parent), m_engine(&engine), m_actions(new client::RoomActions(engine, this)),
+      m_formBox(new QWidget(this)), m_form(new QVBoxLayout(m_formBox)), m_status(new StatusLabel(this)),
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this)),
       m_ok(m_buttons->addButton(okText, QDialogButtonBox::AcceptRole)),
       m_spacer(new QSpacerItem(0, 0, QSizePolicy::Minimum, QSizePolicy::Expanding))
 {
@@ -79,7 +79,8 @@ void ActionDialog::growToFit()
 {
     // A wrapped status line may need more height than the dialog was given: grow, never clip.
     layout()->activate();
-    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : layout()->totalSizeHint().height();
+    const int needed =
+        layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : layout()->totalSizeHint().height();
     if (needed > height())
         resize(width(), needed);
 }

@@ -29,8 +29,8 @@ bool EmptyHint::eventFilter(QObject *watched, QEvent *event)
             QColor ink = m_view->palette().color(QPalette::Text);
             ink.setAlphaF(0.6f);
             painter.setPen(ink);
-            painter.drawText(m_view->viewport()->rect().adjusted(16, 16, -16, -16),
-                             Qt::AlignCenter | Qt::TextWordWrap, shown);
+            painter.drawText(m_view->viewport()->rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
+                             shown);
         }
     }
     return QObject::eventFilter(watched, event);

@@ -98,7 +98,8 @@ void Session::registerAccount(const QUrl &server, const QString &username, const
                               const QString &displayName)
 {
     beginSigningIn(server);
-    m_api.registerAccount(username, password, displayName, this, [this](const ApiResult<SignedIn> &r) { onSignedIn(r); });
+    m_api.registerAccount(username, password, displayName, this,
+                          [this](const ApiResult<SignedIn> &r) { onSignedIn(r); });
 }
 
 void Session::adoptToken(const QUrl &server, const QString &token, const QString &cacheName)
@@ -174,7 +175,7 @@ void Session::endSession()
     const QString key = accountKey();
     if (m_engine)
         Q_EMIT aboutToSignOut(m_engine.get());
-    m_engine.reset(); // closes the local cache
+    m_engine.reset();   // closes the local cache
     if (!m_ephemeral) { // an adopted token was never stored: leave a real account's files alone
         m_tokens.remove(key);
         QFile::remove(accountFile());

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "client/net/apiclient.h"
 #include "client/account/tokenstore.h"
+#include "client/net/apiclient.h"
 
 #include <QObject>
 #include <QUrl>
@@ -24,9 +24,9 @@ public:
     Q_ENUM(State)
 
     struct Config {
-        QString dataDir;       // the account file and each account's cache; AppDataLocation if empty
+        QString dataDir; // the account file and each account's cache; AppDataLocation if empty
         QString keychainService = QStringLiteral("org.confab.Confab");
-        QString tokenFile;     // non-empty: the user allowed keeping the token in this file
+        QString tokenFile; // non-empty: the user allowed keeping the token in this file
         bool useKeychain = true;
     };
 

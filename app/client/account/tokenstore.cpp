@@ -2,9 +2,9 @@
 
 #include "core/jsondocument.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QDir>
 #include <QLoggingCategory>
 #include <QSaveFile>
 #include <QTimer>
@@ -109,12 +109,8 @@ void TokenStore::runNext()
         job = w;
         break;
     }
-    case Op::Kind::Load:
-        job = new QKeychain::ReadPasswordJob(m_service, this);
-        break;
-    case Op::Kind::Remove:
-        job = new QKeychain::DeletePasswordJob(m_service, this);
-        break;
+    case Op::Kind::Load: job = new QKeychain::ReadPasswordJob(m_service, this); break;
+    case Op::Kind::Remove: job = new QKeychain::DeletePasswordJob(m_service, this); break;
     }
     job->setKey(op.account);
     job->setAutoDelete(true);
@@ -125,12 +121,13 @@ void TokenStore::runNext()
 void TokenStore::keychainFailed(const QString &reason)
 {
     m_backend = m_filePath.isEmpty() ? Backend::Memory : Backend::File;
-    m_problem = m_filePath.isEmpty()
-                    ? tr("No keychain is available (%1). You stay signed in until you quit Confab; to stay signed "
-                         "in after that, allow keeping the token in a file.")
-                          .arg(reason)
-                    : tr("No keychain is available (%1). As you allowed, the token is kept in %2, readable only by you.")
-                          .arg(reason, m_filePath);
+    m_problem =
+        m_filePath.isEmpty()
+            ? tr("No keychain is available (%1). You stay signed in until you quit Confab; to stay signed "
+                 "in after that, allow keeping the token in a file.")
+                  .arg(reason)
+            : tr("No keychain is available (%1). As you allowed, the token is kept in %2, readable only by you.")
+                  .arg(reason, m_filePath);
     qCWarning(lcTokens) << "keychain unavailable:" << reason;
     Q_EMIT keychainUnavailable(m_problem);
 }

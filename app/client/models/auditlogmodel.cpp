@@ -1,8 +1,8 @@
 #include "auditlogmodel.h"
 
-#include "client/net/apiclient.h"
 #include "client/models/knownusers.h"
 #include "client/models/timetext.h"
+#include "client/net/apiclient.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -125,8 +125,8 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::AccessibleTextRole:
         return tr("%1: %2 %3 %4. %5")
-            .arg(shortTimeText(e.createdAt),
-                 e.actorName.isEmpty() ? nameOf(e.actorId) : e.actorName, describeAction(e.action), nameOf(e.targetUserId),
+            .arg(shortTimeText(e.createdAt), e.actorName.isEmpty() ? nameOf(e.actorId) : e.actorName,
+                 describeAction(e.action), nameOf(e.targetUserId),
                  e.reason.isEmpty() ? QString() : tr("Reason: %1").arg(e.reason))
             .trimmed();
     case AuditIdRole: return e.auditId;

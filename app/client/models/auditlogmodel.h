@@ -21,11 +21,11 @@ public:
     enum Column { TimeColumn, ActorColumn, ActionColumn, TargetColumn, ReasonColumn, ColumnCount };
     enum Roles {
         AuditIdRole = Qt::UserRole + 1,
-        ActionRole,       // the wire name, "member.kick"
+        ActionRole, // the wire name, "member.kick"
         ActorIdRole,
         TargetUserIdRole,
         ReasonRole,
-        CreatedAtRole,    // QDateTime (UTC)
+        CreatedAtRole, // QDateTime (UTC)
     };
 
     AuditLogModel(const QString &roomId, ApiClient &api, KnownUsers *names, QObject *parent = nullptr);

@@ -1,8 +1,8 @@
 #include "banlistmodel.h"
 
-#include "client/net/apiclient.h"
 #include "client/models/knownusers.h"
 #include "client/models/timetext.h"
+#include "client/net/apiclient.h"
 
 #include <algorithm>
 
@@ -32,7 +32,8 @@ void BanListModel::reload()
         beginResetModel();
         m_bans = r.value;
         // Newest first, like the audit log.
-        std::stable_sort(m_bans.begin(), m_bans.end(), [](const Ban &a, const Ban &b) { return a.createdAt > b.createdAt; });
+        std::stable_sort(m_bans.begin(), m_bans.end(),
+                         [](const Ban &a, const Ban &b) { return a.createdAt > b.createdAt; });
         endResetModel();
         Q_EMIT loaded();
     });
@@ -57,10 +58,7 @@ void BanListModel::removeUser(const QString &userId)
     endRemoveRows();
 }
 
-QString BanListModel::nameOf(const QString &userId) const
-{
-    return m_names ? m_names->displayName(userId) : userId;
-}
+QString BanListModel::nameOf(const QString &userId) const { return m_names ? m_names->displayName(userId) : userId; }
 
 int BanListModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_bans.size()); }
 int BanListModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }

@@ -1,7 +1,7 @@
 #include "knownusers.h"
 
-#include "client/sync/localstore.h"
 #include "client/models/membermodel.h"
+#include "client/sync/localstore.h"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
 #include "membermodel.h"
 
 #include "client/net/apiclient.h"
-#include "client/sync/localstore.h"
 #include "client/room/moderationpolicy.h"
+#include "client/sync/localstore.h"
 #include "client/sync/syncengine.h"
 
 #include <QDateTime>
@@ -132,7 +132,10 @@ std::optional<Member> MemberModel::member(const QString &userId) const
     return m_members[std::size_t(row)];
 }
 
-bool MemberModel::mutedAt(const Member &m, qint64 nowMs) { return m.isMuted && (m.mutedUntil == 0 || m.mutedUntil > nowMs); }
+bool MemberModel::mutedAt(const Member &m, qint64 nowMs)
+{
+    return m.isMuted && (m.mutedUntil == 0 || m.mutedUntil > nowMs);
+}
 
 int MemberModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_members.size()); }
 
@@ -143,8 +146,7 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
     const Member &m = m_members[std::size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-    case DisplayNameRole:
-        return m.displayName;
+    case DisplayNameRole: return m.displayName;
     case Qt::AccessibleTextRole: {
         QString status;
         switch (m.status) {
@@ -158,31 +160,23 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
             text += QLatin1String(", ") + tr("muted");
         return text;
     }
-    case UserIdRole:
-        return m.userId;
-    case RoleRole:
-        return toString(m.role);
-    case StatusRole:
-        return toString(m.status);
-    case IsOnlineRole:
-        return m.isOnline;
-    case IsMutedRole:
-        return mutedAt(m, QDateTime::currentMSecsSinceEpoch());
-    case LastSeenRole:
-        return QDateTime::fromMSecsSinceEpoch(m.lastSeen, Qt::UTC);
+    case UserIdRole: return m.userId;
+    case RoleRole: return toString(m.role);
+    case StatusRole: return toString(m.status);
+    case IsOnlineRole: return m.isOnline;
+    case IsMutedRole: return mutedAt(m, QDateTime::currentMSecsSinceEpoch());
+    case LastSeenRole: return QDateTime::fromMSecsSinceEpoch(m.lastSeen, Qt::UTC);
     case MutedUntilRole:
         return m.isMuted && m.mutedUntil ? QDateTime::fromMSecsSinceEpoch(m.mutedUntil, Qt::UTC) : QDateTime();
-    case JoinedAtRole:
-        return QDateTime::fromMSecsSinceEpoch(m.joinedAt, Qt::UTC);
-    default:
-        return {};
+    case JoinedAtRole: return QDateTime::fromMSecsSinceEpoch(m.joinedAt, Qt::UTC);
+    default: return {};
     }
 }
 
 QHash<int, QByteArray> MemberModel::roleNames() const
 {
-    return {{Qt::DisplayRole, "display"}, {UserIdRole, "userId"}, {DisplayNameRole, "displayName"},
-            {RoleRole, "role"},           {StatusRole, "status"}, {IsOnlineRole, "isOnline"},
+    return {{Qt::DisplayRole, "display"}, {UserIdRole, "userId"},     {DisplayNameRole, "displayName"},
+            {RoleRole, "role"},           {StatusRole, "status"},     {IsOnlineRole, "isOnline"},
             {IsMutedRole, "isMuted"},     {LastSeenRole, "lastSeen"}, {MutedUntilRole, "mutedUntil"},
             {JoinedAtRole, "joinedAt"}};
 }

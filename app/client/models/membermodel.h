@@ -22,13 +22,13 @@ public:
     enum Roles {
         UserIdRole = Qt::UserRole + 1,
         DisplayNameRole,
-        RoleRole,        // "owner", "admin", "moderator", "member"
-        StatusRole,      // "online", "away", "busy", "offline"
+        RoleRole,   // "owner", "admin", "moderator", "member"
+        StatusRole, // "online", "away", "busy", "offline"
         IsOnlineRole,
-        IsMutedRole,     // muted now (a timed mute that has ended reads false)
-        LastSeenRole,    // QDateTime (UTC)
-        MutedUntilRole,  // QDateTime (UTC); invalid when muted until lifted or not muted
-        JoinedAtRole,    // QDateTime (UTC)
+        IsMutedRole,    // muted now (a timed mute that has ended reads false)
+        LastSeenRole,   // QDateTime (UTC)
+        MutedUntilRole, // QDateTime (UTC); invalid when muted until lifted or not muted
+        JoinedAtRole,   // QDateTime (UTC)
     };
 
     MemberModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, QObject *parent = nullptr);

@@ -6,8 +6,8 @@
 #include "core/markdownpreview.h"
 
 #include <QDateTime>
-#include <QUrl>
 #include <QSet>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -60,12 +60,13 @@ MessageModel::MessageModel(const QString &roomId, ApiClient &api, LocalStore &st
         r.error = item.error;
         changed(row);
     });
-    connect(&m_outbox, &Outbox::delivered, this, [this](const QString &roomId, const QString &clientMsgId, const Message &m) {
-        if (roomId != m_roomId)
-            return;
-        acceptOwn(clientMsgId, m);
-        trimOldest();
-    });
+    connect(&m_outbox, &Outbox::delivered, this,
+            [this](const QString &roomId, const QString &clientMsgId, const Message &m) {
+                if (roomId != m_roomId)
+                    return;
+                acceptOwn(clientMsgId, m);
+                trimOldest();
+            });
     connect(&m_outbox, &Outbox::uploadProgressChanged, this,
             [this](const QString &roomId, const QString &clientMsgId, qint64 sent, qint64 total) {
                 if (roomId != m_roomId || total <= 0)
@@ -96,7 +97,8 @@ void MessageModel::load()
         if (rowOfClientMsgId(item.clientMsgId) >= 0)
             continue;
         rows.push_back(makeRow(localEcho(item),
-                               item.state == OutgoingItem::State::Failed ? Delivery::Failed : Delivery::Pending, item.error));
+                               item.state == OutgoingItem::State::Failed ? Delivery::Failed : Delivery::Pending,
+                               item.error));
         if (const auto [sent, total] = m_outbox.uploadProgress(item.clientMsgId); total > 0)
             rows.back().uploaded = float(double(sent) / double(total));
     }
@@ -137,8 +139,8 @@ void MessageModel::fetchLatest()
             Q_EMIT loadFailed(r.error->message);
             return;
         }
-        const bool coversOldest = m_sent == 0 || r.value.messages.empty() ||
-                                  r.value.messages.front().seq <= m_rows.front().message.seq;
+        const bool coversOldest =
+            m_sent == 0 || r.value.messages.empty() || r.value.messages.front().seq <= m_rows.front().message.seq;
         m_store.saveMessages(r.value.messages);
         mergePage(r.value.messages);
         if (coversOldest)
@@ -495,8 +497,8 @@ void MessageModel::setReadUpTo(const QString &messageId)
 
 bool MessageModel::isPinned(const QString &messageId) const
 {
-    return !messageId.isEmpty()
-        && std::any_of(m_pins.begin(), m_pins.end(), [&](const Message &m) { return m.messageId == messageId; });
+    return !messageId.isEmpty() &&
+           std::any_of(m_pins.begin(), m_pins.end(), [&](const Message &m) { return m.messageId == messageId; });
 }
 
 void MessageModel::loadPins()
@@ -578,8 +580,8 @@ void MessageModel::applyEdit(const Message &serverCopy)
     if (row < 0)
         return;
     Message &m = m_rows[std::size_t(row)].message;
-    if (m.isDeleted || serverCopy.editedAt < m.editedAt
-        || (m.content == serverCopy.content && m.isEdited == serverCopy.isEdited))
+    if (m.isDeleted || serverCopy.editedAt < m.editedAt ||
+        (m.content == serverCopy.content && m.isEdited == serverCopy.isEdited))
         return; // deleted meanwhile, a newer edit is shown, or nothing to change
     m.content = serverCopy.content;
     m.isEdited = serverCopy.isEdited;
@@ -631,7 +633,8 @@ const std::pair<QString, QString> &MessageModel::cachedQuote(const QString &mess
         std::pair<QString, QString> quote;
         if (const auto m = m_store.message(messageId)) {
             quote.first = m->isAnonymous ? m->anonymousName : m->authorName;
-            quote.second = m->isDeleted ? tr("This message was deleted.") : markdownPreview(m->content, PreviewScope::FirstLine);
+            quote.second =
+                m->isDeleted ? tr("This message was deleted.") : markdownPreview(m->content, PreviewScope::FirstLine);
         }
         it = m_quotes.insert(messageId, quote); // also when unknown: asked once, not on every paint
     }
@@ -654,22 +657,14 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     const Message &m = r.message;
     switch (role) {
     case Qt::DisplayRole:
-    case ContentRole:
-        return m.isDeleted ? tr("This message was deleted.") : m.content;
-    case MessageIdRole:
-        return m.messageId;
-    case ClientMsgIdRole:
-        return m.clientMsgId;
-    case SeqRole:
-        return m.seq;
-    case AuthorIdRole:
-        return m.authorId;
-    case AuthorNameRole:
-        return m.isAnonymous ? m.anonymousName : m.authorName;
-    case TypeRole:
-        return toString(m.type);
-    case TimestampRole:
-        return QDateTime::fromMSecsSinceEpoch(m.timestamp, Qt::UTC);
+    case ContentRole: return m.isDeleted ? tr("This message was deleted.") : m.content;
+    case MessageIdRole: return m.messageId;
+    case ClientMsgIdRole: return m.clientMsgId;
+    case SeqRole: return m.seq;
+    case AuthorIdRole: return m.authorId;
+    case AuthorNameRole: return m.isAnonymous ? m.anonymousName : m.authorName;
+    case TypeRole: return toString(m.type);
+    case TimestampRole: return QDateTime::fromMSecsSinceEpoch(m.timestamp, Qt::UTC);
     case ReactionsRole: {
         QVariantList list;
         for (const auto &[emoji, users] : m.reactions) {
@@ -679,32 +674,23 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         }
         return list;
     }
-    case ReplyToRole:
-        return m.replyTo;
-    case IsEditedRole:
-        return m.isEdited;
-    case IsDeletedRole:
-        return m.isDeleted;
-    case IsMineRole:
-        return !m_me.isEmpty() && m.authorId == m_me && !m.isAnonymous;
-    case DeliveryRole:
-        return QVariant::fromValue(r.delivery);
-    case ErrorRole:
-        return r.error;
-    case IsPinnedRole:
-        return isPinned(m.messageId);
-    case MoreAboveRole:
-        return index.row() == 0 && m_hasOlder;
-    case AttachmentsRole:
-        return QVariant::fromValue(QList<Attachment>(m.attachments.begin(), m.attachments.end()));
+    case ReplyToRole: return m.replyTo;
+    case IsEditedRole: return m.isEdited;
+    case IsDeletedRole: return m.isDeleted;
+    case IsMineRole: return !m_me.isEmpty() && m.authorId == m_me && !m.isAnonymous;
+    case DeliveryRole: return QVariant::fromValue(r.delivery);
+    case ErrorRole: return r.error;
+    case IsPinnedRole: return isPinned(m.messageId);
+    case MoreAboveRole: return index.row() == 0 && m_hasOlder;
+    case AttachmentsRole: return QVariant::fromValue(QList<Attachment>(m.attachments.begin(), m.attachments.end()));
     case UploadProgressRole:
         return r.delivery == Delivery::Sent || m.attachments.empty() ? -1.0 : double(std::max(0.0f, r.uploaded));
     case MentionRole:
-        return m_mention.size() > 1 && m.authorId != m_me && !m.isDeleted && m.content.contains(m_mention, Qt::CaseInsensitive)
-            ? m_mention
-            : QString();
-    case IsFirstUnreadRole:
-        return m_firstUnreadSeq > 0 && m.seq == m_firstUnreadSeq && index.row() < m_sent;
+        return m_mention.size() > 1 && m.authorId != m_me && !m.isDeleted &&
+                       m.content.contains(m_mention, Qt::CaseInsensitive)
+                   ? m_mention
+                   : QString();
+    case IsFirstUnreadRole: return m_firstUnreadSeq > 0 && m.seq == m_firstUnreadSeq && index.row() < m_sent;
     case ReplyAuthorRole:
     case ReplyTextRole: {
         if (m.replyTo.isEmpty())
@@ -718,26 +704,30 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
             const Message &original = m_rows[std::size_t(row)].message;
             if (role == ReplyAuthorRole)
                 return original.isAnonymous ? original.anonymousName : original.authorName;
-            return original.isDeleted ? tr("This message was deleted.") : markdownPreview(original.content, PreviewScope::FirstLine);
+            return original.isDeleted ? tr("This message was deleted.")
+                                      : markdownPreview(original.content, PreviewScope::FirstLine);
         }
         const auto &quote = cachedQuote(m.replyTo);
         return role == ReplyAuthorRole ? quote.first : quote.second;
     }
-    default:
-        return {};
+    default: return {};
     }
 }
 
 QHash<int, QByteArray> MessageModel::roleNames() const
 {
-    return {{Qt::DisplayRole, "display"},       {MessageIdRole, "messageId"}, {ClientMsgIdRole, "clientMsgId"},
-            {SeqRole, "seq"},                   {AuthorIdRole, "authorId"},   {AuthorNameRole, "authorName"},
-            {ContentRole, "content"},           {TypeRole, "type"},           {TimestampRole, "timestamp"},
-            {ReactionsRole, "reactions"},       {ReplyToRole, "replyTo"},     {IsEditedRole, "isEdited"},
-            {IsDeletedRole, "isDeleted"},       {IsMineRole, "isMine"},       {DeliveryRole, "delivery"},
-            {ErrorRole, "error"},               {IsPinnedRole, "isPinned"},   {IsFirstUnreadRole, "isFirstUnread"},
-            {ReplyAuthorRole, "replyAuthor"},   {ReplyTextRole, "replyText"},   {MoreAboveRole, "moreAbove"},
-            {MentionRole, "mention"},           {AttachmentsRole, "attachments"}, {UploadProgressRole, "uploadProgress"}};
+    return {{Qt::DisplayRole, "display"},     {MessageIdRole, "messageId"},
+            {ClientMsgIdRole, "clientMsgId"}, {SeqRole, "seq"},
+            {AuthorIdRole, "authorId"},       {AuthorNameRole, "authorName"},
+            {ContentRole, "content"},         {TypeRole, "type"},
+            {TimestampRole, "timestamp"},     {ReactionsRole, "reactions"},
+            {ReplyToRole, "replyTo"},         {IsEditedRole, "isEdited"},
+            {IsDeletedRole, "isDeleted"},     {IsMineRole, "isMine"},
+            {DeliveryRole, "delivery"},       {ErrorRole, "error"},
+            {IsPinnedRole, "isPinned"},       {IsFirstUnreadRole, "isFirstUnread"},
+            {ReplyAuthorRole, "replyAuthor"}, {ReplyTextRole, "replyText"},
+            {MoreAboveRole, "moreAbove"},     {MentionRole, "mention"},
+            {AttachmentsRole, "attachments"}, {UploadProgressRole, "uploadProgress"}};
 }
 
 } // namespace confab::client

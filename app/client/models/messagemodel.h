@@ -34,22 +34,22 @@ public:
         AuthorNameRole,
         ContentRole,
         TypeRole,
-        TimestampRole,  // QDateTime (UTC)
-        ReactionsRole,  // QVariantList of {emoji, count, mine}
+        TimestampRole, // QDateTime (UTC)
+        ReactionsRole, // QVariantList of {emoji, count, mine}
         ReplyToRole,
         IsEditedRole,
         IsDeletedRole,
         IsMineRole,
-        DeliveryRole,   // Delivery
-        ErrorRole,      // why a failed message failed
+        DeliveryRole, // Delivery
+        ErrorRole,    // why a failed message failed
         IsPinnedRole,
-        IsFirstUnreadRole, // the first message that was unread when the room was opened
-        ReplyAuthorRole,   // who wrote the message this one replies to; empty if not known here
-        ReplyTextRole,     // the first line of that message; empty if not known here
-        MoreAboveRole,     // the first row, with older messages still to load above it
-        MentionRole,       // "@username" when someone else's message mentions the user, else empty
-        AttachmentsRole,   // QList<confab::Attachment>; a pending message's not yet uploaded files
-                           // have no fileId and a file:// url
+        IsFirstUnreadRole,  // the first message that was unread when the room was opened
+        ReplyAuthorRole,    // who wrote the message this one replies to; empty if not known here
+        ReplyTextRole,      // the first line of that message; empty if not known here
+        MoreAboveRole,      // the first row, with older messages still to load above it
+        MentionRole,        // "@username" when someone else's message mentions the user, else empty
+        AttachmentsRole,    // QList<confab::Attachment>; a pending message's not yet uploaded files
+                            // have no fileId and a file:// url
         UploadProgressRole, // double 0..1 while a pending message's files upload, else -1
     };
 
@@ -181,8 +181,8 @@ private:
     std::vector<Message> m_pins;
     quint64 m_pinsGeneration = 0;
     bool m_latestLoaded = false;
-    int m_unreadAtOpen = -1;  // waiting for the latest page to place the line
-    qint64 m_firstUnreadSeq = 0; // 0: no line
+    int m_unreadAtOpen = -1;                                      // waiting for the latest page to place the line
+    qint64 m_firstUnreadSeq = 0;                                  // 0: no line
     mutable QHash<QString, std::pair<QString, QString>> m_quotes; // messageId -> (author, first line)
 };
 

@@ -66,24 +66,18 @@ QVariant PresenceModel::data(const QModelIndex &index, int role) const
     const Presence &p = m_rows[std::size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-    case StatusRole:
-        return toString(p.status);
-    case UserIdRole:
-        return p.userId;
-    case CustomStatusRole:
-        return p.customStatus;
-    case IsOnlineRole:
-        return p.status != PresenceStatus::Offline;
-    case LastSeenRole:
-        return QDateTime::fromMSecsSinceEpoch(p.lastSeen, Qt::UTC);
-    default:
-        return {};
+    case StatusRole: return toString(p.status);
+    case UserIdRole: return p.userId;
+    case CustomStatusRole: return p.customStatus;
+    case IsOnlineRole: return p.status != PresenceStatus::Offline;
+    case LastSeenRole: return QDateTime::fromMSecsSinceEpoch(p.lastSeen, Qt::UTC);
+    default: return {};
     }
 }
 
 QHash<int, QByteArray> PresenceModel::roleNames() const
 {
-    return {{Qt::DisplayRole, "display"}, {UserIdRole, "userId"},     {StatusRole, "status"},
+    return {{Qt::DisplayRole, "display"},       {UserIdRole, "userId"},     {StatusRole, "status"},
             {CustomStatusRole, "customStatus"}, {IsOnlineRole, "isOnline"}, {LastSeenRole, "lastSeen"}};
 }
 

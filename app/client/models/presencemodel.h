@@ -17,10 +17,10 @@ class PresenceModel : public QAbstractListModel {
 public:
     enum Roles {
         UserIdRole = Qt::UserRole + 1,
-        StatusRole,       // "online", "away", "busy", "offline"
+        StatusRole, // "online", "away", "busy", "offline"
         CustomStatusRole,
         IsOnlineRole,
-        LastSeenRole,     // QDateTime (UTC)
+        LastSeenRole, // QDateTime (UTC)
     };
 
     PresenceModel(ApiClient &api, SyncEngine &sync, QObject *parent = nullptr);

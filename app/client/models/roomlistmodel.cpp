@@ -45,7 +45,8 @@ RoomListModel::RoomListModel(ApiClient &api, LocalStore &store, SyncEngine &sync
     });
     connect(&m_sync, &SyncEngine::messageChanged, this, [this](const Message &m) {
         const int row = rowOf(m.roomId);
-        if (row >= 0 && m_rooms[std::size_t(row)].lastMessage && m_rooms[std::size_t(row)].lastMessage->messageId == m.messageId) {
+        if (row >= 0 && m_rooms[std::size_t(row)].lastMessage &&
+            m_rooms[std::size_t(row)].lastMessage->messageId == m.messageId) {
             m_rooms[std::size_t(row)].lastMessage = m;
             changed(row);
         }
@@ -64,13 +65,14 @@ RoomListModel::RoomListModel(ApiClient &api, LocalStore &store, SyncEngine &sync
         }
         upsert(merged);
     });
-    connect(&m_sync, &SyncEngine::roomRemoved, this, [this](const QString &roomId, const QString &) { remove(roomId); });
+    connect(&m_sync, &SyncEngine::roomRemoved, this,
+            [this](const QString &roomId, const QString &) { remove(roomId); });
     connect(&m_sync, &SyncEngine::roomReset, this, &RoomListModel::fetchRoom);
     connect(&m_sync, &SyncEngine::memberJoined, this, [this](const QString &roomId, const Member &member) {
         if (member.userId == m_me) {
             if (rowOf(roomId) < 0)
                 fetchRoom(roomId); // we were added to a room
-            return; // otherwise adopted from the join's answer, which counts us already
+            return;                // otherwise adopted from the join's answer, which counts us already
         }
         if (const int row = rowOf(roomId); row >= 0) {
             ++m_rooms[std::size_t(row)].memberCount;
@@ -286,48 +288,45 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
     const Room &r = m_rooms[std::size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-    case NameRole:
-        return r.name.isEmpty() ? tr("Direct conversation") : r.name;
-    case RoomIdRole:
-        return r.roomId;
-    case DescriptionRole:
-        return r.description;
-    case TypeRole:
-        return toString(r.type);
-    case UnreadCountRole:
-        return r.unreadCount;
-    case LastActivityRole:
-        return QDateTime::fromMSecsSinceEpoch(r.lastActivity, Qt::UTC);
+    case NameRole: return r.name.isEmpty() ? tr("Direct conversation") : r.name;
+    case RoomIdRole: return r.roomId;
+    case DescriptionRole: return r.description;
+    case TypeRole: return toString(r.type);
+    case UnreadCountRole: return r.unreadCount;
+    case LastActivityRole: return QDateTime::fromMSecsSinceEpoch(r.lastActivity, Qt::UTC);
     case LastMessageRole:
         return r.lastMessage ? (r.lastMessage->isDeleted ? tr("Deleted message") : r.lastMessage->content) : QString();
-    case LastAuthorRole:
-        return r.lastMessage ? r.lastMessage->authorName : QString();
-    case MemberCountRole:
-        return r.memberCount;
-    case MyRoleRole:
-        return r.myRole ? toString(*r.myRole) : QString();
-    case MentionCountRole:
-        return r.mentionCount;
-    case PeerUserIdRole:
-        return r.peerUserId;
+    case LastAuthorRole: return r.lastMessage ? r.lastMessage->authorName : QString();
+    case MemberCountRole: return r.memberCount;
+    case MyRoleRole: return r.myRole ? toString(*r.myRole) : QString();
+    case MentionCountRole: return r.mentionCount;
+    case PeerUserIdRole: return r.peerUserId;
     case PeerStatusRole: {
         if (r.type != RoomType::Direct || r.peerUserId.isEmpty() || !m_presence)
             return QString();
         const auto p = m_presence->presence(r.peerUserId);
         return toString(p ? p->status : PresenceStatus::Offline);
     }
-    default:
-        return {};
+    default: return {};
     }
 }
 
 QHash<int, QByteArray> RoomListModel::roleNames() const
 {
-    return {{Qt::DisplayRole, "display"},     {RoomIdRole, "roomId"},           {NameRole, "name"},
-            {DescriptionRole, "description"}, {TypeRole, "type"},               {UnreadCountRole, "unreadCount"},
-            {LastActivityRole, "lastActivity"}, {LastMessageRole, "lastMessage"}, {LastAuthorRole, "lastAuthor"},
-            {MemberCountRole, "memberCount"}, {MyRoleRole, "myRole"}, {MentionCountRole, "mentionCount"},
-            {PeerUserIdRole, "peerUserId"},   {PeerStatusRole, "peerStatus"}};
+    return {{Qt::DisplayRole, "display"},
+            {RoomIdRole, "roomId"},
+            {NameRole, "name"},
+            {DescriptionRole, "description"},
+            {TypeRole, "type"},
+            {UnreadCountRole, "unreadCount"},
+            {LastActivityRole, "lastActivity"},
+            {LastMessageRole, "lastMessage"},
+            {LastAuthorRole, "lastAuthor"},
+            {MemberCountRole, "memberCount"},
+            {MyRoleRole, "myRole"},
+            {MentionCountRole, "mentionCount"},
+            {PeerUserIdRole, "peerUserId"},
+            {PeerStatusRole, "peerStatus"}};
 }
 
 void RoomListModel::setPresenceSource(PresenceModel *presence)

@@ -23,16 +23,16 @@ public:
         RoomIdRole = Qt::UserRole + 1,
         NameRole,
         DescriptionRole,
-        TypeRole,           // "public", "direct", ...
+        TypeRole, // "public", "direct", ...
         UnreadCountRole,
-        LastActivityRole,   // QDateTime (UTC)
-        LastMessageRole,    // text of the last message
+        LastActivityRole, // QDateTime (UTC)
+        LastMessageRole,  // text of the last message
         LastAuthorRole,
         MemberCountRole,
-        MyRoleRole,         // "owner", ... or empty
-        MentionCountRole,   // unread messages that mention me (@username)
-        PeerUserIdRole,     // direct rooms: the other person
-        PeerStatusRole,     // direct rooms: their presence, "online", "away", "busy", "offline"
+        MyRoleRole,       // "owner", ... or empty
+        MentionCountRole, // unread messages that mention me (@username)
+        PeerUserIdRole,   // direct rooms: the other person
+        PeerStatusRole,   // direct rooms: their presence, "online", "away", "busy", "offline"
     };
 
     RoomListModel(ApiClient &api, LocalStore &store, SyncEngine &sync, QObject *parent = nullptr);

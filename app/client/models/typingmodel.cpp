@@ -74,14 +74,10 @@ int TypingModel::rowOf(const QString &userId) const
 QString TypingModel::summary() const
 {
     switch (m_entries.size()) {
-    case 0:
-        return {};
-    case 1:
-        return tr("%1 is typing…").arg(m_entries[0].displayName);
-    case 2:
-        return tr("%1 and %2 are typing…").arg(m_entries[0].displayName, m_entries[1].displayName);
-    default:
-        return tr("Several people are typing…");
+    case 0: return {};
+    case 1: return tr("%1 is typing…").arg(m_entries[0].displayName);
+    case 2: return tr("%1 and %2 are typing…").arg(m_entries[0].displayName, m_entries[1].displayName);
+    default: return tr("Several people are typing…");
     }
 }
 
@@ -94,12 +90,9 @@ QVariant TypingModel::data(const QModelIndex &index, int role) const
     const Entry &e = m_entries[std::size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-    case DisplayNameRole:
-        return e.displayName;
-    case UserIdRole:
-        return e.userId;
-    default:
-        return {};
+    case DisplayNameRole: return e.displayName;
+    case UserIdRole: return e.userId;
+    default: return {};
     }
 }
 

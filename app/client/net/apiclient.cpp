@@ -35,7 +35,7 @@ QString memberPath(const QString &roomId, const QString &userId)
 }
 
 // Answers are decoded with core's codecs (types.h, responses.h), as strictly as the server's input.
-template <typename T> T as(const json &j) { return j.get<T>(); }
+template<typename T> T as(const json &j) { return j.get<T>(); }
 Done done(const json &) { return {}; }
 
 // The server's error, with its text in the user's language (ErrorText) when its code is known.
@@ -44,9 +44,11 @@ ApiError errorFromEnvelope(const json &body, int status, int retryAfterSeconds)
     ApiError e;
     e.code = status >= 500 ? ErrorCode::Internal : ErrorCode::BadRequest;
     e.retryAfterSeconds = retryAfterSeconds;
-    const json *err = body.is_object() && body.contains("error") && body["error"].is_object() ? &body["error"] : nullptr;
+    const json *err =
+        body.is_object() && body.contains("error") && body["error"].is_object() ? &body["error"] : nullptr;
     if (!err) {
-        e.message = QCoreApplication::translate("confab::client::ApiClient", "The server answered with status %1.").arg(status);
+        e.message =
+            QCoreApplication::translate("confab::client::ApiClient", "The server answered with status %1.").arg(status);
         return e;
     }
     bool known = false;
@@ -64,7 +66,8 @@ ApiError errorFromEnvelope(const json &body, int status, int retryAfterSeconds)
         if (d.contains("field") && d["field"].is_string())
             e.field = QString::fromStdString(d["field"].get<std::string>());
     }
-    e.message = known ? ErrorText::forCode(e.code, e.field, retryAfterSeconds, serverText) : ErrorText::unknown(serverText);
+    e.message =
+        known ? ErrorText::forCode(e.code, e.field, retryAfterSeconds, serverText) : ErrorText::unknown(serverText);
     return e;
 }
 
@@ -122,8 +125,7 @@ void ApiClient::finished(QNetworkReply *reply, const QPointer<QObject> &context,
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray raw = reply->readAll();
     if (status == 0) {
-        ApiError e{ErrorCode::Unavailable,
-                   tr("Cannot reach the server: %1").arg(reply->errorString()), {}, 0};
+        ApiError e{ErrorCode::Unavailable, tr("Cannot reach the server: %1").arg(reply->errorString()), {}, 0};
         done(0, json(), e);
         return;
     }
@@ -146,12 +148,13 @@ void ApiClient::finished(QNetworkReply *reply, const QPointer<QObject> &context,
     done(status, json(), e);
 }
 
-template <typename T>
+template<typename T>
 void ApiClient::call(const QByteArray &method, const QString &path, const QUrlQuery &query, const json *body,
                      QObject *context, ApiCallback<T> cb, std::function<T(const json &)> decode)
 {
     send(method, path, query, body, context,
-         [cb = std::move(cb), decode = std::move(decode)](int status, const json &data, const std::optional<ApiError> &error) {
+         [cb = std::move(cb), decode = std::move(decode)](int status, const json &data,
+                                                          const std::optional<ApiError> &error) {
              ApiResult<T> r;
              r.httpStatus = status;
              if (error) {
@@ -183,17 +186,18 @@ void ApiClient::registerAccount(const QString &username, const QString &password
 void ApiClient::login(const QString &username, const QString &password, QObject *context, ApiCallback<SignedIn> done)
 {
     const json body = LoginRequest{username, password};
-    call<SignedIn>("POST", QStringLiteral("/v1/auth/login"), {}, &body, context,
-                   [done = std::move(done)](const ApiResult<SignedIn> &r) {
-                       if (r.error && r.error->code == ErrorCode::Unauthorized) {
-                           ApiResult<SignedIn> refused = r;
-                           refused.error->message = ErrorText::wrongCredentials(); // not "signed out"
-                           done(refused);
-                           return;
-                       }
-                       done(r);
-                   },
-                   as<SignedIn>);
+    call<SignedIn>(
+        "POST", QStringLiteral("/v1/auth/login"), {}, &body, context,
+        [done = std::move(done)](const ApiResult<SignedIn> &r) {
+            if (r.error && r.error->code == ErrorCode::Unauthorized) {
+                ApiResult<SignedIn> refused = r;
+                refused.error->message = ErrorText::wrongCredentials(); // not "signed out"
+                done(refused);
+                return;
+            }
+            done(r);
+        },
+        as<SignedIn>);
 }
 
 void ApiClient::logout(QObject *context, ApiCallback<Done> cb)
@@ -302,7 +306,8 @@ void ApiClient::members(const QString &roomId, int limit, int offset, QObject *c
 void ApiClient::inviteMember(const QString &roomId, const QString &userId, QObject *context, ApiCallback<Member> done)
 {
     const json body = MemberInvite{userId};
-    call<Member>("POST", roomPath(roomId) + QStringLiteral("/members"), {}, &body, context, std::move(done), as<Member>);
+    call<Member>("POST", roomPath(roomId) + QStringLiteral("/members"), {}, &body, context, std::move(done),
+                 as<Member>);
 }
 
 void ApiClient::updateMember(const QString &roomId, const QString &userId, const MemberChange &c, QObject *context,
@@ -328,7 +333,8 @@ void ApiClient::banMember(const QString &roomId, const QString &userId, const QS
 
 void ApiClient::unbanMember(const QString &roomId, const QString &userId, QObject *context, ApiCallback<Done> cb)
 {
-    call<Done>("DELETE", memberPath(roomId, userId) + QStringLiteral("/ban"), {}, nullptr, context, std::move(cb), done);
+    call<Done>("DELETE", memberPath(roomId, userId) + QStringLiteral("/ban"), {}, nullptr, context, std::move(cb),
+               done);
 }
 
 void ApiClient::bans(const QString &roomId, QObject *context, ApiCallback<std::vector<Ban>> done)
@@ -351,10 +357,12 @@ void ApiClient::messages(const QString &roomId, const HistoryQuery &q, QObject *
                       as<MessagePage>);
 }
 
-void ApiClient::sendMessage(const QString &roomId, const OutgoingMessage &m, QObject *context, ApiCallback<Message> done)
+void ApiClient::sendMessage(const QString &roomId, const OutgoingMessage &m, QObject *context,
+                            ApiCallback<Message> done)
 {
     const json body = m;
-    call<Message>("POST", roomPath(roomId) + QStringLiteral("/messages"), {}, &body, context, std::move(done), as<Message>);
+    call<Message>("POST", roomPath(roomId) + QStringLiteral("/messages"), {}, &body, context, std::move(done),
+                  as<Message>);
 }
 
 void ApiClient::editMessage(const QString &roomId, const QString &messageId, const QString &content, QObject *context,
@@ -364,7 +372,8 @@ void ApiClient::editMessage(const QString &roomId, const QString &messageId, con
     call<Message>("PATCH", messagePath(roomId, messageId), {}, &body, context, std::move(done), as<Message>);
 }
 
-void ApiClient::deleteMessage(const QString &roomId, const QString &messageId, QObject *context, ApiCallback<Message> done)
+void ApiClient::deleteMessage(const QString &roomId, const QString &messageId, QObject *context,
+                              ApiCallback<Message> done)
 {
     call<Message>("DELETE", messagePath(roomId, messageId), {}, nullptr, context, std::move(done), as<Message>);
 }
@@ -384,7 +393,8 @@ void ApiClient::removeReaction(const QString &roomId, const QString &messageId, 
                   context, std::move(done), as<Message>);
 }
 
-void ApiClient::markRead(const QString &roomId, const QString &messageId, QObject *context, ApiCallback<ReadReceipt> done)
+void ApiClient::markRead(const QString &roomId, const QString &messageId, QObject *context,
+                         ApiCallback<ReadReceipt> done)
 {
     const json body = ReadMarker{messageId};
     call<ReadReceipt>("POST", roomPath(roomId) + QStringLiteral("/read"), {}, &body, context, std::move(done),

@@ -32,14 +32,14 @@ public:
     int pendingCount() const { return int(m_inFlight.size()); }
 
     // auth
-    void registerAccount(const QString &username, const QString &password, const QString &displayName,
-                         QObject *context, ApiCallback<SignedIn> done);
+    void registerAccount(const QString &username, const QString &password, const QString &displayName, QObject *context,
+                         ApiCallback<SignedIn> done);
     void login(const QString &username, const QString &password, QObject *context, ApiCallback<SignedIn> done);
     void logout(QObject *context, ApiCallback<Done> done);
     void me(QObject *context, ApiCallback<User> done);
     // Only what is set changes.
-    void updateProfile(const std::optional<QString> &displayName, const std::optional<QString> &avatar, QObject *context,
-                       ApiCallback<User> done);
+    void updateProfile(const std::optional<QString> &displayName, const std::optional<QString> &avatar,
+                       QObject *context, ApiCallback<User> done);
     // One person by exact username, case-insensitive (GET /v1/users/by-username/{username}).
     void userByUsername(const QString &username, QObject *context, ApiCallback<User> done);
     // Erases the account (DELETE /v1/me) after the server checked `password`; the token stops working.
@@ -72,7 +72,8 @@ public:
 
     // messages
     void messages(const QString &roomId, const HistoryQuery &query, QObject *context, ApiCallback<MessagePage> done);
-    void sendMessage(const QString &roomId, const OutgoingMessage &message, QObject *context, ApiCallback<Message> done);
+    void sendMessage(const QString &roomId, const OutgoingMessage &message, QObject *context,
+                     ApiCallback<Message> done);
     void editMessage(const QString &roomId, const QString &messageId, const QString &content, QObject *context,
                      ApiCallback<Message> done);
     void deleteMessage(const QString &roomId, const QString &messageId, QObject *context, ApiCallback<Message> done);
@@ -95,7 +96,7 @@ private:
     using RawDone = std::function<void(int status, const nlohmann::json &data, const std::optional<ApiError> &error)>;
     void send(const QByteArray &method, const QString &path, const QUrlQuery &query, const nlohmann::json *body,
               QObject *context, RawDone done);
-    template <typename T>
+    template<typename T>
     void call(const QByteArray &method, const QString &path, const QUrlQuery &query, const nlohmann::json *body,
               QObject *context, ApiCallback<T> done, std::function<T(const nlohmann::json &)> decode);
     void finished(QNetworkReply *reply, const QPointer<QObject> &context, bool hadContext, const RawDone &done);

@@ -60,7 +60,7 @@ struct SearchQuery {
 };
 
 // The outcome of one REST call: the decoded value, or the API's error.
-template <typename T> struct ApiResult {
+template<typename T> struct ApiResult {
     T value{};
     std::optional<ApiError> error;
     int httpStatus = 0; // 0: no HTTP answer (server down, network gone, timed out)
@@ -73,6 +73,6 @@ template <typename T> struct ApiResult {
     }
 };
 
-template <typename T> using ApiCallback = std::function<void(const ApiResult<T> &)>;
+template<typename T> using ApiCallback = std::function<void(const ApiResult<T> &)>;
 
 } // namespace confab::client

@@ -20,8 +20,10 @@ QString invalidField(const QString &field, const QString &serverText)
     if (field == QLatin1String("description"))
         return ErrorText::tr("A description has at most %1 characters.").arg(limits::kDescriptionMax);
     if (field == QLatin1String("content"))
-        return generic(ErrorText::tr("The server does not accept this message (empty, too long, or a word this room does not allow)."),
-                       serverText);
+        return generic(
+            ErrorText::tr(
+                "The server does not accept this message (empty, too long, or a word this room does not allow)."),
+            serverText);
     if (field == QLatin1String("reason"))
         return ErrorText::tr("A reason has at most %1 characters.").arg(limits::kReasonMax);
     return ErrorText::tr("The server does not accept this value.");
@@ -31,8 +33,9 @@ QString invalidField(const QString &field, const QString &serverText)
 // and say more ("Bob is banned from this room"), so they win; otherwise the translated sentence.
 QString generic(const QString &translated, const QString &serverText)
 {
-    if (serverText.isEmpty() || QCoreApplication::translate("confab::client::ErrorText", "The server refused the request.") !=
-                                    QLatin1String("The server refused the request."))
+    if (serverText.isEmpty() ||
+        QCoreApplication::translate("confab::client::ErrorText", "The server refused the request.") !=
+            QLatin1String("The server refused the request."))
         return translated;
     QString sentence = serverText;
     sentence[0] = sentence[0].toUpper();
@@ -45,44 +48,32 @@ QString generic(const QString &translated, const QString &serverText)
 QString ErrorText::forCode(ErrorCode code, const QString &field, int retryAfterSeconds, const QString &serverText)
 {
     switch (code) {
-    case ErrorCode::ValidationFailed:
-        return invalidField(field, serverText);
-    case ErrorCode::Unauthorized:
-        return tr("You are not signed in any more. Sign in again.");
-    case ErrorCode::Forbidden:
-        return generic(tr("You are not allowed to do that here."), serverText);
+    case ErrorCode::ValidationFailed: return invalidField(field, serverText);
+    case ErrorCode::Unauthorized: return tr("You are not signed in any more. Sign in again.");
+    case ErrorCode::Forbidden: return generic(tr("You are not allowed to do that here."), serverText);
     case ErrorCode::NotFound:
     case ErrorCode::FileNotFound:
-    case ErrorCode::UploadNotFound:
-        return tr("The server does not have that.");
-    case ErrorCode::RoomNotFound:
-        return tr("That room does not exist, or you are not in it.");
-    case ErrorCode::MessageNotFound:
-        return tr("That message does not exist any more.");
-    case ErrorCode::UserNotFound:
-        return tr("There is no such person here.");
+    case ErrorCode::UploadNotFound: return tr("The server does not have that.");
+    case ErrorCode::RoomNotFound: return tr("That room does not exist, or you are not in it.");
+    case ErrorCode::MessageNotFound: return tr("That message does not exist any more.");
+    case ErrorCode::UserNotFound: return tr("There is no such person here.");
     case ErrorCode::Conflict:
-        return field == QLatin1String("username") ? tr("That username is taken.")
-                                                  : generic(tr("That cannot be done now: it is already done, or a limit is reached."),
-                                                            serverText);
+        return field == QLatin1String("username")
+                   ? tr("That username is taken.")
+                   : generic(tr("That cannot be done now: it is already done, or a limit is reached."), serverText);
     case ErrorCode::RateLimited:
         return retryAfterSeconds > 0 ? tr("Too many attempts. Try again in %1 s.").arg(retryAfterSeconds)
                                      : tr("Too many attempts. Try again in a moment.");
-    case ErrorCode::PayloadTooLarge:
-        return tr("That is too large for the server.");
-    case ErrorCode::RequestTimeout:
-        return tr("The server took too long to answer. Try again.");
-    case ErrorCode::Unavailable:
-        return tr("The server is busy. Try again in a moment.");
-    case ErrorCode::Internal:
-        return tr("The server could not complete this request.");
+    case ErrorCode::PayloadTooLarge: return tr("That is too large for the server.");
+    case ErrorCode::RequestTimeout: return tr("The server took too long to answer. Try again.");
+    case ErrorCode::Unavailable: return tr("The server is busy. Try again in a moment.");
+    case ErrorCode::Internal: return tr("The server could not complete this request.");
     case ErrorCode::BadRequest:
     case ErrorCode::InvalidJson:
     case ErrorCode::MethodNotAllowed:
     case ErrorCode::UnsupportedMediaType:
     case ErrorCode::HeadersTooLarge:
-    case ErrorCode::ExpectationFailed:
-        break;
+    case ErrorCode::ExpectationFailed: break;
     }
     return tr("The server did not understand the request. This version of Confab may not match the server's.");
 }

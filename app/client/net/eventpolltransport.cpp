@@ -52,7 +52,8 @@ void EventPollTransport::start(const QUrl &server, const QString &token)
             Q_EMIT online(me);
         } catch (const std::exception &e) {
             m_running = false;
-            Q_EMIT failed(tr("The server sent an answer this client cannot read (%1).").arg(QString::fromUtf8(e.what())));
+            Q_EMIT failed(
+                tr("The server sent an answer this client cannot read (%1).").arg(QString::fromUtf8(e.what())));
         }
     });
 }

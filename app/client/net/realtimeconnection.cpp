@@ -162,14 +162,11 @@ int RealtimeConnection::secondsUntilRetry() const
 QString RealtimeConnection::statusText() const
 {
     switch (m_state) {
-    case State::Offline:
-        return tr("Offline");
-    case State::Connecting:
-        return tr("Connecting…");
+    case State::Offline: return tr("Offline");
+    case State::Connecting: return tr("Connecting…");
     case State::Online:
         return m_transport == Transport::LongPoll ? tr("Connected (%1)").arg(transportText()) : tr("Online");
-    case State::Retrying:
-        return tr("Connection lost. Retrying in %n s", nullptr, secondsUntilRetry());
+    case State::Retrying: return tr("Connection lost. Retrying in %n s", nullptr, secondsUntilRetry());
     }
     return {};
 }
@@ -357,7 +354,8 @@ void RealtimeConnection::ensureNetworkWatch()
     if (!m_watchNetwork || m_networkWatched)
         return;
     m_networkWatched = true;
-    if (!QNetworkInformation::instance() && !QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
+    if (!QNetworkInformation::instance() &&
+        !QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
         return;
     if (auto *info = QNetworkInformation::instance()) {
         connect(info, &QNetworkInformation::reachabilityChanged, this, [this](QNetworkInformation::Reachability r) {
@@ -387,8 +385,8 @@ void RealtimeConnection::onText(const QString &text)
         Q_EMIT online(hello->user);
         return;
     }
-    if (const auto *err = std::get_if<ErrorFrame>(&frame); err && m_state == State::Connecting &&
-                                                            err->code == ErrorCode::Unauthorized) {
+    if (const auto *err = std::get_if<ErrorFrame>(&frame);
+        err && m_state == State::Connecting && err->code == ErrorCode::Unauthorized) {
         const QString message = err->message;
         stop();
         m_lastError = message;
@@ -404,7 +402,8 @@ void RealtimeConnection::sendPing()
 {
     if (!m_socket || m_state != State::Online)
         return;
-    m_socket->sendTextMessage(QString::fromUtf8(toJsonBytes(encodeFrame(ClientFrame(PingFrame{QString::number(++m_pingId), {}})))));
+    m_socket->sendTextMessage(
+        QString::fromUtf8(toJsonBytes(encodeFrame(ClientFrame(PingFrame{QString::number(++m_pingId), {}})))));
     if (!m_pongDeadline.isActive())
         m_pongDeadline.start(m_pongTimeoutMs);
 }

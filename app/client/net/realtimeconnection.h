@@ -118,7 +118,7 @@ private:
     int m_handshakeFailures = 0; // WebSocket attempts in a row that never said hello
     int m_fallbackAfter = 3;
     int m_webSocketRetryMs = 3 * 60 * 1000;
-    QTimer m_probeTimer;         // while on the fallback: when to try the WebSocket again
+    QTimer m_probeTimer; // while on the fallback: when to try the WebSocket again
     QWebSocket *m_probe = nullptr;
     QTimer m_probeDeadline;
 };

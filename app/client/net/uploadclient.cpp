@@ -66,7 +66,8 @@ QString detailString(const json &body, const char *key)
 Attachment attachmentFrom(const json &file)
 {
     json j = json::object();
-    for (const char *key : {"fileId", "url", "fileName", "fileSize", "mimeType", "thumbnailUrl", "width", "height", "sha256"}) {
+    for (const char *key :
+         {"fileId", "url", "fileName", "fileSize", "mimeType", "thumbnailUrl", "width", "height", "sha256"}) {
         if (file.is_object() && file.contains(key) && !file[key].is_null())
             j[key] = file[key];
     }
@@ -86,7 +87,8 @@ void readEnvelope(QNetworkReply *reply, int &status, json &data, std::optional<A
         error = ApiError{ErrorCode::Unavailable,
                          QCoreApplication::translate("confab::client::ApiClient", "Cannot reach the server: %1")
                              .arg(reply->errorString()),
-                         {}, 0};
+                         {},
+                         0};
         return;
     }
     json body;
@@ -129,7 +131,8 @@ void readEnvelope(QNetworkReply *reply, int &status, json &data, std::optional<A
     else if (rule == QLatin1String("allowedFileTypes"))
         e.message = FileUpload::tr("This room does not allow this type of file.");
     else
-        e.message = known ? ErrorText::forCode(e.code, e.field, e.retryAfterSeconds, serverText) : ErrorText::unknown(serverText);
+        e.message = known ? ErrorText::forCode(e.code, e.field, e.retryAfterSeconds, serverText)
+                          : ErrorText::unknown(serverText);
     error = e;
     // CONFLICT on a PATCH names where the upload really is.
     if (status == 409) {
@@ -214,7 +217,8 @@ void FileUpload::cancel()
     if (m_reply)
         m_reply->abort();
     if (!m_request.uploadId.isEmpty()) {
-        QNetworkReply *r = m_nam.sendCustomRequest(request(QStringLiteral("/v1/uploads/") + seg(m_request.uploadId)), "DELETE");
+        QNetworkReply *r =
+            m_nam.sendCustomRequest(request(QStringLiteral("/v1/uploads/") + seg(m_request.uploadId)), "DELETE");
         connect(r, &QNetworkReply::finished, r, &QObject::deleteLater);
     }
 }
@@ -223,16 +227,17 @@ void FileUpload::startSimple()
 {
     QNetworkRequest r = request(QStringLiteral("/v1/files"));
     if (!m_request.roomId.isEmpty())
-        r.setUrl(urlFor(m_api.baseUrl(), QStringLiteral("/v1/files"), QUrlQuery{{QStringLiteral("roomId"), m_request.roomId}}));
-    r.setHeader(QNetworkRequest::ContentTypeHeader,
-                m_request.mimeType.isEmpty() ? QByteArrayLiteral("application/octet-stream") : m_request.mimeType.toUtf8());
+        r.setUrl(urlFor(m_api.baseUrl(), QStringLiteral("/v1/files"),
+                        QUrlQuery{{QStringLiteral("roomId"), m_request.roomId}}));
+    r.setHeader(QNetworkRequest::ContentTypeHeader, m_request.mimeType.isEmpty()
+                                                        ? QByteArrayLiteral("application/octet-stream")
+                                                        : m_request.mimeType.toUtf8());
     r.setHeader(QNetworkRequest::ContentLengthHeader, m_request.fileSize);
     r.setRawHeader("X-Filename", QUrl::toPercentEncoding(m_request.fileName));
     // The body is read from the file as it goes, never held whole.
     QNetworkReply *reply = m_nam.post(r, m_file.get());
-    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64) {
-        Q_EMIT progress(sent, m_request.fileSize);
-    });
+    connect(reply, &QNetworkReply::uploadProgress, this,
+            [this](qint64 sent, qint64) { Q_EMIT progress(sent, m_request.fileSize); });
     track(reply, [this](int status, const json &data, const std::optional<ApiError> &error) {
         if (error)
             return fail(status, *error);
@@ -307,9 +312,8 @@ void FileUpload::sendChunk()
     r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/offset+octet-stream"));
     QNetworkReply *reply = m_nam.sendCustomRequest(r, "PATCH", chunk);
     const qint64 base = m_offset;
-    connect(reply, &QNetworkReply::uploadProgress, this, [this, base](qint64 sent, qint64) {
-        Q_EMIT progress(base + sent, m_request.fileSize);
-    });
+    connect(reply, &QNetworkReply::uploadProgress, this,
+            [this, base](qint64 sent, qint64) { Q_EMIT progress(base + sent, m_request.fileSize); });
     track(reply, [this](int status, const json &data, const std::optional<ApiError> &error) {
         if (status == 409 && data.is_object() && data.contains("offset")) {
             m_offset = data["offset"].get<qint64>(); // the server says where it really is
@@ -344,7 +348,8 @@ void FileUpload::complete()
 {
     QNetworkRequest r = request(QStringLiteral("/v1/uploads/") + seg(m_request.uploadId) + QStringLiteral("/complete"));
     r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    track(m_nam.post(r, QByteArrayLiteral("{}")), [this](int status, const json &data, const std::optional<ApiError> &error) {
+    track(m_nam.post(r, QByteArrayLiteral("{}")), [this](int status, const json &data,
+                                                         const std::optional<ApiError> &error) {
         if (error)
             return fail(status, *error);
         try {

@@ -9,7 +9,7 @@ ModerationActions::ModerationActions(const QString &roomId, ApiClient &api, QObj
 {
 }
 
-template <typename T>
+template<typename T>
 void ModerationActions::run(const QString &ok, const QString &failure, std::function<void(ApiCallback<T>)> call,
                             std::function<void(const T &)> then)
 {
@@ -40,8 +40,7 @@ void ModerationActions::setRole(const QString &userId, const QString &name, Role
     case Role::Moderator: ok = tr("%1 is now a moderator.").arg(name); break;
     case Role::Member: ok = tr("%1 is now a member.").arg(name); break;
     }
-    run<Member>(ok,
-                tr("Could not change the role of %1").arg(name),
+    run<Member>(ok, tr("Could not change the role of %1").arg(name),
                 [=, this](ApiCallback<Member> cb) { m_api.updateMember(m_roomId, userId, change, this, cb); });
 }
 
@@ -79,30 +78,34 @@ void ModerationActions::kick(const QString &userId, const QString &name, const Q
 
 void ModerationActions::ban(const QString &userId, const QString &name, const QString &reason, qint64 durationSeconds)
 {
-    run<Done>(tr("%1 is banned.").arg(name), tr("Could not ban %1").arg(name),
-              [=, this](ApiCallback<Done> cb) { m_api.banMember(m_roomId, userId, reason, durationSeconds, this, cb); },
-              [=, this](const Done &) { Q_EMIT banned(userId); });
+    run<Done>(
+        tr("%1 is banned.").arg(name), tr("Could not ban %1").arg(name),
+        [=, this](ApiCallback<Done> cb) { m_api.banMember(m_roomId, userId, reason, durationSeconds, this, cb); },
+        [=, this](const Done &) { Q_EMIT banned(userId); });
 }
 
 void ModerationActions::unban(const QString &userId, const QString &name)
 {
-    run<Done>(tr("%1 is no longer banned.").arg(name), tr("Could not lift the ban on %1").arg(name),
-              [=, this](ApiCallback<Done> cb) { m_api.unbanMember(m_roomId, userId, this, cb); },
-              [=, this](const Done &) { Q_EMIT unbanned(userId); });
+    run<Done>(
+        tr("%1 is no longer banned.").arg(name), tr("Could not lift the ban on %1").arg(name),
+        [=, this](ApiCallback<Done> cb) { m_api.unbanMember(m_roomId, userId, this, cb); },
+        [=, this](const Done &) { Q_EMIT unbanned(userId); });
 }
 
 void ModerationActions::updateRoom(const RoomChange &change)
 {
-    run<Room>(tr("Room settings saved."), tr("Could not save the room settings"),
-              [=, this](ApiCallback<Room> cb) { m_api.updateRoom(m_roomId, change, this, cb); },
-              [this](const Room &room) { Q_EMIT roomUpdated(room); });
+    run<Room>(
+        tr("Room settings saved."), tr("Could not save the room settings"),
+        [=, this](ApiCallback<Room> cb) { m_api.updateRoom(m_roomId, change, this, cb); },
+        [this](const Room &room) { Q_EMIT roomUpdated(room); });
 }
 
 void ModerationActions::deleteRoom()
 {
-    run<Done>(tr("The room was deleted."), tr("Could not delete the room"),
-              [=, this](ApiCallback<Done> cb) { m_api.deleteRoom(m_roomId, this, cb); },
-              [this](const Done &) { Q_EMIT roomDeleted(); });
+    run<Done>(
+        tr("The room was deleted."), tr("Could not delete the room"),
+        [=, this](ApiCallback<Done> cb) { m_api.deleteRoom(m_roomId, this, cb); },
+        [this](const Done &) { Q_EMIT roomDeleted(); });
 }
 
 } // namespace confab::client

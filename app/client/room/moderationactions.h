@@ -41,7 +41,7 @@ Q_SIGNALS:
 
 private:
     // Runs `call` with a callback that reports `ok` or "<failure>: <server's reason>".
-    template <typename T>
+    template<typename T>
     void run(const QString &ok, const QString &failure, std::function<void(ApiCallback<T>)> call,
              std::function<void(const T &)> then = {});
 

@@ -38,7 +38,8 @@ QString ModerationPolicy::explain(Action action, std::optional<Role> targetRole)
         if (lowest == Role::Owner)
             return tr("Only the room's owner can do this.");
         if (lowest)
-            return tr("This needs the role %1 or higher; yours is %2.").arg(roleTitle(*lowest), roleTitle(*m_actor.roomRole));
+            return tr("This needs the role %1 or higher; yours is %2.")
+                .arg(roleTitle(*lowest), roleTitle(*m_actor.roomRole));
         return tr("Nobody may do this.");
     }
     // The role allows the action; the table's target rule (a lower role only) did not.
@@ -79,13 +80,13 @@ std::vector<MemberAction> ModerationPolicy::memberActions(const Member &target) 
         out.push_back({Kind::TransferOwnership, std::nullopt, why});
     }
     if (offered(Action::MuteMember)) {
-        const QString why = self && !m_actor.serverAdmin ? tr("You cannot mute yourself.")
-                                                         : explain(Action::MuteMember, target.role);
+        const QString why =
+            self && !m_actor.serverAdmin ? tr("You cannot mute yourself.") : explain(Action::MuteMember, target.role);
         out.push_back({target.isMuted ? Kind::Unmute : Kind::Mute, std::nullopt, why});
     }
     if (offered(Action::KickMember)) {
-        const QString why = self ? tr("Leave the room instead of removing yourself.")
-                                 : explain(Action::KickMember, target.role);
+        const QString why =
+            self ? tr("Leave the room instead of removing yourself.") : explain(Action::KickMember, target.role);
         out.push_back({Kind::Kick, std::nullopt, why});
     }
     if (offered(Action::BanMember)) {

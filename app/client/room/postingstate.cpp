@@ -1,8 +1,8 @@
 #include "postingstate.h"
 
-#include "client/sync/outbox.h"
-#include "client/room/roomstanding.h"
 #include "client/models/timetext.h"
+#include "client/room/roomstanding.h"
+#include "client/sync/outbox.h"
 
 #include <QDateTime>
 
@@ -49,8 +49,9 @@ void PostingState::update()
     const QString denied = m_standing.policy().postingDenial();
     if (m_standing.isMuted()) {
         block = Block::Muted;
-        reason = m_standing.mutedUntil() ? tr("You are muted in this room until %1.").arg(shortTimeText(m_standing.mutedUntil()))
-                                         : tr("You are muted in this room until a moderator lifts it.");
+        reason = m_standing.mutedUntil()
+                     ? tr("You are muted in this room until %1.").arg(shortTimeText(m_standing.mutedUntil()))
+                     : tr("You are muted in this room until a moderator lifts it.");
     } else if (!denied.isEmpty()) {
         block = Block::Announcement;
         reason = denied;

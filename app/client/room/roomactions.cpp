@@ -1,9 +1,9 @@
 #include "roomactions.h"
 
-#include "client/net/apiclient.h"
-#include "client/sync/chatengine.h"
-#include "client/net/errortext.h"
 #include "client/models/roomlistmodel.h"
+#include "client/net/apiclient.h"
+#include "client/net/errortext.h"
+#include "client/sync/chatengine.h"
 
 #include "core/validation.h"
 
@@ -21,7 +21,7 @@ ApiError problem(ErrorCode code, const QString &message, const QString &field = 
 }
 
 // The failure of an earlier step (finding a user) as the outcome of the whole action.
-template <typename T, typename U> ApiResult<T> failedAs(const ApiResult<U> &failed)
+template<typename T, typename U> ApiResult<T> failedAs(const ApiResult<U> &failed)
 {
     ApiResult<T> r;
     r.error = failed.error;
@@ -41,7 +41,7 @@ ApiCallback<Room> RoomActions::adoptingRoom(ApiCallback<Room> done)
     };
 }
 
-template <typename T> bool RoomActions::alive(const ApiCallback<T> &done)
+template<typename T> bool RoomActions::alive(const ApiCallback<T> &done)
 {
     if (m_engine)
         return true;
@@ -163,7 +163,7 @@ void RoomActions::startDirectChat(const QString &username, ApiCallback<Room> don
         if (u.value.userId == m_engine->me().userId) {
             ApiResult<Room> r;
             r.error = problem(ErrorCode::ValidationFailed, tr("That is you. Enter someone else's username."),
-                               QStringLiteral("username"));
+                              QStringLiteral("username"));
             done(r);
             return;
         }
@@ -190,7 +190,8 @@ void RoomActions::leave(const QString &roomId, ApiCallback<Done> done)
             m_engine->rooms().drop(roomId);
         if (r.error && r.error->code == ErrorCode::Conflict) {
             ApiResult<Done> refused = r;
-            refused.error->message = tr("You cannot leave this room now. If you own it, hand ownership to another member first.");
+            refused.error->message =
+                tr("You cannot leave this room now. If you own it, hand ownership to another member first.");
             done(refused);
             return;
         }

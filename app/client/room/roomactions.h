@@ -34,7 +34,7 @@ public:
 
 private:
     // false (and done() told why) when the engine has gone, e.g. signed out meanwhile.
-    template <typename T> bool alive(const ApiCallback<T> &done);
+    template<typename T> bool alive(const ApiCallback<T> &done);
     // done, after putting the room it got into the room list at once.
     ApiCallback<Room> adoptingRoom(ApiCallback<Room> done);
     void resolveFrom(std::shared_ptr<std::vector<User>> found, QStringList rest, ApiCallback<std::vector<User>> done);

@@ -19,7 +19,8 @@ RoomStanding::RoomStanding(const QString &roomId, const User &me, RoomListModel 
     m_muteEnds.setSingleShot(true);
     connect(&m_muteEnds, &QTimer::timeout, this, &RoomStanding::refresh);
     // Any change of either list may be ours; both are small, so look again.
-    for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(&m_rooms), static_cast<QAbstractItemModel *>(&m_members)}) {
+    for (QAbstractItemModel *model :
+         {static_cast<QAbstractItemModel *>(&m_rooms), static_cast<QAbstractItemModel *>(&m_members)}) {
         connect(model, &QAbstractItemModel::dataChanged, this, &RoomStanding::refresh);
         connect(model, &QAbstractItemModel::rowsInserted, this, &RoomStanding::refresh);
         connect(model, &QAbstractItemModel::rowsRemoved, this, &RoomStanding::refresh);

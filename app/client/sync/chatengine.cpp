@@ -1,17 +1,17 @@
 #include "chatengine.h"
 
-#include "client/net/apiclient.h"
-#include "client/sync/localstore.h"
 #include "client/models/mediacache.h"
 #include "client/models/membermodel.h"
 #include "client/models/messagemodel.h"
-#include "client/sync/outbox.h"
 #include "client/models/presencemodel.h"
-#include "client/net/realtimeconnection.h"
 #include "client/models/roomlistmodel.h"
-#include "client/room/roomcontext.h"
-#include "client/sync/syncengine.h"
 #include "client/models/typingmodel.h"
+#include "client/net/apiclient.h"
+#include "client/net/realtimeconnection.h"
+#include "client/room/roomcontext.h"
+#include "client/sync/localstore.h"
+#include "client/sync/outbox.h"
+#include "client/sync/syncengine.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -76,8 +76,8 @@ bool ChatEngine::start()
     });
     connect(m_connection, &RealtimeConnection::authenticationRejected, this, &ChatEngine::sessionEnded);
 
-    m_rooms->load();     // cached rooms now, the server's list when it answers
-    m_outbox->resume();  // over REST: does not wait for the socket
+    m_rooms->load();    // cached rooms now, the server's list when it answers
+    m_outbox->resume(); // over REST: does not wait for the socket
     m_connection->start(m_config.server, m_config.token);
     return true;
 }

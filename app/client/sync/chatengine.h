@@ -1,12 +1,12 @@
 #pragma once
 
-#include "core/types.h"
-#include "client/sync/localstore.h"  // OutgoingFile
+#include "client/sync/localstore.h" // OutgoingFile
 #include "client/sync/syncengine.h" // SyncEngine::RemovalKind in a signal
+#include "core/types.h"
 
 #include <QHash>
-#include <QSet>
 #include <QObject>
+#include <QSet>
 #include <QUrl>
 
 #include <memory>

@@ -22,9 +22,9 @@ namespace {
 // A null QString binds as SQL NULL; the columns are NOT NULL.
 QString notNull(const QString &s) { return s.isNull() ? QStringLiteral("") : s; }
 
-template <typename T> QString encode(const T &v) { return QString::fromUtf8(toJsonBytes(nlohmann::json(v))); }
+template<typename T> QString encode(const T &v) { return QString::fromUtf8(toJsonBytes(nlohmann::json(v))); }
 
-template <typename T> std::optional<T> decode(const QString &text)
+template<typename T> std::optional<T> decode(const QString &text)
 {
     try {
         return parseJsonDocument(text.toUtf8(), limits::kJsonDepthMax + 8).get<T>();
@@ -37,12 +37,15 @@ template <typename T> std::optional<T> decode(const QString &text)
 
 const char *const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS rooms (room_id TEXT PRIMARY KEY, json TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS messages (message_id TEXT PRIMARY KEY, room_id TEXT NOT NULL, seq INTEGER NOT NULL, json TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS messages (message_id TEXT PRIMARY KEY, room_id TEXT NOT NULL, seq INTEGER NOT NULL, "
+    "json TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS messages_room_seq ON messages (room_id, seq)",
-    "CREATE TABLE IF NOT EXISTS members (room_id TEXT NOT NULL, user_id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (room_id, user_id))",
+    "CREATE TABLE IF NOT EXISTS members (room_id TEXT NOT NULL, user_id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY "
+    "(room_id, user_id))",
     "CREATE TABLE IF NOT EXISTS room_seq (room_id TEXT PRIMARY KEY, last_seq INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS outbox (ordinal INTEGER PRIMARY KEY AUTOINCREMENT, client_msg_id TEXT UNIQUE NOT NULL,"
-    " room_id TEXT NOT NULL, content TEXT NOT NULL, type TEXT NOT NULL, reply_to TEXT NOT NULL, created_at INTEGER NOT NULL,"
+    " room_id TEXT NOT NULL, content TEXT NOT NULL, type TEXT NOT NULL, reply_to TEXT NOT NULL, created_at INTEGER NOT "
+    "NULL,"
     " state INTEGER NOT NULL, error TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 };
@@ -54,9 +57,12 @@ QString encodeFiles(const std::vector<OutgoingFile> &files)
         return QStringLiteral("");
     nlohmann::json list = nlohmann::json::array();
     for (const OutgoingFile &f : files) {
-        nlohmann::json j{{"path", f.path.toStdString()},         {"fileName", f.fileName.toStdString()},
-                         {"fileSize", f.fileSize},               {"mimeType", f.mimeType.toStdString()},
-                         {"width", f.width},                     {"height", f.height},
+        nlohmann::json j{{"path", f.path.toStdString()},
+                         {"fileName", f.fileName.toStdString()},
+                         {"fileSize", f.fileSize},
+                         {"mimeType", f.mimeType.toStdString()},
+                         {"width", f.width},
+                         {"height", f.height},
                          {"uploadId", f.uploadId.toStdString()}};
         if (f.uploaded)
             j["uploaded"] = *f.uploaded;
@@ -93,7 +99,10 @@ std::vector<OutgoingFile> decodeFiles(const QString &text)
 
 } // namespace
 
-LocalStore::LocalStore() : m_connection(QStringLiteral("confab-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces)) {}
+LocalStore::LocalStore()
+    : m_connection(QStringLiteral("confab-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
 
 LocalStore::~LocalStore()
 {
@@ -126,7 +135,8 @@ bool LocalStore::open(const QString &filePath)
     {
         QSqlQuery q(db);
         q.exec(QStringLiteral("SELECT files FROM outbox LIMIT 0"));
-        if (q.lastError().isValid() && !exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN files TEXT NOT NULL DEFAULT ''")))
+        if (q.lastError().isValid() &&
+            !exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN files TEXT NOT NULL DEFAULT ''")))
             return false;
     }
     QFile::setPermissions(filePath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -257,7 +267,8 @@ void LocalStore::saveMessages(const std::vector<Message> &messages)
     QSet<QString> rooms;
     for (const Message &m : messages) {
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO messages (message_id, room_id, seq, json) VALUES (?, ?, ?, ?)"));
+        q.prepare(
+            QStringLiteral("INSERT OR REPLACE INTO messages (message_id, room_id, seq, json) VALUES (?, ?, ?, ?)"));
         q.addBindValue(m.messageId);
         q.addBindValue(m.roomId);
         q.addBindValue(m.seq);
@@ -273,8 +284,9 @@ void LocalStore::saveMessages(const std::vector<Message> &messages)
 void LocalStore::trimMessages(const QString &roomId)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("DELETE FROM messages WHERE room_id = ? AND seq < (SELECT seq FROM messages WHERE room_id = ? "
-                             "ORDER BY seq DESC LIMIT 1 OFFSET ?)"));
+    q.prepare(
+        QStringLiteral("DELETE FROM messages WHERE room_id = ? AND seq < (SELECT seq FROM messages WHERE room_id = ? "
+                       "ORDER BY seq DESC LIMIT 1 OFFSET ?)"));
     q.addBindValue(roomId);
     q.addBindValue(roomId);
     q.addBindValue(kKeepPerRoom - 1);
@@ -377,8 +389,9 @@ std::vector<OutgoingItem> LocalStore::outgoing() const
 {
     std::vector<OutgoingItem> out;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.exec(QStringLiteral("SELECT ordinal, client_msg_id, room_id, content, type, reply_to, created_at, state, error, files "
-                          "FROM outbox ORDER BY ordinal"));
+    q.exec(QStringLiteral(
+        "SELECT ordinal, client_msg_id, room_id, content, type, reply_to, created_at, state, error, files "
+        "FROM outbox ORDER BY ordinal"));
     while (q.next()) {
         OutgoingItem i;
         i.ordinal = q.value(0).toLongLong();
@@ -399,8 +412,9 @@ std::vector<OutgoingItem> LocalStore::outgoing() const
 void LocalStore::addOutgoing(OutgoingItem &item)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("INSERT INTO outbox (client_msg_id, room_id, content, type, reply_to, created_at, state, error, files) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO outbox (client_msg_id, room_id, content, type, reply_to, created_at, state, error, files) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(item.clientMsgId);
     q.addBindValue(item.roomId);
     q.addBindValue(notNull(item.content));

@@ -14,13 +14,13 @@ namespace confab::client {
 
 // A local file that goes with an outgoing message: uploaded before the message is sent.
 struct OutgoingFile {
-    QString path;       // the local file, read when it is uploaded
-    QString fileName;   // as the server is told
+    QString path;     // the local file, read when it is uploaded
+    QString fileName; // as the server is told
     qint64 fileSize = 0;
-    QString mimeType;   // detected from the bytes when attached
-    int width = 0;      // images: as displayed (EXIF orientation applied); 0 otherwise
+    QString mimeType; // detected from the bytes when attached
+    int width = 0;    // images: as displayed (EXIF orientation applied); 0 otherwise
     int height = 0;
-    QString uploadId;   // a resumable upload begun on the server (resumed after a restart)
+    QString uploadId;                   // a resumable upload begun on the server (resumed after a restart)
     std::optional<Attachment> uploaded; // the server's file, once uploaded
     bool operator==(const OutgoingFile &) const = default;
 };
@@ -35,8 +35,8 @@ struct OutgoingItem {
     QString replyTo;
     qint64 createdAt = 0;
     State state = State::Pending;
-    QString error; // why it failed, for the user
-    qint64 ordinal = 0; // order of writing, across restarts
+    QString error;                   // why it failed, for the user
+    qint64 ordinal = 0;              // order of writing, across restarts
     std::vector<OutgoingFile> files; // uploaded first, then sent as the message's attachments
 };
 
@@ -84,7 +84,7 @@ public:
 
     // outbox, in the order written
     std::vector<OutgoingItem> outgoing() const;
-    void addOutgoing(OutgoingItem &item); // sets item.ordinal
+    void addOutgoing(OutgoingItem &item);          // sets item.ordinal
     void updateOutgoing(const OutgoingItem &item); // state, error and the files' upload state
     void removeOutgoing(const QString &clientMsgId);
 

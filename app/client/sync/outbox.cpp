@@ -6,8 +6,8 @@
 
 #include <QDateTime>
 #include <QFileInfo>
-#include <QMimeDatabase>
 #include <QLoggingCategory>
+#include <QMimeDatabase>
 #include <QUuid>
 
 Q_LOGGING_CATEGORY(lcOutbox, "confab.client.outbox")
@@ -63,7 +63,8 @@ OutgoingFile Outbox::describeFile(const QString &path)
     return f;
 }
 
-QString Outbox::send(const QString &roomId, const QString &content, const QString &replyTo, std::vector<OutgoingFile> files)
+QString Outbox::send(const QString &roomId, const QString &content, const QString &replyTo,
+                     std::vector<OutgoingFile> files)
 {
     OutgoingItem item;
     item.clientMsgId = QStringLiteral("c") + QUuid::createUuid().toString(QUuid::Id128);
@@ -299,17 +300,18 @@ void Outbox::uploadNext(OutgoingItem &item)
         }
         pump(); // the next file, or the message
     });
-    connect(upload, &FileUpload::failed, this, [this, done, clientMsgId, roomId](const ApiError &error, bool transient) {
-        done();
-        if (transient) {
-            qCInfo(lcOutbox) << "upload for" << clientMsgId << "will be repeated:" << error.message;
-            onTransientFailure(roomId, error.retryAfterSeconds);
-            return;
-        }
-        if (OutgoingItem *i = find(clientMsgId))
-            fail(*i, error.message);
-        pump();
-    });
+    connect(upload, &FileUpload::failed, this,
+            [this, done, clientMsgId, roomId](const ApiError &error, bool transient) {
+                done();
+                if (transient) {
+                    qCInfo(lcOutbox) << "upload for" << clientMsgId << "will be repeated:" << error.message;
+                    onTransientFailure(roomId, error.retryAfterSeconds);
+                    return;
+                }
+                if (OutgoingItem *i = find(clientMsgId))
+                    fail(*i, error.message);
+                pump();
+            });
     reportProgress(item, 0);
     upload->start();
 }

@@ -80,12 +80,12 @@ private:
     RealtimeConnection &m_connection;
     std::vector<OutgoingItem> m_items; // ordered by ordinal
     UploadClient *m_uploads;
-    QSet<QString> m_inFlight;          // rooms with a send or an upload on the wire
-    QSet<QString> m_sending;           // clientMsgIds whose message (not a file) is on the wire
-    QHash<QString, FileUpload *> m_active;               // clientMsgId -> its running upload
+    QSet<QString> m_inFlight;                             // rooms with a send or an upload on the wire
+    QSet<QString> m_sending;                              // clientMsgIds whose message (not a file) is on the wire
+    QHash<QString, FileUpload *> m_active;                // clientMsgId -> its running upload
     QHash<QString, std::pair<qint64, qint64>> m_progress; // clientMsgId -> (sent, total)
-    QSet<QString> m_waiting;           // rooms waiting for a retry trigger
-    int m_failures = 0;                // consecutive transient failures
+    QSet<QString> m_waiting;                              // rooms waiting for a retry trigger
+    int m_failures = 0;                                   // consecutive transient failures
     QTimer m_retryTimer;
     bool m_running = false;
 };

@@ -1,7 +1,7 @@
 #include "syncengine.h"
 
-#include "client/sync/localstore.h"
 #include "client/net/realtimeconnection.h"
+#include "client/sync/localstore.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -186,9 +186,10 @@ void SyncEngine::onFrame(const ServerFrame &frame)
                     text += QLatin1Char(' ') + tr("Reason: %1").arg(f.reason);
                 removeRoom(f.roomId, text, RemovalKind::Kicked);
             } else if constexpr (std::is_same_v<F, BannedFrame>) {
-                const QString until = f.until ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(f.until).toLocalTime(),
-                                                                   QLocale::ShortFormat)
-                                              : QString();
+                const QString until = f.until
+                                          ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(f.until).toLocalTime(),
+                                                               QLocale::ShortFormat)
+                                          : QString();
                 QString text = until.isEmpty() ? tr("You were banned from the room.")
                                                : tr("You were banned from the room until %1.").arg(until);
                 if (!f.reason.isEmpty())

@@ -42,10 +42,7 @@ QString BlobStore::relativePath(const QString &absolute) const { return QDir(m_r
 
 QString BlobStore::absolutePath(const QString &relative) const { return m_root + QLatin1Char('/') + relative; }
 
-QString BlobStore::newTempPath() const
-{
-    return m_root + QStringLiteral("/tmp/") + RandomIdGenerator().newId(u"t");
-}
+QString BlobStore::newTempPath() const { return m_root + QStringLiteral("/tmp/") + RandomIdGenerator().newId(u"t"); }
 
 QString BlobStore::uploadPath(const QString &uploadId) const { return m_root + QStringLiteral("/uploads/") + uploadId; }
 

@@ -76,8 +76,8 @@ Inspection FileInspector::inspect(const QString &path, const InspectOptions &opt
 bool FileInspector::isSafeInline(const QString &mime)
 {
     // Not SVG: it is a document that can carry scripts.
-    static const QStringList safe{QStringLiteral("image/png"), QStringLiteral("image/jpeg"), QStringLiteral("image/gif"),
-                                  QStringLiteral("image/webp")};
+    static const QStringList safe{QStringLiteral("image/png"), QStringLiteral("image/jpeg"),
+                                  QStringLiteral("image/gif"), QStringLiteral("image/webp")};
     return safe.contains(mime);
 }
 

@@ -6,9 +6,9 @@ namespace confab::server {
 
 // What to do with an upload's bytes besides finding out what they are.
 struct InspectOptions {
-    bool computeHash = false;   // resumable uploads are hashed at the end (a stripped JPEG always is)
-    bool stripExif = true;      // JPEG: location and device data out (confab_media)
-    QString thumbnailPath;      // images: write a JPEG thumbnail here (empty: none)
+    bool computeHash = false; // resumable uploads are hashed at the end (a stripped JPEG always is)
+    bool stripExif = true;    // JPEG: location and device data out (confab_media)
+    QString thumbnailPath;    // images: write a JPEG thumbnail here (empty: none)
 };
 
 // What a stored file's bytes are, worked out from the bytes (never from the name or the

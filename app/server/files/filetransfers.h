@@ -24,8 +24,8 @@ public:
     const BlobStore &blobs() const { return m_blobs; }
     qint64 maxUploadBytes() const { return m_maxUploadBytes; }
 
-    std::shared_ptr<UploadSpool> newFileSpool();                            // a temp file
-    std::shared_ptr<UploadSpool> resumeSpool(const QString &uploadId);      // an upload's file
+    std::shared_ptr<UploadSpool> newFileSpool();                       // a temp file
+    std::shared_ptr<UploadSpool> resumeSpool(const QString &uploadId); // an upload's file
     // Runs the inspection on the pool (type, EXIF strip unless kept, thumbnail into tmp/);
     // `done` is called on this object's thread with the inspection and the thumbnail's path.
     void inspect(const QString &path, bool computeHash, std::function<void(Inspection, QString thumbnail)> done);

@@ -72,7 +72,8 @@ bool UploadSpool::write(const char *data, qsizetype size)
     QMutexLocker lock(&m_mutex);
     if (!m_ioError.isEmpty()) {
         const ErrorCode code = m_ioCode;
-        const QString text = code == ErrorCode::Internal ? QStringLiteral("the server could not store the upload") : m_ioError;
+        const QString text =
+            code == ErrorCode::Internal ? QStringLiteral("the server could not store the upload") : m_ioError;
         lock.unlock();
         refuse(code, text);
         return false;
@@ -199,7 +200,9 @@ bool UploadSpool::writeOne(const QByteArray &chunk)
         if (m_mode == Mode::Append && m_file.size() != expected) {
             QMutexLocker lock(&m_mutex);
             m_ioCode = ErrorCode::Conflict;
-            m_ioError = QStringLiteral("Upload-Offset %1 does not match the %2 bytes received").arg(expected).arg(m_file.size());
+            m_ioError = QStringLiteral("Upload-Offset %1 does not match the %2 bytes received")
+                            .arg(expected)
+                            .arg(m_file.size());
             return false;
         }
     }
@@ -234,7 +237,8 @@ void UploadSpool::complete()
             out.sha256 = QString::fromLatin1(m_hash.result().toHex());
     } else {
         out.code = m_ioCode;
-        out.error = m_ioCode == ErrorCode::Internal ? QStringLiteral("the server could not store the upload") : m_ioError;
+        out.error =
+            m_ioCode == ErrorCode::Internal ? QStringLiteral("the server could not store the upload") : m_ioError;
         qWarning("upload to %s failed: %s", qPrintable(m_path), qPrintable(m_ioError));
         if (m_mode == Mode::NewFile)
             QFile::remove(m_path);

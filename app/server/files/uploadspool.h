@@ -33,8 +33,8 @@ public:
         bool ok = false;
         ErrorCode code = ErrorCode::Internal;
         QString error;
-        qint64 size = 0;  // bytes in the file afterwards
-        QString sha256;   // lower-case hex; NewFile only
+        qint64 size = 0; // bytes in the file afterwards
+        QString sha256;  // lower-case hex; NewFile only
     };
 
     // `home` lives on the network thread for as long as the pool runs; results come back on it.
@@ -66,10 +66,10 @@ private:
     UploadSpool(QString path, Mode mode, QThreadPool &pool, QObject *home);
     enum class State { Pending, Open, Refused, Done };
 
-    void startTask();  // with m_mutex held
-    void runTask();    // on the pool
+    void startTask(); // with m_mutex held
+    void runTask();   // on the pool
     bool writeOne(const QByteArray &chunk);
-    void complete();   // on the pool, once everything queued is written
+    void complete(); // on the pool, once everything queued is written
     void post(std::function<void()> f);
 
     const QString m_path;

@@ -22,12 +22,7 @@ constexpr qint64 kUploadProgressBytes = 1024 * 1024;
 } // namespace
 
 HttpConnection::HttpConnection(QTcpSocket *socket, quint64 id, const HttpLimits &limits, Hooks hooks, QObject *parent)
-    : QObject(parent),
-      m_socket(socket),
-      m_id(id),
-      m_limits(limits),
-      m_hooks(std::move(hooks)),
-      m_parser(limits),
+    : QObject(parent), m_socket(socket), m_id(id), m_limits(limits), m_hooks(std::move(hooks)), m_parser(limits),
       m_channel(detail::makeResponseChannel(this))
 {
     m_socket->setParent(this);
@@ -77,19 +72,12 @@ void HttpConnection::flushAndAbort()
 void HttpConnection::onReadyRead()
 {
     switch (m_state) {
-    case State::Sniffing:
-        sniff();
-        break;
-    case State::Open:
-        processInput();
-        break;
-    case State::Lingering:
-        drain();
-        break;
-    case State::Finishing:     // left in the (bounded) socket buffer
+    case State::Sniffing: sniff(); break;
+    case State::Open: processInput(); break;
+    case State::Lingering: drain(); break;
+    case State::Finishing: // left in the (bounded) socket buffer
     case State::Disconnecting:
-    case State::Closed:
-        break;
+    case State::Closed: break;
     }
 }
 
@@ -186,17 +174,12 @@ void HttpConnection::processInput()
             }
         }
         switch (event) {
-        case HttpRequestParser::Event::NeedMore:
-            break;
-        case HttpRequestParser::Event::HeadersComplete:
-            onHeadersComplete();
-            break;
+        case HttpRequestParser::Event::NeedMore: break;
+        case HttpRequestParser::Event::HeadersComplete: onHeadersComplete(); break;
         case HttpRequestParser::Event::MessageComplete:
             onMessageComplete(); // runs the handler, which may answer, close, or delete the server
             break;
-        case HttpRequestParser::Event::Error:
-            failRequest(m_parser.errorCode(), m_parser.errorMessage());
-            break;
+        case HttpRequestParser::Event::Error: failRequest(m_parser.errorCode(), m_parser.errorMessage()); break;
         }
         if (!guard)
             return;
@@ -436,7 +419,8 @@ void HttpConnection::pumpStream()
         const QByteArray chunk = m_stream->device->read(qMin(kStreamChunk, m_stream->remaining));
         if (chunk.isEmpty()) {
             // The headers promised more: the only honest end is to cut the connection.
-            qCWarning(lcHttp) << "connection" << m_id << "response body ended early:" << m_stream->device->errorString();
+            qCWarning(lcHttp) << "connection" << m_id
+                              << "response body ended early:" << m_stream->device->errorString();
             abort();
             return;
         }
@@ -533,8 +517,7 @@ void HttpConnection::updateTimer()
             ms = m_limits.idleTimeoutMs;
         } // else: waiting for our own handlers, which is not the client's fault
         break;
-    case State::Finishing:
-        break;
+    case State::Finishing: break;
     case State::Lingering:
         want = Phase::Linger;
         ms = m_limits.lingerMs;
@@ -543,8 +526,7 @@ void HttpConnection::updateTimer()
         want = Phase::Disconnect; // a client that never reads our last answer
         ms = m_limits.idleTimeoutMs;
         break;
-    case State::Closed:
-        break;
+    case State::Closed: break;
     }
     if (want == m_phase)
         return; // keep the running deadline
@@ -577,11 +559,8 @@ void HttpConnection::onTimeout()
             m_socket->disconnectFromHost();
         }
         break;
-    case Phase::Disconnect:
-        abort();
-        break;
-    case Phase::None:
-        break;
+    case Phase::Disconnect: abort(); break;
+    case Phase::None: break;
     }
 }
 

@@ -89,7 +89,8 @@ QByteArray HttpResponse::toWire(ConnectionHeader connection, bool omitBody) cons
 
 QByteArray HttpResponse::toStreamHead() const
 {
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + http_status_str(static_cast<http_status>(status)) + "\r\n";
+    QByteArray out =
+        "HTTP/1.1 " + QByteArray::number(status) + ' ' + http_status_str(static_cast<http_status>(status)) + "\r\n";
     out += "Server: confab\r\n";
     if (!contentType.isEmpty() && safeHeaderPart(contentType))
         out += "Content-Type: " + contentType + "\r\n";
@@ -170,7 +171,8 @@ void HttpResponder::send(HttpResponse response)
         // Held lock: the connection cannot be destroyed before the event is posted, and Qt drops
         // the event if it is destroyed before it runs.
         QMetaObject::invokeMethod(
-            connection, [connection, sequence, r = std::move(response)]() mutable { connection->deliver(sequence, std::move(r)); },
+            connection,
+            [connection, sequence, r = std::move(response)]() mutable { connection->deliver(sequence, std::move(r)); },
             Qt::QueuedConnection);
     }
 }

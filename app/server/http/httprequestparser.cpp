@@ -53,7 +53,8 @@ HttpRequestParser::Event HttpRequestParser::feed(const char *data, qsizetype siz
     if (inHead && !m_failed && foldedHeaderIn(data, qsizetype(n))) {
         // http_parser joins obs-fold lines silently; RFC 9112 lets us reject them, and a proxy in
         // front that reads the lines differently would make that a request-smuggling vector.
-        fail(ErrorCode::BadRequest, QStringLiteral("folded header line (obs-fold): send each header name and value on one line"));
+        fail(ErrorCode::BadRequest,
+             QStringLiteral("folded header line (obs-fold): send each header name and value on one line"));
         return Event::Error;
     }
 
@@ -68,9 +69,9 @@ HttpRequestParser::Event HttpRequestParser::feed(const char *data, qsizetype siz
             if (err == HPE_HEADER_OVERFLOW) {
                 fail(ErrorCode::HeadersTooLarge, QStringLiteral("request headers are too large"));
             } else {
-                fail(ErrorCode::BadRequest,
-                     QStringLiteral("malformed HTTP request: %1")
-                         .arg(QString::fromLatin1(http_errno_description(err))));
+                fail(
+                    ErrorCode::BadRequest,
+                    QStringLiteral("malformed HTTP request: %1").arg(QString::fromLatin1(http_errno_description(err))));
             }
         }
         return Event::Error;
@@ -210,13 +211,13 @@ int HttpRequestParser::finishHead()
     m_headersDone = true;
     for (auto &h : m_request.headers) {
         if (!isToken(h.first)) {
-            return fail(ErrorCode::BadRequest,
-                        QStringLiteral("malformed HTTP request: invalid header name \"%1\"")
-                            .arg(QString::fromLatin1(h.first.left(64))));
+            return fail(ErrorCode::BadRequest, QStringLiteral("malformed HTTP request: invalid header name \"%1\"")
+                                                   .arg(QString::fromLatin1(h.first.left(64))));
         }
         h.second = h.second.trimmed(); // obsolete line folding was refused in feed()
         // We de-chunk but never decode: a body in gzip (or anything else) would reach handlers raw.
-        if (h.first == "transfer-encoding" && h.second.compare(QByteArrayLiteral("chunked"), Qt::CaseInsensitive) != 0) {
+        if (h.first == "transfer-encoding" &&
+            h.second.compare(QByteArrayLiteral("chunked"), Qt::CaseInsensitive) != 0) {
             return fail(ErrorCode::BadRequest, QStringLiteral("Transfer-Encoding \"%1\" is not supported; only chunked")
                                                    .arg(QString::fromLatin1(h.second.left(64))));
         }
@@ -276,8 +277,9 @@ int HttpRequestParser::finishHead()
     if (m_parser.flags & F_CONTENTLENGTH) {
         const quint64 length = m_parser.content_length;
         if (length > quint64(m_bodyLimit)) {
-            return fail(ErrorCode::PayloadTooLarge,
-                        QStringLiteral("request body of %1 bytes exceeds the %2-byte limit").arg(length).arg(m_bodyLimit));
+            return fail(
+                ErrorCode::PayloadTooLarge,
+                QStringLiteral("request body of %1 bytes exceeds the %2-byte limit").arg(length).arg(m_bodyLimit));
         }
         // Capped: a head alone must not make us allocate a whole upload's worth of memory.
         m_request.body.reserve(qsizetype(qMin<quint64>(length, 256 * 1024)));

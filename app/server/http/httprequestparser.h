@@ -13,10 +13,10 @@ namespace confab::server {
 class HttpRequestParser {
 public:
     enum class Event {
-        NeedMore,         // every byte given was consumed; feed more
-        HeadersComplete,  // head() is valid; the body (if any) follows
-        MessageComplete,  // takeRequest() returns the whole request
-        Error,            // errorCode()/errorMessage(); the connection must be closed
+        NeedMore,        // every byte given was consumed; feed more
+        HeadersComplete, // head() is valid; the body (if any) follows
+        MessageComplete, // takeRequest() returns the whole request
+        Error,           // errorCode()/errorMessage(); the connection must be closed
     };
 
     explicit HttpRequestParser(const HttpLimits &limits);

@@ -30,10 +30,7 @@ HttpServer::HttpServer(HttpLimits limits, QObject *parent) : QObject(parent), m_
     connect(m_webSocketServer, &QWebSocketServer::newConnection, this, &HttpServer::onWebSocketReady);
 }
 
-HttpServer::~HttpServer()
-{
-    close();
-}
+HttpServer::~HttpServer() { close(); }
 
 void HttpServer::setHandler(Handler h) { m_handler = std::move(h); }
 
@@ -180,10 +177,7 @@ int HttpServer::openConnections() const
     return int(m_connections.size() + m_handshaking.size() + m_webSockets.size() + m_streams.size());
 }
 
-int HttpServer::takePeakConnections()
-{
-    return std::exchange(m_peakConnections, openConnections());
-}
+int HttpServer::takePeakConnections() { return std::exchange(m_peakConnections, openConnections()); }
 
 void HttpServer::onAcceptError(QAbstractSocket::SocketError error)
 {
@@ -194,8 +188,10 @@ void HttpServer::onAcceptError(QAbstractSocket::SocketError error)
     if (!outOfResources) {
         qCWarning(lcHttp) << "accepting a connection failed:" << error;
     } else if (!m_reportedExhaustion) {
-        qCWarning(lcHttp, "out of file descriptors with %d connections open: accepting pauses for %d ms at a time "
-                          "until some close (raise LimitNOFILE / ulimit -n)", openConnections(), m_limits.acceptBackoffMs);
+        qCWarning(lcHttp,
+                  "out of file descriptors with %d connections open: accepting pauses for %d ms at a time "
+                  "until some close (raise LimitNOFILE / ulimit -n)",
+                  openConnections(), m_limits.acceptBackoffMs);
         m_reportedExhaustion = true;
     }
     m_acceptBackoff = true;
@@ -357,8 +353,8 @@ QByteArray loggable(const QString &path)
 
 void HttpServer::onResponseWritten(const QByteArray &method, const QString &path, int status, qint64 latencyUs)
 {
-    qCInfo(lcHttp, "%s %s %d %.1f ms", method.isEmpty() ? "-" : method.constData(), loggable(path).constData(),
-           status, double(latencyUs) / 1000.0);
+    qCInfo(lcHttp, "%s %s %d %.1f ms", method.isEmpty() ? "-" : method.constData(), loggable(path).constData(), status,
+           double(latencyUs) / 1000.0);
     Q_EMIT requestCompleted(method, path, status, latencyUs);
 }
 

@@ -55,9 +55,9 @@ public:
     void setHandler(Handler h);
     void setScreen(Screen s);
     void setBodySinks(BodySinks s);
-    void setWebSocketHandler(const QString &path, WebSocketHandler h); // e.g. "/chat"
+    void setWebSocketHandler(const QString &path, WebSocketHandler h);            // e.g. "/chat"
     bool setTls(const QString &certPath, const QString &keyPath, QString *error); // before listen
-    bool listen(const QHostAddress &address, quint16 port, QString *error); // port 0 = pick a free one
+    bool listen(const QHostAddress &address, quint16 port, QString *error);       // port 0 = pick a free one
     quint16 port() const;
     void close(); // stop listening and close every connection, upgraded WebSockets included
     // HTTP connections, handshakes in progress, upgraded QWebSockets and streamed responses not
@@ -100,7 +100,7 @@ private:
     QSet<QTcpSocket *> m_streams;     // streamed responses (Server-Sent Events), owned by their handler
     quint64 m_nextConnectionId = 1;
     int m_peakConnections = 0;
-    bool m_acceptBackoff = false;     // out of descriptors: not accepting until the back-off ends
+    bool m_acceptBackoff = false;      // out of descriptors: not accepting until the back-off ends
     bool m_reportedExhaustion = false; // logged once per episode
 };
 

@@ -14,10 +14,7 @@ bool hasToken(const QByteArray &value, QByteArrayView token)
 }
 } // namespace
 
-bool isWebSocketUpgrade(const HttpRequest &head)
-{
-    return hasToken(head.header("upgrade"), "websocket");
-}
+bool isWebSocketUpgrade(const HttpRequest &head) { return hasToken(head.header("upgrade"), "websocket"); }
 
 QString webSocketHandshakeProblem(const HttpRequest &head, int httpMinor)
 {

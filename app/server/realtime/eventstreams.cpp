@@ -20,7 +20,8 @@ HttpResponse failure(const ApiError &error)
     nlohmann::json err{{"code", errorCodeName(error.code).toStdString()}, {"message", error.message.toStdString()}};
     if (!error.field.isEmpty())
         err["details"] = nlohmann::json{{"field", error.field.toStdString()}};
-    HttpResponse r = HttpResponse::json(httpStatus(error.code), toJsonBytes(nlohmann::json{{"success", false}, {"error", err}}));
+    HttpResponse r =
+        HttpResponse::json(httpStatus(error.code), toJsonBytes(nlohmann::json{{"success", false}, {"error", err}}));
     if (error.code == ErrorCode::RateLimited)
         r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(std::max(1, error.retryAfterSeconds))});
     return r;
@@ -30,7 +31,8 @@ QString newStreamId()
 {
     quint64 bits[2];
     QRandomGenerator::system()->fillRange(bits);
-    return QStringLiteral("es_") + QString::fromLatin1(QByteArray::fromRawData(reinterpret_cast<const char *>(bits), sizeof bits).toHex());
+    return QStringLiteral("es_") +
+           QString::fromLatin1(QByteArray::fromRawData(reinterpret_cast<const char *>(bits), sizeof bits).toHex());
 }
 } // namespace
 
@@ -62,7 +64,8 @@ void EventStreams::handle(HttpRequest &&request, HttpResponder responder)
         req.timeoutSeconds = timeout.toInt(&ok);
         if (!ok || req.timeoutSeconds < 0 || req.timeoutSeconds > m_limits.maxTimeoutSeconds) {
             responder.send(failure({ErrorCode::ValidationFailed,
-                                    QStringLiteral("timeout must be a whole number of seconds from 0 to %1").arg(m_limits.maxTimeoutSeconds),
+                                    QStringLiteral("timeout must be a whole number of seconds from 0 to %1")
+                                        .arg(m_limits.maxTimeoutSeconds),
                                     QStringLiteral("timeout"), 0}));
             return;
         }
@@ -100,8 +103,10 @@ void EventStreams::open(const Request &request, HttpResponder responder)
     // A poll that follows on and may be held is paced by the events themselves; one answered at
     // once, or one that replays from the log, costs a request (per token: the user is not known yet).
     if (!continues || request.timeoutSeconds == 0 || !request.cursor) {
-        if (const int wait = m_rates.take(QString::fromLatin1(request.tokenHash.toHex()), RateLimiter::Budget::Requests)) {
-            responder.send(failure({ErrorCode::RateLimited, QStringLiteral("too many requests: wait %1 s").arg(wait), {}, wait}));
+        if (const int wait =
+                m_rates.take(QString::fromLatin1(request.tokenHash.toHex()), RateLimiter::Budget::Requests)) {
+            responder.send(
+                failure({ErrorCode::RateLimited, QStringLiteral("too many requests: wait %1 s").arg(wait), {}, wait}));
             return;
         }
     }
@@ -152,7 +157,8 @@ void EventStreams::open(const Request &request, HttpResponder responder)
                         holder->send(failure({ErrorCode::RateLimited,
                                               QStringLiteral("too many event streams open for this user (at most %1)")
                                                   .arg(m_limits.maxStreamsPerUser),
-                                              {}, m_limits.lingerMs / 1000}));
+                                              {},
+                                              m_limits.lingerMs / 1000}));
                         return;
                     }
                     session = create(r.value.caller, r.value.user);
@@ -172,7 +178,8 @@ void EventStreams::serve(EventStreamSession *session, const Request &request, Ht
         HttpResponse head;
         head.contentType = QByteArrayLiteral("text/event-stream; charset=utf-8");
         head.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")});
-        head.headers.append({QByteArrayLiteral("X-Accel-Buffering"), QByteArrayLiteral("no")}); // proxies must not buffer it
+        head.headers.append(
+            {QByteArrayLiteral("X-Accel-Buffering"), QByteArrayLiteral("no")}); // proxies must not buffer it
         if (QTcpSocket *socket = responder.stream(head))
             session->stream(socket);
         return; // client gone: the session lingers, then expires

@@ -36,8 +36,10 @@ const nlohmann::json &objectAt(const nlohmann::json &j, const char *key)
 }
 } // namespace
 
-EventStreamSession::EventStreamSession(QString streamId, const Caller &caller, const EventStreamLimits &limits, QObject *parent)
-    : RealtimeSession(parent), m_streamId(std::move(streamId)), m_caller(caller), m_limits(limits), m_id(nextStreamSessionId())
+EventStreamSession::EventStreamSession(QString streamId, const Caller &caller, const EventStreamLimits &limits,
+                                       QObject *parent)
+    : RealtimeSession(parent), m_streamId(std::move(streamId)), m_caller(caller), m_limits(limits),
+      m_id(nextStreamSessionId())
 {
     m_pollTimeout.setSingleShot(true);
     connect(&m_pollTimeout, &QTimer::timeout, this, &EventStreamSession::answerPoll);
@@ -129,7 +131,8 @@ void EventStreamSession::take(const QByteArray &json)
     }
     if (int(m_kept.size()) > m_limits.maxKeptEvents || m_keptBytes > m_limits.maxKeptBytes) {
         // Nobody is asking: stop keeping, the event log has the room events.
-        qCInfo(lcEventStream) << "stream" << m_id << "of" << m_caller.userId << "kept too much; the next request replays";
+        qCInfo(lcEventStream) << "stream" << m_id << "of" << m_caller.userId
+                              << "kept too much; the next request replays";
         m_kept.clear();
         m_keptBytes = 0;
         m_rooms = m_issued.rooms;

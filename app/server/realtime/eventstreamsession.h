@@ -16,10 +16,10 @@ class QTcpSocket;
 namespace confab::server {
 
 struct EventStreamLimits {
-    int lingerMs = 30000;            // kept (and the user counted online) this long after the last request ends
-    int maxTimeoutSeconds = 60;      // longest a long-poll is held
-    int heartbeatMs = 15000;         // Server-Sent Events: a comment this often keeps proxies from timing out
-    int maxKeptEvents = 2000;        // between requests; past it the next request replays from the event log
+    int lingerMs = 30000;       // kept (and the user counted online) this long after the last request ends
+    int maxTimeoutSeconds = 60; // longest a long-poll is held
+    int heartbeatMs = 15000;    // Server-Sent Events: a comment this often keeps proxies from timing out
+    int maxKeptEvents = 2000;   // between requests; past it the next request replays from the event log
     qint64 maxKeptBytes = 2 * 1024 * 1024;
     qint64 maxQueuedBytes = 8 * 1024 * 1024; // an SSE reader this far behind is cut off (it resumes by Last-Event-ID)
     int maxStreamsPerUser = 8;
@@ -35,7 +35,8 @@ struct EventStreamLimits {
 class EventStreamSession : public RealtimeSession {
     Q_OBJECT
 public:
-    EventStreamSession(QString streamId, const Caller &caller, const EventStreamLimits &limits, QObject *parent = nullptr);
+    EventStreamSession(QString streamId, const Caller &caller, const EventStreamLimits &limits,
+                       QObject *parent = nullptr);
     ~EventStreamSession() override;
 
     const Caller &caller() const override { return m_caller; }
@@ -93,7 +94,7 @@ private:
     bool m_mustReplay = false; // kept events overflowed: the next request replays from the log
     HttpResponder m_poll;      // a held long-poll, if any
     QTimer m_pollTimeout;
-    QTimer m_flushSoon; // answers a held poll at the end of this event-loop turn: one answer per batch
+    QTimer m_flushSoon;            // answers a held poll at the end of this event-loop turn: one answer per batch
     QPointer<QTcpSocket> m_socket; // an SSE stream, if any
     QTimer m_heartbeat;
     QTimer m_linger;

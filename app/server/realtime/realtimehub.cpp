@@ -21,8 +21,7 @@ ApiError rateLimited(int seconds)
 RealtimeHub::RealtimeHub(StorageWorker &worker, EventBus &bus, MembershipIndex &members, PresenceRegistry &presence,
                          RateLimiter &rates, const Clock &clock, RealtimeLimits limits, QObject *parent)
     : QObject(parent), m_worker(worker), m_bus(bus), m_members(members), m_presence(presence), m_rates(rates),
-      m_clock(clock),
-      m_limits(limits),
+      m_clock(clock), m_limits(limits),
       m_typing(limits.typingTimeoutMs,
                [this](const QString &roomId, const QString &userId, const QString &name, bool isTyping) {
                    Delivery d;
@@ -32,8 +31,7 @@ RealtimeHub::RealtimeHub(StorageWorker &worker, EventBus &bus, MembershipIndex &
                    d.roomId = roomId;
                    m_bus.publish(d);
                }),
-      m_standing(worker, m_registry, limits.standingPollMs),
-      m_streams(worker, *this, rates, limits.streams)
+      m_standing(worker, m_registry, limits.standingPollMs), m_streams(worker, *this, rates, limits.streams)
 {
 }
 
@@ -197,10 +195,11 @@ void RealtimeHub::handle(WsSession *session, ClientFrame &&frame)
     const bool isMessage = std::holds_alternative<SendMessageFrame>(frame) ||
                            std::holds_alternative<EditMessageFrame>(frame) ||
                            std::holds_alternative<MessageReactionFrame>(frame);
-    const bool isTyping = std::holds_alternative<TypingStartFrame>(frame) || std::holds_alternative<TypingStopFrame>(frame);
+    const bool isTyping =
+        std::holds_alternative<TypingStartFrame>(frame) || std::holds_alternative<TypingStopFrame>(frame);
     const bool isPing = std::holds_alternative<PingFrame>(frame);
     if (!isPing) {
-        const auto budget = isTyping ? RateLimiter::Budget::Typing
+        const auto budget = isTyping    ? RateLimiter::Budget::Typing
                             : isMessage ? RateLimiter::Budget::Messages
                                         : RateLimiter::Budget::Requests;
         const int wait = m_rates.take(session->caller().userId, budget);
@@ -213,7 +212,7 @@ void RealtimeHub::handle(WsSession *session, ClientFrame &&frame)
     std::visit([&](const auto &f) { on(session, f); }, frame);
 }
 
-template <typename T>
+template<typename T>
 void RealtimeHub::call(WsSession *s, const QString &ref,
                        std::function<Result<T>(Services &, const Caller &, Effects &)> work,
                        std::function<void(WsSession *, T &)> reply, StorageWorker::Commit commit)
@@ -250,7 +249,9 @@ void RealtimeHub::on(WsSession *s, const JoinRoomFrame &f)
     const int limit = m_limits.historyOnJoin;
     call<JoinedRoom>(
         s, f.ref,
-        [roomId = f.roomId, limit](Services &svc, const Caller &c, Effects &fx) { return svc.rooms.join(c, roomId, limit, fx); },
+        [roomId = f.roomId, limit](Services &svc, const Caller &c, Effects &fx) {
+            return svc.rooms.join(c, roomId, limit, fx);
+        },
         [](WsSession *session, JoinedRoom &j) {
             session->sendFrame(HistoryFrame{j.room.roomId, j.room, j.messages, j.hasMore});
         });
@@ -258,8 +259,10 @@ void RealtimeHub::on(WsSession *s, const JoinRoomFrame &f)
 
 void RealtimeHub::on(WsSession *s, const LeaveRoomFrame &f)
 {
-    call<Done>(s, f.ref, [roomId = f.roomId](Services &svc, const Caller &c, Effects &fx) { return svc.rooms.leave(c, roomId, fx); },
-               {});
+    call<Done>(
+        s, f.ref,
+        [roomId = f.roomId](Services &svc, const Caller &c, Effects &fx) { return svc.rooms.leave(c, roomId, fx); },
+        {});
 }
 
 void RealtimeHub::on(WsSession *s, const SendMessageFrame &f)
@@ -298,9 +301,11 @@ void RealtimeHub::on(WsSession *s, const MessageReactionFrame &f)
 
 void RealtimeHub::on(WsSession *s, const MarkReadFrame &f)
 {
-    call<ReadReceipt>(
-        s, f.ref, [f](Services &svc, const Caller &c, Effects &fx) { return svc.messages.markRead(c, f.roomId, f.messageId, fx); },
-        {});
+    call<ReadReceipt>(s, f.ref,
+                      [f](Services &svc, const Caller &c, Effects &fx) {
+                          return svc.messages.markRead(c, f.roomId, f.messageId, fx);
+                      },
+                      {});
 }
 
 void RealtimeHub::on(WsSession *s, const EditMessageFrame &f)
@@ -315,7 +320,8 @@ void RealtimeHub::on(WsSession *s, const EditMessageFrame &f)
 void RealtimeHub::on(WsSession *s, const DeleteMessageFrame &f)
 {
     call<Message>(
-        s, f.ref, [f](Services &svc, const Caller &c, Effects &fx) { return svc.messages.remove(c, f.roomId, f.messageId, fx); },
+        s, f.ref,
+        [f](Services &svc, const Caller &c, Effects &fx) { return svc.messages.remove(c, f.roomId, f.messageId, fx); },
         {});
 }
 

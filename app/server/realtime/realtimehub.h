@@ -22,7 +22,7 @@ struct RealtimeLimits {
     int typingTimeoutMs = 3000;
     int presenceGraceMs = 10000; // offline this long after the last connection closes
     int historyOnJoin = 50;
-    int standingPollMs = 300; // how often changes of a user's standing by another process are looked for
+    int standingPollMs = 300;  // how often changes of a user's standing by another process are looked for
     EventStreamLimits streams; // the long-poll / Server-Sent-Events fallback
 };
 
@@ -93,7 +93,7 @@ private:
     void on(WsSession *s, const PingFrame &f);
 
     // Runs a service call for a session; errors go back to it as `error` frames with the ref.
-    template <typename T>
+    template<typename T>
     void call(WsSession *s, const QString &ref, std::function<Result<T>(Services &, const Caller &, Effects &)> work,
               std::function<void(WsSession *, T &)> reply, StorageWorker::Commit commit = StorageWorker::Commit::Alone);
 

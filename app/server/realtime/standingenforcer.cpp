@@ -20,19 +20,13 @@ StandingEnforcer::StandingEnforcer(StorageWorker &worker, ConnectionRegistry &re
 QString StandingEnforcer::closeReason(StandingChangeKind kind)
 {
     switch (kind) {
-    case StandingChangeKind::SignedOut:
-        return QStringLiteral("signed out");
-    case StandingChangeKind::PasswordReset:
-        return QStringLiteral("signed out: password reset");
-    case StandingChangeKind::Disabled:
-        return QStringLiteral("account disabled");
-    case StandingChangeKind::Banned:
-        return QStringLiteral("banned from the server");
-    case StandingChangeKind::Erased:
-        return QStringLiteral("account erased");
+    case StandingChangeKind::SignedOut: return QStringLiteral("signed out");
+    case StandingChangeKind::PasswordReset: return QStringLiteral("signed out: password reset");
+    case StandingChangeKind::Disabled: return QStringLiteral("account disabled");
+    case StandingChangeKind::Banned: return QStringLiteral("banned from the server");
+    case StandingChangeKind::Erased: return QStringLiteral("account erased");
     case StandingChangeKind::RoleChanged:
-    case StandingChangeKind::Enabled:
-        break;
+    case StandingChangeKind::Enabled: break;
     }
     return {};
 }

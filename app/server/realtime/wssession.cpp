@@ -34,8 +34,9 @@ WsSession::WsSession(QWebSocket *socket, RealtimeHub &hub, OutputBatch &batch, c
         m_writer.emplace(transport);
         // Told at once (a direct connection) when Qt closes the descriptor, so that fan-out need
         // not ask the socket for its state per frame.
-        connect(transport, &QAbstractSocket::stateChanged, this,
-                [this](QAbstractSocket::SocketState state) { m_writer->setConnected(state == QAbstractSocket::ConnectedState); });
+        connect(transport, &QAbstractSocket::stateChanged, this, [this](QAbstractSocket::SocketState state) {
+            m_writer->setConnected(state == QAbstractSocket::ConnectedState);
+        });
         // Frames are small and already whole: no Nagle delay behind an unacknowledged one.
         transport->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         // Connected after Qt's reader, so this runs once Qt has handled (and answered) the input.
@@ -196,7 +197,8 @@ void WsSession::checkBacklogAfterInput()
 void WsSession::dropSlowReader(qint64 pongBytesDue)
 {
     qCWarning(lcSession).noquote() << "session" << m_id << "of"
-                                   << (isAuthenticated() ? m_caller.userId : QStringLiteral("an unauthenticated client"))
+                                   << (isAuthenticated() ? m_caller.userId
+                                                         : QStringLiteral("an unauthenticated client"))
                                    << "dropped: it does not read what is sent;" << queuedBytes() << "bytes queued and"
                                    << pongBytesDue << "due for its pings, limit" << m_limits.maxQueuedBytes;
     // The close frame queues behind the backlog: a client that catches up within the close
@@ -266,8 +268,11 @@ void WsSession::onText(const QString &text)
         const QByteArray utf8 = text.toUtf8();
         if (utf8.size() > m_limits.maxFrameBytes) {
             badFrame(ApiError{ErrorCode::PayloadTooLarge,
-                              QStringLiteral("frame of %1 bytes is over the limit of %2").arg(utf8.size()).arg(m_limits.maxFrameBytes),
-                              {}, 0});
+                              QStringLiteral("frame of %1 bytes is over the limit of %2")
+                                  .arg(utf8.size())
+                                  .arg(m_limits.maxFrameBytes),
+                              {},
+                              0});
             return;
         }
     }
@@ -298,17 +303,23 @@ void WsSession::onText(const QString &text)
             // A client may send right after its token (in the URL or an auth frame) without waiting
             // for hello: its frames wait for the check, up to a bound.
             if (int(m_waiting.size()) >= m_limits.maxWaitingFrames) {
-                badFrame(ApiError{ErrorCode::BadRequest,
-                                  QStringLiteral("too many frames before authentication completed: wait for hello (at most %1 wait)")
-                                      .arg(m_limits.maxWaitingFrames),
-                                  {}, 0},
-                         ref);
+                badFrame(
+                    ApiError{ErrorCode::BadRequest,
+                             QStringLiteral(
+                                 "too many frames before authentication completed: wait for hello (at most %1 wait)")
+                                 .arg(m_limits.maxWaitingFrames),
+                             {},
+                             0},
+                    ref);
                 return;
             }
             m_waiting.push_back(std::move(frame));
             return;
         }
-        badFrame(ApiError{ErrorCode::Unauthorized, QStringLiteral("authenticate first: send {\"type\":\"auth\",\"token\":...}"), {}, 0},
+        badFrame(ApiError{ErrorCode::Unauthorized,
+                          QStringLiteral("authenticate first: send {\"type\":\"auth\",\"token\":...}"),
+                          {},
+                          0},
                  ref);
         return;
     }

@@ -29,8 +29,8 @@ struct SessionLimits {
     qint64 maxFrameBytes = 64 * 1024;        // larger frames get an error (Qt's hard cap is higher)
     int badFramesBeforeClose = 10;           // within a minute, then close with 1008
     int maxJsonDepth = 16;
-    int maxWaitingFrames = 16;               // frames held while the token is checked
-    int closeTimeoutMs = 2000;               // after our close frame, wait this long for the client's
+    int maxWaitingFrames = 16; // frames held while the token is checked
+    int closeTimeoutMs = 2000; // after our close frame, wait this long for the client's
 };
 
 // One WebSocket connection: authentication, frame parsing, the bound on unsent bytes, and the
@@ -82,7 +82,7 @@ private:
     void dropSlowReader(qint64 pongBytesDue = 0);
 
     std::unique_ptr<QWebSocket> m_socket;
-    std::optional<FrameWriter> m_writer; // none if the socket under the QWebSocket was not found
+    std::optional<FrameWriter> m_writer;         // none if the socket under the QWebSocket was not found
     WebSocketInputGuard *m_inputGuard = nullptr; // the transport's (a child of it), if any
     RealtimeHub &m_hub;
     OutputBatch &m_batch;
@@ -97,7 +97,7 @@ private:
     QTimer m_authTimer;
     QTimer m_idleTimer;
     QElapsedTimer m_lastActivity;
-    bool m_authenticating = false; // a token is being checked: a second one is refused
+    bool m_authenticating = false;      // a token is being checked: a second one is refused
     std::vector<ClientFrame> m_waiting; // arrived while the token was being checked
     bool m_closing = false;
 };

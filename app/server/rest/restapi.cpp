@@ -33,8 +33,8 @@ LoginThrottle::Settings accountWideLoginLimit()
 
 RestApi::RestApi(StorageWorker &worker, RealtimeHub &hub, RateLimiter &rates, StandingEnforcer &standing,
                  PasswordHasher &hasher, Metrics &metrics, const Clock &clock, QObject *parent)
-    : QObject(parent), m_worker(worker), m_hub(hub), m_rates(rates), m_standing(standing), m_hasher(hasher), m_metrics(metrics), m_clock(clock),
-      m_loginsFromAddress(clock), m_logins(clock, accountWideLoginLimit())
+    : QObject(parent), m_worker(worker), m_hub(hub), m_rates(rates), m_standing(standing), m_hasher(hasher),
+      m_metrics(metrics), m_clock(clock), m_loginsFromAddress(clock), m_logins(clock, accountWideLoginLimit())
 {
     // Hashed on the pool, not here: start-up and command-line tools should not wait ~200 ms.
     m_hasher.hash(QStringLiteral("confab-timing-equaliser"), this, [this](QByteArray hash) { m_dummyHash = hash; });
@@ -80,7 +80,10 @@ QByteArray bearerToken(const HttpRequest &request)
     return {};
 }
 
-ApiError missingToken() { return {ErrorCode::Unauthorized, QStringLiteral("send Authorization: Bearer <token>"), {}, 0}; }
+ApiError missingToken()
+{
+    return {ErrorCode::Unauthorized, QStringLiteral("send Authorization: Bearer <token>"), {}, 0};
+}
 
 std::optional<ApiError> RestApi::routeError(const HttpRequest &request, const Handler **handler, PathParams *params,
                                             bool *needsToken) const
@@ -89,11 +92,12 @@ std::optional<ApiError> RestApi::routeError(const HttpRequest &request, const Ha
     case Router<Handler>::Match::NotFound:
         return ApiError{ErrorCode::NotFound, QStringLiteral("no endpoint at %1").arg(request.path), {}, 0};
     case Router<Handler>::Match::WrongMethod:
-        return ApiError{ErrorCode::MethodNotAllowed,
-                        QStringLiteral("%1 is not allowed on %2").arg(QString::fromLatin1(request.method), request.path),
-                        {}, 0};
-    case Router<Handler>::Match::Found:
-        break;
+        return ApiError{
+            ErrorCode::MethodNotAllowed,
+            QStringLiteral("%1 is not allowed on %2").arg(QString::fromLatin1(request.method), request.path),
+            {},
+            0};
+    case Router<Handler>::Match::Found: break;
     }
     return std::nullopt;
 }
@@ -124,7 +128,8 @@ void RestApi::handle(HttpRequest &&request, HttpResponder responder)
     auto body = std::make_shared<json>();
     if (!request.body.isEmpty()) {
         if (!isJsonContentType(request.header("content-type"))) {
-            responder.send(failure({ErrorCode::UnsupportedMediaType, QStringLiteral("send the body as application/json"), {}, 0}));
+            responder.send(
+                failure({ErrorCode::UnsupportedMediaType, QStringLiteral("send the body as application/json"), {}, 0}));
             return;
         }
         try {
@@ -161,54 +166,59 @@ void RestApi::route(const char *method, const char *pattern, RestWork work, int 
                     std::function<void(const Caller &, const RestCall &)> after, RouteKind kind)
 {
     const bool isMessageSend = kind == RouteKind::MessageSend;
-    publicRoute(method, pattern, [this, work, status, after, isMessageSend](RestCall &&call, HttpResponder responder) {
-        const QByteArray token = bearerToken(call.request);
-        if (token.isEmpty()) {
-            responder.send(failure(missingToken()));
-            return;
-        }
-        const QByteArray tokenHash = AuthService::hashToken(QString::fromLatin1(token));
-        // Limited here, before any storage work: a flood costs the network thread only.
-        if (const int wait = m_rates.take(rateKey(tokenHash), isMessageSend ? RateLimiter::Budget::Messages : RateLimiter::Budget::Requests)) {
-            responder.send(failure({ErrorCode::RateLimited, QStringLiteral("too many requests: wait %1 s").arg(wait), {}, wait}));
-            return;
-        }
-        struct Answer {
-            Caller caller;
-            HttpResponse response;
-        };
-        auto shared = std::make_shared<RestCall>(std::move(call));
-        auto responderHolder = std::make_shared<HttpResponder>(std::move(responder));
-        m_worker.run<Answer>(
-            this,
-            [tokenHash, work, status, shared](Services &s, Effects &fx) -> Result<Answer> {
-                auto caller = s.auth.authenticate(tokenHash);
-                if (!caller)
-                    return *caller.error;
-                try {
-                    auto data = work(s, caller.value, fx, *shared);
-                    if (!data)
-                        return *data.error;
-                    return Answer{caller.value, success(std::move(data.value), status)};
-                } catch (const DecodeError &e) {
-                    fx.deliveries.clear();
-                    return e.toApiError();
-                }
-            },
-            [this, tokenHash, responderHolder, after, shared](Result<Answer> r) {
-                if (!r) {
-                    if (r.error->code == ErrorCode::Unauthorized)
-                        m_tokenUsers.remove(tokenHash);
-                    responderHolder->send(failure(*r.error));
-                    return;
-                }
-                rememberToken(tokenHash, r.value.caller.userId);
-                if (after)
-                    after(r.value.caller, *shared);
-                responderHolder->send(std::move(r.value.response));
-            },
-            isMessageSend ? StorageWorker::Commit::Grouped : StorageWorker::Commit::Alone);
-    }, true);
+    publicRoute(
+        method, pattern,
+        [this, work, status, after, isMessageSend](RestCall &&call, HttpResponder responder) {
+            const QByteArray token = bearerToken(call.request);
+            if (token.isEmpty()) {
+                responder.send(failure(missingToken()));
+                return;
+            }
+            const QByteArray tokenHash = AuthService::hashToken(QString::fromLatin1(token));
+            // Limited here, before any storage work: a flood costs the network thread only.
+            if (const int wait = m_rates.take(rateKey(tokenHash), isMessageSend ? RateLimiter::Budget::Messages
+                                                                                : RateLimiter::Budget::Requests)) {
+                responder.send(failure(
+                    {ErrorCode::RateLimited, QStringLiteral("too many requests: wait %1 s").arg(wait), {}, wait}));
+                return;
+            }
+            struct Answer {
+                Caller caller;
+                HttpResponse response;
+            };
+            auto shared = std::make_shared<RestCall>(std::move(call));
+            auto responderHolder = std::make_shared<HttpResponder>(std::move(responder));
+            m_worker.run<Answer>(
+                this,
+                [tokenHash, work, status, shared](Services &s, Effects &fx) -> Result<Answer> {
+                    auto caller = s.auth.authenticate(tokenHash);
+                    if (!caller)
+                        return *caller.error;
+                    try {
+                        auto data = work(s, caller.value, fx, *shared);
+                        if (!data)
+                            return *data.error;
+                        return Answer{caller.value, success(std::move(data.value), status)};
+                    } catch (const DecodeError &e) {
+                        fx.deliveries.clear();
+                        return e.toApiError();
+                    }
+                },
+                [this, tokenHash, responderHolder, after, shared](Result<Answer> r) {
+                    if (!r) {
+                        if (r.error->code == ErrorCode::Unauthorized)
+                            m_tokenUsers.remove(tokenHash);
+                        responderHolder->send(failure(*r.error));
+                        return;
+                    }
+                    rememberToken(tokenHash, r.value.caller.userId);
+                    if (after)
+                        after(r.value.caller, *shared);
+                    responderHolder->send(std::move(r.value.response));
+                },
+                isMessageSend ? StorageWorker::Commit::Grouped : StorageWorker::Commit::Alone);
+        },
+        true);
 }
 
 } // namespace confab::server

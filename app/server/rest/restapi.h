@@ -85,7 +85,7 @@ private:
     // For routes that answer from the network thread after storage work (files): checks the
     // token and the rate limit, runs `work` on the storage thread, answers its error or hands
     // its value to `then`. Defined in restfileroutes.cpp, the only user.
-    template <typename T>
+    template<typename T>
     void withCaller(const HttpRequest &request, HttpResponder responder,
                     std::function<Result<T>(Services &, const Caller &)> work,
                     std::function<void(T &&, HttpResponder)> then);
@@ -123,7 +123,7 @@ private:
     Metrics &m_metrics;
     const Clock &m_clock;
     Router<Handler> m_router;
-    QByteArray m_dummyHash; // verified against for unknown users, so timing does not tell
+    QByteArray m_dummyHash;                  // verified against for unknown users, so timing does not tell
     QHash<QByteArray, QString> m_tokenUsers; // token hash -> user id, for rateKey()
     // Failed sign-ins. Per username and address, strictly: one address cannot guess on, nor lock
     // the account out for anyone else. Per username from anywhere, with a higher threshold:

@@ -4,9 +4,9 @@
 
 #include "restapi.h"
 
-#include "ratelimiter.h"
 #include "files/byterange.h"
 #include "files/filetransfers.h"
+#include "ratelimiter.h"
 
 #include "core/jsondocument.h"
 #include "core/jsonreader.h"
@@ -21,8 +21,8 @@
 
 namespace confab::server {
 
-using nlohmann::json;
 using confab::detail::JsonReader;
+using nlohmann::json;
 
 namespace {
 
@@ -55,7 +55,8 @@ QString cleanFileName(const QByteArray &header)
 
 QString declaredType(const HttpRequest &request)
 {
-    return QString::fromLatin1(request.header("content-type").split(';').first().trimmed().toLower()).left(limits::kMimeTypeMax);
+    return QString::fromLatin1(request.header("content-type").split(';').first().trimmed().toLower())
+        .left(limits::kMimeTypeMax);
 }
 
 // `/v1/uploads/{id}` or `/v1/uploads/{id}/complete`: the id, when well formed (it names a file).
@@ -86,20 +87,24 @@ QByteArray contentDisposition(bool inlineOk, const QString &fileName)
     // filename= gets an ASCII stand-in; filename*= the real name (RFC 6266 / 8187).
     QByteArray ascii;
     for (const QChar c : fileName)
-        ascii += (c.unicode() >= 0x20 && c.unicode() < 0x7f && c != QLatin1Char('"') && c != QLatin1Char('\\')) ? char(c.unicode()) : '_';
+        ascii += (c.unicode() >= 0x20 && c.unicode() < 0x7f && c != QLatin1Char('"') && c != QLatin1Char('\\'))
+                     ? char(c.unicode())
+                     : '_';
     return QByteArray(inlineOk ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" +
            QUrl::toPercentEncoding(fileName);
 }
 
 } // namespace
 
-template <typename T>
+template<typename T>
 void RestApi::withCaller(const HttpRequest &request, HttpResponder responder,
-                         std::function<Result<T>(Services &, const Caller &)> work, std::function<void(T &&, HttpResponder)> then)
+                         std::function<Result<T>(Services &, const Caller &)> work,
+                         std::function<void(T &&, HttpResponder)> then)
 {
     const QByteArray token = bearer(request);
     if (token.isEmpty()) {
-        responder.send(failure(apiError(ErrorCode::Unauthorized, QStringLiteral("send Authorization: Bearer <token>"))));
+        responder.send(
+            failure(apiError(ErrorCode::Unauthorized, QStringLiteral("send Authorization: Bearer <token>"))));
         return;
     }
     const QByteArray tokenHash = AuthService::hashToken(QString::fromLatin1(token));
@@ -129,44 +134,59 @@ void RestApi::withCaller(const HttpRequest &request, HttpResponder responder,
 
 void RestApi::addFileRoutes()
 {
-    publicRoute("POST", "/v1/files", [this](RestCall &&c, HttpResponder r) { uploadFile(std::move(c), std::move(r)); }, true);
+    publicRoute(
+        "POST", "/v1/files", [this](RestCall &&c, HttpResponder r) { uploadFile(std::move(c), std::move(r)); }, true);
     for (const char *method : {"GET", "HEAD"}) {
-        publicRoute(method, "/v1/files/{fileId}", [this](RestCall &&c, HttpResponder r) { download(std::move(c), std::move(r), false); }, true);
-        publicRoute(method, "/v1/files/{fileId}/thumbnail",
-                    [this](RestCall &&c, HttpResponder r) { download(std::move(c), std::move(r), true); }, true);
+        publicRoute(
+            method, "/v1/files/{fileId}",
+            [this](RestCall &&c, HttpResponder r) { download(std::move(c), std::move(r), false); }, true);
+        publicRoute(
+            method, "/v1/files/{fileId}/thumbnail",
+            [this](RestCall &&c, HttpResponder r) { download(std::move(c), std::move(r), true); }, true);
     }
 
-    route("POST", "/v1/uploads", [this](Services &s, const Caller &caller, Effects &, const RestCall &c) -> Result<json> {
-        const json body = c.body->is_null() ? json::object() : *c.body; // JsonReader keeps a reference
-        JsonReader r(body);
-        const QString name = cleanFileName(QUrl::toPercentEncoding(r.string("fileName", 255)));
-        const qint64 size = r.integer("fileSize", 1, qint64(1) << 50);
-        const QString mime = r.optString("mimeType", {}, limits::kMimeTypeMax);
-        const QString roomId = r.optString("roomId", {}, limits::kIdMax);
-        r.finish();
-        if (!m_files)
-            return filesOff();
-        if (!roomId.isEmpty()) {
-            if (auto allowed = s.files.roomAllowsUpload(caller, roomId, size); !allowed)
-                return *allowed.error;
-        }
-        auto u = s.files.createUpload(caller, name, size, mime);
-        if (!u)
-            return *u.error;
-        return uploadJson(u.value, 0);
-    }, 201);
-    publicRoute("GET", "/v1/uploads/{uploadId}", [this](RestCall &&c, HttpResponder r) { uploadOffset(std::move(c), std::move(r)); }, true);
-    publicRoute("HEAD", "/v1/uploads/{uploadId}", [this](RestCall &&c, HttpResponder r) { uploadOffset(std::move(c), std::move(r)); }, true);
-    publicRoute("PATCH", "/v1/uploads/{uploadId}", [this](RestCall &&c, HttpResponder r) { appendToUpload(std::move(c), std::move(r)); }, true);
-    publicRoute("POST", "/v1/uploads/{uploadId}/complete",
-                [this](RestCall &&c, HttpResponder r) { completeUpload(std::move(c), std::move(r)); }, true);
-    route("DELETE", "/v1/uploads/{uploadId}", [this](Services &s, const Caller &caller, Effects &, const RestCall &c) -> Result<json> {
-        const QString id = c.param(QStringLiteral("uploadId"));
-        auto done = s.files.cancelUpload(caller, id);
-        if (!done)
-            return *done.error;
-        return json{{"uploadId", id.toStdString()}, {"deleted", true}};
-    });
+    route(
+        "POST", "/v1/uploads",
+        [this](Services &s, const Caller &caller, Effects &, const RestCall &c) -> Result<json> {
+            const json body = c.body->is_null() ? json::object() : *c.body; // JsonReader keeps a reference
+            JsonReader r(body);
+            const QString name = cleanFileName(QUrl::toPercentEncoding(r.string("fileName", 255)));
+            const qint64 size = r.integer("fileSize", 1, qint64(1) << 50);
+            const QString mime = r.optString("mimeType", {}, limits::kMimeTypeMax);
+            const QString roomId = r.optString("roomId", {}, limits::kIdMax);
+            r.finish();
+            if (!m_files)
+                return filesOff();
+            if (!roomId.isEmpty()) {
+                if (auto allowed = s.files.roomAllowsUpload(caller, roomId, size); !allowed)
+                    return *allowed.error;
+            }
+            auto u = s.files.createUpload(caller, name, size, mime);
+            if (!u)
+                return *u.error;
+            return uploadJson(u.value, 0);
+        },
+        201);
+    publicRoute(
+        "GET", "/v1/uploads/{uploadId}",
+        [this](RestCall &&c, HttpResponder r) { uploadOffset(std::move(c), std::move(r)); }, true);
+    publicRoute(
+        "HEAD", "/v1/uploads/{uploadId}",
+        [this](RestCall &&c, HttpResponder r) { uploadOffset(std::move(c), std::move(r)); }, true);
+    publicRoute(
+        "PATCH", "/v1/uploads/{uploadId}",
+        [this](RestCall &&c, HttpResponder r) { appendToUpload(std::move(c), std::move(r)); }, true);
+    publicRoute(
+        "POST", "/v1/uploads/{uploadId}/complete",
+        [this](RestCall &&c, HttpResponder r) { completeUpload(std::move(c), std::move(r)); }, true);
+    route("DELETE", "/v1/uploads/{uploadId}",
+          [this](Services &s, const Caller &caller, Effects &, const RestCall &c) -> Result<json> {
+              const QString id = c.param(QStringLiteral("uploadId"));
+              auto done = s.files.cancelUpload(caller, id);
+              if (!done)
+                  return *done.error;
+              return json{{"uploadId", id.toStdString()}, {"deleted", true}};
+          });
 }
 
 std::shared_ptr<BodySink> RestApi::bodySink(const HttpRequest &head)
@@ -205,7 +225,8 @@ std::shared_ptr<BodySink> RestApi::bodySink(const HttpRequest &head)
     const QByteArray lengthHeader = head.header("content-length");
     const QString roomId = head.query.queryItemValue(QStringLiteral("roomId"), QUrl::FullyDecoded);
     if (wholeFile && head.header("x-filename").trimmed().isEmpty()) {
-        spool->refuse(ErrorCode::ValidationFailed, QStringLiteral("send the file's name in X-Filename (percent-encoded UTF-8)"));
+        spool->refuse(ErrorCode::ValidationFailed,
+                      QStringLiteral("send the file's name in X-Filename (percent-encoded UTF-8)"));
         return spool;
     }
     struct Admission {
@@ -224,7 +245,8 @@ std::shared_ptr<BodySink> RestApi::bodySink(const HttpRequest &head)
                 if (!u)
                     return *u.error;
                 if (!u.value.fileId.isEmpty())
-                    return apiError(ErrorCode::Conflict, QStringLiteral("the upload is complete (file %1)").arg(u.value.fileId));
+                    return apiError(ErrorCode::Conflict,
+                                    QStringLiteral("the upload is complete (file %1)").arg(u.value.fileId));
                 return Admission{0, {}, u.value};
             }
             if (!roomId.isEmpty()) {
@@ -235,10 +257,12 @@ std::shared_ptr<BodySink> RestApi::bodySink(const HttpRequest &head)
             if (!allowance)
                 return *allowance.error;
             const bool quotaBound = allowance.value < s.context.settings.maxUploadBytes;
-            return Admission{allowance.value,
-                             quotaBound ? QStringLiteral("the upload is over what you may still store (%1 bytes left of your quota)").arg(allowance.value)
-                                        : QStringLiteral("the upload is over the server's limit of %1 bytes").arg(allowance.value),
-                             {}};
+            return Admission{
+                allowance.value,
+                quotaBound ? QStringLiteral("the upload is over what you may still store (%1 bytes left of your quota)")
+                                 .arg(allowance.value)
+                           : QStringLiteral("the upload is over the server's limit of %1 bytes").arg(allowance.value),
+                {}};
         },
         [weak, chunked, offsetHeader, lengthHeader](Result<Admission> r) {
             const std::shared_ptr<UploadSpool> spool = weak.lock();
@@ -261,16 +285,23 @@ std::shared_ptr<BodySink> RestApi::bodySink(const HttpRequest &head)
             const qint64 offset = offsetHeader.toLongLong(&ok);
             const qint64 have = QFileInfo(spool->path()).size();
             if (!ok || offset < 0) {
-                spool->refuse(ErrorCode::BadRequest, QStringLiteral("send Upload-Offset: the number of bytes the server has (ask with GET)"));
+                spool->refuse(ErrorCode::BadRequest,
+                              QStringLiteral("send Upload-Offset: the number of bytes the server has (ask with GET)"));
             } else if (offset != have) {
-                spool->refuse(ErrorCode::Conflict, QStringLiteral("Upload-Offset %1 does not match the %2 bytes received").arg(offset).arg(have));
+                spool->refuse(
+                    ErrorCode::Conflict,
+                    QStringLiteral("Upload-Offset %1 does not match the %2 bytes received").arg(offset).arg(have));
             } else {
                 const qint64 left = r.value.upload.size - have;
                 if (hasLength && declared > left)
                     spool->refuse(ErrorCode::PayloadTooLarge,
-                                  QStringLiteral("the chunk goes past the upload's fileSize of %1 bytes").arg(r.value.upload.size));
+                                  QStringLiteral("the chunk goes past the upload's fileSize of %1 bytes")
+                                      .arg(r.value.upload.size));
                 else
-                    spool->open(left, QStringLiteral("the chunk goes past the upload's fileSize of %1 bytes").arg(r.value.upload.size), have);
+                    spool->open(left,
+                                QStringLiteral("the chunk goes past the upload's fileSize of %1 bytes")
+                                    .arg(r.value.upload.size),
+                                have);
             }
         });
     return spool;
@@ -284,10 +315,11 @@ void RestApi::uploadFile(RestCall &&call, HttpResponder responder)
     }
     auto spool = std::dynamic_pointer_cast<UploadSpool>(call.request.bodySink);
     if (!spool) {
-        responder.send(failure(call.request.header("x-filename").trimmed().isEmpty()
-                                   ? apiError(ErrorCode::ValidationFailed, QStringLiteral("send the file's name in X-Filename"),
-                                              QStringLiteral("X-Filename"))
-                                   : apiError(ErrorCode::BadRequest, QStringLiteral("send the file's bytes as the request body"))));
+        responder.send(failure(
+            call.request.header("x-filename").trimmed().isEmpty()
+                ? apiError(ErrorCode::ValidationFailed, QStringLiteral("send the file's name in X-Filename"),
+                           QStringLiteral("X-Filename"))
+                : apiError(ErrorCode::BadRequest, QStringLiteral("send the file's bytes as the request body"))));
         return;
     }
     FileDraft draft;
@@ -312,38 +344,40 @@ void RestApi::uploadFile(RestCall &&call, HttpResponder responder)
 void RestApi::storeUpload(const QByteArray &tokenHash, FileDraft draft, bool computeHash, QString uploadId,
                           std::function<void(Result<json>)> done)
 {
-    m_files->inspect(draft.tempPath, computeHash, [this, draft, tokenHash, uploadId, done](Inspection seen, QString thumbnail) mutable {
-        if (!seen.ok) {
-            QFile::remove(draft.tempPath);
-            QFile::remove(thumbnail);
-            done(apiError(ErrorCode::Internal, QStringLiteral("the server could not read the upload back")));
-            return;
-        }
-        draft.detectedMime = seen.detectedMime;
-        draft.size = seen.size;
-        if (!seen.sha256.isEmpty()) // hashed at the end, or the EXIF strip changed the bytes
-            draft.sha256 = seen.sha256;
-        draft.width = seen.width;
-        draft.height = seen.height;
-        draft.thumbnailTempPath = thumbnail;
-        m_worker.run<json>(
-            this,
-            [tokenHash, draft, uploadId](Services &s, Effects &) -> Result<json> {
-                auto caller = s.auth.authenticate(tokenHash);
-                if (!caller) {
-                    QFile::remove(draft.tempPath);
-                    QFile::remove(draft.thumbnailTempPath);
-                    return *caller.error;
-                }
-                auto f = s.files.store(caller.value, draft);
-                if (!f)
-                    return *f.error;
-                if (!uploadId.isEmpty())
-                    s.files.finishUpload(uploadId, f.value.fileId);
-                return FileService::fileJson(f.value);
-            },
-            [done](Result<json> r) { done(std::move(r)); });
-    });
+    m_files->inspect(
+        draft.tempPath, computeHash,
+        [this, draft, tokenHash, uploadId, done](Inspection seen, QString thumbnail) mutable {
+            if (!seen.ok) {
+                QFile::remove(draft.tempPath);
+                QFile::remove(thumbnail);
+                done(apiError(ErrorCode::Internal, QStringLiteral("the server could not read the upload back")));
+                return;
+            }
+            draft.detectedMime = seen.detectedMime;
+            draft.size = seen.size;
+            if (!seen.sha256.isEmpty()) // hashed at the end, or the EXIF strip changed the bytes
+                draft.sha256 = seen.sha256;
+            draft.width = seen.width;
+            draft.height = seen.height;
+            draft.thumbnailTempPath = thumbnail;
+            m_worker.run<json>(
+                this,
+                [tokenHash, draft, uploadId](Services &s, Effects &) -> Result<json> {
+                    auto caller = s.auth.authenticate(tokenHash);
+                    if (!caller) {
+                        QFile::remove(draft.tempPath);
+                        QFile::remove(draft.thumbnailTempPath);
+                        return *caller.error;
+                    }
+                    auto f = s.files.store(caller.value, draft);
+                    if (!f)
+                        return *f.error;
+                    if (!uploadId.isEmpty())
+                        s.files.finishUpload(uploadId, f.value.fileId);
+                    return FileService::fileJson(f.value);
+                },
+                [done](Result<json> r) { done(std::move(r)); });
+        });
 }
 
 void RestApi::uploadOffset(RestCall &&call, HttpResponder responder)
@@ -357,7 +391,8 @@ void RestApi::uploadOffset(RestCall &&call, HttpResponder responder)
         call.request, std::move(responder),
         [id](Services &s, const Caller &caller) { return s.files.upload(caller, id); },
         [this](UploadRecord &&u, HttpResponder r) {
-            const qint64 offset = u.fileId.isEmpty() ? QFileInfo(m_files->blobs().uploadPath(u.uploadId)).size() : u.size;
+            const qint64 offset =
+                u.fileId.isEmpty() ? QFileInfo(m_files->blobs().uploadPath(u.uploadId)).size() : u.size;
             HttpResponse response = success(uploadJson(u, offset));
             response.headers.append({QByteArrayLiteral("Upload-Offset"), QByteArray::number(offset)});
             response.headers.append({QByteArrayLiteral("Upload-Length"), QByteArray::number(u.size)});
@@ -370,7 +405,8 @@ void RestApi::appendToUpload(RestCall &&call, HttpResponder responder)
 {
     auto spool = std::dynamic_pointer_cast<UploadSpool>(call.request.bodySink);
     if (!spool) {
-        responder.send(failure(apiError(ErrorCode::BadRequest, QStringLiteral("send the chunk's bytes as the request body, with Upload-Offset"))));
+        responder.send(failure(apiError(
+            ErrorCode::BadRequest, QStringLiteral("send the chunk's bytes as the request body, with Upload-Offset"))));
         return;
     }
     const QString id = call.param(QStringLiteral("uploadId"));
@@ -407,7 +443,8 @@ void RestApi::appendToUpload(RestCall &&call, HttpResponder responder)
     });
 }
 
-void RestApi::finishResumable(const QByteArray &tokenHash, const QString &uploadId, std::function<void(Result<json>)> done)
+void RestApi::finishResumable(const QByteArray &tokenHash, const QString &uploadId,
+                              std::function<void(Result<json>)> done)
 {
     const QString part = m_files->blobs().uploadPath(uploadId);
     // Out of uploads/ first, so no late PATCH can touch the bytes being checked.
@@ -470,13 +507,16 @@ void RestApi::completeUpload(RestCall &&call, HttpResponder responder)
                 return;
             }
             if (m_activeUploads.value(st.upload.uploadId).lock()) {
-                r.send(failure(apiError(ErrorCode::Conflict, QStringLiteral("a PATCH to this upload is still running"))));
+                r.send(
+                    failure(apiError(ErrorCode::Conflict, QStringLiteral("a PATCH to this upload is still running"))));
                 return;
             }
             const qint64 have = QFileInfo(m_files->blobs().uploadPath(st.upload.uploadId)).size();
             if (have != st.upload.size) {
                 r.send(failure(apiError(ErrorCode::Conflict,
-                                        QStringLiteral("the upload has %1 of its %2 bytes; send the rest first").arg(have).arg(st.upload.size))));
+                                        QStringLiteral("the upload has %1 of its %2 bytes; send the rest first")
+                                            .arg(have)
+                                            .arg(st.upload.size))));
                 return;
             }
             auto holder = std::make_shared<HttpResponder>(std::move(r));
@@ -499,13 +539,16 @@ void RestApi::download(RestCall &&call, HttpResponder responder, bool thumbnail)
         [fileId](Services &s, const Caller &caller) { return s.files.downloadable(caller, fileId); },
         [this, range, thumbnail](FileRecord &&f, HttpResponder r) {
             if (thumbnail && f.thumbnailPath.isEmpty()) {
-                r.send(failure(apiError(ErrorCode::FileNotFound, QStringLiteral("file %1 has no thumbnail").arg(f.fileId))));
+                r.send(failure(
+                    apiError(ErrorCode::FileNotFound, QStringLiteral("file %1 has no thumbnail").arg(f.fileId))));
                 return;
             }
-            const QString path = thumbnail ? m_files->blobs().absolutePath(f.thumbnailPath) : m_files->blobs().blobPath(f.sha256);
+            const QString path =
+                thumbnail ? m_files->blobs().absolutePath(f.thumbnailPath) : m_files->blobs().blobPath(f.sha256);
             auto file = std::make_shared<QFile>(path);
             if (!file->open(QIODevice::ReadOnly)) {
-                r.send(failure(apiError(ErrorCode::FileNotFound, QStringLiteral("file %1 is gone from the server").arg(f.fileId))));
+                r.send(failure(apiError(ErrorCode::FileNotFound,
+                                        QStringLiteral("file %1 is gone from the server").arg(f.fileId))));
                 return;
             }
             const qint64 size = file->size();
@@ -519,13 +562,14 @@ void RestApi::download(RestCall &&call, HttpResponder responder, bool thumbnail)
             response.headers.append({QByteArrayLiteral("Accept-Ranges"), QByteArrayLiteral("bytes")});
             // The bytes behind a file id never change.
             response.headers.append({QByteArrayLiteral("ETag"), '"' + f.sha256.toLatin1() + '"'});
-            response.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("private, max-age=31536000, immutable")});
+            response.headers.append(
+                {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("private, max-age=31536000, immutable")});
             const ByteRange wanted = ByteRange::parse(range, size);
             if (wanted.unsatisfiable) {
-                HttpResponse refused = failure(apiError(ErrorCode::BadRequest,
-                                                        QStringLiteral("the range %1 is outside the file's %2 bytes")
-                                                            .arg(QString::fromLatin1(range.left(100)))
-                                                            .arg(size)));
+                HttpResponse refused = failure(
+                    apiError(ErrorCode::BadRequest, QStringLiteral("the range %1 is outside the file's %2 bytes")
+                                                        .arg(QString::fromLatin1(range.left(100)))
+                                                        .arg(size)));
                 refused.status = 416;
                 refused.headers.append({QByteArrayLiteral("Content-Range"), "bytes */" + QByteArray::number(size)});
                 r.send(std::move(refused));
@@ -534,8 +578,8 @@ void RestApi::download(RestCall &&call, HttpResponder responder, bool thumbnail)
             if (wanted.partial) {
                 response.status = 206;
                 response.headers.append({QByteArrayLiteral("Content-Range"),
-                                         "bytes " + QByteArray::number(wanted.first) + '-' + QByteArray::number(wanted.last) +
-                                             '/' + QByteArray::number(size)});
+                                         "bytes " + QByteArray::number(wanted.first) + '-' +
+                                             QByteArray::number(wanted.last) + '/' + QByteArray::number(size)});
                 file->seek(wanted.first);
             }
             response.streamLength = wanted.partial ? wanted.last - wanted.first + 1 : size;

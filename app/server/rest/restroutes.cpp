@@ -53,7 +53,7 @@ std::optional<bool> queryBool(const RestCall &c, const char *name)
 
 // The request's body decoded as T: none at all is BAD_REQUEST, a wrong field VALIDATION_FAILED
 // naming it (DecodeError, answered by the route).
-template <typename T> T bodyAs(const RestCall &c)
+template<typename T> T bodyAs(const RestCall &c)
 {
     if (c.body->is_null())
         throw DecodeError(ErrorCode::BadRequest, {}, QStringLiteral("this request needs a JSON body"));
@@ -61,16 +61,16 @@ template <typename T> T bodyAs(const RestCall &c)
 }
 
 // For the calls whose body may be left out (kick, ban): none means every field at its default.
-template <typename T> T optionalBodyAs(const RestCall &c) { return c.body->is_null() ? T{} : c.body->get<T>(); }
+template<typename T> T optionalBodyAs(const RestCall &c) { return c.body->is_null() ? T{} : c.body->get<T>(); }
 
-template <typename T> Result<json> mapped(Result<T> r, const std::function<json(const T &)> &f)
+template<typename T> Result<json> mapped(Result<T> r, const std::function<json(const T &)> &f)
 {
     if (!r)
         return *r.error;
     return f(r.value);
 }
 
-template <typename T> Result<json> plain(Result<T> r)
+template<typename T> Result<json> plain(Result<T> r)
 {
     if (!r)
         return *r.error;
@@ -92,19 +92,24 @@ void RestApi::addRoutes()
 
 void RestApi::addAuthRoutes()
 {
-    publicRoute("POST", "/v1/auth/register", [this](RestCall &&c, HttpResponder r) { registerAccount(std::move(c), std::move(r)); });
+    publicRoute("POST", "/v1/auth/register",
+                [this](RestCall &&c, HttpResponder r) { registerAccount(std::move(c), std::move(r)); });
     publicRoute("POST", "/v1/auth/login", [this](RestCall &&c, HttpResponder r) { login(std::move(c), std::move(r)); });
 
-    route("POST", "/v1/auth/logout",
-          [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
-              return mapped<Done>(s.auth.logout(caller, c.request.peerAddress.toString()),
-                                  [](const Done &) { return json{{"loggedOut", true}}; });
-          },
-          200, [this](const Caller &caller, const RestCall &) {
-              m_standing.apply({StandingChange{0, caller.userId, caller.tokenHash, StandingChangeKind::SignedOut, 0}});
-          });
+    route(
+        "POST", "/v1/auth/logout",
+        [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
+            return mapped<Done>(s.auth.logout(caller, c.request.peerAddress.toString()), [](const Done &) {
+                return json{{"loggedOut", true}};
+            });
+        },
+        200,
+        [this](const Caller &caller, const RestCall &) {
+            m_standing.apply({StandingChange{0, caller.userId, caller.tokenHash, StandingChangeKind::SignedOut, 0}});
+        });
 
-    route("GET", "/v1/me", [](Services &s, const Caller &caller, Effects &, const RestCall &) { return plain(s.auth.me(caller)); });
+    route("GET", "/v1/me",
+          [](Services &s, const Caller &caller, Effects &, const RestCall &) { return plain(s.auth.me(caller)); });
 
     route("PATCH", "/v1/me", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
         const ProfileChange change = bodyAs<ProfileChange>(c);
@@ -128,8 +133,10 @@ void RestApi::registerAccount(RestCall &&call, HttpResponder responder)
             return;
         }
     }
-    if (const int wait = m_rates.take(QStringLiteral("ip:") + call.request.peerAddress.toString(), RateLimiter::Budget::Requests)) {
-        responder.send(failure({ErrorCode::RateLimited, QStringLiteral("too many attempts: wait %1 s").arg(wait), {}, wait}));
+    if (const int wait =
+            m_rates.take(QStringLiteral("ip:") + call.request.peerAddress.toString(), RateLimiter::Budget::Requests)) {
+        responder.send(
+            failure({ErrorCode::RateLimited, QStringLiteral("too many attempts: wait %1 s").arg(wait), {}, wait}));
         return;
     }
     auto holder = std::make_shared<HttpResponder>(std::move(responder));
@@ -144,7 +151,10 @@ void RestApi::registerAccount(RestCall &&call, HttpResponder responder)
             }
             m_hasher.hash(password, this, [this, holder, username, displayName, address](QByteArray hash) {
                 if (hash.isEmpty()) {
-                    holder->send(failure({ErrorCode::Unavailable, QStringLiteral("the server is out of memory for hashing; try again"), {}, 1}));
+                    holder->send(failure({ErrorCode::Unavailable,
+                                          QStringLiteral("the server is out of memory for hashing; try again"),
+                                          {},
+                                          1}));
                     return;
                 }
                 m_worker.run<SignedIn>(
@@ -175,8 +185,10 @@ void RestApi::login(RestCall &&call, HttpResponder responder)
     }
     const QString username = req.username, password = req.password;
     // Guessing passwords is slow by design; limit attempts per address as well.
-    if (const int wait = m_rates.take(QStringLiteral("ip:") + call.request.peerAddress.toString(), RateLimiter::Budget::Requests)) {
-        responder.send(failure({ErrorCode::RateLimited, QStringLiteral("too many attempts: wait %1 s").arg(wait), {}, wait}));
+    if (const int wait =
+            m_rates.take(QStringLiteral("ip:") + call.request.peerAddress.toString(), RateLimiter::Budget::Requests)) {
+        responder.send(
+            failure({ErrorCode::RateLimited, QStringLiteral("too many attempts: wait %1 s").arg(wait), {}, wait}));
         return;
     }
     // ... and per username, whether it exists or not, so a lockout tells nothing about accounts:
@@ -185,9 +197,12 @@ void RestApi::login(RestCall &&call, HttpResponder responder)
     // slip past the limit while their hashes are being checked.
     const QString accountKey = normalizeUsername(username);
     const QString attemptKey = accountKey + QLatin1Char(' ') + call.request.peerAddress.toString();
-    if (const int wait = std::max(m_loginsFromAddress.retryAfterSeconds(attemptKey), m_logins.retryAfterSeconds(accountKey))) {
+    if (const int wait =
+            std::max(m_loginsFromAddress.retryAfterSeconds(attemptKey), m_logins.retryAfterSeconds(accountKey))) {
         responder.send(failure({ErrorCode::RateLimited,
-                                QStringLiteral("too many failed sign-ins for this username: wait %1 s").arg(wait), {}, wait}));
+                                QStringLiteral("too many failed sign-ins for this username: wait %1 s").arg(wait),
+                                {},
+                                wait}));
         return;
     }
     m_loginsFromAddress.recordFailure(attemptKey);
@@ -199,30 +214,35 @@ void RestApi::login(RestCall &&call, HttpResponder responder)
         [this, holder, password, accountKey, attemptKey, username, address](Result<StoredUser> user) {
             const QByteArray hash = user ? user.value.passwordHash : m_dummyHash;
             const QString userId = user ? user.value.user.userId : QString();
-            m_hasher.verify(password, hash, this, [this, holder, userId, accountKey, attemptKey, username, address](bool ok) {
-                if (ok && !userId.isEmpty()) {
-                    m_loginsFromAddress.recordSuccess(attemptKey);
-                    m_logins.recordSuccess(accountKey);
-                }
-                if (!ok || userId.isEmpty()) {
-                    // Audited after the answer is decided; a short write, so it joins the sends' group commit.
-                    m_worker.run<Done>(
-                        this, [username, address](Services &s, Effects &) { return s.auth.recordFailedLogin(username, address); },
-                        {}, StorageWorker::Commit::Grouped);
-                    holder->send(failure({ErrorCode::Unauthorized, QStringLiteral("wrong username or password"), {}, 0}));
-                    return;
-                }
-                m_worker.run<SignedIn>(
-                    this, [userId, address](Services &s, Effects &) { return s.auth.issueToken(userId, address); },
-                    [this, holder](Result<SignedIn> r) {
-                        if (!r) {
-                            holder->send(failure(*r.error));
-                            return;
-                        }
-                        rememberToken(AuthService::hashToken(r.value.token), r.value.user.userId);
-                        holder->send(success(json(r.value)));
-                    });
-            });
+            m_hasher.verify(
+                password, hash, this, [this, holder, userId, accountKey, attemptKey, username, address](bool ok) {
+                    if (ok && !userId.isEmpty()) {
+                        m_loginsFromAddress.recordSuccess(attemptKey);
+                        m_logins.recordSuccess(accountKey);
+                    }
+                    if (!ok || userId.isEmpty()) {
+                        // Audited after the answer is decided; a short write, so it joins the sends' group commit.
+                        m_worker.run<Done>(
+                            this,
+                            [username, address](Services &s, Effects &) {
+                                return s.auth.recordFailedLogin(username, address);
+                            },
+                            {}, StorageWorker::Commit::Grouped);
+                        holder->send(
+                            failure({ErrorCode::Unauthorized, QStringLiteral("wrong username or password"), {}, 0}));
+                        return;
+                    }
+                    m_worker.run<SignedIn>(
+                        this, [userId, address](Services &s, Effects &) { return s.auth.issueToken(userId, address); },
+                        [this, holder](Result<SignedIn> r) {
+                            if (!r) {
+                                holder->send(failure(*r.error));
+                                return;
+                            }
+                            rememberToken(AuthService::hashToken(r.value.token), r.value.user.userId);
+                            holder->send(success(json(r.value)));
+                        });
+                });
         });
 }
 
@@ -242,7 +262,8 @@ void RestApi::eraseAccount(RestCall &&call, HttpResponder responder)
     }
     const QByteArray tokenHash = AuthService::hashToken(QString::fromLatin1(token));
     if (const int wait = m_rates.take(rateKey(tokenHash), RateLimiter::Budget::Requests)) {
-        responder.send(failure({ErrorCode::RateLimited, QStringLiteral("too many requests: wait %1 s").arg(wait), {}, wait}));
+        responder.send(
+            failure({ErrorCode::RateLimited, QStringLiteral("too many requests: wait %1 s").arg(wait), {}, wait}));
         return;
     }
     const QString address = call.request.peerAddress.toString();
@@ -267,36 +288,41 @@ void RestApi::eraseAccount(RestCall &&call, HttpResponder responder)
             // A password guessed here counts against the same per-account limit as sign-in.
             const QString accountKey = user.value.usernameKey;
             if (const int wait = m_logins.retryAfterSeconds(accountKey)) {
-                holder->send(failure({ErrorCode::RateLimited, QStringLiteral("too many wrong passwords: wait %1 s").arg(wait), {}, wait}));
+                holder->send(failure({ErrorCode::RateLimited,
+                                      QStringLiteral("too many wrong passwords: wait %1 s").arg(wait),
+                                      {},
+                                      wait}));
                 return;
             }
-            m_hasher.verify(password, user.value.passwordHash, this, [this, holder, tokenHash, accountKey, address](bool ok) {
-                if (!ok) {
-                    m_logins.recordFailure(accountKey);
-                    holder->send(failure(apiError(ErrorCode::Forbidden,
-                                                  QStringLiteral("the password is wrong; the account was not deleted"),
-                                                  QStringLiteral("password"))));
-                    return;
-                }
-                m_worker.run<Caller>(
-                    this,
-                    [tokenHash, address](Services &s, Effects &fx) -> Result<Caller> {
-                        const auto caller = s.auth.authenticate(tokenHash);
-                        if (!caller)
-                            return *caller.error;
-                        if (auto erased = s.rooms.eraseAccount(caller.value, fx, address); !erased)
-                            return *erased.error;
-                        return caller.value;
-                    },
-                    [this, holder](Result<Caller> erased) {
-                        if (!erased) {
-                            holder->send(failure(*erased.error));
-                            return;
-                        }
-                        m_standing.apply({StandingChange{0, erased.value.userId, {}, StandingChangeKind::Erased, 0}});
-                        holder->send(success(json{{"deleted", true}}));
-                    });
-            });
+            m_hasher.verify(
+                password, user.value.passwordHash, this, [this, holder, tokenHash, accountKey, address](bool ok) {
+                    if (!ok) {
+                        m_logins.recordFailure(accountKey);
+                        holder->send(failure(apiError(
+                            ErrorCode::Forbidden, QStringLiteral("the password is wrong; the account was not deleted"),
+                            QStringLiteral("password"))));
+                        return;
+                    }
+                    m_worker.run<Caller>(
+                        this,
+                        [tokenHash, address](Services &s, Effects &fx) -> Result<Caller> {
+                            const auto caller = s.auth.authenticate(tokenHash);
+                            if (!caller)
+                                return *caller.error;
+                            if (auto erased = s.rooms.eraseAccount(caller.value, fx, address); !erased)
+                                return *erased.error;
+                            return caller.value;
+                        },
+                        [this, holder](Result<Caller> erased) {
+                            if (!erased) {
+                                holder->send(failure(*erased.error));
+                                return;
+                            }
+                            m_standing.apply(
+                                {StandingChange{0, erased.value.userId, {}, StandingChangeKind::Erased, 0}});
+                            holder->send(success(json{{"deleted", true}}));
+                        });
+                });
         });
 }
 
@@ -321,9 +347,12 @@ void RestApi::addRoomRoutes()
         return plain(s.rooms.list(caller, q));
     });
 
-    route("POST", "/v1/chat/rooms", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-        return plain(s.rooms.create(caller, bodyAs<NewRoom>(c), fx));
-    }, 201);
+    route(
+        "POST", "/v1/chat/rooms",
+        [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+            return plain(s.rooms.create(caller, bodyAs<NewRoom>(c), fx));
+        },
+        201);
 
     route("GET", "/v1/chat/rooms/{roomId}", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
         return plain(s.rooms.get(caller, c.param(QStringLiteral("roomId"))));
@@ -336,81 +365,107 @@ void RestApi::addRoomRoutes()
 
     route("DELETE", "/v1/chat/rooms/{roomId}", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
         const QString id = c.param(QStringLiteral("roomId"));
-        return mapped<Done>(s.rooms.remove(caller, id, fx), [&](const Done &) { return json{{"roomId", id.toStdString()}, {"deleted", true}}; });
+        return mapped<Done>(s.rooms.remove(caller, id, fx), [&](const Done &) {
+            return json{{"roomId", id.toStdString()}, {"deleted", true}};
+        });
     });
 
-    route("POST", "/v1/chat/rooms/{roomId}/join", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-        return mapped<JoinedRoom>(s.rooms.join(caller, c.param(QStringLiteral("roomId")), 50, fx),
-                                  [](const JoinedRoom &j) { return json(j.room); });
-    });
+    route("POST", "/v1/chat/rooms/{roomId}/join",
+          [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+              return mapped<JoinedRoom>(s.rooms.join(caller, c.param(QStringLiteral("roomId")), 50, fx),
+                                        [](const JoinedRoom &j) { return json(j.room); });
+          });
 
     auto leave = [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
         const QString id = c.param(QStringLiteral("roomId"));
-        return mapped<Done>(s.rooms.leave(caller, id, fx), [&](const Done &) { return json{{"roomId", id.toStdString()}, {"left", true}}; });
+        return mapped<Done>(s.rooms.leave(caller, id, fx), [&](const Done &) {
+            return json{{"roomId", id.toStdString()}, {"left", true}};
+        });
     };
     route("DELETE", "/v1/chat/rooms/{roomId}/leave", leave);
     route("POST", "/v1/chat/rooms/{roomId}/leave", leave);
 
-    route("GET", "/v1/chat/rooms/{roomId}/members", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
-        return plain(s.rooms.members(caller, c.param(QStringLiteral("roomId")), queryInt(c, "limit", 50, 1, 200),
-                                     queryInt(c, "offset", 0, 0, 10000000)));
-    });
+    route("GET", "/v1/chat/rooms/{roomId}/members",
+          [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
+              return plain(s.rooms.members(caller, c.param(QStringLiteral("roomId")), queryInt(c, "limit", 50, 1, 200),
+                                           queryInt(c, "offset", 0, 0, 10000000)));
+          });
 
-    route("POST", "/v1/chat/rooms/{roomId}/members", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-        return plain(s.rooms.invite(caller, c.param(QStringLiteral("roomId")), bodyAs<MemberInvite>(c).userId, fx));
-    }, 201);
+    route(
+        "POST", "/v1/chat/rooms/{roomId}/members",
+        [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+            return plain(s.rooms.invite(caller, c.param(QStringLiteral("roomId")), bodyAs<MemberInvite>(c).userId, fx));
+        },
+        201);
 }
 
 // ---- messages -----------------------------------------------------------------------------
 
 void RestApi::addMessageRoutes()
 {
-    route("GET", "/v1/chat/rooms/{roomId}/messages", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
-        const QString before = c.query("before"), after = c.query("after");
-        for (const auto &[name, v] : {std::pair{"before", before}, std::pair{"after", after}}) {
-            if (!v.isEmpty()) {
-                if (auto bad = validateId(v, QString::fromLatin1(name)))
-                    return Result<json>(*bad);
-            }
-        }
-        return plain(
-            s.messages.history(caller, c.param(QStringLiteral("roomId")), before, after, queryInt(c, "limit", 50, 1, 100)));
-    });
+    route("GET", "/v1/chat/rooms/{roomId}/messages",
+          [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
+              const QString before = c.query("before"), after = c.query("after");
+              for (const auto &[name, v] : {std::pair{"before", before}, std::pair{"after", after}}) {
+                  if (!v.isEmpty()) {
+                      if (auto bad = validateId(v, QString::fromLatin1(name)))
+                          return Result<json>(*bad);
+                  }
+              }
+              return plain(s.messages.history(caller, c.param(QStringLiteral("roomId")), before, after,
+                                              queryInt(c, "limit", 50, 1, 100)));
+          });
 
     // A repeat of a clientMsgId answers like the first send did, with the first message.
-    route("POST", "/v1/chat/rooms/{roomId}/messages", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-        const OutgoingMessage m = bodyAs<OutgoingMessage>(c);
-        const SendRequest req{c.param(QStringLiteral("roomId")), m.content, m.type, m.replyTo, m.clientMsgId,
-                              m.isAnonymous, m.attachments};
-        return mapped<SendResult>(s.messages.send(caller, req, fx), [](const SendResult &sr) { return json(sr.message); });
-    }, 201, {}, RouteKind::MessageSend);
+    route(
+        "POST", "/v1/chat/rooms/{roomId}/messages",
+        [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+            const OutgoingMessage m = bodyAs<OutgoingMessage>(c);
+            const SendRequest req{c.param(QStringLiteral("roomId")),
+                                  m.content,
+                                  m.type,
+                                  m.replyTo,
+                                  m.clientMsgId,
+                                  m.isAnonymous,
+                                  m.attachments};
+            return mapped<SendResult>(s.messages.send(caller, req, fx),
+                                      [](const SendResult &sr) { return json(sr.message); });
+        },
+        201, {}, RouteKind::MessageSend);
 
-    route("PATCH", "/v1/chat/rooms/{roomId}/messages/{messageId}", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-        const MessageEdit edit = bodyAs<MessageEdit>(c);
-        return plain(s.messages.edit(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("messageId")), edit.content, fx));
-    });
+    route("PATCH", "/v1/chat/rooms/{roomId}/messages/{messageId}",
+          [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+              const MessageEdit edit = bodyAs<MessageEdit>(c);
+              return plain(s.messages.edit(caller, c.param(QStringLiteral("roomId")),
+                                           c.param(QStringLiteral("messageId")), edit.content, fx));
+          });
 
-    route("DELETE", "/v1/chat/rooms/{roomId}/messages/{messageId}", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-        return plain(s.messages.remove(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("messageId")), fx));
-    });
+    route("DELETE", "/v1/chat/rooms/{roomId}/messages/{messageId}",
+          [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+              return plain(s.messages.remove(caller, c.param(QStringLiteral("roomId")),
+                                             c.param(QStringLiteral("messageId")), fx));
+          });
 
     route("POST", "/v1/chat/rooms/{roomId}/messages/{messageId}/reactions",
           [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
               const NewReaction reaction = bodyAs<NewReaction>(c);
-              return plain(s.messages.react(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("messageId")),
-                                            reaction.emoji, ReactionAction::Add, fx));
+              return plain(s.messages.react(caller, c.param(QStringLiteral("roomId")),
+                                            c.param(QStringLiteral("messageId")), reaction.emoji, ReactionAction::Add,
+                                            fx));
           });
 
     route("DELETE", "/v1/chat/rooms/{roomId}/messages/{messageId}/reactions/{emoji}",
           [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-              return plain(s.messages.react(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("messageId")),
-                                            c.param(QStringLiteral("emoji")), ReactionAction::Remove, fx));
+              return plain(s.messages.react(caller, c.param(QStringLiteral("roomId")),
+                                            c.param(QStringLiteral("messageId")), c.param(QStringLiteral("emoji")),
+                                            ReactionAction::Remove, fx));
           });
 
-    route("POST", "/v1/chat/rooms/{roomId}/read", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-        const ReadMarker marker = bodyAs<ReadMarker>(c);
-        return plain(s.messages.markRead(caller, c.param(QStringLiteral("roomId")), marker.messageId, fx));
-    });
+    route("POST", "/v1/chat/rooms/{roomId}/read",
+          [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+              const ReadMarker marker = bodyAs<ReadMarker>(c);
+              return plain(s.messages.markRead(caller, c.param(QStringLiteral("roomId")), marker.messageId, fx));
+          });
 
     route("GET", "/v1/chat/rooms/{roomId}/pins", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
         return mapped<std::vector<Message>>(s.messages.pins(caller, c.param(QStringLiteral("roomId"))),
@@ -418,12 +473,14 @@ void RestApi::addMessageRoutes()
     });
     for (const char *method : {"POST", "DELETE"}) {
         const bool pin = QByteArray(method) == "POST";
-        route(method, "/v1/chat/rooms/{roomId}/pins/{messageId}", [pin](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-            const QString messageId = c.param(QStringLiteral("messageId"));
-            return mapped<bool>(s.messages.pin(caller, c.param(QStringLiteral("roomId")), messageId, pin, fx), [&](const bool &p) {
-                return json{{"messageId", messageId.toStdString()}, {"pinned", p}};
-            });
-        });
+        route(method, "/v1/chat/rooms/{roomId}/pins/{messageId}",
+              [pin](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+                  const QString messageId = c.param(QStringLiteral("messageId"));
+                  return mapped<bool>(s.messages.pin(caller, c.param(QStringLiteral("roomId")), messageId, pin, fx),
+                                      [&](const bool &p) {
+                                          return json{{"messageId", messageId.toStdString()}, {"pinned", p}};
+                                      });
+              });
     }
 
     route("GET", "/v1/chat/search", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
@@ -432,8 +489,8 @@ void RestApi::addMessageRoutes()
         q.roomId = c.query("roomId");
         q.authorId = c.query("authorId");
         q.limit = queryInt(c, "limit", 20, 1, 100);
-        return mapped<std::vector<SearchHit>>(s.messages.search(caller, q),
-                                              [](const std::vector<SearchHit> &hits) { return json(SearchResults{hits}); });
+        return mapped<std::vector<SearchHit>>(
+            s.messages.search(caller, q), [](const std::vector<SearchHit> &hits) { return json(SearchResults{hits}); });
     });
 }
 
@@ -441,29 +498,37 @@ void RestApi::addMessageRoutes()
 
 void RestApi::addModerationRoutes()
 {
-    route("PATCH", "/v1/chat/rooms/{roomId}/members/{userId}", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-        return plain(s.moderation.changeMember(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("userId")),
-                                               bodyAs<MemberChange>(c), fx));
-    });
+    route("PATCH", "/v1/chat/rooms/{roomId}/members/{userId}",
+          [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+              return plain(s.moderation.changeMember(caller, c.param(QStringLiteral("roomId")),
+                                                     c.param(QStringLiteral("userId")), bodyAs<MemberChange>(c), fx));
+          });
 
-    route("POST", "/v1/chat/rooms/{roomId}/members/{userId}/kick", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-        const KickRequest kick = optionalBodyAs<KickRequest>(c);
-        const QString userId = c.param(QStringLiteral("userId"));
-        return mapped<Done>(s.moderation.kick(caller, c.param(QStringLiteral("roomId")), userId, kick.reason, fx),
-                            [&](const Done &) { return json{{"userId", userId.toStdString()}, {"kicked", true}}; });
-    });
+    route("POST", "/v1/chat/rooms/{roomId}/members/{userId}/kick",
+          [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+              const KickRequest kick = optionalBodyAs<KickRequest>(c);
+              const QString userId = c.param(QStringLiteral("userId"));
+              return mapped<Done>(s.moderation.kick(caller, c.param(QStringLiteral("roomId")), userId, kick.reason, fx),
+                                  [&](const Done &) {
+                                      return json{{"userId", userId.toStdString()}, {"kicked", true}};
+                                  });
+          });
 
-    route("POST", "/v1/chat/rooms/{roomId}/members/{userId}/ban", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
-        const BanRequest ban = optionalBodyAs<BanRequest>(c);
-        return plain(s.moderation.ban(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("userId")), ban.reason,
-                                      ban.durationSeconds, fx));
-    });
+    route("POST", "/v1/chat/rooms/{roomId}/members/{userId}/ban",
+          [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+              const BanRequest ban = optionalBodyAs<BanRequest>(c);
+              return plain(s.moderation.ban(caller, c.param(QStringLiteral("roomId")),
+                                            c.param(QStringLiteral("userId")), ban.reason, ban.durationSeconds, fx));
+          });
 
-    route("DELETE", "/v1/chat/rooms/{roomId}/members/{userId}/ban", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
-        const QString userId = c.param(QStringLiteral("userId"));
-        return mapped<Done>(s.moderation.unban(caller, c.param(QStringLiteral("roomId")), userId),
-                            [&](const Done &) { return json{{"userId", userId.toStdString()}, {"banned", false}}; });
-    });
+    route("DELETE", "/v1/chat/rooms/{roomId}/members/{userId}/ban",
+          [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
+              const QString userId = c.param(QStringLiteral("userId"));
+              return mapped<Done>(s.moderation.unban(caller, c.param(QStringLiteral("roomId")), userId),
+                                  [&](const Done &) {
+                                      return json{{"userId", userId.toStdString()}, {"banned", false}};
+                                  });
+          });
 
     route("GET", "/v1/chat/rooms/{roomId}/bans", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
         return mapped<std::vector<Ban>>(s.moderation.bans(caller, c.param(QStringLiteral("roomId"))),
@@ -489,8 +554,9 @@ void RestApi::addModerationRoutes()
             q.roomIds = std::vector<QString>{roomId};
         q.actorId = c.query("actorId");
         q.action = c.query("action");
-        return mapped<std::vector<AuditEntry>>(s.moderation.auditLog(caller, q),
-                                               [](const std::vector<AuditEntry> &entries) { return json(AuditPage{entries}); });
+        return mapped<std::vector<AuditEntry>>(
+            s.moderation.auditLog(caller, q),
+            [](const std::vector<AuditEntry> &entries) { return json(AuditPage{entries}); });
     });
 }
 
@@ -500,35 +566,49 @@ void RestApi::addOtherRoutes()
 {
     // The fallback for networks that block WebSockets: long-poll, or Server-Sent Events with
     // Accept: text/event-stream. Held or streamed by the hub's event streams, not answered here.
-    publicRoute("GET", "/v1/events", [this](RestCall &&c, HttpResponder r) { m_hub.streams().handle(std::move(c.request), std::move(r)); },
-                true);
+    publicRoute(
+        "GET", "/v1/events",
+        [this](RestCall &&c, HttpResponder r) { m_hub.streams().handle(std::move(c.request), std::move(r)); }, true);
 
     // Typing without a WebSocket (`typing_start`/`typing_stop`): {isTyping?: true}.
-    route("POST", "/v1/chat/rooms/{roomId}/typing", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
-        const bool isTyping = c.body->is_null() || bodyAs<TypingChange>(c).isTyping;
-        if (!s.context.storage.member(c.param(QStringLiteral("roomId")), caller.userId))
-            return Result<json>(ApiError{ErrorCode::RoomNotFound, QStringLiteral("you are not in room %1").arg(c.param(QStringLiteral("roomId"))),
-                                         QStringLiteral("roomId"), 0});
-        return Result<json>(json{{"roomId", c.param(QStringLiteral("roomId")).toStdString()}, {"isTyping", isTyping}});
-    }, 200, [this](const Caller &caller, const RestCall &c) {
-        m_hub.setTyping(caller, c.param(QStringLiteral("roomId")), c.body->is_null() || bodyAs<TypingChange>(c).isTyping);
-    });
+    route(
+        "POST", "/v1/chat/rooms/{roomId}/typing",
+        [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
+            const bool isTyping = c.body->is_null() || bodyAs<TypingChange>(c).isTyping;
+            if (!s.context.storage.member(c.param(QStringLiteral("roomId")), caller.userId))
+                return Result<json>(
+                    ApiError{ErrorCode::RoomNotFound,
+                             QStringLiteral("you are not in room %1").arg(c.param(QStringLiteral("roomId"))),
+                             QStringLiteral("roomId"), 0});
+            return Result<json>(
+                json{{"roomId", c.param(QStringLiteral("roomId")).toStdString()}, {"isTyping", isTyping}});
+        },
+        200,
+        [this](const Caller &caller, const RestCall &c) {
+            m_hub.setTyping(caller, c.param(QStringLiteral("roomId")),
+                            c.body->is_null() || bodyAs<TypingChange>(c).isTyping);
+        });
 
-    route("PUT", "/v1/presence", [](Services &, const Caller &caller, Effects &, const RestCall &c) {
-        const PresenceChange change = bodyAs<PresenceChange>(c);
-        if (auto bad = validateCustomStatus(change.customStatus))
-            return Result<json>(*bad);
-        return Result<json>(json(Presence{caller.userId, change.status, change.customStatus, 0}));
-    }, 200, [this](const Caller &caller, const RestCall &c) {
-        // Presence lives on the network thread; the storage call above only authenticated and validated.
-        const PresenceChange change = c.body->get<PresenceChange>(); // decoded once already: it is valid
-        m_hub.setPresence(caller, change.status, change.customStatus);
-    });
+    route(
+        "PUT", "/v1/presence",
+        [](Services &, const Caller &caller, Effects &, const RestCall &c) {
+            const PresenceChange change = bodyAs<PresenceChange>(c);
+            if (auto bad = validateCustomStatus(change.customStatus))
+                return Result<json>(*bad);
+            return Result<json>(json(Presence{caller.userId, change.status, change.customStatus, 0}));
+        },
+        200,
+        [this](const Caller &caller, const RestCall &c) {
+            // Presence lives on the network thread; the storage call above only authenticated and validated.
+            const PresenceChange change = c.body->get<PresenceChange>(); // decoded once already: it is valid
+            m_hub.setPresence(caller, change.status, change.customStatus);
+        });
 
     route("GET", "/v1/presence", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
         const QStringList ids = c.query("userIds").split(QLatin1Char(','), Qt::SkipEmptyParts);
         if (ids.isEmpty() || ids.size() > 200)
-            throw DecodeError(ErrorCode::ValidationFailed, QStringLiteral("userIds"), QStringLiteral("give 1 to 200 comma-separated user ids"));
+            throw DecodeError(ErrorCode::ValidationFailed, QStringLiteral("userIds"),
+                              QStringLiteral("give 1 to 200 comma-separated user ids"));
         // Only people the caller shares a room with (direct rooms included), and the caller: anyone
         // else is left out exactly like an unknown id, so the answer does not tell them apart.
         const QSet<QString> callerRooms = s.context.members.roomsOf(caller.userId);
@@ -556,9 +636,10 @@ void RestApi::addOtherRoutes()
         const QString name = c.param(QStringLiteral("username"));
         const auto u = s.context.storage.userByUsername(normalizeUsername(name));
         if (!u || u->disabled)
-            return Result<json>(apiError(ErrorCode::UserNotFound,
-                                         QStringLiteral("there is no user called %1").arg(name.left(limits::kUsernameMax)),
-                                         QStringLiteral("username")));
+            return Result<json>(
+                apiError(ErrorCode::UserNotFound,
+                         QStringLiteral("there is no user called %1").arg(name.left(limits::kUsernameMax)),
+                         QStringLiteral("username")));
         User user = u->user;
         if (const auto live = s.context.presence.get(user.userId)) {
             user.status = live->status;
@@ -568,7 +649,8 @@ void RestApi::addOtherRoutes()
         return Result<json>(json(user));
     });
 
-    publicRoute("DELETE", "/v1/me", [this](RestCall &&c, HttpResponder r) { eraseAccount(std::move(c), std::move(r)); }, true);
+    publicRoute(
+        "DELETE", "/v1/me", [this](RestCall &&c, HttpResponder r) { eraseAccount(std::move(c), std::move(r)); }, true);
 
     publicRoute("GET", "/healthz", [this](RestCall &&, HttpResponder r) {
         // Healthy means the storage thread answers and can write, not just that this thread runs:

@@ -15,12 +15,13 @@ using PathParams = QHash<QString, QString>;
 
 // Matches "METHOD /v1/chat/rooms/{roomId}/messages" patterns. A path that exists with another
 // method is told apart from one that does not exist (405 versus 404).
-template <typename Handler> class Router {
+template<typename Handler> class Router {
 public:
     // needsToken: the route answers only requests with credentials (checked on the head).
     void add(const QByteArray &method, const QString &pattern, Handler handler, bool needsToken = false)
     {
-        m_routes.push_back({method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler), needsToken});
+        m_routes.push_back(
+            {method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler), needsToken});
     }
 
     enum class Match { Found, WrongMethod, NotFound };

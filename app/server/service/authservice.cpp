@@ -49,8 +49,8 @@ Result<Caller> AuthService::authenticate(const QByteArray &tokenHash)
     const auto user = m_ctx.storage.userById(*userId);
     if (!user || user->disabled)
         return apiError(ErrorCode::Unauthorized, QStringLiteral("this account is disabled"));
-    return Caller{user->user.userId, user->user.displayName, user->user.role == ServerRole::Admin, tokenHash,
-                  user->user.username, m_ctx.standing.lastId()};
+    return Caller{user->user.userId, user->user.displayName, user->user.role == ServerRole::Admin,
+                  tokenHash,         user->user.username,    m_ctx.standing.lastId()};
 }
 
 Result<Caller> AuthService::recheck(const Caller &caller)

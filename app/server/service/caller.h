@@ -11,7 +11,7 @@ struct Caller {
     QString displayName;
     bool serverAdmin = false;
     QByteArray tokenHash;
-    QString username; // for mentions (@username)
+    QString username;        // for mentions (@username)
     qint64 standingSeen = 0; // the last standing change known when the token was checked (StandingMonitor)
 };
 

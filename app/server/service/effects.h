@@ -14,9 +14,9 @@ using UserSet = std::shared_ptr<const QSet<QString>>;
 // One frame to hand to connections: serialised once, the same bytes for every recipient.
 struct Delivery {
     QByteArray frame;
-    UserSet toUsers;        // every connection of these users
-    QString exceptUserId;   // skipped (typing indicators are not echoed to the typer)
-    QString roomId;         // the room it is about, when any (for subscriptions)
+    UserSet toUsers;              // every connection of these users
+    QString exceptUserId;         // skipped (typing indicators are not echoed to the typer)
+    QString roomId;               // the room it is about, when any (for subscriptions)
     bool dropRoomForUser = false; // with exceptUserId empty and toUsers one user: after a kick/ban
 };
 
@@ -29,6 +29,9 @@ struct Effects {
     }
 };
 
-inline UserSet singleUser(const QString &userId) { return std::make_shared<const QSet<QString>>(QSet<QString>{userId}); }
+inline UserSet singleUser(const QString &userId)
+{
+    return std::make_shared<const QSet<QString>>(QSet<QString>{userId});
+}
 
 } // namespace confab::server

@@ -16,12 +16,14 @@ Q_LOGGING_CATEGORY(lcFiles, "confab.files")
 namespace {
 ApiError fileNotFound(const QString &fileId)
 {
-    return apiError(ErrorCode::FileNotFound, QStringLiteral("file %1 does not exist").arg(fileId), QStringLiteral("fileId"));
+    return apiError(ErrorCode::FileNotFound, QStringLiteral("file %1 does not exist").arg(fileId),
+                    QStringLiteral("fileId"));
 }
 
 ApiError uploadNotFound(const QString &uploadId)
 {
-    return apiError(ErrorCode::UploadNotFound, QStringLiteral("upload %1 does not exist").arg(uploadId), QStringLiteral("uploadId"));
+    return apiError(ErrorCode::UploadNotFound, QStringLiteral("upload %1 does not exist").arg(uploadId),
+                    QStringLiteral("uploadId"));
 }
 
 QString bytesText(qint64 n) { return QStringLiteral("%1 bytes").arg(n); }
@@ -86,8 +88,9 @@ Result<qint64> FileService::uploadAllowance(const Caller &caller)
         return serverMax;
     const qint64 left = m_ctx.settings.userQuotaBytes - m_ctx.storage.bytesUploadedBy(caller.userId);
     if (left <= 0)
-        return apiError(ErrorCode::PayloadTooLarge,
-                        QStringLiteral("your files use all of your quota of %1").arg(bytesText(m_ctx.settings.userQuotaBytes)));
+        return apiError(
+            ErrorCode::PayloadTooLarge,
+            QStringLiteral("your files use all of your quota of %1").arg(bytesText(m_ctx.settings.userQuotaBytes)));
     return std::min(serverMax, left);
 }
 
@@ -100,7 +103,8 @@ Result<FileRecord> FileService::store(const Caller &caller, const FileDraft &dra
     };
     if (m_ctx.storage.isHashQuarantined(draft.sha256)) {
         discard();
-        return apiError(ErrorCode::Forbidden, QStringLiteral("this file was removed by an administrator and cannot be uploaded"));
+        return apiError(ErrorCode::Forbidden,
+                        QStringLiteral("this file was removed by an administrator and cannot be uploaded"));
     }
     // Checked again: another upload of the same user may have finished meanwhile.
     auto allowance = uploadAllowance(caller);
@@ -108,9 +112,10 @@ Result<FileRecord> FileService::store(const Caller &caller, const FileDraft &dra
         discard();
         if (!allowance)
             return *allowance.error;
-        return apiError(ErrorCode::PayloadTooLarge,
-                        QStringLiteral("the file of %1 is over what you may still upload (%2; quota %3)")
-                            .arg(bytesText(draft.size), bytesText(allowance.value), bytesText(m_ctx.settings.userQuotaBytes)));
+        return apiError(
+            ErrorCode::PayloadTooLarge,
+            QStringLiteral("the file of %1 is over what you may still upload (%2; quota %3)")
+                .arg(bytesText(draft.size), bytesText(allowance.value), bytesText(m_ctx.settings.userQuotaBytes)));
     }
     QString error;
     if (!m_blobs.adopt(draft.tempPath, draft.sha256, &error)) {
@@ -151,7 +156,8 @@ Result<FileRecord> FileService::downloadable(const Caller &caller, const QString
     return fileNotFound(fileId); // its existence is not leaked
 }
 
-Result<UploadRecord> FileService::createUpload(const Caller &caller, const QString &fileName, qint64 size, const QString &mime)
+Result<UploadRecord> FileService::createUpload(const Caller &caller, const QString &fileName, qint64 size,
+                                               const QString &mime)
 {
     auto allowance = uploadAllowance(caller);
     if (!allowance)
@@ -208,10 +214,13 @@ Result<Done> FileService::roomAllowsUpload(const Caller &caller, const QString &
         return *access.error;
     const RoomSettings &room = access.value.record.room.settings;
     if (!room.allowFileUploads)
-        return apiError(ErrorCode::Forbidden, QStringLiteral("this room does not allow files (allowFileUploads is off)"), QStringLiteral("roomId"));
+        return apiError(ErrorCode::Forbidden,
+                        QStringLiteral("this room does not allow files (allowFileUploads is off)"),
+                        QStringLiteral("roomId"));
     if (room.maxFileSize > 0 && size > room.maxFileSize)
         return apiError(ErrorCode::PayloadTooLarge,
-                        QStringLiteral("the file of %1 is over this room's maxFileSize of %2").arg(bytesText(size), bytesText(room.maxFileSize)),
+                        QStringLiteral("the file of %1 is over this room's maxFileSize of %2")
+                            .arg(bytesText(size), bytesText(room.maxFileSize)),
                         QStringLiteral("fileSize"));
     return Done{};
 }
@@ -224,7 +233,8 @@ void FileService::finishUpload(const QString &uploadId, const QString &fileId)
 Result<FileRecord> FileService::ownFile(const Caller &caller, const QString &fileId)
 {
     auto f = m_ctx.storage.fileById(fileId);
-    if (!f || f->quarantined || (f->uploaderId != caller.userId && !m_ctx.storage.fileSharedWith(fileId, caller.userId)))
+    if (!f || f->quarantined ||
+        (f->uploaderId != caller.userId && !m_ctx.storage.fileSharedWith(fileId, caller.userId)))
         return fileNotFound(fileId);
     return std::move(*f);
 }
@@ -234,12 +244,14 @@ Result<std::vector<Attachment>> FileService::attachmentsFor(const Caller &caller
 {
     const QString field = QStringLiteral("attachments");
     if (!room.allowFileUploads)
-        return apiError(ErrorCode::Forbidden, QStringLiteral("this room does not allow files (allowFileUploads is off)"), field);
+        return apiError(ErrorCode::Forbidden,
+                        QStringLiteral("this room does not allow files (allowFileUploads is off)"), field);
     std::vector<Attachment> out;
     QStringList seen;
     for (const Attachment &want : requested) {
         if (seen.contains(want.fileId))
-            return apiError(ErrorCode::ValidationFailed, QStringLiteral("file %1 is attached twice").arg(want.fileId), field);
+            return apiError(ErrorCode::ValidationFailed, QStringLiteral("file %1 is attached twice").arg(want.fileId),
+                            field);
         seen << want.fileId;
         auto f = ownFile(caller, want.fileId);
         if (!f)
@@ -251,10 +263,11 @@ Result<std::vector<Attachment>> FileService::attachmentsFor(const Caller &caller
                             field);
         }
         if (!mimeAllowed(f.value.detectedMime, room.allowedFileTypes)) {
-            return apiError(ErrorCode::ValidationFailed,
-                            QStringLiteral("%1 is %2; this room's allowedFileTypes are %3")
-                                .arg(f.value.fileName, f.value.detectedMime, room.allowedFileTypes.join(QStringLiteral(", "))),
-                            field);
+            return apiError(
+                ErrorCode::ValidationFailed,
+                QStringLiteral("%1 is %2; this room's allowedFileTypes are %3")
+                    .arg(f.value.fileName, f.value.detectedMime, room.allowedFileTypes.join(QStringLiteral(", "))),
+                field);
         }
         out.push_back(attachmentOf(f.value));
     }
@@ -272,7 +285,8 @@ void FileService::removeBlobIfUnused(const QString &sha256, SweepReport *report)
 
 int FileService::quarantine(const QString &sha256, const QString &reason)
 {
-    const int marked = inTransaction(m_ctx.storage, [&] { return m_ctx.storage.quarantineHash(sha256, reason, m_ctx.now()); });
+    const int marked =
+        inTransaction(m_ctx.storage, [&] { return m_ctx.storage.quarantineHash(sha256, reason, m_ctx.now()); });
     // The bytes go at once; the rows stay (quarantined) so that links answer 404, not an error.
     m_blobs.removeBlob(sha256);
     return marked;

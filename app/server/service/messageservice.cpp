@@ -72,11 +72,13 @@ Result<SendResult> MessageService::send(const Caller &caller, const SendRequest 
     }
     const qint64 now = m_ctx.now();
     if (a.membership && isMuted(*a.membership, now)) {
-        const QString until = a.membership->mutedUntil ? formatTimestamp(a.membership->mutedUntil) : QStringLiteral("it is lifted");
+        const QString until =
+            a.membership->mutedUntil ? formatTimestamp(a.membership->mutedUntil) : QStringLiteral("it is lifted");
         return apiError(ErrorCode::Forbidden, QStringLiteral("you are muted in this room until %1").arg(until));
     }
     if (req.type == MessageType::System || req.type == MessageType::AiResponse)
-        return apiError(ErrorCode::ValidationFailed, QStringLiteral("clients may not send %1 messages").arg(toString(req.type)),
+        return apiError(ErrorCode::ValidationFailed,
+                        QStringLiteral("clients may not send %1 messages").arg(toString(req.type)),
                         QStringLiteral("type"));
     if (req.attachments.empty() || !req.content.trimmed().isEmpty()) {
         if (auto bad = validateContent(req.content, m_ctx.settings.contentMaxChars))
@@ -106,8 +108,9 @@ Result<SendResult> MessageService::send(const Caller &caller, const SendRequest 
     if (slow > 0 && !exemptFromSlowMode && a.membership && a.membership->lastPostAt > 0) {
         const qint64 wait = a.membership->lastPostAt + qint64(slow) * 1000 - now;
         if (wait > 0) {
-            ApiError e = apiError(ErrorCode::RateLimited,
-                                  QStringLiteral("slow mode: wait %1 s before your next message").arg((wait + 999) / 1000));
+            ApiError e =
+                apiError(ErrorCode::RateLimited,
+                         QStringLiteral("slow mode: wait %1 s before your next message").arg((wait + 999) / 1000));
             e.retryAfterSeconds = int((wait + 999) / 1000);
             return e;
         }
@@ -192,14 +195,19 @@ Result<Message> MessageService::edit(const Caller &caller, const QString &roomId
     m.editedAt = m_ctx.now();
     inTransaction(m_ctx.storage, [&] {
         m_ctx.storage.updateMessage(m);
-        const QByteArray bytes =
-            m_guard.logEvent(roomId, [&](qint64 seq) { return MessageUpdatedFrame{seq, presentMessage(m)}; }, messageId);
+        const QByteArray bytes = m_guard.logEvent(
+            roomId,
+            [&](qint64 seq) {
+                return MessageUpdatedFrame{seq, presentMessage(m)};
+            },
+            messageId);
         fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);
     });
     return presentMessage(std::move(m));
 }
 
-Result<Message> MessageService::remove(const Caller &caller, const QString &roomId, const QString &messageId, Effects &fx)
+Result<Message> MessageService::remove(const Caller &caller, const QString &roomId, const QString &messageId,
+                                       Effects &fx)
 {
     auto access = m_guard.joined(caller, roomId);
     if (!access)
@@ -223,12 +231,17 @@ Result<Message> MessageService::remove(const Caller &caller, const QString &room
             audit(m_ctx, caller, actionName(Action::DeleteAnyMessage), roomId, m.authorId, messageId);
         // A deleted message does not stay pinned as an empty placeholder.
         if (m_ctx.storage.removePin(roomId, messageId)) {
-            const QByteArray unpinned = m_guard.logEvent(
-                roomId, [&](qint64 seq) { return PinUpdatedFrame{seq, roomId, messageId, false, caller.userId}; });
+            const QByteArray unpinned = m_guard.logEvent(roomId, [&](qint64 seq) {
+                return PinUpdatedFrame{seq, roomId, messageId, false, caller.userId};
+            });
             fx.deliver(unpinned, m_ctx.members.membersOf(roomId), roomId);
         }
-        const QByteArray bytes =
-            m_guard.logEvent(roomId, [&](qint64 seq) { return MessageDeletedFrame{seq, roomId, messageId}; }, messageId);
+        const QByteArray bytes = m_guard.logEvent(
+            roomId,
+            [&](qint64 seq) {
+                return MessageDeletedFrame{seq, roomId, messageId};
+            },
+            messageId);
         fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);
     });
     return presentMessage(std::move(m));
@@ -252,17 +265,23 @@ Result<Message> MessageService::react(const Caller &caller, const QString &roomI
         return apiError(ErrorCode::Conflict, QStringLiteral("a deleted message cannot get reactions"));
     if (action == ReactionAction::Add && !m.reactions.count(emoji) &&
         int(m.reactions.size()) >= m_ctx.settings.reactionsPerMessageMax)
-        return apiError(ErrorCode::Conflict,
-                        QStringLiteral("a message has at most %1 different reactions").arg(m_ctx.settings.reactionsPerMessageMax));
+        return apiError(
+            ErrorCode::Conflict,
+            QStringLiteral("a message has at most %1 different reactions").arg(m_ctx.settings.reactionsPerMessageMax));
     bool changed = false;
     inTransaction(m_ctx.storage, [&] {
-        changed = action == ReactionAction::Add ? m_ctx.storage.addReaction(messageId, emoji, caller.userId, m_ctx.now())
-                                                : m_ctx.storage.removeReaction(messageId, emoji, caller.userId);
+        changed = action == ReactionAction::Add
+                      ? m_ctx.storage.addReaction(messageId, emoji, caller.userId, m_ctx.now())
+                      : m_ctx.storage.removeReaction(messageId, emoji, caller.userId);
         if (!changed)
             return; // already so: no event
         m = *m_ctx.storage.message(messageId);
-        const QByteArray bytes =
-            m_guard.logEvent(roomId, [&](qint64 seq) { return MessageUpdatedFrame{seq, presentMessage(m)}; }, messageId);
+        const QByteArray bytes = m_guard.logEvent(
+            roomId,
+            [&](qint64 seq) {
+                return MessageUpdatedFrame{seq, presentMessage(m)};
+            },
+            messageId);
         fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);
     });
     return presentMessage(std::move(m));
@@ -298,17 +317,20 @@ Result<MessagePage> MessageService::history(const Caller &caller, const QString 
     if (!access)
         return *access.error;
     if (!before.isEmpty() && !after.isEmpty())
-        return apiError(ErrorCode::ValidationFailed, QStringLiteral("give before or after, not both"), QStringLiteral("after"));
+        return apiError(ErrorCode::ValidationFailed, QStringLiteral("give before or after, not both"),
+                        QStringLiteral("after"));
     if (limit < 1 || limit > m_ctx.settings.historyPageMax)
         return apiError(ErrorCode::ValidationFailed,
-                        QStringLiteral("must be between 1 and %1").arg(m_ctx.settings.historyPageMax), QStringLiteral("limit"));
+                        QStringLiteral("must be between 1 and %1").arg(m_ctx.settings.historyPageMax),
+                        QStringLiteral("limit"));
     MessagePage page;
     page.pagination.limit = limit;
     bool hasMore = false;
     if (!after.isEmpty()) {
         auto anchor = messageInRoom(roomId, after);
         if (!anchor)
-            return apiError(ErrorCode::MessageNotFound, QStringLiteral("after names no message in this room"), QStringLiteral("after"));
+            return apiError(ErrorCode::MessageNotFound, QStringLiteral("after names no message in this room"),
+                            QStringLiteral("after"));
         page.messages = m_ctx.storage.messagesAfter(roomId, anchor.value.seq, limit, &hasMore);
     } else {
         qint64 beforeSeq = std::numeric_limits<qint64>::max();
@@ -356,7 +378,8 @@ Result<bool> MessageService::pin(const Caller &caller, const QString &roomId, co
     if (pinned && found.value.isDeleted)
         return apiError(ErrorCode::Conflict, QStringLiteral("a deleted message cannot be pinned"));
     if (pinned && int(m_ctx.storage.pins(roomId).size()) >= m_ctx.settings.pinsPerRoomMax)
-        return apiError(ErrorCode::Conflict, QStringLiteral("a room has at most %1 pins").arg(m_ctx.settings.pinsPerRoomMax));
+        return apiError(ErrorCode::Conflict,
+                        QStringLiteral("a room has at most %1 pins").arg(m_ctx.settings.pinsPerRoomMax));
     inTransaction(m_ctx.storage, [&] {
         const bool changed = pinned ? m_ctx.storage.addPin(roomId, messageId, caller.userId, m_ctx.now())
                                     : m_ctx.storage.removePin(roomId, messageId);
@@ -364,8 +387,9 @@ Result<bool> MessageService::pin(const Caller &caller, const QString &roomId, co
             return;
         audit(m_ctx, caller, pinned ? QStringLiteral("message.pin") : QStringLiteral("message.unpin"), roomId,
               found.value.authorId, messageId);
-        const QByteArray bytes = m_guard.logEvent(
-            roomId, [&](qint64 seq) { return PinUpdatedFrame{seq, roomId, messageId, pinned, caller.userId}; });
+        const QByteArray bytes = m_guard.logEvent(roomId, [&](qint64 seq) {
+            return PinUpdatedFrame{seq, roomId, messageId, pinned, caller.userId};
+        });
         fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);
     });
     return pinned;
@@ -414,7 +438,8 @@ QByteArray MessageService::lostRoomFrame(const Caller &caller, const QString &ro
     // gone. Only bans and kicks of the caller themselves say that a room exists, and those name
     // rooms they were in; any other room is "deleted", whether it exists or not.
     if (m_ctx.storage.roomById(roomId)) {
-        if (const auto ban = m_ctx.storage.ban(roomId, caller.userId); ban && (ban->until == 0 || ban->until > m_ctx.now()))
+        if (const auto ban = m_ctx.storage.ban(roomId, caller.userId);
+            ban && (ban->until == 0 || ban->until > m_ctx.now()))
             return frameBytes(BannedFrame{roomId, ban->reason, ban->until});
         AuditQuery q;
         q.roomIds = std::vector<QString>{roomId};
@@ -423,8 +448,8 @@ QByteArray MessageService::lostRoomFrame(const Caller &caller, const QString &ro
         q.limit = 1;
         const std::vector<AuditEntry> kicks = m_ctx.storage.listAudit(q);
         if (!kicks.empty()) {
-            const std::vector<EventRecord> seen = lastSeq > 0 ? m_ctx.storage.eventsAfter(roomId, lastSeq - 1, 1)
-                                                               : std::vector<EventRecord>{};
+            const std::vector<EventRecord> seen =
+                lastSeq > 0 ? m_ctx.storage.eventsAfter(roomId, lastSeq - 1, 1) : std::vector<EventRecord>{};
             if (seen.empty() || kicks.front().createdAt >= seen.front().createdAt)
                 return frameBytes(KickedFrame{roomId, kicks.front().reason});
         }
@@ -460,7 +485,8 @@ Result<std::vector<SearchHit>> MessageService::search(const Caller &caller, cons
     if (q.text.trimmed().isEmpty())
         return apiError(ErrorCode::ValidationFailed, QStringLiteral("must not be empty"), QStringLiteral("q"));
     if (q.text.size() > 200)
-        return apiError(ErrorCode::ValidationFailed, QStringLiteral("must be at most 200 characters"), QStringLiteral("q"));
+        return apiError(ErrorCode::ValidationFailed, QStringLiteral("must be at most 200 characters"),
+                        QStringLiteral("q"));
     q.memberUserId = caller.userId; // only rooms the caller may read
     q.limit = std::clamp(q.limit, 1, 100);
     auto hits = m_ctx.storage.search(q);

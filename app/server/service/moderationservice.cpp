@@ -15,8 +15,9 @@ ApiError notAMember(const QString &userId)
 void ModerationService::announceMember(const QString &roomId, const QString &userId, Effects &fx)
 {
     const Member member = m_rooms.memberView(roomId, userId);
-    const QByteArray bytes =
-        m_guard.logEvent(roomId, [&](qint64 seq) { return MemberUpdatedFrame{seq, roomId, member}; });
+    const QByteArray bytes = m_guard.logEvent(roomId, [&](qint64 seq) {
+        return MemberUpdatedFrame{seq, roomId, member};
+    });
     fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);
 }
 
@@ -56,7 +57,8 @@ Result<Member> ModerationService::changeMember(const Caller &caller, const QStri
             return *denied;
         const qint64 until = change.mutedUntil.value_or(0);
         if (*change.isMuted && until != 0 && until <= m_ctx.now())
-            return apiError(ErrorCode::ValidationFailed, QStringLiteral("must be in the future"), QStringLiteral("mutedUntil"));
+            return apiError(ErrorCode::ValidationFailed, QStringLiteral("must be in the future"),
+                            QStringLiteral("mutedUntil"));
         next.isMuted = *change.isMuted;
         next.mutedUntil = *change.isMuted ? until : 0;
         actions << (*change.isMuted ? QStringLiteral("member.mute") : QStringLiteral("member.unmute"));
@@ -127,7 +129,8 @@ Result<BanRecord> ModerationService::ban(const Caller &caller, const QString &ro
     if (auto bad = validateReason(reason))
         return *bad;
     if (durationSeconds < 0 || durationSeconds > qint64(100) * 365 * 86400)
-        return apiError(ErrorCode::ValidationFailed, QStringLiteral("must be 0 (permanent) or a positive number of seconds"),
+        return apiError(ErrorCode::ValidationFailed,
+                        QStringLiteral("must be 0 (permanent) or a positive number of seconds"),
                         QStringLiteral("durationSeconds"));
     auto access = m_guard.joined(caller, roomId);
     if (!access)
@@ -135,7 +138,8 @@ Result<BanRecord> ModerationService::ban(const Caller &caller, const QString &ro
     if (userId == caller.userId)
         return apiError(ErrorCode::Forbidden, QStringLiteral("you cannot ban yourself"));
     if (!m_ctx.storage.userById(userId))
-        return apiError(ErrorCode::UserNotFound, QStringLiteral("user %1 does not exist").arg(userId), QStringLiteral("userId"));
+        return apiError(ErrorCode::UserNotFound, QStringLiteral("user %1 does not exist").arg(userId),
+                        QStringLiteral("userId"));
     const auto target = m_ctx.storage.member(roomId, userId);
     // Someone not in the room can be banned ahead of time; they rank as a member.
     if (auto denied = m_guard.require(access.value, Action::BanMember, target ? target->role : Role::Member))
@@ -165,7 +169,8 @@ Result<Done> ModerationService::unban(const Caller &caller, const QString &roomI
     if (auto denied = m_guard.require(access.value, Action::UnbanMember))
         return *denied;
     if (!m_ctx.storage.ban(roomId, userId))
-        return apiError(ErrorCode::NotFound, QStringLiteral("user %1 is not banned here").arg(userId), QStringLiteral("userId"));
+        return apiError(ErrorCode::NotFound, QStringLiteral("user %1 is not banned here").arg(userId),
+                        QStringLiteral("userId"));
     inTransaction(m_ctx.storage, [&] {
         m_ctx.storage.deleteBan(roomId, userId);
         audit(m_ctx, caller, actionName(Action::UnbanMember), roomId, userId);
@@ -197,14 +202,16 @@ Result<std::vector<AuditEntry>> ModerationService::auditLog(const Caller &caller
             std::vector<QString> asked;
             for (const QString &id : *query.roomIds) {
                 if (std::find(mine.begin(), mine.end(), id) == mine.end())
-                    return apiError(ErrorCode::Forbidden, QStringLiteral("you may not read the audit log of room %1").arg(id),
+                    return apiError(ErrorCode::Forbidden,
+                                    QStringLiteral("you may not read the audit log of room %1").arg(id),
                                     QStringLiteral("roomId"));
                 asked.push_back(id);
             }
             mine = std::move(asked);
         }
         if (mine.empty())
-            return apiError(ErrorCode::Forbidden, QStringLiteral("only server admins and room admins may read the audit log"));
+            return apiError(ErrorCode::Forbidden,
+                            QStringLiteral("only server admins and room admins may read the audit log"));
         query.roomIds = std::move(mine);
     }
     return m_ctx.storage.listAudit(query);

@@ -39,10 +39,13 @@ void PasswordHasher::hash(const QString &password, QObject *context, std::functi
     QPointer<QObject> ctx(context);
     m_pool.start([this, password, ctx, done = std::move(done)] {
         QByteArray h = hashNow(password);
-        QMetaObject::invokeMethod(this, [ctx, done, h] {
-            if (ctx)
-                done(h);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [ctx, done, h] {
+                if (ctx)
+                    done(h);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -52,10 +55,13 @@ void PasswordHasher::verify(const QString &password, const QByteArray &hash, QOb
     QPointer<QObject> ctx(context);
     m_pool.start([this, password, hash, ctx, done = std::move(done)] {
         const bool ok = verifyNow(password, hash);
-        QMetaObject::invokeMethod(this, [ctx, done, ok] {
-            if (ctx)
-                done(ok);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [ctx, done, ok] {
+                if (ctx)
+                    done(ok);
+            },
+            Qt::QueuedConnection);
     });
 }
 

@@ -8,7 +8,7 @@
 namespace confab::server {
 
 // A service answer: a value or an API error. Result<Done> when there is nothing to return.
-template <typename T> struct Result {
+template<typename T> struct Result {
     std::optional<ApiError> error;
     T value{};
 

@@ -24,7 +24,8 @@ Result<std::vector<RoomRetention>> RetentionService::roomsUnderRetention(const M
     for (int total = 0;; q.offset += q.limit) {
         const std::vector<RoomRecord> page = m_ctx.storage.listRooms(q, &total);
         for (const RoomRecord &r : page) {
-            const int days = r.room.settings.messageRetention > 0 ? r.room.settings.messageRetention : policy.defaultDays;
+            const int days =
+                r.room.settings.messageRetention > 0 ? r.room.settings.messageRetention : policy.defaultDays;
             if (days > 0)
                 out.push_back({r.room.roomId, r.room.name, days, 0});
         }
@@ -50,7 +51,8 @@ Result<int> RetentionService::purgeRoomBatch(const QString &roomId, int days, co
     return inTransaction(m_ctx.storage, [&]() -> int {
         if (!m_ctx.storage.roomById(roomId))
             return 0; // deleted since the sweep listed it
-        const std::vector<ExpiredMessage> expired = m_ctx.storage.expiredMessages(roomId, rule(days, policy), batchSize);
+        const std::vector<ExpiredMessage> expired =
+            m_ctx.storage.expiredMessages(roomId, rule(days, policy), batchSize);
         if (expired.empty())
             return 0;
         std::vector<QString> ids;
@@ -62,8 +64,9 @@ Result<int> RetentionService::purgeRoomBatch(const QString &roomId, int days, co
         }
         m_ctx.storage.deleteMessages(ids);
         const qint64 upToSeq = expired.back().seq;
-        const QByteArray bytes = RoomGuard(m_ctx).logEvent(
-            roomId, [&](qint64 seq) { return MessagesPurgedFrame{seq, roomId, shownIds, upToSeq}; });
+        const QByteArray bytes = RoomGuard(m_ctx).logEvent(roomId, [&](qint64 seq) {
+            return MessagesPurgedFrame{seq, roomId, shownIds, upToSeq};
+        });
         fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);
         return int(expired.size());
     });

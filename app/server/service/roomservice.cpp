@@ -64,7 +64,9 @@ Member RoomService::addMember(const RoomRecord &room, const QString &userId, Rol
     m.lastReadSeq = room.lastSeq; // what was said before joining is history, not unread
     m_ctx.storage.insertMember(m);
     const Member member = memberView(m.roomId, userId);
-    const QByteArray bytes = m_guard.logEvent(m.roomId, [&](qint64 seq) { return UserJoinedFrame{seq, m.roomId, member}; });
+    const QByteArray bytes = m_guard.logEvent(m.roomId, [&](qint64 seq) {
+        return UserJoinedFrame{seq, m.roomId, member};
+    });
     // The index changes only after commit; the delivery is computed then (see commitMembership).
     m_ctx.members.add(m.roomId, userId);
     fx.deliver(bytes, m_ctx.members.membersOf(m.roomId), m.roomId);
@@ -142,12 +144,14 @@ Result<Room> RoomService::findOrCreateDirect(const Caller &caller, const NewRoom
             others << id;
     }
     if (others.size() != 1)
-        return apiError(ErrorCode::ValidationFailed, QStringLiteral("a direct conversation needs exactly one other person"),
+        return apiError(ErrorCode::ValidationFailed,
+                        QStringLiteral("a direct conversation needs exactly one other person"),
                         QStringLiteral("members"));
     const QString other = others.first();
     const auto otherUser = m_ctx.storage.userById(other);
     if (!otherUser || otherUser->disabled)
-        return apiError(ErrorCode::UserNotFound, QStringLiteral("user %1 does not exist").arg(other), QStringLiteral("members"));
+        return apiError(ErrorCode::UserNotFound, QStringLiteral("user %1 does not exist").arg(other),
+                        QStringLiteral("members"));
     if (const auto existing = m_ctx.storage.directRoomBetween(caller.userId, other)) {
         auto record = m_ctx.storage.roomById(*existing);
         return m_guard.view(caller, *record, m_ctx.storage.member(*existing, caller.userId));
@@ -177,7 +181,8 @@ Result<RoomPage> RoomService::list(const Caller &caller, const RoomQuery &query)
 {
     RoomQuery q = query;
     if (q.everyRoom && !caller.serverAdmin)
-        return apiError(ErrorCode::Forbidden, QStringLiteral("only server admins may list every room"), QStringLiteral("all"));
+        return apiError(ErrorCode::Forbidden, QStringLiteral("only server admins may list every room"),
+                        QStringLiteral("all"));
     q.visibleTo = caller.userId;
     q.limit = std::clamp(q.limit, 1, 100);
     q.offset = std::max(0, q.offset);
@@ -235,7 +240,9 @@ Result<Room> RoomService::update(const Caller &caller, const QString &roomId, co
     }
     if (req.maxMembers) {
         const int members = m_ctx.storage.memberCount(roomId);
-        const int ceiling = room.type == RoomType::Direct ? 2 : room.type == RoomType::Group ? limits::kGroupMembersMax : 100000;
+        const int ceiling = room.type == RoomType::Direct  ? 2
+                            : room.type == RoomType::Group ? limits::kGroupMembersMax
+                                                           : 100000;
         if (*req.maxMembers < std::max(2, members) || *req.maxMembers > ceiling)
             return apiError(ErrorCode::ValidationFailed,
                             QStringLiteral("must be between %1 and %2").arg(std::max(2, members)).arg(ceiling),
@@ -277,7 +284,8 @@ Result<JoinedRoom> RoomService::join(const Caller &caller, const QString &roomId
     RoomAccess &a = access.value;
     if (!a.membership) {
         if (!isDiscoverable(a.record.room.type) && !caller.serverAdmin)
-            return apiError(ErrorCode::RoomNotFound, QStringLiteral("room %1 does not exist").arg(roomId), QStringLiteral("roomId"));
+            return apiError(ErrorCode::RoomNotFound, QStringLiteral("room %1 does not exist").arg(roomId),
+                            QStringLiteral("roomId"));
         if (banIsActive(m_ctx.storage.ban(roomId, caller.userId), m_ctx.now()))
             return apiError(ErrorCode::Forbidden, QStringLiteral("you are banned from this room"));
         if (m_ctx.storage.memberCount(roomId) >= a.record.room.maxMembers)
@@ -353,11 +361,13 @@ Result<Member> RoomService::invite(const Caller &caller, const QString &roomId, 
         return *bad;
     const auto user = m_ctx.storage.userById(userId);
     if (!user || user->disabled)
-        return apiError(ErrorCode::UserNotFound, QStringLiteral("user %1 does not exist").arg(userId), QStringLiteral("userId"));
+        return apiError(ErrorCode::UserNotFound, QStringLiteral("user %1 does not exist").arg(userId),
+                        QStringLiteral("userId"));
     if (m_ctx.storage.member(roomId, userId))
         return apiError(ErrorCode::Conflict, QStringLiteral("%1 is already a member").arg(user->user.displayName));
     if (banIsActive(m_ctx.storage.ban(roomId, userId), m_ctx.now()))
-        return apiError(ErrorCode::Forbidden, QStringLiteral("%1 is banned from this room").arg(user->user.displayName));
+        return apiError(ErrorCode::Forbidden,
+                        QStringLiteral("%1 is banned from this room").arg(user->user.displayName));
     if (m_ctx.storage.memberCount(roomId) >= room.maxMembers)
         return roomFull(room.maxMembers);
     Member added;
@@ -390,8 +400,9 @@ Result<Done> RoomService::eraseAccount(const Caller &caller, Effects &fx, const 
                     audit(m_ctx, caller, actionName(Action::TransferOwnership), roomId, heir->userId, {},
                           QStringLiteral("account erased"));
                     const Member shown = memberView(roomId, heir->userId);
-                    const QByteArray bytes =
-                        m_guard.logEvent(roomId, [&](qint64 seq) { return MemberUpdatedFrame{seq, roomId, shown}; });
+                    const QByteArray bytes = m_guard.logEvent(roomId, [&](qint64 seq) {
+                        return MemberUpdatedFrame{seq, roomId, shown};
+                    });
                     fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);
                 }
             }

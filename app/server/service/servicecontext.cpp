@@ -16,11 +16,13 @@ Result<RoomAccess> RoomGuard::visible(const Caller &caller, const QString &roomI
 {
     auto record = m_ctx.storage.roomById(roomId);
     if (!record)
-        return apiError(ErrorCode::RoomNotFound, QStringLiteral("room %1 does not exist").arg(roomId), QStringLiteral("roomId"));
+        return apiError(ErrorCode::RoomNotFound, QStringLiteral("room %1 does not exist").arg(roomId),
+                        QStringLiteral("roomId"));
     RoomAccess access;
     access.membership = m_ctx.storage.member(roomId, caller.userId);
     if (!access.membership && !caller.serverAdmin && !isDiscoverable(record->room.type))
-        return apiError(ErrorCode::RoomNotFound, QStringLiteral("room %1 does not exist").arg(roomId), QStringLiteral("roomId"));
+        return apiError(ErrorCode::RoomNotFound, QStringLiteral("room %1 does not exist").arg(roomId),
+                        QStringLiteral("roomId"));
     access.record = std::move(*record);
     access.actor.serverAdmin = caller.serverAdmin;
     if (access.membership)
@@ -36,7 +38,8 @@ Result<RoomAccess> RoomGuard::joined(const Caller &caller, const QString &roomId
     return access;
 }
 
-std::optional<ApiError> RoomGuard::require(const RoomAccess &access, Action action, std::optional<Role> targetRole) const
+std::optional<ApiError> RoomGuard::require(const RoomAccess &access, Action action,
+                                           std::optional<Role> targetRole) const
 {
     const QString why = denialReason(access.actor, action, targetRole);
     if (why.isEmpty())
@@ -55,8 +58,8 @@ Room RoomGuard::view(const Caller &caller, const RoomRecord &record, const std::
         if (record.lastSeq > membership->lastReadSeq) {
             room.unreadCount = m_ctx.storage.countUnread(room.roomId, membership->lastReadSeq, caller.userId);
             if (room.unreadCount > 0 && !caller.username.isEmpty())
-                room.mentionCount = m_ctx.storage.countUnreadMentions(room.roomId, membership->lastReadSeq, caller.userId,
-                                                                      caller.username);
+                room.mentionCount = m_ctx.storage.countUnreadMentions(room.roomId, membership->lastReadSeq,
+                                                                      caller.userId, caller.username);
         }
     }
     if (auto last = m_ctx.storage.lastMessage(room.roomId))
@@ -76,7 +79,7 @@ Room RoomGuard::view(const Caller &caller, const RoomRecord &record, const std::
 }
 
 QByteArray RoomGuard::logEvent(const QString &roomId, const std::function<ServerFrame(qint64 seq)> &make,
-                              const QString &messageId)
+                               const QString &messageId)
 {
     EventRecord e;
     e.roomId = roomId;
@@ -122,7 +125,8 @@ void audit(ServiceContext &ctx, const Caller &caller, const QString &action, con
     ctx.storage.insertAudit(e);
 }
 
-void recordStandingChange(ServiceContext &ctx, const QString &userId, StandingChangeKind kind, const QByteArray &tokenHash)
+void recordStandingChange(ServiceContext &ctx, const QString &userId, StandingChangeKind kind,
+                          const QByteArray &tokenHash)
 {
     // A running server reads a change within a second; a day is plenty for one that is busy.
     constexpr qint64 kKeepMs = 24 * 3600 * 1000;

@@ -25,11 +25,11 @@ struct ServiceSettings {
     int contentMaxChars = 5000;
     int historyPageDefault = 50;
     int historyPageMax = 100;
-    int syncReplayMax = 500;       // more missed events than this in a room -> sync_gap
+    int syncReplayMax = 500; // more missed events than this in a room -> sync_gap
     int reactionsPerMessageMax = 20;
     int pinsPerRoomMax = 50;
     int defaultMaxMembers = 1000;
-    QStringList serverWordFilter;  // applies in every room, before the room's own list
+    QStringList serverWordFilter; // applies in every room, before the room's own list
     WordFilterAction serverWordFilterAction = WordFilterAction::Reject;
     // Files (FileService): where the bytes live and what one user may store.
     QString filesRoot;                                 // BlobStore root; empty: files are off
@@ -62,7 +62,7 @@ struct ServiceContext {
 QByteArray frameBytes(const ServerFrame &frame);
 
 // Runs f inside a transaction: commit on return, roll back on an exception (and rethrow).
-template <typename F> auto inTransaction(Storage &s, F &&f) -> decltype(f())
+template<typename F> auto inTransaction(Storage &s, F &&f) -> decltype(f())
 {
     s.begin();
     try {

@@ -12,7 +12,8 @@ StorageWorker::StorageWorker(std::unique_ptr<Storage> storage, const Clock &cloc
                              ServiceCounters *counters, QObject *parent)
     : QObject(parent), m_storage(std::move(storage))
 {
-    m_context = std::make_unique<ServiceContext>(ServiceContext{*m_storage, clock, ids, members, presence, settings, counters, {}});
+    m_context = std::make_unique<ServiceContext>(
+        ServiceContext{*m_storage, clock, ids, members, presence, settings, counters, {}});
     m_services = std::make_unique<Services>(*m_context);
     m_thread.setObjectName(QStringLiteral("confab.storage.worker"));
 }
@@ -63,7 +64,10 @@ void StorageWorker::runBlocking(const std::function<void(Services &)> &work)
     }
     class Blocking final : public AnyJob {
     public:
-        Blocking(const std::function<void(Services &)> &work, QSemaphore &done) : AnyJob(false), m_work(work), m_doneSignal(done) {}
+        Blocking(const std::function<void(Services &)> &work, QSemaphore &done)
+            : AnyJob(false), m_work(work), m_doneSignal(done)
+        {
+        }
         void execute(Services &services) override
         {
             struct Release {
@@ -96,7 +100,8 @@ void StorageWorker::enqueue(JobPtr job)
         post = !std::exchange(m_drainPosted, true);
     }
     if (post)
-        QMetaObject::invokeMethod(m_threadObject, [this] { drain(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_threadObject, [this] { drain(); }, Qt::QueuedConnection);
 }
 
 void StorageWorker::drain()
@@ -204,18 +209,21 @@ void StorageWorker::runGroup(const std::vector<JobPtr> &jobs)
 
 void StorageWorker::answer(std::vector<JobPtr> jobs)
 {
-    QMetaObject::invokeMethod(this, [this, jobs = std::move(jobs)] {
-        const auto answerAll = [&] {
-            for (const JobPtr &job : jobs) {
-                --m_pending;
-                job->complete(m_publish);
-            }
-        };
-        if (m_scope && jobs.size() > 1)
-            m_scope(answerAll);
-        else
-            answerAll();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, jobs = std::move(jobs)] {
+            const auto answerAll = [&] {
+                for (const JobPtr &job : jobs) {
+                    --m_pending;
+                    job->complete(m_publish);
+                }
+            };
+            if (m_scope && jobs.size() > 1)
+                m_scope(answerAll);
+            else
+                answerAll();
+        },
+        Qt::QueuedConnection);
 }
 
 void StorageWorker::noteCommits()
@@ -238,7 +246,8 @@ QString StorageWorker::healthProblem() const
 {
     QMutexLocker lock(&m_healthMutex);
     if (!m_lastFailure.isEmpty())
-        return QStringLiteral("the last storage write failed (the server log says why)"); // no internals to anonymous callers
+        return QStringLiteral(
+            "the last storage write failed (the server log says why)"); // no internals to anonymous callers
     if (m_watchedDirectory.isEmpty() || m_minFreeBytes <= 0)
         return {};
     const QStorageInfo disk(m_watchedDirectory);

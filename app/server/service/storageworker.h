@@ -54,9 +54,9 @@ public:
     // `context` was destroyed meanwhile. A StorageError becomes INTERNAL; nothing half-done is
     // kept (the service or the item's savepoint rolled back). Grouped work must be short writes
     // that do not depend on being alone in their transaction.
-    template <typename T>
-    void run(QObject *context, std::function<Result<T>(Services &, Effects &)> work, std::function<void(Result<T>)> done,
-             Commit commit = Commit::Alone)
+    template<typename T>
+    void run(QObject *context, std::function<Result<T>(Services &, Effects &)> work,
+             std::function<void(Result<T>)> done, Commit commit = Commit::Alone)
     {
         ++m_pending;
         enqueue(std::make_shared<Job<T>>(context, std::move(work), std::move(done), commit == Commit::Grouped));
@@ -96,7 +96,7 @@ private:
         bool m_grouped;
     };
 
-    template <typename T> class Job final : public AnyJob {
+    template<typename T> class Job final : public AnyJob {
     public:
         Job(QObject *context, std::function<Result<T>(Services &, Effects &)> work, std::function<void(Result<T>)> done,
             bool grouped)
@@ -107,7 +107,8 @@ private:
         void fail() override
         {
             m_fx.deliveries.clear();
-            m_result = ApiError{ErrorCode::Internal, QStringLiteral("the server could not complete this request"), {}, 0};
+            m_result =
+                ApiError{ErrorCode::Internal, QStringLiteral("the server could not complete this request"), {}, 0};
         }
         void complete(const Publish &publish) override
         {

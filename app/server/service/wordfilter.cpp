@@ -13,16 +13,14 @@ WordFilter::WordFilter(const QStringList &words)
     if (alternatives.isEmpty())
         return;
     // Letters, digits and '_' on either side mean the word is part of a longer one.
-    m_pattern = QRegularExpression(QStringLiteral("(?<![\\p{L}\\p{N}_])(?:") + alternatives.join(QLatin1Char('|')) +
-                                       QStringLiteral(")(?![\\p{L}\\p{N}_])"),
-                                   QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    m_pattern =
+        QRegularExpression(QStringLiteral("(?<![\\p{L}\\p{N}_])(?:") + alternatives.join(QLatin1Char('|')) +
+                               QStringLiteral(")(?![\\p{L}\\p{N}_])"),
+                           QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     m_pattern.optimize();
 }
 
-bool WordFilter::matches(const QString &text) const
-{
-    return !isEmpty() && m_pattern.match(text).hasMatch();
-}
+bool WordFilter::matches(const QString &text) const { return !isEmpty() && m_pattern.match(text).hasMatch(); }
 
 QString WordFilter::masked(const QString &text) const
 {

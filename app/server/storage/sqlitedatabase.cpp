@@ -38,10 +38,7 @@ SqliteDatabase::SqliteDatabase(QString path) : m_path(std::move(path)) {}
 
 SqliteDatabase::~SqliteDatabase() { close(); }
 
-bool SqliteDatabase::isMemory() const
-{
-    return m_path == QLatin1String(":memory:") || m_path.isEmpty();
-}
+bool SqliteDatabase::isMemory() const { return m_path == QLatin1String(":memory:") || m_path.isEmpty(); }
 
 void SqliteDatabase::open()
 {
@@ -105,8 +102,8 @@ void SqliteDatabase::checkFts5()
         execOnce(QStringLiteral("CREATE VIRTUAL TABLE temp.confab_fts5_probe USING fts5(x)"));
         execOnce(QStringLiteral("DROP TABLE temp.confab_fts5_probe"));
     } catch (const StorageError &e) {
-        throwStorageError(QStringLiteral("SQLite has no FTS5, which message search needs: %1")
-                              .arg(QString::fromStdString(e.what())));
+        throwStorageError(
+            QStringLiteral("SQLite has no FTS5, which message search needs: %1").arg(QString::fromStdString(e.what())));
     }
 }
 
@@ -170,10 +167,7 @@ bool Statement::next()
 
 // ---- Savepoint ----------------------------------------------------------------------------
 
-Savepoint::Savepoint(SqliteDatabase &db) : m_db(db)
-{
-    Statement(m_db, QStringLiteral("SAVEPOINT confab_op"));
-}
+Savepoint::Savepoint(SqliteDatabase &db) : m_db(db) { Statement(m_db, QStringLiteral("SAVEPOINT confab_op")); }
 
 Savepoint::~Savepoint()
 {

@@ -285,7 +285,8 @@ void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 
 const std::vector<SqliteMigration> &sqliteMigrations()
 {
-    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges(), files(), uploadFiles(), accountAudit()};
+    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges(), files(), uploadFiles(),
+                                                         accountAudit()};
     return migrations;
 }
 

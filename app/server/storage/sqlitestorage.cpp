@@ -3,9 +3,9 @@
 
 #include "sqlitestorage.h"
 
+#include "sqlite/sqlitevalues.h"
 #include "sqlitedatabase.h"
 #include "sqliteschema.h"
-#include "sqlite/sqlitevalues.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -17,15 +17,8 @@ namespace confab::server {
 // ---- lifecycle and transactions ------------------------------------------------------------
 
 SqliteStorage::SqliteStorage(QString databasePath)
-    : m_db(std::make_unique<SqliteDatabase>(std::move(databasePath)))
-    , m_users(*m_db)
-    , m_rooms(*m_db)
-    , m_members(*m_db)
-    , m_events(*m_db)
-    , m_messages(*m_db)
-    , m_audit(*m_db)
-    , m_standing(*m_db)
-    , m_files(*m_db)
+    : m_db(std::make_unique<SqliteDatabase>(std::move(databasePath))), m_users(*m_db), m_rooms(*m_db), m_members(*m_db),
+      m_events(*m_db), m_messages(*m_db), m_audit(*m_db), m_standing(*m_db), m_files(*m_db)
 {
 }
 

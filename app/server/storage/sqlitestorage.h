@@ -217,7 +217,10 @@ public:
     // ---- audit (SqliteAuditLog)
     void insertAudit(const AuditEntry &e) override { m_audit.insertAudit(e); }
     std::vector<AuditEntry> listAudit(const AuditQuery &q) override { return m_audit.listAudit(q); }
-    bool countRepeatedAudit(const AuditEntry &e, qint64 sinceMs) override { return m_audit.countRepeatedAudit(e, sinceMs); }
+    bool countRepeatedAudit(const AuditEntry &e, qint64 sinceMs) override
+    {
+        return m_audit.countRepeatedAudit(e, sinceMs);
+    }
     int recentAuditFromAddress(const QString &action, const QString &address, qint64 sinceMs) override
     {
         return m_audit.recentAuditFromAddress(action, address, sinceMs);
@@ -260,8 +263,14 @@ public:
     void insertUpload(const UploadRecord &u) override { m_files.insertUpload(u); }
     std::optional<UploadRecord> upload(const QString &uploadId) override { return m_files.upload(uploadId); }
     void deleteUpload(const QString &uploadId) override { m_files.deleteUpload(uploadId); }
-    void setUploadFile(const QString &uploadId, const QString &fileId) override { m_files.setUploadFile(uploadId, fileId); }
-    std::vector<UploadRecord> expiredUploads(qint64 now, int limit) override { return m_files.expiredUploads(now, limit); }
+    void setUploadFile(const QString &uploadId, const QString &fileId) override
+    {
+        m_files.setUploadFile(uploadId, fileId);
+    }
+    std::vector<UploadRecord> expiredUploads(qint64 now, int limit) override
+    {
+        return m_files.expiredUploads(now, limit);
+    }
 
     // PRAGMA data_version: moves only for commits of other connections, never for this one's.
     qint64 externalCommitMarker() override;

@@ -27,15 +27,15 @@ public:
 };
 
 struct StoredUser {
-    User user;                // status/customStatus/lastSeen are the last persisted presence
-    QString usernameKey;      // lower-cased username, unique
-    QByteArray passwordHash;  // libsodium crypto_pwhash_str output
+    User user;               // status/customStatus/lastSeen are the last persisted presence
+    QString usernameKey;     // lower-cased username, unique
+    QByteArray passwordHash; // libsodium crypto_pwhash_str output
     bool disabled = false;
     qint64 createdAt = 0;
 };
 
 struct RoomRecord {
-    Room room;        // memberCount and lastActivity filled on read; lastMessage left empty
+    Room room; // memberCount and lastActivity filled on read; lastMessage left empty
     qint64 lastSeq = 0;
 };
 
@@ -66,20 +66,20 @@ struct EventRecord {
 };
 
 struct RoomQuery {
-    QString visibleTo;          // user id: public rooms plus rooms this user is a member of
-    bool joinedOnly = false;    // only rooms `visibleTo` is a member of
-    bool everyRoom = false;     // private ones too (server admins); joinedOnly still applies
+    QString visibleTo;       // user id: public rooms plus rooms this user is a member of
+    bool joinedOnly = false; // only rooms `visibleTo` is a member of
+    bool everyRoom = false;  // private ones too (server admins); joinedOnly still applies
     std::optional<RoomType> type;
-    QString text;               // substring of name or description, case-insensitive
+    QString text; // substring of name or description, case-insensitive
     int limit = 20;
     int offset = 0;
 };
 
 struct SearchQuery {
-    QString text;               // words; the implementation escapes any query syntax
-    QString memberUserId;       // only rooms this user is a member of
-    QString roomId;             // optional filter
-    QString authorId;           // optional filter
+    QString text;         // words; the implementation escapes any query syntax
+    QString memberUserId; // only rooms this user is a member of
+    QString roomId;       // optional filter
+    QString authorId;     // optional filter
     int limit = 20;
 };
 
@@ -103,7 +103,7 @@ struct AuditQuery {
     QString actorId;
     QString targetUserId;
     QString action;
-    qint64 beforeMs = 0; // 0: newest first from now
+    qint64 beforeMs = 0;   // 0: newest first from now
     QString beforeAuditId; // cursor: entries older than this one (same-millisecond entries included)
     int limit = 50;
 };
@@ -115,7 +115,7 @@ struct AuditQuery {
 enum class StandingChangeKind { SignedOut, PasswordReset, Disabled, Banned, Erased, RoleChanged, Enabled };
 
 struct StandingChange {
-    qint64 id = 0;        // increasing in commit order; set by insertStandingChange()
+    qint64 id = 0; // increasing in commit order; set by insertStandingChange()
     QString userId;
     QByteArray tokenHash; // only the connections of this token; empty: all of the user's
     StandingChangeKind kind = StandingChangeKind::SignedOut;
@@ -253,7 +253,8 @@ public:
     // Removes messages older than cutoff in that room (retention); returns how many.
     virtual int purgeMessagesBefore(const QString &roomId, qint64 cutoffMs) = 0;
     // Retention: the room's messages the rule deletes, oldest first, at most `limit`; and how many there are.
-    virtual std::vector<ExpiredMessage> expiredMessages(const QString &roomId, const RetentionRule &rule, int limit) = 0;
+    virtual std::vector<ExpiredMessage> expiredMessages(const QString &roomId, const RetentionRule &rule,
+                                                        int limit) = 0;
     virtual int countExpiredMessages(const QString &roomId, const RetentionRule &rule) = 0;
     // Deletes these messages with their reactions and pins (their attachments' references go with the rows).
     virtual void deleteMessages(const std::vector<QString> &messageIds) = 0;

@@ -60,7 +60,8 @@ void SqliteFileStore::insertFile(const FileRecord &f)
 
 std::optional<FileRecord> SqliteFileStore::fileById(const QString &fileId)
 {
-    Statement s(m_db, QStringLiteral("SELECT ") + kFileColumns + QStringLiteral(" FROM files WHERE file_id = ?"), {fileId});
+    Statement s(m_db, QStringLiteral("SELECT ") + kFileColumns + QStringLiteral(" FROM files WHERE file_id = ?"),
+                {fileId});
     if (!s.next())
         return std::nullopt;
     return readFile(s);
@@ -139,14 +140,16 @@ int SqliteFileStore::quarantineHash(const QString &sha256, const QString &reason
               QStringLiteral("INSERT INTO quarantined_hashes (sha256, reason, created_at) VALUES (?, ?, ?) "
                              "ON CONFLICT (sha256) DO NOTHING"),
               {sha256, sqlOptText(reason), qlonglong(at)});
-    Statement s(m_db, QStringLiteral("UPDATE files SET quarantined = 1 WHERE sha256 = ? AND quarantined = 0"), {sha256});
+    Statement s(m_db, QStringLiteral("UPDATE files SET quarantined = 1 WHERE sha256 = ? AND quarantined = 0"),
+                {sha256});
     return s.rowsAffected();
 }
 
 void SqliteFileStore::insertUpload(const UploadRecord &u)
 {
     Statement(m_db,
-              QStringLiteral("INSERT INTO uploads (") + kUploadColumns + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+              QStringLiteral("INSERT INTO uploads (") + kUploadColumns +
+                  QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
               {u.uploadId, sqlText(u.uploaderId), sqlText(u.fileName), sqlOptText(u.declaredMime), qlonglong(u.size),
                qlonglong(u.createdAt), qlonglong(u.expiresAt), sqlOptText(u.fileId)});
 }
@@ -167,7 +170,8 @@ void SqliteFileStore::deleteUpload(const QString &uploadId)
 
 void SqliteFileStore::setUploadFile(const QString &uploadId, const QString &fileId)
 {
-    Statement(m_db, QStringLiteral("UPDATE uploads SET file_id = ? WHERE upload_id = ?"), {sqlOptText(fileId), uploadId});
+    Statement(m_db, QStringLiteral("UPDATE uploads SET file_id = ? WHERE upload_id = ?"),
+              {sqlOptText(fileId), uploadId});
 }
 
 std::vector<UploadRecord> SqliteFileStore::expiredUploads(qint64 now, int limit)

@@ -3,8 +3,8 @@
 #include "sqlitemessagestore.h"
 
 #include "sqlitevalues.h"
-#include "storage/sqlitedatabase.h"
 #include "storage/ftsquery.h"
+#include "storage/sqlitedatabase.h"
 
 #include "core/jsondocument.h"
 
@@ -41,10 +41,10 @@ std::vector<Attachment> attachmentsFromText(const QString &text)
 }
 
 // Author name and avatar come from the author's account (LEFT JOIN: system messages may have none).
-const QString kMessageColumns = QStringLiteral(
-    "m.message_id, m.room_id, m.seq, m.author_id, u.display_name, u.avatar, m.content, m.type, "
-    "m.created_at, m.reply_to, m.is_edited, m.edited_at, m.is_deleted, m.is_anonymous, "
-    "m.anonymous_name, m.attachments, m.client_msg_id");
+const QString kMessageColumns =
+    QStringLiteral("m.message_id, m.room_id, m.seq, m.author_id, u.display_name, u.avatar, m.content, m.type, "
+                   "m.created_at, m.reply_to, m.is_edited, m.edited_at, m.is_deleted, m.is_anonymous, "
+                   "m.anonymous_name, m.attachments, m.client_msg_id");
 const QString kMessageFrom = QStringLiteral(" FROM messages m LEFT JOIN users u ON u.user_id = m.author_id");
 const QString kSelectMessages = QStringLiteral("SELECT ") + kMessageColumns + kMessageFrom;
 
@@ -176,8 +176,8 @@ std::optional<Message> SqliteMessageStore::messageByClientMsgId(const QString &a
     return std::move(found.front());
 }
 
-std::vector<Message> SqliteMessageStore::messagePage(const QString &sql, const QString &roomId, qint64 seq,
-                                                     int limit, bool newestFirst, bool *hasMore)
+std::vector<Message> SqliteMessageStore::messagePage(const QString &sql, const QString &roomId, qint64 seq, int limit,
+                                                     bool newestFirst, bool *hasMore)
 {
     // One row more than asked tells whether the page is the last one; the (room_id, seq) index
     // makes this a short range scan whatever the room's size (no OFFSET).
@@ -207,8 +207,7 @@ std::vector<Message> SqliteMessageStore::messagesBefore(const QString &roomId, q
                        hasMore);
 }
 
-std::vector<Message> SqliteMessageStore::messagesAfter(const QString &roomId, qint64 afterSeq, int limit,
-                                                       bool *hasMore)
+std::vector<Message> SqliteMessageStore::messagesAfter(const QString &roomId, qint64 afterSeq, int limit, bool *hasMore)
 {
     static const QString sql =
         kSelectMessages + QStringLiteral(" WHERE m.room_id = ? AND m.seq > ? ORDER BY m.seq LIMIT ?");
@@ -239,8 +238,8 @@ int SqliteMessageStore::countUnreadMentions(const QString &roomId, qint64 afterS
     Statement s(m_db,
                 QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE room_id = ? AND seq > ? "
                                "AND author_id <> ? AND is_deleted = 0 AND content LIKE ? ESCAPE '\\' LIMIT ?) AS m"),
-                {sqlText(roomId), qlonglong(afterSeq), sqlText(userId), likeContainsPattern(QLatin1Char('@') + username),
-                 kUnreadCountCap});
+                {sqlText(roomId), qlonglong(afterSeq), sqlText(userId),
+                 likeContainsPattern(QLatin1Char('@') + username), kUnreadCountCap});
     return s.next() ? int(s.integer(0)) : 0;
 }
 
@@ -254,23 +253,26 @@ int SqliteMessageStore::purgeMessagesBefore(const QString &roomId, qint64 cutoff
 namespace {
 // The messages a retention rule deletes: created before the cutoff, not pinned unless pins go too,
 // not the room's newest unless that goes too. Parameters: expiredParams().
-const QString kExpiredWhere = QStringLiteral(
-    "FROM messages m WHERE m.room_id = ? AND m.created_at < ? "
-    "AND (? = 0 OR NOT EXISTS (SELECT 1 FROM pins p WHERE p.message_id = m.message_id)) "
-    "AND (? = 0 OR m.seq < (SELECT MAX(seq) FROM messages WHERE room_id = ?))");
+const QString kExpiredWhere =
+    QStringLiteral("FROM messages m WHERE m.room_id = ? AND m.created_at < ? "
+                   "AND (? = 0 OR NOT EXISTS (SELECT 1 FROM pins p WHERE p.message_id = m.message_id)) "
+                   "AND (? = 0 OR m.seq < (SELECT MAX(seq) FROM messages WHERE room_id = ?))");
 
 SqlParams expiredParams(const QString &roomId, const RetentionRule &rule)
 {
-    return {sqlText(roomId), qlonglong(rule.cutoffMs), sqlBool(rule.keepPinned), sqlBool(rule.keepLast), sqlText(roomId)};
+    return {sqlText(roomId), qlonglong(rule.cutoffMs), sqlBool(rule.keepPinned), sqlBool(rule.keepLast),
+            sqlText(roomId)};
 }
 } // namespace
 
-std::vector<ExpiredMessage> SqliteMessageStore::expiredMessages(const QString &roomId, const RetentionRule &rule, int limit)
+std::vector<ExpiredMessage> SqliteMessageStore::expiredMessages(const QString &roomId, const RetentionRule &rule,
+                                                                int limit)
 {
     SqlParams params = expiredParams(roomId, rule);
     params.push_back(std::max(1, limit));
-    Statement s(m_db, QStringLiteral("SELECT m.message_id, m.seq ") + kExpiredWhere + QStringLiteral(" ORDER BY m.seq LIMIT ?"),
-                params);
+    Statement s(
+        m_db, QStringLiteral("SELECT m.message_id, m.seq ") + kExpiredWhere + QStringLiteral(" ORDER BY m.seq LIMIT ?"),
+        params);
     std::vector<ExpiredMessage> out;
     while (s.next())
         out.push_back({s.text(0), s.integer(1)});

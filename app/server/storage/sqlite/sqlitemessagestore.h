@@ -53,8 +53,8 @@ public:
 private:
     std::vector<Message> readMessages(Statement &s);
     void loadReactions(std::vector<Message> &messages);
-    std::vector<Message> messagePage(const QString &sql, const QString &roomId, qint64 seq, int limit,
-                                     bool newestFirst, bool *hasMore);
+    std::vector<Message> messagePage(const QString &sql, const QString &roomId, qint64 seq, int limit, bool newestFirst,
+                                     bool *hasMore);
 
     SqliteDatabase &m_db;
 };

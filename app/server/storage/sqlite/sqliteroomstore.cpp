@@ -36,10 +36,10 @@ QString roomSearchKey(const QString &name, const QString &description)
     return QString(name + QLatin1Char('\n') + description).toCaseFolded();
 }
 
-const QString kRoomColumns = QStringLiteral(
-    "r.room_id, r.name, r.description, r.type, r.avatar, r.created_by, r.created_at, r.updated_at, "
-    "r.max_members, r.settings, r.last_seq, r.last_activity, "
-    "(SELECT COUNT(*) FROM room_members c WHERE c.room_id = r.room_id)");
+const QString kRoomColumns =
+    QStringLiteral("r.room_id, r.name, r.description, r.type, r.avatar, r.created_by, r.created_at, r.updated_at, "
+                   "r.max_members, r.settings, r.last_seq, r.last_activity, "
+                   "(SELECT COUNT(*) FROM room_members c WHERE c.room_id = r.room_id)");
 
 RoomRecord readRoom(const Statement &s)
 {
@@ -115,8 +115,8 @@ std::optional<RoomRecord> SqliteRoomStore::roomById(const QString &roomId)
 std::vector<RoomRecord> SqliteRoomStore::listRooms(const RoomQuery &q, int *total)
 {
     // `me` is the viewer's membership, if any: it makes private rooms visible and joinedOnly work.
-    const QString from = QStringLiteral(
-        " FROM rooms r LEFT JOIN room_members me ON me.room_id = r.room_id AND me.user_id = ?");
+    const QString from =
+        QStringLiteral(" FROM rooms r LEFT JOIN room_members me ON me.room_id = r.room_id AND me.user_id = ?");
     SqlParams params{sqlText(q.visibleTo)};
     QStringList where;
     if (q.joinedOnly) {

@@ -41,9 +41,11 @@ StandingChangeKind standingKindFromName(const QString &name)
 
 void SqliteStandingChangeLog::insertStandingChange(const StandingChange &c)
 {
-    Statement(m_db, QStringLiteral("INSERT INTO standing_changes (user_id, token_hash, kind, created_at) VALUES (?, ?, ?, ?)"),
-              {sqlText(c.userId), c.tokenHash.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(c.tokenHash),
-               standingKindName(c.kind), qlonglong(c.createdAt)});
+    Statement(
+        m_db,
+        QStringLiteral("INSERT INTO standing_changes (user_id, token_hash, kind, created_at) VALUES (?, ?, ?, ?)"),
+        {sqlText(c.userId), c.tokenHash.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(c.tokenHash),
+         standingKindName(c.kind), qlonglong(c.createdAt)});
 }
 
 std::vector<StandingChange> SqliteStandingChangeLog::standingChangesAfter(qint64 afterId, int limit)
@@ -54,14 +56,16 @@ std::vector<StandingChange> SqliteStandingChangeLog::standingChangesAfter(qint64
                 {qlonglong(afterId), clampLimit(limit)});
     std::vector<StandingChange> out;
     while (s.next())
-        out.push_back(StandingChange{s.integer(0), s.text(1), s.blob(2), standingKindFromName(s.text(3)), s.integer(4)});
+        out.push_back(
+            StandingChange{s.integer(0), s.text(1), s.blob(2), standingKindFromName(s.text(3)), s.integer(4)});
     return out;
 }
 
 qint64 SqliteStandingChangeLog::lastStandingChangeId()
 {
     // sqlite_sequence also remembers the ids of pruned rows.
-    Statement s(m_db, QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = 'standing_changes'"));
+    Statement s(m_db,
+                QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = 'standing_changes'"));
     return s.next() ? s.integer(0) : 0;
 }
 

@@ -11,9 +11,9 @@ namespace confab::server {
 
 namespace {
 
-const QString kUserColumns = QStringLiteral(
-    "user_id, username, display_name, avatar, role, status, custom_status, last_seen, "
-    "username_key, password_hash, disabled, created_at");
+const QString kUserColumns =
+    QStringLiteral("user_id, username, display_name, avatar, role, status, custom_status, last_seen, "
+                   "username_key, password_hash, disabled, created_at");
 
 StoredUser readUser(const Statement &s)
 {
@@ -42,9 +42,9 @@ void SqliteUserStore::insertUser(const StoredUser &u)
                              "password_hash, disabled, status, custom_status, last_seen, created_at) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
               {sqlText(u.user.userId), sqlText(u.usernameKey.isEmpty() ? u.user.username.toLower() : u.usernameKey),
-               sqlText(u.user.username), sqlText(u.user.displayName), sqlOptText(u.user.avatar),
-               toString(u.user.role), sqlBlob(u.passwordHash), sqlBool(u.disabled), toString(u.user.status),
-               sqlOptText(u.user.customStatus), sqlOptTime(u.user.lastSeen), qlonglong(u.createdAt)});
+               sqlText(u.user.username), sqlText(u.user.displayName), sqlOptText(u.user.avatar), toString(u.user.role),
+               sqlBlob(u.passwordHash), sqlBool(u.disabled), toString(u.user.status), sqlOptText(u.user.customStatus),
+               sqlOptTime(u.user.lastSeen), qlonglong(u.createdAt)});
 }
 
 std::optional<StoredUser> SqliteUserStore::oneUser(const QString &sql, const QString &key)

@@ -20,7 +20,7 @@ namespace confab::server {
 
 [[noreturn]] void throwStorageError(const QString &text);
 
-template <typename E> E storedEnum(const QString &value, QLatin1String column)
+template<typename E> E storedEnum(const QString &value, QLatin1String column)
 {
     if (const std::optional<E> e = enumFromString<E>(value))
         return *e;
