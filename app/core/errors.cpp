@@ -65,6 +65,31 @@ ApiError ApiError::validation(const QString &field, const QString &message)
     return {ErrorCode::ValidationFailed, message, field, 0};
 }
 
+ApiError ApiError::withRule(QString rule, qint64 limit) &&
+{
+    details.rule = std::move(rule);
+    details.limit = limit;
+    return std::move(*this);
+}
+
+ApiError ApiError::withUsed(qint64 used) &&
+{
+    details.used = used;
+    return std::move(*this);
+}
+
+ApiError ApiError::withOffset(qint64 offset) &&
+{
+    details.offset = offset;
+    return std::move(*this);
+}
+
+ApiError ApiError::withAllowed(QStringList allowed) &&
+{
+    details.allowed = std::move(allowed);
+    return std::move(*this);
+}
+
 DecodeError::DecodeError(ErrorCode code, QString field, QString message)
     : m_code(code), m_field(std::move(field)), m_message(std::move(message))
 {

@@ -2,10 +2,12 @@
 // request and the message carries it; a 10 MiB file goes up resumably, the client is stopped in
 // the middle and started again on the same cache, and the upload resumes where the server has it;
 // the message arrives once, with the attachment and the right SHA-256. Cancelling takes the
-// message out and removes its partial upload.
+// message out and removes its partial upload. The media cache stays under its size limit, keeping
+// what was used last.
 
 #include "clienttest.h"
 
+#include "client/models/mediacache.h"
 #include "client/models/messagemodel.h"
 #include "client/models/roomlistmodel.h"
 #include "client/sync/localstore.h"
@@ -245,6 +247,52 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(a.get(QStringLiteral("/v1/uploads/") + uploadId).status, 404, 10000);
         QVERIFY(withContent(history(m_a->api(), m_roomId), caption).empty());
         delete model;
+    }
+
+    // Five files of 400 KiB through a cache of 1 MiB: it never holds more than its limit once a
+    // trim ran, and a file used again (a hit) outlives files fetched after it but not used since.
+    void mediaCacheStaysUnderItsLimit()
+    {
+        RestClient a(m_server.httpUrl());
+        a.setToken(m_alice.token);
+        QStringList ids;
+        for (int i = 0; i < 5; ++i) {
+            QByteArray bytes(400 * 1024, Qt::Uninitialized);
+            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+            const RestReply r = a.send("POST", QStringLiteral("/v1/files"), bytes, "application/octet-stream",
+                                       {{"X-Filename", QByteArray("part") + QByteArray::number(i) + ".bin"}});
+            QCOMPARE(r.status, 201);
+            ids << qs(r.data()["fileId"]);
+        }
+        QTemporaryDir folder;
+        MediaCache cache(m_a->api(), folder.path());
+        QSignalSpy trimmed(&cache, &MediaCache::trimmed);
+        QVERIFY(trimmed.wait(5000)); // the trim at start
+        cache.setLimit(1024 * 1024);
+        QVERIFY(trimmed.wait(5000));
+        auto fetchOne = [&](int i) {
+            QSignalSpy ready(&cache, &MediaCache::ready);
+            trimmed.clear();
+            cache.fetch(ids[i], MediaCache::Kind::Original, QStringLiteral("part%1.bin").arg(i));
+            return (ready.count() || ready.wait(10000)) && (trimmed.count() || trimmed.wait(5000));
+        };
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(fetchOne(i));
+        // Three files are 1.2 MiB: the oldest (0) went.
+        QCOMPARE(trimmed.last().at(0).toLongLong(), 800 * 1024);
+        QVERIFY(!cache.has(ids[0], MediaCache::Kind::Original, QStringLiteral("part0.bin")));
+        // A hit on 1 makes it the newest use: fetching 3 then pushes out 2, not 1.
+        QSignalSpy hit(&cache, &MediaCache::ready);
+        cache.fetch(ids[1], MediaCache::Kind::Original, QStringLiteral("part1.bin"));
+        QVERIFY(hit.wait(5000));
+        QVERIFY(fetchOne(3));
+        QVERIFY(!cache.has(ids[2], MediaCache::Kind::Original, QStringLiteral("part2.bin")));
+        QVERIFY(cache.has(ids[1], MediaCache::Kind::Original, QStringLiteral("part1.bin")));
+        QVERIFY(cache.has(ids[3], MediaCache::Kind::Original, QStringLiteral("part3.bin")));
+        QVERIFY(fetchOne(4));
+        QVERIFY(cache.has(ids[4], MediaCache::Kind::Original, QStringLiteral("part4.bin")));
+        QVERIFY(trimmed.last().at(0).toLongLong() <= 1024 * 1024);
+        QVERIFY(trimmed.last().at(1).toInt() >= 1);
     }
 
     void cleanupTestCase()

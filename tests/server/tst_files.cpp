@@ -136,6 +136,38 @@ private:
         return output;
     }
 
+    // A 1200x900 JPEG with GPS position, camera make, serial number and orientation 6 (exiftool).
+    QByteArray taggedPhoto(const QTemporaryDir &dir)
+    {
+        if (confab::testimages::exiftool({QStringLiteral("-ver")}).isEmpty()) {
+            qWarning("exiftool is needed (libimage-exiftool-perl)");
+            return {};
+        }
+        const QString photo = dir.filePath(QStringLiteral("photo.jpg"));
+        if (!confab::testimages::writePhotoJpeg(photo, QSize(1200, 900)))
+            return {};
+        confab::testimages::exiftool({QStringLiteral("-overwrite_original"), QStringLiteral("-n"),
+                                      QStringLiteral("-GPSLatitude=48.8584"), QStringLiteral("-GPSLatitudeRef=N"),
+                                      QStringLiteral("-GPSLongitude=2.2945"), QStringLiteral("-GPSLongitudeRef=E"),
+                                      QStringLiteral("-Make=Canon"), QStringLiteral("-SerialNumber=0123456789"),
+                                      QStringLiteral("-Orientation=6"), photo});
+        QFile in(photo);
+        return in.open(QIODevice::ReadOnly) ? in.readAll() : QByteArray();
+    }
+    // The tags exiftool reads from `bytes`, keyed "Group:Name".
+    QJsonObject exifTags(const QTemporaryDir &dir, const QByteArray &bytes)
+    {
+        const QString path = dir.filePath(QStringLiteral("back.jpg"));
+        QFile out(path);
+        if (!out.open(QIODevice::WriteOnly))
+            return {};
+        out.write(bytes);
+        out.close();
+        const QByteArray tags =
+            confab::testimages::exiftool({QStringLiteral("-j"), QStringLiteral("-G1"), QStringLiteral("-n"), path});
+        return QJsonDocument::fromJson(tags).array().first().toObject();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -187,10 +219,26 @@ private Q_SLOTS:
         QVERIFY(http.waitForResponse());
         QCOMPARE(http.status(), 413);
         QVERIFY2(http.body().contains("8388608"), http.body().constData()); // names the limit
+        const json details = json::parse(http.body().toStdString())["error"]["details"];
+        QCOMPARE(details["limit"].get<qint64>(), 8388608);
     }
 
-    // Without a length up front (chunked), the running count stops it, and nothing stays on disk.
-    void oversizeChunkedStopsAndLeavesNothing()
+    // Without Content-Length the size is unknown: 411 before any of the body is read.
+    void uploadWithoutLengthIsRefused()
+    {
+        RawHttp http;
+        QVERIFY(http.connectTo(m_server.port()));
+        http.write("POST /v1/files HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + m_alice.token().toLatin1() +
+                   "\r\nX-Filename: none.bin\r\n\r\n");
+        QVERIFY(http.waitForResponse());
+        QCOMPARE(http.status(), 411);
+        const json error = json::parse(http.body().toStdString())["error"];
+        QCOMPARE(qs(error["code"]), QStringLiteral("BAD_REQUEST"));
+        QCOMPARE(qs(error["details"]["field"]), QStringLiteral("Content-Length"));
+    }
+
+    // A chunked body has no length up front: refused with 411 on its head, and nothing stays on disk.
+    void chunkedUploadRefusedAndLeavesNothing()
     {
         RawHttp http;
         QVERIFY(http.connectTo(m_server.port()));
@@ -200,7 +248,7 @@ private Q_SLOTS:
         for (int i = 0; i < 17; ++i) // 8.5 MiB: past the limit, not far past (the server drains only so much)
             http.write(QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n");
         QVERIFY(http.waitForResponse(20000));
-        QCOMPARE(http.status(), 413);
+        QCOMPARE(http.status(), 411);
         QTRY_VERIFY(QDir(m_server.dataDir() + QStringLiteral("/files/tmp")).entryList(QDir::Files).isEmpty());
     }
 
@@ -328,12 +376,16 @@ private Q_SLOTS:
             m_alice->post(roomPath(roomId, QStringLiteral("/messages")), {{"content", ""}, {"attachments", {ss(big)}}});
         CHECK_ERROR(r, 413, "PAYLOAD_TOO_LARGE", "attachments");
         QVERIFY2(r.raw.contains("maxFileSize"), r.raw.constData());
+        QCOMPARE(qs(r.body["error"]["details"]["rule"]), QStringLiteral("maxFileSize"));
+        QCOMPARE(r.body["error"]["details"]["limit"].get<qint64>(), 1000);
 
         const QString text = uploadId(m_alice, "small text\n", "image/png", "fake.png");
         r = m_alice->post(roomPath(roomId, QStringLiteral("/messages")),
                           {{"content", ""}, {"attachments", {ss(text)}}});
         CHECK_ERROR(r, 422, "VALIDATION_FAILED", "attachments");
         QVERIFY2(r.raw.contains("allowedFileTypes"), r.raw.constData());
+        QCOMPARE(qs(r.body["error"]["details"]["rule"]), QStringLiteral("allowedFileTypes"));
+        QCOMPARE(r.body["error"]["details"]["allowed"], json({"image/*"}));
 
         const QString image = uploadId(m_alice, pngBytes(), "image/png", "ok.png");
         r = m_alice->post(roomPath(roomId, QStringLiteral("/messages")),
@@ -345,6 +397,7 @@ private Q_SLOTS:
                           {{"content", "x"}, {"attachments", {ss(image)}}});
         CHECK_ERROR(r, 403, "FORBIDDEN", "attachments");
         QVERIFY2(r.raw.contains("allowFileUploads"), r.raw.constData());
+        QCOMPARE(qs(r.body["error"]["details"]["rule"]), QStringLiteral("allowFileUploads"));
     }
 
     // A dropped PATCH keeps what arrived; the client asks where it stopped and finishes.
@@ -407,13 +460,16 @@ private Q_SLOTS:
         // A wrong offset is refused and changes nothing; others cannot see an upload.
         r = m_alice->post(QStringLiteral("/v1/uploads"), {{"fileName", "b.bin"}, {"fileSize", 10}});
         const QString second = QStringLiteral("/v1/uploads/") + qs(r.data()["uploadId"]);
-        CHECK_ERROR(m_alice->send("PATCH", second, "abc", "application/offset+octet-stream", {{"Upload-Offset", "5"}}),
-                    409, "CONFLICT", "");
+        r = m_alice->send("PATCH", second, "abc", "application/offset+octet-stream", {{"Upload-Offset", "5"}});
+        CHECK_ERROR(r, 409, "CONFLICT", "");
+        QCOMPARE(r.body["error"]["details"]["offset"].get<qint64>(), 0); // where the upload really is
         CHECK_ERROR(m_bob->send("PATCH", second, "abc", "application/offset+octet-stream", {{"Upload-Offset", "0"}}),
                     404, "UPLOAD_NOT_FOUND", "");
-        CHECK_ERROR(m_alice->send("PATCH", second, randomBytes(11, 9), "application/offset+octet-stream",
-                                  {{"Upload-Offset", "0"}}),
-                    413, "PAYLOAD_TOO_LARGE", "");
+        r = m_alice->send("PATCH", second, randomBytes(11, 9), "application/offset+octet-stream",
+                          {{"Upload-Offset", "0"}});
+        CHECK_ERROR(r, 413, "PAYLOAD_TOO_LARGE", "");
+        QCOMPARE(qs(r.body["error"]["details"]["rule"]), QStringLiteral("fileSize"));
+        QCOMPARE(r.body["error"]["details"]["limit"].get<qint64>(), 10);
         QCOMPARE(m_alice->get(second).data()["offset"].get<qint64>(), 0);
     }
 
@@ -467,21 +523,9 @@ private Q_SLOTS:
     // thumbnail and their displayed size.
     void imagesThumbnailAndPrivacy()
     {
-        QVERIFY2(!confab::testimages::exiftool({QStringLiteral("-ver")}).isEmpty(),
-                 "exiftool is needed (libimage-exiftool-perl)");
         QTemporaryDir dir;
-        const QString photo = dir.filePath(QStringLiteral("photo.jpg"));
-        QVERIFY(confab::testimages::writePhotoJpeg(photo, QSize(1200, 900)));
-        QVERIFY(
-            !confab::testimages::exiftool({QStringLiteral("-overwrite_original"), QStringLiteral("-n"),
-                                           QStringLiteral("-GPSLatitude=48.8584"), QStringLiteral("-GPSLatitudeRef=N"),
-                                           QStringLiteral("-GPSLongitude=2.2945"), QStringLiteral("-GPSLongitudeRef=E"),
-                                           QStringLiteral("-Make=Canon"), QStringLiteral("-SerialNumber=0123456789"),
-                                           QStringLiteral("-Orientation=6"), photo})
-                 .isEmpty());
-        QFile in(photo);
-        QVERIFY(in.open(QIODevice::ReadOnly));
-        const QByteArray original = in.readAll();
+        const QByteArray original = taggedPhoto(dir);
+        QVERIFY(!original.isEmpty());
 
         const RestReply r = upload(m_alice, original, "image/jpeg", "holiday.jpg");
         CHECK_STATUS(r, 201);
@@ -494,14 +538,7 @@ private Q_SLOTS:
 
         const RestReply stored = download(m_alice, qs(f["fileId"]));
         QCOMPARE(sha256(stored.raw), qs(f["sha256"]));
-        const QString back = dir.filePath(QStringLiteral("back.jpg"));
-        QFile out(back);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(stored.raw);
-        out.close();
-        const QByteArray tags =
-            confab::testimages::exiftool({QStringLiteral("-j"), QStringLiteral("-G1"), QStringLiteral("-n"), back});
-        const QJsonObject t = QJsonDocument::fromJson(tags).array().first().toObject();
+        const QJsonObject t = exifTags(dir, stored.raw);
         for (const QString &key : t.keys())
             QVERIFY2(!key.contains(QLatin1String("GPS")) && !key.endsWith(QLatin1String(":Make")) &&
                          !key.contains(QLatin1String("Serial")),
@@ -515,6 +552,25 @@ private Q_SLOTS:
         QVERIFY(!image.isNull());
         QVERIFY(image.width() <= 480 && image.height() <= 480 && image.height() > image.width());
         CHECK_ERROR(m_carol->send("GET", qs(f["thumbnailUrl"]), {}), 404, "FILE_NOT_FOUND", "");
+    }
+
+    // With --keep-exif the photo is stored byte for byte, its GPS position included.
+    void keepExifStoresThePhotoUntouched()
+    {
+        QTemporaryDir dir;
+        const QByteArray original = taggedPhoto(dir);
+        QVERIFY(!original.isEmpty());
+        TestServer server;
+        QVERIFY(server.start(TestServer::relaxedArgs() + QStringList{QStringLiteral("--keep-exif")}));
+        Account dan = makeAccount(server, QStringLiteral("dan"));
+        const RestReply r = upload(dan, original, "image/jpeg", "holiday.jpg");
+        CHECK_STATUS(r, 201);
+        QCOMPARE(qs(r.data()["sha256"]), sha256(original));
+        const RestReply stored = download(dan, qs(r.data()["fileId"]));
+        QCOMPARE(stored.raw, original);
+        const QJsonObject t = exifTags(dir, stored.raw);
+        QVERIFY2(t.contains(QStringLiteral("GPS:GPSLatitude")), qPrintable(QJsonDocument(t).toJson()));
+        QCOMPARE(t.value(QStringLiteral("IFD0:Make")).toString(), QStringLiteral("Canon"));
     }
 
     // A decompression bomb and a corrupt image are stored as files without a thumbnail; the
@@ -561,6 +617,10 @@ private Q_SLOTS:
         const RestReply over = upload(eve, randomBytes(600 * 1024, 14), "application/octet-stream", "b");
         CHECK_ERROR(over, 413, "PAYLOAD_TOO_LARGE", "");
         QVERIFY2(over.raw.contains("quota"), over.raw.constData());
+        const json details = over.body["error"]["details"];
+        QCOMPARE(qs(details["rule"]), QStringLiteral("quota"));
+        QCOMPARE(details["limit"].get<qint64>(), 1024 * 1024);
+        QCOMPARE(details["used"].get<qint64>(), 600 * 1024);
         const RestReply resumable =
             eve->post(QStringLiteral("/v1/uploads"), {{"fileName", "c"}, {"fileSize", 600 * 1024}});
         CHECK_ERROR(resumable, 413, "PAYLOAD_TOO_LARGE", "fileSize");

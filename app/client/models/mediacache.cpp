@@ -3,13 +3,19 @@
 #include "client/net/apiclient.h"
 #include "client/net/uploadclient.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
+#include <QDirIterator>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QSaveFile>
+#include <QThreadPool>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 Q_LOGGING_CATEGORY(lcMedia, "confab.client.media")
@@ -42,6 +48,7 @@ MediaCache::MediaCache(ApiClient &api, const QString &folder, QObject *parent)
 {
     QDir().mkpath(m_folder + QStringLiteral("/thumbnails"));
     QDir().mkpath(m_folder + QStringLiteral("/files"));
+    QTimer::singleShot(0, this, &MediaCache::trim);
 }
 
 MediaCache::~MediaCache()
@@ -71,6 +78,7 @@ void MediaCache::fetch(const QString &fileId, Kind kind, const QString &fileName
 {
     const QString path = pathOf(fileId, kind, fileName);
     if (QFileInfo::exists(path)) {
+        touch(path);
         QTimer::singleShot(0, this, [this, fileId, kind, path] { Q_EMIT ready(fileId, kind, path); });
         return;
     }
@@ -137,6 +145,8 @@ void MediaCache::run(const Job &job)
                     Q_EMIT saved(job.fileId, job.destination);
                 else
                     Q_EMIT ready(job.fileId, job.kind, job.destination);
+                if (!job.saveAs)
+                    trim();
                 pump();
                 return;
             }
@@ -147,6 +157,93 @@ void MediaCache::run(const Job &job)
         qCInfo(lcMedia) << "download of" << job.fileId << "failed:" << status << reply->errorString();
         Q_EMIT failed(job.fileId, job.kind, message);
         pump();
+    });
+}
+
+void MediaCache::setLimit(qint64 bytes)
+{
+    m_limit = std::max<qint64>(0, bytes);
+    trim();
+}
+
+void MediaCache::touch(const QString &path)
+{
+    QFile f(path);
+    if (f.open(QIODevice::ReadOnly))
+        f.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
+}
+
+namespace {
+struct CachedFile {
+    QString path;
+    qint64 size = 0;
+    QDateTime used;
+};
+
+// On a pool thread: removes the files used longest ago until the folder holds at most `limit`
+// bytes. The newest file stays whatever its size (it is what the reader just asked for), and so
+// do files on their way (`busy`). Emptied per-file folders of originals go too.
+std::pair<qint64, int> trimFolder(const QString &folder, qint64 limit, const QSet<QString> &busy)
+{
+    std::vector<CachedFile> files;
+    qint64 total = 0;
+    QDirIterator it(folder, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        const QFileInfo info = it.fileInfo();
+        files.push_back({info.filePath(), info.size(), info.lastModified()});
+        total += info.size();
+    }
+    int removed = 0;
+    if (limit <= 0 || total <= limit || files.size() < 2)
+        return {total, removed};
+    std::sort(files.begin(), files.end(), [](const CachedFile &a, const CachedFile &b) { return a.used < b.used; });
+    files.pop_back(); // the newest
+    for (const CachedFile &f : files) {
+        if (total <= limit)
+            break;
+        if (busy.contains(f.path) || !QFile::remove(f.path))
+            continue;
+        total -= f.size;
+        ++removed;
+        const QString parent = QFileInfo(f.path).absolutePath();
+        if (QFileInfo(parent).fileName() != QLatin1String("thumbnails"))
+            QDir().rmdir(parent); // fails harmlessly while it still holds something
+    }
+    return {total, removed};
+}
+} // namespace
+
+void MediaCache::trim()
+{
+    if (m_trimming) {
+        m_trimAgain = true;
+        return;
+    }
+    m_trimming = true;
+    QSet<QString> busy;
+    for (const Job &job : m_running)
+        busy.insert(job.destination);
+    QPointer<MediaCache> self(this);
+    const QString folder = m_folder;
+    const qint64 limit = m_limit;
+    // Listing thousands of files is disk work: never on the event loop.
+    QThreadPool::globalInstance()->start([self, folder, limit, busy] {
+        const auto [bytes, removed] = trimFolder(folder, limit, busy);
+        if (removed > 0)
+            qCInfo(lcMedia) << "media cache trimmed:" << removed << "files removed," << bytes << "bytes kept";
+        // Back on the application's thread, where `self` lives; it may be gone by then.
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, bytes = bytes, removed = removed] {
+                if (!self)
+                    return;
+                self->m_trimming = false;
+                Q_EMIT self->trimmed(bytes, removed);
+                if (std::exchange(self->m_trimAgain, false))
+                    self->trim();
+            },
+            Qt::QueuedConnection);
     });
 }
 

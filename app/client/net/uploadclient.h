@@ -16,7 +16,7 @@ namespace confab::client {
 
 class ApiClient;
 
-// One local file to put on the server (docs/files-contract.md): its path and what the request says
+// One local file to put on the server (docs/api.md, "Files"): its path and what the request says
 // about it. uploadId is a resumable upload already begun (kept in the outbox across restarts).
 struct UploadRequest {
     QString path;

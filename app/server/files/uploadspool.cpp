@@ -1,5 +1,7 @@
 #include "uploadspool.h"
 
+#include "service/result.h"
+
 #include <QThreadPool>
 
 namespace confab::server {
@@ -33,13 +35,13 @@ void UploadSpool::post(std::function<void()> f)
         m_home.data(), [self = shared_from_this(), f = std::move(f)] { f(); }, Qt::QueuedConnection);
 }
 
-void UploadSpool::open(qint64 limit, QString limitText, qint64 expectedOffset)
+void UploadSpool::open(qint64 limit, ApiError overLimit, qint64 expectedOffset)
 {
     if (m_state != State::Pending)
         return;
     m_state = State::Open;
     m_limit = limit;
-    m_limitText = std::move(limitText);
+    m_overLimit = std::move(overLimit);
     m_openedAt = expectedOffset;
     {
         QMutexLocker lock(&m_mutex);
@@ -49,13 +51,12 @@ void UploadSpool::open(qint64 limit, QString limitText, qint64 expectedOffset)
         m_resume();
 }
 
-void UploadSpool::refuse(ErrorCode code, QString message)
+void UploadSpool::refuse(ApiError error)
 {
     if (m_state == State::Done)
         return;
     m_state = State::Refused;
-    m_refusalCode = code;
-    m_refusal = std::move(message);
+    m_refusal = std::move(error);
     if (m_resume)
         m_resume(); // the transport reads on, calls write(), and answers our refusal
 }
@@ -65,17 +66,15 @@ bool UploadSpool::write(const char *data, qsizetype size)
     if (m_state == State::Refused)
         return false;
     if (m_received + size > m_limit) {
-        refuse(ErrorCode::PayloadTooLarge, m_limitText);
+        refuse(m_overLimit);
         return false;
     }
     m_received += size;
     QMutexLocker lock(&m_mutex);
     if (!m_ioError.isEmpty()) {
-        const ErrorCode code = m_ioCode;
-        const QString text =
-            code == ErrorCode::Internal ? QStringLiteral("the server could not store the upload") : m_ioError;
+        ApiError error = ioFailure();
         lock.unlock();
-        refuse(code, text);
+        refuse(std::move(error));
         return false;
     }
     m_queue.emplace_back(data, size);
@@ -115,7 +114,16 @@ void UploadSpool::abort()
         QFile::remove(m_path);
 }
 
-std::pair<ErrorCode, QString> UploadSpool::refusal() const { return {m_refusalCode, m_refusal}; }
+ApiError UploadSpool::refusal() const { return m_refusal; }
+
+ApiError UploadSpool::ioFailure() const
+{
+    if (m_ioCode == ErrorCode::Internal)
+        return apiError(ErrorCode::Internal, QStringLiteral("the server could not store the upload"));
+    ApiError e = apiError(m_ioCode, m_ioError);
+    e.details.offset = m_ioOffset;
+    return e;
+}
 
 void UploadSpool::finish(std::function<void(Outcome)> done)
 {
@@ -200,6 +208,7 @@ bool UploadSpool::writeOne(const QByteArray &chunk)
         if (m_mode == Mode::Append && m_file.size() != expected) {
             QMutexLocker lock(&m_mutex);
             m_ioCode = ErrorCode::Conflict;
+            m_ioOffset = m_file.size();
             m_ioError = QStringLiteral("Upload-Offset %1 does not match the %2 bytes received")
                             .arg(expected)
                             .arg(m_file.size());
@@ -236,9 +245,7 @@ void UploadSpool::complete()
         if (m_mode == Mode::NewFile)
             out.sha256 = QString::fromLatin1(m_hash.result().toHex());
     } else {
-        out.code = m_ioCode;
-        out.error =
-            m_ioCode == ErrorCode::Internal ? QStringLiteral("the server could not store the upload") : m_ioError;
+        out.error = ioFailure();
         qWarning("upload to %s failed: %s", qPrintable(m_path), qPrintable(m_ioError));
         if (m_mode == Mode::NewFile)
             QFile::remove(m_path);

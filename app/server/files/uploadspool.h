@@ -31,8 +31,7 @@ public:
 
     struct Outcome {
         bool ok = false;
-        ErrorCode code = ErrorCode::Internal;
-        QString error;
+        ApiError error;
         qint64 size = 0; // bytes in the file afterwards
         QString sha256;  // lower-case hex; NewFile only
     };
@@ -43,14 +42,15 @@ public:
 
     // Ready: take at most `limit` bytes. For Append, the file must hold exactly `expectedOffset`
     // bytes already (checked on the pool thread; a mismatch refuses with CONFLICT).
-    void open(qint64 limit, QString limitText, qint64 expectedOffset = 0);
-    void refuse(ErrorCode code, QString message);
+    // `overLimit` answers a body that goes past `limit`.
+    void open(qint64 limit, ApiError overLimit, qint64 expectedOffset = 0);
+    void refuse(ApiError error);
 
     bool write(const char *data, qsizetype size) override;
     bool backlogged() const override;
     void setResume(std::function<void()> resume) override;
     void abort() override;
-    std::pair<ErrorCode, QString> refusal() const override;
+    ApiError refusal() const override;
 
     // The body is complete: flush, close and report on `home`'s thread.
     void finish(std::function<void(Outcome)> done);
@@ -71,6 +71,7 @@ private:
     bool writeOne(const QByteArray &chunk);
     void complete(); // on the pool, once everything queued is written
     void post(std::function<void()> f);
+    ApiError ioFailure() const; // with m_mutex held or on the pool thread
 
     const QString m_path;
     const Mode m_mode;
@@ -80,11 +81,10 @@ private:
     // Network thread only.
     State m_state = State::Pending;
     qint64 m_limit = 0;
-    QString m_limitText;
+    ApiError m_overLimit;
     qint64 m_received = 0;
     qint64 m_openedAt = 0;
-    ErrorCode m_refusalCode = ErrorCode::PayloadTooLarge;
-    QString m_refusal;
+    ApiError m_refusal;
     std::function<void()> m_resume;
     std::function<void(Outcome)> m_done;
 
@@ -104,6 +104,7 @@ private:
     bool m_fileOpened = false;
     QString m_ioError; // guarded by m_mutex once set
     ErrorCode m_ioCode = ErrorCode::Internal;
+    qint64 m_ioOffset = -1; // the file's real size when the expected offset did not match
 };
 
 } // namespace confab::server

@@ -179,7 +179,7 @@ void HttpConnection::processInput()
         case HttpRequestParser::Event::MessageComplete:
             onMessageComplete(); // runs the handler, which may answer, close, or delete the server
             break;
-        case HttpRequestParser::Event::Error: failRequest(m_parser.errorCode(), m_parser.errorMessage()); break;
+        case HttpRequestParser::Event::Error: failRequest(m_parser.error()); break;
         }
         if (!guard)
             return;
@@ -299,6 +299,15 @@ void HttpConnection::onMessageComplete()
 
 void HttpConnection::failRequest(ErrorCode code, const QString &message)
 {
+    ApiError error;
+    error.code = code;
+    error.message = message;
+    failRequest(error);
+}
+
+void HttpConnection::failRequest(const ApiError &error)
+{
+    const QString &message = error.message;
     if (m_state == State::Sniffing)
         m_state = State::Open;
     if (m_state != State::Open)
@@ -319,7 +328,7 @@ void HttpConnection::failRequest(ErrorCode code, const QString &message)
     slot->continuePending = false;
     slot->keepAlive = false;
     slot->closeAfter = true;
-    slot->response = HttpResponse::error(code, message);
+    slot->response = HttpResponse::error(error);
     qCDebug(lcHttp) << "connection" << m_id << "rejected a request:" << message;
     flush();
 }

@@ -106,6 +106,7 @@ private:
     void onHeadersComplete();
     void onMessageComplete();
     void failRequest(ErrorCode code, const QString &message);
+    void failRequest(const ApiError &error);
     void dropSink();
     void pumpStream();
     void refuseBeforeBody(HttpResponse response);

@@ -11,6 +11,7 @@
 #include <http_parser.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 
 namespace confab::server {
@@ -43,11 +44,40 @@ HttpResponse HttpResponse::json(int status, QByteArray body)
 
 HttpResponse HttpResponse::error(confab::ErrorCode code, const QString &message)
 {
-    const nlohmann::json envelope = {
-        {"success", false},
-        {"error", {{"code", errorCodeName(code).toStdString()}, {"message", message.toStdString()}}},
-    };
-    return json(httpStatus(code), confab::toJsonBytes(envelope));
+    confab::ApiError e;
+    e.code = code;
+    e.message = message;
+    return error(e);
+}
+
+HttpResponse HttpResponse::error(const confab::ApiError &error)
+{
+    nlohmann::json err = {{"code", errorCodeName(error.code).toStdString()}, {"message", error.message.toStdString()}};
+    nlohmann::json details = nlohmann::json::object();
+    if (!error.field.isEmpty())
+        details["field"] = error.field.toStdString();
+    const confab::ErrorDetails &d = error.details;
+    if (!d.rule.isEmpty())
+        details["rule"] = d.rule.toStdString();
+    if (d.limit >= 0)
+        details["limit"] = d.limit;
+    if (d.used >= 0)
+        details["used"] = d.used;
+    if (d.offset >= 0)
+        details["offset"] = d.offset;
+    if (!d.allowed.isEmpty()) {
+        nlohmann::json allowed = nlohmann::json::array();
+        for (const QString &a : d.allowed)
+            allowed.push_back(a.toStdString());
+        details["allowed"] = std::move(allowed);
+    }
+    if (!details.empty())
+        err["details"] = std::move(details);
+    HttpResponse r =
+        json(httpStatus(error.code), confab::toJsonBytes(nlohmann::json{{"success", false}, {"error", err}}));
+    if (error.code == confab::ErrorCode::RateLimited)
+        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(std::max(1, error.retryAfterSeconds))});
+    return r;
 }
 
 namespace {

@@ -74,6 +74,9 @@ struct HttpResponse {
     static HttpResponse json(int status, QByteArray body);
     // The API error envelope; the status comes from httpStatus(code).
     static HttpResponse error(confab::ErrorCode code, const QString &message);
+    // The API's error envelope: {"success":false,"error":{code,message,details?}}, with the
+    // error's HTTP status and, for RATE_LIMITED, Retry-After.
+    static HttpResponse error(const confab::ApiError &error);
 
     // The bytes on the wire. Content-Length is always sent (except for 1xx/204/304, which have no
     // body); extra headers holding CR or LF are dropped, so handlers cannot split responses.

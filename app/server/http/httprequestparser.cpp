@@ -100,10 +100,17 @@ bool HttpRequestParser::foldedHeaderIn(const char *data, qsizetype size)
 
 int HttpRequestParser::fail(ErrorCode code, QString message)
 {
+    ApiError error;
+    error.code = code;
+    error.message = std::move(message);
+    return fail(std::move(error));
+}
+
+int HttpRequestParser::fail(ApiError error)
+{
     m_failed = true;
     m_inMessage = false;
-    m_errorCode = code;
-    m_errorMessage = std::move(message);
+    m_error = std::move(error);
     return -1; // any value other than 0 (and 1/2 from on_headers_complete) stops http_parser
 }
 
@@ -277,9 +284,12 @@ int HttpRequestParser::finishHead()
     if (m_parser.flags & F_CONTENTLENGTH) {
         const quint64 length = m_parser.content_length;
         if (length > quint64(m_bodyLimit)) {
-            return fail(
-                ErrorCode::PayloadTooLarge,
-                QStringLiteral("request body of %1 bytes exceeds the %2-byte limit").arg(length).arg(m_bodyLimit));
+            ApiError tooLarge;
+            tooLarge.code = ErrorCode::PayloadTooLarge;
+            tooLarge.message =
+                QStringLiteral("request body of %1 bytes exceeds the %2-byte limit").arg(length).arg(m_bodyLimit);
+            tooLarge.details.limit = m_bodyLimit;
+            return fail(std::move(tooLarge));
         }
         // Capped: a head alone must not make us allocate a whole upload's worth of memory.
         m_request.body.reserve(qsizetype(qMin<quint64>(length, 256 * 1024)));
@@ -297,8 +307,7 @@ int HttpRequestParser::onBody(http_parser *p, const char *at, size_t length)
     d->m_bodyBytes += qint64(length);
     if (d->m_sink) {
         if (!d->m_sink->write(at, qsizetype(length))) {
-            auto [code, message] = d->m_sink->refusal();
-            return d->fail(code, message);
+            return d->fail(d->m_sink->refusal());
         }
         return 0;
     }

@@ -16,7 +16,7 @@ public:
         NeedMore,        // every byte given was consumed; feed more
         HeadersComplete, // head() is valid; the body (if any) follows
         MessageComplete, // takeRequest() returns the whole request
-        Error,           // errorCode()/errorMessage(); the connection must be closed
+        Error,           // error(); the connection must be closed
     };
 
     explicit HttpRequestParser(const HttpLimits &limits);
@@ -42,8 +42,7 @@ public:
     // (the limits still apply). The parser does not own it.
     void setBodySink(BodySink *sink) { m_sink = sink; }
 
-    ErrorCode errorCode() const { return m_errorCode; }
-    const QString &errorMessage() const { return m_errorMessage; }
+    const ApiError &error() const { return m_error; }
 
 private:
     static int onMessageBegin(http_parser *p);
@@ -58,6 +57,7 @@ private:
     int finishHead();
     bool countHeaderBytes(qsizetype n);
     int fail(ErrorCode code, QString message);
+    int fail(ApiError error);
     bool foldedHeaderIn(const char *data, qsizetype size);
 
     HttpLimits m_limits;
@@ -77,8 +77,7 @@ private:
     bool m_afterLineFeed = false; // the last head byte scanned was LF (obs-fold detection)
     bool m_isHead = false;
     bool m_failed = false;
-    ErrorCode m_errorCode = ErrorCode::BadRequest;
-    QString m_errorMessage;
+    ApiError m_error;
 };
 
 } // namespace confab::server

@@ -53,16 +53,7 @@ HttpResponse RestApi::success(json data, int status)
     return HttpResponse::json(status, toJsonBytes(body));
 }
 
-HttpResponse RestApi::failure(const ApiError &error)
-{
-    json err{{"code", errorCodeName(error.code).toStdString()}, {"message", error.message.toStdString()}};
-    if (!error.field.isEmpty())
-        err["details"] = json{{"field", error.field.toStdString()}};
-    HttpResponse r = HttpResponse::json(httpStatus(error.code), toJsonBytes(json{{"success", false}, {"error", err}}));
-    if (error.code == ErrorCode::RateLimited)
-        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(std::max(1, error.retryAfterSeconds))});
-    return r;
-}
+HttpResponse RestApi::failure(const ApiError &error) { return HttpResponse::error(error); }
 
 namespace {
 bool isJsonContentType(const QByteArray &value)
@@ -112,6 +103,19 @@ std::optional<HttpResponse> RestApi::screen(const HttpRequest &head) const
     // Only the header's presence and form: checking the token itself is a storage lookup.
     if (needsToken && bearerToken(head).isEmpty())
         return failure(missingToken());
+    // A file's size must be known before its first byte is stored (limits, quota, resumable
+    // offsets): an upload without Content-Length (none, or chunked) gets 411.
+    const bool upload = (head.method == "POST" && head.path == QLatin1String("/v1/files")) ||
+                        (head.method == "PATCH" && head.path.startsWith(QLatin1String("/v1/uploads/")));
+    if (upload && head.header("content-length").isEmpty()) {
+        HttpResponse refused =
+            failure(apiError(ErrorCode::BadRequest,
+                             QStringLiteral("send Content-Length: an upload's size must be known "
+                                            "before its body (chunked bodies are not accepted here)"),
+                             QStringLiteral("Content-Length")));
+        refused.status = 411;
+        return refused;
+    }
     return std::nullopt;
 }
 

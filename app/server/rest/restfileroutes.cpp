@@ -209,13 +209,16 @@ std::shared_ptr<BodySink> RestApi::bodySink(const HttpRequest &head)
             return nullptr; // the handler answers 404
         spool = m_files->resumeSpool(uploadId);
         if (m_activeUploads.value(uploadId).lock()) {
-            spool->refuse(ErrorCode::Conflict, QStringLiteral("another PATCH to this upload is still running"));
+            spool->refuse(
+                apiError(ErrorCode::Conflict, QStringLiteral("another PATCH to this upload is still running")));
             return spool;
         }
         m_activeUploads.insert(uploadId, spool);
     }
     if (const int wait = m_rates.take(rateKey(tokenHash), RateLimiter::Budget::Requests)) {
-        spool->refuse(ErrorCode::RateLimited, QStringLiteral("too many requests: wait %1 s").arg(wait));
+        ApiError limited = apiError(ErrorCode::RateLimited, QStringLiteral("too many requests: wait %1 s").arg(wait));
+        limited.retryAfterSeconds = wait;
+        spool->refuse(std::move(limited));
         return spool;
     }
     // The caller is checked before a byte is stored: the transport holds the body back until then.
@@ -225,13 +228,14 @@ std::shared_ptr<BodySink> RestApi::bodySink(const HttpRequest &head)
     const QByteArray lengthHeader = head.header("content-length");
     const QString roomId = head.query.queryItemValue(QStringLiteral("roomId"), QUrl::FullyDecoded);
     if (wholeFile && head.header("x-filename").trimmed().isEmpty()) {
-        spool->refuse(ErrorCode::ValidationFailed,
-                      QStringLiteral("send the file's name in X-Filename (percent-encoded UTF-8)"));
+        spool->refuse(apiError(ErrorCode::ValidationFailed,
+                               QStringLiteral("send the file's name in X-Filename (percent-encoded UTF-8)"),
+                               QStringLiteral("X-Filename")));
         return spool;
     }
     struct Admission {
         qint64 limit = 0;
-        QString limitText;
+        ApiError overLimit; // the answer to a body past `limit`
         UploadRecord upload;
     };
     m_worker.run<Admission>(
@@ -256,52 +260,52 @@ std::shared_ptr<BodySink> RestApi::bodySink(const HttpRequest &head)
             auto allowance = s.files.uploadAllowance(caller.value);
             if (!allowance)
                 return *allowance.error;
-            const bool quotaBound = allowance.value < s.context.settings.maxUploadBytes;
             return Admission{
-                allowance.value,
-                quotaBound ? QStringLiteral("the upload is over what you may still store (%1 bytes left of your quota)")
-                                 .arg(allowance.value)
-                           : QStringLiteral("the upload is over the server's limit of %1 bytes").arg(allowance.value),
-                {}};
+                allowance.value, s.files.overAllowance(lengthHeader.toLongLong(), allowance.value, {}), {}};
         },
         [weak, chunked, offsetHeader, lengthHeader](Result<Admission> r) {
             const std::shared_ptr<UploadSpool> spool = weak.lock();
             if (!spool)
                 return; // the client left
             if (!r) {
-                spool->refuse(r.error->code, r.error->message);
+                spool->refuse(*r.error);
                 return;
             }
             bool hasLength = false;
             const qint64 declared = lengthHeader.toLongLong(&hasLength);
             if (!chunked) {
                 if (hasLength && declared > r.value.limit) // refused before a byte of the body is read
-                    spool->refuse(ErrorCode::PayloadTooLarge, r.value.limitText);
+                    spool->refuse(r.value.overLimit);
                 else
-                    spool->open(r.value.limit, r.value.limitText);
+                    spool->open(r.value.limit, r.value.overLimit);
                 return;
             }
             bool ok = false;
             const qint64 offset = offsetHeader.toLongLong(&ok);
             const qint64 have = QFileInfo(spool->path()).size();
             if (!ok || offset < 0) {
-                spool->refuse(ErrorCode::BadRequest,
-                              QStringLiteral("send Upload-Offset: the number of bytes the server has (ask with GET)"));
+                spool->refuse(apiError(ErrorCode::BadRequest,
+                                       QStringLiteral("send Upload-Offset: the number of bytes the server has (ask "
+                                                      "with GET)"),
+                                       QStringLiteral("Upload-Offset"))
+                                  .withOffset(have));
             } else if (offset != have) {
-                spool->refuse(
-                    ErrorCode::Conflict,
-                    QStringLiteral("Upload-Offset %1 does not match the %2 bytes received").arg(offset).arg(have));
+                spool->refuse(apiError(ErrorCode::Conflict, QStringLiteral("Upload-Offset %1 does not match the %2 "
+                                                                           "bytes received")
+                                                                .arg(offset)
+                                                                .arg(have))
+                                  .withOffset(have));
             } else {
                 const qint64 left = r.value.upload.size - have;
+                ApiError pastEnd = apiError(ErrorCode::PayloadTooLarge,
+                                            QStringLiteral("the chunk goes past the upload's fileSize of %1 bytes")
+                                                .arg(r.value.upload.size))
+                                       .withRule(QStringLiteral("fileSize"), r.value.upload.size)
+                                       .withOffset(have);
                 if (hasLength && declared > left)
-                    spool->refuse(ErrorCode::PayloadTooLarge,
-                                  QStringLiteral("the chunk goes past the upload's fileSize of %1 bytes")
-                                      .arg(r.value.upload.size));
+                    spool->refuse(std::move(pastEnd));
                 else
-                    spool->open(left,
-                                QStringLiteral("the chunk goes past the upload's fileSize of %1 bytes")
-                                    .arg(r.value.upload.size),
-                                have);
+                    spool->open(left, std::move(pastEnd), have);
             }
         });
     return spool;
@@ -330,7 +334,7 @@ void RestApi::uploadFile(RestCall &&call, HttpResponder responder)
     auto holder = std::make_shared<HttpResponder>(std::move(responder));
     spool->finish([this, draft, tokenHash, holder](UploadSpool::Outcome out) mutable {
         if (!out.ok) {
-            holder->send(failure(apiError(out.code, out.error)));
+            holder->send(failure(out.error));
             return;
         }
         draft.size = out.size;
@@ -416,7 +420,7 @@ void RestApi::appendToUpload(RestCall &&call, HttpResponder responder)
     spool->finish([this, id, fileSize, tokenHash, holder](UploadSpool::Outcome out) {
         m_activeUploads.remove(id);
         if (!out.ok) {
-            holder->send(failure(apiError(out.code, out.error)));
+            holder->send(failure(out.error));
             return;
         }
         auto progress = [id, fileSize](qint64 offset) {

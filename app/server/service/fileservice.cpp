@@ -81,16 +81,36 @@ bool FileService::mimeAllowed(const QString &mime, const QStringList &allowed)
     return false;
 }
 
+ApiError FileService::overAllowance(qint64 size, qint64 allowance, const QString &field) const
+{
+    const qint64 serverMax = m_ctx.settings.maxUploadBytes;
+    if (size > serverMax)
+        return apiError(ErrorCode::PayloadTooLarge,
+                        QStringLiteral("the file of %1 is over the server's limit of %2")
+                            .arg(bytesText(size), bytesText(serverMax)),
+                        field)
+            .withRule(QStringLiteral("maxUploadSize"), serverMax);
+    const qint64 quota = m_ctx.settings.userQuotaBytes;
+    return apiError(ErrorCode::PayloadTooLarge,
+                    QStringLiteral("the file of %1 is over what you may still upload (%2; quota %3)")
+                        .arg(bytesText(size), bytesText(allowance), bytesText(quota)),
+                    field)
+        .withRule(QStringLiteral("quota"), quota)
+        .withUsed(quota - allowance);
+}
+
 Result<qint64> FileService::uploadAllowance(const Caller &caller)
 {
     const qint64 serverMax = m_ctx.settings.maxUploadBytes;
     if (m_ctx.settings.userQuotaBytes <= 0)
         return serverMax;
-    const qint64 left = m_ctx.settings.userQuotaBytes - m_ctx.storage.bytesUploadedBy(caller.userId);
+    const qint64 used = m_ctx.storage.bytesUploadedBy(caller.userId);
+    const qint64 left = m_ctx.settings.userQuotaBytes - used;
     if (left <= 0)
-        return apiError(
-            ErrorCode::PayloadTooLarge,
-            QStringLiteral("your files use all of your quota of %1").arg(bytesText(m_ctx.settings.userQuotaBytes)));
+        return apiError(ErrorCode::PayloadTooLarge, QStringLiteral("your files use all of your quota of %1")
+                                                        .arg(bytesText(m_ctx.settings.userQuotaBytes)))
+            .withRule(QStringLiteral("quota"), m_ctx.settings.userQuotaBytes)
+            .withUsed(used);
     return std::min(serverMax, left);
 }
 
@@ -112,10 +132,7 @@ Result<FileRecord> FileService::store(const Caller &caller, const FileDraft &dra
         discard();
         if (!allowance)
             return *allowance.error;
-        return apiError(
-            ErrorCode::PayloadTooLarge,
-            QStringLiteral("the file of %1 is over what you may still upload (%2; quota %3)")
-                .arg(bytesText(draft.size), bytesText(allowance.value), bytesText(m_ctx.settings.userQuotaBytes)));
+        return overAllowance(draft.size, allowance.value, QString());
     }
     QString error;
     if (!m_blobs.adopt(draft.tempPath, draft.sha256, &error)) {
@@ -162,15 +179,8 @@ Result<UploadRecord> FileService::createUpload(const Caller &caller, const QStri
     auto allowance = uploadAllowance(caller);
     if (!allowance)
         return *allowance.error;
-    if (size > allowance.value) {
-        return apiError(ErrorCode::PayloadTooLarge,
-                        size > m_ctx.settings.maxUploadBytes
-                            ? QStringLiteral("the file of %1 is over the server's limit of %2")
-                                  .arg(bytesText(size), bytesText(m_ctx.settings.maxUploadBytes))
-                            : QStringLiteral("the file of %1 is over what you may still upload (%2)")
-                                  .arg(bytesText(size), bytesText(allowance.value)),
-                        QStringLiteral("fileSize"));
-    }
+    if (size > allowance.value)
+        return overAllowance(size, allowance.value, QStringLiteral("fileSize"));
     UploadRecord u;
     u.uploadId = m_ctx.ids.newId(u"up");
     u.uploaderId = caller.userId;
@@ -216,12 +226,14 @@ Result<Done> FileService::roomAllowsUpload(const Caller &caller, const QString &
     if (!room.allowFileUploads)
         return apiError(ErrorCode::Forbidden,
                         QStringLiteral("this room does not allow files (allowFileUploads is off)"),
-                        QStringLiteral("roomId"));
+                        QStringLiteral("roomId"))
+            .withRule(QStringLiteral("allowFileUploads"));
     if (room.maxFileSize > 0 && size > room.maxFileSize)
         return apiError(ErrorCode::PayloadTooLarge,
                         QStringLiteral("the file of %1 is over this room's maxFileSize of %2")
                             .arg(bytesText(size), bytesText(room.maxFileSize)),
-                        QStringLiteral("fileSize"));
+                        QStringLiteral("fileSize"))
+            .withRule(QStringLiteral("maxFileSize"), room.maxFileSize);
     return Done{};
 }
 
@@ -245,7 +257,8 @@ Result<std::vector<Attachment>> FileService::attachmentsFor(const Caller &caller
     const QString field = QStringLiteral("attachments");
     if (!room.allowFileUploads)
         return apiError(ErrorCode::Forbidden,
-                        QStringLiteral("this room does not allow files (allowFileUploads is off)"), field);
+                        QStringLiteral("this room does not allow files (allowFileUploads is off)"), field)
+            .withRule(QStringLiteral("allowFileUploads"));
     std::vector<Attachment> out;
     QStringList seen;
     for (const Attachment &want : requested) {
@@ -260,14 +273,17 @@ Result<std::vector<Attachment>> FileService::attachmentsFor(const Caller &caller
             return apiError(ErrorCode::PayloadTooLarge,
                             QStringLiteral("%1 is %2; this room's maxFileSize is %3")
                                 .arg(f.value.fileName, bytesText(f.value.size), bytesText(room.maxFileSize)),
-                            field);
+                            field)
+                .withRule(QStringLiteral("maxFileSize"), room.maxFileSize);
         }
         if (!mimeAllowed(f.value.detectedMime, room.allowedFileTypes)) {
-            return apiError(
-                ErrorCode::ValidationFailed,
-                QStringLiteral("%1 is %2; this room's allowedFileTypes are %3")
-                    .arg(f.value.fileName, f.value.detectedMime, room.allowedFileTypes.join(QStringLiteral(", "))),
-                field);
+            return apiError(ErrorCode::ValidationFailed,
+                            QStringLiteral("%1 is %2; this room's allowedFileTypes are %3")
+                                .arg(f.value.fileName, f.value.detectedMime,
+                                     room.allowedFileTypes.join(QStringLiteral(", "))),
+                            field)
+                .withRule(QStringLiteral("allowedFileTypes"))
+                .withAllowed(room.allowedFileTypes);
         }
         out.push_back(attachmentOf(f.value));
     }

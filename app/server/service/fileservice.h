@@ -33,6 +33,8 @@ public:
 
     // How many bytes this caller may upload now (the server's limit, less their quota use).
     Result<qint64> uploadAllowance(const Caller &caller);
+    // 413 for a file of `size` over `allowance`: the server's limit or the quota, whichever refused.
+    ApiError overAllowance(qint64 size, qint64 allowance, const QString &field) const;
     // Stores the draft as a file of the caller (the same bytes are kept once on disk).
     Result<FileRecord> store(const Caller &caller, const FileDraft &draft);
     // The file if this caller may download it: its uploader, a member of a room where a message
