@@ -10,7 +10,7 @@ namespace confab::media {
 // Images with more pixels than this (as the header declares them) are refused before any
 // decoding: a 20000x20000 PNG or a decompression bomb never reaches the decoder.
 inline constexpr qint64 kMaxImagePixels = 50'000'000;
-// Exiv2 rewrites a JPEG in memory, so larger JPEGs are not rewritten (stripPrivateMetadata
+// Exiv2 rewrites an image in memory, so larger ones are not rewritten (stripPrivateMetadata
 // returns false and says so).
 inline constexpr qint64 kMaxStripBytes = 128ll * 1024 * 1024;
 
@@ -26,9 +26,10 @@ struct ImageFacts {
 // for its XMP toolkit) and its log output is muted.
 
 // Strips GPS, camera make/model/serials, maker notes, the embedded EXIF preview (it may show the
-// uncropped original) and their XMP copies from a JPEG file in place (temp file + rename), keeping
-// Orientation and the ICC profile. Not a JPEG, unreadable or over kMaxStripBytes: returns false,
-// sets *error, file untouched. A JPEG with nothing to strip is left untouched and returns true.
+// uncropped original), the IPTC/XMP place (city, country) and the XMP copies of all these from a
+// JPEG, PNG or WebP file in place (temp file + rename), keeping Orientation and the ICC profile.
+// Another format, unreadable or over kMaxStripBytes: returns false, sets *error, file untouched.
+// An image with nothing to strip is left untouched and returns true.
 bool stripPrivateMetadata(const QString &path, QString *error);
 
 // Reads the header first and refuses images over the pixel budget before decoding (bombs, 20000x20000);

@@ -1,7 +1,6 @@
-// stripPrivateMetadata: GPS and device data out of JPEG originals (issue 14, point 5).
+// stripPrivateMetadata: GPS, place and device data out of JPEG, PNG and WebP originals (issue 14, point 5).
 #include "media/exiv2setup.h"
 #include "media/imageprocessor.h"
-#include "media/jpegstructure.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -40,6 +39,20 @@ constexpr std::array kPrivateXmpPrefixes{
     "Xmp.aux.LensSerialNumber",
     "Xmp.aux.OwnerName",
     "Xmp.exif.ImageUniqueID",
+    // Where it was taken, written by hand or by a photo manager.
+    "Xmp.photoshop.City",
+    "Xmp.photoshop.State",
+    "Xmp.photoshop.Country",
+    "Xmp.iptc.Location",
+    "Xmp.iptc.CountryCode",
+    "Xmp.iptcExt.LocationCreated",
+    "Xmp.iptcExt.LocationShown",
+};
+
+// IPTC's place of the photo (JPEG; PNG carries IPTC rarely).
+constexpr std::array kPrivateIptcKeys{
+    "Iptc.Application2.City",        "Iptc.Application2.SubLocation", "Iptc.Application2.ProvinceState",
+    "Iptc.Application2.CountryCode", "Iptc.Application2.CountryName",
 };
 
 bool isPrivateExif(const Exiv2::Exifdatum &datum)
@@ -56,6 +69,12 @@ bool isPrivateXmp(const Exiv2::Xmpdatum &datum)
     const std::string key = datum.key();
     return std::any_of(kPrivateXmpPrefixes.begin(), kPrivateXmpPrefixes.end(),
                        [&](const char *prefix) { return key.rfind(prefix, 0) == 0; });
+}
+
+bool isPrivateIptc(const Exiv2::Iptcdatum &datum)
+{
+    const std::string key = datum.key();
+    return std::find(kPrivateIptcKeys.begin(), kPrivateIptcKeys.end(), key) != kPrivateIptcKeys.end();
 }
 
 // Erases what matches; returns how many entries went.
@@ -84,6 +103,7 @@ int erasePrivateMetadata(Exiv2::Image &image)
     }
     erased += eraseIf(exif, isPrivateExif);
     erased += eraseIf(image.xmpData(), isPrivateXmp);
+    erased += eraseIf(image.iptcData(), isPrivateIptc);
     return erased;
 }
 
@@ -94,16 +114,31 @@ bool fail(QString *error, const QString &why)
     return false;
 }
 
-// Reads a JPEG whole (Exiv2 rewrites in memory), refusing what is not a JPEG or is too large.
-bool readJpeg(const QString &path, QByteArray *bytes, QString *error)
+const QString kNotStrippable = QStringLiteral("not a JPEG, PNG or WebP");
+
+// The formats whose metadata Exiv2 rewrites, by their first bytes.
+bool hasStrippableSignature(QIODevice &in)
+{
+    const QByteArray head = in.peek(12);
+    return head.startsWith("\xFF\xD8\xFF") || head.startsWith("\x89PNG\r\n\x1A\n") ||
+           (head.startsWith("RIFF") && head.mid(8, 4) == "WEBP");
+}
+
+bool strippableType(int type)
+{
+    return type == Exiv2::ImageType::jpeg || type == Exiv2::ImageType::png || type == Exiv2::ImageType::webp;
+}
+
+// Reads an image whole (Exiv2 rewrites in memory), refusing other formats and what is too large.
+bool readStrippable(const QString &path, QByteArray *bytes, QString *error)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(error, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    if (!hasJpegSignature(file))
-        return fail(error, QStringLiteral("not a JPEG"));
+    if (!hasStrippableSignature(file))
+        return fail(error, kNotStrippable);
     if (file.size() > kMaxStripBytes)
-        return fail(error, QStringLiteral("JPEG too large to rewrite: %1 MiB, limit %2 MiB")
+        return fail(error, QStringLiteral("image too large to rewrite: %1 MiB, limit %2 MiB")
                                .arg(file.size() >> 20)
                                .arg(kMaxStripBytes >> 20));
     *bytes = file.readAll();
@@ -123,12 +158,12 @@ bool replaceFile(const QString &path, const Exiv2::byte *data, long size, QStrin
 }
 
 // Strips in memory and writes the result back; false (file untouched) on any error.
-bool stripJpegBytes(const QString &path, const QByteArray &bytes, QString *error)
+bool stripBytes(const QString &path, const QByteArray &bytes, QString *error)
 {
     auto image = Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte *>(bytes.constData()),
                                            static_cast<long>(bytes.size()));
-    if (!image.get() || image->imageType() != Exiv2::ImageType::jpeg)
-        return fail(error, QStringLiteral("not a JPEG"));
+    if (!image.get() || !strippableType(image->imageType()))
+        return fail(error, kNotStrippable);
     image->readMetadata();
     if (erasePrivateMetadata(*image) == 0)
         return true;
@@ -138,7 +173,7 @@ bool stripJpegBytes(const QString &path, const QByteArray &bytes, QString *error
     const long size = static_cast<long>(io.size());
     const Exiv2::DataBuf out = io.read(size);
     if (out.size_ != size)
-        return fail(error, QStringLiteral("cannot rewrite the JPEG"));
+        return fail(error, QStringLiteral("cannot rewrite the image"));
     return replaceFile(path, out.pData_, out.size_, error);
 }
 
@@ -148,14 +183,14 @@ bool stripPrivateMetadata(const QString &path, QString *error)
 {
     ensureExiv2Ready();
     QByteArray bytes;
-    if (!readJpeg(path, &bytes, error))
+    if (!readStrippable(path, &bytes, error))
         return false;
     try {
-        return stripJpegBytes(path, bytes, error);
+        return stripBytes(path, bytes, error);
     } catch (const Exiv2::AnyError &e) {
-        return fail(error, QStringLiteral("unreadable JPEG metadata: %1").arg(QString::fromStdString(e.what())));
+        return fail(error, QStringLiteral("unreadable image metadata: %1").arg(QString::fromStdString(e.what())));
     } catch (const std::exception &e) {
-        return fail(error, QStringLiteral("cannot rewrite the JPEG: %1").arg(QString::fromUtf8(e.what())));
+        return fail(error, QStringLiteral("cannot rewrite the image: %1").arg(QString::fromUtf8(e.what())));
     }
 }
 

@@ -95,7 +95,10 @@ private Q_SLOTS:
     void initTestCase();
     void pluginsLoadWithoutGuiApplication();
     void stripRemovesLocationAndDeviceKeepsOrientationAndProfile();
-    void stripLeavesNonJpegByteIdentical();
+    void stripLeavesOtherFormatsByteIdentical();
+    void stripRemovesLocationFromPngAndWebp_data();
+    void stripRemovesLocationFromPngAndWebp();
+    void stripRemovesIptcPlace();
     void stripWithNothingPrivateLeavesFileUntouched();
     void thumbnailOfRotatedPhotoIsTurnedAndFitsTheBox();
     void thumbnailOfLargePngFitsTheBox();
@@ -200,15 +203,17 @@ void TestMedia::stripRemovesLocationAndDeviceKeepsOrientationAndProfile()
     QVERIFY(decoded.colorSpace().isValid());
 }
 
-void TestMedia::stripLeavesNonJpegByteIdentical()
+void TestMedia::stripLeavesOtherFormatsByteIdentical()
 {
-    const QString png = path(QStringLiteral("strip.png"));
-    QVERIFY(samples::writePhotoPng(png, QSize(200, 100)));
-    const QByteArray before = fileBytes(png);
+    const QString bmp = path(QStringLiteral("strip.bmp"));
+    QImage picture(200, 100, QImage::Format_RGB32);
+    picture.fill(Qt::darkGreen);
+    QVERIFY(picture.save(bmp, "bmp"));
+    const QByteArray before = fileBytes(bmp);
     QString error;
-    QVERIFY(!stripPrivateMetadata(png, &error));
-    QCOMPARE(error, QStringLiteral("not a JPEG"));
-    QCOMPARE(fileBytes(png), before);
+    QVERIFY(!stripPrivateMetadata(bmp, &error));
+    QCOMPARE(error, QStringLiteral("not a JPEG, PNG or WebP"));
+    QCOMPARE(fileBytes(bmp), before);
 
     // Starts like a JPEG, then nonsense: nothing Exiv2 can strip, so the file stays as it was.
     const QString fake = path(QStringLiteral("fake.jpg"));
@@ -220,6 +225,65 @@ void TestMedia::stripLeavesNonJpegByteIdentical()
     error.clear();
     QVERIFY(!stripPrivateMetadata(path(QStringLiteral("missing.jpg")), &error));
     QVERIFY(error.startsWith(QStringLiteral("cannot read")));
+}
+
+// PNG (eXIf chunk) and WebP (EXIF and XMP chunks) carry the same GPS and camera facts as JPEG.
+void TestMedia::stripRemovesLocationFromPngAndWebp_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::newRow("png") << QStringLiteral("png");
+    QTest::newRow("webp") << QStringLiteral("webp");
+}
+
+void TestMedia::stripRemovesLocationFromPngAndWebp()
+{
+    QFETCH(QString, format);
+    const QString file = path(QStringLiteral("located.") + format);
+    QImage picture(320, 200, QImage::Format_RGB32);
+    picture.fill(QColor(30, 120, 200));
+    QVERIFY(picture.save(file, format.toLatin1().constData()));
+    QVERIFY(!samples::exiftool({QStringLiteral("-overwrite_original"), QStringLiteral("-n"),
+                                QStringLiteral("-GPSLatitude=48.8584"), QStringLiteral("-GPSLatitudeRef=N"),
+                                QStringLiteral("-GPSLongitude=2.2945"), QStringLiteral("-GPSLongitudeRef=E"),
+                                QStringLiteral("-Make=Canon"), QStringLiteral("-SerialNumber=0123456789"),
+                                QStringLiteral("-XMP-exif:GPSLatitude=48.8584"), QStringLiteral("-Artist=kept"), file})
+                 .isEmpty());
+    const QJsonObject before = exifTags(file);
+    QVERIFY2(!keysMatching(before, {QStringLiteral("GPSLatitude")}).isEmpty(),
+             qPrintable(QStringList(before.keys()).join(u", ")));
+
+    QString error;
+    QVERIFY2(stripPrivateMetadata(file, &error), qPrintable(error));
+
+    const QJsonObject after = exifTags(file);
+    const QStringList leftovers =
+        keysMatching(after, {QStringLiteral("GPS"), QStringLiteral("Make"), QStringLiteral("Serial")});
+    QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(u", ")));
+    QVERIFY2(!keysMatching(after, {QStringLiteral("Artist")}).isEmpty(), "what is not private stays");
+    QImage decoded;
+    QVERIFY(decoded.load(file));
+    QCOMPARE(decoded.size(), QSize(320, 200));
+}
+
+// The place written by a photo manager (IPTC and its XMP copy), not only the GPS position.
+void TestMedia::stripRemovesIptcPlace()
+{
+    const QString file = path(QStringLiteral("place.jpg"));
+    QVERIFY(samples::writePhotoJpeg(file, QSize(300, 200)));
+    QVERIFY(
+        !samples::exiftool({QStringLiteral("-overwrite_original"), QStringLiteral("-IPTC:City=Paris"),
+                            QStringLiteral("-IPTC:Country-PrimaryLocationName=France"),
+                            QStringLiteral("-IPTC:Sub-location=Champ de Mars"),
+                            QStringLiteral("-XMP-photoshop:City=Paris"), QStringLiteral("-IPTC:Keywords=tower"), file})
+             .isEmpty());
+    QVERIFY(!keysMatching(exifTags(file), {QStringLiteral("City")}).isEmpty());
+    QString error;
+    QVERIFY2(stripPrivateMetadata(file, &error), qPrintable(error));
+    const QJsonObject after = exifTags(file);
+    const QStringList leftovers =
+        keysMatching(after, {QStringLiteral("City"), QStringLiteral("Country"), QStringLiteral("Sub-location")});
+    QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(u", ")));
+    QVERIFY(!keysMatching(after, {QStringLiteral("Keywords")}).isEmpty());
 }
 
 void TestMedia::stripWithNothingPrivateLeavesFileUntouched()

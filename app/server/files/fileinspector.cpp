@@ -34,12 +34,15 @@ Inspection FileInspector::inspect(const QString &path, const InspectOptions &opt
     file.close();
 
     bool changed = false;
-    if (options.stripExif && r.detectedMime == QLatin1String("image/jpeg")) {
+    const bool strippable = r.detectedMime == QLatin1String("image/jpeg") ||
+                            r.detectedMime == QLatin1String("image/png") ||
+                            r.detectedMime == QLatin1String("image/webp");
+    if (options.stripExif && strippable) {
         QString why;
         if (media::stripPrivateMetadata(path, &why))
             changed = true; // maybe: hashing again is cheaper than finding out
         else
-            qCInfo(lcInspect) << "JPEG kept as uploaded:" << why;
+            qCInfo(lcInspect) << "image kept as uploaded:" << why;
     }
     if (!file.open(QIODevice::ReadOnly)) {
         r.error = file.errorString();
