@@ -19,6 +19,8 @@ PACKAGES=(
   python3-websockets curl
   # screenshots, fonts so CJK and emoji render
   imagemagick fonts-noto-color-emoji fonts-wqy-microhei
+  # icons rendered from SVG at build time
+  librsvg2-bin
   # packaging checks
   lintian appstream desktop-file-utils
 )

@@ -64,7 +64,7 @@ MainWindow::MainWindow(client::Session &session, QWidget *parent)
       m_roomView(new RoomView), m_banner(new ConnectionBanner)
 {
     setWindowTitle(tr("Confab"));
-    setWindowIcon(TrayIcon::renderIcon());
+    setWindowIcon(TrayIcon::appIcon());
 
     auto *splitter = new QSplitter;
     splitter->addWidget(buildRoomPane());
@@ -295,6 +295,7 @@ void MainWindow::attach(client::ChatEngine *engine)
     m_account->setEngine(engine);
     m_notifier->setEngine(engine);
     m_tray->setRooms(&engine->rooms());
+    m_tray->setConnection(&engine->connection());
     for (QAction *a : {m_newRoom, m_browseRooms, m_directMessage, m_signOut, m_deleteAccount})
         a->setEnabled(true);
     m_newButton->setEnabled(true);
@@ -314,6 +315,7 @@ void MainWindow::detach()
     m_account->setEngine(nullptr);
     m_notifier->setEngine(nullptr);
     m_tray->setRooms(nullptr);
+    m_tray->setConnection(nullptr);
     m_engine = nullptr;
     for (QAction *a : {m_newRoom, m_browseRooms, m_directMessage, m_signOut, m_deleteAccount})
         a->setEnabled(false);

@@ -1,11 +1,11 @@
 #include "trayicon.h"
 
 #include "client/models/roomlistmodel.h"
+#include "client/net/realtimeconnection.h"
 
 #include <QApplication>
 #include <QMenu>
 #include <QPainter>
-#include <QPainterPath>
 #include <QSystemTrayIcon>
 #include <QWidget>
 
@@ -48,12 +48,27 @@ void TrayIcon::setRooms(client::RoomListModel *rooms)
     recount();
 }
 
+void TrayIcon::setConnection(client::RealtimeConnection *connection)
+{
+    if (m_connection)
+        disconnect(m_connection, nullptr, this, nullptr);
+    m_connection = connection;
+    auto follow = [this] {
+        using State = client::RealtimeConnection::State;
+        setOffline(m_connection &&
+                   (m_connection->state() == State::Retrying || m_connection->state() == State::Offline));
+    };
+    if (connection)
+        connect(connection, &client::RealtimeConnection::stateChanged, this, follow);
+    follow();
+}
+
 bool TrayIcon::isShown() const { return m_tray->isVisible(); }
 
 void TrayIcon::showMessage(const QString &title, const QString &body)
 {
     if (m_tray->isVisible())
-        m_tray->showMessage(title, body, renderIcon(), 8000);
+        m_tray->showMessage(title, body, appIcon(Variant::Unread), 8000);
 }
 
 QString TrayIcon::badgeFor(int count)
@@ -69,10 +84,26 @@ void TrayIcon::recount()
     if (unread == m_unread)
         return;
     m_unread = unread;
-    m_icon = renderIcon(badgeFor(unread));
-    m_tray->setIcon(m_icon);
-    m_tray->setToolTip(unread > 0 ? tr("Confab — %n unread message(s)", nullptr, unread) : tr("Confab"));
+    updateIcon();
     Q_EMIT unreadCountChanged(unread);
+}
+
+void TrayIcon::setOffline(bool offline)
+{
+    if (offline == m_offline)
+        return;
+    m_offline = offline;
+    updateIcon();
+}
+
+void TrayIcon::updateIcon()
+{
+    m_icon = m_offline ? appIcon(Variant::Offline) : renderIcon(badgeFor(m_unread));
+    m_tray->setIcon(m_icon);
+    QString tip = m_unread > 0 ? tr("Confab — %n unread message(s)", nullptr, m_unread) : tr("Confab");
+    if (m_offline)
+        tip += QLatin1Char('\n') + tr("Not connected");
+    m_tray->setToolTip(tip);
 }
 
 void TrayIcon::restoreWindow()
@@ -87,37 +118,50 @@ void TrayIcon::restoreWindow()
     m_window->activateWindow();
 }
 
-QIcon TrayIcon::renderIcon(const QString &badge)
+namespace {
+constexpr int kTraySizes[] = {16, 22, 24, 32, 48, 64};
+
+QString iconFile(TrayIcon::Variant variant, int size)
+{
+    const char *name = variant == TrayIcon::Variant::Unread    ? "confab-unread"
+                       : variant == TrayIcon::Variant::Offline ? "confab-offline"
+                                                               : "confab";
+    return QStringLiteral(":/icons/%1-%2.png").arg(QLatin1String(name)).arg(size);
+}
+} // namespace
+
+QIcon TrayIcon::appIcon(Variant variant)
 {
     QIcon icon;
-    for (const int size : {16, 22, 24, 32, 48, 64, 128})
+    for (const int size : kTraySizes)
+        icon.addFile(iconFile(variant, size), QSize(size, size));
+    if (variant == Variant::Normal) {
+        for (const int size : {128, 256})
+            icon.addFile(iconFile(variant, size), QSize(size, size));
+    }
+    return icon;
+}
+
+QIcon TrayIcon::renderIcon(const QString &badge)
+{
+    if (badge.isEmpty())
+        return appIcon(Variant::Normal);
+    QIcon icon;
+    for (const int size : kTraySizes)
         icon.addPixmap(renderPixmap(size, badge));
     return icon;
 }
 
 QPixmap TrayIcon::renderPixmap(int size, const QString &badge)
 {
-    // A speech bubble in Confab's blue; the count on a red disc in the corner. Drawn, not loaded,
-    // so that the count is always exact and the icon needs no image files.
-    QPixmap pm(size, size);
-    pm.fill(Qt::transparent);
+    // The icon file, and the count drawn on a red disc in the corner: drawn, so it is always exact.
+    QPixmap pm = QPixmap(iconFile(Variant::Normal, size));
+    if (pm.isNull()) { // a size without a file: scaled from the largest tray size
+        pm = QPixmap(iconFile(Variant::Normal, 64)).scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    }
     QPainter p(&pm);
     p.setRenderHint(QPainter::Antialiasing);
     const qreal s = size;
-    QPainterPath bubble;
-    bubble.addRoundedRect(QRectF(s * 0.06, s * 0.10, s * 0.88, s * 0.66), s * 0.2, s * 0.2);
-    QPainterPath tail;
-    tail.moveTo(s * 0.24, s * 0.70);
-    tail.lineTo(s * 0.18, s * 0.94);
-    tail.lineTo(s * 0.46, s * 0.72);
-    tail.closeSubpath();
-    p.setPen(Qt::NoPen);
-    p.setBrush(QColor(0x2f, 0x6f, 0xd0));
-    p.drawPath(bubble.united(tail));
-    p.setBrush(Qt::white);
-    const qreal d = s * 0.12;
-    for (int i = 0; i < 3; ++i)
-        p.drawEllipse(QRectF(s * (0.24 + 0.19 * i), s * 0.37, d, d));
 
     if (!badge.isEmpty()) {
         QFont f = QApplication::font();
