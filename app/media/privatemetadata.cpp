@@ -6,6 +6,7 @@
 #include <QSaveFile>
 
 #include <exiv2/exiv2.hpp>
+#include <exiv2/webpimage.hpp> // not in exiv2.hpp (0.27)
 
 #include <algorithm>
 #include <array>
