@@ -43,7 +43,7 @@ public:
     // The request will not complete (client gone, timeout, bad syntax): discard or keep what was
     // written, as the sink's kind of upload wants.
     virtual void abort() = 0;
-    virtual std::pair<confab::ErrorCode, QString> refusal() const = 0;
+    virtual confab::ApiError refusal() const = 0;
 };
 
 struct HttpRequest {
