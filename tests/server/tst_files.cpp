@@ -569,7 +569,7 @@ private Q_SLOTS:
         const RestReply stored = download(dan, qs(r.data()["fileId"]));
         QCOMPARE(stored.raw, original);
         const QJsonObject t = exifTags(dir, stored.raw);
-        QVERIFY2(t.contains(QStringLiteral("GPS:GPSLatitude")), qPrintable(QJsonDocument(t).toJson()));
+        QVERIFY2(t.contains(QStringLiteral("GPS:GPSLatitude")), QJsonDocument(t).toJson().constData());
         QCOMPARE(t.value(QStringLiteral("IFD0:Make")).toString(), QStringLiteral("Canon"));
     }
 
