@@ -26,7 +26,7 @@ private Q_SLOTS:
     void iconFilesAreBuiltIn()
     {
         const QList<int> traySizes{16, 22, 24, 32, 48, 64};
-        for (const QString variant :
+        for (const QString &variant :
              {QStringLiteral("confab"), QStringLiteral("confab-unread"), QStringLiteral("confab-offline")}) {
             for (const int size : traySizes) {
                 const QImage image(QStringLiteral(":/icons/%1-%2.png").arg(variant).arg(size));
