@@ -103,7 +103,11 @@ int erasePrivateMetadata(Exiv2::Image &image)
         ++erased;
     }
     erased += eraseIf(exif, isPrivateExif);
-    erased += eraseIf(image.xmpData(), isPrivateXmp);
+    const int xmpErased = eraseIf(image.xmpData(), isPrivateXmp);
+    // Exiv2 0.27 re-encodes XMP only when some is left: with none, WebP would get its old packet back.
+    if (xmpErased > 0 && image.xmpData().empty())
+        image.clearXmpPacket();
+    erased += xmpErased;
     erased += eraseIf(image.iptcData(), isPrivateIptc);
     return erased;
 }
