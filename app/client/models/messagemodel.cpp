@@ -224,16 +224,8 @@ QString MessageModel::nameOf(const QString &userId) const
 {
     if (userId == m_me && !m_myName.isEmpty())
         return m_myName;
-    if (m_nameLookup) {
-        const QString name = m_nameLookup(userId);
-        if (!name.isEmpty())
-            return name;
-    }
-    for (auto it = m_rows.rbegin(); it != m_rows.rend(); ++it) {
-        if (it->message.authorId == userId && !it->message.isAnonymous)
-            return it->message.authorName;
-    }
-    return {};
+    // A hash look-up: this runs for every reacting user whenever a row is painted.
+    return m_nameLookup ? m_nameLookup(userId) : QString();
 }
 
 Message MessageModel::localEcho(const OutgoingItem &item) const

@@ -66,8 +66,8 @@ public:
         m_myAvatar = avatar;
     }
     void setMyUsername(const QString &username) { m_mention = QLatin1Char('@') + username; }
-    // Names for user ids (who reacted): RoomContext gives its KnownUsers. Without it, or when it
-    // does not know the id, the authors of the loaded messages.
+    // Names for user ids (who reacted): RoomContext gives its KnownUsers (members and the authors
+    // of cached messages). Without it, only the user's own name is known.
     void setNameLookup(std::function<QString(const QString &userId)> lookup) { m_nameLookup = std::move(lookup); }
     QString nameOf(const QString &userId) const;
     void setPageSize(int n) { m_pageSize = n; }
