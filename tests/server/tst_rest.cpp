@@ -1607,7 +1607,8 @@ void TestRest::anonymousPosts()
     CHECK_STATUS(m_bob->del(roomPath(id, QStringLiteral("/messages/") + anonId)), 200);
     auto deletion = [&](const Account &reader) {
         const RestReply log = reader->get(QStringLiteral("/v1/admin/audit?action=message.delete_any&roomId=") + id);
-        for (const json &e : log.data()["entries"]) {
+        const json entries = log.data()["entries"];
+        for (const json &e : entries) {
             if (qs(e["messageId"]) == anonId)
                 return e;
         }

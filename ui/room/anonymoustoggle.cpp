@@ -29,7 +29,8 @@ AnonymousToggle::AnonymousToggle(Composer *composer, QWidget *parent)
     m_notice->setAccessibleName(tr("Anonymous posting is on"));
     m_notice->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; padding: 2px 6px; }")
                                 .arg(QLatin1String(kAnonymousColour)));
-    m_notice->setFont(EmojiPicker::emojiFont(m_notice->font()));
+    // No emoji font here: the mask gets it by fallback, and as the first family it spaces words widely.
+    m_notice->setWordWrap(true);
     m_notice->hide();
 
     setVisible(false);
@@ -53,7 +54,10 @@ void AnonymousToggle::apply(bool on)
         m_composer->setStyleSheet(QStringLiteral("QPlainTextEdit { border: 2px solid %1; border-radius: 3px; }")
                                       .arg(QLatin1String(kAnonymousColour)));
         m_composer->setAccessibleDescription(tr("Posting anonymously"));
+        setStyleSheet(
+            QStringLiteral("QToolButton { background: %1; border-radius: 3px; }").arg(QLatin1String(kAnonymousColour)));
     } else {
+        setStyleSheet({});
         m_composer->setPlaceholderText(m_placeholder);
         m_composer->setStyleSheet({});
         m_composer->setAccessibleDescription({});

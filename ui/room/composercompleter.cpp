@@ -122,7 +122,7 @@ void ComposerCompleter::offerMembers(const QString &typed)
     std::stable_sort(found.begin(), found.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     for (const auto &[rank, name] : found.mid(0, kMaxOffers)) {
         auto *item = new QListWidgetItem(QStringLiteral("@") + name, m_popup);
-        item->setData(kInsertRole, QStringLiteral("@") + name + QLatin1Char(' '));
+        item->setData(kInsertRole, QString(QStringLiteral("@") + name + QLatin1Char(' ')));
     }
     showPopup();
 }

@@ -131,7 +131,7 @@ QList<int> EmojiTable::completeShortcode(const QString &prefix, int limit) const
                 return k.startsWith(p, Qt::CaseInsensitive);
             }))
             rank = 0;
-        else if (e.shortcode.contains(QLatin1Char('_') + p))
+        else if (e.shortcode.contains(QString(QLatin1Char('_') + p)))
             rank = 1;
         if (rank >= 0)
             hits.emplace_back(rank, i);
@@ -159,7 +159,7 @@ int EmojiTable::emojiOnlyCount(const QString &text) const
         if (g.trimmed().isEmpty())
             continue;
         // Typed without the emoji presentation selector ("❤" for "❤️") it is still the emoji.
-        if (indexOf(g) < 0 && indexOf(g + QChar(0xFE0F)) < 0)
+        if (indexOf(g) < 0 && indexOf(QString(g + QChar(0xFE0F))) < 0)
             return 0;
         ++count;
     }

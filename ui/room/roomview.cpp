@@ -13,6 +13,7 @@
 #include "room/timelineview.h"
 #include "widgets/emptyhint.h"
 
+#include "client/models/membermodel.h"
 #include "client/models/messagemodel.h"
 #include "client/models/typingmodel.h"
 #include "client/room/roomcontext.h"
