@@ -31,17 +31,20 @@ QToolButton *makeButton(QWidget *parent, const QString &icon, const QString &nam
     b->setToolTip(tip);
     b->setFocusPolicy(Qt::NoFocus); // the message menu has the same actions for the keyboard
     b->setCursor(Qt::ArrowCursor);
+    const int side = b->fontMetrics().height() + 6; // square and small: it sits over the text
+    b->setFixedSize(side, side);
     return b;
 }
 } // namespace
 
 MessageHoverBar::MessageHoverBar(TimelineView *timeline)
-    : QWidget(timeline->viewport()), m_timeline(timeline),
+    : QFrame(timeline->viewport()), m_timeline(timeline),
       m_react(makeButton(this, QStringLiteral("🙂"), tr("React"), tr("React (Ctrl+Shift+E)"))),
       m_reply(makeButton(this, QStringLiteral("↩"), tr("Reply"), tr("Reply (Ctrl+R)"))),
       m_more(makeButton(this, QStringLiteral("⋯"), tr("More actions"), tr("More actions (Shift+F10)")))
 {
     setAccessibleName(tr("Message toolbar"));
+    setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     setBackgroundRole(QPalette::Window);
     auto *layout = new QHBoxLayout(this);
@@ -99,9 +102,8 @@ void MessageHoverBar::place()
 {
     const QRect message = m_timeline->messageDelegate()->messageRect(m_target);
     adjustSize();
-    // At the top right, half over the line above, where it covers the least of the text.
-    const int y = qMax(0, message.top() - height() / 2);
-    move(message.right() - width() - 8, y);
+    // At the top right, where the header's empty end is (a day separator above stays visible).
+    move(message.right() - width() - 8, qMax(0, message.top() + 2));
 }
 
 void MessageHoverBar::follow(const QPoint &pos)
@@ -148,7 +150,7 @@ bool MessageHoverBar::eventFilter(QObject *watched, QEvent *event)
     }
     default: break;
     }
-    return QWidget::eventFilter(watched, event);
+    return QFrame::eventFilter(watched, event);
 }
 
 } // namespace confab::ui

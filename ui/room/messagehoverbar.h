@@ -1,7 +1,7 @@
 #pragma once
 
+#include <QFrame>
 #include <QPersistentModelIndex>
-#include <QWidget>
 
 class QToolButton;
 
@@ -13,7 +13,7 @@ class TimelineView;
 // message's menu). It also answers tool tips over reaction chips with who reacted. Keyboard users
 // have the same actions in the message menu (Shift+F10, Ctrl+R, Ctrl+Shift+E), so its buttons
 // take no focus and stay out of the Tab chain.
-class MessageHoverBar : public QWidget {
+class MessageHoverBar : public QFrame {
     Q_OBJECT
 public:
     explicit MessageHoverBar(TimelineView *timeline);
