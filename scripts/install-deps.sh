@@ -14,6 +14,8 @@ PACKAGES=(
   # files: EXIF privacy (Exiv2), WebP/TIFF readers; exiftool writes GPS into test photos, zlib
   # deflates the test's PNG bomb
   libexiv2-dev qt6-image-formats-plugins libimage-exiftool-perl zlib1g-dev
+  # the emoji table is generated from Unicode's emoji list and CLDR's keywords (python3 runs it)
+  unicode-data unicode-cldr-core python3
   # tests: headless display, keychain, real servers, WebSocket CLI for manual checks
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools redis-server postgresql
   python3-websockets curl

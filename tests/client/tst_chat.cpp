@@ -14,6 +14,7 @@
 #include "client/room/postingstate.h"
 #include "client/room/roomcontext.h"
 #include "client/room/roomstanding.h"
+#include "client/sync/localstore.h"
 
 #include <QAbstractItemModelTester>
 
@@ -154,6 +155,35 @@ private Q_SLOTS:
                 }).ok());
         QTRY_VERIFY_WITH_TIMEOUT(m_mb->data(m_mb->index(0), MessageModel::IsDeletedRole).toBool(), 10000);
         QCOMPARE(m_mb->rowCount(), 2); // changed in place, not removed or added
+    }
+
+    // An anonymous message waiting in the outbox stays anonymous across a restart (it is sent
+    // later with isAnonymous).
+    void anonymousOutgoingSurvivesARestart()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("anonymous-outbox.sqlite"));
+        {
+            LocalStore store;
+            QVERIFY(store.open(path));
+            OutgoingItem plain;
+            plain.clientMsgId = QStringLiteral("c-plain");
+            plain.roomId = m_roomId;
+            plain.content = QStringLiteral("signed");
+            store.addOutgoing(plain);
+            OutgoingItem masked = plain;
+            masked.clientMsgId = QStringLiteral("c-masked");
+            masked.content = QStringLiteral("unsigned");
+            masked.anonymous = true;
+            store.addOutgoing(masked);
+        }
+        LocalStore reopened;
+        QVERIFY(reopened.open(path));
+        const std::vector<OutgoingItem> items = reopened.outgoing();
+        QCOMPARE(int(items.size()), 2);
+        QCOMPARE(items[0].clientMsgId, QStringLiteral("c-plain"));
+        QVERIFY(!items[0].anonymous);
+        QCOMPARE(items[1].clientMsgId, QStringLiteral("c-masked"));
+        QVERIFY(items[1].anonymous);
     }
 
     void typingShowsAndExpires()

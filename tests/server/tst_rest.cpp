@@ -1600,6 +1600,30 @@ void TestRest::anonymousPosts()
     const RestReply byAuthor = m_bob->get(QStringLiteral("/v1/chat/search?q=confession&authorId=") + m_carol.id);
     CHECK_STATUS(byAuthor, 200);
     QVERIFY(byAuthor.data()["results"].empty());
+
+    // Bob (the room's owner) deletes it: his room's audit log says a moderator acted, and on an
+    // anonymous post, without its author. The server admin (Alice) sees the author, and both see why.
+    const QString anonId = qs(r.data()["messageId"]);
+    CHECK_STATUS(m_bob->del(roomPath(id, QStringLiteral("/messages/") + anonId)), 200);
+    auto deletion = [&](const Account &reader) {
+        const RestReply log = reader->get(QStringLiteral("/v1/admin/audit?action=message.delete_any&roomId=") + id);
+        const json entries = log.data()["entries"];
+        for (const json &e : entries) {
+            if (qs(e["messageId"]) == anonId)
+                return e;
+        }
+        return json();
+    };
+    const json seenByOwner = deletion(m_bob);
+    QVERIFY2(seenByOwner.is_object(), "the room owner sees the deletion");
+    QCOMPARE(qs(seenByOwner["actorId"]), m_bob.id);
+    QCOMPARE(qs(seenByOwner["targetUserId"]), QString());
+    QVERIFY(!QString::fromUtf8(dumpJson(seenByOwner)).contains(m_carol.id));
+    QVERIFY(qs(seenByOwner["reason"]).contains(QStringLiteral("server admins only")));
+    const json seenByAdmin = deletion(m_alice);
+    QVERIFY2(seenByAdmin.is_object(), "the server admin sees the deletion");
+    QCOMPARE(qs(seenByAdmin["targetUserId"]), m_carol.id);
+    QCOMPARE(qs(seenByAdmin["reason"]), qs(seenByOwner["reason"]));
 }
 
 // ---- presence, audit, operations ----------------------------------------------------------------

@@ -1,7 +1,9 @@
 #include "messagedelegate.h"
 
 #include "room/emojipicker.h"
+#include "room/emojitable.h"
 #include "room/messagemarkdown.h"
+#include "room/reactionsummary.h"
 #include "room/thumbnailcache.h"
 #include "widgets/avatarpainter.h"
 
@@ -253,6 +255,28 @@ QStringList MessageDelegate::reactionTexts(const QModelIndex &index)
     return out;
 }
 
+QStringList MessageDelegate::reactionSummaries(const QModelIndex &index)
+{
+    QStringList out;
+    const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
+    for (const QVariant &v : reactions) {
+        const QVariantMap m = v.toMap();
+        out << ReactionSummary::text(m.value(QStringLiteral("emoji")).toString(),
+                                     m.value(QStringLiteral("names")).toStringList(),
+                                     m.value(QStringLiteral("mine")).toBool());
+    }
+    return out;
+}
+
+bool MessageDelegate::isLargeEmoji(const QModelIndex &index)
+{
+    constexpr int kMostLargeEmoji = 3;
+    if (index.data(MessageModel::IsDeletedRole).toBool() || isSystem(index))
+        return false;
+    const int n = EmojiTable::instance().emojiOnlyCount(index.data(MessageModel::ContentRole).toString());
+    return n >= 1 && n <= kMostLargeEmoji;
+}
+
 int MessageDelegate::textWidth() const { return qMax(80, m_view->viewport()->width() - kTextLeft - kMargin); }
 
 const QTextDocument *MessageDelegate::document(const QModelIndex &index) const
@@ -301,6 +325,12 @@ const QTextDocument *MessageDelegate::document(const QModelIndex &index, const Q
     doc->setDefaultTextOption(wrap);
     if (deleted || isSystem(index)) {
         doc->setPlainText(content);
+    } else if (isLargeEmoji(index)) {
+        constexpr double kLargeEmojiScale = 2.5;
+        QFont big = EmojiPicker::emojiFont(font);
+        big.setPointSizeF(big.pointSizeF() * kLargeEmojiScale);
+        doc->setDefaultFont(big);
+        doc->setPlainText(content.trimmed());
     } else {
         // Raw text from other people: Markdown without HTML, so tags and scripts stay text.
         setMessageMarkdown(doc, content);
@@ -465,6 +495,13 @@ QRect MessageDelegate::reactionRect(const QModelIndex &index, int reaction) cons
     return l.chips.value(reaction);
 }
 
+QRect MessageDelegate::messageRect(const QModelIndex &index) const
+{
+    const QRect row = m_view->visualRect(index);
+    const Layout l = layout(index, row.topLeft());
+    return QRect(row.left(), l.messageTop, row.width(), row.bottom() - l.messageTop + 1);
+}
+
 QRect MessageDelegate::quoteRect(const QModelIndex &index) const
 {
     return layout(index, m_view->visualRect(index).topLeft()).quote;
@@ -600,6 +637,13 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setFont(small);
         painter->setPen(dim);
         painter->drawText(QPoint(l.header.left() + bfm.horizontalAdvance(name) + kMargin, l.header.top() + fm.ascent()),
+                          clockText(index.data(MessageModel::TimestampRole).toDateTime()));
+    } else if (opt.state & QStyle::State_MouseOver) {
+        // A grouped message has no header: its time shows in the avatar column while pointed at.
+        painter->setFont(small);
+        painter->setPen(dim);
+        const QRect gutter(opt.rect.left(), l.messageTop + 2, kTextLeft - 4, sfm.height());
+        painter->drawText(gutter, Qt::AlignRight | Qt::AlignTop,
                           clockText(index.data(MessageModel::TimestampRole).toDateTime()));
     }
 

@@ -46,6 +46,10 @@ public:
     QRect reactionRect(const QModelIndex &index, int reaction) const;
     QRect quoteRect(const QModelIndex &index) const;
     QRect attachmentRect(const QModelIndex &index, int attachment) const;
+    // The message itself (below a day separator or "New messages" line), in viewport coordinates.
+    QRect messageRect(const QModelIndex &index) const;
+    // A message of one to three emoji and nothing else, drawn large.
+    static bool isLargeEmoji(const QModelIndex &index);
     // Whether an attachment shows as an image (else as a file chip), and at what size.
     static bool showsAsImage(const Attachment &a);
     static QSize imageSize(const Attachment &a, int maxWidth);
@@ -74,6 +78,8 @@ public:
     static QString timeText(const QDateTime &utc);
     // Reaction chips as shown: "👍 2".
     static QStringList reactionTexts(const QModelIndex &index);
+    // Who reacted, per chip: "Ana, Bo and 3 others reacted with 👍" (tool tip and accessible text).
+    static QStringList reactionSummaries(const QModelIndex &index);
 
 private:
     struct Layout {

@@ -169,11 +169,11 @@ void RoomFiles::attachImage(const QImage &image)
     watcher->setFuture(QtConcurrent::run([image, path] { return image.save(path, "PNG"); }));
 }
 
-bool RoomFiles::sendWith(const QString &caption, const QString &replyTo)
+bool RoomFiles::sendWith(const QString &caption, const QString &replyTo, bool anonymous)
 {
     if (!m_engine || m_roomId.isEmpty() || m_strip->isEmpty())
         return false;
-    m_engine->sendFiles(m_roomId, caption, m_strip->take(), replyTo);
+    m_engine->sendFiles(m_roomId, caption, m_strip->take(), replyTo, anonymous);
     m_composer->setAcceptsEmpty(false);
     return true;
 }

@@ -55,7 +55,7 @@ public:
     // Saves a pasted image as PNG (off the GUI thread) and attaches it.
     void attachImage(const QImage &image);
     // Sends the strip's files with `caption`; false when there are none.
-    bool sendWith(const QString &caption, const QString &replyTo);
+    bool sendWith(const QString &caption, const QString &replyTo, bool anonymous = false);
     // Opens the viewer on an image of the message at `row` (proxy row of the timeline).
     void openImage(const QModelIndex &index, int attachment);
 

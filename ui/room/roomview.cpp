@@ -1,8 +1,10 @@
 #include "roomview.h"
 
 #include "moderation/moderationcontroller.h"
+#include "room/anonymoustoggle.h"
 #include "room/attachmentstrip.h"
 #include "room/composer.h"
+#include "room/composercompleter.h"
 #include "room/composerdrafts.h"
 #include "room/lengthcounter.h"
 #include "room/messagecontroller.h"
@@ -11,9 +13,11 @@
 #include "room/timelineview.h"
 #include "widgets/emptyhint.h"
 
+#include "client/models/membermodel.h"
 #include "client/models/messagemodel.h"
 #include "client/models/typingmodel.h"
 #include "client/room/roomcontext.h"
+#include "client/room/roomstanding.h"
 #include "client/sync/chatengine.h"
 
 #include <QHBoxLayout>
@@ -78,9 +82,12 @@ RoomView::RoomView(QWidget *parent)
     bottom->addWidget(m_moderation->postingNotice());
     m_files = new RoomFiles(m_timeline, m_composer, this);
     bottom->addWidget(m_files->strip());
+    m_anonymous = new AnonymousToggle(m_composer, this);
+    bottom->addWidget(m_anonymous->notice());
     auto *composerRow = new QHBoxLayout;
     composerRow->setSpacing(4);
     composerRow->addWidget(m_files->attachButton(), 0, Qt::AlignBottom);
+    composerRow->addWidget(m_anonymous, 0, Qt::AlignBottom);
     composerRow->addWidget(m_composer, 1);
     bottom->addLayout(composerRow);
     m_counter = new LengthCounter(m_composer, this);
@@ -93,6 +100,7 @@ RoomView::RoomView(QWidget *parent)
     connect(m_composer, &Composer::submitted, this, &RoomView::send);
     connect(m_composer, &Composer::sendRefused, m_timeline, &TimelineView::showNotice);
     m_drafts = new ComposerDrafts(m_composer, this);
+    m_completer = new ComposerCompleter(m_composer);
     connect(m_moderation, &ModerationController::currentRoomRemoved, this, &RoomView::clear);
     // Message actions: the timeline's menu and the composer's reply/edit modes, to the engine.
     m_actions = new MessageController(m_timeline, m_composer, this);
@@ -127,9 +135,13 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
     m_pins->setMessageModel(messages);
     m_actions->setRoom(engine, roomId);
     m_drafts->open(m_room);
+    m_completer->setMembers(&m_room->members());
     m_moderation->open(engine, m_room);
     m_files->open(engine, roomId);
     m_actions->setStanding(&m_room->standing());
+    auto allowAnonymous = [this] { m_anonymous->setAllowed(m_room->standing().room().settings.allowAnonymous); };
+    allowAnonymous();
+    connect(&m_room->standing(), &client::RoomStanding::changed, m_anonymous, allowAnonymous);
     connect(&m_room->typing(), &client::TypingModel::summaryChanged, this,
             [this] { m_typing->setText(m_room->typing().summary()); });
     connect(messages, &client::MessageModel::latestLoaded, m_timeline->viewport(), qOverload<>(&QWidget::update));
@@ -148,10 +160,12 @@ void RoomView::setSendKey(Composer::SendKey key)
 
 void RoomView::clear()
 {
+    m_anonymous->setAllowed(false); // nobody carries anonymity into the next room by mistake
     m_actions->setStanding(nullptr);
     m_moderation->clear();
     m_actions->setRoom(nullptr, {}); // ends a reply or edit: the draft is back in the box
     m_drafts->close();
+    m_completer->setMembers(nullptr);
     m_files->clear();
     m_pins->setMessageModel(nullptr);
     m_timeline->setMessageModel(nullptr);
@@ -192,8 +206,9 @@ void RoomView::send(const QString &text, const QString &replyTo)
 {
     if (m_engine && !m_roomId.isEmpty()) {
         m_engine->userStoppedTyping(m_roomId);
-        if (!m_files->sendWith(text, replyTo)) // with files, the text is their caption
-            m_engine->sendMessage(m_roomId, text, replyTo);
+        const bool anonymous = m_anonymous->isOn();
+        if (!m_files->sendWith(text, replyTo, anonymous)) // with files, the text is their caption
+            m_engine->sendMessage(m_roomId, text, replyTo, anonymous);
         m_moderation->noteSent();
         m_timeline->jumpToLatest(); // to see it go out
     }

@@ -15,7 +15,9 @@ class RoomContext;
 
 namespace confab::ui {
 
+class AnonymousToggle;
 class Composer;
+class ComposerCompleter;
 class ComposerDrafts;
 class LengthCounter;
 class MessageController;
@@ -46,6 +48,8 @@ public:
     MessageController *messageController() const { return m_actions; }
     ModerationController *moderation() const { return m_moderation; }
     RoomFiles *files() const { return m_files; }
+    AnonymousToggle *anonymousToggle() const { return m_anonymous; }
+    ComposerCompleter *completer() const { return m_completer; }
     QString typingText() const;
     // Focus to the composer when the open room can be written in; false otherwise.
     bool focusComposer();
@@ -73,6 +77,10 @@ private:
     ModerationController *m_moderation = nullptr;
     // Attaching, sending and opening files (RoomFiles).
     RoomFiles *m_files = nullptr;
+    // "Post anonymously" beside the composer, where the room allows it; off on every room switch.
+    AnonymousToggle *m_anonymous = nullptr;
+    // "@" completes the room's members, ":" emoji.
+    ComposerCompleter *m_completer = nullptr;
 };
 
 } // namespace confab::ui

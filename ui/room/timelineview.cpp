@@ -2,6 +2,7 @@
 
 #include "room/emojipicker.h"
 #include "room/messagedelegate.h"
+#include "room/messagehoverbar.h"
 
 #include "client/models/messagemodel.h"
 #include "core/markdownpreview.h"
@@ -51,7 +52,7 @@ public:
                                 index.data(MessageModel::ContentRole).toString());
         if (!index.data(MessageModel::ReplyToRole).toString().isEmpty())
             text = TimelineView::tr("%1 (in reply to %2)").arg(text, MessageDelegate::quoteText(index));
-        const QStringList reactions = MessageDelegate::reactionTexts(index);
+        const QStringList reactions = MessageDelegate::reactionSummaries(index); // who reacted
         if (!reactions.isEmpty())
             text += TimelineView::tr(" Reactions: %1.").arg(reactions.join(QLatin1String(", ")));
         const QString status = MessageDelegate::statusText(index);
@@ -168,6 +169,7 @@ TimelineView::TimelineView(QWidget *parent)
         setFocus(Qt::PopupFocusReason);
     });
 
+    m_hoverBar = new MessageHoverBar(this);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &TimelineView::onScrolled);
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &TimelineView::onRangeChanged);
     connect(this, &QListView::doubleClicked, this, &TimelineView::retry);

@@ -18,6 +18,7 @@ namespace confab::ui {
 
 class EmojiPicker;
 class MessageDelegate;
+class MessageHoverBar;
 class NoAutoFetchProxy;
 
 // The timeline of one room: sticks to the bottom while the reader is there, loads older
@@ -40,6 +41,8 @@ public:
     void setMessageModel(client::MessageModel *model);
     client::MessageModel *messageModel() const { return m_model; }
     MessageDelegate *messageDelegate() const { return m_delegate; }
+    // React, Reply and More over the message under the mouse.
+    MessageHoverBar *hoverBar() const { return m_hoverBar; }
     bool isAtBottom() const { return m_stick; }
 
     // Moderators (and up) may delete other people's messages and pin.
@@ -135,6 +138,7 @@ private:
     QLabel *m_notice;
     QTimer *m_noticeTimer;
     EmojiPicker *m_picker;
+    MessageHoverBar *m_hoverBar = nullptr;
     QString m_pickerTarget; // message the reaction picker is open for
     QPointer<QMessageBox> m_confirm;
 };

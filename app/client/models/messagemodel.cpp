@@ -220,6 +220,14 @@ void MessageModel::acceptOwn(const QString &clientMsgId, const Message &m)
     upsert(m);
 }
 
+QString MessageModel::nameOf(const QString &userId) const
+{
+    if (userId == m_me && !m_myName.isEmpty())
+        return m_myName;
+    // A hash look-up: this runs for every reacting user whenever a row is painted.
+    return m_nameLookup ? m_nameLookup(userId) : QString();
+}
+
 Message MessageModel::localEcho(const OutgoingItem &item) const
 {
     Message m;
@@ -229,6 +237,12 @@ Message MessageModel::localEcho(const OutgoingItem &item) const
     m.authorId = m_me;
     m.authorName = m_myName;
     m.authorAvatar = m_myAvatar;
+    if (item.anonymous) { // shown as the server will show it
+        m.isAnonymous = true;
+        m.authorName = QStringLiteral("Anonymous");
+        m.anonymousName = m.authorName;
+        m.authorAvatar.clear();
+    }
     m.timestamp = item.createdAt;
     m.replyTo = item.replyTo;
     m.type = item.type;
@@ -668,9 +682,17 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case ReactionsRole: {
         QVariantList list;
         for (const auto &[emoji, users] : m.reactions) {
+            QStringList ids = users;
+            if (ids.removeOne(m_me)) // the user first: "You, Ana and 3 others"
+                ids.prepend(m_me);
+            QStringList names;
+            for (const QString &id : ids)
+                names << nameOf(id);
             list.append(QVariantMap{{QStringLiteral("emoji"), emoji},
                                     {QStringLiteral("count"), int(users.size())},
-                                    {QStringLiteral("mine"), users.contains(m_me)}});
+                                    {QStringLiteral("mine"), users.contains(m_me)},
+                                    {QStringLiteral("users"), ids},
+                                    {QStringLiteral("names"), names}});
         }
         return list;
     }

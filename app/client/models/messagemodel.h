@@ -7,6 +7,7 @@
 #include <QSet>
 
 #include <deque>
+#include <functional>
 #include <vector>
 
 namespace confab::client {
@@ -35,7 +36,7 @@ public:
         ContentRole,
         TypeRole,
         TimestampRole, // QDateTime (UTC)
-        ReactionsRole, // QVariantList of {emoji, count, mine}
+        ReactionsRole, // QVariantList of {emoji, count, mine, users (ids, mine first), names (of users; "" if unknown)}
         ReplyToRole,
         IsEditedRole,
         IsDeletedRole,
@@ -65,6 +66,10 @@ public:
         m_myAvatar = avatar;
     }
     void setMyUsername(const QString &username) { m_mention = QLatin1Char('@') + username; }
+    // Names for user ids (who reacted): RoomContext gives its KnownUsers (members and the authors
+    // of cached messages). Without it, only the user's own name is known.
+    void setNameLookup(std::function<QString(const QString &userId)> lookup) { m_nameLookup = std::move(lookup); }
+    QString nameOf(const QString &userId) const;
     void setPageSize(int n) { m_pageSize = n; }
     void setMaxRows(int n) { m_maxRows = n; }
     int maxRows() const { return m_maxRows; }
@@ -162,6 +167,7 @@ private:
     QString m_myName;
     QString m_myAvatar;
     QString m_mention; // "@username", as RoomListModel counts mentions
+    std::function<QString(const QString &)> m_nameLookup;
     ApiClient &m_api;
     LocalStore &m_store;
     SyncEngine &m_sync;

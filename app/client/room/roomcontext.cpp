@@ -27,9 +27,13 @@ RoomContext::RoomContext(ChatEngine &engine, ApiClient &api, LocalStore &store, 
       m_moderation(std::make_unique<ModerationActions>(roomId, api)),
       m_names(std::make_unique<KnownUsers>(roomId, store, m_members.get()))
 {
+    m_messages->setNameLookup([names = m_names.get()](const QString &userId) { return names->nameOf(userId); });
 }
 
-RoomContext::~RoomContext() = default;
+RoomContext::~RoomContext()
+{
+    m_messages->setNameLookup({}); // the names go first
+}
 
 AuditLogModel *RoomContext::createAuditLogModel(QObject *parent) const
 {

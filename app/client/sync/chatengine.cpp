@@ -134,17 +134,17 @@ TypingModel *ChatEngine::createTypingModel(const QString &roomId, QObject *paren
     return new TypingModel(roomId, *m_sync, parent);
 }
 
-QString ChatEngine::sendMessage(const QString &roomId, const QString &text, const QString &replyTo)
+QString ChatEngine::sendMessage(const QString &roomId, const QString &text, const QString &replyTo, bool anonymous)
 {
     m_typingSentAt.remove(roomId); // the server ends typing on send
-    return m_outbox->send(roomId, text, replyTo);
+    return m_outbox->send(roomId, text, replyTo, {}, anonymous);
 }
 
 QString ChatEngine::sendFiles(const QString &roomId, const QString &caption, std::vector<OutgoingFile> files,
-                              const QString &replyTo)
+                              const QString &replyTo, bool anonymous)
 {
     m_typingSentAt.remove(roomId);
-    return m_outbox->send(roomId, caption, replyTo, std::move(files));
+    return m_outbox->send(roomId, caption, replyTo, std::move(files), anonymous);
 }
 
 void ChatEngine::userIsTyping(const QString &roomId)

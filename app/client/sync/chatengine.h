@@ -67,11 +67,13 @@ public:
     MemberModel *createMemberModel(const QString &roomId, QObject *parent);
     TypingModel *createTypingModel(const QString &roomId, QObject *parent);
 
-    // Sending goes through the outbox; returns the clientMsgId.
-    QString sendMessage(const QString &roomId, const QString &text, const QString &replyTo = {});
+    // Sending goes through the outbox; returns the clientMsgId. `anonymous` only where the room
+    // allows anonymous posts (the server refuses it elsewhere).
+    QString sendMessage(const QString &roomId, const QString &text, const QString &replyTo = {},
+                        bool anonymous = false);
     // A message with files (the text is their caption): uploaded first, then sent, by the outbox.
     QString sendFiles(const QString &roomId, const QString &caption, std::vector<OutgoingFile> files,
-                      const QString &replyTo = {});
+                      const QString &replyTo = {}, bool anonymous = false);
     // The composer calls this on every keystroke; at most one typing_start per few seconds goes out.
     void userIsTyping(const QString &roomId);
     void userStoppedTyping(const QString &roomId);

@@ -139,6 +139,14 @@ bool LocalStore::open(const QString &filePath)
             !exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN files TEXT NOT NULL DEFAULT ''")))
             return false;
     }
+    // Added with anonymous posts.
+    {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SELECT anonymous FROM outbox LIMIT 0"));
+        if (q.lastError().isValid() &&
+            !exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN anonymous INTEGER NOT NULL DEFAULT 0")))
+            return false;
+    }
     QFile::setPermissions(filePath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return true;
 }
@@ -390,7 +398,7 @@ std::vector<OutgoingItem> LocalStore::outgoing() const
     std::vector<OutgoingItem> out;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.exec(QStringLiteral(
-        "SELECT ordinal, client_msg_id, room_id, content, type, reply_to, created_at, state, error, files "
+        "SELECT ordinal, client_msg_id, room_id, content, type, reply_to, created_at, state, error, files, anonymous "
         "FROM outbox ORDER BY ordinal"));
     while (q.next()) {
         OutgoingItem i;
@@ -404,6 +412,7 @@ std::vector<OutgoingItem> LocalStore::outgoing() const
         i.state = q.value(7).toInt() == 1 ? OutgoingItem::State::Failed : OutgoingItem::State::Pending;
         i.error = q.value(8).toString();
         i.files = decodeFiles(q.value(9).toString());
+        i.anonymous = q.value(10).toInt() != 0;
         out.push_back(std::move(i));
     }
     return out;
@@ -413,8 +422,8 @@ void LocalStore::addOutgoing(OutgoingItem &item)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral(
-        "INSERT INTO outbox (client_msg_id, room_id, content, type, reply_to, created_at, state, error, files) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "INSERT INTO outbox (client_msg_id, room_id, content, type, reply_to, created_at, state, error, files, "
+        "anonymous) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(item.clientMsgId);
     q.addBindValue(item.roomId);
     q.addBindValue(notNull(item.content));
@@ -424,6 +433,7 @@ void LocalStore::addOutgoing(OutgoingItem &item)
     q.addBindValue(item.state == OutgoingItem::State::Failed ? 1 : 0);
     q.addBindValue(notNull(item.error));
     q.addBindValue(encodeFiles(item.files));
+    q.addBindValue(item.anonymous ? 1 : 0);
     if (!q.exec())
         qCWarning(lcStore) << "outbox write failed:" << q.lastError().text();
     item.ordinal = q.lastInsertId().toLongLong();

@@ -38,6 +38,7 @@ struct OutgoingItem {
     QString error;                   // why it failed, for the user
     qint64 ordinal = 0;              // order of writing, across restarts
     std::vector<OutgoingFile> files; // uploaded first, then sent as the message's attachments
+    bool anonymous = false;          // posted without the author's name (rooms that allow it)
 };
 
 // The per-account SQLite cache: rooms, members, a window of recent messages per room, each room's

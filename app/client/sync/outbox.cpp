@@ -64,7 +64,7 @@ OutgoingFile Outbox::describeFile(const QString &path)
 }
 
 QString Outbox::send(const QString &roomId, const QString &content, const QString &replyTo,
-                     std::vector<OutgoingFile> files)
+                     std::vector<OutgoingFile> files, bool anonymous)
 {
     OutgoingItem item;
     item.clientMsgId = QStringLiteral("c") + QUuid::createUuid().toString(QUuid::Id128);
@@ -72,6 +72,7 @@ QString Outbox::send(const QString &roomId, const QString &content, const QStrin
     item.content = content;
     item.replyTo = replyTo;
     item.files = std::move(files);
+    item.anonymous = anonymous;
     if (!item.files.empty())
         item.type = typeOfFile(item.files.front().mimeType);
     item.createdAt = QDateTime::currentMSecsSinceEpoch();
@@ -227,6 +228,7 @@ void Outbox::sendHead(const QString &roomId)
     m.type = head->type;
     m.replyTo = head->replyTo;
     m.clientMsgId = head->clientMsgId;
+    m.isAnonymous = head->anonymous;
     for (const OutgoingFile &f : head->files)
         m.attachments.push_back(*f.uploaded); // sent by id
     const QString clientMsgId = head->clientMsgId;

@@ -37,7 +37,7 @@ public:
 
     // Queues a message; returns its clientMsgId. The item is on disk when this returns.
     QString send(const QString &roomId, const QString &content, const QString &replyTo = {},
-                 std::vector<OutgoingFile> files = {});
+                 std::vector<OutgoingFile> files = {}, bool anonymous = false);
     void retry(const QString &clientMsgId);
     void discard(const QString &clientMsgId);
     // Takes out a message whose files are uploading or waiting, or that failed; false once the

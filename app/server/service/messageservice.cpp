@@ -1,5 +1,6 @@
 #include "messageservice.h"
 
+#include "anonymousaudit.h"
 #include "fileservice.h"
 #include "wordfilter.h"
 
@@ -228,7 +229,8 @@ Result<Message> MessageService::remove(const Caller &caller, const QString &room
         m_ctx.storage.updateMessage(m);
         m_ctx.storage.detachFiles(messageId); // the sweep removes files nothing carries any more
         if (!own)
-            audit(m_ctx, caller, actionName(Action::DeleteAnyMessage), roomId, m.authorId, messageId);
+            audit(m_ctx, caller, actionName(Action::DeleteAnyMessage), roomId, m.authorId, messageId,
+                  m.isAnonymous ? anonymousaudit::reason() : QString());
         // A deleted message does not stay pinned as an empty placeholder.
         if (m_ctx.storage.removePin(roomId, messageId)) {
             const QByteArray unpinned = m_guard.logEvent(roomId, [&](qint64 seq) {
@@ -386,7 +388,7 @@ Result<bool> MessageService::pin(const Caller &caller, const QString &roomId, co
         if (!changed)
             return;
         audit(m_ctx, caller, pinned ? QStringLiteral("message.pin") : QStringLiteral("message.unpin"), roomId,
-              found.value.authorId, messageId);
+              found.value.authorId, messageId, found.value.isAnonymous ? anonymousaudit::reason() : QString());
         const QByteArray bytes = m_guard.logEvent(roomId, [&](qint64 seq) {
             return PinUpdatedFrame{seq, roomId, messageId, pinned, caller.userId};
         });

@@ -1,5 +1,7 @@
 #include "moderationservice.h"
 
+#include "anonymousaudit.h"
+
 #include "core/validation.h"
 
 namespace confab::server {
@@ -213,6 +215,9 @@ Result<std::vector<AuditEntry>> ModerationService::auditLog(const Caller &caller
             return apiError(ErrorCode::Forbidden,
                             QStringLiteral("only server admins and room admins may read the audit log"));
         query.roomIds = std::move(mine);
+        std::vector<AuditEntry> entries = m_ctx.storage.listAudit(query);
+        anonymousaudit::hideAuthors(entries);
+        return entries;
     }
     return m_ctx.storage.listAudit(query);
 }

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QFrame>
+#include <QPersistentModelIndex>
+
+class QToolButton;
+
+namespace confab::ui {
+
+class TimelineView;
+
+// The small toolbar at the top right of the message under the mouse: React, Reply, and More (the
+// message's menu). It also answers tool tips over reaction chips with who reacted. Keyboard users
+// have the same actions in the message menu (Shift+F10, Ctrl+R, Ctrl+Shift+E), so its buttons
+// take no focus and stay out of the Tab chain.
+class MessageHoverBar : public QFrame {
+    Q_OBJECT
+public:
+    explicit MessageHoverBar(TimelineView *timeline);
+
+    // The message it is shown for (invalid while hidden).
+    QModelIndex target() const { return isVisible() ? QModelIndex(m_target) : QModelIndex(); }
+    // Shows it over the message at `index` (what moving the mouse there does).
+    void showFor(const QModelIndex &index);
+    QToolButton *reactButton() const { return m_react; }
+    QToolButton *replyButton() const { return m_reply; }
+    QToolButton *moreButton() const { return m_more; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void follow(const QPoint &viewportPos);
+    void place();
+    bool showReactionTip(const QPoint &viewportPos, const QPoint &globalPos);
+
+    TimelineView *m_timeline;
+    QToolButton *m_react;
+    QToolButton *m_reply;
+    QToolButton *m_more;
+    QPersistentModelIndex m_target;
+};
+
+} // namespace confab::ui
