@@ -124,6 +124,21 @@ Message systemMessage()
             .timestamp = utc(2025, 9, 29, 10, 26, 12, 0)};
 }
 
+// A server-made line as the server writes it: no text, the event as data.
+Message systemEventMessage()
+{
+    return {.messageId = u"m_0192ad"_s,
+            .roomId = u"r_design"_s,
+            .seq = 1044,
+            .type = MessageType::System,
+            .timestamp = utc(2025, 9, 29, 10, 27, 0, 0),
+            .systemEvent = SystemEvent{.kind = SystemEventKind::RoomChanged,
+                                       .actorId = u"u_alice01"_s,
+                                       .actorName = u"Alice Martin"_s,
+                                       .fields = {u"name"_s, u"settings.slowModeSeconds"_s},
+                                       .value = u"Design crew"_s}};
+}
+
 Message textMessage()
 {
     return {.messageId = u"m_01930f"_s,
@@ -243,7 +258,8 @@ ReadReceipt receipt()
     return {.roomId = u"r_design"_s,
             .userId = u"u_alice01"_s,
             .messageId = u"m_0192ab"_s,
-            .readAt = utc(2025, 9, 29, 10, 25, 3, 456)};
+            .readAt = utc(2025, 9, 29, 10, 25, 3, 456),
+            .seq = 1042};
 }
 
 AuditEntry audit()
@@ -508,6 +524,8 @@ void TestCore::typeRoundTrip_data()
     QTest::newRow("Message") << u"types/message.json"_s << roundTrip(expect::fileMessage(), {u"isDeleted"_s});
     QTest::newRow("Message (system, nulls)")
         << u"types/message_system.json"_s << roundTrip(expect::systemMessage(), minimal);
+    QTest::newRow("Message (system event)")
+        << u"types/message_system_event.json"_s << roundTrip(expect::systemEventMessage(), minimal);
     QTest::newRow("Room") << u"types/room.json"_s << roundTrip(expect::room(), {u"peerUserId"_s});
     QTest::newRow("Room (direct)") << u"types/room_direct.json"_s << roundTrip(expect::directRoom(), minimal);
     QTest::newRow("Room (public, nulls)") << u"types/room_public.json"_s << roundTrip(expect::publicRoom(), minimal);

@@ -11,14 +11,18 @@ class QTimer;
 class QToolButton;
 
 namespace confab::client {
+class KnownUsers;
 class MessageModel;
-}
+class ReceiptModel;
+} // namespace confab::client
 
 namespace confab::ui {
 
 class EmojiPicker;
 class MessageDelegate;
 class NoAutoFetchProxy;
+class SeenBy;
+class SystemRuns;
 
 // The timeline of one room: sticks to the bottom while the reader is there, loads older
 // messages when scrolled to the top without moving what is on screen, newer ones at the
@@ -39,6 +43,9 @@ public:
     // nullptr detaches (the model is owned elsewhere).
     void setMessageModel(client::MessageModel *model);
     client::MessageModel *messageModel() const { return m_model; }
+    // Who has read what, for the "Seen by" under messages (nullptr: none shown).
+    void setReadReceipts(client::ReceiptModel *receipts, const client::KnownUsers *names);
+    SystemRuns *systemRuns() const { return m_systemRuns; }
     MessageDelegate *messageDelegate() const { return m_delegate; }
     bool isAtBottom() const { return m_stick; }
 
@@ -116,6 +123,8 @@ private:
 
     NoAutoFetchProxy *m_proxy;
     MessageDelegate *m_delegate;
+    SystemRuns *m_systemRuns = nullptr;
+    client::ReceiptModel *m_receipts = nullptr;
     client::MessageModel *m_model = nullptr; // owned by the RoomView, detached before it goes
     bool m_stick = true;                     // the reader is at the bottom: follow new messages
     bool m_anchoring = false;                // older rows are coming in above: keep the viewport still
