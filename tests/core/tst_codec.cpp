@@ -135,6 +135,8 @@ Message systemEventMessage()
             .systemEvent = SystemEvent{.kind = SystemEventKind::RoomChanged,
                                        .actorId = u"u_alice01"_s,
                                        .actorName = u"Alice Martin"_s,
+                                       .targetId = {},
+                                       .targetName = {},
                                        .fields = {u"name"_s, u"settings.slowModeSeconds"_s},
                                        .value = u"Design crew"_s}};
 }

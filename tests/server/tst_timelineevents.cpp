@@ -98,7 +98,7 @@ void TestTimelineEvents::everyKindIsAStoredLineWithASeq()
     CHECK_STATUS(m_ed->del(roomPath(m_room, QStringLiteral("/leave"))), 200);
 
     bool ok = false;
-    const std::vector<json> history = fullHistory(m_bo, m_room, &ok);
+    const std::vector<json> history = fullHistory(m_bo, m_room, &ok, true);
     QVERIFY(ok);
     const std::vector<json> lines = systemLines(history);
     struct Expected {
@@ -149,7 +149,7 @@ void TestTimelineEvents::linesComeInSyncAndAreNotUnread()
     const json before = m_bo->get(roomPath(m_room)).data();
     QCOMPARE(before["unreadCount"].get<int>(), 0);
     bool ok = false;
-    const std::vector<json> history = fullHistory(m_bo, m_room, &ok);
+    const std::vector<json> history = fullHistory(m_bo, m_room, &ok, true);
     QVERIFY(ok);
     const qint64 lastSeq = history.back()["seq"].get<qint64>();
 
@@ -189,7 +189,7 @@ void TestTimelineEvents::linesComeInSyncAndAreNotUnread()
 void TestTimelineEvents::linesAreNotSearchableEditableOrDeletable()
 {
     bool ok = false;
-    const std::vector<json> lines = systemLines(fullHistory(m_ana, m_room, &ok));
+    const std::vector<json> lines = systemLines(fullHistory(m_ana, m_room, &ok, true));
     QVERIFY(ok && !lines.empty());
     const QString lineId = qs(lines.front()["messageId"]);
     // "Lobby two" is in a room_changed line's data; search finds messages people wrote only.

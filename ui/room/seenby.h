@@ -20,7 +20,7 @@ namespace confab::ui {
 // and for screen readers. Asks the room's ReceiptModel for the readers in the message's seq
 // range (up to the next message people wrote), so its cost follows the readers.
 class SeenBy {
-    Q_DECLARE_TR_FUNCTIONS(SeenBy)
+    Q_DECLARE_TR_FUNCTIONS(confab::ui::SeenBy)
 public:
     static constexpr int kMaxAvatars = 5;
     static constexpr int kAvatar = 16;

@@ -80,11 +80,11 @@ QString SystemLine::runText(const std::vector<SystemEvent> &run)
     int others = 0;
     if (allOf(SystemEventKind::Joined)) {
         const QString names = namesOf(run, joinerName, &others);
-        return others ? tr("%1 and %2 others joined").arg(names).arg(others) : tr("%1 joined").arg(names);
+        return others ? tr("%1 and %2 others joined").arg(names).arg(others) : tr("%1 have joined").arg(names);
     }
     if (allOf(SystemEventKind::Left)) {
         const QString names = namesOf(run, actorName, &others);
-        return others ? tr("%1 and %2 others left").arg(names).arg(others) : tr("%1 left").arg(names);
+        return others ? tr("%1 and %2 others left").arg(names).arg(others) : tr("%1 have left").arg(names);
     }
     return tr("%1 room events").arg(run.size());
 }

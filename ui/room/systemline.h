@@ -19,7 +19,7 @@ namespace confab::ui {
 // compact centred grey line. Also words a collapsed run of such lines ("Ana, Bo and 3 others
 // joined"). The same sentence is what screen readers hear.
 class SystemLine {
-    Q_DECLARE_TR_FUNCTIONS(SystemLine)
+    Q_DECLARE_TR_FUNCTIONS(confab::ui::SystemLine)
 public:
     enum class Toggle { None, Collapsed, Expanded };
 

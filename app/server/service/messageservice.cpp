@@ -406,14 +406,10 @@ Result<bool> MessageService::pin(const Caller &caller, const QString &roomId, co
         fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);
         if (pinned) {
             const Message shown = presentMessage(found.value);
-            SystemMessages(m_ctx).post(
-                roomId,
-                SystemEvent{.kind = SystemEventKind::Pinned,
-                            .actorId = caller.userId,
-                            .targetId = messageId,
-                            .targetName = shown.isAnonymous ? shown.anonymousName : shown.authorName,
-                            .value = shown.content.left(80)},
-                fx);
+            SystemEvent line = systemEvent(SystemEventKind::Pinned, caller.userId, messageId);
+            line.targetName = shown.isAnonymous ? shown.anonymousName : shown.authorName;
+            line.value = shown.content.left(80);
+            SystemMessages(m_ctx).post(roomId, line, fx);
         }
     });
     return pinned;

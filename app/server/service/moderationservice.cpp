@@ -98,11 +98,8 @@ Result<Member> ModerationService::transferOwnership(const Caller &caller, const 
         }
         audit(m_ctx, caller, actionName(Action::TransferOwnership), roomId, target.userId);
         announceMember(roomId, target.userId, fx);
-        SystemMessages(m_ctx).post(roomId,
-                                   SystemEvent{.kind = SystemEventKind::OwnershipTransferred,
-                                               .actorId = caller.userId,
-                                               .targetId = target.userId},
-                                   fx);
+        SystemMessages(m_ctx).post(
+            roomId, systemEvent(SystemEventKind::OwnershipTransferred, caller.userId, target.userId), fx);
     });
     return m_rooms.memberView(roomId, target.userId);
 }
@@ -124,9 +121,7 @@ Result<Done> ModerationService::kick(const Caller &caller, const QString &roomId
         return *denied;
     inTransaction(m_ctx.storage, [&] {
         audit(m_ctx, caller, actionName(Action::KickMember), roomId, userId, {}, reason);
-        m_rooms.removeMember(
-            roomId, userId, fx,
-            SystemEvent{.kind = SystemEventKind::Kicked, .actorId = caller.userId, .targetId = userId});
+        m_rooms.removeMember(roomId, userId, fx, systemEvent(SystemEventKind::Kicked, caller.userId, userId));
     });
     fx.deliver(frameBytes(KickedFrame{roomId, reason}), singleUser(userId), roomId);
     return Done{};
@@ -164,9 +159,7 @@ Result<BanRecord> ModerationService::ban(const Caller &caller, const QString &ro
         m_ctx.storage.upsertBan(b);
         audit(m_ctx, caller, actionName(Action::BanMember), roomId, userId, {}, reason);
         if (target)
-            m_rooms.removeMember(
-                roomId, userId, fx,
-                SystemEvent{.kind = SystemEventKind::Banned, .actorId = caller.userId, .targetId = userId});
+            m_rooms.removeMember(roomId, userId, fx, systemEvent(SystemEventKind::Banned, caller.userId, userId));
     });
     fx.deliver(frameBytes(BannedFrame{roomId, reason, b.until}), singleUser(userId), roomId);
     return b;

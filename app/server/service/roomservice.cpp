@@ -72,9 +72,9 @@ Member RoomService::addMember(const RoomRecord &room, const QString &userId, Rol
     // The index changes only after commit; the delivery is computed then (see commitMembership).
     m_ctx.members.add(m.roomId, userId);
     fx.deliver(bytes, m_ctx.members.membersOf(m.roomId), m.roomId);
-    SystemEvent joined{.kind = SystemEventKind::Joined, .actorId = userId};
+    SystemEvent joined = systemEvent(SystemEventKind::Joined, userId);
     if (!addedBy.isEmpty() && addedBy != userId)
-        joined = SystemEvent{.kind = SystemEventKind::Joined, .actorId = addedBy, .targetId = userId};
+        joined = systemEvent(SystemEventKind::Joined, addedBy, userId);
     SystemMessages(m_ctx).post(m.roomId, joined, fx);
     return member;
 }
@@ -86,8 +86,7 @@ void RoomService::removeMember(const QString &roomId, const QString &userId, Eff
     const QByteArray bytes = m_guard.logEvent(roomId, [&](qint64 seq) { return UserLeftFrame{seq, roomId, userId}; });
     fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId); // including the one leaving
     m_ctx.members.remove(roomId, userId);
-    SystemMessages(m_ctx).post(roomId, line.value_or(SystemEvent{.kind = SystemEventKind::Left, .actorId = userId}),
-                               fx);
+    SystemMessages(m_ctx).post(roomId, line.value_or(systemEvent(SystemEventKind::Left, userId)), fx);
 }
 
 Result<Room> RoomService::create(const Caller &caller, const NewRoom &req, Effects &fx)
@@ -414,11 +413,8 @@ Result<Done> RoomService::eraseAccount(const Caller &caller, Effects &fx, const 
                         return MemberUpdatedFrame{seq, roomId, shown};
                     });
                     fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);
-                    SystemMessages(m_ctx).post(roomId,
-                                               SystemEvent{.kind = SystemEventKind::OwnershipTransferred,
-                                                           .actorId = caller.userId,
-                                                           .targetId = heir->userId},
-                                               fx);
+                    SystemMessages(m_ctx).post(
+                        roomId, systemEvent(SystemEventKind::OwnershipTransferred, caller.userId, heir->userId), fx);
                 }
             }
             removeMember(roomId, caller.userId, fx);

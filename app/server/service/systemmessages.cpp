@@ -4,6 +4,15 @@
 
 namespace confab::server {
 
+SystemEvent systemEvent(SystemEventKind kind, const QString &actorId, const QString &targetId)
+{
+    SystemEvent e;
+    e.kind = kind;
+    e.actorId = actorId;
+    e.targetId = targetId;
+    return e;
+}
+
 QString SystemMessages::nameOf(const QString &userId) const
 {
     if (userId.isEmpty())
@@ -40,7 +49,7 @@ void SystemMessages::post(const QString &roomId, SystemEvent event, Effects &fx)
 
 void SystemMessages::postRoomChange(const Room &before, const Room &after, const QString &actorId, Effects &fx)
 {
-    SystemEvent changed{.kind = SystemEventKind::RoomChanged, .actorId = actorId};
+    SystemEvent changed = systemEvent(SystemEventKind::RoomChanged, actorId);
     if (before.name != after.name) {
         changed.fields << QStringLiteral("name");
         changed.value = after.name;
@@ -63,7 +72,7 @@ void SystemMessages::postRoomChange(const Room &before, const Room &after, const
     if (!changed.fields.isEmpty())
         post(after.roomId, changed, fx);
     if (!before.settings.enableAI && after.settings.enableAI)
-        post(after.roomId, SystemEvent{.kind = SystemEventKind::AssistantEnabled, .actorId = actorId}, fx);
+        post(after.roomId, systemEvent(SystemEventKind::AssistantEnabled, actorId), fx);
 }
 
 } // namespace confab::server

@@ -4,6 +4,9 @@
 
 namespace confab::server {
 
+// A system line's event before post() fills in the names.
+SystemEvent systemEvent(SystemEventKind kind, const QString &actorId, const QString &targetId = {});
+
 // Server-made `system` messages: the timeline's record of joins, leaves, kicks, bans, room
 // changes, pins, ownership and the assistant. Each is a message with its own seq (so history
 // and sync carry it gap-free) and its event as data, so clients word it in their own language.
