@@ -204,6 +204,7 @@ void TestTimelineEvents::linesAreNotSearchableEditableOrDeletable()
     CHECK_ERROR(m_bo->patch(path, json{{"content", "rewritten"}}), 403, "FORBIDDEN", "");
     CHECK_ERROR(m_bo->del(path), 403, "FORBIDDEN", ""); // Bo owns the room now: still no
     CHECK_ERROR(m_bo->post(path + QStringLiteral("/reactions"), json{{"emoji", "👍"}}), 403, "FORBIDDEN", "");
+    CHECK_ERROR(m_bo->post(roomPath(m_room, QStringLiteral("/pins/") + lineId)), 403, "FORBIDDEN", "");
 }
 
 void TestTimelineEvents::receiptsCarryTheirSeqAndASnapshot()

@@ -440,7 +440,9 @@ void TimelineView::updateActions()
     const bool sent =
         valid && i.data(MessageModel::DeliveryRole).value<MessageModel::Delivery>() == MessageModel::Delivery::Sent &&
         !i.data(MessageModel::MessageIdRole).toString().isEmpty();
-    const bool live = sent && !i.data(MessageModel::IsDeletedRole).toBool();
+    // A system line is the server's record: nothing to reply to, react to, pin or delete.
+    const bool live = sent && !i.data(MessageModel::IsDeletedRole).toBool() &&
+                      i.data(MessageModel::TypeRole).toString() != QLatin1String("system");
     const bool mine = valid && i.data(MessageModel::IsMineRole).toBool();
     const bool text = valid && i.data(MessageModel::TypeRole).toString() == QLatin1String("text");
     m_reply->setEnabled(live);

@@ -388,6 +388,8 @@ Result<bool> MessageService::pin(const Caller &caller, const QString &roomId, co
     auto found = messageInRoom(roomId, messageId);
     if (!found)
         return *found.error;
+    if (found.value.type == MessageType::System)
+        return serverLine("pinned");
     if (pinned && found.value.isDeleted)
         return apiError(ErrorCode::Conflict, QStringLiteral("a deleted message cannot be pinned"));
     if (pinned && int(m_ctx.storage.pins(roomId).size()) >= m_ctx.settings.pinsPerRoomMax)
