@@ -174,6 +174,7 @@ void TestTimelineEvents::linesComeInSyncAndAreNotUnread()
     QVERIFY(seqs[0] > lastSeq && seqs[1] > seqs[0]);
 
     // Live too: Ed joins once more while Bo is connected.
+    ws->clear();
     CHECK_STATUS(m_ed->post(roomPath(m_room, QStringLiteral("/join"))), 200);
     const json live = ws->waitFor([](const json &f) {
         return f.value("type", std::string()) == "new_message" && f["message"]["type"] == "system";

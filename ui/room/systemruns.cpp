@@ -64,15 +64,11 @@ void SystemRuns::rebuild()
         row = end;
     }
     // Only rows whose state changes: each setRowHidden relayouts the view.
-    for (int row : std::as_const(m_hiddenRows)) {
-        if (!hide.contains(row) && row < rows)
-            m_view->setRowHidden(row, false);
+    for (int row = 0; row < rows; ++row) {
+        const bool hidden = hide.contains(row);
+        if (m_view->isRowHidden(row) != hidden)
+            m_view->setRowHidden(row, hidden);
     }
-    for (int row : std::as_const(hide)) {
-        if (!m_view->isRowHidden(row))
-            m_view->setRowHidden(row, true);
-    }
-    m_hiddenRows = hide;
     m_view->viewport()->update();
 }
 
