@@ -383,7 +383,7 @@ void to_json(json &j, const ReadReceipt &v)
              {"userId", str(v.userId)},
              {"messageId", str(v.messageId)},
              {"readAt", timeOrNull(v.readAt)},
-             {"seq", v.seq}};
+             {"messageSeq", v.seq}};
 }
 
 void decode(const json &j, ReadReceipt &v, const QString &path)
@@ -393,7 +393,7 @@ void decode(const json &j, ReadReceipt &v, const QString &path)
     v.userId = r.string("userId", limits::kIdMax);
     v.messageId = r.string("messageId", limits::kIdMax);
     v.readAt = r.timestamp("readAt");
-    v.seq = r.optInteger("seq", 0, 0, std::numeric_limits<qint64>::max());
+    v.seq = r.optInteger("messageSeq", 0, 0, std::numeric_limits<qint64>::max());
     r.finish();
 }
 void from_json(const json &j, ReadReceipt &v) { decode(j, v, {}); }

@@ -636,7 +636,7 @@ void TestCore::apiFieldNames_data()
     QTest::newRow("Attachment") << json(Attachment{}) << u"fileId url fileName fileSize mimeType thumbnailUrl"_s
                                 << u"width height sha256"_s;
     QTest::newRow("Presence") << json(Presence{}) << u"userId status customStatus lastSeen"_s << QString();
-    QTest::newRow("ReadReceipt") << json(ReadReceipt{}) << u"roomId userId messageId readAt"_s << QString();
+    QTest::newRow("ReadReceipt") << json(ReadReceipt{}) << u"roomId userId messageId readAt"_s << u"messageSeq"_s;
     QTest::newRow("OffsetPagination") << json(OffsetPagination{}) << u"total limit offset hasMore"_s << QString();
     QTest::newRow("CursorPagination") << json(CursorPagination{}) << u"hasMore before after limit"_s << QString();
     QTest::newRow("hello") << encodeFrame(ServerFrame(HelloFrame{})) << u"type user serverTime"_s << QString();
@@ -647,7 +647,7 @@ void TestCore::apiFieldNames_data()
     QTest::newRow("typing_indicator") << encodeFrame(ServerFrame(TypingIndicatorFrame{}))
                                       << u"type roomId userId displayName isTyping"_s << QString();
     QTest::newRow("read_receipt") << encodeFrame(ServerFrame(ReadReceiptFrame{}))
-                                  << u"type roomId userId messageId readAt"_s << QString();
+                                  << u"type roomId userId messageId readAt"_s << u"messageSeq"_s;
     QTest::newRow("presence_update") << encodeFrame(ServerFrame(PresenceUpdateFrame{}))
                                      << u"type userId status customStatus lastSeen"_s << QString();
     QTest::newRow("sync_gap") << encodeFrame(ServerFrame(SyncGapFrame{})) << u"type roomId"_s << u"latestSeq"_s;

@@ -221,7 +221,7 @@ void TestTimelineEvents::receiptsCarryTheirSeqAndASnapshot()
     const json receipt = anaWs->waitFor(receiptOf(m_bo.id));
     QVERIFY2(receipt.is_object(), "Ana did not see Bo's receipt");
     QCOMPARE(receipt["messageId"], m1["messageId"]);
-    QCOMPARE(receipt["seq"], m1["seq"]);
+    QCOMPARE(receipt["messageSeq"], m1["seq"]);
 
     const RestReply snapshot = m_ana->get(roomPath(roomId, QStringLiteral("/receipts")));
     CHECK_STATUS(snapshot, 200);
