@@ -69,11 +69,11 @@ private:
 void TestTimelineEvents::initTestCase()
 {
     QVERIFY(m_server.start(TestServer::relaxedArgs()));
-    m_ana = makeAccount(m_server, QStringLiteral("ana"), QStringLiteral("Ana"));
-    m_bo = makeAccount(m_server, QStringLiteral("bo"), QStringLiteral("Bo"));
-    m_cy = makeAccount(m_server, QStringLiteral("cy"), QStringLiteral("Cy"));
-    m_di = makeAccount(m_server, QStringLiteral("di"), QStringLiteral("Di"));
-    m_ed = makeAccount(m_server, QStringLiteral("ed"), QStringLiteral("Ed"));
+    m_ana = makeAccount(m_server, QStringLiteral("ana_user"), QStringLiteral("Ana"));
+    m_bo = makeAccount(m_server, QStringLiteral("bo_user"), QStringLiteral("Bo"));
+    m_cy = makeAccount(m_server, QStringLiteral("cy_user"), QStringLiteral("Cy"));
+    m_di = makeAccount(m_server, QStringLiteral("di_user"), QStringLiteral("Di"));
+    m_ed = makeAccount(m_server, QStringLiteral("ed_user"), QStringLiteral("Ed"));
     for (const Account *a : {&m_ana, &m_bo, &m_cy, &m_di, &m_ed})
         QVERIFY(!a->id.isEmpty());
     const json room = createRoom(m_ana, QStringLiteral("Lobby"), QStringLiteral("public"));
@@ -197,8 +197,9 @@ void TestTimelineEvents::linesAreNotSearchableEditableOrDeletable()
     QVERIFY(postMessage(m_ana, m_room, QStringLiteral("Lobby meeting at noon")).is_object());
     const RestReply found = m_ana->get(QStringLiteral("/v1/chat/search?q=Lobby&roomId=") + m_room);
     CHECK_STATUS(found, 200);
-    QCOMPARE(found.data()["results"].size(), size_t(1));
-    for (const json &hit : found.data()["results"])
+    const json results = found.data()["results"];
+    QCOMPARE(results.size(), size_t(1));
+    for (const json &hit : results)
         QCOMPARE(hit["message"]["type"], json("text"));
 
     const QString path = roomPath(m_room, QStringLiteral("/messages/") + lineId);
@@ -226,7 +227,8 @@ void TestTimelineEvents::receiptsCarryTheirSeqAndASnapshot()
     const RestReply snapshot = m_ana->get(roomPath(roomId, QStringLiteral("/receipts")));
     CHECK_STATUS(snapshot, 200);
     std::map<std::string, qint64> bySeq;
-    for (const json &r : snapshot.data()["receipts"])
+    const json receipts = snapshot.data()["receipts"];
+    for (const json &r : receipts)
         bySeq[r.value("userId", std::string())] = r["seq"].get<qint64>();
     // Ana read her own message by sending it; Bo by the marker.
     QCOMPARE(bySeq.size(), size_t(2));
@@ -271,7 +273,8 @@ void TestTimelineEvents::receiptsOffHidesThemBothWays()
     QCOMPARE(forBo.data()["receipts"].size(), size_t(0));
     const RestReply forAna = m_ana->get(roomPath(roomId, QStringLiteral("/receipts")));
     CHECK_STATUS(forAna, 200);
-    for (const json &r : forAna.data()["receipts"])
+    const json anaSees = forAna.data()["receipts"];
+    for (const json &r : anaSees)
         QVERIFY2(r["userId"] != ss(m_bo.id), "Bo's marker is in the snapshot");
     QCOMPARE(forAna.data()["receipts"].size(), size_t(2));
     // Bo's unread count still works.

@@ -49,7 +49,8 @@ private Q_SLOTS:
         for (const char *name : {"Bob", "Cy", "Di", "Ed", "Fa"}) {
             auto rest = std::make_unique<RestClient>(m_server.httpUrl());
             const QString display = QString::fromLatin1(name);
-            QVERIFY(!rest->signUp(display.toLower(), QStringLiteral("correct horse"), display).is_null());
+            QVERIFY(!rest->signUp(display.toLower() + QStringLiteral("_user"), QStringLiteral("correct horse"), display)
+                         .is_null());
             QVERIFY(rest->post(roomPath(m_room) + QStringLiteral("/join")).ok());
             m_others.push_back(std::move(rest));
         }
