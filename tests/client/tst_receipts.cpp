@@ -34,9 +34,9 @@ private:
 void TestReceipts::initTestCase()
 {
     QVERIFY(m_server.start(fastServerArgs()));
-    m_ana = std::make_unique<TestClient>(m_server, signUp(m_server, QStringLiteral("ana")),
+    m_ana = std::make_unique<TestClient>(m_server, signUp(m_server, QStringLiteral("ana_user")),
                                          m_dir.filePath(QStringLiteral("a.db")));
-    m_bo = std::make_unique<TestClient>(m_server, signUp(m_server, QStringLiteral("bo")),
+    m_bo = std::make_unique<TestClient>(m_server, signUp(m_server, QStringLiteral("bo_user")),
                                         m_dir.filePath(QStringLiteral("b.db")));
     NewRoom req;
     req.name = QStringLiteral("Reading room");
