@@ -35,6 +35,14 @@ constexpr Table<ModerationLevel, 3> kModeration{
 constexpr Table<ReactionAction, 2> kReactionActions{{{ReactionAction::Add, "add"}, {ReactionAction::Remove, "remove"}}};
 constexpr Table<WordFilterAction, 2> kWordFilterActions{
     {{WordFilterAction::Reject, "reject"}, {WordFilterAction::Mask, "mask"}}};
+constexpr Table<SystemEventKind, 8> kSystemEventKinds{{{SystemEventKind::Joined, "joined"},
+                                                       {SystemEventKind::Left, "left"},
+                                                       {SystemEventKind::Kicked, "kicked"},
+                                                       {SystemEventKind::Banned, "banned"},
+                                                       {SystemEventKind::RoomChanged, "room_changed"},
+                                                       {SystemEventKind::Pinned, "pinned"},
+                                                       {SystemEventKind::OwnershipTransferred, "ownership_transferred"},
+                                                       {SystemEventKind::AssistantEnabled, "assistant_enabled"}}};
 
 template<typename E, std::size_t N> QString nameOf(const Table<E, N> &t, E v)
 {
@@ -76,6 +84,7 @@ CONFAB_ENUM_NAMES(PresenceStatus, kPresence)
 CONFAB_ENUM_NAMES(ModerationLevel, kModeration)
 CONFAB_ENUM_NAMES(ReactionAction, kReactionActions)
 CONFAB_ENUM_NAMES(WordFilterAction, kWordFilterActions)
+CONFAB_ENUM_NAMES(SystemEventKind, kSystemEventKinds)
 
 #undef CONFAB_ENUM_NAMES
 

@@ -332,6 +332,7 @@ void get(JsonReader &r, ReadReceiptFrame &f)
     f.receipt.userId = r.string("userId", limits::kIdMax);
     f.receipt.messageId = messageId(r);
     f.receipt.readAt = r.timestamp("readAt");
+    f.receipt.seq = r.optInteger("messageSeq", 0, 0, std::numeric_limits<qint64>::max());
 }
 
 void put(json &j, const PresenceUpdateFrame &f) { j.update(json(f.presence)); }

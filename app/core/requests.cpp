@@ -355,6 +355,15 @@ void from_json(const json &j, ReadMarker &v)
     r.finish();
 }
 
+void to_json(json &j, const ReceiptSetting &v) { j = json{{"sendReadReceipts", v.sendReadReceipts}}; }
+
+void from_json(const json &j, ReceiptSetting &v)
+{
+    JsonReader r(j);
+    v.sendReadReceipts = r.boolean("sendReadReceipts");
+    r.finish();
+}
+
 // ---- presence -------------------------------------------------------------------------------
 
 void to_json(json &j, const PresenceChange &v)

@@ -160,6 +160,14 @@ struct TypingChange {
     bool operator==(const TypingChange &) const = default;
 };
 
+// GET|PUT /v1/me/read-receipts (body and answer): whether the user shares read receipts. Off:
+// nobody sees theirs, and they see nobody's (as in Signal).
+struct ReceiptSetting {
+    bool sendReadReceipts = true;
+    bool operator==(const ReceiptSetting &) const = default;
+};
+
+CONFAB_DECLARE_JSON(ReceiptSetting)
 CONFAB_DECLARE_JSON(RegisterRequest)
 CONFAB_DECLARE_JSON(LoginRequest)
 CONFAB_DECLARE_JSON(ProfileChange)

@@ -3,6 +3,8 @@
 #include "jsonreader.h"
 #include "limits.h"
 
+#include <limits>
+
 namespace confab {
 
 using detail::JsonReader;
@@ -121,6 +123,30 @@ void from_json(const json &j, BanList &v)
 }
 
 // ---- other lists ----------------------------------------------------------------------------
+
+void to_json(json &j, const RoomReceipt &v)
+{
+    j = json{{"userId", str(v.userId)}, {"messageId", str(v.messageId)}, {"seq", v.seq}};
+}
+
+void decode(const json &j, RoomReceipt &v, const QString &path)
+{
+    JsonReader r(j, path);
+    v.userId = r.string("userId", limits::kIdMax);
+    v.messageId = r.string("messageId", limits::kIdMax);
+    v.seq = r.integer("seq", 0, std::numeric_limits<qint64>::max());
+    r.finish();
+}
+void from_json(const json &j, RoomReceipt &v) { decode(j, v, {}); }
+
+void to_json(json &j, const ReceiptList &v) { j = json{{"receipts", v.receipts}}; }
+
+void from_json(const json &j, ReceiptList &v)
+{
+    JsonReader r(j);
+    v.receipts = r.nestedList<RoomReceipt>("receipts", kListMax);
+    r.finish();
+}
 
 void to_json(json &j, const PinList &v) { j = json{{"pins", v.pins}}; }
 

@@ -89,6 +89,20 @@ struct AuditPage {
     bool operator==(const AuditPage &) const = default;
 };
 
+// GET /v1/chat/rooms/{roomId}/receipts: where each member who shares receipts has read up to.
+struct RoomReceipt {
+    QString userId;
+    QString messageId;
+    qint64 seq = 0;
+    bool operator==(const RoomReceipt &) const = default;
+};
+struct ReceiptList {
+    std::vector<RoomReceipt> receipts;
+    bool operator==(const ReceiptList &) const = default;
+};
+
+CONFAB_DECLARE_JSON(RoomReceipt)
+CONFAB_DECLARE_JSON(ReceiptList)
 CONFAB_DECLARE_JSON(SignedIn)
 CONFAB_DECLARE_JSON(RoomPage)
 CONFAB_DECLARE_JSON(MemberPage)

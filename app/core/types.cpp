@@ -137,6 +137,32 @@ std::vector<Attachment> attachmentRefs(JsonReader &r, const char *key)
     return out;
 }
 
+// ---- SystemEvent ----------------------------------------------------------------------------
+
+void to_json(json &j, const SystemEvent &v)
+{
+    json fields = json::array();
+    for (const QString &f : v.fields)
+        fields.push_back(str(f));
+    j = json{{"kind", str(toString(v.kind))},  {"actorId", optStr(v.actorId)},       {"actorName", optStr(v.actorName)},
+             {"targetId", optStr(v.targetId)}, {"targetName", optStr(v.targetName)}, {"fields", std::move(fields)},
+             {"value", optStr(v.value)}};
+}
+
+void decode(const json &j, SystemEvent &v, const QString &path)
+{
+    JsonReader r(j, path);
+    v.kind = r.enumValue<SystemEventKind>("kind");
+    v.actorId = r.optString("actorId", {}, limits::kIdMax);
+    v.actorName = r.optString("actorName", {}, limits::kDisplayNameMax);
+    v.targetId = r.optString("targetId", {}, limits::kIdMax);
+    v.targetName = r.optString("targetName", {}, limits::kDisplayNameMax);
+    v.fields = r.optStringList("fields", 32, 64);
+    v.value = r.optString("value", {}, limits::kRoomNameMax);
+    r.finish();
+}
+void from_json(const json &j, SystemEvent &v) { decode(j, v, {}); }
+
 // ---- Message --------------------------------------------------------------------------------
 
 void to_json(json &j, const Message &v)
@@ -169,6 +195,8 @@ void to_json(json &j, const Message &v)
              {"anonymousName", optStr(v.anonymousName)},
              {"attachments", std::move(attachments)},
              {"clientMsgId", optStr(v.clientMsgId)}};
+    if (v.systemEvent)
+        j["systemEvent"] = *v.systemEvent;
 }
 
 void decode(const json &j, Message &v, const QString &path)
@@ -223,6 +251,12 @@ void decode(const json &j, Message &v, const QString &path)
         }
     }
     v.clientMsgId = r.optString("clientMsgId", {}, limits::kIdMax);
+    v.systemEvent.reset();
+    if (const json *event = r.optObject("systemEvent")) {
+        SystemEvent e;
+        decode(*event, e, r.pathOf("systemEvent"));
+        v.systemEvent = std::move(e);
+    }
     r.finish();
 }
 void from_json(const json &j, Message &v) { decode(j, v, {}); }
@@ -348,7 +382,8 @@ void to_json(json &j, const ReadReceipt &v)
     j = json{{"roomId", str(v.roomId)},
              {"userId", str(v.userId)},
              {"messageId", str(v.messageId)},
-             {"readAt", timeOrNull(v.readAt)}};
+             {"readAt", timeOrNull(v.readAt)},
+             {"messageSeq", v.seq}};
 }
 
 void decode(const json &j, ReadReceipt &v, const QString &path)
@@ -358,6 +393,7 @@ void decode(const json &j, ReadReceipt &v, const QString &path)
     v.userId = r.string("userId", limits::kIdMax);
     v.messageId = r.string("messageId", limits::kIdMax);
     v.readAt = r.timestamp("readAt");
+    v.seq = r.optInteger("messageSeq", 0, 0, std::numeric_limits<qint64>::max());
     r.finish();
 }
 void from_json(const json &j, ReadReceipt &v) { decode(j, v, {}); }

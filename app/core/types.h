@@ -58,6 +58,19 @@ struct Attachment {
     bool operator==(const Attachment &) const = default;
 };
 
+// What a server-made `system` message records, as data, so each client words it in its own
+// language. Names are as they were at the time (someone who left is no longer a member).
+struct SystemEvent {
+    SystemEventKind kind = SystemEventKind::Joined;
+    QString actorId; // who did it
+    QString actorName;
+    QString targetId; // whom it was done to (kicked, banned, new owner), or the pinned message's id
+    QString targetName;
+    QStringList fields; // room_changed: what changed ("name", "description", "avatar", "maxMembers", "settings.<key>")
+    QString value;      // room_changed with "name": the new name; pinned: the start of the message
+    bool operator==(const SystemEvent &) const = default;
+};
+
 // emoji -> user ids, in the order they reacted.
 using Reactions = std::map<QString, QStringList>;
 
@@ -80,6 +93,7 @@ struct Message {
     QString anonymousName;
     std::vector<Attachment> attachments;
     QString clientMsgId;
+    std::optional<SystemEvent> systemEvent; // extension: set on every `system` message
     bool operator==(const Message &) const = default;
 };
 
@@ -133,6 +147,7 @@ struct ReadReceipt {
     QString userId;
     QString messageId;
     qint64 readAt = 0;
+    qint64 seq = 0; // extension: the read message's seq, so clients place the receipt without a lookup
     bool operator==(const ReadReceipt &) const = default;
 };
 
@@ -179,6 +194,7 @@ CONFAB_DECLARE_JSON(Room)
 CONFAB_DECLARE_JSON(Member)
 CONFAB_DECLARE_JSON(Presence)
 CONFAB_DECLARE_JSON(ReadReceipt)
+CONFAB_DECLARE_JSON(SystemEvent)
 CONFAB_DECLARE_JSON(AuditEntry)
 CONFAB_DECLARE_JSON(OffsetPagination)
 CONFAB_DECLARE_JSON(CursorPagination)

@@ -90,6 +90,10 @@ public:
             NewRoom req;
             req.name = QString::fromUtf8(b.name);
             req.description = QString::fromUtf8(b.description);
+            // A room with a history gets its topic a little into it (writeHistory), so the
+            // timeline shows a "changed the topic" line.
+            if (setsTopicLater(b))
+                req.description.clear();
             req.type = b.type;
             if (b.allowAnonymous)
                 req.settings.allowAnonymous = true;
@@ -116,6 +120,11 @@ public:
         }
     }
 
+    static bool setsTopicLater(const content::RoomBlueprint &b)
+    {
+        return b.type != RoomType::Direct && !QByteArray(b.description).isEmpty() && !content::script(b.key).empty();
+    }
+
     // Each room's threads spread over the last days; lines a little apart within a thread.
     void writeHistory(qint64 endMs)
     {
@@ -131,6 +140,14 @@ public:
                 cursor = std::max(cursor, startMs + qint64(i) * slot + jitter(slot / 2));
                 writeThread(b, roomId, threads[i], cursor);
                 shareFiles(b, roomId, int(i), cursor);
+                if (i == 0 && setsTopicLater(b)) {
+                    cursor += kMinute;
+                    m_clock.set(cursor);
+                    RoomChange topic;
+                    topic.description = QString::fromUtf8(b.description);
+                    need(m_services.rooms.update(caller(b.owner), roomId, topic, m_fx),
+                         QStringLiteral("setting the topic of %1").arg(QString::fromUtf8(b.key)));
+                }
             }
         }
     }

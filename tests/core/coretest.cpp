@@ -75,6 +75,7 @@ QString text(PresenceStatus v) { return toString(v); }
 QString text(ModerationLevel v) { return toString(v); }
 QString text(ReactionAction v) { return toString(v); }
 QString text(WordFilterAction v) { return toString(v); }
+QString text(SystemEventKind v) { return toString(v); }
 QString text(ErrorCode v) { return errorCodeName(v); }
 
 // ---- types --------------------------------------------------------------------------------------
@@ -117,6 +118,17 @@ void fields(Diff &d, const QString &p, const Attachment &a, const Attachment &e)
     F(thumbnailUrl);
 }
 
+void fields(Diff &d, const QString &p, const SystemEvent &a, const SystemEvent &e)
+{
+    F(kind);
+    F(actorId);
+    F(actorName);
+    F(targetId);
+    F(targetName);
+    F(fields);
+    F(value);
+}
+
 void fields(Diff &d, const QString &p, const Message &a, const Message &e)
 {
     F(messageId);
@@ -137,6 +149,7 @@ void fields(Diff &d, const QString &p, const Message &a, const Message &e)
     F(anonymousName);
     F(attachments);
     F(clientMsgId);
+    F(systemEvent);
 }
 
 void fields(Diff &d, const QString &p, const Room &a, const Room &e)
@@ -190,6 +203,7 @@ void fields(Diff &d, const QString &p, const ReadReceipt &a, const ReadReceipt &
     F(userId);
     F(messageId);
     F(readAt);
+    F(seq);
 }
 
 void fields(Diff &d, const QString &p, const AuditEntry &a, const AuditEntry &e)

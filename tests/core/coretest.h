@@ -49,6 +49,7 @@ class Diff;
 void fields(Diff &d, const QString &p, const confab::User &a, const confab::User &e);
 void fields(Diff &d, const QString &p, const confab::RoomSettings &a, const confab::RoomSettings &e);
 void fields(Diff &d, const QString &p, const confab::Attachment &a, const confab::Attachment &e);
+void fields(Diff &d, const QString &p, const confab::SystemEvent &a, const confab::SystemEvent &e);
 void fields(Diff &d, const QString &p, const confab::Message &a, const confab::Message &e);
 void fields(Diff &d, const QString &p, const confab::Room &a, const confab::Room &e);
 void fields(Diff &d, const QString &p, const confab::Member &a, const confab::Member &e);
@@ -74,15 +75,16 @@ QString text(confab::PresenceStatus v);
 QString text(confab::ModerationLevel v);
 QString text(confab::ReactionAction v);
 QString text(confab::WordFilterAction v);
+QString text(confab::SystemEventKind v);
 QString text(confab::ErrorCode v);
 
 template<typename T, typename... Ts> constexpr bool kOneOf = (std::is_same_v<T, Ts> || ...);
 // The types that have a fields() overload above.
 template<typename T>
 constexpr bool kHasFields =
-    kOneOf<T, confab::User, confab::RoomSettings, confab::Attachment, confab::Message, confab::Room, confab::Member,
-           confab::Presence, confab::ReadReceipt, confab::AuditEntry, confab::OffsetPagination,
-           confab::CursorPagination, confab::ClientFrame, confab::ServerFrame>;
+    kOneOf<T, confab::User, confab::RoomSettings, confab::Attachment, confab::SystemEvent, confab::Message,
+           confab::Room, confab::Member, confab::Presence, confab::ReadReceipt, confab::AuditEntry,
+           confab::OffsetPagination, confab::CursorPagination, confab::ClientFrame, confab::ServerFrame>;
 
 template<typename T> struct IsVector : std::false_type {
 };

@@ -124,6 +124,23 @@ Message systemMessage()
             .timestamp = utc(2025, 9, 29, 10, 26, 12, 0)};
 }
 
+// A server-made line as the server writes it: no text, the event as data.
+Message systemEventMessage()
+{
+    return {.messageId = u"m_0192ad"_s,
+            .roomId = u"r_design"_s,
+            .seq = 1044,
+            .type = MessageType::System,
+            .timestamp = utc(2025, 9, 29, 10, 27, 0, 0),
+            .systemEvent = SystemEvent{.kind = SystemEventKind::RoomChanged,
+                                       .actorId = u"u_alice01"_s,
+                                       .actorName = u"Alice Martin"_s,
+                                       .targetId = {},
+                                       .targetName = {},
+                                       .fields = {u"name"_s, u"settings.slowModeSeconds"_s},
+                                       .value = u"Design crew"_s}};
+}
+
 Message textMessage()
 {
     return {.messageId = u"m_01930f"_s,
@@ -243,7 +260,8 @@ ReadReceipt receipt()
     return {.roomId = u"r_design"_s,
             .userId = u"u_alice01"_s,
             .messageId = u"m_0192ab"_s,
-            .readAt = utc(2025, 9, 29, 10, 25, 3, 456)};
+            .readAt = utc(2025, 9, 29, 10, 25, 3, 456),
+            .seq = 1042};
 }
 
 AuditEntry audit()
@@ -508,6 +526,8 @@ void TestCore::typeRoundTrip_data()
     QTest::newRow("Message") << u"types/message.json"_s << roundTrip(expect::fileMessage(), {u"isDeleted"_s});
     QTest::newRow("Message (system, nulls)")
         << u"types/message_system.json"_s << roundTrip(expect::systemMessage(), minimal);
+    QTest::newRow("Message (system event)")
+        << u"types/message_system_event.json"_s << roundTrip(expect::systemEventMessage(), minimal);
     QTest::newRow("Room") << u"types/room.json"_s << roundTrip(expect::room(), {u"peerUserId"_s});
     QTest::newRow("Room (direct)") << u"types/room_direct.json"_s << roundTrip(expect::directRoom(), minimal);
     QTest::newRow("Room (public, nulls)") << u"types/room_public.json"_s << roundTrip(expect::publicRoom(), minimal);
@@ -616,7 +636,7 @@ void TestCore::apiFieldNames_data()
     QTest::newRow("Attachment") << json(Attachment{}) << u"fileId url fileName fileSize mimeType thumbnailUrl"_s
                                 << u"width height sha256"_s;
     QTest::newRow("Presence") << json(Presence{}) << u"userId status customStatus lastSeen"_s << QString();
-    QTest::newRow("ReadReceipt") << json(ReadReceipt{}) << u"roomId userId messageId readAt"_s << QString();
+    QTest::newRow("ReadReceipt") << json(ReadReceipt{}) << u"roomId userId messageId readAt"_s << u"messageSeq"_s;
     QTest::newRow("OffsetPagination") << json(OffsetPagination{}) << u"total limit offset hasMore"_s << QString();
     QTest::newRow("CursorPagination") << json(CursorPagination{}) << u"hasMore before after limit"_s << QString();
     QTest::newRow("hello") << encodeFrame(ServerFrame(HelloFrame{})) << u"type user serverTime"_s << QString();
@@ -627,7 +647,7 @@ void TestCore::apiFieldNames_data()
     QTest::newRow("typing_indicator") << encodeFrame(ServerFrame(TypingIndicatorFrame{}))
                                       << u"type roomId userId displayName isTyping"_s << QString();
     QTest::newRow("read_receipt") << encodeFrame(ServerFrame(ReadReceiptFrame{}))
-                                  << u"type roomId userId messageId readAt"_s << QString();
+                                  << u"type roomId userId messageId readAt"_s << u"messageSeq"_s;
     QTest::newRow("presence_update") << encodeFrame(ServerFrame(PresenceUpdateFrame{}))
                                      << u"type userId status customStatus lastSeen"_s << QString();
     QTest::newRow("sync_gap") << encodeFrame(ServerFrame(SyncGapFrame{})) << u"type roomId"_s << u"latestSeq"_s;

@@ -107,8 +107,24 @@ inline json postMessage(const Account &author, const QString &roomId, const QStr
     return r.data();
 }
 
-// All messages of a room, oldest first, read page by page with `after`.
-inline std::vector<json> fullHistory(const Account &reader, const QString &roomId, bool *ok = nullptr)
+// The messages people wrote: without the server's system lines (joins, room changes, ...).
+inline json withoutSystemLines(const json &messages)
+{
+    json out = json::array();
+    for (const json &m : messages) {
+        if (m.value("type", std::string()) != "system")
+            out.push_back(m);
+    }
+    return out;
+}
+
+// How many messages people wrote on a history page (GET .../messages).
+inline std::size_t writtenCount(const RestReply &page) { return withoutSystemLines(page.data()["messages"]).size(); }
+
+// All messages of a room, oldest first, read page by page with `after`; the server's system
+// lines only when asked for.
+inline std::vector<json> fullHistory(const Account &reader, const QString &roomId, bool *ok = nullptr,
+                                     bool withSystemLines = false)
 {
     std::vector<json> all;
     if (ok)
@@ -128,8 +144,10 @@ inline std::vector<json> fullHistory(const Account &reader, const QString &roomI
         newestFirstPages.push_back(page);
     }
     for (auto it = newestFirstPages.rbegin(); it != newestFirstPages.rend(); ++it) {
-        for (const json &m : (*it)["messages"])
-            all.push_back(m);
+        for (const json &m : (*it)["messages"]) {
+            if (withSystemLines || m.value("type", std::string()) != "system")
+                all.push_back(m);
+        }
     }
     if (ok)
         *ok = true;

@@ -4,7 +4,10 @@
 #include "room/emojitable.h"
 #include "room/messagemarkdown.h"
 #include "room/reactionsummary.h"
+#include "room/seenby.h"
+#include "room/systemline.h"
 #include "room/thumbnailcache.h"
+#include "room/timelineroles.h"
 #include "widgets/avatarpainter.h"
 
 #include "client/models/messagemodel.h"
@@ -379,6 +382,11 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index, const 
         y = l.unread.bottom() + 1;
     }
     l.messageTop = y;
+    if (isSystem(index)) {
+        l.systemLine = QRect(left, y, full, SystemLine::height(smallFont(font)));
+        l.height = l.systemLine.bottom() + 1 - topLeft.y();
+        return l;
+    }
     const bool head = startsGroup(index);
     y += head ? kMargin : 2;
     if (head) {
@@ -438,6 +446,10 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index, const 
             cx += w + kChipSpacing;
         }
         y += chipHeight + 2;
+    }
+    if (!index.data(SeenByIdsRole).toStringList().isEmpty()) {
+        l.seenBy = QRect(x, y + 2, width, SeenBy::height());
+        y = l.seenBy.bottom() + 1;
     }
     y += 2;
     if (head)
@@ -624,6 +636,14 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->drawText(l.unread, Qt::AlignRight | Qt::AlignVCenter, label);
     }
 
+    if (!l.systemLine.isNull()) {
+        // The focus outline is drawn above, as for any row.
+        SystemLine::paint(painter, l.systemLine, pal, small, index.data(SystemTextRole).toString(),
+                          SystemLine::Toggle(index.data(SystemToggleRole).toInt()));
+        painter->restore();
+        return;
+    }
+
     if (!l.header.isNull()) {
         const QString author = index.data(MessageModel::AuthorNameRole).toString();
         paintAvatar(painter, l.avatar, index.data(MessageModel::AuthorIdRole).toString(), author);
@@ -735,6 +755,9 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                               QLatin1Char(' ') + QString::number(r.value(QStringLiteral("count")).toInt()));
         }
     }
+    if (!l.seenBy.isNull())
+        SeenBy::paint(painter, l.seenBy, pal, font, index.data(SeenByIdsRole).toStringList(),
+                      index.data(SeenByNamesRole).toStringList());
     painter->restore();
 }
 

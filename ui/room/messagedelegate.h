@@ -92,6 +92,8 @@ private:
         QRect status;
         QList<QRect> files;
         QList<QRect> chips;
+        QRect seenBy;       // who read up to here (SeenBy)
+        QRect systemLine;   // a server-made line instead of all of the above (SystemLine)
         int messageTop = 0; // where the message itself starts, below the separators
         int height = 0;
     };

@@ -15,6 +15,7 @@
 
 #include "client/models/membermodel.h"
 #include "client/models/messagemodel.h"
+#include "client/models/receiptmodel.h"
 #include "client/models/typingmodel.h"
 #include "client/room/roomcontext.h"
 #include "client/room/roomstanding.h"
@@ -132,6 +133,7 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
     m_room = engine->openRoom(roomId, this);
     client::MessageModel *messages = &m_room->messages();
     m_timeline->setMessageModel(messages);
+    m_timeline->setReadReceipts(&m_room->receipts(), &m_room->names());
     m_pins->setMessageModel(messages);
     m_actions->setRoom(engine, roomId);
     m_drafts->open(m_room);
@@ -146,6 +148,7 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
             [this] { m_typing->setText(m_room->typing().summary()); });
     connect(messages, &client::MessageModel::latestLoaded, m_timeline->viewport(), qOverload<>(&QWidget::update));
     messages->load();
+    m_room->receipts().load();
 }
 
 void RoomView::setSendKey(Composer::SendKey key)
@@ -168,6 +171,7 @@ void RoomView::clear()
     m_completer->setMembers(nullptr);
     m_files->clear();
     m_pins->setMessageModel(nullptr);
+    m_timeline->setReadReceipts(nullptr, nullptr);
     m_timeline->setMessageModel(nullptr);
     delete m_room;
     m_room = nullptr;

@@ -3,8 +3,12 @@
 #include "room/emojipicker.h"
 #include "room/messagedelegate.h"
 #include "room/messagehoverbar.h"
+#include "room/seenby.h"
+#include "room/systemruns.h"
+#include "room/timelineroles.h"
 
 #include "client/models/messagemodel.h"
+#include "client/models/receiptmodel.h"
 #include "core/markdownpreview.h"
 
 #include <QAccessible>
@@ -41,11 +45,28 @@ public:
     bool canFetchMore(const QModelIndex &) const override { return false; }
     void fetchMore(const QModelIndex &) override {}
 
+    SystemRuns *runs = nullptr;
+    SeenBy seenBy;
+
     // A screen reader hears who wrote it, when, what it replies to and the reactions, not only the text.
     QVariant data(const QModelIndex &index, int role) const override
     {
+        const bool system = index.data(MessageModel::TypeRole).toString() == QLatin1String("system");
+        switch (role) {
+        case SystemTextRole: return system && runs ? runs->textFor(index) : QVariant();
+        case SystemToggleRole: return system && runs ? int(runs->toggleFor(index.row())) : 0;
+        case SeenByIdsRole: return seenBy.readerIds(index);
+        case SeenByNamesRole: return seenBy.readerNames(seenBy.readerIds(index));
+        case Qt::ToolTipRole: {
+            const QString seen = SeenBy::text(seenBy.readerNames(seenBy.readerIds(index)));
+            return seen.isEmpty() ? QIdentityProxyModel::data(index, role) : QVariant(seen);
+        }
+        default: break;
+        }
         if (role != Qt::AccessibleTextRole)
             return QIdentityProxyModel::data(index, role);
+        if (system) // the same sentence as on screen
+            return runs ? runs->textFor(index) : QString();
         QString text = TimelineView::tr("%1, %2: %3")
                            .arg(index.data(MessageModel::AuthorNameRole).toString(),
                                 MessageDelegate::timeText(index.data(MessageModel::TimestampRole).toDateTime()),
@@ -58,6 +79,9 @@ public:
         const QString status = MessageDelegate::statusText(index);
         if (!status.isEmpty())
             text += QLatin1String(" (") + status + QLatin1Char(')');
+        const QString seen = SeenBy::text(seenBy.readerNames(seenBy.readerIds(index)));
+        if (!seen.isEmpty())
+            text += QLatin1String(" ") + seen + QLatin1Char('.');
         if (MessageDelegate::showsNewMessagesLine(index))
             text = TimelineView::tr("New messages. %1").arg(text);
         return text;
@@ -71,6 +95,8 @@ TimelineView::TimelineView(QWidget *parent)
 {
     setAccessibleName(tr("Messages"));
     setModel(m_proxy);
+    m_systemRuns = new SystemRuns(this);
+    m_proxy->runs = m_systemRuns;
     setItemDelegate(m_delegate);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -180,6 +206,22 @@ QStringList TimelineView::quickReactions()
 {
     return {QStringLiteral("👍"), QStringLiteral("❤️"), QStringLiteral("😂"),
             QStringLiteral("🎉"), QStringLiteral("😮"),      QStringLiteral("😢")};
+}
+
+void TimelineView::setReadReceipts(client::ReceiptModel *receipts, const client::KnownUsers *names)
+{
+    if (m_receipts)
+        disconnect(m_receipts, nullptr, this, nullptr);
+    m_receipts = receipts;
+    m_proxy->seenBy.setReceipts(receipts, names);
+    if (receipts) {
+        // Rows gain or lose their avatars: heights change.
+        connect(receipts, &client::ReceiptModel::changed, this, [this] {
+            scheduleDelayedItemsLayout();
+            viewport()->update();
+        });
+    }
+    scheduleDelayedItemsLayout();
 }
 
 void TimelineView::setMessageModel(MessageModel *model)
@@ -400,7 +442,9 @@ void TimelineView::updateActions()
     const bool sent =
         valid && i.data(MessageModel::DeliveryRole).value<MessageModel::Delivery>() == MessageModel::Delivery::Sent &&
         !i.data(MessageModel::MessageIdRole).toString().isEmpty();
-    const bool live = sent && !i.data(MessageModel::IsDeletedRole).toBool();
+    // A system line is the server's record: nothing to reply to, react to, pin or delete.
+    const bool live = sent && !i.data(MessageModel::IsDeletedRole).toBool() &&
+                      i.data(MessageModel::TypeRole).toString() != QLatin1String("system");
     const bool mine = valid && i.data(MessageModel::IsMineRole).toBool();
     const bool text = valid && i.data(MessageModel::TypeRole).toString() == QLatin1String("text");
     m_reply->setEnabled(live);

@@ -11,8 +11,10 @@ class QTimer;
 class QToolButton;
 
 namespace confab::client {
+class KnownUsers;
 class MessageModel;
-}
+class ReceiptModel;
+} // namespace confab::client
 
 namespace confab::ui {
 
@@ -20,6 +22,8 @@ class EmojiPicker;
 class MessageDelegate;
 class MessageHoverBar;
 class NoAutoFetchProxy;
+class SeenBy;
+class SystemRuns;
 
 // The timeline of one room: sticks to the bottom while the reader is there, loads older
 // messages when scrolled to the top without moving what is on screen, newer ones at the
@@ -40,6 +44,9 @@ public:
     // nullptr detaches (the model is owned elsewhere).
     void setMessageModel(client::MessageModel *model);
     client::MessageModel *messageModel() const { return m_model; }
+    // Who has read what, for the "Seen by" under messages (nullptr: none shown).
+    void setReadReceipts(client::ReceiptModel *receipts, const client::KnownUsers *names);
+    SystemRuns *systemRuns() const { return m_systemRuns; }
     MessageDelegate *messageDelegate() const { return m_delegate; }
     // React, Reply and More over the message under the mouse.
     MessageHoverBar *hoverBar() const { return m_hoverBar; }
@@ -119,6 +126,8 @@ private:
 
     NoAutoFetchProxy *m_proxy;
     MessageDelegate *m_delegate;
+    SystemRuns *m_systemRuns = nullptr;
+    client::ReceiptModel *m_receipts = nullptr;
     client::MessageModel *m_model = nullptr; // owned by the RoomView, detached before it goes
     bool m_stick = true;                     // the reader is at the bottom: follow new messages
     bool m_anchoring = false;                // older rows are coming in above: keep the viewport still

@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "settings/appsettings.h"
+#include "settings/readreceiptssetting.h"
 #include "settings/signoutconfirmation.h"
 
 #include "client/account/session.h"
@@ -20,7 +21,7 @@ namespace confab::ui {
 SettingsDialog::SettingsDialog(AppSettings &settings, client::Session &session, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_theme(new QComboBox), m_notifications(new QCheckBox),
       m_ctrlEnter(new QCheckBox), m_autoAway(new QSpinBox), m_server(new QLabel), m_account(new QLabel),
-      m_signOut(new QPushButton(tr("Sign &out")))
+      m_signOut(new QPushButton(tr("Sign &out"))), m_readReceipts(new ReadReceiptsSetting(session.api()))
 {
     setWindowTitle(tr("Settings"));
     setAccessibleName(tr("Settings"));
@@ -74,6 +75,7 @@ SettingsDialog::SettingsDialog(AppSettings &settings, client::Session &session, 
     auto *accountForm = new QFormLayout(account);
     accountForm->addRow(tr("Server:"), m_server);
     accountForm->addRow(tr("Signed in as:"), m_account);
+    accountForm->addRow(m_readReceipts);
     accountForm->addRow(QString(), m_signOut);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);

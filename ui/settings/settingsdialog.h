@@ -18,6 +18,7 @@ class Session;
 namespace confab::ui {
 
 class AppSettings;
+class ReadReceiptsSetting;
 
 // Preferences, applied as they change: theme, notifications, auto-away; and the account (the
 // server it talks to, who is signed in, signing out).
@@ -30,6 +31,7 @@ public:
     QCheckBox *notificationsField() const { return m_notifications; }
     QCheckBox *ctrlEnterField() const { return m_ctrlEnter; }
     QSpinBox *autoAwayField() const { return m_autoAway; }
+    ReadReceiptsSetting *readReceiptsField() const { return m_readReceipts; }
     QLabel *serverLabel() const { return m_server; }
     QPushButton *signOutButton() const { return m_signOut; }
     // The "Sign out of Confab?" question, while it is open.
@@ -47,6 +49,7 @@ private:
     QLabel *m_server;
     QLabel *m_account;
     QPushButton *m_signOut;
+    ReadReceiptsSetting *m_readReceipts;
     QPointer<SignOutConfirmation> m_confirmation;
 };
 

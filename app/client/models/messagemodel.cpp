@@ -705,6 +705,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case IsPinnedRole: return isPinned(m.messageId);
     case MoreAboveRole: return index.row() == 0 && m_hasOlder;
     case AttachmentsRole: return QVariant::fromValue(QList<Attachment>(m.attachments.begin(), m.attachments.end()));
+    case SystemEventRole: return m.systemEvent ? QVariant::fromValue(*m.systemEvent) : QVariant();
     case UploadProgressRole:
         return r.delivery == Delivery::Sent || m.attachments.empty() ? -1.0 : double(std::max(0.0f, r.uploaded));
     case MentionRole:
@@ -749,7 +750,8 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {IsPinnedRole, "isPinned"},       {IsFirstUnreadRole, "isFirstUnread"},
             {ReplyAuthorRole, "replyAuthor"}, {ReplyTextRole, "replyText"},
             {MoreAboveRole, "moreAbove"},     {MentionRole, "mention"},
-            {AttachmentsRole, "attachments"}, {UploadProgressRole, "uploadProgress"}};
+            {AttachmentsRole, "attachments"}, {UploadProgressRole, "uploadProgress"},
+            {SystemEventRole, "systemEvent"}};
 }
 
 } // namespace confab::client

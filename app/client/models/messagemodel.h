@@ -52,6 +52,7 @@ public:
         AttachmentsRole,    // QList<confab::Attachment>; a pending message's not yet uploaded files
                             // have no fileId and a file:// url
         UploadProgressRole, // double 0..1 while a pending message's files upload, else -1
+        SystemEventRole,    // confab::SystemEvent of a server-made line; invalid for other messages
     };
 
     MessageModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, Outbox &outbox,
@@ -195,3 +196,4 @@ private:
 } // namespace confab::client
 
 Q_DECLARE_METATYPE(confab::Attachment)
+Q_DECLARE_METATYPE(confab::SystemEvent)

@@ -32,7 +32,8 @@ RoomListModel::RoomListModel(ApiClient &api, LocalStore &store, SyncEngine &sync
         Room &r = m_rooms[std::size_t(row)];
         r.lastMessage = m;
         r.lastActivity = std::max(r.lastActivity, m.timestamp);
-        if (m.authorId != m_me && m.roomId != m_active) {
+        // Server-made lines (joins, topic changes) are not something to read: never unread.
+        if (m.authorId != m_me && m.roomId != m_active && m.type != MessageType::System) {
             ++r.unreadCount;
             if (!m_mention.isEmpty() && m.content.contains(m_mention, Qt::CaseInsensitive))
                 ++r.mentionCount;

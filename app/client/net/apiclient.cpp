@@ -407,6 +407,25 @@ void ApiClient::pins(const QString &roomId, QObject *context, ApiCallback<std::v
                                [](const json &d) { return d.get<PinList>().pins; });
 }
 
+void ApiClient::receipts(const QString &roomId, QObject *context, ApiCallback<std::vector<RoomReceipt>> done)
+{
+    call<std::vector<RoomReceipt>>("GET", roomPath(roomId) + QStringLiteral("/receipts"), {}, nullptr, context,
+                                   std::move(done), [](const json &d) { return d.get<ReceiptList>().receipts; });
+}
+
+void ApiClient::receiptSetting(QObject *context, ApiCallback<ReceiptSetting> done)
+{
+    call<ReceiptSetting>("GET", QStringLiteral("/v1/me/read-receipts"), {}, nullptr, context, std::move(done),
+                         [](const json &d) { return d.get<ReceiptSetting>(); });
+}
+
+void ApiClient::setReceiptSetting(bool sendReadReceipts, QObject *context, ApiCallback<ReceiptSetting> done)
+{
+    const json body = ReceiptSetting{sendReadReceipts};
+    call<ReceiptSetting>("PUT", QStringLiteral("/v1/me/read-receipts"), {}, &body, context, std::move(done),
+                         [](const json &d) { return d.get<ReceiptSetting>(); });
+}
+
 void ApiClient::setPinned(const QString &roomId, const QString &messageId, bool pinned, QObject *context,
                           ApiCallback<Done> cb)
 {

@@ -83,6 +83,11 @@ public:
                         ApiCallback<Message> done);
     void markRead(const QString &roomId, const QString &messageId, QObject *context, ApiCallback<ReadReceipt> done);
     void pins(const QString &roomId, QObject *context, ApiCallback<std::vector<Message>> done);
+    // Where each member who shares read receipts has read up to (GET .../receipts).
+    void receipts(const QString &roomId, QObject *context, ApiCallback<std::vector<RoomReceipt>> done);
+    // The user's "send read receipts" setting, kept on the server for all their devices.
+    void receiptSetting(QObject *context, ApiCallback<ReceiptSetting> done);
+    void setReceiptSetting(bool sendReadReceipts, QObject *context, ApiCallback<ReceiptSetting> done);
     void setPinned(const QString &roomId, const QString &messageId, bool pinned, QObject *context,
                    ApiCallback<Done> done);
     void search(const SearchQuery &query, QObject *context, ApiCallback<std::vector<SearchHit>> done);

@@ -5,6 +5,7 @@
 #include "client/models/knownusers.h"
 #include "client/models/membermodel.h"
 #include "client/models/messagemodel.h"
+#include "client/models/receiptmodel.h"
 #include "client/models/typingmodel.h"
 #include "client/room/moderationactions.h"
 #include "client/room/postingstate.h"
@@ -25,7 +26,8 @@ RoomContext::RoomContext(ChatEngine &engine, ApiClient &api, LocalStore &store, 
       m_standing(std::make_unique<RoomStanding>(roomId, engine.me(), engine.rooms(), *m_members)),
       m_posting(std::make_unique<PostingState>(*m_standing, engine.outbox())),
       m_moderation(std::make_unique<ModerationActions>(roomId, api)),
-      m_names(std::make_unique<KnownUsers>(roomId, store, m_members.get()))
+      m_names(std::make_unique<KnownUsers>(roomId, store, m_members.get())),
+      m_receipts(std::make_unique<ReceiptModel>(roomId, engine.me().userId, api, engine.sync()))
 {
     m_messages->setNameLookup([names = m_names.get()](const QString &userId) { return names->nameOf(userId); });
 }

@@ -17,6 +17,7 @@ class MemberModel;
 class MessageModel;
 class ModerationActions;
 class PostingState;
+class ReceiptModel;
 class RoomStanding;
 class TypingModel;
 
@@ -37,6 +38,7 @@ public:
     PostingState &posting() const { return *m_posting; }
     ModerationActions &moderation() const { return *m_moderation; }
     KnownUsers &names() const { return *m_names; }
+    ReceiptModel &receipts() const { return *m_receipts; }
 
     // The moderation panel's lists, made when it opens (each loads from the server when asked).
     AuditLogModel *createAuditLogModel(QObject *parent) const;
@@ -62,6 +64,7 @@ private:
     std::unique_ptr<PostingState> m_posting;
     std::unique_ptr<ModerationActions> m_moderation;
     std::unique_ptr<KnownUsers> m_names;
+    std::unique_ptr<ReceiptModel> m_receipts;
 };
 
 } // namespace confab::client

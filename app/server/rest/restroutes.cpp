@@ -467,6 +467,17 @@ void RestApi::addMessageRoutes()
               return plain(s.messages.markRead(caller, c.param(QStringLiteral("roomId")), marker.messageId, fx));
           });
 
+    route("GET", "/v1/chat/rooms/{roomId}/receipts",
+          [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
+              return plain(s.receipts.receipts(caller, c.param(QStringLiteral("roomId"))));
+          });
+    route("GET", "/v1/me/read-receipts", [](Services &s, const Caller &caller, Effects &, const RestCall &) {
+        return plain(s.receipts.setting(caller));
+    });
+    route("PUT", "/v1/me/read-receipts", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
+        return plain(s.receipts.changeSetting(caller, bodyAs<ReceiptSetting>(c)));
+    });
+
     route("GET", "/v1/chat/rooms/{roomId}/pins", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
         return mapped<std::vector<Message>>(s.messages.pins(caller, c.param(QStringLiteral("roomId"))),
                                             [](const std::vector<Message> &pins) { return json(PinList{pins}); });

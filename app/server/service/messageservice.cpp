@@ -2,6 +2,8 @@
 
 #include "anonymousaudit.h"
 #include "fileservice.h"
+#include "receiptservice.h"
+#include "systemmessages.h"
 #include "wordfilter.h"
 
 #include "core/permissions.h"
@@ -20,6 +22,11 @@ ApiError messageNotFound(const QString &id)
 }
 
 bool isMuted(const MemberRecord &m, qint64 now) { return m.isMuted && (m.mutedUntil == 0 || m.mutedUntil > now); }
+
+ApiError serverLine(const char *what)
+{
+    return apiError(ErrorCode::Forbidden, QStringLiteral("system messages cannot be %1").arg(QLatin1String(what)));
+}
 } // namespace
 
 Result<Message> MessageService::messageInRoom(const QString &roomId, const QString &messageId)
@@ -180,6 +187,8 @@ Result<Message> MessageService::edit(const Caller &caller, const QString &roomId
     if (!found)
         return *found.error;
     Message m = std::move(found.value);
+    if (m.type == MessageType::System)
+        return serverLine("edited");
     if (m.authorId != caller.userId)
         return apiError(ErrorCode::Forbidden, QStringLiteral("only the author may edit a message"));
     if (auto denied = m_guard.require(access.value, Action::EditOwnMessage))
@@ -217,6 +226,8 @@ Result<Message> MessageService::remove(const Caller &caller, const QString &room
     if (!found)
         return *found.error;
     Message m = std::move(found.value);
+    if (m.type == MessageType::System)
+        return serverLine("deleted");
     const bool own = m.authorId == caller.userId;
     if (auto denied = m_guard.require(access.value, own ? Action::DeleteOwnMessage : Action::DeleteAnyMessage))
         return *denied;
@@ -263,6 +274,8 @@ Result<Message> MessageService::react(const Caller &caller, const QString &roomI
     if (!found)
         return *found.error;
     Message m = std::move(found.value);
+    if (m.type == MessageType::System)
+        return serverLine("reacted to");
     if (m.isDeleted)
         return apiError(ErrorCode::Conflict, QStringLiteral("a deleted message cannot get reactions"));
     if (action == ReactionAction::Add && !m.reactions.count(emoji) &&
@@ -300,7 +313,7 @@ Result<ReadReceipt> MessageService::markRead(const Caller &caller, const QString
     auto found = messageInRoom(roomId, messageId);
     if (!found)
         return *found.error;
-    ReadReceipt receipt{roomId, caller.userId, messageId, m_ctx.now()};
+    ReadReceipt receipt{roomId, caller.userId, messageId, m_ctx.now(), found.value.seq};
     MemberRecord me = *access.value.membership;
     if (found.value.seq <= me.lastReadSeq)
         return receipt; // markers only move forward
@@ -308,7 +321,7 @@ Result<ReadReceipt> MessageService::markRead(const Caller &caller, const QString
     me.lastReadMessageId = messageId;
     m_ctx.storage.updateMember(me);
     // Receipts are not room events (no seq): they are current state, not history.
-    fx.deliver(frameBytes(ReadReceiptFrame{receipt}), m_ctx.members.membersOf(roomId), roomId);
+    ReceiptService(m_ctx).announce(receipt, fx);
     return receipt;
 }
 
@@ -377,6 +390,8 @@ Result<bool> MessageService::pin(const Caller &caller, const QString &roomId, co
     auto found = messageInRoom(roomId, messageId);
     if (!found)
         return *found.error;
+    if (found.value.type == MessageType::System)
+        return serverLine("pinned");
     if (pinned && found.value.isDeleted)
         return apiError(ErrorCode::Conflict, QStringLiteral("a deleted message cannot be pinned"));
     if (pinned && int(m_ctx.storage.pins(roomId).size()) >= m_ctx.settings.pinsPerRoomMax)
@@ -393,6 +408,13 @@ Result<bool> MessageService::pin(const Caller &caller, const QString &roomId, co
             return PinUpdatedFrame{seq, roomId, messageId, pinned, caller.userId};
         });
         fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);
+        if (pinned) {
+            const Message shown = presentMessage(found.value);
+            SystemEvent line = systemEvent(SystemEventKind::Pinned, caller.userId, messageId);
+            line.targetName = shown.isAnonymous ? shown.anonymousName : shown.authorName;
+            line.value = shown.content.left(80);
+            SystemMessages(m_ctx).post(roomId, line, fx);
+        }
     });
     return pinned;
 }

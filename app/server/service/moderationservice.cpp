@@ -1,6 +1,7 @@
 #include "moderationservice.h"
 
 #include "anonymousaudit.h"
+#include "systemmessages.h"
 
 #include "core/validation.h"
 
@@ -98,6 +99,8 @@ Result<Member> ModerationService::transferOwnership(const Caller &caller, const 
         }
         audit(m_ctx, caller, actionName(Action::TransferOwnership), roomId, target.userId);
         announceMember(roomId, target.userId, fx);
+        SystemMessages(m_ctx).post(
+            roomId, systemEvent(SystemEventKind::OwnershipTransferred, caller.userId, target.userId), fx);
     });
     return m_rooms.memberView(roomId, target.userId);
 }
@@ -119,7 +122,7 @@ Result<Done> ModerationService::kick(const Caller &caller, const QString &roomId
         return *denied;
     inTransaction(m_ctx.storage, [&] {
         audit(m_ctx, caller, actionName(Action::KickMember), roomId, userId, {}, reason);
-        m_rooms.removeMember(roomId, userId, fx);
+        m_rooms.removeMember(roomId, userId, fx, systemEvent(SystemEventKind::Kicked, caller.userId, userId));
     });
     fx.deliver(frameBytes(KickedFrame{roomId, reason}), singleUser(userId), roomId);
     return Done{};
@@ -157,7 +160,7 @@ Result<BanRecord> ModerationService::ban(const Caller &caller, const QString &ro
         m_ctx.storage.upsertBan(b);
         audit(m_ctx, caller, actionName(Action::BanMember), roomId, userId, {}, reason);
         if (target)
-            m_rooms.removeMember(roomId, userId, fx);
+            m_rooms.removeMember(roomId, userId, fx, systemEvent(SystemEventKind::Banned, caller.userId, userId));
     });
     fx.deliver(frameBytes(BannedFrame{roomId, reason, b.until}), singleUser(userId), roomId);
     return b;

@@ -1,6 +1,7 @@
 #include "roomservice.h"
 
 #include "accountaudit.h"
+#include "systemmessages.h"
 
 #include "core/limits.h"
 #include "core/validation.h"
@@ -54,7 +55,8 @@ Member RoomService::memberView(const QString &roomId, const QString &userId)
     return out;
 }
 
-Member RoomService::addMember(const RoomRecord &room, const QString &userId, Role role, Effects &fx)
+Member RoomService::addMember(const RoomRecord &room, const QString &userId, Role role, Effects &fx,
+                              const QString &addedBy)
 {
     MemberRecord m;
     m.roomId = room.room.roomId;
@@ -70,15 +72,21 @@ Member RoomService::addMember(const RoomRecord &room, const QString &userId, Rol
     // The index changes only after commit; the delivery is computed then (see commitMembership).
     m_ctx.members.add(m.roomId, userId);
     fx.deliver(bytes, m_ctx.members.membersOf(m.roomId), m.roomId);
+    SystemEvent joined = systemEvent(SystemEventKind::Joined, userId);
+    if (!addedBy.isEmpty() && addedBy != userId)
+        joined = systemEvent(SystemEventKind::Joined, addedBy, userId);
+    SystemMessages(m_ctx).post(m.roomId, joined, fx);
     return member;
 }
 
-void RoomService::removeMember(const QString &roomId, const QString &userId, Effects &fx)
+void RoomService::removeMember(const QString &roomId, const QString &userId, Effects &fx,
+                               std::optional<SystemEvent> line)
 {
     m_ctx.storage.deleteMember(roomId, userId);
     const QByteArray bytes = m_guard.logEvent(roomId, [&](qint64 seq) { return UserLeftFrame{seq, roomId, userId}; });
     fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId); // including the one leaving
     m_ctx.members.remove(roomId, userId);
+    SystemMessages(m_ctx).post(roomId, line.value_or(systemEvent(SystemEventKind::Left, userId)), fx);
 }
 
 Result<Room> RoomService::create(const Caller &caller, const NewRoom &req, Effects &fx)
@@ -255,6 +263,7 @@ Result<Room> RoomService::update(const Caller &caller, const QString &roomId, co
         m_ctx.storage.updateRoom(room);
         audit(m_ctx, caller, actionName(Action::EditRoomSettings), roomId);
         announceRoomUpdate(caller, roomId, fx);
+        SystemMessages(m_ctx).postRoomChange(access.value.record.room, room, caller.userId, fx);
     });
     return get(caller, roomId);
 }
@@ -372,7 +381,7 @@ Result<Member> RoomService::invite(const Caller &caller, const QString &roomId, 
         return roomFull(room.maxMembers);
     Member added;
     inTransaction(m_ctx.storage, [&] {
-        added = addMember(a.record, userId, Role::Member, fx);
+        added = addMember(a.record, userId, Role::Member, fx, caller.userId);
         audit(m_ctx, caller, actionName(Action::InviteMember), roomId, userId);
     });
     return added;
@@ -404,6 +413,8 @@ Result<Done> RoomService::eraseAccount(const Caller &caller, Effects &fx, const 
                         return MemberUpdatedFrame{seq, roomId, shown};
                     });
                     fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);
+                    SystemMessages(m_ctx).post(
+                        roomId, systemEvent(SystemEventKind::OwnershipTransferred, caller.userId, heir->userId), fx);
                 }
             }
             removeMember(roomId, caller.userId, fx);

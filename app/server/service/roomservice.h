@@ -37,10 +37,14 @@ public:
     // remaining member, so no room is left without an owner), then anonymises the account.
     Result<Done> eraseAccount(const Caller &caller, Effects &fx, const QString &address = {});
 
-    // Shared with moderation: adds a member, logs user_joined and announces it.
-    Member addMember(const RoomRecord &room, const QString &userId, Role role, Effects &fx);
-    // Removes a member, logs user_left and announces it (to the room before they go).
-    void removeMember(const QString &roomId, const QString &userId, Effects &fx);
+    // Shared with moderation: adds a member, logs user_joined and announces it, with a "joined"
+    // system line (naming who added them, when someone did).
+    Member addMember(const RoomRecord &room, const QString &userId, Role role, Effects &fx,
+                     const QString &addedBy = {});
+    // Removes a member, logs user_left and announces it (to the room before they go), then the
+    // system line: `line` (kicked, banned) or, by default, "left".
+    void removeMember(const QString &roomId, const QString &userId, Effects &fx,
+                      std::optional<SystemEvent> line = std::nullopt);
     Member memberView(const QString &roomId, const QString &userId);
 
 private:

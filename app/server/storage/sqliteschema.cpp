@@ -256,6 +256,22 @@ SqliteMigration accountAudit()
 }
 // ---- end of accounts ----------------------------------------------------------------------------
 
+// ---- timeline events (issue 15) -----------------------------------------------------------------
+// Version 7: server-made `system` messages keep their event as JSON (clients word it); a user
+// may stop sending read receipts (and then sees nobody else's), on all their devices.
+SqliteMigration timelineEvents()
+{
+    SqliteMigration m;
+    m.version = 7;
+    m.description = QStringLiteral("system message events and the read-receipt setting");
+    m.statements = QStringList{
+        QStringLiteral("ALTER TABLE messages ADD COLUMN system_event TEXT"),
+        QStringLiteral("ALTER TABLE users ADD COLUMN send_read_receipts INTEGER NOT NULL DEFAULT 1"),
+    };
+    return m;
+}
+// ---- end of timeline events ---------------------------------------------------------------------
+
 void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 {
     // BEGIN IMMEDIATE: take the write lock up front, so two processes cannot both migrate.
@@ -285,8 +301,8 @@ void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 
 const std::vector<SqliteMigration> &sqliteMigrations()
 {
-    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges(), files(), uploadFiles(),
-                                                         accountAudit()};
+    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges(), files(),
+                                                         uploadFiles(),   accountAudit(),    timelineEvents()};
     return migrations;
 }
 

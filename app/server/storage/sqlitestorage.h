@@ -19,6 +19,7 @@
 #include "sqlite/sqlitefilestore.h"
 #include "sqlite/sqlitememberstore.h"
 #include "sqlite/sqlitemessagestore.h"
+#include "sqlite/sqlitereceiptstore.h"
 #include "sqlite/sqliteroomstore.h"
 #include "sqlite/sqlitestandingchangelog.h"
 #include "sqlite/sqliteuserstore.h"
@@ -236,6 +237,15 @@ public:
     qint64 lastStandingChangeId() override { return m_standing.lastStandingChangeId(); }
     void purgeStandingChangesBefore(qint64 cutoffMs) override { m_standing.purgeStandingChangesBefore(cutoffMs); }
 
+    // ---- read receipts (SqliteReceiptStore)
+    bool sendsReadReceipts(const QString &userId) override { return m_receipts.sendsReadReceipts(userId); }
+    void setSendsReadReceipts(const QString &userId, bool on) override { m_receipts.setSendsReadReceipts(userId, on); }
+    std::vector<RoomReceipt> roomReceipts(const QString &roomId) override { return m_receipts.roomReceipts(roomId); }
+    QSet<QString> membersHidingReceipts(const QString &roomId) override
+    {
+        return m_receipts.membersHidingReceipts(roomId);
+    }
+
     // ---- files, attachments, uploads (SqliteFileStore)
     void insertFile(const FileRecord &f) override { m_files.insertFile(f); }
     std::optional<FileRecord> fileById(const QString &fileId) override { return m_files.fileById(fileId); }
@@ -294,6 +304,7 @@ private:
     SqliteAuditLog m_audit;
     SqliteStandingChangeLog m_standing;
     SqliteFileStore m_files;
+    SqliteReceiptStore m_receipts;
 };
 
 } // namespace confab::server

@@ -12,6 +12,7 @@
 #include "core/types.h"
 
 #include <QByteArray>
+#include <QSet>
 #include <QString>
 
 #include <map>
@@ -328,6 +329,19 @@ public:
     virtual std::vector<UploadRecord> expiredUploads(qint64 now, int limit) = 0;
 };
 
+// Read receipts: who shares them (a user setting), and where each member has read up to.
+class ReceiptStore {
+public:
+    virtual ~ReceiptStore() = default;
+
+    virtual bool sendsReadReceipts(const QString &userId) = 0;
+    virtual void setSendsReadReceipts(const QString &userId, bool on) = 0;
+    // Members of the room who share receipts and have read something, one entry each.
+    virtual std::vector<RoomReceipt> roomReceipts(const QString &roomId) = 0;
+    // Members of the room who turned receipts off (usually none, so this set stays small).
+    virtual QSet<QString> membersHidingReceipts(const QString &roomId) = 0;
+};
+
 // Every section over one database connection, plus the connection's life and its transactions:
 // what the services are given.
 class Storage : public UserStore,
@@ -337,7 +351,8 @@ class Storage : public UserStore,
                 public MessageStore,
                 public AuditLog,
                 public StandingChangeLog,
-                public FileStore {
+                public FileStore,
+                public ReceiptStore {
 public:
     ~Storage() override = default;
 

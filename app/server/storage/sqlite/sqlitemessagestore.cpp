@@ -27,6 +27,26 @@ QVariant attachmentsToSql(const std::vector<Attachment> &attachments)
     return QString::fromUtf8(toJsonBytes(json(attachments)));
 }
 
+QVariant systemEventToSql(const std::optional<SystemEvent> &event)
+{
+    if (!event)
+        return {};
+    return QString::fromUtf8(toJsonBytes(json(*event)));
+}
+
+std::optional<SystemEvent> systemEventFromText(const QString &text)
+{
+    if (text.isEmpty())
+        return std::nullopt;
+    try {
+        return parseStoredJson(text, QLatin1String("messages.system_event")).get<SystemEvent>();
+    } catch (const StorageError &) {
+        throw;
+    } catch (const std::exception &e) {
+        throwStorageError(QStringLiteral("unreadable system event: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
 std::vector<Attachment> attachmentsFromText(const QString &text)
 {
     if (text.isEmpty())
@@ -44,7 +64,9 @@ std::vector<Attachment> attachmentsFromText(const QString &text)
 const QString kMessageColumns =
     QStringLiteral("m.message_id, m.room_id, m.seq, m.author_id, u.display_name, u.avatar, m.content, m.type, "
                    "m.created_at, m.reply_to, m.is_edited, m.edited_at, m.is_deleted, m.is_anonymous, "
-                   "m.anonymous_name, m.attachments, m.client_msg_id");
+                   "m.anonymous_name, m.attachments, m.client_msg_id, m.system_event");
+// The first column after kMessageColumns in a query that adds its own.
+constexpr int kMessageColumnCount = 18;
 const QString kMessageFrom = QStringLiteral(" FROM messages m LEFT JOIN users u ON u.user_id = m.author_id");
 const QString kSelectMessages = QStringLiteral("SELECT ") + kMessageColumns + kMessageFrom;
 
@@ -68,6 +90,7 @@ Message readMessage(const Statement &s)
     m.anonymousName = s.text(14);
     m.attachments = attachmentsFromText(s.text(15));
     m.clientMsgId = s.text(16);
+    m.systemEvent = systemEventFromText(s.text(17));
     return m;
 }
 
@@ -78,11 +101,11 @@ void SqliteMessageStore::insertMessage(const Message &m)
     Statement(m_db,
               QStringLiteral("INSERT INTO messages (message_id, room_id, seq, author_id, content, type, created_at, "
                              "reply_to, is_edited, edited_at, is_deleted, is_anonymous, anonymous_name, attachments, "
-                             "client_msg_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                             "client_msg_id, system_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
               {sqlText(m.messageId), sqlText(m.roomId), qlonglong(m.seq), sqlText(m.authorId), sqlText(m.content),
                toString(m.type), qlonglong(m.timestamp), sqlOptText(m.replyTo), sqlBool(m.isEdited),
                sqlOptTime(m.editedAt), sqlBool(m.isDeleted), sqlBool(m.isAnonymous), sqlOptText(m.anonymousName),
-               attachmentsToSql(m.attachments), sqlOptText(m.clientMsgId)});
+               attachmentsToSql(m.attachments), sqlOptText(m.clientMsgId), systemEventToSql(m.systemEvent)});
 }
 
 void SqliteMessageStore::updateMessage(const Message &m)
@@ -225,8 +248,9 @@ std::optional<Message> SqliteMessageStore::lastMessage(const QString &roomId)
 int SqliteMessageStore::countUnread(const QString &roomId, qint64 afterSeq, const QString &userId)
 {
     Statement s(m_db,
+                // Server-made lines (joins, topic changes) are not something to read: not unread.
                 QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE room_id = ? AND seq > ? "
-                               "AND author_id <> ? AND is_deleted = 0 LIMIT ?) AS unread"),
+                               "AND author_id <> ? AND is_deleted = 0 AND type <> 'system' LIMIT ?) AS unread"),
                 {sqlText(roomId), qlonglong(afterSeq), sqlText(userId), kUnreadCountCap});
     return s.next() ? int(s.integer(0)) : 0;
 }
@@ -370,7 +394,7 @@ std::vector<SearchHit> SqliteMessageStore::search(const SearchQuery &q)
         Statement s(m_db, sql, params);
         while (s.next()) {
             messages.push_back(readMessage(s));
-            snippets.append(s.text(17));
+            snippets.append(s.text(kMessageColumnCount));
         }
     }
     loadReactions(messages);
