@@ -12,6 +12,7 @@ using nlohmann::json;
 
 // Decoders that carry their path, for the items of the lists below.
 void decode(const json &j, SearchHit &v, const QString &path);
+void decode(const json &j, TextRange &v, const QString &path);
 void decode(const json &j, Ban &v, const QString &path);
 
 namespace {
@@ -66,13 +67,33 @@ void from_json(const json &j, MessagePage &v)
 
 // ---- search ---------------------------------------------------------------------------------
 
-void to_json(json &j, const SearchHit &v) { j = json{{"message", v.message}, {"snippet", str(v.snippet)}}; }
+void to_json(json &j, const TextRange &v) { j = json{{"start", v.start}, {"length", v.length}}; }
+
+void decode(const json &j, TextRange &v, const QString &path)
+{
+    JsonReader r(j, path);
+    v.start = int(r.integer("start", 0, limits::kContentHardMax));
+    v.length = int(r.integer("length", 0, limits::kContentHardMax));
+    r.finish();
+}
+void from_json(const json &j, TextRange &v) { decode(j, v, {}); }
+
+void to_json(json &j, const SearchHit &v)
+{
+    j = json{{"message", v.message}, {"snippet", str(v.snippet)}, {"highlights", v.highlights}};
+}
 
 void decode(const json &j, SearchHit &v, const QString &path)
 {
     JsonReader r(j, path);
     v.message = r.nested<Message>("message");
     v.snippet = r.optString("snippet", {}, limits::kContentHardMax);
+    v.highlights = r.nestedList<TextRange>("highlights", 1000);
+    // A range outside the snippet would make a client paint past the text.
+    for (const TextRange &t : v.highlights) {
+        if (t.start + t.length > v.snippet.size())
+            r.fail("highlights", QStringLiteral("a range ends past the snippet"));
+    }
     r.finish();
 }
 void from_json(const json &j, SearchHit &v) { decode(j, v, {}); }

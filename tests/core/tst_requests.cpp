@@ -145,6 +145,9 @@ std::vector<std::pair<QString, BodyCheck>> responseCases()
     const Message message = typeFixture<Message>("message_system");
     const OffsetPagination offsets = loadFixture(u"types/offset_pagination.json"_s).get<OffsetPagination>();
     const CursorPagination cursor = loadFixture(u"types/cursor_pagination.json"_s).get<CursorPagination>();
+    CursorPagination aroundCursor = cursor;
+    aroundCursor.hasMoreBefore = true;
+    aroundCursor.hasMoreAfter = false;
     const Ban ban{u"r_design"_s, u"u_bob02"_s, u"u_carol03"_s, u"Repeated spam"_s, t(9, 29, 10, 25), t(10, 6, 10, 25)};
     const Ban permanent{u"r_design"_s, u"u_eve05"_s, u"u_alice01"_s, QString(), t(9, 28, 8, 0), 0};
     return {
@@ -152,7 +155,9 @@ std::vector<std::pair<QString, BodyCheck>> responseCases()
         {u"room_page"_s, roundTrip(RoomPage{{room}, offsets})},
         {u"member_page"_s, roundTrip(MemberPage{{member}, offsets})},
         {u"message_page"_s, roundTrip(MessagePage{{message}, cursor})},
-        {u"search_results"_s, roundTrip(SearchResults{{SearchHit{message, u"Carol Diaz [joined] the room"_s}}})},
+        {u"message_page_around"_s, roundTrip(MessagePage{{message}, aroundCursor})},
+        {u"search_results"_s,
+         roundTrip(SearchResults{{SearchHit{message, u"Carol Diaz joined the room"_s, {TextRange{11, 6}}}}})},
         {u"ban"_s, roundTrip(ban)},
         {u"ban_list"_s, roundTrip(BanList{{ban, permanent}})},
         {u"pin_list"_s, roundTrip(PinList{{message}})},
@@ -187,6 +192,7 @@ void decodeAs(const QString &path, const json &j)
         {u"responses/room_page"_s, [](const json &v) { v.get<RoomPage>(); }},
         {u"responses/member_page"_s, [](const json &v) { v.get<MemberPage>(); }},
         {u"responses/message_page"_s, [](const json &v) { v.get<MessagePage>(); }},
+        {u"responses/message_page_around"_s, [](const json &v) { v.get<MessagePage>(); }},
         {u"responses/search_results"_s, [](const json &v) { v.get<SearchResults>(); }},
         {u"responses/ban"_s, [](const json &v) { v.get<Ban>(); }},
         {u"responses/ban_list"_s, [](const json &v) { v.get<BanList>(); }},
@@ -324,6 +330,10 @@ void TestCore::restBodyMalformed_data()
     row("message_page.messages object", "responses/message_page.json", setTo("/messages", json::object()), "messages");
     row("search_results[0].snippet number", "responses/search_results.json", setTo("/results/0/snippet", 1),
         "results[0].snippet");
+    row("search_results[0].highlights past the end", "responses/search_results.json",
+        setTo("/results/0/highlights/0/length", 99), "results[0].highlights");
+    row("message_page_around.pagination.hasMoreAfter", "responses/message_page_around.json",
+        setTo("/pagination/hasMoreAfter", "no"), "pagination.hasMoreAfter");
     row("ban.until", "responses/ban.json", setTo("/until", "next week"), "until");
     row("ban_list.bans[1].userId", "responses/ban_list.json", without("/bans/1/userId"), "bans[1].userId");
     row("pin_list.pins[0].seq", "responses/pin_list.json", setTo("/pins/0/seq", "1043"), "pins[0].seq");
