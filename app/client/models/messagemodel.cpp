@@ -127,6 +127,61 @@ void MessageModel::reload()
     fetchLatest();
 }
 
+void MessageModel::openAt(const QString &messageId)
+{
+    const quint64 gen = ++m_generation; // answers for the window shown until now are stale
+    m_fetchingOlder = false;
+    m_fetchingNewer = false;
+    HistoryQuery q;
+    q.around = messageId;
+    q.limit = m_pageSize;
+    m_api.messages(m_roomId, q, this, [this, gen, messageId](const ApiResult<MessagePage> &r) {
+        if (gen != m_generation)
+            return;
+        if (!r.ok()) {
+            Q_EMIT loadFailed(r.error->message);
+            return;
+        }
+        const CursorPagination &p = r.value.pagination;
+        m_store.saveMessages(r.value.messages);
+        beginResetModel();
+        m_rows.erase(m_rows.begin(), m_rows.begin() + m_sent); // the outbox's rows stay at the end
+        m_sent = 0;
+        m_quotes.clear();
+        std::vector<Row> rows;
+        for (const Message &m : r.value.messages)
+            rows.push_back(makeRow(m, Delivery::Sent));
+        m_rows.insert(m_rows.begin(), rows.begin(), rows.end());
+        m_sent = int(rows.size());
+        m_hasOlder = p.hasMoreBefore.value_or(p.hasMore);
+        m_atLatest = !p.hasMoreAfter.value_or(p.hasMore);
+        m_latestLoaded = true;
+        endResetModel();
+        if (m_atLatest)
+            joinLiveEnd();
+        Q_EMIT openedAt(messageId);
+    });
+}
+
+void MessageModel::joinLiveEnd()
+{
+    if (m_sent == 0)
+        return;
+    for (const Message &m : m_store.messagesAfter(m_roomId, m_rows[std::size_t(m_sent - 1)].message.seq, m_maxRows))
+        upsert(m, true);
+    trimOldest();
+}
+
+void MessageModel::setHighlighted(const QString &messageId)
+{
+    const int before = rowOfMessage(m_highlighted);
+    m_highlighted = messageId;
+    if (before >= 0)
+        Q_EMIT dataChanged(index(before), index(before), {IsHighlightedRole});
+    if (const int now = rowOfMessage(messageId); now >= 0)
+        Q_EMIT dataChanged(index(now), index(now), {IsHighlightedRole});
+}
+
 void MessageModel::fetchLatest()
 {
     const quint64 gen = m_generation;
@@ -371,8 +426,10 @@ void MessageModel::fetchNewer()
         }
         for (const Message &m : r.value.messages)
             upsert(m, true);
-        if (!r.value.pagination.hasMore)
+        if (!r.value.pagination.hasMore) {
             m_atLatest = true;
+            joinLiveEnd();
+        }
         trimOldest();
     });
 }
@@ -682,6 +739,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case ErrorRole: return r.error;
     case IsPinnedRole: return isPinned(m.messageId);
     case MoreAboveRole: return index.row() == 0 && m_hasOlder;
+    case IsHighlightedRole: return !m_highlighted.isEmpty() && m.messageId == m_highlighted && index.row() < m_sent;
     case AttachmentsRole: return QVariant::fromValue(QList<Attachment>(m.attachments.begin(), m.attachments.end()));
     case UploadProgressRole:
         return r.delivery == Delivery::Sent || m.attachments.empty() ? -1.0 : double(std::max(0.0f, r.uploaded));
@@ -727,7 +785,8 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {IsPinnedRole, "isPinned"},       {IsFirstUnreadRole, "isFirstUnread"},
             {ReplyAuthorRole, "replyAuthor"}, {ReplyTextRole, "replyText"},
             {MoreAboveRole, "moreAbove"},     {MentionRole, "mention"},
-            {AttachmentsRole, "attachments"}, {UploadProgressRole, "uploadProgress"}};
+            {AttachmentsRole, "attachments"}, {UploadProgressRole, "uploadProgress"},
+            {IsHighlightedRole, "isHighlighted"}};
 }
 
 } // namespace confab::client
