@@ -55,13 +55,30 @@ void from_json(const json &j, MemberPage &v)
     r.finish();
 }
 
-void to_json(json &j, const MessagePage &v) { j = json{{"messages", v.messages}, {"pagination", v.pagination}}; }
+void to_json(json &j, const MessagePage &v)
+{
+    j = json{{"messages", v.messages}, {"pagination", v.pagination}};
+    if (v.hasMoreBefore)
+        j["pagination"]["hasMoreBefore"] = *v.hasMoreBefore;
+    if (v.hasMoreAfter)
+        j["pagination"]["hasMoreAfter"] = *v.hasMoreAfter;
+}
 
 void from_json(const json &j, MessagePage &v)
 {
     JsonReader r(j);
     v.messages = r.nestedList<Message>("messages", kListMax);
-    v.pagination = r.nested<CursorPagination>("pagination");
+    // The around= fields sit beside the cursor's own; the cursor is read without them.
+    const json &raw = r.object("pagination");
+    JsonReader around(raw, r.pathOf("pagination"));
+    if (around.has("hasMoreBefore"))
+        v.hasMoreBefore = around.boolean("hasMoreBefore");
+    if (around.has("hasMoreAfter"))
+        v.hasMoreAfter = around.boolean("hasMoreAfter");
+    json pagination = raw;
+    pagination.erase("hasMoreBefore");
+    pagination.erase("hasMoreAfter");
+    decode(pagination, v.pagination, r.pathOf("pagination"));
     r.finish();
 }
 

@@ -39,6 +39,10 @@ struct MemberPage {
 struct MessagePage {
     std::vector<Message> messages;
     CursorPagination pagination;
+    // A page around a message (`around=`) says both ways, inside "pagination" on the wire;
+    // absent on the other pages.
+    std::optional<bool> hasMoreBefore;
+    std::optional<bool> hasMoreAfter;
     bool operator==(const MessagePage &) const = default;
 };
 
@@ -51,7 +55,7 @@ struct TextRange {
 
 struct SearchHit {
     Message message;
-    QString snippet;                    // plain text around the match
+    QString snippet;                   // plain text around the match
     std::vector<TextRange> highlights; // where the snippet matches the query's words, in order
     bool operator==(const SearchHit &) const = default;
 };

@@ -416,10 +416,6 @@ void from_json(const json &j, OffsetPagination &v) { decode(j, v, {}); }
 void to_json(json &j, const CursorPagination &v)
 {
     j = json{{"hasMore", v.hasMore}, {"before", optStr(v.before)}, {"after", optStr(v.after)}, {"limit", v.limit}};
-    if (v.hasMoreBefore)
-        j["hasMoreBefore"] = *v.hasMoreBefore;
-    if (v.hasMoreAfter)
-        j["hasMoreAfter"] = *v.hasMoreAfter;
 }
 
 void decode(const json &j, CursorPagination &v, const QString &path)
@@ -429,10 +425,6 @@ void decode(const json &j, CursorPagination &v, const QString &path)
     v.before = r.optString("before", {}, limits::kIdMax);
     v.after = r.optString("after", {}, limits::kIdMax);
     v.limit = int(r.integer("limit", 0, 1000));
-    if (r.has("hasMoreBefore"))
-        v.hasMoreBefore = r.boolean("hasMoreBefore");
-    if (r.has("hasMoreAfter"))
-        v.hasMoreAfter = r.boolean("hasMoreAfter");
     r.finish();
 }
 void from_json(const json &j, CursorPagination &v) { decode(j, v, {}); }

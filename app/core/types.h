@@ -164,9 +164,6 @@ struct CursorPagination {
     QString before; // id to pass as `before` for the next older page
     QString after;  // id to pass as `after` for the next newer page
     int limit = 50;
-    // Pages around a message (`around=`) say both ways; absent on the other pages.
-    std::optional<bool> hasMoreBefore;
-    std::optional<bool> hasMoreAfter;
     bool operator==(const CursorPagination &) const = default;
 };
 

@@ -145,9 +145,6 @@ std::vector<std::pair<QString, BodyCheck>> responseCases()
     const Message message = typeFixture<Message>("message_system");
     const OffsetPagination offsets = loadFixture(u"types/offset_pagination.json"_s).get<OffsetPagination>();
     const CursorPagination cursor = loadFixture(u"types/cursor_pagination.json"_s).get<CursorPagination>();
-    CursorPagination aroundCursor = cursor;
-    aroundCursor.hasMoreBefore = true;
-    aroundCursor.hasMoreAfter = false;
     const Ban ban{u"r_design"_s, u"u_bob02"_s, u"u_carol03"_s, u"Repeated spam"_s, t(9, 29, 10, 25), t(10, 6, 10, 25)};
     const Ban permanent{u"r_design"_s, u"u_eve05"_s, u"u_alice01"_s, QString(), t(9, 28, 8, 0), 0};
     return {
@@ -155,7 +152,7 @@ std::vector<std::pair<QString, BodyCheck>> responseCases()
         {u"room_page"_s, roundTrip(RoomPage{{room}, offsets})},
         {u"member_page"_s, roundTrip(MemberPage{{member}, offsets})},
         {u"message_page"_s, roundTrip(MessagePage{{message}, cursor})},
-        {u"message_page_around"_s, roundTrip(MessagePage{{message}, aroundCursor})},
+        {u"message_page_around"_s, roundTrip(MessagePage{{message}, cursor, true, false})},
         {u"search_results"_s,
          roundTrip(SearchResults{{SearchHit{message, u"Carol Diaz joined the room"_s, {TextRange{11, 6}}}}})},
         {u"ban"_s, roundTrip(ban)},

@@ -28,8 +28,7 @@ void TestCore::searchSyntax_data()
         u"budget"_qs, u"alice"_qs, u"Design Team"_qs, QDate(2025, 10, 1), QDate(2025, 9, 1), true);
     row("keys any case", u"FROM:bob In:general"_qs, {}, u"bob"_qs, u"general"_qs, {}, {}, false);
     row("room with hash", u"in:#random cats"_qs, u"cats"_qs, {}, u"random"_qs, {}, {}, false);
-    row("other prefixes stay words", u"see http://x ratio:3"_qs, u"see http://x ratio:3"_qs, {}, {}, {}, {},
-        false);
+    row("other prefixes stay words", u"see http://x ratio:3"_qs, u"see http://x ratio:3"_qs, {}, {}, {}, {}, false);
     row("last filter wins", u"from:a from:b"_qs, {}, u"b"_qs, {}, {}, {}, false);
     row("quoted phrase stays one word", u"\"hello world\""_qs, u"hello world"_qs, {}, {}, {}, {}, false);
     row("bad date", u"before:yesterday x"_qs, u"x"_qs, {}, {}, {}, {}, false,

@@ -23,10 +23,7 @@ QString searchPath(const QString &query)
     return QStringLiteral("/v1/chat/search?q=") + QString::fromLatin1(QUrl::toPercentEncoding(query));
 }
 
-QString day(int offsetFromToday)
-{
-    return QDate::currentDate().addDays(offsetFromToday).toString(Qt::ISODate);
-}
+QString day(int offsetFromToday) { return QDate::currentDate().addDays(offsetFromToday).toString(Qt::ISODate); }
 
 } // namespace
 
@@ -102,8 +99,8 @@ void TestSearch::badFiltersAreNamed()
     CHECK_ERROR(r, 422, "VALIDATION_FAILED", "q");
     QVERIFY2(r.raw.contains("nobody_here"), r.raw.constData());
     CHECK_ERROR(m_bob->get(searchPath(QStringLiteral("x has:banana"))), 422, "VALIDATION_FAILED", "q");
-    CHECK_ERROR(m_bob->get(searchPath(QStringLiteral("x")) + QStringLiteral("&sort=loudest")), 422,
-                "VALIDATION_FAILED", "sort");
+    CHECK_ERROR(m_bob->get(searchPath(QStringLiteral("x")) + QStringLiteral("&sort=loudest")), 422, "VALIDATION_FAILED",
+                "sort");
 }
 
 void TestSearch::sortAndHighlights()
@@ -131,8 +128,8 @@ void TestSearch::sortAndHighlights()
     QCOMPARE(marked, (QStringList{u"Walrus"_qs, u"walrus"_qs, u"WALRUS"_qs, u"walrus"_qs}));
     const RestReply prefix = m_bob->get(searchPath(QStringLiteral("walr")));
     const json first = prefix.data()["results"][0];
-    QCOMPARE(qs(first["snippet"]).mid(first["highlights"][0]["start"].get<int>(),
-                                      first["highlights"][0]["length"].get<int>()),
+    QCOMPARE(qs(first["snippet"])
+                 .mid(first["highlights"][0]["start"].get<int>(), first["highlights"][0]["length"].get<int>()),
              u"walrus"_qs);
 }
 
@@ -161,8 +158,8 @@ void TestSearch::notAfterLeaveKickOrBan()
         CHECK_STATUS(r, 200);
         QVERIFY2(hitIds(r).isEmpty(), qPrintable(a->username));
         // Nor by filters alone, nor by the room's id as a parameter.
-        QVERIFY(hitIds((*a)->get(searchPath(QStringLiteral("from:alice")) + QStringLiteral("&roomId=") + vault))
-                    .isEmpty());
+        QVERIFY(
+            hitIds((*a)->get(searchPath(QStringLiteral("from:alice")) + QStringLiteral("&roomId=") + vault)).isEmpty());
         // Nor by opening the history around it.
         CHECK_STATUS((*a)->get(roomPath(vault, QStringLiteral("/messages?around=") + qs(m["messageId"]))), 403);
     }
@@ -235,9 +232,9 @@ void TestSearch::aroundCursorEdges()
                 "around");
     CHECK_ERROR(m_alice->get(roomPath(id, QStringLiteral("/messages?around=m_nope"))), 404, "MESSAGE_NOT_FOUND",
                 "around");
-    CHECK_ERROR(m_alice->get(roomPath(id, QStringLiteral("/messages?around=") + ids[2] + QStringLiteral("&before=") +
-                                              ids[3])),
-                422, "VALIDATION_FAILED", "around");
+    CHECK_ERROR(
+        m_alice->get(roomPath(id, QStringLiteral("/messages?around=") + ids[2] + QStringLiteral("&before=") + ids[3])),
+        422, "VALIDATION_FAILED", "around");
 }
 
 QTEST_GUILESS_MAIN(TestSearch)

@@ -19,6 +19,7 @@ class Composer;
 class ComposerDrafts;
 class LengthCounter;
 class MessageController;
+class MessageJump;
 class ModerationController;
 class PinsButton;
 class RoomFiles;
@@ -49,6 +50,9 @@ public:
     QString typingText() const;
     // Focus to the composer when the open room can be written in; false otherwise.
     bool focusComposer();
+    // Shows this message of the open room in context (loading the window around it), highlighted.
+    void showMessageInContext(const QString &messageId);
+    MessageJump *messageJump() const { return m_jump; }
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -73,6 +77,8 @@ private:
     ModerationController *m_moderation = nullptr;
     // Attaching, sending and opening files (RoomFiles).
     RoomFiles *m_files = nullptr;
+    // Opening the timeline at a search result.
+    MessageJump *m_jump = nullptr;
 };
 
 } // namespace confab::ui

@@ -142,7 +142,7 @@ void MessageModel::openAt(const QString &messageId)
             Q_EMIT loadFailed(r.error->message);
             return;
         }
-        const CursorPagination &p = r.value.pagination;
+        const MessagePage &p = r.value;
         m_store.saveMessages(r.value.messages);
         beginResetModel();
         m_rows.erase(m_rows.begin(), m_rows.begin() + m_sent); // the outbox's rows stay at the end
@@ -153,8 +153,8 @@ void MessageModel::openAt(const QString &messageId)
             rows.push_back(makeRow(m, Delivery::Sent));
         m_rows.insert(m_rows.begin(), rows.begin(), rows.end());
         m_sent = int(rows.size());
-        m_hasOlder = p.hasMoreBefore.value_or(p.hasMore);
-        m_atLatest = !p.hasMoreAfter.value_or(p.hasMore);
+        m_hasOlder = p.hasMoreBefore.value_or(p.pagination.hasMore);
+        m_atLatest = !p.hasMoreAfter.value_or(p.pagination.hasMore);
         m_latestLoaded = true;
         endResetModel();
         if (m_atLatest)
@@ -774,18 +774,30 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MessageModel::roleNames() const
 {
-    return {{Qt::DisplayRole, "display"},     {MessageIdRole, "messageId"},
-            {ClientMsgIdRole, "clientMsgId"}, {SeqRole, "seq"},
-            {AuthorIdRole, "authorId"},       {AuthorNameRole, "authorName"},
-            {ContentRole, "content"},         {TypeRole, "type"},
-            {TimestampRole, "timestamp"},     {ReactionsRole, "reactions"},
-            {ReplyToRole, "replyTo"},         {IsEditedRole, "isEdited"},
-            {IsDeletedRole, "isDeleted"},     {IsMineRole, "isMine"},
-            {DeliveryRole, "delivery"},       {ErrorRole, "error"},
-            {IsPinnedRole, "isPinned"},       {IsFirstUnreadRole, "isFirstUnread"},
-            {ReplyAuthorRole, "replyAuthor"}, {ReplyTextRole, "replyText"},
-            {MoreAboveRole, "moreAbove"},     {MentionRole, "mention"},
-            {AttachmentsRole, "attachments"}, {UploadProgressRole, "uploadProgress"},
+    return {{Qt::DisplayRole, "display"},
+            {MessageIdRole, "messageId"},
+            {ClientMsgIdRole, "clientMsgId"},
+            {SeqRole, "seq"},
+            {AuthorIdRole, "authorId"},
+            {AuthorNameRole, "authorName"},
+            {ContentRole, "content"},
+            {TypeRole, "type"},
+            {TimestampRole, "timestamp"},
+            {ReactionsRole, "reactions"},
+            {ReplyToRole, "replyTo"},
+            {IsEditedRole, "isEdited"},
+            {IsDeletedRole, "isDeleted"},
+            {IsMineRole, "isMine"},
+            {DeliveryRole, "delivery"},
+            {ErrorRole, "error"},
+            {IsPinnedRole, "isPinned"},
+            {IsFirstUnreadRole, "isFirstUnread"},
+            {ReplyAuthorRole, "replyAuthor"},
+            {ReplyTextRole, "replyText"},
+            {MoreAboveRole, "moreAbove"},
+            {MentionRole, "mention"},
+            {AttachmentsRole, "attachments"},
+            {UploadProgressRole, "uploadProgress"},
             {IsHighlightedRole, "isHighlighted"}};
 }
 

@@ -49,10 +49,7 @@ void SearchResultsModel::setResults(std::vector<SearchHit> hits, const QString &
     Q_EMIT finished();
 }
 
-int SearchResultsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_hits.size());
-}
+int SearchResultsModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_hits.size()); }
 
 QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
 {
@@ -78,7 +75,7 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> SearchResultsModel::roleNames() const
 {
-    return {{MessageIdRole, "messageId"}, {RoomIdRole, "roomId"},       {RoomNameRole, "roomName"},
+    return {{MessageIdRole, "messageId"},   {RoomIdRole, "roomId"},       {RoomNameRole, "roomName"},
             {AuthorNameRole, "authorName"}, {TimestampRole, "timestamp"}, {SnippetRole, "snippet"},
             {HighlightsRole, "highlights"}};
 }

@@ -387,8 +387,8 @@ Result<MessagePage> MessageService::historyAround(const Caller &caller, const QS
     for (auto &m : page.messages)
         m = presentMessage(std::move(m));
     page.pagination.hasMore = moreBefore || moreAfter;
-    page.pagination.hasMoreBefore = moreBefore;
-    page.pagination.hasMoreAfter = moreAfter;
+    page.hasMoreBefore = moreBefore;
+    page.hasMoreAfter = moreAfter;
     page.pagination.before = page.messages.front().messageId;
     page.pagination.after = page.messages.back().messageId;
     return page;
