@@ -313,6 +313,7 @@ bool TimelineView::showMessage(const QString &messageId)
     if (row < 0)
         return false;
     const QModelIndex i = m_proxy->index(row, 0);
+    m_stick = false; // the reader goes to this message, not to the bottom (laying out must not pull it down)
     setCurrentIndex(i);
     scrollTo(i, QAbstractItemView::PositionAtCenter);
     setFocus(Qt::OtherFocusReason);
