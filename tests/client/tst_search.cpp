@@ -111,7 +111,7 @@ void TestSearch::jumpBackAndPageForwardToLive()
     const QString liveId = qs(live.data()["messageId"]);
     QVERIFY(QTest::qWaitFor([&] { return arrived.count() > 0; }, 15000));
     QCOMPARE(model->rowOfMessage(liveId), -1);
-    QCOMPARE(model->messageAt(model->rowCount() - 1).seq - model->messageAt(0).seq, model->rowCount() - 1);
+    QCOMPARE(model->messageAt(model->rowCount() - 1).seq - model->messageAt(0).seq, qint64(model->rowCount() - 1));
 
     // Page forward to the present: every page joins the window without a gap, the oldest rows
     // go (the window stays bounded), and at the end the window is live again with the message.

@@ -7,6 +7,7 @@
 #include <QTest>
 
 using confab::SearchSyntax;
+using namespace Qt::StringLiterals;
 
 void TestCore::searchSyntax_data()
 {
@@ -23,20 +24,20 @@ void TestCore::searchSyntax_data()
                         const QString &in, QDate before, QDate after, bool file, const QString &error = {}) {
         QTest::newRow(name) << q << words << from << in << before << after << file << error;
     };
-    row("plain words", u"release  notes"_qs, u"release notes"_qs, {}, {}, {}, {}, false);
-    row("every filter", u"from:@alice in:\"Design Team\" budget before:2025-10-01 after:2025-09-01 has:file"_qs,
-        u"budget"_qs, u"alice"_qs, u"Design Team"_qs, QDate(2025, 10, 1), QDate(2025, 9, 1), true);
-    row("keys any case", u"FROM:bob In:general"_qs, {}, u"bob"_qs, u"general"_qs, {}, {}, false);
-    row("room with hash", u"in:#random cats"_qs, u"cats"_qs, {}, u"random"_qs, {}, {}, false);
-    row("other prefixes stay words", u"see http://x ratio:3"_qs, u"see http://x ratio:3"_qs, {}, {}, {}, {}, false);
-    row("last filter wins", u"from:a from:b"_qs, {}, u"b"_qs, {}, {}, {}, false);
-    row("quoted phrase stays one word", u"\"hello world\""_qs, u"hello world"_qs, {}, {}, {}, {}, false);
-    row("bad date", u"before:yesterday x"_qs, u"x"_qs, {}, {}, {}, {}, false,
-        u"before: wants a date as YYYY-MM-DD, not \"yesterday\""_qs);
-    row("impossible date", u"after:2025-02-30"_qs, {}, {}, {}, {}, {}, false,
-        u"after: wants a date as YYYY-MM-DD, not \"2025-02-30\""_qs);
-    row("empty from", u"from: x"_qs, u"x"_qs, {}, {}, {}, {}, false, u"from: wants a username"_qs);
-    row("unknown has", u"has:link"_qs, {}, {}, {}, {}, {}, false, u"has: knows only \"file\", not \"link\""_qs);
+    row("plain words", u"release  notes"_s, u"release notes"_s, {}, {}, {}, {}, false);
+    row("every filter", u"from:@alice in:\"Design Team\" budget before:2025-10-01 after:2025-09-01 has:file"_s,
+        u"budget"_s, u"alice"_s, u"Design Team"_s, QDate(2025, 10, 1), QDate(2025, 9, 1), true);
+    row("keys any case", u"FROM:bob In:general"_s, {}, u"bob"_s, u"general"_s, {}, {}, false);
+    row("room with hash", u"in:#random cats"_s, u"cats"_s, {}, u"random"_s, {}, {}, false);
+    row("other prefixes stay words", u"see http://x ratio:3"_s, u"see http://x ratio:3"_s, {}, {}, {}, {}, false);
+    row("last filter wins", u"from:a from:b"_s, {}, u"b"_s, {}, {}, {}, false);
+    row("quoted phrase stays one word", u"\"hello world\""_s, u"hello world"_s, {}, {}, {}, {}, false);
+    row("bad date", u"before:yesterday x"_s, u"x"_s, {}, {}, {}, {}, false,
+        u"before: wants a date as YYYY-MM-DD, not \"yesterday\""_s);
+    row("impossible date", u"after:2025-02-30"_s, {}, {}, {}, {}, {}, false,
+        u"after: wants a date as YYYY-MM-DD, not \"2025-02-30\""_s);
+    row("empty from", u"from: x"_s, u"x"_s, {}, {}, {}, {}, false, u"from: wants a username"_s);
+    row("unknown has", u"has:link"_s, {}, {}, {}, {}, {}, false, u"has: knows only \"file\", not \"link\""_s);
 }
 
 void TestCore::searchSyntax()
