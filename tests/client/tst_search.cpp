@@ -29,8 +29,8 @@ private:
     Account m_alice;
     QString m_roomId;
     std::unique_ptr<TestClient> m_client;
-    static constexpr int kSeeded = 10050;
-    static constexpr int kTarget = 40; // 10,009 messages back from the newest
+    static constexpr int kSeeded = 10300;
+    static constexpr int kTarget = 250; // 10,049 messages back from the newest
 };
 
 void TestSearch::initTestCase()
