@@ -83,8 +83,10 @@ void TestSearch::searchFindsOldMessage()
 
 void TestSearch::jumpBackAndPageForwardToLive()
 {
+    // No QAbstractItemModelTester here: it calls fetchMore() on every change, as no view does, and
+    // its older pages would fight the newer ones for the bounded window (searchFindsOldMessage and
+    // tst_chat test the model with it).
     MessageModel *model = m_client->engine()->createMessageModel(m_roomId, this);
-    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model->setPageSize(100);
     QSignalSpy latest(model, &MessageModel::latestLoaded);
     model->load();
@@ -99,7 +101,23 @@ void TestSearch::jumpBackAndPageForwardToLive()
     const int row = model->rowOfMessage(target);
     QVERIFY(row > 0 && row < model->rowCount() - 1); // in context: messages above and below it
     QVERIFY(!model->isAtLatest());
-    QVERIFY(model->canFetchMore({}));
+    QVERIFY(model->index(0).data(MessageModel::MoreAboveRole).toBool()); // older ones still to load
+
+    // A window shorter than the screen loads both ways at once. With a bound of 150 rows, whichever
+    // page comes second finds the other end trimmed: it must not go in with a gap.
+    const auto gapFree = [model] {
+        return model->messageAt(model->rowCount() - 1).seq - model->messageAt(0).seq == qint64(model->rowCount() - 1);
+    };
+    model->setMaxRows(150);
+    model->fetchMore({});
+    model->fetchNewer();
+    QVERIFY(QTest::qWaitFor([&] { return !model->isFetchingOlder() && !model->isFetchingNewer(); }, 15000));
+    QVERIFY(model->rowCount() <= 150);
+    QVERIFY2(gapFree(), qPrintable(QStringLiteral("rows %1, seq %2..%3")
+                                       .arg(model->rowCount())
+                                       .arg(model->messageAt(0).seq)
+                                       .arg(model->messageAt(model->rowCount() - 1).seq)));
+    model->setMaxRows(500);
 
     // A live message while the window is 10,000 messages back: not appended to it.
     RestClient rest(m_server.httpUrl());
@@ -111,7 +129,7 @@ void TestSearch::jumpBackAndPageForwardToLive()
     const QString liveId = qs(live.data()["messageId"]);
     QVERIFY(QTest::qWaitFor([&] { return arrived.count() > 0; }, 15000));
     QCOMPARE(model->rowOfMessage(liveId), -1);
-    QCOMPARE(model->messageAt(model->rowCount() - 1).seq - model->messageAt(0).seq, qint64(model->rowCount() - 1));
+    QVERIFY(gapFree());
 
     // Page forward to the present: every page joins the window without a gap, the oldest rows
     // go (the window stays bounded), and at the end the window is live again with the message.
@@ -122,11 +140,11 @@ void TestSearch::jumpBackAndPageForwardToLive()
         model->fetchNewer();
         QVERIFY(QTest::qWaitFor([&] { return !model->isFetchingNewer(); }, 15000));
         QVERIFY(model->rowCount() <= model->maxRows());
-        QCOMPARE(model->messageAt(0).seq + model->rowCount() - 1, model->messageAt(model->rowCount() - 1).seq);
+        QVERIFY(gapFree());
         QVERIFY(model->messageAt(model->rowCount() - 1).seq > lastSeq);
         lastSeq = model->messageAt(model->rowCount() - 1).seq;
     }
-    QVERIFY(pages >= 100);
+    QVERIFY(pages >= 90); // about ten thousand messages in pages of 100
     QCOMPARE(model->messageAt(model->rowCount() - 1).messageId, liveId);
 
     // Live again: the next message is appended as it arrives.

@@ -388,6 +388,12 @@ void MessageModel::fetchMore(const QModelIndex &parent)
             if (page.empty())
                 Q_EMIT loadFailed(r.error->message);
         }
+        if (m_sent > 0 && m_rows.front().message.seq != oldest.seq && r.ok()) {
+            // The window's top moved meanwhile (paging forward trimmed it): this page would
+            // leave a gap above the first row. The view asks again from the new top.
+            Q_EMIT olderLoaded(0);
+            return;
+        }
         const qint64 firstSeq = m_sent > 0 ? m_rows.front().message.seq : std::numeric_limits<qint64>::max();
         // Rows are in seq order and a message keeps its seq: one older than the first row cannot be
         // in the window. (No search by id per message: that made reading back a long history
@@ -414,9 +420,10 @@ void MessageModel::fetchNewer()
     m_fetchingNewer = true;
     const quint64 gen = m_generation;
     HistoryQuery q;
-    q.after = m_rows[std::size_t(m_sent - 1)].message.messageId;
+    const Message newest = m_rows[std::size_t(m_sent - 1)].message;
+    q.after = newest.messageId;
     q.limit = m_pageSize;
-    m_api.messages(m_roomId, q, this, [this, gen](const ApiResult<MessagePage> &r) {
+    m_api.messages(m_roomId, q, this, [this, gen, newest](const ApiResult<MessagePage> &r) {
         if (gen != m_generation)
             return;
         m_fetchingNewer = false;
@@ -424,6 +431,8 @@ void MessageModel::fetchNewer()
             Q_EMIT loadFailed(r.error->message);
             return;
         }
+        if (m_sent == 0 || m_rows[std::size_t(m_sent - 1)].message.seq != newest.seq)
+            return; // an older page trimmed the bottom meanwhile: this page would leave a gap
         for (const Message &m : r.value.messages)
             upsert(m, true);
         if (!r.value.pagination.hasMore) {
