@@ -14,6 +14,7 @@ using nlohmann::json;
 
 // Decoders that carry their path, for the items of the lists below.
 void decode(const json &j, SearchHit &v, const QString &path);
+void decode(const json &j, TextRange &v, const QString &path);
 void decode(const json &j, Ban &v, const QString &path);
 
 namespace {
@@ -56,25 +57,62 @@ void from_json(const json &j, MemberPage &v)
     r.finish();
 }
 
-void to_json(json &j, const MessagePage &v) { j = json{{"messages", v.messages}, {"pagination", v.pagination}}; }
+void to_json(json &j, const MessagePage &v)
+{
+    j = json{{"messages", v.messages}, {"pagination", v.pagination}};
+    if (v.hasMoreBefore)
+        j["pagination"]["hasMoreBefore"] = *v.hasMoreBefore;
+    if (v.hasMoreAfter)
+        j["pagination"]["hasMoreAfter"] = *v.hasMoreAfter;
+}
 
 void from_json(const json &j, MessagePage &v)
 {
     JsonReader r(j);
     v.messages = r.nestedList<Message>("messages", kListMax);
-    v.pagination = r.nested<CursorPagination>("pagination");
+    // The around= fields sit beside the cursor's own; the cursor is read without them.
+    const json &raw = r.object("pagination");
+    JsonReader around(raw, r.pathOf("pagination"));
+    if (around.has("hasMoreBefore"))
+        v.hasMoreBefore = around.boolean("hasMoreBefore");
+    if (around.has("hasMoreAfter"))
+        v.hasMoreAfter = around.boolean("hasMoreAfter");
+    json pagination = raw;
+    pagination.erase("hasMoreBefore");
+    pagination.erase("hasMoreAfter");
+    decode(pagination, v.pagination, r.pathOf("pagination"));
     r.finish();
 }
 
 // ---- search ---------------------------------------------------------------------------------
 
-void to_json(json &j, const SearchHit &v) { j = json{{"message", v.message}, {"snippet", str(v.snippet)}}; }
+void to_json(json &j, const TextRange &v) { j = json{{"start", v.start}, {"length", v.length}}; }
+
+void decode(const json &j, TextRange &v, const QString &path)
+{
+    JsonReader r(j, path);
+    v.start = int(r.integer("start", 0, limits::kContentHardMax));
+    v.length = int(r.integer("length", 0, limits::kContentHardMax));
+    r.finish();
+}
+void from_json(const json &j, TextRange &v) { decode(j, v, {}); }
+
+void to_json(json &j, const SearchHit &v)
+{
+    j = json{{"message", v.message}, {"snippet", str(v.snippet)}, {"highlights", v.highlights}};
+}
 
 void decode(const json &j, SearchHit &v, const QString &path)
 {
     JsonReader r(j, path);
     v.message = r.nested<Message>("message");
     v.snippet = r.optString("snippet", {}, limits::kContentHardMax);
+    v.highlights = r.nestedList<TextRange>("highlights", 1000);
+    // A range outside the snippet would make a client paint past the text.
+    for (const TextRange &t : v.highlights) {
+        if (t.start + t.length > v.snippet.size())
+            r.fail("highlights", QStringLiteral("a range ends past the snippet"));
+    }
     r.finish();
 }
 void from_json(const json &j, SearchHit &v) { decode(j, v, {}); }

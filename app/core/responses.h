@@ -39,12 +39,24 @@ struct MemberPage {
 struct MessagePage {
     std::vector<Message> messages;
     CursorPagination pagination;
+    // A page around a message (`around=`) says both ways, inside "pagination" on the wire;
+    // absent on the other pages.
+    std::optional<bool> hasMoreBefore;
+    std::optional<bool> hasMoreAfter;
     bool operator==(const MessagePage &) const = default;
+};
+
+// A stretch of a text, in UTF-16 code units (QString and JavaScript string offsets).
+struct TextRange {
+    int start = 0;
+    int length = 0;
+    bool operator==(const TextRange &) const = default;
 };
 
 struct SearchHit {
     Message message;
-    QString snippet; // plain text around the match
+    QString snippet;                   // plain text around the match
+    std::vector<TextRange> highlights; // where the snippet matches the query's words, in order
     bool operator==(const SearchHit &) const = default;
 };
 
@@ -107,6 +119,7 @@ CONFAB_DECLARE_JSON(SignedIn)
 CONFAB_DECLARE_JSON(RoomPage)
 CONFAB_DECLARE_JSON(MemberPage)
 CONFAB_DECLARE_JSON(MessagePage)
+CONFAB_DECLARE_JSON(TextRange)
 CONFAB_DECLARE_JSON(SearchHit)
 CONFAB_DECLARE_JSON(SearchResults)
 CONFAB_DECLARE_JSON(Ban)

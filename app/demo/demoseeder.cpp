@@ -28,7 +28,9 @@ namespace {
 constexpr qint64 kSecond = 1000;
 constexpr qint64 kMinute = 60 * kSecond;
 constexpr qint64 kHour = 60 * kMinute;
-constexpr qint64 kHistorySpan = 3 * 24 * kHour; // the history covers the last three days
+// The history covers the last ten days: search (Ctrl+Shift+F) has week-old messages to find
+// and open in context.
+constexpr qint64 kHistorySpan = 10 * 24 * kHour;
 
 QString randomPassword()
 {

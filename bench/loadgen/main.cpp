@@ -21,6 +21,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <dirent.h>
 #include <fstream>
 #include <map>
@@ -823,6 +824,21 @@ int cmdHistory(const Args &a)
     measure("search_rare_word", [&](int i) { return sbase + rare[size_t(i) % rare.size()]; });
     measure("search_two_words",
             [&](int i) { return sbase + common[size_t(i) % common.size()] + "%20" + rare[size_t(i) % rare.size()]; });
+    // Opening the timeline at a search result, and search ranked by bm25 or narrowed by a filter
+    // written in the query (issue 15).
+    measure("history_around_random",
+            [&](int) { return base + "&around=" + mid(1 + int64_t(rng() % uint64_t(total))); });
+    measure("search_rare_relevance", [&](int i) { return sbase + rare[size_t(i) % rare.size()] + "&sort=relevance"; });
+    measure("search_common_relevance",
+            [&](int i) { return sbase + common[size_t(i) % common.size()] + "&sort=relevance"; });
+    char tomorrow[16];
+    const std::time_t later = std::time(nullptr) + 86400;
+    std::tm utc{};
+    gmtime_r(&later, &utc);
+    std::strftime(tomorrow, sizeof tomorrow, "%Y-%m-%d", &utc);
+    measure("search_rare_before_date",
+            [&](int i) { return sbase + rare[size_t(i) % rare.size()] + "%20before:" + std::string(tomorrow); });
+    measure("search_rare_has_file", [&](int i) { return sbase + rare[size_t(i) % rare.size()] + "%20has:file"; });
 
     // sync replay: how long until `synced` for `missed` events.
     const int missed = int(a.num("sync-missed", 10000));

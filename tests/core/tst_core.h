@@ -69,6 +69,10 @@ private Q_SLOTS:
     void markdownPreview_data();
     void markdownPreview();
 
+    // tst_searchsyntax.cpp
+    void searchSyntax_data();
+    void searchSyntax();
+
     // tst_core.cpp
     void errorCodes_data();
     void errorCodes();

@@ -152,7 +152,9 @@ std::vector<std::pair<QString, BodyCheck>> responseCases()
         {u"room_page"_s, roundTrip(RoomPage{{room}, offsets})},
         {u"member_page"_s, roundTrip(MemberPage{{member}, offsets})},
         {u"message_page"_s, roundTrip(MessagePage{{message}, cursor})},
-        {u"search_results"_s, roundTrip(SearchResults{{SearchHit{message, u"Carol Diaz [joined] the room"_s}}})},
+        {u"message_page_around"_s, roundTrip(MessagePage{{message}, cursor, true, false})},
+        {u"search_results"_s,
+         roundTrip(SearchResults{{SearchHit{message, u"Carol Diaz joined the room"_s, {TextRange{11, 6}}}}})},
         {u"ban"_s, roundTrip(ban)},
         {u"ban_list"_s, roundTrip(BanList{{ban, permanent}})},
         {u"pin_list"_s, roundTrip(PinList{{message}})},
@@ -187,6 +189,7 @@ void decodeAs(const QString &path, const json &j)
         {u"responses/room_page"_s, [](const json &v) { v.get<RoomPage>(); }},
         {u"responses/member_page"_s, [](const json &v) { v.get<MemberPage>(); }},
         {u"responses/message_page"_s, [](const json &v) { v.get<MessagePage>(); }},
+        {u"responses/message_page_around"_s, [](const json &v) { v.get<MessagePage>(); }},
         {u"responses/search_results"_s, [](const json &v) { v.get<SearchResults>(); }},
         {u"responses/ban"_s, [](const json &v) { v.get<Ban>(); }},
         {u"responses/ban_list"_s, [](const json &v) { v.get<BanList>(); }},
@@ -324,6 +327,10 @@ void TestCore::restBodyMalformed_data()
     row("message_page.messages object", "responses/message_page.json", setTo("/messages", json::object()), "messages");
     row("search_results[0].snippet number", "responses/search_results.json", setTo("/results/0/snippet", 1),
         "results[0].snippet");
+    row("search_results[0].highlights past the end", "responses/search_results.json",
+        setTo("/results/0/highlights/0/length", 99), "results[0].highlights");
+    row("message_page_around.pagination.hasMoreAfter", "responses/message_page_around.json",
+        setTo("/pagination/hasMoreAfter", "no"), "pagination.hasMoreAfter");
     row("ban.until", "responses/ban.json", setTo("/until", "next week"), "until");
     row("ban_list.bans[1].userId", "responses/ban_list.json", without("/bans/1/userId"), "bans[1].userId");
     row("pin_list.pins[0].seq", "responses/pin_list.json", setTo("/pins/0/seq", "1043"), "pins[0].seq");

@@ -598,6 +598,11 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->fillRect(band, withAlpha(kMentionColor, 0.10f));
         painter->fillRect(QRect(band.left(), band.top(), 3, band.height()), kMentionColor);
     }
+    if (index.data(MessageModel::IsHighlightedRole).toBool()) {
+        // The message a search result opened, for a moment: a highlight-coloured band.
+        const QRect band(opt.rect.left(), l.messageTop, opt.rect.width(), opt.rect.bottom() - l.messageTop + 1);
+        painter->fillRect(band, withAlpha(pal.color(QPalette::Highlight), 0.28f));
+    }
     if ((opt.state & QStyle::State_HasFocus) && m_view->hasFocus()) {
         // Where the keyboard is: a tint and an outline (the tint alone was too faint to find).
         const QRect focus(opt.rect.left(), l.messageTop, opt.rect.width(), opt.rect.bottom() - l.messageTop + 1);

@@ -8,6 +8,7 @@
 #include "room/composerdrafts.h"
 #include "room/lengthcounter.h"
 #include "room/messagecontroller.h"
+#include "room/messagejump.h"
 #include "room/pinsbutton.h"
 #include "room/roomfiles.h"
 #include "room/timelineview.h"
@@ -105,6 +106,7 @@ RoomView::RoomView(QWidget *parent)
     connect(m_moderation, &ModerationController::currentRoomRemoved, this, &RoomView::clear);
     // Message actions: the timeline's menu and the composer's reply/edit modes, to the engine.
     m_actions = new MessageController(m_timeline, m_composer, this);
+    m_jump = new MessageJump(m_timeline, this);
     connect(m_pins, &PinsButton::messageChosen, this, [this](const QString &messageId) {
         if (!m_timeline->showMessage(messageId))
             m_timeline->showNotice(tr("That pinned message is not loaded. Scroll up to find it."));
@@ -197,6 +199,8 @@ void RoomView::resizeEvent(QResizeEvent *event)
 client::MessageModel *RoomView::messageModel() const { return m_room ? &m_room->messages() : nullptr; }
 
 QString RoomView::typingText() const { return m_typing->text(); }
+
+void RoomView::showMessageInContext(const QString &messageId) { m_jump->jumpTo(messageId); }
 
 bool RoomView::focusComposer()
 {

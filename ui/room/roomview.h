@@ -21,6 +21,7 @@ class ComposerCompleter;
 class ComposerDrafts;
 class LengthCounter;
 class MessageController;
+class MessageJump;
 class ModerationController;
 class PinsButton;
 class RoomFiles;
@@ -53,6 +54,9 @@ public:
     QString typingText() const;
     // Focus to the composer when the open room can be written in; false otherwise.
     bool focusComposer();
+    // Shows this message of the open room in context (loading the window around it), highlighted.
+    void showMessageInContext(const QString &messageId);
+    MessageJump *messageJump() const { return m_jump; }
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -81,6 +85,8 @@ private:
     AnonymousToggle *m_anonymous = nullptr;
     // "@" completes the room's members, ":" emoji.
     ComposerCompleter *m_completer = nullptr;
+    // Opening the timeline at a search result.
+    MessageJump *m_jump = nullptr;
 };
 
 } // namespace confab::ui

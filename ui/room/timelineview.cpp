@@ -303,6 +303,18 @@ void TimelineView::onRangeChanged(int, int max)
 
 void TimelineView::onRowsInserted(int first, int last)
 {
+    if (m_model && m_stick && !m_model->isAtLatest()) {
+        // Reading forward in a window that is not the latest: a page in and as many rows trimmed
+        // above can leave the scroll range as it was, so no scrolling asks for the next page. Ask
+        // once this page is all in (queued: the model is still inserting it).
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_model && m_stick && !m_model->isAtLatest() && !m_model->isFetchingNewer())
+                    m_model->fetchNewer();
+            },
+            Qt::QueuedConnection);
+    }
     if (!m_model || m_stick)
         return;
     if (first == 0 && last + 1 < m_model->rowCount())
@@ -357,6 +369,7 @@ bool TimelineView::showMessage(const QString &messageId)
     if (row < 0)
         return false;
     const QModelIndex i = m_proxy->index(row, 0);
+    m_stick = false; // the reader goes to this message, not to the bottom (laying out must not pull it down)
     setCurrentIndex(i);
     scrollTo(i, QAbstractItemView::PositionAtCenter);
     setFocus(Qt::OtherFocusReason);

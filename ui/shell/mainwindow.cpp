@@ -12,6 +12,7 @@
 #include "roomlist/roomdelegate.h"
 #include "roomlist/roomsectionmodel.h"
 #include "roomlist/roomswitcher.h"
+#include "search/searchdialog.h"
 #include "settings/appsettings.h"
 #include "settings/deleteaccountdialog.h"
 #include "settings/settingsdialog.h"
@@ -236,6 +237,10 @@ void MainWindow::buildMenus()
         m_filter->selectAll();
     });
     find->setShortcut(findRoomKey());
+    QAction *searchRoom = view->addAction(tr("&Search this room…"), this, [this] { openSearchDialog(false); });
+    searchRoom->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    QAction *searchAll = view->addAction(tr("Search &all rooms…"), this, [this] { openSearchDialog(true); });
+    searchAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     view->addSeparator();
     QAction *previous = view->addAction(tr("&Previous room"), this, [this] { moveRoom(-1); });
     previous->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
@@ -497,6 +502,22 @@ QDialog *MainWindow::openSettingsDialog()
     auto *dialog = new SettingsDialog(*m_settings, m_session, this);
     connect(
         dialog, &SettingsDialog::signOutRequested, this, [this] { m_session.signOut(); }, Qt::QueuedConnection);
+    return present(dialog);
+}
+
+QDialog *MainWindow::openSearchDialog(bool allRooms)
+{
+    if (!m_engine)
+        return nullptr;
+    const QString roomId = currentRoomId();
+    const auto room = m_engine->rooms().room(roomId);
+    auto *dialog =
+        new SearchDialog(*m_engine, room ? roomId : QString(), room ? room->name : QString(), allRooms, this);
+    connect(dialog, &SearchDialog::messageChosen, this, [this](const QString &roomId, const QString &messageId) {
+        if (roomId != currentRoomId() && !openRoom(roomId))
+            return;
+        m_roomView->showMessageInContext(messageId);
+    });
     return present(dialog);
 }
 

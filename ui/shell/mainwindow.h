@@ -81,6 +81,9 @@ public:
     QDialog *openSettingsDialog();
     QDialog *openShortcutsDialog();
     QDialog *openDeleteAccountDialog();
+    // Message search over the open room (Ctrl+F) or every room (Ctrl+Shift+F); a chosen result
+    // opens its room at that message.
+    QDialog *openSearchDialog(bool allRooms);
 
     // Geometry in QSettings, so the window comes back where it was.
     void restoreWindowGeometry();

@@ -127,6 +127,61 @@ void MessageModel::reload()
     fetchLatest();
 }
 
+void MessageModel::openAt(const QString &messageId)
+{
+    const quint64 gen = ++m_generation; // answers for the window shown until now are stale
+    m_fetchingOlder = false;
+    m_fetchingNewer = false;
+    HistoryQuery q;
+    q.around = messageId;
+    q.limit = m_pageSize;
+    m_api.messages(m_roomId, q, this, [this, gen, messageId](const ApiResult<MessagePage> &r) {
+        if (gen != m_generation)
+            return;
+        if (!r.ok()) {
+            Q_EMIT loadFailed(r.error->message);
+            return;
+        }
+        const MessagePage &p = r.value;
+        m_store.saveMessages(r.value.messages);
+        beginResetModel();
+        m_rows.erase(m_rows.begin(), m_rows.begin() + m_sent); // the outbox's rows stay at the end
+        m_sent = 0;
+        m_quotes.clear();
+        std::vector<Row> rows;
+        for (const Message &m : r.value.messages)
+            rows.push_back(makeRow(m, Delivery::Sent));
+        m_rows.insert(m_rows.begin(), rows.begin(), rows.end());
+        m_sent = int(rows.size());
+        m_hasOlder = p.hasMoreBefore.value_or(p.pagination.hasMore);
+        m_atLatest = !p.hasMoreAfter.value_or(p.pagination.hasMore);
+        m_latestLoaded = true;
+        endResetModel();
+        if (m_atLatest)
+            joinLiveEnd();
+        Q_EMIT openedAt(messageId);
+    });
+}
+
+void MessageModel::joinLiveEnd()
+{
+    if (m_sent == 0)
+        return;
+    for (const Message &m : m_store.messagesAfter(m_roomId, m_rows[std::size_t(m_sent - 1)].message.seq, m_maxRows))
+        upsert(m, true);
+    trimOldest();
+}
+
+void MessageModel::setHighlighted(const QString &messageId)
+{
+    const int before = rowOfMessage(m_highlighted);
+    m_highlighted = messageId;
+    if (before >= 0)
+        Q_EMIT dataChanged(index(before), index(before), {IsHighlightedRole});
+    if (const int now = rowOfMessage(messageId); now >= 0)
+        Q_EMIT dataChanged(index(now), index(now), {IsHighlightedRole});
+}
+
 void MessageModel::fetchLatest()
 {
     const quint64 gen = m_generation;
@@ -347,6 +402,12 @@ void MessageModel::fetchMore(const QModelIndex &parent)
             if (page.empty())
                 Q_EMIT loadFailed(r.error->message);
         }
+        if (m_sent > 0 && m_rows.front().message.seq != oldest.seq && r.ok()) {
+            // The window's top moved meanwhile (paging forward trimmed it): this page would
+            // leave a gap above the first row. The view asks again from the new top.
+            Q_EMIT olderLoaded(0);
+            return;
+        }
         const qint64 firstSeq = m_sent > 0 ? m_rows.front().message.seq : std::numeric_limits<qint64>::max();
         // Rows are in seq order and a message keeps its seq: one older than the first row cannot be
         // in the window. (No search by id per message: that made reading back a long history
@@ -373,9 +434,10 @@ void MessageModel::fetchNewer()
     m_fetchingNewer = true;
     const quint64 gen = m_generation;
     HistoryQuery q;
-    q.after = m_rows[std::size_t(m_sent - 1)].message.messageId;
+    const Message newest = m_rows[std::size_t(m_sent - 1)].message;
+    q.after = newest.messageId;
     q.limit = m_pageSize;
-    m_api.messages(m_roomId, q, this, [this, gen](const ApiResult<MessagePage> &r) {
+    m_api.messages(m_roomId, q, this, [this, gen, newest](const ApiResult<MessagePage> &r) {
         if (gen != m_generation)
             return;
         m_fetchingNewer = false;
@@ -383,10 +445,14 @@ void MessageModel::fetchNewer()
             Q_EMIT loadFailed(r.error->message);
             return;
         }
+        if (m_sent == 0 || m_rows[std::size_t(m_sent - 1)].message.seq != newest.seq)
+            return; // an older page trimmed the bottom meanwhile: this page would leave a gap
         for (const Message &m : r.value.messages)
             upsert(m, true);
-        if (!r.value.pagination.hasMore)
+        if (!r.value.pagination.hasMore) {
             m_atLatest = true;
+            joinLiveEnd();
+        }
         trimOldest();
     });
 }
@@ -704,6 +770,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case ErrorRole: return r.error;
     case IsPinnedRole: return isPinned(m.messageId);
     case MoreAboveRole: return index.row() == 0 && m_hasOlder;
+    case IsHighlightedRole: return !m_highlighted.isEmpty() && m.messageId == m_highlighted && index.row() < m_sent;
     case AttachmentsRole: return QVariant::fromValue(QList<Attachment>(m.attachments.begin(), m.attachments.end()));
     case SystemEventRole: return m.systemEvent ? QVariant::fromValue(*m.systemEvent) : QVariant();
     case UploadProgressRole:
@@ -739,18 +806,31 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> MessageModel::roleNames() const
 {
-    return {{Qt::DisplayRole, "display"},     {MessageIdRole, "messageId"},
-            {ClientMsgIdRole, "clientMsgId"}, {SeqRole, "seq"},
-            {AuthorIdRole, "authorId"},       {AuthorNameRole, "authorName"},
-            {ContentRole, "content"},         {TypeRole, "type"},
-            {TimestampRole, "timestamp"},     {ReactionsRole, "reactions"},
-            {ReplyToRole, "replyTo"},         {IsEditedRole, "isEdited"},
-            {IsDeletedRole, "isDeleted"},     {IsMineRole, "isMine"},
-            {DeliveryRole, "delivery"},       {ErrorRole, "error"},
-            {IsPinnedRole, "isPinned"},       {IsFirstUnreadRole, "isFirstUnread"},
-            {ReplyAuthorRole, "replyAuthor"}, {ReplyTextRole, "replyText"},
-            {MoreAboveRole, "moreAbove"},     {MentionRole, "mention"},
-            {AttachmentsRole, "attachments"}, {UploadProgressRole, "uploadProgress"},
+    return {{Qt::DisplayRole, "display"},
+            {MessageIdRole, "messageId"},
+            {ClientMsgIdRole, "clientMsgId"},
+            {SeqRole, "seq"},
+            {AuthorIdRole, "authorId"},
+            {AuthorNameRole, "authorName"},
+            {ContentRole, "content"},
+            {TypeRole, "type"},
+            {TimestampRole, "timestamp"},
+            {ReactionsRole, "reactions"},
+            {ReplyToRole, "replyTo"},
+            {IsEditedRole, "isEdited"},
+            {IsDeletedRole, "isDeleted"},
+            {IsMineRole, "isMine"},
+            {DeliveryRole, "delivery"},
+            {ErrorRole, "error"},
+            {IsPinnedRole, "isPinned"},
+            {IsFirstUnreadRole, "isFirstUnread"},
+            {ReplyAuthorRole, "replyAuthor"},
+            {ReplyTextRole, "replyText"},
+            {MoreAboveRole, "moreAbove"},
+            {MentionRole, "mention"},
+            {AttachmentsRole, "attachments"},
+            {UploadProgressRole, "uploadProgress"},
+            {IsHighlightedRole, "isHighlighted"},
             {SystemEventRole, "systemEvent"}};
 }
 

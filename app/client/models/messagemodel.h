@@ -53,6 +53,7 @@ public:
                             // have no fileId and a file:// url
         UploadProgressRole, // double 0..1 while a pending message's files upload, else -1
         SystemEventRole,    // confab::SystemEvent of a server-made line; invalid for other messages
+        IsHighlightedRole,  // the message a search result opened, for a moment (setHighlighted())
     };
 
     MessageModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, Outbox &outbox,
@@ -79,6 +80,14 @@ public:
     void load();
     // Drops the window and loads the latest page again (after a sync gap, or "jump to latest").
     void reload();
+    // Replaces the window with the page around this message (a search result), which need not
+    // be the latest: while it is not, live messages are not appended (the view's scrolling down
+    // pages forward with fetchNewer(), and the window joins the live end when it reaches it).
+    // openedAt() says when the message is in the window; loadFailed() when it could not be.
+    void openAt(const QString &messageId);
+    // The message drawn highlighted (empty: none).
+    void setHighlighted(const QString &messageId);
+    QString highlighted() const { return m_highlighted; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -128,6 +137,7 @@ public:
 
 Q_SIGNALS:
     void latestLoaded();
+    void openedAt(const QString &messageId);
     void olderLoaded(int count);
     void loadFailed(const QString &message);
     void pinsChanged();
@@ -143,6 +153,9 @@ private:
     };
 
     void fetchLatest();
+    // The window reached the present: what arrived meanwhile (kept by the cache, not shown while
+    // the window was detached) goes in, so no message falls between the last page and live ones.
+    void joinLiveEnd();
     void mergePage(const std::vector<Message> &page);
     // Inserts or updates a server message; returns false when it lies outside the window.
     bool upsert(const Message &m, bool allowOutsideWindow = false);
@@ -191,6 +204,7 @@ private:
     int m_unreadAtOpen = -1;                                      // waiting for the latest page to place the line
     qint64 m_firstUnreadSeq = 0;                                  // 0: no line
     mutable QHash<QString, std::pair<QString, QString>> m_quotes; // messageId -> (author, first line)
+    QString m_highlighted;
 };
 
 } // namespace confab::client

@@ -353,6 +353,8 @@ void ApiClient::messages(const QString &roomId, const HistoryQuery &q, QObject *
         query.addQueryItem(QStringLiteral("before"), q.before);
     if (!q.after.isEmpty())
         query.addQueryItem(QStringLiteral("after"), q.after);
+    if (!q.around.isEmpty())
+        query.addQueryItem(QStringLiteral("around"), q.around);
     call<MessagePage>("GET", roomPath(roomId) + QStringLiteral("/messages"), query, nullptr, context, std::move(done),
                       as<MessagePage>);
 }
@@ -442,6 +444,7 @@ void ApiClient::search(const SearchQuery &q, QObject *context, ApiCallback<std::
         query.addQueryItem(QStringLiteral("roomId"), q.roomId);
     if (!q.authorId.isEmpty())
         query.addQueryItem(QStringLiteral("authorId"), q.authorId);
+    query.addQueryItem(QStringLiteral("sort"), q.byRelevance ? QStringLiteral("relevance") : QStringLiteral("date"));
     query.addQueryItem(QStringLiteral("limit"), QString::number(q.limit));
     call<std::vector<SearchHit>>("GET", QStringLiteral("/v1/chat/search"), query, nullptr, context, std::move(done),
                                  [](const json &d) { return d.get<SearchResults>().results; });

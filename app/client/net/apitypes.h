@@ -45,17 +45,20 @@ struct RoomQuery {
     int offset = 0;
 };
 
-// At most one of before/after (message ids).
+// At most one of before/after/around (message ids).
 struct HistoryQuery {
     QString before;
     QString after;
+    QString around; // a window centred on this message
     int limit = 50;
 };
 
+// `text` may carry the filters of core/searchsyntax.h (from:, in:, before:, after:, has:file).
 struct SearchQuery {
     QString text;
     QString roomId;
     QString authorId;
+    bool byRelevance = false; // otherwise newest first
     int limit = 20;
 };
 

@@ -26,6 +26,10 @@ QString invalidField(const QString &field, const QString &serverText)
             serverText);
     if (field == QLatin1String("reason"))
         return ErrorText::tr("A reason has at most %1 characters.").arg(limits::kReasonMax);
+    if (field == QLatin1String("q")) // the server says which filter and why ("before: wants a date...")
+        return generic(ErrorText::tr("The search is not understood: check its filters (from:, in:, before:, "
+                                     "after:, has:file)."),
+                       serverText);
     return ErrorText::tr("The server does not accept this value.");
 }
 // A code that covers many refusals (FORBIDDEN, CONFLICT) loses what happened when it becomes one

@@ -5,6 +5,7 @@
 #include "client/models/messagemodel.h"
 #include "client/models/presencemodel.h"
 #include "client/models/roomlistmodel.h"
+#include "client/models/searchresultsmodel.h"
 #include "client/models/typingmodel.h"
 #include "client/net/apiclient.h"
 #include "client/net/realtimeconnection.h"
@@ -127,6 +128,11 @@ MessageModel *ChatEngine::createMessageModel(const QString &roomId, QObject *par
 MemberModel *ChatEngine::createMemberModel(const QString &roomId, QObject *parent)
 {
     return new MemberModel(roomId, m_api, *m_store, *m_sync, parent);
+}
+
+SearchResultsModel *ChatEngine::createSearchModel(QObject *parent)
+{
+    return new SearchResultsModel(m_api, *m_rooms, parent);
 }
 
 TypingModel *ChatEngine::createTypingModel(const QString &roomId, QObject *parent)

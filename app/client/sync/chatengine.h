@@ -23,6 +23,7 @@ class PresenceModel;
 class RealtimeConnection;
 class RoomContext;
 class RoomListModel;
+class SearchResultsModel;
 class TypingModel;
 
 // One signed-in account's live state: its local store, the realtime connection, sync, the outbox
@@ -66,6 +67,8 @@ public:
     MessageModel *createMessageModel(const QString &roomId, QObject *parent);
     MemberModel *createMemberModel(const QString &roomId, QObject *parent);
     TypingModel *createTypingModel(const QString &roomId, QObject *parent);
+    // Message search over the rooms this account can read (the search panel's model).
+    SearchResultsModel *createSearchModel(QObject *parent);
 
     // Sending goes through the outbox; returns the clientMsgId. `anonymous` only where the room
     // allows anonymous posts (the server refuses it elsewhere).

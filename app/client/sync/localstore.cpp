@@ -255,6 +255,19 @@ std::vector<Message> LocalStore::messagesBefore(const QString &roomId, qint64 se
     return readMessagesDescending(q);
 }
 
+std::vector<Message> LocalStore::messagesAfter(const QString &roomId, qint64 seq, int limit) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT json FROM messages WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?"));
+    q.addBindValue(roomId);
+    q.addBindValue(seq);
+    q.addBindValue(limit);
+    q.exec();
+    std::vector<Message> out = readMessagesDescending(q);
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
 std::optional<Message> LocalStore::message(const QString &messageId) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));

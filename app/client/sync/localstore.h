@@ -67,6 +67,8 @@ public:
     // messages (oldest first)
     std::vector<Message> recentMessages(const QString &roomId, int limit) const;
     std::vector<Message> messagesBefore(const QString &roomId, qint64 seq, int limit) const;
+    // Oldest first.
+    std::vector<Message> messagesAfter(const QString &roomId, qint64 seq, int limit) const;
     std::optional<Message> message(const QString &messageId) const;
     void saveMessages(const std::vector<Message> &messages);
     void saveMessage(const Message &message) { saveMessages({message}); }

@@ -405,12 +405,21 @@ void RestApi::addMessageRoutes()
 {
     route("GET", "/v1/chat/rooms/{roomId}/messages",
           [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
-              const QString before = c.query("before"), after = c.query("after");
-              for (const auto &[name, v] : {std::pair{"before", before}, std::pair{"after", after}}) {
+              const QString before = c.query("before"), after = c.query("after"), around = c.query("around");
+              for (const auto &[name, v] :
+                   {std::pair{"before", before}, std::pair{"after", after}, std::pair{"around", around}}) {
                   if (!v.isEmpty()) {
                       if (auto bad = validateId(v, QString::fromLatin1(name)))
                           return Result<json>(*bad);
                   }
+              }
+              if (!around.isEmpty()) {
+                  if (!before.isEmpty() || !after.isEmpty())
+                      return Result<json>(apiError(ErrorCode::ValidationFailed,
+                                                   QStringLiteral("give around alone, without before or after"),
+                                                   QStringLiteral("around")));
+                  return plain(s.messages.historyAround(caller, c.param(QStringLiteral("roomId")), around,
+                                                        queryInt(c, "limit", 50, 1, 100)));
               }
               return plain(s.messages.history(caller, c.param(QStringLiteral("roomId")), before, after,
                                               queryInt(c, "limit", 50, 1, 100)));
@@ -500,6 +509,12 @@ void RestApi::addMessageRoutes()
         q.roomId = c.query("roomId");
         q.authorId = c.query("authorId");
         q.limit = queryInt(c, "limit", 20, 1, 100);
+        const QString sort = c.query("sort");
+        if (!sort.isEmpty() && sort != QLatin1String("date") && sort != QLatin1String("relevance"))
+            return Result<json>(apiError(ErrorCode::ValidationFailed,
+                                         QStringLiteral("must be \"relevance\" or \"date\", not \"%1\"").arg(sort),
+                                         QStringLiteral("sort")));
+        q.byRelevance = sort == QLatin1String("relevance");
         return mapped<std::vector<SearchHit>>(
             s.messages.search(caller, q), [](const std::vector<SearchHit> &hits) { return json(SearchResults{hits}); });
     });

@@ -7,6 +7,7 @@
 #include "wordfilter.h"
 
 #include "core/permissions.h"
+#include "core/searchsyntax.h"
 #include "core/timeutil.h"
 #include "core/validation.h"
 
@@ -368,6 +369,46 @@ Result<MessagePage> MessageService::history(const Caller &caller, const QString 
     return page;
 }
 
+Result<MessagePage> MessageService::historyAround(const Caller &caller, const QString &roomId, const QString &around,
+                                                  int limit)
+{
+    auto access = m_guard.joined(caller, roomId);
+    if (!access)
+        return *access.error;
+    if (limit < 1 || limit > m_ctx.settings.historyPageMax)
+        return apiError(ErrorCode::ValidationFailed,
+                        QStringLiteral("must be between 1 and %1").arg(m_ctx.settings.historyPageMax),
+                        QStringLiteral("limit"));
+    auto anchor = messageInRoom(roomId, around);
+    if (!anchor)
+        return apiError(ErrorCode::MessageNotFound, QStringLiteral("around names no message in this room"),
+                        QStringLiteral("around"));
+    const int older = (limit - 1) / 2;
+    const int newer = limit - 1 - older;
+    bool moreBefore = false, moreAfter = false;
+    MessagePage page;
+    page.pagination.limit = limit;
+    if (older > 0)
+        page.messages = m_ctx.storage.messagesBefore(roomId, anchor.value.seq, older, &moreBefore);
+    else
+        moreBefore = !m_ctx.storage.messagesBefore(roomId, anchor.value.seq, 1, &moreBefore).empty();
+    page.messages.push_back(anchor.value);
+    if (newer > 0) {
+        for (Message &m : m_ctx.storage.messagesAfter(roomId, anchor.value.seq, newer, &moreAfter))
+            page.messages.push_back(std::move(m));
+    } else {
+        moreAfter = !m_ctx.storage.messagesAfter(roomId, anchor.value.seq, 1, &moreAfter).empty();
+    }
+    for (auto &m : page.messages)
+        m = presentMessage(std::move(m));
+    page.pagination.hasMore = moreBefore || moreAfter;
+    page.hasMoreBefore = moreBefore;
+    page.hasMoreAfter = moreAfter;
+    page.pagination.before = page.messages.front().messageId;
+    page.pagination.after = page.messages.back().messageId;
+    return page;
+}
+
 Result<std::vector<Message>> MessageService::pins(const Caller &caller, const QString &roomId)
 {
     auto access = m_guard.joined(caller, roomId);
@@ -506,13 +547,53 @@ Result<SyncReplay> MessageService::sync(const Caller &caller, const std::map<QSt
 Result<std::vector<SearchHit>> MessageService::search(const Caller &caller, const SearchQuery &query)
 {
     SearchQuery q = query;
-    if (q.text.trimmed().isEmpty())
-        return apiError(ErrorCode::ValidationFailed, QStringLiteral("must not be empty"), QStringLiteral("q"));
     if (q.text.size() > 200)
         return apiError(ErrorCode::ValidationFailed, QStringLiteral("must be at most 200 characters"),
                         QStringLiteral("q"));
+    const SearchSyntax syntax = SearchSyntax::parse(q.text);
+    if (!syntax.error.isEmpty())
+        return apiError(ErrorCode::ValidationFailed, syntax.error, QStringLiteral("q"));
+    if (syntax.words.trimmed().isEmpty() && !syntax.hasFilters() && q.roomId.isEmpty() && q.authorId.isEmpty())
+        return apiError(ErrorCode::ValidationFailed, QStringLiteral("must not be empty"), QStringLiteral("q"));
+    q.text = syntax.words;
     q.memberUserId = caller.userId; // only rooms the caller may read
     q.limit = std::clamp(q.limit, 1, 100);
+    q.hasFile = q.hasFile || syntax.hasFile;
+    // A filter in the text and the same one as a parameter must agree, or nothing matches.
+    auto narrow = [](QString &param, const QString &fromText) {
+        if (param.isEmpty())
+            param = fromText;
+        return param == fromText;
+    };
+    if (!syntax.fromUsername.isEmpty()) {
+        const auto author = m_ctx.storage.userByUsername(syntax.fromUsername.toLower());
+        if (!author)
+            return apiError(ErrorCode::ValidationFailed,
+                            QStringLiteral("from: names no user \"%1\"").arg(syntax.fromUsername), QStringLiteral("q"));
+        if (!narrow(q.authorId, author->user.userId))
+            return std::vector<SearchHit>{};
+    }
+    if (!syntax.inRoom.isEmpty()) {
+        QString roomId;
+        for (const RoomRecord &r : m_ctx.storage.roomsOfUser(caller.userId)) {
+            if (r.room.name.compare(syntax.inRoom, Qt::CaseInsensitive) == 0) {
+                roomId = r.room.roomId;
+                break;
+            }
+        }
+        if (roomId.isEmpty())
+            return apiError(ErrorCode::ValidationFailed,
+                            QStringLiteral("in: names none of your rooms: \"%1\"").arg(syntax.inRoom),
+                            QStringLiteral("q"));
+        if (!narrow(q.roomId, roomId))
+            return std::vector<SearchHit>{};
+    }
+    // Both exclusive of the named day (UTC): before:2025-09-29 ends as that day starts,
+    // after:2025-09-29 begins as the next one does.
+    if (syntax.before)
+        q.beforeMs = syntax.before->startOfDay(Qt::UTC).toMSecsSinceEpoch();
+    if (syntax.after)
+        q.afterMs = syntax.after->addDays(1).startOfDay(Qt::UTC).toMSecsSinceEpoch();
     auto hits = m_ctx.storage.search(q);
     std::vector<SearchHit> out;
     out.reserve(hits.size());

@@ -39,6 +39,9 @@ public:
     // `before`/`after` are message ids (at most one); neither: the newest page.
     Result<MessagePage> history(const Caller &caller, const QString &roomId, const QString &before,
                                 const QString &after, int limit);
+    // The page of `limit` messages centred on `around` (it included; the older half rounded down),
+    // with hasMoreBefore/hasMoreAfter: where a search result opens the timeline.
+    Result<MessagePage> historyAround(const Caller &caller, const QString &roomId, const QString &around, int limit);
     Result<std::vector<Message>> pins(const Caller &caller, const QString &roomId);
     Result<bool> pin(const Caller &caller, const QString &roomId, const QString &messageId, bool pinned, Effects &fx);
     Result<SyncReplay> sync(const Caller &caller, const std::map<QString, qint64> &rooms);

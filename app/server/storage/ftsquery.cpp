@@ -48,4 +48,23 @@ QString ftsMatchExpression(const QString &userText, int maxWords)
     return phrases.join(QLatin1Char(' '));
 }
 
+MarkedSnippet unmarkSnippet(const QString &marked)
+{
+    MarkedSnippet out;
+    out.text.reserve(marked.size());
+    int start = -1;
+    for (const QChar c : marked) {
+        if (c == QChar(kMatchStart)) {
+            start = int(out.text.size());
+        } else if (c == QChar(kMatchEnd)) {
+            if (start >= 0 && out.text.size() > start)
+                out.matches.push_back(TextRange{start, int(out.text.size()) - start});
+            start = -1;
+        } else {
+            out.text.append(c);
+        }
+    }
+    return out;
+}
+
 } // namespace confab::server

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "core/responses.h"
+
 #include <QString>
+
+#include <vector>
 
 namespace confab::server {
 
@@ -10,5 +14,17 @@ namespace confab::server {
 // Words with no letter or digit are dropped (the tokenizer would drop them anyway). Returns an
 // empty string when nothing searchable is left.
 QString ftsMatchExpression(const QString &userText, int maxWords = 16);
+
+// FTS5's snippet() is asked to mark matches with these (control characters, which message
+// content never contains: validation refuses them).
+inline constexpr char16_t kMatchStart = u'\x01';
+inline constexpr char16_t kMatchEnd = u'\x02';
+
+// A snippet with its marks taken out, and where they were.
+struct MarkedSnippet {
+    QString text;
+    std::vector<TextRange> matches;
+};
+MarkedSnippet unmarkSnippet(const QString &marked);
 
 } // namespace confab::server

@@ -77,10 +77,14 @@ struct RoomQuery {
 };
 
 struct SearchQuery {
-    QString text;         // words; the implementation escapes any query syntax
-    QString memberUserId; // only rooms this user is a member of
-    QString roomId;       // optional filter
-    QString authorId;     // optional filter
+    QString text;             // words; the implementation escapes any query syntax; empty: filters only
+    QString memberUserId;     // only rooms this user is a member of
+    QString roomId;           // optional filter
+    QString authorId;         // optional filter
+    qint64 beforeMs = 0;      // optional: created before this time
+    qint64 afterMs = 0;       // optional: created at or after this time
+    bool hasFile = false;     // only messages with attachments
+    bool byRelevance = false; // best match first (bm25); otherwise newest first
     int limit = 20;
 };
 

@@ -366,17 +366,28 @@ std::vector<Message> SqliteMessageStore::pins(const QString &roomId)
 std::vector<SearchHit> SqliteMessageStore::search(const SearchQuery &q)
 {
     const QString match = ftsMatchExpression(q.text);
-    if (match.isEmpty() || q.memberUserId.isEmpty())
+    const bool filtersOnly = match.isEmpty();
+    const bool anyFilter = !q.roomId.isEmpty() || !q.authorId.isEmpty() || q.beforeMs > 0 || q.afterMs > 0 || q.hasFile;
+    if ((filtersOnly && !anyFilter) || q.memberUserId.isEmpty())
         return {};
-    // Driven by the FTS index in rowid order, newest first, so LIMIT stops early even when a
-    // common word matches much of the history. Membership is checked in the same query.
-    SqlParams params{sqlText(q.memberUserId), match};
-    QString sql = QStringLiteral("SELECT ") + kMessageColumns +
-                  QStringLiteral(", snippet(messages_fts, 0, '', '', '…', 16) "
-                                 "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
-                                 "JOIN room_members rm ON rm.room_id = m.room_id AND rm.user_id = ? "
-                                 "LEFT JOIN users u ON u.user_id = m.author_id "
-                                 "WHERE messages_fts MATCH ? AND m.is_deleted = 0");
+    // With words: driven by the FTS index, newest first in rowid order (so LIMIT stops early even
+    // when a common word matches much of the history) or by bm25 rank. Without: the filters
+    // alone, newest first. Membership is checked in the same query either way.
+    SqlParams params{sqlText(q.memberUserId)};
+    QString sql = QStringLiteral("SELECT ") + kMessageColumns;
+    if (filtersOnly) {
+        sql += QStringLiteral(", substr(m.content, 1, 160) FROM messages m "
+                              "JOIN room_members rm ON rm.room_id = m.room_id AND rm.user_id = ? "
+                              "LEFT JOIN users u ON u.user_id = m.author_id WHERE m.is_deleted = 0 "
+                              "AND m.type <> 'system'"); // lines the server wrote are not searched
+    } else {
+        sql += QStringLiteral(", snippet(messages_fts, 0, char(1), char(2), '…', 16) "
+                              "FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid "
+                              "JOIN room_members rm ON rm.room_id = m.room_id AND rm.user_id = ? "
+                              "LEFT JOIN users u ON u.user_id = m.author_id "
+                              "WHERE messages_fts MATCH ? AND m.is_deleted = 0");
+        params.push_back(match);
+    }
     if (!q.roomId.isEmpty()) {
         sql += QStringLiteral(" AND m.room_id = ?");
         params.push_back(q.roomId);
@@ -385,23 +396,38 @@ std::vector<SearchHit> SqliteMessageStore::search(const SearchQuery &q)
         sql += QStringLiteral(" AND m.author_id = ?");
         params.push_back(q.authorId);
     }
-    sql += QStringLiteral(" ORDER BY messages_fts.rowid DESC LIMIT ?");
+    if (q.beforeMs > 0) {
+        sql += QStringLiteral(" AND m.created_at < ?");
+        params.push_back(qlonglong(q.beforeMs));
+    }
+    if (q.afterMs > 0) {
+        sql += QStringLiteral(" AND m.created_at >= ?");
+        params.push_back(qlonglong(q.afterMs));
+    }
+    if (q.hasFile)
+        sql += QStringLiteral(" AND COALESCE(m.attachments, '') NOT IN ('', '[]')");
+    if (filtersOnly)
+        sql += QStringLiteral(" ORDER BY m.id DESC LIMIT ?");
+    else if (q.byRelevance)
+        sql += QStringLiteral(" ORDER BY bm25(messages_fts), messages_fts.rowid DESC LIMIT ?");
+    else
+        sql += QStringLiteral(" ORDER BY messages_fts.rowid DESC LIMIT ?");
     params.push_back(std::clamp(q.limit, 1, 100));
 
     std::vector<Message> messages;
-    QStringList snippets;
+    std::vector<MarkedSnippet> snippets;
     {
         Statement s(m_db, sql, params);
         while (s.next()) {
             messages.push_back(readMessage(s));
-            snippets.append(s.text(kMessageColumnCount));
+            snippets.push_back(unmarkSnippet(s.text(kMessageColumnCount)));
         }
     }
     loadReactions(messages);
     std::vector<SearchHit> hits;
     hits.reserve(messages.size());
     for (size_t i = 0; i < messages.size(); ++i)
-        hits.push_back(SearchHit{std::move(messages[i]), snippets.at(qsizetype(i))});
+        hits.push_back(SearchHit{std::move(messages[i]), snippets[i].text, snippets[i].matches});
     return hits;
 }
 
