@@ -4,6 +4,7 @@
 #include "room/composer.h"
 #include "room/invitedialog.h"
 #include "room/leaveroomdialog.h"
+#include "room/messageannouncer.h"
 #include "room/roomview.h"
 #include "room/timelineview.h"
 #include "roomlist/browseroomsdialog.h"
@@ -23,6 +24,7 @@
 #include "shell/shortcutsdialog.h"
 #include "shell/thememanager.h"
 #include "shell/trayicon.h"
+#include "shell/windowtitle.h"
 #include "signin/keychainprompt.h"
 #include "widgets/emptyhint.h"
 
@@ -59,11 +61,15 @@ MainWindow::MainWindow(client::Session &session, QWidget *parent)
       m_notifier(new Notifier(
           [this](const QString &roomId) { return isActiveWindow() && !isMinimized() && currentRoomId() == roomId; },
           this)),
+      m_announcer(new MessageAnnouncer(
+          this,
+          [this](const QString &roomId) { return isActiveWindow() && !isMinimized() && currentRoomId() == roomId; },
+          this)),
       m_tray(new TrayIcon(this, this)), m_account(new AccountButton(*m_autoAway)), m_filter(new QLineEdit),
       m_newButton(new QToolButton), m_rooms(new QListView), m_roomModel(new RoomSectionModel(this)),
       m_roomView(new RoomView), m_banner(new ConnectionBanner)
 {
-    setWindowTitle(tr("Confab"));
+    m_title = new WindowTitle(this);
     setWindowIcon(TrayIcon::renderIcon());
 
     auto *splitter = new QSplitter;
@@ -95,11 +101,12 @@ MainWindow::MainWindow(client::Session &session, QWidget *parent)
     applySettings();
     connect(m_notifier, &Notifier::notify, this,
             [this](const QString &title, const QString &body) { showNotification(title, body); });
+    connect(m_tray, &TrayIcon::unreadCountChanged, m_title, &WindowTitle::setUnread);
     connect(m_tray, &TrayIcon::messageClicked, this, [this] { openRoom(m_notifier->lastRoomId()); });
 
     // The open room went (left, removed): its name leaves the title with it.
     connect(m_roomView->moderation(), &ModerationController::currentRoomRemoved, this,
-            [this] { setWindowTitle(tr("Confab")); });
+            [this] { m_title->setRoomName({}); });
     m_keychainPrompt = new KeychainPrompt(m_session, this); // no keychain: says so, offers a file
     connect(&m_session, &client::Session::signedIn, this, &MainWindow::attach);
     connect(&m_session, &client::Session::aboutToSignOut, this, &MainWindow::detach);
@@ -251,7 +258,8 @@ void MainWindow::buildMenus()
     m_themeGroup = new QActionGroup(this);
     for (const auto &[mode, label] :
          {std::pair{ThemeManager::Mode::System, tr("Follow the &system")},
-          std::pair{ThemeManager::Mode::Light, tr("&Light")}, std::pair{ThemeManager::Mode::Dark, tr("&Dark")}}) {
+          std::pair{ThemeManager::Mode::Light, tr("&Light")}, std::pair{ThemeManager::Mode::Dark, tr("&Dark")},
+          std::pair{ThemeManager::Mode::HighContrast, tr("&High contrast")}}) {
         QAction *a = themeMenu->addAction(label, this, [this, mode = mode] { m_settings->setTheme(mode); });
         a->setCheckable(true);
         a->setData(int(mode));
@@ -281,6 +289,7 @@ void MainWindow::applySettings()
     for (QAction *a : m_themeGroup->actions())
         a->setChecked(a->data().toInt() == int(m_settings->theme()));
     m_notifier->setEnabled(m_settings->notificationsEnabled());
+    m_announcer->setEnabled(m_settings->announceMessages());
     m_autoAway->setIdleInterval(m_settings->autoAwayMinutes() * 60 * 1000);
     m_roomView->setSendKey(m_settings->sendWithCtrlEnter() ? Composer::SendKey::CtrlEnter : Composer::SendKey::Enter);
 }
@@ -294,6 +303,7 @@ void MainWindow::attach(client::ChatEngine *engine)
     m_autoAway->setEngine(engine);
     m_account->setEngine(engine);
     m_notifier->setEngine(engine);
+    m_announcer->setEngine(engine);
     m_tray->setRooms(&engine->rooms());
     for (QAction *a : {m_newRoom, m_browseRooms, m_directMessage, m_signOut, m_deleteAccount})
         a->setEnabled(true);
@@ -313,12 +323,13 @@ void MainWindow::detach()
     m_autoAway->setEngine(nullptr);
     m_account->setEngine(nullptr);
     m_notifier->setEngine(nullptr);
+    m_announcer->setEngine(nullptr);
     m_tray->setRooms(nullptr);
     m_engine = nullptr;
     for (QAction *a : {m_newRoom, m_browseRooms, m_directMessage, m_signOut, m_deleteAccount})
         a->setEnabled(false);
     m_newButton->setEnabled(false);
-    setWindowTitle(tr("Confab"));
+    m_title->setRoomName({});
     updateRoomActions();
 }
 
@@ -399,7 +410,7 @@ void MainWindow::openSelectedRoom()
         if (!currentRoomId().isEmpty() && !m_engine->rooms().room(currentRoomId())) {
             m_roomView->clear();
             m_engine->rooms().setActiveRoom({});
-            setWindowTitle(tr("Confab"));
+            m_title->setRoomName({});
         }
         updateRoomActions();
         return;
@@ -413,7 +424,7 @@ void MainWindow::openSelectedRoom()
                          index.data(RoomListModel::DescriptionRole).toString());
     if (unread > 0 && m_roomView->messageModel())
         m_roomView->messageModel()->setUnreadAtOpen(unread); // where the "New messages" line goes
-    setWindowTitle(tr("%1 — Confab").arg(index.data(RoomListModel::NameRole).toString()));
+    m_title->setRoomName(index.data(RoomListModel::NameRole).toString());
     updateRoomActions();
     // Ready to write in the new room, unless the user is moving through the list or the filter.
     if (!m_rooms->hasFocus() && !m_switcher->isBrowsing())
@@ -495,6 +506,7 @@ QDialog *MainWindow::openSettingsDialog()
     auto *dialog = new SettingsDialog(*m_settings, m_session, this);
     connect(
         dialog, &SettingsDialog::signOutRequested, this, [this] { m_session.signOut(); }, Qt::QueuedConnection);
+    connect(dialog, &SettingsDialog::restartRequested, this, &MainWindow::restartRequested, Qt::QueuedConnection);
     return present(dialog);
 }
 

@@ -22,12 +22,14 @@ class AppSettings;
 class AutoAway;
 class ConnectionBanner;
 class KeychainPrompt;
+class MessageAnnouncer;
 class Notifier;
 class RoomSectionModel;
 class RoomSwitcher;
 class RoomView;
 class ThemeManager;
 class TrayIcon;
+class WindowTitle;
 
 // Rooms on the left (me and my status, filter, "+", the list in sections), the open room on the
 // right, the connection banner on top, a menu bar with every command. Follows the session: shows
@@ -52,6 +54,7 @@ public:
     ThemeManager &theme() const { return *m_theme; }
     AutoAway &autoAway() const { return *m_autoAway; }
     Notifier &notifier() const { return *m_notifier; }
+    MessageAnnouncer &announcer() const { return *m_announcer; }
     TrayIcon &tray() const { return *m_tray; }
     KeychainPrompt &keychainPrompt() const { return *m_keychainPrompt; }
 
@@ -86,6 +89,10 @@ public:
     void restoreWindowGeometry();
     void saveWindowGeometry() const;
 
+Q_SIGNALS:
+    // The user asked to start Confab again (Settings, after choosing a language).
+    void restartRequested();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -113,7 +120,9 @@ private:
     ThemeManager *m_theme;
     AutoAway *m_autoAway;
     Notifier *m_notifier;
+    MessageAnnouncer *m_announcer;
     TrayIcon *m_tray;
+    WindowTitle *m_title = nullptr;
     KeychainPrompt *m_keychainPrompt = nullptr;
     AccountButton *m_account;
     QLineEdit *m_filter;

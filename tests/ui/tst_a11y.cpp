@@ -1,0 +1,363 @@
+// Accessibility and notification preferences of the desktop client against a real confab-server:
+// new messages announced to screen readers (batched), the high-contrast theme (WCAG ratios), the
+// language choice, per-room notification levels and mute, and the unread count in the title.
+// With CONFAB_SHELL_SHOTS=<dir> it also saves pictures to look at.
+
+#include "desktopclient.h"
+#include "restclient.h"
+#include "testserver.h"
+#include "wsclient.h"
+
+#include "client/account/session.h"
+#include "client/models/messagemodel.h"
+#include "client/models/roomlistmodel.h"
+#include "client/net/realtimeconnection.h"
+#include "client/sync/chatengine.h"
+#include "room/messageannouncer.h"
+#include "room/roomview.h"
+#include "settings/appsettings.h"
+#include "settings/settingsdialog.h"
+#include "shell/mainwindow.h"
+#include "shell/notifier.h"
+#include "shell/thememanager.h"
+#include "shell/translations.h"
+#include "shell/windowtitle.h"
+
+#include <QAccessible>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QListView>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <memory>
+
+using namespace confab;
+using namespace confab::client;
+using namespace confab::test;
+using namespace confab::ui;
+
+namespace {
+const QString kPassword = QStringLiteral("correct horse");
+
+// Accessibility events as a screen reader's bridge gets them.
+QList<std::pair<QObject *, QAccessible::Event>> s_events;
+void recordEvent(QAccessibleEvent *event) { s_events.append({event->object(), event->type()}); }
+} // namespace
+
+class TestA11y : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        prepareUiTest(QStringLiteral("test_ui_a11y"));
+        QSettings().clear();
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QVERIFY(m_server.start(TestServer::relaxedArgs()));
+        for (auto [client, name, display] : {std::tuple{&m_alice, "alice", "Alice"}, std::tuple{&m_bob, "bob", "Bob"},
+                                             std::tuple{&m_carol, "carol", "Carol"}}) {
+            *client = std::make_unique<RestClient>(m_server.httpUrl());
+            const nlohmann::json user =
+                (*client)->signUp(QString::fromLatin1(name), kPassword, QString::fromLatin1(display));
+            QVERIFY(!user.is_null());
+        }
+        const RestReply lobby = m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "lobby"}, {"type", "public"}});
+        QVERIFY(lobby.ok());
+        m_lobby = qs(lobby.data()["roomId"]);
+        const RestReply design =
+            m_bob->post(QStringLiteral("/v1/chat/rooms"), {{"name", "design"}, {"type", "public"}});
+        QVERIFY(design.ok());
+        m_design = qs(design.data()["roomId"]);
+        for (const QString &room : {m_lobby, m_design}) {
+            QVERIFY(m_alice->post(QStringLiteral("/v1/chat/rooms/") + room + QStringLiteral("/join")).ok());
+            QVERIFY(m_carol->post(QStringLiteral("/v1/chat/rooms/") + room + QStringLiteral("/join")).ok());
+        }
+        for (auto [live, rest] : {std::pair{&m_bobLive, m_bob.get()}, std::pair{&m_carolLive, m_carol.get()}}) {
+            *live = std::make_unique<WsClient>();
+            QVERIFY((*live)->open(m_server.wsUrl(rest->token())));
+        }
+
+        m_desk = std::make_unique<DesktopClient>(m_dir.filePath(QStringLiteral("client")));
+        m_desk->openWindow().notifier().setGatherInterval(50);
+        QVERIFY(m_desk->signIn(m_server.httpUrl(), QStringLiteral("alice"), kPassword));
+        QVERIFY(m_desk->showActive());
+        QTRY_COMPARE_WITH_TIMEOUT(m_desk->window->roomList()->model()->rowCount(), 2, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_desk->session->engine()->connection().state() == RealtimeConnection::State::Online,
+                                 10000);
+    }
+
+    void cleanupTestCase()
+    {
+        QAccessible::installUpdateHandler(nullptr);
+        if (m_desk && m_desk->window && m_desk->window->currentDialog())
+            delete m_desk->window->currentDialog();
+        m_desk.reset();
+        QSettings().clear();
+    }
+
+    void cleanup()
+    {
+        if (QDialog *d = m_desk && m_desk->window ? m_desk->window->currentDialog() : nullptr)
+            delete d;
+    }
+
+    void burstIsOneAnnouncement()
+    {
+        MessageAnnouncer &announcer = m_desk->window->announcer();
+        QVERIFY(announcer.isEnabled()); // on by default
+        QVERIFY(m_desk->window->openRoom(m_lobby));
+        QVERIFY(activate());
+        QSignalSpy announced(&announcer, &MessageAnnouncer::announced);
+        s_events.clear();
+        QAccessible::installUpdateHandler(recordEvent);
+
+        // 20 messages from two people as fast as the server takes them.
+        for (int i = 0; i < 20; ++i) {
+            WsClient *from = i % 2 ? m_carolLive.get() : m_bobLive.get();
+            from->send({{"type", "send_message"},
+                        {"roomId", m_lobby.toStdString()},
+                        {"content", "burst " + std::to_string(i)}});
+        }
+        auto announcedMessages = [&] {
+            int n = 0;
+            for (const auto &args : announced)
+                n += args.at(1).toInt();
+            return n;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(announcedMessages(), 20, 15000);
+        QVERIFY2(announced.count() <= 2, qPrintable(QString::number(announced.count())));
+        const QString text = announced.last().at(0).toString();
+        QVERIFY2(text.contains(QStringLiteral("new messages from")) &&
+                     (text.contains(QStringLiteral("Bob")) || text.contains(QStringLiteral("Carol"))),
+                 qPrintable(text));
+        // What the screen reader's bridge saw: the region, a notification, shown with the text as its
+        // name, once per announcement.
+        QAccessibleInterface *region = QAccessible::queryAccessibleInterface(announcer.region());
+        QVERIFY(region);
+        QCOMPARE(region->role(), QAccessible::Notification);
+        QCOMPARE(region->text(QAccessible::Name), text);
+        QVERIFY(announcer.region()->isVisible()); // "showing": what Orca reacts to
+        int alerts = 0, names = 0;
+        for (const auto &[object, type] : std::as_const(s_events)) {
+            alerts += object == announcer.region() && type == QAccessible::Alert;
+            names += object == announcer.region() && type == QAccessible::NameChanged;
+        }
+        QCOMPARE(alerts, int(announced.count()));
+        QCOMPARE(names, int(announced.count()));
+
+        // My own messages are not announced.
+        announced.clear();
+        QVERIFY(m_alice
+                    ->post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/messages"),
+                           {{"content", "me talking"}})
+                    .ok());
+        // ...while one from someone else right after is, alone: mine did not count.
+        QVERIFY(m_bob
+                    ->post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/messages"),
+                           {{"content", "*hello* there"}})
+                    .ok());
+        QVERIFY(announced.wait(10000));
+        QCOMPARE(announced.last().at(1).toInt(), 1);
+        QCOMPARE(announced.last().at(0).toString(), QStringLiteral("New message from Bob: hello there"));
+
+        // Another room's messages are not announced; switched off in Settings, nothing is.
+        announced.clear();
+        QVERIFY(m_bob
+                    ->post(QStringLiteral("/v1/chat/rooms/") + m_design + QStringLiteral("/messages"),
+                           {{"content", "elsewhere"}})
+                    .ok());
+        m_desk->window->settings().setAnnounceMessages(false);
+        QVERIFY(!announcer.isEnabled());
+        QVERIFY(m_bob
+                    ->post(QStringLiteral("/v1/chat/rooms/") + m_lobby + QStringLiteral("/messages"),
+                           {{"content", "quiet"}})
+                    .ok());
+        QTRY_VERIFY_WITH_TIMEOUT(lastLobbyMessageIs(QStringLiteral("quiet")), 10000);
+        QVERIFY(!announced.wait(MessageAnnouncer::kDefaultIntervalMs + 500));
+        m_desk->window->settings().setAnnounceMessages(true);
+        QAccessible::installUpdateHandler(nullptr);
+    }
+
+    void announcementText()
+    {
+        QCOMPARE(MessageAnnouncer::textFor(3, {QStringLiteral("Ana"), QStringLiteral("Bo")}, {}),
+                 QStringLiteral("3 new messages from Ana and Bo"));
+        QCOMPARE(MessageAnnouncer::textFor(9,
+                                           {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"),
+                                            QStringLiteral("D"), QStringLiteral("E")},
+                                           {}),
+                 QStringLiteral("9 new messages from ") +
+                     QLocale().createSeparatedList(
+                         {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("2 others")}));
+    }
+
+    void highContrastTheme()
+    {
+        const QPalette p = ThemeManager::highContrastPalette();
+        QCOMPARE(p.color(QPalette::Window), QColor(Qt::black));
+        QCOMPARE(p.color(QPalette::WindowText), QColor(Qt::white));
+        QCOMPARE(p.color(QPalette::Highlight), QColor(0xff, 0xff, 0x00)); // selection and focus rings
+        const std::pair<QPalette::ColorRole, QPalette::ColorRole> pairs[] = {
+            {QPalette::WindowText, QPalette::Window},
+            {QPalette::Text, QPalette::Base},
+            {QPalette::Text, QPalette::AlternateBase},
+            {QPalette::ButtonText, QPalette::Button},
+            {QPalette::HighlightedText, QPalette::Highlight},
+            {QPalette::PlaceholderText, QPalette::Base},
+            {QPalette::Link, QPalette::Base},
+            {QPalette::LinkVisited, QPalette::Base},
+            {QPalette::ToolTipText, QPalette::ToolTipBase},
+            {QPalette::Highlight, QPalette::Base},
+            {QPalette::Highlight, QPalette::Window},
+            {QPalette::Mid, QPalette::Window},
+        };
+        for (const QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive}) {
+            for (const auto &[fg, bg] : pairs) {
+                const double ratio = contrast(p.color(group, fg), p.color(group, bg));
+                QVERIFY2(ratio >= 7.0,
+                         qPrintable(QStringLiteral("%1 on %2: %3:1")
+                                        .arg(QVariant::fromValue(fg).toString(), QVariant::fromValue(bg).toString())
+                                        .arg(ratio, 0, 'f', 2)));
+            }
+        }
+        // Disabled text is still told apart from the background (WCAG asks nothing of it; 4.5 anyway).
+        QVERIFY(contrast(p.color(QPalette::Disabled, QPalette::Text), p.color(QPalette::Disabled, QPalette::Base)) >=
+                4.5);
+        QVERIFY(contrast(attentionColor(p), p.color(QPalette::Base)) >= 7.0); // mentions, errors
+
+        // Picked in Settings (by keyboard), applied at once, kept.
+        QVERIFY(activate());
+        auto *dialog = qobject_cast<SettingsDialog *>(m_desk->window->openSettingsDialog());
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        QComboBox *theme = dialog->themeField();
+        theme->setFocus();
+        QTRY_VERIFY(theme->hasFocus());
+        while (theme->currentData().toInt() != int(ThemeManager::Mode::HighContrast) &&
+               theme->currentIndex() < theme->count() - 1)
+            QTest::keyClick(theme, Qt::Key_Down);
+        QCOMPARE(theme->currentText(), QStringLiteral("High contrast"));
+        QCOMPARE(AppSettings().theme(), ThemeManager::Mode::HighContrast);
+        QCOMPARE(QApplication::palette().color(QPalette::Window), QColor(Qt::black));
+        QTRY_COMPARE(m_desk->window->roomList()->palette().color(QPalette::Highlight), QColor(0xff, 0xff, 0x00));
+        shoot(QStringLiteral("high-contrast-settings"), dialog);
+        dialog->reject();
+        QVERIFY(m_desk->window->openRoom(m_lobby));
+        shoot(QStringLiteral("high-contrast"));
+        m_desk->window->settings().setTheme(ThemeManager::Mode::System);
+        QVERIFY(QApplication::palette().color(QPalette::Window) != QColor(Qt::black));
+        QCOMPARE(ThemeManager::modeFromName(QStringLiteral("high-contrast")), ThemeManager::Mode::HighContrast);
+    }
+
+    void languageChoice()
+    {
+        QVERIFY(activate());
+        auto *dialog = qobject_cast<SettingsDialog *>(m_desk->window->openSettingsDialog());
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QComboBox *language = dialog->languageField();
+        QCOMPARE(language->currentData().toString(), QString()); // follows the system at first
+        QStringList names;
+        for (int i = 0; i < language->count(); ++i)
+            names << language->itemText(i);
+        QCOMPARE(names, (QStringList{QStringLiteral("Follow the system"), QStringLiteral("English"),
+                                     QStringLiteral("Español"), QStringLiteral("Français")}));
+        QVERIFY(!dialog->restartButton()->isVisible());
+        QSignalSpy restart(m_desk->window.get(), &MainWindow::restartRequested);
+
+        language->setCurrentIndex(language->findData(QStringLiteral("es")));
+        QCOMPARE(AppSettings().language(), QStringLiteral("es")); // kept for the next start
+        QVERIFY(dialog->restartButton()->isVisible());            // and a restart offered
+        shoot(QStringLiteral("language-restart-offer"), dialog);
+        // Back to English (the language in use): nothing to restart for.
+        language->setCurrentIndex(language->findData(QStringLiteral("en")));
+        QVERIFY(!dialog->restartButton()->isVisible());
+        language->setCurrentIndex(language->findData(QStringLiteral("es")));
+        dialog->restartButton()->click();
+        QVERIFY(restart.wait(2000));
+        QTRY_VERIFY(!m_desk->window->currentDialog());
+
+        // What the next start does with the choice: Spanish strings everywhere.
+#ifdef CONFAB_HAS_TRANSLATIONS
+        QVERIFY(installTranslations(localeForLanguage(AppSettings().language())));
+        {
+            MainWindow spanish(*m_desk->session);
+            QCOMPARE(spanish.menuBar()->actions().at(0)->text(), QStringLiteral("&Archivo"));
+            auto *settings = qobject_cast<SettingsDialog *>(spanish.openSettingsDialog());
+            QVERIFY(settings);
+            QCOMPARE(settings->languageField()->currentText(), QStringLiteral("Español"));
+            QVERIFY(!settings->restartButton()->isVisibleTo(settings)); // in use now
+            settings->reject();
+        }
+        QVERIFY(installTranslations(QLocale(QLocale::English, QLocale::UnitedStates)));
+#endif
+        AppSettings().setLanguage(QStringLiteral("xx")); // unknown: back to the system's
+        QCOMPARE(AppSettings().language(), QString());
+    }
+
+    void unreadCountInTitle()
+    {
+        MainWindow *window = m_desk->window.get();
+        RoomListModel &rooms = m_desk->engine()->rooms();
+        // Everything read so far (design had news from the earlier tests).
+        QVERIFY(window->openRoom(m_design));
+        QTRY_COMPARE(rooms.room(m_design)->unreadCount, 0);
+        QVERIFY(window->openRoom(m_lobby));
+        QVERIFY(activate());
+        QTRY_COMPARE(window->windowTitle(), QStringLiteral("lobby — Confab"));
+        for (const char *text : {"one", "two"})
+            QVERIFY(m_bob
+                        ->post(QStringLiteral("/v1/chat/rooms/") + m_design + QStringLiteral("/messages"),
+                               {{"content", text}})
+                        .ok());
+        QTRY_COMPARE_WITH_TIMEOUT(window->windowTitle(), QStringLiteral("(2) lobby — Confab"), 10000);
+        // Read: gone from the count.
+        QVERIFY(window->openRoom(m_design));
+        QTRY_COMPARE(window->windowTitle(), QStringLiteral("design — Confab"));
+        QVERIFY(window->openRoom(m_lobby));
+        QCOMPARE(WindowTitle::compose(0, {}), QStringLiteral("Confab"));
+        QCOMPARE(WindowTitle::compose(12, QStringLiteral("general")), QStringLiteral("(12) general — Confab"));
+    }
+
+private:
+    bool activate()
+    {
+        m_desk->window->activateWindow();
+        return QTest::qWaitForWindowActive(m_desk->window.get());
+    }
+
+    bool lastLobbyMessageIs(const QString &content) const
+    {
+        MessageModel *model = m_desk->window->roomView()->messageModel();
+        if (!model || model->rowCount() == 0)
+            return false;
+        return model->index(model->rowCount() - 1, 0).data(MessageModel::ContentRole).toString() == content;
+    }
+
+    void shoot(const QString &name, QWidget *widget = nullptr)
+    {
+        const QString dir = qEnvironmentVariable("CONFAB_SHELL_SHOTS");
+        if (dir.isEmpty())
+            return;
+        QDir().mkpath(dir);
+        QTest::qWait(100);
+        QWidget *w = widget ? widget : m_desk->window.get();
+        QVERIFY(w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+    }
+
+    TestServer m_server;
+    QTemporaryDir m_dir;
+    std::unique_ptr<RestClient> m_alice, m_bob, m_carol;
+    std::unique_ptr<WsClient> m_bobLive, m_carolLive;
+    QString m_lobby, m_design;
+    std::unique_ptr<DesktopClient> m_desk; // alice's
+};
+
+QTEST_MAIN(TestA11y)
+#include "tst_a11y.moc"
