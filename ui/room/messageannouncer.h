@@ -41,6 +41,8 @@ public:
     void setEnabled(bool enabled);
     bool isEnabled() const { return m_enabled; }
     void setInterval(int ms) { m_batch.setInterval(ms); }
+    // Messages waiting for the next announcement.
+    int pendingCount() const { return m_count; }
     // The widget whose name screen readers read.
     QWidget *region() const { return m_region; }
 

@@ -145,8 +145,10 @@ SettingsDialog::SettingsDialog(AppSettings &settings, client::Session &session, 
 
 void SettingsDialog::updateRestartOffer()
 {
-    // Only a language other than the one loaded at start needs the restart.
-    const bool differs = localeForLanguage(m_settings.language()).language() != installedLocale().language();
+    // Only a language other than the one loaded at start needs the restart (the C locale shows
+    // the English text).
+    auto language = [](const QLocale &l) { return l.language() == QLocale::C ? QLocale::English : l.language(); };
+    const bool differs = language(localeForLanguage(m_settings.language())) != language(installedLocale());
     m_restartNote->setVisible(differs);
     m_restart->setVisible(differs);
 }
