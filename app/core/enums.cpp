@@ -35,6 +35,10 @@ constexpr Table<ModerationLevel, 3> kModeration{
 constexpr Table<ReactionAction, 2> kReactionActions{{{ReactionAction::Add, "add"}, {ReactionAction::Remove, "remove"}}};
 constexpr Table<WordFilterAction, 2> kWordFilterActions{
     {{WordFilterAction::Reject, "reject"}, {WordFilterAction::Mask, "mask"}}};
+constexpr Table<NotificationLevel, 4> kNotificationLevels{{{NotificationLevel::Default, "default"},
+                                                           {NotificationLevel::All, "all"},
+                                                           {NotificationLevel::Mentions, "mentions"},
+                                                           {NotificationLevel::None, "none"}}};
 
 template<typename E, std::size_t N> QString nameOf(const Table<E, N> &t, E v)
 {
@@ -76,6 +80,7 @@ CONFAB_ENUM_NAMES(PresenceStatus, kPresence)
 CONFAB_ENUM_NAMES(ModerationLevel, kModeration)
 CONFAB_ENUM_NAMES(ReactionAction, kReactionActions)
 CONFAB_ENUM_NAMES(WordFilterAction, kWordFilterActions)
+CONFAB_ENUM_NAMES(NotificationLevel, kNotificationLevels)
 
 #undef CONFAB_ENUM_NAMES
 

@@ -15,6 +15,9 @@ enum class PresenceStatus { Online, Away, Busy, Offline };
 enum class ModerationLevel { None, Basic, Strict };
 enum class ReactionAction { Add, Remove };
 enum class WordFilterAction { Reject, Mask };
+// Which messages of a room notify one member (extension). Default: everything in direct and group
+// conversations, mentions elsewhere.
+enum class NotificationLevel { Default, All, Mentions, None };
 
 // Wire names ("owner", "ai_response", ...) and their inverse. fromString returns nullopt for
 // anything that is not exactly a known name.
@@ -26,6 +29,7 @@ QString toString(PresenceStatus v);
 QString toString(ModerationLevel v);
 QString toString(ReactionAction v);
 QString toString(WordFilterAction v);
+QString toString(NotificationLevel v);
 
 template<typename E> std::optional<E> enumFromString(const QString &s);
 template<> std::optional<Role> enumFromString<Role>(const QString &s);
@@ -36,6 +40,7 @@ template<> std::optional<PresenceStatus> enumFromString<PresenceStatus>(const QS
 template<> std::optional<ModerationLevel> enumFromString<ModerationLevel>(const QString &s);
 template<> std::optional<ReactionAction> enumFromString<ReactionAction>(const QString &s);
 template<> std::optional<WordFilterAction> enumFromString<WordFilterAction>(const QString &s);
+template<> std::optional<NotificationLevel> enumFromString<NotificationLevel>(const QString &s);
 
 // All wire names of an enum, for error messages ("one of: public, private, ...").
 template<typename E> QString enumNames();
@@ -47,5 +52,6 @@ template<> QString enumNames<PresenceStatus>();
 template<> QString enumNames<ModerationLevel>();
 template<> QString enumNames<ReactionAction>();
 template<> QString enumNames<WordFilterAction>();
+template<> QString enumNames<NotificationLevel>();
 
 } // namespace confab

@@ -467,6 +467,13 @@ void RestApi::addMessageRoutes()
               return plain(s.messages.markRead(caller, c.param(QStringLiteral("roomId")), marker.messageId, fx));
           });
 
+    // Extension: the caller's notification level and mute for the room (docs/api.md).
+    route("PUT", "/v1/chat/rooms/{roomId}/notifications",
+          [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+              const NotificationPrefs prefs = bodyAs<NotificationPrefs>(c);
+              return plain(s.notificationPrefs.set(caller, c.param(QStringLiteral("roomId")), prefs, fx));
+          });
+
     route("GET", "/v1/chat/rooms/{roomId}/pins", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
         return mapped<std::vector<Message>>(s.messages.pins(caller, c.param(QStringLiteral("roomId"))),
                                             [](const std::vector<Message> &pins) { return json(PinList{pins}); });

@@ -256,6 +256,22 @@ SqliteMigration accountAudit()
 }
 // ---- end of accounts ----------------------------------------------------------------------------
 
+// ---- notification preferences (issue 15) -----------------------------------------------------
+// Version 11: each member's notification level and mute for a room, kept on the server so that
+// they hold on every device.
+SqliteMigration notificationPrefs()
+{
+    SqliteMigration m;
+    m.version = 11;
+    m.description = QStringLiteral("per-member notification level and mute");
+    m.statements = QStringList{
+        QStringLiteral("ALTER TABLE room_members ADD COLUMN notify_level TEXT NOT NULL DEFAULT 'default'"),
+        QStringLiteral("ALTER TABLE room_members ADD COLUMN notify_muted INTEGER NOT NULL DEFAULT 0"),
+    };
+    return m;
+}
+// ---- end of notification preferences ----------------------------------------------------------
+
 void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 {
     // BEGIN IMMEDIATE: take the write lock up front, so two processes cannot both migrate.
@@ -285,8 +301,8 @@ void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 
 const std::vector<SqliteMigration> &sqliteMigrations()
 {
-    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges(), files(), uploadFiles(),
-                                                         accountAudit()};
+    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges(), files(),
+                                                         uploadFiles(),   accountAudit(),    notificationPrefs()};
     return migrations;
 }
 
