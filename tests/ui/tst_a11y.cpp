@@ -14,7 +14,9 @@
 #include "client/net/realtimeconnection.h"
 #include "client/sync/chatengine.h"
 #include "room/messageannouncer.h"
+#include "room/notificationbutton.h"
 #include "room/roomview.h"
+#include "roomlist/notificationmenu.h"
 #include "settings/appsettings.h"
 #include "settings/settingsdialog.h"
 #include "shell/mainwindow.h"
@@ -27,6 +29,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QListView>
 #include <QMenuBar>
 #include <QPushButton>
@@ -42,6 +45,7 @@ using namespace confab;
 using namespace confab::client;
 using namespace confab::test;
 using namespace confab::ui;
+using nlohmann::json;
 
 namespace {
 const QString kPassword = QStringLiteral("correct horse");
@@ -337,7 +341,168 @@ private Q_SLOTS:
         QCOMPARE(WindowTitle::compose(12, QStringLiteral("general")), QStringLiteral("(12) general — Confab"));
     }
 
+    void notificationLevelsMuteAndTitle()
+    {
+        MainWindow *window = m_desk->window.get();
+        RoomListModel &rooms = m_desk->engine()->rooms();
+        Notifier &notifier = window->notifier();
+        QSignalSpy notified(&notifier, &Notifier::notify);
+        // Everything read so far (design had news from the earlier tests).
+        QVERIFY(window->openRoom(m_design));
+        QTRY_COMPARE(rooms.room(m_design)->unreadCount, 0);
+        QVERIFY(window->openRoom(m_lobby));
+        QVERIFY(activate());
+        QTRY_COMPARE(window->windowTitle(), QStringLiteral("lobby — Confab"));
+
+        // Unread messages elsewhere: counted in the title.
+        for (const char *text : {"one", "two"})
+            QVERIFY(m_bob
+                        ->post(QStringLiteral("/v1/chat/rooms/") + m_design + QStringLiteral("/messages"),
+                               {{"content", text}})
+                        .ok());
+        QTRY_COMPARE_WITH_TIMEOUT(window->windowTitle(), QStringLiteral("(2) lobby — Confab"), 10000);
+
+        // Mute design from the room list's context menu, by keyboard.
+        NotificationMenu *menu = openContextMenuOn(m_design);
+        QVERIFY(menu);
+        QVERIFY(!menu->muteAction()->isChecked());
+        QVERIFY(menu->levelAction(NotificationLevel::Default)->isChecked());
+        shoot(QStringLiteral("room-context-menu"), menu);
+        QTest::keyClick(menu, Qt::Key_U); // M&ute room
+        QTRY_VERIFY(!menu->isVisible());
+        QTRY_VERIFY(rooms.room(m_design)->notifications.muted);
+        // Out of the title's count, dimmed and said so in the list; kept on the server.
+        QTRY_COMPARE(window->windowTitle(), QStringLiteral("lobby — Confab"));
+        const QModelIndex design = window->roomList()->model()->index(rowOf(m_design), 0);
+        QVERIFY(design.data(Qt::AccessibleTextRole).toString().contains(QStringLiteral("muted")));
+        QTRY_COMPARE(serverPrefs(m_design), json({{"level", "default"}, {"muted", true}}));
+        shoot(QStringLiteral("muted-room"));
+
+        // A muted room raises no notification, not even for a mention.
+        QVERIFY(m_bob
+                    ->post(QStringLiteral("/v1/chat/rooms/") + m_design + QStringLiteral("/messages"),
+                           {{"content", "@alice are you there?"}})
+                    .ok());
+        QTRY_COMPARE_WITH_TIMEOUT(rooms.room(m_design)->unreadCount, 3, 10000);
+        QTest::qWait(200); // the notifier gathers for 50 ms
+        QCOMPARE(notified.count(), 0);
+        QCOMPARE(window->windowTitle(), QStringLiteral("lobby — Confab"));
+
+        // Mentions only, unmuted: chatter stays quiet, a mention notifies.
+        menu = openContextMenuOn(m_design);
+        QVERIFY(menu && menu->muteAction()->isChecked());
+        QTest::keyClick(menu, Qt::Key_M); // &Mentions only
+        QTRY_VERIFY(!menu->isVisible());
+        menu = openContextMenuOn(m_design);
+        QVERIFY(menu && menu->levelAction(NotificationLevel::Mentions)->isChecked());
+        QTest::keyClick(menu, Qt::Key_U); // unmute
+        QTRY_VERIFY(!menu->isVisible());
+        QTRY_COMPARE(serverPrefs(m_design), json({{"level", "mentions"}, {"muted", false}}));
+        QTRY_COMPARE(window->windowTitle(), QStringLiteral("(3) lobby — Confab"));
+        QVERIFY(m_bob
+                    ->post(QStringLiteral("/v1/chat/rooms/") + m_design + QStringLiteral("/messages"),
+                           {{"content", "just chatting"}})
+                    .ok());
+        QTRY_COMPARE_WITH_TIMEOUT(rooms.room(m_design)->unreadCount, 4, 10000);
+        QTest::qWait(200);
+        QCOMPARE(notified.count(), 0);
+        QVERIFY(m_bob
+                    ->post(QStringLiteral("/v1/chat/rooms/") + m_design + QStringLiteral("/messages"),
+                           {{"content", "@alice please look"}})
+                    .ok());
+        QVERIFY(notified.wait(10000));
+        QCOMPARE(notified.count(), 1);
+        QCOMPARE(notified.last().at(2).toString(), m_design);
+        QTRY_COMPARE(window->windowTitle(), QStringLiteral("(5) lobby — Confab"));
+
+        // Chosen on another device: this one follows (the server's notification_settings).
+        QVERIFY(m_alice
+                    ->put(QStringLiteral("/v1/chat/rooms/") + m_design + QStringLiteral("/notifications"),
+                          {{"level", "none"}, {"muted", true}})
+                    .ok());
+        QTRY_VERIFY_WITH_TIMEOUT(rooms.room(m_design)->notifications.muted, 10000);
+        QVERIFY(rooms.room(m_design)->notifications.level == NotificationLevel::None);
+        QTRY_COMPARE(window->windowTitle(), QStringLiteral("lobby — Confab"));
+
+        // The room header's bell shows and changes the open room's choice.
+        NotificationButton *bell = window->roomView()->notificationButton();
+        QVERIFY(!bell->accessibleName().isEmpty());
+        QVERIFY(bell->focusPolicy() & Qt::TabFocus);
+        QVERIFY(window->openRoom(m_design));
+        QTRY_COMPARE(window->windowTitle(), QStringLiteral("design — Confab"));
+        QVERIFY(bell->toolTip().contains(QStringLiteral("Muted")));
+        bell->notificationMenu()->levelAction(NotificationLevel::All)->trigger();
+        QTRY_COMPARE(serverPrefs(m_design), json({{"level", "all"}, {"muted", true}}));
+        bell->notificationMenu()->muteAction()->trigger(); // unmute
+        QTRY_COMPARE(serverPrefs(m_design), json({{"level", "all"}, {"muted", false}}));
+        QVERIFY(bell->toolTip().contains(QStringLiteral("all messages")));
+        QVERIFY(window->openRoom(m_lobby));
+    }
+
+    void notificationLevelRules()
+    {
+        Room publicRoom;
+        publicRoom.type = RoomType::Public;
+        Room direct;
+        direct.type = RoomType::Direct;
+        Message chatter;
+        chatter.authorId = QStringLiteral("u_bob");
+        chatter.content = QStringLiteral("hi");
+        Message mention = chatter;
+        mention.content = QStringLiteral("hi @alice");
+        const QString me = QStringLiteral("u_alice"), name = QStringLiteral("alice");
+        // Default: direct conversations and mentions.
+        QVERIFY(!Notifier::wanted(chatter, publicRoom, me, name));
+        QVERIFY(Notifier::wanted(mention, publicRoom, me, name));
+        QVERIFY(Notifier::wanted(chatter, direct, me, name));
+        // All: everything from others.
+        publicRoom.notifications.level = NotificationLevel::All;
+        QVERIFY(Notifier::wanted(chatter, publicRoom, me, name));
+        // Mentions only: a direct conversation too.
+        direct.notifications.level = NotificationLevel::Mentions;
+        QVERIFY(!Notifier::wanted(chatter, direct, me, name));
+        QVERIFY(Notifier::wanted(mention, direct, me, name));
+        // Nothing, or muted: nothing.
+        direct.notifications.level = NotificationLevel::None;
+        QVERIFY(!Notifier::wanted(mention, direct, me, name));
+        publicRoom.notifications.muted = true;
+        QVERIFY(!Notifier::wanted(mention, publicRoom, me, name));
+        QCOMPARE(WindowTitle::compose(0, {}), QStringLiteral("Confab"));
+        QCOMPARE(WindowTitle::compose(12, QStringLiteral("general")), QStringLiteral("(12) general — Confab"));
+    }
+
 private:
+    NotificationMenu *openContextMenuOn(const QString &roomId)
+    {
+        QListView *list = m_desk->window->roomList();
+        const QModelIndex index = list->model()->index(rowOf(roomId), 0);
+        if (!index.isValid())
+            return nullptr;
+        const QPoint at = list->visualRect(index).center();
+        QContextMenuEvent event(QContextMenuEvent::Mouse, at, list->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(list->viewport(), &event);
+        NotificationMenu *menu = m_desk->window->roomContextMenu();
+        if (!QTest::qWaitForWindowExposed(menu) || menu->roomId() != roomId)
+            return nullptr;
+        return menu;
+    }
+
+    int rowOf(const QString &roomId) const
+    {
+        QAbstractItemModel *model = m_desk->window->roomList()->model();
+        for (int i = 0; i < model->rowCount(); ++i) {
+            if (model->index(i, 0).data(RoomListModel::RoomIdRole).toString() == roomId)
+                return i;
+        }
+        return -1;
+    }
+
+    json serverPrefs(const QString &roomId) const
+    {
+        const RestReply r = m_alice->get(QStringLiteral("/v1/chat/rooms/") + roomId);
+        return r.ok() ? r.data()["notifications"] : json();
+    }
+
     bool activate()
     {
         m_desk->window->activateWindow();

@@ -6,6 +6,7 @@
 #include "room/composerdrafts.h"
 #include "room/lengthcounter.h"
 #include "room/messagecontroller.h"
+#include "room/notificationbutton.h"
 #include "room/pinsbutton.h"
 #include "room/roomfiles.h"
 #include "room/timelineview.h"
@@ -53,6 +54,8 @@ RoomView::RoomView(QWidget *parent)
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_name, 1);
     titleRow->addWidget(m_pins);
+    m_notify = new NotificationButton(this);
+    titleRow->addWidget(m_notify);
     titleRow->addWidget(m_moderation->headerButtons());
     header->addLayout(titleRow);
     header->addWidget(m_description);
@@ -125,6 +128,7 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
     client::MessageModel *messages = &m_room->messages();
     m_timeline->setMessageModel(messages);
     m_pins->setMessageModel(messages);
+    m_notify->setRoom(&engine->rooms(), roomId);
     m_actions->setRoom(engine, roomId);
     m_drafts->open(m_room);
     m_moderation->open(engine, m_room);
@@ -154,6 +158,7 @@ void RoomView::clear()
     m_drafts->close();
     m_files->clear();
     m_pins->setMessageModel(nullptr);
+    m_notify->setRoom(nullptr, {});
     m_timeline->setMessageModel(nullptr);
     delete m_room;
     m_room = nullptr;

@@ -10,6 +10,7 @@
 #include "roomlist/browseroomsdialog.h"
 #include "roomlist/createroomdialog.h"
 #include "roomlist/directmessagedialog.h"
+#include "roomlist/notificationmenu.h"
 #include "roomlist/roomdelegate.h"
 #include "roomlist/roomsectionmodel.h"
 #include "roomlist/roomswitcher.h"
@@ -167,6 +168,20 @@ QWidget *MainWindow::buildRoomPane()
     m_rooms->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_rooms->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     connect(m_rooms->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::openCurrentRoom);
+    // Right click, the Menu key or Shift+F10 on a room: its notification level and mute.
+    m_roomContextMenu = new NotificationMenu(this);
+    m_rooms->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_rooms, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QModelIndex index = m_rooms->indexAt(pos);
+        if (!index.isValid())
+            index = m_rooms->currentIndex();
+        const QString roomId = index.data(RoomListModel::RoomIdRole).toString();
+        if (!m_engine || roomId.isEmpty())
+            return;
+        m_roomContextMenu->setRoom(&m_engine->rooms(), roomId);
+        const QPoint at = m_rooms->indexAt(pos).isValid() ? pos : m_rooms->visualRect(index).center();
+        m_roomContextMenu->popup(m_rooms->viewport()->mapToGlobal(at));
+    });
     // Arrow keys in the list keep focus there; a click or Enter on a room goes on to write in it.
     for (auto signal : {&QListView::clicked, &QListView::activated}) {
         connect(m_rooms, signal, this, [this] {

@@ -23,6 +23,7 @@ class AutoAway;
 class ConnectionBanner;
 class KeychainPrompt;
 class MessageAnnouncer;
+class NotificationMenu;
 class Notifier;
 class RoomSectionModel;
 class RoomSwitcher;
@@ -48,6 +49,8 @@ public:
     ConnectionBanner *banner() const { return m_banner; }
     AccountButton *accountButton() const { return m_account; }
     QToolButton *newButton() const { return m_newButton; }
+    // The room list's context menu (notification level and mute of the room under it).
+    NotificationMenu *roomContextMenu() const { return m_roomContextMenu; }
     QString currentRoomId() const;
 
     AppSettings &settings() const { return *m_settings; }
@@ -130,6 +133,7 @@ private:
     QListView *m_rooms;
     RoomSectionModel *m_roomModel;
     RoomSwitcher *m_switcher = nullptr;
+    NotificationMenu *m_roomContextMenu = nullptr;
     RoomView *m_roomView;
     ConnectionBanner *m_banner;
     QPointer<QDialog> m_dialog;
