@@ -43,6 +43,10 @@ constexpr Table<SystemEventKind, 8> kSystemEventKinds{{{SystemEventKind::Joined,
                                                        {SystemEventKind::Pinned, "pinned"},
                                                        {SystemEventKind::OwnershipTransferred, "ownership_transferred"},
                                                        {SystemEventKind::AssistantEnabled, "assistant_enabled"}}};
+constexpr Table<NotificationLevel, 4> kNotificationLevels{{{NotificationLevel::Default, "default"},
+                                                           {NotificationLevel::All, "all"},
+                                                           {NotificationLevel::Mentions, "mentions"},
+                                                           {NotificationLevel::None, "none"}}};
 
 template<typename E, std::size_t N> QString nameOf(const Table<E, N> &t, E v)
 {
@@ -85,6 +89,7 @@ CONFAB_ENUM_NAMES(ModerationLevel, kModeration)
 CONFAB_ENUM_NAMES(ReactionAction, kReactionActions)
 CONFAB_ENUM_NAMES(WordFilterAction, kWordFilterActions)
 CONFAB_ENUM_NAMES(SystemEventKind, kSystemEventKinds)
+CONFAB_ENUM_NAMES(NotificationLevel, kNotificationLevels)
 
 #undef CONFAB_ENUM_NAMES
 

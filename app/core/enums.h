@@ -26,6 +26,9 @@ enum class SystemEventKind {
     OwnershipTransferred,
     AssistantEnabled
 };
+// Which messages of a room notify one member (extension). Default: everything in direct and group
+// conversations, mentions elsewhere.
+enum class NotificationLevel { Default, All, Mentions, None };
 
 // Wire names ("owner", "ai_response", ...) and their inverse. fromString returns nullopt for
 // anything that is not exactly a known name.
@@ -38,6 +41,7 @@ QString toString(ModerationLevel v);
 QString toString(ReactionAction v);
 QString toString(WordFilterAction v);
 QString toString(SystemEventKind v);
+QString toString(NotificationLevel v);
 
 template<typename E> std::optional<E> enumFromString(const QString &s);
 template<> std::optional<Role> enumFromString<Role>(const QString &s);
@@ -49,6 +53,7 @@ template<> std::optional<ModerationLevel> enumFromString<ModerationLevel>(const 
 template<> std::optional<ReactionAction> enumFromString<ReactionAction>(const QString &s);
 template<> std::optional<WordFilterAction> enumFromString<WordFilterAction>(const QString &s);
 template<> std::optional<SystemEventKind> enumFromString<SystemEventKind>(const QString &s);
+template<> std::optional<NotificationLevel> enumFromString<NotificationLevel>(const QString &s);
 
 // All wire names of an enum, for error messages ("one of: public, private, ...").
 template<typename E> QString enumNames();
@@ -61,5 +66,6 @@ template<> QString enumNames<ModerationLevel>();
 template<> QString enumNames<ReactionAction>();
 template<> QString enumNames<WordFilterAction>();
 template<> QString enumNames<SystemEventKind>();
+template<> QString enumNames<NotificationLevel>();
 
 } // namespace confab

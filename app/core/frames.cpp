@@ -335,6 +335,14 @@ void get(JsonReader &r, ReadReceiptFrame &f)
     f.receipt.seq = r.optInteger("messageSeq", 0, 0, std::numeric_limits<qint64>::max());
 }
 
+void put(json &j, const NotificationSettingsFrame &f) { j.update(json(f.notifications)); }
+void get(JsonReader &r, NotificationSettingsFrame &f)
+{
+    f.notifications.roomId = roomId(r);
+    f.notifications.prefs.level = r.enumValue<NotificationLevel>("level");
+    f.notifications.prefs.muted = r.optBool("muted", false);
+}
+
 void put(json &j, const PresenceUpdateFrame &f) { j.update(json(f.presence)); }
 void get(JsonReader &r, PresenceUpdateFrame &f)
 {

@@ -232,6 +232,12 @@ struct RoomDeletedFrame {
     QString roomId;
     bool operator==(const RoomDeletedFrame &) const = default;
 };
+// To the member's own connections after PUT .../notifications (extension; no seq: a preference).
+struct NotificationSettingsFrame {
+    static constexpr const char *kType = "notification_settings";
+    RoomNotifications notifications; // flattened on the wire: {roomId, level, muted}
+    bool operator==(const NotificationSettingsFrame &) const = default;
+};
 struct PinUpdatedFrame {
     static constexpr const char *kType = "pin_updated";
     qint64 seq = 0;
@@ -272,7 +278,8 @@ using ServerFrame =
     std::variant<HelloFrame, HistoryFrame, AckFrame, NewMessageFrame, MessageUpdatedFrame, MessageDeletedFrame,
                  TypingIndicatorFrame, ReadReceiptFrame, PresenceUpdateFrame, SyncedFrame, SyncGapFrame, PongFrame,
                  UserJoinedFrame, UserLeftFrame, MemberUpdatedFrame, RoomUpdatedFrame, RoomDeletedFrame,
-                 PinUpdatedFrame, KickedFrame, BannedFrame, AiResponseFrame, ErrorFrame, MessagesPurgedFrame>;
+                 PinUpdatedFrame, KickedFrame, BannedFrame, AiResponseFrame, ErrorFrame, MessagesPurgedFrame,
+                 NotificationSettingsFrame>;
 
 // Each frame to JSON with its "type" set, and back. The decoders throw DecodeError naming the
 // field (`type` for an unknown or missing type).

@@ -261,6 +261,34 @@ void decode(const json &j, Message &v, const QString &path)
 }
 void from_json(const json &j, Message &v) { decode(j, v, {}); }
 
+// ---- NotificationPrefs, RoomNotifications -----------------------------------------------------
+
+void to_json(json &j, const NotificationPrefs &v) { j = json{{"level", str(toString(v.level))}, {"muted", v.muted}}; }
+
+void decode(const json &j, NotificationPrefs &v, const QString &path)
+{
+    JsonReader r(j, path);
+    v.level = r.enumValue<NotificationLevel>("level");
+    v.muted = r.optBool("muted", false);
+    r.finish();
+}
+void from_json(const json &j, NotificationPrefs &v) { decode(j, v, {}); }
+
+void to_json(json &j, const RoomNotifications &v)
+{
+    j = json(v.prefs);
+    j["roomId"] = str(v.roomId);
+}
+
+void from_json(const json &j, RoomNotifications &v)
+{
+    JsonReader r(j);
+    v.roomId = r.string("roomId", limits::kIdMax);
+    v.prefs.level = r.enumValue<NotificationLevel>("level");
+    v.prefs.muted = r.optBool("muted", false);
+    r.finish();
+}
+
 // ---- Room -----------------------------------------------------------------------------------
 
 void to_json(json &j, const Room &v)
@@ -281,6 +309,7 @@ void to_json(json &j, const Room &v)
              {"unreadCount", v.unreadCount},
              {"mentionCount", v.mentionCount},
              {"peerUserId", optStr(v.peerUserId)},
+             {"notifications", v.notifications},
              {"myRole", v.myRole ? json(toString(*v.myRole).toStdString()) : json(nullptr)},
              {"settings", v.settings}};
 }
@@ -309,6 +338,9 @@ void decode(const json &j, Room &v, const QString &path)
     v.unreadCount = int(r.optInteger("unreadCount", 0, 0, 100000000));
     v.mentionCount = int(r.optInteger("mentionCount", 0, 0, 100000000));
     v.peerUserId = r.optString("peerUserId", {}, limits::kIdMax);
+    v.notifications = {};
+    if (const json *n = r.optObject("notifications"))
+        decode(*n, v.notifications, r.pathOf("notifications"));
     v.myRole.reset();
     if (r.has("myRole") && !j.at("myRole").is_null())
         v.myRole = r.enumValue<Role>("myRole");

@@ -97,6 +97,21 @@ struct Message {
     bool operator==(const Message &) const = default;
 };
 
+// One member's notification preference for one room (extension), stored on the server so that
+// it holds on every device. Muted: no notifications and no unread count in totals.
+struct NotificationPrefs {
+    NotificationLevel level = NotificationLevel::Default;
+    bool muted = false;
+    bool operator==(const NotificationPrefs &) const = default;
+};
+
+// The same with its room: PUT .../notifications answers it, notification_settings carries it.
+struct RoomNotifications {
+    QString roomId;
+    NotificationPrefs prefs; // flattened on the wire: {roomId, level, muted}
+    bool operator==(const RoomNotifications &) const = default;
+};
+
 struct Room {
     QString roomId;
     QString name;
@@ -112,8 +127,9 @@ struct Room {
     std::optional<Message> lastMessage;
     bool isJoined = false;
     int unreadCount = 0;
-    int mentionCount = 0; // extension: unread messages that mention the caller (@username)
-    QString peerUserId;   // extension: in a direct room, the other person
+    int mentionCount = 0;            // extension: unread messages that mention the caller (@username)
+    QString peerUserId;              // extension: in a direct room, the other person
+    NotificationPrefs notifications; // extension: the caller's, for this room
     std::optional<Role> myRole;
     RoomSettings settings;
     bool operator==(const Room &) const = default;
@@ -190,6 +206,8 @@ CONFAB_DECLARE_JSON(User)
 CONFAB_DECLARE_JSON(RoomSettings)
 CONFAB_DECLARE_JSON(Attachment)
 CONFAB_DECLARE_JSON(Message)
+CONFAB_DECLARE_JSON(NotificationPrefs)
+CONFAB_DECLARE_JSON(RoomNotifications)
 CONFAB_DECLARE_JSON(Room)
 CONFAB_DECLARE_JSON(Member)
 CONFAB_DECLARE_JSON(Presence)

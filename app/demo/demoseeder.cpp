@@ -155,6 +155,19 @@ public:
     }
 
     // Read markers: the cast has read everything, the human most of it (some unread to show).
+    // Like people do, the demo user hears #random only when mentioned and has muted
+    // #announcements: one room dimmed in the list, and the bell in each header says so.
+    void chooseNotifications()
+    {
+        const Caller &you = caller(content::kYou);
+        need(m_services.notificationPrefs.set(you, m_rooms.value(QStringLiteral("random")),
+                                              {NotificationLevel::Mentions, false}, m_fx),
+             QStringLiteral("choosing notifications for random"));
+        need(m_services.notificationPrefs.set(you, m_rooms.value(QStringLiteral("announcements")),
+                                              {NotificationLevel::Default, true}, m_fx),
+             QStringLiteral("muting announcements"));
+    }
+
     void markRead(qint64 nowMs)
     {
         m_clock.set(nowMs - 2 * kMinute);
@@ -424,6 +437,7 @@ std::optional<DemoWorld> DemoSeeder::prepare(QString *error)
                 HistoryWriter writer(s, clock);
                 writer.createPeople(hashes, humanName);
                 writer.createRooms();
+                writer.chooseNotifications();
                 writer.writeHistory(now - 10 * kMinute);
                 writer.markRead(now);
                 w.seededNow = true;

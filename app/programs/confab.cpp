@@ -3,6 +3,7 @@
 #include "confab/version.h"
 
 #include "demo/demoserver.h"
+#include "settings/appsettings.h"
 #include "shell/contraststyle.h"
 #include "shell/demolauncher.h"
 #include "shell/desktopshell.h"
@@ -15,6 +16,7 @@
 #include <QCommandLineParser>
 #include <QListView>
 #include <QLocale>
+#include <QProcess>
 #include <QTextStream>
 #include <QUrl>
 
@@ -56,7 +58,11 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Confab"));
     QApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(CONFAB_APP_ID));
-    ui::installTranslations(QLocale());            // the system's language, before any widget exists
+    // The language chosen in Settings, else the system's; before any widget exists.
+    const QString language = ui::AppSettings().language();
+    if (!language.isEmpty())
+        QLocale::setDefault(ui::localeForLanguage(language)); // dates and numbers follow it too
+    ui::installTranslations(ui::localeForLanguage(language));
     QApplication::setStyle(new ui::ContrastStyle); // the platform's, readable on a dark palette too
 
     QCommandLineParser parser;
@@ -81,6 +87,11 @@ int main(int argc, char *argv[])
     ui::DesktopShell shell(options);
     ui::StartupTrace::installIfRequested(shell.openWindow().roomList()); // CONFAB_TRACE_STARTUP=1 (bench/client)
     QObject::connect(&shell, &ui::DesktopShell::quitRequested, &app, &QApplication::quit);
+    // A new language applies to a new process: start one with the same arguments, then quit.
+    QObject::connect(shell.window(), &ui::MainWindow::restartRequested, &app, [] {
+        if (QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1)))
+            QApplication::quit();
+    });
     QObject::connect(&shell, &ui::DesktopShell::demoFailed, &app, [](const QString &why) {
         QTextStream(stderr) << "confab: the demo could not start: " << why << '\n';
         QApplication::exit(1);

@@ -76,6 +76,7 @@ QString text(ModerationLevel v) { return toString(v); }
 QString text(ReactionAction v) { return toString(v); }
 QString text(WordFilterAction v) { return toString(v); }
 QString text(SystemEventKind v) { return toString(v); }
+QString text(NotificationLevel v) { return toString(v); }
 QString text(ErrorCode v) { return errorCodeName(v); }
 
 // ---- types --------------------------------------------------------------------------------------
@@ -152,6 +153,18 @@ void fields(Diff &d, const QString &p, const Message &a, const Message &e)
     F(systemEvent);
 }
 
+void fields(Diff &d, const QString &p, const NotificationPrefs &a, const NotificationPrefs &e)
+{
+    F(level);
+    F(muted);
+}
+
+void fields(Diff &d, const QString &p, const RoomNotifications &a, const RoomNotifications &e)
+{
+    F(roomId);
+    F(prefs);
+}
+
 void fields(Diff &d, const QString &p, const Room &a, const Room &e)
 {
     F(roomId);
@@ -170,6 +183,7 @@ void fields(Diff &d, const QString &p, const Room &a, const Room &e)
     F(unreadCount);
     F(mentionCount);
     F(peerUserId);
+    F(notifications);
     F(myRole);
     F(settings);
 }
@@ -362,6 +376,10 @@ void frame(Diff &d, const QString &p, const TypingIndicatorFrame &a, const Typin
     F(isTyping);
 }
 void frame(Diff &d, const QString &p, const ReadReceiptFrame &a, const ReadReceiptFrame &e) { F(receipt); }
+void frame(Diff &d, const QString &p, const NotificationSettingsFrame &a, const NotificationSettingsFrame &e)
+{
+    F(notifications);
+}
 void frame(Diff &d, const QString &p, const PresenceUpdateFrame &a, const PresenceUpdateFrame &e) { F(presence); }
 void frame(Diff &d, const QString &p, const SyncedFrame &a, const SyncedFrame &e) { F(ref); }
 void frame(Diff &d, const QString &p, const SyncGapFrame &a, const SyncGapFrame &e)

@@ -51,6 +51,8 @@ void fields(Diff &d, const QString &p, const confab::RoomSettings &a, const conf
 void fields(Diff &d, const QString &p, const confab::Attachment &a, const confab::Attachment &e);
 void fields(Diff &d, const QString &p, const confab::SystemEvent &a, const confab::SystemEvent &e);
 void fields(Diff &d, const QString &p, const confab::Message &a, const confab::Message &e);
+void fields(Diff &d, const QString &p, const confab::NotificationPrefs &a, const confab::NotificationPrefs &e);
+void fields(Diff &d, const QString &p, const confab::RoomNotifications &a, const confab::RoomNotifications &e);
 void fields(Diff &d, const QString &p, const confab::Room &a, const confab::Room &e);
 void fields(Diff &d, const QString &p, const confab::Member &a, const confab::Member &e);
 void fields(Diff &d, const QString &p, const confab::Presence &a, const confab::Presence &e);
@@ -76,6 +78,7 @@ QString text(confab::ModerationLevel v);
 QString text(confab::ReactionAction v);
 QString text(confab::WordFilterAction v);
 QString text(confab::SystemEventKind v);
+QString text(confab::NotificationLevel v);
 QString text(confab::ErrorCode v);
 
 template<typename T, typename... Ts> constexpr bool kOneOf = (std::is_same_v<T, Ts> || ...);
@@ -84,7 +87,8 @@ template<typename T>
 constexpr bool kHasFields =
     kOneOf<T, confab::User, confab::RoomSettings, confab::Attachment, confab::SystemEvent, confab::Message,
            confab::Room, confab::Member, confab::Presence, confab::ReadReceipt, confab::AuditEntry,
-           confab::OffsetPagination, confab::CursorPagination, confab::ClientFrame, confab::ServerFrame>;
+           confab::OffsetPagination, confab::CursorPagination, confab::ClientFrame, confab::ServerFrame,
+           confab::NotificationPrefs, confab::RoomNotifications>;
 
 template<typename T> struct IsVector : std::false_type {
 };

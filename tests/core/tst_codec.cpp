@@ -186,6 +186,7 @@ Room room()
             .isJoined = true,
             .unreadCount = 3,
             .mentionCount = 1,
+            .notifications = {NotificationLevel::Mentions, true},
             .myRole = Role::Moderator,
             .settings = settings()};
 }
@@ -404,6 +405,7 @@ std::vector<std::pair<QString, ServerFrame>> serverFrameCases()
         {u"message_deleted"_s, MessageDeletedFrame{1053, u"r_design"_s, u"m_0192ac"_s}},
         {u"typing_indicator"_s, TypingIndicatorFrame{u"r_design"_s, u"u_bob02"_s, u"Bob Lee"_s, true}},
         {u"read_receipt"_s, ReadReceiptFrame{receipt()}},
+        {u"notification_settings"_s, NotificationSettingsFrame{{u"r_design"_s, {NotificationLevel::Mentions, true}}}},
         {u"presence_update"_s, PresenceUpdateFrame{presence()}},
         {u"synced"_s, SyncedFrame{u"c-9"_s}},
         {u"sync_gap"_s, SyncGapFrame{u"r_general"_s, 20480}},
@@ -601,7 +603,7 @@ void TestCore::everyFrameHasAFixture()
     const QStringList clientTypes = allFrameTypes<ClientFrame>();
     const QStringList serverTypes = allFrameTypes<ServerFrame>();
     QCOMPARE(clientTypes.size(), 13);
-    QCOMPARE(serverTypes.size(), 23);
+    QCOMPARE(serverTypes.size(), 24);
     check(u"client"_s, clientTypes, clientFrameCases());
     if (QTest::currentTestFailed())
         return;
@@ -620,7 +622,7 @@ void TestCore::apiFieldNames_data()
     QTest::newRow("Room") << json(Room{})
                           << u"roomId name description type avatar createdBy createdAt updatedAt memberCount "
                              "maxMembers lastActivity lastMessage isJoined unreadCount myRole settings"_s
-                          << u"mentionCount peerUserId"_s;
+                          << u"mentionCount peerUserId notifications"_s;
     QTest::newRow("RoomSettings") << json(RoomSettings{})
                                   << u"allowInvites allowFileUploads maxFileSize messageRetention enableAI "
                                      "moderationLevel slowModeSeconds"_s

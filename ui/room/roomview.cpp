@@ -9,6 +9,7 @@
 #include "room/lengthcounter.h"
 #include "room/messagecontroller.h"
 #include "room/messagejump.h"
+#include "room/notificationbutton.h"
 #include "room/pinsbutton.h"
 #include "room/roomfiles.h"
 #include "room/timelineview.h"
@@ -59,6 +60,8 @@ RoomView::RoomView(QWidget *parent)
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_name, 1);
     titleRow->addWidget(m_pins);
+    m_notify = new NotificationButton(this);
+    titleRow->addWidget(m_notify);
     titleRow->addWidget(m_moderation->headerButtons());
     header->addLayout(titleRow);
     header->addWidget(m_description);
@@ -137,6 +140,7 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
     m_timeline->setMessageModel(messages);
     m_timeline->setReadReceipts(&m_room->receipts(), &m_room->names());
     m_pins->setMessageModel(messages);
+    m_notify->setRoom(&engine->rooms(), roomId);
     m_actions->setRoom(engine, roomId);
     m_drafts->open(m_room);
     m_completer->setMembers(&m_room->members());
@@ -174,6 +178,7 @@ void RoomView::clear()
     m_files->clear();
     m_pins->setMessageModel(nullptr);
     m_timeline->setReadReceipts(nullptr, nullptr);
+    m_notify->setRoom(nullptr, {});
     m_timeline->setMessageModel(nullptr);
     delete m_room;
     m_room = nullptr;

@@ -22,6 +22,7 @@ class ComposerDrafts;
 class LengthCounter;
 class MessageController;
 class MessageJump;
+class NotificationButton;
 class ModerationController;
 class PinsButton;
 class RoomFiles;
@@ -46,6 +47,7 @@ public:
     LengthCounter *lengthCounter() const { return m_counter; }
     client::MessageModel *messageModel() const;
     PinsButton *pinsButton() const { return m_pins; }
+    NotificationButton *notificationButton() const { return m_notify; }
     MessageController *messageController() const { return m_actions; }
     ModerationController *moderation() const { return m_moderation; }
     RoomFiles *files() const { return m_files; }
@@ -76,6 +78,7 @@ private:
     client::RoomContext *m_room = nullptr; // made by the engine's openRoom(), deleted by clear()
     // Pins in the header and the message actions (reply, edit, react, pin, delete...).
     PinsButton *m_pins = nullptr;
+    NotificationButton *m_notify = nullptr; // the room's notification level and mute
     MessageController *m_actions = nullptr;
     // Members, settings, moderation, posting state (ModerationController).
     ModerationController *m_moderation = nullptr;

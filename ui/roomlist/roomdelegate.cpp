@@ -130,6 +130,9 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
         painter->drawRect(QRectF(opt.rect).adjusted(1, 1, -1, -1));
     }
 
+    // A muted room is dimmed (its selection stays as readable as any other).
+    if (index.data(RoomListModel::MutedRole).toBool() && !(opt.state & QStyle::State_Selected))
+        painter->setOpacity(0.5);
     const QString roomId = index.data(RoomListModel::RoomIdRole).toString();
     const QString name = index.data(RoomListModel::NameRole).toString();
     const QString type = index.data(RoomListModel::TypeRole).toString();

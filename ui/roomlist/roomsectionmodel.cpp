@@ -72,6 +72,8 @@ QVariant RoomSectionModel::data(const QModelIndex &index, int role) const
             parts << tr("%n unread", nullptr, unread);
         if (mentions > 0)
             parts << tr("%n mention(s)", nullptr, mentions);
+        if (QSortFilterProxyModel::data(index, RoomListModel::MutedRole).toBool())
+            parts << tr("muted");
         const QString peer = QSortFilterProxyModel::data(index, RoomListModel::PeerStatusRole).toString();
         if (!peer.isEmpty())
             parts << peer;

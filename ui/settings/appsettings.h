@@ -14,9 +14,17 @@ public:
 
     ThemeManager::Mode theme() const;
     void setTheme(ThemeManager::Mode mode);
+    // The language of the interface: "" follows the system, else "en", "es" or "fr". Read at start
+    // (a change applies after a restart, which the settings dialog offers).
+    QString language() const;
+    void setLanguage(const QString &code);
+    static QStringList languages() { return {QStringLiteral("en"), QStringLiteral("es"), QStringLiteral("fr")}; }
     // Mentions and direct messages while the window is not in front.
     bool notificationsEnabled() const;
     void setNotificationsEnabled(bool enabled);
+    // New messages in the open room read out by screen readers (MessageAnnouncer).
+    bool announceMessages() const;
+    void setAnnounceMessages(bool on);
     // Ctrl+Enter sends and Enter starts a new line (for long messages); off: Enter sends.
     bool sendWithCtrlEnter() const;
     void setSendWithCtrlEnter(bool on);

@@ -28,8 +28,12 @@ public:
     SettingsDialog(AppSettings &settings, client::Session &session, QWidget *parent = nullptr);
 
     QComboBox *themeField() const { return m_theme; }
+    QComboBox *languageField() const { return m_language; }
+    // "Restart now", shown while the chosen language is not the one in use.
+    QPushButton *restartButton() const { return m_restart; }
     QCheckBox *notificationsField() const { return m_notifications; }
     QCheckBox *ctrlEnterField() const { return m_ctrlEnter; }
+    QCheckBox *announceField() const { return m_announce; }
     QSpinBox *autoAwayField() const { return m_autoAway; }
     ReadReceiptsSetting *readReceiptsField() const { return m_readReceipts; }
     QLabel *serverLabel() const { return m_server; }
@@ -39,12 +43,20 @@ public:
 
 Q_SIGNALS:
     void signOutRequested();
+    // Start Confab again (to apply the language).
+    void restartRequested();
 
 private:
+    void updateRestartOffer();
+
     AppSettings &m_settings;
     QComboBox *m_theme;
+    QComboBox *m_language;
+    QLabel *m_restartNote;
+    QPushButton *m_restart;
     QCheckBox *m_notifications;
     QCheckBox *m_ctrlEnter;
+    QCheckBox *m_announce;
     QSpinBox *m_autoAway;
     QLabel *m_server;
     QLabel *m_account;

@@ -4,11 +4,13 @@
 #include "room/composer.h"
 #include "room/invitedialog.h"
 #include "room/leaveroomdialog.h"
+#include "room/messageannouncer.h"
 #include "room/roomview.h"
 #include "room/timelineview.h"
 #include "roomlist/browseroomsdialog.h"
 #include "roomlist/createroomdialog.h"
 #include "roomlist/directmessagedialog.h"
+#include "roomlist/notificationmenu.h"
 #include "roomlist/roomdelegate.h"
 #include "roomlist/roomsectionmodel.h"
 #include "roomlist/roomswitcher.h"
@@ -24,6 +26,7 @@
 #include "shell/shortcutsdialog.h"
 #include "shell/thememanager.h"
 #include "shell/trayicon.h"
+#include "shell/windowtitle.h"
 #include "signin/keychainprompt.h"
 #include "widgets/emptyhint.h"
 
@@ -60,11 +63,15 @@ MainWindow::MainWindow(client::Session &session, QWidget *parent)
       m_notifier(new Notifier(
           [this](const QString &roomId) { return isActiveWindow() && !isMinimized() && currentRoomId() == roomId; },
           this)),
+      m_announcer(new MessageAnnouncer(
+          this,
+          [this](const QString &roomId) { return isActiveWindow() && !isMinimized() && currentRoomId() == roomId; },
+          this)),
       m_tray(new TrayIcon(this, this)), m_account(new AccountButton(*m_autoAway)), m_filter(new QLineEdit),
       m_newButton(new QToolButton), m_rooms(new QListView), m_roomModel(new RoomSectionModel(this)),
       m_roomView(new RoomView), m_banner(new ConnectionBanner)
 {
-    setWindowTitle(tr("Confab"));
+    m_title = new WindowTitle(this);
     setWindowIcon(TrayIcon::appIcon());
 
     auto *splitter = new QSplitter;
@@ -96,11 +103,12 @@ MainWindow::MainWindow(client::Session &session, QWidget *parent)
     applySettings();
     connect(m_notifier, &Notifier::notify, this,
             [this](const QString &title, const QString &body) { showNotification(title, body); });
+    connect(m_tray, &TrayIcon::unreadCountChanged, m_title, &WindowTitle::setUnread);
     connect(m_tray, &TrayIcon::messageClicked, this, [this] { openRoom(m_notifier->lastRoomId()); });
 
     // The open room went (left, removed): its name leaves the title with it.
     connect(m_roomView->moderation(), &ModerationController::currentRoomRemoved, this,
-            [this] { setWindowTitle(tr("Confab")); });
+            [this] { m_title->setRoomName({}); });
     m_keychainPrompt = new KeychainPrompt(m_session, this); // no keychain: says so, offers a file
     connect(&m_session, &client::Session::signedIn, this, &MainWindow::attach);
     connect(&m_session, &client::Session::aboutToSignOut, this, &MainWindow::detach);
@@ -161,6 +169,20 @@ QWidget *MainWindow::buildRoomPane()
     m_rooms->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_rooms->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     connect(m_rooms->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::openCurrentRoom);
+    // Right click, the Menu key or Shift+F10 on a room: its notification level and mute.
+    m_roomContextMenu = new NotificationMenu(this);
+    m_rooms->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_rooms, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QModelIndex index = m_rooms->indexAt(pos);
+        if (!index.isValid())
+            index = m_rooms->currentIndex();
+        const QString roomId = index.data(RoomListModel::RoomIdRole).toString();
+        if (!m_engine || roomId.isEmpty())
+            return;
+        m_roomContextMenu->setRoom(&m_engine->rooms(), roomId);
+        const QPoint at = m_rooms->indexAt(pos).isValid() ? pos : m_rooms->visualRect(index).center();
+        m_roomContextMenu->popup(m_rooms->viewport()->mapToGlobal(at));
+    });
     // Arrow keys in the list keep focus there; a click or Enter on a room goes on to write in it.
     for (auto signal : {&QListView::clicked, &QListView::activated}) {
         connect(m_rooms, signal, this, [this] {
@@ -256,7 +278,8 @@ void MainWindow::buildMenus()
     m_themeGroup = new QActionGroup(this);
     for (const auto &[mode, label] :
          {std::pair{ThemeManager::Mode::System, tr("Follow the &system")},
-          std::pair{ThemeManager::Mode::Light, tr("&Light")}, std::pair{ThemeManager::Mode::Dark, tr("&Dark")}}) {
+          std::pair{ThemeManager::Mode::Light, tr("&Light")}, std::pair{ThemeManager::Mode::Dark, tr("&Dark")},
+          std::pair{ThemeManager::Mode::HighContrast, tr("&High contrast")}}) {
         QAction *a = themeMenu->addAction(label, this, [this, mode = mode] { m_settings->setTheme(mode); });
         a->setCheckable(true);
         a->setData(int(mode));
@@ -286,6 +309,7 @@ void MainWindow::applySettings()
     for (QAction *a : m_themeGroup->actions())
         a->setChecked(a->data().toInt() == int(m_settings->theme()));
     m_notifier->setEnabled(m_settings->notificationsEnabled());
+    m_announcer->setEnabled(m_settings->announceMessages());
     m_autoAway->setIdleInterval(m_settings->autoAwayMinutes() * 60 * 1000);
     m_roomView->setSendKey(m_settings->sendWithCtrlEnter() ? Composer::SendKey::CtrlEnter : Composer::SendKey::Enter);
 }
@@ -299,6 +323,7 @@ void MainWindow::attach(client::ChatEngine *engine)
     m_autoAway->setEngine(engine);
     m_account->setEngine(engine);
     m_notifier->setEngine(engine);
+    m_announcer->setEngine(engine);
     m_tray->setRooms(&engine->rooms());
     m_tray->setConnection(&engine->connection());
     for (QAction *a : {m_newRoom, m_browseRooms, m_directMessage, m_signOut, m_deleteAccount})
@@ -319,13 +344,14 @@ void MainWindow::detach()
     m_autoAway->setEngine(nullptr);
     m_account->setEngine(nullptr);
     m_notifier->setEngine(nullptr);
+    m_announcer->setEngine(nullptr);
     m_tray->setRooms(nullptr);
     m_tray->setConnection(nullptr);
     m_engine = nullptr;
     for (QAction *a : {m_newRoom, m_browseRooms, m_directMessage, m_signOut, m_deleteAccount})
         a->setEnabled(false);
     m_newButton->setEnabled(false);
-    setWindowTitle(tr("Confab"));
+    m_title->setRoomName({});
     updateRoomActions();
 }
 
@@ -406,7 +432,7 @@ void MainWindow::openSelectedRoom()
         if (!currentRoomId().isEmpty() && !m_engine->rooms().room(currentRoomId())) {
             m_roomView->clear();
             m_engine->rooms().setActiveRoom({});
-            setWindowTitle(tr("Confab"));
+            m_title->setRoomName({});
         }
         updateRoomActions();
         return;
@@ -420,7 +446,7 @@ void MainWindow::openSelectedRoom()
                          index.data(RoomListModel::DescriptionRole).toString());
     if (unread > 0 && m_roomView->messageModel())
         m_roomView->messageModel()->setUnreadAtOpen(unread); // where the "New messages" line goes
-    setWindowTitle(tr("%1 — Confab").arg(index.data(RoomListModel::NameRole).toString()));
+    m_title->setRoomName(index.data(RoomListModel::NameRole).toString());
     updateRoomActions();
     // Ready to write in the new room, unless the user is moving through the list or the filter.
     if (!m_rooms->hasFocus() && !m_switcher->isBrowsing())
@@ -502,6 +528,7 @@ QDialog *MainWindow::openSettingsDialog()
     auto *dialog = new SettingsDialog(*m_settings, m_session, this);
     connect(
         dialog, &SettingsDialog::signOutRequested, this, [this] { m_session.signOut(); }, Qt::QueuedConnection);
+    connect(dialog, &SettingsDialog::restartRequested, this, &MainWindow::restartRequested, Qt::QueuedConnection);
     return present(dialog);
 }
 

@@ -22,12 +22,15 @@ class AppSettings;
 class AutoAway;
 class ConnectionBanner;
 class KeychainPrompt;
+class MessageAnnouncer;
+class NotificationMenu;
 class Notifier;
 class RoomSectionModel;
 class RoomSwitcher;
 class RoomView;
 class ThemeManager;
 class TrayIcon;
+class WindowTitle;
 
 // Rooms on the left (me and my status, filter, "+", the list in sections), the open room on the
 // right, the connection banner on top, a menu bar with every command. Follows the session: shows
@@ -46,12 +49,15 @@ public:
     ConnectionBanner *banner() const { return m_banner; }
     AccountButton *accountButton() const { return m_account; }
     QToolButton *newButton() const { return m_newButton; }
+    // The room list's context menu (notification level and mute of the room under it).
+    NotificationMenu *roomContextMenu() const { return m_roomContextMenu; }
     QString currentRoomId() const;
 
     AppSettings &settings() const { return *m_settings; }
     ThemeManager &theme() const { return *m_theme; }
     AutoAway &autoAway() const { return *m_autoAway; }
     Notifier &notifier() const { return *m_notifier; }
+    MessageAnnouncer &announcer() const { return *m_announcer; }
     TrayIcon &tray() const { return *m_tray; }
     KeychainPrompt &keychainPrompt() const { return *m_keychainPrompt; }
 
@@ -89,6 +95,10 @@ public:
     void restoreWindowGeometry();
     void saveWindowGeometry() const;
 
+Q_SIGNALS:
+    // The user asked to start Confab again (Settings, after choosing a language).
+    void restartRequested();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -116,7 +126,9 @@ private:
     ThemeManager *m_theme;
     AutoAway *m_autoAway;
     Notifier *m_notifier;
+    MessageAnnouncer *m_announcer;
     TrayIcon *m_tray;
+    WindowTitle *m_title = nullptr;
     KeychainPrompt *m_keychainPrompt = nullptr;
     AccountButton *m_account;
     QLineEdit *m_filter;
@@ -124,6 +136,7 @@ private:
     QListView *m_rooms;
     RoomSectionModel *m_roomModel;
     RoomSwitcher *m_switcher = nullptr;
+    NotificationMenu *m_roomContextMenu = nullptr;
     RoomView *m_roomView;
     ConnectionBanner *m_banner;
     QPointer<QDialog> m_dialog;

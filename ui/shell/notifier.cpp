@@ -49,6 +49,22 @@ bool Notifier::concernsMe(const Message &message, RoomType roomType, const QStri
     return mention.match(message.content).hasMatch();
 }
 
+bool Notifier::wanted(const Message &message, const Room &room, const QString &myUserId, const QString &myUsername)
+{
+    if (room.notifications.muted)
+        return false;
+    switch (room.notifications.level) {
+    case NotificationLevel::None: return false;
+    case NotificationLevel::All:
+        return !message.isDeleted && message.type != MessageType::System && message.authorId != myUserId;
+    case NotificationLevel::Mentions:
+        // Only a mention, in a direct conversation too: as if it were a public room.
+        return concernsMe(message, RoomType::Public, myUserId, myUsername);
+    case NotificationLevel::Default: break;
+    }
+    return concernsMe(message, room.type, myUserId, myUsername);
+}
+
 void Notifier::consider(const Message &message)
 {
     if (!m_enabled || !m_engine)
@@ -57,7 +73,7 @@ void Notifier::consider(const Message &message)
     if (!room)
         return;
     const User &me = m_engine->me();
-    if (!concernsMe(message, room->type, me.userId, me.username))
+    if (!wanted(message, *room, me.userId, me.username))
         return;
     if (message.timestamp > 0 && QDateTime::currentMSecsSinceEpoch() - message.timestamp > kStaleMs)
         return;

@@ -14,9 +14,9 @@ class ChatEngine;
 
 namespace confab::ui {
 
-// Decides which incoming messages deserve a desktop notification: mentions of me and messages
-// in direct conversations and groups, from someone else, in a room that is not in front of the
-// user (window inactive or another room open). Messages arriving together (a reconnect's
+// Decides which incoming messages deserve a desktop notification: by default mentions of me and
+// messages in direct conversations and groups, else as my level for the room says (all, mentions,
+// nothing; muted: nothing), from someone else, in a room that is not in front of the user (window inactive or another room open). Messages arriving together (a reconnect's
 // catch-up) are gathered into one notification.
 class Notifier : public QObject {
     Q_OBJECT
@@ -34,9 +34,12 @@ public:
     QString lastRoomId() const { return m_lastRoomId; }
     int notificationCount() const { return m_count; }
 
-    // Whether this message calls for a notification at all (before "is it in front").
+    // Whether this message calls for a notification at all (before "is it in front"), by the
+    // room's default: everything in direct and group conversations, mentions elsewhere.
     static bool concernsMe(const Message &message, RoomType roomType, const QString &myUserId,
                            const QString &myUsername);
+    // The same under my notification level and mute for the room.
+    static bool wanted(const Message &message, const Room &room, const QString &myUserId, const QString &myUsername);
 
 Q_SIGNALS:
     // Show this (the tray does, and the taskbar entry asks for attention).

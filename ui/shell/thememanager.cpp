@@ -100,6 +100,34 @@ QPalette ThemeManager::darkPalette()
                   QColor(0x3a, 0x4a, 0x60)});
 }
 
+QPalette ThemeManager::highContrastPalette()
+{
+    const QColor black(Qt::black), white(Qt::white), yellow(0xff, 0xff, 0x00), grey(0xc0, 0xc0, 0xc0);
+    QPalette p = build({black,
+                        white,
+                        black,
+                        QColor(0x14, 0x14, 0x14),
+                        white,
+                        black,
+                        white,
+                        grey,
+                        grey,
+                        grey,
+                        grey,
+                        yellow,
+                        black,
+                        QColor(0x00, 0xff, 0xff),
+                        QColor(0xff, 0x99, 0xff),
+                        grey,
+                        black,
+                        white,
+                        QColor(0xa6, 0xa6, 0xa6),
+                        QColor(0x80, 0x80, 0x00)});
+    // Disabled text on the disabled highlight stays readable too.
+    p.setColor(QPalette::Disabled, QPalette::HighlightedText, black);
+    return p;
+}
+
 bool ThemeManager::isDark(const QPalette &palette) { return palette.color(QPalette::Window).lightness() < 128; }
 
 bool ThemeManager::isDark() const { return isDark(QApplication::palette()); }
@@ -109,6 +137,7 @@ QString ThemeManager::modeName(Mode mode)
     switch (mode) {
     case Mode::Light: return QStringLiteral("light");
     case Mode::Dark: return QStringLiteral("dark");
+    case Mode::HighContrast: return QStringLiteral("high-contrast");
     case Mode::System: break;
     }
     return QStringLiteral("system");
@@ -120,6 +149,8 @@ ThemeManager::Mode ThemeManager::modeFromName(const QString &name)
         return Mode::Light;
     if (name == QLatin1String("dark"))
         return Mode::Dark;
+    if (name == QLatin1String("high-contrast"))
+        return Mode::HighContrast;
     return Mode::System;
 }
 
@@ -137,6 +168,7 @@ void ThemeManager::apply()
     switch (m_mode) {
     case Mode::Light: QApplication::setPalette(lightPalette()); break;
     case Mode::Dark: QApplication::setPalette(darkPalette()); break;
+    case Mode::HighContrast: QApplication::setPalette(highContrastPalette()); break;
     case Mode::System:
         // An empty palette resolves to the platform's (or the style's) again, and keeps
         // following it when the system theme changes.

@@ -7,14 +7,14 @@
 
 namespace confab::ui {
 
-// Light and dark: follows the system unless the user forces one. Qt 6.4 has no colour-scheme
+// Light, dark and high contrast: follows the system unless the user forces one. Qt 6.4 has no colour-scheme
 // query, so "dark" is read from the palette (a dark window colour). Forcing sets the whole
 // application palette; System gives the platform's palette back. Everything painted by hand
 // takes its colours from the palette, plus the few signal colours below.
 class ThemeManager : public QObject {
     Q_OBJECT
 public:
-    enum class Mode { System, Light, Dark };
+    enum class Mode { System, Light, Dark, HighContrast };
     Q_ENUM(Mode)
 
     explicit ThemeManager(QObject *parent = nullptr);
@@ -27,8 +27,10 @@ public:
 
     static QPalette lightPalette();
     static QPalette darkPalette();
+    // White on black, yellow selection and focus: every text pair at least 7:1 (WCAG AAA).
+    static QPalette highContrastPalette();
     static bool isDark(const QPalette &palette);
-    static QString modeName(Mode mode);            // "system", "light", "dark" (settings)
+    static QString modeName(Mode mode);            // "system", "light", "dark", "high-contrast" (settings)
     static Mode modeFromName(const QString &name); // System for anything unknown
 
 Q_SIGNALS:

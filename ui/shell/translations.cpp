@@ -5,11 +5,14 @@
 #include <QPointer>
 #include <QTranslator>
 
+#include <optional>
+
 namespace confab::ui {
 
 namespace {
 QPointer<QTranslator> s_confab;
 QPointer<QTranslator> s_qt;
+std::optional<QLocale> s_installed;
 
 void drop(QPointer<QTranslator> &t)
 {
@@ -24,6 +27,7 @@ bool installTranslations(const QLocale &locale)
 {
     drop(s_confab);
     drop(s_qt);
+    s_installed = locale;
     auto *qt = new QTranslator(QCoreApplication::instance());
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
@@ -43,5 +47,9 @@ bool installTranslations(const QLocale &locale)
     }
     return found;
 }
+
+QLocale installedLocale() { return s_installed.value_or(QLocale()); }
+
+QLocale localeForLanguage(const QString &code) { return code.isEmpty() ? QLocale() : QLocale(code); }
 
 } // namespace confab::ui

@@ -10,4 +10,10 @@ namespace confab::ui {
 // creating widgets.
 bool installTranslations(const QLocale &locale);
 
+// The locale of the last installTranslations() (the system's before any).
+QLocale installedLocale();
+
+// The locale for a language chosen in Settings ("es"...), or the system's for "".
+QLocale localeForLanguage(const QString &code);
+
 } // namespace confab::ui

@@ -59,6 +59,7 @@ RoomListModel::RoomListModel(ApiClient &api, LocalStore &store, SyncEngine &sync
             merged.unreadCount = m_rooms[std::size_t(row)].unreadCount;
             merged.mentionCount = m_rooms[std::size_t(row)].mentionCount;
             merged.peerUserId = m_rooms[std::size_t(row)].peerUserId;
+            merged.notifications = m_rooms[std::size_t(row)].notifications;
             if (merged.type == RoomType::Direct) // the shared frame names it from nobody's side
                 merged.name = m_rooms[std::size_t(row)].name;
             merged.myRole = m_rooms[std::size_t(row)].myRole;
@@ -66,6 +67,7 @@ RoomListModel::RoomListModel(ApiClient &api, LocalStore &store, SyncEngine &sync
         }
         upsert(merged);
     });
+    connect(&m_sync, &SyncEngine::notificationPrefsChanged, this, &RoomListModel::applyNotificationPrefs);
     connect(&m_sync, &SyncEngine::roomRemoved, this,
             [this](const QString &roomId, const QString &) { remove(roomId); });
     connect(&m_sync, &SyncEngine::roomReset, this, &RoomListModel::fetchRoom);
@@ -176,9 +178,36 @@ void RoomListModel::drop(const QString &roomId)
 int RoomListModel::totalUnread() const
 {
     int total = 0;
-    for (const Room &r : m_rooms)
-        total += r.unreadCount;
+    for (const Room &r : m_rooms) {
+        if (!r.notifications.muted)
+            total += r.unreadCount;
+    }
     return total;
+}
+
+void RoomListModel::setNotificationPrefs(const QString &roomId, const NotificationPrefs &prefs)
+{
+    const auto before = room(roomId);
+    if (!before || before->notifications == prefs)
+        return;
+    applyNotificationPrefs(roomId, prefs);
+    m_api.setRoomNotifications(roomId, prefs, this,
+                               [this, roomId, old = before->notifications](const ApiResult<RoomNotifications> &r) {
+                                   if (r.ok())
+                                       return;
+                                   applyNotificationPrefs(roomId, old);
+                                   Q_EMIT notificationPrefsFailed(roomId, r.error->message);
+                               });
+}
+
+void RoomListModel::applyNotificationPrefs(const QString &roomId, const NotificationPrefs &prefs)
+{
+    const int row = rowOf(roomId);
+    if (row < 0 || m_rooms[std::size_t(row)].notifications == prefs)
+        return;
+    m_rooms[std::size_t(row)].notifications = prefs;
+    m_store.saveRoom(m_rooms[std::size_t(row)]);
+    changed(row);
 }
 
 void RoomListModel::setActiveRoom(const QString &roomId)
@@ -302,6 +331,8 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
     case MyRoleRole: return r.myRole ? toString(*r.myRole) : QString();
     case MentionCountRole: return r.mentionCount;
     case PeerUserIdRole: return r.peerUserId;
+    case NotificationLevelRole: return toString(r.notifications.level);
+    case MutedRole: return r.notifications.muted;
     case PeerStatusRole: {
         if (r.type != RoomType::Direct || r.peerUserId.isEmpty() || !m_presence)
             return QString();
@@ -327,6 +358,8 @@ QHash<int, QByteArray> RoomListModel::roleNames() const
             {MyRoleRole, "myRole"},
             {MentionCountRole, "mentionCount"},
             {PeerUserIdRole, "peerUserId"},
+            {NotificationLevelRole, "notificationLevel"},
+            {MutedRole, "muted"},
             {PeerStatusRole, "peerStatus"}};
 }
 

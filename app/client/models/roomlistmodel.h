@@ -29,10 +29,12 @@ public:
         LastMessageRole,  // text of the last message
         LastAuthorRole,
         MemberCountRole,
-        MyRoleRole,       // "owner", ... or empty
-        MentionCountRole, // unread messages that mention me (@username)
-        PeerUserIdRole,   // direct rooms: the other person
-        PeerStatusRole,   // direct rooms: their presence, "online", "away", "busy", "offline"
+        MyRoleRole,            // "owner", ... or empty
+        MentionCountRole,      // unread messages that mention me (@username)
+        PeerUserIdRole,        // direct rooms: the other person
+        PeerStatusRole,        // direct rooms: their presence, "online", "away", "busy", "offline"
+        NotificationLevelRole, // "default", "all", "mentions", "none" (mine, for this room)
+        MutedRole,             // muted by me: out of the unread total, dimmed
     };
 
     RoomListModel(ApiClient &api, LocalStore &store, SyncEngine &sync, QObject *parent = nullptr);
@@ -58,7 +60,10 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     int rowOf(const QString &roomId) const;
-    // Unread messages over every room, for the tray and the taskbar.
+    // My notification level and mute for the room: shown at once, stored on the server (which
+    // tells my other devices); put back if the server refuses.
+    void setNotificationPrefs(const QString &roomId, const NotificationPrefs &prefs);
+    // Unread messages over every room that is not muted, for the tray, taskbar and title.
     int totalUnread() const;
     Room roomAt(int row) const { return m_rooms.at(std::size_t(row)); }
     std::optional<Room> room(const QString &roomId) const;
@@ -68,6 +73,8 @@ Q_SIGNALS:
     // The server's list has been merged in.
     void loaded();
     void loadFailed(const QString &message);
+    // Setting a room's notifications failed (the old ones are back).
+    void notificationPrefsFailed(const QString &roomId, const QString &message);
 
 private:
     void upsert(const Room &room);
@@ -76,6 +83,7 @@ private:
     void reposition(int row);
     int sortedPosition(const Room &room, int ignoreRow) const;
     void changed(int row);
+    void applyNotificationPrefs(const QString &roomId, const NotificationPrefs &prefs);
     void fetchPage(int offset, std::shared_ptr<std::vector<Room>> acc, quint64 gen);
 
     ApiClient &m_api;

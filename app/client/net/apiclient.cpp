@@ -403,6 +403,14 @@ void ApiClient::markRead(const QString &roomId, const QString &messageId, QObjec
                       as<ReadReceipt>);
 }
 
+void ApiClient::setRoomNotifications(const QString &roomId, const NotificationPrefs &prefs, QObject *context,
+                                     ApiCallback<RoomNotifications> done)
+{
+    const json body = prefs;
+    call<RoomNotifications>("PUT", roomPath(roomId) + QStringLiteral("/notifications"), {}, &body, context,
+                            std::move(done), as<RoomNotifications>);
+}
+
 void ApiClient::pins(const QString &roomId, QObject *context, ApiCallback<std::vector<Message>> done)
 {
     call<std::vector<Message>>("GET", roomPath(roomId) + QStringLiteral("/pins"), {}, nullptr, context, std::move(done),

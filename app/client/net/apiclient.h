@@ -82,6 +82,9 @@ public:
     void removeReaction(const QString &roomId, const QString &messageId, const QString &emoji, QObject *context,
                         ApiCallback<Message> done);
     void markRead(const QString &roomId, const QString &messageId, QObject *context, ApiCallback<ReadReceipt> done);
+    // My notification level and mute for the room, kept on the server for every device.
+    void setRoomNotifications(const QString &roomId, const NotificationPrefs &prefs, QObject *context,
+                              ApiCallback<RoomNotifications> done);
     void pins(const QString &roomId, QObject *context, ApiCallback<std::vector<Message>> done);
     // Where each member who shares read receipts has read up to (GET .../receipts).
     void receipts(const QString &roomId, QObject *context, ApiCallback<std::vector<RoomReceipt>> done);

@@ -200,6 +200,8 @@ void SyncEngine::onFrame(const ServerFrame &frame)
                     Q_EMIT typingChanged(f.roomId, f.userId, f.displayName, f.isTyping);
             } else if constexpr (std::is_same_v<F, PresenceUpdateFrame>) {
                 Q_EMIT presenceChanged(f.presence);
+            } else if constexpr (std::is_same_v<F, NotificationSettingsFrame>) {
+                Q_EMIT notificationPrefsChanged(f.notifications.roomId, f.notifications.prefs);
             } else if constexpr (std::is_same_v<F, ReadReceiptFrame>) {
                 Q_EMIT readReceiptArrived(f.receipt);
             } else if constexpr (std::is_same_v<F, SyncedFrame>) {

@@ -55,6 +55,8 @@ Q_SIGNALS:
     // room is removed twice: once as Left, then as Kicked or Banned.
     void roomRemoved(const QString &roomId, const QString &reason, confab::client::SyncEngine::RemovalKind kind);
     void pinChanged(const QString &roomId, const QString &messageId, bool pinned);
+    // My notification level or mute for a room changed (here or on another device).
+    void notificationPrefsChanged(const QString &roomId, const confab::NotificationPrefs &prefs);
     // A room whose missed events were too many to replay: its cached messages are gone and
     // whoever shows it reloads the latest page.
     void roomReset(const QString &roomId);

@@ -486,6 +486,12 @@ void RestApi::addMessageRoutes()
     route("PUT", "/v1/me/read-receipts", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
         return plain(s.receipts.changeSetting(caller, bodyAs<ReceiptSetting>(c)));
     });
+    // Extension: the caller's notification level and mute for the room (docs/api.md).
+    route("PUT", "/v1/chat/rooms/{roomId}/notifications",
+          [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+              const NotificationPrefs prefs = bodyAs<NotificationPrefs>(c);
+              return plain(s.notificationPrefs.set(caller, c.param(QStringLiteral("roomId")), prefs, fx));
+          });
 
     route("GET", "/v1/chat/rooms/{roomId}/pins", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
         return mapped<std::vector<Message>>(s.messages.pins(caller, c.param(QStringLiteral("roomId"))),

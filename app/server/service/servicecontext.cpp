@@ -53,6 +53,7 @@ Room RoomGuard::view(const Caller &caller, const RoomRecord &record, const std::
     room.isJoined = membership.has_value();
     room.myRole.reset();
     room.unreadCount = 0;
+    room.notifications = membership ? membership->notifications : NotificationPrefs{};
     if (membership) {
         room.myRole = membership->role;
         if (record.lastSeq > membership->lastReadSeq) {

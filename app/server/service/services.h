@@ -4,6 +4,7 @@
 #include "fileservice.h"
 #include "messageservice.h"
 #include "moderationservice.h"
+#include "notificationprefsservice.h"
 #include "receiptservice.h"
 #include "retentionservice.h"
 #include "roomservice.h"
@@ -14,7 +15,7 @@ namespace confab::server {
 struct Services {
     explicit Services(ServiceContext &ctx)
         : context(ctx), auth(ctx), rooms(ctx), messages(ctx), moderation(ctx, rooms), files(ctx), retention(ctx),
-          receipts(ctx)
+          receipts(ctx), notificationPrefs(ctx)
     {
     }
     ServiceContext &context;
@@ -25,6 +26,7 @@ struct Services {
     FileService files;
     RetentionService retention;
     ReceiptService receipts;
+    NotificationPrefsService notificationPrefs;
 };
 
 } // namespace confab::server

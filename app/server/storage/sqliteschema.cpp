@@ -271,6 +271,21 @@ SqliteMigration timelineEvents()
     return m;
 }
 // ---- end of timeline events ---------------------------------------------------------------------
+// ---- notification preferences (issue 15) -----------------------------------------------------
+// Version 11: each member's notification level and mute for a room, kept on the server so that
+// they hold on every device.
+SqliteMigration notificationPrefs()
+{
+    SqliteMigration m;
+    m.version = 11;
+    m.description = QStringLiteral("per-member notification level and mute");
+    m.statements = QStringList{
+        QStringLiteral("ALTER TABLE room_members ADD COLUMN notify_level TEXT NOT NULL DEFAULT 'default'"),
+        QStringLiteral("ALTER TABLE room_members ADD COLUMN notify_muted INTEGER NOT NULL DEFAULT 0"),
+    };
+    return m;
+}
+// ---- end of notification preferences ----------------------------------------------------------
 
 void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 {
@@ -301,8 +316,9 @@ void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 
 const std::vector<SqliteMigration> &sqliteMigrations()
 {
-    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges(), files(),
-                                                         uploadFiles(),   accountAudit(),    timelineEvents()};
+    static const std::vector<SqliteMigration> migrations{initialSchema(),    standingChanges(), files(),
+                                                         uploadFiles(),      accountAudit(),    timelineEvents(),
+                                                         notificationPrefs()};
     return migrations;
 }
 

@@ -49,7 +49,8 @@ struct MemberRecord {
     bool isMuted = false;
     qint64 lastReadSeq = 0;
     QString lastReadMessageId;
-    qint64 lastPostAt = 0; // for slow mode
+    qint64 lastPostAt = 0;           // for slow mode
+    NotificationPrefs notifications; // the member's own choice (migration 11)
 };
 
 // A room ban is stored exactly as the API answers it.

@@ -12,7 +12,8 @@ namespace confab::server {
 namespace {
 
 const QString kMemberColumns = QStringLiteral(
-    "room_id, user_id, role, joined_at, is_muted, muted_until, last_read_seq, last_read_message_id, last_post_at");
+    "room_id, user_id, role, joined_at, is_muted, muted_until, last_read_seq, last_read_message_id, last_post_at, "
+    "notify_level, notify_muted");
 
 MemberRecord readMemberRecord(const Statement &s)
 {
@@ -26,6 +27,8 @@ MemberRecord readMemberRecord(const Statement &s)
     m.lastReadSeq = s.integer(6);
     m.lastReadMessageId = s.text(7);
     m.lastPostAt = s.integer(8);
+    m.notifications.level = storedEnum<NotificationLevel>(s.text(9), QLatin1String("room_members.notify_level"));
+    m.notifications.muted = s.boolean(10);
     return m;
 }
 
@@ -49,19 +52,22 @@ void SqliteMemberStore::insertMember(const MemberRecord &m)
 {
     Statement(m_db,
               QStringLiteral("INSERT INTO room_members (room_id, user_id, role, joined_at, is_muted, muted_until, "
-                             "last_read_seq, last_read_message_id, last_post_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                             "last_read_seq, last_read_message_id, last_post_at, notify_level, notify_muted) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
               {sqlText(m.roomId), sqlText(m.userId), toString(m.role), qlonglong(m.joinedAt), sqlBool(m.isMuted),
                sqlOptTime(m.mutedUntil), qlonglong(m.lastReadSeq), sqlOptText(m.lastReadMessageId),
-               sqlOptTime(m.lastPostAt)});
+               sqlOptTime(m.lastPostAt), toString(m.notifications.level), sqlBool(m.notifications.muted)});
 }
 
 void SqliteMemberStore::updateMember(const MemberRecord &m)
 {
     Statement(m_db,
               QStringLiteral("UPDATE room_members SET role = ?, is_muted = ?, muted_until = ?, last_read_seq = ?, "
-                             "last_read_message_id = ?, last_post_at = ? WHERE room_id = ? AND user_id = ?"),
+                             "last_read_message_id = ?, last_post_at = ?, notify_level = ?, notify_muted = ? "
+                             "WHERE room_id = ? AND user_id = ?"),
               {toString(m.role), sqlBool(m.isMuted), sqlOptTime(m.mutedUntil), qlonglong(m.lastReadSeq),
-               sqlOptText(m.lastReadMessageId), sqlOptTime(m.lastPostAt), sqlText(m.roomId), sqlText(m.userId)});
+               sqlOptText(m.lastReadMessageId), sqlOptTime(m.lastPostAt), toString(m.notifications.level),
+               sqlBool(m.notifications.muted), sqlText(m.roomId), sqlText(m.userId)});
 }
 
 void SqliteMemberStore::deleteMember(const QString &roomId, const QString &userId)
