@@ -1,5 +1,6 @@
 #include "roomview.h"
 
+#include "members/peerstatuslabel.h"
 #include "moderation/moderationcontroller.h"
 #include "room/attachmentstrip.h"
 #include "room/composer.h"
@@ -56,6 +57,8 @@ RoomView::RoomView(QWidget *parent)
     titleRow->addWidget(m_moderation->headerButtons());
     header->addLayout(titleRow);
     header->addWidget(m_description);
+    m_peerStatus = new PeerStatusLabel(this);
+    header->addWidget(m_peerStatus);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -128,6 +131,8 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
     m_actions->setRoom(engine, roomId);
     m_drafts->open(m_room);
     m_moderation->open(engine, m_room);
+    if (m_room->standing().room().type == RoomType::Direct)
+        m_peerStatus->setRoom(&m_room->members(), engine->me().userId);
     m_files->open(engine, roomId);
     m_actions->setStanding(&m_room->standing());
     connect(&m_room->typing(), &client::TypingModel::summaryChanged, this,
@@ -150,6 +155,7 @@ void RoomView::clear()
 {
     m_actions->setStanding(nullptr);
     m_moderation->clear();
+    m_peerStatus->setRoom(nullptr, {});
     m_actions->setRoom(nullptr, {}); // ends a reply or edit: the draft is back in the box
     m_drafts->close();
     m_files->clear();

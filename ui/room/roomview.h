@@ -20,6 +20,7 @@ class ComposerDrafts;
 class LengthCounter;
 class MessageController;
 class ModerationController;
+class PeerStatusLabel;
 class PinsButton;
 class RoomFiles;
 class TimelineView;
@@ -45,6 +46,7 @@ public:
     PinsButton *pinsButton() const { return m_pins; }
     MessageController *messageController() const { return m_actions; }
     ModerationController *moderation() const { return m_moderation; }
+    PeerStatusLabel *peerStatus() const { return m_peerStatus; }
     RoomFiles *files() const { return m_files; }
     QString typingText() const;
     // Focus to the composer when the open room can be written in; false otherwise.
@@ -60,6 +62,7 @@ private:
     QString m_roomId;
     QLabel *m_name;
     QLabel *m_description;
+    PeerStatusLabel *m_peerStatus = nullptr; // direct rooms: how the other person is
     TimelineView *m_timeline;
     QLabel *m_typing;
     Composer *m_composer;
