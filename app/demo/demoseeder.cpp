@@ -1,6 +1,7 @@
 #include "demoseeder.h"
 
 #include "democontent.h"
+#include "democrowd.h"
 #include "demofilestore.h"
 
 #include "server/server.h"
@@ -114,6 +115,23 @@ public:
                 }
             }
         }
+    }
+
+    // #town-square with its crowd; the human and the live cast are members too. Their last
+    // visits count back from the real now, not from the seeding clock.
+    void createCrowd(const QByteArray &passwordHash, qint64 realNow)
+    {
+        tick(5 * kMinute);
+        QStringList joiners;
+        for (const content::Persona &p : content::personas()) {
+            if (p.live)
+                joiners << caller(p.key).userId;
+        }
+        joiners << caller(content::kYou).userId;
+        const QString roomId = DemoCrowd::create(m_services, m_fx, caller(content::personas().front().key), joiners,
+                                                 passwordHash, realNow);
+        if (roomId.isEmpty())
+            throw SeedFailure{QStringLiteral("creating #town-square")};
     }
 
     // Each room's threads spread over the last days; lines a little apart within a thread.
@@ -394,6 +412,7 @@ std::optional<DemoWorld> DemoSeeder::prepare(QString *error)
         hashes.insert(QString::fromUtf8(p.key), m_server.hasher().hashNow(randomPassword()));
     const QString humanName = humanDisplayName();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QByteArray crowdHash = m_server.hasher().hashNow(randomPassword()); // nobody signs in as them
 
     std::optional<DemoWorld> world;
     QString failure;
@@ -405,6 +424,7 @@ std::optional<DemoWorld> DemoSeeder::prepare(QString *error)
                 HistoryWriter writer(s, clock);
                 writer.createPeople(hashes, humanName);
                 writer.createRooms();
+                writer.createCrowd(crowdHash, now);
                 writer.writeHistory(now - 10 * kMinute);
                 writer.markRead(now);
                 w.seededNow = true;
