@@ -376,9 +376,13 @@ void describeRooms(Services &s, const User &user, DemoWorld &world)
         room.name = r.name;
         room.type = r.type;
         room.allowAnonymous = r.settings.allowAnonymous;
-        const MemberPage members = need(s.rooms.members(who, r.roomId, 100, 0), QStringLiteral("listing members"));
+        MemberQuery firstPage;
+        firstPage.limit = 100;
+        const MemberPage members = need(s.rooms.members(who, r.roomId, firstPage), QStringLiteral("listing members"));
         for (const Member &m : members.members)
             room.members.insert(m.userId, m.role);
+        if (members.self) // wherever it sorts in a large room
+            room.members.insert(members.self->userId, members.self->role);
         const MessagePage recent =
             need(s.messages.history(who, r.roomId, {}, {}, 20), QStringLiteral("reading history"));
         for (const Message &m : recent.messages) {

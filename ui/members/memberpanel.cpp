@@ -179,7 +179,7 @@ QModelIndex MemberPanel::indexOf(const QString &userId) const
 
 std::optional<Member> MemberPanel::memberAt(const QModelIndex &viewIndex) const
 {
-    if (!m_model || !viewIndex.isValid() || viewIndex.model() != m_model)
+    if (!m_model || !viewIndex.isValid() || viewIndex.model() != m_model.data())
         return std::nullopt;
     return m_model->memberAt(viewIndex.row());
 }

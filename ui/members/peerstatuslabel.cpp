@@ -26,9 +26,10 @@ void PeerStatusLabel::setRoom(client::MemberModel *members, const QString &myUse
     m_members = members;
     m_me = myUserId;
     if (members) {
-        for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved,
-                            &QAbstractItemModel::rowsMoved, &QAbstractItemModel::modelReset})
-            connect(members, signal, this, &PeerStatusLabel::refresh);
+        connect(members, &QAbstractItemModel::rowsInserted, this, &PeerStatusLabel::refresh);
+        connect(members, &QAbstractItemModel::rowsRemoved, this, &PeerStatusLabel::refresh);
+        connect(members, &QAbstractItemModel::rowsMoved, this, &PeerStatusLabel::refresh);
+        connect(members, &QAbstractItemModel::modelReset, this, &PeerStatusLabel::refresh);
         connect(members, &QAbstractItemModel::dataChanged, this, &PeerStatusLabel::refresh);
         m_minute.start();
     } else {

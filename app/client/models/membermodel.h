@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/memberorder.h"
+#include "core/responses.h"
 #include "core/types.h"
 
 #include <QAbstractListModel>
