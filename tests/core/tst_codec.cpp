@@ -607,7 +607,7 @@ void TestCore::apiFieldNames_data()
                                   << u"allowAnonymous wordFilter wordFilterAction allowedFileTypes"_s;
     QTest::newRow("Member") << json(Member{})
                             << u"userId displayName avatar role joinedAt lastSeen isOnline status isMuted isBanned"_s
-                            << u"mutedUntil"_s;
+                            << u"mutedUntil username customStatus"_s;
     QTest::newRow("Message") << json(Message{})
                              << u"messageId roomId seq authorId authorName authorAvatar content type timestamp "
                                 "reactions replyTo isEdited editedAt isDeleted isAnonymous anonymousName "
