@@ -1,5 +1,6 @@
 #include "membermodel.h"
 
+#include "client/models/lastseentext.h"
 #include "client/net/apiclient.h"
 #include "client/room/moderationpolicy.h"
 #include "client/sync/localstore.h"
@@ -312,6 +313,8 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
         QString text = tr("%1, %2, %3").arg(m.displayName, ModerationPolicy::roleTitle(m.role), status);
         if (!m.customStatus.isEmpty())
             text += QLatin1String(", ") + m.customStatus;
+        if (m.status == PresenceStatus::Offline && m.lastSeen)
+            text += QLatin1String(", ") + LastSeenText::of(m.lastSeen, QDateTime::currentMSecsSinceEpoch());
         if (mutedAt(m, QDateTime::currentMSecsSinceEpoch()))
             text += QLatin1String(", ") + tr("muted");
         return text;
