@@ -54,6 +54,7 @@ void MemberModel::load()
         if (!cached.empty()) {
             beginResetModel();
             m_members = std::move(cached);
+            rebuildIds();
             m_total = int(m_members.size());
             endResetModel();
         }
@@ -74,6 +75,7 @@ void MemberModel::setSearch(const QString &text)
     m_frontier.reset();
     beginResetModel();
     m_members.clear();
+    m_ids.clear();
     m_total = 0;
     m_sections = {};
     endResetModel();
@@ -130,6 +132,7 @@ void MemberModel::applyPage(const MemberPage &page, bool first)
         beginResetModel();
         m_members = page.members;
         std::sort(m_members.begin(), m_members.end(), memberSortsBefore);
+        rebuildIds();
         endResetModel();
         if (m_search.isEmpty())
             m_store.replaceMembers(m_roomId, page.members);
@@ -140,7 +143,7 @@ void MemberModel::applyPage(const MemberPage &page, bool first)
         // ones, in one insertion when they all do.
         std::vector<Member> fresh;
         for (const Member &m : page.members) {
-            if (rowOf(m.userId) >= 0)
+            if (m_ids.contains(m.userId))
                 place(m);
             else
                 fresh.push_back(m);
@@ -151,6 +154,8 @@ void MemberModel::applyPage(const MemberPage &page, bool first)
             const int first = int(m_members.size());
             beginInsertRows({}, first, first + int(fresh.size()) - 1);
             m_members.insert(m_members.end(), fresh.begin(), fresh.end());
+            for (const Member &m : fresh)
+                m_ids.insert(m.userId);
             endInsertRows();
         } else {
             for (const Member &m : fresh)
@@ -190,6 +195,7 @@ void MemberModel::place(const Member &m)
         const int pos = sortedPlace(m);
         beginInsertRows({}, pos, pos);
         m_members.insert(m_members.begin() + pos, m);
+        m_ids.insert(m.userId);
         endInsertRows();
         return;
     }
@@ -265,11 +271,22 @@ void MemberModel::remove(const QString &userId)
         return;
     beginRemoveRows({}, row, row);
     m_members.erase(m_members.begin() + row);
+    m_ids.remove(userId);
     endRemoveRows();
+}
+
+void MemberModel::rebuildIds()
+{
+    m_ids.clear();
+    m_ids.reserve(qsizetype(m_members.size()));
+    for (const Member &m : m_members)
+        m_ids.insert(m.userId);
 }
 
 int MemberModel::rowOf(const QString &userId) const
 {
+    if (!m_ids.contains(userId))
+        return -1; // most lookups (presence of people not loaded) end here
     for (int i = 0; i < int(m_members.size()); ++i) {
         if (m_members[std::size_t(i)].userId == userId)
             return i;

@@ -5,6 +5,7 @@
 #include "core/types.h"
 
 #include <QAbstractListModel>
+#include <QSet>
 
 #include <optional>
 #include <vector>
@@ -89,12 +90,14 @@ private:
     void remove(const QString &userId);
     void adjustSections(const Member &m, int delta);
     void onPresence(const Presence &p);
+    void rebuildIds();
 
     QString m_roomId;
     ApiClient &m_api;
     SyncEngine &m_sync;
     LocalStore &m_store;
     std::vector<Member> m_members;
+    QSet<QString> m_ids; // the loaded members' ids, for lookups without a scan
     std::optional<Member> m_self;
     QString m_search;
     QString m_cursor; // the server's nextCursor: empty when everything is loaded
