@@ -15,6 +15,7 @@
 #include "client/models/messagemodel.h"
 #include "client/models/typingmodel.h"
 #include "client/room/roomcontext.h"
+#include "client/room/roomstanding.h"
 #include "client/sync/chatengine.h"
 
 #include <QHBoxLayout>
