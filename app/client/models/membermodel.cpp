@@ -13,8 +13,11 @@
 namespace confab::client {
 
 MemberModel::MemberModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, QObject *parent)
-    : QAbstractListModel(parent), m_roomId(roomId), m_api(api), m_sync(sync), m_store(store)
+    : QAbstractListModel(parent), m_roomId(roomId), m_api(api), m_sync(sync), m_store(store),
+      m_presencePoll(new QTimer(this))
 {
+    m_presencePoll->setInterval(kPresencePollMs);
+    connect(m_presencePoll, &QTimer::timeout, this, &MemberModel::refreshPresence);
     connect(&sync, &SyncEngine::memberJoined, this, [this](const QString &roomId, const Member &m) {
         if (roomId != m_roomId)
             return;
@@ -163,6 +166,8 @@ void MemberModel::applyPage(const MemberPage &page, bool first)
         }
     }
     m_sections = page.sections; // after the moves above, which adjust the counts they replace
+    if (m_total > kPushedPresenceMax && !m_presencePoll->isActive())
+        m_presencePoll->start();
     Q_EMIT pageLoaded();
 }
 
@@ -236,6 +241,26 @@ void MemberModel::onPresence(const Presence &p)
     else if (m != *m_self) {
         m_self = m;
         Q_EMIT selfChanged();
+    }
+}
+
+void MemberModel::refreshPresence()
+{
+    // The first rows are the ones a view shows on opening; 5 calls of 200 ids at most.
+    constexpr int kMaxIds = 1000;
+    QStringList ids;
+    for (int row = 0; row < int(m_members.size()) && ids.size() < kMaxIds; ++row)
+        ids << m_members[std::size_t(row)].userId;
+    for (qsizetype from = 0; from < ids.size(); from += 200) {
+        m_api.presence(ids.mid(from, 200), this, [this](const ApiResult<std::vector<Presence>> &r) {
+            if (!r.ok())
+                return;
+            for (const Presence &p : r.value) {
+                const std::optional<Member> known = member(p.userId);
+                if (known && (known->status != p.status || known->customStatus != p.customStatus))
+                    onPresence(p);
+            }
+        });
     }
 }
 

@@ -6,6 +6,7 @@
 
 #include <QAbstractListModel>
 #include <QSet>
+#include <QTimer>
 
 #include <optional>
 #include <vector>
@@ -42,6 +43,10 @@ public:
     };
 
     static constexpr int kPageSize = 100;
+    // Above this many members the server pushes nobody's presence for the room (see
+    // MembershipIndex::contactsOf): the model asks for the loaded members' presence instead.
+    static constexpr int kPushedPresenceMax = 250;
+    static constexpr int kPresencePollMs = 30 * 1000;
 
     MemberModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, QObject *parent = nullptr);
 
@@ -54,6 +59,9 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
     bool hasMore() const { return !m_cursor.isEmpty(); }
+    // Asks the server for the presence of the first loaded members (GET /v1/presence): in a large
+    // room that is how their changes arrive; it runs every kPresencePollMs there by itself.
+    void refreshPresence();
     bool isFetching() const { return m_fetching; }
     // Members the current list holds on the server (the room's, or those the search finds).
     int total() const { return m_total; }
@@ -105,6 +113,7 @@ private:
     MemberSections m_sections;
     int m_total = 0;
     int m_generation = 0; // replies to an older load or search are dropped
+    QTimer *m_presencePoll;
     bool m_fetching = false;
     bool m_loaded = false;
 };
