@@ -574,12 +574,16 @@ private Q_SLOTS:
                                      custom == QStringLiteral("📅 in a meeting"),
                                  10000);
         QTRY_VERIFY(account->text().contains(QStringLiteral("in a meeting")));
+        const QPointer<StatusMessageDialog> first = ask;
+        QTRY_VERIFY(!first); // closed and gone
         // Opened again, the dialog shows the emoji and the text apart.
         account->customStatusAction()->trigger();
         QTRY_VERIFY((ask = m_desk->window->findChild<StatusMessageDialog *>()) != nullptr);
         QCOMPARE(ask->emojiBox()->currentData().toString(), QStringLiteral("📅"));
         QCOMPARE(ask->textField()->text(), QStringLiteral("in a meeting"));
+        const QPointer<StatusMessageDialog> second = ask;
         ask->reject();
+        QTRY_VERIFY(!second);
         // Bob's live connection hears it too.
         const nlohmann::json frame = m_bobLive->waitFor(
             [this](const nlohmann::json &f) {
