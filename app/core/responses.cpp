@@ -2,6 +2,7 @@
 
 #include "jsonreader.h"
 #include "limits.h"
+#include <limits>
 
 #include <limits>
 
@@ -47,13 +48,46 @@ void from_json(const json &j, RoomPage &v)
     r.finish();
 }
 
-void to_json(json &j, const MemberPage &v) { j = json{{"members", v.members}, {"pagination", v.pagination}}; }
+void to_json(json &j, const MemberSections &v)
+{
+    j = json{{"owner", v.owner},
+             {"admin", v.admin},
+             {"moderator", v.moderator},
+             {"online", v.online},
+             {"offline", v.offline}};
+}
+
+void decode(const json &j, MemberSections &v, const QString &path)
+{
+    JsonReader r(j, path);
+    constexpr qint64 kMax = std::numeric_limits<int>::max();
+    v.owner = int(r.optInteger("owner", 0, 0, kMax));
+    v.admin = int(r.optInteger("admin", 0, 0, kMax));
+    v.moderator = int(r.optInteger("moderator", 0, 0, kMax));
+    v.online = int(r.optInteger("online", 0, 0, kMax));
+    v.offline = int(r.optInteger("offline", 0, 0, kMax));
+    r.finish();
+}
+
+void to_json(json &j, const MemberPage &v)
+{
+    j = json{{"members", v.members},
+             {"pagination", v.pagination},
+             {"nextCursor", v.nextCursor.isEmpty() ? json(nullptr) : json(v.nextCursor.toStdString())},
+             {"sections", v.sections},
+             {"self", v.self ? json(*v.self) : json(nullptr)}};
+}
 
 void from_json(const json &j, MemberPage &v)
 {
     JsonReader r(j);
     v.members = r.nestedList<Member>("members", kListMax);
     v.pagination = r.nested<OffsetPagination>("pagination");
+    v.nextCursor = r.optString("nextCursor", {}, 1024);
+    if (r.optObject("sections"))
+        v.sections = r.nested<MemberSections>("sections");
+    if (r.optObject("self"))
+        v.self = r.nested<Member>("self");
     r.finish();
 }
 

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <optional>
 #include <vector>
 
 namespace confab {
@@ -28,10 +29,24 @@ struct RoomPage {
     bool operator==(const RoomPage &) const = default;
 };
 
+// How many members each section of the member list holds (see memberorder.h), over the whole
+// list the query matches, not only the page.
+struct MemberSections {
+    int owner = 0;
+    int admin = 0;
+    int moderator = 0;
+    int online = 0; // online plain members
+    int offline = 0;
+    bool operator==(const MemberSections &) const = default;
+};
+
 // GET /v1/chat/rooms/{roomId}/members.
 struct MemberPage {
     std::vector<Member> members;
     OffsetPagination pagination;
+    QString nextCursor;         // extension: where the next page starts; empty on the last page
+    MemberSections sections;    // extension
+    std::optional<Member> self; // extension: the caller's own membership, wherever it sorts
     bool operator==(const MemberPage &) const = default;
 };
 

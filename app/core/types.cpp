@@ -358,6 +358,7 @@ void from_json(const json &j, Room &v) { decode(j, v, {}); }
 void to_json(json &j, const Member &v)
 {
     j = json{{"userId", str(v.userId)},
+             {"username", str(v.username)},
              {"displayName", str(v.displayName)},
              {"avatar", optStr(v.avatar)},
              {"role", str(toString(v.role))},
@@ -367,7 +368,8 @@ void to_json(json &j, const Member &v)
              {"status", str(toString(v.status))},
              {"isMuted", v.isMuted},
              {"mutedUntil", timeOrNull(v.mutedUntil)},
-             {"isBanned", v.isBanned}};
+             {"isBanned", v.isBanned},
+             {"customStatus", str(v.customStatus)}};
 }
 
 void decode(const json &j, Member &v, const QString &path)
@@ -384,6 +386,8 @@ void decode(const json &j, Member &v, const QString &path)
     v.isMuted = r.optBool("isMuted", false);
     v.mutedUntil = r.optTimestamp("mutedUntil");
     v.isBanned = r.optBool("isBanned", false);
+    v.username = r.optString("username", {}, limits::kIdMax);
+    v.customStatus = r.optString("customStatus", {}, limits::kCustomStatusMax);
     r.finish();
 }
 void from_json(const json &j, Member &v) { decode(j, v, {}); }

@@ -137,6 +137,7 @@ struct Room {
 
 struct Member {
     QString userId;
+    QString username; // extension: for the profile card and search
     QString displayName;
     QString avatar;
     Role role = Role::Member;
@@ -147,6 +148,7 @@ struct Member {
     bool isMuted = false;
     qint64 mutedUntil = 0; // 0 with isMuted: until lifted
     bool isBanned = false;
+    QString customStatus; // extension: the user's own status text (may start with an emoji)
     bool operator==(const Member &) const = default;
 };
 

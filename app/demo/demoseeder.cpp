@@ -1,6 +1,7 @@
 #include "demoseeder.h"
 
 #include "democontent.h"
+#include "democrowd.h"
 #include "demofilestore.h"
 
 #include "server/server.h"
@@ -125,6 +126,23 @@ public:
     static bool setsTopicLater(const content::RoomBlueprint &b)
     {
         return b.type != RoomType::Direct && !QByteArray(b.description).isEmpty() && !content::script(b.key).empty();
+    }
+
+    // #town-square with its crowd; the human and the live cast are members too. Their last
+    // visits count back from the real now, not from the seeding clock.
+    void createCrowd(const QByteArray &passwordHash, qint64 realNow)
+    {
+        tick(5 * kMinute);
+        QStringList joiners;
+        for (const content::Persona &p : content::personas()) {
+            if (p.live)
+                joiners << caller(p.key).userId;
+        }
+        joiners << caller(content::kYou).userId;
+        const QString roomId = DemoCrowd::create(m_services, m_fx, caller(content::personas().front().key), joiners,
+                                                 passwordHash, realNow);
+        if (roomId.isEmpty())
+            throw SeedFailure{QStringLiteral("creating #town-square")};
     }
 
     // Each room's threads spread over the last days; lines a little apart within a thread.
@@ -390,9 +408,13 @@ void describeRooms(Services &s, const User &user, DemoWorld &world)
         room.name = r.name;
         room.type = r.type;
         room.allowAnonymous = r.settings.allowAnonymous;
-        const MemberPage members = need(s.rooms.members(who, r.roomId, 100, 0), QStringLiteral("listing members"));
+        MemberQuery firstPage;
+        firstPage.limit = 100;
+        const MemberPage members = need(s.rooms.members(who, r.roomId, firstPage), QStringLiteral("listing members"));
         for (const Member &m : members.members)
             room.members.insert(m.userId, m.role);
+        if (members.self) // wherever it sorts in a large room
+            room.members.insert(members.self->userId, members.self->role);
         const MessagePage recent =
             need(s.messages.history(who, r.roomId, {}, {}, 20), QStringLiteral("reading history"));
         for (const Message &m : recent.messages) {
@@ -426,6 +448,7 @@ std::optional<DemoWorld> DemoSeeder::prepare(QString *error)
         hashes.insert(QString::fromUtf8(p.key), m_server.hasher().hashNow(randomPassword()));
     const QString humanName = humanDisplayName();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QByteArray crowdHash = m_server.hasher().hashNow(randomPassword()); // nobody signs in as them
 
     std::optional<DemoWorld> world;
     QString failure;
@@ -438,6 +461,7 @@ std::optional<DemoWorld> DemoSeeder::prepare(QString *error)
                 writer.createPeople(hashes, humanName);
                 writer.createRooms();
                 writer.chooseNotifications();
+                writer.createCrowd(crowdHash, now);
                 writer.writeHistory(now - 10 * kMinute);
                 writer.markRead(now);
                 w.seededNow = true;

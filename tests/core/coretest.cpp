@@ -191,6 +191,7 @@ void fields(Diff &d, const QString &p, const Room &a, const Room &e)
 void fields(Diff &d, const QString &p, const Member &a, const Member &e)
 {
     F(userId);
+    F(username);
     F(displayName);
     F(avatar);
     F(role);
@@ -201,6 +202,7 @@ void fields(Diff &d, const QString &p, const Member &a, const Member &e)
     F(isMuted);
     F(mutedUntil);
     F(isBanned);
+    F(customStatus);
 }
 
 void fields(Diff &d, const QString &p, const Presence &a, const Presence &e)

@@ -225,6 +225,7 @@ Room directRoom()
 Member member()
 {
     return {.userId = u"u_carol03"_s,
+            .username = u"carol"_s,
             .displayName = u"Carol Diaz"_s,
             .avatar = file(u"f_avatar03"),
             .role = Role::Moderator,
@@ -234,18 +235,21 @@ Member member()
             .status = PresenceStatus::Away,
             .isMuted = true,
             .mutedUntil = utc(2025, 9, 29, 12, 0, 0, 0),
-            .isBanned = false};
+            .isBanned = false,
+            .customStatus = u"🌴 on holiday until Monday"_s};
 }
 
 Member newcomer()
 {
     return {.userId = u"u_eve05"_s,
+            .username = u"eve"_s,
             .displayName = u"Eve Park"_s,
             .role = Role::Member,
             .joinedAt = utc(2025, 9, 29, 10, 30, 0, 250),
             .lastSeen = utc(2025, 9, 29, 10, 30, 0, 250),
             .isOnline = true,
-            .status = PresenceStatus::Online};
+            .status = PresenceStatus::Online,
+            .customStatus = u"☕ back in 10"_s};
 }
 
 Presence presence()
@@ -629,7 +633,7 @@ void TestCore::apiFieldNames_data()
                                   << u"allowAnonymous wordFilter wordFilterAction allowedFileTypes"_s;
     QTest::newRow("Member") << json(Member{})
                             << u"userId displayName avatar role joinedAt lastSeen isOnline status isMuted isBanned"_s
-                            << u"mutedUntil"_s;
+                            << u"mutedUntil username customStatus"_s;
     QTest::newRow("Message") << json(Message{})
                              << u"messageId roomId seq authorId authorName authorAvatar content type timestamp "
                                 "reactions replyTo isEdited editedAt isDeleted isAnonymous anonymousName "

@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/enums.h"
 #include "core/ids.h"
+#include "core/memberorder.h"
 #include "core/timeutil.h"
 #include "core/validation.h"
 
@@ -474,6 +475,55 @@ void TestCore::clocks()
     const qint64 now = static_cast<const Clock &>(system).nowMs();
     const qint64 after = QDateTime::currentMSecsSinceEpoch();
     QVERIFY(now >= before && now <= after);
+}
+
+void TestCore::memberOrder()
+{
+    const auto member = [](const char *id, const char *name, Role role, bool online) {
+        Member m;
+        m.userId = QString::fromLatin1(id);
+        m.displayName = QString::fromUtf8(name);
+        m.role = role;
+        m.isOnline = online;
+        return m;
+    };
+    std::vector<Member> list{member("u_5", "zoë", Role::Member, false),  member("u_4", "Bea", Role::Member, false),
+                             member("u_3", "Ann", Role::Owner, false),   member("u_2", "bob", Role::Member, true),
+                             member("u_1", "Cy", Role::Moderator, true), member("u_0", "bea", Role::Member, false)};
+    std::sort(list.begin(), list.end(), memberSortsBefore);
+    QStringList ids;
+    for (const Member &m : list)
+        ids << m.userId;
+    // Online first (by role: the moderator, then the member), then offline by role, then by
+    // case-folded name ("Bea" and "bea" tie: by id), then "zoë".
+    QCOMPARE(ids, (QStringList{u"u_1"_s, u"u_2"_s, u"u_3"_s, u"u_0"_s, u"u_4"_s, u"u_5"_s}));
+    QCOMPARE(memberSection(list[0]), MemberSection::Moderator);
+    QCOMPARE(memberSection(list[1]), MemberSection::Online);
+    QCOMPARE(memberSection(list[2]), MemberSection::Offline);
+}
+
+void TestCore::memberCursor()
+{
+    Member m;
+    m.userId = u"u_carol03"_s;
+    m.displayName = u"Carol Díaz"_s;
+    m.role = Role::Moderator;
+    m.isOnline = true;
+    const MemberOrderKey key = MemberOrderKey::of(m);
+    const MemberOrderKey back = MemberOrderKey::decode(key.encode());
+    QVERIFY(!(key < back) && !(back < key));
+    QCOMPARE(back.name, u"carol díaz"_s);
+    // What is not a cursor is refused, naming the field.
+    for (const QByteArray &bad :
+         {QByteArray("%%%"), QByteArray("WzFd") /* [1] */,
+          QByteArray("WzEsImtpbmciLCJhIiwidSJd") /* [1,"king","a","u"] */, QByteArray(2000, 'A')}) {
+        try {
+            (void)MemberOrderKey::decode(bad);
+            QFAIL(bad.constData());
+        } catch (const DecodeError &e) {
+            QCOMPARE(e.field(), u"cursor"_s);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCore)

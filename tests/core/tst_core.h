@@ -92,4 +92,6 @@ private Q_SLOTS:
     void randomIds();
     void sequentialIds();
     void clocks();
+    void memberOrder();
+    void memberCursor();
 };

@@ -150,7 +150,11 @@ std::vector<std::pair<QString, BodyCheck>> responseCases()
     return {
         {u"signed_in"_s, roundTrip(SignedIn{u"cfb_7Yq2mX9vR4tL8wK1pN6sD3hF5jG0aZcE"_s, user})},
         {u"room_page"_s, roundTrip(RoomPage{{room}, offsets})},
-        {u"member_page"_s, roundTrip(MemberPage{{member}, offsets})},
+        {u"member_page"_s, roundTrip(MemberPage{{member},
+                                                offsets,
+                                                u"WzEsIm1vZGVyYXRvciIsImNhcm9sIGRpYXoiLCJ1X2Nhcm9sMDMiXQ"_s,
+                                                MemberSections{1, 0, 2, 9, 45},
+                                                member})},
         {u"message_page"_s, roundTrip(MessagePage{{message}, cursor})},
         {u"message_page_around"_s, roundTrip(MessagePage{{message}, cursor, true, false})},
         {u"search_results"_s,

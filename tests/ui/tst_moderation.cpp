@@ -25,6 +25,7 @@
 #include "core/permissions.h"
 #include "members/membermenu.h"
 #include "members/memberpanel.h"
+#include "members/profilecard.h"
 #include "moderation/moderationcontroller.h"
 #include "moderation/moderationdialogs.h"
 #include "moderation/moderationflow.h"
@@ -103,6 +104,8 @@ QSet<QString> allowedKeys(const Actor &actor, bool self, const Member &target)
         keys << QStringLiteral("kick");
     if (!self && isAllowed(actor, Action::BanMember, target.role))
         keys << QStringLiteral("ban");
+    if (!self)
+        keys << QStringLiteral("message"); // anyone may write to anyone else
     return keys;
 }
 } // namespace
@@ -329,8 +332,9 @@ void TestModeration::eachRoleIsOfferedExactlyWhatItMayDo()
     QVERIFY(onTom);
     const QStringList tom = onTom->enabledKeys();
     if (viewer == QLatin1String("mel")) {
-        QCOMPARE(tom, QStringList{QStringLiteral("profile")});
-        QCOMPARE(onTom->shownKeys(), QStringList{QStringLiteral("profile")}); // nothing to moderate is even shown
+        const QStringList writeOrView{QStringLiteral("message"), QStringLiteral("profile")};
+        QCOMPARE(tom, writeOrView);
+        QCOMPARE(onTom->shownKeys(), writeOrView); // nothing to moderate is even shown
     } else if (viewer == QLatin1String("mona")) {
         QVERIFY(tom.contains(QStringLiteral("kick")) && tom.contains(QStringLiteral("mute:300")));
         QVERIFY(!onTom->shownKeys().contains(QStringLiteral("ban")));
@@ -412,10 +416,12 @@ void TestModeration::keyboardOpensTheMemberMenu()
         mod->membersAction()->trigger();
     QVERIFY(mod->memberPanel()->isVisible());
 
-    // Filter, Down into the list, Shift+F10 (or the Menu key) for the menu of the current member.
+    // Search, Down into the list, Shift+F10 (or the Menu key) for the menu of the current member.
     QLineEdit *filter = mod->memberPanel()->filterField();
     filter->setFocus();
     QTest::keyClicks(filter, QStringLiteral("to"));
+    QTRY_COMPARE(mod->members()->search(), QStringLiteral("to")); // after the pause in typing
+    QTRY_VERIFY(mod->members()->isLoaded() && !mod->members()->isFetching());
     QCOMPARE(mod->memberPanel()->list()->model()->rowCount(), 1);
     QTest::keyClick(filter, Qt::Key_Down);
     QTRY_VERIFY(mod->memberPanel()->list()->hasFocus());
@@ -428,12 +434,18 @@ void TestModeration::keyboardOpensTheMemberMenu()
     // "View profile" shows who it is.
     mod->memberMenu()->actionFor(QStringLiteral("profile"))->trigger();
     mod->memberMenu()->close();
-    auto *profile = qobject_cast<QMessageBox *>(mod->flow()->pendingDialog());
-    QVERIFY(profile);
-    QCOMPARE(profile->text(), QStringLiteral("Tom"));
-    QVERIFY(profile->informativeText().contains(QStringLiteral("Member")));
-    profile->close();
+    QTRY_VERIFY(mod->profileCard());
+    QCOMPARE(mod->profileCard()->member().displayName, QStringLiteral("Tom"));
+    QVERIFY(mod->profileCard()->detailLines().join(QLatin1Char('\n')).contains(QStringLiteral("Member")));
+    mod->profileCard()->close();
+    // Enter on the current member opens the card too.
+    QTest::keyClick(mod->memberPanel()->list(), Qt::Key_Return);
+    QTRY_VERIFY(mod->profileCard() && mod->profileCard()->isVisible());
+    QCOMPARE(mod->profileCard()->member().userId, id(QStringLiteral("tom")));
+    mod->profileCard()->close();
     filter->clear();
+    QTRY_VERIFY(mod->members()->search().isEmpty() && !mod->members()->isFetching());
+    QTRY_COMPARE(mod->members()->rowCount(), 8);
 }
 
 void TestModeration::muteShowsInTheTargetsWindow()

@@ -36,6 +36,7 @@
 #include "shell/desktopshell.h"
 #include "shell/mainwindow.h"
 #include "shell/notifier.h"
+#include "shell/statusmessagedialog.h"
 #include "shell/thememanager.h"
 #include "shell/translations.h"
 #include "shell/trayicon.h"
@@ -48,7 +49,6 @@
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QDir>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
@@ -561,23 +561,34 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(toString(account->shownStatus()), QStringLiteral("busy"), 10000);
         QVERIFY(account->text().contains(QStringLiteral("Busy")));
 
-        // A status message, through its dialog.
+        // A status message with an emoji, through its dialog, by keyboard.
         account->customStatusAction()->trigger();
-        QInputDialog *ask = nullptr;
-        QTRY_VERIFY((ask = m_desk->window->findChild<QInputDialog *>()) != nullptr);
-        ask->setTextValue(QStringLiteral("in a meeting"));
-        ask->accept();
+        StatusMessageDialog *ask = nullptr;
+        QTRY_VERIFY((ask = m_desk->window->findChild<StatusMessageDialog *>()) != nullptr);
+        ask->emojiBox()->setCurrentIndex(ask->emojiBox()->findData(QStringLiteral("📅")));
+        QTest::keyClicks(ask->textField(), QStringLiteral("in a meeting"));
+        QTest::keyClick(ask->textField(), Qt::Key_Return);
         QString custom;
         QTRY_VERIFY_WITH_TIMEOUT(presenceOf(*m_bob, m_ids[QStringLiteral("alice")], &custom) ==
                                          QStringLiteral("busy") &&
-                                     custom == QStringLiteral("in a meeting"),
+                                     custom == QStringLiteral("📅 in a meeting"),
                                  10000);
         QTRY_VERIFY(account->text().contains(QStringLiteral("in a meeting")));
+        const QPointer<StatusMessageDialog> first = ask;
+        QTRY_VERIFY(!first); // closed and gone
+        // Opened again, the dialog shows the emoji and the text apart.
+        account->customStatusAction()->trigger();
+        QTRY_VERIFY((ask = m_desk->window->findChild<StatusMessageDialog *>()) != nullptr);
+        QCOMPARE(ask->emojiBox()->currentData().toString(), QStringLiteral("📅"));
+        QCOMPARE(ask->textField()->text(), QStringLiteral("in a meeting"));
+        const QPointer<StatusMessageDialog> second = ask;
+        ask->reject();
+        QTRY_VERIFY(!second);
         // Bob's live connection hears it too.
         const nlohmann::json frame = m_bobLive->waitFor(
             [this](const nlohmann::json &f) {
                 return f.value("type", std::string()) == "presence_update" &&
-                       f.value("customStatus", std::string()) == "in a meeting" &&
+                       f.value("customStatus", std::string()) == "📅 in a meeting" &&
                        f.value("userId", std::string()) == m_ids[QStringLiteral("alice")].toStdString();
             },
             10000);

@@ -2,6 +2,7 @@
 
 #include "widgets/avatarpainter.h"
 
+#include "client/models/lastseentext.h"
 #include "client/models/membermodel.h"
 #include "client/models/timetext.h"
 
@@ -19,6 +20,7 @@ constexpr int kAvatar = 30;
 constexpr int kDot = 10;
 
 QString roleOf(const QModelIndex &index) { return index.data(MemberModel::RoleRole).toString(); }
+QString sectionOf(const QModelIndex &index) { return index.data(MemberModel::SectionRole).toString(); }
 
 // A rounded pill with text, right-aligned at `right`; returns its left edge.
 int drawPill(QPainter *p, int right, int centerY, const QString &text, const QColor &fill, const QColor &ink,
@@ -46,11 +48,16 @@ bool MemberDelegate::startsGroup(const QModelIndex &index)
         return false;
     if (index.row() == 0)
         return true;
-    return roleOf(index.sibling(index.row() - 1, index.column())) != roleOf(index);
+    return sectionOf(index.sibling(index.row() - 1, index.column())) != sectionOf(index);
 }
 
-QString MemberDelegate::groupTitle(const QString &role, int count)
+QString MemberDelegate::groupTitle(const QString &section, int count)
 {
+    const QString &role = section;
+    if (section == QLatin1String("online"))
+        return tr("Online — %1").arg(count);
+    if (section == QLatin1String("offline"))
+        return tr("Offline — %1").arg(count);
     if (role == QLatin1String("owner"))
         return tr("Owner — %1").arg(count);
     if (role == QLatin1String("admin"))
@@ -101,13 +108,19 @@ QString MemberDelegate::statusText(const QModelIndex &index)
                                : tr("Muted until lifted");
     }
     const QString status = index.data(MemberModel::StatusRole).toString();
+    const QString custom = index.data(MemberModel::CustomStatusRole).toString();
+    QString word;
     if (status == QLatin1String("online"))
-        return tr("Online");
-    if (status == QLatin1String("away"))
-        return tr("Away");
-    if (status == QLatin1String("busy"))
-        return tr("Busy");
-    return tr("Offline");
+        word = tr("Online");
+    else if (status == QLatin1String("away"))
+        word = tr("Away");
+    else if (status == QLatin1String("busy"))
+        word = tr("Busy");
+    else // offline: when they were last here says more than their status
+        return client::LastSeenText::of(index.data(MemberModel::LastSeenRole).toDateTime().toMSecsSinceEpoch(),
+                                        QDateTime::currentMSecsSinceEpoch());
+    // Their own words first: the presence is the dot's colour already.
+    return custom.isEmpty() ? word : custom;
 }
 
 int MemberDelegate::headerHeight(const QStyleOptionViewItem &option) const
@@ -151,11 +164,8 @@ void MemberDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
         // The heading: not part of the selectable row.
         const int hh = headerHeight(opt);
         QRect head(row.left() + kMargin, row.top() + 6, row.width() - 2 * kMargin, hh - 8);
-        int count = 0;
-        const QAbstractItemModel *model = index.model();
-        for (int r = index.row();
-             r < model->rowCount(index.parent()) && roleOf(model->index(r, 0, index.parent())) == role; ++r)
-            ++count;
+        // The server's count of the whole section: later pages count too.
+        const int count = index.data(MemberModel::SectionCountRole).toInt();
         QFont font = opt.font;
         font.setBold(true);
         font.setCapitalization(QFont::AllUppercase);
@@ -164,7 +174,7 @@ void MemberDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
         ink.setAlphaF(0.6f);
         painter->setFont(font);
         painter->setPen(ink);
-        painter->drawText(head, Qt::AlignLeft | Qt::AlignVCenter, groupTitle(role, count));
+        painter->drawText(head, Qt::AlignLeft | Qt::AlignVCenter, groupTitle(sectionOf(index), count));
         row.setTop(row.top() + hh);
     }
     opt.rect = row;

@@ -5,16 +5,18 @@
 namespace confab::ui {
 
 // Paints one member of a MemberModel (through any proxy): avatar with a presence dot, name,
-// status or mute on a second line, a role badge, and above the first member of each role a
-// group heading ("Moderators — 3"). One delegate for the whole list: no widget per row.
+// custom status, presence, "last seen" or mute on a second line, a role badge, and above the
+// first member of each section a heading ("Moderators — 3", "Online — 40", "Offline — 1460").
+// One delegate for the whole list: no widget per row.
 class MemberDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
     explicit MemberDelegate(QObject *parent = nullptr);
 
-    // The model's rows are sorted by role; a row starts a group when the one above has another role.
+    // The model's rows are sorted by section; a row starts a group when the one above is in another.
     static bool startsGroup(const QModelIndex &index);
-    static QString groupTitle(const QString &role, int count);
+    // section: "owner", "admin", "moderator", "online" or "offline" (MemberModel::SectionRole).
+    static QString groupTitle(const QString &section, int count);
     static QString statusText(const QModelIndex &index);
     static QColor presenceColor(const QString &status);
     static QColor roleColor(const QString &role);

@@ -93,6 +93,10 @@ MemberMenu::MemberMenu(const client::ModerationPolicy &policy, const Member &tar
     }
     if (!actions.empty())
         addSeparator();
+    if (target.userId != policy.myUserId()) {
+        QAction *message = addKeyed(this, tr("Send message"), QStringLiteral("message"), {});
+        connect(message, &QAction::triggered, this, &MemberMenu::messageChosen);
+    }
     QAction *profile = addKeyed(this, tr("View profile"), QStringLiteral("profile"), {});
     connect(profile, &QAction::triggered, this, &MemberMenu::profileChosen);
 }

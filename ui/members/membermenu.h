@@ -8,8 +8,9 @@ namespace confab::ui {
 
 // The context menu of one member: every action ModerationPolicy offers against them (an action
 // the target rules out is disabled, with the reason as its tooltip; one the role never allows is
-// not there), then "View profile". Each QAction's data() names it: "role:admin", "transfer",
-// "mute:<seconds>" (0 = until lifted), "unmute", "kick", "ban", "profile".
+// not there), then "Send message" (not on oneself) and "View profile". Each QAction's data() names
+// it: "role:admin", "transfer", "mute:<seconds>" (0 = until lifted), "unmute", "kick", "ban",
+// "message", "profile".
 class MemberMenu : public QMenu {
     Q_OBJECT
 public:
@@ -35,6 +36,7 @@ Q_SIGNALS:
     void kickChosen();
     void banChosen();
     void profileChosen();
+    void messageChosen();
 
 private:
     QAction *addKeyed(QMenu *menu, const QString &text, const QString &key, const QString &denial);

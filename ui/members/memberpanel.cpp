@@ -11,14 +11,17 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
-#include <QSortFilterProxyModel>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace confab::ui {
 
-using client::MemberModel;
-
-MemberListView::MemberListView(QWidget *parent) : QListView(parent) {}
+MemberListView::MemberListView(QWidget *parent) : QListView(parent)
+{
+    connect(this, &QAbstractItemView::clicked, this, &MemberListView::profileRequested);
+}
 
 void MemberListView::contextMenuEvent(QContextMenuEvent *event)
 {
@@ -45,6 +48,11 @@ void MemberListView::contextMenuEvent(QContextMenuEvent *event)
 
 void MemberListView::keyPressEvent(QKeyEvent *event)
 {
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && event->modifiers() == Qt::NoModifier && currentIndex().isValid()) {
+        Q_EMIT profileRequested(currentIndex());
+        return;
+    }
     const bool menuKey = event->key() == Qt::Key_Menu && event->modifiers() == Qt::NoModifier;
     if (menuKey || (event->key() == Qt::Key_F10 && event->modifiers() == Qt::ShiftModifier)) {
         QContextMenuEvent menu(QContextMenuEvent::Keyboard, QPoint(), QPoint());
@@ -56,7 +64,7 @@ void MemberListView::keyPressEvent(QKeyEvent *event)
 
 MemberPanel::MemberPanel(QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_filter(new QLineEdit(this)), m_list(new MemberListView(this)),
-      m_delegate(new MemberDelegate(this)), m_proxy(new QSortFilterProxyModel(this)), m_status(new QLabel(this))
+      m_delegate(new MemberDelegate(this)), m_searchDelay(new QTimer(this)), m_status(new QLabel(this))
 {
     setAccessibleName(tr("Members"));
     QFont bold = m_title->font();
@@ -65,37 +73,40 @@ MemberPanel::MemberPanel(QWidget *parent)
     m_title->setAccessibleName(tr("Member count"));
     m_title->setTextFormat(Qt::PlainText);
 
-    m_filter->setAccessibleName(tr("Filter members"));
-    m_filter->setPlaceholderText(tr("Filter members"));
+    m_filter->setAccessibleName(tr("Search members"));
+    m_filter->setPlaceholderText(tr("Search members"));
     m_filter->setClearButtonEnabled(true);
 
-    m_proxy->setFilterRole(MemberModel::DisplayNameRole);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setDynamicSortFilter(false); // the model keeps its own (role, name) order
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
-    new EmptyHint(m_list, [this] {
-        return m_model && !m_filter->text().isEmpty() ? tr("No one matches “%1”.").arg(m_filter->text()) : QString();
+    // The server searches: once typing pauses, not at every key.
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(kSearchDelayMs);
+    connect(m_filter, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, [this] {
+        if (m_model)
+            m_model->setSearch(m_filter->text());
     });
-    connect(m_filter, &QLineEdit::textChanged, m_list->viewport(), qOverload<>(&QWidget::update));
+    new EmptyHint(m_list, [this] {
+        return m_model && !m_model->search().isEmpty() && !m_model->isFetching() && m_model->rowCount() == 0
+                   ? tr("No one matches “%1”.").arg(m_model->search())
+                   : QString();
+    });
 
     m_list->setAccessibleName(tr("Member list"));
     m_list->setAccessibleDescription(tr("Press the Menu key or Shift+F10 for what you can do with a member."));
-    m_list->setModel(m_proxy);
     m_list->setItemDelegate(m_delegate);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setFrameShape(QFrame::NoFrame);
-    connect(m_proxy, &QAbstractItemModel::dataChanged, m_delegate, &MemberDelegate::refreshGroups);
     connect(m_list, &MemberListView::menuRequested, this, [this](const QModelIndex &index, const QPoint &at) {
         if (const auto m = memberAt(index))
             Q_EMIT memberMenuRequested(*m, at);
     });
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_proxy, signal, this, &MemberPanel::updateTitle);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MemberPanel::updateTitle);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MemberPanel::updateTitle);
+    connect(m_list, &MemberListView::profileRequested, this, [this](const QModelIndex &index) {
+        if (const auto m = memberAt(index))
+            Q_EMIT profileRequested(*m);
+    });
 
     // Down from the filter goes into the list.
     m_filter->installEventFilter(this);
@@ -124,19 +135,26 @@ void MemberPanel::setGrouped(bool grouped)
 
 void MemberPanel::setMemberModel(client::MemberModel *model)
 {
-    if (m_model)
-        disconnect(m_model, nullptr, this, nullptr);
+    if (m_model) {
+        for (QObject *receiver : {static_cast<QObject *>(this), static_cast<QObject *>(m_delegate),
+                                  static_cast<QObject *>(m_status), static_cast<QObject *>(m_list->viewport())})
+            disconnect(m_model, nullptr, receiver, nullptr);
+    }
+    m_model = nullptr;
+    m_filter->clear();
+    m_searchDelay->stop(); // the cleared text is no search
     m_model = model;
-    m_proxy->setSourceModel(model);
+    m_list->setModel(model);
     if (model) {
-        // The total counts every member, whatever the filter shows.
         for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
             connect(model, signal, this, &MemberPanel::updateTitle);
         connect(model, &QAbstractItemModel::modelReset, this, &MemberPanel::updateTitle);
+        connect(model, &client::MemberModel::pageLoaded, this, &MemberPanel::updateTitle);
+        connect(model, &client::MemberModel::pageLoaded, m_list->viewport(), qOverload<>(&QWidget::update));
+        connect(model, &QAbstractItemModel::dataChanged, m_delegate, &MemberDelegate::refreshGroups);
         // Someone joined (maybe the one just removed): the last action's news is out of date.
         connect(model, &QAbstractItemModel::rowsInserted, m_status, &QWidget::hide);
     }
-    m_filter->clear();
     m_status->hide();
     updateTitle();
 }
@@ -145,9 +163,10 @@ client::MemberModel *MemberPanel::memberModel() const { return m_model; }
 
 void MemberPanel::updateTitle()
 {
-    const int total = m_model ? m_model->rowCount() : 0;
-    const int shown = m_proxy->rowCount();
-    m_title->setText(shown == total ? tr("Members · %1").arg(total) : tr("Members · %1 of %2").arg(shown).arg(total));
+    // The server's count: pages not loaded yet count too.
+    const int total = m_model ? std::max(m_model->total(), m_model->rowCount()) : 0;
+    m_title->setText(m_model && !m_model->search().isEmpty() ? tr("Members · %n found", nullptr, total)
+                                                             : tr("Members · %1").arg(total));
 }
 
 QModelIndex MemberPanel::indexOf(const QString &userId) const
@@ -155,17 +174,14 @@ QModelIndex MemberPanel::indexOf(const QString &userId) const
     if (!m_model)
         return {};
     const int row = m_model->rowOf(userId);
-    return row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(row));
+    return row < 0 ? QModelIndex() : m_model->index(row);
 }
 
 std::optional<Member> MemberPanel::memberAt(const QModelIndex &viewIndex) const
 {
-    if (!m_model || !viewIndex.isValid())
+    if (!m_model || !viewIndex.isValid() || viewIndex.model() != m_model.data())
         return std::nullopt;
-    const QModelIndex source = m_proxy->mapToSource(viewIndex);
-    if (!source.isValid())
-        return std::nullopt;
-    return m_model->memberAt(source.row());
+    return m_model->memberAt(viewIndex.row());
 }
 
 void MemberPanel::showStatus(const QString &text, bool isError) { showPanelStatus(m_status, palette(), text, isError); }
@@ -174,9 +190,9 @@ bool MemberPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_filter && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
-        if (key->key() == Qt::Key_Down && m_proxy->rowCount() > 0) {
+        if (key->key() == Qt::Key_Down && m_model && m_model->rowCount() > 0) {
             if (!m_list->currentIndex().isValid())
-                m_list->setCurrentIndex(m_proxy->index(0, 0));
+                m_list->setCurrentIndex(m_model->index(0, 0));
             m_list->setFocus(Qt::TabFocusReason);
             return true;
         }

@@ -10,7 +10,7 @@
 
 class QLabel;
 class QLineEdit;
-class QSortFilterProxyModel;
+class QTimer;
 
 namespace confab::client {
 class MemberModel;
@@ -21,7 +21,7 @@ namespace confab::ui {
 class MemberDelegate;
 
 // The member list with a context menu from the mouse (right click) or the keyboard (Menu key,
-// Shift+F10) on the current row.
+// Shift+F10) on the current row, and a member's profile card from a click or Enter.
 class MemberListView : public QListView {
     Q_OBJECT
 public:
@@ -29,14 +29,17 @@ public:
 
 Q_SIGNALS:
     void menuRequested(const QModelIndex &index, const QPoint &globalPos);
+    void profileRequested(const QModelIndex &index);
 
 protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 };
 
-// Beside the timeline: the open room's members grouped by role (owners first), each with a
-// presence dot and a role badge, and a filter by name. The list is one view with one delegate.
+// Beside the timeline: the open room's members, online ones by role first, then everyone offline,
+// each with a presence dot, a role badge and their status, and a search by name at the top (the
+// server searches, a moment after the last key). The list is one view with one delegate over the
+// model, which loads pages as the view scrolls down.
 class MemberPanel : public QWidget {
     Q_OBJECT
 public:
@@ -48,9 +51,11 @@ public:
     // Role headings ("OWNER", "MEMBERS"); off where roles mean nothing (a direct conversation).
     void setGrouped(bool grouped);
 
+    // The search field (its text goes to the server after a short pause in typing).
     QLineEdit *filterField() const { return m_filter; }
     MemberListView *list() const { return m_list; }
-    // The view's row of a member, or an invalid index (filtered out, not a member).
+    static constexpr int kSearchDelayMs = 250;
+    // The view's row of a member, or an invalid index (not loaded, not found, not a member).
     QModelIndex indexOf(const QString &userId) const;
     std::optional<Member> memberAt(const QModelIndex &viewIndex) const;
 
@@ -60,6 +65,7 @@ public:
 
 Q_SIGNALS:
     void memberMenuRequested(const confab::Member &member, const QPoint &globalPos);
+    void profileRequested(const confab::Member &member);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -73,7 +79,7 @@ private:
     QLineEdit *m_filter;
     MemberListView *m_list;
     MemberDelegate *m_delegate;
-    QSortFilterProxyModel *m_proxy;
+    QTimer *m_searchDelay;
     QLabel *m_status;
 };
 

@@ -2,6 +2,7 @@
 
 #include "members/membermenu.h"
 #include "members/memberpanel.h"
+#include "members/profilecard.h"
 #include "moderation/moderationflow.h"
 #include "moderation/moderationicons.h"
 #include "moderation/moderationpanel.h"
@@ -84,6 +85,7 @@ ModerationController::ModerationController(QWidget *host, Composer *composer)
     connect(m_settingsAction, &QAction::triggered, this, &ModerationController::openSettings);
     connect(m_moderationAction, &QAction::triggered, this, &ModerationController::openModeration);
     connect(m_panel, &MemberPanel::memberMenuRequested, this, &ModerationController::showMemberMenu);
+    connect(m_panel, &MemberPanel::profileRequested, this, &ModerationController::showProfile);
     clear();
 }
 
@@ -128,6 +130,9 @@ void ModerationController::open(client::ChatEngine *engine, client::RoomContext 
     m_roomId = room->roomId();
     m_room = room;
     m_flow = new ModerationFlow(room->moderation(), m_host, room->standing().room().name, this);
+    connect(m_flow, &ModerationFlow::profileRequested, this, &ModerationController::showProfile);
+    connect(m_flow, &ModerationFlow::messageRequested, this,
+            [this](const Member &m) { Q_EMIT directMessageRequested(m.userId); });
     connect(&room->standing(), &client::RoomStanding::changed, this, &ModerationController::applyStanding);
     connect(&room->posting(), &PostingState::changed, this, &ModerationController::applyPosting);
     connect(&room->moderation(), &client::ModerationActions::succeeded, m_panel,
@@ -150,6 +155,7 @@ void ModerationController::clear()
 {
     // Windows that refer to the room's objects go first.
     delete m_menu;
+    delete m_card;
     delete m_settingsDialog;
     delete m_moderationPanel;
     if (m_flow && m_flow->pendingDialog())
@@ -275,6 +281,7 @@ void ModerationController::updateRemovalNotice(const QString &openingRoomId)
 RoomSettingsDialog *ModerationController::settingsDialog() const { return m_settingsDialog; }
 ModerationPanel *ModerationController::moderationPanel() const { return m_moderationPanel; }
 MemberMenu *ModerationController::memberMenu() const { return m_menu; }
+ProfileCard *ModerationController::profileCard() const { return m_card; }
 
 void ModerationController::openSettings()
 {
@@ -312,6 +319,21 @@ void ModerationController::showMemberMenu(const Member &member, const QPoint &gl
     m_menu = new MemberMenu(m_room->standing().policy(), member, m_host);
     m_flow->attach(m_menu);
     m_menu->popup(globalPos);
+}
+
+void ModerationController::showProfile(const Member &member)
+{
+    if (!m_room)
+        return;
+    delete m_card;
+    m_card = new ProfileCard(member, m_room->standing().policy(), m_host);
+    m_card->setAttribute(Qt::WA_DeleteOnClose);
+    m_card->setWindowModality(Qt::WindowModal);
+    if (MemberMenu *menu = m_card->moderationMenu())
+        m_flow->attach(menu);
+    connect(m_card, &ProfileCard::messageRequested, this,
+            [this](const Member &m) { Q_EMIT directMessageRequested(m.userId); });
+    m_card->open();
 }
 
 } // namespace confab::ui

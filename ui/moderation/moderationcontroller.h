@@ -30,6 +30,7 @@ class Composer;
 class MemberMenu;
 class ModerationFlow;
 class ModerationPanel;
+class ProfileCard;
 class RoomSettingsDialog;
 
 // The moderation side of RoomView, kept apart from the timeline: the member panel, the header's
@@ -67,6 +68,7 @@ public:
     void openSettings();
     void openModeration();
     void showMemberMenu(const Member &member, const QPoint &globalPos);
+    void showProfile(const Member &member);
 
     // The open room's state and what is open now, for tests and the window.
     client::MemberModel *members() const;
@@ -76,11 +78,14 @@ public:
     RoomSettingsDialog *settingsDialog() const;
     ModerationPanel *moderationPanel() const;
     MemberMenu *memberMenu() const;
+    ProfileCard *profileCard() const;
     ModerationFlow *flow() const { return m_flow; }
 
 Q_SIGNALS:
     // The open room is gone (left, kicked, banned, deleted): RoomView clears itself.
     void currentRoomRemoved();
+    // "Message" on a member (menu or profile card): the window opens the direct room, made if needed.
+    void directMessageRequested(const QString &userId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -120,6 +125,7 @@ private:
     QPointer<RoomSettingsDialog> m_settingsDialog;
     QPointer<ModerationPanel> m_moderationPanel;
     QPointer<MemberMenu> m_menu;
+    QPointer<ProfileCard> m_card;
 
     QString m_savedPlaceholder; // the composer's, while a read-only reason replaces it
     bool m_placeholderReplaced = false;

@@ -3,9 +3,7 @@
 #include "members/membermenu.h"
 #include "moderation/moderationdialogs.h"
 
-#include "client/models/timetext.h"
 #include "client/room/moderationactions.h"
-#include "client/room/moderationpolicy.h"
 
 #include <QDateTime>
 #include <QMessageBox>
@@ -28,7 +26,8 @@ void ModerationFlow::attach(MemberMenu *menu)
     connect(menu, &MemberMenu::unmuteChosen, this, [this, m] { unmute(m); });
     connect(menu, &MemberMenu::kickChosen, this, [this, m] { kick(m); });
     connect(menu, &MemberMenu::banChosen, this, [this, m] { ban(m); });
-    connect(menu, &MemberMenu::profileChosen, this, [this, m] { showProfile(m); });
+    connect(menu, &MemberMenu::profileChosen, this, [this, m] { Q_EMIT profileRequested(m); });
+    connect(menu, &MemberMenu::messageChosen, this, [this, m] { Q_EMIT messageRequested(m); });
 }
 
 void ModerationFlow::setRole(const Member &member, Role role)
@@ -86,34 +85,6 @@ void ModerationFlow::ban(const Member &member)
     });
     m_dialog = dialog;
     dialog->open();
-}
-
-void ModerationFlow::showProfile(const Member &member)
-{
-    const auto when = [&](qint64 ms) { return ms ? client::shortTimeText(ms) : tr("unknown"); };
-    QStringList lines;
-    lines << tr("Role: %1").arg(client::ModerationPolicy::roleTitle(member.role));
-    QString status = tr("Offline");
-    switch (member.status) {
-    case PresenceStatus::Online: status = tr("Online"); break;
-    case PresenceStatus::Away: status = tr("Away"); break;
-    case PresenceStatus::Busy: status = tr("Busy"); break;
-    case PresenceStatus::Offline: break;
-    }
-    lines << tr("Status: %1").arg(status);
-    if (member.status == PresenceStatus::Offline && member.lastSeen)
-        lines << tr("Last seen: %1").arg(when(member.lastSeen));
-    lines << tr("Member since: %1").arg(when(member.joinedAt));
-    if (member.isMuted)
-        lines << (member.mutedUntil ? tr("Muted until %1").arg(when(member.mutedUntil)) : tr("Muted until lifted"));
-    auto *box = new QMessageBox(QMessageBox::NoIcon, tr("Profile of %1").arg(member.displayName), member.displayName,
-                                QMessageBox::Close, m_parent);
-    box->setTextFormat(Qt::PlainText);
-    box->setInformativeText(lines.join(QLatin1Char('\n')));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setWindowModality(Qt::WindowModal);
-    m_dialog = box;
-    box->open();
 }
 
 } // namespace confab::ui

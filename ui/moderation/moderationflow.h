@@ -31,9 +31,13 @@ public:
     void unmute(const Member &member);
     void kick(const Member &member);
     void ban(const Member &member);
-    void showProfile(const Member &member);
 
     QDialog *pendingDialog() const { return m_dialog; }
+
+Q_SIGNALS:
+    // "View profile" and "Send message": the controller shows the card or opens the direct room.
+    void profileRequested(const confab::Member &member);
+    void messageRequested(const confab::Member &member);
 
 private:
     client::ModerationActions &m_actions;

@@ -1,5 +1,6 @@
 #include "roomview.h"
 
+#include "members/peerstatuslabel.h"
 #include "moderation/moderationcontroller.h"
 #include "room/anonymoustoggle.h"
 #include "room/attachmentstrip.h"
@@ -65,6 +66,8 @@ RoomView::RoomView(QWidget *parent)
     titleRow->addWidget(m_moderation->headerButtons());
     header->addLayout(titleRow);
     header->addWidget(m_description);
+    m_peerStatus = new PeerStatusLabel(this);
+    header->addWidget(m_peerStatus);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -145,6 +148,8 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
     m_drafts->open(m_room);
     m_completer->setMembers(&m_room->members());
     m_moderation->open(engine, m_room);
+    if (m_room->standing().room().type == RoomType::Direct)
+        m_peerStatus->setRoom(&m_room->members(), engine->me().userId);
     m_files->open(engine, roomId);
     m_actions->setStanding(&m_room->standing());
     auto allowAnonymous = [this] { m_anonymous->setAllowed(m_room->standing().room().settings.allowAnonymous); };
@@ -172,6 +177,7 @@ void RoomView::clear()
     m_anonymous->setAllowed(false); // nobody carries anonymity into the next room by mistake
     m_actions->setStanding(nullptr);
     m_moderation->clear();
+    m_peerStatus->setRoom(nullptr, {});
     m_actions->setRoom(nullptr, {}); // ends a reply or edit: the draft is back in the box
     m_drafts->close();
     m_completer->setMembers(nullptr);

@@ -24,6 +24,7 @@ class MessageController;
 class MessageJump;
 class NotificationButton;
 class ModerationController;
+class PeerStatusLabel;
 class PinsButton;
 class RoomFiles;
 class TimelineView;
@@ -50,6 +51,7 @@ public:
     NotificationButton *notificationButton() const { return m_notify; }
     MessageController *messageController() const { return m_actions; }
     ModerationController *moderation() const { return m_moderation; }
+    PeerStatusLabel *peerStatus() const { return m_peerStatus; }
     RoomFiles *files() const { return m_files; }
     AnonymousToggle *anonymousToggle() const { return m_anonymous; }
     ComposerCompleter *completer() const { return m_completer; }
@@ -70,6 +72,7 @@ private:
     QString m_roomId;
     QLabel *m_name;
     QLabel *m_description;
+    PeerStatusLabel *m_peerStatus = nullptr; // direct rooms: how the other person is
     TimelineView *m_timeline;
     QLabel *m_typing;
     Composer *m_composer;

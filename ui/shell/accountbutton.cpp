@@ -1,5 +1,7 @@
 #include "accountbutton.h"
 
+#include "shell/statusmessagedialog.h"
+
 #include "shell/autoaway.h"
 #include "shell/thememanager.h"
 #include "widgets/avatarpainter.h"
@@ -10,8 +12,6 @@
 
 #include <QActionGroup>
 #include <QEvent>
-#include <QInputDialog>
-#include <QLineEdit>
 #include <QMenu>
 #include <QPainter>
 #include <QStyleOptionToolButton>
@@ -108,19 +108,11 @@ void AccountButton::setEngine(client::ChatEngine *engine)
 
 void AccountButton::askForCustomStatus()
 {
-    auto *dialog = new QInputDialog(window());
+    auto *dialog = new StatusMessageDialog(kCustomStatusMax, window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Status message"));
-    dialog->setLabelText(tr("What are you up to? (up to %1 characters)").arg(kCustomStatusMax));
-    dialog->setTextValue(m_presence.customStatus());
-    dialog->setAccessibleName(tr("Status message"));
-    if (auto *edit = dialog->findChild<QLineEdit *>()) {
-        edit->setMaxLength(kCustomStatusMax);
-        edit->setAccessibleName(tr("Status message"));
-    }
-    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &text) {
-        m_presence.choose(m_presence.chosenStatus(), text.trimmed().left(kCustomStatusMax));
-    });
+    dialog->setStatus(m_presence.customStatus());
+    connect(dialog, &StatusMessageDialog::statusChosen, this,
+            [this](const QString &status) { m_presence.choose(m_presence.chosenStatus(), status); });
     dialog->open();
 }
 

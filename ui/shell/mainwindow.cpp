@@ -34,6 +34,7 @@
 #include "client/models/messagemodel.h"
 #include "client/models/roomlistmodel.h"
 #include "client/net/realtimeconnection.h"
+#include "client/room/roomactions.h"
 #include "client/sync/chatengine.h"
 
 #include <QActionGroup>
@@ -109,6 +110,8 @@ MainWindow::MainWindow(client::Session &session, QWidget *parent)
     // The open room went (left, removed): its name leaves the title with it.
     connect(m_roomView->moderation(), &ModerationController::currentRoomRemoved, this,
             [this] { m_title->setRoomName({}); });
+    connect(m_roomView->moderation(), &ModerationController::directMessageRequested, this,
+            &MainWindow::openDirectRoomWith);
     m_keychainPrompt = new KeychainPrompt(m_session, this); // no keychain: says so, offers a file
     connect(&m_session, &client::Session::signedIn, this, &MainWindow::attach);
     connect(&m_session, &client::Session::aboutToSignOut, this, &MainWindow::detach);
@@ -505,6 +508,20 @@ QDialog *MainWindow::openDirectMessageDialog()
     auto *dialog = new DirectMessageDialog(*m_engine, this);
     connect(dialog, &DirectMessageDialog::conversationReady, this, &MainWindow::openRoom);
     return present(dialog);
+}
+
+void MainWindow::openDirectRoomWith(const QString &userId)
+{
+    if (!m_engine)
+        return;
+    auto *actions = new client::RoomActions(*m_engine, this);
+    actions->startDirectChatWith(userId, [this, actions](const client::ApiResult<Room> &r) {
+        actions->deleteLater();
+        if (r.ok())
+            openRoom(r.value.roomId);
+        else
+            m_roomView->moderation()->memberPanel()->showStatus(r.error->message, true);
+    });
 }
 
 QDialog *MainWindow::openInviteDialog()

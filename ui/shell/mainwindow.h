@@ -82,6 +82,8 @@ public:
     QDialog *openCreateRoomDialog();
     QDialog *openBrowseRoomsDialog();
     QDialog *openDirectMessageDialog();
+    // "Message" on a member: opens the direct room with them, made first if there is none.
+    void openDirectRoomWith(const QString &userId);
     QDialog *openInviteDialog();
     QDialog *openLeaveRoomDialog();
     QDialog *openSettingsDialog();

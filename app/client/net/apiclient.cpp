@@ -294,11 +294,15 @@ void ApiClient::leaveRoom(const QString &roomId, QObject *context, ApiCallback<D
 
 // ---- members --------------------------------------------------------------------------------
 
-void ApiClient::members(const QString &roomId, int limit, int offset, QObject *context, ApiCallback<MemberPage> done)
+void ApiClient::members(const QString &roomId, const MemberPageRequest &page, QObject *context,
+                        ApiCallback<MemberPage> done)
 {
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-    query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(page.limit));
+    if (!page.cursor.isEmpty())
+        query.addQueryItem(QStringLiteral("cursor"), page.cursor);
+    if (!page.text.isEmpty())
+        query.addQueryItem(QStringLiteral("q"), page.text);
     call<MemberPage>("GET", roomPath(roomId) + QStringLiteral("/members"), query, nullptr, context, std::move(done),
                      as<MemberPage>);
 }

@@ -59,7 +59,14 @@ public:
     void leaveRoom(const QString &roomId, QObject *context, ApiCallback<Done> done);
 
     // members
-    void members(const QString &roomId, int limit, int offset, QObject *context, ApiCallback<MemberPage> done);
+    // A page of the member list (online first, by role, by name): the first without a cursor,
+    // then each after the previous page's nextCursor; with text, only the members it finds.
+    struct MemberPageRequest {
+        int limit = 100;
+        QString cursor;
+        QString text;
+    };
+    void members(const QString &roomId, const MemberPageRequest &page, QObject *context, ApiCallback<MemberPage> done);
     void inviteMember(const QString &roomId, const QString &userId, QObject *context, ApiCallback<Member> done);
     void updateMember(const QString &roomId, const QString &userId, const MemberChange &change, QObject *context,
                       ApiCallback<Member> done);

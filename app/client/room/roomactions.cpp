@@ -174,6 +174,16 @@ void RoomActions::startDirectChat(const QString &username, ApiCallback<Room> don
     });
 }
 
+void RoomActions::startDirectChatWith(const QString &userId, ApiCallback<Room> done)
+{
+    if (!alive(done))
+        return;
+    NewRoom room;
+    room.type = RoomType::Direct;
+    room.members << userId;
+    m_engine->api().createRoom(room, this, adoptingRoom(std::move(done)));
+}
+
 void RoomActions::join(const QString &roomId, ApiCallback<Room> done)
 {
     if (!alive(done))

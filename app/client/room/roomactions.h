@@ -28,6 +28,8 @@ public:
     void createRoom(const NewRoom &room, const QStringList &usernames, ApiCallback<Room> done);
     // The direct room with this person, made if there is none yet.
     void startDirectChat(const QString &username, ApiCallback<Room> done);
+    // The same, with someone already known by id (a member of a room).
+    void startDirectChatWith(const QString &userId, ApiCallback<Room> done);
     void join(const QString &roomId, ApiCallback<Room> done);
     void leave(const QString &roomId, ApiCallback<Done> done);
     void invite(const QString &roomId, const QString &username, ApiCallback<Member> done);

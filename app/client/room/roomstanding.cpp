@@ -26,6 +26,8 @@ RoomStanding::RoomStanding(const QString &roomId, const User &me, RoomListModel 
         connect(model, &QAbstractItemModel::rowsRemoved, this, &RoomStanding::refresh);
         connect(model, &QAbstractItemModel::modelReset, this, &RoomStanding::refresh);
     }
+    // Our own membership may be on no loaded row of a large room.
+    connect(&m_members, &MemberModel::selfChanged, this, &RoomStanding::refresh);
     refresh();
 }
 

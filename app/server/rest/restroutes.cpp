@@ -387,8 +387,16 @@ void RestApi::addRoomRoutes()
 
     route("GET", "/v1/chat/rooms/{roomId}/members",
           [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
-              return plain(s.rooms.members(caller, c.param(QStringLiteral("roomId")), queryInt(c, "limit", 50, 1, 200),
-                                           queryInt(c, "offset", 0, 0, 10000000)));
+              MemberQuery q;
+              q.limit = queryInt(c, "limit", 50, 1, 200);
+              q.offset = queryInt(c, "offset", 0, 0, 10000000);
+              if (const QString cursor = c.query("cursor"); !cursor.isEmpty())
+                  q.after = MemberOrderKey::decode(cursor.toLatin1());
+              q.text = c.query("q");
+              if (q.text.size() > limits::kDisplayNameMax)
+                  throw DecodeError(ErrorCode::ValidationFailed, QStringLiteral("q"),
+                                    QStringLiteral("must be at most %1 characters").arg(limits::kDisplayNameMax));
+              return plain(s.rooms.members(caller, c.param(QStringLiteral("roomId")), q));
           });
 
     route(

@@ -36,9 +36,11 @@ Member RoomService::memberView(const QString &roomId, const QString &userId)
     Member out;
     out.userId = userId;
     if (const auto u = m_ctx.storage.userById(userId)) {
+        out.username = u->user.username;
         out.displayName = u->user.displayName;
         out.avatar = u->user.avatar;
         out.lastSeen = u->user.lastSeen;
+        out.customStatus = u->user.customStatus;
     }
     if (const auto m = m_ctx.storage.member(roomId, userId)) {
         out.role = m->role;
@@ -47,11 +49,7 @@ Member RoomService::memberView(const QString &roomId, const QString &userId)
         out.mutedUntil = out.isMuted ? m->mutedUntil : 0;
     }
     out.isBanned = banIsActive(m_ctx.storage.ban(roomId, userId), m_ctx.now());
-    if (const auto p = m_ctx.presence.get(userId)) {
-        out.status = p->status;
-        out.lastSeen = p->lastSeen;
-    }
-    out.isOnline = m_ctx.presence.isOnline(userId);
+    overlayPresence(out);
     return out;
 }
 
@@ -326,29 +324,77 @@ Result<Done> RoomService::leave(const Caller &caller, const QString &roomId, Eff
     return Done{};
 }
 
-Result<MemberPage> RoomService::members(const Caller &caller, const QString &roomId, int limit, int offset)
+void RoomService::overlayPresence(Member &m) const
+{
+    if (const auto p = m_ctx.presence.get(m.userId)) {
+        m.status = p->status;
+        m.lastSeen = p->lastSeen;
+        m.customStatus = p->customStatus;
+    }
+    m.isOnline = m_ctx.presence.isOnline(m.userId);
+}
+
+Result<MemberPage> RoomService::members(const Caller &caller, const QString &roomId, const MemberQuery &query)
 {
     auto access = m_guard.visible(caller, roomId);
     if (!access)
         return *access.error;
-    MemberPage page;
-    int total = 0;
-    limit = std::clamp(limit, 1, 200);
-    offset = std::max(0, offset);
-    page.members = m_ctx.storage.listMembers(roomId, limit, offset, &total);
+    const int limit = std::clamp(query.limit, 1, 200);
     const qint64 now = m_ctx.now();
-    for (Member &m : page.members) {
+    // The whole list is read and sorted here: "online" lives in memory, not in the database.
+    // A few thousand rows take milliseconds, on the storage thread.
+    std::vector<Member> all;
+    constexpr int kChunk = 10000;
+    for (int offset = 0;; offset += kChunk) {
+        std::vector<Member> chunk = m_ctx.storage.listMembers(roomId, kChunk, offset, nullptr);
+        const bool last = int(chunk.size()) < kChunk;
+        std::move(chunk.begin(), chunk.end(), std::back_inserter(all));
+        if (last)
+            break;
+    }
+    MemberPage page;
+    for (Member &m : all) {
         if (m.isMuted && m.mutedUntil != 0 && m.mutedUntil <= now) {
             m.isMuted = false;
             m.mutedUntil = 0;
         }
-        if (const auto p = m_ctx.presence.get(m.userId)) {
-            m.status = p->status;
-            m.lastSeen = p->lastSeen;
-        }
-        m.isOnline = m_ctx.presence.isOnline(m.userId);
+        overlayPresence(m);
+        if (m.userId == caller.userId)
+            page.self = m;
     }
-    page.pagination = {total, limit, offset, offset + int(page.members.size()) < total};
+    const QString text = query.text.trimmed();
+    if (!text.isEmpty()) {
+        std::erase_if(all, [&](const Member &m) {
+            return !m.displayName.contains(text, Qt::CaseInsensitive) &&
+                   !m.username.contains(text, Qt::CaseInsensitive);
+        });
+    }
+    std::vector<std::pair<MemberOrderKey, std::size_t>> order;
+    order.reserve(all.size());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        order.emplace_back(MemberOrderKey::of(all[i]), i);
+        switch (memberSection(all[i])) {
+        case MemberSection::Owner: ++page.sections.owner; break;
+        case MemberSection::Admin: ++page.sections.admin; break;
+        case MemberSection::Moderator: ++page.sections.moderator; break;
+        case MemberSection::Online: ++page.sections.online; break;
+        case MemberSection::Offline: ++page.sections.offline; break;
+        }
+    }
+    std::sort(order.begin(), order.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::size_t start = std::size_t(std::clamp(query.offset, 0, int(order.size())));
+    if (query.after) {
+        const auto it = std::upper_bound(order.begin(), order.end(), *query.after,
+                                         [](const MemberOrderKey &k, const auto &e) { return k < e.first; });
+        start = std::size_t(it - order.begin());
+    }
+    const std::size_t end = std::min(order.size(), start + std::size_t(limit));
+    for (std::size_t i = start; i < end; ++i)
+        page.members.push_back(std::move(all[order[i].second]));
+    const bool hasMore = end < order.size();
+    if (hasMore && end > start)
+        page.nextCursor = QString::fromLatin1(order[end - 1].first.encode());
+    page.pagination = {int(order.size()), limit, int(start), hasMore};
     return page;
 }
 

@@ -2,6 +2,7 @@
 
 #include "servicecontext.h"
 
+#include "core/memberorder.h"
 #include "core/requests.h"
 #include "core/responses.h"
 
@@ -9,6 +10,15 @@ namespace confab::server {
 
 using confab::MemberPage;
 using confab::RoomPage;
+
+// GET .../members: a page from `offset`, or after the member `after` names (a cursor); with
+// `text`, only members whose display name or username contains it (any case).
+struct MemberQuery {
+    int limit = 50;
+    int offset = 0;
+    std::optional<MemberOrderKey> after;
+    QString text;
+};
 
 struct JoinedRoom {
     Room room;
@@ -30,7 +40,7 @@ public:
     Result<Done> remove(const Caller &caller, const QString &roomId, Effects &fx);
     Result<JoinedRoom> join(const Caller &caller, const QString &roomId, int historyLimit, Effects &fx);
     Result<Done> leave(const Caller &caller, const QString &roomId, Effects &fx);
-    Result<MemberPage> members(const Caller &caller, const QString &roomId, int limit, int offset);
+    Result<MemberPage> members(const Caller &caller, const QString &roomId, const MemberQuery &query);
     Result<Member> invite(const Caller &caller, const QString &roomId, const QString &userId, Effects &fx);
 
     // Erases the caller's account: leaves every room (handing ownership to the highest-ranking
@@ -50,6 +60,8 @@ public:
 private:
     Result<Room> findOrCreateDirect(const Caller &caller, const NewRoom &req, Effects &fx);
     void announceRoomUpdate(const Caller &caller, const QString &roomId, Effects &fx);
+    // Live status, custom status and lastSeen, where the server has seen the user since it started.
+    void overlayPresence(Member &m) const;
 
     ServiceContext &m_ctx;
     RoomGuard m_guard;

@@ -94,7 +94,7 @@ std::vector<Member> SqliteMemberStore::listMembers(const QString &roomId, int li
     // the service overlays live presence (isOnline).
     Statement s(m_db,
                 QStringLiteral("SELECT rm.user_id, u.display_name, u.avatar, rm.role, rm.joined_at, u.last_seen, "
-                               "u.status, rm.is_muted, rm.muted_until "
+                               "u.status, rm.is_muted, rm.muted_until, u.username, u.custom_status "
                                "FROM room_members rm JOIN users u ON u.user_id = rm.user_id WHERE rm.room_id = ? "
                                "ORDER BY CASE rm.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 "
                                "WHEN 'moderator' THEN 2 ELSE 3 END, rm.joined_at, rm.user_id LIMIT ? OFFSET ?"),
@@ -111,6 +111,8 @@ std::vector<Member> SqliteMemberStore::listMembers(const QString &roomId, int li
         m.status = storedEnum<PresenceStatus>(s.text(6), QLatin1String("users.status"));
         m.isMuted = s.boolean(7);
         m.mutedUntil = s.integer(8);
+        m.username = s.text(9);
+        m.customStatus = s.text(10);
         members.push_back(std::move(m));
     }
     return members;
