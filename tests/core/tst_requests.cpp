@@ -98,8 +98,9 @@ std::vector<std::pair<QString, BodyCheck>> requestCases()
     return {
         {u"register"_s, roundTrip(RegisterRequest{u"alice"_s, u"correct horse battery staple"_s, u"Alice Martin"_s})},
         {u"login"_s, roundTrip(LoginRequest{u"alice"_s, u"correct horse battery staple"_s})},
-        {u"profile_change"_s,
-         roundTrip(ProfileChange{u"Alice M."_s, u"https://chat.example.org/v1/files/f_avatar09"_s})},
+        {u"profile_change"_s, roundTrip(ProfileChange{.displayName = u"Alice M."_s,
+                                                      .avatar = u"https://chat.example.org/v1/files/f_avatar09"_s})},
+        {u"profile_change_avatar_file"_s, roundTrip(ProfileChange{.avatarFileId = u"f_avatar09"_s}, true)},
         {u"room_settings_change"_s, roundTrip(allSettings)},
         {u"new_room"_s, roundTrip(NewRoom{.name = u"Design Review"_s,
                                           .description = u"Weekly design critique. Screenshots welcome."_s,
@@ -134,6 +135,7 @@ std::vector<std::pair<QString, BodyCheck>> requestCases()
         {u"presence_change"_s, roundTrip(PresenceChange{PresenceStatus::Away, u"Back at 14:00 ☕"_s})},
         {u"typing_change"_s, roundTrip(TypingChange{false})},
         {u"account_erasure"_s, roundTrip(AccountErasure{u"correct horse battery staple"_s})},
+        {u"password_change"_s, roundTrip(PasswordChange{u"correct horse battery staple"_s, u"tr0ub4dor&3 again"_s})},
     };
 }
 
@@ -168,6 +170,7 @@ void decodeAs(const QString &path, const json &j)
         {u"requests/register"_s, [](const json &v) { v.get<RegisterRequest>(); }},
         {u"requests/login"_s, [](const json &v) { v.get<LoginRequest>(); }},
         {u"requests/profile_change"_s, [](const json &v) { v.get<ProfileChange>(); }},
+        {u"requests/profile_change_avatar_file"_s, [](const json &v) { v.get<ProfileChange>(); }},
         {u"requests/room_settings_change"_s, [](const json &v) { v.get<RoomSettingsChange>(); }},
         {u"requests/new_room"_s, [](const json &v) { v.get<NewRoom>(); }},
         {u"requests/new_room_direct"_s, [](const json &v) { v.get<NewRoom>(); }},
@@ -183,6 +186,7 @@ void decodeAs(const QString &path, const json &j)
         {u"requests/presence_change"_s, [](const json &v) { v.get<PresenceChange>(); }},
         {u"requests/typing_change"_s, [](const json &v) { v.get<TypingChange>(); }},
         {u"requests/account_erasure"_s, [](const json &v) { v.get<AccountErasure>(); }},
+        {u"requests/password_change"_s, [](const json &v) { v.get<PasswordChange>(); }},
         {u"responses/signed_in"_s, [](const json &v) { v.get<SignedIn>(); }},
         {u"responses/room_page"_s, [](const json &v) { v.get<RoomPage>(); }},
         {u"responses/member_page"_s, [](const json &v) { v.get<MemberPage>(); }},

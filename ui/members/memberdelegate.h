@@ -1,5 +1,8 @@
 #pragma once
 
+#include "widgets/avatarimages.h"
+
+#include <QPointer>
 #include <QStyledItemDelegate>
 
 namespace confab::ui {
@@ -22,6 +25,8 @@ public:
 
     // Whether group headings are drawn (off for flat lists such as "muted members").
     void setGrouped(bool grouped) { m_grouped = grouped; }
+    // Where avatar pictures come from (none: initials only). Not owned.
+    void setAvatarImages(AvatarImages *avatars) { m_avatars = avatars; }
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
@@ -32,6 +37,7 @@ public:
 private:
     int headerHeight(const QStyleOptionViewItem &option) const;
     bool m_grouped = true;
+    QPointer<AvatarImages> m_avatars;
 };
 
 } // namespace confab::ui

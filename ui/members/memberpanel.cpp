@@ -116,6 +116,12 @@ MemberPanel::MemberPanel(QWidget *parent)
     updateTitle();
 }
 
+void MemberPanel::setAvatarImages(AvatarImages *avatars)
+{
+    m_delegate->setAvatarImages(avatars);
+    connect(avatars, &AvatarImages::changed, m_list->viewport(), qOverload<>(&QWidget::update));
+}
+
 void MemberPanel::setGrouped(bool grouped)
 {
     m_delegate->setGrouped(grouped);

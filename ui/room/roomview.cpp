@@ -9,6 +9,7 @@
 #include "room/pinsbutton.h"
 #include "room/roomfiles.h"
 #include "room/timelineview.h"
+#include "widgets/avatarimages.h"
 #include "widgets/emptyhint.h"
 
 #include "client/models/messagemodel.h"
@@ -44,6 +45,10 @@ RoomView::RoomView(QWidget *parent)
 
     // Moderation (member panel, header buttons, posting state, removal notice): ModerationController.
     m_moderation = new ModerationController(this, m_composer);
+    // One set of avatar pictures for the timeline and the member panel.
+    m_avatars = new AvatarImages(this);
+    m_timeline->messageDelegate()->setAvatarImages(m_avatars);
+    m_moderation->memberPanel()->setAvatarImages(m_avatars);
 
     auto *header = new QVBoxLayout;
     header->setContentsMargins(12, 8, 12, 8);
@@ -129,6 +134,7 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
     m_drafts->open(m_room);
     m_moderation->open(engine, m_room);
     m_files->open(engine, roomId);
+    m_avatars->setMedia(&engine->media());
     m_actions->setStanding(&m_room->standing());
     connect(&m_room->typing(), &client::TypingModel::summaryChanged, this,
             [this] { m_typing->setText(m_room->typing().summary()); });
@@ -153,6 +159,7 @@ void RoomView::clear()
     m_actions->setRoom(nullptr, {}); // ends a reply or edit: the draft is back in the box
     m_drafts->close();
     m_files->clear();
+    m_avatars->setMedia(nullptr); // the engine's cache goes with the engine
     m_pins->setMessageModel(nullptr);
     m_timeline->setMessageModel(nullptr);
     delete m_room;

@@ -15,6 +15,7 @@ class RoomContext;
 
 namespace confab::ui {
 
+class AvatarImages;
 class Composer;
 class ComposerDrafts;
 class LengthCounter;
@@ -71,6 +72,7 @@ private:
     MessageController *m_actions = nullptr;
     // Members, settings, moderation, posting state (ModerationController).
     ModerationController *m_moderation = nullptr;
+    AvatarImages *m_avatars = nullptr;
     // Attaching, sending and opening files (RoomFiles).
     RoomFiles *m_files = nullptr;
 };

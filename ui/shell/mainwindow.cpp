@@ -14,6 +14,8 @@
 #include "roomlist/roomswitcher.h"
 #include "settings/appsettings.h"
 #include "settings/deleteaccountdialog.h"
+#include "settings/exportdialog.h"
+#include "settings/profiledialog.h"
 #include "settings/settingsdialog.h"
 #include "settings/signoutconfirmation.h"
 #include "shell/accountbutton.h"
@@ -272,7 +274,11 @@ void MainWindow::buildMenus()
 
     m_deleteAccount = new QAction(tr("&Delete account…"), this);
     connect(m_deleteAccount, &QAction::triggered, this, &MainWindow::openDeleteAccountDialog);
-    m_account->addTrailingActions({m_settingsAction, m_signOut, m_deleteAccount});
+    m_profileAction = new QAction(tr("&Profile and password…"), this);
+    connect(m_profileAction, &QAction::triggered, this, &MainWindow::openProfileDialog);
+    m_exportAction = new QAction(tr("E&xport my data…"), this);
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::openExportDialog);
+    m_account->addTrailingActions({m_profileAction, m_settingsAction, m_exportAction, m_signOut, m_deleteAccount});
 }
 
 void MainWindow::applySettings()
@@ -295,7 +301,8 @@ void MainWindow::attach(client::ChatEngine *engine)
     m_account->setEngine(engine);
     m_notifier->setEngine(engine);
     m_tray->setRooms(&engine->rooms());
-    for (QAction *a : {m_newRoom, m_browseRooms, m_directMessage, m_signOut, m_deleteAccount})
+    for (QAction *a :
+         {m_newRoom, m_browseRooms, m_directMessage, m_signOut, m_deleteAccount, m_profileAction, m_exportAction})
         a->setEnabled(true);
     m_newButton->setEnabled(true);
     selectFirstRoomIfNone();
@@ -315,7 +322,8 @@ void MainWindow::detach()
     m_notifier->setEngine(nullptr);
     m_tray->setRooms(nullptr);
     m_engine = nullptr;
-    for (QAction *a : {m_newRoom, m_browseRooms, m_directMessage, m_signOut, m_deleteAccount})
+    for (QAction *a :
+         {m_newRoom, m_browseRooms, m_directMessage, m_signOut, m_deleteAccount, m_profileAction, m_exportAction})
         a->setEnabled(false);
     m_newButton->setEnabled(false);
     setWindowTitle(tr("Confab"));
@@ -438,6 +446,20 @@ QDialog *MainWindow::present(QDialog *dialog)
     dialog->raise();
     dialog->activateWindow();
     return dialog;
+}
+
+QDialog *MainWindow::openProfileDialog()
+{
+    if (!m_engine)
+        return nullptr;
+    return present(new ProfileDialog(m_session, this));
+}
+
+QDialog *MainWindow::openExportDialog()
+{
+    if (!m_engine)
+        return nullptr;
+    return present(new ExportDialog(m_session, this));
 }
 
 QDialog *MainWindow::openDeleteAccountDialog()

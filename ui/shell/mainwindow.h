@@ -81,6 +81,8 @@ public:
     QDialog *openSettingsDialog();
     QDialog *openShortcutsDialog();
     QDialog *openDeleteAccountDialog();
+    QDialog *openProfileDialog();
+    QDialog *openExportDialog();
 
     // Geometry in QSettings, so the window comes back where it was.
     void restoreWindowGeometry();
@@ -136,6 +138,8 @@ private:
     QAction *m_settingsAction = nullptr;
     QAction *m_signOut = nullptr;
     QAction *m_deleteAccount = nullptr; // in the account button's menu
+    QAction *m_profileAction = nullptr; // in the account button's menu
+    QAction *m_exportAction = nullptr;  // in the account button's menu
     QActionGroup *m_themeGroup = nullptr;
 };
 

@@ -24,6 +24,16 @@ MemberModel::MemberModel(const QString &roomId, ApiClient &api, LocalStore &stor
         if (roomId == m_roomId)
             remove(userId);
     });
+    connect(&sync, &SyncEngine::userUpdated, this, [this](const User &u) {
+        const int row = rowOf(u.userId);
+        if (row < 0)
+            return;
+        Member &m = m_members[std::size_t(row)];
+        m.displayName = u.displayName;
+        m.avatar = u.avatar;
+        m_store.saveMember(m_roomId, m);
+        Q_EMIT dataChanged(index(row), index(row));
+    });
     connect(&sync, &SyncEngine::presenceChanged, this, [this](const Presence &p) {
         const int row = rowOf(p.userId);
         if (row < 0)
@@ -169,6 +179,7 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
     case MutedUntilRole:
         return m.isMuted && m.mutedUntil ? QDateTime::fromMSecsSinceEpoch(m.mutedUntil, Qt::UTC) : QDateTime();
     case JoinedAtRole: return QDateTime::fromMSecsSinceEpoch(m.joinedAt, Qt::UTC);
+    case AvatarRole: return m.avatar;
     default: return {};
     }
 }
@@ -178,7 +189,7 @@ QHash<int, QByteArray> MemberModel::roleNames() const
     return {{Qt::DisplayRole, "display"}, {UserIdRole, "userId"},     {DisplayNameRole, "displayName"},
             {RoleRole, "role"},           {StatusRole, "status"},     {IsOnlineRole, "isOnline"},
             {IsMutedRole, "isMuted"},     {LastSeenRole, "lastSeen"}, {MutedUntilRole, "mutedUntil"},
-            {JoinedAtRole, "joinedAt"}};
+            {JoinedAtRole, "joinedAt"},   {AvatarRole, "avatar"}};
 }
 
 } // namespace confab::client

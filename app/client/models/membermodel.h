@@ -29,6 +29,7 @@ public:
         LastSeenRole,   // QDateTime (UTC)
         MutedUntilRole, // QDateTime (UTC); invalid when muted until lifted or not muted
         JoinedAtRole,   // QDateTime (UTC)
+        AvatarRole,     // the avatar URL; empty for none
     };
 
     MemberModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, QObject *parent = nullptr);

@@ -51,6 +51,7 @@ public:
         AttachmentsRole,    // QList<confab::Attachment>; a pending message's not yet uploaded files
                             // have no fileId and a file:// url
         UploadProgressRole, // double 0..1 while a pending message's files upload, else -1
+        AuthorAvatarRole,   // the author's avatar URL; empty for none and for anonymous posts
     };
 
     MessageModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, Outbox &outbox,

@@ -200,6 +200,8 @@ void SyncEngine::onFrame(const ServerFrame &frame)
                     Q_EMIT typingChanged(f.roomId, f.userId, f.displayName, f.isTyping);
             } else if constexpr (std::is_same_v<F, PresenceUpdateFrame>) {
                 Q_EMIT presenceChanged(f.presence);
+            } else if constexpr (std::is_same_v<F, UserUpdatedFrame>) {
+                Q_EMIT userUpdated(f.user);
             } else if constexpr (std::is_same_v<F, ReadReceiptFrame>) {
                 Q_EMIT readReceiptArrived(f.receipt);
             } else if constexpr (std::is_same_v<F, SyncedFrame>) {

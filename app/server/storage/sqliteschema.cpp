@@ -256,6 +256,19 @@ SqliteMigration accountAudit()
 }
 // ---- end of accounts ----------------------------------------------------------------------------
 
+// ---- profile (issue 17) -------------------------------------------------------------------------
+// Version 10: avatars uploaded through the file store are readable by anyone signed in; a
+// download of a file shared in no room of the caller's asks whether it is someone's avatar.
+SqliteMigration avatarFiles()
+{
+    SqliteMigration m;
+    m.version = 10;
+    m.description = QStringLiteral("index of avatars, for avatar downloads");
+    m.statements = QStringList{QStringLiteral("CREATE INDEX users_avatar ON users(avatar) WHERE avatar IS NOT NULL")};
+    return m;
+}
+// ---- end of profile -----------------------------------------------------------------------------
+
 void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 {
     // BEGIN IMMEDIATE: take the write lock up front, so two processes cannot both migrate.
@@ -285,8 +298,8 @@ void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 
 const std::vector<SqliteMigration> &sqliteMigrations()
 {
-    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges(), files(), uploadFiles(),
-                                                         accountAudit()};
+    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges(), files(),
+                                                         uploadFiles(),   accountAudit(),    avatarFiles()};
     return migrations;
 }
 
