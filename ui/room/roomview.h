@@ -32,6 +32,8 @@ class RoomView : public QWidget {
     Q_OBJECT
 public:
     explicit RoomView(QWidget *parent = nullptr);
+    // The avatar pictures of the timeline and the member panel.
+    AvatarImages *avatarImages() const { return m_avatars; }
 
     void openRoom(client::ChatEngine *engine, const QString &roomId, const QString &name, const QString &description);
     void clear();
