@@ -252,7 +252,7 @@ private Q_SLOTS:
         const QString avatar = QStringLiteral("/v1/files/%1/thumbnail").arg(fileId);
         QCOMPARE(qs(r.data()["avatar"]), avatar);
 
-        const json seen = lousWs->waitForType("user_updated");
+        json seen = lousWs->waitForType("user_updated");
         QVERIFY2(!seen.is_null(), "lou did not hear of kim's new profile");
         QCOMPARE(qs(seen["user"]["userId"]), kim.id);
         QCOMPARE(qs(seen["user"]["displayName"]), QStringLiteral("Kim K."));
@@ -346,12 +346,12 @@ private Q_SLOTS:
         const RestReply r = m_ida->get(QStringLiteral("/v1/me/export"));
         QVERIFY2(r.status == 200, describe(r, 200).constData());
         QVERIFY(r.header("content-disposition").contains("confab-export.json"));
-        const json e = json::parse(r.raw.toStdString(), nullptr, false);
+        json e = json::parse(r.raw.toStdString(), nullptr, false);
         QVERIFY2(e.is_object(), r.raw.left(400).constData());
         QCOMPARE(qs(e["format"]), QStringLiteral("confab-export/1"));
         QVERIFY(!qs(e["exportedAt"]).isEmpty());
 
-        const json &profile = e["profile"];
+        json &profile = e["profile"];
         QCOMPARE(qs(profile["userId"]), m_ida.id);
         QCOMPARE(qs(profile["username"]), QStringLiteral("ida"));
         QCOMPARE(qs(profile["displayName"]), QStringLiteral("Ida Ström"));
@@ -360,7 +360,7 @@ private Q_SLOTS:
         QVERIFY(!profile.contains("passwordHash"));
 
         QCOMPARE(e["rooms"].size(), size_t(1));
-        const json &room = e["rooms"][0];
+        json &room = e["rooms"][0];
         QCOMPARE(qs(room["room"]["roomId"]), m_exportRoom);
         QCOMPARE(qs(room["room"]["name"]), QStringLiteral("ida's room"));
         QCOMPARE(qs(room["role"]), QStringLiteral("owner"));
@@ -369,13 +369,13 @@ private Q_SLOTS:
         QCOMPARE(qs(room["readMarker"]["messageId"]), m_secondId);
 
         QCOMPARE(e["messages"].size(), size_t(2));
-        const json &first = e["messages"][0];
+        json &first = e["messages"][0];
         QCOMPARE(qs(first["messageId"]), m_firstId);
         QCOMPARE(qs(first["roomId"]), m_exportRoom);
         QCOMPARE(qs(first["content"]), QStringLiteral("first words"));
         QCOMPARE(first["isEdited"], json(false));
         QCOMPARE(first["reactions"]["🎉"], json::array({ss(m_jon.id)})); // reactions it received
-        const json &second = e["messages"][1];
+        json &second = e["messages"][1];
         QCOMPARE(qs(second["messageId"]), m_secondId);
         QCOMPARE(qs(second["content"]), QStringLiteral("second words, edited"));
         QCOMPARE(second["isEdited"], json(true));
@@ -388,7 +388,7 @@ private Q_SLOTS:
         QVERIFY(!qs(e["reactions"][0]["createdAt"]).isEmpty());
 
         QCOMPARE(e["files"].size(), m_uploads.size());
-        for (const json &f : e["files"]) {
+        for (json &f : e["files"]) {
             const QString id = qs(f["fileId"]);
             QVERIFY2(m_uploads.count(id), qPrintable(id));
             QCOMPARE(qs(f["fileName"]), QStringLiteral("notes.txt"));
@@ -419,7 +419,7 @@ private Q_SLOTS:
         const std::map<QString, QByteArray> entries = unzip(r.raw);
         QCOMPARE(entries.size(), size_t(3));
         QVERIFY(entries.count(QStringLiteral("export.json")));
-        const json e = json::parse(entries.at(QStringLiteral("export.json")).toStdString(), nullptr, false);
+        json e = json::parse(entries.at(QStringLiteral("export.json")).toStdString(), nullptr, false);
         QVERIFY(e.is_object());
         QCOMPARE(qs(e["profile"]["userId"]), m_ida.id);
         QCOMPARE(e["messages"].size(), size_t(2));

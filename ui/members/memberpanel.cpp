@@ -1,6 +1,7 @@
 #include "memberpanel.h"
 
 #include "members/memberdelegate.h"
+#include "widgets/avatarimages.h"
 #include "widgets/emptyhint.h"
 #include "widgets/statuslabel.h"
 

@@ -105,6 +105,7 @@ ProfileDialog::ProfileDialog(client::Session &session, QWidget *parent)
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
+    buttons->button(QDialogButtonBox::Close)->setAutoDefault(false); // Enter in a field never closes
     layout->addWidget(buttons);
 
     // Enter in a field does what its section is for, never closes the dialog.

@@ -7,6 +7,9 @@
 #include <QNetworkAccessManager>
 #include <QPointer>
 
+#include <memory>
+#include <optional>
+
 class QLabel;
 class QLineEdit;
 class QPushButton;

@@ -26,6 +26,7 @@
 #include "shell/thememanager.h"
 #include "shell/trayicon.h"
 #include "signin/keychainprompt.h"
+#include "widgets/avatarimages.h"
 #include "widgets/emptyhint.h"
 
 #include "client/account/session.h"
@@ -155,7 +156,11 @@ QWidget *MainWindow::buildRoomPane()
 
     m_rooms->setAccessibleName(tr("Rooms and direct messages"));
     m_rooms->setModel(m_roomModel);
-    m_rooms->setItemDelegate(new RoomDelegate(m_rooms));
+    m_avatars = new AvatarImages(this); // the people of direct rooms
+    auto *roomDelegate = new RoomDelegate(m_rooms);
+    roomDelegate->setAvatarImages(m_avatars);
+    connect(m_avatars, &AvatarImages::changed, m_rooms->viewport(), qOverload<>(&QWidget::update));
+    m_rooms->setItemDelegate(roomDelegate);
     m_rooms->setUniformItemSizes(false); // a section's first room carries its header
     m_rooms->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_rooms->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -300,6 +305,7 @@ void MainWindow::attach(client::ChatEngine *engine)
     m_autoAway->setEngine(engine);
     m_account->setEngine(engine);
     m_notifier->setEngine(engine);
+    m_avatars->setMedia(&engine->media());
     m_tray->setRooms(&engine->rooms());
     for (QAction *a :
          {m_newRoom, m_browseRooms, m_directMessage, m_signOut, m_deleteAccount, m_profileAction, m_exportAction})
@@ -320,6 +326,7 @@ void MainWindow::detach()
     m_autoAway->setEngine(nullptr);
     m_account->setEngine(nullptr);
     m_notifier->setEngine(nullptr);
+    m_avatars->setMedia(nullptr);
     m_tray->setRooms(nullptr);
     m_engine = nullptr;
     for (QAction *a :

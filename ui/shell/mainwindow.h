@@ -20,6 +20,7 @@ namespace confab::ui {
 class AccountButton;
 class AppSettings;
 class AutoAway;
+class AvatarImages;
 class ConnectionBanner;
 class KeychainPrompt;
 class Notifier;
@@ -139,6 +140,7 @@ private:
     QAction *m_signOut = nullptr;
     QAction *m_deleteAccount = nullptr; // in the account button's menu
     QAction *m_profileAction = nullptr; // in the account button's menu
+    AvatarImages *m_avatars = nullptr;  // pictures of direct rooms' people in the room list
     QAction *m_exportAction = nullptr;  // in the account button's menu
     QActionGroup *m_themeGroup = nullptr;
 };

@@ -33,6 +33,7 @@ public:
         MentionCountRole, // unread messages that mention me (@username)
         PeerUserIdRole,   // direct rooms: the other person
         PeerStatusRole,   // direct rooms: their presence, "online", "away", "busy", "offline"
+        AvatarRole,       // the room's avatar URL; for direct rooms the other person's
     };
 
     RoomListModel(ApiClient &api, LocalStore &store, SyncEngine &sync, QObject *parent = nullptr);

@@ -23,7 +23,7 @@ QString ZipExportEncoder::uniqueName(const QString &fileName, QSet<QString> &tak
         info.completeBaseName().isEmpty() || info.suffix().isEmpty() ? QString() : QLatin1Char('.') + info.suffix();
     QString candidate = name;
     for (int n = 2; taken.contains(candidate.toCaseFolded()); ++n)
-        candidate = QStringLiteral("%1 (%2)%3").arg(base).arg(n).arg(suffix);
+        candidate = QStringLiteral("%1 (%2)%3").arg(base, QString::number(n), suffix);
     taken.insert(candidate.toCaseFolded());
     return candidate;
 }

@@ -15,6 +15,8 @@
 #include "core/requests.h"
 #include "core/validation.h"
 
+#include <QPointer>
+
 #include <nlohmann/json.hpp>
 
 namespace confab::server {
