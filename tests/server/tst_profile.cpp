@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QImage>
 #include <QRandomGenerator>
+#include <QTcpSocket>
 #include <QtEndian>
 
 #include <map>
@@ -437,6 +438,36 @@ private Q_SLOTS:
             m_ida->send("GET", QStringLiteral("/v1/me/export"), {}, {}, {{"Accept", "application/zip"}});
         QCOMPARE(accepted.status, 200);
         QCOMPARE(unzip(accepted.raw).size(), size_t(3));
+    }
+
+    // One export at a time per user: while a client is still being sent one (it reads slowly;
+    // 12 MiB of files that do not compress cannot all sit in socket buffers), another is refused
+    // with 429; once that client goes, the next is served.
+    void exportsRunOneAtATime()
+    {
+        Account pia = makeAccount(m_server, QStringLiteral("pia"));
+        QVERIFY(!pia.id.isEmpty());
+        QByteArray noise(12 * 1024 * 1024, Qt::Uninitialized);
+        QRandomGenerator(5).fillRange(reinterpret_cast<quint32 *>(noise.data()), noise.size() / 4);
+        QVERIFY(!upload(pia, noise, "application/octet-stream", "noise.bin").isEmpty());
+
+        QTcpSocket slow; // the server runs in its own process: blocking calls are fine here
+        slow.setReadBufferSize(64 * 1024);
+        slow.connectToHost(QHostAddress::LocalHost, m_server.port());
+        QVERIFY(slow.waitForConnected(5000));
+        slow.write("GET /v1/me/export?format=zip HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " +
+                   pia.token().toLatin1() + "\r\n\r\n");
+        QVERIFY(slow.waitForReadyRead(10000));
+        QVERIFY(slow.peek(12).startsWith("HTTP/1.1 200"));
+
+        const RestReply second = pia->get(QStringLiteral("/v1/me/export"));
+        QVERIFY2(second.status == 429 && second.errorCode() == QStringLiteral("RATE_LIMITED"),
+                 describe(second, 429).constData());
+        QVERIFY2(qs(second.body["error"]["message"]).contains(QStringLiteral("already being sent")),
+                 second.raw.constData());
+        QVERIFY(!second.header("retry-after").isEmpty());
+        slow.abort();
+        QTRY_COMPARE_WITH_TIMEOUT(pia->get(QStringLiteral("/v1/me/export")).status, 200, 15000);
     }
 };
 
