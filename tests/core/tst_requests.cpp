@@ -93,14 +93,18 @@ std::vector<std::pair<QString, BodyCheck>> requestCases()
     filterSettings.allowInvites = true;
     filterSettings.wordFilter = QStringList{u"darn"_s};
     filterSettings.wordFilterAction = WordFilterAction::Reject;
+    ProfileChange profile;
+    profile.displayName = u"Alice M."_s;
+    profile.avatar = u"https://chat.example.org/v1/files/f_avatar09"_s;
+    ProfileChange avatarFile; // an uploaded picture instead of a URL
+    avatarFile.avatarFileId = u"f_avatar09"_s;
     Attachment pdf; // sent by id: the server fills in the rest
     pdf.fileId = u"f_9k2m4x"_s;
     return {
         {u"register"_s, roundTrip(RegisterRequest{u"alice"_s, u"correct horse battery staple"_s, u"Alice Martin"_s})},
         {u"login"_s, roundTrip(LoginRequest{u"alice"_s, u"correct horse battery staple"_s})},
-        {u"profile_change"_s, roundTrip(ProfileChange{.displayName = u"Alice M."_s,
-                                                      .avatar = u"https://chat.example.org/v1/files/f_avatar09"_s})},
-        {u"profile_change_avatar_file"_s, roundTrip(ProfileChange{.avatarFileId = u"f_avatar09"_s}, true)},
+        {u"profile_change"_s, roundTrip(profile)},
+        {u"profile_change_avatar_file"_s, roundTrip(avatarFile, true)},
         {u"room_settings_change"_s, roundTrip(allSettings)},
         {u"new_room"_s, roundTrip(NewRoom{.name = u"Design Review"_s,
                                           .description = u"Weekly design critique. Screenshots welcome."_s,

@@ -193,7 +193,7 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1,%2 %3").arg(chosen.left()).arg(chosen.top()).arg(chosen.width())));
         const QImage square = dialog->cropper()->cropped(64);
         QCOMPARE(square.size(), QSize(64, 64));
-        QCOMPARE(QColor(square.pixel(32, 32)).red(), 220); // the disc is in the middle of the square
+        QVERIFY(qAbs(QColor(square.pixel(32, 32)).red() - 220) <= 3); // the disc is in the middle of the square
         shoot(QStringLiteral("profile-dialog"), dialog);
 
         std::optional<User> saved;

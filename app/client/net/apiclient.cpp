@@ -214,7 +214,10 @@ void ApiClient::me(QObject *context, ApiCallback<User> done)
 void ApiClient::updateProfile(const std::optional<QString> &displayName, const std::optional<QString> &avatar,
                               QObject *context, ApiCallback<User> done)
 {
-    updateProfile(ProfileChange{.displayName = displayName, .avatar = avatar}, context, std::move(done));
+    ProfileChange change;
+    change.displayName = displayName;
+    change.avatar = avatar;
+    updateProfile(change, context, std::move(done));
 }
 
 void ApiClient::updateProfile(const ProfileChange &change, QObject *context, ApiCallback<User> done)
