@@ -6,6 +6,7 @@
 #include "room/composerdrafts.h"
 #include "room/lengthcounter.h"
 #include "room/messagecontroller.h"
+#include "room/messagedelegate.h"
 #include "room/pinsbutton.h"
 #include "room/roomfiles.h"
 #include "room/timelineview.h"

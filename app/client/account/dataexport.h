@@ -1,13 +1,13 @@
 #pragma once
 
 #include <QNetworkAccessManager>
+#include <QNetworkReply> // complete for QPointer
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
 
 #include <memory>
 
-class QNetworkReply;
 class QSaveFile;
 
 namespace confab::client {
