@@ -196,7 +196,8 @@ private Q_SLOTS:
         const RestReply audit = m_root->get(QStringLiteral("/v1/admin/audit?limit=50&action=user.password_change"));
         QVERIFY2(audit.status == 200, describe(audit, 200).constData());
         int found = 0;
-        for (const json &e : audit.data()["entries"]) {
+        const json entries = audit.data()["entries"]; // a copy: data() is a temporary
+        for (const json &e : entries) {
             if (qs(e["targetUserId"]) == gus.id) {
                 ++found;
                 QCOMPARE(qs(e["actorId"]), gus.id);
