@@ -6,6 +6,7 @@
 #   bench/export-rss.sh [SERVER_BIN] [MESSAGES]
 # Prints the figures; asserts nothing about time.
 set -euo pipefail
+[ -n "${DEBUG:-}" ] && set -x
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SERVER_BIN=${1:-$ROOT/build-test/app/confab-server}
 MESSAGES=${2:-100000}
@@ -18,7 +19,7 @@ start() {
     --request-rate 1000 >"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 200); do
-    PORT=$(grep -o 'listening on [^ ]*:[0-9]*' "$WORK/server.log" | grep -o '[0-9]*$' || true)
+    PORT=$(grep -o 'listening on [^ ]*:[0-9]*' "$WORK/server.log" | head -1 | grep -o '[0-9]*$' || true)
     [ -n "$PORT" ] && return 0
     sleep 0.1
   done
