@@ -229,6 +229,9 @@ void get(JsonReader &r, HelloFrame &f)
     f.serverTime = r.timestamp("serverTime");
 }
 
+void put(json &j, const UserUpdatedFrame &f) { j["user"] = f.user; }
+void get(JsonReader &r, UserUpdatedFrame &f) { f.user = r.nested<User>("user"); }
+
 void put(json &j, const HistoryFrame &f)
 {
     j["roomId"] = str(f.roomId);

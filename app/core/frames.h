@@ -183,6 +183,12 @@ struct PresenceUpdateFrame {
     Presence presence; // flattened on the wire: {userId, status, customStatus, lastSeen}
     bool operator==(const PresenceUpdateFrame &) const = default;
 };
+// A user's profile (display name, avatar) changed; sent to everyone sharing a room with them.
+struct UserUpdatedFrame {
+    static constexpr const char *kType = "user_updated";
+    User user;
+    bool operator==(const UserUpdatedFrame &) const = default;
+};
 struct SyncedFrame {
     static constexpr const char *kType = "synced";
     QString ref;
@@ -279,7 +285,7 @@ using ServerFrame =
                  TypingIndicatorFrame, ReadReceiptFrame, PresenceUpdateFrame, SyncedFrame, SyncGapFrame, PongFrame,
                  UserJoinedFrame, UserLeftFrame, MemberUpdatedFrame, RoomUpdatedFrame, RoomDeletedFrame,
                  PinUpdatedFrame, KickedFrame, BannedFrame, AiResponseFrame, ErrorFrame, MessagesPurgedFrame,
-                 NotificationSettingsFrame>;
+                 NotificationSettingsFrame, UserUpdatedFrame>;
 
 // Each frame to JSON with its "type" set, and back. The decoders throw DecodeError naming the
 // field (`type` for an unknown or missing type).

@@ -72,6 +72,8 @@ void to_json(json &j, const ProfileChange &v)
         j["displayName"] = str(*v.displayName);
     if (v.avatar)
         j["avatar"] = str(*v.avatar);
+    if (v.avatarFileId)
+        j["avatarFileId"] = str(*v.avatarFileId);
 }
 
 void from_json(const json &j, ProfileChange &v)
@@ -81,6 +83,7 @@ void from_json(const json &j, ProfileChange &v)
     v.displayName =
         ifPresent<QString>(r, "displayName", [&] { return r.string("displayName", limits::kDisplayNameMax); });
     v.avatar = ifPresent<QString>(r, "avatar", [&] { return r.optString("avatar", {}, limits::kUrlMax); });
+    v.avatarFileId = ifPresent<QString>(r, "avatarFileId", [&] { return r.string("avatarFileId", limits::kIdMax); });
     r.finish();
 }
 
@@ -394,6 +397,19 @@ void from_json(const json &j, AccountErasure &v)
 {
     JsonReader r(j);
     v.password = r.string("password", limits::kPasswordMax);
+    r.finish();
+}
+
+void to_json(json &j, const PasswordChange &v)
+{
+    j = json{{"oldPassword", str(v.oldPassword)}, {"newPassword", str(v.newPassword)}};
+}
+
+void from_json(const json &j, PasswordChange &v)
+{
+    JsonReader r(j);
+    v.oldPassword = r.string("oldPassword", limits::kPasswordMax);
+    v.newPassword = r.string("newPassword", limits::kPasswordMax);
     r.finish();
 }
 

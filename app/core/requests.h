@@ -35,10 +35,12 @@ struct LoginRequest {
     bool operator==(const LoginRequest &) const = default;
 };
 
-// PATCH /v1/me: only what is set changes (an avatar of "" removes it).
+// PATCH /v1/me: only what is set changes (an avatar of "" removes it). avatarFileId sets the
+// avatar to a picture the user uploaded through /v1/files (instead of an outside URL).
 struct ProfileChange {
     std::optional<QString> displayName;
     std::optional<QString> avatar;
+    std::optional<QString> avatarFileId;
     bool operator==(const ProfileChange &) const = default;
 };
 
@@ -153,6 +155,13 @@ struct AccountErasure {
     bool operator==(const AccountErasure &) const = default;
 };
 
+// POST /v1/me/password: the current password, and the new one (same rules as registration).
+struct PasswordChange {
+    QString oldPassword;
+    QString newPassword;
+    bool operator==(const PasswordChange &) const = default;
+};
+
 // POST /v1/chat/rooms/{roomId}/typing (the fallback transport's typing_start/typing_stop); an
 // empty body means typing.
 struct TypingChange {
@@ -185,5 +194,6 @@ CONFAB_DECLARE_JSON(ReadMarker)
 CONFAB_DECLARE_JSON(PresenceChange)
 CONFAB_DECLARE_JSON(TypingChange)
 CONFAB_DECLARE_JSON(AccountErasure)
+CONFAB_DECLARE_JSON(PasswordChange)
 
 } // namespace confab

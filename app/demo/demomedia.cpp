@@ -238,6 +238,39 @@ QImage paintWhiteboard(quint32 seed)
 
 } // namespace
 
+GeneratedFile avatarPicture(quint32 seed)
+{
+    QRandomGenerator rng(seed * 7919u + 1u);
+    constexpr int kSide = 256;
+    QImage img(kSide, kSide, QImage::Format_RGB32);
+    QPainter p(&img);
+    p.setRenderHint(QPainter::Antialiasing);
+    const int hue = int(rng.bounded(360));
+    QLinearGradient sky(0, 0, kSide, kSide);
+    sky.setColorAt(0, QColor::fromHsl(hue, 150, 170));
+    sky.setColorAt(1, QColor::fromHsl((hue + 40) % 360, 150, 110));
+    p.fillRect(img.rect(), sky);
+    // Shoulders, then a head with a simple face; skin and hair vary with the seed.
+    const QColor skin = QColor::fromHsl(20 + int(rng.bounded(20)), 110, 90 + int(rng.bounded(110)));
+    const QColor hair = QColor::fromHsl(int(rng.bounded(40)), 90, 30 + int(rng.bounded(90)));
+    const QColor shirt = QColor::fromHsl((hue + 180) % 360, 140, 90);
+    p.setPen(Qt::NoPen);
+    p.setBrush(shirt);
+    p.drawEllipse(QRectF(38, 170, 180, 150));
+    p.setBrush(hair);
+    p.drawEllipse(QRectF(72, 44, 112, 112));
+    p.setBrush(skin);
+    p.drawEllipse(QRectF(80, 62, 96, 104));
+    p.setBrush(QColor(40, 40, 50));
+    p.drawEllipse(QRectF(104, 100, 10, 12));
+    p.drawEllipse(QRectF(142, 100, 10, 12));
+    p.setPen(QPen(QColor(120, 50, 50), 4, Qt::SolidLine, Qt::RoundCap));
+    p.setBrush(Qt::NoBrush);
+    p.drawArc(QRectF(110, 112, 36, 28), 200 * 16, 140 * 16);
+    p.end();
+    return {QStringLiteral("avatar.png"), QStringLiteral("image/png"), encode(img, "png")};
+}
+
 GeneratedFile activeUsersChart(quint32 seed)
 {
     return {QStringLiteral("weekly-active-users.png"), QStringLiteral("image/png"),

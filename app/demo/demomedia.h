@@ -26,6 +26,10 @@ GeneratedFile planningNotesPdf();                 // PDF
 GeneratedFile standupCsv();                       // CSV
 GeneratedFile generate(DemoFileKind kind, quint32 seed = 0);
 
+// A cast member's avatar: a square portrait-like picture (a face on a coloured background), the
+// same for the same seed. PNG, 256 x 256, no text.
+GeneratedFile avatarPicture(quint32 seed);
+
 // What a cast member shares live now and then: a fresh picture and a line to go with it.
 struct SharedPicture {
     GeneratedFile file;

@@ -82,7 +82,24 @@ public:
                                                    passwordHashes.value(QString::fromUtf8(p.key)), false, false),
                      QStringLiteral("creating %1").arg(QString::fromUtf8(p.username)));
             m_callers.insert(QString::fromUtf8(p.key), callerOf(made.user));
+            giveAvatar(callerOf(made.user), quint32(m_callers.size()));
         }
+    }
+
+    // A generated picture as the persona's avatar (the human keeps initials, which shows both).
+    // Nice to have: without a file store, or on failure, the initials stay.
+    void giveAvatar(const Caller &who, quint32 seed)
+    {
+        if (!m_files.enabled())
+            return;
+        const auto stored = m_files.store(who, media::avatarPicture(seed));
+        if (!stored) {
+            best(stored);
+            return;
+        }
+        ProfileChange change;
+        change.avatarFileId = stored.value.fileId;
+        best(m_services.auth.updateProfile(who, change, m_fx));
     }
 
     void createRooms()

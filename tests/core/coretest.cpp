@@ -341,6 +341,7 @@ void frame(Diff &d, const QString &p, const HelloFrame &a, const HelloFrame &e)
     F(user);
     F(serverTime);
 }
+void frame(Diff &d, const QString &p, const UserUpdatedFrame &a, const UserUpdatedFrame &e) { F(user); }
 void frame(Diff &d, const QString &p, const HistoryFrame &a, const HistoryFrame &e)
 {
     F(roomId);

@@ -420,6 +420,7 @@ std::vector<std::pair<QString, ServerFrame>> serverFrameCases()
         {u"room_updated"_s, RoomUpdatedFrame{1057, room()}},
         {u"room_deleted"_s, RoomDeletedFrame{u"r_design"_s}},
         {u"pin_updated"_s, PinUpdatedFrame{1058, u"r_design"_s, u"m_0192ab"_s, true, u"u_carol03"_s}},
+        {u"user_updated"_s, UserUpdatedFrame{user()}},
         {u"messages_purged"_s, MessagesPurgedFrame{1059, u"r_design"_s, {u"m_0100aa"_s, u"m_0100ab"_s}, 1020}},
         {u"kicked"_s, KickedFrame{u"r_design"_s, u"Off-topic flooding"_s}},
         {u"banned"_s, BannedFrame{u"r_design"_s, u"Repeated spam"_s, utc(2025, 10, 6, 10, 25, 0, 0)}},
@@ -607,7 +608,7 @@ void TestCore::everyFrameHasAFixture()
     const QStringList clientTypes = allFrameTypes<ClientFrame>();
     const QStringList serverTypes = allFrameTypes<ServerFrame>();
     QCOMPARE(clientTypes.size(), 13);
-    QCOMPARE(serverTypes.size(), 24);
+    QCOMPARE(serverTypes.size(), 25);
     check(u"client"_s, clientTypes, clientFrameCases());
     if (QTest::currentTestFailed())
         return;

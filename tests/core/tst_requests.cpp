@@ -93,13 +93,18 @@ std::vector<std::pair<QString, BodyCheck>> requestCases()
     filterSettings.allowInvites = true;
     filterSettings.wordFilter = QStringList{u"darn"_s};
     filterSettings.wordFilterAction = WordFilterAction::Reject;
+    ProfileChange profile;
+    profile.displayName = u"Alice M."_s;
+    profile.avatar = u"https://chat.example.org/v1/files/f_avatar09"_s;
+    ProfileChange avatarFile; // an uploaded picture instead of a URL
+    avatarFile.avatarFileId = u"f_avatar09"_s;
     Attachment pdf; // sent by id: the server fills in the rest
     pdf.fileId = u"f_9k2m4x"_s;
     return {
         {u"register"_s, roundTrip(RegisterRequest{u"alice"_s, u"correct horse battery staple"_s, u"Alice Martin"_s})},
         {u"login"_s, roundTrip(LoginRequest{u"alice"_s, u"correct horse battery staple"_s})},
-        {u"profile_change"_s,
-         roundTrip(ProfileChange{u"Alice M."_s, u"https://chat.example.org/v1/files/f_avatar09"_s})},
+        {u"profile_change"_s, roundTrip(profile)},
+        {u"profile_change_avatar_file"_s, roundTrip(avatarFile, true)},
         {u"room_settings_change"_s, roundTrip(allSettings)},
         {u"new_room"_s, roundTrip(NewRoom{.name = u"Design Review"_s,
                                           .description = u"Weekly design critique. Screenshots welcome."_s,
@@ -134,6 +139,7 @@ std::vector<std::pair<QString, BodyCheck>> requestCases()
         {u"presence_change"_s, roundTrip(PresenceChange{PresenceStatus::Away, u"Back at 14:00 ☕"_s})},
         {u"typing_change"_s, roundTrip(TypingChange{false})},
         {u"account_erasure"_s, roundTrip(AccountErasure{u"correct horse battery staple"_s})},
+        {u"password_change"_s, roundTrip(PasswordChange{u"correct horse battery staple"_s, u"tr0ub4dor&3 again"_s})},
     };
 }
 
@@ -174,6 +180,7 @@ void decodeAs(const QString &path, const json &j)
         {u"requests/register"_s, [](const json &v) { v.get<RegisterRequest>(); }},
         {u"requests/login"_s, [](const json &v) { v.get<LoginRequest>(); }},
         {u"requests/profile_change"_s, [](const json &v) { v.get<ProfileChange>(); }},
+        {u"requests/profile_change_avatar_file"_s, [](const json &v) { v.get<ProfileChange>(); }},
         {u"requests/room_settings_change"_s, [](const json &v) { v.get<RoomSettingsChange>(); }},
         {u"requests/new_room"_s, [](const json &v) { v.get<NewRoom>(); }},
         {u"requests/new_room_direct"_s, [](const json &v) { v.get<NewRoom>(); }},
@@ -189,6 +196,7 @@ void decodeAs(const QString &path, const json &j)
         {u"requests/presence_change"_s, [](const json &v) { v.get<PresenceChange>(); }},
         {u"requests/typing_change"_s, [](const json &v) { v.get<TypingChange>(); }},
         {u"requests/account_erasure"_s, [](const json &v) { v.get<AccountErasure>(); }},
+        {u"requests/password_change"_s, [](const json &v) { v.get<PasswordChange>(); }},
         {u"responses/signed_in"_s, [](const json &v) { v.get<SignedIn>(); }},
         {u"responses/room_page"_s, [](const json &v) { v.get<RoomPage>(); }},
         {u"responses/member_page"_s, [](const json &v) { v.get<MemberPage>(); }},

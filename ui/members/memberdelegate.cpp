@@ -192,7 +192,10 @@ void MemberDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
 
     // Avatar with the presence dot on its lower right, ringed in the background colour.
     const QRect avatar(r.left(), r.top() + (r.height() - kAvatar) / 2, kAvatar, kAvatar);
-    paintAvatar(painter, avatar, userId, name, true);
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    const QImage picture =
+        m_avatars ? m_avatars->picture(index.data(MemberModel::AvatarRole).toString(), avatar.size() * dpr) : QImage();
+    paintAvatar(painter, avatar, userId, name, true, picture);
     const QRectF dot(avatar.right() - kDot + 2, avatar.bottom() - kDot + 2, kDot, kDot);
     painter->setPen(QPen(opt.palette.color(cg, selected ? QPalette::Highlight : QPalette::Base), 2));
     // The status, not isOnline: a member list fetched during the server's grace period after a

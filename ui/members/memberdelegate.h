@@ -1,5 +1,8 @@
 #pragma once
 
+#include "widgets/avatarimages.h"
+
+#include <QPointer>
 #include <QStyledItemDelegate>
 
 namespace confab::ui {
@@ -24,6 +27,8 @@ public:
 
     // Whether group headings are drawn (off for flat lists such as "muted members").
     void setGrouped(bool grouped) { m_grouped = grouped; }
+    // Where avatar pictures come from (none: initials only). Not owned.
+    void setAvatarImages(AvatarImages *avatars) { m_avatars = avatars; }
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
@@ -34,6 +39,7 @@ public:
 private:
     int headerHeight(const QStyleOptionViewItem &option) const;
     bool m_grouped = true;
+    QPointer<AvatarImages> m_avatars;
 };
 
 } // namespace confab::ui

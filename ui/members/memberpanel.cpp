@@ -1,6 +1,7 @@
 #include "memberpanel.h"
 
 #include "members/memberdelegate.h"
+#include "widgets/avatarimages.h"
 #include "widgets/emptyhint.h"
 #include "widgets/statuslabel.h"
 
@@ -125,6 +126,12 @@ MemberPanel::MemberPanel(QWidget *parent)
     layout->addWidget(m_status);
     setMinimumWidth(200);
     updateTitle();
+}
+
+void MemberPanel::setAvatarImages(AvatarImages *avatars)
+{
+    m_delegate->setAvatarImages(avatars);
+    connect(avatars, &AvatarImages::changed, m_list->viewport(), qOverload<>(&QWidget::update));
 }
 
 void MemberPanel::setGrouped(bool grouped)

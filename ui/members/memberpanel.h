@@ -19,6 +19,7 @@ class MemberModel;
 namespace confab::ui {
 
 class MemberDelegate;
+class AvatarImages;
 
 // The member list with a context menu from the mouse (right click) or the keyboard (Menu key,
 // Shift+F10) on the current row, and a member's profile card from a click or Enter.
@@ -50,6 +51,8 @@ public:
     client::MemberModel *memberModel() const;
     // Role headings ("OWNER", "MEMBERS"); off where roles mean nothing (a direct conversation).
     void setGrouped(bool grouped);
+    // Where the members' avatar pictures come from. Not owned.
+    void setAvatarImages(AvatarImages *avatars);
 
     // The search field (its text goes to the server after a short pause in typing).
     QLineEdit *filterField() const { return m_filter; }

@@ -8,6 +8,7 @@
 #include "room/systemline.h"
 #include "room/thumbnailcache.h"
 #include "room/timelineroles.h"
+#include "widgets/avatarimages.h"
 #include "widgets/avatarpainter.h"
 
 #include "client/models/messagemodel.h"
@@ -128,6 +129,13 @@ protected:
 } // namespace
 
 MessageDelegate::MessageDelegate(QAbstractItemView *view) : QStyledItemDelegate(view), m_view(view) {}
+
+void MessageDelegate::setAvatarImages(AvatarImages *avatars)
+{
+    m_avatars = avatars;
+    if (m_avatars)
+        connect(m_avatars, &AvatarImages::changed, this, [this] { m_view->viewport()->update(); });
+}
 
 void MessageDelegate::setThumbnails(ThumbnailCache *thumbnails)
 {
@@ -651,7 +659,10 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
 
     if (!l.header.isNull()) {
         const QString author = index.data(MessageModel::AuthorNameRole).toString();
-        paintAvatar(painter, l.avatar, index.data(MessageModel::AuthorIdRole).toString(), author);
+        const QImage picture = m_avatars ? m_avatars->picture(index.data(MessageModel::AuthorAvatarRole).toString(),
+                                                              l.avatar.size() * m_view->devicePixelRatioF())
+                                         : QImage();
+        paintAvatar(painter, l.avatar, index.data(MessageModel::AuthorIdRole).toString(), author, true, picture);
         QFont bold = font;
         bold.setBold(true);
         painter->setFont(bold);

@@ -14,6 +14,7 @@ struct Attachment;
 namespace confab::ui {
 
 class ThumbnailCache;
+class AvatarImages;
 
 // Paints one message of a timeline: a day separator in the first row of a new day, the "New
 // messages" line above the first unread one, author and time only where a group starts
@@ -31,6 +32,8 @@ public:
     // Where images come from (nullptr: placeholders only).
     void setThumbnails(ThumbnailCache *thumbnails);
     ThumbnailCache *thumbnails() const { return m_thumbnails; }
+    // Where authors' avatar pictures come from (none: initials only). Not owned.
+    void setAvatarImages(AvatarImages *avatars);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
@@ -112,6 +115,7 @@ private:
 
     QAbstractItemView *m_view;
     ThumbnailCache *m_thumbnails = nullptr;
+    AvatarImages *m_avatars = nullptr;
     // A little more than MessageModel's window (500 rows), so that re-laying out the window
     // (a page read back, a row added) finds every row; a document is ~25 KB, so a larger cache only
     // costs memory (1500 cost 37 MB with 100k rows in the view).

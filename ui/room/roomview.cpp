@@ -9,11 +9,13 @@
 #include "room/composerdrafts.h"
 #include "room/lengthcounter.h"
 #include "room/messagecontroller.h"
+#include "room/messagedelegate.h"
 #include "room/messagejump.h"
 #include "room/notificationbutton.h"
 #include "room/pinsbutton.h"
 #include "room/roomfiles.h"
 #include "room/timelineview.h"
+#include "widgets/avatarimages.h"
 #include "widgets/emptyhint.h"
 
 #include "client/models/membermodel.h"
@@ -52,6 +54,10 @@ RoomView::RoomView(QWidget *parent)
 
     // Moderation (member panel, header buttons, posting state, removal notice): ModerationController.
     m_moderation = new ModerationController(this, m_composer);
+    // One set of avatar pictures for the timeline and the member panel.
+    m_avatars = new AvatarImages(this);
+    m_timeline->messageDelegate()->setAvatarImages(m_avatars);
+    m_moderation->memberPanel()->setAvatarImages(m_avatars);
 
     auto *header = new QVBoxLayout;
     header->setContentsMargins(12, 8, 12, 8);
@@ -151,6 +157,7 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
     if (m_room->standing().room().type == RoomType::Direct)
         m_peerStatus->setRoom(&m_room->members(), engine->me().userId);
     m_files->open(engine, roomId);
+    m_avatars->setMedia(&engine->media());
     m_actions->setStanding(&m_room->standing());
     auto allowAnonymous = [this] { m_anonymous->setAllowed(m_room->standing().room().settings.allowAnonymous); };
     allowAnonymous();
@@ -182,6 +189,7 @@ void RoomView::clear()
     m_drafts->close();
     m_completer->setMembers(nullptr);
     m_files->clear();
+    m_avatars->setMedia(nullptr); // the engine's cache goes with the engine
     m_pins->setMessageModel(nullptr);
     m_timeline->setReadReceipts(nullptr, nullptr);
     m_notify->setRoom(nullptr, {});

@@ -16,6 +16,7 @@ class RoomContext;
 namespace confab::ui {
 
 class AnonymousToggle;
+class AvatarImages;
 class Composer;
 class ComposerCompleter;
 class ComposerDrafts;
@@ -36,6 +37,8 @@ class RoomView : public QWidget {
     Q_OBJECT
 public:
     explicit RoomView(QWidget *parent = nullptr);
+    // The avatar pictures of the timeline and the member panel.
+    AvatarImages *avatarImages() const { return m_avatars; }
 
     void openRoom(client::ChatEngine *engine, const QString &roomId, const QString &name, const QString &description);
     void clear();
@@ -85,6 +88,7 @@ private:
     MessageController *m_actions = nullptr;
     // Members, settings, moderation, posting state (ModerationController).
     ModerationController *m_moderation = nullptr;
+    AvatarImages *m_avatars = nullptr;
     // Attaching, sending and opening files (RoomFiles).
     RoomFiles *m_files = nullptr;
     // "Post anonymously" beside the composer, where the room allows it; off on every room switch.

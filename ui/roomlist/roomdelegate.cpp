@@ -2,6 +2,7 @@
 
 #include "roomlist/roomsectionmodel.h"
 #include "shell/thememanager.h"
+#include "widgets/avatarimages.h"
 #include "widgets/avatarpainter.h"
 
 #include "client/models/roomlistmodel.h"
@@ -155,7 +156,11 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     const QRect r = opt.rect.adjusted(kMargin, kMargin, -kMargin, -kMargin);
     const bool person = typeMark(type) == QLatin1String("@");
     const QRect avatar(r.left(), r.top() + (r.height() - kAvatar) / 2, kAvatar, kAvatar);
-    paintAvatar(painter, avatar, roomId, name, person);
+    const QImage picture = person && m_avatars
+                               ? m_avatars->picture(index.data(RoomListModel::AvatarRole).toString(),
+                                                    avatar.size() * painter->device()->devicePixelRatioF())
+                               : QImage();
+    paintAvatar(painter, avatar, roomId, name, person, picture);
     painter->setRenderHint(QPainter::Antialiasing);
 
     // Presence of the other person, at the avatar's lower right, ringed in the row's colour.

@@ -4,6 +4,8 @@
 
 namespace confab::ui {
 
+class AvatarImages;
+
 // One room in the list: initials avatar (round for people, square for channels) with a presence
 // dot for direct conversations, name with a mark of its type, the last message elided, an
 // unread badge and, apart from it, a mention badge ("@2") in the attention colour. The first
@@ -25,8 +27,11 @@ public:
     static QString mentionBadgeText(const QModelIndex &index);
     // Height of the section header drawn above a section's first room (0 for other rows).
     static int headerHeight(const QStyleOptionViewItem &option, const QModelIndex &index);
+    // Where the pictures of direct rooms' people come from (none: initials only). Not owned.
+    void setAvatarImages(AvatarImages *avatars) { m_avatars = avatars; }
 
 private:
+    AvatarImages *m_avatars = nullptr;
     void paintHeader(QPainter *painter, const QStyleOptionViewItem &option, const QRect &rect,
                      const QString &title) const;
 };

@@ -4,6 +4,7 @@
 
 #include "shell/autoaway.h"
 #include "shell/thememanager.h"
+#include "widgets/avatarimages.h"
 #include "widgets/avatarpainter.h"
 
 #include "client/models/presencemodel.h"
@@ -25,7 +26,7 @@ constexpr int kAvatar = 32;
 } // namespace
 
 AccountButton::AccountButton(AutoAway &presence, QWidget *parent)
-    : QToolButton(parent), m_presence(presence), m_statuses(new QActionGroup(this))
+    : QToolButton(parent), m_presence(presence), m_statuses(new QActionGroup(this)), m_avatars(new AvatarImages(this))
 {
     setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     setPopupMode(QToolButton::InstantPopup);
@@ -63,6 +64,7 @@ AccountButton::AccountButton(AutoAway &presence, QWidget *parent)
     menu->addSeparator();
     setMenu(menu);
 
+    connect(m_avatars, &AvatarImages::changed, this, &AccountButton::refresh);
     connect(&m_presence, &AutoAway::chosenChanged, this, &AccountButton::refresh);
     connect(&m_presence, &AutoAway::autoAwayChanged, this, &AccountButton::refresh);
     refresh();
@@ -93,6 +95,7 @@ QAction *AccountButton::statusAction(PresenceStatus status) const
 void AccountButton::setEngine(client::ChatEngine *engine)
 {
     if (m_engine) {
+        disconnect(m_engine, nullptr, this, nullptr);
         disconnect(&m_engine->presence(), nullptr, this, nullptr);
         disconnect(&m_engine->connection(), nullptr, this, nullptr);
     }
@@ -101,7 +104,9 @@ void AccountButton::setEngine(client::ChatEngine *engine)
         connect(&engine->presence(), &QAbstractItemModel::dataChanged, this, &AccountButton::refresh);
         connect(&engine->presence(), &QAbstractItemModel::rowsInserted, this, &AccountButton::refresh);
         connect(&engine->connection(), &client::RealtimeConnection::stateChanged, this, &AccountButton::refresh);
+        connect(engine, &client::ChatEngine::meChanged, this, &AccountButton::refresh);
     }
+    m_avatars->setMedia(engine ? &engine->media() : nullptr);
     setEnabled(engine != nullptr);
     refresh();
 }
@@ -155,7 +160,8 @@ void AccountButton::refresh()
     pm.setDevicePixelRatio(dpr);
     pm.fill(Qt::transparent);
     QPainter p(&pm);
-    paintAvatar(&p, QRect(0, 0, kAvatar, kAvatar), me.userId, name);
+    paintAvatar(&p, QRect(0, 0, kAvatar, kAvatar), me.userId, name, true,
+                m_avatars->picture(me.avatar, QSize(kAvatar, kAvatar) * dpr));
     const QRectF dot(kAvatar - 12.5, kAvatar - 12.5, 11, 11);
     p.setRenderHint(QPainter::Antialiasing);
     p.setPen(QPen(palette().color(QPalette::Window), 2));

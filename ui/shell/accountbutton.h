@@ -14,6 +14,7 @@ class ChatEngine;
 namespace confab::ui {
 
 class AutoAway;
+class AvatarImages;
 
 // Me, at the top of the room list: avatar with a presence dot, name and status. Its menu sets
 // the status (online, away, busy, invisible) and a status message, and leads to the settings
@@ -52,6 +53,7 @@ private:
     QAction *m_clearCustom;
     PresenceStatus m_shown = PresenceStatus::Offline;
     QString m_shownCustom;
+    AvatarImages *m_avatars; // my picture
 };
 
 } // namespace confab::ui

@@ -17,6 +17,8 @@
 #include "search/searchdialog.h"
 #include "settings/appsettings.h"
 #include "settings/deleteaccountdialog.h"
+#include "settings/exportdialog.h"
+#include "settings/profiledialog.h"
 #include "settings/settingsdialog.h"
 #include "settings/signoutconfirmation.h"
 #include "shell/accountbutton.h"
@@ -28,6 +30,7 @@
 #include "shell/trayicon.h"
 #include "shell/windowtitle.h"
 #include "signin/keychainprompt.h"
+#include "widgets/avatarimages.h"
 #include "widgets/emptyhint.h"
 
 #include "client/account/session.h"
@@ -165,7 +168,11 @@ QWidget *MainWindow::buildRoomPane()
 
     m_rooms->setAccessibleName(tr("Rooms and direct messages"));
     m_rooms->setModel(m_roomModel);
-    m_rooms->setItemDelegate(new RoomDelegate(m_rooms));
+    m_avatars = new AvatarImages(this); // the people of direct rooms
+    auto *roomDelegate = new RoomDelegate(m_rooms);
+    roomDelegate->setAvatarImages(m_avatars);
+    connect(m_avatars, &AvatarImages::changed, m_rooms->viewport(), qOverload<>(&QWidget::update));
+    m_rooms->setItemDelegate(roomDelegate);
     m_rooms->setUniformItemSizes(false); // a section's first room carries its header
     m_rooms->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_rooms->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -303,7 +310,11 @@ void MainWindow::buildMenus()
 
     m_deleteAccount = new QAction(tr("&Delete account…"), this);
     connect(m_deleteAccount, &QAction::triggered, this, &MainWindow::openDeleteAccountDialog);
-    m_account->addTrailingActions({m_settingsAction, m_signOut, m_deleteAccount});
+    m_profileAction = new QAction(tr("&Profile and password…"), this);
+    connect(m_profileAction, &QAction::triggered, this, &MainWindow::openProfileDialog);
+    m_exportAction = new QAction(tr("E&xport my data…"), this);
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::openExportDialog);
+    m_account->addTrailingActions({m_profileAction, m_settingsAction, m_exportAction, m_signOut, m_deleteAccount});
 }
 
 void MainWindow::applySettings()
@@ -327,9 +338,11 @@ void MainWindow::attach(client::ChatEngine *engine)
     m_account->setEngine(engine);
     m_notifier->setEngine(engine);
     m_announcer->setEngine(engine);
+    m_avatars->setMedia(&engine->media());
     m_tray->setRooms(&engine->rooms());
     m_tray->setConnection(&engine->connection());
-    for (QAction *a : {m_newRoom, m_browseRooms, m_directMessage, m_signOut, m_deleteAccount})
+    for (QAction *a :
+         {m_newRoom, m_browseRooms, m_directMessage, m_signOut, m_deleteAccount, m_profileAction, m_exportAction})
         a->setEnabled(true);
     m_newButton->setEnabled(true);
     selectFirstRoomIfNone();
@@ -348,10 +361,12 @@ void MainWindow::detach()
     m_account->setEngine(nullptr);
     m_notifier->setEngine(nullptr);
     m_announcer->setEngine(nullptr);
+    m_avatars->setMedia(nullptr);
     m_tray->setRooms(nullptr);
     m_tray->setConnection(nullptr);
     m_engine = nullptr;
-    for (QAction *a : {m_newRoom, m_browseRooms, m_directMessage, m_signOut, m_deleteAccount})
+    for (QAction *a :
+         {m_newRoom, m_browseRooms, m_directMessage, m_signOut, m_deleteAccount, m_profileAction, m_exportAction})
         a->setEnabled(false);
     m_newButton->setEnabled(false);
     m_title->setRoomName({});
@@ -474,6 +489,20 @@ QDialog *MainWindow::present(QDialog *dialog)
     dialog->raise();
     dialog->activateWindow();
     return dialog;
+}
+
+QDialog *MainWindow::openProfileDialog()
+{
+    if (!m_engine)
+        return nullptr;
+    return present(new ProfileDialog(m_session, this));
+}
+
+QDialog *MainWindow::openExportDialog()
+{
+    if (!m_engine)
+        return nullptr;
+    return present(new ExportDialog(m_session, this));
 }
 
 QDialog *MainWindow::openDeleteAccountDialog()

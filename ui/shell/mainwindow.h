@@ -20,6 +20,7 @@ namespace confab::ui {
 class AccountButton;
 class AppSettings;
 class AutoAway;
+class AvatarImages;
 class ConnectionBanner;
 class KeychainPrompt;
 class MessageAnnouncer;
@@ -92,6 +93,8 @@ public:
     // Message search over the open room (Ctrl+F) or every room (Ctrl+Shift+F); a chosen result
     // opens its room at that message.
     QDialog *openSearchDialog(bool allRooms);
+    QDialog *openProfileDialog();
+    QDialog *openExportDialog();
 
     // Geometry in QSettings, so the window comes back where it was.
     void restoreWindowGeometry();
@@ -154,6 +157,9 @@ private:
     QAction *m_settingsAction = nullptr;
     QAction *m_signOut = nullptr;
     QAction *m_deleteAccount = nullptr; // in the account button's menu
+    QAction *m_profileAction = nullptr; // in the account button's menu
+    AvatarImages *m_avatars = nullptr;  // pictures of direct rooms' people in the room list
+    QAction *m_exportAction = nullptr;  // in the account button's menu
     QActionGroup *m_themeGroup = nullptr;
 };
 

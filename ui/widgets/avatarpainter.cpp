@@ -40,10 +40,26 @@ QColor avatarColor(const QString &id)
     return QColor::fromHsl(int(hash % 360u), 130, 110);
 }
 
-void paintAvatar(QPainter *painter, const QRect &rect, const QString &id, const QString &name, bool round)
+void paintAvatar(QPainter *painter, const QRect &rect, const QString &id, const QString &name, bool round,
+                 const QImage &picture)
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
+    if (!picture.isNull()) {
+        QPainterPath shape;
+        if (round)
+            shape.addEllipse(QRectF(rect));
+        else
+            shape.addRoundedRect(QRectF(rect), rect.width() / 4.0, rect.height() / 4.0);
+        painter->setClipPath(shape);
+        painter->setRenderHint(QPainter::SmoothPixmapTransform);
+        // The middle square of a picture that is not square, never stretched.
+        const int side = qMin(picture.width(), picture.height());
+        painter->drawImage(QRectF(rect), picture,
+                           QRectF((picture.width() - side) / 2.0, (picture.height() - side) / 2.0, side, side));
+        painter->restore();
+        return;
+    }
     painter->setPen(Qt::NoPen);
     painter->setBrush(avatarColor(id));
     if (round)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QImage>
 #include <QRect>
 #include <QString>
 
@@ -9,9 +10,10 @@ class QPainter;
 namespace confab::ui {
 
 // Initials on a coloured disc (or rounded square), the colour stable per id: for rooms and
-// authors alike.
+// authors alike. With a picture (AvatarImages), the picture in that shape instead.
 QString initialsOf(const QString &name);
 QColor avatarColor(const QString &id);
-void paintAvatar(QPainter *painter, const QRect &rect, const QString &id, const QString &name, bool round = true);
+void paintAvatar(QPainter *painter, const QRect &rect, const QString &id, const QString &name, bool round = true,
+                 const QImage &picture = {});
 
 } // namespace confab::ui

@@ -149,11 +149,11 @@ void Session::startEngine(const QString &token)
         fail(why);
         return;
     }
-    connect(m_engine.get(), &ChatEngine::sessionEnded, this, [this] {
+    connect(m_engine.get(), &ChatEngine::sessionEnded, this, [this](const QString &why) {
         // Not from inside the engine's own signal: signing out destroys it.
-        QTimer::singleShot(0, this, [this] {
+        QTimer::singleShot(0, this, [this, why] {
             signOut(); // also forgets the token
-            fail(tr("Your session has ended. Please sign in again."));
+            fail(why.isEmpty() ? tr("Your session has ended. Please sign in again.") : why);
         });
     });
     m_error.clear();

@@ -45,6 +45,16 @@ MemberModel::MemberModel(const QString &roomId, ApiClient &api, LocalStore &stor
         }
     });
     connect(&sync, &SyncEngine::presenceChanged, this, &MemberModel::onPresence);
+    connect(&sync, &SyncEngine::userUpdated, this, [this](const User &u) {
+        const int row = rowOf(u.userId);
+        if (row < 0)
+            return;
+        Member &m = m_members[std::size_t(row)];
+        m.displayName = u.displayName;
+        m.avatar = u.avatar;
+        m_store.saveMember(m_roomId, m);
+        Q_EMIT dataChanged(index(row), index(row));
+    });
 }
 
 void MemberModel::load()
@@ -374,19 +384,28 @@ QVariant MemberModel::data(const QModelIndex &index, int role) const
     case CustomStatusRole: return m.customStatus;
     case SectionRole: return QString::fromLatin1(toString(memberSection(m)));
     case SectionCountRole: return sectionCount(memberSection(m));
+    case AvatarRole: return m.avatar;
     default: return {};
     }
 }
 
 QHash<int, QByteArray> MemberModel::roleNames() const
 {
-    return {{Qt::DisplayRole, "display"},     {UserIdRole, "userId"},
-            {DisplayNameRole, "displayName"}, {RoleRole, "role"},
-            {StatusRole, "status"},           {IsOnlineRole, "isOnline"},
-            {IsMutedRole, "isMuted"},         {LastSeenRole, "lastSeen"},
-            {MutedUntilRole, "mutedUntil"},   {JoinedAtRole, "joinedAt"},
-            {UsernameRole, "username"},       {CustomStatusRole, "customStatus"},
-            {SectionRole, "section"},         {SectionCountRole, "sectionCount"}};
+    return {{Qt::DisplayRole, "display"},
+            {UserIdRole, "userId"},
+            {DisplayNameRole, "displayName"},
+            {RoleRole, "role"},
+            {StatusRole, "status"},
+            {IsOnlineRole, "isOnline"},
+            {IsMutedRole, "isMuted"},
+            {LastSeenRole, "lastSeen"},
+            {MutedUntilRole, "mutedUntil"},
+            {JoinedAtRole, "joinedAt"},
+            {UsernameRole, "username"},
+            {CustomStatusRole, "customStatus"},
+            {SectionRole, "section"},
+            {SectionCountRole, "sectionCount"},
+            {AvatarRole, "avatar"}};
 }
 
 } // namespace confab::client

@@ -40,6 +40,7 @@ public:
         CustomStatusRole, // the member's own status text ("🌴 on holiday"), or empty
         SectionRole,      // "owner", "admin", "moderator" (online ones), "online", "offline"
         SectionCountRole, // how many members that section holds on the server (not only loaded)
+        AvatarRole,       // the avatar URL; empty for none
     };
 
     static constexpr int kPageSize = 100;

@@ -24,6 +24,18 @@ MessageModel::MessageModel(const QString &roomId, ApiClient &api, LocalStore &st
         upsert(m);
         trimOldest();
     });
+    // An author's new name or picture shows on their messages at once (the server's copies say
+    // it too when they are fetched again).
+    connect(&m_sync, &SyncEngine::userUpdated, this, [this](const User &u) {
+        for (std::size_t row = 0; row < m_rows.size(); ++row) {
+            Message &m = m_rows[row].message;
+            if (m.authorId != u.userId || m.isAnonymous)
+                continue;
+            m.authorName = u.displayName;
+            m.authorAvatar = u.avatar;
+            Q_EMIT dataChanged(index(int(row)), index(int(row)), {AuthorNameRole, AuthorAvatarRole});
+        }
+    });
     connect(&m_sync, &SyncEngine::messageChanged, this, [this](const Message &m) {
         if (m.roomId == m_roomId)
             upsert(m);
@@ -743,6 +755,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case SeqRole: return m.seq;
     case AuthorIdRole: return m.authorId;
     case AuthorNameRole: return m.isAnonymous ? m.anonymousName : m.authorName;
+    case AuthorAvatarRole: return m.isAnonymous ? QString() : m.authorAvatar;
     case TypeRole: return toString(m.type);
     case TimestampRole: return QDateTime::fromMSecsSinceEpoch(m.timestamp, Qt::UTC);
     case ReactionsRole: {
@@ -831,7 +844,8 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {AttachmentsRole, "attachments"},
             {UploadProgressRole, "uploadProgress"},
             {IsHighlightedRole, "isHighlighted"},
-            {SystemEventRole, "systemEvent"}};
+            {SystemEventRole, "systemEvent"},
+            {AuthorAvatarRole, "authorAvatar"}};
 }
 
 } // namespace confab::client

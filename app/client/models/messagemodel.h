@@ -54,6 +54,7 @@ public:
         UploadProgressRole, // double 0..1 while a pending message's files upload, else -1
         SystemEventRole,    // confab::SystemEvent of a server-made line; invalid for other messages
         IsHighlightedRole,  // the message a search result opened, for a moment (setHighlighted())
+        AuthorAvatarRole,   // the author's avatar URL; empty for none and for anonymous posts
     };
 
     MessageModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, Outbox &outbox,

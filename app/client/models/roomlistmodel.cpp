@@ -23,6 +23,17 @@ bool before(const Room &a, const Room &b)
 RoomListModel::RoomListModel(ApiClient &api, LocalStore &store, SyncEngine &sync, QObject *parent)
     : QAbstractListModel(parent), m_api(api), m_store(store), m_sync(sync), m_me(sync.myUserId())
 {
+    // A direct room is named and pictured after the other person: their new name and avatar show.
+    connect(&m_sync, &SyncEngine::userUpdated, this, [this](const User &u) {
+        for (std::size_t row = 0; row < m_rooms.size(); ++row) {
+            Room &r = m_rooms[row];
+            if (r.type != RoomType::Direct || r.peerUserId != u.userId)
+                continue;
+            r.name = u.displayName;
+            r.avatar = u.avatar;
+            Q_EMIT dataChanged(index(int(row)), index(int(row)));
+        }
+    });
     connect(&m_sync, &SyncEngine::messageArrived, this, [this](const Message &m) {
         const int row = rowOf(m.roomId);
         if (row < 0) {
@@ -333,6 +344,7 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
     case PeerUserIdRole: return r.peerUserId;
     case NotificationLevelRole: return toString(r.notifications.level);
     case MutedRole: return r.notifications.muted;
+    case AvatarRole: return r.avatar;
     case PeerStatusRole: {
         if (r.type != RoomType::Direct || r.peerUserId.isEmpty() || !m_presence)
             return QString();
@@ -360,7 +372,8 @@ QHash<int, QByteArray> RoomListModel::roleNames() const
             {PeerUserIdRole, "peerUserId"},
             {NotificationLevelRole, "notificationLevel"},
             {MutedRole, "muted"},
-            {PeerStatusRole, "peerStatus"}};
+            {PeerStatusRole, "peerStatus"},
+            {AvatarRole, "avatar"}};
 }
 
 void RoomListModel::setPresenceSource(PresenceModel *presence)

@@ -35,6 +35,7 @@ public:
         PeerStatusRole,        // direct rooms: their presence, "online", "away", "busy", "offline"
         NotificationLevelRole, // "default", "all", "mentions", "none" (mine, for this room)
         MutedRole,             // muted by me: out of the unread total, dimmed
+        AvatarRole,            // the room's avatar URL; for direct rooms the other person's
     };
 
     RoomListModel(ApiClient &api, LocalStore &store, SyncEngine &sync, QObject *parent = nullptr);

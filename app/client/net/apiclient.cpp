@@ -214,8 +214,23 @@ void ApiClient::me(QObject *context, ApiCallback<User> done)
 void ApiClient::updateProfile(const std::optional<QString> &displayName, const std::optional<QString> &avatar,
                               QObject *context, ApiCallback<User> done)
 {
-    const json body = ProfileChange{displayName, avatar};
+    ProfileChange change;
+    change.displayName = displayName;
+    change.avatar = avatar;
+    updateProfile(change, context, std::move(done));
+}
+
+void ApiClient::updateProfile(const ProfileChange &change, QObject *context, ApiCallback<User> done)
+{
+    const json body = change;
     call<User>("PATCH", QStringLiteral("/v1/me"), {}, &body, context, std::move(done), as<User>);
+}
+
+void ApiClient::changePassword(const QString &oldPassword, const QString &newPassword, QObject *context,
+                               ApiCallback<Done> cb)
+{
+    const json body = PasswordChange{oldPassword, newPassword};
+    call<Done>("POST", QStringLiteral("/v1/me/password"), {}, &body, context, std::move(cb), done);
 }
 
 void ApiClient::userByUsername(const QString &username, QObject *context, ApiCallback<User> done)

@@ -40,6 +40,11 @@ public:
     // Only what is set changes.
     void updateProfile(const std::optional<QString> &displayName, const std::optional<QString> &avatar,
                        QObject *context, ApiCallback<User> done);
+    // PATCH /v1/me with everything ProfileChange can say (avatarFileId: an uploaded picture).
+    void updateProfile(const ProfileChange &change, QObject *context, ApiCallback<User> done);
+    // POST /v1/me/password: the server checks oldPassword and signs out every other session.
+    void changePassword(const QString &oldPassword, const QString &newPassword, QObject *context,
+                        ApiCallback<Done> done);
     // One person by exact username, case-insensitive (GET /v1/users/by-username/{username}).
     void userByUsername(const QString &username, QObject *context, ApiCallback<User> done);
     // Erases the account (DELETE /v1/me) after the server checked `password`; the token stops working.

@@ -1,6 +1,7 @@
 #include "realtimeconnection.h"
 
 #include "eventpolltransport.h"
+#include "signoutreason.h"
 
 #include "core/jsondocument.h"
 #include "core/limits.h"
@@ -225,11 +226,19 @@ void RealtimeConnection::onDisconnected()
     m_pingTimer.stop();
     m_pongDeadline.stop();
     const QString reason = s->closeReason().isEmpty() ? s->errorString() : s->closeReason();
+    const QString signedOut = SignOutReason::text(s->closeCode(), s->closeReason());
     m_socket = nullptr;
     s->disconnect(this);
     s->deleteLater();
     if (!m_running)
         return;
+    // The server ended this session on purpose (password changed elsewhere, ...): no retry.
+    if (!signedOut.isEmpty()) {
+        stop();
+        m_lastError = signedOut;
+        Q_EMIT signedOutByServer(signedOut);
+        return;
+    }
     // Never said hello: the handshake (or the way to the server) failed. A proxy that refuses
     // upgrades answers every time, so a few in a row switch to the fallback.
     if (!m_sawHello)

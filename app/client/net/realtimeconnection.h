@@ -75,6 +75,9 @@ Q_SIGNALS:
     void frameReceived(const confab::ServerFrame &frame);
     // The server refused the token: no more retries until start() with a new one.
     void authenticationRejected(const QString &message);
+    // The server closed the connection because it ended this session (SignOutReason's text,
+    // for the user); no more retries.
+    void signedOutByServer(const QString &message);
     void transportChanged(confab::client::RealtimeConnection::Transport transport);
 
 private:

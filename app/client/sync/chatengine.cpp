@@ -75,7 +75,18 @@ bool ChatEngine::start()
         if (m_rooms->isLoaded())
             m_rooms->refresh();
     });
-    connect(m_connection, &RealtimeConnection::authenticationRejected, this, &ChatEngine::sessionEnded);
+    // The server's refusal of the token is not for the user's eyes; its reason for ending the
+    // session is (SignOutReason).
+    connect(m_connection, &RealtimeConnection::authenticationRejected, this, [this] { Q_EMIT sessionEnded({}); });
+    connect(m_connection, &RealtimeConnection::signedOutByServer, this, &ChatEngine::sessionEnded);
+    // My own profile, changed here or on another device.
+    connect(m_sync, &SyncEngine::userUpdated, this, [this](const User &u) {
+        if (u.userId != m_config.me.userId)
+            return;
+        m_config.me.displayName = u.displayName;
+        m_config.me.avatar = u.avatar;
+        Q_EMIT meChanged();
+    });
 
     m_rooms->load();    // cached rooms now, the server's list when it answers
     m_outbox->resume(); // over REST: does not wait for the socket

@@ -93,8 +93,11 @@ public:
     void markReadUpTo(const QString &roomId, const QString &messageId);
 
 Q_SIGNALS:
-    // The server no longer accepts our token (signed out elsewhere, account removed).
+    // The server no longer accepts our token (signed out elsewhere, account removed); `message`
+    // says why for the user, or is empty when the server did not say.
     void sessionEnded(const QString &message);
+    // My display name or avatar changed (me() has the new ones).
+    void meChanged();
     // Message actions: the server's answers (models of the room apply them), or why it refused.
     void messageEdited(const confab::Message &message);
     void messageDeleted(const QString &roomId, const QString &messageId);

@@ -45,6 +45,8 @@ Q_SIGNALS:
     void messagesPurged(const QString &roomId, const QStringList &messageIds);
     void typingChanged(const QString &roomId, const QString &userId, const QString &displayName, bool isTyping);
     void presenceChanged(const confab::Presence &presence);
+    // Someone's display name or avatar changed (user_updated; not a room event).
+    void userUpdated(const confab::User &user);
     void readReceiptArrived(const confab::ReadReceipt &receipt);
     void memberJoined(const QString &roomId, const confab::Member &member);
     void memberLeft(const QString &roomId, const QString &userId);

@@ -22,6 +22,7 @@ QString StandingEnforcer::closeReason(StandingChangeKind kind)
     switch (kind) {
     case StandingChangeKind::SignedOut: return QStringLiteral("signed out");
     case StandingChangeKind::PasswordReset: return QStringLiteral("signed out: password reset");
+    case StandingChangeKind::PasswordChanged: return QStringLiteral("signed out: password changed");
     case StandingChangeKind::Disabled: return QStringLiteral("account disabled");
     case StandingChangeKind::Banned: return QStringLiteral("banned from the server");
     case StandingChangeKind::Erased: return QStringLiteral("account erased");
@@ -56,7 +57,9 @@ void StandingEnforcer::apply(const std::vector<StandingChange> &changes)
         // A copy: closing a session removes it from the registry.
         const QList<RealtimeSession *> sessions = m_registry.sessionsOf(change.userId);
         for (RealtimeSession *s : sessions) {
-            if (!change.tokenHash.isEmpty() && s->caller().tokenHash != change.tokenHash)
+            // A password change keeps the session that made it; the other kinds name the one they end.
+            const bool keeps = change.kind == StandingChangeKind::PasswordChanged;
+            if (!change.tokenHash.isEmpty() && (s->caller().tokenHash == change.tokenHash) == keeps)
                 continue;
             if (reason.isEmpty()) {
                 recheck(s);

@@ -8,6 +8,7 @@
 #include "service/storageworker.h"
 
 #include <QObject>
+#include <QSet>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -106,6 +107,13 @@ private:
     void login(RestCall &&call, HttpResponder responder);
     // DELETE /v1/me {password}: the password is checked (on the hashing pool) before the erase.
     void eraseAccount(RestCall &&call, HttpResponder responder);
+    // POST /v1/me/password and the data export: restaccountroutes.cpp.
+    void addAccountRoutes();
+    void changePassword(RestCall &&call, HttpResponder responder);
+    // GET /v1/me/export[?format=zip]: streamed a page at a time (ExportStream).
+    void exportAccount(RestCall &&call, HttpResponder responder);
+    void storeNewPassword(std::shared_ptr<HttpResponder> holder, const QByteArray &tokenHash,
+                          const QString &newPassword, const QString &address);
 
     // Rate limits count per user, so several tokens of one user share one budget (and the
     // WebSocket's). The network thread learns a token's user when it signs in or is first used;
@@ -133,6 +141,8 @@ private:
     FileTransfers *m_files = nullptr;
     // Resumable uploads with a PATCH being written: one writer per upload at a time.
     QHash<QString, std::weak_ptr<UploadSpool>> m_activeUploads;
+    // Users with an export being sent: one at a time each (an export reads all they have).
+    QSet<QString> m_activeExports;
 };
 
 } // namespace confab::server

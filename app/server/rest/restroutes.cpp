@@ -82,6 +82,7 @@ template<typename T> Result<json> plain(Result<T> r)
 void RestApi::addRoutes()
 {
     addAuthRoutes();
+    addAccountRoutes();
     addRoomRoutes();
     addMessageRoutes();
     addModerationRoutes();
@@ -111,9 +112,8 @@ void RestApi::addAuthRoutes()
     route("GET", "/v1/me",
           [](Services &s, const Caller &caller, Effects &, const RestCall &) { return plain(s.auth.me(caller)); });
 
-    route("PATCH", "/v1/me", [](Services &s, const Caller &caller, Effects &, const RestCall &c) {
-        const ProfileChange change = bodyAs<ProfileChange>(c);
-        return plain(s.auth.updateProfile(caller, change.displayName, change.avatar));
+    route("PATCH", "/v1/me", [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+        return plain(s.auth.updateProfile(caller, bodyAs<ProfileChange>(c), fx));
     });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
-// Account events in the audit log: registration, sign-in, failed sign-in, sign-out, erasure.
+// Account events in the audit log: registration, sign-in, failed sign-in, sign-out, password
+// change, erasure.
 // They are room-less entries, so only server admins read them (GET /v1/admin/audit). The
 // administrative actions on accounts (disable, promote, reset-password, ...) are audited where
 // they are made, with the same action names ("user.*").
@@ -15,6 +16,7 @@ inline const QString kLogin = QStringLiteral("user.login");
 inline const QString kLoginFailed = QStringLiteral("user.login_failed");
 inline const QString kLogout = QStringLiteral("user.logout");
 inline const QString kErase = QStringLiteral("user.erase");
+inline const QString kPasswordChange = QStringLiteral("user.password_change");
 } // namespace accountaction
 
 class AccountAudit {

@@ -1,5 +1,8 @@
 #include "authservice.h"
 
+#include "avatarfile.h"
+
+#include "core/requests.h"
 #include "core/validation.h"
 
 #include <sodium.h>
@@ -138,6 +141,17 @@ Result<Done> AuthService::logout(const Caller &caller, const QString &address)
     return Done{};
 }
 
+Result<Done> AuthService::changePassword(const Caller &caller, const QByteArray &newHash, const QString &address)
+{
+    inTransaction(m_ctx.storage, [&] {
+        m_ctx.storage.updateUserPassword(caller.userId, newHash);
+        m_ctx.storage.deleteOtherTokensOfUser(caller.userId, caller.tokenHash);
+        m_audit.record(accountaction::kPasswordChange, caller.userId, caller.displayName, address);
+        recordStandingChange(m_ctx, caller.userId, StandingChangeKind::PasswordChanged, caller.tokenHash);
+    });
+    return Done{};
+}
+
 Result<User> AuthService::me(const Caller &caller)
 {
     auto u = m_ctx.storage.userById(caller.userId);
@@ -146,24 +160,38 @@ Result<User> AuthService::me(const Caller &caller)
     return withPresence(u->user);
 }
 
-Result<User> AuthService::updateProfile(const Caller &caller, const std::optional<QString> &displayName,
-                                        const std::optional<QString> &avatar)
+Result<User> AuthService::updateProfile(const Caller &caller, const ProfileChange &change, Effects &fx)
 {
     auto u = m_ctx.storage.userById(caller.userId);
     if (!u)
         return apiError(ErrorCode::UserNotFound, QStringLiteral("this account no longer exists"));
-    if (displayName) {
-        if (auto bad = validateDisplayName(*displayName))
+    if (change.avatar && change.avatarFileId)
+        return apiError(ErrorCode::ValidationFailed, QStringLiteral("give either avatar or avatarFileId, not both"),
+                        QStringLiteral("avatarFileId"));
+    if (change.displayName) {
+        if (auto bad = validateDisplayName(*change.displayName))
             return *bad;
-        u->user.displayName = displayName->trimmed();
+        u->user.displayName = change.displayName->trimmed();
     }
-    if (avatar) {
-        if (auto bad = validateAvatarUrl(*avatar))
+    if (change.avatar) {
+        if (auto bad = validateAvatarUrl(*change.avatar))
             return *bad;
-        u->user.avatar = *avatar;
+        u->user.avatar = *change.avatar;
+    }
+    if (change.avatarFileId) {
+        auto url = AvatarFile::urlFor(m_ctx, caller, *change.avatarFileId);
+        if (!url)
+            return *url.error;
+        u->user.avatar = url.value;
     }
     m_ctx.storage.updateUserProfile(caller.userId, u->user.displayName, u->user.avatar);
-    return withPresence(u->user);
+    const User updated = withPresence(u->user);
+    // Not a room event (no seq): the profile is the user's, shown in every room they share.
+    QSet<QString> audience{caller.userId};
+    for (const QString &roomId : m_ctx.members.roomsOf(caller.userId))
+        audience.unite(*m_ctx.members.membersOf(roomId));
+    fx.deliver(frameBytes(UserUpdatedFrame{updated}), std::make_shared<const QSet<QString>>(std::move(audience)));
+    return updated;
 }
 
 } // namespace confab::server

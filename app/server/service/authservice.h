@@ -3,6 +3,8 @@
 #include "accountaudit.h"
 #include "servicecontext.h"
 
+#include "core/requests.h"
+
 namespace confab::server {
 
 using confab::SignedIn; // the token is shown once to the client; only its hash is stored
@@ -35,8 +37,12 @@ public:
     Result<Done> recordFailedLogin(const QString &username, const QString &address);
     Result<Done> logout(const Caller &caller, const QString &address = {});
     Result<User> me(const Caller &caller);
-    Result<User> updateProfile(const Caller &caller, const std::optional<QString> &displayName,
-                               const std::optional<QString> &avatar);
+    // Sets the new (already hashed and checked) password and signs out every other session of
+    // the user; the caller's own stays. Audited as user.password_change.
+    Result<Done> changePassword(const Caller &caller, const QByteArray &newHash, const QString &address);
+    // Changes what is set; everyone sharing a room with the user (and their own other sessions)
+    // gets user_updated.
+    Result<User> updateProfile(const Caller &caller, const ProfileChange &change, Effects &fx);
 
 private:
     User withPresence(User u) const;

@@ -1,5 +1,7 @@
 #include "fileservice.h"
 
+#include "avatarfile.h"
+
 #include "core/jsonreader.h"
 
 #include <QDir>
@@ -169,6 +171,9 @@ Result<FileRecord> FileService::downloadable(const Caller &caller, const QString
     if (!f || f->quarantined)
         return fileNotFound(fileId);
     if (f->uploaderId == caller.userId || caller.serverAdmin || m_ctx.storage.fileSharedWith(fileId, caller.userId))
+        return std::move(*f);
+    // Someone's avatar is seen wherever their name is, by anyone signed in.
+    if (m_ctx.storage.isAvatar(AvatarFile::urlOf(fileId)))
         return std::move(*f);
     return fileNotFound(fileId); // its existence is not leaked
 }

@@ -286,6 +286,18 @@ SqliteMigration notificationPrefs()
     return m;
 }
 // ---- end of notification preferences ----------------------------------------------------------
+// ---- profile (issue 17) -------------------------------------------------------------------------
+// Version 10: avatars uploaded through the file store are readable by anyone signed in; a
+// download of a file shared in no room of the caller's asks whether it is someone's avatar.
+SqliteMigration avatarFiles()
+{
+    SqliteMigration m;
+    m.version = 10;
+    m.description = QStringLiteral("index of avatars, for avatar downloads");
+    m.statements = QStringList{QStringLiteral("CREATE INDEX users_avatar ON users(avatar) WHERE avatar IS NOT NULL")};
+    return m;
+}
+// ---- end of profile -----------------------------------------------------------------------------
 
 void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 {
@@ -316,9 +328,9 @@ void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 
 const std::vector<SqliteMigration> &sqliteMigrations()
 {
-    static const std::vector<SqliteMigration> migrations{initialSchema(),    standingChanges(), files(),
-                                                         uploadFiles(),      accountAudit(),    timelineEvents(),
-                                                         notificationPrefs()};
+    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges(),  files(),
+                                                         uploadFiles(),   accountAudit(),     timelineEvents(),
+                                                         avatarFiles(),   notificationPrefs()};
     return migrations;
 }
 

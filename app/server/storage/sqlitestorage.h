@@ -105,6 +105,11 @@ public:
     }
     void deleteToken(const QByteArray &tokenHash) override { m_users.deleteToken(tokenHash); }
     void deleteTokensOfUser(const QString &userId) override { m_users.deleteTokensOfUser(userId); }
+    bool isAvatar(const QString &avatarUrl) override { return m_users.isAvatar(avatarUrl); }
+    void deleteOtherTokensOfUser(const QString &userId, const QByteArray &keepTokenHash) override
+    {
+        m_users.deleteOtherTokensOfUser(userId, keepTokenHash);
+    }
 
     // ---- rooms (SqliteRoomStore)
     void insertRoom(const RoomRecord &r) override { m_rooms.insertRoom(r); }
@@ -214,6 +219,14 @@ public:
     std::vector<Message> pins(const QString &roomId) override { return m_messages.pins(roomId); }
 
     std::vector<SearchHit> search(const SearchQuery &q) override { return m_messages.search(q); }
+    KeyedPage<Message> messagesByAuthor(const QString &authorId, qint64 afterKey, int limit) override
+    {
+        return m_messages.messagesByAuthor(authorId, afterKey, limit);
+    }
+    KeyedPage<ReactionRecord> reactionsByUser(const QString &userId, qint64 afterKey, int limit) override
+    {
+        return m_messages.reactionsByUser(userId, afterKey, limit);
+    }
 
     // ---- audit (SqliteAuditLog)
     void insertAudit(const AuditEntry &e) override { m_audit.insertAudit(e); }
@@ -255,6 +268,10 @@ public:
         m_files.attachFiles(messageId, roomId, fileIds);
     }
     void detachFiles(const QString &messageId) override { m_files.detachFiles(messageId); }
+    KeyedPage<FileRecord> filesByUploader(const QString &uploaderId, qint64 afterKey, int limit) override
+    {
+        return m_files.filesByUploader(uploaderId, afterKey, limit);
+    }
     bool fileSharedWith(const QString &fileId, const QString &userId) override
     {
         return m_files.fileSharedWith(fileId, userId);

@@ -104,6 +104,21 @@ struct ExpiredMessage {
     qint64 seq = 0;
 };
 
+// One reaction a user gave (the data export).
+struct ReactionRecord {
+    QString messageId;
+    QString roomId;
+    QString emoji;
+    qint64 createdAt = 0;
+};
+
+// A page of the data export: the rows after `afterKey` (0: from the start) in storage order, and
+// the key to continue from (`nextKey`; the page is the last when it has fewer rows than asked).
+template<typename T> struct KeyedPage {
+    std::vector<T> rows;
+    qint64 nextKey = 0;
+};
+
 struct AuditQuery {
     std::optional<std::vector<QString>> roomIds; // nullopt: every room (server admins)
     QString actorId;
@@ -118,12 +133,22 @@ struct AuditQuery {
 // reset, disabled, banned, erased (each also removed the tokens concerned), or a re-check (server
 // role changed, account enabled). Written in the same transaction as the change itself, so that
 // a running server learns of changes another process (the command line) made.
-enum class StandingChangeKind { SignedOut, PasswordReset, Disabled, Banned, Erased, RoleChanged, Enabled };
+// PasswordChanged: the user changed it themselves; tokenHash names the one session that stays.
+enum class StandingChangeKind {
+    SignedOut,
+    PasswordReset,
+    Disabled,
+    Banned,
+    Erased,
+    RoleChanged,
+    Enabled,
+    PasswordChanged
+};
 
 struct StandingChange {
     qint64 id = 0; // increasing in commit order; set by insertStandingChange()
     QString userId;
-    QByteArray tokenHash; // only the connections of this token; empty: all of the user's
+    QByteArray tokenHash; // only the connections of this token (PasswordChanged: all but it); empty: all
     StandingChangeKind kind = StandingChangeKind::SignedOut;
     qint64 createdAt = 0;
 };
@@ -183,6 +208,10 @@ public:
     virtual std::optional<QString> userIdForToken(const QByteArray &tokenHash) = 0;
     virtual void deleteToken(const QByteArray &tokenHash) = 0;
     virtual void deleteTokensOfUser(const QString &userId) = 0;
+    // Whether some user has this avatar URL (an uploaded avatar is readable by anyone signed in).
+    virtual bool isAvatar(const QString &avatarUrl) = 0;
+    // Every token of the user but `keepTokenHash` (a password change keeps the session that made it).
+    virtual void deleteOtherTokensOfUser(const QString &userId, const QByteArray &keepTokenHash) = 0;
 };
 
 // Rooms.
@@ -274,6 +303,11 @@ public:
     virtual std::vector<Message> pins(const QString &roomId) = 0; // newest pin first
 
     virtual std::vector<SearchHit> search(const SearchQuery &q) = 0;
+
+    // For the data export: what one user wrote (anonymous posts included, reactions loaded) and
+    // the reactions they gave, a page at a time.
+    virtual KeyedPage<Message> messagesByAuthor(const QString &authorId, qint64 afterKey, int limit) = 0;
+    virtual KeyedPage<ReactionRecord> reactionsByUser(const QString &userId, qint64 afterKey, int limit) = 0;
 };
 
 // The audit log.
@@ -318,8 +352,11 @@ public:
     virtual void detachFiles(const QString &messageId) = 0;
     // Whether a message that is not deleted carries this file in a room this user is a member of.
     virtual bool fileSharedWith(const QString &fileId, const QString &userId) = 0;
-    // Files no message that is not deleted carries, created before the cutoff (upload grace), at most `limit`.
+    // Files no message that is not deleted carries and that are nobody's avatar, created before
+    // the cutoff (upload grace), at most `limit`.
     virtual std::vector<FileRecord> unattachedFiles(qint64 createdBefore, int limit) = 0;
+    // The files `uploaderId` uploaded, a page at a time (the data export).
+    virtual KeyedPage<FileRecord> filesByUploader(const QString &uploaderId, qint64 afterKey, int limit) = 0;
     virtual void deleteFile(const QString &fileId) = 0;
     // How many file rows keep these bytes (a blob is removed when none does).
     virtual int filesWithHash(const QString &sha256) = 0;

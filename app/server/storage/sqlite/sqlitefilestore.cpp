@@ -107,6 +107,9 @@ std::vector<FileRecord> SqliteFileStore::unattachedFiles(qint64 createdBefore, i
                     QStringLiteral(" FROM files f WHERE created_at < ? AND NOT EXISTS "
                                    "(SELECT 1 FROM message_attachments a JOIN messages m "
                                    "ON m.message_id = a.message_id AND m.is_deleted = 0 WHERE a.file_id = f.file_id) "
+                                   // Someone's avatar is in use too (users_avatar index).
+                                   "AND NOT EXISTS (SELECT 1 FROM users u "
+                                   "WHERE u.avatar = '/v1/files/' || f.file_id || '/thumbnail') "
                                    "ORDER BY created_at LIMIT ?"),
                 {qlonglong(createdBefore), clampLimit(limit)});
     std::vector<FileRecord> out;
@@ -184,6 +187,21 @@ std::vector<UploadRecord> SqliteFileStore::expiredUploads(qint64 now, int limit)
     while (s.next())
         out.push_back(readUpload(s));
     return out;
+}
+
+KeyedPage<FileRecord> SqliteFileStore::filesByUploader(const QString &uploaderId, qint64 afterKey, int limit)
+{
+    Statement s(m_db,
+                QStringLiteral("SELECT ") + kFileColumns +
+                    QStringLiteral(", rowid FROM files WHERE uploader_id = ? AND rowid > ? ORDER BY rowid LIMIT ?"),
+                {sqlText(uploaderId), qlonglong(afterKey), clampLimit(limit)});
+    KeyedPage<FileRecord> page;
+    page.nextKey = afterKey;
+    while (s.next()) {
+        page.rows.push_back(readFile(s));
+        page.nextKey = s.integer(12);
+    }
+    return page;
 }
 
 } // namespace confab::server

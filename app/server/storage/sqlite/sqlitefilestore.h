@@ -19,6 +19,7 @@ public:
     void detachFiles(const QString &messageId) override;
     bool fileSharedWith(const QString &fileId, const QString &userId) override;
     std::vector<FileRecord> unattachedFiles(qint64 createdBefore, int limit) override;
+    KeyedPage<FileRecord> filesByUploader(const QString &uploaderId, qint64 afterKey, int limit) override;
     void deleteFile(const QString &fileId) override;
     int filesWithHash(const QString &sha256) override;
     bool isHashQuarantined(const QString &sha256) override;

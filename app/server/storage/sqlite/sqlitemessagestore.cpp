@@ -431,4 +431,38 @@ std::vector<SearchHit> SqliteMessageStore::search(const SearchQuery &q)
     return hits;
 }
 
+KeyedPage<Message> SqliteMessageStore::messagesByAuthor(const QString &authorId, qint64 afterKey, int limit)
+{
+    // The messages_author index holds the rowid: a range scan per page, however many there are.
+    static const QString sql = QStringLiteral("SELECT ") + kMessageColumns + QStringLiteral(", m.id") + kMessageFrom +
+                               QStringLiteral(" WHERE m.author_id = ? AND m.id > ? ORDER BY m.id LIMIT ?");
+    KeyedPage<Message> page;
+    page.nextKey = afterKey;
+    {
+        Statement s(m_db, sql, {sqlText(authorId), qlonglong(afterKey), clampLimit(limit)});
+        while (s.next()) {
+            page.rows.push_back(readMessage(s));
+            page.nextKey = s.integer(17);
+        }
+    }
+    loadReactions(page.rows);
+    return page;
+}
+
+KeyedPage<ReactionRecord> SqliteMessageStore::reactionsByUser(const QString &userId, qint64 afterKey, int limit)
+{
+    Statement s(m_db,
+                QStringLiteral("SELECT r.rowid, r.message_id, m.room_id, r.emoji, r.created_at FROM reactions r "
+                               "JOIN messages m ON m.message_id = r.message_id "
+                               "WHERE r.user_id = ? AND r.rowid > ? ORDER BY r.rowid LIMIT ?"),
+                {sqlText(userId), qlonglong(afterKey), clampLimit(limit)});
+    KeyedPage<ReactionRecord> page;
+    page.nextKey = afterKey;
+    while (s.next()) {
+        page.nextKey = s.integer(0);
+        page.rows.push_back(ReactionRecord{s.text(1), s.text(2), s.text(3), s.integer(4)});
+    }
+    return page;
+}
+
 } // namespace confab::server

@@ -50,6 +50,9 @@ public:
 
     std::vector<SearchHit> search(const SearchQuery &q) override;
 
+    KeyedPage<Message> messagesByAuthor(const QString &authorId, qint64 afterKey, int limit) override;
+    KeyedPage<ReactionRecord> reactionsByUser(const QString &userId, qint64 afterKey, int limit) override;
+
 private:
     std::vector<Message> readMessages(Statement &s);
     void loadReactions(std::vector<Message> &messages);

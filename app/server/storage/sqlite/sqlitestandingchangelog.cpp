@@ -17,6 +17,7 @@ constexpr std::pair<StandingChangeKind, QLatin1String> kStandingKindNames[] = {
     {StandingChangeKind::Erased, QLatin1String("erased")},
     {StandingChangeKind::RoleChanged, QLatin1String("role_changed")},
     {StandingChangeKind::Enabled, QLatin1String("enabled")},
+    {StandingChangeKind::PasswordChanged, QLatin1String("password_changed")},
 };
 
 QString standingKindName(StandingChangeKind kind)

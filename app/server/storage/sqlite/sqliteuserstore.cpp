@@ -164,4 +164,16 @@ void SqliteUserStore::deleteTokensOfUser(const QString &userId)
     Statement(m_db, QStringLiteral("DELETE FROM tokens WHERE user_id = ?"), {sqlText(userId)});
 }
 
+void SqliteUserStore::deleteOtherTokensOfUser(const QString &userId, const QByteArray &keepTokenHash)
+{
+    Statement(m_db, QStringLiteral("DELETE FROM tokens WHERE user_id = ? AND token_hash <> ?"),
+              {sqlText(userId), sqlBlob(keepTokenHash)});
+}
+
+bool SqliteUserStore::isAvatar(const QString &avatarUrl)
+{
+    Statement s(m_db, QStringLiteral("SELECT 1 FROM users WHERE avatar = ? LIMIT 1"), {sqlText(avatarUrl)});
+    return s.next();
+}
+
 } // namespace confab::server

@@ -34,6 +34,8 @@ public:
     std::optional<QString> userIdForToken(const QByteArray &tokenHash) override;
     void deleteToken(const QByteArray &tokenHash) override;
     void deleteTokensOfUser(const QString &userId) override;
+    bool isAvatar(const QString &avatarUrl) override;
+    void deleteOtherTokensOfUser(const QString &userId, const QByteArray &keepTokenHash) override;
 
 private:
     std::optional<StoredUser> oneUser(const QString &sql, const QString &key);
