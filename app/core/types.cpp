@@ -169,6 +169,8 @@ void to_json(json &j, const Message &v)
              {"anonymousName", optStr(v.anonymousName)},
              {"attachments", std::move(attachments)},
              {"clientMsgId", optStr(v.clientMsgId)}};
+    if (v.poll)
+        j["poll"] = *v.poll;
 }
 
 void decode(const json &j, Message &v, const QString &path)
@@ -223,6 +225,12 @@ void decode(const json &j, Message &v, const QString &path)
         }
     }
     v.clientMsgId = r.optString("clientMsgId", {}, limits::kIdMax);
+    v.poll.reset();
+    if (const json *poll = r.optObject("poll")) {
+        Poll p;
+        decode(*poll, p, r.pathOf("poll"));
+        v.poll = std::move(p);
+    }
     r.finish();
 }
 void from_json(const json &j, Message &v) { decode(j, v, {}); }

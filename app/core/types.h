@@ -6,6 +6,7 @@
 // the field.
 
 #include "enums.h"
+#include "poll.h"
 
 #include <QString>
 #include <QStringList>
@@ -80,6 +81,7 @@ struct Message {
     QString anonymousName;
     std::vector<Attachment> attachments;
     QString clientMsgId;
+    std::optional<Poll> poll; // extension: messages of type poll; absent on the wire otherwise
     bool operator==(const Message &) const = default;
 };
 

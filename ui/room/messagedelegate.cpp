@@ -2,6 +2,7 @@
 
 #include "room/emojipicker.h"
 #include "room/messagemarkdown.h"
+#include "room/pollcard.h"
 #include "room/thumbnailcache.h"
 #include "widgets/avatarpainter.h"
 
@@ -370,10 +371,12 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index, const 
         y = l.quote.bottom() + 1 + 4;
     }
     const QList<Attachment> files = attachmentsOf(index);
-    // A file without a caption has no text line.
-    const int height = files.isEmpty() || !index.data(MessageModel::ContentRole).toString().isEmpty()
-                           ? textHeight(index, font, width)
-                           : 0;
+    const QVariant poll = index.data(MessageModel::PollRole);
+    // A file without a caption has no text line; a poll's text is its question, on its card.
+    const int height =
+        !poll.isValid() && (files.isEmpty() || !index.data(MessageModel::ContentRole).toString().isEmpty())
+            ? textHeight(index, font, width)
+            : 0;
     l.text = QRect(x, y, width, height);
     y += height;
     for (const Attachment &a : files) {
@@ -381,6 +384,11 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index, const 
         const QSize size = showsAsImage(a) ? imageSize(a, width) : QSize(qMin(kFileChipWidth, width), kFileChipHeight);
         l.files << QRect(QPoint(x, y), size);
         y += size.height();
+    }
+    if (poll.isValid()) {
+        const int w = qMin(width, PollCard::kMaxWidth);
+        l.poll = QRect(x, y + 2, w, PollCard::height(poll.value<Poll>(), font, w));
+        y = l.poll.bottom() + 1;
     }
     if (!statusText(index).isEmpty()) {
         l.status = QRect(x, y + 2, width, sfm.height());
@@ -468,6 +476,11 @@ QRect MessageDelegate::reactionRect(const QModelIndex &index, int reaction) cons
 QRect MessageDelegate::quoteRect(const QModelIndex &index) const
 {
     return layout(index, m_view->visualRect(index).topLeft()).quote;
+}
+
+QRect MessageDelegate::pollRect(const QModelIndex &index) const
+{
+    return layout(index, m_view->visualRect(index).topLeft()).poll;
 }
 
 QRect MessageDelegate::attachmentRect(const QModelIndex &index, int attachment) const
@@ -652,6 +665,9 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->restore();
 
     paintAttachments(painter, opt, index, l);
+    if (!l.poll.isNull())
+        PollCard::paint(painter, l.poll, index.data(MessageModel::PollRole).value<Poll>(), m_view->font(), pal,
+                        QDateTime::currentMSecsSinceEpoch());
 
     if (!l.status.isNull()) {
         const double uploaded = index.data(MessageModel::UploadProgressRole).toDouble();

@@ -46,6 +46,7 @@ public:
     QRect reactionRect(const QModelIndex &index, int reaction) const;
     QRect quoteRect(const QModelIndex &index) const;
     QRect attachmentRect(const QModelIndex &index, int attachment) const;
+    QRect pollRect(const QModelIndex &index) const; // a poll's card (PollCard)
     // Whether an attachment shows as an image (else as a file chip), and at what size.
     static bool showsAsImage(const Attachment &a);
     static QSize imageSize(const Attachment &a, int maxWidth);
@@ -85,6 +86,7 @@ private:
         QRect text;
         QRect status;
         QList<QRect> files;
+        QRect poll;
         QList<QRect> chips;
         int messageTop = 0; // where the message itself starts, below the separators
         int height = 0;

@@ -8,6 +8,7 @@
 #include "room/messagecontroller.h"
 #include "room/pinsbutton.h"
 #include "room/roomfiles.h"
+#include "room/roompolls.h"
 #include "room/timelineview.h"
 #include "widgets/emptyhint.h"
 
@@ -81,6 +82,8 @@ RoomView::RoomView(QWidget *parent)
     auto *composerRow = new QHBoxLayout;
     composerRow->setSpacing(4);
     composerRow->addWidget(m_files->attachButton(), 0, Qt::AlignBottom);
+    m_polls = new RoomPolls(m_timeline, m_composer, this);
+    composerRow->addWidget(m_polls->createButton(), 0, Qt::AlignBottom);
     composerRow->addWidget(m_composer, 1);
     bottom->addLayout(composerRow);
     m_counter = new LengthCounter(m_composer, this);
@@ -129,6 +132,7 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
     m_drafts->open(m_room);
     m_moderation->open(engine, m_room);
     m_files->open(engine, roomId);
+    m_polls->open(engine, roomId);
     m_actions->setStanding(&m_room->standing());
     connect(&m_room->typing(), &client::TypingModel::summaryChanged, this,
             [this] { m_typing->setText(m_room->typing().summary()); });
@@ -153,6 +157,7 @@ void RoomView::clear()
     m_actions->setRoom(nullptr, {}); // ends a reply or edit: the draft is back in the box
     m_drafts->close();
     m_files->clear();
+    m_polls->clear();
     m_pins->setMessageModel(nullptr);
     m_timeline->setMessageModel(nullptr);
     delete m_room;

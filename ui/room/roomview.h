@@ -22,6 +22,7 @@ class MessageController;
 class ModerationController;
 class PinsButton;
 class RoomFiles;
+class RoomPolls;
 class TimelineView;
 
 // The right side: the open room's header, timeline, who is typing, and the composer with its
@@ -46,6 +47,7 @@ public:
     MessageController *messageController() const { return m_actions; }
     ModerationController *moderation() const { return m_moderation; }
     RoomFiles *files() const { return m_files; }
+    RoomPolls *polls() const { return m_polls; }
     QString typingText() const;
     // Focus to the composer when the open room can be written in; false otherwise.
     bool focusComposer();
@@ -73,6 +75,7 @@ private:
     ModerationController *m_moderation = nullptr;
     // Attaching, sending and opening files (RoomFiles).
     RoomFiles *m_files = nullptr;
+    RoomPolls *m_polls = nullptr; // creating and voting on polls
 };
 
 } // namespace confab::ui

@@ -2,6 +2,7 @@
 
 #include "room/emojipicker.h"
 #include "room/messagedelegate.h"
+#include "room/pollcard.h"
 
 #include "client/models/messagemodel.h"
 #include "core/markdownpreview.h"
@@ -45,10 +46,14 @@ public:
     {
         if (role != Qt::AccessibleTextRole)
             return QIdentityProxyModel::data(index, role);
-        QString text = TimelineView::tr("%1, %2: %3")
-                           .arg(index.data(MessageModel::AuthorNameRole).toString(),
-                                MessageDelegate::timeText(index.data(MessageModel::TimestampRole).toDateTime()),
-                                index.data(MessageModel::ContentRole).toString());
+        // A poll is read as its question, options and counts (PollCard) instead of its text.
+        const QVariant poll = index.data(MessageModel::PollRole);
+        QString text =
+            TimelineView::tr("%1, %2: %3")
+                .arg(index.data(MessageModel::AuthorNameRole).toString(),
+                     MessageDelegate::timeText(index.data(MessageModel::TimestampRole).toDateTime()),
+                     poll.isValid() ? PollCard::accessibleText(poll.value<Poll>(), QDateTime::currentMSecsSinceEpoch())
+                                    : index.data(MessageModel::ContentRole).toString());
         if (!index.data(MessageModel::ReplyToRole).toString().isEmpty())
             text = TimelineView::tr("%1 (in reply to %2)").arg(text, MessageDelegate::quoteText(index));
         const QStringList reactions = MessageDelegate::reactionTexts(index);

@@ -51,6 +51,7 @@ public:
         AttachmentsRole,    // QList<confab::Attachment>; a pending message's not yet uploaded files
                             // have no fileId and a file:// url
         UploadProgressRole, // double 0..1 while a pending message's files upload, else -1
+        PollRole,           // confab::Poll of a poll message (with myVotes when known), else invalid
     };
 
     MessageModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, Outbox &outbox,
@@ -119,6 +120,8 @@ public:
     void applyPurge(const QString &roomId, const QStringList &messageIds);
     void applyReaction(const QString &roomId, const QString &messageId, const QString &emoji, bool mine);
     void applyPin(const QString &roomId, const QString &messageId, bool pinned);
+    // A poll's new state (an event, or the answer to our vote); keeps our choice if it has none.
+    void applyPoll(const QString &roomId, const QString &messageId, const confab::Poll &poll);
 
 Q_SIGNALS:
     void latestLoaded();
@@ -189,3 +192,4 @@ private:
 } // namespace confab::client
 
 Q_DECLARE_METATYPE(confab::Attachment)
+Q_DECLARE_METATYPE(confab::Poll)

@@ -55,6 +55,8 @@ Q_SIGNALS:
     // room is removed twice: once as Left, then as Kicked or Banned.
     void roomRemoved(const QString &roomId, const QString &reason, confab::client::SyncEngine::RemovalKind kind);
     void pinChanged(const QString &roomId, const QString &messageId, bool pinned);
+    // A poll's counts or state changed; poll.myVotes is set only when the event said (ours).
+    void pollChanged(const QString &roomId, const QString &messageId, const confab::Poll &poll);
     // A room whose missed events were too many to replay: its cached messages are gone and
     // whoever shows it reloads the latest page.
     void roomReset(const QString &roomId);

@@ -4,6 +4,7 @@
 #include "fileservice.h"
 #include "messageservice.h"
 #include "moderationservice.h"
+#include "pollservice.h"
 #include "retentionservice.h"
 #include "roomservice.h"
 
@@ -12,7 +13,8 @@ namespace confab::server {
 // Every service of the storage thread, over one storage and context.
 struct Services {
     explicit Services(ServiceContext &ctx)
-        : context(ctx), auth(ctx), rooms(ctx), messages(ctx), moderation(ctx, rooms), files(ctx), retention(ctx)
+        : context(ctx), auth(ctx), rooms(ctx), messages(ctx), moderation(ctx, rooms), files(ctx), retention(ctx),
+          polls(ctx)
     {
     }
     ServiceContext &context;
@@ -22,6 +24,7 @@ struct Services {
     ModerationService moderation;
     FileService files;
     RetentionService retention;
+    PollService polls;
 };
 
 } // namespace confab::server

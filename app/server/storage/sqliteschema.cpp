@@ -256,6 +256,36 @@ SqliteMigration accountAudit()
 }
 // ---- end of accounts ----------------------------------------------------------------------------
 
+// ---- polls (issue 15) ---------------------------------------------------------------------------
+// Version 6: a poll message's definition (options as a JSON array of texts, ids by position) and
+// one row per (voter, chosen option). Both go with their message.
+SqliteMigration polls()
+{
+    SqliteMigration m;
+    m.version = 6;
+    m.description = QStringLiteral("polls and their votes");
+    m.statements = QStringList{
+        QStringLiteral(R"(CREATE TABLE polls (
+            message_id TEXT PRIMARY KEY REFERENCES messages(message_id) ON DELETE CASCADE,
+            question TEXT NOT NULL,
+            options TEXT NOT NULL,
+            multiple_choice INTEGER NOT NULL DEFAULT 0,
+            anonymous INTEGER NOT NULL DEFAULT 0,
+            closes_at INTEGER NOT NULL DEFAULT 0,
+            closed_at INTEGER NOT NULL DEFAULT 0,
+            closed_by TEXT))"),
+        QStringLiteral(R"(CREATE TABLE poll_votes (
+            message_id TEXT NOT NULL REFERENCES polls(message_id) ON DELETE CASCADE,
+            user_id TEXT NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+            option_id TEXT NOT NULL,
+            voted_at INTEGER NOT NULL,
+            PRIMARY KEY (message_id, user_id, option_id)))"),
+        QStringLiteral("CREATE INDEX poll_votes_user ON poll_votes(user_id)"),
+    };
+    return m;
+}
+// ---- end of polls -------------------------------------------------------------------------------
+
 void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 {
     // BEGIN IMMEDIATE: take the write lock up front, so two processes cannot both migrate.
@@ -285,8 +315,8 @@ void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 
 const std::vector<SqliteMigration> &sqliteMigrations()
 {
-    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges(), files(), uploadFiles(),
-                                                         accountAudit()};
+    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges(), files(),
+                                                         uploadFiles(),   accountAudit(),    polls()};
     return migrations;
 }
 
