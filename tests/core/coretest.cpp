@@ -137,6 +137,28 @@ void fields(Diff &d, const QString &p, const Message &a, const Message &e)
     F(anonymousName);
     F(attachments);
     F(clientMsgId);
+    F(poll);
+}
+
+void fields(Diff &d, const QString &p, const PollOption &a, const PollOption &e)
+{
+    F(optionId);
+    F(text);
+    F(votes);
+    F(voters);
+}
+
+void fields(Diff &d, const QString &p, const Poll &a, const Poll &e)
+{
+    F(question);
+    F(options);
+    F(multipleChoice);
+    F(anonymous);
+    F(closesAt);
+    F(closedAt);
+    F(closedBy);
+    F(voterCount);
+    F(myVotes);
 }
 
 void fields(Diff &d, const QString &p, const Room &a, const Room &e)
@@ -270,6 +292,19 @@ void frame(Diff &d, const QString &p, const MessageReactionFrame &a, const Messa
     F(action);
     F(ref);
 }
+void frame(Diff &d, const QString &p, const PollVoteFrame &a, const PollVoteFrame &e)
+{
+    F(roomId);
+    F(messageId);
+    F(optionIds);
+    F(ref);
+}
+void frame(Diff &d, const QString &p, const PollCloseFrame &a, const PollCloseFrame &e)
+{
+    F(roomId);
+    F(messageId);
+    F(ref);
+}
 void frame(Diff &d, const QString &p, const MarkReadFrame &a, const MarkReadFrame &e)
 {
     F(roomId);
@@ -384,6 +419,13 @@ void frame(Diff &d, const QString &p, const RoomUpdatedFrame &a, const RoomUpdat
     F(room);
 }
 void frame(Diff &d, const QString &p, const RoomDeletedFrame &a, const RoomDeletedFrame &e) { F(roomId); }
+void frame(Diff &d, const QString &p, const PollUpdatedFrame &a, const PollUpdatedFrame &e)
+{
+    F(seq);
+    F(roomId);
+    F(messageId);
+    F(poll);
+}
 void frame(Diff &d, const QString &p, const PinUpdatedFrame &a, const PinUpdatedFrame &e)
 {
     F(seq);
