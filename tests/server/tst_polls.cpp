@@ -326,7 +326,8 @@ void TestPolls::anonymousPollsHideVoters()
     const RestReply history = m_alice->get(roomPath(m_room, QStringLiteral("/messages?limit=20")));
     CHECK_STATUS(history, 200);
     bool inHistory = false;
-    for (const json &m : history.data()["messages"]) {
+    const json page = history.data();
+    for (const json &m : page["messages"]) {
         if (qs(m["messageId"]) != id)
             continue;
         inHistory = true;
