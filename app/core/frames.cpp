@@ -74,6 +74,8 @@ void put(json &j, const SendMessageFrame &f)
         j["isAnonymous"] = true;
     if (!f.attachments.empty())
         j["attachments"] = f.attachments;
+    if (f.poll)
+        j["poll"] = *f.poll;
     ref(j, f.ref);
 }
 void get(JsonReader &r, SendMessageFrame &f)
@@ -85,6 +87,45 @@ void get(JsonReader &r, SendMessageFrame &f)
     f.clientMsgId = r.optString("clientMsgId", {}, limits::kIdMax);
     f.isAnonymous = r.optBool("isAnonymous", false);
     f.attachments = attachmentRefs(r, "attachments");
+    f.poll.reset();
+    if (const json *poll = r.optObject("poll")) {
+        NewPoll p;
+        decode(*poll, p, r.pathOf("poll"));
+        f.poll = std::move(p);
+    }
+    f.ref = ref(r);
+}
+
+void put(json &j, const PollVoteFrame &f)
+{
+    j["roomId"] = str(f.roomId);
+    j["messageId"] = str(f.messageId);
+    json ids = json::array();
+    for (const QString &id : f.optionIds)
+        ids.push_back(str(id));
+    j["optionIds"] = std::move(ids);
+    ref(j, f.ref);
+}
+void get(JsonReader &r, PollVoteFrame &f)
+{
+    f.roomId = roomId(r);
+    f.messageId = messageId(r);
+    if (!r.has("optionIds")) // required: a missing list must not mean "retract"
+        r.fail("optionIds", QStringLiteral("is required (an empty list retracts the vote)"));
+    f.optionIds = r.optStringList("optionIds", limits::kPollOptionsMax, limits::kIdMax);
+    f.ref = ref(r);
+}
+
+void put(json &j, const PollCloseFrame &f)
+{
+    j["roomId"] = str(f.roomId);
+    j["messageId"] = str(f.messageId);
+    ref(j, f.ref);
+}
+void get(JsonReader &r, PollCloseFrame &f)
+{
+    f.roomId = roomId(r);
+    f.messageId = messageId(r);
     f.ref = ref(r);
 }
 
@@ -448,6 +489,23 @@ void get(JsonReader &r, PinUpdatedFrame &f)
     f.messageId = messageId(r);
     f.pinned = r.boolean("pinned");
     f.byUserId = r.optString("byUserId", {}, limits::kIdMax);
+}
+
+void put(json &j, const PollUpdatedFrame &f)
+{
+    j["seq"] = f.seq;
+    j["roomId"] = str(f.roomId);
+    j["messageId"] = str(f.messageId);
+    j["poll"] = f.poll;
+}
+void get(JsonReader &r, PollUpdatedFrame &f)
+{
+    f.seq = r.integer("seq", 1, std::numeric_limits<qint64>::max());
+    f.roomId = roomId(r);
+    f.messageId = messageId(r);
+    Poll p;
+    decode(r.object("poll"), p, r.pathOf("poll"));
+    f.poll = std::move(p);
 }
 
 void put(json &j, const KickedFrame &f)

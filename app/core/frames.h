@@ -41,6 +41,7 @@ struct SendMessageFrame {
     QString clientMsgId;
     bool isAnonymous = false;
     std::vector<Attachment> attachments;
+    std::optional<NewPoll> poll; // with messageType poll
     QString ref;
     bool operator==(const SendMessageFrame &) const = default;
 };
@@ -107,9 +108,27 @@ struct PingFrame {
     bool operator==(const PingFrame &) const = default;
 };
 
-using ClientFrame = std::variant<AuthFrame, JoinRoomFrame, LeaveRoomFrame, SendMessageFrame, TypingStartFrame,
-                                 TypingStopFrame, MessageReactionFrame, MarkReadFrame, EditMessageFrame,
-                                 DeleteMessageFrame, SetPresenceFrame, SyncFrame, PingFrame>;
+// Extension (polls): the caller's whole choice on a poll; empty optionIds retracts it.
+struct PollVoteFrame {
+    static constexpr const char *kType = "poll_vote";
+    QString roomId;
+    QString messageId;
+    QStringList optionIds;
+    QString ref;
+    bool operator==(const PollVoteFrame &) const = default;
+};
+struct PollCloseFrame {
+    static constexpr const char *kType = "poll_close";
+    QString roomId;
+    QString messageId;
+    QString ref;
+    bool operator==(const PollCloseFrame &) const = default;
+};
+
+using ClientFrame =
+    std::variant<AuthFrame, JoinRoomFrame, LeaveRoomFrame, SendMessageFrame, TypingStartFrame, TypingStopFrame,
+                 MessageReactionFrame, MarkReadFrame, EditMessageFrame, DeleteMessageFrame, SetPresenceFrame, SyncFrame,
+                 PingFrame, PollVoteFrame, PollCloseFrame>;
 
 // ---- server to client -----------------------------------------------------------------------
 // Frames about a room's history carry `seq`: the room's event sequence number (gap-free per room).
@@ -253,6 +272,16 @@ struct PinUpdatedFrame {
     QString byUserId;
     bool operator==(const PinUpdatedFrame &) const = default;
 };
+// Extension (polls): a poll's counts changed (a vote, a retraction) or it was closed. `poll`
+// carries myVotes only in the copy sent to the voter's own connections.
+struct PollUpdatedFrame {
+    static constexpr const char *kType = "poll_updated";
+    qint64 seq = 0;
+    QString roomId;
+    QString messageId;
+    Poll poll;
+    bool operator==(const PollUpdatedFrame &) const = default;
+};
 struct KickedFrame {
     static constexpr const char *kType = "kicked";
     QString roomId;
@@ -285,7 +314,7 @@ using ServerFrame =
                  TypingIndicatorFrame, ReadReceiptFrame, PresenceUpdateFrame, SyncedFrame, SyncGapFrame, PongFrame,
                  UserJoinedFrame, UserLeftFrame, MemberUpdatedFrame, RoomUpdatedFrame, RoomDeletedFrame,
                  PinUpdatedFrame, KickedFrame, BannedFrame, AiResponseFrame, ErrorFrame, MessagesPurgedFrame,
-                 NotificationSettingsFrame, UserUpdatedFrame>;
+                 NotificationSettingsFrame, UserUpdatedFrame, PollUpdatedFrame>;
 
 // Each frame to JSON with its "type" set, and back. The decoders throw DecodeError naming the
 // field (`type` for an unknown or missing type).

@@ -29,6 +29,9 @@ void decode(const nlohmann::json &j, ReadReceipt &v, const QString &path);
 void decode(const nlohmann::json &j, AuditEntry &v, const QString &path);
 void decode(const nlohmann::json &j, OffsetPagination &v, const QString &path);
 void decode(const nlohmann::json &j, CursorPagination &v, const QString &path);
+void decode(const nlohmann::json &j, PollOption &v, const QString &path);
+void decode(const nlohmann::json &j, Poll &v, const QString &path);
+void decode(const nlohmann::json &j, NewPoll &v, const QString &path);
 } // namespace confab
 
 namespace confab::detail {

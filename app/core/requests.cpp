@@ -316,6 +316,8 @@ void to_json(json &j, const OutgoingMessage &v)
             ids.push_back(str(a.fileId));
         j["attachments"] = std::move(ids);
     }
+    if (v.poll)
+        j["poll"] = *v.poll;
 }
 
 // The configured content length is checked by the server after decoding.
@@ -328,6 +330,12 @@ void from_json(const json &j, OutgoingMessage &v)
     v.isAnonymous = r.optBool("isAnonymous", false);
     v.clientMsgId = r.optString("clientMsgId", {}, limits::kIdMax);
     v.attachments = attachmentRefs(r, "attachments");
+    v.poll.reset();
+    if (const json *poll = r.optObject("poll")) {
+        NewPoll p;
+        decode(*poll, p, r.pathOf("poll"));
+        v.poll = std::move(p);
+    }
     r.finish();
 }
 

@@ -121,6 +121,7 @@ struct OutgoingMessage {
     QString clientMsgId;
     bool isAnonymous = false;
     std::vector<Attachment> attachments;
+    std::optional<NewPoll> poll; // with type poll (and only then)
     bool operator==(const OutgoingMessage &) const = default;
 };
 
@@ -141,6 +142,8 @@ struct ReadMarker {
     QString messageId;
     bool operator==(const ReadMarker &) const = default;
 };
+
+// PUT .../messages/{messageId}/poll/vote is PollVote (core/poll.h).
 
 // PUT /v1/presence.
 struct PresenceChange {

@@ -197,6 +197,8 @@ void to_json(json &j, const Message &v)
              {"clientMsgId", optStr(v.clientMsgId)}};
     if (v.systemEvent)
         j["systemEvent"] = *v.systemEvent;
+    if (v.poll)
+        j["poll"] = *v.poll;
 }
 
 void decode(const json &j, Message &v, const QString &path)
@@ -256,6 +258,12 @@ void decode(const json &j, Message &v, const QString &path)
         SystemEvent e;
         decode(*event, e, r.pathOf("systemEvent"));
         v.systemEvent = std::move(e);
+    }
+    v.poll.reset();
+    if (const json *poll = r.optObject("poll")) {
+        Poll p;
+        decode(*poll, p, r.pathOf("poll"));
+        v.poll = std::move(p);
     }
     r.finish();
 }

@@ -6,6 +6,7 @@
 // the field.
 
 #include "enums.h"
+#include "poll.h"
 
 #include <QString>
 #include <QStringList>
@@ -94,6 +95,7 @@ struct Message {
     std::vector<Attachment> attachments;
     QString clientMsgId;
     std::optional<SystemEvent> systemEvent; // extension: set on every `system` message
+    std::optional<Poll> poll;               // extension: messages of type poll; absent on the wire otherwise
     bool operator==(const Message &) const = default;
 };
 

@@ -2,6 +2,7 @@
 
 #include "demobot.h"
 #include "democontent.h"
+#include "demopolls.h"
 #include "demouploader.h"
 
 #include <QFutureWatcher>
@@ -48,6 +49,7 @@ DemoCast::DemoCast(DemoWorld world, QUrl chatUrl, Options options, QObject *pare
         for (auto it = r.authorOf.cbegin(); it != r.authorOf.cend(); ++it)
             m_authorOf.insert(it.key(), it.value());
     }
+    m_polls = new DemoPolls([this](int ms) { return scaled(ms); }, this);
     m_tick.setSingleShot(true);
     connect(&m_tick, &QTimer::timeout, this, &DemoCast::tick);
 }
@@ -62,7 +64,7 @@ void DemoCast::start()
     m_age.start();
     // Nothing counts as done yet, so the first minute runs through every feature.
     for (Feature f : {Feature::Message, Feature::Reaction, Feature::Presence, Feature::Read, Feature::Edit,
-                      Feature::Offline, Feature::Picture})
+                      Feature::Offline, Feature::Picture, Feature::Poll})
         m_lastDone.insert(int(f), -overdueMs(f) + scaled(randomBetween(5000, 30000)));
     m_lastDone.insert(int(Feature::Message), -scaled(kOverdueMs));
     for (const auto &bot : m_bots)
@@ -87,7 +89,10 @@ int DemoCast::onlineCount() const
 
 int DemoCast::scaled(int ms) const { return std::max(1, int(ms * m_options.timeFactor)); }
 
-int DemoCast::overdueMs(Feature f) const { return scaled(f == Feature::Picture ? kPictureOverdueMs : kOverdueMs); }
+int DemoCast::overdueMs(Feature f) const
+{
+    return scaled(f == Feature::Picture || f == Feature::Poll ? kPictureOverdueMs : kOverdueMs);
+}
 
 void DemoCast::scheduleTick()
 {
@@ -149,6 +154,7 @@ bool DemoCast::perform(Feature f)
     case Feature::Edit: done = editOwnMessage(); break;
     case Feature::Offline: done = dropOffForAWhile(); break;
     case Feature::Picture: done = sharePicture(); break;
+    case Feature::Poll: done = askAPoll(); break;
     }
     if (done)
         m_lastDone.insert(int(f), m_age.elapsed());
@@ -214,6 +220,23 @@ bool DemoCast::postSomething()
     }
     const bool anonymous = room->allowAnonymous && chance(15);
     typeAndSend(bot, room->roomId, content, replyTo, scaled(randomBetween(1000, 3000)), anonymous);
+    return true;
+}
+
+bool DemoCast::askAPoll()
+{
+    const auto bots = onlineBots(true);
+    if (bots.empty())
+        return false;
+    DemoBot *bot = pickFrom(bots);
+    std::vector<const DemoRoom *> rooms;
+    for (const DemoRoom &r : m_world.rooms) {
+        if (r.type != RoomType::Direct && r.mayPost(bot->userId()))
+            rooms.push_back(&r);
+    }
+    if (rooms.empty())
+        return false;
+    m_polls->ask(bot, pickFrom(rooms)->roomId);
     return true;
 }
 
@@ -455,6 +478,17 @@ void DemoCast::onFrame(DemoBot &bot, const ServerFrame &frame)
     m_seen.insert(fresh->message.messageId);
     remember(fresh->message);
     const Message &m = fresh->message;
+    if (m.poll) { // whoever asked, the others vote over the next minute
+        std::vector<DemoBot *> voters;
+        for (const auto &b : m_bots) {
+            const auto room = std::find_if(m_world.rooms.cbegin(), m_world.rooms.cend(),
+                                           [&](const DemoRoom &r) { return r.roomId == m.roomId; });
+            if (b->isOnline() && b->userId() != m.authorId && room != m_world.rooms.cend() &&
+                room->mayPost(b->userId()))
+                voters.push_back(b.get());
+        }
+        m_polls->pollSeen(m, voters);
+    }
     if (!m.isAnonymous && m.authorId == m_world.you.userId && m.type != MessageType::System)
         answerHuman(m);
 }

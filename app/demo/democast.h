@@ -17,6 +17,7 @@
 namespace confab::demo {
 
 class DemoBot;
+class DemoPolls;
 class DemoUploader;
 
 // The demo users who are online: real WebSocket clients of the server that type, post, reply,
@@ -46,7 +47,7 @@ public:
     int onlineCount() const;
 
 private:
-    enum class Feature { Message, Reaction, Presence, Read, Edit, Offline, Picture };
+    enum class Feature { Message, Reaction, Presence, Read, Edit, Offline, Picture, Poll };
     struct OwnMessage {
         QString roomId;
         QString messageId;
@@ -65,6 +66,7 @@ private:
     bool editOwnMessage();
     bool dropOffForAWhile();
     bool sharePicture();
+    bool askAPoll();
     void postPicture(DemoBot *bot, const QString &roomId, const QString &fileId, const QString &caption);
 
     // Typing, then after a moment the message (a reply when replyTo is set).
@@ -85,6 +87,7 @@ private:
     Options m_options;
     std::vector<std::unique_ptr<DemoBot>> m_bots;
     std::unique_ptr<DemoUploader> m_uploader;
+    DemoPolls *m_polls = nullptr;
     QTimer m_tick;
     QElapsedTimer m_age;
     QHash<int, qint64> m_lastDone;                 // Feature -> m_age when last done

@@ -151,6 +151,7 @@ void fields(Diff &d, const QString &p, const Message &a, const Message &e)
     F(attachments);
     F(clientMsgId);
     F(systemEvent);
+    F(poll);
 }
 
 void fields(Diff &d, const QString &p, const NotificationPrefs &a, const NotificationPrefs &e)
@@ -163,6 +164,27 @@ void fields(Diff &d, const QString &p, const RoomNotifications &a, const RoomNot
 {
     F(roomId);
     F(prefs);
+}
+
+void fields(Diff &d, const QString &p, const PollOption &a, const PollOption &e)
+{
+    F(optionId);
+    F(text);
+    F(votes);
+    F(voters);
+}
+
+void fields(Diff &d, const QString &p, const Poll &a, const Poll &e)
+{
+    F(question);
+    F(options);
+    F(multipleChoice);
+    F(anonymous);
+    F(closesAt);
+    F(closedAt);
+    F(closedBy);
+    F(voterCount);
+    F(myVotes);
 }
 
 void fields(Diff &d, const QString &p, const Room &a, const Room &e)
@@ -300,6 +322,19 @@ void frame(Diff &d, const QString &p, const MessageReactionFrame &a, const Messa
     F(action);
     F(ref);
 }
+void frame(Diff &d, const QString &p, const PollVoteFrame &a, const PollVoteFrame &e)
+{
+    F(roomId);
+    F(messageId);
+    F(optionIds);
+    F(ref);
+}
+void frame(Diff &d, const QString &p, const PollCloseFrame &a, const PollCloseFrame &e)
+{
+    F(roomId);
+    F(messageId);
+    F(ref);
+}
 void frame(Diff &d, const QString &p, const MarkReadFrame &a, const MarkReadFrame &e)
 {
     F(roomId);
@@ -419,6 +454,13 @@ void frame(Diff &d, const QString &p, const RoomUpdatedFrame &a, const RoomUpdat
     F(room);
 }
 void frame(Diff &d, const QString &p, const RoomDeletedFrame &a, const RoomDeletedFrame &e) { F(roomId); }
+void frame(Diff &d, const QString &p, const PollUpdatedFrame &a, const PollUpdatedFrame &e)
+{
+    F(seq);
+    F(roomId);
+    F(messageId);
+    F(poll);
+}
 void frame(Diff &d, const QString &p, const PinUpdatedFrame &a, const PinUpdatedFrame &e)
 {
     F(seq);

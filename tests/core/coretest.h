@@ -61,6 +61,8 @@ void fields(Diff &d, const QString &p, const confab::AuditEntry &a, const confab
 void fields(Diff &d, const QString &p, const confab::OffsetPagination &a, const confab::OffsetPagination &e);
 void fields(Diff &d, const QString &p, const confab::CursorPagination &a, const confab::CursorPagination &e);
 void fields(Diff &d, const QString &p, const confab::ClientFrame &a, const confab::ClientFrame &e);
+void fields(Diff &d, const QString &p, const confab::PollOption &a, const confab::PollOption &e);
+void fields(Diff &d, const QString &p, const confab::Poll &a, const confab::Poll &e);
 void fields(Diff &d, const QString &p, const confab::ServerFrame &a, const confab::ServerFrame &e);
 
 // Printable values for the report.
@@ -88,7 +90,7 @@ constexpr bool kHasFields =
     kOneOf<T, confab::User, confab::RoomSettings, confab::Attachment, confab::SystemEvent, confab::Message,
            confab::Room, confab::Member, confab::Presence, confab::ReadReceipt, confab::AuditEntry,
            confab::OffsetPagination, confab::CursorPagination, confab::ClientFrame, confab::ServerFrame,
-           confab::NotificationPrefs, confab::RoomNotifications>;
+           confab::NotificationPrefs, confab::RoomNotifications, confab::PollOption, confab::Poll>;
 
 template<typename T> struct IsVector : std::false_type {
 };

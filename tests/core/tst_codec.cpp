@@ -168,6 +168,22 @@ Message aiMessage()
             .replyTo = u"m_01930f"_s};
 }
 
+// Closed by hand, not anonymous (voters shown), with the reader's own choice.
+Poll retroPoll()
+{
+    return {.question = u"Which day works for the retro?"_s,
+            .options = {{u"o1"_s, u"Monday"_s, 2, {u"u_alice01"_s, u"u_bob02"_s}},
+                        {u"o2"_s, u"Wednesday"_s, 0, {}},
+                        {u"o3"_s, u"Friday"_s, 1, {u"u_bob02"_s}}},
+            .multipleChoice = true,
+            .anonymous = false,
+            .closesAt = utc(2025, 10, 3, 17, 0, 0, 0),
+            .closedAt = utc(2025, 10, 2, 9, 15, 30, 250),
+            .closedBy = u"u_alice01"_s,
+            .voterCount = 2,
+            .myVotes = QStringList{u"o1"_s, u"o3"_s}};
+}
+
 // With lastMessage, myRole and settings.
 Room room()
 {
@@ -394,6 +410,8 @@ std::vector<std::pair<QString, ClientFrame>> clientFrameCases()
         {u"set_presence"_s, SetPresenceFrame{PresenceStatus::Away, u"Back at 14:00 ☕"_s, u"c-8"_s}},
         {u"sync"_s, SyncFrame{{{u"r_design"_s, 1051}, {u"r_general"_s, 0}, {u"d_alice01-bob02"_s, 17}}, u"c-9"_s}},
         {u"ping"_s, PingFrame{u"p-42"_s, {}}},
+        {u"poll_vote"_s, PollVoteFrame{u"r_design"_s, u"m_0193a0"_s, {u"o1"_s, u"o3"_s}, u"c-11"_s}},
+        {u"poll_close"_s, PollCloseFrame{u"r_design"_s, u"m_0193a0"_s, u"c-12"_s}},
     };
 }
 
@@ -426,6 +444,7 @@ std::vector<std::pair<QString, ServerFrame>> serverFrameCases()
         {u"banned"_s, BannedFrame{u"r_design"_s, u"Repeated spam"_s, utc(2025, 10, 6, 10, 25, 0, 0)}},
         {u"ai_response"_s, AiResponseFrame{aiMessage()}},
         {u"error"_s, ErrorFrame{ErrorCode::ValidationFailed, u"content: must not be empty"_s, u"content"_s, u"c-4"_s}},
+        {u"poll_updated"_s, PollUpdatedFrame{1060, u"r_design"_s, u"m_0193a0"_s, retroPoll()}},
     };
 }
 
@@ -607,8 +626,8 @@ void TestCore::everyFrameHasAFixture()
     };
     const QStringList clientTypes = allFrameTypes<ClientFrame>();
     const QStringList serverTypes = allFrameTypes<ServerFrame>();
-    QCOMPARE(clientTypes.size(), 13);
-    QCOMPARE(serverTypes.size(), 25);
+    QCOMPARE(clientTypes.size(), 15); // with poll_vote and poll_close
+    QCOMPARE(serverTypes.size(), 26); // with notification_settings, user_updated, poll_updated
     check(u"client"_s, clientTypes, clientFrameCases());
     if (QTest::currentTestFailed())
         return;

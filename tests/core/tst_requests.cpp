@@ -133,6 +133,15 @@ std::vector<std::pair<QString, BodyCheck>> requestCases()
                                                           .isAnonymous = true,
                                                           .attachments = {pdf}})},
         {u"outgoing_message_minimal"_s, roundTrip(OutgoingMessage{.content = u"hello"_s}, true)},
+        {u"outgoing_message_poll"_s,
+         roundTrip(
+             OutgoingMessage{
+                 .type = MessageType::Poll,
+                 .clientMsgId = u"c-7a8b9c0d"_s,
+                 .poll =
+                     NewPoll{u"Lunch today?"_s, {u"Pizza"_s, u"Sushi"_s, u"Salad bar"_s}, true, true, t(9, 29, 12, 0)}},
+             true)},
+        {u"poll_vote"_s, roundTrip(PollVote{{u"o2"_s}})},
         {u"message_edit"_s, roundTrip(MessageEdit{u"Let's ship it on Friday."_s})},
         {u"reaction"_s, roundTrip(NewReaction{u"🎉"_s})},
         {u"read_marker"_s, roundTrip(ReadMarker{u"m_01930f"_s})},
@@ -190,6 +199,8 @@ void decodeAs(const QString &path, const json &j)
         {u"requests/kick"_s, [](const json &v) { v.get<KickRequest>(); }},
         {u"requests/ban"_s, [](const json &v) { v.get<BanRequest>(); }},
         {u"requests/outgoing_message"_s, [](const json &v) { v.get<OutgoingMessage>(); }},
+        {u"requests/outgoing_message_poll"_s, [](const json &v) { v.get<OutgoingMessage>(); }},
+        {u"requests/poll_vote"_s, [](const json &v) { v.get<PollVote>(); }},
         {u"requests/message_edit"_s, [](const json &v) { v.get<MessageEdit>(); }},
         {u"requests/reaction"_s, [](const json &v) { v.get<NewReaction>(); }},
         {u"requests/read_marker"_s, [](const json &v) { v.get<ReadMarker>(); }},

@@ -3,6 +3,7 @@
 #include "room/emojipicker.h"
 #include "room/emojitable.h"
 #include "room/messagemarkdown.h"
+#include "room/pollcard.h"
 #include "room/reactionsummary.h"
 #include "room/seenby.h"
 #include "room/systemline.h"
@@ -416,10 +417,12 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index, const 
         y = l.quote.bottom() + 1 + 4;
     }
     const QList<Attachment> files = attachmentsOf(index);
-    // A file without a caption has no text line.
-    const int height = files.isEmpty() || !index.data(MessageModel::ContentRole).toString().isEmpty()
-                           ? textHeight(index, font, width)
-                           : 0;
+    const QVariant poll = index.data(MessageModel::PollRole);
+    // A file without a caption has no text line; a poll's text is its question, on its card.
+    const int height =
+        !poll.isValid() && (files.isEmpty() || !index.data(MessageModel::ContentRole).toString().isEmpty())
+            ? textHeight(index, font, width)
+            : 0;
     l.text = QRect(x, y, width, height);
     y += height;
     for (const Attachment &a : files) {
@@ -427,6 +430,11 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index, const 
         const QSize size = showsAsImage(a) ? imageSize(a, width) : QSize(qMin(kFileChipWidth, width), kFileChipHeight);
         l.files << QRect(QPoint(x, y), size);
         y += size.height();
+    }
+    if (poll.isValid()) {
+        const int w = qMin(width, PollCard::kMaxWidth);
+        l.poll = QRect(x, y + 2, w, PollCard::height(poll.value<Poll>(), font, w));
+        y = l.poll.bottom() + 1;
     }
     if (!statusText(index).isEmpty()) {
         l.status = QRect(x, y + 2, width, sfm.height());
@@ -525,6 +533,11 @@ QRect MessageDelegate::messageRect(const QModelIndex &index) const
 QRect MessageDelegate::quoteRect(const QModelIndex &index) const
 {
     return layout(index, m_view->visualRect(index).topLeft()).quote;
+}
+
+QRect MessageDelegate::pollRect(const QModelIndex &index) const
+{
+    return layout(index, m_view->visualRect(index).topLeft()).poll;
 }
 
 QRect MessageDelegate::attachmentRect(const QModelIndex &index, int attachment) const
@@ -732,6 +745,9 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->restore();
 
     paintAttachments(painter, opt, index, l);
+    if (!l.poll.isNull())
+        PollCard::paint(painter, l.poll, index.data(MessageModel::PollRole).value<Poll>(), m_view->font(), pal,
+                        QDateTime::currentMSecsSinceEpoch());
 
     if (!l.status.isNull()) {
         const double uploaded = index.data(MessageModel::UploadProgressRole).toDouble();

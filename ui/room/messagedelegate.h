@@ -53,6 +53,7 @@ public:
     QRect messageRect(const QModelIndex &index) const;
     // A message of one to three emoji and nothing else, drawn large.
     static bool isLargeEmoji(const QModelIndex &index);
+    QRect pollRect(const QModelIndex &index) const; // a poll's card (PollCard)
     // Whether an attachment shows as an image (else as a file chip), and at what size.
     static bool showsAsImage(const Attachment &a);
     static QSize imageSize(const Attachment &a, int maxWidth);
@@ -94,6 +95,7 @@ private:
         QRect text;
         QRect status;
         QList<QRect> files;
+        QRect poll;
         QList<QRect> chips;
         QRect seenBy;       // who read up to here (SeenBy)
         QRect systemLine;   // a server-made line instead of all of the above (SystemLine)

@@ -14,6 +14,7 @@
 #include "room/notificationbutton.h"
 #include "room/pinsbutton.h"
 #include "room/roomfiles.h"
+#include "room/roompolls.h"
 #include "room/timelineview.h"
 #include "widgets/avatarimages.h"
 #include "widgets/emptyhint.h"
@@ -102,6 +103,8 @@ RoomView::RoomView(QWidget *parent)
     composerRow->setSpacing(4);
     composerRow->addWidget(m_files->attachButton(), 0, Qt::AlignBottom);
     composerRow->addWidget(m_anonymous, 0, Qt::AlignBottom);
+    m_polls = new RoomPolls(m_timeline, m_composer, this);
+    composerRow->addWidget(m_polls->createButton(), 0, Qt::AlignBottom);
     composerRow->addWidget(m_composer, 1);
     bottom->addLayout(composerRow);
     m_counter = new LengthCounter(m_composer, this);
@@ -158,6 +161,7 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
         m_peerStatus->setRoom(&m_room->members(), engine->me().userId);
     m_files->open(engine, roomId);
     m_avatars->setMedia(&engine->media());
+    m_polls->open(engine, roomId);
     m_actions->setStanding(&m_room->standing());
     auto allowAnonymous = [this] { m_anonymous->setAllowed(m_room->standing().room().settings.allowAnonymous); };
     allowAnonymous();
@@ -190,6 +194,7 @@ void RoomView::clear()
     m_completer->setMembers(nullptr);
     m_files->clear();
     m_avatars->setMedia(nullptr); // the engine's cache goes with the engine
+    m_polls->clear();
     m_pins->setMessageModel(nullptr);
     m_timeline->setReadReceipts(nullptr, nullptr);
     m_notify->setRoom(nullptr, {});

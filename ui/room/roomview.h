@@ -28,6 +28,7 @@ class ModerationController;
 class PeerStatusLabel;
 class PinsButton;
 class RoomFiles;
+class RoomPolls;
 class TimelineView;
 
 // The right side: the open room's header, timeline, who is typing, and the composer with its
@@ -58,6 +59,7 @@ public:
     RoomFiles *files() const { return m_files; }
     AnonymousToggle *anonymousToggle() const { return m_anonymous; }
     ComposerCompleter *completer() const { return m_completer; }
+    RoomPolls *polls() const { return m_polls; }
     QString typingText() const;
     // Focus to the composer when the open room can be written in; false otherwise.
     bool focusComposer();
@@ -97,6 +99,7 @@ private:
     ComposerCompleter *m_completer = nullptr;
     // Opening the timeline at a search result.
     MessageJump *m_jump = nullptr;
+    RoomPolls *m_polls = nullptr; // creating and voting on polls
 };
 
 } // namespace confab::ui

@@ -3,6 +3,7 @@
 #include "room/emojipicker.h"
 #include "room/messagedelegate.h"
 #include "room/messagehoverbar.h"
+#include "room/pollcard.h"
 #include "room/seenby.h"
 #include "room/systemruns.h"
 #include "room/timelineroles.h"
@@ -67,10 +68,14 @@ public:
             return QIdentityProxyModel::data(index, role);
         if (system) // the same sentence as on screen
             return runs ? runs->textFor(index) : QString();
-        QString text = TimelineView::tr("%1, %2: %3")
-                           .arg(index.data(MessageModel::AuthorNameRole).toString(),
-                                MessageDelegate::timeText(index.data(MessageModel::TimestampRole).toDateTime()),
-                                index.data(MessageModel::ContentRole).toString());
+        // A poll is read as its question, options and counts (PollCard) instead of its text.
+        const QVariant poll = index.data(MessageModel::PollRole);
+        QString text =
+            TimelineView::tr("%1, %2: %3")
+                .arg(index.data(MessageModel::AuthorNameRole).toString(),
+                     MessageDelegate::timeText(index.data(MessageModel::TimestampRole).toDateTime()),
+                     poll.isValid() ? PollCard::accessibleText(poll.value<Poll>(), QDateTime::currentMSecsSinceEpoch())
+                                    : index.data(MessageModel::ContentRole).toString());
         if (!index.data(MessageModel::ReplyToRole).toString().isEmpty())
             text = TimelineView::tr("%1 (in reply to %2)").arg(text, MessageDelegate::quoteText(index));
         const QStringList reactions = MessageDelegate::reactionSummaries(index); // who reacted

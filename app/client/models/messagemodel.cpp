@@ -59,6 +59,7 @@ MessageModel::MessageModel(const QString &roomId, ApiClient &api, LocalStore &st
         loadPins(); // pin events were missed too
     });
     connect(&m_sync, &SyncEngine::pinChanged, this, &MessageModel::applyPin);
+    connect(&m_sync, &SyncEngine::pollChanged, this, &MessageModel::applyPoll);
     connect(&m_outbox, &Outbox::queued, this, [this](const OutgoingItem &item) {
         if (item.roomId == m_roomId)
             appendPending(item);
@@ -240,7 +241,10 @@ bool MessageModel::upsert(const Message &m, bool allowOutsideWindow)
 {
     const int existing = rowOfMessage(m.messageId);
     if (existing >= 0) {
-        m_rows[std::size_t(existing)].message = m;
+        Message &held = m_rows[std::size_t(existing)].message;
+        std::optional<Poll> poll = m.poll ? std::optional<Poll>(withMyVotesKept(*m.poll, held.poll)) : std::nullopt;
+        held = m;
+        held.poll = std::move(poll);
         shareStrings(m_rows[std::size_t(existing)].message);
         changed(existing);
         updatePinnedCopy(m);
@@ -718,6 +722,18 @@ void MessageModel::applyReaction(const QString &roomId, const QString &messageId
     changed(row);
 }
 
+void MessageModel::applyPoll(const QString &roomId, const QString &messageId, const Poll &poll)
+{
+    if (roomId != m_roomId)
+        return;
+    const int row = rowOfMessage(messageId);
+    if (row < 0)
+        return;
+    Message &m = m_rows[std::size_t(row)].message;
+    m.poll = withMyVotesKept(poll, m.poll);
+    changed(row);
+}
+
 const std::pair<QString, QString> &MessageModel::cachedQuote(const QString &messageId) const
 {
     auto it = m_quotes.find(messageId);
@@ -786,6 +802,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case IsHighlightedRole: return !m_highlighted.isEmpty() && m.messageId == m_highlighted && index.row() < m_sent;
     case AttachmentsRole: return QVariant::fromValue(QList<Attachment>(m.attachments.begin(), m.attachments.end()));
     case SystemEventRole: return m.systemEvent ? QVariant::fromValue(*m.systemEvent) : QVariant();
+    case PollRole: return m.poll ? QVariant::fromValue(*m.poll) : QVariant();
     case UploadProgressRole:
         return r.delivery == Delivery::Sent || m.attachments.empty() ? -1.0 : double(std::max(0.0f, r.uploaded));
     case MentionRole:
@@ -845,7 +862,8 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {UploadProgressRole, "uploadProgress"},
             {IsHighlightedRole, "isHighlighted"},
             {SystemEventRole, "systemEvent"},
-            {AuthorAvatarRole, "authorAvatar"}};
+            {AuthorAvatarRole, "authorAvatar"},
+            {PollRole, "poll"}};
 }
 
 } // namespace confab::client

@@ -55,6 +55,7 @@ public:
         SystemEventRole,    // confab::SystemEvent of a server-made line; invalid for other messages
         IsHighlightedRole,  // the message a search result opened, for a moment (setHighlighted())
         AuthorAvatarRole,   // the author's avatar URL; empty for none and for anonymous posts
+        PollRole,           // confab::Poll of a poll message (with myVotes when known), else invalid
     };
 
     MessageModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, Outbox &outbox,
@@ -135,6 +136,8 @@ public:
     void applyPurge(const QString &roomId, const QStringList &messageIds);
     void applyReaction(const QString &roomId, const QString &messageId, const QString &emoji, bool mine);
     void applyPin(const QString &roomId, const QString &messageId, bool pinned);
+    // A poll's new state (an event, or the answer to our vote); keeps our choice if it has none.
+    void applyPoll(const QString &roomId, const QString &messageId, const confab::Poll &poll);
 
 Q_SIGNALS:
     void latestLoaded();
@@ -212,3 +215,4 @@ private:
 
 Q_DECLARE_METATYPE(confab::Attachment)
 Q_DECLARE_METATYPE(confab::SystemEvent)
+Q_DECLARE_METATYPE(confab::Poll)

@@ -407,6 +407,21 @@ void ApiClient::addReaction(const QString &roomId, const QString &messageId, con
                   std::move(done), as<Message>);
 }
 
+void ApiClient::votePoll(const QString &roomId, const QString &messageId, const QStringList &optionIds,
+                         QObject *context, ApiCallback<Message> done)
+{
+    const json body = PollVote{optionIds};
+    call<Message>("PUT", messagePath(roomId, messageId) + QStringLiteral("/poll/vote"), {}, &body, context,
+                  std::move(done), as<Message>);
+}
+
+void ApiClient::closePoll(const QString &roomId, const QString &messageId, QObject *context, ApiCallback<Message> done)
+{
+    const json body = emptyBody();
+    call<Message>("POST", messagePath(roomId, messageId) + QStringLiteral("/poll/close"), {}, &body, context,
+                  std::move(done), as<Message>);
+}
+
 void ApiClient::removeReaction(const QString &roomId, const QString &messageId, const QString &emoji, QObject *context,
                                ApiCallback<Message> done)
 {

@@ -91,6 +91,10 @@ public:
     void deleteMessage(const QString &roomId, const QString &messageId, QObject *context, ApiCallback<Message> done);
     void addReaction(const QString &roomId, const QString &messageId, const QString &emoji, QObject *context,
                      ApiCallback<Message> done);
+    // Polls: the caller's whole choice (empty retracts it), and closing; both answer the message.
+    void votePoll(const QString &roomId, const QString &messageId, const QStringList &optionIds, QObject *context,
+                  ApiCallback<Message> done);
+    void closePoll(const QString &roomId, const QString &messageId, QObject *context, ApiCallback<Message> done);
     void removeReaction(const QString &roomId, const QString &messageId, const QString &emoji, QObject *context,
                         ApiCallback<Message> done);
     void markRead(const QString &roomId, const QString &messageId, QObject *context, ApiCallback<ReadReceipt> done);

@@ -16,6 +16,7 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QUuid>
 
 namespace confab::client {
 
@@ -133,6 +134,7 @@ MessageModel *ChatEngine::createMessageModel(const QString &roomId, QObject *par
     connect(this, &ChatEngine::messageDeleted, m, &MessageModel::applyDeletion);
     connect(this, &ChatEngine::reactionSet, m, &MessageModel::applyReaction);
     connect(this, &ChatEngine::pinSet, m, &MessageModel::applyPin);
+    connect(this, &ChatEngine::pollSet, m, &MessageModel::applyPoll);
     return m;
 }
 
@@ -232,6 +234,38 @@ void ChatEngine::setPinned(const QString &roomId, const QString &messageId, bool
             Q_EMIT messageActionFailed(roomId, tr("The message was not pinned: %1").arg(r.error->message));
         else
             Q_EMIT messageActionFailed(roomId, tr("The message was not unpinned: %1").arg(r.error->message));
+    });
+}
+
+void ChatEngine::sendPoll(const QString &roomId, const NewPoll &poll)
+{
+    OutgoingMessage m;
+    m.type = MessageType::Poll;
+    m.poll = poll;
+    m.clientMsgId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_api.sendMessage(roomId, m, this, [this, roomId](const ApiResult<Message> &r) {
+        if (!r.ok())
+            Q_EMIT messageActionFailed(roomId, tr("The poll was not created: %1").arg(r.error->message));
+    });
+}
+
+void ChatEngine::votePoll(const QString &roomId, const QString &messageId, const QStringList &optionIds)
+{
+    m_api.votePoll(roomId, messageId, optionIds, this, [this, roomId, messageId](const ApiResult<Message> &r) {
+        if (r.ok() && r.value.poll)
+            Q_EMIT pollSet(roomId, messageId, *r.value.poll);
+        else if (!r.ok())
+            Q_EMIT messageActionFailed(roomId, tr("Your vote was not counted: %1").arg(r.error->message));
+    });
+}
+
+void ChatEngine::closePoll(const QString &roomId, const QString &messageId)
+{
+    m_api.closePoll(roomId, messageId, this, [this, roomId, messageId](const ApiResult<Message> &r) {
+        if (r.ok() && r.value.poll)
+            Q_EMIT pollSet(roomId, messageId, *r.value.poll);
+        else if (!r.ok())
+            Q_EMIT messageActionFailed(roomId, tr("The poll was not closed: %1").arg(r.error->message));
     });
 }
 

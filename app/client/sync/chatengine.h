@@ -89,6 +89,12 @@ public:
     void deleteMessage(const QString &roomId, const QString &messageId);
     void setReaction(const QString &roomId, const QString &messageId, const QString &emoji, bool mine);
     void setPinned(const QString &roomId, const QString &messageId, bool pinned);
+    // Polls. A new poll goes straight to the server (not the outbox: it has no local echo) and
+    // shows when its new_message arrives; a vote or a close shows when the server answers, and
+    // the poll_updated events that follow carry everyone's counts.
+    void sendPoll(const QString &roomId, const NewPoll &poll);
+    void votePoll(const QString &roomId, const QString &messageId, const QStringList &optionIds);
+    void closePoll(const QString &roomId, const QString &messageId);
     // Moves the server's read position forward to this message (never back).
     void markReadUpTo(const QString &roomId, const QString &messageId);
 
@@ -103,6 +109,7 @@ Q_SIGNALS:
     void messageDeleted(const QString &roomId, const QString &messageId);
     void reactionSet(const QString &roomId, const QString &messageId, const QString &emoji, bool mine);
     void pinSet(const QString &roomId, const QString &messageId, bool pinned);
+    void pollSet(const QString &roomId, const QString &messageId, const confab::Poll &poll);
     void messageActionFailed(const QString &roomId, const QString &message);
     // We are no longer in a room: left (maybe on another device), deleted, kicked or banned.
     // roomName is the room's name as it was listed; message says what happened, for the user.

@@ -178,6 +178,14 @@ void SyncEngine::onFrame(const ServerFrame &frame)
             } else if constexpr (std::is_same_v<F, PinUpdatedFrame>) {
                 if (admit(f.roomId, f.seq))
                     Q_EMIT pinChanged(f.roomId, f.messageId, f.pinned);
+            } else if constexpr (std::is_same_v<F, PollUpdatedFrame>) {
+                if (admit(f.roomId, f.seq)) {
+                    if (auto m = m_store.message(f.messageId)) {
+                        m->poll = withMyVotesKept(f.poll, m->poll);
+                        m_store.saveMessage(*m);
+                    }
+                    Q_EMIT pollChanged(f.roomId, f.messageId, f.poll);
+                }
             } else if constexpr (std::is_same_v<F, RoomDeletedFrame>) {
                 removeRoom(f.roomId, tr("The room was deleted."), RemovalKind::Deleted);
             } else if constexpr (std::is_same_v<F, KickedFrame>) {

@@ -59,6 +59,8 @@ Q_SIGNALS:
     void pinChanged(const QString &roomId, const QString &messageId, bool pinned);
     // My notification level or mute for a room changed (here or on another device).
     void notificationPrefsChanged(const QString &roomId, const confab::NotificationPrefs &prefs);
+    // A poll's counts or state changed; poll.myVotes is set only when the event said (ours).
+    void pollChanged(const QString &roomId, const QString &messageId, const confab::Poll &poll);
     // A room whose missed events were too many to replay: its cached messages are gone and
     // whoever shows it reloads the latest page.
     void roomReset(const QString &roomId);

@@ -192,9 +192,9 @@ void RealtimeHub::setTyping(const Caller &caller, const QString &roomId, bool is
 
 void RealtimeHub::handle(WsSession *session, ClientFrame &&frame)
 {
-    const bool isMessage = std::holds_alternative<SendMessageFrame>(frame) ||
-                           std::holds_alternative<EditMessageFrame>(frame) ||
-                           std::holds_alternative<MessageReactionFrame>(frame);
+    const bool isMessage =
+        std::holds_alternative<SendMessageFrame>(frame) || std::holds_alternative<EditMessageFrame>(frame) ||
+        std::holds_alternative<MessageReactionFrame>(frame) || std::holds_alternative<PollVoteFrame>(frame);
     const bool isTyping =
         std::holds_alternative<TypingStartFrame>(frame) || std::holds_alternative<TypingStopFrame>(frame);
     const bool isPing = std::holds_alternative<PingFrame>(frame);
@@ -268,7 +268,7 @@ void RealtimeHub::on(WsSession *s, const LeaveRoomFrame &f)
 void RealtimeHub::on(WsSession *s, const SendMessageFrame &f)
 {
     m_typing.stop(f.roomId, s->caller().userId);
-    SendRequest req{f.roomId, f.content, f.messageType, f.replyTo, f.clientMsgId, f.isAnonymous, f.attachments};
+    SendRequest req{f.roomId, f.content, f.messageType, f.replyTo, f.clientMsgId, f.isAnonymous, f.attachments, f.poll};
     call<SendResult>(
         s, f.ref, [req](Services &svc, const Caller &c, Effects &fx) { return svc.messages.send(c, req, fx); },
         [ref = f.ref, clientMsgId = f.clientMsgId](WsSession *session, SendResult &r) {
@@ -297,6 +297,24 @@ void RealtimeHub::on(WsSession *s, const MessageReactionFrame &f)
                       return svc.messages.react(c, f.roomId, f.messageId, f.emoji, f.action, fx);
                   },
                   {});
+}
+
+// The voter's own connections get poll_updated with myVotes; nothing else answers a vote.
+void RealtimeHub::on(WsSession *s, const PollVoteFrame &f)
+{
+    call<Message>(
+        s, f.ref,
+        [f](Services &svc, const Caller &c, Effects &fx) {
+            return svc.polls.vote(c, f.roomId, f.messageId, PollVote{f.optionIds}, fx);
+        },
+        {}, StorageWorker::Commit::Grouped);
+}
+
+void RealtimeHub::on(WsSession *s, const PollCloseFrame &f)
+{
+    call<Message>(
+        s, f.ref,
+        [f](Services &svc, const Caller &c, Effects &fx) { return svc.polls.close(c, f.roomId, f.messageId, fx); }, {});
 }
 
 void RealtimeHub::on(WsSession *s, const MarkReadFrame &f)

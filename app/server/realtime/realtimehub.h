@@ -91,6 +91,8 @@ private:
     void on(WsSession *s, const SetPresenceFrame &f);
     void on(WsSession *s, const SyncFrame &f);
     void on(WsSession *s, const PingFrame &f);
+    void on(WsSession *s, const PollVoteFrame &f);
+    void on(WsSession *s, const PollCloseFrame &f);
 
     // Runs a service call for a session; errors go back to it as `error` frames with the ref.
     template<typename T>

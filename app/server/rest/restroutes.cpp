@@ -444,7 +444,8 @@ void RestApi::addMessageRoutes()
                                   m.replyTo,
                                   m.clientMsgId,
                                   m.isAnonymous,
-                                  m.attachments};
+                                  m.attachments,
+                                  m.poll};
             return mapped<SendResult>(s.messages.send(caller, req, fx),
                                       [](const SendResult &sr) { return json(sr.message); });
         },
@@ -476,6 +477,30 @@ void RestApi::addMessageRoutes()
               return plain(s.messages.react(caller, c.param(QStringLiteral("roomId")),
                                             c.param(QStringLiteral("messageId")), c.param(QStringLiteral("emoji")),
                                             ReactionAction::Remove, fx));
+          });
+
+    // Polls: votes draw on the messages budget, like the posts they stand beside.
+    route(
+        "PUT", "/v1/chat/rooms/{roomId}/messages/{messageId}/poll/vote",
+        [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+            const PollVote vote = bodyAs<PollVote>(c);
+            return plain(s.polls.vote(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("messageId")),
+                                      vote, fx));
+        },
+        200, {}, RouteKind::MessageSend);
+
+    route(
+        "DELETE", "/v1/chat/rooms/{roomId}/messages/{messageId}/poll/vote",
+        [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+            return plain(s.polls.vote(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("messageId")),
+                                      PollVote{}, fx));
+        },
+        200, {}, RouteKind::MessageSend);
+
+    route("POST", "/v1/chat/rooms/{roomId}/messages/{messageId}/poll/close",
+          [](Services &s, const Caller &caller, Effects &fx, const RestCall &c) {
+              return plain(
+                  s.polls.close(caller, c.param(QStringLiteral("roomId")), c.param(QStringLiteral("messageId")), fx));
           });
 
     route("POST", "/v1/chat/rooms/{roomId}/read",

@@ -2,6 +2,7 @@
 
 #include "anonymousaudit.h"
 #include "fileservice.h"
+#include "pollservice.h"
 #include "receiptservice.h"
 #include "systemmessages.h"
 #include "wordfilter.h"
@@ -89,8 +90,13 @@ Result<SendResult> MessageService::send(const Caller &caller, const SendRequest 
         return apiError(ErrorCode::ValidationFailed,
                         QStringLiteral("clients may not send %1 messages").arg(toString(req.type)),
                         QStringLiteral("type"));
-    if (req.attachments.empty() || !req.content.trimmed().isEmpty()) {
-        if (auto bad = validateContent(req.content, m_ctx.settings.contentMaxChars))
+    auto poll = PollService(m_ctx).pollForNewMessage(req.type, req.poll, !req.attachments.empty());
+    if (!poll)
+        return *poll.error;
+    // A poll's text is its question unless the sender wrote one (search and older clients see it).
+    const QString content = poll.value && req.content.trimmed().isEmpty() ? poll.value->question : req.content;
+    if (req.attachments.empty() || !content.trimmed().isEmpty()) {
+        if (auto bad = validateContent(content, m_ctx.settings.contentMaxChars))
             return *bad;
     }
     std::vector<Attachment> attachments;
@@ -100,7 +106,7 @@ Result<SendResult> MessageService::send(const Caller &caller, const SendRequest 
             return *resolved.error;
         attachments = std::move(resolved.value);
     }
-    auto filtered = filterWords(req.content, a.record.room.settings);
+    auto filtered = filterWords(content, a.record.room.settings);
     if (!filtered)
         return *filtered.error;
     if (req.isAnonymous && !a.record.room.settings.allowAnonymous)
@@ -147,6 +153,7 @@ Result<SendResult> MessageService::send(const Caller &caller, const SendRequest 
     if (m.isAnonymous)
         m.anonymousName = QStringLiteral("Anonymous");
     m.clientMsgId = req.clientMsgId;
+    m.poll = poll.value;
 
     inTransaction(m_ctx.storage, [&] {
         const QByteArray bytes = m_guard.logEvent(
@@ -154,6 +161,8 @@ Result<SendResult> MessageService::send(const Caller &caller, const SendRequest 
             [&](qint64 seq) {
                 m.seq = seq;
                 m_ctx.storage.insertMessage(m);
+                if (m.poll)
+                    m_ctx.storage.insertPoll(m.messageId, *m.poll);
                 if (!m.attachments.empty()) {
                     std::vector<QString> fileIds;
                     for (const Attachment &att : m.attachments)
@@ -359,6 +368,7 @@ Result<MessagePage> MessageService::history(const Caller &caller, const QString 
         }
         page.messages = m_ctx.storage.messagesBefore(roomId, beforeSeq, limit, &hasMore);
     }
+    PollService(m_ctx).addMyVotes(caller.userId, page.messages);
     for (auto &m : page.messages)
         m = presentMessage(std::move(m));
     page.pagination.hasMore = hasMore;
@@ -471,10 +481,13 @@ QByteArray MessageService::replayFrame(const EventRecord &e, const Message *curr
         return frameBytes(NewMessageFrame{e.seq, std::move(shown)});
     if (e.type == QLatin1String(MessageDeletedFrame::kType))
         return frameBytes(MessageDeletedFrame{e.seq, e.roomId, e.messageId});
+    if (e.type == QLatin1String(PollUpdatedFrame::kType) && shown.poll) // the final counts
+        return frameBytes(PollUpdatedFrame{e.seq, e.roomId, e.messageId, *shown.poll});
     return frameBytes(MessageUpdatedFrame{e.seq, std::move(shown)});
 }
 
-void MessageService::appendReplay(const std::vector<EventRecord> &events, std::vector<QByteArray> &frames)
+void MessageService::appendReplay(const std::vector<EventRecord> &events, const QString &userId,
+                                  std::vector<QByteArray> &frames)
 {
     // Two queries per batch (the messages, their reactions) instead of two per event.
     constexpr size_t kBatch = 500;
@@ -487,6 +500,7 @@ void MessageService::appendReplay(const std::vector<EventRecord> &events, std::v
                 ids.push_back(events[i].messageId);
         }
         std::vector<Message> messages = m_ctx.storage.messagesByIds(ids);
+        PollService(m_ctx).addMyVotes(userId, messages);
         QHash<QString, const Message *> byId;
         byId.reserve(qsizetype(messages.size()));
         for (const Message &m : messages)
@@ -539,7 +553,7 @@ Result<SyncReplay> MessageService::sync(const Caller &caller, const std::map<QSt
             out.frames.push_back(frameBytes(SyncGapFrame{roomId, record->lastSeq}));
             continue;
         }
-        appendReplay(m_ctx.storage.eventsAfter(roomId, lastSeq, max), out.frames);
+        appendReplay(m_ctx.storage.eventsAfter(roomId, lastSeq, max), caller.userId, out.frames);
     }
     return out;
 }

@@ -12,6 +12,7 @@ struct SendRequest {
     QString clientMsgId;
     bool isAnonymous = false;
     std::vector<Attachment> attachments;
+    std::optional<NewPoll> poll; // with type poll
 };
 
 struct SendResult {
@@ -52,7 +53,8 @@ private:
     // The server's and the room's word filters: the content to store, or VALIDATION_FAILED.
     Result<QString> filterWords(const QString &content, const RoomSettings &room) const;
     // The frames replaying these events, the messages they name read in batches.
-    void appendReplay(const std::vector<EventRecord> &events, std::vector<QByteArray> &frames);
+    // Polls carry `userId`'s own choice.
+    void appendReplay(const std::vector<EventRecord> &events, const QString &userId, std::vector<QByteArray> &frames);
     QByteArray replayFrame(const EventRecord &e, const Message *current);
     // What sync answers for a room the caller is no longer a member of.
     QByteArray lostRoomFrame(const Caller &caller, const QString &roomId, qint64 lastSeq);

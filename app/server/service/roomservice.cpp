@@ -1,6 +1,7 @@
 #include "roomservice.h"
 
 #include "accountaudit.h"
+#include "pollservice.h"
 #include "systemmessages.h"
 
 #include "core/limits.h"
@@ -305,6 +306,7 @@ Result<JoinedRoom> RoomService::join(const Caller &caller, const QString &roomId
     out.room = m_guard.view(caller, a.record, a.membership);
     const int limit = std::clamp(historyLimit, 1, m_ctx.settings.historyPageMax);
     out.messages = m_ctx.storage.messagesBefore(roomId, std::numeric_limits<qint64>::max(), limit, &out.hasMore);
+    PollService(m_ctx).addMyVotes(caller.userId, out.messages);
     for (auto &m : out.messages)
         m = presentMessage(std::move(m));
     return out;

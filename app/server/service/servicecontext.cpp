@@ -100,8 +100,10 @@ QByteArray RoomGuard::logEvent(const QString &roomId, const std::function<Server
 
 Message presentMessage(Message m)
 {
-    if (m.isDeleted)
+    if (m.isDeleted) {
         m.reactions.clear(); // a placeholder carries nothing of what it was
+        m.poll.reset();
+    }
     if (m.isAnonymous) {
         m.authorId.clear();
         m.authorAvatar.clear();

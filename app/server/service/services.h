@@ -5,6 +5,7 @@
 #include "messageservice.h"
 #include "moderationservice.h"
 #include "notificationprefsservice.h"
+#include "pollservice.h"
 #include "receiptservice.h"
 #include "retentionservice.h"
 #include "roomservice.h"
@@ -15,7 +16,7 @@ namespace confab::server {
 struct Services {
     explicit Services(ServiceContext &ctx)
         : context(ctx), auth(ctx), rooms(ctx), messages(ctx), moderation(ctx, rooms), files(ctx), retention(ctx),
-          receipts(ctx), notificationPrefs(ctx)
+          receipts(ctx), notificationPrefs(ctx), polls(ctx)
     {
     }
     ServiceContext &context;
@@ -27,6 +28,7 @@ struct Services {
     RetentionService retention;
     ReceiptService receipts;
     NotificationPrefsService notificationPrefs;
+    PollService polls;
 };
 
 } // namespace confab::server

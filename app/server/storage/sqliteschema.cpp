@@ -256,6 +256,35 @@ SqliteMigration accountAudit()
 }
 // ---- end of accounts ----------------------------------------------------------------------------
 
+// ---- polls (issue 15) ---------------------------------------------------------------------------
+// Version 6: a poll message's definition (options as a JSON array of texts, ids by position) and
+// one row per (voter, chosen option). Both go with their message.
+SqliteMigration polls()
+{
+    SqliteMigration m;
+    m.version = 6;
+    m.description = QStringLiteral("polls and their votes");
+    m.statements = QStringList{
+        QStringLiteral(R"(CREATE TABLE polls (
+            message_id TEXT PRIMARY KEY REFERENCES messages(message_id) ON DELETE CASCADE,
+            question TEXT NOT NULL,
+            options TEXT NOT NULL,
+            multiple_choice INTEGER NOT NULL DEFAULT 0,
+            anonymous INTEGER NOT NULL DEFAULT 0,
+            closes_at INTEGER NOT NULL DEFAULT 0,
+            closed_at INTEGER NOT NULL DEFAULT 0,
+            closed_by TEXT))"),
+        QStringLiteral(R"(CREATE TABLE poll_votes (
+            message_id TEXT NOT NULL REFERENCES polls(message_id) ON DELETE CASCADE,
+            user_id TEXT NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+            option_id TEXT NOT NULL,
+            voted_at INTEGER NOT NULL,
+            PRIMARY KEY (message_id, user_id, option_id)))"),
+        QStringLiteral("CREATE INDEX poll_votes_user ON poll_votes(user_id)"),
+    };
+    return m;
+}
+// ---- end of polls -------------------------------------------------------------------------------
 // ---- timeline events (issue 15) -----------------------------------------------------------------
 // Version 7: server-made `system` messages keep their event as JSON (clients word it); a user
 // may stop sending read receipts (and then sees nobody else's), on all their devices.
@@ -272,12 +301,12 @@ SqliteMigration timelineEvents()
 }
 // ---- end of timeline events ---------------------------------------------------------------------
 // ---- notification preferences (issue 15) -----------------------------------------------------
-// Version 11: each member's notification level and mute for a room, kept on the server so that
+// Version 9: each member's notification level and mute for a room, kept on the server so that
 // they hold on every device.
 SqliteMigration notificationPrefs()
 {
     SqliteMigration m;
-    m.version = 11;
+    m.version = 9;
     m.description = QStringLiteral("per-member notification level and mute");
     m.statements = QStringList{
         QStringLiteral("ALTER TABLE room_members ADD COLUMN notify_level TEXT NOT NULL DEFAULT 'default'"),
@@ -287,12 +316,12 @@ SqliteMigration notificationPrefs()
 }
 // ---- end of notification preferences ----------------------------------------------------------
 // ---- profile (issue 17) -------------------------------------------------------------------------
-// Version 10: avatars uploaded through the file store are readable by anyone signed in; a
+// Version 8: avatars uploaded through the file store are readable by anyone signed in; a
 // download of a file shared in no room of the caller's asks whether it is someone's avatar.
 SqliteMigration avatarFiles()
 {
     SqliteMigration m;
-    m.version = 10;
+    m.version = 8;
     m.description = QStringLiteral("index of avatars, for avatar downloads");
     m.statements = QStringList{QStringLiteral("CREATE INDEX users_avatar ON users(avatar) WHERE avatar IS NOT NULL")};
     return m;
@@ -328,9 +357,9 @@ void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 
 const std::vector<SqliteMigration> &sqliteMigrations()
 {
-    static const std::vector<SqliteMigration> migrations{initialSchema(), standingChanges(),  files(),
-                                                         uploadFiles(),   accountAudit(),     timelineEvents(),
-                                                         avatarFiles(),   notificationPrefs()};
+    static const std::vector<SqliteMigration> migrations{initialSchema(),  standingChanges(), files(),
+                                                         uploadFiles(),    accountAudit(),    polls(),
+                                                         timelineEvents(), avatarFiles(),     notificationPrefs()};
     return migrations;
 }
 

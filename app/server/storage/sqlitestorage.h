@@ -19,6 +19,7 @@
 #include "sqlite/sqlitefilestore.h"
 #include "sqlite/sqlitememberstore.h"
 #include "sqlite/sqlitemessagestore.h"
+#include "sqlite/sqlitepollstore.h"
 #include "sqlite/sqlitereceiptstore.h"
 #include "sqlite/sqliteroomstore.h"
 #include "sqlite/sqlitestandingchangelog.h"
@@ -228,6 +229,21 @@ public:
         return m_messages.reactionsByUser(userId, afterKey, limit);
     }
 
+    // ---- polls (SqlitePollStore)
+    void insertPoll(const QString &messageId, const Poll &poll) override { m_polls.insertPoll(messageId, poll); }
+    bool setPollVotes(const QString &messageId, const QString &userId, const QStringList &optionIds, qint64 at) override
+    {
+        return m_polls.setPollVotes(messageId, userId, optionIds, at);
+    }
+    void closePoll(const QString &messageId, const QString &byUserId, qint64 at) override
+    {
+        m_polls.closePoll(messageId, byUserId, at);
+    }
+    std::map<QString, QStringList> pollVotesOf(const QString &userId, const std::vector<QString> &messageIds) override
+    {
+        return m_polls.pollVotesOf(userId, messageIds);
+    }
+
     // ---- audit (SqliteAuditLog)
     void insertAudit(const AuditEntry &e) override { m_audit.insertAudit(e); }
     std::vector<AuditEntry> listAudit(const AuditQuery &q) override { return m_audit.listAudit(q); }
@@ -318,6 +334,7 @@ private:
     SqliteMemberStore m_members;
     SqliteEventLog m_events;
     SqliteMessageStore m_messages;
+    SqlitePollStore m_polls;
     SqliteAuditLog m_audit;
     SqliteStandingChangeLog m_standing;
     SqliteFileStore m_files;

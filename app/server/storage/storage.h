@@ -310,6 +310,23 @@ public:
     virtual KeyedPage<ReactionRecord> reactionsByUser(const QString &userId, qint64 afterKey, int limit) = 0;
 };
 
+// Polls (issue 15): a poll message's definition and its votes. Messages are read with their poll
+// (counts; voters only when the poll is not anonymous) by MessageStore.
+class PollStore {
+public:
+    virtual ~PollStore() = default;
+
+    // With the message, inside its transaction; votes and counts are ignored.
+    virtual void insertPoll(const QString &messageId, const Poll &poll) = 0;
+    // Replaces the user's choice (an empty list retracts it); false when it was already so.
+    virtual bool setPollVotes(const QString &messageId, const QString &userId, const QStringList &optionIds,
+                              qint64 at) = 0;
+    virtual void closePoll(const QString &messageId, const QString &byUserId, qint64 at) = 0;
+    // messageId -> the user's options, for those of these polls the user voted in.
+    virtual std::map<QString, QStringList> pollVotesOf(const QString &userId,
+                                                       const std::vector<QString> &messageIds) = 0;
+};
+
 // The audit log.
 class AuditLog {
 public:
@@ -391,6 +408,7 @@ class Storage : public UserStore,
                 public MemberStore,
                 public EventLog,
                 public MessageStore,
+                public PollStore,
                 public AuditLog,
                 public StandingChangeLog,
                 public FileStore,

@@ -2,6 +2,7 @@
 
 #include "sqlitemessagestore.h"
 
+#include "sqlitepollstore.h"
 #include "sqlitevalues.h"
 #include "storage/ftsquery.h"
 #include "storage/sqlitedatabase.h"
@@ -152,6 +153,7 @@ void SqliteMessageStore::loadReactions(std::vector<Message> &messages)
         if (it != byId.end())
             it->second->reactions[s.text(1)].append(s.text(2));
     }
+    SqlitePollStore::attachPolls(m_db, messages); // read with everything else on a message
 }
 
 std::optional<Message> SqliteMessageStore::message(const QString &messageId)

@@ -127,6 +127,7 @@ void SqliteUserStore::deleteUser(const QString &userId)
                              "WHERE author_id = ?"),
               id);
     Statement(m_db, QStringLiteral("DELETE FROM reactions WHERE user_id = ?"), id);
+    Statement(m_db, QStringLiteral("DELETE FROM poll_votes WHERE user_id = ?"), id);
     Statement(m_db, QStringLiteral("DELETE FROM room_members WHERE user_id = ?"), id);
     Statement(m_db, QStringLiteral("DELETE FROM bans WHERE user_id = ?"), id);
     Statement(m_db, QStringLiteral("DELETE FROM tokens WHERE user_id = ?"), id);

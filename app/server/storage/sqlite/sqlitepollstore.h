@@ -1,0 +1,30 @@
+#pragma once
+
+// SqlitePollStore: the polls and poll_votes tables (migration 6).
+
+#include "storage/storage.h"
+
+namespace confab::server {
+
+class SqliteDatabase;
+
+class SqlitePollStore final : public PollStore {
+public:
+    explicit SqlitePollStore(SqliteDatabase &db) : m_db(db) {}
+
+    void insertPoll(const QString &messageId, const Poll &poll) override;
+    bool setPollVotes(const QString &messageId, const QString &userId, const QStringList &optionIds,
+                      qint64 at) override;
+    void closePoll(const QString &messageId, const QString &byUserId, qint64 at) override;
+    std::map<QString, QStringList> pollVotesOf(const QString &userId, const std::vector<QString> &messageIds) override;
+
+    // Sets `poll` on those of these messages that are polls and not deleted: the definition, the
+    // counts, and the voters unless the poll is anonymous (those never leave the database).
+    // Two queries for the whole set.
+    static void attachPolls(SqliteDatabase &db, std::vector<Message> &messages);
+
+private:
+    SqliteDatabase &m_db;
+};
+
+} // namespace confab::server
