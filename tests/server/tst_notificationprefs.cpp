@@ -1,7 +1,7 @@
 // Per-room notification level and mute (issue 15, point 9): PUT /v1/chat/rooms/{roomId}/notifications
 // stores the caller's choice on their membership; room answers carry it (only the caller's own);
 // the caller's other connections get notification_settings, nobody else does; it survives a
-// restart (migration 11); bad input names the field.
+// restart (migration 9); bad input names the field.
 
 #include "apitestutil.h"
 

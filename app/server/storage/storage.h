@@ -50,7 +50,7 @@ struct MemberRecord {
     qint64 lastReadSeq = 0;
     QString lastReadMessageId;
     qint64 lastPostAt = 0;           // for slow mode
-    NotificationPrefs notifications; // the member's own choice (migration 11)
+    NotificationPrefs notifications; // the member's own choice (migration 9)
 };
 
 // A room ban is stored exactly as the API answers it.
