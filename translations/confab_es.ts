@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>PollCard</name>
+    <message>
+        <source>Enter to vote</source>
+        <translation>Intro para votar</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Multiple choice</source>
+        <translation>Varias respuestas</translation>
+    </message>
+    <message>
+        <source>Single choice</source>
+        <translation>Una sola respuesta</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anónima</translation>
+    </message>
+    <message>
+        <source>closes %1</source>
+        <translation>cierra el %1</translation>
+    </message>
+    <message>
+        <source>1 vote</source>
+        <translation>1 voto</translation>
+    </message>
+    <message>
+        <source>%1 votes</source>
+        <translation>%1 votos</translation>
+    </message>
+    <message>
+        <source>1 voter</source>
+        <translation>1 participante</translation>
+    </message>
+    <message>
+        <source>%1 voters</source>
+        <translation>%1 participantes</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Poll: %1 %2.</source>
+        <translation>Encuesta: %1 %2.</translation>
+    </message>
+    <message>
+        <source>You voted %1.</source>
+        <translation>Votaste %1.</translation>
+    </message>
+    <message>
+        <source>Closed.</source>
+        <translation>Cerrada.</translation>
+    </message>
+</context>
+<context>
     <name>confab::client::ApiClient</name>
     <message>
         <source>The server answered with status %1.</source>
@@ -188,6 +247,25 @@
         <source>Could not mark the messages as read: %1</source>
         <translation>No se pudieron marcar los mensajes como leídos: %1</translation>
     </message>
+    <message>
+        <source>The poll was not created: %1</source>
+        <translation>No se creó la encuesta: %1</translation>
+    </message>
+    <message>
+        <source>Your vote was not counted: %1</source>
+        <translation>Tu voto no se contó: %1</translation>
+    </message>
+    <message>
+        <source>The poll was not closed: %1</source>
+        <translation>No se cerró la encuesta: %1</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::DataExport</name>
+    <message>
+        <source>The server answered %1.</source>
+        <translation>El servidor respondió %1.</translation>
+    </message>
 </context>
 <context>
     <name>confab::client::ErrorText</name>
@@ -295,6 +373,10 @@
         <source>A username has %1 to %2 characters: letters a-z, digits, “_”, “.” and “-”.</source>
         <translation>Un nombre de usuario tiene de %1 a %2 caracteres: letras a-z, cifras, «_», «.» y «-».</translation>
     </message>
+    <message>
+        <source>The search is not understood: check its filters (from:, in:, before:, after:, has:file).</source>
+        <translation>No se entiende la búsqueda: revisa sus filtros (from:, in:, before:, after:, has:file).</translation>
+    </message>
 </context>
 <context>
     <name>confab::client::EventPollTransport</name>
@@ -343,6 +425,46 @@
     <message>
         <source>Unknown user (%1)</source>
         <translation>Usuario desconocido (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::LastSeenText</name>
+    <message>
+        <source>Offline</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Last seen just now</source>
+        <translation>Visto hace un momento</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last seen %n min ago</source>
+        <translation>
+            <numerusform>Visto hace %n min</numerusform>
+            <numerusform>Visto hace %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last seen %n h ago</source>
+        <translation>
+            <numerusform>Visto hace %n h</numerusform>
+            <numerusform>Visto hace %n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last seen yesterday</source>
+        <translation>Visto ayer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last seen %n days ago</source>
+        <translation>
+            <numerusform>Visto hace %n días</numerusform>
+            <numerusform>Visto hace %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last seen on %1</source>
+        <translation>Visto el %1</translation>
     </message>
 </context>
 <context>
@@ -646,6 +768,33 @@
     </message>
 </context>
 <context>
+    <name>confab::client::SignOutReason</name>
+    <message>
+        <source>Your password was changed on another device. Sign in again.</source>
+        <translation>Tu contraseña se cambió en otro dispositivo. Vuelve a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Your password was reset by an administrator. Sign in again.</source>
+        <translation>Un administrador ha restablecido tu contraseña. Vuelve a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>This session was signed out. Sign in again.</source>
+        <translation>Se ha cerrado esta sesión. Vuelve a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Your account was disabled by an administrator.</source>
+        <translation>Un administrador ha desactivado tu cuenta.</translation>
+    </message>
+    <message>
+        <source>Your account was banned from this server.</source>
+        <translation>Tu cuenta ha sido expulsada de este servidor.</translation>
+    </message>
+    <message>
+        <source>Your account was deleted.</source>
+        <translation>Tu cuenta se ha eliminado.</translation>
+    </message>
+</context>
+<context>
     <name>confab::client::SyncEngine</name>
     <message>
         <source>You left the room.</source>
@@ -729,14 +878,6 @@
         <translation>Invisible</translation>
     </message>
     <message>
-        <source>Status message</source>
-        <translation>Mensaje de estado</translation>
-    </message>
-    <message>
-        <source>What are you up to? (up to %1 characters)</source>
-        <translation>¿Qué estás haciendo? (hasta %1 caracteres)</translation>
-    </message>
-    <message>
         <source>Signed out</source>
         <translation>Sesión cerrada</translation>
     </message>
@@ -781,6 +922,33 @@
     </message>
 </context>
 <context>
+    <name>confab::ui::AnonymousToggle</name>
+    <message>
+        <source>Post anonymously</source>
+        <translation>Publicar de forma anónima</translation>
+    </message>
+    <message>
+        <source>Post anonymously (Ctrl+Shift+A)</source>
+        <translation>Publicar de forma anónima (Ctrl+Mayús+A)</translation>
+    </message>
+    <message>
+        <source>🎭 Posting anonymously: your name is hidden from everyone. Ctrl+Shift+A turns it off.</source>
+        <translation>🎭 Publicas de forma anónima: nadie verá tu nombre. Ctrl+Mayús+A lo desactiva.</translation>
+    </message>
+    <message>
+        <source>Anonymous posting is on</source>
+        <translation>La publicación anónima está activada</translation>
+    </message>
+    <message>
+        <source>Posting anonymously… (%1)</source>
+        <translation>Publicando de forma anónima… (%1)</translation>
+    </message>
+    <message>
+        <source>Posting anonymously</source>
+        <translation>Publicando de forma anónima</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::AttachmentActions</name>
     <message>
         <source>Save file</source>
@@ -812,6 +980,25 @@
     <message>
         <source>Remove (Delete)</source>
         <translation>Quitar (Supr)</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::AvatarCropper</name>
+    <message>
+        <source>Picture crop area</source>
+        <translation>Zona de recorte de la imagen</translation>
+    </message>
+    <message>
+        <source>Arrow keys move the square, Shift with an arrow moves it faster, plus and minus make it larger or smaller.</source>
+        <translation>Las flechas mueven el cuadrado, Mayús con una flecha lo mueve más rápido, y más y menos lo agrandan o lo achican.</translation>
+    </message>
+    <message>
+        <source>Choose a picture to crop it here.</source>
+        <translation>Elige una imagen para recortarla aquí.</translation>
+    </message>
+    <message>
+        <source>The square covers %1% of the picture&apos;s shorter side, starting %2 pixels from the left and %3 from the top. Arrow keys move it, plus and minus resize it.</source>
+        <translation>El cuadrado cubre el %1 % del lado más corto de la imagen y empieza a %2 píxeles de la izquierda y a %3 de arriba. Las flechas lo mueven; más y menos cambian su tamaño.</translation>
     </message>
 </context>
 <context>
@@ -979,6 +1166,13 @@
     <message>
         <source>Not sent: this message has %1 characters, more than the %2 allowed. Shorten it to send it.</source>
         <translation>No enviado: este mensaje tiene %1 caracteres, más de los %2 permitidos. Acórtalo para poder enviarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ComposerCompleter</name>
+    <message>
+        <source>Suggestions</source>
+        <translation>Sugerencias</translation>
     </message>
 </context>
 <context>
@@ -1251,172 +1445,159 @@
 <context>
     <name>confab::ui::EmojiPicker</name>
     <message>
-        <source>thumbs up</source>
-        <translation>pulgar arriba</translation>
-    </message>
-    <message>
-        <source>red heart</source>
-        <translation>corazón rojo</translation>
-    </message>
-    <message>
-        <source>face with tears of joy</source>
-        <translation>cara llorando de risa</translation>
-    </message>
-    <message>
-        <source>party popper</source>
-        <translation>cañón de confeti</translation>
-    </message>
-    <message>
-        <source>face with open mouth</source>
-        <translation>cara con la boca abierta</translation>
-    </message>
-    <message>
-        <source>crying face</source>
-        <translation>cara llorando</translation>
-    </message>
-    <message>
-        <source>folded hands</source>
-        <translation>manos en oración</translation>
-    </message>
-    <message>
-        <source>eyes</source>
-        <translation>ojos</translation>
-    </message>
-    <message>
-        <source>grinning face</source>
-        <translation>cara sonriendo</translation>
-    </message>
-    <message>
-        <source>smiling face</source>
-        <translation>cara feliz</translation>
-    </message>
-    <message>
-        <source>winking face</source>
-        <translation>cara guiñando un ojo</translation>
-    </message>
-    <message>
-        <source>smiling face with heart-eyes</source>
-        <translation>cara sonriendo con ojos de corazón</translation>
-    </message>
-    <message>
-        <source>thinking face</source>
-        <translation>cara pensativa</translation>
-    </message>
-    <message>
-        <source>grinning face with sweat</source>
-        <translation>cara sonriendo con sudor</translation>
-    </message>
-    <message>
-        <source>slightly smiling face</source>
-        <translation>cara sonriendo ligeramente</translation>
-    </message>
-    <message>
-        <source>smiling face with sunglasses</source>
-        <translation>cara sonriendo con gafas de sol</translation>
-    </message>
-    <message>
-        <source>partying face</source>
-        <translation>cara de fiesta</translation>
-    </message>
-    <message>
-        <source>sleeping face</source>
-        <translation>cara durmiendo</translation>
-    </message>
-    <message>
-        <source>exploding head</source>
-        <translation>cabeza explotando</translation>
-    </message>
-    <message>
-        <source>angry face</source>
-        <translation>cara enfadada</translation>
-    </message>
-    <message>
-        <source>thumbs down</source>
-        <translation>pulgar abajo</translation>
-    </message>
-    <message>
-        <source>clapping hands</source>
-        <translation>manos aplaudiendo</translation>
-    </message>
-    <message>
-        <source>raising hands</source>
-        <translation>manos levantadas</translation>
-    </message>
-    <message>
-        <source>waving hand</source>
-        <translation>mano saludando</translation>
-    </message>
-    <message>
-        <source>flexed biceps</source>
-        <translation>bíceps flexionado</translation>
-    </message>
-    <message>
-        <source>handshake</source>
-        <translation>apretón de manos</translation>
-    </message>
-    <message>
-        <source>fire</source>
-        <translation>fuego</translation>
-    </message>
-    <message>
-        <source>hundred points</source>
-        <translation>cien puntos</translation>
-    </message>
-    <message>
-        <source>check mark</source>
-        <translation>marca de verificación</translation>
-    </message>
-    <message>
-        <source>cross mark</source>
-        <translation>marca de cruz</translation>
-    </message>
-    <message>
-        <source>star</source>
-        <translation>estrella</translation>
-    </message>
-    <message>
-        <source>rocket</source>
-        <translation>cohete</translation>
-    </message>
-    <message>
-        <source>light bulb</source>
-        <translation>bombilla</translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation>advertencia</translation>
-    </message>
-    <message>
-        <source>question mark</source>
-        <translation>signo de interrogación</translation>
-    </message>
-    <message>
-        <source>hot beverage</source>
-        <translation>bebida caliente</translation>
-    </message>
-    <message>
-        <source>pizza</source>
-        <translation>pizza</translation>
-    </message>
-    <message>
-        <source>bug</source>
-        <translation>bicho</translation>
-    </message>
-    <message>
-        <source>pushpin</source>
-        <translation>chincheta</translation>
-    </message>
-    <message>
-        <source>plus</source>
-        <translation>más</translation>
-    </message>
-    <message>
         <source>Emoji picker</source>
         <translation>Selector de emojis</translation>
     </message>
     <message>
         <source>Emoji</source>
         <translation>Emoji</translation>
+    </message>
+    <message>
+        <source>Smileys and emotion</source>
+        <translation>Caras y emociones</translation>
+    </message>
+    <message>
+        <source>People and body</source>
+        <translation>Personas y cuerpo</translation>
+    </message>
+    <message>
+        <source>Animals and nature</source>
+        <translation>Animales y naturaleza</translation>
+    </message>
+    <message>
+        <source>Food and drink</source>
+        <translation>Comida y bebida</translation>
+    </message>
+    <message>
+        <source>Travel and places</source>
+        <translation>Viajes y lugares</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Actividades</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objetos</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>Símbolos</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Banderas</translation>
+    </message>
+    <message>
+        <source>Search emoji</source>
+        <translation>Buscar emoji</translation>
+    </message>
+    <message>
+        <source>Search emoji by name or keyword</source>
+        <translation>Busca un emoji por nombre o palabra clave</translation>
+    </message>
+    <message>
+        <source>Emoji categories</source>
+        <translation>Categorías de emoji</translation>
+    </message>
+    <message>
+        <source>Frequently used</source>
+        <translation>Usados con frecuencia</translation>
+    </message>
+    <message>
+        <source>Emoji matching “%1”</source>
+        <translation>Emoji que coinciden con «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ExportDialog</name>
+    <message>
+        <source>Export my data</source>
+        <translation>Exportar mis datos</translation>
+    </message>
+    <message>
+        <source>Download everything this server holds about you: your profile, your rooms and roles, your messages, your reactions, where you stopped reading, and your uploaded files.</source>
+        <translation>Descarga todo lo que este servidor guarda sobre ti: tu perfil, tus salas y roles, tus mensajes, tus reacciones, dónde dejaste de leer y los archivos que subiste.</translation>
+    </message>
+    <message>
+        <source>&amp;Archive with my files (.zip)</source>
+        <translation>&amp;Archivo con mis ficheros (.zip)</translation>
+    </message>
+    <message>
+        <source>Archive with my files</source>
+        <translation>Archivo con mis ficheros</translation>
+    </message>
+    <message>
+        <source>&amp;Data only (.json)</source>
+        <translation>Solo los &amp;datos (.json)</translation>
+    </message>
+    <message>
+        <source>Data only</source>
+        <translation>Solo los datos</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Progreso de la exportación</translation>
+    </message>
+    <message>
+        <source>Received so far</source>
+        <translation>Recibido hasta ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was saved.</source>
+        <translation>Se canceló la exportación; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Save your data as</source>
+        <translation>Guardar tus datos como</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Archivos zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 recibidos</translation>
+    </message>
+    <message>
+        <source>Your data was saved to %1.</source>
+        <translation>Tus datos se guardaron en %1.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>La exportación falló: %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Exporting your data…</source>
+        <translation>Exportando tus datos…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel export</source>
+        <translation>&amp;Cancelar la exportación</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
@@ -1605,10 +1786,6 @@
 <context>
     <name>confab::ui::MainWindow</name>
     <message>
-        <source>Confab</source>
-        <translation>Confab</translation>
-    </message>
-    <message>
         <source>Filter rooms</source>
         <translation>Filtrar salas</translation>
     </message>
@@ -1731,10 +1908,6 @@ Self-hosted chat for teams.</source>
 Chat autoalojado para equipos.</translation>
     </message>
     <message>
-        <source>%1 — Confab</source>
-        <translation>%1 — Confab</translation>
-    </message>
-    <message>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
@@ -1773,6 +1946,26 @@ Chat autoalojado para equipos.</translation>
     <message>
         <source>&amp;Delete account…</source>
         <translation>&amp;Eliminar la cuenta…</translation>
+    </message>
+    <message>
+        <source>&amp;Search this room…</source>
+        <translation>Buscar en esta sa&amp;la…</translation>
+    </message>
+    <message>
+        <source>Search &amp;all rooms…</source>
+        <translation>Buscar en t&amp;odas las salas…</translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>&amp;Alto contraste</translation>
+    </message>
+    <message>
+        <source>&amp;Profile and password…</source>
+        <translation>&amp;Perfil y contraseña…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport my data…</source>
+        <translation>E&amp;xportar mis datos…</translation>
     </message>
 </context>
 <context>
@@ -1826,12 +2019,16 @@ Chat autoalojado para equipos.</translation>
         <translation>Ocupado</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>Desconectado</translation>
-    </message>
-    <message>
         <source>Muted</source>
         <translation>Silenciado</translation>
+    </message>
+    <message>
+        <source>Online — %1</source>
+        <translation>En línea — %1</translation>
+    </message>
+    <message>
+        <source>Offline — %1</source>
+        <translation>Desconectados — %1</translation>
     </message>
 </context>
 <context>
@@ -1907,6 +2104,10 @@ Chat autoalojado para equipos.</translation>
         <source>View profile</source>
         <translation>Ver perfil</translation>
     </message>
+    <message>
+        <source>Send message</source>
+        <translation>Enviar mensaje</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MemberPanel</name>
@@ -1917,10 +2118,6 @@ Chat autoalojado para equipos.</translation>
     <message>
         <source>Member count</source>
         <translation>Número de miembros</translation>
-    </message>
-    <message>
-        <source>Filter members</source>
-        <translation>Filtrar miembros</translation>
     </message>
     <message>
         <source>Member list</source>
@@ -1939,12 +2136,40 @@ Chat autoalojado para equipos.</translation>
         <translation>Miembros · %1</translation>
     </message>
     <message>
-        <source>Members · %1 of %2</source>
-        <translation>Miembros · %1 de %2</translation>
-    </message>
-    <message>
         <source>No one matches “%1”.</source>
         <translation>Nadie coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>Search members</source>
+        <translation>Buscar miembros</translation>
+    </message>
+    <message numerus="yes">
+        <source>Members · %n found</source>
+        <translation>
+            <numerusform>Miembros · %n encontrados</numerusform>
+            <numerusform>Miembros · %n encontrados</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MessageAnnouncer</name>
+    <message>
+        <source>New message from %1: %2</source>
+        <translation>Mensaje nuevo de %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n others</source>
+        <translation>
+            <numerusform>otros %n</numerusform>
+            <numerusform>otros %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new messages from %1</source>
+        <translation>
+            <numerusform>%n mensajes nuevos de %1</numerusform>
+            <numerusform>%n mensajes nuevos de %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2004,6 +2229,44 @@ Chat autoalojado para equipos.</translation>
     <message>
         <source>uploading… %1 % (Ctrl+Shift+Backspace cancels)</source>
         <translation>subiendo… %1 % (Ctrl+Mayús+Retroceso cancela)</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MessageHoverBar</name>
+    <message>
+        <source>React</source>
+        <translation>Reaccionar</translation>
+    </message>
+    <message>
+        <source>React (Ctrl+Shift+E)</source>
+        <translation>Reaccionar (Ctrl+Mayús+E)</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>Reply (Ctrl+R)</source>
+        <translation>Responder (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Más acciones</translation>
+    </message>
+    <message>
+        <source>More actions (Shift+F10)</source>
+        <translation>Más acciones (Mayús+F10)</translation>
+    </message>
+    <message>
+        <source>Message toolbar</source>
+        <translation>Barra de herramientas del mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MessageJump</name>
+    <message>
+        <source>That message could not be opened: %1</source>
+        <translation>No se pudo abrir ese mensaje: %1</translation>
     </message>
 </context>
 <context>
@@ -2082,54 +2345,6 @@ Chat autoalojado para equipos.</translation>
     <message>
         <source>Hand over ownership to %1</source>
         <translation>Ceder la propiedad a %1</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>desconocido</translation>
-    </message>
-    <message>
-        <source>Role: %1</source>
-        <translation>Rol: %1</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>Desconectado</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>Conectado</translation>
-    </message>
-    <message>
-        <source>Away</source>
-        <translation>Ausente</translation>
-    </message>
-    <message>
-        <source>Busy</source>
-        <translation>Ocupado</translation>
-    </message>
-    <message>
-        <source>Status: %1</source>
-        <translation>Estado: %1</translation>
-    </message>
-    <message>
-        <source>Last seen: %1</source>
-        <translation>Última conexión: %1</translation>
-    </message>
-    <message>
-        <source>Member since: %1</source>
-        <translation>Miembro desde: %1</translation>
-    </message>
-    <message>
-        <source>Muted until %1</source>
-        <translation>Silenciado hasta %1</translation>
-    </message>
-    <message>
-        <source>Muted until lifted</source>
-        <translation>Silenciado hasta que se levante</translation>
-    </message>
-    <message>
-        <source>Profile of %1</source>
-        <translation>Perfil de %1</translation>
     </message>
 </context>
 <context>
@@ -2240,6 +2455,147 @@ Chat autoalojado para equipos.</translation>
     </message>
 </context>
 <context>
+    <name>confab::ui::NewPollDialog</name>
+    <message>
+        <source>&amp;Add option</source>
+        <translation>&amp;Añadir opción</translation>
+    </message>
+    <message>
+        <source>Allow &amp;several choices</source>
+        <translation>Permitir &amp;varias respuestas</translation>
+    </message>
+    <message>
+        <source>A&amp;nonymous votes (nobody sees who voted what)</source>
+        <translation>Votos a&amp;nónimos (nadie ve quién votó qué)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose automatically at</source>
+        <translation>C&amp;errar automáticamente el</translation>
+    </message>
+    <message>
+        <source>Create poll</source>
+        <translation>Crear encuesta</translation>
+    </message>
+    <message>
+        <source>What do you want to ask?</source>
+        <translation>¿Qué quieres preguntar?</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>Añadir opción</translation>
+    </message>
+    <message>
+        <source>Closing time</source>
+        <translation>Hora de cierre</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>&amp;Pregunta:</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Opciones:</translation>
+    </message>
+    <message>
+        <source>Create &amp;poll</source>
+        <translation>Crear encues&amp;ta</translation>
+    </message>
+    <message>
+        <source>Option %1</source>
+        <translation>Opción %1</translation>
+    </message>
+    <message>
+        <source>Remove option %1</source>
+        <translation>Quitar la opción %1</translation>
+    </message>
+    <message>
+        <source>Write a question.</source>
+        <translation>Escribe una pregunta.</translation>
+    </message>
+    <message>
+        <source>A poll needs 2 to 10 options.</source>
+        <translation>Una encuesta necesita de 2 a 10 opciones.</translation>
+    </message>
+    <message>
+        <source>The option &quot;%1&quot; is there twice.</source>
+        <translation>La opción «%1» está dos veces.</translation>
+    </message>
+    <message>
+        <source>The closing time must be in the future.</source>
+        <translation>La hora de cierre debe ser futura.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::NotificationButton</name>
+    <message>
+        <source>Notifications for this room</source>
+        <translation>Notificaciones de esta sala</translation>
+    </message>
+    <message>
+        <source>Notifications: %1</source>
+        <translation>Notificaciones: %1</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::NotificationMenu</name>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Notificaciones</translation>
+    </message>
+    <message>
+        <source>Notifications for this room</source>
+        <translation>Notificaciones de esta sala</translation>
+    </message>
+    <message>
+        <source>&amp;Default (direct messages and mentions)</source>
+        <translation>&amp;Predeterminado (mensajes directos y menciones)</translation>
+    </message>
+    <message>
+        <source>&amp;All messages</source>
+        <translation>&amp;Todos los mensajes</translation>
+    </message>
+    <message>
+        <source>&amp;Mentions only</source>
+        <translation>Solo &amp;menciones</translation>
+    </message>
+    <message>
+        <source>N&amp;othing</source>
+        <translation>&amp;Nada</translation>
+    </message>
+    <message>
+        <source>M&amp;ute room</source>
+        <translation>Silenciar &amp;sala</translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation>Silenciada</translation>
+    </message>
+    <message>
+        <source>Notify about all messages</source>
+        <translation>Avisar de todos los mensajes</translation>
+    </message>
+    <message>
+        <source>Notify about mentions only</source>
+        <translation>Avisar solo de las menciones</translation>
+    </message>
+    <message>
+        <source>No notifications</source>
+        <translation>Sin notificaciones</translation>
+    </message>
+    <message>
+        <source>Notify about direct messages and mentions</source>
+        <translation>Avisar de los mensajes directos y las menciones</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::Notifier</name>
     <message>
         <source>%1 in %2</source>
@@ -2251,6 +2607,29 @@ Chat autoalojado para equipos.</translation>
             <numerusform>%n mensaje nuevo</numerusform>
             <numerusform>%n mensajes nuevos</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::PeerStatusLabel</name>
+    <message>
+        <source>Status of the other person</source>
+        <translation>Estado de la otra persona</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Ausente</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Ocupado</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -2276,6 +2655,33 @@ Chat autoalojado para equipos.</translation>
     </message>
 </context>
 <context>
+    <name>confab::ui::PollVoteDialog</name>
+    <message>
+        <source>Poll results</source>
+        <translation>Resultados de la encuesta</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Votar</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Vote</source>
+        <translation>&amp;Votar</translation>
+    </message>
+    <message>
+        <source>&amp;Retract my vote</source>
+        <translation>&amp;Retirar mi voto</translation>
+    </message>
+    <message>
+        <source>C&amp;lose poll</source>
+        <translation>C&amp;errar la encuesta</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::PostingNotice</name>
     <message>
         <source>Why you cannot send</source>
@@ -2292,6 +2698,282 @@ Chat autoalojado para equipos.</translation>
     <message>
         <source>Read only</source>
         <translation>Solo lectura</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ProfileCard</name>
+    <message>
+        <source>Online</source>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Ausente</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Ocupado</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Profile of %1</source>
+        <translation>Perfil de %1</translation>
+    </message>
+    <message>
+        <source>Role: %1</source>
+        <translation>Rol: %1</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nombre visible</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>&amp;Mensaje</translation>
+    </message>
+    <message>
+        <source>Send %1 a direct message</source>
+        <translation>Enviar un mensaje directo a %1</translation>
+    </message>
+    <message>
+        <source>M&amp;oderate</source>
+        <translation>M&amp;oderar</translation>
+    </message>
+    <message>
+        <source>Moderation actions for %1</source>
+        <translation>Acciones de moderación para %1</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ProfileDialog</name>
+    <message>
+        <source>Your profile</source>
+        <translation>Tu perfil</translation>
+    </message>
+    <message>
+        <source>Name and picture</source>
+        <translation>Nombre e imagen</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nombre visible</translation>
+    </message>
+    <message>
+        <source>Display &amp;name:</source>
+        <translation>&amp;Nombre visible:</translation>
+    </message>
+    <message>
+        <source>Your picture</source>
+        <translation>Tu imagen</translation>
+    </message>
+    <message>
+        <source>&amp;Choose picture…</source>
+        <translation>&amp;Elegir imagen…</translation>
+    </message>
+    <message>
+        <source>Choose picture</source>
+        <translation>Elegir imagen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove picture</source>
+        <translation>&amp;Quitar imagen</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>Quitar imagen</translation>
+    </message>
+    <message>
+        <source>&amp;Save profile</source>
+        <translation>&amp;Guardar perfil</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>Guardar perfil</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation>Contraseña &amp;actual:</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Contraseña actual</translation>
+    </message>
+    <message>
+        <source>N&amp;ew password:</source>
+        <translation>Contraseña &amp;nueva:</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat new password:</source>
+        <translation>&amp;Repite la contraseña nueva:</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>Repite la contraseña nueva</translation>
+    </message>
+    <message>
+        <source>Changing your password signs out every other device.</source>
+        <translation>Al cambiar la contraseña se cierra la sesión en todos tus demás dispositivos.</translation>
+    </message>
+    <message>
+        <source>Change &amp;password</source>
+        <translation>Cambiar &amp;contraseña</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Cambiar contraseña</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>The picture goes when you save the profile.</source>
+        <translation>La imagen se quitará cuando guardes el perfil.</translation>
+    </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation>Elige una imagen</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>This picture is too large to open.</source>
+        <translation>Esta imagen es demasiado grande para abrirla.</translation>
+    </message>
+    <message>
+        <source>This file is not a picture this program can read.</source>
+        <translation>Este archivo no es una imagen que este programa pueda leer.</translation>
+    </message>
+    <message>
+        <source>Move the square to the part you want, then save the profile.</source>
+        <translation>Mueve el cuadrado a la parte que quieras y guarda el perfil.</translation>
+    </message>
+    <message>
+        <source>Your display name cannot be empty.</source>
+        <translation>Tu nombre visible no puede estar vacío.</translation>
+    </message>
+    <message>
+        <source>Uploading your picture…</source>
+        <translation>Subiendo tu imagen…</translation>
+    </message>
+    <message>
+        <source>The picture could not be prepared for upload.</source>
+        <translation>No se pudo preparar la imagen para subirla.</translation>
+    </message>
+    <message>
+        <source>Your picture was not uploaded: %1</source>
+        <translation>Tu imagen no se subió: %1</translation>
+    </message>
+    <message>
+        <source>Saving your profile…</source>
+        <translation>Guardando tu perfil…</translation>
+    </message>
+    <message>
+        <source>Your profile was not saved: %1</source>
+        <translation>Tu perfil no se guardó: %1</translation>
+    </message>
+    <message>
+        <source>Your profile was saved. Everyone in your rooms sees it now.</source>
+        <translation>Tu perfil se ha guardado. Todos en tus salas ya lo ven.</translation>
+    </message>
+    <message>
+        <source>Type your current password.</source>
+        <translation>Escribe tu contraseña actual.</translation>
+    </message>
+    <message>
+        <source>The new password needs at least %1 characters.</source>
+        <translation>La contraseña nueva necesita al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>Las dos contraseñas nuevas no coinciden.</translation>
+    </message>
+    <message>
+        <source>Changing your password…</source>
+        <translation>Cambiando tu contraseña…</translation>
+    </message>
+    <message>
+        <source>The current password is wrong. Nothing was changed.</source>
+        <translation>La contraseña actual no es correcta. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>Your password was not changed: %1</source>
+        <translation>Tu contraseña no se cambió: %1</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Your other devices were signed out.</source>
+        <translation>Tu contraseña se ha cambiado. Se ha cerrado la sesión en tus demás dispositivos.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ReactionSummary</name>
+    <message>
+        <source>You</source>
+        <translation>Tú</translation>
+    </message>
+    <message>
+        <source>Someone reacted with %1</source>
+        <translation>Alguien reaccionó con %1</translation>
+    </message>
+    <message>
+        <source>%1 people reacted with %2</source>
+        <translation>%1 personas reaccionaron con %2</translation>
+    </message>
+    <message>
+        <source>You reacted with %1</source>
+        <translation>Reaccionaste con %1</translation>
+    </message>
+    <message>
+        <source>%1 reacted with %2</source>
+        <translation>%1 reaccionó con %2</translation>
+    </message>
+    <message>
+        <source>%1 and %2 reacted with %3</source>
+        <translation>%1 y %2 reaccionaron con %3</translation>
+    </message>
+    <message>
+        <source>%1 and one other reacted with %2</source>
+        <translation>%1 y otra persona reaccionaron con %2</translation>
+    </message>
+    <message>
+        <source>%1 and %2 others reacted with %3</source>
+        <translation>%1 y %2 personas más reaccionaron con %3</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ReadReceiptsSetting</name>
+    <message>
+        <source>Send &amp;read receipts (when off, you see nobody&apos;s either)</source>
+        <translation>Enviar confirmaciones de &amp;lectura (si las desactivas, tampoco verás las de nadie)</translation>
+    </message>
+    <message>
+        <source>Send read receipts</source>
+        <translation>Enviar confirmaciones de lectura</translation>
+    </message>
+    <message>
+        <source>The server could not be asked: %1</source>
+        <translation>No se pudo consultar al servidor: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No se guardó: %1</translation>
     </message>
 </context>
 <context>
@@ -2474,6 +3156,33 @@ Chat autoalojado para equipos.</translation>
     </message>
 </context>
 <context>
+    <name>confab::ui::RoomPolls</name>
+    <message>
+        <source>Create &amp;poll…</source>
+        <translation>Crear encues&amp;ta…</translation>
+    </message>
+    <message>
+        <source>Create poll</source>
+        <translation>Crear encuesta</translation>
+    </message>
+    <message>
+        <source>Create poll (Ctrl+Shift+L)</source>
+        <translation>Crear encuesta (Ctrl+Mayús+L)</translation>
+    </message>
+    <message>
+        <source>Poll res&amp;ults…</source>
+        <translation>Res&amp;ultados de la encuesta…</translation>
+    </message>
+    <message>
+        <source>&amp;Vote…</source>
+        <translation>&amp;Votar…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose poll</source>
+        <translation>Cerrar la encues&amp;ta</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::RoomSectionModel</name>
     <message>
         <source>Direct messages</source>
@@ -2496,6 +3205,10 @@ Chat autoalojado para equipos.</translation>
             <numerusform>%n mención</numerusform>
             <numerusform>%n menciones</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation>silenciada</translation>
     </message>
 </context>
 <context>
@@ -2749,6 +3462,90 @@ Chat autoalojado para equipos.</translation>
     </message>
 </context>
 <context>
+    <name>confab::ui::SearchDialog</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Buscar mensajes</translation>
+    </message>
+    <message>
+        <source>Search for</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Words, from:user, in:room, before:/after:YYYY-MM-DD, has:file</source>
+        <translation>Palabras, from:usuario, in:sala, before:/after:AAAA-MM-DD, has:file</translation>
+    </message>
+    <message>
+        <source>Where to search</source>
+        <translation>Dónde buscar</translation>
+    </message>
+    <message>
+        <source>All rooms</source>
+        <translation>Todas las salas</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation>En %1</translation>
+    </message>
+    <message>
+        <source>Sort results</source>
+        <translation>Ordenar resultados</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Más recientes primero</translation>
+    </message>
+    <message>
+        <source>Best match</source>
+        <translation>Más relevantes</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Resultados de la búsqueda</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>Estado de la búsqueda</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>No messages found.</source>
+        <translation>No se encontró ningún mensaje.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) found. Up and Down choose, Enter opens.</source>
+        <translation>
+            <numerusform>%n mensaje(s) encontrado(s). Arriba y Abajo eligen, Intro abre.</numerusform>
+            <numerusform>%n mensaje(s) encontrado(s). Arriba y Abajo eligen, Intro abre.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SearchResultDelegate</name>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SeenBy</name>
+    <message>
+        <source>Seen by %1 and %2 others</source>
+        <translation>Visto por %1 y %2 personas más</translation>
+    </message>
+    <message>
+        <source>Seen by %1</source>
+        <translation>Visto por %1</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::SettingsDialog</name>
     <message>
         <source>Sign &amp;out</source>
@@ -2845,6 +3642,38 @@ Chat autoalojado para equipos.</translation>
     <message>
         <source>Send with Ctrl+Enter</source>
         <translation>Enviar con Ctrl+Intro</translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation>&amp;Reiniciar ahora</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Alto contraste</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The new language shows after Confab restarts.</source>
+        <translation>El nuevo idioma se verá cuando Confab se reinicie.</translation>
+    </message>
+    <message>
+        <source>Restart Confab now</source>
+        <translation>Reiniciar Confab ahora</translation>
+    </message>
+    <message>
+        <source>Announce new &amp;messages to screen readers</source>
+        <translation>Anunciar los &amp;mensajes nuevos a los lectores de pantalla</translation>
+    </message>
+    <message>
+        <source>Announce new messages to screen readers</source>
+        <translation>Anunciar los mensajes nuevos a los lectores de pantalla</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
     </message>
 </context>
 <context>
@@ -2982,6 +3811,119 @@ Chat autoalojado para equipos.</translation>
     <message>
         <source>Sign &amp;out</source>
         <translation>Cerrar &amp;sesión</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::StatusMessageDialog</name>
+    <message>
+        <source>Status message</source>
+        <translation>Mensaje de estado</translation>
+    </message>
+    <message>
+        <source>No emoji</source>
+        <translation>Sin emoji</translation>
+    </message>
+    <message>
+        <source>Status emoji</source>
+        <translation>Emoji de estado</translation>
+    </message>
+    <message>
+        <source>What are you up to?</source>
+        <translation>¿Qué estás haciendo?</translation>
+    </message>
+    <message>
+        <source>&amp;Emoji:</source>
+        <translation>&amp;Emoji:</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Mensaje:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Up to %n character(s).</source>
+        <translation>
+            <numerusform>Hasta %n caracteres.</numerusform>
+            <numerusform>Hasta %n caracteres.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SystemLine</name>
+    <message>
+        <source>Someone</source>
+        <translation>Alguien</translation>
+    </message>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 se unió</translation>
+    </message>
+    <message>
+        <source>%1 added %2</source>
+        <translation>%1 añadió a %2</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 se fue</translation>
+    </message>
+    <message>
+        <source>%1 removed %2 from the room</source>
+        <translation>%1 expulsó a %2 de la sala</translation>
+    </message>
+    <message>
+        <source>%1 banned %2 from the room</source>
+        <translation>%1 vetó a %2 en la sala</translation>
+    </message>
+    <message>
+        <source>%1 renamed the room to “%2”</source>
+        <translation>%1 cambió el nombre de la sala a «%2»</translation>
+    </message>
+    <message>
+        <source>%1 changed the topic</source>
+        <translation>%1 cambió el tema</translation>
+    </message>
+    <message>
+        <source>%1 changed the room picture</source>
+        <translation>%1 cambió la imagen de la sala</translation>
+    </message>
+    <message>
+        <source>%1 changed the room settings</source>
+        <translation>%1 cambió los ajustes de la sala</translation>
+    </message>
+    <message>
+        <source>%1 pinned a message</source>
+        <translation>%1 fijó un mensaje</translation>
+    </message>
+    <message>
+        <source>%1 pinned a message by %2: “%3”</source>
+        <translation>%1 fijó un mensaje de %2: «%3»</translation>
+    </message>
+    <message>
+        <source>%1 made %2 the owner of the room</source>
+        <translation>%1 hizo a %2 propietario de la sala</translation>
+    </message>
+    <message>
+        <source>%1 turned on the assistant</source>
+        <translation>%1 activó el asistente</translation>
+    </message>
+    <message>
+        <source>%1 and %2 others joined</source>
+        <translation>%1 y %2 personas más se unieron</translation>
+    </message>
+    <message>
+        <source>%1 have joined</source>
+        <translation>%1 se unieron</translation>
+    </message>
+    <message>
+        <source>%1 and %2 others left</source>
+        <translation>%1 y %2 personas más se fueron</translation>
+    </message>
+    <message>
+        <source>%1 have left</source>
+        <translation>%1 se fueron</translation>
+    </message>
+    <message>
+        <source>%1 room events</source>
+        <translation>%1 eventos de la sala</translation>
     </message>
 </context>
 <context>
@@ -3143,6 +4085,10 @@ Chat autoalojado para equipos.</translation>
         <source>Confab</source>
         <translation>Confab</translation>
     </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Sin conexión</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::UsernameForm</name>
@@ -3157,6 +4103,21 @@ Chat autoalojado para equipos.</translation>
     <message>
         <source>&amp;Username:</source>
         <translation>&amp;Usuario:</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::WindowTitle</name>
+    <message>
+        <source>Confab</source>
+        <translation>Confab</translation>
+    </message>
+    <message>
+        <source>%1 — Confab</source>
+        <translation>%1 — Confab</translation>
+    </message>
+    <message>
+        <source>(%1) %2</source>
+        <translation>(%1) %2</translation>
     </message>
 </context>
 <context>

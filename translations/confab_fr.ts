@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>PollCard</name>
+    <message>
+        <source>Enter to vote</source>
+        <translation>Entrée pour voter</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clos</translation>
+    </message>
+    <message>
+        <source>Multiple choice</source>
+        <translation>Choix multiple</translation>
+    </message>
+    <message>
+        <source>Single choice</source>
+        <translation>Choix unique</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonyme</translation>
+    </message>
+    <message>
+        <source>closes %1</source>
+        <translation>se termine le %1</translation>
+    </message>
+    <message>
+        <source>1 vote</source>
+        <translation>1 vote</translation>
+    </message>
+    <message>
+        <source>%1 votes</source>
+        <translation>%1 votes</translation>
+    </message>
+    <message>
+        <source>1 voter</source>
+        <translation>1 votant</translation>
+    </message>
+    <message>
+        <source>%1 voters</source>
+        <translation>%1 votants</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Poll: %1 %2.</source>
+        <translation>Sondage : %1 %2.</translation>
+    </message>
+    <message>
+        <source>You voted %1.</source>
+        <translation>Vous avez voté %1.</translation>
+    </message>
+    <message>
+        <source>Closed.</source>
+        <translation>Clos.</translation>
+    </message>
+</context>
+<context>
     <name>confab::client::ApiClient</name>
     <message>
         <source>The server answered with status %1.</source>
@@ -188,6 +247,25 @@
         <source>Could not mark the messages as read: %1</source>
         <translation>Impossible de marquer les messages comme lus : %1</translation>
     </message>
+    <message>
+        <source>The poll was not created: %1</source>
+        <translation>Le sondage n’a pas été créé : %1</translation>
+    </message>
+    <message>
+        <source>Your vote was not counted: %1</source>
+        <translation>Votre vote n’a pas été compté : %1</translation>
+    </message>
+    <message>
+        <source>The poll was not closed: %1</source>
+        <translation>Le sondage n’a pas été clos : %1</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::DataExport</name>
+    <message>
+        <source>The server answered %1.</source>
+        <translation>Le serveur a répondu %1.</translation>
+    </message>
 </context>
 <context>
     <name>confab::client::ErrorText</name>
@@ -295,6 +373,10 @@
         <source>A username has %1 to %2 characters: letters a-z, digits, “_”, “.” and “-”.</source>
         <translation>Un nom d’utilisateur comporte de %1 à %2 caractères : lettres a-z, chiffres, « _ », « . » et « - ».</translation>
     </message>
+    <message>
+        <source>The search is not understood: check its filters (from:, in:, before:, after:, has:file).</source>
+        <translation>La recherche n’est pas comprise : vérifiez ses filtres (from:, in:, before:, after:, has:file).</translation>
+    </message>
 </context>
 <context>
     <name>confab::client::EventPollTransport</name>
@@ -343,6 +425,46 @@
     <message>
         <source>Unknown user (%1)</source>
         <translation>Utilisateur inconnu (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::LastSeenText</name>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Last seen just now</source>
+        <translation>Vu à l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last seen %n min ago</source>
+        <translation>
+            <numerusform>Vu il y a %n min</numerusform>
+            <numerusform>Vu il y a %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last seen %n h ago</source>
+        <translation>
+            <numerusform>Vu il y a %n h</numerusform>
+            <numerusform>Vu il y a %n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last seen yesterday</source>
+        <translation>Vu hier</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last seen %n days ago</source>
+        <translation>
+            <numerusform>Vu il y a %n jours</numerusform>
+            <numerusform>Vu il y a %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last seen on %1</source>
+        <translation>Vu le %1</translation>
     </message>
 </context>
 <context>
@@ -646,6 +768,33 @@
     </message>
 </context>
 <context>
+    <name>confab::client::SignOutReason</name>
+    <message>
+        <source>Your password was changed on another device. Sign in again.</source>
+        <translation>Votre mot de passe a été modifié sur un autre appareil. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Your password was reset by an administrator. Sign in again.</source>
+        <translation>Un administrateur a réinitialisé votre mot de passe. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>This session was signed out. Sign in again.</source>
+        <translation>Cette session a été fermée. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Your account was disabled by an administrator.</source>
+        <translation>Un administrateur a désactivé votre compte.</translation>
+    </message>
+    <message>
+        <source>Your account was banned from this server.</source>
+        <translation>Votre compte a été banni de ce serveur.</translation>
+    </message>
+    <message>
+        <source>Your account was deleted.</source>
+        <translation>Votre compte a été supprimé.</translation>
+    </message>
+</context>
+<context>
     <name>confab::client::SyncEngine</name>
     <message>
         <source>You left the room.</source>
@@ -729,14 +878,6 @@
         <translation>Invisible</translation>
     </message>
     <message>
-        <source>Status message</source>
-        <translation>Message d’état</translation>
-    </message>
-    <message>
-        <source>What are you up to? (up to %1 characters)</source>
-        <translation>Que faites-vous ? (%1 caractères au plus)</translation>
-    </message>
-    <message>
         <source>Signed out</source>
         <translation>Déconnecté</translation>
     </message>
@@ -781,6 +922,33 @@
     </message>
 </context>
 <context>
+    <name>confab::ui::AnonymousToggle</name>
+    <message>
+        <source>Post anonymously</source>
+        <translation>Publier anonymement</translation>
+    </message>
+    <message>
+        <source>Post anonymously (Ctrl+Shift+A)</source>
+        <translation>Publier anonymement (Ctrl+Maj+A)</translation>
+    </message>
+    <message>
+        <source>🎭 Posting anonymously: your name is hidden from everyone. Ctrl+Shift+A turns it off.</source>
+        <translation>🎭 Vous publiez anonymement : votre nom est caché à tous. Ctrl+Maj+A le désactive.</translation>
+    </message>
+    <message>
+        <source>Anonymous posting is on</source>
+        <translation>La publication anonyme est activée</translation>
+    </message>
+    <message>
+        <source>Posting anonymously… (%1)</source>
+        <translation>Publication anonyme… (%1)</translation>
+    </message>
+    <message>
+        <source>Posting anonymously</source>
+        <translation>Publication anonyme</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::AttachmentActions</name>
     <message>
         <source>Save file</source>
@@ -812,6 +980,25 @@
     <message>
         <source>Remove (Delete)</source>
         <translation>Retirer (Suppr)</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::AvatarCropper</name>
+    <message>
+        <source>Picture crop area</source>
+        <translation>Zone de recadrage de l’image</translation>
+    </message>
+    <message>
+        <source>Arrow keys move the square, Shift with an arrow moves it faster, plus and minus make it larger or smaller.</source>
+        <translation>Les flèches déplacent le carré, Maj avec une flèche le déplace plus vite, plus et moins l’agrandissent ou le réduisent.</translation>
+    </message>
+    <message>
+        <source>Choose a picture to crop it here.</source>
+        <translation>Choisissez une image pour la recadrer ici.</translation>
+    </message>
+    <message>
+        <source>The square covers %1% of the picture&apos;s shorter side, starting %2 pixels from the left and %3 from the top. Arrow keys move it, plus and minus resize it.</source>
+        <translation>Le carré couvre %1 % du côté le plus court de l’image, à %2 pixels de la gauche et %3 du haut. Les flèches le déplacent, plus et moins changent sa taille.</translation>
     </message>
 </context>
 <context>
@@ -979,6 +1166,13 @@
     <message>
         <source>Not sent: this message has %1 characters, more than the %2 allowed. Shorten it to send it.</source>
         <translation>Non envoyé : ce message compte %1 caractères, plus que les %2 autorisés. Raccourcissez-le pour pouvoir l’envoyer.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ComposerCompleter</name>
+    <message>
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
     </message>
 </context>
 <context>
@@ -1251,172 +1445,159 @@
 <context>
     <name>confab::ui::EmojiPicker</name>
     <message>
-        <source>thumbs up</source>
-        <translation>pouce levé</translation>
-    </message>
-    <message>
-        <source>red heart</source>
-        <translation>cœur rouge</translation>
-    </message>
-    <message>
-        <source>face with tears of joy</source>
-        <translation>visage riant aux larmes</translation>
-    </message>
-    <message>
-        <source>party popper</source>
-        <translation>cotillons</translation>
-    </message>
-    <message>
-        <source>face with open mouth</source>
-        <translation>visage bouche ouverte</translation>
-    </message>
-    <message>
-        <source>crying face</source>
-        <translation>visage qui pleure</translation>
-    </message>
-    <message>
-        <source>folded hands</source>
-        <translation>mains en prière</translation>
-    </message>
-    <message>
-        <source>eyes</source>
-        <translation>yeux</translation>
-    </message>
-    <message>
-        <source>grinning face</source>
-        <translation>visage souriant</translation>
-    </message>
-    <message>
-        <source>smiling face</source>
-        <translation>visage content</translation>
-    </message>
-    <message>
-        <source>winking face</source>
-        <translation>visage qui fait un clin d’œil</translation>
-    </message>
-    <message>
-        <source>smiling face with heart-eyes</source>
-        <translation>visage souriant aux yeux en cœur</translation>
-    </message>
-    <message>
-        <source>thinking face</source>
-        <translation>visage pensif</translation>
-    </message>
-    <message>
-        <source>grinning face with sweat</source>
-        <translation>visage souriant avec une goutte de sueur</translation>
-    </message>
-    <message>
-        <source>slightly smiling face</source>
-        <translation>visage légèrement souriant</translation>
-    </message>
-    <message>
-        <source>smiling face with sunglasses</source>
-        <translation>visage souriant avec lunettes de soleil</translation>
-    </message>
-    <message>
-        <source>partying face</source>
-        <translation>visage festif</translation>
-    </message>
-    <message>
-        <source>sleeping face</source>
-        <translation>visage endormi</translation>
-    </message>
-    <message>
-        <source>exploding head</source>
-        <translation>tête qui explose</translation>
-    </message>
-    <message>
-        <source>angry face</source>
-        <translation>visage en colère</translation>
-    </message>
-    <message>
-        <source>thumbs down</source>
-        <translation>pouce baissé</translation>
-    </message>
-    <message>
-        <source>clapping hands</source>
-        <translation>mains qui applaudissent</translation>
-    </message>
-    <message>
-        <source>raising hands</source>
-        <translation>mains levées</translation>
-    </message>
-    <message>
-        <source>waving hand</source>
-        <translation>main qui salue</translation>
-    </message>
-    <message>
-        <source>flexed biceps</source>
-        <translation>biceps contracté</translation>
-    </message>
-    <message>
-        <source>handshake</source>
-        <translation>poignée de main</translation>
-    </message>
-    <message>
-        <source>fire</source>
-        <translation>feu</translation>
-    </message>
-    <message>
-        <source>hundred points</source>
-        <translation>cent points</translation>
-    </message>
-    <message>
-        <source>check mark</source>
-        <translation>coche</translation>
-    </message>
-    <message>
-        <source>cross mark</source>
-        <translation>croix</translation>
-    </message>
-    <message>
-        <source>star</source>
-        <translation>étoile</translation>
-    </message>
-    <message>
-        <source>rocket</source>
-        <translation>fusée</translation>
-    </message>
-    <message>
-        <source>light bulb</source>
-        <translation>ampoule</translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation>avertissement</translation>
-    </message>
-    <message>
-        <source>question mark</source>
-        <translation>point d’interrogation</translation>
-    </message>
-    <message>
-        <source>hot beverage</source>
-        <translation>boisson chaude</translation>
-    </message>
-    <message>
-        <source>pizza</source>
-        <translation>pizza</translation>
-    </message>
-    <message>
-        <source>bug</source>
-        <translation>insecte</translation>
-    </message>
-    <message>
-        <source>pushpin</source>
-        <translation>punaise</translation>
-    </message>
-    <message>
-        <source>plus</source>
-        <translation>plus</translation>
-    </message>
-    <message>
         <source>Emoji picker</source>
         <translation>Sélecteur d’emoji</translation>
     </message>
     <message>
         <source>Emoji</source>
         <translation>Emoji</translation>
+    </message>
+    <message>
+        <source>Smileys and emotion</source>
+        <translation>Smileys et émotions</translation>
+    </message>
+    <message>
+        <source>People and body</source>
+        <translation>Personnes et corps</translation>
+    </message>
+    <message>
+        <source>Animals and nature</source>
+        <translation>Animaux et nature</translation>
+    </message>
+    <message>
+        <source>Food and drink</source>
+        <translation>Nourriture et boissons</translation>
+    </message>
+    <message>
+        <source>Travel and places</source>
+        <translation>Voyages et lieux</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Activités</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objets</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>Symboles</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Drapeaux</translation>
+    </message>
+    <message>
+        <source>Search emoji</source>
+        <translation>Rechercher un emoji</translation>
+    </message>
+    <message>
+        <source>Search emoji by name or keyword</source>
+        <translation>Rechercher un emoji par nom ou mot-clé</translation>
+    </message>
+    <message>
+        <source>Emoji categories</source>
+        <translation>Catégories d’emoji</translation>
+    </message>
+    <message>
+        <source>Frequently used</source>
+        <translation>Utilisés fréquemment</translation>
+    </message>
+    <message>
+        <source>Emoji matching “%1”</source>
+        <translation>Emoji correspondant à « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ExportDialog</name>
+    <message>
+        <source>Export my data</source>
+        <translation>Exporter mes données</translation>
+    </message>
+    <message>
+        <source>Download everything this server holds about you: your profile, your rooms and roles, your messages, your reactions, where you stopped reading, and your uploaded files.</source>
+        <translation>Téléchargez tout ce que ce serveur conserve à votre sujet : votre profil, vos salons et rôles, vos messages, vos réactions, où vous vous êtes arrêté de lire et les fichiers que vous avez envoyés.</translation>
+    </message>
+    <message>
+        <source>&amp;Archive with my files (.zip)</source>
+        <translation>&amp;Archive avec mes fichiers (.zip)</translation>
+    </message>
+    <message>
+        <source>Archive with my files</source>
+        <translation>Archive avec mes fichiers</translation>
+    </message>
+    <message>
+        <source>&amp;Data only (.json)</source>
+        <translation>&amp;Données seules (.json)</translation>
+    </message>
+    <message>
+        <source>Data only</source>
+        <translation>Données seules</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Progression de l’export</translation>
+    </message>
+    <message>
+        <source>Received so far</source>
+        <translation>Reçu jusqu’ici</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was saved.</source>
+        <translation>L’export a été annulé ; rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Save your data as</source>
+        <translation>Enregistrer vos données sous</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Archives zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 reçus</translation>
+    </message>
+    <message>
+        <source>Your data was saved to %1.</source>
+        <translation>Vos données ont été enregistrées dans %1.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>L’export a échoué : %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Exporting your data…</source>
+        <translation>Export de vos données…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel export</source>
+        <translation>&amp;Annuler l’export</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -1605,10 +1786,6 @@
 <context>
     <name>confab::ui::MainWindow</name>
     <message>
-        <source>Confab</source>
-        <translation>Confab</translation>
-    </message>
-    <message>
         <source>Filter rooms</source>
         <translation>Filtrer les salons</translation>
     </message>
@@ -1731,10 +1908,6 @@ Self-hosted chat for teams.</source>
 Discussion auto-hébergée pour les équipes.</translation>
     </message>
     <message>
-        <source>%1 — Confab</source>
-        <translation>%1 — Confab</translation>
-    </message>
-    <message>
         <source>Esc</source>
         <translation>Échap</translation>
     </message>
@@ -1773,6 +1946,26 @@ Discussion auto-hébergée pour les équipes.</translation>
     <message>
         <source>&amp;Delete account…</source>
         <translation>Supprimer le &amp;compte…</translation>
+    </message>
+    <message>
+        <source>&amp;Search this room…</source>
+        <translation>&amp;Rechercher dans ce salon…</translation>
+    </message>
+    <message>
+        <source>Search &amp;all rooms…</source>
+        <translation>Rechercher dans t&amp;ous les salons…</translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>Contraste &amp;élevé</translation>
+    </message>
+    <message>
+        <source>&amp;Profile and password…</source>
+        <translation>&amp;Profil et mot de passe…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport my data…</source>
+        <translation>E&amp;xporter mes données…</translation>
     </message>
 </context>
 <context>
@@ -1826,12 +2019,16 @@ Discussion auto-hébergée pour les équipes.</translation>
         <translation>Occupé</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>Hors ligne</translation>
-    </message>
-    <message>
         <source>Muted</source>
         <translation>Muet</translation>
+    </message>
+    <message>
+        <source>Online — %1</source>
+        <translation>En ligne — %1</translation>
+    </message>
+    <message>
+        <source>Offline — %1</source>
+        <translation>Hors ligne — %1</translation>
     </message>
 </context>
 <context>
@@ -1907,6 +2104,10 @@ Discussion auto-hébergée pour les équipes.</translation>
         <source>View profile</source>
         <translation>Voir le profil</translation>
     </message>
+    <message>
+        <source>Send message</source>
+        <translation>Envoyer un message</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MemberPanel</name>
@@ -1917,10 +2118,6 @@ Discussion auto-hébergée pour les équipes.</translation>
     <message>
         <source>Member count</source>
         <translation>Nombre de membres</translation>
-    </message>
-    <message>
-        <source>Filter members</source>
-        <translation>Filtrer les membres</translation>
     </message>
     <message>
         <source>Member list</source>
@@ -1939,12 +2136,40 @@ Discussion auto-hébergée pour les équipes.</translation>
         <translation>Membres · %1</translation>
     </message>
     <message>
-        <source>Members · %1 of %2</source>
-        <translation>Membres · %1 sur %2</translation>
-    </message>
-    <message>
         <source>No one matches “%1”.</source>
         <translation>Personne ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>Search members</source>
+        <translation>Rechercher des membres</translation>
+    </message>
+    <message numerus="yes">
+        <source>Members · %n found</source>
+        <translation>
+            <numerusform>Membres · %n trouvés</numerusform>
+            <numerusform>Membres · %n trouvés</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MessageAnnouncer</name>
+    <message>
+        <source>New message from %1: %2</source>
+        <translation>Nouveau message de %1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n others</source>
+        <translation>
+            <numerusform>%n autres</numerusform>
+            <numerusform>%n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new messages from %1</source>
+        <translation>
+            <numerusform>%n nouveaux messages de %1</numerusform>
+            <numerusform>%n nouveaux messages de %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2004,6 +2229,44 @@ Discussion auto-hébergée pour les équipes.</translation>
     <message>
         <source>uploading… %1 % (Ctrl+Shift+Backspace cancels)</source>
         <translation>envoi… %1 % (Ctrl+Maj+Retour arrière annule)</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MessageHoverBar</name>
+    <message>
+        <source>React</source>
+        <translation>Réagir</translation>
+    </message>
+    <message>
+        <source>React (Ctrl+Shift+E)</source>
+        <translation>Réagir (Ctrl+Maj+E)</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Reply (Ctrl+R)</source>
+        <translation>Répondre (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Plus d’actions</translation>
+    </message>
+    <message>
+        <source>More actions (Shift+F10)</source>
+        <translation>Plus d’actions (Maj+F10)</translation>
+    </message>
+    <message>
+        <source>Message toolbar</source>
+        <translation>Barre d’outils du message</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MessageJump</name>
+    <message>
+        <source>That message could not be opened: %1</source>
+        <translation>Impossible d’ouvrir ce message : %1</translation>
     </message>
 </context>
 <context>
@@ -2082,54 +2345,6 @@ Discussion auto-hébergée pour les équipes.</translation>
     <message>
         <source>Hand over ownership to %1</source>
         <translation>Céder la propriété à %1</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>inconnu</translation>
-    </message>
-    <message>
-        <source>Role: %1</source>
-        <translation>Rôle : %1</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>Hors ligne</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>En ligne</translation>
-    </message>
-    <message>
-        <source>Away</source>
-        <translation>Absent</translation>
-    </message>
-    <message>
-        <source>Busy</source>
-        <translation>Occupé</translation>
-    </message>
-    <message>
-        <source>Status: %1</source>
-        <translation>Statut : %1</translation>
-    </message>
-    <message>
-        <source>Last seen: %1</source>
-        <translation>Vu pour la dernière fois : %1</translation>
-    </message>
-    <message>
-        <source>Member since: %1</source>
-        <translation>Membre depuis : %1</translation>
-    </message>
-    <message>
-        <source>Muted until %1</source>
-        <translation>Muet jusqu’au %1</translation>
-    </message>
-    <message>
-        <source>Muted until lifted</source>
-        <translation>Muet jusqu’à levée</translation>
-    </message>
-    <message>
-        <source>Profile of %1</source>
-        <translation>Profil de %1</translation>
     </message>
 </context>
 <context>
@@ -2240,6 +2455,147 @@ Discussion auto-hébergée pour les équipes.</translation>
     </message>
 </context>
 <context>
+    <name>confab::ui::NewPollDialog</name>
+    <message>
+        <source>&amp;Add option</source>
+        <translation>&amp;Ajouter une option</translation>
+    </message>
+    <message>
+        <source>Allow &amp;several choices</source>
+        <translation>Autoriser &amp;plusieurs choix</translation>
+    </message>
+    <message>
+        <source>A&amp;nonymous votes (nobody sees who voted what)</source>
+        <translation>Votes a&amp;nonymes (personne ne voit qui a voté quoi)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose automatically at</source>
+        <translation>C&amp;lore automatiquement le</translation>
+    </message>
+    <message>
+        <source>Create poll</source>
+        <translation>Créer un sondage</translation>
+    </message>
+    <message>
+        <source>What do you want to ask?</source>
+        <translation>Que voulez-vous demander ?</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>Ajouter une option</translation>
+    </message>
+    <message>
+        <source>Closing time</source>
+        <translation>Heure de clôture</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>&amp;Question :</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Options :</translation>
+    </message>
+    <message>
+        <source>Create &amp;poll</source>
+        <translation>Créer le &amp;sondage</translation>
+    </message>
+    <message>
+        <source>Option %1</source>
+        <translation>Option %1</translation>
+    </message>
+    <message>
+        <source>Remove option %1</source>
+        <translation>Retirer l’option %1</translation>
+    </message>
+    <message>
+        <source>Write a question.</source>
+        <translation>Écrivez une question.</translation>
+    </message>
+    <message>
+        <source>A poll needs 2 to 10 options.</source>
+        <translation>Un sondage a besoin de 2 à 10 options.</translation>
+    </message>
+    <message>
+        <source>The option &quot;%1&quot; is there twice.</source>
+        <translation>L’option « %1 » figure deux fois.</translation>
+    </message>
+    <message>
+        <source>The closing time must be in the future.</source>
+        <translation>L’heure de clôture doit être dans le futur.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::NotificationButton</name>
+    <message>
+        <source>Notifications for this room</source>
+        <translation>Notifications de ce salon</translation>
+    </message>
+    <message>
+        <source>Notifications: %1</source>
+        <translation>Notifications : %1</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::NotificationMenu</name>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Notifications</translation>
+    </message>
+    <message>
+        <source>Notifications for this room</source>
+        <translation>Notifications de ce salon</translation>
+    </message>
+    <message>
+        <source>&amp;Default (direct messages and mentions)</source>
+        <translation>Par &amp;défaut (messages directs et mentions)</translation>
+    </message>
+    <message>
+        <source>&amp;All messages</source>
+        <translation>&amp;Tous les messages</translation>
+    </message>
+    <message>
+        <source>&amp;Mentions only</source>
+        <translation>&amp;Mentions uniquement</translation>
+    </message>
+    <message>
+        <source>N&amp;othing</source>
+        <translation>&amp;Rien</translation>
+    </message>
+    <message>
+        <source>M&amp;ute room</source>
+        <translation>Mettre le salon en &amp;sourdine</translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation>En sourdine</translation>
+    </message>
+    <message>
+        <source>Notify about all messages</source>
+        <translation>Notifier tous les messages</translation>
+    </message>
+    <message>
+        <source>Notify about mentions only</source>
+        <translation>Notifier uniquement les mentions</translation>
+    </message>
+    <message>
+        <source>No notifications</source>
+        <translation>Aucune notification</translation>
+    </message>
+    <message>
+        <source>Notify about direct messages and mentions</source>
+        <translation>Notifier les messages directs et les mentions</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::Notifier</name>
     <message>
         <source>%1 in %2</source>
@@ -2251,6 +2607,29 @@ Discussion auto-hébergée pour les équipes.</translation>
             <numerusform>%n nouveau message</numerusform>
             <numerusform>%n nouveaux messages</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::PeerStatusLabel</name>
+    <message>
+        <source>Status of the other person</source>
+        <translation>Statut de l’autre personne</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Occupé</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -2276,6 +2655,33 @@ Discussion auto-hébergée pour les équipes.</translation>
     </message>
 </context>
 <context>
+    <name>confab::ui::PollVoteDialog</name>
+    <message>
+        <source>Poll results</source>
+        <translation>Résultats du sondage</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Voter</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Vote</source>
+        <translation>&amp;Voter</translation>
+    </message>
+    <message>
+        <source>&amp;Retract my vote</source>
+        <translation>&amp;Retirer mon vote</translation>
+    </message>
+    <message>
+        <source>C&amp;lose poll</source>
+        <translation>C&amp;lore le sondage</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::PostingNotice</name>
     <message>
         <source>Why you cannot send</source>
@@ -2292,6 +2698,282 @@ Discussion auto-hébergée pour les équipes.</translation>
     <message>
         <source>Read only</source>
         <translation>Lecture seule</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ProfileCard</name>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Occupé</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Profile of %1</source>
+        <translation>Profil de %1</translation>
+    </message>
+    <message>
+        <source>Role: %1</source>
+        <translation>Rôle : %1</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>&amp;Message</translation>
+    </message>
+    <message>
+        <source>Send %1 a direct message</source>
+        <translation>Envoyer un message direct à %1</translation>
+    </message>
+    <message>
+        <source>M&amp;oderate</source>
+        <translation>M&amp;odérer</translation>
+    </message>
+    <message>
+        <source>Moderation actions for %1</source>
+        <translation>Actions de modération pour %1</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ProfileDialog</name>
+    <message>
+        <source>Your profile</source>
+        <translation>Votre profil</translation>
+    </message>
+    <message>
+        <source>Name and picture</source>
+        <translation>Nom et image</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <source>Display &amp;name:</source>
+        <translation>&amp;Nom affiché :</translation>
+    </message>
+    <message>
+        <source>Your picture</source>
+        <translation>Votre image</translation>
+    </message>
+    <message>
+        <source>&amp;Choose picture…</source>
+        <translation>&amp;Choisir une image…</translation>
+    </message>
+    <message>
+        <source>Choose picture</source>
+        <translation>Choisir une image</translation>
+    </message>
+    <message>
+        <source>&amp;Remove picture</source>
+        <translation>&amp;Retirer l’image</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>Retirer l’image</translation>
+    </message>
+    <message>
+        <source>&amp;Save profile</source>
+        <translation>&amp;Enregistrer le profil</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>Enregistrer le profil</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation>Mot de passe a&amp;ctuel :</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Mot de passe actuel</translation>
+    </message>
+    <message>
+        <source>N&amp;ew password:</source>
+        <translation>&amp;Nouveau mot de passe :</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat new password:</source>
+        <translation>&amp;Répétez le nouveau mot de passe :</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>Répétez le nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>Changing your password signs out every other device.</source>
+        <translation>Changer votre mot de passe déconnecte tous vos autres appareils.</translation>
+    </message>
+    <message>
+        <source>Change &amp;password</source>
+        <translation>Changer le &amp;mot de passe</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Changer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>The picture goes when you save the profile.</source>
+        <translation>L’image sera retirée quand vous enregistrerez le profil.</translation>
+    </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation>Choisissez une image</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>This picture is too large to open.</source>
+        <translation>Cette image est trop grande pour être ouverte.</translation>
+    </message>
+    <message>
+        <source>This file is not a picture this program can read.</source>
+        <translation>Ce fichier n’est pas une image que ce programme sait lire.</translation>
+    </message>
+    <message>
+        <source>Move the square to the part you want, then save the profile.</source>
+        <translation>Placez le carré sur la partie voulue, puis enregistrez le profil.</translation>
+    </message>
+    <message>
+        <source>Your display name cannot be empty.</source>
+        <translation>Votre nom affiché ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>Uploading your picture…</source>
+        <translation>Envoi de votre image…</translation>
+    </message>
+    <message>
+        <source>The picture could not be prepared for upload.</source>
+        <translation>L’image n’a pas pu être préparée pour l’envoi.</translation>
+    </message>
+    <message>
+        <source>Your picture was not uploaded: %1</source>
+        <translation>Votre image n’a pas été envoyée : %1</translation>
+    </message>
+    <message>
+        <source>Saving your profile…</source>
+        <translation>Enregistrement de votre profil…</translation>
+    </message>
+    <message>
+        <source>Your profile was not saved: %1</source>
+        <translation>Votre profil n’a pas été enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Your profile was saved. Everyone in your rooms sees it now.</source>
+        <translation>Votre profil a été enregistré. Tout le monde dans vos salons le voit désormais.</translation>
+    </message>
+    <message>
+        <source>Type your current password.</source>
+        <translation>Saisissez votre mot de passe actuel.</translation>
+    </message>
+    <message>
+        <source>The new password needs at least %1 characters.</source>
+        <translation>Le nouveau mot de passe doit comporter au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>Les deux nouveaux mots de passe ne sont pas identiques.</translation>
+    </message>
+    <message>
+        <source>Changing your password…</source>
+        <translation>Changement de votre mot de passe…</translation>
+    </message>
+    <message>
+        <source>The current password is wrong. Nothing was changed.</source>
+        <translation>Le mot de passe actuel est incorrect. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Your password was not changed: %1</source>
+        <translation>Votre mot de passe n’a pas été modifié : %1</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Your other devices were signed out.</source>
+        <translation>Votre mot de passe a été modifié. Vos autres appareils ont été déconnectés.</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ReactionSummary</name>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>Someone reacted with %1</source>
+        <translation>Quelqu’un a réagi avec %1</translation>
+    </message>
+    <message>
+        <source>%1 people reacted with %2</source>
+        <translation>%1 personnes ont réagi avec %2</translation>
+    </message>
+    <message>
+        <source>You reacted with %1</source>
+        <translation>Vous avez réagi avec %1</translation>
+    </message>
+    <message>
+        <source>%1 reacted with %2</source>
+        <translation>%1 a réagi avec %2</translation>
+    </message>
+    <message>
+        <source>%1 and %2 reacted with %3</source>
+        <translation>%1 et %2 ont réagi avec %3</translation>
+    </message>
+    <message>
+        <source>%1 and one other reacted with %2</source>
+        <translation>%1 et une autre personne ont réagi avec %2</translation>
+    </message>
+    <message>
+        <source>%1 and %2 others reacted with %3</source>
+        <translation>%1 et %2 autres personnes ont réagi avec %3</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ReadReceiptsSetting</name>
+    <message>
+        <source>Send &amp;read receipts (when off, you see nobody&apos;s either)</source>
+        <translation>Envoyer les accusés de &amp;lecture (désactivés, vous ne verrez pas non plus ceux des autres)</translation>
+    </message>
+    <message>
+        <source>Send read receipts</source>
+        <translation>Envoyer les accusés de lecture</translation>
+    </message>
+    <message>
+        <source>The server could not be asked: %1</source>
+        <translation>Impossible d’interroger le serveur : %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
     </message>
 </context>
 <context>
@@ -2474,6 +3156,33 @@ Discussion auto-hébergée pour les équipes.</translation>
     </message>
 </context>
 <context>
+    <name>confab::ui::RoomPolls</name>
+    <message>
+        <source>Create &amp;poll…</source>
+        <translation>Créer un &amp;sondage…</translation>
+    </message>
+    <message>
+        <source>Create poll</source>
+        <translation>Créer un sondage</translation>
+    </message>
+    <message>
+        <source>Create poll (Ctrl+Shift+L)</source>
+        <translation>Créer un sondage (Ctrl+Maj+L)</translation>
+    </message>
+    <message>
+        <source>Poll res&amp;ults…</source>
+        <translation>Rés&amp;ultats du sondage…</translation>
+    </message>
+    <message>
+        <source>&amp;Vote…</source>
+        <translation>&amp;Voter…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose poll</source>
+        <translation>C&amp;lore le sondage</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::RoomSectionModel</name>
     <message>
         <source>Direct messages</source>
@@ -2496,6 +3205,10 @@ Discussion auto-hébergée pour les équipes.</translation>
             <numerusform>%n mention</numerusform>
             <numerusform>%n mentions</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation>en sourdine</translation>
     </message>
 </context>
 <context>
@@ -2749,6 +3462,90 @@ Discussion auto-hébergée pour les équipes.</translation>
     </message>
 </context>
 <context>
+    <name>confab::ui::SearchDialog</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Rechercher des messages</translation>
+    </message>
+    <message>
+        <source>Search for</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Words, from:user, in:room, before:/after:YYYY-MM-DD, has:file</source>
+        <translation>Mots, from:utilisateur, in:salon, before:/after:AAAA-MM-JJ, has:file</translation>
+    </message>
+    <message>
+        <source>Where to search</source>
+        <translation>Où chercher</translation>
+    </message>
+    <message>
+        <source>All rooms</source>
+        <translation>Tous les salons</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation>Dans %1</translation>
+    </message>
+    <message>
+        <source>Sort results</source>
+        <translation>Trier les résultats</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Plus récents d’abord</translation>
+    </message>
+    <message>
+        <source>Best match</source>
+        <translation>Meilleure correspondance</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>État de la recherche</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>No messages found.</source>
+        <translation>Aucun message trouvé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) found. Up and Down choose, Enter opens.</source>
+        <translation>
+            <numerusform>%n message(s) trouvé(s). Haut et Bas pour choisir, Entrée pour ouvrir.</numerusform>
+            <numerusform>%n message(s) trouvé(s). Haut et Bas pour choisir, Entrée pour ouvrir.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SearchResultDelegate</name>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SeenBy</name>
+    <message>
+        <source>Seen by %1 and %2 others</source>
+        <translation>Vu par %1 et %2 autres personnes</translation>
+    </message>
+    <message>
+        <source>Seen by %1</source>
+        <translation>Vu par %1</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::SettingsDialog</name>
     <message>
         <source>Sign &amp;out</source>
@@ -2845,6 +3642,38 @@ Discussion auto-hébergée pour les équipes.</translation>
     <message>
         <source>Send with Ctrl+Enter</source>
         <translation>Envoyer avec Ctrl+Entrée</translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation>&amp;Redémarrer maintenant</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Contraste élevé</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>The new language shows after Confab restarts.</source>
+        <translation>La nouvelle langue s’affichera au redémarrage de Confab.</translation>
+    </message>
+    <message>
+        <source>Restart Confab now</source>
+        <translation>Redémarrer Confab maintenant</translation>
+    </message>
+    <message>
+        <source>Announce new &amp;messages to screen readers</source>
+        <translation>Annoncer les nouveaux &amp;messages aux lecteurs d’écran</translation>
+    </message>
+    <message>
+        <source>Announce new messages to screen readers</source>
+        <translation>Annoncer les nouveaux messages aux lecteurs d’écran</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
     </message>
 </context>
 <context>
@@ -2982,6 +3811,119 @@ Discussion auto-hébergée pour les équipes.</translation>
     <message>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::StatusMessageDialog</name>
+    <message>
+        <source>Status message</source>
+        <translation>Message de statut</translation>
+    </message>
+    <message>
+        <source>No emoji</source>
+        <translation>Sans emoji</translation>
+    </message>
+    <message>
+        <source>Status emoji</source>
+        <translation>Emoji de statut</translation>
+    </message>
+    <message>
+        <source>What are you up to?</source>
+        <translation>Que faites-vous en ce moment ?</translation>
+    </message>
+    <message>
+        <source>&amp;Emoji:</source>
+        <translation>&amp;Emoji :</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Message :</translation>
+    </message>
+    <message numerus="yes">
+        <source>Up to %n character(s).</source>
+        <translation>
+            <numerusform>Jusqu’à %n caractère(s).</numerusform>
+            <numerusform>Jusqu’à %n caractère(s).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SystemLine</name>
+    <message>
+        <source>Someone</source>
+        <translation>Quelqu’un</translation>
+    </message>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 a rejoint le salon</translation>
+    </message>
+    <message>
+        <source>%1 added %2</source>
+        <translation>%1 a ajouté %2</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 a quitté le salon</translation>
+    </message>
+    <message>
+        <source>%1 removed %2 from the room</source>
+        <translation>%1 a retiré %2 du salon</translation>
+    </message>
+    <message>
+        <source>%1 banned %2 from the room</source>
+        <translation>%1 a banni %2 du salon</translation>
+    </message>
+    <message>
+        <source>%1 renamed the room to “%2”</source>
+        <translation>%1 a renommé le salon en « %2 »</translation>
+    </message>
+    <message>
+        <source>%1 changed the topic</source>
+        <translation>%1 a changé le sujet</translation>
+    </message>
+    <message>
+        <source>%1 changed the room picture</source>
+        <translation>%1 a changé l’image du salon</translation>
+    </message>
+    <message>
+        <source>%1 changed the room settings</source>
+        <translation>%1 a modifié les paramètres du salon</translation>
+    </message>
+    <message>
+        <source>%1 pinned a message</source>
+        <translation>%1 a épinglé un message</translation>
+    </message>
+    <message>
+        <source>%1 pinned a message by %2: “%3”</source>
+        <translation>%1 a épinglé un message de %2 : « %3 »</translation>
+    </message>
+    <message>
+        <source>%1 made %2 the owner of the room</source>
+        <translation>%1 a fait de %2 le propriétaire du salon</translation>
+    </message>
+    <message>
+        <source>%1 turned on the assistant</source>
+        <translation>%1 a activé l’assistant</translation>
+    </message>
+    <message>
+        <source>%1 and %2 others joined</source>
+        <translation>%1 et %2 autres personnes ont rejoint le salon</translation>
+    </message>
+    <message>
+        <source>%1 have joined</source>
+        <translation>%1 ont rejoint le salon</translation>
+    </message>
+    <message>
+        <source>%1 and %2 others left</source>
+        <translation>%1 et %2 autres personnes ont quitté le salon</translation>
+    </message>
+    <message>
+        <source>%1 have left</source>
+        <translation>%1 ont quitté le salon</translation>
+    </message>
+    <message>
+        <source>%1 room events</source>
+        <translation>%1 événements du salon</translation>
     </message>
 </context>
 <context>
@@ -3143,6 +4085,10 @@ Discussion auto-hébergée pour les équipes.</translation>
         <source>Confab</source>
         <translation>Confab</translation>
     </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::UsernameForm</name>
@@ -3157,6 +4103,21 @@ Discussion auto-hébergée pour les équipes.</translation>
     <message>
         <source>&amp;Username:</source>
         <translation>&amp;Utilisateur :</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::WindowTitle</name>
+    <message>
+        <source>Confab</source>
+        <translation>Confab</translation>
+    </message>
+    <message>
+        <source>%1 — Confab</source>
+        <translation>%1 — Confab</translation>
+    </message>
+    <message>
+        <source>(%1) %2</source>
+        <translation>(%1) %2</translation>
     </message>
 </context>
 <context>
