@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Measures the server's memory (VmRSS) before and during a data export of an account with 100,000
 # messages (issue 17, point 3): the export is streamed a page at a time, so the peak must not grow
 # with the account. Seeds the messages straight into the database (bench/seed-history.sql, scaled

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Confab client benchmarks: MessageModel, MessageDelegate, TimelineView, memory and the cold start
 # of the desktop client, against a real confab-server on 127.0.0.1. One command, 1.5-3 minutes:
 #

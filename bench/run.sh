@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Confab server benchmarks, side by side with a Node `ws` peer. One command:
 #
 #   bench/run.sh            # full suite, about 8-10 minutes

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fails the configure step if a target links what it must not, directly or through its
 # dependencies: confab_check_no_gui (core, client engine, confab-cli: no Qt Gui at all) and
 # confab_check_headless (the server: Qt Gui for QImage only, run under QCoreApplication, never a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Warnings, hardening, sanitizers and ccache for every target of the project.
 
 find_program(CCACHE_PROGRAM ccache)

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes the emoji table (ui/room/emojitable.h) from Debian's Unicode data, at build time.
 
   gen_emoji_table.py EMOJI_TEST_TXT CLDR_ANNOTATIONS_XML OUTPUT_CPP

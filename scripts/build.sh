@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Configures and builds Confab into a build folder. Used by run.sh and test.sh.
 #   scripts/build.sh <build-dir> [extra cmake args...]
 # CONFAB_BUILD_TARGETS="a b" builds only those targets.

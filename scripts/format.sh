@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Formats every C++ file we own with .clang-format, or with --check only reports (and fails on)
 # files that are not formatted. CI runs --check before it builds.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs every Debian 12 package that Confab's build, tests and packaging need.
 # Idempotent; run as root (or through sudo). Nothing is downloaded but Debian packages.
 set -euo pipefail

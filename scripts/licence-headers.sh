@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Puts the SPDX licence line at the top of every source file we own (after a shebang), or with
 # --check lists the files without it and fails. CI runs --check.
 set -euo pipefail
@@ -21,7 +22,7 @@ if [ "${1:-}" = "--check" ]; then
 fi
 for f in "${missing[@]}"; do
     case "$f" in
-        *.cpp | *.h | *.js | *.mjs) line="// $spdx" ;;
+        *.cpp | *.h | *.h.in | *.js | *.mjs) line="// $spdx" ;;
         *.svg | *.xml | *.xml.in) line="<!-- $spdx -->" ;;
         *.desktop.in) line="# $spdx" ;;
         *) line="# $spdx" ;;

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Quick start: installs what Confab needs, builds it, and starts the desktop client in demo mode:
 # a bundled server in the background (embedded database, seeded rooms, lively demo users), signed
 # in as the demo admin. On a machine with no display it runs the same demo as a headless server

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what Confab needs and builds two trees: a Debug one with AddressSanitizer and UBSan,
 # on which the whole test suite (CTest) runs, and an optimised RelWithDebInfo one (what the README
 # builds by hand and what ships: -O2 with _FORTIFY_SOURCE finds what Debug does not), on which
@@ -8,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/format.sh --check
+bash scripts/licence-headers.sh --check
 build_dir=${CONFAB_TEST_BUILD_DIR:-build-test}
 release_dir=${CONFAB_RELEASE_BUILD_DIR:-build-rel}
 bash scripts/build.sh "$build_dir" -DCMAKE_BUILD_TYPE=Debug -DCONFAB_SANITIZE=ON

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The resume point of the long-poll and Server-Sent-Events transport (GET /v1/events): the same

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Every WebSocket frame of API.md, in both directions, as plain structs. Each has a static `kType`

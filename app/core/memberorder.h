@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The order of a room's member list, shared by the server (which pages in it) and the client

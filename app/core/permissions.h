@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The permission table of API.md as data: one source for the server's enforcement and for the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Polls (issue 15): the poll a message of type `poll` carries, the poll a new message asks for,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The JSON bodies of the REST requests of API.md, one struct each. The client encodes them and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The `data` of the REST answers of API.md that are not a single wire type of types.h: pages,

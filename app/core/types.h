@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The value types of API.md. Plain structs; JSON conversion through nlohmann's to_json/from_json

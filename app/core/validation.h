@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Input rules of API.md. Each validator returns nullopt when the value is fine, or a

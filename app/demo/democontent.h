@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The demo's data: who the demo users are, which rooms exist, the seeded history and the lines

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The demo's pictures and documents, made on the spot (nothing is downloaded or shipped): three

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the demo knows about its data dir after seeding (or finding it seeded): who is who, with a

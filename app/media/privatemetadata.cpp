@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // stripPrivateMetadata: GPS, place and device data out of JPEG, PNG and WebP originals (issue 14, point 5).
 #include "media/exiv2setup.h"
 #include "media/imageprocessor.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // makeThumbnail: bounded decoding of uploaded images into JPEG thumbnails (issue 14, point 4).
 #include "media/imageprocessor.h"
 #include "media/jpegstructure.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // confab-cli: the client engine in a terminal. Two people can chat from two terminals:
 //   confab-cli --server http://host:8080 --data-dir ~/.a register alice      (password on stdin)
 //   confab-cli --data-dir ~/.a rooms

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // confab-server: the headless Confab server, and its command-line administration.
 
 #include "demo/democast.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // confab: the desktop client.
 
 #include "confab/version.h"

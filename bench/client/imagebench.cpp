@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Client memory with 1,000 image messages in a room (issue 14): the same room with and without
 // images, each in its own process. users[0] makes a room and posts N messages (with images: N
 // distinct 1024x768 JPEGs, uploaded through the outbox as a user would), then the timeline shows

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // confab-bench-client: the client side of the benchmark suite (docs/performance.md, "Client").
 //
 // Starts a real confab-server on 127.0.0.1, sets up users and rooms over its API, stops it and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The MessageModel scenarios: the shipped window, every message of a long history, ten rooms.
 
 #include "harness.h"

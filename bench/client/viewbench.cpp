@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The widgets: MessageDelegate per row, and the real TimelineView scrolling and following.
 
 #include "harness.h"

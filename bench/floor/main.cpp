@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // confab-bench-floor: the least a WebSocket fan-out server can do per delivery, as a yardstick.
 //
 // One thread, epoll, non-blocking sockets, no storage, no auth, no rooms, no framework: each

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // confab-loadgen: the server half of Confab's benchmark suite. See docs/performance.md.
 //
 //   setup    register users, create public rooms, join them (REST); writes a state file

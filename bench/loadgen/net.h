@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Minimal networking for the load generator: a blocking HTTP/1.1 client (keep-alive, pipelining)
 // and an epoll pool of non-blocking RFC 6455 WebSocket clients (masked client frames).
 // No Qt: one client connection costs a socket and two small buffers, so 5000 of them fit in a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // confab-bench-thumbnails: thumbnails per second (issue 14, point 11). Generates photo-like
 // JPEGs and PNGs (4000x3000 by default), then runs confab::media::makeThumbnail over all of them
 // on 1 and 2 threads, and prints images/s and the process's peak RSS for each run.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // confab-bench-members: the member panel of a room with 5,000 members (issue 15, point 7). Starts
 // a real confab-server, puts 5,000 people in a room straight in its database, then measures in
 // the desktop client's own widgets (offscreen unless a display is set):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 'use strict';
 // The message both peers answer a send_message with: Confab's field names and shape.
 module.exports = function peerMessage(seq, f) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 'use strict';
 // The benchmark peer: a broadcast server on Node's `ws` package, driven by confab-loadgen --peer.
 // Every `send_message` frame it receives is answered like Confab answers it: an `ack` to the

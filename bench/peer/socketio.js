@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 'use strict';
 // The second benchmark peer: the same broadcast on socket.io 4 (driven by
 // confab-loadgen fanout --peer --socketio). Each `send_message` event is answered as

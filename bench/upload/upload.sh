@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Upload throughput: one file of SIZE MiB through POST /v1/files on 127.0.0.1 (curl streams it
 # from disk), the server's resident memory sampled every 50 ms meanwhile. The server must keep
 # it flat: the body goes to disk as it arrives (docs/performance.md, "Uploads").

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ApiClient against a real server: typed results, typed errors, stale answers dropped; and the
 // reconnect policy's table.
 

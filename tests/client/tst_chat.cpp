@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Two people chatting through two client engines against a real server: every model under
 // QAbstractItemModelTester from empty, messages, edits, reactions, deletes, typing, presence,
 // members, unread counts, older pages and the bounded window.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A desktop client behind a proxy that refuses WebSocket upgrades (a real TCP proxy on
 // 127.0.0.1 in front of the real server): it falls back to long-polling on its own, sends and
 // receives with nothing lost or duplicated, and when the proxy lets upgrades through again it

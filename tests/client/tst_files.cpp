@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Messages with files through the outbox, against a real server: a small file goes up in one
 // request and the message carries it; a 10 MiB file goes up resumably, the client is stopped in
 // the middle and started again on the same cache, and the upload resumes where the server has it;

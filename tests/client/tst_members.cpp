@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The member model of a large room against a real server: pages on demand in the server's order,
 // a search that pages through what it finds, and presence moving loaded rows only.
 

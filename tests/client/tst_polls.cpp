@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Polls through the client engine against a real server: a poll posted by one engine shows in
 // another's model, a vote shows the voter's choice and reconciles with the server's events (the
 // other reader's counts move, the voter's choice stays), and an engine that was away sees the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // RealtimeConnection and SyncEngine against a scripted WebSocket server: heartbeat, the one
 // reconnect policy, retryNow(), a rejected token, and a sync on every connect with duplicates
 // ignored and gaps sent for.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Read receipts in the client engine between two clients and a real server: the room's
 // ReceiptModel loads where everyone has read up to in one request, then follows live receipts;
 // the readers of a message are those whose newest read message it is.

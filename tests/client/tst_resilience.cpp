@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Delivery when things go wrong: a client offline for a while, a seq gap in live events, the
 // server killed and restarted while both sides keep sending, the client restarted with a
 // pending outbox, and a message the server refuses for good.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Retention seen from the client (issue 17, point 4): when the server purges old messages, the
 // messages_purged events remove them from the open timeline and from the local cache, so a
 // restarted client does not show them again either.

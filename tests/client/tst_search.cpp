@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Search and jump: the client finds a message 10,000 messages back, opens the timeline there
 // (a window that is not the latest), pages forward until it joins the live end, and a message
 // that arrives meanwhile is neither appended to the detached window nor lost.

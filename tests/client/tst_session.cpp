@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Signing in and coming back: the token with no keychain (the user is told, nothing on disk),
 // with the consented file (0600), restore on the next start, sign-out; and confab-cli, two
 // people chatting from two terminals.

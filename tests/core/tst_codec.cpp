@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fixture round trips of every wire type and frame, malformed input, and whole JSON documents.
 
 #include "tst_core.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Error codes, enums, timestamps, ids and clocks; and the test executable's main.
 
 #include "tst_core.h"

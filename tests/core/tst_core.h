@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The core library's test suite: one Qt Test class, its slots spread over a few files that

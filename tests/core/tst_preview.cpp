@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // markdownPreview(): what the room list, reply quotes, pins and notifications show of a message.
 
 #include "tst_core.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fixture round trips of the REST request bodies (core/requests.h) and answers
 // (core/responses.h), and one wrong field per struct. The client encodes and the server decodes
 // with exactly these functions, so these fixtures are the REST contract's shapes.

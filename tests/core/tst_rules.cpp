@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Validation (validation.h) and the permission table (permissions.h), against API.md.
 
 #include "tst_core.h"

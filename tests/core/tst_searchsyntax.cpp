@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SearchSyntax: the filters a user writes in the search box, split from the words.
 
 #include "tst_core.h"

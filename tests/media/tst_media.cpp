@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // confab_media: EXIF privacy and bounded thumbnails (issue 14, points 4 and 5), under a plain
 // QCoreApplication like the headless server.
 #include "imagesamples.h"

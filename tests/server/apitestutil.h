@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Helpers shared by the server's integration tests (tst_rest, tst_realtime, tst_durability):

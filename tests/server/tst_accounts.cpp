@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Accounts in the audit log (issue 17, point 5): registration, sign-in, failed sign-in (folded
 // per address and minute), sign-out, erasure and the command line's account actions, read back
 // through GET /v1/admin/audit; and the audit log's own retention.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // confab-server admin ...: run on the data directory of a running server, as an operator would.
 
 #include "apitestutil.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The demo engine: a DemoServer in this process on its own thread, seeded through the services,
 // with its cast of demo users speaking the real protocol. Checked from outside as a client would:
 // REST for the seeded world, a WebSocket for the live events, and a clean, prompt stop.

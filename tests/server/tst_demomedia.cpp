@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The demo's generated files (issue 14, point 9): every picture, the PDF and the CSV are what
 // they claim to be, by their bytes, under a plain QCoreApplication like `confab-server --demo`.
 

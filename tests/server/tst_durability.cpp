@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Durability of a real confab-server process: what it acknowledged survives a SIGKILL in the
 // middle of a stream of sends, exactly once and in a gap-free order; and the admin command
 // creates accounts in the data directory.

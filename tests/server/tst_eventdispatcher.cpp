@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // EpollEventDispatcher against Qt's own expectations of an event dispatcher: timers, sockets over
 // 127.0.0.1, posted events from other threads, nested loops, and notifiers or timers removed in
 // the middle of a pass. The whole application runs on it (see main() below), so every QTRY and

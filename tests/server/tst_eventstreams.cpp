@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The long-poll and Server-Sent-Events fallback (GET /v1/events) against a real confab-server:
 // it carries what the WebSocket carries, times out with an empty list, resumes by cursor and by
 // Last-Event-ID without losing or repeating an event, ends a revoked token's request at once,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Files (issue 14), against a real confab-server on 127.0.0.1: uploads whole and resumable,
 // downloads with ranges, type detection, who may download, attachments and room rules, the
 // sweep, quarantine and the limits.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Group commit: queued message sends share one durable transaction, each in its own savepoint.
 // The storage part checks the savepoint rules on a real database file; the server part sends
 // bursts from several connections to a real confab-server and checks that sends were grouped,

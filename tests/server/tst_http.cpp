@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The HTTP/1.1 + WebSocket transport (app/server/http), in-process on 127.0.0.1, over real
 // sockets. Client and server share this thread: every wait runs the event loop.
 

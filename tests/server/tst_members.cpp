@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The member list of large rooms against a real confab-server: cursor pages in the list's order
 // (online first, then role, then name), cursors that hold while people come and go online,
 // search by name, and the presence details (custom status, lastSeen) each member carries.

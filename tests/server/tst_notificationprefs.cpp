@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Per-room notification level and mute (issue 15, point 9): PUT /v1/chat/rooms/{roomId}/notifications
 // stores the caller's choice on their membership; room answers carry it (only the caller's own);
 // the caller's other connections get notification_settings, nobody else does; it survives a

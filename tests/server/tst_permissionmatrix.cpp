@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The permission matrix of issue #6 over the wire: every room role, a non-member and a server
 // admin, against every moderation and administration action, over REST and the WebSocket; the
 // moderation events reaching exactly the right connections; and the audit entry each action

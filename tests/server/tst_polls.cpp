@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Polls (issue 15) against a real confab-server: creating, voting, changing and retracting a vote,
 // closing by hand and by time, who may vote and close, anonymous polls, live updates, sync after
 // being away, and two voters at once.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The user's own account (issue 17, points 1 and 3): changing the password signs out every other
 // session and tells it why, and the data export.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The WebSocket protocol of API.md against a real confab-server process: authentication, every
 // client frame and the events it causes, seq order, sync after a disconnect, bad frames, rate
 // limits, moderation events and a reader too slow to keep up.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The REST API of API.md against a real confab-server process: every endpoint, its errors, and
 // what each room role may do.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Message retention (issue 17, point 4): a room's messageRetention (days) and the server default
 // are enforced by a background job in small batches while sends go on; each batch is a
 // messages_purged event with its own seq, so a sync stays gap-free; pinned messages and a room's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Message search (GET /v1/chat/search): filters written in the query, sort, highlight ranges,
 // and who may read what (after leaving, a kick and a ban); and the history cursor `around=`
 // that opens a room at a search result.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SqliteStorage against real database files in a temporary directory.
 
 #include "server/service/standingmonitor.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Server-made system lines and read receipts (issue 15, points 3 and 4) against a real
 // confab-server: one system message per kind, each with its own seq, in history and in sync,
 // never unread, never found by search, never edited or deleted; receipts with their seq, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Word filters: the server-wide list (--word-filter-file) and each room's own (settings.wordFilter),
 // rejecting or masking, on sends and edits.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The WebSocket transport against a real confab-server process, below what a WebSocket library
 // lets a client do: raw sockets that send frames with the handshake, unmasked frames, floods of
 // pings and bad frames, and read the close handshake byte by byte. Also what no input may do to

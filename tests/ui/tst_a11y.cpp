@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Accessibility and notification preferences of the desktop client against a real confab-server:
 // new messages announced to screen readers (batched), the high-contrast theme (WCAG ratios), the
 // language choice, per-room notification levels and mute, and the unread count in the title.

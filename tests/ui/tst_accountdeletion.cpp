@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Deleting the account from the desktop client (issue 17, point 2), by keyboard only: the
 // account button's menu, a dialog that says what happens and asks for the password, Enter that
 // never deletes, a wrong password that changes nothing, then the right one: the session ends and

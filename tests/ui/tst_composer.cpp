@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The composer's helpers in the real window against a real server: the anonymous toggle (only
 // where the room allows it, off after a room switch, the message anonymous for everyone), "@"
 // and ":" completion, the emoji picker over the generated Unicode table (search, categories by

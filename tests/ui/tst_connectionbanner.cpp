@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The connection banner says which transport carries the client: hidden on the WebSocket, and
 // "Connected (long-poll fallback: WebSockets are blocked)" while a proxy that refuses WebSocket
 // upgrades (a real TCP proxy in front of the real server) keeps it on the fallback.

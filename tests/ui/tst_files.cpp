@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Files in two real windows against a real server: Alice attaches an image and a PDF through the
 // path the attach button takes after its dialog, sends them with a caption and sees the upload
 // progress; Bob sees the image inline (a placeholder of the final size first, then the thumbnail)

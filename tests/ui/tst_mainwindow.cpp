@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop client's window against a real server: sign in through the form, rooms show,
 // the composer sends, other people's messages arrive, raw HTML stays text, Alt+Down/Up and
 // Ctrl+K/Esc work; focus lands in the composer; the room filter only proposes until Enter;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The member panel of a room with 5,000 members against a real confab-server: it opens with the
 // first page, pages on while the keyboard scrolls to the end, searches on the server, opens a
 // member's profile card with Enter, and "Message" there (or in the member's menu) opens the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Message actions in the real window against a real server: reactions (menu, chips, picker),
 // edit (Up arrow and menu), delete (own, and others' as a moderator), reply (quote shown,
 // replyTo on the server), pins in the header (own action and others' events), copy, refusals

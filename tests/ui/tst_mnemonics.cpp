@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every dialog and menu of the desktop client, in English, Spanish and French, against a real
 // server: no two commands of one window or one menu share a mnemonic. A clash makes Alt+letter
 // do the wrong thing (in Spanish, Alt+C submitted "Crear cuenta" instead of moving to

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Moderation in the desktop client against a real confab-server: for each role (owner, admin,
 // moderator, member, and a server admin) the member menu, room settings and moderation panel
 // offer exactly what core's permission table allows; a mute from the menu shows in the target's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Polls in the real window against a real server: a poll made by keyboard from the composer
 // (Ctrl+Shift+L, the dialog driven by Tab, Space and Enter), voting by keyboard (Enter on the poll
 // opens the vote dialog), the row's text for screen readers, another member's vote arriving live,

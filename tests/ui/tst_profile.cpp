@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The profile from the desktop client (issue 17, points 1 and 3), by keyboard: the account menu
 // opens "Profile and password", a new name and a cropped picture are saved and show in another
 // person's client (member panel, timeline) at once; a password change signs out the user's other

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window with the demo server in-process, rendered offscreen (to docs/screenshots with
 // CONFAB_UPDATE_SCREENSHOTS=1) (light
 // and dark palettes): the pictures the README shows, and a check that something was painted.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Message search in the real window against a real server: Ctrl+Shift+F, type a word, the
 // results (room, author, time, matched word), Enter opens the room at a week-old message in
 // context, highlighted; scrolling down pages forward to now. Esc closes; Ctrl+F searches the

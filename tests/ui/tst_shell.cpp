@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop shell against a real confab-server: rooms in sections with headers, presence dots
 // and mention badges; the create, browse/join, direct message, add people and leave dialogs
 // (checked on the server too); the presence menu and automatic away as another user sees them;

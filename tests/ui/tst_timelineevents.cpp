@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // System lines and "Seen by" in the real window against a real server: a run of joins folds
 // into one line ("Alice, Bob and 4 others joined") that Enter opens and closes, screen readers
 // hear the same sentence, and the readers of a message appear under it live, with "Seen by ..."

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The icons built in from resources/icons, and the tray following the connection: grey while the
 // client cannot reach the server (before it connects, while it retries), the normal icon once it
 // is online, the count drawn on it when something is unread.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagehoverbar.h"
 
 #include "room/emojipicker.h"

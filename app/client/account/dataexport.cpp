@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "dataexport.h"
 
 #include "client/net/errortext.h"

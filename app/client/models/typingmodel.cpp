@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "typingmodel.h"
 
 #include "client/sync/syncengine.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What ApiClient takes and hands back: core's wire types, request bodies and answers, wrapped into

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the signed-in user may do in one room, and why not. The decisions come from core's

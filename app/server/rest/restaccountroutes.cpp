@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The account routes that check a password or stream: changing one's password (checked on the
 // hashing pool, like erasure) and the data export (written a page at a time as the socket drains).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The file routes: uploads (whole, and resumable in chunks), downloads with ranges. Their bodies
 // do not fit the JSON routes: uploads stream to disk through an UploadSpool (RestApi::bodySink)
 // and downloads stream from disk, so these handlers answer from the network thread.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The routes of API.md: each decodes its body (through core/requests.h, the structs the client
 // encodes) and query, makes one service call and writes the answer (core/types.h, responses.h).
 

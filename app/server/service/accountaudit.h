@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Account events in the audit log: registration, sign-in, failed sign-in, sign-out, password

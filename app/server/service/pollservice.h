@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Polls (issue 15): the checks for a new poll, votes and closing, and each reader's own choice.

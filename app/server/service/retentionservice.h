@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Retention on the storage thread: what is older than its keep period goes, a small batch per

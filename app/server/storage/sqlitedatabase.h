@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The SQLite connection under SqliteStorage: opened with the pragmas Confab relies on, a cache of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The SQLite schema as forward-only migrations, recorded in the schema_version table.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SqliteStorage: the connection's life (open, migrate, close), transactions, group commit and
 // the integrity check; each section's queries are in sqlite/.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Storage on an embedded SQLite database (QtSql's QSQLITE driver): WAL, synchronous=FULL,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The server's storage interface. One implementation per database (SQLite now, PostgreSQL later);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SqliteAuditLog: the audit_log table.
 
 #include "sqliteauditlog.h"

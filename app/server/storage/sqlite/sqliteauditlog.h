@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // SqliteAuditLog: the audit log (the audit_log table; actor names joined in on read).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SqliteEventLog: the room_events table and the rooms' last seq.
 
 #include "sqliteeventlog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // SqliteEventLog: the room event log (the room_events table and each room's last seq).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SqliteFileStore: the files, message_attachments, uploads and quarantined_hashes tables.
 
 #include "sqlitefilestore.h"

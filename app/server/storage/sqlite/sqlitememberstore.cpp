@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SqliteMemberStore: the room_members and bans tables.
 
 #include "sqlitememberstore.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SqliteMessageStore: the messages, reactions and pins tables and the messages_fts search index.
 
 #include "sqlitemessagestore.h"

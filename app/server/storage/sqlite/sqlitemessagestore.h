@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // SqliteMessageStore: messages with their reactions and pins, and search (the messages,

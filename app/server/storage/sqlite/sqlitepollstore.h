@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // SqlitePollStore: the polls and poll_votes tables (migration 6).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SqliteReceiptStore: read receipts over the users and room_members tables.
 
 #include "sqlitereceiptstore.h"

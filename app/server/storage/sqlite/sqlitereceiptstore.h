@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // SqliteReceiptStore: the read-receipt setting (users.send_read_receipts) and the members' read

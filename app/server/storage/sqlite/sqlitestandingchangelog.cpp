@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SqliteStandingChangeLog: the standing_changes table.
 
 #include "sqlitestandingchangelog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The value conversions shared by the SQLite stores (see sqlitevalues.h).
 
 #include "sqlitevalues.h"
