@@ -151,7 +151,9 @@ private Q_SLOTS:
         QVERIFY(deleted.ok());
         QVERIFY(deleted.value.isDeleted);
 
-        auto members = await<MemberPage>([&](QObject *c, auto cb) { m_api.members(roomId, 50, 0, c, cb); });
+        ApiClient::MemberPageRequest firstPage;
+        firstPage.limit = 50;
+        auto members = await<MemberPage>([&](QObject *c, auto cb) { m_api.members(roomId, firstPage, c, cb); });
         QVERIFY(members.ok());
         QCOMPARE(members.value.members.size(), std::size_t(1));
         QVERIFY(members.value.members.front().role == Role::Owner);
