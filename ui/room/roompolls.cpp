@@ -45,7 +45,8 @@ RoomPolls::RoomPolls(TimelineView *timeline, QWidget *composer, QObject *parent)
             openVoteDialog(index);
     });
     connect(m_timeline, &TimelineView::contextMenuCreated, this, &RoomPolls::addMenuActions);
-    m_timeline->viewport()->installEventFilter(this);
+    m_viewport = m_timeline->viewport();
+    m_viewport->installEventFilter(this);
 }
 
 NewPollDialog *RoomPolls::newPollDialog() const { return m_newPoll; }
@@ -149,7 +150,9 @@ void RoomPolls::voteByClick(const QModelIndex &index, const Poll &poll, const QS
 
 bool RoomPolls::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_timeline->viewport() && event->type() == QEvent::MouseButtonRelease && m_engine) {
+    // The type first, and the viewport by address: while the timeline is being destroyed its
+    // viewport still sends events here, and m_timeline must not be touched then.
+    if (event->type() == QEvent::MouseButtonRelease && watched == m_viewport && m_engine) {
         auto *mouse = static_cast<QMouseEvent *>(event);
         const QPoint pos = mouse->position().toPoint();
         const QModelIndex index = m_timeline->indexAt(pos);

@@ -55,6 +55,8 @@ private:
     void voteByClick(const QModelIndex &index, const Poll &poll, const QString &optionId);
 
     TimelineView *m_timeline;
+
+    QObject *m_viewport = nullptr; // compared in eventFilter, never dereferenced there
     QWidget *m_composer;
     QToolButton *m_button;
     QAction *m_create;

@@ -33,7 +33,8 @@ SystemRuns::SystemRuns(QListView *view) : QObject(view), m_view(view)
     connect(model, &QAbstractItemModel::modelReset, this, &SystemRuns::rebuild);
     connect(model, &QAbstractItemModel::layoutChanged, this, &SystemRuns::rebuild);
     view->installEventFilter(this);
-    view->viewport()->installEventFilter(this);
+    m_viewport = view->viewport();
+    m_viewport->installEventFilter(this);
 }
 
 QString SystemRuns::headId(int row) const
@@ -115,7 +116,8 @@ bool SystemRuns::eventFilter(QObject *watched, QEvent *event)
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && key->modifiers() == Qt::NoModifier &&
             toggle(m_view->currentIndex().row()))
             return true;
-    } else if (watched == m_view->viewport() && event->type() == QEvent::MouseButtonRelease) {
+    } else if (event->type() == QEvent::MouseButtonRelease && watched == m_viewport) {
+        // (the type first: while the view is destroyed its viewport still sends events here)
         const auto *mouse = static_cast<QMouseEvent *>(event);
         const QModelIndex index = m_view->indexAt(mouse->position().toPoint());
         if (mouse->button() == Qt::LeftButton && index.isValid() && toggle(index.row()))

@@ -37,9 +37,11 @@ private:
     QString headId(int row) const;
 
     QListView *m_view;
-    QHash<int, int> m_runs; // first row -> length, for runs of kMinRun or more
-    QSet<QString> m_opened; // the first message of each run the user opened
-    QSet<int> m_hiddenRows; // what we hid, so we only ever unhide our own
+
+    QObject *m_viewport = nullptr; // compared in eventFilter, never dereferenced there
+    QHash<int, int> m_runs;        // first row -> length, for runs of kMinRun or more
+    QSet<QString> m_opened;        // the first message of each run the user opened
+    QSet<int> m_hiddenRows;        // what we hid, so we only ever unhide our own
 };
 
 } // namespace confab::ui

@@ -53,7 +53,9 @@ public:
     // A screen reader hears who wrote it, when, what it replies to and the reactions, not only the text.
     QVariant data(const QModelIndex &index, int role) const override
     {
-        const bool system = index.data(MessageModel::TypeRole).toString() == QLatin1String("system");
+        // Through the base class: index.data() would come back here for ever.
+        const bool system =
+            QIdentityProxyModel::data(index, MessageModel::TypeRole).toString() == QLatin1String("system");
         switch (role) {
         case SystemTextRole: return system && runs ? runs->textFor(index) : QVariant();
         case SystemToggleRole: return system && runs ? int(runs->toggleFor(index.row())) : 0;

@@ -283,7 +283,7 @@ namespace {
 const QString kExpiredWhere =
     QStringLiteral("FROM messages m WHERE m.room_id = ? AND m.created_at < ? "
                    "AND (? = 0 OR NOT EXISTS (SELECT 1 FROM pins p WHERE p.message_id = m.message_id)) "
-                   "AND (? = 0 OR m.seq < (SELECT MAX(seq) FROM messages WHERE room_id = ?))");
+                   "AND (? = 0 OR m.seq < (SELECT MAX(seq) FROM messages WHERE room_id = ? AND type <> 'system'))");
 
 SqlParams expiredParams(const QString &roomId, const RetentionRule &rule)
 {
