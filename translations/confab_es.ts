@@ -3673,7 +3673,7 @@ Chat autoalojado para equipos.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Idioma:</translation>
+        <translation>Idi&amp;oma:</translation>
     </message>
 </context>
 <context>

@@ -3673,7 +3673,7 @@ Discussion auto-hébergée pour les équipes.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>La&amp;ngue :</translation>
     </message>
 </context>
 <context>
