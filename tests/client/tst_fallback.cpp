@@ -23,13 +23,13 @@ QStringList contents(const MessageModel &m)
 {
     QStringList out;
     for (int i = 0; i < m.rowCount(); ++i) {
-        if (m.deliveryAt(i) == MessageModel::Delivery::Sent)
+        if (m.deliveryAt(i) == MessageModel::Delivery::Sent && m.messageAt(i).type != MessageType::System)
             out << m.messageAt(i).content;
     }
     return out;
 }
 
-// Every message of the room as the server has it, oldest first.
+// Every message people wrote in the room, as the server has it, oldest first.
 QStringList serverHistory(RestClient &rest, const QString &roomId)
 {
     const RestReply r = rest.get(QStringLiteral("/v1/chat/rooms/%1/messages?limit=100").arg(roomId));
@@ -37,8 +37,10 @@ QStringList serverHistory(RestClient &rest, const QString &roomId)
     if (!r.ok())
         return out;
     const nlohmann::json data = r.data();
-    for (const auto &m : data["messages"])
-        out << QString::fromStdString(m["content"].get<std::string>());
+    for (const auto &m : data["messages"]) {
+        if (m["type"] != "system") // the room's own lines (joins): not what people wrote
+            out << QString::fromStdString(m["content"].get<std::string>());
+    }
     return out;
 }
 } // namespace
