@@ -73,11 +73,7 @@ HttpResponse HttpResponse::error(const confab::ApiError &error)
     }
     if (!details.empty())
         err["details"] = std::move(details);
-    HttpResponse r =
-        json(httpStatus(error.code), confab::toJsonBytes(nlohmann::json{{"success", false}, {"error", err}}));
-    if (error.code == confab::ErrorCode::RateLimited)
-        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(std::max(1, error.retryAfterSeconds))});
-    return r;
+    return json(httpStatus(error.code), confab::toJsonBytes(nlohmann::json{{"success", false}, {"error", err}}));
 }
 
 namespace {

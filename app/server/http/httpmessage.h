@@ -75,7 +75,7 @@ struct HttpResponse {
     // The API error envelope; the status comes from httpStatus(code).
     static HttpResponse error(confab::ErrorCode code, const QString &message);
     // The API's error envelope: {"success":false,"error":{code,message,details?}}, with the
-    // error's HTTP status and, for RATE_LIMITED, Retry-After.
+    // error's HTTP status.
     static HttpResponse error(const confab::ApiError &error);
 
     // The bytes on the wire. Content-Length is always sent (except for 1xx/204/304, which have no

@@ -53,7 +53,13 @@ HttpResponse RestApi::success(json data, int status)
     return HttpResponse::json(status, toJsonBytes(body));
 }
 
-HttpResponse RestApi::failure(const ApiError &error) { return HttpResponse::error(error); }
+HttpResponse RestApi::failure(const ApiError &error)
+{
+    HttpResponse r = HttpResponse::error(error);
+    if (error.code == ErrorCode::RateLimited)
+        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(std::max(1, error.retryAfterSeconds))});
+    return r;
+}
 
 namespace {
 bool isJsonContentType(const QByteArray &value)
