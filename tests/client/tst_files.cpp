@@ -272,6 +272,9 @@ private Q_SLOTS:
         cache.setLimit(1024 * 1024);
         QVERIFY(trimmed.wait(5000));
         auto fetchOne = [&](int i) {
+            // File times tick with the kernel's clock (a few ms): two downloads in one tick would
+            // look equally old. The wait only separates them; the assertions do not depend on it.
+            QTest::qWait(20);
             QSignalSpy ready(&cache, &MediaCache::ready);
             trimmed.clear();
             cache.fetch(ids[i], MediaCache::Kind::Original, QStringLiteral("part%1.bin").arg(i));
@@ -284,6 +287,7 @@ private Q_SLOTS:
         QVERIFY(!cache.has(ids[0], MediaCache::Kind::Original, QStringLiteral("part0.bin")));
         // A hit on 1 makes it the newest use: fetching 3 then pushes out 2, not 1.
         QSignalSpy hit(&cache, &MediaCache::ready);
+        QTest::qWait(20);
         cache.fetch(ids[1], MediaCache::Kind::Original, QStringLiteral("part1.bin"));
         QVERIFY(hit.wait(5000));
         QVERIFY(fetchOne(3));
