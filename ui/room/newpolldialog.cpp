@@ -81,6 +81,7 @@ QLineEdit *NewPollDialog::addOption()
     h->addWidget(edit, 1);
     h->addWidget(remove);
     m_optionRows->addWidget(row);
+    row->show(); // a row added while the dialog is open stays hidden otherwise (and Tab skips it)
     m_options << edit;
     connect(remove, &QToolButton::clicked, this, [this, edit] { removeOption(edit); });
     updateButtons();

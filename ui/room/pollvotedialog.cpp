@@ -31,8 +31,9 @@ PollVoteDialog::PollVoteDialog(const Poll &poll, bool canClose, qint64 nowMs, QW
     kind->setTextFormat(Qt::PlainText);
     layout->addWidget(kind);
 
-    auto *group = new QButtonGroup(this);
-    group->setExclusive(!poll.multipleChoice);
+    // Radio buttons share a group (one choice, arrow keys move within it). Check boxes do not:
+    // Qt's Tab skips the other buttons of a group, and each choice must be reachable by Tab.
+    auto *group = poll.multipleChoice ? nullptr : new QButtonGroup(this);
     for (const PollOption &o : poll.options) {
         const QString text = tr("%1 — %2").arg(o.text, PollCard::votesText(o.votes));
         QAbstractButton *b = poll.multipleChoice ? static_cast<QAbstractButton *>(new QCheckBox(text, this))
@@ -41,7 +42,8 @@ PollVoteDialog::PollVoteDialog(const Poll &poll, bool canClose, qint64 nowMs, QW
         b->setProperty("optionId", o.optionId);
         b->setChecked(poll.myVotes && poll.myVotes->contains(o.optionId));
         b->setEnabled(!closed);
-        group->addButton(b);
+        if (group)
+            group->addButton(b);
         layout->addWidget(b);
         m_buttons << b;
     }
