@@ -205,7 +205,7 @@ private Q_SLOTS:
         QVERIFY(late);
         late->send({{"type", "sync"}, {"rooms", {{ss(m_news), 0}}}, {"ref", "catch-up"}});
         qint64 expected = 1;
-        int replayedPurges = 0, replayedFresh = 0, replayedDeleted = 0;
+        int replayedPurges = 0, replayedFresh = 0, replayedDeleted = 0, replayedSystem = 0;
         for (json f = late->waitFor([](const json &) { return true; }); !f.is_null();
              f = late->waitFor([](const json &) { return true; })) {
             if (typeOf(f) == "synced")
@@ -215,12 +215,15 @@ private Q_SLOTS:
             QCOMPARE(f["seq"].get<qint64>(), expected);
             ++expected;
             replayedPurges += typeOf(f) == "messages_purged";
-            replayedFresh += typeOf(f) == "new_message";
+            const bool system = typeOf(f) == "new_message" && f["message"].value("type", std::string()) == "system";
+            replayedFresh += typeOf(f) == "new_message" && !system;
+            replayedSystem += system;
             replayedDeleted += typeOf(f) == "message_deleted";
         }
         QCOMPARE(replayedPurges, purgeEvents);
         QCOMPARE(replayedFresh, kSends + 1); // and the pinned old one
-        QCOMPARE(replayedDeleted, 129);
+        QCOMPARE(replayedSystem, 1);         // "… set messages to be kept 30 days"
+        QCOMPARE(replayedDeleted, 129 + 3); // and the three old system lines
         QCOMPARE(expected - 1, *liveSeqs.rbegin());
     }
 };

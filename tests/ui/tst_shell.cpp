@@ -566,6 +566,7 @@ private Q_SLOTS:
         account->customStatusAction()->trigger();
         StatusMessageDialog *ask = nullptr;
         QTRY_VERIFY((ask = m_desk->window->findChild<StatusMessageDialog *>()) != nullptr);
+        const QPointer<StatusMessageDialog> first = ask; // watched from before it closes
         ask->emojiBox()->setCurrentIndex(ask->emojiBox()->findData(QStringLiteral("📅")));
         QTest::keyClicks(ask->textField(), QStringLiteral("in a meeting"));
         QTest::keyClick(ask->textField(), Qt::Key_Return);
@@ -575,7 +576,6 @@ private Q_SLOTS:
                                      custom == QStringLiteral("📅 in a meeting"),
                                  10000);
         QTRY_VERIFY(account->text().contains(QStringLiteral("in a meeting")));
-        const QPointer<StatusMessageDialog> first = ask;
         QTRY_VERIFY(!first); // closed and gone
         // Opened again, the dialog shows the emoji and the text apart.
         account->customStatusAction()->trigger();

@@ -109,21 +109,32 @@ void ComposerCompleter::offerMembers(const QString &typed)
         m_popup->hide();
         return;
     }
-    QList<std::pair<int, QString>> found; // 0: name starts with it, 1: contains it
+    // Offers show the display name; the text gets "@username", which is what mentions match
+    // (a display name may hold spaces and need not be unique).
+    struct Offer {
+        int rank; // 0: a name starts with it, 1: contains it
+        QString name, username;
+    };
+    QList<Offer> found;
     for (int row = 0; row < m_members->rowCount(); ++row) {
         const QModelIndex index = m_members->index(row, 0);
         const QString name = index.data(client::MemberModel::DisplayNameRole).toString();
-        if (name.isEmpty() || index.data(client::MemberModel::UserIdRole).toString().isEmpty())
+        const QString username = index.data(client::MemberModel::UsernameRole).toString();
+        if (username.isEmpty() || index.data(client::MemberModel::UserIdRole).toString().isEmpty())
             continue;
-        if (name.startsWith(typed, Qt::CaseInsensitive))
-            found.append({0, name});
-        else if (name.contains(typed, Qt::CaseInsensitive))
-            found.append({1, name});
+        if (name.startsWith(typed, Qt::CaseInsensitive) || username.startsWith(typed, Qt::CaseInsensitive))
+            found.append({0, name, username});
+        else if (name.contains(typed, Qt::CaseInsensitive) || username.contains(typed, Qt::CaseInsensitive))
+            found.append({1, name, username});
     }
-    std::stable_sort(found.begin(), found.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    for (const auto &[rank, name] : found.mid(0, kMaxOffers)) {
-        auto *item = new QListWidgetItem(QStringLiteral("@") + name, m_popup);
-        item->setData(kInsertRole, QString(QStringLiteral("@") + name + QLatin1Char(' ')));
+    std::stable_sort(found.begin(), found.end(), [](const Offer &a, const Offer &b) { return a.rank < b.rank; });
+    for (const Offer &o : found.mid(0, kMaxOffers)) {
+        const QString shown =
+            o.name.isEmpty() || o.name == o.username
+                ? QStringLiteral("@") + o.username
+                : tr("%1 (@%2)", "member suggestion: display name (@username)").arg(o.name, o.username);
+        auto *item = new QListWidgetItem(shown, m_popup);
+        item->setData(kInsertRole, QString(QStringLiteral("@") + o.username + QLatin1Char(' ')));
     }
     showPopup();
 }
