@@ -8,6 +8,7 @@
 #include "server/server.h"
 #include "server/service/passwordhasher.h"
 #include "server/service/services.h"
+#include "server/storage/storage.h"
 
 #include "core/clock.h"
 #include "core/validation.h"
@@ -474,16 +475,28 @@ std::optional<DemoWorld> DemoSeeder::prepare(QString *error)
         try {
             DemoWorld w;
             if (s.context.storage.userCount() == 0) {
-                ManualClock clock(now - kHistorySpan - 2 * kHour);
-                HistoryWriter writer(s, clock);
-                writer.createPeople(hashes, humanName);
-                writer.createRooms();
-                writer.chooseNotifications();
-                writer.createCrowd(crowdHash, now);
-                writer.writeHistory(now - 10 * kMinute);
-                writer.markRead(now);
+                // One durable transaction for the whole world (thousands of writes: the crowd
+                // alone is 1,500 accounts), so that a first start takes seconds, not half a minute.
+                Storage &storage = s.context.storage;
+                storage.beginGroup();
+                storage.beginGroupItem();
+                try {
+                    ManualClock clock(now - kHistorySpan - 2 * kHour);
+                    HistoryWriter writer(s, clock);
+                    writer.createPeople(hashes, humanName);
+                    writer.createRooms();
+                    writer.chooseNotifications();
+                    writer.createCrowd(crowdHash, now);
+                    writer.writeHistory(now - 10 * kMinute);
+                    writer.markRead(now);
+                    storage.endGroupItem(true);
+                    storage.commitGroup();
+                    qCInfo(lcDemoSeeder) << "seeded the demo with" << writer.messageCount() << "messages";
+                } catch (...) {
+                    storage.rollbackGroup();
+                    throw;
+                }
                 w.seededNow = true;
-                qCInfo(lcDemoSeeder) << "seeded the demo with" << writer.messageCount() << "messages";
             }
             Described you = describePerson(s, content::kYou, content::kYouUsername);
             w.you = you.person;
