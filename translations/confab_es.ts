@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es_ES">
 <context>
     <name>PollCard</name>
@@ -71,7 +70,7 @@
         <translation>No se puede conectar con el servidor: %1</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be read.</source>
+        <source>The server's answer could not be read.</source>
         <translation>No se pudo leer la respuesta del servidor.</translation>
     </message>
 </context>
@@ -358,7 +357,7 @@
         <translation>El servidor no pudo completar esta solicitud.</translation>
     </message>
     <message>
-        <source>The server did not understand the request. This version of Confab may not match the server&apos;s.</source>
+        <source>The server did not understand the request. This version of Confab may not match the server's.</source>
         <translation>El servidor no entendió la solicitud. Puede que esta versión de Confab no coincida con la del servidor.</translation>
     </message>
     <message>
@@ -412,7 +411,7 @@
         <translation>%1 cambió desde que se adjuntó.</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be read.</source>
+        <source>The server's answer could not be read.</source>
         <translation>No se pudo leer la respuesta del servidor.</translation>
     </message>
 </context>
@@ -626,7 +625,7 @@
         <translation>No eres miembro de esta sala.</translation>
     </message>
     <message>
-        <source>Only the room&apos;s owner can do this.</source>
+        <source>Only the room's owner can do this.</source>
         <translation>Solo el propietario de la sala puede hacer esto.</translation>
     </message>
     <message>
@@ -733,7 +732,7 @@
         <translation>Escribe un nombre de usuario.</translation>
     </message>
     <message>
-        <source>That is you. Enter someone else&apos;s username.</source>
+        <source>That is you. Enter someone else's username.</source>
         <translation>Ese eres tú. Escribe el nombre de usuario de otra persona.</translation>
     </message>
     <message>
@@ -997,7 +996,7 @@
         <translation>Elige una imagen para recortarla aquí.</translation>
     </message>
     <message>
-        <source>The square covers %1% of the picture&apos;s shorter side, starting %2 pixels from the left and %3 from the top. Arrow keys move it, plus and minus resize it.</source>
+        <source>The square covers %1% of the picture's shorter side, starting %2 pixels from the left and %3 from the top. Arrow keys move it, plus and minus resize it.</source>
         <translation>El cuadrado cubre el %1 % del lado más corto de la imagen y empieza a %2 píxeles de la izquierda y a %3 de arriba. Las flechas lo mueven; más y menos cambian su tamaño.</translation>
     </message>
 </context>
@@ -1173,6 +1172,11 @@
     <message>
         <source>Suggestions</source>
         <translation>Sugerencias</translation>
+    </message>
+    <message>
+        <source>%1 (@%2)</source>
+        <comment>member suggestion: display name (@username)</comment>
+        <translation>%1 (@%2)</translation>
     </message>
 </context>
 <context>
@@ -2525,7 +2529,7 @@ Chat autoalojado para equipos.</translation>
         <translation>Una encuesta necesita de 2 a 10 opciones.</translation>
     </message>
     <message>
-        <source>The option &quot;%1&quot; is there twice.</source>
+        <source>The option "%1" is there twice.</source>
         <translation>La opción «%1» está dos veces.</translation>
     </message>
     <message>
@@ -2960,7 +2964,7 @@ Chat autoalojado para equipos.</translation>
 <context>
     <name>confab::ui::ReadReceiptsSetting</name>
     <message>
-        <source>Send &amp;read receipts (when off, you see nobody&apos;s either)</source>
+        <source>Send &amp;read receipts (when off, you see nobody's either)</source>
         <translation>Enviar confirmaciones de &amp;lectura (si las desactivas, tampoco verás las de nadie)</translation>
     </message>
     <message>
@@ -3286,7 +3290,7 @@ Chat autoalojado para equipos.</translation>
         <translation>Tipo:</translation>
     </message>
     <message>
-        <source>Slow mode, seconds between one member&apos;s messages</source>
+        <source>Slow mode, seconds between one member's messages</source>
         <translation>Modo lento, segundos entre los mensajes de un miembro</translation>
     </message>
     <message>
@@ -3358,7 +3362,7 @@ Chat autoalojado para equipos.</translation>
         <translation>&amp;Cuando se use una:</translation>
     </message>
     <message>
-        <source>Words match whole and in any case. The server&apos;s own list applies too.</source>
+        <source>Words match whole and in any case. The server's own list applies too.</source>
         <translation>Las palabras coinciden completas y sin distinguir mayúsculas. También se aplica la lista del servidor.</translation>
     </message>
     <message>
@@ -4028,7 +4032,7 @@ Chat autoalojado para equipos.</translation>
         <translation>¿Eliminar este mensaje? Todos en la sala verán que se eliminó.</translation>
     </message>
     <message>
-        <source>Delete %1&apos;s message for everyone?</source>
+        <source>Delete %1's message for everyone?</source>
         <translation>¿Eliminar el mensaje de %1 para todos?</translation>
     </message>
     <message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>PollCard</name>
@@ -71,7 +70,7 @@
         <translation>Impossible de joindre le serveur : %1</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be read.</source>
+        <source>The server's answer could not be read.</source>
         <translation>La réponse du serveur n’a pas pu être lue.</translation>
     </message>
 </context>
@@ -358,7 +357,7 @@
         <translation>Le serveur n’a pas pu traiter cette demande.</translation>
     </message>
     <message>
-        <source>The server did not understand the request. This version of Confab may not match the server&apos;s.</source>
+        <source>The server did not understand the request. This version of Confab may not match the server's.</source>
         <translation>Le serveur n’a pas compris la demande. Cette version de Confab ne correspond peut-être pas à celle du serveur.</translation>
     </message>
     <message>
@@ -412,7 +411,7 @@
         <translation>%1 a changé depuis qu’il a été joint.</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be read.</source>
+        <source>The server's answer could not be read.</source>
         <translation>La réponse du serveur est illisible.</translation>
     </message>
 </context>
@@ -626,7 +625,7 @@
         <translation>Vous n’êtes pas membre de ce salon.</translation>
     </message>
     <message>
-        <source>Only the room&apos;s owner can do this.</source>
+        <source>Only the room's owner can do this.</source>
         <translation>Seul le propriétaire du salon peut faire cela.</translation>
     </message>
     <message>
@@ -733,7 +732,7 @@
         <translation>Saisissez un nom d’utilisateur.</translation>
     </message>
     <message>
-        <source>That is you. Enter someone else&apos;s username.</source>
+        <source>That is you. Enter someone else's username.</source>
         <translation>C’est vous. Saisissez le nom d’utilisateur de quelqu’un d’autre.</translation>
     </message>
     <message>
@@ -997,7 +996,7 @@
         <translation>Choisissez une image pour la recadrer ici.</translation>
     </message>
     <message>
-        <source>The square covers %1% of the picture&apos;s shorter side, starting %2 pixels from the left and %3 from the top. Arrow keys move it, plus and minus resize it.</source>
+        <source>The square covers %1% of the picture's shorter side, starting %2 pixels from the left and %3 from the top. Arrow keys move it, plus and minus resize it.</source>
         <translation>Le carré couvre %1 % du côté le plus court de l’image, à %2 pixels de la gauche et %3 du haut. Les flèches le déplacent, plus et moins changent sa taille.</translation>
     </message>
 </context>
@@ -1173,6 +1172,11 @@
     <message>
         <source>Suggestions</source>
         <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>%1 (@%2)</source>
+        <comment>member suggestion: display name (@username)</comment>
+        <translation>%1 (@%2)</translation>
     </message>
 </context>
 <context>
@@ -2525,7 +2529,7 @@ Discussion auto-hébergée pour les équipes.</translation>
         <translation>Un sondage a besoin de 2 à 10 options.</translation>
     </message>
     <message>
-        <source>The option &quot;%1&quot; is there twice.</source>
+        <source>The option "%1" is there twice.</source>
         <translation>L’option « %1 » figure deux fois.</translation>
     </message>
     <message>
@@ -2960,7 +2964,7 @@ Discussion auto-hébergée pour les équipes.</translation>
 <context>
     <name>confab::ui::ReadReceiptsSetting</name>
     <message>
-        <source>Send &amp;read receipts (when off, you see nobody&apos;s either)</source>
+        <source>Send &amp;read receipts (when off, you see nobody's either)</source>
         <translation>Envoyer les accusés de &amp;lecture (désactivés, vous ne verrez pas non plus ceux des autres)</translation>
     </message>
     <message>
@@ -3286,7 +3290,7 @@ Discussion auto-hébergée pour les équipes.</translation>
         <translation>Type :</translation>
     </message>
     <message>
-        <source>Slow mode, seconds between one member&apos;s messages</source>
+        <source>Slow mode, seconds between one member's messages</source>
         <translation>Mode lent, secondes entre deux messages d’un membre</translation>
     </message>
     <message>
@@ -3358,7 +3362,7 @@ Discussion auto-hébergée pour les équipes.</translation>
         <translation>&amp;Quand l’un d’eux est utilisé :</translation>
     </message>
     <message>
-        <source>Words match whole and in any case. The server&apos;s own list applies too.</source>
+        <source>Words match whole and in any case. The server's own list applies too.</source>
         <translation>Les mots correspondent en entier, sans tenir compte de la casse. La liste du serveur s’applique aussi.</translation>
     </message>
     <message>
@@ -4028,7 +4032,7 @@ Discussion auto-hébergée pour les équipes.</translation>
         <translation>Supprimer ce message ? Tout le monde dans le salon verra qu’il a été supprimé.</translation>
     </message>
     <message>
-        <source>Delete %1&apos;s message for everyone?</source>
+        <source>Delete %1's message for everyone?</source>
         <translation>Supprimer le message de %1 pour tout le monde ?</translation>
     </message>
     <message>
