@@ -223,7 +223,7 @@ private Q_SLOTS:
         QCOMPARE(replayedPurges, purgeEvents);
         QCOMPARE(replayedFresh, kSends + 1); // and the pinned old one
         QCOMPARE(replayedSystem, 1);         // "… set messages to be kept 30 days"
-        QCOMPARE(replayedDeleted, 129 + 3); // and the three old system lines
+        QCOMPARE(replayedDeleted, 129 + 3);  // and the three old system lines
         QCOMPARE(expected - 1, *liveSeqs.rbegin());
     }
 };
