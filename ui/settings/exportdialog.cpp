@@ -30,6 +30,9 @@ ExportDialog::ExportDialog(client::Session &session, QWidget *parent) : QDialog(
                    this);
     explanation->setWordWrap(true);
     explanation->setTextFormat(Qt::PlainText);
+    // A wrapped label does not tell a dialog how tall it gets: fix its width and ask.
+    const int width = explanation->fontMetrics().averageCharWidth() * 60;
+    explanation->setMinimumSize(width, explanation->heightForWidth(width));
     layout->addWidget(explanation);
     m_zip = new QRadioButton(tr("&Archive with my files (.zip)"), this);
     m_zip->setAccessibleName(tr("Archive with my files"));
