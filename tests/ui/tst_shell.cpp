@@ -43,6 +43,7 @@
 #include "shell/trayicon.h"
 #include "signin/keychainprompt.h"
 #include "signin/signindialog.h"
+#include "widgets/avatarpainter.h"
 #include "widgets/statuslabel.h"
 
 #include <QApplication>
@@ -667,6 +668,10 @@ private Q_SLOTS:
         QCOMPARE(notified.last().at(0).toString(), QStringLiteral("Bob"));
         QCOMPARE(notified.last().at(1).toString(), QStringLiteral("&lt;b&gt;lunch?&lt;/b&gt;")); // never markup
         QCOMPARE(notified.last().at(2).toString(), m_direct);
+        // With the sender's picture: Bob has none, so his initials on his colour.
+        QCOMPARE(notified.last().at(3).toString(), m_ids[QStringLiteral("bob")]);
+        QCOMPARE(tray.lastMessageIcon().pixmap(64).toImage().convertToFormat(QImage::Format_ARGB32_Premultiplied),
+                 avatarImage(64, m_ids[QStringLiteral("bob")], QStringLiteral("Bob")));
         QTRY_COMPARE_WITH_TIMEOUT(tray.unreadCount(), 1, 10000);
         QCOMPARE(tray.badgeText(), QStringLiteral("1"));
         QVERIFY(tray.icon().pixmap(32).toImage() != plain);

@@ -32,6 +32,7 @@
 #include "shell/windowtitle.h"
 #include "signin/keychainprompt.h"
 #include "widgets/avatarimages.h"
+#include "widgets/avatarpainter.h"
 #include "widgets/emptyhint.h"
 
 #include "client/account/session.h"
@@ -107,7 +108,9 @@ MainWindow::MainWindow(client::Session &session, QWidget *parent)
     connect(m_settings, &AppSettings::changed, this, &MainWindow::applySettings);
     applySettings();
     connect(m_notifier, &Notifier::notify, this,
-            [this](const QString &title, const QString &body) { showNotification(title, body); });
+            [this](const QString &title, const QString &body, const QString &, const QString &senderId,
+                   const QString &senderName,
+                   const QString &senderAvatar) { showNotification(title, body, senderId, senderName, senderAvatar); });
     connect(m_tray, &TrayIcon::unreadCountChanged, m_title, &WindowTitle::setUnread);
     connect(m_tray, &TrayIcon::messageClicked, this, [this] { openRoom(m_notifier->lastRoomId()); });
 
@@ -615,9 +618,18 @@ QDialog *MainWindow::openShortcutsDialog()
                             this));
 }
 
-void MainWindow::showNotification(const QString &title, const QString &body)
+void MainWindow::showNotification(const QString &title, const QString &body, const QString &senderId,
+                                  const QString &senderName, const QString &senderAvatar)
 {
-    m_tray->showMessage(title, body);
+    // The sender's picture if it is here already (the room list or timeline showed it), else their
+    // initials: a notification never waits for a download.
+    QIcon icon;
+    if (!senderId.isEmpty()) {
+        constexpr int kSide = 64;
+        icon = QIcon(QPixmap::fromImage(
+            avatarImage(kSide, senderId, senderName, m_avatars->picture(senderAvatar, QSize(kSide, kSide)))));
+    }
+    m_tray->showMessage(title, body, icon);
     QApplication::alert(this); // the taskbar entry asks for attention
 }
 

@@ -124,7 +124,8 @@ private:
     void updateRoomActions();
     // Shows a dialog of ours: window-modal, deleted on close, closed on sign-out.
     QDialog *present(QDialog *dialog);
-    void showNotification(const QString &title, const QString &body);
+    void showNotification(const QString &title, const QString &body, const QString &senderId, const QString &senderName,
+                          const QString &senderAvatar);
 
     client::Session &m_session;
     QPointer<client::ChatEngine> m_engine;

@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace confab::ui {
 
@@ -86,7 +87,8 @@ void Notifier::consider(const Message &message)
         body = body.left(kBodyMax - 1) + QChar(0x2026);
     // Some notification servers read markup in the body: what people wrote stays text.
     m_pending.append({message.roomId, direct ? message.authorName : tr("%1 in %2").arg(message.authorName, room->name),
-                      body.toHtmlEscaped()});
+                      body.toHtmlEscaped(), message.authorId, message.authorName,
+                      message.isAnonymous ? QString() : message.authorAvatar});
     if (!m_gather.isActive())
         m_gather.start();
 }
@@ -98,6 +100,8 @@ void Notifier::flush()
     const Pending last = m_pending.last();
     QString title = last.title;
     QString body = last.body;
+    const bool oneSender = std::all_of(m_pending.cbegin(), m_pending.cend(),
+                                       [&](const Pending &p) { return p.senderId == last.senderId; });
     if (m_pending.size() > 1) {
         QStringList from;
         for (const Pending &p : std::as_const(m_pending)) {
@@ -110,7 +114,8 @@ void Notifier::flush()
     m_pending.clear();
     m_lastRoomId = last.roomId;
     ++m_count;
-    Q_EMIT notify(title, body, last.roomId);
+    Q_EMIT notify(title, body, last.roomId, oneSender ? last.senderId : QString(),
+                  oneSender ? last.senderName : QString(), oneSender ? last.senderAvatar : QString());
 }
 
 } // namespace confab::ui

@@ -43,14 +43,20 @@ public:
     static bool wanted(const Message &message, const Room &room, const QString &myUserId, const QString &myUsername);
 
 Q_SIGNALS:
-    // Show this (the tray does, and the taskbar entry asks for attention).
-    void notify(const QString &title, const QString &body, const QString &roomId);
+    // Show this (the tray does, and the taskbar entry asks for attention). The sender's id, name
+    // and avatar URL, for the notification's picture, when one person wrote everything in it
+    // (empty for a gathered notification from several).
+    void notify(const QString &title, const QString &body, const QString &roomId, const QString &senderId,
+                const QString &senderName, const QString &senderAvatar);
 
 private:
     struct Pending {
         QString roomId;
         QString title;
         QString body;
+        QString senderId;
+        QString senderName;
+        QString senderAvatar;
     };
     void consider(const Message &message);
     void flush();

@@ -66,10 +66,11 @@ void TrayIcon::setConnection(client::RealtimeConnection *connection)
 
 bool TrayIcon::isShown() const { return m_tray->isVisible(); }
 
-void TrayIcon::showMessage(const QString &title, const QString &body)
+void TrayIcon::showMessage(const QString &title, const QString &body, const QIcon &icon)
 {
+    m_lastMessageIcon = icon.isNull() ? appIcon(Variant::Unread) : icon;
     if (m_tray->isVisible())
-        m_tray->showMessage(title, body, appIcon(Variant::Unread), 8000);
+        m_tray->showMessage(title, body, m_lastMessageIcon, 8000);
 }
 
 QString TrayIcon::badgeFor(int count)

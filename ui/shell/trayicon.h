@@ -37,7 +37,9 @@ public:
     void setOffline(bool offline);
     bool isOffline() const { return m_offline; }
     bool isShown() const;
-    void showMessage(const QString &title, const QString &body);
+    // With the sender's picture when given, else the application's icon.
+    void showMessage(const QString &title, const QString &body, const QIcon &icon = {});
+    QIcon lastMessageIcon() const { return m_lastMessageIcon; }
 
     // The icon files built in from resources/icons (:/icons/<variant>-<size>.png).
     enum class Variant { Normal, Unread, Offline };
@@ -63,6 +65,7 @@ private:
     QSystemTrayIcon *m_tray;
     QMenu *m_menu;
     QIcon m_icon;
+    QIcon m_lastMessageIcon;
     int m_unread = -1;
     bool m_offline = false;
 };

@@ -76,4 +76,13 @@ void paintAvatar(QPainter *painter, const QRect &rect, const QString &id, const 
     painter->restore();
 }
 
+QImage avatarImage(int side, const QString &id, const QString &name, const QImage &picture)
+{
+    QImage image(side, side, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter p(&image);
+    paintAvatar(&p, QRect(0, 0, side, side), id, name, true, picture);
+    return image;
+}
+
 } // namespace confab::ui

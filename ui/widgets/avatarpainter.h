@@ -16,5 +16,7 @@ QString initialsOf(const QString &name);
 QColor avatarColor(const QString &id);
 void paintAvatar(QPainter *painter, const QRect &rect, const QString &id, const QString &name, bool round = true,
                  const QImage &picture = {});
+// The same round avatar on its own, `side` pixels square with a transparent corner (notifications).
+QImage avatarImage(int side, const QString &id, const QString &name, const QImage &picture = {});
 
 } // namespace confab::ui
