@@ -24,8 +24,9 @@ PACKAGES=(
   imagemagick fonts-noto-color-emoji fonts-wqy-microhei
   # icons rendered from SVG at build time
   librsvg2-bin
-  # packaging checks
-  lintian appstream desktop-file-utils
+  # packaging checks; packages (dpkg-shlibdeps) and the installed-package test (scripts/test-packages.sh:
+  # systemd-analyze and man-db for its Documentation= check, adduser for the package's postinst)
+  lintian appstream desktop-file-utils dpkg-dev systemd adduser man-db
 )
 
 SUDO=""

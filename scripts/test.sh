@@ -3,7 +3,8 @@
 # Installs what Confab needs and builds two trees: a Debug one with AddressSanitizer and UBSan,
 # on which the whole test suite (CTest) runs, and an optimised RelWithDebInfo one (what the README
 # builds by hand and what ships: -O2 with _FORTIFY_SOURCE finds what Debug does not), on which
-# the core and server tests run. Exits non-zero if anything fails. The whole suite's summary is
+# the core and server tests run, and from which the Debian packages are built, installed and
+# exercised (scripts/test-packages.sh). Exits non-zero if anything fails. The whole suite's summary is
 # the last thing printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,10 +14,20 @@ bash scripts/licence-headers.sh --check
 build_dir=${CONFAB_TEST_BUILD_DIR:-build-test}
 release_dir=${CONFAB_RELEASE_BUILD_DIR:-build-rel}
 bash scripts/build.sh "$build_dir" -DCMAKE_BUILD_TYPE=Debug -DCONFAB_SANITIZE=ON
-bash scripts/build.sh "$release_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+# Prefix /usr: the tree the packages are made from (scripts/package.sh).
+bash scripts/build.sh "$release_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr
 
 echo "== optimised build ($release_dir): core and server tests"
 ctest --test-dir "$release_dir" --output-on-failure --parallel 2 --timeout 300 -L 'core|server'
+
+# It installs and purges the packages (root or sudo): CONFAB_SKIP_PACKAGE_TEST=1 skips it on a
+# machine where that is not wanted.
+if [ "${CONFAB_SKIP_PACKAGE_TEST:-0}" = 1 ]; then
+    echo "== packages: skipped (CONFAB_SKIP_PACKAGE_TEST=1)"
+else
+    echo "== packages from the optimised build: lintian, install, run, remove, purge"
+    bash scripts/test-packages.sh "$release_dir"
+fi
 
 echo "== sanitized build ($build_dir): every test"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}

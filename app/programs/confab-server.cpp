@@ -5,6 +5,7 @@
 #include "demo/demoseeder.h"
 #include "server/admincommands.h"
 #include "server/epolleventdispatcher.h"
+#include "server/installedconfig.h"
 #include "server/server.h"
 #include "server/service/passwordhasher.h"
 #include "server/service/services.h"
@@ -163,6 +164,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     ServerConfig config;
+    config.installedConfigFile = installedConfigPath(QCoreApplication::applicationDirPath());
     QString error;
     if (!config.load(parser, QProcessEnvironment::systemEnvironment(), &error)) {
         err() << "confab-server: " << error << "\n";

@@ -187,7 +187,9 @@ QString envName(const char *flag)
 void ServerConfig::addOptions(QCommandLineParser &parser)
 {
     parser.addOption(QCommandLineOption(
-        QStringLiteral("config"), QStringLiteral("INI file with settings (default <data-dir>/confab-server.ini)."),
+        QStringLiteral("config"),
+        QStringLiteral("INI file with settings (default <data-dir>/confab-server.ini, else /etc/confab/server.ini when "
+                       "installed in /usr)."),
         QStringLiteral("file")));
     for (const Setting &s : settings()) {
         if (*s.valueName)
@@ -214,6 +216,10 @@ bool ServerConfig::load(const QCommandLineParser &parser, const QProcessEnvironm
         ini = std::make_unique<QSettings>(configFile, QSettings::IniFormat);
     } else if (!dataDir.isEmpty() && QFileInfo::exists(QDir(dataDir).filePath(QStringLiteral("confab-server.ini")))) {
         configFile = QDir(dataDir).filePath(QStringLiteral("confab-server.ini"));
+        ini = std::make_unique<QSettings>(configFile, QSettings::IniFormat);
+    } else if (!installedConfigFile.isEmpty() && QFileInfo(installedConfigFile).isReadable()) {
+        // Unreadable (another user's server's file) is the same as absent: it was not asked for.
+        configFile = installedConfigFile;
         ini = std::make_unique<QSettings>(configFile, QSettings::IniFormat);
     }
     for (const Setting &s : settings()) {

@@ -18,6 +18,9 @@ struct ServerConfig {
     quint16 port = 8080;
     QString dataDir;
     QString configFile;
+    // The packaged default INI (installedConfigPath()), read when neither --config, CONFAB_CONFIG
+    // nor <data-dir>/confab-server.ini names one; the program sets it, tests leave it empty.
+    QString installedConfigFile;
     QString tlsCert;
     QString tlsKey;
     qint64 maxBodyBytes = 256 * 1024;
