@@ -5,6 +5,7 @@
 #include "heaptrimmer.h"
 #include "http/httpserver.h"
 #include "metrics.h"
+#include "ops/datadirlock.h"
 #include "ratelimiter.h"
 #include "realtime/realtimehub.h"
 #include "rest/restapi.h"
@@ -155,6 +156,11 @@ bool Server::start(QString *error)
     }
     if (!m_http->listen(m_config.bind, m_config.port, error))
         return false;
+    m_dataDirLock = std::make_unique<DataDirLock>(m_config.dataDir);
+    if (!m_dataDirLock->tryHold())
+        qCWarning(lcServer) << "another confab-server holds" << m_config.dataDir << "(pid"
+                            << DataDirLock::holderOf(m_config.dataDir)
+                            << "); admin restore will refuse until both stop";
     m_fileSweep = new QTimer(this);
     connect(m_fileSweep, &QTimer::timeout, this, &Server::sweepFiles);
     m_fileSweep->start(m_config.fileSweepSeconds * 1000);
@@ -180,6 +186,7 @@ void Server::stop()
     if (m_files)
         m_files->waitForDone(); // pool work may still hand results to the storage thread
     m_worker->stop();
+    m_dataDirLock.reset();
     m_started = false;
     m_storageOpen = false;
 }

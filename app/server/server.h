@@ -15,6 +15,7 @@ class IdGenerator;
 
 namespace confab::server {
 
+class DataDirLock;
 class FileTransfers;
 class HeapTrimmer;
 class HttpServer;
@@ -76,6 +77,7 @@ private:
     std::unique_ptr<FileTransfers> m_files;
     QTimer *m_fileSweep = nullptr;
     std::unique_ptr<RetentionSweeper> m_retention;
+    std::unique_ptr<DataDirLock> m_dataDirLock; // while serving: admin restore refuses
     bool m_started = false;
     bool m_storageOpen = false;
 };
