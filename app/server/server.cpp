@@ -6,6 +6,7 @@
 #include "http/httpserver.h"
 #include "metrics.h"
 #include "ops/datadirlock.h"
+#include "ops/servicewatchdog.h"
 #include "ratelimiter.h"
 #include "realtime/realtimehub.h"
 #include "rest/restapi.h"
@@ -73,6 +74,7 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     retention.messages = {m_config.messageRetentionDays, m_config.retentionKeepPinned,
                           m_config.retentionKeepLastMessage};
     m_retention = std::make_unique<RetentionSweeper>(*m_worker, retention);
+    m_watchdog = std::make_unique<ServiceWatchdog>(*m_worker);
 
     HttpLimits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
@@ -167,6 +169,7 @@ bool Server::start(QString *error)
     sweepFiles(); // what expired while the server was down
     m_started = true;
     m_retention->start();
+    m_watchdog->start();
     qCInfo(lcServer) << "serving on" << m_config.bind.toString() << m_http->port() << "data" << m_config.dataDir;
     return true;
 }
@@ -175,6 +178,8 @@ void Server::stop()
 {
     if (!m_worker)
         return;
+    if (m_watchdog)
+        m_watchdog->stop();
     if (m_hub)
         m_hub->streams().closeAll(); // held long-polls get their answer before the connections go
     if (m_fileSweep)

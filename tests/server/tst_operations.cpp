@@ -7,7 +7,11 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <cstring>
 #include <set>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 using namespace confab::test;
 
@@ -40,6 +44,42 @@ bool isAckOf(const json &f, const std::string &ref)
 {
     return f.value("type", std::string()) == "ack" && f.value("ref", json()) == ref;
 }
+
+// The AF_UNIX datagram socket systemd listens on for sd_notify, played by the test.
+class NotifySocket {
+public:
+    ~NotifySocket()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    bool bind(const QString &path)
+    {
+        const QByteArray p = QFile::encodeName(path);
+        sockaddr_un address{};
+        if (std::size_t(p.size()) >= sizeof(address.sun_path))
+            return false;
+        address.sun_family = AF_UNIX;
+        std::memcpy(address.sun_path, p.constData(), std::size_t(p.size()));
+        m_fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        return m_fd >= 0 && ::bind(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) == 0;
+    }
+    // Every datagram received since the last call.
+    QStringList take()
+    {
+        QStringList received;
+        char buffer[4096];
+        for (;;) {
+            const ssize_t n = ::recv(m_fd, buffer, sizeof(buffer), 0);
+            if (n < 0)
+                return received;
+            received.append(QString::fromUtf8(buffer, qsizetype(n)));
+        }
+    }
+
+private:
+    int m_fd = -1;
+};
 
 } // namespace
 
@@ -151,6 +191,75 @@ private Q_SLOTS:
         QVERIFY2(contents.contains(QStringLiteral("in the backup")), qPrintable(contents.join(QLatin1Char('|'))));
         QVERIFY(!contents.contains(QStringLiteral("after the backup")));
         QVERIFY(!contents.contains(QStringLiteral("still served")));
+    }
+
+    // /healthz is liveness (the loop answers), /readyz names the failing check: here the disk,
+    // with a free-space minimum no disk meets.
+    void readinessNamesTheFailingCheck()
+    {
+        TestServer server;
+        QVERIFY(server.start(TestServer::relaxedArgs()
+                             << QStringLiteral("--min-free-disk-mb") << QStringLiteral("1073741824")));
+        RestClient anonymous(server.httpUrl());
+        const RestReply live = anonymous.get(QStringLiteral("/healthz"));
+        CHECK_STATUS(live, 200);
+        QCOMPARE(qs(live.body["status"]), QStringLiteral("ok"));
+        const RestReply ready = anonymous.get(QStringLiteral("/readyz"));
+        CHECK_STATUS(ready, 503);
+        QCOMPARE(qs(ready.body["status"]), QStringLiteral("unready"));
+        QCOMPARE(qs(ready.body["failing"]), QStringLiteral("disk"));
+        QVERIFY2(qs(ready.body["reason"]).contains(QStringLiteral("free")), ready.raw.constData());
+    }
+
+    // Under systemd (NOTIFY_SOCKET, WATCHDOG_USEC): READY=1 once listening, WATCHDOG=1 while both
+    // threads work; a stuck storage thread stops the keep-alives and /readyz says so, /healthz
+    // still answers; once storage moves again, so do the keep-alives.
+    void watchdogStopsWhileStorageIsStuck()
+    {
+        QTemporaryDir dir;
+        const QString socketPath = dir.filePath(QStringLiteral("notify"));
+        const QString stallFile = dir.filePath(QStringLiteral("stall"));
+        NotifySocket systemd;
+        QVERIFY(systemd.bind(socketPath));
+
+        TestServer server;
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("NOTIFY_SOCKET"), socketPath);
+        env.insert(QStringLiteral("WATCHDOG_USEC"), QStringLiteral("400000")); // a keep-alive every 100 ms
+        env.insert(QStringLiteral("CONFAB_FAULT_STALL_STORAGE_FILE"), stallFile);
+        server.setEnvironment(env);
+        QVERIFY(server.start(TestServer::relaxedArgs()));
+
+        QStringList received;
+        QVERIFY(
+            QTest::qWaitFor([&] { return (received += systemd.take()).contains(QStringLiteral("READY=1")); }, 10000));
+        QVERIFY(QTest::qWaitFor([&] { return (received += systemd.take()).count(QStringLiteral("WATCHDOG=1")) >= 3; },
+                                10000));
+        RestClient anonymous(server.httpUrl());
+        CHECK_STATUS(anonymous.get(QStringLiteral("/readyz")), 200);
+
+        QFile stall(stallFile);
+        QVERIFY(stall.open(QIODevice::WriteOnly));
+        stall.close();
+        // The storage thread is held now (the next ping holds it); /readyz waits its timeout.
+        const RestReply stuck = anonymous.get(QStringLiteral("/readyz"));
+        CHECK_STATUS(stuck, 503);
+        QCOMPARE(qs(stuck.body["failing"]), QStringLiteral("storage"));
+        QVERIFY2(qs(stuck.body["reason"]).contains(QStringLiteral("did not answer")), stuck.raw.constData());
+        systemd.take();     // keep-alives sent before the storage thread was held
+        QTest::qWait(1500); // fifteen keep-alive periods
+        CHECK_STATUS(anonymous.get(QStringLiteral("/healthz")), 200);
+        const QStringList whileStuck = systemd.take();
+        QVERIFY2(!whileStuck.contains(QStringLiteral("WATCHDOG=1")), qPrintable(whileStuck.join(QLatin1Char(' '))));
+
+        QVERIFY(QFile::remove(stallFile));
+        received.clear();
+        QVERIFY(QTest::qWaitFor([&] { return (received += systemd.take()).contains(QStringLiteral("WATCHDOG=1")); },
+                                10000));
+        QVERIFY(QTest::qWaitFor([&] { return anonymous.get(QStringLiteral("/readyz")).status == 200; }, 10000));
+
+        QVERIFY(server.stop());
+        QVERIFY(QTest::qWaitFor([&] { return systemd.take().contains(QStringLiteral("STOPPING=1")); }, 5000));
     }
 };
 

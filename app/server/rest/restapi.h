@@ -22,6 +22,7 @@ class PasswordHasher;
 class Metrics;
 class FileTransfers;
 class UploadSpool;
+class ReadinessProbe;
 
 // Everything a REST handler gets: the request, its path parameters and parsed JSON body.
 struct RestCall {
@@ -144,6 +145,7 @@ private:
     QHash<QString, std::weak_ptr<UploadSpool>> m_activeUploads;
     // Users with an export being sent: one at a time each (an export reads all they have).
     QSet<QString> m_activeExports;
+    ReadinessProbe *m_readiness = nullptr; // child: /readyz
 };
 
 } // namespace confab::server

@@ -245,17 +245,31 @@ void StorageWorker::watchDiskSpace(const QString &directory, qint64 minFreeBytes
 
 QString StorageWorker::healthProblem() const
 {
-    QMutexLocker lock(&m_healthMutex);
-    if (!m_lastFailure.isEmpty())
-        return QStringLiteral(
-            "the last storage write failed (the server log says why)"); // no internals to anonymous callers
-    if (m_watchedDirectory.isEmpty() || m_minFreeBytes <= 0)
+    {
+        QMutexLocker lock(&m_healthMutex);
+        if (!m_lastFailure.isEmpty())
+            return QStringLiteral(
+                "the last storage write failed (the server log says why)"); // no internals to anonymous callers
+    }
+    return diskSpaceProblem();
+}
+
+QString StorageWorker::diskSpaceProblem() const
+{
+    QString directory;
+    qint64 minFree = 0;
+    {
+        QMutexLocker lock(&m_healthMutex);
+        directory = m_watchedDirectory;
+        minFree = m_minFreeBytes;
+    }
+    if (directory.isEmpty() || minFree <= 0)
         return {};
-    const QStorageInfo disk(m_watchedDirectory);
-    if (disk.isValid() && disk.bytesAvailable() >= 0 && disk.bytesAvailable() < m_minFreeBytes) {
+    const QStorageInfo disk(directory);
+    if (disk.isValid() && disk.bytesAvailable() >= 0 && disk.bytesAvailable() < minFree) {
         return QStringLiteral("only %1 KiB free for the data directory (minimum %2 KiB)")
             .arg(disk.bytesAvailable() / 1024)
-            .arg(m_minFreeBytes / 1024);
+            .arg(minFree / 1024);
     }
     return {};
 }

@@ -74,6 +74,8 @@ public:
     // `minFreeBytes` counts while it lasts (checked on each call: one statvfs).
     void watchDiskSpace(const QString &directory, qint64 minFreeBytes);
     QString healthProblem() const;
+    // Only the free-space part of healthProblem() (for /readyz, which probes writes itself).
+    QString diskSpaceProblem() const;
     // Transactions committed for groups of more than one item, and the items in them (for tests
     // and /metrics).
     qint64 groupCommits() const { return m_groupCommits.load(); }
