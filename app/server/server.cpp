@@ -90,11 +90,11 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
                                                   [this] { return m_http->takePeakConnections(); });
     m_http->setScreen([this](const HttpRequest &head) { return m_rest->screen(head); });
     m_http->setBodySinks([this](const HttpRequest &head) { return m_rest->bodySink(head); });
+    m_http->setIdentify([this](const HttpRequest &request) { return m_rest->knownUser(request); });
     m_http->setWebSocketHandler(QStringLiteral("/chat"), [this](QWebSocket *socket) { m_hub->accept(socket); });
     connect(m_http.get(), &HttpServer::requestCompleted, this,
-            [this](const QByteArray &, const QString &, int status, qint64 latencyUs) {
-                m_metrics->recordRequest(status, latencyUs);
-            });
+            [this](const QByteArray &, const QString &, int status, qint64 latencyUs, const QByteArray &,
+                   const QString &) { m_metrics->recordRequest(status, latencyUs); });
 
     m_metrics->addGauge("confab_websocket_connections", "Open authenticated WebSocket connections.",
                         [this] { return double(m_hub->registry().connectionCount()); });

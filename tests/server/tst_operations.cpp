@@ -4,6 +4,8 @@
 
 #include "apitestutil.h"
 
+#include "server/ops/logoutput.h"
+
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -260,6 +262,98 @@ private Q_SLOTS:
 
         QVERIFY(server.stop());
         QVERIFY(QTest::qWaitFor([&] { return systemd.take().contains(QStringLiteral("STOPPING=1")); }, 5000));
+    }
+
+    // A whole scenario with debug logging on and JSON logs: every line is one JSON object with
+    // the documented fields, requests carry their id (echoed as X-Request-Id) and user, and no
+    // secret the scenario used appears anywhere in the output.
+    void jsonLogsCarryRequestsAndNoSecrets()
+    {
+        TestServer server;
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("confab.*.debug=true"));
+        server.setEnvironment(env);
+        QVERIFY(server.start(TestServer::relaxedArgs() << QStringLiteral("--log-format") << QStringLiteral("json")));
+
+        const QString password = QStringLiteral("Sesame-Password-4417");
+        const QString wrongPassword = QStringLiteral("Wrong-Password-9051");
+        const QByteArray cookie = "confab_session=Cookie-Secret-7730";
+        RestClient alice(server.httpUrl());
+        const json user = alice.signUp(QStringLiteral("alice"), password);
+        QVERIFY(user.is_object());
+        const QString userId = qs(user["userId"]);
+        const QString registerToken = alice.token();
+        const RestReply login =
+            alice.post(QStringLiteral("/v1/auth/login"), {{"username", "alice"}, {"password", ss(password)}});
+        CHECK_STATUS(login, 200);
+        const QString loginToken = qs(login.data()["token"]);
+        alice.setToken(loginToken);
+        CHECK_STATUS(
+            alice.post(QStringLiteral("/v1/auth/login"), {{"username", "alice"}, {"password", ss(wrongPassword)}}),
+            401);
+        const RestReply room = alice.post(QStringLiteral("/v1/chat/rooms"), {{"name", "logs"}, {"type", "public"}});
+        CHECK_STATUS(room, 201);
+        const QString roomId = qs(room.data()["roomId"]);
+        CHECK_STATUS(alice.post(roomPath(roomId, QStringLiteral("/messages")), {{"content", "hello logs"}}), 201);
+        CHECK_STATUS(alice.send("POST", QStringLiteral("/v1/files"), QByteArray("plain text file"), "text/plain",
+                                {{"X-Filename", "notes.txt"}}),
+                     201);
+        WsClient ws;
+        QVERIFY(ws.open(server.wsUrl(loginToken)));
+        ws.send({{"type", "send_message"}, {"roomId", ss(roomId)}, {"content", "over ws"}, {"ref", "r1"}});
+        QVERIFY(!ws.waitFor([](const json &f) { return isAckOf(f, "r1"); }).is_null());
+        ws.close();
+        // A request id of the client's own is kept and echoed; the line about it names the user.
+        const RestReply traced = alice.send(
+            "GET", QStringLiteral("/v1/me"), {}, "application/json",
+            {{"X-Request-Id", "trace-me-123"}, {"Cookie", cookie}, {"Authorization", "Bearer " + loginToken.toUtf8()}});
+        CHECK_STATUS(traced, 200);
+        QCOMPARE(traced.header("X-Request-Id"), QByteArray("trace-me-123"));
+        const RestReply anonymous = RestClient(server.httpUrl()).get(QStringLiteral("/healthz"));
+        QCOMPARE(anonymous.header("X-Request-Id").size(), 16);
+        QVERIFY(server.stop());
+
+        const QByteArray log = server.output();
+        for (const QByteArray &secret : {password.toUtf8(), wrongPassword.toUtf8(), registerToken.toUtf8(),
+                                         loginToken.toUtf8(), QByteArray("Cookie-Secret-7730")}) {
+            QVERIFY(!secret.isEmpty());
+            QVERIFY2(!log.contains(secret), QByteArray("a secret is in the server's log: " + secret).constData());
+        }
+        int lines = 0;
+        bool sawTraced = false;
+        for (const QByteArray &line : log.split('\n')) {
+            if (line.isEmpty() || line.startsWith("confab-server ") || line.startsWith("demo "))
+                continue; // standard output: the start-up banner, not the log
+            const json j = json::parse(line.toStdString(), nullptr, false);
+            QVERIFY2(j.is_object(), line.constData());
+            for (const char *field : {"time", "level", "category", "message"})
+                QVERIFY2(j.contains(field), line.constData());
+            ++lines;
+            if (j.value("requestId", std::string()) == "trace-me-123") {
+                sawTraced = true;
+                QCOMPARE(qs(j["userId"]), userId);
+                QVERIFY2(j["latencyMs"].is_number(), line.constData());
+                QCOMPARE(qs(j["category"]), QStringLiteral("confab.http"));
+            }
+        }
+        QVERIFY2(lines > 10, log.left(2000).constData());
+        QVERIFY2(sawTraced, log.right(3000).constData());
+    }
+
+    // The last line of defence: a secret a future log line might quote is redacted.
+    void logLinesRedactSecrets()
+    {
+        using confab::server::LogOutput;
+        const QByteArray line = LogOutput::formatLine(
+            LogOutput::Format::Json, QtWarningMsg, "confab.http",
+            QStringLiteral("odd request: Authorization: Bearer tok-123 ?token=tok-456 {\"password\":\"pw-789\"} "
+                           "Cookie=ck-000 the token expired"));
+        const json j = json::parse(line.toStdString(), nullptr, false);
+        QVERIFY2(j.is_object(), line.constData());
+        QCOMPARE(qs(j["level"]), QStringLiteral("warning"));
+        for (const char *secret : {"tok-123", "tok-456", "pw-789", "ck-000"})
+            QVERIFY2(!line.contains(secret), line.constData());
+        QVERIFY2(line.contains("the token expired"), line.constData()); // words are not secrets
     }
 };
 

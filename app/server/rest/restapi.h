@@ -55,6 +55,9 @@ public:
     std::optional<HttpResponse> screen(const HttpRequest &head) const;
     // HttpServer's body sinks: upload bodies stream to disk instead of into memory. Needs files.
     std::shared_ptr<BodySink> bodySink(const HttpRequest &head);
+    // The user whose token the request carries, when this thread has seen that token signed in or
+    // used before; empty otherwise (the request log's user id).
+    QString knownUser(const HttpRequest &request) const;
     // Turns on /v1/files and /v1/uploads (they answer 503 without it). Not owned.
     void setFileTransfers(FileTransfers *files) { m_files = files; }
 
