@@ -46,6 +46,7 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     m_worker->watchDiskSpace(m_config.dataDir, m_config.minFreeDiskBytes);
     m_bus = std::make_unique<LocalEventBus>();
     m_metrics = std::make_unique<Metrics>();
+    m_worker->setTimings(&m_metrics->storageQueueWait(), &m_metrics->storageTransaction());
     m_hasher = std::make_unique<PasswordHasher>(m_config.insecureFastPasswordHashing
                                                     ? PasswordHasher::Cost::InsecureFastForTests
                                                     : PasswordHasher::Cost::Interactive);
@@ -61,6 +62,7 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     rt.presenceGraceMs = m_config.presenceGraceSeconds * 1000;
     rt.session.maxQueuedBytes = m_config.maxQueuedBytes;
     rt.session.maxFrameBytes = m_config.maxFrameBytes;
+    rt.session.deliveryLatency = &m_metrics->webSocketDelivery();
     m_hub = std::make_unique<RealtimeHub>(*m_worker, *m_bus, *m_members, *m_presence, *m_rates, *m_clock, rt);
     connectEffects();
     m_rest = std::make_unique<RestApi>(*m_worker, *m_hub, *m_rates, m_hub->standing(), *m_hasher, *m_metrics, *m_clock);
@@ -93,8 +95,18 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     m_http->setIdentify([this](const HttpRequest &request) { return m_rest->knownUser(request); });
     m_http->setWebSocketHandler(QStringLiteral("/chat"), [this](QWebSocket *socket) { m_hub->accept(socket); });
     connect(m_http.get(), &HttpServer::requestCompleted, this,
-            [this](const QByteArray &, const QString &, int status, qint64 latencyUs, const QByteArray &,
-                   const QString &) { m_metrics->recordRequest(status, latencyUs); });
+            [this](const QByteArray &method, const QString &path, int status, qint64 latencyUs, const QByteArray &,
+                   const QString &) {
+                m_metrics->recordRequest(status, latencyUs);
+                // Route templates only: raw paths (ids) would make a series per room and user.
+                QString route = status == 101 ? path : m_rest->routeTemplate(method, path);
+                if (route.isEmpty())
+                    route = QStringLiteral("unmatched");
+                m_metrics->recordRoute(method, route, latencyUs);
+                if (status == 413 &&
+                    (route == QLatin1String("/v1/files") || route.startsWith(QLatin1String("/v1/uploads"))))
+                    m_metrics->countUploadRefused();
+            });
 
     m_metrics->addGauge("confab_websocket_connections", "Open authenticated WebSocket connections.",
                         [this] { return double(m_hub->registry().connectionCount()); });

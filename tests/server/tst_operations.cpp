@@ -355,6 +355,53 @@ private Q_SLOTS:
             QVERIFY2(!line.contains(secret), line.constData());
         QVERIFY2(line.contains("the token expired"), line.constData()); // words are not secrets
     }
+
+    // /metrics: latency per route template (never a raw path), WebSocket delivery, storage queue
+    // wait and transaction time, file counters.
+    void metricsByRouteStorageAndFiles()
+    {
+        TestServer server;
+        QVERIFY(server.start(TestServer::relaxedArgs() << QStringLiteral("--max-file-mb") << QStringLiteral("1")));
+        Account carol = makeAccount(server, QStringLiteral("carol"));
+        const json room = createRoom(carol, QStringLiteral("metered"), QStringLiteral("public"));
+        QVERIFY(room.is_object());
+        const QString roomId = qs(room["roomId"]);
+        QVERIFY(!postMessage(carol, roomId, QStringLiteral("counted")).is_null());
+        auto ws = connectWs(server, carol);
+        QVERIFY(ws);
+        ws->send({{"type", "send_message"}, {"roomId", ss(roomId)}, {"content", "over ws"}, {"ref", "m1"}});
+        QVERIFY(!ws->waitFor([](const json &f) { return isAckOf(f, "m1"); }).is_null());
+        const QByteArray file(1000, 'a');
+        CHECK_STATUS(carol->send("POST", QStringLiteral("/v1/files"), file, "text/plain", {{"X-Filename", "a.txt"}}),
+                     201);
+        const RestReply tooBig = carol->send("POST", QStringLiteral("/v1/files"), QByteArray(2 * 1024 * 1024, 'b'),
+                                             "text/plain", {{"X-Filename", "b.txt"}});
+        // 413, or the connection closed under a client still sending (the server does not read the rest).
+        QVERIFY2(tooBig.status == 413 || tooBig.status == 0, tooBig.raw.constData());
+
+        const QByteArray text = RestClient(server.httpUrl()).get(QStringLiteral("/metrics")).raw;
+        const auto value = [&](const QByteArray &series) {
+            for (const QByteArray &line : text.split('\n')) {
+                if (line.startsWith(QByteArray(series + ' ')))
+                    return line.mid(series.size() + 1).toDouble();
+            }
+            return -1.0;
+        };
+        QVERIFY2(
+            value(
+                R"(confab_http_route_duration_seconds_count{method="POST",route="/v1/chat/rooms/{roomId}/messages"})") >=
+                1,
+            text.constData());
+        QVERIFY2(value(R"(confab_http_route_duration_seconds_count{method="GET",route="/chat"})") >= 1,
+                 text.constData());
+        QVERIFY2(!text.contains(roomId.toUtf8()), "a raw path is a metric label");
+        QVERIFY2(value("confab_storage_queue_wait_seconds_count") > 0, text.constData());
+        QVERIFY2(value("confab_storage_transaction_seconds_count") > 0, text.constData());
+        QVERIFY2(value("confab_websocket_delivery_seconds_count") > 0, text.constData());
+        QCOMPARE(value("confab_file_uploads_total"), 1.0);
+        QCOMPARE(value("confab_file_upload_bytes_total"), 1000.0);
+        QCOMPARE(value("confab_file_uploads_refused_total"), 1.0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestOperations)

@@ -58,6 +58,11 @@ public:
     // The user whose token the request carries, when this thread has seen that token signed in or
     // used before; empty otherwise (the request log's user id).
     QString knownUser(const HttpRequest &request) const;
+    // The route template that takes this request, for per-route metrics; empty when none does.
+    QString routeTemplate(const QByteArray &method, const QString &path) const
+    {
+        return m_router.patternOf(method, path);
+    }
     // Turns on /v1/files and /v1/uploads (they answer 503 without it). Not owned.
     void setFileTransfers(FileTransfers *files) { m_files = files; }
 

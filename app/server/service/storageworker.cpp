@@ -4,9 +4,19 @@
 #include <QSemaphore>
 #include <QStorageInfo>
 
+#include <chrono>
+
 Q_LOGGING_CATEGORY(lcStorageWorker, "confab.storage.worker")
 
 namespace confab::server {
+
+namespace {
+qint64 steadyUs()
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+} // namespace
 
 StorageWorker::StorageWorker(std::unique_ptr<Storage> storage, const Clock &clock, IdGenerator &ids,
                              MembershipIndex &members, PresenceRegistry &presence, ServiceSettings settings,
@@ -97,6 +107,7 @@ void StorageWorker::enqueue(JobPtr job)
         QMutexLocker lock(&m_queueMutex);
         if (!m_threadObject)
             return; // stopped: nothing runs any more
+        job->enqueuedAtUs = steadyUs();
         m_queue.push_back(std::move(job));
         post = !std::exchange(m_drainPosted, true);
     }
@@ -125,10 +136,17 @@ void StorageWorker::drain()
                 m_queue.pop_front();
             }
         }
+        const qint64 startedUs = steadyUs();
+        if (m_queueWait) {
+            for (const JobPtr &job : batch)
+                m_queueWait->record(startedUs - job->enqueuedAtUs);
+        }
         if (batch.size() == 1)
             runAlone(batch.front());
         else
             runGroup(batch);
+        if (m_transaction)
+            m_transaction->record(steadyUs() - startedUs);
         noteCommits();
         if (batch.front()->answers())
             answer(std::move(batch));
