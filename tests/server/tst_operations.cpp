@@ -401,6 +401,18 @@ private Q_SLOTS:
         QCOMPARE(value("confab_file_uploads_total"), 1.0);
         QCOMPARE(value("confab_file_upload_bytes_total"), 1000.0);
         QCOMPARE(value("confab_file_uploads_refused_total"), 1.0);
+
+        // The sample Grafana dashboard asks only for series the server has.
+        QFile dashboard(QStringLiteral(QT_TESTCASE_SOURCEDIR "/../../packaging/grafana/confab.json"));
+        QVERIFY(dashboard.open(QIODevice::ReadOnly));
+        static const QRegularExpression metricName(QStringLiteral("confab_[a-z_]+"));
+        int names = 0;
+        for (const auto &m : metricName.globalMatch(QString::fromUtf8(dashboard.readAll()))) {
+            ++names;
+            QVERIFY2(text.contains(m.captured(0).toUtf8()),
+                     qPrintable(m.captured(0) + QStringLiteral(" is not in /metrics")));
+        }
+        QVERIFY(names > 10);
     }
 };
 
