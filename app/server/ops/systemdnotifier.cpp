@@ -2,6 +2,7 @@
 #include "systemdnotifier.h"
 
 #include <QByteArray>
+#include <QString>
 
 #ifdef CONFAB_WITH_SYSTEMD
 #include <systemd/sd-daemon.h>
