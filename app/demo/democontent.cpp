@@ -213,7 +213,7 @@ const std::vector<ScriptThread> &script(const char *roomKey)
               {"grace", "To the highest-ranking member left, so no room is left without an owner."}},
              {{"ada", "Where are the logs on Linux?"},
               {"margaret", "`journalctl -u confab-server` for the server; the client writes to "
-                           "`~/.local/share/Confab/logs`."}},
+                           "`~/.local/share/confab/confab/logs` (Help → Open log folder)."}},
          }},
         {QStringLiteral("core-team"),
          {

@@ -6,6 +6,7 @@
 #include "server/admincommands.h"
 #include "server/epolleventdispatcher.h"
 #include "server/installedconfig.h"
+#include "server/ops/logoutput.h"
 #include "server/server.h"
 #include "server/service/passwordhasher.h"
 #include "server/service/services.h"
@@ -159,9 +160,20 @@ int main(int argc, char *argv[])
                                         QStringLiteral("With admin retention: only print what would go.")));
     parser.addOption(QCommandLineOption(QStringLiteral("room"), QStringLiteral("With admin audit: one room's entries."),
                                         QStringLiteral("room-id")));
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("log-format"),
+                           QStringLiteral("Log lines on standard error: text (default) or json (one object per line)."),
+                           QStringLiteral("format"), QStringLiteral("text")));
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional command, see above."),
                                  QStringLiteral("[command...]"));
     parser.process(app);
+    LogOutput::Format logFormat = LogOutput::Format::Text;
+    if (!LogOutput::parseFormat(parser.value(QStringLiteral("log-format")), &logFormat)) {
+        err() << "confab-server: --log-format must be text or json, not \""
+              << parser.value(QStringLiteral("log-format")) << "\"\n";
+        return 2;
+    }
+    LogOutput::install(logFormat);
 
     ServerConfig config;
     config.installedConfigFile = installedConfigPath(QCoreApplication::applicationDirPath());

@@ -3,6 +3,7 @@
 
 #include "confab/version.h"
 
+#include "client/diagnostics/clientlogfile.h"
 #include "demo/demoserver.h"
 #include "settings/appsettings.h"
 #include "shell/contraststyle.h"
@@ -59,6 +60,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Confab"));
     QApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(CONFAB_APP_ID));
+    // Every log message also goes to a rotating file (Help → Open log folder shows it).
+    static client::ClientLogFile logFile(client::ClientLogFile::defaultDirectory(), {});
+    logFile.install();
     // The language chosen in Settings, else the system's; before any widget exists.
     const QString language = ui::AppSettings().language();
     if (!language.isEmpty())

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "admincommands.h"
 
+#include "ops/datadirlock.h"
 #include "server.h"
 #include "service/passwordhasher.h"
 #include "service/services.h"
@@ -39,6 +40,10 @@ QString AdminCommands::usage()
         "  admin sweep-files              remove files no message carries (after the grace period) and expired "
         "uploads\n"
         "  admin retention --dry-run      print, per room, how many messages retention would delete now\n"
+        "  admin backup FILE              write a consistent copy of the database to FILE, also while the server "
+        "runs\n"
+        "  admin restore FILE             replace the database with the backup FILE (server stopped; the old one "
+        "is kept as confab.db.bak)\n"
         "  (USER is a username or a user id)");
 }
 
@@ -73,6 +78,14 @@ int AdminCommands::run(const QStringList &args)
         return sweepFiles();
     if (verb == QLatin1String("retention"))
         return retention();
+    if ((verb == QLatin1String("backup") || verb == QLatin1String("restore")) && target.isEmpty()) {
+        m_err << "confab-server: admin " << verb << " needs a FILE\n";
+        return 2;
+    }
+    if (verb == QLatin1String("backup"))
+        return backup(target);
+    if (verb == QLatin1String("restore"))
+        return restore(target);
     m_err << "confab-server: unknown admin command \"" << verb << "\"\n" << usage() << "\n";
     return 2;
 }
@@ -276,6 +289,62 @@ int AdminCommands::retention()
               << (policy.keepPinned ? "; pinned messages kept" : "")
               << (policy.keepLast ? "; each room's last message kept" : "") << "\n";
     });
+    return 0;
+}
+
+int AdminCommands::backup(const QString &file)
+{
+    QString error;
+    m_server.runOnStorage([&](Services &s) {
+        try {
+            s.context.storage.backupTo(file);
+        } catch (const std::exception &e) {
+            error = QString::fromUtf8(e.what());
+        }
+    });
+    if (!error.isEmpty()) {
+        m_err << "confab-server: backup failed: " << error << "\n";
+        return 1;
+    }
+    m_out << "backed up " << m_server.config().databasePath() << " to " << file
+          << " (uploaded files are not in it: copy " << m_server.config().filesPath() << " too)\n";
+    return 0;
+}
+
+int AdminCommands::restore(const QString &file)
+{
+    const QString dataDir = m_server.config().dataDir;
+    // A running server would go on with its own idea of the data (caches, the membership index).
+    DataDirLock lock(dataDir);
+    if (!lock.tryHold()) {
+        const qint64 pid = DataDirLock::holderOf(dataDir);
+        m_err << "confab-server: admin restore refused: a confab-server"
+              << (pid > 0 ? QStringLiteral(" (pid %1)").arg(pid) : QString()) << " is running on " << dataDir
+              << "; stop it first\n";
+        return 1;
+    }
+    const QString database = m_server.config().databasePath();
+    const QString previous = database + QStringLiteral(".bak");
+    QString error;
+    m_server.runOnStorage([&](Services &s) {
+        try {
+            s.context.storage.backupTo(previous);
+        } catch (const std::exception &e) {
+            error = QStringLiteral("could not keep the current database as %1: %2")
+                        .arg(previous, QString::fromUtf8(e.what()));
+            return;
+        }
+        try {
+            s.context.storage.restoreFrom(file);
+        } catch (const std::exception &e) {
+            error = QString::fromUtf8(e.what());
+        }
+    });
+    if (!error.isEmpty()) {
+        m_err << "confab-server: restore failed: " << error << "\n";
+        return 1;
+    }
+    m_out << "restored " << database << " from " << file << "; the previous database is kept as " << previous << "\n";
     return 0;
 }
 

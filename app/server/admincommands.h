@@ -36,6 +36,8 @@ private:
     int quarantine(const QString &sha256);
     int sweepFiles();
     int retention();
+    int backup(const QString &file);
+    int restore(const QString &file);
 
     // A user by username or user id; prints an error and returns empty when there is none.
     QString resolveUser(const QString &who);

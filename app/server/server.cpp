@@ -5,6 +5,8 @@
 #include "heaptrimmer.h"
 #include "http/httpserver.h"
 #include "metrics.h"
+#include "ops/datadirlock.h"
+#include "ops/servicewatchdog.h"
 #include "ratelimiter.h"
 #include "realtime/realtimehub.h"
 #include "rest/restapi.h"
@@ -44,6 +46,7 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     m_worker->watchDiskSpace(m_config.dataDir, m_config.minFreeDiskBytes);
     m_bus = std::make_unique<LocalEventBus>();
     m_metrics = std::make_unique<Metrics>();
+    m_worker->setTimings(&m_metrics->storageQueueWait(), &m_metrics->storageTransaction());
     m_hasher = std::make_unique<PasswordHasher>(m_config.insecureFastPasswordHashing
                                                     ? PasswordHasher::Cost::InsecureFastForTests
                                                     : PasswordHasher::Cost::Interactive);
@@ -59,6 +62,7 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     rt.presenceGraceMs = m_config.presenceGraceSeconds * 1000;
     rt.session.maxQueuedBytes = m_config.maxQueuedBytes;
     rt.session.maxFrameBytes = m_config.maxFrameBytes;
+    rt.session.deliveryLatency = &m_metrics->webSocketDelivery();
     m_hub = std::make_unique<RealtimeHub>(*m_worker, *m_bus, *m_members, *m_presence, *m_rates, *m_clock, rt);
     connectEffects();
     m_rest = std::make_unique<RestApi>(*m_worker, *m_hub, *m_rates, m_hub->standing(), *m_hasher, *m_metrics, *m_clock);
@@ -72,6 +76,7 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     retention.messages = {m_config.messageRetentionDays, m_config.retentionKeepPinned,
                           m_config.retentionKeepLastMessage};
     m_retention = std::make_unique<RetentionSweeper>(*m_worker, retention);
+    m_watchdog = std::make_unique<ServiceWatchdog>(*m_worker);
 
     HttpLimits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
@@ -87,10 +92,20 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
                                                   [this] { return m_http->takePeakConnections(); });
     m_http->setScreen([this](const HttpRequest &head) { return m_rest->screen(head); });
     m_http->setBodySinks([this](const HttpRequest &head) { return m_rest->bodySink(head); });
+    m_http->setIdentify([this](const HttpRequest &request) { return m_rest->knownUser(request); });
     m_http->setWebSocketHandler(QStringLiteral("/chat"), [this](QWebSocket *socket) { m_hub->accept(socket); });
     connect(m_http.get(), &HttpServer::requestCompleted, this,
-            [this](const QByteArray &, const QString &, int status, qint64 latencyUs) {
+            [this](const QByteArray &method, const QString &path, int status, qint64 latencyUs, const QByteArray &,
+                   const QString &) {
                 m_metrics->recordRequest(status, latencyUs);
+                // Route templates only: raw paths (ids) would make a series per room and user.
+                QString route = status == 101 ? path : m_rest->routeTemplate(method, path);
+                if (route.isEmpty())
+                    route = QStringLiteral("unmatched");
+                m_metrics->recordRoute(method, route, latencyUs);
+                if (status == 413 &&
+                    (route == QLatin1String("/v1/files") || route.startsWith(QLatin1String("/v1/uploads"))))
+                    m_metrics->countUploadRefused();
             });
 
     m_metrics->addGauge("confab_websocket_connections", "Open authenticated WebSocket connections.",
@@ -155,12 +170,18 @@ bool Server::start(QString *error)
     }
     if (!m_http->listen(m_config.bind, m_config.port, error))
         return false;
+    m_dataDirLock = std::make_unique<DataDirLock>(m_config.dataDir);
+    if (!m_dataDirLock->tryHold())
+        qCWarning(lcServer) << "another confab-server holds" << m_config.dataDir << "(pid"
+                            << DataDirLock::holderOf(m_config.dataDir)
+                            << "); admin restore will refuse until both stop";
     m_fileSweep = new QTimer(this);
     connect(m_fileSweep, &QTimer::timeout, this, &Server::sweepFiles);
     m_fileSweep->start(m_config.fileSweepSeconds * 1000);
     sweepFiles(); // what expired while the server was down
     m_started = true;
     m_retention->start();
+    m_watchdog->start();
     qCInfo(lcServer) << "serving on" << m_config.bind.toString() << m_http->port() << "data" << m_config.dataDir;
     return true;
 }
@@ -169,6 +190,8 @@ void Server::stop()
 {
     if (!m_worker)
         return;
+    if (m_watchdog)
+        m_watchdog->stop();
     if (m_hub)
         m_hub->streams().closeAll(); // held long-polls get their answer before the connections go
     if (m_fileSweep)
@@ -180,6 +203,7 @@ void Server::stop()
     if (m_files)
         m_files->waitForDone(); // pool work may still hand results to the storage thread
     m_worker->stop();
+    m_dataDirLock.reset();
     m_started = false;
     m_storageOpen = false;
 }

@@ -15,6 +15,7 @@ class IdGenerator;
 
 namespace confab::server {
 
+class DataDirLock;
 class FileTransfers;
 class HeapTrimmer;
 class HttpServer;
@@ -27,6 +28,7 @@ class RateLimiter;
 class RealtimeHub;
 class RestApi;
 class RetentionSweeper;
+class ServiceWatchdog;
 class StorageWorker;
 struct ServiceCounters;
 struct Services;
@@ -76,6 +78,8 @@ private:
     std::unique_ptr<FileTransfers> m_files;
     QTimer *m_fileSweep = nullptr;
     std::unique_ptr<RetentionSweeper> m_retention;
+    std::unique_ptr<ServiceWatchdog> m_watchdog; // systemd's READY=1 and WATCHDOG=1
+    std::unique_ptr<DataDirLock> m_dataDirLock;  // while serving: admin restore refuses
     bool m_started = false;
     bool m_storageOpen = false;
 };

@@ -1956,25 +1956,27 @@ void TestRest::healthDegradedWhenWritesFail()
         QVERIFY2(r.status == 201 || r.status == 500, describe(r, 500).constData());
     }
     QVERIFY(failed);
-    RestReply health = anonymous.get(QStringLiteral("/healthz"));
+    RestReply health = anonymous.get(QStringLiteral("/readyz"));
     CHECK_STATUS(health, 503);
-    QCOMPARE(qs(health.body["status"]), QStringLiteral("degraded"));
+    QCOMPARE(qs(health.body["status"]), QStringLiteral("unready"));
+    QCOMPARE(qs(health.body["failing"]), QStringLiteral("storage"));
     QVERIFY2(qs(health.body["reason"]).contains(QStringLiteral("write failed")), health.raw.constData());
-    CHECK_STATUS(a->get(QStringLiteral("/v1/me")), 200); // reads still work
+    CHECK_STATUS(anonymous.get(QStringLiteral("/healthz")), 200); // the loop itself is alive
+    CHECK_STATUS(a->get(QStringLiteral("/v1/me")), 200);          // reads still work
 
     // Room again: the next successful write clears it.
     QVERIFY(QFile::remove(filler.fileName()));
     CHECK_STATUS(a->post(QStringLiteral("/v1/chat/rooms"), {{"name", "After"}, {"type", "public"}}), 201);
-    health = anonymous.get(QStringLiteral("/healthz"));
+    health = anonymous.get(QStringLiteral("/readyz"));
     CHECK_STATUS(health, 200);
-    QCOMPARE(qs(health.body["status"]), QStringLiteral("ok"));
+    QCOMPARE(qs(health.body["status"]), QStringLiteral("ready"));
 
     // With the default margin (64 MiB), an 8 MiB disk is reported low before anything fails.
     QVERIFY(server.stop());
     QVERIFY(server.start(TestServer::relaxedArgs()));
-    health = RestClient(server.httpUrl()).get(QStringLiteral("/healthz"));
+    health = RestClient(server.httpUrl()).get(QStringLiteral("/readyz"));
     CHECK_STATUS(health, 503);
-    QCOMPARE(qs(health.body["status"]), QStringLiteral("degraded"));
+    QCOMPARE(qs(health.body["failing"]), QStringLiteral("disk"));
     QVERIFY2(qs(health.body["reason"]).contains(QStringLiteral("free")), health.raw.constData());
 }
 

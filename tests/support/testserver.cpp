@@ -38,6 +38,11 @@ bool TestServer::start(const QStringList &extraArgs)
     m_output.clear();
     QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),
                      [this] { m_output += m_process->readAll(); });
+    if (!m_environment.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(m_environment);
+        m_process->setProcessEnvironment(env);
+    }
     m_process->start(QStringLiteral(CONFAB_SERVER_BINARY), args);
     if (!m_process->waitForStarted(10000))
         return false;
@@ -99,6 +104,15 @@ int TestServer::runCommand(const QStringList &args, QByteArray *output)
     if (output)
         *output = p.readAll();
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+std::unique_ptr<QProcess> TestServer::startCommand(const QStringList &args) const
+{
+    auto p = std::make_unique<QProcess>();
+    p->setProcessChannelMode(QProcess::MergedChannels);
+    p->start(QStringLiteral(CONFAB_SERVER_BINARY), QStringList(args)
+                                                       << QStringLiteral("--data-dir") << m_dataDir.path());
+    return p;
 }
 
 QUrl TestServer::httpUrl(const QString &path) const

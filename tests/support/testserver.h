@@ -27,8 +27,12 @@ public:
     void kill();
     // Clean stop (SIGTERM) and wait.
     bool stop();
+    // Before start(): extra environment variables for the server process (NOTIFY_SOCKET, logging rules).
+    void setEnvironment(const QProcessEnvironment &env) { m_environment = env; }
     // Runs `confab-server <args> --data-dir <ours>` to completion (admin subcommands).
     int runCommand(const QStringList &args, QByteArray *output = nullptr);
+    // Starts the same without waiting, for a test that keeps working while the command runs.
+    std::unique_ptr<QProcess> startCommand(const QStringList &args) const;
 
     quint16 port() const { return m_port; }
     QUrl httpUrl(const QString &path = {}) const;
@@ -45,6 +49,7 @@ private:
     QStringList m_lastArgs;
     quint16 m_port = 0;
     int m_descriptorLimit = 0; // 0: inherited
+    QProcessEnvironment m_environment;
 };
 
 } // namespace confab::test

@@ -10,6 +10,7 @@
 #include "wsclient.h"
 
 #include "client/account/session.h"
+#include "client/diagnostics/clientlogfile.h"
 #include "client/models/messagemodel.h"
 #include "client/models/roomlistmodel.h"
 #include "client/net/errortext.h"
@@ -30,6 +31,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTemporaryDir>
@@ -633,6 +635,31 @@ private Q_SLOTS:
         m_desk->session->signOut();
         QVERIFY(!m_desk->window->roomView()->messageModel());
         QCOMPARE(m_desk->window->roomList()->model()->rowCount(), 0);
+    }
+
+    // Help → Open log folder: reached from the keyboard (Alt+H, then its mnemonic), named for
+    // assistive technology by its text, and it points at the client's log folder.
+    void helpMenuOpensTheLogFolder()
+    {
+        QVERIFY(m_desk->showActive());
+        MainWindow *window = m_desk->window.get();
+        auto *action = window->findChild<QAction *>(QStringLiteral("openLogFolder"));
+        QVERIFY(action);
+        QCOMPARE(action->text(), QStringLiteral("Open &log folder"));
+        QVERIFY(action->isEnabled());
+        QMenu *help = nullptr;
+        for (QAction *top : window->menuBar()->actions()) {
+            if (top->menu() && top->menu()->actions().contains(action))
+                help = top->menu();
+        }
+        QVERIFY(help);
+        QTest::keyClick(window, Qt::Key_H, Qt::AltModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(help->isVisible(), 5000);
+        help->setActiveAction(action);
+        help->grab().save(QDir(QDir::tempPath()).filePath(QStringLiteral("confab-help-menu.png")));
+        QTest::keyClick(help, Qt::Key_Escape);
+        QTRY_VERIFY(!help->isVisible());
+        QVERIFY(ClientLogFile::defaultDirectory().endsWith(QStringLiteral("/logs")));
     }
 
 private:

@@ -36,6 +36,7 @@
 #include "widgets/emptyhint.h"
 
 #include "client/account/session.h"
+#include "client/diagnostics/clientlogfile.h"
 #include "client/models/messagemodel.h"
 #include "client/models/roomlistmodel.h"
 #include "client/net/realtimeconnection.h"
@@ -45,6 +46,8 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QListView>
@@ -303,6 +306,14 @@ void MainWindow::buildMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::openShortcutsDialog);
     keys->setShortcut(QKeySequence(Qt::Key_F1));
+    // Where the client's rotating log is (ClientLogFile), for a bug report.
+    QAction *logs = help->addAction(tr("Open &log folder"), this, [] {
+        const QString directory = client::ClientLogFile::defaultDirectory();
+        QDir().mkpath(directory);
+        QDesktopServices::openUrl(QUrl::fromLocalFile(directory));
+    });
+    logs->setObjectName(QStringLiteral("openLogFolder"));
+    logs->setStatusTip(tr("Show the folder with this program's log files"));
     help->addAction(tr("&About Confab"), this, [this] {
         auto *box =
             new QMessageBox(QMessageBox::Information, tr("About Confab"),

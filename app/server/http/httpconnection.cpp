@@ -196,6 +196,7 @@ void HttpConnection::onHeadersComplete()
     slot.method = head.method;
     slot.path = head.path;
     slot.receivedAtUs = monotonicUs();
+    slot.requestId = requestIdFor(head.header("x-request-id"));
     slot.keepAlive = m_parser.keepAlive();
     slot.http10 = m_parser.httpMinor() == 0;
     slot.head = m_parser.isHead();
@@ -286,6 +287,9 @@ void HttpConnection::onMessageComplete()
     request.peerAddress = m_socket->peerAddress();
     request.connectionId = m_id;
     request.receivedAtUs = slot->receivedAtUs;
+    request.requestId = slot->requestId;
+    if (m_hooks.identify)
+        slot->userId = m_hooks.identify(request);
     const quint64 sequence = slot->sequence; // `slot` may be gone once the handler has answered
     try {
         m_hooks.dispatch(std::move(request), HttpResponder(m_channel, sequence));
@@ -323,6 +327,7 @@ void HttpConnection::failRequest(const ApiError &error)
         fresh.method = m_parser.head().method;
         fresh.path = m_parser.head().path;
         fresh.receivedAtUs = monotonicUs();
+        fresh.requestId = requestIdFor({});
         m_slots.push_back(std::move(fresh));
         slot = &m_slots.back();
     }
@@ -359,7 +364,9 @@ QTcpSocket *HttpConnection::takeForStream(quint64 sequence, const HttpResponse &
         return nullptr;
     const Slot front = m_slots.front();
     m_slots.clear(); // a stream ends only with the connection: pipelined requests after it are dropped
-    m_socket->write(head.toStreamHead());
+    HttpResponse withId = head;
+    withId.headers.append({QByteArrayLiteral("X-Request-Id"), front.requestId});
+    m_socket->write(withId.toStreamHead());
     m_timer.stop();
     m_phase = Phase::None;
     m_socket->disconnect(this);
@@ -370,7 +377,8 @@ QTcpSocket *HttpConnection::takeForStream(quint64 sequence, const HttpResponse &
     m_finished = true;
     detail::closeResponseChannel(*m_channel);
     const QPointer<HttpConnection> guard(this);
-    Q_EMIT responseWritten(front.method, front.path, head.status, monotonicUs() - front.receivedAtUs);
+    Q_EMIT responseWritten(front.method, front.path, head.status, monotonicUs() - front.receivedAtUs, front.requestId,
+                           front.userId);
     Q_EMIT streamStarted(socket);
     if (guard)
         Q_EMIT finished();
@@ -394,6 +402,7 @@ void HttpConnection::flush()
         const bool close = front.closeAfter || !front.keepAlive;
         using CH = HttpResponse::ConnectionHeader;
         const CH connectionHeader = close ? CH::Close : (front.http10 ? CH::KeepAlive : CH::None);
+        front.response->headers.append({QByteArrayLiteral("X-Request-Id"), front.requestId});
         m_socket->write(front.response->toWire(connectionHeader, front.head));
         std::shared_ptr<QIODevice> stream = front.head ? nullptr : front.response->bodyStream;
         const qint64 streamLength = front.response->streamLength;
@@ -402,9 +411,11 @@ void HttpConnection::flush()
         const QString path = front.path;
         const int status = front.response->status;
         const qint64 latencyUs = monotonicUs() - front.receivedAtUs;
+        const QByteArray requestId = front.requestId;
+        const QString userId = front.userId;
         const bool linger = front.closeAfter;
         m_slots.pop_front();
-        Q_EMIT responseWritten(method, path, status, latencyUs);
+        Q_EMIT responseWritten(method, path, status, latencyUs, requestId, userId);
         if (!guard || m_state == State::Closed)
             return;
         if (stream && streamLength > 0) {

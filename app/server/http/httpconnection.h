@@ -39,6 +39,8 @@ public:
         // A sink to stream this request's body into instead of buffering it (uploads); null
         // buffers as usual. Asked after the screen let the head through. May be empty.
         std::function<std::shared_ptr<BodySink>(const HttpRequest &head)> bodySink;
+        // Who made the request, if that is known before it is handled (for the request log). May be empty.
+        std::function<QString(const HttpRequest &request)> identify;
     };
 
     // Takes ownership of socket.
@@ -61,7 +63,8 @@ public:
 Q_SIGNALS:
     // The socket is released (no parent, no connections to us) with the handshake unread.
     void upgradeRequested(QTcpSocket *socket, const QString &path, qint64 receivedAtUs);
-    void responseWritten(const QByteArray &method, const QString &path, int status, qint64 latencyUs);
+    void responseWritten(const QByteArray &method, const QString &path, int status, qint64 latencyUs,
+                         const QByteArray &requestId, const QString &userId);
     // The socket now carries a streamed body for its new owner; it is parentless.
     void streamStarted(QTcpSocket *socket);
     // The connection is over; the owner deletes it (later, never from inside this signal).
@@ -86,6 +89,8 @@ private:
         QByteArray method;
         QString path;
         qint64 receivedAtUs = 0;
+        QByteArray requestId;
+        QString userId; // for the request log, when known
         bool keepAlive = true;
         bool http10 = false;
         bool head = false;

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpmessage.h"
 
+#include <QRandomGenerator>
+
+#include <algorithm>
+
 #include "httpconnection.h"
 
 #include "core/jsondocument.h"
@@ -19,6 +23,21 @@ namespace confab::server {
 
 // Debug (each rejected request) is off unless enabled with QT_LOGGING_RULES="confab.http.debug=true".
 Q_LOGGING_CATEGORY(lcHttp, "confab.http", QtInfoMsg)
+
+QByteArray requestIdFor(const QByteArray &clientHeader)
+{
+    const auto usable = [](const QByteArray &id) {
+        if (id.isEmpty() || id.size() > 64)
+            return false;
+        return std::all_of(id.begin(), id.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+                   c == ':' || c == '-';
+        });
+    };
+    if (usable(clientHeader))
+        return clientHeader;
+    return QByteArray::number(QRandomGenerator::global()->generate64(), 16).rightJustified(16, '0');
+}
 
 qint64 monotonicUs()
 {

@@ -30,6 +30,10 @@ Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 // Microseconds on a monotonic clock; the time base of HttpRequest::receivedAtUs.
 qint64 monotonicUs();
 
+// The id a request is logged under: the client's X-Request-Id header when it is 1-64 characters
+// of [A-Za-z0-9._:-] (a proxy's id carries through), else 16 random hex digits.
+QByteArray requestIdFor(const QByteArray &clientHeader);
+
 // Takes a request body as it arrives instead of the transport buffering it (uploads). Used on
 // the server's thread. The transport stops reading while the sink is backlogged and carries on
 // when the sink calls its resume function.
@@ -58,6 +62,7 @@ struct HttpRequest {
     QHostAddress peerAddress;
     quint64 connectionId = 0;
     qint64 receivedAtUs = 0; // monotonicUs() when the header block was complete
+    QByteArray requestId;    // the client's X-Request-Id when usable, else one made up; echoed in the answer
 
     QByteArray header(QByteArrayView lowerName) const; // first value or empty
 };

@@ -4,6 +4,8 @@
 #include "httpconnection.h"
 #include "websocketinputguard.h"
 
+#include "ops/logcontext.h"
+
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -240,6 +242,7 @@ void HttpServer::adopt(QTcpSocket *socket)
         [this](const QString &path) { return m_webSocketHandlers.contains(path); },
         [this](const HttpRequest &head) { return m_screen ? m_screen(head) : std::optional<HttpResponse>(); },
         [this](const HttpRequest &head) { return m_bodySinks ? m_bodySinks(head) : std::shared_ptr<BodySink>(); },
+        [this](const HttpRequest &request) { return m_identify ? m_identify(request) : QString(); },
     };
     auto *connection = new HttpConnection(socket, id, m_limits, std::move(hooks), this);
     m_connections.insert(id, connection);
@@ -284,7 +287,7 @@ void HttpServer::onUpgradeRequested(QTcpSocket *socket, const QString &path, qin
         if (m_handshaking.remove(socket))
             updateAccepting();
     });
-    onResponseWritten(QByteArrayLiteral("GET"), path, 101, monotonicUs() - receivedAtUs);
+    onResponseWritten(QByteArrayLiteral("GET"), path, 101, monotonicUs() - receivedAtUs, requestIdFor({}), {});
     // Created first, so that it sees every byte before Qt WebSockets reads it.
     auto *guard = new WebSocketInputGuard(socket);
     m_webSocketServer->handleConnection(socket);
@@ -352,11 +355,16 @@ QByteArray loggable(const QString &path)
 }
 } // namespace
 
-void HttpServer::onResponseWritten(const QByteArray &method, const QString &path, int status, qint64 latencyUs)
+void HttpServer::onResponseWritten(const QByteArray &method, const QString &path, int status, qint64 latencyUs,
+                                   const QByteArray &requestId, const QString &userId)
 {
-    qCInfo(lcHttp, "%s %s %d %.1f ms", method.isEmpty() ? "-" : method.constData(), loggable(path).constData(), status,
-           double(latencyUs) / 1000.0);
-    Q_EMIT requestCompleted(method, path, status, latencyUs);
+    {
+        // The JSON log gives these fields of their own (LogContext).
+        const LogContextScope context({requestId, userId, latencyUs});
+        qCInfo(lcHttp, "%s %s %d %.1f ms", method.isEmpty() ? "-" : method.constData(), loggable(path).constData(),
+               status, double(latencyUs) / 1000.0);
+    }
+    Q_EMIT requestCompleted(method, path, status, latencyUs, requestId, userId);
 }
 
 } // namespace confab::server

@@ -56,6 +56,8 @@ public:
     void setHandler(Handler h);
     void setScreen(Screen s);
     void setBodySinks(BodySinks s);
+    // Who made a request, when known before handling it (the request log's user id).
+    void setIdentify(std::function<QString(const HttpRequest &request)> identify) { m_identify = std::move(identify); }
     void setWebSocketHandler(const QString &path, WebSocketHandler h);            // e.g. "/chat"
     bool setTls(const QString &certPath, const QString &keyPath, QString *error); // before listen
     bool listen(const QHostAddress &address, quint16 port, QString *error);       // port 0 = pick a free one
@@ -72,7 +74,8 @@ Q_SIGNALS:
     // One per answered request (for the one-line-per-request log and /metrics), including the
     // transport's own errors (400/408/413/431) and 101 for a WebSocket hand-over. Requests whose
     // client left before the answer are not reported.
-    void requestCompleted(const QByteArray &method, const QString &path, int status, qint64 latencyUs);
+    void requestCompleted(const QByteArray &method, const QString &path, int status, qint64 latencyUs,
+                          const QByteArray &requestId, const QString &userId);
 
 private:
     void onPendingConnections();
@@ -81,7 +84,8 @@ private:
     void onUpgradeRequested(QTcpSocket *socket, const QString &path, qint64 receivedAtUs);
     void onWebSocketReady();
     void onStreamStarted(QTcpSocket *socket);
-    void onResponseWritten(const QByteArray &method, const QString &path, int status, qint64 latencyUs);
+    void onResponseWritten(const QByteArray &method, const QString &path, int status, qint64 latencyUs,
+                           const QByteArray &requestId, const QString &userId);
     void dispatch(HttpRequest &&request, HttpResponder responder);
     void updateAccepting();
     void onAcceptError(QAbstractSocket::SocketError error);
@@ -90,6 +94,7 @@ private:
     Handler m_handler;
     Screen m_screen;
     BodySinks m_bodySinks;
+    std::function<QString(const HttpRequest &)> m_identify;
     QHash<QString, WebSocketHandler> m_webSocketHandlers;
     QTcpServer *m_listener = nullptr; // a QSslServer when TLS is configured
     QWebSocketServer *m_webSocketServer = nullptr;

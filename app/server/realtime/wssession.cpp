@@ -3,7 +3,9 @@
 
 #include "realtimehub.h"
 
+#include "http/httpmessage.h"
 #include "http/websocketinputguard.h"
+#include "ops/latencyhistogram.h"
 
 #include "core/jsondocument.h"
 
@@ -142,12 +144,16 @@ void WsSession::sendWireFrame(const QByteArray &frame)
     if (!m_batch.isOpen()) {
         writeHeld();
         m_writer->write(frame);
+        if (m_limits.deliveryLatency)
+            m_limits.deliveryLatency->record(0); // written as it was queued
         return;
     }
     if (!m_enlisted) {
         m_enlisted = true;
         m_batch.enlist(this);
     }
+    if (m_held.isEmpty())
+        m_heldSinceUs = monotonicUs();
     m_held.append(frame);
     m_heldBytes += size;
 }
@@ -158,6 +164,8 @@ void WsSession::writeHeld()
         return;
     QList<QByteArray> held = std::exchange(m_held, {});
     m_heldBytes = 0;
+    if (m_limits.deliveryLatency)
+        m_limits.deliveryLatency->record(monotonicUs() - m_heldSinceUs);
     if (!m_closing || m_socket->state() == QAbstractSocket::ConnectedState)
         m_writer->write(held.constData(), held.size());
     // Keep the list's storage for the next batch (clear() keeps the capacity): no allocation per

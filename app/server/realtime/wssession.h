@@ -19,6 +19,8 @@
 
 namespace confab::server {
 
+class LatencyHistogram;
+
 class OutputBatch;
 class RealtimeHub;
 class WebSocketInputGuard;
@@ -30,8 +32,9 @@ struct SessionLimits {
     qint64 maxFrameBytes = 64 * 1024;        // larger frames get an error (Qt's hard cap is higher)
     int badFramesBeforeClose = 10;           // within a minute, then close with 1008
     int maxJsonDepth = 16;
-    int maxWaitingFrames = 16; // frames held while the token is checked
-    int closeTimeoutMs = 2000; // after our close frame, wait this long for the client's
+    int maxWaitingFrames = 16;                   // frames held while the token is checked
+    int closeTimeoutMs = 2000;                   // after our close frame, wait this long for the client's
+    LatencyHistogram *deliveryLatency = nullptr; // /metrics: frame queued to written, when set
 };
 
 // One WebSocket connection: authentication, frame parsing, the bound on unsent bytes, and the
@@ -92,7 +95,8 @@ private:
     quint64 m_id;
     QList<QByteArray> m_held; // frames held back while the batch is open
     qint64 m_heldBytes = 0;
-    bool m_enlisted = false; // in m_batch's list
+    qint64 m_heldSinceUs = 0; // when the oldest held frame was queued
+    bool m_enlisted = false;  // in m_batch's list
     int m_badFrames = 0;
     QElapsedTimer m_badWindow;
     QTimer m_authTimer;

@@ -155,6 +155,12 @@ void RestApi::handle(HttpRequest &&request, HttpResponder responder)
     (*handler)(std::move(call), std::move(responder));
 }
 
+QString RestApi::knownUser(const HttpRequest &request) const
+{
+    const QByteArray token = bearerToken(request);
+    return token.isEmpty() ? QString() : m_tokenUsers.value(AuthService::hashToken(QString::fromLatin1(token)));
+}
+
 QString RestApi::rateKey(const QByteArray &tokenHash) const
 {
     return m_tokenUsers.value(tokenHash, QString::fromLatin1(tokenHash.toHex()));

@@ -22,6 +22,7 @@ class PasswordHasher;
 class Metrics;
 class FileTransfers;
 class UploadSpool;
+class ReadinessProbe;
 
 // Everything a REST handler gets: the request, its path parameters and parsed JSON body.
 struct RestCall {
@@ -54,6 +55,14 @@ public:
     std::optional<HttpResponse> screen(const HttpRequest &head) const;
     // HttpServer's body sinks: upload bodies stream to disk instead of into memory. Needs files.
     std::shared_ptr<BodySink> bodySink(const HttpRequest &head);
+    // The user whose token the request carries, when this thread has seen that token signed in or
+    // used before; empty otherwise (the request log's user id).
+    QString knownUser(const HttpRequest &request) const;
+    // The route template that takes this request, for per-route metrics; empty when none does.
+    QString routeTemplate(const QByteArray &method, const QString &path) const
+    {
+        return m_router.patternOf(method, path);
+    }
     // Turns on /v1/files and /v1/uploads (they answer 503 without it). Not owned.
     void setFileTransfers(FileTransfers *files) { m_files = files; }
 
@@ -144,6 +153,7 @@ private:
     QHash<QString, std::weak_ptr<UploadSpool>> m_activeUploads;
     // Users with an export being sent: one at a time each (an export reads all they have).
     QSet<QString> m_activeExports;
+    ReadinessProbe *m_readiness = nullptr; // child: /readyz
 };
 
 } // namespace confab::server

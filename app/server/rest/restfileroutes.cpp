@@ -5,6 +5,8 @@
 
 #include "restapi.h"
 
+#include "metrics.h"
+
 #include "files/byterange.h"
 #include "files/filetransfers.h"
 #include "ratelimiter.h"
@@ -381,7 +383,13 @@ void RestApi::storeUpload(const QByteArray &tokenHash, FileDraft draft, bool com
                         s.files.finishUpload(uploadId, f.value.fileId);
                     return FileService::fileJson(f.value);
                 },
-                [done](Result<json> r) { done(std::move(r)); });
+                [this, done, bytes = draft.size](Result<json> r) {
+                    if (r)
+                        m_metrics.countUpload(bytes);
+                    else if (r.error->code != ErrorCode::Internal && r.error->code != ErrorCode::Unauthorized)
+                        m_metrics.countUploadRefused();
+                    done(std::move(r));
+                });
         });
 }
 

@@ -5,6 +5,7 @@
 #include "restapi.h"
 
 #include "metrics.h"
+#include "ops/readinessprobe.h"
 #include "ratelimiter.h"
 #include "realtime/realtimehub.h"
 #include "service/passwordhasher.h"
@@ -25,6 +26,9 @@ namespace confab::server {
 using nlohmann::json;
 
 namespace {
+
+// How long /readyz waits for the storage thread's test write before calling storage not ready.
+constexpr int kReadinessTimeoutMs = 2000;
 
 // Query integers: absent -> fallback; anything else must be a whole number in range.
 int queryInt(const RestCall &c, const char *name, int fallback, int min, int max)
@@ -718,29 +722,25 @@ void RestApi::addOtherRoutes()
     publicRoute(
         "DELETE", "/v1/me", [this](RestCall &&c, HttpResponder r) { eraseAccount(std::move(c), std::move(r)); }, true);
 
-    publicRoute("GET", "/healthz", [this](RestCall &&, HttpResponder r) {
-        // Healthy means the storage thread answers and can write, not just that this thread runs:
-        // a full disk fails every write while reads still work. Checked on the storage thread
-        // (the free-space check is a file-system call).
+    // Liveness: the network thread's loop answers. Whether the server can do its work is /readyz.
+    publicRoute("GET", "/healthz", [](RestCall &&, HttpResponder r) {
+        r.send(HttpResponse::json(200, QByteArrayLiteral("{\"status\":\"ok\"}")));
+    });
+
+    // Readiness: storage takes a write in time and the disk has room (ReadinessProbe); the
+    // failing check is named, so an operator knows where to look.
+    m_readiness = new ReadinessProbe(m_worker, kReadinessTimeoutMs, this);
+    publicRoute("GET", "/readyz", [this](RestCall &&, HttpResponder r) {
         auto holder = std::make_shared<HttpResponder>(std::move(r));
-        StorageWorker *worker = &m_worker;
-        m_worker.run<QString>(
-            this,
-            [worker](Services &s, Effects &) -> Result<QString> {
-                if (s.context.storage.schemaVersion() <= 0)
-                    return ApiError{ErrorCode::Unavailable, QStringLiteral("no schema"), {}, 0};
-                return worker->healthProblem();
-            },
-            [holder](Result<QString> problem) {
-                if (!problem) {
-                    holder->send(HttpResponse::json(503, QByteArrayLiteral("{\"status\":\"unavailable\"}")));
-                } else if (problem.value.isEmpty()) {
-                    holder->send(HttpResponse::json(200, QByteArrayLiteral("{\"status\":\"ok\"}")));
-                } else {
-                    holder->send(HttpResponse::json(
-                        503, toJsonBytes(json{{"status", "degraded"}, {"reason", problem.value.toStdString()}})));
-                }
-            });
+        m_readiness->check([holder](const Readiness &result) {
+            if (result.ready()) {
+                holder->send(HttpResponse::json(200, QByteArrayLiteral("{\"status\":\"ready\"}")));
+                return;
+            }
+            holder->send(HttpResponse::json(503, toJsonBytes(json{{"status", "unready"},
+                                                                  {"failing", result.failing.toStdString()},
+                                                                  {"reason", result.reason.toStdString()}})));
+        });
     });
 
     publicRoute("GET", "/metrics", [this](RestCall &&, HttpResponder r) {

@@ -22,10 +22,22 @@ public:
     void add(const QByteArray &method, const QString &pattern, Handler handler, bool needsToken = false)
     {
         m_routes.push_back(
-            {method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler), needsToken});
+            {method, pattern, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler), needsToken});
     }
 
     enum class Match { Found, WrongMethod, NotFound };
+
+    // The pattern of the route that takes this request ("/v1/chat/rooms/{roomId}"), empty if none.
+    QString patternOf(const QByteArray &method, const QString &path) const
+    {
+        const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        for (const Route &r : m_routes) {
+            PathParams p;
+            if (r.method == method && matches(r.parts, parts, &p))
+                return r.pattern;
+        }
+        return {};
+    }
 
     Match find(const QByteArray &method, const QString &path, const Handler **handler, PathParams *params,
                bool *needsToken = nullptr) const
@@ -51,6 +63,7 @@ public:
 private:
     struct Route {
         QByteArray method;
+        QString pattern;
         QStringList parts;
         Handler handler;
         bool needsToken = false;

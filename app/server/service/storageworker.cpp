@@ -4,9 +4,19 @@
 #include <QSemaphore>
 #include <QStorageInfo>
 
+#include <chrono>
+
 Q_LOGGING_CATEGORY(lcStorageWorker, "confab.storage.worker")
 
 namespace confab::server {
+
+namespace {
+qint64 steadyUs()
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+} // namespace
 
 StorageWorker::StorageWorker(std::unique_ptr<Storage> storage, const Clock &clock, IdGenerator &ids,
                              MembershipIndex &members, PresenceRegistry &presence, ServiceSettings settings,
@@ -97,6 +107,7 @@ void StorageWorker::enqueue(JobPtr job)
         QMutexLocker lock(&m_queueMutex);
         if (!m_threadObject)
             return; // stopped: nothing runs any more
+        job->enqueuedAtUs = steadyUs();
         m_queue.push_back(std::move(job));
         post = !std::exchange(m_drainPosted, true);
     }
@@ -125,10 +136,17 @@ void StorageWorker::drain()
                 m_queue.pop_front();
             }
         }
+        const qint64 startedUs = steadyUs();
+        if (m_queueWait) {
+            for (const JobPtr &job : batch)
+                m_queueWait->record(startedUs - job->enqueuedAtUs);
+        }
         if (batch.size() == 1)
             runAlone(batch.front());
         else
             runGroup(batch);
+        if (m_transaction)
+            m_transaction->record(steadyUs() - startedUs);
         noteCommits();
         if (batch.front()->answers())
             answer(std::move(batch));
@@ -245,17 +263,31 @@ void StorageWorker::watchDiskSpace(const QString &directory, qint64 minFreeBytes
 
 QString StorageWorker::healthProblem() const
 {
-    QMutexLocker lock(&m_healthMutex);
-    if (!m_lastFailure.isEmpty())
-        return QStringLiteral(
-            "the last storage write failed (the server log says why)"); // no internals to anonymous callers
-    if (m_watchedDirectory.isEmpty() || m_minFreeBytes <= 0)
+    {
+        QMutexLocker lock(&m_healthMutex);
+        if (!m_lastFailure.isEmpty())
+            return QStringLiteral(
+                "the last storage write failed (the server log says why)"); // no internals to anonymous callers
+    }
+    return diskSpaceProblem();
+}
+
+QString StorageWorker::diskSpaceProblem() const
+{
+    QString directory;
+    qint64 minFree = 0;
+    {
+        QMutexLocker lock(&m_healthMutex);
+        directory = m_watchedDirectory;
+        minFree = m_minFreeBytes;
+    }
+    if (directory.isEmpty() || minFree <= 0)
         return {};
-    const QStorageInfo disk(m_watchedDirectory);
-    if (disk.isValid() && disk.bytesAvailable() >= 0 && disk.bytesAvailable() < m_minFreeBytes) {
+    const QStorageInfo disk(directory);
+    if (disk.isValid() && disk.bytesAvailable() >= 0 && disk.bytesAvailable() < minFree) {
         return QStringLiteral("only %1 KiB free for the data directory (minimum %2 KiB)")
             .arg(disk.bytesAvailable() / 1024)
-            .arg(m_minFreeBytes / 1024);
+            .arg(minFree / 1024);
     }
     return {};
 }

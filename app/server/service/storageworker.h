@@ -3,6 +3,8 @@
 
 #include "services.h"
 
+#include "ops/latencyhistogram.h"
+
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QObject>
@@ -68,12 +70,21 @@ public:
     void runBlocking(const std::function<void(Services &)> &work);
 
     int pending() const { return m_pending; }
+    // Where to record how long work waited in the queue and how long each transaction took
+    // (/metrics); before start(). Either may be null.
+    void setTimings(LatencyHistogram *queueWait, LatencyHistogram *transaction)
+    {
+        m_queueWait = queueWait;
+        m_transaction = transaction;
+    }
 
     // Health (any thread): why storage is not fit for writes, empty when it is. A storage failure
     // counts until a later transaction commits; free space under the data directory below
     // `minFreeBytes` counts while it lasts (checked on each call: one statvfs).
     void watchDiskSpace(const QString &directory, qint64 minFreeBytes);
     QString healthProblem() const;
+    // Only the free-space part of healthProblem() (for /readyz, which probes writes itself).
+    QString diskSpaceProblem() const;
     // Transactions committed for groups of more than one item, and the items in them (for tests
     // and /metrics).
     qint64 groupCommits() const { return m_groupCommits.load(); }
@@ -85,6 +96,7 @@ private:
         explicit AnyJob(bool grouped) : m_grouped(grouped) {}
         virtual ~AnyJob() = default;
         bool grouped() const { return m_grouped; }
+        qint64 enqueuedAtUs = 0; // steady clock, for the queue-wait metric
         // Storage thread. May throw; the caller rolls back what it did.
         virtual void execute(Services &services) = 0;
         // Storage thread: it threw, or the commit that held it failed: answer INTERNAL, deliver nothing.
@@ -154,6 +166,8 @@ private:
     QMutex m_queueMutex; // guards the two below, shared by both threads
     std::deque<JobPtr> m_queue;
     bool m_drainPosted = false;
+    LatencyHistogram *m_queueWait = nullptr;
+    LatencyHistogram *m_transaction = nullptr;
     std::atomic<qint64> m_groupCommits{0};
     std::atomic<qint64> m_groupedItems{0};
 };

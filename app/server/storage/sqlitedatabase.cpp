@@ -2,6 +2,7 @@
 #include "sqlitedatabase.h"
 
 #include <QLoggingCategory>
+#include <QSqlDriver>
 #include <QSqlError>
 
 #include <atomic>
@@ -38,6 +39,14 @@ QString describeFailure(const QSqlQuery &query, const QString &sql)
 SqliteDatabase::SqliteDatabase(QString path) : m_path(std::move(path)) {}
 
 SqliteDatabase::~SqliteDatabase() { close(); }
+
+sqlite3 *SqliteDatabase::handle() const
+{
+    const QVariant v = m_db.driver() ? m_db.driver()->handle() : QVariant();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        throwStorageError(QStringLiteral("the database is not open"));
+    return *static_cast<sqlite3 *const *>(v.constData());
+}
 
 bool SqliteDatabase::isMemory() const { return m_path == QLatin1String(":memory:") || m_path.isEmpty(); }
 

@@ -16,6 +16,8 @@
 #include <unordered_map>
 #include <vector>
 
+struct sqlite3;
+
 namespace confab::server {
 
 using SqlParams = std::vector<QVariant>;
@@ -37,6 +39,8 @@ public:
     void close();
     bool isOpen() const { return m_db.isOpen(); }
     bool isMemory() const;
+    // SQLite's own connection under Qt's, for what QtSql does not offer (the backup API).
+    sqlite3 *handle() const;
 
     // The prepared statement for this SQL text, prepared once and kept while the connection lives.
     QSqlQuery &prepared(const QString &sql);

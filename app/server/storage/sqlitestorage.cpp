@@ -5,6 +5,7 @@
 #include "sqlitestorage.h"
 
 #include "sqlite/sqlitevalues.h"
+#include "sqlitebackup.h"
 #include "sqlitedatabase.h"
 #include "sqliteschema.h"
 
@@ -199,6 +200,33 @@ QStringList SqliteStorage::checkIntegrity()
         problems.append(QStringLiteral("search index: %1").arg(QString::fromStdString(e.what())));
     }
     return problems;
+}
+
+// ---- operations ----------------------------------------------------------------------------
+
+void SqliteStorage::backupTo(const QString &file) { SqliteBackup::copyTo(db().handle(), file); }
+
+void SqliteStorage::restoreFrom(const QString &file)
+{
+    if (m_inTransaction || m_inGroup)
+        throwStorageError(QStringLiteral("restoreFrom() inside a transaction"));
+    SqliteBackup::replaceFrom(db().handle(), file);
+    migrateSqlite(*m_db, QDateTime::currentMSecsSinceEpoch()); // a backup from an older version
+}
+
+void SqliteStorage::probeWrite()
+{
+    // Rewriting the header's user_version (Confab does not use it) dirties a page: the commit
+    // really reaches the disk, and nothing a query reads changes.
+    begin();
+    try {
+        const qint64 version = db().execOnce(QStringLiteral("PRAGMA user_version")).toLongLong();
+        db().execOnce(QStringLiteral("PRAGMA user_version = %1").arg(version));
+        commit();
+    } catch (...) {
+        rollback();
+        throw;
+    }
 }
 
 // ---- connection-wide ---------------------------------------------------------------------

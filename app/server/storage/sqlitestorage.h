@@ -50,6 +50,9 @@ public:
     void open() override;
     void close() override;
     int schemaVersion() override;
+    void backupTo(const QString &file) override;
+    void restoreFrom(const QString &file) override;
+    void probeWrite() override;
 
     // BEGIN IMMEDIATE: the write lock is taken up front, so a transaction never fails half-way
     // for want of it. rollback() does not throw (it runs on error paths) and is a no-op outside

@@ -421,6 +421,13 @@ public:
     virtual void open() = 0;
     virtual void close() = 0;
     virtual int schemaVersion() = 0;
+    // Operations (admin backup/restore, /readyz). backupTo writes a consistent copy of the whole
+    // database to a new file while others keep writing; restoreFrom replaces the database with
+    // such a copy (only with no server running on it); probeWrite commits a tiny real write, so
+    // a full or read-only disk shows. All throw StorageError.
+    virtual void backupTo(const QString &file) = 0;
+    virtual void restoreFrom(const QString &file) = 0;
+    virtual void probeWrite() = 0;
 
     // Transactions do not nest. commit() makes everything durable before returning.
     virtual void begin() = 0;
