@@ -4,6 +4,7 @@
 #include "httplimits.h"
 #include "httpmessage.h"
 #include "httprequestparser.h"
+#include "trafficcapture.h"
 
 #include <QObject>
 #include <QPointer>
@@ -39,6 +40,8 @@ public:
         // A sink to stream this request's body into instead of buffering it (uploads); null
         // buffers as usual. Asked after the screen let the head through. May be empty.
         std::function<std::shared_ptr<BodySink>(const HttpRequest &head)> bodySink;
+        // Whether a WebSocket handshake's Origin may connect (OriginPolicy). May be empty: all may.
+        std::function<bool(const HttpRequest &head)> allowsOrigin;
     };
 
     // Takes ownership of socket.
@@ -100,6 +103,7 @@ private:
     void onTimeout();
 
     void sniff();
+    bool originAllowed(const HttpRequest &head) const { return !m_hooks.allowsOrigin || m_hooks.allowsOrigin(head); }
     void handOver(const QString &path, qint64 receivedAtUs);
     void processInput();
     void scheduleProcessInput();
@@ -147,6 +151,7 @@ private:
     bool m_servedAny = false;
     bool m_finished = false;
     qint64 m_drained = 0;
+    TrafficCapture m_capture; // off unless CONFAB_CAPTURE_DIR is set (fuzzing seeds)
 };
 
 } // namespace confab::server

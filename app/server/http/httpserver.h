@@ -19,6 +19,7 @@
 
 #include "httplimits.h"
 #include "httpmessage.h"
+#include "originpolicy.h"
 
 #include <QAbstractSocket>
 #include <QHash>
@@ -56,6 +57,8 @@ public:
     void setHandler(Handler h);
     void setScreen(Screen s);
     void setBodySinks(BodySinks s);
+    // Which browser pages may open WebSockets (others get 403); clients without an Origin always may.
+    void setAllowedOrigins(OriginPolicy origins) { m_origins = std::move(origins); }
     void setWebSocketHandler(const QString &path, WebSocketHandler h);            // e.g. "/chat"
     bool setTls(const QString &certPath, const QString &keyPath, QString *error); // before listen
     bool listen(const QHostAddress &address, quint16 port, QString *error);       // port 0 = pick a free one
@@ -91,6 +94,7 @@ private:
     Screen m_screen;
     BodySinks m_bodySinks;
     QHash<QString, WebSocketHandler> m_webSocketHandlers;
+    OriginPolicy m_origins;           // none: only clients that send no Origin (not browsers)
     QTcpServer *m_listener = nullptr; // a QSslServer when TLS is configured
     QWebSocketServer *m_webSocketServer = nullptr;
     QSslConfiguration m_tls;

@@ -87,25 +87,32 @@ void RestApi::changePassword(RestCall &&call, HttpResponder responder)
                 holder->send(failure(*user.error));
                 return;
             }
-            // A password guessed here counts against the same per-account limit as sign-in.
+            // A password guessed here counts against the same limits as sign-in: strictly per
+            // account and address, loosely per account. As there, the attempt counts as failed from
+            // its start, so guesses sent in parallel cannot slip past while their hashes are checked.
             const QString accountKey = user.value.usernameKey;
-            if (const int wait = m_logins.retryAfterSeconds(accountKey)) {
+            const QString attemptKey = accountKey + QLatin1Char(' ') + address;
+            if (const int wait = std::max(m_loginsFromAddress.retryAfterSeconds(attemptKey),
+                                          m_logins.retryAfterSeconds(accountKey))) {
                 holder->send(failure({ErrorCode::RateLimited,
                                       QStringLiteral("too many wrong passwords: wait %1 s").arg(wait),
                                       {},
                                       wait}));
                 return;
             }
+            m_loginsFromAddress.recordFailure(attemptKey);
+            m_logins.recordFailure(accountKey);
             m_hasher.verify(oldPassword, user.value.passwordHash, this,
-                            [this, holder, tokenHash, accountKey, newPassword, address](bool ok) {
+                            [this, holder, tokenHash, accountKey, attemptKey, newPassword, address](bool ok) {
                                 if (!ok) {
-                                    m_logins.recordFailure(accountKey);
                                     holder->send(failure(apiError(
                                         ErrorCode::Forbidden,
                                         QStringLiteral("the current password is wrong; the password was not changed"),
                                         QStringLiteral("oldPassword"))));
                                     return;
                                 }
+                                m_loginsFromAddress.recordSuccess(attemptKey);
+                                m_logins.recordSuccess(accountKey);
                                 storeNewPassword(holder, tokenHash, newPassword, address);
                             });
         });
