@@ -51,7 +51,7 @@ run() {
 capture() {
   local dir
   dir=$(mktemp -d)
-  CONFAB_CAPTURE_DIR=$dir ctest --test-dir "${CONFAB_TEST_BUILD_DIR:-build-test}" -R 'test_server_(rest|profile)$' \
+  CONFAB_CAPTURE_DIR=$dir ctest --test-dir "${CONFAB_TEST_BUILD_DIR:-build-test}" -R 'test_server_(rest|realtime|security)$' \
     --output-on-failure >/dev/null || true
   python3 tests/fuzz/pick-captured-seeds.py "$dir"
   rm -rf "$dir"

@@ -15,6 +15,12 @@ release_dir=${CONFAB_RELEASE_BUILD_DIR:-build-rel}
 bash scripts/build.sh "$build_dir" -DCMAKE_BUILD_TYPE=Debug -DCONFAB_SANITIZE=ON
 bash scripts/build.sh "$release_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
+# libFuzzer, bounded: every target of tests/fuzz for a few seconds, in its own clang build folder
+# (docs/testing.md). A finding fails the run, after the suites below have run too.
+echo "== fuzzing: every target for ${CONFAB_FUZZ_SECONDS:-12} s"
+fuzz_status=0
+bash scripts/fuzz.sh --ci "${CONFAB_FUZZ_SECONDS:-12}" || fuzz_status=$?
+
 echo "== optimised build ($release_dir): core and server tests"
 ctest --test-dir "$release_dir" --output-on-failure --parallel 2 --timeout 300 -L 'core|server'
 
@@ -22,4 +28,9 @@ echo "== sanitized build ($build_dir): every test"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
-ctest --test-dir "$build_dir" --output-on-failure --parallel 2 --timeout 300
+suite_status=0
+ctest --test-dir "$build_dir" --output-on-failure --parallel 2 --timeout 300 || suite_status=$?
+if [[ $fuzz_status -ne 0 ]]; then
+  echo "fuzzing found something: see \"== fuzzing\" above"
+fi
+exit $((suite_status || fuzz_status))
