@@ -123,6 +123,22 @@ private Q_SLOTS:
         QVERIFY2(r.status == 429, describe(r, 429).constData());
     }
 
+    // Account erasure asks for the password too, and counts its guesses the same way.
+    void erasureGuessesAreLimited()
+    {
+        Account wen = makeAccount(m_server, QStringLiteral("wen"));
+        QVERIFY(!wen.id.isEmpty());
+        for (int i = 0; i < 5; ++i) {
+            const RestReply r = eraseAccount(wen, QStringLiteral("guess %1").arg(i));
+            QVERIFY2(r.status == 403 && r.errorField() == QStringLiteral("password"), describe(r, 403).constData());
+        }
+        RestReply r = eraseAccount(wen, QStringLiteral("guess 5"));
+        QVERIFY2(r.status == 429 && r.errorCode() == QStringLiteral("RATE_LIMITED"), describe(r, 429).constData());
+        r = eraseAccount(wen, kPassword);
+        QVERIFY2(r.status == 429, describe(r, 429).constData());
+        QCOMPARE(wen->get(QStringLiteral("/v1/me")).status, 200); // still there
+    }
+
     // A storage failure (here a table dropped under the running server) is answered with a
     // generic 500: no SQL, no SQLite message, no file path.
     void storageErrorsSayNothingInternal()

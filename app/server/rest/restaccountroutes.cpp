@@ -87,23 +87,18 @@ void RestApi::changePassword(RestCall &&call, HttpResponder responder)
                 holder->send(failure(*user.error));
                 return;
             }
-            // A password guessed here counts against the same limits as sign-in: strictly per
-            // account and address, loosely per account. As there, the attempt counts as failed from
-            // its start, so guesses sent in parallel cannot slip past while their hashes are checked.
+            // A password guessed here counts against the same limits as sign-in.
             const QString accountKey = user.value.usernameKey;
-            const QString attemptKey = accountKey + QLatin1Char(' ') + address;
-            if (const int wait = std::max(m_loginsFromAddress.retryAfterSeconds(attemptKey),
-                                          m_logins.retryAfterSeconds(accountKey))) {
+            if (const int wait = m_passwordAttempts.retryAfterSeconds(accountKey, address)) {
                 holder->send(failure({ErrorCode::RateLimited,
                                       QStringLiteral("too many wrong passwords: wait %1 s").arg(wait),
                                       {},
                                       wait}));
                 return;
             }
-            m_loginsFromAddress.recordFailure(attemptKey);
-            m_logins.recordFailure(accountKey);
+            m_passwordAttempts.begin(accountKey, address);
             m_hasher.verify(oldPassword, user.value.passwordHash, this,
-                            [this, holder, tokenHash, accountKey, attemptKey, newPassword, address](bool ok) {
+                            [this, holder, tokenHash, accountKey, newPassword, address](bool ok) {
                                 if (!ok) {
                                     holder->send(failure(apiError(
                                         ErrorCode::Forbidden,
@@ -111,8 +106,7 @@ void RestApi::changePassword(RestCall &&call, HttpResponder responder)
                                         QStringLiteral("oldPassword"))));
                                     return;
                                 }
-                                m_loginsFromAddress.recordSuccess(attemptKey);
-                                m_logins.recordSuccess(accountKey);
+                                m_passwordAttempts.succeeded(accountKey, address);
                                 storeNewPassword(holder, tokenHash, newPassword, address);
                             });
         });
