@@ -7,7 +7,7 @@
 #   scripts/fuzz.sh --ci [SECONDS]   every target for SECONDS each (default 12): what test.sh runs
 #   scripts/fuzz.sh --list           the targets
 #   scripts/fuzz.sh --capture        refresh the HTTP targets' seeds from the test suite's traffic
-#                                    (needs build-test with confab-server and test_server_rest)
+#                                    (needs build-test with confab-server and those tests built)
 # New inputs go to <build>/corpus/TARGET (the committed seeds in tests/fuzz/corpus stay as they
 # are); a crash, leak or timeout leaves its input in <build>/findings/TARGET and fails the run:
 # fix it, then keep the input in tests/fuzz/regressions/TARGET (docs/testing.md).
