@@ -17,6 +17,12 @@ bash scripts/build.sh "$build_dir" -DCMAKE_BUILD_TYPE=Debug -DCONFAB_SANITIZE=ON
 # Prefix /usr: the tree the packages are made from (scripts/package.sh).
 bash scripts/build.sh "$release_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr
 
+# libFuzzer, bounded: every target of tests/fuzz for a few seconds, in its own clang build folder
+# (docs/testing.md). A finding fails the run, after the suites below have run too.
+echo "== fuzzing: every target for ${CONFAB_FUZZ_SECONDS:-12} s"
+fuzz_status=0
+bash scripts/fuzz.sh --ci "${CONFAB_FUZZ_SECONDS:-12}" || fuzz_status=$?
+
 echo "== optimised build ($release_dir): core and server tests"
 ctest --test-dir "$release_dir" --output-on-failure --parallel 2 --timeout 300 -L 'core|server'
 
@@ -33,4 +39,9 @@ echo "== sanitized build ($build_dir): every test"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
-ctest --test-dir "$build_dir" --output-on-failure --parallel 2 --timeout 300
+suite_status=0
+ctest --test-dir "$build_dir" --output-on-failure --parallel 2 --timeout 300 || suite_status=$?
+if [[ $fuzz_status -ne 0 ]]; then
+  echo "fuzzing found something: see \"== fuzzing\" above"
+fi
+exit $((suite_status || fuzz_status))

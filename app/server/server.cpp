@@ -163,6 +163,7 @@ bool Server::start(QString *error)
         return false;
     if (!m_config.tlsCert.isEmpty() && !m_http->setTls(m_config.tlsCert, m_config.tlsKey, error))
         return false;
+    m_http->setAllowedOrigins(OriginPolicy(m_config.allowedOrigins));
     QString filesError;
     if (!m_files->blobs().prepare(&filesError)) {
         *error = filesError;

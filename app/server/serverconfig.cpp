@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "serverconfig.h"
 
+#include "http/originpolicy.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -19,6 +21,7 @@ struct Setting {
     const char *valueName; // empty for a switch
     const char *help;
     std::function<bool(ServerConfig &, const QString &)> apply; // false: the value is invalid
+    bool repeatable = false; // the flag may be given several times; apply() gets them space-separated
 };
 
 template<typename T> bool parseNumber(const QString &s, T min, T max, T *out)
@@ -173,6 +176,19 @@ const std::vector<Setting> &settings()
          [](ServerConfig &c, const QString &v) { return parseBool(v, &c.insecureFastPasswordHashing); }},
         {"keep-exif", "", "Store JPEGs untouched (by default GPS, camera and serial data are stripped).",
          [](ServerConfig &c, const QString &v) { return parseBool(v, &c.keepExif); }},
+        {"allowed-origin", "origin",
+         "A web page origin (https://chat.example.com) allowed to open WebSockets; repeatable. Clients that "
+         "send no Origin (the desktop client) are always allowed.",
+         [](ServerConfig &c, const QString &v) {
+             for (const QString &origin : v.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+                 const auto normal = OriginPolicy::normalize(origin);
+                 if (!normal)
+                     return false;
+                 c.allowedOrigins.append(*normal);
+             }
+             return true;
+         },
+         true},
     };
     return all;
 }
@@ -226,7 +242,9 @@ bool ServerConfig::load(const QCommandLineParser &parser, const QProcessEnvironm
         const QString flag = QString::fromLatin1(s.flag);
         QString value, source;
         if (parser.isSet(flag)) {
-            value = *s.valueName ? parser.value(flag) : QStringLiteral("true");
+            value = !*s.valueName  ? QStringLiteral("true")
+                    : s.repeatable ? parser.values(flag).join(QLatin1Char(' '))
+                                   : parser.value(flag);
             source = QStringLiteral("--") + flag;
         } else if (env.contains(envName(s.flag))) {
             value = env.value(envName(s.flag));

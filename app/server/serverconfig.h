@@ -44,6 +44,7 @@ struct ServerConfig {
     int uploadLifetimeSeconds = 24 * 3600;             // an unfinished resumable upload is removed after this
     int fileSweepSeconds = 600;                        // how often the sweep runs
     bool keepExif = false;                             // JPEGs stored untouched (privacy data kept)
+    QStringList allowedOrigins; // --allowed-origin: browser origins that may open WebSockets (normalized)
     // Retention (RetentionSweeper): audit entries and messages older than this many days go; 0 keeps forever.
     int auditRetentionDays = 365;
     int messageRetentionDays = 0; // server default; a room's settings.messageRetention overrides it

@@ -24,7 +24,7 @@ constexpr qint64 kUploadProgressBytes = 1024 * 1024;
 
 HttpConnection::HttpConnection(QTcpSocket *socket, quint64 id, const HttpLimits &limits, Hooks hooks, QObject *parent)
     : QObject(parent), m_socket(socket), m_id(id), m_limits(limits), m_hooks(std::move(hooks)), m_parser(limits),
-      m_channel(detail::makeResponseChannel(this))
+      m_channel(detail::makeResponseChannel(this)), m_capture("http", id)
 {
     m_socket->setParent(this);
     m_timer.setSingleShot(true);
@@ -103,7 +103,9 @@ void HttpConnection::sniff()
             const auto event = probe.feed(peeked.constData(), end + 4, &used);
             const HttpRequest &head = probe.head();
             if (event == HttpRequestParser::Event::HeadersComplete && isWebSocketUpgrade(head) &&
-                m_hooks.isWebSocketPath(head.path) && webSocketHandshakeProblem(head, probe.httpMinor()).isEmpty()) {
+                m_hooks.isWebSocketPath(head.path) && webSocketHandshakeProblem(head, probe.httpMinor()).isEmpty() &&
+                originAllowed(head)) {
+                m_capture.append(QByteArrayView(peeked).first(end + 4));
                 handOver(head.path, monotonicUs());
                 return;
             }
@@ -161,6 +163,7 @@ void HttpConnection::processInput()
         if (m_inputPos >= m_input.size()) {
             m_input = m_socket->read(kReadChunk);
             m_inputPos = 0;
+            m_capture.append(m_input);
             if (m_input.isEmpty())
                 break;
         }
@@ -270,7 +273,13 @@ void HttpConnection::onMessageComplete()
         // Upgrades are taken over only as the first request of a connection (see sniff()).
         slot->keepAlive = false;
         m_state = State::Finishing;
-        if (m_hooks.isWebSocketPath(request.path)) {
+        if (m_hooks.isWebSocketPath(request.path) && !originAllowed(request)) {
+            // A browser page from elsewhere (cross-site WebSocket hijacking); see OriginPolicy.
+            slot->response = HttpResponse::error(
+                ErrorCode::Forbidden,
+                QStringLiteral("WebSocket connections from origin %1 are not allowed (see --allowed-origin)")
+                    .arg(QString::fromLatin1(request.header("origin").left(200))));
+        } else if (m_hooks.isWebSocketPath(request.path)) {
             QString problem = webSocketHandshakeProblem(request, m_parser.httpMinor());
             if (problem.isEmpty())
                 problem = QStringLiteral("a WebSocket upgrade is only accepted as the first request on a connection");

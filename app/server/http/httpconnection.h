@@ -4,6 +4,7 @@
 #include "httplimits.h"
 #include "httpmessage.h"
 #include "httprequestparser.h"
+#include "trafficcapture.h"
 
 #include <QObject>
 #include <QPointer>
@@ -41,6 +42,8 @@ public:
         std::function<std::shared_ptr<BodySink>(const HttpRequest &head)> bodySink;
         // Who made the request, if that is known before it is handled (for the request log). May be empty.
         std::function<QString(const HttpRequest &request)> identify;
+        // Whether a WebSocket handshake's Origin may connect (OriginPolicy). May be empty: all may.
+        std::function<bool(const HttpRequest &head)> allowsOrigin;
     };
 
     // Takes ownership of socket.
@@ -105,6 +108,7 @@ private:
     void onTimeout();
 
     void sniff();
+    bool originAllowed(const HttpRequest &head) const { return !m_hooks.allowsOrigin || m_hooks.allowsOrigin(head); }
     void handOver(const QString &path, qint64 receivedAtUs);
     void processInput();
     void scheduleProcessInput();
@@ -152,6 +156,7 @@ private:
     bool m_servedAny = false;
     bool m_finished = false;
     qint64 m_drained = 0;
+    TrafficCapture m_capture; // off unless CONFAB_CAPTURE_DIR is set (fuzzing seeds)
 };
 
 } // namespace confab::server

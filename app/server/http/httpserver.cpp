@@ -83,6 +83,12 @@ bool HttpServer::setTls(const QString &certPath, const QString &keyPath, QString
     tls.setPrivateKey(key);
     tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients authenticate with tokens, not certificates
     tls.setProtocol(QSsl::TlsV1_2OrLater);
+    // TLS 1.2 with forward secrecy and AEAD only (Mozilla's "intermediate" list); TLS 1.3's own
+    // suites are all of that kind. docs/security.md.
+    tls.setCiphers(QStringLiteral("ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+                                  "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+                                  "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305:"
+                                  "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256"));
     m_tls = tls;
     m_tlsEnabled = true;
     return true;
@@ -243,6 +249,7 @@ void HttpServer::adopt(QTcpSocket *socket)
         [this](const HttpRequest &head) { return m_screen ? m_screen(head) : std::optional<HttpResponse>(); },
         [this](const HttpRequest &head) { return m_bodySinks ? m_bodySinks(head) : std::shared_ptr<BodySink>(); },
         [this](const HttpRequest &request) { return m_identify ? m_identify(request) : QString(); },
+        [this](const HttpRequest &head) { return m_origins.allows(head.header("origin")); },
     };
     auto *connection = new HttpConnection(socket, id, m_limits, std::move(hooks), this);
     m_connections.insert(id, connection);

@@ -19,6 +19,7 @@
 
 #include "httplimits.h"
 #include "httpmessage.h"
+#include "originpolicy.h"
 
 #include <QAbstractSocket>
 #include <QHash>
@@ -58,6 +59,8 @@ public:
     void setBodySinks(BodySinks s);
     // Who made a request, when known before handling it (the request log's user id).
     void setIdentify(std::function<QString(const HttpRequest &request)> identify) { m_identify = std::move(identify); }
+    // Which browser pages may open WebSockets (others get 403); clients without an Origin always may.
+    void setAllowedOrigins(OriginPolicy origins) { m_origins = std::move(origins); }
     void setWebSocketHandler(const QString &path, WebSocketHandler h);            // e.g. "/chat"
     bool setTls(const QString &certPath, const QString &keyPath, QString *error); // before listen
     bool listen(const QHostAddress &address, quint16 port, QString *error);       // port 0 = pick a free one
@@ -96,6 +99,7 @@ private:
     BodySinks m_bodySinks;
     std::function<QString(const HttpRequest &)> m_identify;
     QHash<QString, WebSocketHandler> m_webSocketHandlers;
+    OriginPolicy m_origins;           // none: only clients that send no Origin (not browsers)
     QTcpServer *m_listener = nullptr; // a QSslServer when TLS is configured
     QWebSocketServer *m_webSocketServer = nullptr;
     QSslConfiguration m_tls;

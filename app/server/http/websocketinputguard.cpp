@@ -43,7 +43,8 @@ WebSocketFrameScanner::Found WebSocketFrameScanner::feed(const char *data, qsize
     return Found::Nothing;
 }
 
-WebSocketInputGuard::WebSocketInputGuard(QTcpSocket *socket) : QObject(socket), m_socket(socket)
+WebSocketInputGuard::WebSocketInputGuard(QTcpSocket *socket)
+    : QObject(socket), m_socket(socket), m_capture("ws", quintptr(socket))
 {
     connect(m_socket, &QIODevice::readyRead, this, &WebSocketInputGuard::beforeQtReads);
     m_deadline.setSingleShot(true);
@@ -85,6 +86,8 @@ WebSocketFrameScanner::Found WebSocketInputGuard::scanNewInput()
     if (fresh <= 0)
         return WebSocketFrameScanner::Found::Nothing;
     m_scannedUnread = available;
+    if (m_capture.isOn())
+        m_capture.append(m_socket->peek(available).right(fresh));
     // Inside a payload: nothing to look at, nothing to copy.
     if (m_scanner.payloadLeft() >= quint64(fresh)) {
         m_scanner.skipPayload(quint64(fresh));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "trafficcapture.h"
+
 #include <QObject>
 #include <QTimer>
 
@@ -82,6 +84,7 @@ private:
     bool m_draining = false;
     bool m_violated = false;
     QTimer m_deadline;
+    TrafficCapture m_capture; // off unless CONFAB_CAPTURE_DIR is set (fuzzing seeds)
 };
 
 } // namespace confab::server

@@ -87,25 +87,26 @@ void RestApi::changePassword(RestCall &&call, HttpResponder responder)
                 holder->send(failure(*user.error));
                 return;
             }
-            // A password guessed here counts against the same per-account limit as sign-in.
+            // A password guessed here counts against the same limits as sign-in.
             const QString accountKey = user.value.usernameKey;
-            if (const int wait = m_logins.retryAfterSeconds(accountKey)) {
+            if (const int wait = m_passwordAttempts.retryAfterSeconds(accountKey, address)) {
                 holder->send(failure({ErrorCode::RateLimited,
                                       QStringLiteral("too many wrong passwords: wait %1 s").arg(wait),
                                       {},
                                       wait}));
                 return;
             }
+            m_passwordAttempts.begin(accountKey, address);
             m_hasher.verify(oldPassword, user.value.passwordHash, this,
                             [this, holder, tokenHash, accountKey, newPassword, address](bool ok) {
                                 if (!ok) {
-                                    m_logins.recordFailure(accountKey);
                                     holder->send(failure(apiError(
                                         ErrorCode::Forbidden,
                                         QStringLiteral("the current password is wrong; the password was not changed"),
                                         QStringLiteral("oldPassword"))));
                                     return;
                                 }
+                                m_passwordAttempts.succeeded(accountKey, address);
                                 storeNewPassword(holder, tokenHash, newPassword, address);
                             });
         });

@@ -22,20 +22,10 @@ QString RestCall::query(const char *name) const
     return request.query.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded);
 }
 
-namespace {
-LoginThrottle::Settings accountWideLoginLimit()
-{
-    LoginThrottle::Settings s;
-    s.maxFailures = 50;
-    s.maxLockoutMs = 15 * 60 * 1000;
-    return s;
-}
-} // namespace
-
 RestApi::RestApi(StorageWorker &worker, RealtimeHub &hub, RateLimiter &rates, StandingEnforcer &standing,
                  PasswordHasher &hasher, Metrics &metrics, const Clock &clock, QObject *parent)
     : QObject(parent), m_worker(worker), m_hub(hub), m_rates(rates), m_standing(standing), m_hasher(hasher),
-      m_metrics(metrics), m_clock(clock), m_loginsFromAddress(clock), m_logins(clock, accountWideLoginLimit())
+      m_metrics(metrics), m_clock(clock), m_passwordAttempts(clock)
 {
     // Hashed on the pool, not here: start-up and command-line tools should not wait ~200 ms.
     m_hasher.hash(QStringLiteral("confab-timing-equaliser"), this, [this](QByteArray hash) { m_dummyHash = hash; });

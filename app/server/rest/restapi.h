@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "loginthrottle.h"
+#include "passwordattempts.h"
 #include "router.h"
 
 #include "http/httpmessage.h"
@@ -143,11 +143,9 @@ private:
     Router<Handler> m_router;
     QByteArray m_dummyHash;                  // verified against for unknown users, so timing does not tell
     QHash<QByteArray, QString> m_tokenUsers; // token hash -> user id, for rateKey()
-    // Failed sign-ins. Per username and address, strictly: one address cannot guess on, nor lock
-    // the account out for anyone else. Per username from anywhere, with a higher threshold:
-    // guesses spread over many addresses still meet a limit.
-    LoginThrottle m_loginsFromAddress;
-    LoginThrottle m_logins;
+    // Password checks (sign-in, password change, erasure): failures per username and address,
+    // and per username from anywhere.
+    PasswordAttempts m_passwordAttempts;
     FileTransfers *m_files = nullptr;
     // Resumable uploads with a PATCH being written: one writer per upload at a time.
     QHash<QString, std::weak_ptr<UploadSpool>> m_activeUploads;

@@ -196,58 +196,50 @@ void RestApi::login(RestCall &&call, HttpResponder responder)
             failure({ErrorCode::RateLimited, QStringLiteral("too many attempts: wait %1 s").arg(wait), {}, wait}));
         return;
     }
-    // ... and per username, whether it exists or not, so a lockout tells nothing about accounts:
-    // strictly from one address, more loosely from all (see m_loginsFromAddress). The attempt
-    // counts as failed from its start (a success forgets it): guesses sent in parallel cannot
-    // slip past the limit while their hashes are being checked.
+    // ... and per username, whether it exists or not, so a lockout tells nothing about accounts
+    // (PasswordAttempts).
     const QString accountKey = normalizeUsername(username);
-    const QString attemptKey = accountKey + QLatin1Char(' ') + call.request.peerAddress.toString();
-    if (const int wait =
-            std::max(m_loginsFromAddress.retryAfterSeconds(attemptKey), m_logins.retryAfterSeconds(accountKey))) {
+    const QString address = call.request.peerAddress.toString();
+    if (const int wait = m_passwordAttempts.retryAfterSeconds(accountKey, address)) {
         responder.send(failure({ErrorCode::RateLimited,
                                 QStringLiteral("too many failed sign-ins for this username: wait %1 s").arg(wait),
                                 {},
                                 wait}));
         return;
     }
-    m_loginsFromAddress.recordFailure(attemptKey);
-    m_logins.recordFailure(accountKey);
+    m_passwordAttempts.begin(accountKey, address);
     auto holder = std::make_shared<HttpResponder>(std::move(responder));
-    const QString address = call.request.peerAddress.toString();
     m_worker.run<StoredUser>(
         this, [username](Services &s, Effects &) { return s.auth.credentials(username); },
-        [this, holder, password, accountKey, attemptKey, username, address](Result<StoredUser> user) {
+        [this, holder, password, accountKey, username, address](Result<StoredUser> user) {
             const QByteArray hash = user ? user.value.passwordHash : m_dummyHash;
             const QString userId = user ? user.value.user.userId : QString();
-            m_hasher.verify(
-                password, hash, this, [this, holder, userId, accountKey, attemptKey, username, address](bool ok) {
-                    if (ok && !userId.isEmpty()) {
-                        m_loginsFromAddress.recordSuccess(attemptKey);
-                        m_logins.recordSuccess(accountKey);
-                    }
-                    if (!ok || userId.isEmpty()) {
-                        // Audited after the answer is decided; a short write, so it joins the sends' group commit.
-                        m_worker.run<Done>(
-                            this,
-                            [username, address](Services &s, Effects &) {
-                                return s.auth.recordFailedLogin(username, address);
-                            },
-                            {}, StorageWorker::Commit::Grouped);
-                        holder->send(
-                            failure({ErrorCode::Unauthorized, QStringLiteral("wrong username or password"), {}, 0}));
-                        return;
-                    }
-                    m_worker.run<SignedIn>(
-                        this, [userId, address](Services &s, Effects &) { return s.auth.issueToken(userId, address); },
-                        [this, holder](Result<SignedIn> r) {
-                            if (!r) {
-                                holder->send(failure(*r.error));
-                                return;
-                            }
-                            rememberToken(AuthService::hashToken(r.value.token), r.value.user.userId);
-                            holder->send(success(json(r.value)));
-                        });
-                });
+            m_hasher.verify(password, hash, this, [this, holder, userId, accountKey, username, address](bool ok) {
+                if (ok && !userId.isEmpty())
+                    m_passwordAttempts.succeeded(accountKey, address);
+                if (!ok || userId.isEmpty()) {
+                    // Audited after the answer is decided; a short write, so it joins the sends' group commit.
+                    m_worker.run<Done>(
+                        this,
+                        [username, address](Services &s, Effects &) {
+                            return s.auth.recordFailedLogin(username, address);
+                        },
+                        {}, StorageWorker::Commit::Grouped);
+                    holder->send(
+                        failure({ErrorCode::Unauthorized, QStringLiteral("wrong username or password"), {}, 0}));
+                    return;
+                }
+                m_worker.run<SignedIn>(
+                    this, [userId, address](Services &s, Effects &) { return s.auth.issueToken(userId, address); },
+                    [this, holder](Result<SignedIn> r) {
+                        if (!r) {
+                            holder->send(failure(*r.error));
+                            return;
+                        }
+                        rememberToken(AuthService::hashToken(r.value.token), r.value.user.userId);
+                        holder->send(success(json(r.value)));
+                    });
+            });
         });
 }
 
@@ -290,19 +282,19 @@ void RestApi::eraseAccount(RestCall &&call, HttpResponder responder)
                 holder->send(failure(*user.error));
                 return;
             }
-            // A password guessed here counts against the same per-account limit as sign-in.
+            // A password guessed here counts against the same limits as sign-in.
             const QString accountKey = user.value.usernameKey;
-            if (const int wait = m_logins.retryAfterSeconds(accountKey)) {
+            if (const int wait = m_passwordAttempts.retryAfterSeconds(accountKey, address)) {
                 holder->send(failure({ErrorCode::RateLimited,
                                       QStringLiteral("too many wrong passwords: wait %1 s").arg(wait),
                                       {},
                                       wait}));
                 return;
             }
+            m_passwordAttempts.begin(accountKey, address);
             m_hasher.verify(
                 password, user.value.passwordHash, this, [this, holder, tokenHash, accountKey, address](bool ok) {
                     if (!ok) {
-                        m_logins.recordFailure(accountKey);
                         holder->send(failure(apiError(
                             ErrorCode::Forbidden, QStringLiteral("the password is wrong; the account was not deleted"),
                             QStringLiteral("password"))));
