@@ -1971,6 +1971,14 @@ Chat autoalojado para equipos.</translation>
         <source>E&amp;xport my data…</source>
         <translation>E&amp;xportar mis datos…</translation>
     </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Abrir la carpeta de &amp;registros</translation>
+    </message>
+    <message>
+        <source>Show the folder with this program's log files</source>
+        <translation>Muestra la carpeta con los archivos de registro de este programa</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MemberDelegate</name>

@@ -1971,6 +1971,14 @@ Discussion auto-hébergée pour les équipes.</translation>
         <source>E&amp;xport my data…</source>
         <translation>E&amp;xporter mes données…</translation>
     </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Ouvrir le dossier des &amp;journaux</translation>
+    </message>
+    <message>
+        <source>Show the folder with this program's log files</source>
+        <translation>Affiche le dossier contenant les fichiers journaux de ce programme</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MemberDelegate</name>
