@@ -15,6 +15,7 @@ class IdGenerator;
 
 namespace confab::server {
 
+class AssistantHub;
 class FileTransfers;
 class HeapTrimmer;
 class HttpServer;
@@ -76,6 +77,7 @@ private:
     std::unique_ptr<FileTransfers> m_files;
     QTimer *m_fileSweep = nullptr;
     std::unique_ptr<RetentionSweeper> m_retention;
+    std::unique_ptr<AssistantHub> m_assistant;
     bool m_started = false;
     bool m_storageOpen = false;
 };
