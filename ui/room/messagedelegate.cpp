@@ -477,8 +477,12 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index, const 
         l.poll = QRect(x, y + 2, w, PollCard::height(poll.value<Poll>(), font, w));
         y = l.poll.bottom() + 1;
     }
-    if (!statusText(index).isEmpty()) {
-        l.status = QRect(x, y + 2, width, sfm.height());
+    if (const QString status = statusText(index); !status.isEmpty()) {
+        // One line, elided; an answer's error wraps instead: it is why the answer stopped.
+        const int height = AnswerControls::isError(index)
+                               ? sfm.boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap, status).height()
+                               : sfm.height();
+        l.status = QRect(x, y + 2, width, height);
         y = l.status.bottom() + 1;
     }
     if (const auto action = AnswerControls::actionFor(index, m_canModerate); action != AnswerControls::Action::None) {
@@ -832,8 +836,11 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->setFont(small);
         painter->setPen(delivery == MessageModel::Delivery::Failed || AnswerControls::isError(index) ? failedColor
                                                                                                      : dim);
-        painter->drawText(l.status, Qt::AlignLeft | Qt::AlignVCenter,
-                          sfm.elidedText(statusText(index), Qt::ElideRight, l.status.width()));
+        if (AnswerControls::isError(index))
+            painter->drawText(l.status, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, statusText(index));
+        else
+            painter->drawText(l.status, Qt::AlignLeft | Qt::AlignVCenter,
+                              sfm.elidedText(statusText(index), Qt::ElideRight, l.status.width()));
     }
 
     if (!l.answerButton.isNull()) {
