@@ -10,6 +10,16 @@ using nlohmann::json;
 FakeModelServer::FakeModelServer(QObject *parent) : QObject(parent)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &FakeModelServer::onConnection);
+    connect(&m_keepAlive, &QTimer::timeout, this, &FakeModelServer::keepAlive);
+    m_keepAlive.start(200);
+}
+
+void FakeModelServer::keepAlive()
+{
+    for (const auto &s : m_held) {
+        if (s->socket && s->socket->state() == QAbstractSocket::ConnectedState)
+            writeChunk(s->socket, ": keep-alive\n\n");
+    }
 }
 
 FakeModelServer::~FakeModelServer() = default;

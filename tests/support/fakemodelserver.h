@@ -58,7 +58,8 @@ public:
     void setReply(QStringList pieces) { m_pieces = std::move(pieces); }
     QString replyText() const { return m_pieces.join(QString()); }
     void setPieceIntervalMs(int ms) { m_intervalMs = ms; }
-    // Sends this many pieces, then waits for release() before the rest (0: no hold).
+    // Sends this many pieces, then waits for release() before the rest (0: no hold). A held
+    // stream sends SSE keep-alive comments meanwhile, so it never looks stalled.
     void holdAfter(int pieces) { m_holdAfter = pieces; }
     void release();
     // Text an error body carries, echoed in 500 answers (the key-leak test puts the key in it).
@@ -80,7 +81,10 @@ private:
     void writeChunk(QTcpSocket *socket, const QByteArray &bytes);
     void writeEvent(QTcpSocket *socket, const nlohmann::json &event);
 
+    void keepAlive();
+
     QTcpServer m_server;
+    QTimer m_keepAlive;
     Behaviour m_behaviour = Behaviour::Normal;
     QStringList m_pieces{QStringLiteral("Hello"), QStringLiteral(" from"), QStringLiteral(" the model.")};
     int m_intervalMs = 10;

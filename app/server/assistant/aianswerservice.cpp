@@ -33,13 +33,14 @@ void AiAnswerService::ensureAccount(const QString &displayName)
     });
 }
 
-Result<AnswerStart> AiAnswerService::start(const QString &roomId, const QString &questionId, const QString &askedBy,
-                                           const QString &model, int historyCount, Effects &fx,
+Result<AnswerStart> AiAnswerService::start(const QString &accountName, const QString &roomId, const QString &questionId,
+                                           const QString &askedBy, const QString &model, int historyCount, Effects &fx,
                                            const std::optional<std::pair<QString, AiAnswer>> &final)
 {
     auto question = m_ctx.storage.message(questionId);
     if (!question || question->roomId != roomId || question->isDeleted)
         return noMessage(questionId);
+    ensureAccount(accountName);
     AnswerStart s;
     if (const auto asker = m_ctx.storage.userById(askedBy))
         s.askerName = asker->user.displayName;

@@ -24,12 +24,13 @@ public:
 
     explicit AiAnswerService(ServiceContext &ctx) : m_ctx(ctx), m_guard(ctx) {}
 
-    // Creates the built-in account (it cannot sign in) or gives it this display name.
+    // Creates the built-in account (it cannot sign in) or gives it this display name. Made with
+    // the first answer, not at start: an empty database stays empty (the demo seeds one).
     void ensureAccount(const QString &displayName);
-    // Stores a new answer to `questionId` (state streaming, or `final` when given: an answer that
-    // is over before it began) and delivers ai_response to the room.
-    Result<AnswerStart> start(const QString &roomId, const QString &questionId, const QString &askedBy,
-                              const QString &model, int historyCount, Effects &fx,
+    // Stores a new answer to `questionId` by the account named `accountName` (state streaming,
+    // or `final` when given: an answer that is over before it began) and delivers ai_response.
+    Result<AnswerStart> start(const QString &accountName, const QString &roomId, const QString &questionId,
+                              const QString &askedBy, const QString &model, int historyCount, Effects &fx,
                               const std::optional<std::pair<QString, AiAnswer>> &final = std::nullopt);
     // Stores the partial text, no event; nothing when the answer already ended or was deleted.
     void checkpoint(const QString &messageId, const QString &content);

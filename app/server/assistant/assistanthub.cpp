@@ -59,17 +59,15 @@ AssistantHub::AssistantHub(StorageWorker &worker, MembershipIndex &members, cons
 
 AssistantHub::~AssistantHub() = default;
 
+QString AssistantHub::accountName() const
+{
+    return m_provider && m_config.url.isEmpty() ? OfflineDemoModel::displayName() : QStringLiteral("Assistant");
+}
+
 void AssistantHub::start()
 {
-    const QString name =
-        m_provider && m_config.url.isEmpty() ? OfflineDemoModel::displayName() : QStringLiteral("Assistant");
     m_worker.run<int>(
-        this,
-        [name](Services &s, Effects &fx) -> Result<int> {
-            AiAnswerService answers(s.context);
-            answers.ensureAccount(name);
-            return answers.finishInterrupted(fx);
-        },
+        this, [](Services &s, Effects &fx) -> Result<int> { return AiAnswerService(s.context).finishInterrupted(fx); },
         [](Result<int> r) {
             if (r && r.value > 0)
                 qCInfo(lcAssistant) << "ended" << r.value << "answers interrupted by the last stop";
@@ -139,8 +137,8 @@ void AssistantHub::postDisabledAnswer(const AiQuestion &q)
     const std::pair<QString, AiAnswer> final{disabledText(), ai};
     m_worker.run<AnswerStart>(
         this,
-        [q, final](Services &s, Effects &fx) {
-            return AiAnswerService(s.context).start(q.roomId, q.messageId, q.askedBy, {}, 0, fx, final);
+        [q, final, name = accountName()](Services &s, Effects &fx) {
+            return AiAnswerService(s.context).start(name, q.roomId, q.messageId, q.askedBy, {}, 0, fx, final);
         },
         [](Result<AnswerStart>) {});
 }
@@ -158,8 +156,8 @@ void AssistantHub::ask(const QString &roomId, const QString &questionId, const Q
     const qint64 budget = m_config.maxContextTokens;
     m_worker.run<AnswerStart>(
         this,
-        [roomId, questionId, askedBy, model](Services &s, Effects &fx) {
-            return AiAnswerService(s.context).start(roomId, questionId, askedBy, model, kHistoryCount, fx);
+        [roomId, questionId, askedBy, model, name = accountName()](Services &s, Effects &fx) {
+            return AiAnswerService(s.context).start(name, roomId, questionId, askedBy, model, kHistoryCount, fx);
         },
         [this, roomId, budget, done](Result<AnswerStart> r) {
             if (!r) {

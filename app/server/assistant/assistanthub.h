@@ -101,6 +101,7 @@ private:
     static ApiError disabledError(); // 503 naming --assistant-url
     void tellUser(const QString &userId, const ApiError &error);
     void postDisabledAnswer(const AiQuestion &q);
+    QString accountName() const; // "Assistant", or the offline demo's name
 
     void getMessage(const Caller &caller, const QString &roomId, const QString &messageId,
                     std::shared_ptr<HttpResponder> responder);
