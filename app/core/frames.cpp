@@ -536,6 +536,21 @@ void get(JsonReader &r, BannedFrame &f)
 void put(json &j, const AiResponseFrame &f) { j["message"] = f.message; }
 void get(JsonReader &r, AiResponseFrame &f) { f.message = r.nested<Message>("message"); }
 
+void put(json &j, const AiDeltaFrame &f)
+{
+    j["roomId"] = str(f.roomId);
+    j["messageId"] = str(f.messageId);
+    j["offset"] = f.offset;
+    j["text"] = str(f.text);
+}
+void get(JsonReader &r, AiDeltaFrame &f)
+{
+    f.roomId = roomId(r);
+    f.messageId = messageId(r);
+    f.offset = r.integer("offset", 0, limits::kContentHardMax);
+    f.text = r.string("text", limits::kContentHardMax);
+}
+
 void put(json &j, const ErrorFrame &f)
 {
     j["code"] = str(errorCodeName(f.code));

@@ -301,6 +301,17 @@ struct AiResponseFrame {
     Message message;
     bool operator==(const AiResponseFrame &) const = default;
 };
+// Extension (assistant): more text of a streaming ai_response. Ephemeral (no seq): `offset` is the
+// number of Unicode code points of the content before `text`, so a client whose text is shorter
+// than `offset` knows it missed a delta and fetches the message over REST.
+struct AiDeltaFrame {
+    static constexpr const char *kType = "ai_delta";
+    QString roomId;
+    QString messageId;
+    qint64 offset = 0;
+    QString text;
+    bool operator==(const AiDeltaFrame &) const = default;
+};
 struct ErrorFrame {
     static constexpr const char *kType = "error";
     ErrorCode code = ErrorCode::BadRequest;
@@ -315,7 +326,7 @@ using ServerFrame =
                  TypingIndicatorFrame, ReadReceiptFrame, PresenceUpdateFrame, SyncedFrame, SyncGapFrame, PongFrame,
                  UserJoinedFrame, UserLeftFrame, MemberUpdatedFrame, RoomUpdatedFrame, RoomDeletedFrame,
                  PinUpdatedFrame, KickedFrame, BannedFrame, AiResponseFrame, ErrorFrame, MessagesPurgedFrame,
-                 NotificationSettingsFrame, UserUpdatedFrame, PollUpdatedFrame>;
+                 NotificationSettingsFrame, UserUpdatedFrame, PollUpdatedFrame, AiDeltaFrame>;
 
 // Each frame to JSON with its "type" set, and back. The decoders throw DecodeError naming the
 // field (`type` for an unknown or missing type).

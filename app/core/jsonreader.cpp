@@ -81,6 +81,17 @@ bool JsonReader::optBool(const char *key, bool fallback)
     return present(key) ? boolean(key) : fallback;
 }
 
+double JsonReader::number(const char *key, double min, double max)
+{
+    const json &v = require(key);
+    if (!v.is_number())
+        fail(key, QStringLiteral("must be a number, not %1").arg(typeName(v)));
+    const double n = v.get<double>();
+    if (!(n >= min && n <= max))
+        fail(key, QStringLiteral("is out of range %1..%2").arg(min).arg(max));
+    return n;
+}
+
 qint64 JsonReader::integer(const char *key, qint64 min, qint64 max)
 {
     const json &v = require(key);

@@ -33,6 +33,8 @@ void decode(const nlohmann::json &j, CursorPagination &v, const QString &path);
 void decode(const nlohmann::json &j, PollOption &v, const QString &path);
 void decode(const nlohmann::json &j, Poll &v, const QString &path);
 void decode(const nlohmann::json &j, NewPoll &v, const QString &path);
+void decode(const nlohmann::json &j, AiError &v, const QString &path);
+void decode(const nlohmann::json &j, AiAnswer &v, const QString &path);
 } // namespace confab
 
 namespace confab::detail {
@@ -51,7 +53,8 @@ public:
     bool optBool(const char *key, bool fallback);
     qint64 integer(const char *key, qint64 min, qint64 max);
     qint64 optInteger(const char *key, qint64 fallback, qint64 min, qint64 max);
-    qint64 timestamp(const char *key); // ISO string; null/absent -> 0 only if optional
+    double number(const char *key, double min, double max); // any JSON number
+    qint64 timestamp(const char *key);                      // ISO string; null/absent -> 0 only if optional
     qint64 optTimestamp(const char *key);
     QStringList optStringList(const char *key, int maxItems, int maxLen);
 

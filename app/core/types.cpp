@@ -200,6 +200,8 @@ void to_json(json &j, const Message &v)
         j["systemEvent"] = *v.systemEvent;
     if (v.poll)
         j["poll"] = *v.poll;
+    if (v.ai)
+        j["ai"] = *v.ai;
 }
 
 void decode(const json &j, Message &v, const QString &path)
@@ -265,6 +267,12 @@ void decode(const json &j, Message &v, const QString &path)
         Poll p;
         decode(*poll, p, r.pathOf("poll"));
         v.poll = std::move(p);
+    }
+    v.ai.reset();
+    if (const json *ai = r.optObject("ai")) {
+        AiAnswer a;
+        decode(*ai, a, r.pathOf("ai"));
+        v.ai = std::move(a);
     }
     r.finish();
 }

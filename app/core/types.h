@@ -6,6 +6,7 @@
 // wrong types, unknown enum values, over-long strings and unknown fields throw DecodeError naming
 // the field.
 
+#include "aianswer.h"
 #include "enums.h"
 #include "poll.h"
 
@@ -97,6 +98,7 @@ struct Message {
     QString clientMsgId;
     std::optional<SystemEvent> systemEvent; // extension: set on every `system` message
     std::optional<Poll> poll;               // extension: messages of type poll; absent on the wire otherwise
+    std::optional<AiAnswer> ai;             // extension: messages of type ai_response; absent otherwise
     bool operator==(const Message &) const = default;
 };
 

@@ -38,7 +38,9 @@ const std::vector<RoomBlueprint> &rooms()
           {"linus", Role::Member},
           {"kenji", Role::Member},
           {"layla", Role::Member},
-          {kYou, Role::Member}}},
+          {kYou, Role::Member}},
+         false,
+         true},
         {"random",
          "random",
          "Off-topic, links, lunch. Anonymous posts allowed.",
@@ -106,7 +108,9 @@ const std::vector<ScriptThread> &script(const char *roomKey)
                "`ninja: error: loading 'build.ninja': No such file or directory` – someone deleted the build dir "
                "in the CI cache"},
               {"grace", "That was me, sorry. Cleaning the cache should have been harmless. Re-running now.", 1},
-              {"linus", "👍 green again"}},
+              {"linus", "👍 green again"},
+              {"ada", "Tip: the assistant is on in #general. Type `@ai summarize` to catch up on what you missed "
+                      "(in the demo it is an offline assistant that quotes the room; no model needed)."}},
              {{"kenji", "Has anyone tried the new typing indicators? They feel really snappy."},
               {"ada",
                "They expire after 3 s on the server, so a client that crashes never leaves you \"typing\" forever."},

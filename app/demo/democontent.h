@@ -36,6 +36,7 @@ struct RoomBlueprint {
     const char *owner;                                  // persona key of the creator
     std::vector<std::pair<const char *, Role>> members; // everyone else, with their role
     bool allowAnonymous = false;
+    bool enableAI = false; // the assistant answers @ai here (the offline demo one without a model)
 };
 const std::vector<RoomBlueprint> &rooms();
 

@@ -119,6 +119,8 @@ public:
             req.type = b.type;
             if (b.allowAnonymous)
                 req.settings.allowAnonymous = true;
+            if (b.enableAI)
+                req.settings.enableAI = true;
             const bool invited = b.type != RoomType::Public && b.type != RoomType::Announcement;
             if (invited) {
                 for (const auto &[key, role] : b.members)

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QLoggingCategory>
+#include <QProcessEnvironment>
 
 Q_LOGGING_CATEGORY(lcDemoThread, "confab.demo.thread")
 
@@ -30,6 +31,15 @@ void DemoThread::run()
     config.port = 0;
     config.dataDir = m_dataDir;
     config.insecureFastPasswordHashing = true; // demo accounts sign in with tokens only
+    // The offline demo assistant, unless a real model is named (confab --demo --assistant-url).
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    config.assistant.offlineDemo = true;
+    config.assistant.url = env.value(QStringLiteral("CONFAB_ASSISTANT_URL"));
+    if (env.contains(QStringLiteral("CONFAB_ASSISTANT_MODEL")))
+        config.assistant.model = env.value(QStringLiteral("CONFAB_ASSISTANT_MODEL"));
+    QString keyError;
+    if (!config.assistant.loadKey(env, &keyError))
+        qCWarning(lcDemoThread) << keyError;
 
     auto srv = std::make_unique<server::Server>(config);
     QString error;

@@ -78,9 +78,22 @@ int main(int argc, char *argv[])
         QStringLiteral("demo"), QStringLiteral("Run a bundled server with demo users and rooms, and sign in to it."));
     const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server URL to sign in to."),
                                           QStringLiteral("url"));
+    // The demo's assistant: the offline one unless a model server is named (as confab-server's flags).
+    const QCommandLineOption assistantUrlOption(
+        QStringLiteral("assistant-url"),
+        QStringLiteral("With --demo: an OpenAI-compatible model server URL ending in /v1."), QStringLiteral("url"));
+    const QCommandLineOption assistantModelOption(
+        QStringLiteral("assistant-model"), QStringLiteral("With --demo: the model to ask."), QStringLiteral("name"));
     parser.addOption(demoOption);
     parser.addOption(serverOption);
+    parser.addOption(assistantUrlOption);
+    parser.addOption(assistantModelOption);
     parser.process(app);
+    // Read by the demo server's thread (DemoThread); the key stays in CONFAB_ASSISTANT_KEY.
+    if (parser.isSet(assistantUrlOption))
+        qputenv("CONFAB_ASSISTANT_URL", parser.value(assistantUrlOption).toUtf8());
+    if (parser.isSet(assistantModelOption))
+        qputenv("CONFAB_ASSISTANT_MODEL", parser.value(assistantModelOption).toUtf8());
 
     // Destroyed in reverse: the shell (its window with the per-room objects first, then the
     // session and its engine), and the demo server last, stopped on its own thread.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server.h"
 
+#include "assistant/assistanthub.h"
 #include "files/filetransfers.h"
 #include "heaptrimmer.h"
 #include "http/httpserver.h"
@@ -64,8 +65,14 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     rt.session.maxFrameBytes = m_config.maxFrameBytes;
     rt.session.deliveryLatency = &m_metrics->webSocketDelivery();
     m_hub = std::make_unique<RealtimeHub>(*m_worker, *m_bus, *m_members, *m_presence, *m_rates, *m_clock, rt);
+    m_assistant =
+        std::make_unique<AssistantHub>(*m_worker, *m_members, *m_clock, m_config.assistant, [this](Effects &&fx) {
+            for (const Delivery &d : fx.deliveries)
+                m_bus->publish(d);
+        });
     connectEffects();
     m_rest = std::make_unique<RestApi>(*m_worker, *m_hub, *m_rates, m_hub->standing(), *m_hasher, *m_metrics, *m_clock);
+    m_assistant->registerRoutes(*m_rest);
     m_files =
         std::make_unique<FileTransfers>(BlobStore(m_config.filesPath()), m_config.maxUploadBytes, m_config.keepExif);
     m_rest->setFileTransfers(m_files.get());
@@ -128,6 +135,20 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
                           [this] { return double(m_counters->roomEvents.load()); });
     m_metrics->addCounter("confab_frames_sent_total", "WebSocket frames handed to connections by fan-out.",
                           [this] { return double(m_hub->registry().framesSent()); });
+    m_metrics->addCounter("confab_assistant_answers_total", "Assistant answers ended, in any state.",
+                          [this] { return double(m_assistant->usage().answers); });
+    m_metrics->addCounter("confab_assistant_errors_total", "Assistant answers and asks that failed.",
+                          [this] { return double(m_assistant->usage().errors); });
+    m_metrics->addCounter("confab_assistant_refused_total", "Assistant questions refused (limits, rooms without it).",
+                          [this] { return double(m_assistant->usage().refused); });
+    m_metrics->addCounter("confab_assistant_tokens_in_total", "Prompt tokens sent to the model.",
+                          [this] { return double(m_assistant->usage().tokensIn); });
+    m_metrics->addCounter("confab_assistant_tokens_out_total", "Answer tokens received from the model.",
+                          [this] { return double(m_assistant->usage().tokensOut); });
+    m_metrics->addCounter("confab_assistant_latency_seconds_total", "Seconds from question to end, summed.",
+                          [this] { return m_assistant->usage().latencySeconds; });
+    m_metrics->addGauge("confab_assistant_live_answers", "Assistant answers being written now.",
+                        [this] { return double(m_assistant->liveAnswers()); });
 }
 
 Server::~Server() { stop(); }
@@ -141,6 +162,8 @@ void Server::connectEffects()
     m_worker->setPublisher([this](Effects &&fx) {
         for (const Delivery &d : fx.deliveries)
             m_bus->publish(d);
+        if (!fx.aiQuestions.empty())
+            m_assistant->onQuestions(fx.aiQuestions);
     });
     m_bus->subscribe([this](const Delivery &d) { m_hub->registry().deliver(d); });
     m_worker->setCompletionScope([this](const std::function<void()> &answerAll) {
@@ -183,6 +206,7 @@ bool Server::start(QString *error)
     m_started = true;
     m_retention->start();
     m_watchdog->start();
+    m_assistant->start();
     qCInfo(lcServer) << "serving on" << m_config.bind.toString() << m_http->port() << "data" << m_config.dataDir;
     return true;
 }
@@ -197,6 +221,8 @@ void Server::stop()
         m_hub->streams().closeAll(); // held long-polls get their answer before the connections go
     if (m_fileSweep)
         m_fileSweep->stop();
+    if (m_assistant)
+        m_assistant->stop();
     if (m_http)
         m_http->close();
     if (m_hub)

@@ -16,6 +16,7 @@ class IdGenerator;
 namespace confab::server {
 
 class DataDirLock;
+class AssistantHub;
 class FileTransfers;
 class HeapTrimmer;
 class HttpServer;
@@ -80,6 +81,7 @@ private:
     std::unique_ptr<RetentionSweeper> m_retention;
     std::unique_ptr<ServiceWatchdog> m_watchdog; // systemd's READY=1 and WATCHDOG=1
     std::unique_ptr<DataDirLock> m_dataDirLock;  // while serving: admin restore refuses
+    std::unique_ptr<AssistantHub> m_assistant;
     bool m_started = false;
     bool m_storageOpen = false;
 };

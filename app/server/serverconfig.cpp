@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QUrl>
 
 #include <functional>
 
@@ -189,6 +190,51 @@ const std::vector<Setting> &settings()
              return true;
          },
          true},
+        // The assistant (issue 16). The API key itself is never a setting: a file or CONFAB_ASSISTANT_KEY.
+        {"assistant-url", "url", "OpenAI-compatible base URL ending in /v1 (llama-server, Ollama, ...); none: off.",
+         [](ServerConfig &c, const QString &v) {
+             const QUrl url(v);
+             c.assistant.url = v;
+             return url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
+         }},
+        {"assistant-model", "name", "The model to ask (default \"default\").",
+         [](ServerConfig &c, const QString &v) {
+             c.assistant.model = v;
+             return !v.isEmpty();
+         }},
+        {"assistant-key-file", "file", "File whose first line is the model server's API key.",
+         [](ServerConfig &c, const QString &v) {
+             c.assistant.keyFile = v;
+             return !v.isEmpty();
+         }},
+        {"assistant-timeout", "s", "Seconds without a streamed chunk before an answer fails (default 30).",
+         [](ServerConfig &c, const QString &v) {
+             double s = 0;
+             if (!parseNumber<double>(v, 0.1, 3600, &s))
+                 return false;
+             c.assistant.stallTimeoutMs = int(s * 1000);
+             return true;
+         }},
+        {"assistant-max-context-tokens", "n", "Estimated tokens of a prompt at most (default 4096).",
+         [](ServerConfig &c, const QString &v) {
+             return parseNumber<int>(v, 64, 1000000, &c.assistant.maxContextTokens);
+         }},
+        {"assistant-max-answer-chars", "n", "Longest answer in characters (default 8000).",
+         [](ServerConfig &c, const QString &v) {
+             return parseNumber<int>(v, 16, 100000, &c.assistant.maxAnswerChars);
+         }},
+        {"assistant-user-per-minute", "n", "Answers one user may ask for per minute (default 5; 0: no limit).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 0, 100000, &c.assistant.userPerMinute); }},
+        {"assistant-room-per-minute", "n", "Answers per room per minute (default 10; 0: no limit).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 0, 100000, &c.assistant.roomPerMinute); }},
+        {"assistant-user-daily-tokens", "n", "Tokens per user per UTC day (default 200000; 0: no limit).",
+         [](ServerConfig &c, const QString &v) {
+             return parseNumber<qint64>(v, 0, 1000000000000LL, &c.assistant.userDailyTokens);
+         }},
+        {"assistant-room-daily-tokens", "n", "Tokens per room per UTC day (default 1000000; 0: no limit).",
+         [](ServerConfig &c, const QString &v) {
+             return parseNumber<qint64>(v, 0, 1000000000000LL, &c.assistant.roomDailyTokens);
+         }},
     };
     return all;
 }
@@ -263,6 +309,8 @@ bool ServerConfig::load(const QCommandLineParser &parser, const QProcessEnvironm
     if (dataDir.isEmpty())
         dataDir =
             QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/confab-server");
+    if (!assistant.loadKey(env, error))
+        return false;
     if (tlsCert.isEmpty() != tlsKey.isEmpty()) {
         *error = QStringLiteral("--tls-cert and --tls-key go together");
         return false;

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "assistant/assistantconfig.h"
+
 #include "core/enums.h"
 
 namespace confab::server {
@@ -52,6 +54,7 @@ struct ServerConfig {
     bool retentionKeepLastMessage = true;
     int retentionIntervalSeconds = 3600; // how often the sweep runs (it also runs at start)
     int retentionBatchSize = 500;        // rows deleted per transaction
+    AssistantConfig assistant;           // the --assistant-* flags (issue 16)
 
     // Declares every setting's flag on the parser.
     static void addOptions(QCommandLineParser &parser);

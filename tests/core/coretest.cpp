@@ -79,6 +79,7 @@ QString text(WordFilterAction v) { return toString(v); }
 QString text(SystemEventKind v) { return toString(v); }
 QString text(NotificationLevel v) { return toString(v); }
 QString text(ErrorCode v) { return errorCodeName(v); }
+QString text(AiState v) { return toString(v); }
 
 // ---- types --------------------------------------------------------------------------------------
 
@@ -153,6 +154,23 @@ void fields(Diff &d, const QString &p, const Message &a, const Message &e)
     F(clientMsgId);
     F(systemEvent);
     F(poll);
+    F(ai);
+}
+
+void fields(Diff &d, const QString &p, const AiError &a, const AiError &e)
+{
+    F(code);
+    F(message);
+}
+
+void fields(Diff &d, const QString &p, const AiAnswer &a, const AiAnswer &e)
+{
+    F(state);
+    F(askedBy);
+    F(model);
+    F(error);
+    F(tokensIn);
+    F(tokensOut);
 }
 
 void fields(Diff &d, const QString &p, const NotificationPrefs &a, const NotificationPrefs &e)
@@ -489,6 +507,13 @@ void frame(Diff &d, const QString &p, const BannedFrame &a, const BannedFrame &e
     F(until);
 }
 void frame(Diff &d, const QString &p, const AiResponseFrame &a, const AiResponseFrame &e) { F(message); }
+void frame(Diff &d, const QString &p, const AiDeltaFrame &a, const AiDeltaFrame &e)
+{
+    F(roomId);
+    F(messageId);
+    F(offset);
+    F(text);
+}
 void frame(Diff &d, const QString &p, const ErrorFrame &a, const ErrorFrame &e)
 {
     F(code);

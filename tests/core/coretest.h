@@ -64,6 +64,8 @@ void fields(Diff &d, const QString &p, const confab::CursorPagination &a, const 
 void fields(Diff &d, const QString &p, const confab::ClientFrame &a, const confab::ClientFrame &e);
 void fields(Diff &d, const QString &p, const confab::PollOption &a, const confab::PollOption &e);
 void fields(Diff &d, const QString &p, const confab::Poll &a, const confab::Poll &e);
+void fields(Diff &d, const QString &p, const confab::AiError &a, const confab::AiError &e);
+void fields(Diff &d, const QString &p, const confab::AiAnswer &a, const confab::AiAnswer &e);
 void fields(Diff &d, const QString &p, const confab::ServerFrame &a, const confab::ServerFrame &e);
 
 // Printable values for the report.
@@ -83,6 +85,7 @@ QString text(confab::WordFilterAction v);
 QString text(confab::SystemEventKind v);
 QString text(confab::NotificationLevel v);
 QString text(confab::ErrorCode v);
+QString text(confab::AiState v);
 
 template<typename T, typename... Ts> constexpr bool kOneOf = (std::is_same_v<T, Ts> || ...);
 // The types that have a fields() overload above.
@@ -91,7 +94,8 @@ constexpr bool kHasFields =
     kOneOf<T, confab::User, confab::RoomSettings, confab::Attachment, confab::SystemEvent, confab::Message,
            confab::Room, confab::Member, confab::Presence, confab::ReadReceipt, confab::AuditEntry,
            confab::OffsetPagination, confab::CursorPagination, confab::ClientFrame, confab::ServerFrame,
-           confab::NotificationPrefs, confab::RoomNotifications, confab::PollOption, confab::Poll>;
+           confab::NotificationPrefs, confab::RoomNotifications, confab::PollOption, confab::Poll, confab::AiError,
+           confab::AiAnswer>;
 
 template<typename T> struct IsVector : std::false_type {
 };

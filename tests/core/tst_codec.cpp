@@ -169,6 +169,26 @@ Message aiMessage()
             .replyTo = u"m_01930f"_s};
 }
 
+// An answer that failed after some text: every field of Message.ai set.
+Message aiErrorMessage()
+{
+    return {.messageId = u"m_019311"_s,
+            .roomId = u"r_design"_s,
+            .seq = 1061,
+            .authorId = u"u_assistant"_s,
+            .authorName = u"Assistant"_s,
+            .content = u"Three people talked about the"_s,
+            .type = MessageType::AiResponse,
+            .timestamp = utc(2025, 9, 29, 11, 4, 0, 0),
+            .replyTo = u"m_019310"_s,
+            .ai = AiAnswer{.state = AiState::Error,
+                           .askedBy = u"u_alice01"_s,
+                           .model = u"qwen2.5-7b-instruct"_s,
+                           .error = AiError{u"MODEL_STALLED"_s, u"The model sent nothing for 30 seconds."_s},
+                           .tokensIn = 812,
+                           .tokensOut = 7}};
+}
+
 // Closed by hand, not anonymous (voters shown), with the reader's own choice.
 Poll retroPoll()
 {
@@ -446,6 +466,7 @@ std::vector<std::pair<QString, ServerFrame>> serverFrameCases()
         {u"ai_response"_s, AiResponseFrame{aiMessage()}},
         {u"error"_s, ErrorFrame{ErrorCode::ValidationFailed, u"content: must not be empty"_s, u"content"_s, u"c-4"_s}},
         {u"poll_updated"_s, PollUpdatedFrame{1060, u"r_design"_s, u"m_0193a0"_s, retroPoll()}},
+        {u"ai_delta"_s, AiDeltaFrame{u"r_design"_s, u"m_019311"_s, 29, u" release plan: Thursday 🚀"_s}},
     };
 }
 
@@ -481,6 +502,7 @@ void decodeLike(const QString &fixturePath, const json &j)
         {u"attachment"_s, [](const json &v) { v.get<Attachment>(); }},
         {u"message"_s, [](const json &v) { v.get<Message>(); }},
         {u"message_system"_s, [](const json &v) { v.get<Message>(); }},
+        {u"message_ai"_s, [](const json &v) { v.get<Message>(); }},
         {u"room"_s, [](const json &v) { v.get<Room>(); }},
         {u"room_public"_s, [](const json &v) { v.get<Room>(); }},
         {u"member"_s, [](const json &v) { v.get<Member>(); }},
@@ -555,6 +577,8 @@ void TestCore::typeRoundTrip_data()
         << u"types/message_system.json"_s << roundTrip(expect::systemMessage(), minimal);
     QTest::newRow("Message (system event)")
         << u"types/message_system_event.json"_s << roundTrip(expect::systemEventMessage(), minimal);
+    QTest::newRow("Message (ai_response)")
+        << u"types/message_ai.json"_s << roundTrip(expect::aiErrorMessage(), minimal);
     QTest::newRow("Room") << u"types/room.json"_s << roundTrip(expect::room(), {u"peerUserId"_s});
     QTest::newRow("Room (direct)") << u"types/room_direct.json"_s << roundTrip(expect::directRoom(), minimal);
     QTest::newRow("Room (public, nulls)") << u"types/room_public.json"_s << roundTrip(expect::publicRoom(), minimal);
@@ -628,7 +652,7 @@ void TestCore::everyFrameHasAFixture()
     const QStringList clientTypes = allFrameTypes<ClientFrame>();
     const QStringList serverTypes = allFrameTypes<ServerFrame>();
     QCOMPARE(clientTypes.size(), 15); // with poll_vote and poll_close
-    QCOMPARE(serverTypes.size(), 26); // with notification_settings, user_updated, poll_updated
+    QCOMPARE(serverTypes.size(), 27); // with notification_settings, user_updated, poll_updated, ai_delta
     check(u"client"_s, clientTypes, clientFrameCases());
     if (QTest::currentTestFailed())
         return;
@@ -726,6 +750,11 @@ void TestCore::malformed_data()
     row("room.lastMessage.seq string", "types/room.json", setTo("/lastMessage/seq", "1051"), "lastMessage.seq");
     row("room.myRole number", "types/room.json", setTo("/myRole", 2), "myRole");
     row("message.seq float", "types/message.json", setTo("/seq", 1042.5), "seq");
+    row("message.ai.state", "types/message_ai.json", setTo("/ai/state", "thinking"), "ai.state");
+    row("message.ai.error.code missing", "types/message_ai.json", without("/ai/error/code"), "ai.error.code");
+    row("message.ai.tokensOut negative", "types/message_ai.json", setTo("/ai/tokensOut", -1), "ai.tokensOut");
+    row("ai_delta.offset negative", "server/ai_delta.json", setTo("/offset", -3), "offset");
+    row("ai_delta without text", "server/ai_delta.json", without("/text"), "text");
     row("message.content number", "types/message.json", setTo("/content", 7), "content");
     row("message.isEdited string", "types/message.json", setTo("/isEdited", "yes"), "isEdited");
     row("message.reactions array", "types/message.json", setTo("/reactions", json::array()), "reactions");

@@ -143,6 +143,8 @@ std::vector<std::pair<QString, BodyCheck>> requestCases()
                      NewPoll{u"Lunch today?"_s, {u"Pizza"_s, u"Sushi"_s, u"Salad bar"_s}, true, true, t(9, 29, 12, 0)}},
              true)},
         {u"poll_vote"_s, roundTrip(PollVote{{u"o2"_s}})},
+        {u"ai_ask"_s,
+         roundTrip(AiAskRequest{u"When is the next release?"_s, u"We ship every second Thursday."_s, u"r_design"_s})},
         {u"message_edit"_s, roundTrip(MessageEdit{u"Let's ship it on Friday."_s})},
         {u"reaction"_s, roundTrip(NewReaction{u"🎉"_s})},
         {u"read_marker"_s, roundTrip(ReadMarker{u"m_01930f"_s})},
@@ -180,6 +182,8 @@ std::vector<std::pair<QString, BodyCheck>> responseCases()
         {u"pin_list"_s, roundTrip(PinList{{message}})},
         {u"presence_list"_s, roundTrip(PresenceList{{typeFixture<Presence>("presence")}})},
         {u"audit_page"_s, roundTrip(AuditPage{{typeFixture<AuditEntry>("audit_entry")}})},
+        {u"ai_ask"_s,
+         roundTrip(AiAskAnswer{u"The next release is on Thursday."_s, {u"m_0192ab"_s, u"m_01930f"_s}, 0.9, 1834})},
     };
 }
 
@@ -202,6 +206,8 @@ void decodeAs(const QString &path, const json &j)
         {u"requests/outgoing_message"_s, [](const json &v) { v.get<OutgoingMessage>(); }},
         {u"requests/outgoing_message_poll"_s, [](const json &v) { v.get<OutgoingMessage>(); }},
         {u"requests/poll_vote"_s, [](const json &v) { v.get<PollVote>(); }},
+        {u"requests/ai_ask"_s, [](const json &v) { v.get<AiAskRequest>(); }},
+        {u"responses/ai_ask"_s, [](const json &v) { v.get<AiAskAnswer>(); }},
         {u"requests/message_edit"_s, [](const json &v) { v.get<MessageEdit>(); }},
         {u"requests/reaction"_s, [](const json &v) { v.get<NewReaction>(); }},
         {u"requests/read_marker"_s, [](const json &v) { v.get<ReadMarker>(); }},
@@ -326,6 +332,9 @@ void TestCore::restBodyMalformed_data()
     row("member_change.isMuted null", "requests/member_change.json", setTo("/isMuted", nullptr), "isMuted");
     row("member_change.mutedUntil number", "requests/member_change.json", setTo("/mutedUntil", 1759147200000),
         "mutedUntil");
+    row("ai_ask.question blank", "requests/ai_ask.json", setTo("/question", "  "), "question");
+    row("ai_ask.roomId number", "requests/ai_ask.json", setTo("/roomId", 7), "roomId");
+    row("ai_ask answer confidence 2", "responses/ai_ask.json", setTo("/confidence", 2), "confidence");
     row("kick.reason 501", "requests/kick.json", setTo("/reason", std::string(501, 'r')), "reason");
     row("ban.durationSeconds negative", "requests/ban.json", setTo("/durationSeconds", -1), "durationSeconds");
     row("ban.durationSeconds over 100 years", "requests/ban.json", setTo("/durationSeconds", 3153600001LL),

@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 using namespace confab::test;
 using confab::demo::DemoServer;
 
@@ -131,6 +133,7 @@ private Q_SLOTS:
     void seededWorldIsAliveAndStopsPromptly();
     void restartDoesNotSeedTwice();
     void stopBeforeReadyIsSafe();
+    void offlineAssistantSummarizesGeneral();
 };
 
 void TestDemo::seededWorldIsAliveAndStopsPromptly()
@@ -339,6 +342,59 @@ void TestDemo::stopBeforeReadyIsSafe()
     QVERIFY(!demo.isRunning());
     QTest::qWait(200);
     QVERIFY(ready.isEmpty()); // nothing arrives after stop()
+}
+
+// Point 8 of issue 16: with no model, #general has the offline demo assistant, a seeded line
+// says how to use it, and `@ai summarize` streams an extractive summary that says what it is.
+void TestDemo::offlineAssistantSummarizesGeneral()
+{
+    qunsetenv("CONFAB_ASSISTANT_URL");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    DemoServer demo({dir.path(), kFast});
+    const Started s = startDemo(demo);
+    QVERIFY(s.url.isValid());
+    RestClient rest(s.url);
+    rest.setToken(s.token);
+    const json general = roomNamed(joinedRooms(rest), "general");
+    QVERIFY(general["settings"].value("enableAI", false));
+    const QString roomId = qs(general["roomId"]);
+    const std::vector<json> history = allMessages(rest, roomId);
+    QVERIFY(std::any_of(history.begin(), history.end(), [](const json &m) {
+        return m.value("content", std::string()).find("`@ai summarize`") != std::string::npos;
+    }));
+
+    WsClient ws;
+    QVERIFY(ws.open(wsUrl(s)));
+    const RestReply asked =
+        rest.post(roomPath(roomId, QStringLiteral("/messages")), json{{"content", "@ai summarize"}});
+    CHECK_STATUS(asked, 201);
+    const std::string questionId = asked.data()["messageId"].get<std::string>();
+    const json created = ws.waitFor(
+        [&](const json &f) {
+            return f.value("type", std::string()) == "ai_response" && f["message"]["replyTo"] == questionId;
+        },
+        15000);
+    QVERIFY(created.is_object());
+    QCOMPARE(qs(created["message"]["authorName"]), QStringLiteral("Demo assistant (offline)"));
+    const std::string answerId = created["message"]["messageId"].get<std::string>();
+    QVERIFY(
+        ws.waitFor(
+              [&](const json &f) { return f.value("type", std::string()) == "ai_delta" && f["messageId"] == answerId; },
+              15000)
+            .is_object());
+    const json ended = ws.waitFor(
+        [&](const json &f) {
+            return f.value("type", std::string()) == "message_updated" && f["message"]["messageId"] == answerId &&
+                   f["message"]["ai"]["state"] != "streaming";
+        },
+        15000);
+    QVERIFY(ended.is_object());
+    QCOMPARE(qs(ended["message"]["ai"]["state"]), QStringLiteral("done"));
+    const QString text = qs(ended["message"]["content"]);
+    QVERIFY2(text.contains(QStringLiteral("Offline demo assistant")) && text.contains(QStringLiteral("Who said what")),
+             qPrintable(text));
+    demo.stop();
 }
 
 QTEST_GUILESS_MAIN(TestDemo)

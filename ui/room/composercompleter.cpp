@@ -105,8 +105,17 @@ void ComposerCompleter::refresh()
 void ComposerCompleter::offerMembers(const QString &typed)
 {
     m_popup->clear();
+    if (m_assistant) {
+        // The assistant's two names first: what it answers to, not a member to mention.
+        for (const QString &name : {QStringLiteral("ai"), QStringLiteral("assistant")}) {
+            if (!name.startsWith(typed, Qt::CaseInsensitive))
+                continue;
+            auto *item = new QListWidgetItem(tr("@%1 — ask the assistant").arg(name), m_popup);
+            item->setData(kInsertRole, QString(QLatin1Char('@') + name + QLatin1Char(' ')));
+        }
+    }
     if (!m_members) {
-        m_popup->hide();
+        showPopup(); // hides itself when there is nothing to offer
         return;
     }
     // Offers show the display name; the text gets "@username", which is what mentions match

@@ -12,7 +12,7 @@ namespace confab::ui {
 class Composer;
 
 // Completes while typing in the composer: "@" plus letters lists the room's members (by display
-// name, starting or containing), ":" plus two letters lists emoji by shortcode or keyword
+// name, starting or containing) and, in rooms that allow the assistant, @ai and @assistant, ":" plus two letters lists emoji by shortcode or keyword
 // (":smi" → 😄 🙂 …). The list pops up over the cursor without taking the focus; Up/Down choose,
 // Enter or Tab inserts ("@Ana " or the emoji), Esc closes it and leaves the text as it is.
 class ComposerCompleter : public QObject {
@@ -23,6 +23,9 @@ public:
 
     // The members to offer (a MemberModel: UserIdRole and DisplayNameRole); null offers none.
     void setMembers(const QAbstractItemModel *members);
+    // Whether "@" offers the assistant (@ai, @assistant): the room's enableAI.
+    void setAssistantEnabled(bool enabled) { m_assistant = enabled; }
+    bool isAssistantEnabled() const { return m_assistant; }
     QListWidget *popup() const { return m_popup; }
     bool isOpen() const;
 
@@ -49,6 +52,7 @@ private:
     Token m_token;
     int m_dismissedAt = -1; // Esc closed the list for the token starting here
     bool m_inserting = false;
+    bool m_assistant = false;
 };
 
 } // namespace confab::ui

@@ -42,6 +42,14 @@ MessageController::MessageController(TimelineView *timeline, Composer *composer,
         if (m_engine)
             m_engine->markReadUpTo(m_roomId, id);
     });
+    connect(m_timeline, &TimelineView::stopAnswerRequested, this, [this](const QString &id) {
+        if (m_engine)
+            m_engine->cancelAnswer(m_roomId, id);
+    });
+    connect(m_timeline, &TimelineView::retryAnswerRequested, this, [this](const QString &id) {
+        if (m_engine)
+            m_engine->retryAnswer(m_roomId, id);
+    });
     connect(m_composer, &Composer::editSubmitted, this, [this](const QString &id, const QString &text) {
         if (m_engine)
             m_engine->editMessage(m_roomId, id, text);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagedelegate.h"
 
+#include "room/answercontrols.h"
 #include "room/emojipicker.h"
 #include "room/emojitable.h"
 #include "room/messagemarkdown.h"
@@ -117,7 +118,44 @@ const QStaticText &emojiText(const QString &emoji)
 }
 
 const QColor kUnreadColor = QColor::fromRgb(0xe5, 0x39, 0x35);
-const QColor kMentionColor = QColor::fromRgb(0xf2, 0xa9, 0x00); // amber: "this is for you"
+const QColor kMentionColor = QColor::fromRgb(0xf2, 0xa9, 0x00);   // amber: "this is for you"
+const QColor kAssistantColor = QColor::fromRgb(0x7e, 0x57, 0xc2); // violet: written by the assistant
+
+// The assistant's avatar: a violet disc with a sparkle, whatever the account's picture.
+void paintAssistantAvatar(QPainter *painter, const QRect &rect, const QFont &font)
+{
+    painter->save();
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(kAssistantColor);
+    painter->drawEllipse(rect);
+    QFont f = font;
+    f.setPixelSize(rect.height() / 2);
+    f.setBold(true);
+    painter->setFont(f);
+    painter->setPen(Qt::white);
+    painter->drawText(rect, Qt::AlignCenter, QStringLiteral("✦"));
+    painter->restore();
+}
+
+// An "AI" pill after the author's name; returns where it ends.
+int paintAssistantBadge(QPainter *painter, const QPoint &topLeft, int lineHeight, const QFont &font)
+{
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetrics bfm(bold);
+    const QString label = MessageDelegate::tr("AI");
+    const QRect pill(topLeft.x(), topLeft.y() + (lineHeight - bfm.height() - 2) / 2, bfm.horizontalAdvance(label) + 10,
+                     bfm.height() + 2);
+    painter->save();
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(kAssistantColor);
+    painter->drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
+    painter->setFont(bold);
+    painter->setPen(Qt::white);
+    painter->drawText(pill, Qt::AlignCenter, label);
+    painter->restore();
+    return pill.right() + 1;
+}
 
 // Other people's text is never allowed to load anything: a Markdown image of a local file or a
 // URL stays a placeholder.
@@ -248,6 +286,8 @@ QString MessageDelegate::statusText(const QModelIndex &index)
     case MessageModel::Delivery::Sent: break;
     }
     QStringList parts;
+    if (const QString answer = AnswerControls::stateText(index); !answer.isEmpty())
+        parts << answer;
     if (index.data(MessageModel::IsEditedRole).toBool() && !index.data(MessageModel::IsDeletedRole).toBool())
         parts << tr("(edited)");
     if (index.data(MessageModel::IsPinnedRole).toBool())
@@ -437,9 +477,18 @@ MessageDelegate::Layout MessageDelegate::layout(const QModelIndex &index, const 
         l.poll = QRect(x, y + 2, w, PollCard::height(poll.value<Poll>(), font, w));
         y = l.poll.bottom() + 1;
     }
-    if (!statusText(index).isEmpty()) {
-        l.status = QRect(x, y + 2, width, sfm.height());
+    if (const QString status = statusText(index); !status.isEmpty()) {
+        // One line, elided; an answer's error wraps instead: it is why the answer stopped.
+        const int height = AnswerControls::isError(index)
+                               ? sfm.boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap, status).height()
+                               : sfm.height();
+        l.status = QRect(x, y + 2, width, height);
         y = l.status.bottom() + 1;
+    }
+    if (const auto action = AnswerControls::actionFor(index, m_canModerate); action != AnswerControls::Action::None) {
+        const int w = sfm.horizontalAdvance(AnswerControls::buttonText(action)) + 2 * kChipPadding;
+        l.answerButton = QRect(x, y + 4, w, sfm.height() + 8);
+        y = l.answerButton.bottom() + 1;
     }
     const QVariantList reactions = index.data(MessageModel::ReactionsRole).toList();
     if (!reactions.isEmpty()) {
@@ -502,6 +551,13 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QModelIndex &index, const QP
             return hit;
         }
     }
+    if (l.answerButton.contains(viewportPos)) {
+        hit.kind = Hit::Kind::AnswerAction;
+        hit.value = AnswerControls::actionFor(index, m_canModerate) == AnswerControls::Action::Stop
+                        ? QStringLiteral("stop")
+                        : QStringLiteral("retry");
+        return hit;
+    }
     if (l.quote.contains(viewportPos)) {
         hit.kind = Hit::Kind::Quote;
         hit.value = index.data(MessageModel::ReplyToRole).toString();
@@ -534,6 +590,11 @@ QRect MessageDelegate::messageRect(const QModelIndex &index) const
 QRect MessageDelegate::quoteRect(const QModelIndex &index) const
 {
     return layout(index, m_view->visualRect(index).topLeft()).quote;
+}
+
+QRect MessageDelegate::answerButtonRect(const QModelIndex &index) const
+{
+    return layout(index, m_view->visualRect(index).topLeft()).answerButton;
 }
 
 QRect MessageDelegate::pollRect(const QModelIndex &index) const
@@ -620,6 +681,13 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->fillRect(band, withAlpha(kMentionColor, 0.10f));
         painter->fillRect(QRect(band.left(), band.top(), 3, band.height()), kMentionColor);
     }
+    const bool answer = AnswerControls::isAnswer(index);
+    if (answer) {
+        // The assistant's answer: a faint violet band with a bar, so it never passes for a person's.
+        const QRect band(opt.rect.left(), l.messageTop, opt.rect.width(), opt.rect.bottom() - l.messageTop + 1);
+        painter->fillRect(band, withAlpha(kAssistantColor, 0.07f));
+        painter->fillRect(QRect(band.left(), band.top(), 3, band.height()), kAssistantColor);
+    }
     if (index.data(MessageModel::IsHighlightedRole).toBool()) {
         // The message a search result opened, for a moment: a highlight-coloured band.
         const QRect band(opt.rect.left(), l.messageTop, opt.rect.width(), opt.rect.bottom() - l.messageTop + 1);
@@ -676,7 +744,10 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         const QImage picture = m_avatars ? m_avatars->picture(index.data(MessageModel::AuthorAvatarRole).toString(),
                                                               l.avatar.size() * m_view->devicePixelRatioF())
                                          : QImage();
-        paintAvatar(painter, l.avatar, index.data(MessageModel::AuthorIdRole).toString(), author, true, picture);
+        if (answer)
+            paintAssistantAvatar(painter, l.avatar, small);
+        else
+            paintAvatar(painter, l.avatar, index.data(MessageModel::AuthorIdRole).toString(), author, true, picture);
         QFont bold = font;
         bold.setBold(true);
         painter->setFont(bold);
@@ -685,8 +756,11 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         const QString name = bfm.elidedText(author, Qt::ElideRight, l.header.width() / 2);
         painter->drawText(QPoint(l.header.left(), l.header.top() + fm.ascent()), name);
         painter->setFont(small);
+        int after = l.header.left() + bfm.horizontalAdvance(name) + kMargin;
+        if (answer)
+            after = paintAssistantBadge(painter, QPoint(after, l.header.top()), fm.height(), small) + kMargin;
         painter->setPen(dim);
-        painter->drawText(QPoint(l.header.left() + bfm.horizontalAdvance(name) + kMargin, l.header.top() + fm.ascent()),
+        painter->drawText(QPoint(after, l.header.top() + fm.ascent()),
                           clockText(index.data(MessageModel::TimestampRole).toDateTime()));
     } else if (opt.state & QStyle::State_MouseOver) {
         // A grouped message has no header: its time shows in the avatar column while pointed at.
@@ -760,9 +834,25 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
                               pal.color(QPalette::Highlight));
         }
         painter->setFont(small);
-        painter->setPen(delivery == MessageModel::Delivery::Failed ? failedColor : dim);
-        painter->drawText(l.status, Qt::AlignLeft | Qt::AlignVCenter,
-                          sfm.elidedText(statusText(index), Qt::ElideRight, l.status.width()));
+        painter->setPen(delivery == MessageModel::Delivery::Failed || AnswerControls::isError(index) ? failedColor
+                                                                                                     : dim);
+        if (AnswerControls::isError(index))
+            painter->drawText(l.status, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, statusText(index));
+        else
+            painter->drawText(l.status, Qt::AlignLeft | Qt::AlignVCenter,
+                              sfm.elidedText(statusText(index), Qt::ElideRight, l.status.width()));
+    }
+
+    if (!l.answerButton.isNull()) {
+        // Stop or Retry, drawn as a button; clicks come through hitTest(), keys through the menu.
+        const QRectF button = QRectF(l.answerButton).adjusted(0.5, 0.5, -0.5, -0.5);
+        painter->setPen(QPen(withAlpha(textColor, 0.35f), 1));
+        painter->setBrush(pal.color(QPalette::Button));
+        painter->drawRoundedRect(button, 4, 4);
+        painter->setFont(small);
+        painter->setPen(pal.color(QPalette::ButtonText));
+        painter->drawText(l.answerButton, Qt::AlignCenter,
+                          AnswerControls::buttonText(AnswerControls::actionFor(index, m_canModerate)));
     }
 
     if (!l.chips.isEmpty()) {

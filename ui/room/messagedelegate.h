@@ -35,15 +35,18 @@ public:
     ThumbnailCache *thumbnails() const { return m_thumbnails; }
     // Where authors' avatar pictures come from (none: initials only). Not owned.
     void setAvatarImages(AvatarImages *avatars);
+    // Moderators may stop or retry anyone's assistant answer (a Stop/Retry button on the row).
+    void setCanModerate(bool canModerate) { m_canModerate = canModerate; }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     // What is under a point of the view's viewport.
     struct Hit {
-        enum class Kind { None, Reaction, Link, Quote, Attachment };
+        enum class Kind { None, Reaction, Link, Quote, Attachment, AnswerAction };
         Kind kind = Kind::None;
-        QString value; // the emoji, the link's URL, the replied-to message id, or the attachment's index
+        QString value; // the emoji, the link's URL, the replied-to message id, the attachment's index, or
+                       // "stop"/"retry" (the assistant's answer)
     };
     Hit hitTest(const QModelIndex &index, const QPoint &viewportPos) const;
     // Where a reaction chip or the quote is, in viewport coordinates (empty if not shown).
@@ -55,6 +58,8 @@ public:
     // A message of one to three emoji and nothing else, drawn large.
     static bool isLargeEmoji(const QModelIndex &index);
     QRect pollRect(const QModelIndex &index) const; // a poll's card (PollCard)
+    // The Stop or Retry button of an assistant's answer (empty if it has none for this user).
+    QRect answerButtonRect(const QModelIndex &index) const;
     // Whether an attachment shows as an image (else as a file chip), and at what size.
     static bool showsAsImage(const Attachment &a);
     static QSize imageSize(const Attachment &a, int maxWidth);
@@ -95,6 +100,7 @@ private:
         QRect quote;
         QRect text;
         QRect status;
+        QRect answerButton; // Stop or Retry of the assistant's answer (AnswerControls)
         QList<QRect> files;
         QRect poll;
         QList<QRect> chips;
@@ -119,6 +125,7 @@ private:
     QAbstractItemView *m_view;
     ThumbnailCache *m_thumbnails = nullptr;
     AvatarImages *m_avatars = nullptr;
+    bool m_canModerate = false;
     // A little more than MessageModel's window (500 rows), so that re-laying out the window
     // (a page read back, a row added) finds every row; a document is ~25 KB, so a larger cache only
     // costs memory (1500 cost 37 MB with 100k rows in the view).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagehoverbar.h"
 
+#include "room/answercontrols.h"
 #include "room/emojipicker.h"
 #include "room/messagedelegate.h"
 #include "room/timelineview.h"
@@ -42,7 +43,11 @@ MessageHoverBar::MessageHoverBar(TimelineView *timeline)
     : QFrame(timeline->viewport()), m_timeline(timeline),
       m_react(makeButton(this, QStringLiteral("🙂"), tr("React"), tr("React (Ctrl+Shift+E)"))),
       m_reply(makeButton(this, QStringLiteral("↩"), tr("Reply"), tr("Reply (Ctrl+R)"))),
-      m_more(makeButton(this, QStringLiteral("⋯"), tr("More actions"), tr("More actions (Shift+F10)")))
+      m_more(makeButton(this, QStringLiteral("⋯"), tr("More actions"), tr("More actions (Shift+F10)"))),
+      m_stopAnswer(
+          makeButton(this, QStringLiteral("⏹"), tr("Stop the answer"), tr("Stop the answer (Ctrl+Shift+X)"))),
+      m_retryAnswer(
+          makeButton(this, QStringLiteral("↻"), tr("Ask the assistant again"), tr("Ask again (Ctrl+Shift+G)")))
 {
     setAccessibleName(tr("Message toolbar"));
     setFrameShape(QFrame::StyledPanel);
@@ -51,6 +56,8 @@ MessageHoverBar::MessageHoverBar(TimelineView *timeline)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->setSpacing(0);
+    layout->addWidget(m_stopAnswer);
+    layout->addWidget(m_retryAnswer);
     layout->addWidget(m_react);
     layout->addWidget(m_reply);
     layout->addWidget(m_more);
@@ -73,6 +80,8 @@ MessageHoverBar::MessageHoverBar(TimelineView *timeline)
     };
     connect(m_react, &QToolButton::clicked, this, [this, actOn] { actOn(m_timeline->reactAction()); });
     connect(m_reply, &QToolButton::clicked, this, [this, actOn] { actOn(m_timeline->replyAction()); });
+    connect(m_stopAnswer, &QToolButton::clicked, this, [this, actOn] { actOn(m_timeline->stopAnswerAction()); });
+    connect(m_retryAnswer, &QToolButton::clicked, this, [this, actOn] { actOn(m_timeline->retryAnswerAction()); });
     connect(m_more, &QToolButton::clicked, this, [this] {
         const QModelIndex index = m_target;
         if (!index.isValid())
@@ -94,6 +103,9 @@ void MessageHoverBar::showFor(const QModelIndex &index)
         return;
     }
     m_target = index;
+    const auto answer = AnswerControls::actionFor(index, m_timeline->canModerate());
+    m_stopAnswer->setVisible(answer == AnswerControls::Action::Stop);
+    m_retryAnswer->setVisible(answer == AnswerControls::Action::Retry);
     place();
     show();
     raise();

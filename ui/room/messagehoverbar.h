@@ -11,7 +11,8 @@ namespace confab::ui {
 class TimelineView;
 
 // The small toolbar at the top right of the message under the mouse: React, Reply, and More (the
-// message's menu). It also answers tool tips over reaction chips with who reacted. Keyboard users
+// message's menu), and over
+// the assistant's answers Stop or Retry. It also answers tool tips over reaction chips with who reacted. Keyboard users
 // have the same actions in the message menu (Shift+F10, Ctrl+R, Ctrl+Shift+E), so its buttons
 // take no focus and stay out of the Tab chain.
 class MessageHoverBar : public QFrame {
@@ -26,6 +27,9 @@ public:
     QToolButton *reactButton() const { return m_react; }
     QToolButton *replyButton() const { return m_reply; }
     QToolButton *moreButton() const { return m_more; }
+    // Over the assistant's answer, for whoever may: Stop while it is written, Retry after.
+    QToolButton *stopAnswerButton() const { return m_stopAnswer; }
+    QToolButton *retryAnswerButton() const { return m_retryAnswer; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -39,6 +43,8 @@ private:
     QToolButton *m_react;
     QToolButton *m_reply;
     QToolButton *m_more;
+    QToolButton *m_stopAnswer;
+    QToolButton *m_retryAnswer;
     QPersistentModelIndex m_target;
 };
 

@@ -70,7 +70,7 @@ RoomSettingsDialog::RoomSettingsDialog(client::RoomStanding &standing, client::M
     : QDialog(parent), m_standing(standing), m_actions(actions), m_readOnly(new QLabel(this)),
       m_error(new QLabel(this)), m_name(new QLineEdit(this)), m_description(new QPlainTextEdit(this)),
       m_type(new QLabel(this)), m_slowMode(new QSpinBox(this)), m_memberCap(new QSpinBox(this)),
-      m_allowInvites(new QCheckBox(this)), m_allowAnonymous(new QCheckBox(this)),
+      m_allowInvites(new QCheckBox(this)), m_allowAnonymous(new QCheckBox(this)), m_allowAssistant(new QCheckBox(this)),
       m_wordFilter(new QPlainTextEdit(this)), m_wordFilterAction(new QComboBox(this)), m_save(nullptr),
       m_close(nullptr), m_danger(new QGroupBox(tr("Danger zone"), this)), m_delete(new QPushButton(this)),
       m_deleteWhy(note({}, this))
@@ -126,12 +126,17 @@ RoomSettingsDialog::RoomSettingsDialog(client::RoomStanding &standing, client::M
     m_allowInvites->setAccessibleName(tr("Members may add people"));
     m_allowAnonymous->setText(tr("Allow anonymous posts"));
     m_allowAnonymous->setAccessibleName(tr("Allow anonymous posts"));
+    m_allowAssistant->setText(tr("Allow the assistant (@ai answers here)"));
+    m_allowAssistant->setAccessibleName(tr("Allow the assistant"));
+    m_allowAssistant->setToolTip(tr("Messages starting with @ai or @assistant get an answer from the assistant, "
+                                    "which reads the room's recent messages."));
     auto *posting = new QGroupBox(tr("Posting and members"), this);
     auto *postingForm = new QFormLayout(posting);
     postingForm->addRow(tr("&Slow mode:"), m_slowMode);
     postingForm->addRow(tr("Member &limit:"), m_memberCap);
     postingForm->addRow(m_allowInvites);
     postingForm->addRow(m_allowAnonymous);
+    postingForm->addRow(m_allowAssistant);
 
     // Word filter
     m_wordFilter->setAccessibleName(tr("Blocked words, one per line"));
@@ -199,6 +204,7 @@ RoomSettingsDialog::RoomSettingsDialog(client::RoomStanding &standing, client::M
         m_memberCap->setButtonSymbols(QAbstractSpinBox::NoButtons);
         m_allowInvites->setEnabled(false);
         m_allowAnonymous->setEnabled(false);
+        m_allowAssistant->hide(); // only for those who may change it
         m_wordFilter->setReadOnly(true);
         m_wordFilter->setPlaceholderText(tr("No blocked words"));
         m_wordFilterAction->setEnabled(false);
@@ -235,6 +241,7 @@ void RoomSettingsDialog::fill(const Room &room)
     m_memberCap->setValue(room.maxMembers);
     m_allowInvites->setChecked(room.settings.allowInvites);
     m_allowAnonymous->setChecked(room.settings.allowAnonymous);
+    m_allowAssistant->setChecked(room.settings.enableAI);
     m_wordFilter->setPlainText(room.settings.wordFilter.join(QLatin1Char('\n')));
     m_wordFilterAction->setCurrentIndex(m_wordFilterAction->findData(int(room.settings.wordFilterAction)));
 }
@@ -294,6 +301,8 @@ std::optional<client::RoomChange> RoomSettingsDialog::change(QString *error) con
         c.settings.allowInvites = m_allowInvites->isChecked();
     if (m_allowAnonymous->isChecked() != s.allowAnonymous)
         c.settings.allowAnonymous = m_allowAnonymous->isChecked();
+    if (m_allowAssistant->isChecked() != s.enableAI)
+        c.settings.enableAI = m_allowAssistant->isChecked();
     if (words != s.wordFilter)
         c.settings.wordFilter = words;
     const auto action = WordFilterAction(m_wordFilterAction->currentData().toInt());

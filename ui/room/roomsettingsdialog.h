@@ -41,6 +41,8 @@ public:
     QSpinBox *memberCapField() const { return m_memberCap; }
     QCheckBox *allowInvitesBox() const { return m_allowInvites; }
     QCheckBox *allowAnonymousBox() const { return m_allowAnonymous; }
+    // enableAI: shown only to those who may change the settings.
+    QCheckBox *allowAssistantBox() const { return m_allowAssistant; }
     QPlainTextEdit *wordFilterField() const { return m_wordFilter; }
     QComboBox *wordFilterActionBox() const { return m_wordFilterAction; }
     QPushButton *saveButton() const { return m_save; }
@@ -72,6 +74,7 @@ private:
     QSpinBox *m_memberCap;
     QCheckBox *m_allowInvites;
     QCheckBox *m_allowAnonymous;
+    QCheckBox *m_allowAssistant;
     QPlainTextEdit *m_wordFilter;
     QComboBox *m_wordFilterAction;
     QPushButton *m_save;

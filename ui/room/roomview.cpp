@@ -167,6 +167,9 @@ void RoomView::openRoom(client::ChatEngine *engine, const QString &roomId, const
     auto allowAnonymous = [this] { m_anonymous->setAllowed(m_room->standing().room().settings.allowAnonymous); };
     allowAnonymous();
     connect(&m_room->standing(), &client::RoomStanding::changed, m_anonymous, allowAnonymous);
+    auto offerAssistant = [this] { m_completer->setAssistantEnabled(m_room->standing().room().settings.enableAI); };
+    offerAssistant();
+    connect(&m_room->standing(), &client::RoomStanding::changed, m_completer, offerAssistant);
     connect(&m_room->typing(), &client::TypingModel::summaryChanged, this,
             [this] { m_typing->setText(m_room->typing().summary()); });
     connect(messages, &client::MessageModel::latestLoaded, m_timeline->viewport(), qOverload<>(&QWidget::update));
@@ -193,6 +196,7 @@ void RoomView::clear()
     m_actions->setRoom(nullptr, {}); // ends a reply or edit: the draft is back in the box
     m_drafts->close();
     m_completer->setMembers(nullptr);
+    m_completer->setAssistantEnabled(false);
     m_files->clear();
     m_avatars->setMedia(nullptr); // the engine's cache goes with the engine
     m_polls->clear();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelineview.h"
 
+#include "room/answercontrols.h"
 #include "room/emojipicker.h"
 #include "room/messagedelegate.h"
 #include "room/messagehoverbar.h"
@@ -133,6 +134,18 @@ TimelineView::TimelineView(QWidget *parent)
     m_pin = makeAction(tr("&Pin"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     m_markRead = makeAction(tr("&Mark read up to here"), QKeySequence(Qt::CTRL | Qt::Key_M));
     m_delete = makeAction(tr("&Delete…"), QKeySequence(Qt::CTRL | Qt::Key_Delete));
+    m_stopAnswer = makeAction(tr("&Stop the answer"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+    m_retryAnswer = makeAction(tr("Ask the assistant a&gain"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    connect(m_stopAnswer, &QAction::triggered, this, [this] {
+        const QModelIndex i = actionIndex();
+        if (i.isValid() && AnswerControls::actionFor(i, m_canModerate) == AnswerControls::Action::Stop)
+            Q_EMIT stopAnswerRequested(i.data(MessageModel::MessageIdRole).toString());
+    });
+    connect(m_retryAnswer, &QAction::triggered, this, [this] {
+        const QModelIndex i = actionIndex();
+        if (i.isValid() && AnswerControls::actionFor(i, m_canModerate) == AnswerControls::Action::Retry)
+            Q_EMIT retryAnswerRequested(i.data(MessageModel::MessageIdRole).toString());
+    });
     connect(m_reply, &QAction::triggered, this, [this] {
         const QModelIndex i = actionIndex();
         if (i.isValid() && m_reply->isEnabled())
@@ -277,6 +290,8 @@ void TimelineView::setMessageModel(MessageModel *model)
 void TimelineView::setCanModerate(bool canModerate)
 {
     m_canModerate = canModerate;
+    m_delegate->setCanModerate(canModerate);
+    scheduleDelayedItemsLayout(); // answers' Stop/Retry buttons come or go
     updateActions();
 }
 
@@ -479,6 +494,11 @@ void TimelineView::updateActions()
     m_markRead->setEnabled(sent);
     m_delete->setVisible(mine || m_canModerate);
     m_delete->setEnabled(live && (mine || m_canModerate));
+    const auto answerAction = AnswerControls::actionFor(i, m_canModerate);
+    m_stopAnswer->setVisible(answerAction == AnswerControls::Action::Stop);
+    m_stopAnswer->setEnabled(answerAction == AnswerControls::Action::Stop);
+    m_retryAnswer->setVisible(answerAction == AnswerControls::Action::Retry);
+    m_retryAnswer->setEnabled(answerAction == AnswerControls::Action::Retry);
 }
 
 QMenu *TimelineView::createContextMenu(const QModelIndex &index)
@@ -498,6 +518,11 @@ QMenu *TimelineView::createContextMenu(const QModelIndex &index)
             if (m_model && target.isValid())
                 m_model->discard(target.row());
         });
+        menu->addSeparator();
+    }
+    if (AnswerControls::actionFor(index, m_canModerate) != AnswerControls::Action::None) {
+        menu->addAction(m_stopAnswer);
+        menu->addAction(m_retryAnswer);
         menu->addSeparator();
     }
     menu->addAction(m_reply);
@@ -620,6 +645,12 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
         case MessageDelegate::Hit::Kind::Quote:
             if (!showMessage(hit.value))
                 showNotice(tr("The message this replies to is not loaded. Scroll up to find it."));
+            event->accept();
+            return;
+        case MessageDelegate::Hit::Kind::AnswerAction:
+            setCurrentIndex(index);
+            updateActions();
+            (hit.value == QLatin1String("stop") ? m_stopAnswer : m_retryAnswer)->trigger();
             event->accept();
             return;
         case MessageDelegate::Hit::Kind::Attachment: // RoomFiles opens it (it filters the viewport's events)

@@ -66,6 +66,9 @@ public:
     QAction *pinAction() const { return m_pin; }
     QAction *markReadAction() const { return m_markRead; }
     QAction *deleteAction() const { return m_delete; }
+    // The assistant's answer: stop it while it is written, ask again after an error or a stop.
+    QAction *stopAnswerAction() const { return m_stopAnswer; }
+    QAction *retryAnswerAction() const { return m_retryAnswer; }
     // The quick reactions the menu offers before "More…".
     static QStringList quickReactions();
 
@@ -89,6 +92,8 @@ Q_SIGNALS:
     void reactionRequested(const QString &messageId, const QString &emoji, bool mine);
     void pinRequested(const QString &messageId, bool pinned);
     void markReadRequested(const QString &messageId);
+    void stopAnswerRequested(const QString &messageId);
+    void retryAnswerRequested(const QString &messageId);
     // Printable text typed while the timeline has focus: it belongs in the composer.
     void textTyped(const QString &text);
     // A failed message was taken out of the outbox to be changed: its text goes to the composer.
@@ -144,6 +149,8 @@ private:
     QAction *m_pin = nullptr;
     QAction *m_markRead = nullptr;
     QAction *m_delete = nullptr;
+    QAction *m_stopAnswer = nullptr;
+    QAction *m_retryAnswer = nullptr;
     QToolButton *m_jump;
     QLabel *m_notice;
     QTimer *m_noticeTimer;

@@ -735,6 +735,34 @@ void MessageModel::applyPoll(const QString &roomId, const QString &messageId, co
     changed(row);
 }
 
+void MessageModel::applyAnswerText(const QString &roomId, const QString &messageId, const QString &content)
+{
+    if (roomId != m_roomId)
+        return;
+    const int row = rowOfMessage(messageId);
+    if (row < 0)
+        return;
+    Message &m = m_rows[std::size_t(row)].message;
+    if (!m.ai || m.ai->isFinal() || m.content == content)
+        return;
+    m.content = content;
+    const QModelIndex i = index(row);
+    Q_EMIT dataChanged(i, i, {ContentRole, Qt::DisplayRole});
+}
+
+void MessageModel::applyAnswer(const Message &answer)
+{
+    if (answer.roomId != m_roomId || !answer.ai)
+        return;
+    const int row = rowOfMessage(answer.messageId);
+    if (row < 0)
+        return;
+    const Message &held = m_rows[std::size_t(row)].message;
+    if (held.ai && held.ai->isFinal() && !answer.ai->isFinal())
+        return; // an older copy than the one shown
+    upsert(answer);
+}
+
 const std::pair<QString, QString> &MessageModel::cachedQuote(const QString &messageId) const
 {
     auto it = m_quotes.find(messageId);
@@ -804,6 +832,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case AttachmentsRole: return QVariant::fromValue(QList<Attachment>(m.attachments.begin(), m.attachments.end()));
     case SystemEventRole: return m.systemEvent ? QVariant::fromValue(*m.systemEvent) : QVariant();
     case PollRole: return m.poll ? QVariant::fromValue(*m.poll) : QVariant();
+    case AiAnswerRole: return m.ai ? QVariant::fromValue(*m.ai) : QVariant();
+    case AskedByMeRole: return m.ai && !m_me.isEmpty() && m.ai->askedBy == m_me;
     case UploadProgressRole:
         return r.delivery == Delivery::Sent || m.attachments.empty() ? -1.0 : double(std::max(0.0f, r.uploaded));
     case MentionRole:
@@ -864,7 +894,9 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {IsHighlightedRole, "isHighlighted"},
             {SystemEventRole, "systemEvent"},
             {AuthorAvatarRole, "authorAvatar"},
-            {PollRole, "poll"}};
+            {PollRole, "poll"},
+            {AiAnswerRole, "ai"},
+            {AskedByMeRole, "askedByMe"}};
 }
 
 } // namespace confab::client

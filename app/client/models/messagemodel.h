@@ -57,6 +57,8 @@ public:
         IsHighlightedRole,  // the message a search result opened, for a moment (setHighlighted())
         AuthorAvatarRole,   // the author's avatar URL; empty for none and for anonymous posts
         PollRole,           // confab::Poll of a poll message (with myVotes when known), else invalid
+        AiAnswerRole,       // confab::AiAnswer of an assistant's answer (ai_response), else invalid
+        AskedByMeRole,      // an assistant's answer to the user's own question
     };
 
     MessageModel(const QString &roomId, ApiClient &api, LocalStore &store, SyncEngine &sync, Outbox &outbox,
@@ -139,6 +141,10 @@ public:
     void applyPin(const QString &roomId, const QString &messageId, bool pinned);
     // A poll's new state (an event, or the answer to our vote); keeps our choice if it has none.
     void applyPoll(const QString &roomId, const QString &messageId, const confab::Poll &poll);
+    // The assistant: more text of an answer still streaming (ignored once it is final), and an
+    // answer's server copy (a stop, a fetched copy); a final state is never taken back.
+    void applyAnswerText(const QString &roomId, const QString &messageId, const QString &content);
+    void applyAnswer(const confab::Message &answer);
 
 Q_SIGNALS:
     void latestLoaded();
@@ -217,3 +223,4 @@ private:
 Q_DECLARE_METATYPE(confab::Attachment)
 Q_DECLARE_METATYPE(confab::SystemEvent)
 Q_DECLARE_METATYPE(confab::Poll)
+Q_DECLARE_METATYPE(confab::AiAnswer)

@@ -423,6 +423,27 @@ void ApiClient::closePoll(const QString &roomId, const QString &messageId, QObje
                   std::move(done), as<Message>);
 }
 
+void ApiClient::message(const QString &roomId, const QString &messageId, QObject *context, ApiCallback<Message> done)
+{
+    call<Message>("GET", messagePath(roomId, messageId), {}, nullptr, context, std::move(done), as<Message>);
+}
+
+void ApiClient::cancelAnswer(const QString &roomId, const QString &messageId, QObject *context,
+                             ApiCallback<Message> done)
+{
+    const json body = emptyBody();
+    call<Message>("POST", messagePath(roomId, messageId) + QStringLiteral("/ai/cancel"), {}, &body, context,
+                  std::move(done), as<Message>);
+}
+
+void ApiClient::retryAnswer(const QString &roomId, const QString &messageId, QObject *context,
+                            ApiCallback<Message> done)
+{
+    const json body = emptyBody();
+    call<Message>("POST", messagePath(roomId, messageId) + QStringLiteral("/ai/retry"), {}, &body, context,
+                  std::move(done), as<Message>);
+}
+
 void ApiClient::removeReaction(const QString &roomId, const QString &messageId, const QString &emoji, QObject *context,
                                ApiCallback<Message> done)
 {

@@ -96,6 +96,11 @@ public:
     void votePoll(const QString &roomId, const QString &messageId, const QStringList &optionIds, QObject *context,
                   ApiCallback<Message> done);
     void closePoll(const QString &roomId, const QString &messageId, QObject *context, ApiCallback<Message> done);
+    // One message (the assistant's answer, when a streamed delta was missed).
+    void message(const QString &roomId, const QString &messageId, QObject *context, ApiCallback<Message> done);
+    // The assistant: stop an answer being written; ask again after an error or a stop (the new answer).
+    void cancelAnswer(const QString &roomId, const QString &messageId, QObject *context, ApiCallback<Message> done);
+    void retryAnswer(const QString &roomId, const QString &messageId, QObject *context, ApiCallback<Message> done);
     void removeReaction(const QString &roomId, const QString &messageId, const QString &emoji, QObject *context,
                         ApiCallback<Message> done);
     void markRead(const QString &roomId, const QString &messageId, QObject *context, ApiCallback<ReadReceipt> done);

@@ -11,6 +11,7 @@
 #include "client/net/apiclient.h"
 #include "client/net/realtimeconnection.h"
 #include "client/room/roomcontext.h"
+#include "client/sync/answerstreams.h"
 #include "client/sync/localstore.h"
 #include "client/sync/outbox.h"
 #include "client/sync/syncengine.h"
@@ -36,6 +37,7 @@ ChatEngine::~ChatEngine()
     delete m_rooms;
     delete m_presence;
     delete m_media;
+    delete m_answers;
     delete m_outbox;
     delete m_sync;
     delete m_connection;
@@ -53,6 +55,7 @@ bool ChatEngine::start()
     m_sync->setMyUserId(m_config.me.userId);
     // Connected before the room list's own handler, which drops the room: its name is still there.
     connect(m_sync, &SyncEngine::roomRemoved, this, &ChatEngine::onRoomRemoved);
+    m_answers = new AnswerStreams(m_api, *m_store, *m_sync, this);
     m_outbox = new Outbox(m_api, *m_store, *m_connection, this);
     // Keyed by the store file: one account's cache folder.
     const QFileInfo store(m_config.storePath);
@@ -136,6 +139,10 @@ MessageModel *ChatEngine::createMessageModel(const QString &roomId, QObject *par
     connect(this, &ChatEngine::reactionSet, m, &MessageModel::applyReaction);
     connect(this, &ChatEngine::pinSet, m, &MessageModel::applyPin);
     connect(this, &ChatEngine::pollSet, m, &MessageModel::applyPoll);
+    connect(this, &ChatEngine::answerSet, m, &MessageModel::applyAnswer);
+    // The assistant's text as it streams in, row by row (no reset: the view stays where it is).
+    connect(m_answers, &AnswerStreams::textChanged, m, &MessageModel::applyAnswerText);
+    connect(m_answers, &AnswerStreams::answerFetched, m, &MessageModel::applyAnswer);
     return m;
 }
 
@@ -267,6 +274,24 @@ void ChatEngine::closePoll(const QString &roomId, const QString &messageId)
             Q_EMIT pollSet(roomId, messageId, *r.value.poll);
         else if (!r.ok())
             Q_EMIT messageActionFailed(roomId, tr("The poll was not closed: %1").arg(r.error->message));
+    });
+}
+
+void ChatEngine::cancelAnswer(const QString &roomId, const QString &messageId)
+{
+    m_api.cancelAnswer(roomId, messageId, this, [this, roomId](const ApiResult<Message> &r) {
+        if (r.ok())
+            Q_EMIT answerSet(r.value);
+        else
+            Q_EMIT messageActionFailed(roomId, tr("The answer was not stopped: %1").arg(r.error->message));
+    });
+}
+
+void ChatEngine::retryAnswer(const QString &roomId, const QString &messageId)
+{
+    m_api.retryAnswer(roomId, messageId, this, [this, roomId](const ApiResult<Message> &r) {
+        if (!r.ok())
+            Q_EMIT messageActionFailed(roomId, tr("The assistant was not asked again: %1").arg(r.error->message));
     });
 }
 

@@ -14,6 +14,7 @@
 
 namespace confab::client {
 
+class AnswerStreams;
 class ApiClient;
 class LocalStore;
 class MediaCache;
@@ -60,6 +61,8 @@ public:
     PresenceModel &presence() { return *m_presence; }
     // Thumbnails and originals of attachments, on disk beside the store.
     MediaCache &media() { return *m_media; }
+    // The assistant's answers while they stream in.
+    AnswerStreams &answers() { return *m_answers; }
 
     // One open room's models, standing, posting state, moderation calls and draft, owned by
     // parent (see RoomContext). The UI's one factory for per-room objects.
@@ -96,6 +99,10 @@ public:
     void sendPoll(const QString &roomId, const NewPoll &poll);
     void votePoll(const QString &roomId, const QString &messageId, const QStringList &optionIds);
     void closePoll(const QString &roomId, const QString &messageId);
+    // The assistant (asker or moderator): stop an answer being written, or ask again after an
+    // error or a stop. A stop shows when the server answers; the new answer comes as an event.
+    void cancelAnswer(const QString &roomId, const QString &messageId);
+    void retryAnswer(const QString &roomId, const QString &messageId);
     // Moves the server's read position forward to this message (never back).
     void markReadUpTo(const QString &roomId, const QString &messageId);
 
@@ -111,6 +118,7 @@ Q_SIGNALS:
     void reactionSet(const QString &roomId, const QString &messageId, const QString &emoji, bool mine);
     void pinSet(const QString &roomId, const QString &messageId, bool pinned);
     void pollSet(const QString &roomId, const QString &messageId, const confab::Poll &poll);
+    void answerSet(const confab::Message &message);
     void messageActionFailed(const QString &roomId, const QString &message);
     // We are no longer in a room: left (maybe on another device), deleted, kicked or banned.
     // roomName is the room's name as it was listed; message says what happened, for the user.
@@ -128,6 +136,7 @@ private:
     RoomListModel *m_rooms = nullptr;
     PresenceModel *m_presence = nullptr;
     MediaCache *m_media = nullptr;
+    AnswerStreams *m_answers = nullptr;
     QHash<QString, qint64> m_typingSentAt; // roomId -> when typing_start last went out
     void onRoomRemoved(const QString &roomId, const QString &message, SyncEngine::RemovalKind kind);
 

@@ -213,6 +213,8 @@ void SyncEngine::onFrame(const ServerFrame &frame)
                 Q_EMIT notificationPrefsChanged(f.notifications.roomId, f.notifications.prefs);
             } else if constexpr (std::is_same_v<F, UserUpdatedFrame>) {
                 Q_EMIT userUpdated(f.user);
+            } else if constexpr (std::is_same_v<F, AiDeltaFrame>) {
+                Q_EMIT answerDeltaArrived(f);
             } else if constexpr (std::is_same_v<F, ReadReceiptFrame>) {
                 Q_EMIT readReceiptArrived(f.receipt);
             } else if constexpr (std::is_same_v<F, SyncedFrame>) {

@@ -62,6 +62,8 @@ Q_SIGNALS:
     void notificationPrefsChanged(const QString &roomId, const confab::NotificationPrefs &prefs);
     // A poll's counts or state changed; poll.myVotes is set only when the event said (ours).
     void pollChanged(const QString &roomId, const QString &messageId, const confab::Poll &poll);
+    // More text of a streaming assistant answer (ephemeral: not stored; AnswerStreams applies it).
+    void answerDeltaArrived(const confab::AiDeltaFrame &delta);
     // A room whose missed events were too many to replay: its cached messages are gone and
     // whoever shows it reloads the latest page.
     void roomReset(const QString &roomId);

@@ -228,4 +228,38 @@ void RestApi::route(const char *method, const char *pattern, RestWork work, int 
         true);
 }
 
+void RestApi::callerRoute(const char *method, const char *pattern, CallerHandler handler)
+{
+    publicRoute(
+        method, pattern,
+        [this, handler](RestCall &&call, HttpResponder responder) {
+            const QByteArray token = bearerToken(call.request);
+            if (token.isEmpty()) {
+                responder.send(failure(missingToken()));
+                return;
+            }
+            const QByteArray tokenHash = AuthService::hashToken(QString::fromLatin1(token));
+            if (const int wait = m_rates.take(rateKey(tokenHash), RateLimiter::Budget::Requests)) {
+                responder.send(failure(
+                    {ErrorCode::RateLimited, QStringLiteral("too many requests: wait %1 s").arg(wait), {}, wait}));
+                return;
+            }
+            auto shared = std::make_shared<RestCall>(std::move(call));
+            auto responderHolder = std::make_shared<HttpResponder>(std::move(responder));
+            m_worker.run<Caller>(
+                this, [tokenHash](Services &s, Effects &) { return s.auth.authenticate(tokenHash); },
+                [this, tokenHash, responderHolder, shared, handler](Result<Caller> r) {
+                    if (!r) {
+                        if (r.error->code == ErrorCode::Unauthorized)
+                            m_tokenUsers.remove(tokenHash);
+                        responderHolder->send(failure(*r.error));
+                        return;
+                    }
+                    rememberToken(tokenHash, r.value.userId);
+                    handler(r.value, std::move(*shared), std::move(*responderHolder));
+                });
+        },
+        true);
+}
+
 } // namespace confab::server

@@ -66,6 +66,12 @@ public:
     // Turns on /v1/files and /v1/uploads (they answer 503 without it). Not owned.
     void setFileTransfers(FileTransfers *files) { m_files = files; }
 
+    // A route that goes on on the network thread once the caller is known (the assistant):
+    // `handler` gets the authenticated caller and answers through the responder itself (bad
+    // bodies included). The token and the requests rate limit are checked as for every route.
+    using CallerHandler = std::function<void(const Caller &, RestCall &&, HttpResponder)>;
+    void callerRoute(const char *method, const char *pattern, CallerHandler handler);
+
     static HttpResponse success(nlohmann::json data, int status = 200);
     static HttpResponse failure(const ApiError &error);
 

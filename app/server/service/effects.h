@@ -21,9 +21,18 @@ struct Delivery {
     bool dropRoomForUser = false; // with exceptUserId empty and toUsers one user: after a kick/ban
 };
 
+// A stored message that asks the assistant (@ai ...), for the network thread's AssistantHub.
+struct AiQuestion {
+    QString roomId;
+    QString messageId;
+    QString askedBy;
+    bool roomAllowsAi = false; // the room's settings.enableAI
+};
+
 // What a service call did to the world besides its answer: frames to deliver after commit.
 struct Effects {
     std::vector<Delivery> deliveries;
+    std::vector<AiQuestion> aiQuestions;
     void deliver(QByteArray frame, UserSet to, QString roomId = {}, QString exceptUser = {})
     {
         deliveries.push_back({std::move(frame), std::move(to), std::move(exceptUser), std::move(roomId), false});

@@ -8,6 +8,8 @@
 #include "systemmessages.h"
 #include "wordfilter.h"
 
+#include "assistant/assistanttrigger.h"
+
 #include "core/permissions.h"
 #include "core/searchsyntax.h"
 #include "core/timeutil.h"
@@ -182,6 +184,8 @@ Result<SendResult> MessageService::send(const Caller &caller, const SendRequest 
             m_ctx.storage.updateMember(me);
         }
         fx.deliver(bytes, m_ctx.members.membersOf(m.roomId), m.roomId);
+        if (m.type == MessageType::Text && parseAssistantRequest(m.content))
+            fx.aiQuestions.push_back({m.roomId, m.messageId, caller.userId, a.record.room.settings.enableAI});
     });
     if (m_ctx.counters)
         ++m_ctx.counters->messagesStored;
@@ -482,6 +486,8 @@ QByteArray MessageService::replayFrame(const EventRecord &e, const Message *curr
         return frameBytes(NewMessageFrame{e.seq, std::move(shown)});
     if (e.type == QLatin1String(MessageDeletedFrame::kType))
         return frameBytes(MessageDeletedFrame{e.seq, e.roomId, e.messageId});
+    if (e.type == QLatin1String(AiResponseFrame::kType)) // an answer as it is now (its end follows)
+        return frameBytes(AiResponseFrame{std::move(shown)});
     if (e.type == QLatin1String(PollUpdatedFrame::kType) && shown.poll) // the final counts
         return frameBytes(PollUpdatedFrame{e.seq, e.roomId, e.messageId, *shown.poll});
     return frameBytes(MessageUpdatedFrame{e.seq, std::move(shown)});

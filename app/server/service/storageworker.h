@@ -120,6 +120,7 @@ private:
         void fail() override
         {
             m_fx.deliveries.clear();
+            m_fx.aiQuestions.clear();
             m_result =
                 ApiError{ErrorCode::Internal, QStringLiteral("the server could not complete this request"), {}, 0};
         }

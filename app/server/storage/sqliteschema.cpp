@@ -328,6 +328,18 @@ SqliteMigration avatarFiles()
     return m;
 }
 // ---- end of profile -----------------------------------------------------------------------------
+// ---- assistant (issue 16) -----------------------------------------------------------------------
+// Version 10: an ai_response message keeps its answer's state (streaming, done, error,
+// cancelled), asker, model and usage as JSON.
+SqliteMigration assistantAnswers()
+{
+    SqliteMigration m;
+    m.version = 10;
+    m.description = QStringLiteral("assistant answers' state");
+    m.statements = QStringList{QStringLiteral("ALTER TABLE messages ADD COLUMN ai TEXT")};
+    return m;
+}
+// ---- end of assistant ---------------------------------------------------------------------------
 
 void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 {
@@ -358,9 +370,9 @@ void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 
 const std::vector<SqliteMigration> &sqliteMigrations()
 {
-    static const std::vector<SqliteMigration> migrations{initialSchema(),  standingChanges(), files(),
-                                                         uploadFiles(),    accountAudit(),    polls(),
-                                                         timelineEvents(), avatarFiles(),     notificationPrefs()};
+    static const std::vector<SqliteMigration> migrations{
+        initialSchema(), standingChanges(), files(),       uploadFiles(),       accountAudit(),
+        polls(),         timelineEvents(),  avatarFiles(), notificationPrefs(), assistantAnswers()};
     return migrations;
 }
 

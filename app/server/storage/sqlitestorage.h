@@ -199,6 +199,11 @@ public:
         return m_messages.countExpiredMessages(roomId, rule);
     }
     void deleteMessages(const std::vector<QString> &messageIds) override { m_messages.deleteMessages(messageIds); }
+    void updateAiAnswer(const QString &messageId, const QString &content, const AiAnswer &ai) override
+    {
+        m_messages.updateAiAnswer(messageId, content, ai);
+    }
+    std::vector<Message> streamingAiAnswers() override { return m_messages.streamingAiAnswers(); }
     int purgeMessagesBefore(const QString &roomId, qint64 cutoffMs) override
     {
         return m_messages.purgeMessagesBefore(roomId, cutoffMs);

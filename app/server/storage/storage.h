@@ -295,6 +295,11 @@ public:
     // Deletes these messages with their reactions and pins (their attachments' references go with the rows).
     virtual void deleteMessages(const std::vector<QString> &messageIds) = 0;
 
+    // The assistant (issue 16): an answer's text and state while it streams and when it ends.
+    virtual void updateAiAnswer(const QString &messageId, const QString &content, const AiAnswer &ai) = 0;
+    // Answers still in state streaming (left so by a server that stopped mid-answer).
+    virtual std::vector<Message> streamingAiAnswers() = 0;
+
     // Returns false when that user already had that reaction (add) or did not have it (remove).
     virtual bool addReaction(const QString &messageId, const QString &emoji, const QString &userId, qint64 at) = 0;
     virtual bool removeReaction(const QString &messageId, const QString &emoji, const QString &userId) = 0;

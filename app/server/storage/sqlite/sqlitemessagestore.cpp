@@ -49,6 +49,26 @@ std::optional<SystemEvent> systemEventFromText(const QString &text)
     }
 }
 
+QVariant aiToSql(const std::optional<AiAnswer> &ai)
+{
+    if (!ai)
+        return {};
+    return QString::fromUtf8(toJsonBytes(json(*ai)));
+}
+
+std::optional<AiAnswer> aiFromText(const QString &text)
+{
+    if (text.isEmpty())
+        return std::nullopt;
+    try {
+        return parseStoredJson(text, QLatin1String("messages.ai")).get<AiAnswer>();
+    } catch (const StorageError &) {
+        throw;
+    } catch (const std::exception &e) {
+        throwStorageError(QStringLiteral("unreadable assistant answer: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
 std::vector<Attachment> attachmentsFromText(const QString &text)
 {
     if (text.isEmpty())
@@ -66,9 +86,9 @@ std::vector<Attachment> attachmentsFromText(const QString &text)
 const QString kMessageColumns =
     QStringLiteral("m.message_id, m.room_id, m.seq, m.author_id, u.display_name, u.avatar, m.content, m.type, "
                    "m.created_at, m.reply_to, m.is_edited, m.edited_at, m.is_deleted, m.is_anonymous, "
-                   "m.anonymous_name, m.attachments, m.client_msg_id, m.system_event");
+                   "m.anonymous_name, m.attachments, m.client_msg_id, m.system_event, m.ai");
 // The first column after kMessageColumns in a query that adds its own.
-constexpr int kMessageColumnCount = 18;
+constexpr int kMessageColumnCount = 19;
 const QString kMessageFrom = QStringLiteral(" FROM messages m LEFT JOIN users u ON u.user_id = m.author_id");
 const QString kSelectMessages = QStringLiteral("SELECT ") + kMessageColumns + kMessageFrom;
 
@@ -93,6 +113,7 @@ Message readMessage(const Statement &s)
     m.attachments = attachmentsFromText(s.text(15));
     m.clientMsgId = s.text(16);
     m.systemEvent = systemEventFromText(s.text(17));
+    m.ai = aiFromText(s.text(18));
     return m;
 }
 
@@ -100,14 +121,28 @@ Message readMessage(const Statement &s)
 
 void SqliteMessageStore::insertMessage(const Message &m)
 {
-    Statement(m_db,
-              QStringLiteral("INSERT INTO messages (message_id, room_id, seq, author_id, content, type, created_at, "
-                             "reply_to, is_edited, edited_at, is_deleted, is_anonymous, anonymous_name, attachments, "
-                             "client_msg_id, system_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-              {sqlText(m.messageId), sqlText(m.roomId), qlonglong(m.seq), sqlText(m.authorId), sqlText(m.content),
-               toString(m.type), qlonglong(m.timestamp), sqlOptText(m.replyTo), sqlBool(m.isEdited),
-               sqlOptTime(m.editedAt), sqlBool(m.isDeleted), sqlBool(m.isAnonymous), sqlOptText(m.anonymousName),
-               attachmentsToSql(m.attachments), sqlOptText(m.clientMsgId), systemEventToSql(m.systemEvent)});
+    Statement(
+        m_db,
+        QStringLiteral("INSERT INTO messages (message_id, room_id, seq, author_id, content, type, created_at, "
+                       "reply_to, is_edited, edited_at, is_deleted, is_anonymous, anonymous_name, attachments, "
+                       "client_msg_id, system_event, ai) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {sqlText(m.messageId), sqlText(m.roomId), qlonglong(m.seq), sqlText(m.authorId), sqlText(m.content),
+         toString(m.type), qlonglong(m.timestamp), sqlOptText(m.replyTo), sqlBool(m.isEdited), sqlOptTime(m.editedAt),
+         sqlBool(m.isDeleted), sqlBool(m.isAnonymous), sqlOptText(m.anonymousName), attachmentsToSql(m.attachments),
+         sqlOptText(m.clientMsgId), systemEventToSql(m.systemEvent), aiToSql(m.ai)});
+}
+
+void SqliteMessageStore::updateAiAnswer(const QString &messageId, const QString &content, const AiAnswer &ai)
+{
+    Statement(m_db, QStringLiteral("UPDATE messages SET content = ?, ai = ? WHERE message_id = ?"),
+              {sqlText(content), aiToSql(ai), sqlText(messageId)});
+}
+
+std::vector<Message> SqliteMessageStore::streamingAiAnswers()
+{
+    Statement s(m_db, kSelectMessages + QStringLiteral(" WHERE m.type = 'ai_response' AND m.is_deleted = 0 AND "
+                                                       "json_extract(m.ai, '$.state') = 'streaming'"));
+    return readMessages(s);
 }
 
 void SqliteMessageStore::updateMessage(const Message &m)

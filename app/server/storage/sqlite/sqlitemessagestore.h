@@ -41,6 +41,8 @@ public:
     std::vector<ExpiredMessage> expiredMessages(const QString &roomId, const RetentionRule &rule, int limit) override;
     int countExpiredMessages(const QString &roomId, const RetentionRule &rule) override;
     void deleteMessages(const std::vector<QString> &messageIds) override;
+    void updateAiAnswer(const QString &messageId, const QString &content, const AiAnswer &ai) override;
+    std::vector<Message> streamingAiAnswers() override;
 
     bool addReaction(const QString &messageId, const QString &emoji, const QString &userId, qint64 at) override;
     bool removeReaction(const QString &messageId, const QString &emoji, const QString &userId) override;
