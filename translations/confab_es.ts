@@ -258,6 +258,14 @@
         <source>The poll was not closed: %1</source>
         <translation>No se cerró la encuesta: %1</translation>
     </message>
+    <message>
+        <source>The answer was not stopped: %1</source>
+        <translation>La respuesta no se detuvo: %1</translation>
+    </message>
+    <message>
+        <source>The assistant was not asked again: %1</source>
+        <translation>No se pudo volver a preguntar al asistente: %1</translation>
+    </message>
 </context>
 <context>
     <name>confab::client::DataExport</name>
@@ -948,6 +956,41 @@
     </message>
 </context>
 <context>
+    <name>confab::ui::AnswerControls</name>
+    <message>
+        <source>generating…</source>
+        <translation>generando…</translation>
+    </message>
+    <message>
+        <source>Stopped before the end.</source>
+        <translation>Detenida antes de terminar.</translation>
+    </message>
+    <message>
+        <source>The assistant could not answer.</source>
+        <translation>El asistente no pudo responder.</translation>
+    </message>
+    <message>
+        <source>The assistant could not answer: %1</source>
+        <translation>El asistente no pudo responder: %1</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Stop the answer</source>
+        <translation>Detener la respuesta</translation>
+    </message>
+    <message>
+        <source>Ask the assistant again</source>
+        <translation>Volver a preguntar al asistente</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::AttachmentActions</name>
     <message>
         <source>Save file</source>
@@ -1177,6 +1220,10 @@
         <source>%1 (@%2)</source>
         <comment>member suggestion: display name (@username)</comment>
         <translation>%1 (@%2)</translation>
+    </message>
+    <message>
+        <source>@%1 — ask the assistant</source>
+        <translation>@%1 — preguntar al asistente</translation>
     </message>
 </context>
 <context>
@@ -2242,6 +2289,10 @@ Chat autoalojado para equipos.</translation>
         <source>uploading… %1 % (Ctrl+Shift+Backspace cancels)</source>
         <translation>subiendo… %1 % (Ctrl+Mayús+Retroceso cancela)</translation>
     </message>
+    <message>
+        <source>AI</source>
+        <translation>IA</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MessageHoverBar</name>
@@ -2272,6 +2323,22 @@ Chat autoalojado para equipos.</translation>
     <message>
         <source>Message toolbar</source>
         <translation>Barra de herramientas del mensaje</translation>
+    </message>
+    <message>
+        <source>Stop the answer</source>
+        <translation>Detener la respuesta</translation>
+    </message>
+    <message>
+        <source>Stop the answer (Ctrl+Shift+X)</source>
+        <translation>Detener la respuesta (Ctrl+Mayús+X)</translation>
+    </message>
+    <message>
+        <source>Ask the assistant again</source>
+        <translation>Volver a preguntar al asistente</translation>
+    </message>
+    <message>
+        <source>Ask again (Ctrl+Shift+G)</source>
+        <translation>Volver a preguntar (Ctrl+Mayús+G)</translation>
     </message>
 </context>
 <context>
@@ -3441,6 +3508,18 @@ Chat autoalojado para equipos.</translation>
         <source>Member &amp;limit:</source>
         <translation>Límite de &amp;miembros:</translation>
     </message>
+    <message>
+        <source>Allow the assistant (@ai answers here)</source>
+        <translation>Permitir el asistente (@ai responde aquí)</translation>
+    </message>
+    <message>
+        <source>Allow the assistant</source>
+        <translation>Permitir el asistente</translation>
+    </message>
+    <message>
+        <source>Messages starting with @ai or @assistant get an answer from the assistant, which reads the room's recent messages.</source>
+        <translation>Los mensajes que empiezan por @ai o @assistant reciben una respuesta del asistente, que lee los mensajes recientes de la sala.</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::RoomView</name>
@@ -4070,6 +4149,14 @@ Chat autoalojado para equipos.</translation>
     <message>
         <source>“%1”</source>
         <translation>«%1»</translation>
+    </message>
+    <message>
+        <source>&amp;Stop the answer</source>
+        <translation>&amp;Detener la respuesta</translation>
+    </message>
+    <message>
+        <source>Ask the assistant a&amp;gain</source>
+        <translation>&amp;Volver a preguntar al asistente</translation>
     </message>
 </context>
 <context>

@@ -258,6 +258,14 @@
         <source>The poll was not closed: %1</source>
         <translation>Le sondage n’a pas été clos : %1</translation>
     </message>
+    <message>
+        <source>The answer was not stopped: %1</source>
+        <translation>La réponse n’a pas été arrêtée : %1</translation>
+    </message>
+    <message>
+        <source>The assistant was not asked again: %1</source>
+        <translation>L’assistant n’a pas pu être relancé : %1</translation>
+    </message>
 </context>
 <context>
     <name>confab::client::DataExport</name>
@@ -948,6 +956,41 @@
     </message>
 </context>
 <context>
+    <name>confab::ui::AnswerControls</name>
+    <message>
+        <source>generating…</source>
+        <translation>rédaction en cours…</translation>
+    </message>
+    <message>
+        <source>Stopped before the end.</source>
+        <translation>Arrêtée avant la fin.</translation>
+    </message>
+    <message>
+        <source>The assistant could not answer.</source>
+        <translation>L’assistant n’a pas pu répondre.</translation>
+    </message>
+    <message>
+        <source>The assistant could not answer: %1</source>
+        <translation>L’assistant n’a pas pu répondre : %1</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Stop the answer</source>
+        <translation>Arrêter la réponse</translation>
+    </message>
+    <message>
+        <source>Ask the assistant again</source>
+        <translation>Redemander à l’assistant</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::AttachmentActions</name>
     <message>
         <source>Save file</source>
@@ -1177,6 +1220,10 @@
         <source>%1 (@%2)</source>
         <comment>member suggestion: display name (@username)</comment>
         <translation>%1 (@%2)</translation>
+    </message>
+    <message>
+        <source>@%1 — ask the assistant</source>
+        <translation>@%1 — demander à l’assistant</translation>
     </message>
 </context>
 <context>
@@ -2242,6 +2289,10 @@ Discussion auto-hébergée pour les équipes.</translation>
         <source>uploading… %1 % (Ctrl+Shift+Backspace cancels)</source>
         <translation>envoi… %1 % (Ctrl+Maj+Retour arrière annule)</translation>
     </message>
+    <message>
+        <source>AI</source>
+        <translation>IA</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MessageHoverBar</name>
@@ -2272,6 +2323,22 @@ Discussion auto-hébergée pour les équipes.</translation>
     <message>
         <source>Message toolbar</source>
         <translation>Barre d’outils du message</translation>
+    </message>
+    <message>
+        <source>Stop the answer</source>
+        <translation>Arrêter la réponse</translation>
+    </message>
+    <message>
+        <source>Stop the answer (Ctrl+Shift+X)</source>
+        <translation>Arrêter la réponse (Ctrl+Maj+X)</translation>
+    </message>
+    <message>
+        <source>Ask the assistant again</source>
+        <translation>Redemander à l’assistant</translation>
+    </message>
+    <message>
+        <source>Ask again (Ctrl+Shift+G)</source>
+        <translation>Redemander (Ctrl+Maj+G)</translation>
     </message>
 </context>
 <context>
@@ -3441,6 +3508,18 @@ Discussion auto-hébergée pour les équipes.</translation>
         <source>Member &amp;limit:</source>
         <translation>Limite de &amp;membres :</translation>
     </message>
+    <message>
+        <source>Allow the assistant (@ai answers here)</source>
+        <translation>Autoriser l’assistant (@ai répond ici)</translation>
+    </message>
+    <message>
+        <source>Allow the assistant</source>
+        <translation>Autoriser l’assistant</translation>
+    </message>
+    <message>
+        <source>Messages starting with @ai or @assistant get an answer from the assistant, which reads the room's recent messages.</source>
+        <translation>Les messages qui commencent par @ai ou @assistant reçoivent une réponse de l’assistant, qui lit les messages récents du salon.</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::RoomView</name>
@@ -4070,6 +4149,14 @@ Discussion auto-hébergée pour les équipes.</translation>
     <message>
         <source>“%1”</source>
         <translation>« %1 »</translation>
+    </message>
+    <message>
+        <source>&amp;Stop the answer</source>
+        <translation>&amp;Arrêter la réponse</translation>
+    </message>
+    <message>
+        <source>Ask the assistant a&amp;gain</source>
+        <translation>Redemander à l’assis&amp;tant</translation>
     </message>
 </context>
 <context>
