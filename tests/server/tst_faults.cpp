@@ -4,8 +4,11 @@
 #include "apitestutil.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -70,6 +73,7 @@ class TestFaults : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void connectionsHoldingMoreThanTheirSocket();
+    void stalledStorageRefusesSendsPastTheBound();
 };
 
 void TestFaults::connectionsHoldingMoreThanTheirSocket()
@@ -131,6 +135,79 @@ void TestFaults::connectionsHoldingMoreThanTheirSocket()
                             .arg(openDescriptors(server.pid()).join(QLatin1Char(' ')), idle.join(QLatin1Char(' ')))));
     RestClient anonymous(server.httpUrl());
     CHECK_STATUS(anonymous.get(QStringLiteral("/healthz")), 200);
+    QVERIFY(server.stop());
+}
+
+void TestFaults::stalledStorageRefusesSendsPastTheBound()
+{
+    // The storage thread held (a stuck disk) while a client keeps sending: the network thread
+    // still answers, at most --max-storage-queue items wait (bounded memory), sends past that
+    // are refused at once as busy, and once storage moves every queued send is acknowledged.
+    constexpr int kBound = 20;
+    constexpr int kSends = 50;
+    QTemporaryDir dir;
+    const QString stallFile = dir.filePath(QStringLiteral("stall"));
+    // Read by the server at its first stall check: inert while the file does not exist.
+    qputenv("CONFAB_FAULT_STALL_STORAGE_FILE", QFile::encodeName(stallFile));
+    TestServer server;
+    const bool started =
+        server.start(TestServer::relaxedArgs() << QStringLiteral("--max-storage-queue") << QString::number(kBound));
+    qunsetenv("CONFAB_FAULT_STALL_STORAGE_FILE");
+    QVERIFY(started);
+    const Account sender = makeAccount(server, QStringLiteral("sender"));
+    const json room = createRoom(sender, QStringLiteral("Stalled"), QStringLiteral("public"));
+    QVERIFY(room.is_object());
+    const QString roomId = qs(room["roomId"]);
+    auto ws = connectWs(server, sender);
+    QVERIFY(ws);
+
+    QFile stall(stallFile);
+    QVERIFY(stall.open(QIODevice::WriteOnly));
+    stall.close();
+    for (int i = 0; i < kSends; ++i)
+        ws->send({{"type", "send_message"},
+                  {"roomId", ss(roomId)},
+                  {"content", "queued " + std::to_string(i)},
+                  {"ref", "s" + std::to_string(i)}});
+    // Refused at once, with the storage thread still held.
+    QSet<QString> refused;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            for (const json &f : ws->frames())
+                if (f.value("type", "") == "error" && f.value("code", "") == "UNAVAILABLE")
+                    refused.insert(qs(f["ref"]));
+            return refused.size() >= kSends - kBound;
+        },
+        10000));
+    for (const json &f : ws->frames()) {
+        if (f.value("type", "") == "error") {
+            QVERIFY2(qs(f["message"]).contains(QStringLiteral("busy")), dumpJson(f).constData());
+            QVERIFY2(f.value("code", "") == "UNAVAILABLE", dumpJson(f).constData());
+        }
+        QVERIFY2(f.value("type", "") != "ack", "a send was acknowledged while storage was held");
+    }
+    QVERIFY(QFile::exists(stallFile));
+    // The network thread answers meanwhile: a WebSocket ping, and the queue depth in /metrics.
+    ws->send({{"type", "ping"}, {"id", "stalled"}});
+    QVERIFY(!ws->waitFor([](const json &f) { return f.value("type", "") == "pong"; }, 5000).is_null());
+    const double queued = metricValue(server, "confab_storage_queue");
+    QVERIFY2(queued >= 1 && queued <= kBound, qPrintable(QString::number(queued)));
+    QCOMPARE(server.output().count("storage is behind"), 1);
+
+    // Storage moves again: each send not refused is acknowledged, and is in the history.
+    QVERIFY(QFile::remove(stallFile));
+    QSet<QString> acked;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            for (const json &f : ws->frames())
+                if (f.value("type", "") == "ack")
+                    acked.insert(qs(f["ref"]));
+            return acked.size() + refused.size() >= kSends;
+        },
+        20000));
+    QCOMPARE(acked.size() + refused.size(), qsizetype(kSends));
+    QVERIFY(!acked.intersects(refused));
+    QVERIFY(fullHistory(sender, roomId).size() >= std::size_t(acked.size()));
     QVERIFY(server.stop());
 }
 
