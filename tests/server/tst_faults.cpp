@@ -4,6 +4,7 @@
 #include "apitestutil.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
@@ -12,8 +13,17 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <memory>
+#include <utility>
 #include <vector>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace confab::test;
 
@@ -67,6 +77,100 @@ private:
     QByteArray m_received;
 };
 
+// Many raw WebSocket handshakes (GET /chat, no token) at once, on non-blocking sockets driven by
+// poll(): far cheaper for the test than as many QWebSocket objects.
+class HandshakeCrowd {
+public:
+    explicit HandshakeCrowd(int count) : m_fds(std::size_t(count), -1), m_replies(std::size_t(count)) {}
+    ~HandshakeCrowd() { dropAll(); }
+    HandshakeCrowd(const HandshakeCrowd &) = delete;
+    HandshakeCrowd &operator=(const HandshakeCrowd &) = delete;
+
+    // Connects all and sends each its handshake; true once every one has been answered 101 (false
+    // on a refusal or when `timeoutMs` passes). `failure` says which one and how.
+    bool openAll(quint16 port, int timeoutMs, QString *failure)
+    {
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(port);
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        for (int &fd : m_fds) {
+            fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+            if (fd < 0 ||
+                (::connect(fd, reinterpret_cast<const sockaddr *>(&addr), sizeof addr) != 0 && errno != EINPROGRESS)) {
+                *failure = QStringLiteral("connect: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+                return false;
+            }
+        }
+        const QByteArray request = "GET /chat HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: "
+                                   "Upgrade\r\nSec-WebSocket-Key: " +
+                                   QByteArray("confab-crowd-key").toBase64() + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+        std::vector<bool> sent(m_fds.size(), false);
+        std::size_t answered = 0;
+        QElapsedTimer clock;
+        clock.start();
+        std::vector<pollfd> polls;
+        std::vector<std::size_t> which;
+        while (answered < m_fds.size()) {
+            if (clock.elapsed() > timeoutMs) {
+                *failure = QStringLiteral("%1 of %2 handshakes answered in %3 ms")
+                               .arg(answered)
+                               .arg(m_fds.size())
+                               .arg(timeoutMs);
+                return false;
+            }
+            polls.clear();
+            which.clear();
+            for (std::size_t i = 0; i < m_fds.size(); ++i) {
+                if (m_replies[i].contains("\r\n\r\n"))
+                    continue;
+                polls.push_back({m_fds[i], short(sent[i] ? POLLIN : POLLOUT), 0});
+                which.push_back(i);
+            }
+            if (::poll(polls.data(), nfds_t(polls.size()), 100) < 0 && errno != EINTR) {
+                *failure = QStringLiteral("poll: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+                return false;
+            }
+            for (std::size_t k = 0; k < polls.size(); ++k) {
+                const std::size_t i = which[k];
+                if (polls[k].revents & (POLLERR | POLLHUP)) {
+                    *failure =
+                        QStringLiteral("connection %1 failed after %2").arg(i).arg(QString::fromLatin1(m_replies[i]));
+                    return false;
+                }
+                if (!sent[i] && (polls[k].revents & POLLOUT)) {
+                    sent[i] = ::send(m_fds[i], request.constData(), std::size_t(request.size()), MSG_NOSIGNAL) ==
+                              request.size();
+                } else if (polls[k].revents & POLLIN) {
+                    char buffer[512];
+                    const ssize_t got = ::recv(m_fds[i], buffer, sizeof buffer, 0);
+                    if (got > 0)
+                        m_replies[i].append(buffer, got);
+                    if (m_replies[i].contains("\r\n\r\n")) {
+                        if (!m_replies[i].startsWith("HTTP/1.1 101")) {
+                            *failure =
+                                QStringLiteral("connection %1: %2").arg(i).arg(QString::fromLatin1(m_replies[i]));
+                            return false;
+                        }
+                        ++answered;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+    void dropAll()
+    {
+        for (int &fd : m_fds)
+            if (fd >= 0)
+                ::close(std::exchange(fd, -1));
+    }
+
+private:
+    std::vector<int> m_fds;
+    std::vector<QByteArray> m_replies;
+};
+
 } // namespace
 
 class TestFaults : public QObject {
@@ -74,6 +178,7 @@ class TestFaults : public QObject {
 private Q_SLOTS:
     void connectionsHoldingMoreThanTheirSocket();
     void stalledStorageRefusesSendsPastTheBound();
+    void manyWebSocketsOpenedAndDroppedAtOnce();
 };
 
 void TestFaults::connectionsHoldingMoreThanTheirSocket()
@@ -208,6 +313,50 @@ void TestFaults::stalledStorageRefusesSendsPastTheBound()
     QCOMPARE(acked.size() + refused.size(), qsizetype(kSends));
     QVERIFY(!acked.intersects(refused));
     QVERIFY(fullHistory(sender, roomId).size() >= std::size_t(acked.size()));
+    QVERIFY(server.stop());
+}
+
+void TestFaults::manyWebSocketsOpenedAndDroppedAtOnce()
+{
+    // Many WebSocket connections opened at once and dropped at once: every handshake is answered,
+    // and afterwards the server holds exactly the descriptors it held before (no leak), and lives.
+    // The issue asks for 10,000. Measured here (2 cores shared, ASan+UBSan): 1,600 open and close
+    // in about 1 s; from about 2,000 this harness stalls (256 or so answered, the rest never),
+    // while a Python client on poll() gets 2,000 answered by the same server in 1 s: not
+    // understood yet (docs/testing.md), so the count stays at 1,500 until it is.
+    // CONFAB_FAULTS_CONNECTIONS sets another count for a local run.
+    const int count = qEnvironmentVariableIsSet("CONFAB_FAULTS_CONNECTIONS")
+                          ? qEnvironmentVariableIntValue("CONFAB_FAULTS_CONNECTIONS")
+                          : 1500;
+    TestServer server;
+    QVERIFY(server.start(TestServer::relaxedArgs()));
+    {
+        // What the first upgrade opens once and keeps, before counting.
+        HandshakeCrowd first(1);
+        QString failure;
+        QVERIFY2(first.openAll(server.port(), 10000, &failure), qPrintable(failure));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(metricValue(server, "confab_websocket_connections"), 0.0, 10000);
+    const QStringList idle = openDescriptors(server.pid());
+
+    QElapsedTimer took;
+    took.start();
+    HandshakeCrowd crowd(count);
+    QString failure;
+    const bool opened = crowd.openAll(server.port(), 60000, &failure);
+    QVERIFY2(opened, qPrintable(failure + QLatin1Char('\n') + QString::fromUtf8(server.output().right(1500))));
+    const qint64 openedMs = took.elapsed();
+    QVERIFY2(openDescriptors(server.pid()).size() >= count,
+             qPrintable(QStringLiteral("%1 descriptors open").arg(openDescriptors(server.pid()).size())));
+    crowd.dropAll();
+    QVERIFY2(QTest::qWaitFor([&] { return openDescriptors(server.pid()).size() <= idle.size(); }, 60000),
+             qPrintable(QStringLiteral("open now: %1 descriptors, %2 when idle")
+                            .arg(openDescriptors(server.pid()).size())
+                            .arg(idle.size())));
+    qInfo("%d WebSocket connections opened in %lld ms, all closed after %lld ms", count, openedMs, took.elapsed());
+    QVERIFY(server.isRunning());
+    QCOMPARE(metricValue(server, "confab_websocket_connections"), 0.0);
+    QVERIFY2(!server.output().contains("runtime error"), server.output().right(2000).constData());
     QVERIFY(server.stop());
 }
 

@@ -86,6 +86,7 @@ bool HttpServer::setTls(const QString &certPath, const QString &keyPath, QString
 
 namespace {
 constexpr int kMaxPending = 256;
+constexpr int kListenBacklog = 4096; // the kernel caps it at net.core.somaxconn
 } // namespace
 
 bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *error)
@@ -108,6 +109,10 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *erro
     }
     // Sockets waiting in the listener before we adopt them (TLS handshakes count there too).
     m_listener->setMaxPendingConnections(kMaxPending);
+    // Clients arriving all at once (a restart, a network coming back) wait in the kernel's queue
+    // while we adopt the ones before them. Qt's default of 50 drops the others' handshakes, and
+    // their retries back off for up to a minute.
+    m_listener->setListenBacklogSize(kListenBacklog);
     connect(m_listener, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::onPendingConnections);
     connect(m_listener, &QTcpServer::acceptError, this, &HttpServer::onAcceptError);
     // One descriptor per connection up to the reserve (see DescriptorHeadroom).
