@@ -45,6 +45,7 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     m_worker = std::make_unique<StorageWorker>(std::make_unique<SqliteStorage>(m_config.databasePath()), *m_clock,
                                                *m_ids, *m_members, *m_presence, settings, m_counters.get());
     m_worker->watchDiskSpace(m_config.dataDir, m_config.minFreeDiskBytes);
+    m_worker->setMaxQueued(m_config.maxStorageQueue);
     m_bus = std::make_unique<LocalEventBus>();
     m_metrics = std::make_unique<Metrics>();
     m_worker->setTimings(&m_metrics->storageQueueWait(), &m_metrics->storageTransaction());

@@ -133,6 +133,9 @@ const std::vector<Setting> &settings()
          [](ServerConfig &c, const QString &v) {
              return parseNumber<qint64>(v, 64 << 10, qint64(1) << 32, &c.maxQueuedBytes);
          }},
+        {"max-storage-queue", "n",
+         "Requests waiting for the storage thread beyond which sends are refused as busy (default 10000).",
+         [](ServerConfig &c, const QString &v) { return parseNumber<int>(v, 1, 10000000, &c.maxStorageQueue); }},
         {"min-free-disk-mb", "MiB",
          "Free space under the data directory below which /healthz reports degraded; 0 turns the check off (default "
          "64).",

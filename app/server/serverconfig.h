@@ -35,6 +35,7 @@ struct ServerConfig {
     double requestRate = 20;
     double requestBurst = 60;
     qint64 maxQueuedBytes = 8 * 1024 * 1024;
+    int maxStorageQueue = 10000; // items waiting for the storage thread before sends are refused as busy
     int syncReplayMax = 500;
     qint64 minFreeDiskBytes = 64 * 1024 * 1024; // /healthz: degraded below this
     QStringList wordFilter;                     // from --word-filter-file: one word per line, '#' starts a comment

@@ -18,9 +18,7 @@
 #include <QWebSocketServer>
 
 #include <algorithm>
-#include <limits>
-
-#include <sys/resource.h>
+#include <utility>
 
 namespace confab::server {
 
@@ -96,18 +94,7 @@ bool HttpServer::setTls(const QString &certPath, const QString &keyPath, QString
 
 namespace {
 constexpr int kMaxPending = 256;
-
-// Connections that fit in the descriptor limit, leaving room for the database, its journal,
-// log files, event fds and a TLS library's own files.
-int connectionsThatFitDescriptors()
-{
-    rlimit limit{};
-    if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
-        return std::numeric_limits<int>::max();
-    const qint64 soft = qint64(limit.rlim_cur);
-    const qint64 reserve = std::clamp<qint64>(soft / 4, 32, 256);
-    return int(std::clamp<qint64>(soft - reserve, 1, std::numeric_limits<int>::max()));
-}
+constexpr int kListenBacklog = 4096; // the kernel caps it at net.core.somaxconn
 } // namespace
 
 bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *error)
@@ -130,9 +117,14 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *erro
     }
     // Sockets waiting in the listener before we adopt them (TLS handshakes count there too).
     m_listener->setMaxPendingConnections(kMaxPending);
+    // Clients arriving all at once (a restart, a network coming back) wait in the kernel's queue
+    // while we adopt the ones before them. Qt's default of 50 drops the others' handshakes, and
+    // their retries back off for up to a minute.
+    m_listener->setListenBacklogSize(kListenBacklog);
     connect(m_listener, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::onPendingConnections);
     connect(m_listener, &QTcpServer::acceptError, this, &HttpServer::onAcceptError);
-    const int fit = connectionsThatFitDescriptors();
+    // One descriptor per connection up to the reserve (see DescriptorHeadroom).
+    const int fit = m_headroom.ceiling();
     if (fit < m_limits.maxConnections) {
         qCInfo(lcHttp, "at most %d connections: the descriptor limit (RLIMIT_NOFILE) allows no more", fit);
         m_limits.maxConnections = fit;
@@ -217,6 +209,21 @@ void HttpServer::updateAccepting()
 {
     if (!m_listener || !m_listener->isListening() || m_acceptBackoff)
         return;
+    if (m_outOfHeadroom || m_reportedLowDescriptors) {
+        const int lowest = DescriptorHeadroom::lowestFree(int(m_listener->socketDescriptor()));
+        if (lowest >= 0 && !m_headroom.isInReserve(lowest))
+            m_outOfHeadroom = false;
+        // Told once per episode: over when half the room below the ceiling is free again.
+        if (m_reportedLowDescriptors && lowest >= 0 && lowest < m_headroom.ceiling() / 2) {
+            m_reportedLowDescriptors = false;
+            qCInfo(lcHttp, "file descriptors free again (%d connections open)", openConnections());
+        }
+    }
+    if (m_outOfHeadroom) {
+        m_listener->setMaxPendingConnections(0);
+        m_listener->pauseAccepting();
+        return;
+    }
     // Over the cap, new clients wait in the kernel's accept queue instead of costing us memory.
     // Qt's accept loop goes on after pauseAccepting() until it holds this many unadopted
     // sockets: bounding it by the room left makes the cap exact (it guards the descriptors).
@@ -251,6 +258,17 @@ void HttpServer::adopt(QTcpSocket *socket)
         [this](const HttpRequest &request) { return m_identify ? m_identify(request) : QString(); },
         [this](const HttpRequest &head) { return m_origins.allows(head.header("origin")); },
     };
+    // Connections that hold more than their socket fill the descriptor table faster than the
+    // connection cap counts: stop before accept() or a file open meets EMFILE.
+    if (!m_outOfHeadroom && m_headroom.isInReserve(int(socket->socketDescriptor()))) {
+        m_outOfHeadroom = true;
+        if (!std::exchange(m_reportedLowDescriptors, true))
+            qCWarning(lcHttp,
+                      "file descriptors running low: at least %d in use, the rest of the limit (RLIMIT_NOFILE) is "
+                      "kept for the database and files; not accepting until some of the %d connections close "
+                      "(raise LimitNOFILE / ulimit -n)",
+                      int(socket->socketDescriptor()) + 1, openConnections() + 1);
+    }
     auto *connection = new HttpConnection(socket, id, m_limits, std::move(hooks), this);
     m_connections.insert(id, connection);
     m_peakConnections = qMax(m_peakConnections, openConnections());

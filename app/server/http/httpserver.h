@@ -17,6 +17,7 @@
 // A WebSocket upgrade is taken over only as the first request of a connection: the first header
 // block is peeked, not read, so QWebSocketServer::handleConnection() can read the handshake itself.
 
+#include "descriptorheadroom.h"
 #include "httplimits.h"
 #include "httpmessage.h"
 #include "originpolicy.h"
@@ -112,6 +113,9 @@ private:
     int m_peakConnections = 0;
     bool m_acceptBackoff = false;      // out of descriptors: not accepting until the back-off ends
     bool m_reportedExhaustion = false; // logged once per episode
+    DescriptorHeadroom m_headroom;
+    bool m_outOfHeadroom = false;          // descriptors reached the reserve: not accepting until some close
+    bool m_reportedLowDescriptors = false; // logged once per episode
 };
 
 } // namespace confab::server

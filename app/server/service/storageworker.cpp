@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storageworker.h"
 
+#include "ops/storagestall.h"
+
 #include <QSemaphore>
 #include <QStorageInfo>
 
@@ -136,6 +138,7 @@ void StorageWorker::drain()
                 m_queue.pop_front();
             }
         }
+        StorageStall::holdWhileAsked(); // fault tests only: inert unless asked for
         const qint64 startedUs = steadyUs();
         if (m_queueWait) {
             for (const JobPtr &job : batch)
@@ -236,6 +239,10 @@ void StorageWorker::answer(std::vector<JobPtr> jobs)
                     --m_pending;
                     job->complete(m_publish);
                 }
+                if (m_refusing && m_pending <= m_maxQueued / 2) {
+                    m_refusing = false;
+                    qCInfo(lcStorageWorker, "storage caught up (%d items queued): taking sends again", m_pending);
+                }
             };
             if (m_scope && jobs.size() > 1)
                 m_scope(answerAll);
@@ -243,6 +250,27 @@ void StorageWorker::answer(std::vector<JobPtr> jobs)
                 answerAll();
         },
         Qt::QueuedConnection);
+}
+
+bool StorageWorker::queueFull()
+{
+    if (m_maxQueued <= 0 || m_pending < m_maxQueued)
+        return false;
+    if (!std::exchange(m_refusing, true))
+        qCWarning(lcStorageWorker,
+                  "storage is behind: %d items queued; sends are refused as busy until it catches up "
+                  "(--max-storage-queue)",
+                  m_pending);
+    return true;
+}
+
+ApiError StorageWorker::busyError() const
+{
+    return ApiError{
+        ErrorCode::Unavailable,
+        QStringLiteral("the server is busy: %1 requests are waiting for storage; try again shortly").arg(m_pending),
+        {},
+        1};
 }
 
 void StorageWorker::noteCommits()

@@ -61,6 +61,14 @@ public:
     void run(QObject *context, std::function<Result<T>(Services &, Effects &)> work,
              std::function<void(Result<T>)> done, Commit commit = Commit::Alone)
     {
+        if (commit == Commit::Grouped && done && queueFull()) {
+            // Refused without queueing, answered from the event loop like any other answer.
+            if (context)
+                QMetaObject::invokeMethod(
+                    context, [done = std::move(done), error = busyError()] { done(Result<T>(error)); },
+                    Qt::QueuedConnection);
+            return;
+        }
         ++m_pending;
         enqueue(std::make_shared<Job<T>>(context, std::move(work), std::move(done), commit == Commit::Grouped));
     }
@@ -77,6 +85,9 @@ public:
         m_queueWait = queueWait;
         m_transaction = transaction;
     }
+    // Sends (Commit::Grouped work with an answer) are refused as busy, UNAVAILABLE, while this
+    // many items wait for the storage thread: a stalled disk costs bounded memory. 0: no bound.
+    void setMaxQueued(int items) { m_maxQueued = items; }
 
     // Health (any thread): why storage is not fit for writes, empty when it is. A storage failure
     // counts until a later transaction commits; free space under the data directory below
@@ -148,6 +159,8 @@ private:
     void answer(std::vector<JobPtr> jobs);
     void recoverFromFailure(const char *what);
     void noteCommits(); // storage thread: clears a remembered failure once a write commits
+    bool queueFull();   // this object's thread; logs the start of an episode
+    ApiError busyError() const;
 
     std::unique_ptr<Storage> m_storage;
     std::unique_ptr<ServiceContext> m_context;
@@ -157,6 +170,8 @@ private:
     Publish m_publish;
     CompletionScope m_scope;
     int m_pending = 0; // this object's thread only
+    int m_maxQueued = 0;
+    bool m_refusing = false; // this object's thread: sends are being refused (logged once)
 
     mutable QMutex m_healthMutex; // guards the four below, shared by both threads
     QString m_lastFailure;        // storage thread writes, any thread reads
