@@ -22,6 +22,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -119,6 +120,10 @@ public:
                                .arg(timeoutMs);
                 return false;
             }
+            // The server's log goes to a pipe this process reads in its event loop: a loop that
+            // never turns lets the pipe fill, and a server writing a log line then waits (no
+            // handshake answered at all once the lines got longer with request ids).
+            QCoreApplication::processEvents();
             polls.clear();
             which.clear();
             for (std::size_t i = 0; i < m_fds.size(); ++i) {
@@ -320,14 +325,23 @@ void TestFaults::manyWebSocketsOpenedAndDroppedAtOnce()
 {
     // Many WebSocket connections opened at once and dropped at once: every handshake is answered,
     // and afterwards the server holds exactly the descriptors it held before (no leak), and lives.
-    // The issue asks for 10,000. Measured here (2 cores shared, ASan+UBSan): 1,600 open and close
-    // in about 1 s; from about 2,000 this harness stalls (256 or so answered, the rest never),
-    // while a Python client on poll() gets 2,000 answered by the same server in 1 s: not
-    // understood yet (docs/testing.md), so the count stays at 1,500 until it is.
-    // CONFAB_FAULTS_CONNECTIONS sets another count for a local run.
-    const int count = qEnvironmentVariableIsSet("CONFAB_FAULTS_CONNECTIONS")
-                          ? qEnvironmentVariableIntValue("CONFAB_FAULTS_CONNECTIONS")
-                          : 1500;
+    // 10,000 as the issue asks: about 11 s under ASan+UBSan on 2 busy cores. This process needs
+    // a descriptor per connection too: it raises its soft limit to the hard one, and runs as many
+    // as that allows. CONFAB_FAULTS_CONNECTIONS sets another count for a local run.
+    rlimit limit{};
+    QVERIFY(::getrlimit(RLIMIT_NOFILE, &limit) == 0);
+    limit.rlim_cur = limit.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &limit);
+    QVERIFY(::getrlimit(RLIMIT_NOFILE, &limit) == 0);
+    const int fits = int(std::min<rlim_t>(limit.rlim_cur, 1 << 20)) - 256;
+    const int wanted = qEnvironmentVariableIsSet("CONFAB_FAULTS_CONNECTIONS")
+                           ? qEnvironmentVariableIntValue("CONFAB_FAULTS_CONNECTIONS")
+                           : 10000;
+    const int count = std::min(wanted, fits);
+    if (count < 1000)
+        QSKIP(qPrintable(QStringLiteral("RLIMIT_NOFILE allows this test only %1 descriptors").arg(limit.rlim_cur)));
+    if (count < wanted)
+        qWarning("only %d connections: RLIMIT_NOFILE is %d", count, int(limit.rlim_cur));
     TestServer server;
     QVERIFY(server.start(TestServer::relaxedArgs()));
     {

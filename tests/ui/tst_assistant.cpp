@@ -207,7 +207,7 @@ private Q_SLOTS:
         QVERIFY(timeline()->hoverBar()->stopAnswerButton()->isVisibleTo(timeline()->hoverBar()));
         QVERIFY(!timeline()->hoverBar()->retryAnswerButton()->isVisibleTo(timeline()->hoverBar()));
         QCOMPARE(timeline()->hoverBar()->stopAnswerButton()->accessibleName(), QStringLiteral("Stop the answer"));
-        timeline()->hoverBar()->hide();
+        // It stays over the row while the answer ends (the mouse has not moved): checked below.
 
         // The message menu (Shift+F10) lists "Stop the answer"; Ctrl+Shift+X stops it (shortcuts
         // need the window active again after the settings dialog).
@@ -231,6 +231,11 @@ private Q_SLOTS:
         stopped.seq = m_answer.seq + 1;
         deliver(MessageUpdatedFrame{stopped.seq, stopped});
         QTRY_VERIFY(MessageDelegate::statusText(proxyIndex(m_answer.messageId)).contains(QStringLiteral("Stopped")));
+        // The toolbar still over the row follows the new state: no Stop on an answer that ended.
+        QVERIFY(timeline()->hoverBar()->isVisible());
+        QVERIFY(!timeline()->hoverBar()->stopAnswerButton()->isVisibleTo(timeline()->hoverBar()));
+        QVERIFY(timeline()->hoverBar()->retryAnswerButton()->isVisibleTo(timeline()->hoverBar()));
+        timeline()->hoverBar()->hide();
         QVERIFY(!timeline()->stopAnswerAction()->isEnabled());
         QVERIFY(timeline()->retryAnswerAction()->isEnabled());
         shoot(QStringLiteral("assistant-stopped.png"));

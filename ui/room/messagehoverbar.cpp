@@ -103,12 +103,31 @@ void MessageHoverBar::showFor(const QModelIndex &index)
         return;
     }
     m_target = index;
+    watch(index.model());
     const auto answer = AnswerControls::actionFor(index, m_timeline->canModerate());
     m_stopAnswer->setVisible(answer == AnswerControls::Action::Stop);
     m_retryAnswer->setVisible(answer == AnswerControls::Action::Retry);
     place();
     show();
     raise();
+}
+
+// A row that changes under the bar (an answer that ends, a message deleted) changes what the bar
+// offers, without the mouse moving.
+void MessageHoverBar::watch(const QAbstractItemModel *model)
+{
+    if (model == m_watched)
+        return;
+    disconnect(m_rowChanged);
+    m_watched = model;
+    if (!model)
+        return;
+    m_rowChanged = connect(model, &QAbstractItemModel::dataChanged, this,
+                           [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                               if (isVisible() && m_target.isValid() && topLeft.row() <= m_target.row() &&
+                                   m_target.row() <= bottomRight.row())
+                                   showFor(m_target);
+                           });
 }
 
 void MessageHoverBar::place()

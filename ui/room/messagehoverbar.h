@@ -3,6 +3,7 @@
 
 #include <QFrame>
 #include <QPersistentModelIndex>
+#include <QPointer>
 
 class QToolButton;
 
@@ -37,6 +38,7 @@ protected:
 private:
     void follow(const QPoint &viewportPos);
     void place();
+    void watch(const QAbstractItemModel *model);
     bool showReactionTip(const QPoint &viewportPos, const QPoint &globalPos);
 
     TimelineView *m_timeline;
@@ -46,6 +48,8 @@ private:
     QToolButton *m_stopAnswer;
     QToolButton *m_retryAnswer;
     QPersistentModelIndex m_target;
+    QPointer<const QAbstractItemModel> m_watched;
+    QMetaObject::Connection m_rowChanged;
 };
 
 } // namespace confab::ui
