@@ -105,6 +105,11 @@ RoomListModel::RoomListModel(ApiClient &api, LocalStore &store, SyncEngine &sync
         if (r.userId != m_me)
             return;
         if (const int row = rowOf(r.roomId); row >= 0 && m_rooms[std::size_t(row)].unreadCount) {
+            // Only a marker at (or past) the newest message clears the count: the echo of an
+            // older marker can arrive after newer messages, which stay unread.
+            const auto &last = m_rooms[std::size_t(row)].lastMessage;
+            if (last && last->messageId != r.messageId && (r.seq <= 0 || r.seq < last->seq))
+                return;
             m_rooms[std::size_t(row)].unreadCount = 0;
             m_store.saveRoom(m_rooms[std::size_t(row)]);
             changed(row);
