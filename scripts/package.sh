@@ -13,7 +13,7 @@ build_dir=${1:-build-rel}
 # CMAKE_SKIP_INSTALL_ALL_DEPENDENCY: cpack must not build every test first.
 CONFAB_BUILD_TARGETS="confab confab-cli confab-server confab_package_files" \
     bash scripts/build.sh "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr \
-    -DCONFAB_SANITIZE=OFF -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON
+    -DCONFAB_SANITIZE=OFF -DCONFAB_SHARED_LIBS=OFF -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON
 
 rm -rf "$build_dir/packages"
 (cd "$build_dir" && cpack --config CPackConfig.cmake -G DEB)
