@@ -4,7 +4,10 @@
 // SqliteMessageStore: messages with their reactions and pins, and search (the messages,
 // reactions and pins tables and the messages_fts index).
 
+#include "storage/sqlitedatabase.h"
 #include "storage/storage.h"
+
+#include <utility>
 
 namespace confab::server {
 
@@ -52,6 +55,9 @@ public:
     std::vector<Message> pins(const QString &roomId) override;
 
     std::vector<SearchHit> search(const SearchQuery &q) override;
+    // The statement search() runs (an empty one when there is nothing to search): tests check
+    // its query plan.
+    static std::pair<QString, SqlParams> searchStatement(const SearchQuery &q);
 
     KeyedPage<Message> messagesByAuthor(const QString &authorId, qint64 afterKey, int limit) override;
     KeyedPage<ReactionRecord> reactionsByUser(const QString &userId, qint64 afterKey, int limit) override;
