@@ -111,6 +111,7 @@ private Q_SLOTS:
     void searchHostileInputNeverThrows();
     void searchFollowsEditsAndDeletes();
     void searchLooksMessagesUpByRowid();
+    void relevanceRanksTheNewestMatchesUnderTheFilters();
 
     void deleteUserErasesAccount();
     void deleteRoomRemovesEverything();
@@ -1138,6 +1139,35 @@ void TestStorage::searchLooksMessagesUpByRowid()
         }
     }
     QSqlDatabase::removeDatabase(s("plan"));
+}
+
+// Relevance ranks only the newest kRankedMatches matches, but counted under the caller's filters:
+// a room whose matches are all older than that many matches elsewhere still finds them.
+void TestStorage::relevanceRanksTheNewestMatchesUnderTheFilters()
+{
+    seedUsersAndRoom(); // r_main: alice, bob
+    m_st->insertRoom(makeRoom(s("r_busy"), s("Busy"), RoomType::Public));
+    m_st->insertMember(makeMember(s("r_busy"), s("u_alice")));
+    const Message best = send(s("r_main"), s("u_bob"), s("kiwi kiwi kiwi"));
+    send(s("r_main"), s("u_bob"), s("kiwi and a long sentence about many other things entirely"));
+    for (int i = 0; i < SqliteMessageStore::kRankedMatches + 50; ++i)
+        send(s("r_busy"), s("u_alice"), QStringLiteral("kiwi number %1").arg(i));
+
+    SearchQuery q;
+    q.text = s("kiwi");
+    q.memberUserId = s("u_alice");
+    q.roomId = s("r_main");
+    q.byRelevance = true;
+    std::vector<SearchHit> hits = m_st->search(q);
+    QCOMPARE(hits.size(), size_t(2));
+    QCOMPARE(hits[0].message.messageId, best.messageId); // the denser match ranks first
+
+    q.roomId.clear(); // all rooms: the ranked set is the newest matches, r_main's are not among them
+    q.limit = 100;
+    hits = m_st->search(q);
+    QCOMPARE(hits.size(), size_t(100));
+    for (const SearchHit &h : hits)
+        QCOMPARE(h.message.roomId, s("r_busy"));
 }
 
 // ---- erasure -------------------------------------------------------------------------------

@@ -24,6 +24,8 @@ public:
     // countUnread stops counting here: a room list shows "999+" long before it matters, and the
     // count must not cost a scan of a million messages.
     static constexpr int kUnreadCountCap = 1000;
+    // A search by relevance ranks this many of the newest matches (see searchStatement()).
+    static constexpr int kRankedMatches = 1000;
 
     explicit SqliteMessageStore(SqliteDatabase &db) : m_db(db) {}
 
