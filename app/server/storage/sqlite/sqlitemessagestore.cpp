@@ -412,18 +412,19 @@ std::pair<QString, SqlParams> SqliteMessageStore::searchStatement(const SearchQu
     // when a common word matches much of the history) or by bm25 rank. Without: the filters
     // alone, newest first. Membership is checked in the same query either way.
     SqlParams params{sqlText(q.memberUserId)};
-    const QString select = QStringLiteral("SELECT ") + kMessageColumns;
-    QString sql; // FROM and WHERE: the same for the ranked matches' cut-off below
+    QString columns = QStringLiteral("SELECT ") + kMessageColumns;
+    QString from;
     if (filtersOnly) {
-        sql += QStringLiteral(", substr(m.content, 1, 160) FROM messages m "
+        columns += QStringLiteral(", substr(m.content, 1, 160)");
+        from = QStringLiteral(" FROM messages m "
                               "JOIN room_members rm ON rm.room_id = m.room_id AND rm.user_id = ? "
                               "LEFT JOIN users u ON u.user_id = m.author_id WHERE m.is_deleted = 0 "
                               "AND m.type <> 'system'"); // lines the server wrote are not searched
     } else {
+        columns += QStringLiteral(", snippet(messages_fts, 0, char(1), char(2), '…', 16)");
         // CROSS JOIN fixes the order: SQLite otherwise may start from the caller's few memberships
         // and run the MATCH once per message of their rooms (10,000 messages: over a minute).
-        sql += QStringLiteral(", snippet(messages_fts, 0, char(1), char(2), '…', 16) "
-                              "FROM messages_fts CROSS JOIN messages m ON m.id = messages_fts.rowid "
+        from = QStringLiteral(" FROM messages_fts CROSS JOIN messages m ON m.id = messages_fts.rowid "
                               "CROSS JOIN room_members rm ON rm.room_id = m.room_id AND rm.user_id = ? "
                               "LEFT JOIN users u ON u.user_id = m.author_id "
                               "WHERE messages_fts MATCH ? AND m.is_deleted = 0");
@@ -435,45 +436,37 @@ std::pair<QString, SqlParams> SqliteMessageStore::searchStatement(const SearchQu
     // primary-key lookup by rowid.
     const QString column = filtersOnly ? QStringLiteral(" AND m.") : QStringLiteral(" AND +m.");
     if (!q.roomId.isEmpty()) {
-        sql += column + QStringLiteral("room_id = ?");
+        from += column + QStringLiteral("room_id = ?");
         params.push_back(q.roomId);
     }
     if (!q.authorId.isEmpty()) {
-        sql += column + QStringLiteral("author_id = ?");
+        from += column + QStringLiteral("author_id = ?");
         params.push_back(q.authorId);
     }
     if (q.beforeMs > 0) {
-        sql += column + QStringLiteral("created_at < ?");
+        from += column + QStringLiteral("created_at < ?");
         params.push_back(qlonglong(q.beforeMs));
     }
     if (q.afterMs > 0) {
-        sql += column + QStringLiteral("created_at >= ?");
+        from += column + QStringLiteral("created_at >= ?");
         params.push_back(qlonglong(q.afterMs));
     }
     if (q.hasFile)
-        sql += QStringLiteral(" AND COALESCE(m.attachments, '') NOT IN ('', '[]')");
-    const int limit = std::clamp(q.limit, 1, 100);
-    if (filtersOnly) {
-        params.push_back(limit);
-        return {select + sql + QStringLiteral(" ORDER BY m.id DESC LIMIT ?"), params};
-    }
-    if (!q.byRelevance) {
-        params.push_back(limit);
-        return {select + sql + QStringLiteral(" ORDER BY messages_fts.rowid DESC LIMIT ?"), params};
-    }
-    // By relevance, bm25 ranks the newest kRankedMatches matches (under the same filters) only: a
-    // word in one message of eight is 125,000 rows to rank at 1M messages (0.5 s), and the best
-    // of the recent ones is what people look for in a chat. The cut-off is a rowid, which FTS5
-    // applies to its doclist.
-    const QString from = sql.mid(sql.indexOf(QStringLiteral(" FROM ")));
-    const QString cutoff = QStringLiteral(" AND messages_fts.rowid >= (SELECT COALESCE(MIN(r), 0) FROM "
-                                          "(SELECT messages_fts.rowid AS r") +
-                           from + QStringLiteral(" ORDER BY messages_fts.rowid DESC LIMIT %1))").arg(kRankedMatches);
-    SqlParams all = params;
-    all.insert(all.end(), params.begin(), params.end());
-    all.push_back(limit);
-    return {select + sql + cutoff + QStringLiteral(" ORDER BY bm25(messages_fts), messages_fts.rowid DESC LIMIT ?"),
-            all};
+        from += QStringLiteral(" AND COALESCE(m.attachments, '') NOT IN ('', '[]')");
+    params.push_back(std::clamp(q.limit, 1, 100));
+    if (filtersOnly)
+        return {columns + from + QStringLiteral(" ORDER BY m.id DESC LIMIT ?"), params};
+    if (!q.byRelevance)
+        return {columns + from + QStringLiteral(" ORDER BY messages_fts.rowid DESC LIMIT ?"), params};
+    // By relevance, bm25 ranks the newest kRankedMatches matches (under the same filters) only, in
+    // one pass over the index: a word in one message of eight is 125,000 rows to rank at 1M
+    // messages (0.5 s), and the best of the recent ones is what people look for in a chat. The
+    // extra columns after the snippet are not read.
+    return {QStringLiteral("SELECT * FROM (") + columns +
+                QStringLiteral(", bm25(messages_fts) AS rank_, messages_fts.rowid AS rowid_") + from +
+                QStringLiteral(" ORDER BY messages_fts.rowid DESC LIMIT %1) ORDER BY rank_, rowid_ DESC LIMIT ?")
+                    .arg(kRankedMatches),
+            params};
 }
 
 std::vector<SearchHit> SqliteMessageStore::search(const SearchQuery &q)

@@ -25,7 +25,7 @@ public:
     // count must not cost a scan of a million messages.
     static constexpr int kUnreadCountCap = 1000;
     // A search by relevance ranks this many of the newest matches (see searchStatement()).
-    static constexpr int kRankedMatches = 1000;
+    static constexpr int kRankedMatches = 500;
 
     explicit SqliteMessageStore(SqliteDatabase &db) : m_db(db) {}
 
