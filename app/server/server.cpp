@@ -7,6 +7,7 @@
 #include "http/httpserver.h"
 #include "metrics.h"
 #include "ops/datadirlock.h"
+#include "ops/logoutput.h"
 #include "ops/servicewatchdog.h"
 #include "ratelimiter.h"
 #include "realtime/realtimehub.h"
@@ -134,6 +135,8 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
                           [this] { return double(m_counters->messagesStored.load()); });
     m_metrics->addCounter("confab_room_events_total", "Room events logged.",
                           [this] { return double(m_counters->roomEvents.load()); });
+    m_metrics->addCounter("confab_log_lines_dropped_total", "Log lines dropped: standard error was not read in time.",
+                          [] { return double(LogOutput::droppedLines()); });
     m_metrics->addCounter("confab_frames_sent_total", "WebSocket frames handed to connections by fan-out.",
                           [this] { return double(m_hub->registry().framesSent()); });
     m_metrics->addCounter("confab_assistant_answers_total", "Assistant answers ended, in any state.",
