@@ -9,6 +9,7 @@
 #include "ops/datadirlock.h"
 #include "ops/logoutput.h"
 #include "ops/servicewatchdog.h"
+#include "ops/shiftedclock.h"
 #include "ratelimiter.h"
 #include "realtime/realtimehub.h"
 #include "rest/restapi.h"
@@ -27,7 +28,7 @@ namespace confab::server {
 
 Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config(std::move(config))
 {
-    m_clock = std::make_unique<SystemClock>();
+    m_clock = ShiftedClock::fromEnvironment(); // a SystemClock outside tests
     m_ids = std::make_unique<RandomIdGenerator>();
     m_members = std::make_unique<MembershipIndex>();
     m_presence = std::make_unique<PresenceRegistry>();
