@@ -103,6 +103,7 @@ class TestCrashes : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void sigkillDuringPlainUpload();
+    void sigkillBetweenBlobAndItsRecord();
     void sigkillDuringResumableUpload();
     void sigkillInsideRetentionBatch();
 };
@@ -139,6 +140,51 @@ void TestCrashes::sigkillDuringPlainUpload()
     CHECK_STATUS(again, 200);
     QVERIFY(again.raw == whole);
     QVERIFY(server.stop());
+    QCOMPARE(countRows(server, QStringLiteral("SELECT COUNT(*) FROM files")), 1);
+    QCOMPARE(checkDatabase(server), QString());
+}
+
+void TestCrashes::sigkillBetweenBlobAndItsRecord()
+{
+    // Killed after a complete upload's bytes were moved into the blob store, before its row was
+    // committed: the upload was never answered, so no file exists; the same bytes uploaded again
+    // become a file (the blob already there is taken as it is) that downloads intact.
+    TestServer server;
+    QVERIFY(server.start(TestServer::relaxedArgs()));
+    Account a = makeAccount(server, QStringLiteral("unlucky"));
+    QVERIFY(!a.id.isEmpty());
+    QVERIFY(server.stop());
+    QTemporaryDir marks;
+    const QString reached = marks.filePath(QStringLiteral("reached"));
+    QProcessEnvironment fault;
+    fault.insert(QStringLiteral("CONFAB_FAULT_POINT"), QStringLiteral("file-stored"));
+    fault.insert(QStringLiteral("CONFAB_FAULT_POINT_FILE"), reached);
+    server.setEnvironment(fault);
+    QVERIFY(server.start(TestServer::relaxedArgs()));
+    const QByteArray body = pattern(200 * 1024);
+    UnfinishedRequest upload(server.port(),
+                             "POST /v1/files HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + a.token().toLatin1() +
+                                 "\r\nX-Filename: blob.bin\r\nContent-Type: application/octet-stream\r\n"
+                                 "Content-Length: " +
+                                 QByteArray::number(body.size()) + "\r\n\r\n",
+                             body);
+    QVERIFY2(QTest::qWaitFor([&] { return QFileInfo::exists(reached); }, 30000), "the upload was never stored");
+    server.kill();
+    QVERIFY(upload.answer().isEmpty());
+    QCOMPARE(checkDatabase(server), QString());
+    QCOMPARE(countRows(server, QStringLiteral("SELECT COUNT(*) FROM files")), 0);
+
+    server.setEnvironment(QProcessEnvironment());
+    QVERIFY(server.start(TestServer::relaxedArgs()));
+    const RestReply again =
+        a->send("POST", QStringLiteral("/v1/files"), body, "application/octet-stream", {{"X-Filename", "blob.bin"}});
+    CHECK_STATUS(again, 201);
+    const RestReply download = a->get(QStringLiteral("/v1/files/") + qs(again.data()["fileId"]));
+    CHECK_STATUS(download, 200);
+    QVERIFY(download.raw == body);
+    QVERIFY(server.stop());
+    QCOMPARE(QDir(server.dataDir() + QStringLiteral("/files/tmp")).entryList(QDir::Files | QDir::Hidden),
+             QStringList());
     QCOMPARE(countRows(server, QStringLiteral("SELECT COUNT(*) FROM files")), 1);
     QCOMPARE(checkDatabase(server), QString());
 }
