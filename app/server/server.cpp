@@ -7,7 +7,9 @@
 #include "http/httpserver.h"
 #include "metrics.h"
 #include "ops/datadirlock.h"
+#include "ops/logoutput.h"
 #include "ops/servicewatchdog.h"
+#include "ops/shiftedclock.h"
 #include "ratelimiter.h"
 #include "realtime/realtimehub.h"
 #include "rest/restapi.h"
@@ -26,7 +28,7 @@ namespace confab::server {
 
 Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config(std::move(config))
 {
-    m_clock = std::make_unique<SystemClock>();
+    m_clock = ShiftedClock::fromEnvironment(); // a SystemClock outside tests
     m_ids = std::make_unique<RandomIdGenerator>();
     m_members = std::make_unique<MembershipIndex>();
     m_presence = std::make_unique<PresenceRegistry>();
@@ -134,6 +136,8 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
                           [this] { return double(m_counters->messagesStored.load()); });
     m_metrics->addCounter("confab_room_events_total", "Room events logged.",
                           [this] { return double(m_counters->roomEvents.load()); });
+    m_metrics->addCounter("confab_log_lines_dropped_total", "Log lines dropped: standard error was not read in time.",
+                          [] { return double(LogOutput::droppedLines()); });
     m_metrics->addCounter("confab_frames_sent_total", "WebSocket frames handed to connections by fan-out.",
                           [this] { return double(m_hub->registry().framesSent()); });
     m_metrics->addCounter("confab_assistant_answers_total", "Assistant answers ended, in any state.",

@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/enums.h"
 #include "core/ids.h"
+#include "core/logline.h"
 #include "core/memberorder.h"
 #include "core/timeutil.h"
 #include "core/validation.h"
@@ -525,6 +526,24 @@ void TestCore::memberCursor()
             QCOMPARE(e.field(), u"cursor"_s);
         }
     }
+}
+
+void TestCore::logLines()
+{
+    // The one shape both the client's log file and the server's JSON log use for these parts.
+    QCOMPARE(QByteArray(confab::LogLine::levelName(QtDebugMsg)), QByteArray("debug"));
+    QCOMPARE(QByteArray(confab::LogLine::levelName(QtInfoMsg)), QByteArray("info"));
+    QCOMPARE(QByteArray(confab::LogLine::levelName(QtWarningMsg)), QByteArray("warning"));
+    QCOMPARE(QByteArray(confab::LogLine::levelName(QtCriticalMsg)), QByteArray("error"));
+    QCOMPARE(QByteArray(confab::LogLine::levelName(QtFatalMsg)), QByteArray("fatal"));
+    QCOMPARE(QByteArray(confab::LogLine::categoryName(nullptr)), QByteArray("default"));
+    QCOMPARE(QByteArray(confab::LogLine::categoryName("")), QByteArray("default"));
+    QCOMPARE(QByteArray(confab::LogLine::categoryName("confab.http")), QByteArray("confab.http"));
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(1765149077123, QTimeZone(3600));
+    QCOMPARE(confab::LogLine::timestamp(at), QByteArray("2025-12-07T23:11:17.123Z"));
+    QCOMPARE(confab::LogLine::timestamped(at, QtWarningMsg, "confab.sync", QStringLiteral("gap filled: ünïcode")),
+             QByteArray("2025-12-07T23:11:17.123Z warning confab.sync: gap filled: ") +
+                 QStringLiteral("ünïcode").toUtf8());
 }
 
 QTEST_GUILESS_MAIN(TestCore)

@@ -93,6 +93,7 @@ private Q_SLOTS:
     void randomIds();
     void sequentialIds();
     void clocks();
+    void logLines();
     void memberOrder();
     void memberCursor();
 };

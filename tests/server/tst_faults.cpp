@@ -14,12 +14,14 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <memory>
 #include <utility>
 #include <vector>
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/resource.h>
@@ -176,6 +178,54 @@ private:
     std::vector<QByteArray> m_replies;
 };
 
+// The read end of the pipe a server's standard error goes to: read only when the test says so.
+class LogPipe {
+public:
+    LogPipe()
+    {
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) == 0) {
+            m_read = fds[0];
+            m_write = fds[1];
+            ::fcntl(m_read, F_SETFL, O_NONBLOCK);
+            ::fcntl(m_read, F_SETPIPE_SZ, 4096); // the smallest: a few dozen lines fill it
+        }
+    }
+    ~LogPipe()
+    {
+        closeWriteEnd();
+        if (m_read >= 0)
+            ::close(m_read);
+    }
+    LogPipe(const LogPipe &) = delete;
+    LogPipe &operator=(const LogPipe &) = delete;
+    int writeEnd() const { return m_write; }
+    // Once the server has its copy: the pipe ends when the server does.
+    void closeWriteEnd()
+    {
+        if (m_write >= 0)
+            ::close(std::exchange(m_write, -1));
+    }
+    // Reads what is there now; false at the end of the pipe.
+    bool drain()
+    {
+        char buffer[65536];
+        for (;;) {
+            const ssize_t got = ::read(m_read, buffer, sizeof buffer);
+            if (got > 0)
+                m_text.append(buffer, got);
+            else
+                return got < 0 && (errno == EAGAIN || errno == EINTR);
+        }
+    }
+    const QByteArray &text() const { return m_text; }
+
+private:
+    int m_read = -1;
+    int m_write = -1;
+    QByteArray m_text;
+};
+
 } // namespace
 
 class TestFaults : public QObject {
@@ -184,6 +234,7 @@ private Q_SLOTS:
     void connectionsHoldingMoreThanTheirSocket();
     void stalledStorageRefusesSendsPastTheBound();
     void manyWebSocketsOpenedAndDroppedAtOnce();
+    void logOutputNobodyReads();
 };
 
 void TestFaults::connectionsHoldingMoreThanTheirSocket()
@@ -372,6 +423,67 @@ void TestFaults::manyWebSocketsOpenedAndDroppedAtOnce()
     QCOMPARE(metricValue(server, "confab_websocket_connections"), 0.0);
     QVERIFY2(!server.output().contains("runtime error"), server.output().right(2000).constData());
     QVERIFY(server.stop());
+}
+
+void TestFaults::logOutputNobodyReads()
+{
+    // The server's standard error is a pipe nobody reads while every request logs a long line:
+    // the server still answers /healthz and WebSocket pings, drops what its log queue cannot
+    // hold and counts it in /metrics. Once the pipe is read again a line says how many went
+    // missing, and at a clean stop every line still queued is written. (Log writes on the
+    // network thread stopped the whole server here.)
+    LogPipe pipe;
+    QVERIFY(pipe.writeEnd() >= 0);
+    TestServer server;
+    server.redirectStandardError(pipe.writeEnd());
+    QVERIFY(server.start(TestServer::relaxedArgs()));
+    pipe.closeWriteEnd();
+    const Account a = makeAccount(server, QStringLiteral("logger"));
+    auto ws = connectWs(server, a);
+    QVERIFY(ws);
+    RestClient anonymous(server.httpUrl());
+    const QString longPath = QStringLiteral("/v1/nothing/") + QString(2000, QLatin1Char('x'));
+
+    // Several seconds of heavy logging: each round about 100 KB of log lines.
+    QElapsedTimer took;
+    took.start();
+    int round = 0;
+    double dropped = 0;
+    while (took.elapsed() < 4000 || dropped <= 0) {
+        QVERIFY2(took.elapsed() < 60000, "no log line was dropped in a minute");
+        for (int i = 0; i < 50; ++i)
+            CHECK_STATUS(anonymous.get(longPath), 404);
+        CHECK_STATUS(anonymous.get(QStringLiteral("/healthz")), 200);
+        const std::string id = "r" + std::to_string(++round);
+        ws->send({{"type", "ping"}, {"id", id}});
+        QVERIFY2(
+            !ws->waitFor([&](const json &f) { return f.value("type", "") == "pong" && f.value("id", "") == id; }, 5000)
+                 .is_null(),
+            "no pong while the log pipe is full");
+        dropped = metricValue(server, "confab_log_lines_dropped_total");
+    }
+    qInfo("%d rounds in %lld ms, %.0f log lines dropped", round, took.elapsed(), dropped);
+
+    // Read again: the next line accepted is preceded by the count of those that were not.
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            pipe.drain();
+            return anonymous.get(QStringLiteral("/healthz")).status == 200 &&
+                   pipe.text().contains("log lines dropped: the log output was not being read");
+        },
+        20000));
+
+    // Not read for a while again, then a clean stop while reading: every line comes out.
+    constexpr int kLast = 200;
+    for (int i = 0; i < kLast; ++i)
+        CHECK_STATUS(anonymous.get(QStringLiteral("/v1/last-%1").arg(i)), 404);
+    QVERIFY(::kill(pid_t(server.pid()), SIGTERM) == 0);
+    QVERIFY(QTest::qWaitFor([&] { return !pipe.drain(); }, 30000));
+    QVERIFY(QTest::qWaitFor([&] { return !server.isRunning(); }, 15000));
+    for (int i = 0; i < kLast; ++i) {
+        const QByteArray line = "GET /v1/last-" + QByteArray::number(i) + " 404";
+        QVERIFY2(pipe.text().contains(line), line.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestFaults)

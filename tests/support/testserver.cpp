@@ -7,6 +7,7 @@
 #include <csignal>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 namespace confab::test {
 
@@ -24,8 +25,11 @@ bool TestServer::start(const QStringList &extraArgs)
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     // A test that crashes or times out must not leave its server running (and holding a port).
     const int descriptors = m_descriptorLimit;
-    m_process->setChildProcessModifier([descriptors] {
+    const int stderrFd = m_stderrFd;
+    m_process->setChildProcessModifier([descriptors, stderrFd] {
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (stderrFd >= 0) // after QProcess set up its channels
+            ::dup2(stderrFd, STDERR_FILENO);
         if (descriptors > 0) {
             const rlimit limit{rlim_t(descriptors), rlim_t(descriptors)};
             ::setrlimit(RLIMIT_NOFILE, &limit);

@@ -20,6 +20,9 @@ public:
     bool start(const QStringList &extraArgs = {});
     // Before start(): run the server with RLIMIT_NOFILE (soft and hard) at `descriptors`.
     void setDescriptorLimit(int descriptors) { m_descriptorLimit = descriptors; }
+    // Before start(): the server's standard error goes to `fd` (a pipe the test controls)
+    // instead of output(); its standard output still comes to output().
+    void redirectStandardError(int fd) { m_stderrFd = fd; }
     // Flags for a test that signs many people up and posts quickly: fast password hashing and
     // rate limits far above what the test reaches.
     static QStringList relaxedArgs();
@@ -49,6 +52,7 @@ private:
     QStringList m_lastArgs;
     quint16 m_port = 0;
     int m_descriptorLimit = 0; // 0: inherited
+    int m_stderrFd = -1;       // -1: merged into output()
     QProcessEnvironment m_environment;
 };
 

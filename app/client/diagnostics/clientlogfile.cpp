@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clientlogfile.h"
 
+#include "core/logline.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QStandardPaths>
@@ -12,30 +14,10 @@ namespace {
 ClientLogFile *g_log = nullptr;
 QtMessageHandler g_previous = nullptr;
 
-const char *levelName(QtMsgType type)
-{
-    switch (type) {
-    case QtDebugMsg: return "debug";
-    case QtInfoMsg: return "info";
-    case QtWarningMsg: return "warning";
-    case QtCriticalMsg: return "error";
-    case QtFatalMsg: return "fatal";
-    }
-    return "info";
-}
-
 void handle(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    if (g_log) {
-        QByteArray line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8();
-        line += ' ';
-        line += levelName(type);
-        line += ' ';
-        line += context.category ? context.category : "default";
-        line += ": ";
-        line += message.toUtf8();
-        g_log->write(line);
-    }
+    if (g_log)
+        g_log->write(LogLine::timestamped(QDateTime::currentDateTimeUtc(), type, context.category, message));
     if (g_previous)
         g_previous(type, context, message);
 }

@@ -23,7 +23,7 @@ RealtimeHub::RealtimeHub(StorageWorker &worker, EventBus &bus, MembershipIndex &
                          RateLimiter &rates, const Clock &clock, RealtimeLimits limits, QObject *parent)
     : QObject(parent), m_worker(worker), m_bus(bus), m_members(members), m_presence(presence), m_rates(rates),
       m_clock(clock), m_limits(limits),
-      m_typing(limits.typingTimeoutMs,
+      m_typing(clock, limits.typingTimeoutMs,
                [this](const QString &roomId, const QString &userId, const QString &name, bool isTyping) {
                    Delivery d;
                    d.frame = frameBytes(TypingIndicatorFrame{roomId, userId, name, isTyping});
@@ -186,7 +186,7 @@ void RealtimeHub::setPresence(const Caller &caller, PresenceStatus status, const
 void RealtimeHub::setTyping(const Caller &caller, const QString &roomId, bool isTyping)
 {
     if (isTyping)
-        m_typing.start(roomId, caller.userId, caller.displayName, m_clock.nowMs());
+        m_typing.start(roomId, caller.userId, caller.displayName);
     else
         m_typing.stop(roomId, caller.userId);
 }
@@ -286,7 +286,7 @@ void RealtimeHub::on(WsSession *s, const TypingStartFrame &f)
                      f.ref);
         return;
     }
-    m_typing.start(f.roomId, s->caller().userId, s->caller().displayName, m_clock.nowMs());
+    m_typing.start(f.roomId, s->caller().userId, s->caller().displayName);
 }
 
 void RealtimeHub::on(WsSession *s, const TypingStopFrame &f) { m_typing.stop(f.roomId, s->caller().userId); }

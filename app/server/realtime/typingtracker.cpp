@@ -1,26 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "typingtracker.h"
 
-#include <QDateTime>
-
 namespace confab::server {
 
-TypingTracker::TypingTracker(int timeoutMs, Notify notify, QObject *parent)
-    : QObject(parent), m_timeoutMs(timeoutMs), m_notify(std::move(notify))
+TypingTracker::TypingTracker(const Clock &clock, int timeoutMs, Notify notify, QObject *parent)
+    : QObject(parent), m_clock(clock), m_timeoutMs(timeoutMs), m_notify(std::move(notify))
 {
     // A coarse tick is enough: an indicator may outlive its 3 s by a fraction of the tick.
     m_tick.setInterval(std::max(50, timeoutMs / 10));
-    connect(&m_tick, &QTimer::timeout, this, [this] { expire(QDateTime::currentMSecsSinceEpoch()); });
+    connect(&m_tick, &QTimer::timeout, this, [this] { expire(); });
 }
 
-void TypingTracker::start(const QString &roomId, const QString &userId, const QString &displayName, qint64 nowMs)
+void TypingTracker::start(const QString &roomId, const QString &userId, const QString &displayName)
 {
     const QString k = key(roomId, userId);
     auto it = m_typing.find(k);
     const bool isNew = it == m_typing.end();
     if (isNew)
         it = m_typing.insert(k, Entry{roomId, userId, displayName, 0});
-    it->expiresAt = nowMs + m_timeoutMs;
+    it->renewedAt = m_clock.nowMs();
     if (isNew)
         m_notify(roomId, userId, displayName, true); // renewals are not re-announced
     if (!m_tick.isActive())
@@ -39,9 +37,14 @@ void TypingTracker::stopAllOf(const QString &userId)
     endWhere([&](const Entry &e) { return e.userId == userId; });
 }
 
-void TypingTracker::expire(qint64 nowMs)
+void TypingTracker::expire()
 {
-    endWhere([&](const Entry &e) { return e.expiresAt <= nowMs; });
+    const qint64 nowMs = m_clock.nowMs();
+    for (Entry &e : m_typing) {
+        if (e.renewedAt > nowMs)
+            e.renewedAt = nowMs; // the clock went back: count the timeout from now
+    }
+    endWhere([&](const Entry &e) { return e.renewedAt + m_timeoutMs <= nowMs; });
     if (m_typing.isEmpty())
         m_tick.stop();
 }

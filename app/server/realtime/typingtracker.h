@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/clock.h"
+
 #include <QHash>
 #include <QObject>
 #include <QString>
@@ -11,19 +13,21 @@
 namespace confab::server {
 
 // Who is typing where, with expiry: a typing_start that is not renewed within the timeout ends
-// by itself. Network thread only; never persisted.
+// by itself. Time comes from the Clock: when it jumps back before an indicator started, the
+// indicator gets its whole timeout again from then (not early, and not minutes late either).
+// Network thread only; never persisted.
 class TypingTracker : public QObject {
     Q_OBJECT
 public:
     // Called with (roomId, userId, displayName, isTyping) whenever someone starts or stops.
     using Notify = std::function<void(const QString &, const QString &, const QString &, bool)>;
 
-    TypingTracker(int timeoutMs, Notify notify, QObject *parent = nullptr);
+    TypingTracker(const Clock &clock, int timeoutMs, Notify notify, QObject *parent = nullptr);
 
-    void start(const QString &roomId, const QString &userId, const QString &displayName, qint64 nowMs);
+    void start(const QString &roomId, const QString &userId, const QString &displayName);
     void stop(const QString &roomId, const QString &userId);
     void stopAllOf(const QString &userId); // on disconnect
-    void expire(qint64 nowMs);
+    void expire();
     int activeCount() const { return int(m_typing.size()); }
 
 private:
@@ -31,11 +35,12 @@ private:
         QString roomId;
         QString userId;
         QString displayName;
-        qint64 expiresAt = 0;
+        qint64 renewedAt = 0;
     };
     void endWhere(const std::function<bool(const Entry &)> &ended);
     static QString key(const QString &roomId, const QString &userId) { return roomId + QLatin1Char('\n') + userId; }
 
+    const Clock &m_clock;
     int m_timeoutMs;
     Notify m_notify;
     QHash<QString, Entry> m_typing;

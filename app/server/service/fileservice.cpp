@@ -2,6 +2,7 @@
 #include "fileservice.h"
 
 #include "avatarfile.h"
+#include "ops/faultpoint.h"
 
 #include "core/jsonreader.h"
 
@@ -162,6 +163,7 @@ Result<FileRecord> FileService::store(const Caller &caller, const FileDraft &dra
             QFile::remove(draft.thumbnailTempPath);
     }
     f.createdAt = m_ctx.now();
+    FaultPoint::reach("file-stored"); // a crash test's SIGKILL between the blob and its row
     inTransaction(m_ctx.storage, [&] { m_ctx.storage.insertFile(f); });
     return f;
 }

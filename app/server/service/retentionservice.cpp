@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "retentionservice.h"
 
+#include "ops/faultpoint.h"
+
 namespace confab::server {
 
 Result<int> RetentionService::purgeAuditBatch(int days, int batchSize)
@@ -69,6 +71,7 @@ Result<int> RetentionService::purgeRoomBatch(const QString &roomId, int days, co
             return MessagesPurgedFrame{seq, roomId, shownIds, upToSeq};
         });
         fx.deliver(bytes, m_ctx.members.membersOf(roomId), roomId);
+        FaultPoint::reach("retention-batch"); // a crash test's SIGKILL before this commits
         return int(expired.size());
     });
 }
