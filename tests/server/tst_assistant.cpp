@@ -696,11 +696,13 @@ void TestAssistant::dailyQuotasSurviveARestart()
     QVERIFY(wsCarol && wsDave);
     QVERIFY(postMessage(carol, roomId, QStringLiteral("@ai after the restart")).is_object());
     const json user = wsCarol->waitFor(ofType("error"), 10000);
+    QVERIFY2(user.is_object(), "no refusal after the restart");
     QCOMPARE(str(user, "code"), std::string("RATE_LIMITED"));
     QVERIFY2(str(user, "message").find("your daily assistant quota") != std::string::npos, user.dump().c_str());
     // Dave has used nothing, but the room has.
     QVERIFY(postMessage(dave, roomId, QStringLiteral("@ai me then?")).is_object());
     const json roomRefusal = wsDave->waitFor(ofType("error"), 10000);
+    QVERIFY(roomRefusal.is_object());
     QCOMPARE(str(roomRefusal, "code"), std::string("RATE_LIMITED"));
     QVERIFY2(str(roomRefusal, "message").find("this room used its daily") != std::string::npos,
              roomRefusal.dump().c_str());
