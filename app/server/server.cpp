@@ -165,6 +165,8 @@ Server::~Server() { stop(); }
 void Server::connectEffects()
 {
     m_worker->setPublisher([this](Effects &&fx) {
+        if (!fx.deletedAnswers.empty()) // before message_deleted goes out: no delta may follow it
+            m_assistant->onAnswersDeleted(fx.deletedAnswers);
         for (const Delivery &d : fx.deliveries)
             m_bus->publish(d);
         if (!fx.aiQuestions.empty())

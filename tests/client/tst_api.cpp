@@ -238,6 +238,58 @@ private Q_SLOTS:
         QCOMPARE(m_api.pendingCount(), 0);
     }
 
+    // UNAVAILABLE is not only "busy": this server has no model, and the user reads the server's
+    // reason (naming --assistant-url), not "the server is busy". RATE_LIMITED is not only "too
+    // many attempts": slow mode says so.
+    void refusalsKeepTheServersReason()
+    {
+        RestClient rest(m_server.httpUrl());
+        rest.setToken(m_api.token());
+        const RestReply room = rest.post(
+            QStringLiteral("/v1/chat/rooms"),
+            {{"name", "ai-off"}, {"type", "public"}, {"settings", {{"enableAI", true}, {"slowModeSeconds", 600}}}});
+        QVERIFY(room.ok());
+        const QString roomId = QString::fromStdString(room.data()["roomId"].get<std::string>());
+        const QString messages = QStringLiteral("/v1/chat/rooms/") + roomId + QStringLiteral("/messages");
+        QVERIFY(rest.post(messages, {{"content", "@ai summarize"}}).ok());
+        QString answerId;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const nlohmann::json page = rest.get(messages).data()["messages"];
+                for (const auto &m : page) {
+                    if (m["type"] == "ai_response")
+                        answerId = QString::fromStdString(m["messageId"].get<std::string>());
+                }
+                return !answerId.isEmpty();
+            }(),
+            10000);
+
+        auto retried = await<Message>([&](QObject *c, auto cb) { m_api.retryAnswer(roomId, answerId, c, cb); });
+        QVERIFY(!retried.ok());
+        QCOMPARE(retried.httpStatus, 503);
+        QCOMPARE(retried.error->code, ErrorCode::Unavailable);
+        QVERIFY2(retried.error->message.contains(QStringLiteral("--assistant-url")),
+                 qPrintable(retried.error->message));
+        QVERIFY(!retried.error->message.contains(QStringLiteral("busy")));
+
+        // The owner is exempt from slow mode: a member posts twice.
+        RestClient member(m_server.httpUrl());
+        QVERIFY(member.signUp(QStringLiteral("slowpoke")).is_object());
+        QVERIFY(member.post(QStringLiteral("/v1/chat/rooms/") + roomId + QStringLiteral("/join")).ok());
+        ApiClient api;
+        api.setBaseUrl(m_server.httpUrl());
+        api.setToken(member.token());
+        OutgoingMessage first;
+        first.content = QStringLiteral("first");
+        QVERIFY(await<Message>([&](QObject *c, auto cb) { api.sendMessage(roomId, first, c, cb); }).ok());
+        OutgoingMessage second;
+        second.content = QStringLiteral("second");
+        auto slow = await<Message>([&](QObject *c, auto cb) { api.sendMessage(roomId, second, c, cb); });
+        QVERIFY(!slow.ok());
+        QCOMPARE(slow.error->code, ErrorCode::RateLimited);
+        QVERIFY2(slow.error->message.startsWith(QStringLiteral("Slow mode: wait ")), qPrintable(slow.error->message));
+    }
+
     void unreachableServerIsTransient()
     {
         ApiClient api;

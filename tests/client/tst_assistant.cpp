@@ -138,6 +138,34 @@ private Q_SLOTS:
         QCOMPARE(contentOf(*model, answer.messageId), QStringLiteral("One ")); // nothing out of order
     }
 
+    void aDeletedAnswerTakesNoMoreDeltas()
+    {
+        const QString roomId = newRoom(QStringLiteral("deleted"));
+        std::unique_ptr<MessageModel> model(m_a->engine()->createMessageModel(roomId, nullptr));
+        model->load();
+        QTRY_VERIFY_WITH_TIMEOUT(model->isLatestLoaded(), 10000);
+        const QString question = askedQuestion(roomId, *model, QStringLiteral("what about tea?"));
+        const Message answer = streamingAnswer(roomId, QStringLiteral("ans-deleted"), question);
+        deliver(AiResponseFrame{answer});
+        QTRY_VERIFY(model->rowOfMessage(answer.messageId) >= 0);
+        deliver(delta(answer, 0, QStringLiteral("Tea is ")));
+        QCOMPARE(contentOf(*model, answer.messageId), QStringLiteral("Tea is "));
+
+        AnswerStreams &streams = m_a->engine()->answers();
+        QSignalSpy grew(&streams, &AnswerStreams::textChanged);
+        const int fetches = streams.fetchCount();
+        deliver(MessageDeletedFrame{answer.seq + 1, roomId, answer.messageId});
+        QVERIFY(!streams.isStreaming(answer.messageId));
+        // Deltas the server sent before it heard of the deletion: neither text nor a fetch.
+        deliver(delta(answer, 7, QStringLiteral("served at four.")));
+        deliver(delta(answer, 0, QStringLiteral("Tea is served")));
+        QCOMPARE(grew.count(), 0);
+        QCOMPARE(streams.fetchCount(), fetches);
+        QVERIFY(!streams.isStreaming(answer.messageId));
+        QVERIFY(m_a->engine()->store().message(answer.messageId)->isDeleted);
+        QCOMPARE(m_a->engine()->store().message(answer.messageId)->content, QString());
+    }
+
     void stopAsksTheServer()
     {
         const QString roomId = newRoom(QStringLiteral("stop"));
@@ -147,6 +175,21 @@ private Q_SLOTS:
         // The message is not an answer of the assistant: the server says so, and the user sees why.
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
         QVERIFY2(failed.at(0).at(1).toString().startsWith(QStringLiteral("The answer was not stopped")),
+                 qPrintable(failed.at(0).at(1).toString()));
+    }
+
+    // The server's own refusal of a question (no request of ours to answer) reaches the user.
+    void aRefusedQuestionSaysWhy()
+    {
+        RestClient rest(m_server.httpUrl());
+        rest.setToken(m_alice.token);
+        const RestReply room = rest.post(QStringLiteral("/v1/chat/rooms"), {{"name", "no-ai"}, {"type", "public"}});
+        QVERIFY(room.ok());
+        const QString roomId = QString::fromStdString(room.data()["roomId"].get<std::string>());
+        QSignalSpy failed(m_a->engine(), &ChatEngine::messageActionFailed);
+        m_a->engine()->sendMessage(roomId, QStringLiteral("@ai are you there?"));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+        QVERIFY2(failed.at(0).at(1).toString().contains(QStringLiteral("not enabled in this room")),
                  qPrintable(failed.at(0).at(1).toString()));
     }
 

@@ -100,11 +100,16 @@ private Q_SLOTS:
     void limitsAreCheckedBeforeTheModel();
     void keyNeverInLogsOrAnswers();
     void withoutAModelTheAssistantSaysHowToTurnItOn();
+    void summarizeReadsTheAskersUnreadMessages();
+    void deletingAStreamingAnswerStopsIt();
+    void dailyQuotasSurviveARestart();
 
 private:
     QStringList serverArgs(const QStringList &extra = {}) const;
     // Posts `content` as alice in the AI room and returns the answer's id from alice's socket.
     QString askAndGetAnswerId(const QString &content, QString *questionId = nullptr);
+    // SIGKILL and start again on the same data; alice and bob sign in again, alice's socket too.
+    void killAndRestartServer();
 
     FakeModelServer m_model;
     QTemporaryDir m_keyDir;
@@ -201,9 +206,12 @@ void TestAssistant::streamsToTwoClientsWithTheWholeContext()
     const Streamed a = readStream(*m_wsAlice, id);
     const Streamed b = readStream(*wsBob, id);
     QVERIFY(a.offsetsOk && b.offsetsOk);
-    QCOMPARE(a.text, m_model.replyText());
-    QCOMPARE(b.text, m_model.replyText());
-    QCOMPARE(qs(a.final["content"]), m_model.replyText());
+    // Bob's one message is all alice has not read: too few, so the last messages, as the first line says.
+    const QString text =
+        QStringLiteral("Only 1 message unread: summary of the last message.\n\n") + m_model.replyText();
+    QCOMPARE(a.text, text);
+    QCOMPARE(b.text, text);
+    QCOMPARE(qs(a.final["content"]), text);
     QCOMPARE(str(a.final["ai"], "state"), std::string("done"));
     QCOMPARE(a.final["ai"].value("tokensIn", 0), 42); // the model's usage
     QCOMPARE(a.final["ai"].value("tokensOut", 0), 5);
@@ -222,7 +230,7 @@ void TestAssistant::streamsToTwoClientsWithTheWholeContext()
     // History and the single-message GET have the final text too.
     const RestReply one = m_bob->get(roomPath(m_room, QStringLiteral("/messages/") + qs(answer["messageId"])));
     CHECK_STATUS(one, 200);
-    QCOMPARE(qs(one.data()["content"]), m_model.replyText());
+    QCOMPARE(qs(one.data()["content"]), text);
     QCOMPARE(str(one.data()["ai"], "state"), std::string("done"));
 }
 
@@ -541,6 +549,166 @@ void TestAssistant::withoutAModelTheAssistantSaysHowToTurnItOn()
     const RestReply login =
         anyone.post(QStringLiteral("/v1/auth/login"), json{{"username", "assistant"}, {"password", "!"}});
     QVERIFY2(login.status == 401 || login.status == 403, login.raw.constData());
+}
+
+void TestAssistant::killAndRestartServer()
+{
+    m_server.kill();
+    QVERIFY(m_server.start(serverArgs()));
+    for (Account *a : {&m_alice, &m_bob}) { // new port: new clients, signed in again
+        a->rest = std::make_unique<RestClient>(m_server.httpUrl());
+        QVERIFY(a->rest->signUp(a->username).is_object());
+    }
+    m_wsAlice = connectWs(m_server, m_alice);
+    QVERIFY(m_wsAlice);
+}
+
+// "@ai summarize" reads what the asker has not read (others' messages after their read marker),
+// or the last messages when fewer than three are unread; the answer's first line says which.
+void TestAssistant::summarizeReadsTheAskersUnreadMessages()
+{
+    const json created = createRoom(m_alice, QStringLiteral("Catch-up"), QStringLiteral("public"), {},
+                                    json{{"settings", {{"enableAI", true}}}});
+    QVERIFY(created.is_object());
+    const QString roomId = qs(created["roomId"]);
+    CHECK_STATUS(m_bob->post(roomPath(roomId, QStringLiteral("/join"))), 200);
+    QVERIFY(postMessage(m_bob, roomId, QStringLiteral("Old news: the build is green")).is_object());
+    QVERIFY(postMessage(m_alice, roomId, QStringLiteral("Good, thanks")).is_object()); // alice has read up to here
+    for (const char *text :
+         {"Unread one: the demo moved to Friday", "Unread two: bring snacks", "Unread three: room 4B is booked"})
+        QVERIFY(postMessage(m_bob, roomId, QString::fromUtf8(text)).is_object());
+
+    const json q = postMessage(m_alice, roomId, QStringLiteral("@ai summarize"));
+    QVERIFY(q.is_object());
+    const json answer = m_wsAlice->waitFor(answerTo(qs(q["messageId"])), 10000);
+    QVERIFY(answer.is_object());
+    const Streamed s = readStream(*m_wsAlice, str(answer["message"], "messageId"));
+    QCOMPARE(s.text, QStringLiteral("Summary of your 3 unread messages.\n\n") + m_model.replyText());
+    const std::string prompt = m_model.requests().back().body["messages"].dump();
+    QVERIFY2(prompt.find("Unread one") != std::string::npos && prompt.find("Unread three") != std::string::npos,
+             prompt.c_str());
+    QVERIFY2(prompt.find("Old news") == std::string::npos, prompt.c_str()); // read before: left out
+    QVERIFY2(prompt.find("Good, thanks") == std::string::npos, prompt.c_str());
+
+    // Asked again at once: nothing unread (the answer is not), so the last messages, and it says so.
+    const json again = postMessage(m_alice, roomId, QStringLiteral("@ai summarize"));
+    const json second = m_wsAlice->waitFor(answerTo(qs(again["messageId"])), 10000);
+    QVERIFY(second.is_object());
+    const Streamed t = readStream(*m_wsAlice, str(second["message"], "messageId"));
+    QVERIFY2(t.text.startsWith(QStringLiteral("No unread messages: summary of the last 6 messages.\n\n")),
+             qPrintable(t.text));
+    const std::string lastN = m_model.requests().back().body["messages"].dump();
+    QVERIFY2(lastN.find("Old news") != std::string::npos, lastN.c_str());
+}
+
+// A moderator deletes an answer while the model is still writing it: the model's request ends at
+// once, message_deleted is the answer's last frame (no delta after it), and a restart does not
+// bring the text back.
+void TestAssistant::deletingAStreamingAnswerStopsIt()
+{
+    m_model.holdAfter(2);
+    const json q = postMessage(m_bob, m_room, QStringLiteral("@ai what is the plan?"));
+    QVERIFY(q.is_object());
+    const json created = m_wsAlice->waitFor(answerTo(qs(q["messageId"])), 10000);
+    QVERIFY(created.is_object());
+    const QString id = qs(created["message"]["messageId"]);
+    QVERIFY(QTest::qWaitFor([&] { return m_model.heldStreamsOpen() == 1; }, 10000));
+    QVERIFY(m_wsAlice->waitFor(deltaOrEnd(ss(id)), 10000).is_object()); // it is streaming to alice
+
+    CHECK_STATUS(m_alice->del(roomPath(m_room, QStringLiteral("/messages/") + id)), 200); // alice owns the room
+    // The model's request is closed, not left to run.
+    QVERIFY(QTest::qWaitFor([&] { return m_model.heldStreamsOpen() == 0; }, 10000));
+    m_model.release(); // nothing is listening for the rest
+    QCOMPARE(metricValue(m_server, "confab_assistant_live_answers"), 0.0);
+    const json marker = postMessage(m_alice, m_room, QStringLiteral("after the deletion"));
+    QVERIFY(m_wsAlice
+                ->waitFor(
+                    [&](const json &f) {
+                        return typeOf(f) == "new_message" && f["message"]["messageId"] == marker["messageId"];
+                    },
+                    10000)
+                .is_object());
+    bool deleted = false;
+    for (const json &f : m_wsAlice->frames()) {
+        if (typeOf(f) == "message_deleted" && qs(f["messageId"]) == id)
+            deleted = true;
+        else if (deleted && str(f, "messageId") == ss(id))
+            QFAIL(qPrintable(QStringLiteral("after message_deleted: ") + QString::fromStdString(f.dump())));
+        else if (deleted && typeOf(f) == "message_updated" && qs(f["message"]["messageId"]) == id)
+            QFAIL("the deleted answer was ended after its deletion");
+    }
+    QVERIFY(deleted);
+
+    killAndRestartServer();
+    const RestReply r = m_alice->get(roomPath(m_room, QStringLiteral("/messages/") + id));
+    CHECK_STATUS(r, 200);
+    QVERIFY(r.data().value("isDeleted", false));
+    QCOMPARE(qs(r.data()["content"]), QString());
+    QCOMPARE(historyContent(m_alice, m_room, id).value_or(QString()), QString());
+
+    // The asker may delete an answer to their own question, as their own message.
+    m_model.holdAfter(1);
+    const json mine = postMessage(m_bob, m_room, QStringLiteral("@ai and now?"));
+    const json mineAnswer = m_wsAlice->waitFor(answerTo(qs(mine["messageId"])), 10000);
+    QVERIFY(mineAnswer.is_object());
+    QVERIFY(QTest::qWaitFor([&] { return m_model.heldStreamsOpen() == 1; }, 10000));
+    CHECK_STATUS(m_bob->del(roomPath(m_room, QStringLiteral("/messages/") + qs(mineAnswer["message"]["messageId"]))),
+                 200);
+    QVERIFY(QTest::qWaitFor([&] { return m_model.heldStreamsOpen() == 0; }, 10000));
+    m_model.release();
+}
+
+// The daily token quotas are kept in the database: a restart does not hand out a new day's worth.
+void TestAssistant::dailyQuotasSurviveARestart()
+{
+    TestServer quota;
+    const QStringList args = serverArgs({QStringLiteral("--assistant-user-daily-tokens"), QStringLiteral("40"),
+                                         QStringLiteral("--assistant-room-daily-tokens"), QStringLiteral("40")});
+    QVERIFY(quota.start(args));
+    Account carol = makeAccount(quota, QStringLiteral("carol"), QStringLiteral("Carol"));
+    Account dave = makeAccount(quota, QStringLiteral("dave"), QStringLiteral("Dave"));
+    const json room = createRoom(carol, QStringLiteral("Lab"), QStringLiteral("public"), {},
+                                 json{{"settings", {{"enableAI", true}}}});
+    QVERIFY(room.is_object());
+    const QString roomId = qs(room["roomId"]);
+    CHECK_STATUS(dave->post(roomPath(roomId, QStringLiteral("/join"))), 200);
+    {
+        auto ws = connectWs(quota, carol);
+        QVERIFY(ws);
+        // The model reports 42 tokens in and 3 out: 45, over both quotas of 40.
+        const json q = postMessage(carol, roomId, QStringLiteral("@ai hello"));
+        const json created = ws->waitFor(answerTo(qs(q["messageId"])), 10000);
+        QVERIFY(created.is_object());
+        QCOMPARE(str(readStream(*ws, str(created["message"], "messageId")).final["ai"], "state"), std::string("done"));
+        QVERIFY(postMessage(carol, roomId, QStringLiteral("@ai again")).is_object());
+        const json refused = ws->waitFor(ofType("error"), 10000);
+        QCOMPARE(str(refused, "code"), std::string("RATE_LIMITED"));
+    }
+    QVERIFY(quota.stop());
+    QVERIFY(quota.start(args));
+    for (Account *a : {&carol, &dave}) {
+        a->rest = std::make_unique<RestClient>(quota.httpUrl());
+        QVERIFY(a->rest->signUp(a->username).is_object());
+    }
+    const int requests = int(m_model.requests().size());
+    auto wsCarol = connectWs(quota, carol);
+    auto wsDave = connectWs(quota, dave);
+    QVERIFY(wsCarol && wsDave);
+    QVERIFY(postMessage(carol, roomId, QStringLiteral("@ai after the restart")).is_object());
+    const json user = wsCarol->waitFor(ofType("error"), 10000);
+    QVERIFY2(user.is_object(), "no refusal after the restart");
+    QCOMPARE(str(user, "code"), std::string("RATE_LIMITED"));
+    QVERIFY2(str(user, "message").find("your daily assistant quota") != std::string::npos, user.dump().c_str());
+    // Dave has used nothing, but the room has.
+    QVERIFY(postMessage(dave, roomId, QStringLiteral("@ai me then?")).is_object());
+    const json roomRefusal = wsDave->waitFor(ofType("error"), 10000);
+    QVERIFY(roomRefusal.is_object());
+    QCOMPARE(str(roomRefusal, "code"), std::string("RATE_LIMITED"));
+    QVERIFY2(str(roomRefusal, "message").find("this room used its daily") != std::string::npos,
+             roomRefusal.dump().c_str());
+    QCOMPARE(int(m_model.requests().size()), requests); // refused before the model
+    // Over REST too.
+    CHECK_ERROR(carol->post(QStringLiteral("/v1/chat/ai/ask"), json{{"question", "x"}}), 429, "RATE_LIMITED", "");
 }
 
 QTEST_GUILESS_MAIN(TestAssistant)

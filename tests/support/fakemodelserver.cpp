@@ -3,6 +3,8 @@
 
 #include <QTcpSocket>
 
+#include <algorithm>
+
 namespace confab::test {
 
 using nlohmann::json;
@@ -130,6 +132,13 @@ void FakeModelServer::release()
         s->held = false;
         sendNext(s);
     }
+}
+
+int FakeModelServer::heldStreamsOpen() const
+{
+    return int(std::count_if(m_held.begin(), m_held.end(), [](const std::shared_ptr<Stream> &s) {
+        return s->socket && s->socket->state() == QAbstractSocket::ConnectedState;
+    }));
 }
 
 void FakeModelServer::sendNext(const std::shared_ptr<Stream> &s)

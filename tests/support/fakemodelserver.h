@@ -62,6 +62,8 @@ public:
     // stream sends SSE keep-alive comments meanwhile, so it never looks stalled.
     void holdAfter(int pieces) { m_holdAfter = pieces; }
     void release();
+    // Held streams whose client is still connected (a client that gave up closed its connection).
+    int heldStreamsOpen() const;
     // Text an error body carries, echoed in 500 answers (the key-leak test puts the key in it).
     void setErrorMessage(const QString &m) { m_errorMessage = m; }
 

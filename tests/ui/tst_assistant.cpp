@@ -5,17 +5,21 @@
 // and from the hover toolbar, the error state shows the error, "@" offers @ai in a room that
 // allows the assistant and stops offering it when the settings dialog turns it off. Screenshots of
 // the streaming, stopped and error rows are saved to look at (CONFAB_ASSISTANT_SHOTS names a folder).
-// The error state comes from the real server (it has no model configured); the streaming answer is
-// made of hand-made frames delivered through the client's realtime connection.
+// The error state comes from a real server with no model configured; the streaming answer from a
+// second real server that streams from a stand-in model server (FakeModelServer), so the whole
+// path runs: model, server, deltas, client, row. Last, the demo's offline assistant answers
+// "@ai summarize" in the demo's #general.
 
 #include "desktopclient.h"
+#include "fakemodelserver.h"
 #include "restclient.h"
 #include "testserver.h"
 
 #include "client/models/messagemodel.h"
-#include "client/net/realtimeconnection.h"
+#include "client/models/roomlistmodel.h"
+#include "client/sync/answerstreams.h"
 #include "client/sync/chatengine.h"
-#include "client/sync/syncengine.h"
+#include "demo/demoserver.h"
 #include "moderation/moderationcontroller.h"
 #include "room/answercontrols.h"
 #include "room/composer.h"
@@ -163,42 +167,80 @@ private Q_SLOTS:
         c->clear();
     }
 
-    // Hand-made frames from here on: their seqs run ahead of the server's, so this test goes last.
-    void answerStreamsInAndStopsByKeyboard()
+    // The whole path, with nothing hand-made: a second server streams from a stand-in model server
+    // (FakeModelServer) on 127.0.0.1, and a second desktop client asks it by keyboard.
+    void answerStreamsInFromTheModelAndStopsByKeyboard()
     {
-        const QString question =
-            model()->data(model()->index(model()->rowCount() - 1, 0), MessageModel::MessageIdRole).toString();
-        m_answer = answer(QStringLiteral("ans-1"), question, AiState::Streaming);
-        deliver(AiResponseFrame{m_answer});
-        QTRY_VERIFY(model()->rowOfMessage(m_answer.messageId) >= 0);
+        QVERIFY(m_model.listen());
+        QVERIFY(m_modelServer.start(TestServer::relaxedArgs()
+                                    << QStringLiteral("--assistant-url") << m_model.baseUrl()
+                                    << QStringLiteral("--assistant-model") << QStringLiteral("test-model")
+                                    << QStringLiteral("--assistant-user-per-minute") << QStringLiteral("0")
+                                    << QStringLiteral("--assistant-room-per-minute") << QStringLiteral("0")));
+        RestClient carol(m_modelServer.httpUrl());
+        QVERIFY(carol.signUp(QStringLiteral("carol"), QStringLiteral("correct horse"), QStringLiteral("Carol"))
+                    .is_object());
+        const RestReply room =
+            carol.post(QStringLiteral("/v1/chat/rooms"),
+                       {{"name", "planning"}, {"type", "public"}, {"settings", {{"enableAI", true}}}});
+        QVERIFY(room.ok());
+        const QString roomId = qs(room.data()["roomId"]);
+        for (int i = 0; i < 25; ++i) // the timeline scrolls: the answer must not pull the view away
+            QVERIFY(carol
+                        .post(QStringLiteral("/v1/chat/rooms/") + roomId + QStringLiteral("/messages"),
+                              {{"content", QStringLiteral("Plan item %1 for the offsite").arg(i).toStdString()}})
+                        .ok());
+        m_desk.reset(); // one window at a time: shortcuts go to the active one
+        m_desk = std::make_unique<DesktopClient>();
+        m_desk->openWindow();
+        m_desk->window->resize(900, 640);
+        QVERIFY(m_desk->adoptToken(m_modelServer.httpUrl(), carol.token()));
+        QVERIFY(m_desk->showActive());
+        QTRY_COMPARE_WITH_TIMEOUT(m_desk->window->roomList()->model()->rowCount(), 1, 10000);
+        m_desk->window->roomList()->setCurrentIndex(m_desk->window->roomList()->model()->index(0, 0));
+        QTRY_COMPARE(m_desk->window->currentRoomId(), roomId);
+        QTRY_VERIFY_WITH_TIMEOUT(model()->isLatestLoaded(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(model()->rowCount() >= 25, 10000);
+
+        // Word by word, as a model writes; held after twelve words, so the answer is mid-stream.
+        const QStringList words =
+            QStringLiteral("**Summary** of the planning so far: Carol listed 25 items for the offsite. "
+                           "Most are about travel and rooms; nobody has picked a date yet. The budget "
+                           "came up twice.")
+                .split(QLatin1Char(' '));
+        QStringList pieces;
+        for (int i = 0; i < words.size(); ++i)
+            pieces << (i == 0 ? words[i] : QLatin1Char(' ') + words[i]);
+        m_model.setReply(pieces);
+        m_model.setPieceIntervalMs(80);
+        m_model.holdAfter(12);
+        const QString held = pieces.mid(0, 12).join(QString());
+        QSignalSpy grew(&m_desk->engine()->answers(), &AnswerStreams::textChanged);
+
+        Composer *c = m_desk->window->roomView()->composer();
+        c->setFocus();
+        QTest::keyClicks(c, QStringLiteral("@ai summarize"));
+        if (m_desk->window->roomView()->completer()->isOpen())
+            QTest::keyClick(c, Qt::Key_Escape);
+        QTest::keyClick(c, Qt::Key_Return);
+        QString answerId;
+        QTRY_VERIFY_WITH_TIMEOUT(!(answerId = lastAnswerId()).isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(contentOf(answerId).endsWith(held), 10000);
+        // The text grew in several steps, each longer than the one before; none went backwards.
+        QVERIFY2(grew.count() >= 2, qPrintable(QString::number(grew.count())));
+        for (int i = 1; i < grew.count(); ++i)
+            QVERIFY(grew.at(i).at(2).toString().size() > grew.at(i - 1).at(2).toString().size());
+        // Carol wrote everything here herself: nothing unread, and the first line says so.
+        QVERIFY2(contentOf(answerId).startsWith(QStringLiteral("No unread messages: summary of the last 25 messages.")),
+                 qPrintable(contentOf(answerId)));
         QTRY_VERIFY(timeline()->isAtBottom());
         const QScrollBar *bar = timeline()->verticalScrollBar();
-
-        // Word by word, as a model writes: the row grows and the view stays pinned to the bottom.
-        const QStringList words =
-            QStringLiteral("**Summary** of the room so far: Alice posted 25 messages about lunch. "
-                           "Most of them ask where to go; nobody has answered yet. Pizza came up "
-                           "twice, and the place round the corner once.")
-                .split(QLatin1Char(' '));
-        const int heightBefore = timeline()->visualRect(proxyIndex(m_answer.messageId)).height();
-        qint64 offset = 0;
-        for (const QString &w : words) {
-            const QString text = offset == 0 ? w : QLatin1Char(' ') + w;
-            deliver(AiDeltaFrame{m_roomId, m_answer.messageId, offset, text});
-            offset += text.size(); // ASCII: code points are UTF-16 units here
-            QCoreApplication::processEvents();
-        }
-        QTRY_COMPARE(model()
-                         ->data(model()->index(model()->rowOfMessage(m_answer.messageId), 0), MessageModel::ContentRole)
-                         .toString(),
-                     words.join(QLatin1Char(' ')));
-        QTRY_VERIFY(timeline()->visualRect(proxyIndex(m_answer.messageId)).height() > heightBefore);
         QTRY_COMPARE(bar->value(), bar->maximum());
-        QVERIFY(timeline()->isAtBottom());
 
         // The row: "generating…" and a Stop button for the asker, its own look.
-        const QModelIndex row = proxyIndex(m_answer.messageId);
-        QVERIFY(MessageDelegate::statusText(row).contains(QStringLiteral("generating")));
+        QModelIndex row = proxyIndex(answerId);
+        QVERIFY2(MessageDelegate::statusText(row).contains(QStringLiteral("generating")),
+                 qPrintable(MessageDelegate::statusText(row)));
         QVERIFY(!timeline()->messageDelegate()->answerButtonRect(row).isEmpty());
         shoot(QStringLiteral("assistant-streaming.png"));
 
@@ -207,11 +249,8 @@ private Q_SLOTS:
         QVERIFY(timeline()->hoverBar()->stopAnswerButton()->isVisibleTo(timeline()->hoverBar()));
         QVERIFY(!timeline()->hoverBar()->retryAnswerButton()->isVisibleTo(timeline()->hoverBar()));
         QCOMPARE(timeline()->hoverBar()->stopAnswerButton()->accessibleName(), QStringLiteral("Stop the answer"));
-        // It stays over the row while the answer ends (the mouse has not moved): checked below.
 
-        // The message menu (Shift+F10) lists "Stop the answer"; Ctrl+Shift+X stops it (shortcuts
-        // need the window active again after the settings dialog).
-        QVERIFY(m_desk->showActive());
+        // The message menu (Shift+F10) lists "Stop the answer"; Ctrl+Shift+X stops it at the server.
         timeline()->setFocus();
         timeline()->setCurrentIndex(row);
         std::unique_ptr<QMenu> menu(timeline()->createContextMenu(row));
@@ -219,18 +258,10 @@ private Q_SLOTS:
         QVERIFY(timeline()->stopAnswerAction()->isEnabled());
         QVERIFY(!timeline()->retryAnswerAction()->isVisible());
         menu.reset();
-        QSignalSpy stop(timeline(), &TimelineView::stopAnswerRequested);
         QTest::keyClick(timeline(), Qt::Key_X, Qt::ControlModifier | Qt::ShiftModifier);
-        QCOMPARE(stop.count(), 1);
-        QCOMPARE(stop.at(0).at(0).toString(), m_answer.messageId);
-
-        // The server's final word: stopped. The row says so and offers Retry instead.
-        Message stopped = m_answer;
-        stopped.content = words.join(QLatin1Char(' '));
-        stopped.ai->state = AiState::Cancelled;
-        stopped.seq = m_answer.seq + 1;
-        deliver(MessageUpdatedFrame{stopped.seq, stopped});
-        QTRY_VERIFY(MessageDelegate::statusText(proxyIndex(m_answer.messageId)).contains(QStringLiteral("Stopped")));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(answerId), QStringLiteral("cancelled"), 10000);
+        QVERIFY(MessageDelegate::statusText(proxyIndex(answerId)).contains(QStringLiteral("Stopped")));
+        QVERIFY(contentOf(answerId).endsWith(held)); // what was written stays
         // The toolbar still over the row follows the new state: no Stop on an answer that ended.
         QVERIFY(timeline()->hoverBar()->isVisible());
         QVERIFY(!timeline()->hoverBar()->stopAnswerButton()->isVisibleTo(timeline()->hoverBar()));
@@ -239,16 +270,82 @@ private Q_SLOTS:
         QVERIFY(!timeline()->stopAnswerAction()->isEnabled());
         QVERIFY(timeline()->retryAnswerAction()->isEnabled());
         shoot(QStringLiteral("assistant-stopped.png"));
-        QSignalSpy retry(timeline(), &TimelineView::retryAnswerRequested);
+        const int requests = int(m_model.requests().size());
+        m_model.release(); // the rest of the first answer: nobody is listening any more
+        QCOMPARE(stateOf(answerId), QStringLiteral("cancelled"));
+
+        // Ctrl+Shift+G asks again: a new answer streams in whole and ends done; the stopped one stays.
+        m_model.holdAfter(0);
+        timeline()->setFocus();
+        timeline()->setCurrentIndex(proxyIndex(answerId));
         QTest::keyClick(timeline(), Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);
-        QCOMPARE(retry.count(), 1);
-        QCOMPARE(retry.at(0).at(0).toString(), m_answer.messageId);
-        // A late delta changes nothing.
-        deliver(AiDeltaFrame{m_roomId, m_answer.messageId, offset, QStringLiteral(" late")});
-        QCOMPARE(model()
-                     ->data(model()->index(model()->rowOfMessage(m_answer.messageId), 0), MessageModel::ContentRole)
-                     .toString(),
-                 stopped.content);
+        QString retried;
+        QTRY_VERIFY_WITH_TIMEOUT(!(retried = lastAnswerId()).isEmpty() && retried != answerId, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(retried), QStringLiteral("done"), 10000);
+        QVERIFY2(contentOf(retried).endsWith(pieces.join(QString())), qPrintable(contentOf(retried)));
+        QCOMPARE(int(m_model.requests().size()), requests + 1);
+        QCOMPARE(stateOf(answerId), QStringLiteral("cancelled"));
+        QVERIFY(!MessageDelegate::statusText(proxyIndex(retried)).contains(QStringLiteral("generating")));
+        QTRY_VERIFY(timeline()->isAtBottom());
+    }
+
+    // The demo with no model: the offline demo assistant answers "@ai summarize" in #general,
+    // labelled as what it is, streamed, and ends done.
+    void offlineDemoAssistantAnswersInTheDemo()
+    {
+        qunsetenv("CONFAB_ASSISTANT_URL");
+        m_desk.reset();
+        demo::DemoServer demo(demo::DemoServer::Options{m_tmp.filePath(QStringLiteral("demo")), 20.0});
+        QSignalSpy ready(&demo, &demo::DemoServer::ready);
+        demo.start();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 30000);
+        m_desk = std::make_unique<DesktopClient>();
+        m_desk->openWindow();
+        m_desk->window->resize(900, 640);
+        QVERIFY(m_desk->adoptToken(ready.at(0).at(0).toUrl(), ready.at(0).at(1).toString()));
+        QVERIFY(m_desk->showActive());
+        QAbstractItemModel *rooms = m_desk->window->roomList()->model();
+        QModelIndex general;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (int i = 0; i < rooms->rowCount(); ++i) {
+                    if (rooms->index(i, 0).data(RoomListModel::NameRole).toString() == QLatin1String("general"))
+                        general = rooms->index(i, 0);
+                }
+                return general.isValid();
+            }(),
+            10000);
+        m_desk->window->roomList()->setCurrentIndex(general);
+        QTRY_COMPARE(m_desk->window->currentRoomId(), general.data(RoomListModel::RoomIdRole).toString());
+        QTRY_VERIFY_WITH_TIMEOUT(model()->isLatestLoaded(), 10000);
+        const QString before = lastAnswerId();
+
+        Composer *c = m_desk->window->roomView()->composer();
+        c->setFocus();
+        QTest::keyClicks(c, QStringLiteral("@ai summarize"));
+        if (m_desk->window->roomView()->completer()->isOpen())
+            QTest::keyClick(c, Qt::Key_Escape);
+        QTest::keyClick(c, Qt::Key_Return);
+        QString answerId;
+        QTRY_VERIFY_WITH_TIMEOUT(!(answerId = lastAnswerId()).isEmpty() && answerId != before, 15000);
+        const QModelIndex source = model()->index(model()->rowOfMessage(answerId), 0);
+        QCOMPARE(source.data(MessageModel::TypeRole).toString(), QStringLiteral("ai_response"));
+        QCOMPARE(source.data(MessageModel::AuthorNameRole).toString(), QStringLiteral("Demo assistant (offline)"));
+        QVERIFY(source.data(MessageModel::AskedByMeRole).toBool());
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(answerId), QStringLiteral("done"), 15000);
+        const QString text = contentOf(answerId);
+        QVERIFY2(text.contains(QStringLiteral("Offline demo assistant")) &&
+                     text.contains(QStringLiteral("Who said what")),
+                 qPrintable(text));
+        QVERIFY2(text.startsWith(QStringLiteral("Summary of ")) || text.startsWith(QStringLiteral("No unread")) ||
+                     text.startsWith(QStringLiteral("Only ")),
+                 qPrintable(text)); // the first line says what it summarised
+        QVERIFY(!MessageDelegate::statusText(proxyIndex(answerId)).contains(QStringLiteral("generating")));
+        QVERIFY(timeline()->messageDelegate()->answerButtonRect(proxyIndex(answerId)).isEmpty()); // no Stop, no Retry
+        QTRY_VERIFY(timeline()->isAtBottom());
+        shoot(QStringLiteral("assistant-demo.png"));
+        m_desk.reset(); // the client goes before its server
+        demo.stop();
     }
 
 private:
@@ -269,27 +366,19 @@ private:
         return {};
     }
 
-    Message answer(const QString &messageId, const QString &question, AiState state) const
+    QString contentOf(const QString &messageId) const
     {
-        Message m;
-        m.messageId = messageId;
-        m.roomId = m_roomId;
-        m.authorId = QStringLiteral("assistant");
-        m.authorName = QStringLiteral("Demo assistant (offline)");
-        m.type = MessageType::AiResponse;
-        m.timestamp = QDateTime::currentMSecsSinceEpoch();
-        m.seq = m_desk->engine()->sync().lastSeq(m_roomId) + 1;
-        m.replyTo = question;
-        AiAnswer ai;
-        ai.state = state;
-        ai.askedBy = m_aliceId;
-        ai.model = QStringLiteral("demo");
-        m.ai = ai;
-        return m;
+        const int row = model()->rowOfMessage(messageId);
+        return row < 0 ? QString() : model()->data(model()->index(row, 0), MessageModel::ContentRole).toString();
     }
 
-    // As the server's socket delivers a frame to the client.
-    void deliver(const ServerFrame &frame) { Q_EMIT m_desk->engine()->connection().frameReceived(frame); }
+    // "streaming", "done", "cancelled", ... of an answer's row; "none" without one.
+    QString stateOf(const QString &messageId) const
+    {
+        const int row = model()->rowOfMessage(messageId);
+        const QVariant v = row < 0 ? QVariant() : model()->data(model()->index(row, 0), MessageModel::AiAnswerRole);
+        return v.isValid() ? toString(v.value<AiAnswer>().state) : QStringLiteral("none");
+    }
 
     void shoot(const QString &name)
     {
@@ -303,7 +392,8 @@ private:
     std::unique_ptr<RestClient> m_alice;
     QString m_aliceId;
     QString m_roomId;
-    Message m_answer;
+    FakeModelServer m_model;
+    TestServer m_modelServer; // the streaming test's: with a model
     std::unique_ptr<DesktopClient> m_desk;
 };
 

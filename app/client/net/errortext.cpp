@@ -33,19 +33,68 @@ QString invalidField(const QString &field, const QString &serverText)
                        serverText);
     return ErrorText::tr("The server does not accept this value.");
 }
+
+bool translationInEffect()
+{
+    return QCoreApplication::translate("confab::client::ErrorText", "The server refused the request.") !=
+           QLatin1String("The server refused the request.");
+}
+
+QString asSentence(const QString &serverText)
+{
+    QString sentence = serverText.trimmed();
+    sentence[0] = sentence[0].toUpper();
+    if (!sentence.endsWith(QLatin1Char('.')))
+        sentence += QLatin1Char('.');
+    return sentence;
+}
+
 // A code that covers many refusals (FORBIDDEN, CONFLICT) loses what happened when it becomes one
 // sentence. Where no translation is in effect the server's own words are in the user's language
 // and say more ("Bob is banned from this room"), so they win; otherwise the translated sentence.
 QString generic(const QString &translated, const QString &serverText)
 {
-    if (serverText.isEmpty() ||
-        QCoreApplication::translate("confab::client::ErrorText", "The server refused the request.") !=
-            QLatin1String("The server refused the request."))
+    if (serverText.trimmed().isEmpty() || translationInEffect())
         return translated;
-    QString sentence = serverText;
-    sentence[0] = sentence[0].toUpper();
-    if (!sentence.endsWith(QLatin1Char('.')))
-        sentence += QLatin1Char('.');
+    return asSentence(serverText);
+}
+
+// How long to wait, in the largest unit that reads well ("40 s", "5 min", "3 h").
+QString waitText(int seconds)
+{
+    if (seconds < 120)
+        return ErrorText::tr("%1 s").arg(seconds);
+    if (seconds < 2 * 3600)
+        return ErrorText::tr("%1 min").arg((seconds + 59) / 60);
+    return ErrorText::tr("%1 h").arg((seconds + 3599) / 3600);
+}
+
+// UNAVAILABLE covers things that pass (a busy server) and things that do not (a feature this
+// server has not set up: no model for the assistant, no file store). The server's words say
+// which, and what would change it: they are shown, after a translated lead where a translation
+// is in effect. Only without them does the user read that the server is busy.
+QString unavailable(const QString &serverText)
+{
+    if (serverText.trimmed().isEmpty())
+        return ErrorText::tr("The server is busy. Try again in a moment.");
+    if (!translationInEffect())
+        return asSentence(serverText);
+    return ErrorText::tr("The server cannot do this now: %1").arg(serverText.trimmed());
+}
+
+// RATE_LIMITED covers sign-in attempts, slow mode and the assistant's daily quota: the server's
+// words name which. Without them (or in a translation) the wait is what is left to say.
+QString rateLimited(int retryAfterSeconds, const QString &serverText)
+{
+    const QString wait = retryAfterSeconds > 0
+                             ? ErrorText::tr("Too many attempts. Try again in %1.").arg(waitText(retryAfterSeconds))
+                             : ErrorText::tr("Too many attempts. Try again in a moment.");
+    if (serverText.trimmed().isEmpty() || translationInEffect())
+        return wait;
+    QString sentence = asSentence(serverText);
+    // "slow mode: wait 30 s before..." says when; "you used your daily quota" does not.
+    if (retryAfterSeconds > 0 && !serverText.contains(QLatin1String("wait")))
+        sentence += QLatin1Char(' ') + ErrorText::tr("Try again in %1.").arg(waitText(retryAfterSeconds));
     return sentence;
 }
 } // namespace
@@ -66,12 +115,10 @@ QString ErrorText::forCode(ErrorCode code, const QString &field, int retryAfterS
         return field == QLatin1String("username")
                    ? tr("That username is taken.")
                    : generic(tr("That cannot be done now: it is already done, or a limit is reached."), serverText);
-    case ErrorCode::RateLimited:
-        return retryAfterSeconds > 0 ? tr("Too many attempts. Try again in %1 s.").arg(retryAfterSeconds)
-                                     : tr("Too many attempts. Try again in a moment.");
-    case ErrorCode::PayloadTooLarge: return tr("That is too large for the server.");
+    case ErrorCode::RateLimited: return rateLimited(retryAfterSeconds, serverText);
+    case ErrorCode::PayloadTooLarge: return generic(tr("That is too large for the server."), serverText);
     case ErrorCode::RequestTimeout: return tr("The server took too long to answer. Try again.");
-    case ErrorCode::Unavailable: return tr("The server is busy. Try again in a moment.");
+    case ErrorCode::Unavailable: return unavailable(serverText);
     case ErrorCode::Internal: return tr("The server could not complete this request.");
     case ErrorCode::BadRequest:
     case ErrorCode::InvalidJson:

@@ -10,8 +10,9 @@ namespace confab::client {
 
 // What the server's refusals mean, in the user's language: one sentence per API error code (and
 // per field for VALIDATION_FAILED). The server's own text is English and meant for developers; it
-// is shown for a code this client does not know, as the detail, and in an untranslated UI for
-// the codes that cover many kinds of refusal.
+// is shown for a code this client does not know, as the detail, in an untranslated UI for the
+// codes that cover many kinds of refusal, and always for UNAVAILABLE (after a translated lead),
+// whose causes range from a busy server to a feature it has not set up.
 class ErrorText {
     Q_DECLARE_TR_FUNCTIONS(confab::client::ErrorText)
 public:

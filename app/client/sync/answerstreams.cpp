@@ -68,8 +68,8 @@ void AnswerStreams::onDelta(const AiDeltaFrame &delta)
     if (it == m_streams.end()) {
         // Not seen streaming here: the cache may know it, else the server does.
         const auto cached = m_store.message(delta.messageId);
-        if (cached && cached->ai && cached->ai->isFinal())
-            return; // over already
+        if (cached && (cached->isDeleted || (cached->ai && cached->ai->isFinal())))
+            return; // over already, or deleted: a delta sent before the deletion changes nothing
         Stream s;
         s.roomId = delta.roomId;
         if (cached && isStreamingAnswer(*cached)) {
@@ -103,6 +103,10 @@ void AnswerStreams::fetch(const QString &roomId, const QString &messageId)
         if (stream == m_streams.end())
             return; // ended meanwhile: the final message_updated has the text
         stream->fetching = false;
+        if (r.ok() && r.value.isDeleted) {
+            m_streams.erase(stream); // deleted meanwhile: its message_deleted says so
+            return;
+        }
         if (!r.ok() || !r.value.ai)
             return; // the next delta past our end asks again
         if (r.value.ai->isFinal()) {

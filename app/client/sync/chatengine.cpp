@@ -9,6 +9,7 @@
 #include "client/models/searchresultsmodel.h"
 #include "client/models/typingmodel.h"
 #include "client/net/apiclient.h"
+#include "client/net/errortext.h"
 #include "client/net/realtimeconnection.h"
 #include "client/room/roomcontext.h"
 #include "client/sync/answerstreams.h"
@@ -56,6 +57,12 @@ bool ChatEngine::start()
     // Connected before the room list's own handler, which drops the room: its name is still there.
     connect(m_sync, &SyncEngine::roomRemoved, this, &ChatEngine::onRoomRemoved);
     m_answers = new AnswerStreams(m_api, *m_store, *m_sync, this);
+    // The assistant's refusals of an "@ai" (a room without it, a limit reached) answer no request
+    // of ours: they say why, like a failed action.
+    connect(m_sync, &SyncEngine::serverError, this, [this](const ErrorFrame &e) {
+        if (e.ref.isEmpty() && (e.field == QLatin1String("assistant") || e.field == QLatin1String("enableAI")))
+            Q_EMIT messageActionFailed(QString(), ErrorText::forCode(e.code, e.field, 0, e.message));
+    });
     m_outbox = new Outbox(m_api, *m_store, *m_connection, this);
     // Keyed by the store file: one account's cache folder.
     const QFileInfo store(m_config.storePath);

@@ -119,6 +119,7 @@ Q_SIGNALS:
     void pinSet(const QString &roomId, const QString &messageId, bool pinned);
     void pollSet(const QString &roomId, const QString &messageId, const confab::Poll &poll);
     void answerSet(const confab::Message &message);
+    // roomId empty: a refusal the server sent on its own (the assistant would not answer).
     void messageActionFailed(const QString &roomId, const QString &message);
     // We are no longer in a room: left (maybe on another device), deleted, kicked or banned.
     // roomName is the room's name as it was listed; message says what happened, for the user.

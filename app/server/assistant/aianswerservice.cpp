@@ -139,6 +139,13 @@ int AiAnswerService::finishInterrupted(Effects &fx)
     return n;
 }
 
+void AiAnswerService::addTokens(qint64 day, const QString &userId, const QString &roomId, qint64 tokens)
+{
+    inTransaction(m_ctx.storage, [&] { m_ctx.storage.addAssistantTokens(day, userId, roomId, tokens); });
+}
+
+std::vector<AssistantTokenUse> AiAnswerService::tokensOn(qint64 day) { return m_ctx.storage.assistantTokensOn(day); }
+
 Result<Message> AiAnswerService::readable(const Caller &caller, const QString &roomId, const QString &messageId)
 {
     auto access = m_guard.joined(caller, roomId);

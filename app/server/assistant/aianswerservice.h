@@ -39,6 +39,9 @@ public:
     std::optional<Message> finish(const QString &messageId, const QString &content, const AiAnswer &ai, Effects &fx);
     // At start-up: every answer left streaming ends as error INTERRUPTED, its text kept.
     int finishInterrupted(Effects &fx);
+    // The daily quotas' counts (AssistantLimits::dayOf days): add to them, read a day's.
+    void addTokens(qint64 day, const QString &userId, const QString &roomId, qint64 tokens);
+    std::vector<AssistantTokenUse> tokensOn(qint64 day);
 
     // The message as the caller may read it (a member of its room).
     Result<Message> readable(const Caller &caller, const QString &roomId, const QString &messageId);

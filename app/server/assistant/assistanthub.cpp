@@ -72,6 +72,16 @@ void AssistantHub::start()
             if (r && r.value > 0)
                 qCInfo(lcAssistant) << "ended" << r.value << "answers interrupted by the last stop";
         });
+    // Today's tokens so far: the daily quotas hold across restarts.
+    const qint64 day = AssistantLimits::dayOf(m_clock.nowMs());
+    m_worker.run<std::vector<AssistantTokenUse>>(
+        this, [day](Services &s, Effects &) { return Result(AiAnswerService(s.context).tokensOn(day)); },
+        [this, day](Result<std::vector<AssistantTokenUse>> r) {
+            if (!r)
+                return;
+            for (const AssistantTokenUse &use : r.value)
+                m_limits.restoreTokens(day, use.room, use.id, use.tokens);
+        });
     if (!m_config.url.isEmpty())
         qCInfo(lcAssistant) << "assistant on:" << m_config.url << "model" << m_config.model; // never the key
     else if (m_config.offlineDemo)
@@ -118,11 +128,52 @@ void AssistantHub::onQuestions(const std::vector<AiQuestion> &questions)
             postDisabledAnswer(q);
             continue;
         }
-        ask(q.roomId, q.messageId, q.askedBy, q.askedBy, [this, userId = q.askedBy](Result<Message> r) {
+        ask(q.roomId, q.messageId, q.askedBy, q.askedBy, q.readUpToSeq, [this, userId = q.askedBy](Result<Message> r) {
             if (!r)
                 tellUser(userId, *r.error);
         });
     }
+}
+
+void AssistantHub::onAnswersDeleted(const std::vector<QString> &messageIds)
+{
+    for (const QString &id : messageIds) {
+        auto it = m_live.find(id);
+        if (it == m_live.end() || it->ending)
+            continue; // not written here, or its end is being stored (which skips a deleted answer)
+        if (it->stream) {
+            it->stream->abort();
+            it->stream->deleteLater();
+        }
+        const Live live = std::move(*it);
+        m_live.erase(it);
+        m_limits.release(live.roomId);
+        countTokens(live.ai.askedBy, live.roomId,
+                    live.estimatedTokensIn + (live.text.isEmpty() ? 0 : estimateTokens(live.text)));
+        ++m_usage.answers;
+        ++m_usage.cancelled;
+        m_usage.latencySeconds += double(m_clock.nowMs() - live.startedAt) / 1000.0;
+        qCInfo(lcAssistant) << "answer" << id << "was deleted while streaming: stopped";
+        for (const auto &f : live.onEnded)
+            f(apiError(ErrorCode::MessageNotFound, QStringLiteral("this answer was deleted"),
+                       QStringLiteral("messageId")));
+    }
+}
+
+void AssistantHub::countTokens(const QString &userId, const QString &roomId, qint64 tokens)
+{
+    const qint64 now = m_clock.nowMs();
+    m_limits.addTokens(userId, roomId, tokens, now);
+    if (tokens <= 0)
+        return;
+    const qint64 day = AssistantLimits::dayOf(now);
+    m_worker.run<bool>(
+        this,
+        [day, userId, roomId, tokens](Services &s, Effects &) -> Result<bool> {
+            AiAnswerService(s.context).addTokens(day, userId, roomId, tokens);
+            return true;
+        },
+        [](Result<bool>) {});
 }
 
 void AssistantHub::postDisabledAnswer(const AiQuestion &q)
@@ -144,7 +195,7 @@ void AssistantHub::postDisabledAnswer(const AiQuestion &q)
 }
 
 void AssistantHub::ask(const QString &roomId, const QString &questionId, const QString &askedBy,
-                       const QString &limitUser, Started done)
+                       const QString &limitUser, qint64 readUpToSeq, Started done)
 {
     const qint64 now = m_clock.nowMs();
     if (auto refused = m_limits.check(limitUser, roomId, now)) {
@@ -159,15 +210,16 @@ void AssistantHub::ask(const QString &roomId, const QString &questionId, const Q
         [roomId, questionId, askedBy, model, name = accountName()](Services &s, Effects &fx) {
             return AiAnswerService(s.context).start(name, roomId, questionId, askedBy, model, kHistoryCount, fx);
         },
-        [this, roomId, budget, done](Result<AnswerStart> r) {
+        [this, roomId, askedBy, readUpToSeq, budget, done](Result<AnswerStart> r) {
             if (!r) {
                 m_limits.release(roomId);
                 done(*r.error);
                 return;
             }
             const auto request = parseAssistantRequest(r.value.question ? r.value.question->content : QString());
-            const ModelPrompt prompt = ContextBuilder(budget).build(request.value_or(AssistantRequest{}),
-                                                                    r.value.askerName, r.value.recent, r.value.replied);
+            const ModelPrompt prompt =
+                ContextBuilder(budget).build(request.value_or(AssistantRequest{}), r.value.askerName, r.value.recent,
+                                             r.value.replied, readUpToSeq, askedBy);
             startStream(r.value.answer, prompt);
             done(r.value.answer);
         });
@@ -181,6 +233,8 @@ void AssistantHub::startStream(const Message &answer, const ModelPrompt &prompt)
     live.ai = *answer.ai;
     live.estimatedTokensIn = prompt.estimatedTokens;
     live.startedAt = m_clock.nowMs();
+    if (!prompt.preface.isEmpty())
+        live.text = prompt.preface + QStringLiteral("\n\n"); // the first delta
     ModelStream *stream = m_provider->start(prompt, this);
     live.stream = stream;
     const QString id = answer.messageId;
@@ -281,7 +335,7 @@ void AssistantHub::endAnswer(const QString &messageId, AiState state, const std:
         [this, messageId, roomId, ai, startedAt](Result<std::optional<Message>> r) {
             const qint64 now = m_clock.nowMs();
             m_limits.release(roomId);
-            m_limits.addTokens(ai.askedBy, roomId, ai.tokensIn.value_or(0) + ai.tokensOut.value_or(0), now);
+            countTokens(ai.askedBy, roomId, ai.tokensIn.value_or(0) + ai.tokensOut.value_or(0));
             ++m_usage.answers;
             if (ai.state == AiState::Error)
                 ++m_usage.errors;

@@ -68,6 +68,9 @@ public:
     void registerRoutes(RestApi &rest);
     // The questions among the messages a storage call stored.
     void onQuestions(const std::vector<AiQuestion> &questions);
+    // Answers deleted while streaming (before their message_deleted goes out): their model
+    // requests stop at once and no delta of theirs follows.
+    void onAnswersDeleted(const std::vector<QString> &messageIds);
 
     const AssistantUsage &usage() const { return m_usage; }
     int liveAnswers() const { return int(m_live.size()); }
@@ -90,8 +93,11 @@ private:
     using Started = std::function<void(Result<Message>)>;
 
     // Limits, then the answer's message, then the model. `done` gets the new message or the refusal.
+    // readUpToSeq: the asker's read marker before the question (-1: unknown), for "summarize".
     void ask(const QString &roomId, const QString &questionId, const QString &askedBy, const QString &limitUser,
-             Started done);
+             qint64 readUpToSeq, Started done);
+    // Counts tokens against the daily quotas, in memory and in storage (a restart keeps them).
+    void countTokens(const QString &userId, const QString &roomId, qint64 tokens);
     void startStream(const Message &answer, const ModelPrompt &prompt);
     void onText(const QString &messageId, const QString &text);
     void endAnswer(const QString &messageId, AiState state, const std::optional<AiError> &error,

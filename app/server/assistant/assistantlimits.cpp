@@ -73,6 +73,16 @@ void AssistantLimits::admit(const QString &userId, const QString &roomId, qint64
     }
 }
 
+qint64 AssistantLimits::dayOf(qint64 nowMs) { return nowMs / kDayMs; }
+
+void AssistantLimits::restoreTokens(qint64 day, bool room, const QString &id, qint64 tokens)
+{
+    Quota &q = room ? m_roomQuotas[id] : m_userQuotas[id];
+    if (q.day != day)
+        q = Quota{day, 0};
+    q.used += tokens;
+}
+
 void AssistantLimits::addTokens(const QString &userId, const QString &roomId, qint64 tokens, qint64 nowMs)
 {
     const qint64 day = nowMs / kDayMs;

@@ -16,7 +16,8 @@ namespace confab::server {
 
 // The assistant's limits, checked before a model is called: one answer at a time per room,
 // answers per minute per user and per room, and daily token quotas (tokens in + out, UTC day)
-// per user and per room. In memory, network thread only.
+// per user and per room. Network thread only; AssistantHub keeps the day's tokens in storage too
+// and hands them back here at start (restoreTokens).
 class AssistantLimits {
 public:
     explicit AssistantLimits(const AssistantConfig &config) : m_config(config) {}
@@ -28,6 +29,10 @@ public:
     void admit(const QString &userId, const QString &roomId, qint64 nowMs);
     void release(const QString &roomId) { m_busyRooms.remove(roomId); }
     void addTokens(const QString &userId, const QString &roomId, qint64 tokens, qint64 nowMs);
+    // Tokens a room's (room) or a user's count had on `day` (dayOf) before this run.
+    void restoreTokens(qint64 day, bool room, const QString &id, qint64 tokens);
+    // The UTC day of a time, as the quotas count days.
+    static qint64 dayOf(qint64 nowMs);
 
 private:
     struct Window {

@@ -138,7 +138,7 @@ void AssistantHub::retry(const Caller &caller, const QString &roomId, const QStr
                 answer(responder, disabledError());
                 return;
             }
-            ask(r.value.roomId, r.value.replyTo, r.value.ai->askedBy, caller.userId,
+            ask(r.value.roomId, r.value.replyTo, r.value.ai->askedBy, caller.userId, -1,
                 [responder](Result<Message> m) { answer(responder, m, 201); });
         });
 }
@@ -185,7 +185,7 @@ void AssistantHub::askRest(const Caller &caller, const json &body, std::shared_p
                     stream->deleteLater();
                     const qint64 tokens = outcome.tokensIn.value_or(prompt.estimatedTokens) +
                                           outcome.tokensOut.value_or(estimateTokens(*text));
-                    m_limits.addTokens(caller.userId, req.roomId, tokens, m_clock.nowMs());
+                    countTokens(caller.userId, req.roomId, tokens);
                     m_usage.tokensIn += outcome.tokensIn.value_or(prompt.estimatedTokens);
                     m_usage.tokensOut += outcome.tokensOut.value_or(estimateTokens(*text));
                     if (!outcome.ok) {

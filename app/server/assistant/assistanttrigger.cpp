@@ -25,8 +25,10 @@ std::optional<AssistantRequest> parseAssistantRequest(const QString &content)
                                                   QRegularExpression::DotMatchesEverythingOption);
     if (const auto s = summarize.match(r.text); s.hasMatch()) {
         r.kind = AssistantRequest::Kind::Summarize;
-        if (!s.captured(2).isEmpty())
+        if (!s.captured(2).isEmpty()) {
             r.count = qBound(1, s.captured(2).toInt(), kSummaryCountMax);
+            r.countGiven = true;
+        }
     } else if (const auto t = translate.match(r.text); t.hasMatch()) {
         r.kind = AssistantRequest::Kind::Translate;
         r.language = t.captured(1).trimmed();

@@ -11,9 +11,10 @@ namespace confab::server {
 struct AssistantRequest {
     enum class Kind { Ask, Summarize, Translate };
     Kind kind = Kind::Ask;
-    QString text;     // the question (after the mention), or the summary/translation instruction
-    int count = 50;   // summarize: the last N messages
-    QString language; // translate: the target language
+    QString text;            // the question (after the mention), or the summary/translation instruction
+    int count = 50;          // summarize: the last N messages
+    bool countGiven = false; // summarize: "summarize 20" asks for the last N even with unread ones
+    QString language;        // translate: the target language
 };
 
 // Parses the mention: "@ai", "@AI:", "@assistant," followed by the end, a space, ':' or ','.

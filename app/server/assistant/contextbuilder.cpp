@@ -56,8 +56,47 @@ void ContextBuilder::addHistory(ModelPrompt &prompt, const std::vector<Message> 
     prompt.estimatedTokens = used;
 }
 
+void ContextBuilder::addSummaryHistory(ModelPrompt &prompt, const AssistantRequest &request,
+                                       const std::vector<Message> &recent, qint64 reserved, qint64 readUpToSeq,
+                                       const QString &askerId) const
+{
+    std::vector<Message> unread;
+    if (readUpToSeq >= 0) {
+        for (const Message &m : recent) {
+            if (m.seq > readUpToSeq && m.authorId != askerId && usable(m))
+                unread.push_back(m);
+        }
+    }
+    const int unreadCount = int(unread.size());
+    if (!request.countGiven && unreadCount >= kMinUnreadToSummarize) {
+        addHistory(prompt, unread, reserved, kUnreadSummaryMax);
+        const int kept = int(prompt.lines.size());
+        prompt.preface =
+            kept == unreadCount
+                ? QStringLiteral("Summary of your %1 unread messages.").arg(unreadCount)
+                : QStringLiteral("Summary of the latest %1 of your %2 unread messages.").arg(kept).arg(unreadCount);
+        return;
+    }
+    addHistory(prompt, recent, reserved, request.count);
+    const int kept = int(prompt.lines.size());
+    if (kept == 0 || request.countGiven)
+        return; // nothing to summarize (the answer says so), or the asker chose what
+    const QString last =
+        kept == 1 ? QStringLiteral("the last message") : QStringLiteral("the last %1 messages").arg(kept);
+    if (readUpToSeq < 0)
+        prompt.preface = QStringLiteral("Summary of %1.").arg(last);
+    else if (unreadCount == 0)
+        prompt.preface = QStringLiteral("No unread messages: summary of %1.").arg(last);
+    else
+        prompt.preface =
+            QStringLiteral("Only %1 unread: summary of %2.")
+                .arg(unreadCount == 1 ? QStringLiteral("1 message") : QStringLiteral("%1 messages").arg(unreadCount),
+                     last);
+}
+
 ModelPrompt ContextBuilder::build(const AssistantRequest &request, const QString &askerName,
-                                  const std::vector<Message> &recent, const std::optional<Message> &replied) const
+                                  const std::vector<Message> &recent, const std::optional<Message> &replied,
+                                  qint64 readUpToSeq, const QString &askerId) const
 {
     ModelPrompt prompt;
     prompt.turns.push_back({QStringLiteral("system"), kSystemPrompt});
@@ -66,8 +105,8 @@ ModelPrompt ContextBuilder::build(const AssistantRequest &request, const QString
     switch (request.kind) {
     case AssistantRequest::Kind::Summarize:
         prompt.summarize = true;
-        maxCount = request.count;
-        ask = QStringLiteral("Summarize the recent messages above: the topics, who said what, and any decisions.");
+        ask = QStringLiteral("Summarize the messages above: the topics, who said what, and any decisions. The "
+                             "first line of your answer is already written; do not repeat it.");
         if (!request.text.isEmpty())
             ask += QStringLiteral(" (%1 asked: \"%2\")").arg(askerName, request.text);
         break;
@@ -94,7 +133,9 @@ ModelPrompt ContextBuilder::build(const AssistantRequest &request, const QString
         break;
     }
     const qint64 reserved = estimateTokens(kSystemPrompt) + estimateTokens(ask);
-    if (maxCount > 0)
+    if (request.kind == AssistantRequest::Kind::Summarize)
+        addSummaryHistory(prompt, request, recent, reserved, readUpToSeq, askerId);
+    else if (maxCount > 0)
         addHistory(prompt, recent, reserved, maxCount);
     else
         prompt.estimatedTokens = reserved;

@@ -29,6 +29,9 @@ struct ModelPrompt {
     };
     std::vector<Line> lines;
     bool summarize = false;
+    // The answer's first line, written by the server before the model's text: what a summary
+    // covers ("Summary of your 12 unread messages."). Empty: none.
+    QString preface;
 };
 
 // How a model's answer ended.

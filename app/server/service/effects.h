@@ -27,12 +27,14 @@ struct AiQuestion {
     QString messageId;
     QString askedBy;
     bool roomAllowsAi = false; // the room's settings.enableAI
+    qint64 readUpToSeq = -1;   // the asker's read marker before the question (-1: unknown)
 };
 
 // What a service call did to the world besides its answer: frames to deliver after commit.
 struct Effects {
     std::vector<Delivery> deliveries;
     std::vector<AiQuestion> aiQuestions;
+    std::vector<QString> deletedAnswers; // assistant answers deleted while streaming: stop them
     void deliver(QByteArray frame, UserSet to, QString roomId = {}, QString exceptUser = {})
     {
         deliveries.push_back({std::move(frame), std::move(to), std::move(exceptUser), std::move(roomId), false});

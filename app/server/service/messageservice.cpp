@@ -176,6 +176,7 @@ Result<SendResult> MessageService::send(const Caller &caller, const SendRequest 
             },
             m.messageId);
         m_ctx.storage.touchRoom(m.roomId, now);
+        const qint64 readBefore = a.membership ? a.membership->lastReadSeq : -1;
         if (a.membership) {
             MemberRecord me = *a.membership;
             me.lastPostAt = now;
@@ -185,7 +186,8 @@ Result<SendResult> MessageService::send(const Caller &caller, const SendRequest 
         }
         fx.deliver(bytes, m_ctx.members.membersOf(m.roomId), m.roomId);
         if (m.type == MessageType::Text && parseAssistantRequest(m.content))
-            fx.aiQuestions.push_back({m.roomId, m.messageId, caller.userId, a.record.room.settings.enableAI});
+            fx.aiQuestions.push_back(
+                {m.roomId, m.messageId, caller.userId, a.record.room.settings.enableAI, readBefore});
     });
     if (m_ctx.counters)
         ++m_ctx.counters->messagesStored;
@@ -243,11 +245,14 @@ Result<Message> MessageService::remove(const Caller &caller, const QString &room
     Message m = std::move(found.value);
     if (m.type == MessageType::System)
         return serverLine("deleted");
-    const bool own = m.authorId == caller.userId;
+    // An assistant's answer is its asker's to delete, as their own message.
+    const bool own = m.authorId == caller.userId || (m.ai && m.ai->askedBy == caller.userId);
     if (auto denied = m_guard.require(access.value, own ? Action::DeleteOwnMessage : Action::DeleteAnyMessage))
         return *denied;
     if (m.isDeleted)
         return presentMessage(std::move(m)); // deleting twice changes nothing
+    if (m.ai && !m.ai->isFinal())
+        fx.deletedAnswers.push_back(messageId); // the assistant stops writing it
     m.isDeleted = true;
     m.content.clear();
     m.attachments.clear();

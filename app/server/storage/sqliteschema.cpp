@@ -339,6 +339,19 @@ SqliteMigration assistantAnswers()
     m.statements = QStringList{QStringLiteral("ALTER TABLE messages ADD COLUMN ai TEXT")};
     return m;
 }
+// Version 11: the assistant's tokens per UTC day (day = ms since the epoch / 86400000), per user
+// and per room, so a restart keeps the daily quotas.
+SqliteMigration assistantUsage()
+{
+    SqliteMigration m;
+    m.version = 11;
+    m.description = QStringLiteral("assistant token use per day");
+    m.statements = QStringList{
+        QStringLiteral("CREATE TABLE assistant_usage (day INTEGER NOT NULL, scope TEXT NOT NULL CHECK (scope IN "
+                       "('user', 'room')), id TEXT NOT NULL, tokens INTEGER NOT NULL, PRIMARY KEY (day, scope, id))"),
+    };
+    return m;
+}
 // ---- end of assistant ---------------------------------------------------------------------------
 
 void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
@@ -370,9 +383,10 @@ void applyMigration(SqliteDatabase &db, const SqliteMigration &m, qint64 nowMs)
 
 const std::vector<SqliteMigration> &sqliteMigrations()
 {
-    static const std::vector<SqliteMigration> migrations{
-        initialSchema(), standingChanges(), files(),       uploadFiles(),       accountAudit(),
-        polls(),         timelineEvents(),  avatarFiles(), notificationPrefs(), assistantAnswers()};
+    static const std::vector<SqliteMigration> migrations{initialSchema(),    standingChanges(), files(),
+                                                         uploadFiles(),      accountAudit(),    polls(),
+                                                         timelineEvents(),   avatarFiles(),     notificationPrefs(),
+                                                         assistantAnswers(), assistantUsage()};
     return migrations;
 }
 

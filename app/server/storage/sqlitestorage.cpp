@@ -21,7 +21,7 @@ namespace confab::server {
 SqliteStorage::SqliteStorage(QString databasePath)
     : m_db(std::make_unique<SqliteDatabase>(std::move(databasePath))), m_users(*m_db), m_rooms(*m_db), m_members(*m_db),
       m_events(*m_db), m_messages(*m_db), m_polls(*m_db), m_audit(*m_db), m_standing(*m_db), m_files(*m_db),
-      m_receipts(*m_db)
+      m_receipts(*m_db), m_assistantUsage(*m_db)
 {
 }
 

@@ -15,6 +15,7 @@
 
 #include "storage.h"
 
+#include "sqlite/sqliteassistantusage.h"
 #include "sqlite/sqliteauditlog.h"
 #include "sqlite/sqliteeventlog.h"
 #include "sqlite/sqlitefilestore.h"
@@ -284,6 +285,16 @@ public:
         return m_receipts.membersHidingReceipts(roomId);
     }
 
+    // ---- the assistant's daily tokens (SqliteAssistantUsage)
+    void addAssistantTokens(qint64 day, const QString &userId, const QString &roomId, qint64 tokens) override
+    {
+        m_assistantUsage.addAssistantTokens(day, userId, roomId, tokens);
+    }
+    std::vector<AssistantTokenUse> assistantTokensOn(qint64 day) override
+    {
+        return m_assistantUsage.assistantTokensOn(day);
+    }
+
     // ---- files, attachments, uploads (SqliteFileStore)
     void insertFile(const FileRecord &f) override { m_files.insertFile(f); }
     std::optional<FileRecord> fileById(const QString &fileId) override { return m_files.fileById(fileId); }
@@ -348,6 +359,7 @@ private:
     SqliteStandingChangeLog m_standing;
     SqliteFileStore m_files;
     SqliteReceiptStore m_receipts;
+    SqliteAssistantUsage m_assistantUsage;
 };
 
 } // namespace confab::server

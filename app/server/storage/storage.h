@@ -407,6 +407,33 @@ public:
     virtual QSet<QString> membersHidingReceipts(const QString &roomId) = 0;
 };
 
+// The assistant's token use per UTC day (issue 16): the daily quotas survive a restart.
+struct AssistantTokenUse {
+    bool room = false; // a room's count, else a user's
+    QString id;        // the user or room id
+    qint64 tokens = 0;
+};
+class AssistantUsageStore {
+public:
+    virtual ~AssistantUsageStore() = default;
+
+    // Adds tokens to that day's count of the user and, when roomId is not empty, of the room.
+    // Not pure: a backend without it keeps the quotas for one run only.
+    virtual void addAssistantTokens(qint64 day, const QString &userId, const QString &roomId, qint64 tokens)
+    {
+        Q_UNUSED(day);
+        Q_UNUSED(userId);
+        Q_UNUSED(roomId);
+        Q_UNUSED(tokens);
+    }
+    // Every count of that day; older days are dropped.
+    virtual std::vector<AssistantTokenUse> assistantTokensOn(qint64 day)
+    {
+        Q_UNUSED(day);
+        return {};
+    }
+};
+
 // Every section over one database connection, plus the connection's life and its transactions:
 // what the services are given.
 class Storage : public UserStore,
@@ -418,7 +445,8 @@ class Storage : public UserStore,
                 public AuditLog,
                 public StandingChangeLog,
                 public FileStore,
-                public ReceiptStore {
+                public ReceiptStore,
+                public AssistantUsageStore {
 public:
     ~Storage() override = default;
 
