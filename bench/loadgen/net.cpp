@@ -272,6 +272,17 @@ void WsPool::closeAll()
     m_conns.clear();
 }
 
+void WsPool::dropAll()
+{
+    for (WsConn &c : m_conns) {
+        if (c.fd >= 0)
+            ::close(c.fd);
+        c.fd = -1;
+        c.state = WsConn::Closed;
+    }
+    m_conns.clear();
+}
+
 void WsPool::poll(int timeoutMs)
 {
     epoll_event events[512];
