@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstring>
@@ -14,6 +15,8 @@ using json = nlohmann::json;
 namespace bench::soak {
 
 namespace {
+
+constexpr int kSecondDevice = 2; // reconnect()'s third connection: an always-connected member's other device
 
 const char *const kWords[] = {"harbour", "lantern", "meadow", "copper", "violet", "thunder", "pebble", "orchard"};
 const char *const kEmoji[] = {"👍", "🎉", "❤️", "😂", "👀"};
@@ -46,10 +49,58 @@ ActionMix::ActionMix(SoakWorld &world, int port, uint32_t seed)
     : m_world(world), m_http(port), m_churn(port), m_rng(seed),
       m_churnIn(world.users.size() - size_t(world.subscribers), std::vector<bool>(world.rooms.size(), false))
 {
-    m_churn.onText = [this](WsConn &, const char *p, size_t n) {
-        if (memmem(p, n, "\"type\":\"synced\"", 15))
+    m_churn.onText = [this](WsConn &c, const char *p, size_t n) {
+        const bool synced = memmem(p, n, "\"type\":\"synced\"", 15) != nullptr;
+        if (synced)
             ++m_synced;
+        if (c.index != kSecondDevice || m_resumeDone)
+            return;
+        if (synced) {
+            m_resumeDone = true;
+            return;
+        }
+        const json f = json::parse(p, p + n, nullptr, false);
+        if (f.is_discarded() || !f.is_object())
+            return;
+        if (f.value("type", "") == "sync_gap") {
+            ++m_resume.syncGaps;
+            m_resumeDone = true; // too far behind to replay: nothing to check
+            m_resumeSeqs.clear();
+            return;
+        }
+        if (!f.contains("seq") || !f["seq"].is_number_integer())
+            return;
+        std::string roomId = f.value("roomId", "");
+        if (roomId.empty() && f.contains("message"))
+            roomId = f["message"].value("roomId", "");
+        if (roomId.empty() && f.contains("room"))
+            roomId = f["room"].value("roomId", "");
+        if (roomId == m_resumeRoom)
+            m_resumeSeqs.push_back(f["seq"].get<int64_t>());
     };
+}
+
+void ActionMix::checkResume()
+{
+    if (!m_resumeDone || m_resumeSeqs.empty())
+        return;
+    std::sort(m_resumeSeqs.begin(), m_resumeSeqs.end());
+    const size_t all = m_resumeSeqs.size();
+    m_resumeSeqs.erase(std::unique(m_resumeSeqs.begin(), m_resumeSeqs.end()), m_resumeSeqs.end());
+    ++m_resume.resumes;
+    m_resume.repeated += all - m_resumeSeqs.size();
+    m_resume.events += m_resumeSeqs.size();
+    // Everything after the resume point up to the newest seen: none may be missing.
+    const int64_t below =
+        std::count_if(m_resumeSeqs.begin(), m_resumeSeqs.end(), [&](int64_t s) { return s <= m_resumeFrom; });
+    const int64_t span = m_resumeSeqs.back() - m_resumeFrom;
+    const int64_t have = int64_t(m_resumeSeqs.size()) - below;
+    if (span > have) {
+        m_resume.lost += uint64_t(span - have);
+        if (m_firstFailures.size() < 10)
+            m_firstFailures.push_back("resume: " + std::to_string(span - have) + " events after seq " +
+                                      std::to_string(m_resumeFrom) + " missing in " + m_resumeRoom);
+    }
 }
 
 int ActionMix::stableUser() { return int(m_rng() % uint32_t(m_world.subscribers)); }
@@ -177,10 +228,14 @@ bool ActionMix::reconnect()
     AckedMessage recent;
     const bool haveRecent = m_world.pickRecent(m_rng(), false, &recent);
     m_synced = 0;
+    m_resumeSeqs.clear();
+    m_resumeDone = !haveRecent;
+    m_resumeRoom = haveRecent ? m_world.rooms[size_t(recent.room)] : std::string();
+    m_resumeFrom = haveRecent ? std::max<int64_t>(0, recent.seq - 1 - int64_t(m_rng() % 40)) : 0;
     for (WsConn &c : m_churn.conns()) {
         json rooms = json::object();
         if (haveRecent)
-            rooms[m_world.rooms[size_t(recent.room)]] = std::max<int64_t>(0, recent.seq - int64_t(m_rng() % 40));
+            rooms[m_resumeRoom] = m_resumeFrom;
         m_churn.sendText(c, json{{"type", "sync"}, {"rooms", rooms}}.dump());
         m_churn.sendText(c, json{{"type", "typing_start"}, {"roomId", m_world.rooms[0]}}.dump());
         m_churn.sendText(c, json{{"type", "ping"}, {"id", "p"}}.dump());
@@ -190,6 +245,7 @@ bool ActionMix::reconnect()
         m_churn.poll(10);
     if (m_synced < 3)
         fail("reconnect", HttpResponse{0, "synced on " + std::to_string(m_synced) + " of 3 connections"});
+    checkResume();
     if (m_rng() % 2)
         m_churn.closeAll();
     else

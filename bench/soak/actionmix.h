@@ -9,6 +9,7 @@
 #include "soakworld.h"
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <random>
@@ -31,6 +32,15 @@ public:
     const std::map<std::string, std::pair<uint64_t, uint64_t>> &byAction() const { return m_byAction; }
     const std::vector<std::string> &firstFailures() const { return m_firstFailures; }
 
+    // The resume check of reconnect(): a second device of an always-connected member syncs one
+    // room from a recent seq; once `synced` arrives it must hold every event after that seq up to
+    // the newest it saw (live and replayed together; an event both delivered live and replayed
+    // is allowed, clients drop it by seq, as SyncEngine::admit does).
+    struct ResumeCheck {
+        uint64_t resumes = 0, events = 0, lost = 0, repeated = 0, syncGaps = 0;
+    };
+    const ResumeCheck &resumeCheck() const { return m_resume; }
+
 private:
     using Action = bool (ActionMix::*)();
     bool edit();
@@ -50,6 +60,7 @@ private:
     HttpResponse call(const std::string &what, std::string_view method, const std::string &path, int user,
                       const std::string &body = {});
     void fail(const std::string &what, const HttpResponse &r);
+    void checkResume();
     int stableUser();
     int churnUser();
     int room();
@@ -60,6 +71,11 @@ private:
     std::mt19937 m_rng;
     std::vector<std::vector<bool>> m_churnIn; // [churn user][room]: a member now
     int m_synced = 0;
+    std::string m_resumeRoom; // the room the second device resumes
+    int64_t m_resumeFrom = 0;
+    std::vector<int64_t> m_resumeSeqs; // its room events in that room until synced
+    bool m_resumeDone = false;
+    ResumeCheck m_resume;
     int m_longPollUser = -1;
     std::string m_cursor;
     uint64_t m_serial = 0;

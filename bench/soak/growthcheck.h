@@ -5,7 +5,9 @@
 //   RSS:          5 % of the middle third's median, but at least 4 MiB;
 //   descriptors:  8 (a few connections of the action mix may be open at any one sample).
 // A leak of steady size per action shows as the last third above the middle one; medians keep a
-// single busy sample from deciding. Runs with fewer than 6 samples are not judged.
+// single busy sample from deciding. Runs with fewer than 6 samples are not judged. SQLite's page
+// cache (16 MiB) fills as the database grows, for about 15 minutes at the default rates: judge
+// memory on runs of 30 minutes or more.
 #pragma once
 
 #include "serversampler.h"
