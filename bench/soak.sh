@@ -49,7 +49,7 @@ WORK=$(mktemp -d /tmp/confab-soak.XXXXXX)
 SERVER_PID=""
 cleanup() {
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then kill -9 "$SERVER_PID" 2>/dev/null || true; fi
-  rm -rf "$WORK/data"
+  rm -rf "$WORK"
 }
 trap cleanup EXIT
 
