@@ -31,6 +31,8 @@ PACKAGES=(
   # packaging checks; packages (dpkg-shlibdeps) and the installed-package test (scripts/test-packages.sh:
   # systemd-analyze and man-db for its Documentation= check, adduser for the package's postinst)
   lintian appstream desktop-file-utils dpkg-dev systemd adduser man-db
+  # benchmarks (optional): gnuplot draws bench/soak.sh's plot; without it the soak skips only the plot
+  gnuplot-nox
 )
 
 SUDO=""

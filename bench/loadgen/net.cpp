@@ -26,7 +26,7 @@ int64_t nowNs()
 
 void die(const std::string &what)
 {
-    std::fprintf(stderr, "confab-loadgen: %s\n", what.c_str());
+    std::fprintf(stderr, "%s: %s\n", program_invocation_short_name, what.c_str()); // confab-loadgen, confab-soak
     std::exit(2);
 }
 
@@ -266,6 +266,17 @@ void WsPool::closeAll()
             }
             ::close(c.fd);
         }
+        c.fd = -1;
+        c.state = WsConn::Closed;
+    }
+    m_conns.clear();
+}
+
+void WsPool::dropAll()
+{
+    for (WsConn &c : m_conns) {
+        if (c.fd >= 0)
+            ::close(c.fd);
         c.fd = -1;
         c.state = WsConn::Closed;
     }

@@ -74,6 +74,8 @@ public:
     void poll(int timeoutMs);
     void sendText(WsConn &c, std::string_view text);
     void closeAll();
+    // Closes every connection without a close frame, as a client that lost its network would.
+    void dropAll();
 
     std::vector<WsConn> &conns() { return m_conns; }
     int openCount() const;
