@@ -85,6 +85,10 @@ private Q_SLOTS:
         QCOMPARE(rooms.data(rooms.index(0), RoomListModel::NameRole).toString(), QStringLiteral("lobby"));
         QCOMPARE(rooms.data(rooms.index(0), RoomListModel::TypeRole).toString(), QStringLiteral("public"));
         QCOMPARE(rooms.data(rooms.index(0), RoomListModel::MyRoleRole).toString(), QStringLiteral("owner"));
+        // The newest message is the line the server wrote when Bob joined: the list says so (it
+        // said "No messages yet": that line has no text of its own) and names no separate author.
+        QCOMPARE(rooms.data(rooms.index(0), RoomListModel::LastMessageRole).toString(), QStringLiteral("BOB joined"));
+        QCOMPARE(rooms.data(rooms.index(0), RoomListModel::LastAuthorRole).toString(), QString());
         QVERIFY(rooms.roleNames().contains(RoomListModel::UnreadCountRole));
         QVERIFY(m_a->waitOnline());
         QVERIFY(m_b->waitOnline());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "systemline.h"
 
+#include "client/models/messagepreview.h"
+
 #include <QFontMetrics>
 #include <QLocale>
 #include <QPainter>
@@ -14,7 +16,7 @@ namespace confab::ui {
 namespace {
 constexpr int kPadding = 4;
 
-QString who(const QString &name) { return name.isEmpty() ? SystemLine::tr("Someone") : name; }
+QString who(const QString &name) { return client::MessagePreview::personName(name); }
 
 QColor withAlpha(QColor c, float alpha)
 {
@@ -44,32 +46,7 @@ const QString &actorName(const SystemEvent &e) { return e.actorName; }
 const QString &joinerName(const SystemEvent &e) { return e.targetId.isEmpty() ? e.actorName : e.targetName; }
 } // namespace
 
-QString SystemLine::text(const SystemEvent &e)
-{
-    const QString actor = who(e.actorName);
-    const QString target = who(e.targetName);
-    switch (e.kind) {
-    case SystemEventKind::Joined:
-        return e.targetId.isEmpty() ? tr("%1 joined").arg(actor) : tr("%1 added %2").arg(actor, target);
-    case SystemEventKind::Left: return tr("%1 left").arg(actor);
-    case SystemEventKind::Kicked: return tr("%1 removed %2 from the room").arg(actor, target);
-    case SystemEventKind::Banned: return tr("%1 banned %2 from the room").arg(actor, target);
-    case SystemEventKind::RoomChanged:
-        if (e.fields.contains(QLatin1String("name")))
-            return tr("%1 renamed the room to “%2”").arg(actor, e.value);
-        if (e.fields == QStringList{QStringLiteral("description")})
-            return tr("%1 changed the topic").arg(actor);
-        if (e.fields == QStringList{QStringLiteral("avatar")})
-            return tr("%1 changed the room picture").arg(actor);
-        return tr("%1 changed the room settings").arg(actor);
-    case SystemEventKind::Pinned:
-        return e.value.isEmpty() ? tr("%1 pinned a message").arg(actor)
-                                 : tr("%1 pinned a message by %2: “%3”").arg(actor, target, e.value);
-    case SystemEventKind::OwnershipTransferred: return tr("%1 made %2 the owner of the room").arg(actor, target);
-    case SystemEventKind::AssistantEnabled: return tr("%1 turned on the assistant").arg(actor);
-    }
-    return {};
-}
+QString SystemLine::text(const SystemEvent &e) { return client::MessagePreview::systemEventText(e); }
 
 QString SystemLine::runText(const std::vector<SystemEvent> &run)
 {

@@ -7,7 +7,6 @@
 #include "widgets/avatarpainter.h"
 
 #include "client/models/roomlistmodel.h"
-#include "core/markdownpreview.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -141,7 +140,7 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     const QString unreadText = unreadBadgeText(index);
     const QString mentionText = mentionBadgeText(index);
     const QString peerStatus = index.data(RoomListModel::PeerStatusRole).toString();
-    QString preview = markdownPreview(index.data(RoomListModel::LastMessageRole).toString(), PreviewScope::AllLines);
+    QString preview = index.data(RoomListModel::LastMessageRole).toString(); // plain text already
     const QString author = index.data(RoomListModel::LastAuthorRole).toString();
     if (!author.isEmpty() && !preview.isEmpty())
         preview = tr("%1: %2").arg(author, preview);

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "notifier.h"
 
+#include "client/models/messagepreview.h"
 #include "client/models/roomlistmodel.h"
 #include "client/sync/chatengine.h"
 #include "client/sync/syncengine.h"
-#include "core/markdownpreview.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -82,7 +82,7 @@ void Notifier::consider(const Message &message)
     if (m_isRoomInFront && m_isRoomInFront(message.roomId))
         return;
     const bool direct = room->type == RoomType::Direct;
-    QString body = markdownPreview(message.content, PreviewScope::AllLines);
+    QString body = client::MessagePreview::text(message); // a photo without words is not an empty body
     if (body.size() > kBodyMax)
         body = body.left(kBodyMax - 1) + QChar(0x2026);
     // Some notification servers read markup in the body: what people wrote stays text.

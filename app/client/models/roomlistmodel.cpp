@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "roomlistmodel.h"
 
+#include "client/models/messagepreview.h"
 #include "client/models/presencemodel.h"
 
 #include "client/net/apiclient.h"
@@ -341,9 +342,9 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
     case TypeRole: return toString(r.type);
     case UnreadCountRole: return r.unreadCount;
     case LastActivityRole: return QDateTime::fromMSecsSinceEpoch(r.lastActivity, Qt::UTC);
-    case LastMessageRole:
-        return r.lastMessage ? (r.lastMessage->isDeleted ? tr("Deleted message") : r.lastMessage->content) : QString();
-    case LastAuthorRole: return r.lastMessage ? r.lastMessage->authorName : QString();
+    case LastMessageRole: return r.lastMessage ? MessagePreview::text(*r.lastMessage) : QString();
+    case LastAuthorRole: // a server-made line names its people itself
+        return r.lastMessage && !r.lastMessage->systemEvent ? r.lastMessage->authorName : QString();
     case MemberCountRole: return r.memberCount;
     case MyRoleRole: return r.myRole ? toString(*r.myRole) : QString();
     case MentionCountRole: return r.mentionCount;
