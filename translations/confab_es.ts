@@ -1,6 +1,92 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>MessagePreview</name>
+    <message>
+        <source>Someone</source>
+        <translation>Alguien</translation>
+    </message>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 se unió</translation>
+    </message>
+    <message>
+        <source>%1 added %2</source>
+        <translation>%1 añadió a %2</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 se fue</translation>
+    </message>
+    <message>
+        <source>%1 removed %2 from the room</source>
+        <translation>%1 expulsó a %2 de la sala</translation>
+    </message>
+    <message>
+        <source>%1 banned %2 from the room</source>
+        <translation>%1 vetó a %2 en la sala</translation>
+    </message>
+    <message>
+        <source>%1 renamed the room to “%2”</source>
+        <translation>%1 cambió el nombre de la sala a «%2»</translation>
+    </message>
+    <message>
+        <source>%1 changed the topic</source>
+        <translation>%1 cambió el tema</translation>
+    </message>
+    <message>
+        <source>%1 changed the room picture</source>
+        <translation>%1 cambió la imagen de la sala</translation>
+    </message>
+    <message>
+        <source>%1 changed the room settings</source>
+        <translation>%1 cambió los ajustes de la sala</translation>
+    </message>
+    <message>
+        <source>%1 pinned a message</source>
+        <translation>%1 fijó un mensaje</translation>
+    </message>
+    <message>
+        <source>%1 pinned a message by %2: “%3”</source>
+        <translation>%1 fijó un mensaje de %2: «%3»</translation>
+    </message>
+    <message>
+        <source>%1 made %2 the owner of the room</source>
+        <translation>%1 hizo a %2 propietario de la sala</translation>
+    </message>
+    <message>
+        <source>%1 turned on the assistant</source>
+        <translation>%1 activó el asistente</translation>
+    </message>
+    <message>
+        <source>Deleted message</source>
+        <translation>Mensaje eliminado</translation>
+    </message>
+    <message>
+        <source>Poll: %1</source>
+        <translation>Encuesta: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n archivo</numerusform>
+            <numerusform>%n archivos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Photo: %1</source>
+        <translation>Foto: %1</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Archivo: %1</translation>
+    </message>
+    <message>
+        <source>Answering…</source>
+        <translation>Respondiendo…</translation>
+    </message>
+</context>
+<context>
     <name>PollCard</name>
     <message>
         <source>Enter to vote</source>
@@ -341,10 +427,6 @@
         <translation>No se puede hacer ahora: ya está hecho o se ha alcanzado un límite.</translation>
     </message>
     <message>
-        <source>Too many attempts. Try again in %1 s.</source>
-        <translation>Demasiados intentos. Vuelve a intentarlo en %1 s.</translation>
-    </message>
-    <message>
         <source>Too many attempts. Try again in a moment.</source>
         <translation>Demasiados intentos. Vuelve a intentarlo en un momento.</translation>
     </message>
@@ -383,6 +465,30 @@
     <message>
         <source>The search is not understood: check its filters (from:, in:, before:, after:, has:file).</source>
         <translation>No se entiende la búsqueda: revisa sus filtros (from:, in:, before:, after:, has:file).</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>The server cannot do this now: %1</source>
+        <translation>El servidor no puede hacerlo ahora: %1</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in %1.</source>
+        <translation>Demasiados intentos. Vuelve a intentarlo dentro de %1.</translation>
+    </message>
+    <message>
+        <source>Try again in %1.</source>
+        <translation>Vuelve a intentarlo dentro de %1.</translation>
     </message>
 </context>
 <context>
@@ -757,10 +863,6 @@
     <message>
         <source>Direct conversation</source>
         <translation>Conversación directa</translation>
-    </message>
-    <message>
-        <source>Deleted message</source>
-        <translation>Mensaje eliminado</translation>
     </message>
 </context>
 <context>
@@ -3940,62 +4042,6 @@ Chat autoalojado para equipos.</translation>
 </context>
 <context>
     <name>confab::ui::SystemLine</name>
-    <message>
-        <source>Someone</source>
-        <translation>Alguien</translation>
-    </message>
-    <message>
-        <source>%1 joined</source>
-        <translation>%1 se unió</translation>
-    </message>
-    <message>
-        <source>%1 added %2</source>
-        <translation>%1 añadió a %2</translation>
-    </message>
-    <message>
-        <source>%1 left</source>
-        <translation>%1 se fue</translation>
-    </message>
-    <message>
-        <source>%1 removed %2 from the room</source>
-        <translation>%1 expulsó a %2 de la sala</translation>
-    </message>
-    <message>
-        <source>%1 banned %2 from the room</source>
-        <translation>%1 vetó a %2 en la sala</translation>
-    </message>
-    <message>
-        <source>%1 renamed the room to “%2”</source>
-        <translation>%1 cambió el nombre de la sala a «%2»</translation>
-    </message>
-    <message>
-        <source>%1 changed the topic</source>
-        <translation>%1 cambió el tema</translation>
-    </message>
-    <message>
-        <source>%1 changed the room picture</source>
-        <translation>%1 cambió la imagen de la sala</translation>
-    </message>
-    <message>
-        <source>%1 changed the room settings</source>
-        <translation>%1 cambió los ajustes de la sala</translation>
-    </message>
-    <message>
-        <source>%1 pinned a message</source>
-        <translation>%1 fijó un mensaje</translation>
-    </message>
-    <message>
-        <source>%1 pinned a message by %2: “%3”</source>
-        <translation>%1 fijó un mensaje de %2: «%3»</translation>
-    </message>
-    <message>
-        <source>%1 made %2 the owner of the room</source>
-        <translation>%1 hizo a %2 propietario de la sala</translation>
-    </message>
-    <message>
-        <source>%1 turned on the assistant</source>
-        <translation>%1 activó el asistente</translation>
-    </message>
     <message>
         <source>%1 and %2 others joined</source>
         <translation>%1 y %2 personas más se unieron</translation>

@@ -1,6 +1,92 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>MessagePreview</name>
+    <message>
+        <source>Someone</source>
+        <translation>Quelqu’un</translation>
+    </message>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 a rejoint le salon</translation>
+    </message>
+    <message>
+        <source>%1 added %2</source>
+        <translation>%1 a ajouté %2</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 a quitté le salon</translation>
+    </message>
+    <message>
+        <source>%1 removed %2 from the room</source>
+        <translation>%1 a retiré %2 du salon</translation>
+    </message>
+    <message>
+        <source>%1 banned %2 from the room</source>
+        <translation>%1 a banni %2 du salon</translation>
+    </message>
+    <message>
+        <source>%1 renamed the room to “%2”</source>
+        <translation>%1 a renommé le salon en « %2 »</translation>
+    </message>
+    <message>
+        <source>%1 changed the topic</source>
+        <translation>%1 a changé le sujet</translation>
+    </message>
+    <message>
+        <source>%1 changed the room picture</source>
+        <translation>%1 a changé l’image du salon</translation>
+    </message>
+    <message>
+        <source>%1 changed the room settings</source>
+        <translation>%1 a modifié les paramètres du salon</translation>
+    </message>
+    <message>
+        <source>%1 pinned a message</source>
+        <translation>%1 a épinglé un message</translation>
+    </message>
+    <message>
+        <source>%1 pinned a message by %2: “%3”</source>
+        <translation>%1 a épinglé un message de %2 : « %3 »</translation>
+    </message>
+    <message>
+        <source>%1 made %2 the owner of the room</source>
+        <translation>%1 a fait de %2 le propriétaire du salon</translation>
+    </message>
+    <message>
+        <source>%1 turned on the assistant</source>
+        <translation>%1 a activé l’assistant</translation>
+    </message>
+    <message>
+        <source>Deleted message</source>
+        <translation>Message supprimé</translation>
+    </message>
+    <message>
+        <source>Poll: %1</source>
+        <translation>Sondage : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n fichier</numerusform>
+            <numerusform>%n fichiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Photo: %1</source>
+        <translation>Photo : %1</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Fichier : %1</translation>
+    </message>
+    <message>
+        <source>Answering…</source>
+        <translation>Réponse en cours…</translation>
+    </message>
+</context>
+<context>
     <name>PollCard</name>
     <message>
         <source>Enter to vote</source>
@@ -341,10 +427,6 @@
         <translation>Impossible pour l’instant : c’est déjà fait, ou une limite est atteinte.</translation>
     </message>
     <message>
-        <source>Too many attempts. Try again in %1 s.</source>
-        <translation>Trop de tentatives. Réessayez dans %1 s.</translation>
-    </message>
-    <message>
         <source>Too many attempts. Try again in a moment.</source>
         <translation>Trop de tentatives. Réessayez dans un instant.</translation>
     </message>
@@ -383,6 +465,30 @@
     <message>
         <source>The search is not understood: check its filters (from:, in:, before:, after:, has:file).</source>
         <translation>La recherche n’est pas comprise : vérifiez ses filtres (from:, in:, before:, after:, has:file).</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>The server cannot do this now: %1</source>
+        <translation>Le serveur ne peut pas le faire pour le moment : %1</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in %1.</source>
+        <translation>Trop de tentatives. Réessayez dans %1.</translation>
+    </message>
+    <message>
+        <source>Try again in %1.</source>
+        <translation>Réessayez dans %1.</translation>
     </message>
 </context>
 <context>
@@ -757,10 +863,6 @@
     <message>
         <source>Direct conversation</source>
         <translation>Conversation directe</translation>
-    </message>
-    <message>
-        <source>Deleted message</source>
-        <translation>Message supprimé</translation>
     </message>
 </context>
 <context>
@@ -3940,62 +4042,6 @@ Discussion auto-hébergée pour les équipes.</translation>
 </context>
 <context>
     <name>confab::ui::SystemLine</name>
-    <message>
-        <source>Someone</source>
-        <translation>Quelqu’un</translation>
-    </message>
-    <message>
-        <source>%1 joined</source>
-        <translation>%1 a rejoint le salon</translation>
-    </message>
-    <message>
-        <source>%1 added %2</source>
-        <translation>%1 a ajouté %2</translation>
-    </message>
-    <message>
-        <source>%1 left</source>
-        <translation>%1 a quitté le salon</translation>
-    </message>
-    <message>
-        <source>%1 removed %2 from the room</source>
-        <translation>%1 a retiré %2 du salon</translation>
-    </message>
-    <message>
-        <source>%1 banned %2 from the room</source>
-        <translation>%1 a banni %2 du salon</translation>
-    </message>
-    <message>
-        <source>%1 renamed the room to “%2”</source>
-        <translation>%1 a renommé le salon en « %2 »</translation>
-    </message>
-    <message>
-        <source>%1 changed the topic</source>
-        <translation>%1 a changé le sujet</translation>
-    </message>
-    <message>
-        <source>%1 changed the room picture</source>
-        <translation>%1 a changé l’image du salon</translation>
-    </message>
-    <message>
-        <source>%1 changed the room settings</source>
-        <translation>%1 a modifié les paramètres du salon</translation>
-    </message>
-    <message>
-        <source>%1 pinned a message</source>
-        <translation>%1 a épinglé un message</translation>
-    </message>
-    <message>
-        <source>%1 pinned a message by %2: “%3”</source>
-        <translation>%1 a épinglé un message de %2 : « %3 »</translation>
-    </message>
-    <message>
-        <source>%1 made %2 the owner of the room</source>
-        <translation>%1 a fait de %2 le propriétaire du salon</translation>
-    </message>
-    <message>
-        <source>%1 turned on the assistant</source>
-        <translation>%1 a activé l’assistant</translation>
-    </message>
     <message>
         <source>%1 and %2 others joined</source>
         <translation>%1 et %2 autres personnes ont rejoint le salon</translation>
