@@ -7,6 +7,12 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace confab::server {
 
 BlobStore::BlobStore(QString root) : m_root(QDir::cleanPath(std::move(root))) {}
@@ -28,6 +34,18 @@ bool BlobStore::prepare(QString *error) const
 }
 
 namespace {
+// A rename is durable once its folder is on disk (the file's bytes were synced by UploadSpool).
+bool syncFolder(const QString &folder, QString *error)
+{
+    const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const bool ok = fd >= 0 && ::fsync(fd) == 0;
+    if (!ok)
+        *error = QStringLiteral("cannot sync %1: %2").arg(folder, QString::fromLocal8Bit(std::strerror(errno)));
+    if (fd >= 0)
+        ::close(fd);
+    return ok;
+}
+
 // "ab/cdef...": 256 folders, so no folder grows to millions of entries.
 QString shardedName(const QString &sha256) { return sha256.left(2) + QLatin1Char('/') + sha256.mid(2); }
 } // namespace
@@ -63,7 +81,7 @@ bool BlobStore::adopt(const QString &tempPath, const QString &sha256, QString *e
         *error = QStringLiteral("cannot move the upload into %1").arg(target);
         return false;
     }
-    return true;
+    return syncFolder(QFileInfo(target).path(), error);
 }
 
 void BlobStore::removeBlob(const QString &sha256) const

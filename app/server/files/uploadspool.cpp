@@ -5,6 +5,11 @@
 
 #include <QThreadPool>
 
+#include <cerrno>
+#include <cstring>
+
+#include <unistd.h>
+
 namespace confab::server {
 
 namespace {
@@ -239,6 +244,10 @@ void UploadSpool::complete()
     }
     if (m_file.isOpen() && !m_file.flush())
         m_ioError = m_file.errorString();
+    // On disk before anyone is told: the answer's size (a resumable upload's offset) and the row
+    // that will name these bytes must not outlive them in a power cut. This is a pool thread.
+    if (m_file.isOpen() && m_ioError.isEmpty() && ::fdatasync(m_file.handle()) != 0)
+        m_ioError = QString::fromLocal8Bit(std::strerror(errno));
     out.size = m_file.size();
     m_file.close();
     if (m_ioError.isEmpty()) {
