@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testserver.h"
 
+#include "postgrestestdatabase.h"
+
 #include <QRegularExpression>
 #include <QTest>
 
@@ -10,7 +12,23 @@
 
 namespace confab::test {
 
-TestServer::TestServer() = default;
+TestServer::TestServer() : m_databaseUrl(PostgresTestDatabase::createFresh()) {}
+
+bool TestServer::useDatabaseOf(const TestServer &other)
+{
+    if (other.m_databaseUrl.isEmpty())
+        return false;
+    m_databaseUrl = other.m_databaseUrl;
+    return true;
+}
+
+QStringList TestServer::storageArgs() const
+{
+    QStringList args{QStringLiteral("--data-dir"), m_dataDir.path()};
+    if (!m_databaseUrl.isEmpty())
+        args << QStringLiteral("--database") << m_databaseUrl;
+    return args;
+}
 
 TestServer::~TestServer()
 {
@@ -31,8 +49,9 @@ bool TestServer::start(const QStringList &extraArgs)
             ::setrlimit(RLIMIT_NOFILE, &limit);
         }
     });
-    QStringList args{QStringLiteral("--data-dir"), m_dataDir.path(),         QStringLiteral("--port"),
-                     QString::number(m_port),      QStringLiteral("--bind"), QStringLiteral("127.0.0.1")};
+    QStringList args = storageArgs();
+    args << QStringLiteral("--port") << QString::number(m_port) << QStringLiteral("--bind")
+         << QStringLiteral("127.0.0.1");
     args += extraArgs;
     m_lastArgs = args;
     m_output.clear();
@@ -97,8 +116,7 @@ int TestServer::runCommand(const QStringList &args, QByteArray *output)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral(CONFAB_SERVER_BINARY), QStringList(args)
-                                                      << QStringLiteral("--data-dir") << m_dataDir.path());
+    p.start(QStringLiteral(CONFAB_SERVER_BINARY), QStringList(args) + storageArgs());
     if (!p.waitForFinished(30000))
         return -1;
     if (output)
@@ -110,8 +128,7 @@ std::unique_ptr<QProcess> TestServer::startCommand(const QStringList &args) cons
 {
     auto p = std::make_unique<QProcess>();
     p->setProcessChannelMode(QProcess::MergedChannels);
-    p->start(QStringLiteral(CONFAB_SERVER_BINARY), QStringList(args)
-                                                       << QStringLiteral("--data-dir") << m_dataDir.path());
+    p->start(QStringLiteral(CONFAB_SERVER_BINARY), QStringList(args) + storageArgs());
     return p;
 }
 

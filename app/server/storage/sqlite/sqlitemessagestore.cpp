@@ -6,7 +6,8 @@
 #include "sqlitepollstore.h"
 #include "sqlitevalues.h"
 #include "storage/ftsquery.h"
-#include "storage/sqlitedatabase.h"
+#include "storage/postgres/postgressearchsql.h"
+#include "storage/sqldatabase.h"
 
 #include "core/jsondocument.h"
 
@@ -140,8 +141,9 @@ void SqliteMessageStore::updateAiAnswer(const QString &messageId, const QString 
 
 std::vector<Message> SqliteMessageStore::streamingAiAnswers()
 {
-    Statement s(m_db, kSelectMessages + QStringLiteral(" WHERE m.type = 'ai_response' AND m.is_deleted = 0 AND "
-                                                       "json_extract(m.ai, '$.state') = 'streaming'"));
+    Statement s(m_db, kSelectMessages + QStringLiteral(" WHERE m.type = 'ai_response' AND m.is_deleted = 0 AND ") +
+                          m_db.dialect().jsonText(QStringLiteral("m.ai"), QStringLiteral("state")) +
+                          QStringLiteral(" = 'streaming'"));
     return readMessages(s);
 }
 
@@ -182,7 +184,8 @@ void SqliteMessageStore::loadReactions(std::vector<Message> &messages)
     }
     Statement s(m_db,
                 QStringLiteral("SELECT message_id, emoji, user_id FROM reactions "
-                               "WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid"),
+                               "WHERE message_id IN (") +
+                    m_db.dialect().idListSubquery() + QStringLiteral(") ORDER BY created_at, rowid"),
                 {idListJson(ids)});
     while (s.next()) {
         const auto it = byId.find(s.text(0));
@@ -210,8 +213,8 @@ std::vector<Message> SqliteMessageStore::messagesByIds(const std::vector<QString
 {
     if (messageIds.empty())
         return {};
-    static const QString sql =
-        kSelectMessages + QStringLiteral(" WHERE m.message_id IN (SELECT value FROM json_each(?))");
+    const QString sql = kSelectMessages + QStringLiteral(" WHERE m.message_id IN (") + m_db.dialect().idListSubquery() +
+                        QLatin1Char(')');
     std::vector<Message> found;
     {
         Statement s(m_db, sql, {idListJson(messageIds)});
@@ -299,7 +302,8 @@ int SqliteMessageStore::countUnreadMentions(const QString &roomId, qint64 afterS
     // Usernames are ASCII, so SQLite's ASCII-only case folding in LIKE is enough here.
     Statement s(m_db,
                 QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE room_id = ? AND seq > ? "
-                               "AND author_id <> ? AND is_deleted = 0 AND content LIKE ? ESCAPE '\\' LIMIT ?) AS m"),
+                               "AND author_id <> ? AND is_deleted = 0 AND content ") +
+                    m_db.dialect().likeIgnoringCase() + QStringLiteral(" ? ESCAPE '\\' LIMIT ?) AS m"),
                 {sqlText(roomId), qlonglong(afterSeq), sqlText(userId),
                  likeContainsPattern(QLatin1Char('@') + username), kUnreadCountCap});
     return s.next() ? int(s.integer(0)) : 0;
@@ -350,7 +354,9 @@ int SqliteMessageStore::countExpiredMessages(const QString &roomId, const Retent
 void SqliteMessageStore::deleteMessages(const std::vector<QString> &messageIds)
 {
     // Reactions and pins go by ON DELETE CASCADE, the search entries by trigger.
-    Statement(m_db, QStringLiteral("DELETE FROM messages WHERE message_id IN (SELECT value FROM json_each(?))"),
+    Statement(m_db,
+              QStringLiteral("DELETE FROM messages WHERE message_id IN (") + m_db.dialect().idListSubquery() +
+                  QLatin1Char(')'),
               {idListJson(messageIds)});
 }
 
@@ -403,7 +409,8 @@ std::vector<Message> SqliteMessageStore::pins(const QString &roomId)
 
 std::vector<SearchHit> SqliteMessageStore::search(const SearchQuery &q)
 {
-    const QString match = ftsMatchExpression(q.text);
+    const bool postgres = m_db.dialect().isPostgres();
+    const QString match = postgres ? postgresTsQuery(q.text) : ftsMatchExpression(q.text);
     const bool filtersOnly = match.isEmpty();
     const bool anyFilter = !q.roomId.isEmpty() || !q.authorId.isEmpty() || q.beforeMs > 0 || q.afterMs > 0 || q.hasFile;
     if ((filtersOnly && !anyFilter) || q.memberUserId.isEmpty())
@@ -418,6 +425,9 @@ std::vector<SearchHit> SqliteMessageStore::search(const SearchQuery &q)
                               "JOIN room_members rm ON rm.room_id = m.room_id AND rm.user_id = ? "
                               "LEFT JOIN users u ON u.user_id = m.author_id WHERE m.is_deleted = 0 "
                               "AND m.type <> 'system'"); // lines the server wrote are not searched
+    } else if (postgres) {
+        sql += postgresSearchFromWhere();
+        params.push_back(match);
     } else {
         // CROSS JOIN fixes the order: SQLite otherwise may start from the caller's few memberships
         // and run the MATCH once per message of their rooms (10,000 messages: over a minute).
@@ -448,6 +458,8 @@ std::vector<SearchHit> SqliteMessageStore::search(const SearchQuery &q)
         sql += QStringLiteral(" AND COALESCE(m.attachments, '') NOT IN ('', '[]')");
     if (filtersOnly)
         sql += QStringLiteral(" ORDER BY m.id DESC LIMIT ?");
+    else if (postgres)
+        sql += postgresSearchOrder(q.byRelevance) + QStringLiteral(" LIMIT ?");
     else if (q.byRelevance)
         sql += QStringLiteral(" ORDER BY bm25(messages_fts), messages_fts.rowid DESC LIMIT ?");
     else

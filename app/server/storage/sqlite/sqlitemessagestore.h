@@ -8,7 +8,7 @@
 
 namespace confab::server {
 
-class SqliteDatabase;
+class SqlDatabase;
 class Statement;
 
 // - messagesBefore() with beforeSeq <= 0 or INT64_MAX returns the newest page.
@@ -22,7 +22,7 @@ public:
     // count must not cost a scan of a million messages.
     static constexpr int kUnreadCountCap = 1000;
 
-    explicit SqliteMessageStore(SqliteDatabase &db) : m_db(db) {}
+    explicit SqliteMessageStore(SqlDatabase &db) : m_db(db) {}
 
     void insertMessage(const Message &m) override;
     void updateMessage(const Message &m) override;
@@ -62,7 +62,7 @@ private:
     std::vector<Message> messagePage(const QString &sql, const QString &roomId, qint64 seq, int limit, bool newestFirst,
                                      bool *hasMore);
 
-    SqliteDatabase &m_db;
+    SqlDatabase &m_db;
 };
 
 } // namespace confab::server
