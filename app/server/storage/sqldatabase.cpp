@@ -65,6 +65,7 @@ void SqlDatabase::close()
     if (m_connectionName.isEmpty())
         return;
     m_db.close();
+    m_inTransaction = false;
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
     m_connectionName.clear();
@@ -101,10 +102,17 @@ QVariant SqlDatabase::execOnce(const QString &sql)
 
 void SqlDatabase::control(const QString &sql)
 {
+    const bool ends = sql == QLatin1String("COMMIT") || sql == QLatin1String("ROLLBACK");
+    if (sql == QLatin1String("ROLLBACK"))
+        m_inTransaction = false; // even if it fails: then there was nothing left to roll back
     if (m_dialect.isPostgres())
         execOnce(sql);
     else
         Statement(*this, sql);
+    if (sql.startsWith(QLatin1String("BEGIN")))
+        m_inTransaction = true;
+    else if (ends)
+        m_inTransaction = false;
 }
 
 void SqlDatabase::fail(QSqlQuery &query, const QString &sql) const

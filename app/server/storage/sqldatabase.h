@@ -37,8 +37,8 @@ public:
     void close();
     bool isOpen() const { return m_db.isOpen(); }
     const SqlDialect &dialect() const { return m_dialect; }
-    // Whether a transaction is open on the connection (begun by anyone).
-    virtual bool inTransaction() const = 0;
+    // Whether a transaction begun through control() is open.
+    bool inTransaction() const { return m_inTransaction; }
 
     // The prepared statement for this SQL text, prepared once and kept while the connection lives.
     QSqlQuery &prepared(const QString &sql);
@@ -47,7 +47,8 @@ public:
     QVariant execOnce(const QString &sql);
 
     // Transaction control (BEGIN, COMMIT, SAVEPOINT, LOCK, ...), which PostgreSQL cannot prepare:
-    // a cached statement on SQLite, a plain one on PostgreSQL.
+    // a cached statement on SQLite, a plain one on PostgreSQL. Keeps track of whether a
+    // transaction is open (BEGIN... until COMMIT or ROLLBACK).
     void control(const QString &sql);
 
     // Throws StorageError with the error text and the SQL (placeholders only, no bound values).
@@ -67,6 +68,7 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    bool m_inTransaction = false;
 };
 
 // Runs one cached statement with positional parameters. Resets the statement when it goes out of

@@ -4,8 +4,6 @@
 #include <QLoggingCategory>
 #include <QSqlDriver>
 
-#include <sqlite3.h>
-
 Q_LOGGING_CATEGORY(lcSqlite, "confab.storage.sqlite")
 
 namespace confab::server {
@@ -27,8 +25,6 @@ sqlite3 *SqliteDatabase::handle() const
         throwStorageError(QStringLiteral("the database is not open"));
     return *static_cast<sqlite3 *const *>(v.constData());
 }
-
-bool SqliteDatabase::inTransaction() const { return isOpen() && sqlite3_get_autocommit(handle()) == 0; }
 
 bool SqliteDatabase::isMemory() const { return m_path == QLatin1String(":memory:") || m_path.isEmpty(); }
 

@@ -19,7 +19,6 @@ public:
 
     // Creates the connection (on the calling thread) and applies the pragmas. Throws StorageError.
     void open() override;
-    bool inTransaction() const override;
     bool isMemory() const;
     // SQLite's own connection under Qt's, for what QtSql does not offer (the backup API).
     sqlite3 *handle() const;

@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "postgresdatabase.h"
 
-#include <QSqlDriver>
-
-#include <libpq-fe.h>
-
 namespace confab::server {
 
 namespace {
@@ -62,16 +58,6 @@ void PostgresDatabase::open()
         close();
         throw;
     }
-}
-
-bool PostgresDatabase::inTransaction() const
-{
-    const QVariant v = connection().driver() ? connection().driver()->handle() : QVariant();
-    if (!v.isValid() || qstrcmp(v.typeName(), "PGconn*") != 0)
-        return false;
-    PGconn *conn = *static_cast<PGconn *const *>(v.constData());
-    const PGTransactionStatusType status = PQtransactionStatus(conn);
-    return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
 } // namespace confab::server

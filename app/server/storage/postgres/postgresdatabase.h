@@ -19,7 +19,6 @@ public:
     ~PostgresDatabase() override;
 
     void open() override;
-    bool inTransaction() const override;
     // The URL without its password, for logs and errors.
     QString displayUrl() const;
 

@@ -254,7 +254,7 @@ int postgresSchemaVersion(SqlDatabase &db)
 
 void migratePostgres(SqlDatabase &db, qint64 nowMs)
 {
-    db.execOnce(QStringLiteral("BEGIN"));
+    db.control(QStringLiteral("BEGIN"));
     try {
         // One server migrates while the others starting at the same time wait (lock released at
         // commit); they then find the schema current.
@@ -284,10 +284,10 @@ void migratePostgres(SqlDatabase &db, qint64 nowMs)
                       QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)"),
                       {m.version, m.description, qlonglong(nowMs)});
         }
-        db.execOnce(QStringLiteral("COMMIT"));
+        db.control(QStringLiteral("COMMIT"));
     } catch (...) {
         try {
-            db.execOnce(QStringLiteral("ROLLBACK"));
+            db.control(QStringLiteral("ROLLBACK"));
         } catch (const StorageError &) {
             // The connection is gone; nothing was committed.
         }
