@@ -3,7 +3,11 @@
 
 #include "postgrestestdatabase.h"
 
+#include <QDir>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <csignal>
@@ -20,6 +24,40 @@ bool TestServer::useDatabaseOf(const TestServer &other)
         return false;
     m_databaseUrl = other.m_databaseUrl;
     return true;
+}
+
+bool TestServer::execSql(const QString &sql, const QVariantList &params) const
+{
+    const QString name = QStringLiteral("confab-test-execsql");
+    bool ok = false;
+    {
+        const QUrl pg(m_databaseUrl);
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(pg.isEmpty() ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
+        if (pg.isEmpty()) {
+            db.setDatabaseName(QDir(m_dataDir.path()).filePath(QStringLiteral("confab.db")));
+        } else {
+            db.setHostName(pg.host());
+            db.setPort(pg.port(5432));
+            db.setUserName(pg.userName());
+            db.setPassword(pg.password());
+            db.setDatabaseName(pg.path().mid(1));
+        }
+        if (db.open()) {
+            QSqlQuery q(db);
+            ok = q.prepare(sql);
+            for (const QVariant &p : params)
+                q.addBindValue(p);
+            ok = ok && q.exec();
+            if (!ok)
+                qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        } else {
+            qWarning("cannot open the server's database: %s", qPrintable(db.lastError().text()));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
 }
 
 QStringList TestServer::storageArgs() const

@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
+#include <QVariantList>
 
 #include <memory>
 
@@ -32,6 +33,10 @@ public:
     // Only with CONFAB_TEST_POSTGRES set; returns false on SQLite.
     bool useDatabaseOf(const TestServer &other);
     QString databaseUrl() const { return m_databaseUrl; }
+    // Runs one SQL statement (positional ? parameters) on the server's database behind its back,
+    // SQLite's file or the PostgreSQL database alike (a test ageing rows, say). Stop the server
+    // first on SQLite. Returns false, with the reason in the test log, when it fails.
+    bool execSql(const QString &sql, const QVariantList &params = {}) const;
     // Before start(): extra environment variables for the server process (NOTIFY_SOCKET, logging rules).
     void setEnvironment(const QProcessEnvironment &env) { m_environment = env; }
     // Runs `confab-server <args> --data-dir <ours>` to completion (admin subcommands).

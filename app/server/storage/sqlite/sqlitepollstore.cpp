@@ -124,12 +124,13 @@ void SqlitePollStore::attachPolls(SqlDatabase &db, std::vector<Message> &message
     }
     // Voters are read only for polls that are not anonymous: an anonymous poll's voters never
     // reach a Message, so no code path can show them.
-    Statement s(db,
-                QStringLiteral("SELECT v.message_id, v.option_id, CASE WHEN p.anonymous THEN NULL ELSE v.user_id END, "
-                               "v.user_id FROM poll_votes v JOIN polls p ON p.message_id = v.message_id "
-                               "WHERE v.message_id IN (") +
-                    db.dialect().idListSubquery() + QStringLiteral(") ORDER BY v.voted_at, v.rowid"),
-                {idList});
+    Statement s(
+        db,
+        QStringLiteral("SELECT v.message_id, v.option_id, CASE WHEN p.anonymous <> 0 THEN NULL ELSE v.user_id END, "
+                       "v.user_id FROM poll_votes v JOIN polls p ON p.message_id = v.message_id "
+                       "WHERE v.message_id IN (") +
+            db.dialect().idListSubquery() + QStringLiteral(") ORDER BY v.voted_at, v.rowid"),
+        {idList});
     std::map<QString, QSet<QString>> votersOf;
     while (s.next()) {
         Message *m = byId.at(s.text(0));
