@@ -14,6 +14,8 @@ PACKAGES=(
   qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n qt6-qpa-plugins
   libgl-dev libxkbcommon-dev libssl-dev
   nlohmann-json3-dev libsodium-dev libhttp-parser-dev libhiredis-dev
+  # PostgreSQL storage (--database) runs on QPSQL (above); libpq's headers for bench/pgdriver
+  libpq-dev
   # sd_notify for the systemd unit's Type=notify and watchdog (CONFAB_WITH_SYSTEMD)
   libsystemd-dev
   # files: EXIF privacy (Exiv2), WebP/TIFF readers; exiftool writes GPS into test photos, zlib

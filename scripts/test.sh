@@ -39,7 +39,9 @@ else
     bash scripts/test-packages.sh "$release_dir"
 fi
 
-echo "== sanitized build ($build_dir): every test"
+# Every test includes the `postgres` label: the core server tests again on a throw-away PostgreSQL
+# cluster that CTest starts and stops (tests/support/pgcluster.sh, docs/scale-out.md).
+echo "== sanitized build ($build_dir): every test (the postgres label too)"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}

@@ -15,6 +15,7 @@
 #include "rest/restapi.h"
 #include "retentionsweeper.h"
 #include "service/passwordhasher.h"
+#include "storage/postgres/postgresstorage.h"
 #include "storage/sqlitestorage.h"
 
 #include "core/clock.h"
@@ -44,8 +45,13 @@ Server::Server(ServerConfig config, QObject *parent) : QObject(parent), m_config
     settings.userQuotaBytes = m_config.userQuotaBytes;
     settings.unattachedFileGraceMs = qint64(m_config.fileGraceSeconds) * 1000;
     settings.uploadLifetimeMs = qint64(m_config.uploadLifetimeSeconds) * 1000;
-    m_worker = std::make_unique<StorageWorker>(std::make_unique<SqliteStorage>(m_config.databasePath()), *m_clock,
-                                               *m_ids, *m_members, *m_presence, settings, m_counters.get());
+    std::unique_ptr<Storage> storage;
+    if (m_config.databaseUrl.isEmpty())
+        storage = std::make_unique<SqliteStorage>(m_config.databasePath());
+    else
+        storage = std::make_unique<PostgresStorage>(m_config.databaseUrl);
+    m_worker = std::make_unique<StorageWorker>(std::move(storage), *m_clock, *m_ids, *m_members, *m_presence, settings,
+                                               m_counters.get());
     m_worker->watchDiskSpace(m_config.dataDir, m_config.minFreeDiskBytes);
     m_worker->setMaxQueued(m_config.maxStorageQueue);
     m_bus = std::make_unique<LocalEventBus>();

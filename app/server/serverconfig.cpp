@@ -2,6 +2,7 @@
 #include "serverconfig.h"
 
 #include "http/originpolicy.h"
+#include "storage/postgres/postgresdatabase.h"
 
 #include <QDir>
 #include <QFile>
@@ -75,6 +76,13 @@ const std::vector<Setting> &settings()
         {"data-dir", "dir", "Where the database lives (default: the user's data folder).",
          [](ServerConfig &c, const QString &v) {
              c.dataDir = v;
+             return !v.isEmpty();
+         }},
+        {"database", "url",
+         "PostgreSQL instead of SQLite: postgresql://user[:password]@host[:port]/database (several servers "
+         "may share one).",
+         [](ServerConfig &c, const QString &v) {
+             c.databaseUrl = v;
              return !v.isEmpty();
          }},
         {"tls-cert", "file", "PEM certificate: serve https and wss.",
@@ -314,6 +322,12 @@ bool ServerConfig::load(const QCommandLineParser &parser, const QProcessEnvironm
             QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/confab-server");
     if (!assistant.loadKey(env, error))
         return false;
+    if (!databaseUrl.isEmpty()) {
+        if (const QString problem = PostgresDatabase::checkUrl(databaseUrl); !problem.isEmpty()) {
+            *error = QStringLiteral("--database: %1").arg(problem);
+            return false;
+        }
+    }
     if (tlsCert.isEmpty() != tlsKey.isEmpty()) {
         *error = QStringLiteral("--tls-cert and --tls-key go together");
         return false;

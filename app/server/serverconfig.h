@@ -19,6 +19,7 @@ struct ServerConfig {
     QHostAddress bind = QHostAddress::LocalHost;
     quint16 port = 8080;
     QString dataDir;
+    QString databaseUrl; // --database: postgresql://...; empty: SQLite in the data directory
     QString configFile;
     // The packaged default INI (installedConfigPath()), read when neither --config, CONFAB_CONFIG
     // nor <data-dir>/confab-server.ini names one; the program sets it, tests leave it empty.

@@ -5,8 +5,6 @@
 
 #include "apitestutil.h"
 
-#include "storage/sqlitedatabase.h"
-
 #include <QDir>
 #include <QTcpSocket>
 
@@ -240,12 +238,9 @@ private Q_SLOTS:
         QVERIFY(m_server.stop());
         {
             // Age gus's entry by 40 days, as if it had been written then.
-            confab::server::SqliteDatabase db(QDir(m_server.dataDir()).filePath(QStringLiteral("confab.db")));
-            db.open();
-            confab::server::Statement(
-                db, QStringLiteral("UPDATE audit_log SET created_at = created_at - ? WHERE target_user_id = ?"),
-                {qlonglong(40) * 24 * 3600 * 1000, gus.id});
-            db.close();
+            QVERIFY(m_server.execSql(
+                QStringLiteral("UPDATE audit_log SET created_at = created_at - ? WHERE target_user_id = ?"),
+                {qlonglong(40) * 24 * 3600 * 1000, gus.id}));
         }
         QVERIFY(m_server.start({QStringLiteral("--insecure-fast-password-hashing"),
                                 QStringLiteral("--audit-retention-days"), QStringLiteral("30")}));

@@ -9,8 +9,6 @@
 
 #include "apitestutil.h"
 
-#include "storage/sqlitedatabase.h"
-
 #include <QDir>
 #include <QSet>
 
@@ -99,11 +97,8 @@ private Q_SLOTS:
         QVERIFY(setRetention(m_quiet, 30));
 
         QVERIFY(m_server.stop());
-        confab::server::SqliteDatabase db(QDir(m_server.dataDir()).filePath(QStringLiteral("confab.db")));
-        db.open();
-        confab::server::Statement(db, QStringLiteral("UPDATE messages SET created_at = created_at - ?"),
-                                  {qlonglong(40) * 24 * 3600 * 1000});
-        db.close();
+        QVERIFY(m_server.execSql(QStringLiteral("UPDATE messages SET created_at = created_at - ?"),
+                                 {qlonglong(40) * 24 * 3600 * 1000}));
     }
 
     // Before the server runs again: what would go, per room. The server default (35 days here)

@@ -152,9 +152,19 @@ private Q_SLOTS:
         const QString pins = roomPath(qs(room["roomId"]), QStringLiteral("/pins"));
         QCOMPARE(vic->get(pins).status, 200);
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("saboteur"));
-            db.setDatabaseName(QDir(server.dataDir()).filePath(QStringLiteral("confab.db")));
-            QVERIFY(db.open());
+            // On SQLite the file in the data directory; on PostgreSQL the server's own database.
+            const QUrl pg(server.databaseUrl());
+            QSqlDatabase db = QSqlDatabase::addDatabase(
+                pg.isEmpty() ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), QStringLiteral("saboteur"));
+            if (pg.isEmpty()) {
+                db.setDatabaseName(QDir(server.dataDir()).filePath(QStringLiteral("confab.db")));
+            } else {
+                db.setHostName(pg.host());
+                db.setPort(pg.port(5432));
+                db.setUserName(pg.userName());
+                db.setDatabaseName(pg.path().mid(1));
+            }
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
             QSqlQuery drop(db);
             QVERIFY2(drop.exec(QStringLiteral("DROP TABLE pins")), qPrintable(drop.lastError().text()));
         }
@@ -164,7 +174,8 @@ private Q_SLOTS:
         QVERIFY2(r.status == 500 && r.errorCode() == QStringLiteral("INTERNAL"), describe(r, 500).constData());
         for (const QByteArray &secret :
              {QByteArray("SQL"), QByteArray("sqlite"), QByteArray("SELECT"), QByteArray("pins"),
-              QByteArray("no such table"), server.dataDir().toUtf8(), QByteArray(".cpp"), QByteArray("confab.db")}) {
+              QByteArray("no such table"), server.dataDir().toUtf8(), QByteArray(".cpp"), QByteArray("confab.db"),
+              QByteArray("PostgreSQL"), QByteArray("relation")}) {
             QVERIFY2(!r.raw.contains(secret), QByteArray("leaks " + secret + ": " + r.raw).constData());
         }
     }

@@ -92,6 +92,39 @@ private Q_SLOTS:
         QVERIFY2(error.contains(ini) && error.contains(QStringLiteral("port")), qPrintable(error));
     }
 
+    // --database takes a postgresql:// URL; anything else is refused with what is wrong with it.
+    void databaseUrlIsCheckedAndNamed()
+    {
+        const QString data = m_dir.filePath(QStringLiteral("d-db"));
+        ServerConfig ok;
+        QString error;
+        QVERIFY2(load(ok,
+                      {QStringLiteral("--data-dir"), data, QStringLiteral("--database"),
+                       QStringLiteral("postgresql://confab@127.0.0.1:5432/confab")},
+                      &error),
+                 qPrintable(error));
+        QCOMPARE(ok.databaseUrl, QStringLiteral("postgresql://confab@127.0.0.1:5432/confab"));
+        ServerConfig none;
+        QVERIFY2(load(none, {QStringLiteral("--data-dir"), data}, &error), qPrintable(error));
+        QVERIFY(none.databaseUrl.isEmpty()); // SQLite in the data directory
+
+        const struct {
+            const char *url;
+            const char *says;
+        } bad[] = {{"mysql://confab@db/confab", "postgresql://"},
+                   {"postgresql://confab@db", "no database name"},
+                   {"postgresql://db/confab", "no user name"},
+                   {"postgresql:///confab", "no host"}};
+        for (const auto &b : bad) {
+            ServerConfig config;
+            QVERIFY(!load(
+                config, {QStringLiteral("--data-dir"), data, QStringLiteral("--database"), QString::fromLatin1(b.url)},
+                &error));
+            QVERIFY2(error.startsWith(QStringLiteral("--database: ")) && error.contains(QLatin1String(b.says)),
+                     qPrintable(error));
+        }
+    }
+
     void onlyAnInstalledProgramGetsTheFile()
     {
         // This test runs from the build tree, never from the install bindir.

@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testserver.h"
 
+#include "postgrestestdatabase.h"
+
+#include <QDir>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <csignal>
@@ -11,7 +17,57 @@
 
 namespace confab::test {
 
-TestServer::TestServer() = default;
+TestServer::TestServer() : m_databaseUrl(PostgresTestDatabase::createFresh()) {}
+
+bool TestServer::useDatabaseOf(const TestServer &other)
+{
+    if (other.m_databaseUrl.isEmpty())
+        return false;
+    m_databaseUrl = other.m_databaseUrl;
+    return true;
+}
+
+bool TestServer::execSql(const QString &sql, const QVariantList &params) const
+{
+    const QString name = QStringLiteral("confab-test-execsql");
+    bool ok = false;
+    {
+        const QUrl pg(m_databaseUrl);
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(pg.isEmpty() ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
+        if (pg.isEmpty()) {
+            db.setDatabaseName(QDir(m_dataDir.path()).filePath(QStringLiteral("confab.db")));
+        } else {
+            db.setHostName(pg.host());
+            db.setPort(pg.port(5432));
+            db.setUserName(pg.userName());
+            db.setPassword(pg.password());
+            db.setDatabaseName(pg.path().mid(1));
+        }
+        if (db.open()) {
+            QSqlQuery q(db);
+            ok = q.prepare(sql);
+            for (const QVariant &p : params)
+                q.addBindValue(p);
+            ok = ok && q.exec();
+            if (!ok)
+                qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+        } else {
+            qWarning("cannot open the server's database: %s", qPrintable(db.lastError().text()));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+QStringList TestServer::storageArgs() const
+{
+    QStringList args{QStringLiteral("--data-dir"), m_dataDir.path()};
+    if (!m_databaseUrl.isEmpty())
+        args << QStringLiteral("--database") << m_databaseUrl;
+    return args;
+}
 
 TestServer::~TestServer()
 {
@@ -35,8 +91,9 @@ bool TestServer::start(const QStringList &extraArgs)
             ::setrlimit(RLIMIT_NOFILE, &limit);
         }
     });
-    QStringList args{QStringLiteral("--data-dir"), m_dataDir.path(),         QStringLiteral("--port"),
-                     QString::number(m_port),      QStringLiteral("--bind"), QStringLiteral("127.0.0.1")};
+    QStringList args = storageArgs();
+    args << QStringLiteral("--port") << QString::number(m_port) << QStringLiteral("--bind")
+         << QStringLiteral("127.0.0.1");
     args += extraArgs;
     m_lastArgs = args;
     m_output.clear();
@@ -101,8 +158,7 @@ int TestServer::runCommand(const QStringList &args, QByteArray *output)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral(CONFAB_SERVER_BINARY), QStringList(args)
-                                                      << QStringLiteral("--data-dir") << m_dataDir.path());
+    p.start(QStringLiteral(CONFAB_SERVER_BINARY), QStringList(args) + storageArgs());
     if (!p.waitForFinished(30000))
         return -1;
     if (output)
@@ -114,8 +170,7 @@ std::unique_ptr<QProcess> TestServer::startCommand(const QStringList &args) cons
 {
     auto p = std::make_unique<QProcess>();
     p->setProcessChannelMode(QProcess::MergedChannels);
-    p->start(QStringLiteral(CONFAB_SERVER_BINARY), QStringList(args)
-                                                       << QStringLiteral("--data-dir") << m_dataDir.path());
+    p->start(QStringLiteral(CONFAB_SERVER_BINARY), QStringList(args) + storageArgs());
     return p;
 }
 

@@ -5,12 +5,14 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
+#include <QVariantList>
 
 #include <memory>
 
 namespace confab::test {
 
-// A real confab-server process on 127.0.0.1 with its own data directory, on a port it picks.
+// A real confab-server process on 127.0.0.1 with its own data directory, on a port it picks;
+// with CONFAB_TEST_POSTGRES set, also with its own PostgreSQL database (postgrestestdatabase.h).
 class TestServer {
 public:
     TestServer();
@@ -30,6 +32,14 @@ public:
     void kill();
     // Clean stop (SIGTERM) and wait.
     bool stop();
+    // Before start(): run on the same PostgreSQL database as `other` (two servers, one database).
+    // Only with CONFAB_TEST_POSTGRES set; returns false on SQLite.
+    bool useDatabaseOf(const TestServer &other);
+    QString databaseUrl() const { return m_databaseUrl; }
+    // Runs one SQL statement (positional ? parameters) on the server's database behind its back,
+    // SQLite's file or the PostgreSQL database alike (a test ageing rows, say). Stop the server
+    // first on SQLite. Returns false, with the reason in the test log, when it fails.
+    bool execSql(const QString &sql, const QVariantList &params = {}) const;
     // Before start(): extra environment variables for the server process (NOTIFY_SOCKET, logging rules).
     void setEnvironment(const QProcessEnvironment &env) { m_environment = env; }
     // Runs `confab-server <args> --data-dir <ours>` to completion (admin subcommands).
@@ -46,7 +56,11 @@ public:
     qint64 pid() const { return m_process ? m_process->processId() : 0; }
 
 private:
+    // The data directory's flags, and --database when the tests run on PostgreSQL.
+    QStringList storageArgs() const;
+
     QTemporaryDir m_dataDir;
+    QString m_databaseUrl; // a fresh PostgreSQL database (postgrestestdatabase.h); empty: SQLite
     std::unique_ptr<QProcess> m_process;
     QByteArray m_output;
     QStringList m_lastArgs;

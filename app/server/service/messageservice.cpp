@@ -158,37 +158,47 @@ Result<SendResult> MessageService::send(const Caller &caller, const SendRequest 
     m.clientMsgId = req.clientMsgId;
     m.poll = poll.value;
 
-    inTransaction(m_ctx.storage, [&] {
-        const QByteArray bytes = m_guard.logEvent(
-            m.roomId,
-            [&](qint64 seq) {
-                m.seq = seq;
-                m_ctx.storage.insertMessage(m);
-                if (m.poll)
-                    m_ctx.storage.insertPoll(m.messageId, *m.poll);
-                if (!m.attachments.empty()) {
-                    std::vector<QString> fileIds;
-                    for (const Attachment &att : m.attachments)
-                        fileIds.push_back(att.fileId);
-                    m_ctx.storage.attachFiles(m.messageId, m.roomId, fileIds);
-                }
-                return NewMessageFrame{seq, presentMessage(m)};
-            },
-            m.messageId);
-        m_ctx.storage.touchRoom(m.roomId, now);
-        const qint64 readBefore = a.membership ? a.membership->lastReadSeq : -1;
-        if (a.membership) {
-            MemberRecord me = *a.membership;
-            me.lastPostAt = now;
-            me.lastReadSeq = m.seq; // your own message is read
-            me.lastReadMessageId = m.messageId;
-            m_ctx.storage.updateMember(me);
+    try {
+        inTransaction(m_ctx.storage, [&] {
+            const QByteArray bytes = m_guard.logEvent(
+                m.roomId,
+                [&](qint64 seq) {
+                    m.seq = seq;
+                    m_ctx.storage.insertMessage(m);
+                    if (m.poll)
+                        m_ctx.storage.insertPoll(m.messageId, *m.poll);
+                    if (!m.attachments.empty()) {
+                        std::vector<QString> fileIds;
+                        for (const Attachment &att : m.attachments)
+                            fileIds.push_back(att.fileId);
+                        m_ctx.storage.attachFiles(m.messageId, m.roomId, fileIds);
+                    }
+                    return NewMessageFrame{seq, presentMessage(m)};
+                },
+                m.messageId);
+            m_ctx.storage.touchRoom(m.roomId, now);
+            const qint64 readBefore = a.membership ? a.membership->lastReadSeq : -1;
+            if (a.membership) {
+                MemberRecord me = *a.membership;
+                me.lastPostAt = now;
+                me.lastReadSeq = m.seq; // your own message is read
+                me.lastReadMessageId = m.messageId;
+                m_ctx.storage.updateMember(me);
+            }
+            fx.deliver(bytes, m_ctx.members.membersOf(m.roomId), m.roomId);
+            if (m.type == MessageType::Text && parseAssistantRequest(m.content))
+                fx.aiQuestions.push_back(
+                    {m.roomId, m.messageId, caller.userId, a.record.room.settings.enableAI, readBefore});
+        });
+    } catch (const StorageError &) {
+        // Another server on the same database stored this clientMsgId in the meantime: the unique
+        // (author, clientMsgId) index refused our copy (and its seq went with the rollback).
+        if (!m.clientMsgId.isEmpty()) {
+            if (auto first = m_ctx.storage.messageByClientMsgId(caller.userId, m.clientMsgId))
+                return SendResult{presentMessage(std::move(*first)), true};
         }
-        fx.deliver(bytes, m_ctx.members.membersOf(m.roomId), m.roomId);
-        if (m.type == MessageType::Text && parseAssistantRequest(m.content))
-            fx.aiQuestions.push_back(
-                {m.roomId, m.messageId, caller.userId, a.record.room.settings.enableAI, readBefore});
-    });
+        throw;
+    }
     if (m_ctx.counters)
         ++m_ctx.counters->messagesStored;
     return SendResult{presentMessage(std::move(m)), false};

@@ -4,13 +4,14 @@
 #include "sqliteassistantusage.h"
 
 #include "sqlitevalues.h"
-#include "storage/sqlitedatabase.h"
+#include "storage/sqldatabase.h"
 
 namespace confab::server {
 
 namespace {
-const QString kAdd = QStringLiteral("INSERT INTO assistant_usage (day, scope, id, tokens) VALUES (?, ?, ?, ?) "
-                                    "ON CONFLICT (day, scope, id) DO UPDATE SET tokens = tokens + excluded.tokens");
+const QString kAdd =
+    QStringLiteral("INSERT INTO assistant_usage (day, scope, id, tokens) VALUES (?, ?, ?, ?) "
+                   "ON CONFLICT (day, scope, id) DO UPDATE SET tokens = assistant_usage.tokens + excluded.tokens");
 }
 
 void SqliteAssistantUsage::addAssistantTokens(qint64 day, const QString &userId, const QString &roomId, qint64 tokens)

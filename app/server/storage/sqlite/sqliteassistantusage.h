@@ -8,17 +8,17 @@
 
 namespace confab::server {
 
-class SqliteDatabase;
+class SqlDatabase;
 
 class SqliteAssistantUsage final : public AssistantUsageStore {
 public:
-    explicit SqliteAssistantUsage(SqliteDatabase &db) : m_db(db) {}
+    explicit SqliteAssistantUsage(SqlDatabase &db) : m_db(db) {}
 
     void addAssistantTokens(qint64 day, const QString &userId, const QString &roomId, qint64 tokens) override;
     std::vector<AssistantTokenUse> assistantTokensOn(qint64 day) override;
 
 private:
-    SqliteDatabase &m_db;
+    SqlDatabase &m_db;
 };
 
 } // namespace confab::server

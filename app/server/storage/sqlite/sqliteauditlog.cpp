@@ -4,7 +4,7 @@
 #include "sqliteauditlog.h"
 
 #include "sqlitevalues.h"
-#include "storage/sqlitedatabase.h"
+#include "storage/sqldatabase.h"
 
 #include "core/ids.h"
 
@@ -28,8 +28,10 @@ bool SqliteAuditLog::countRepeatedAudit(const AuditEntry &e, qint64 sinceMs)
     QString id;
     {
         Statement find(m_db,
-                       QStringLiteral("SELECT audit_id FROM audit_log WHERE action = ? AND address IS ? AND "
-                                      "target_user_id IS ? AND reason IS ? AND created_at >= ? "
+                       // IS NOT DISTINCT FROM: NULL matches NULL (SQLite's `IS ?` is not PostgreSQL's).
+                       QStringLiteral("SELECT audit_id FROM audit_log WHERE action = ? AND address IS NOT DISTINCT "
+                                      "FROM ? AND target_user_id IS NOT DISTINCT FROM ? AND reason IS NOT DISTINCT "
+                                      "FROM ? AND created_at >= ? "
                                       "ORDER BY created_at DESC LIMIT 1"),
                        {sqlText(e.action), sqlOptText(e.address), sqlOptText(e.targetUserId), sqlOptText(e.reason),
                         qlonglong(sinceMs)});
@@ -87,7 +89,7 @@ std::vector<AuditEntry> SqliteAuditLog::listAudit(const AuditQuery &q)
         params.push_back(q.action);
     }
     if (q.roomIds) {
-        where.append(QStringLiteral("a.room_id IN (SELECT value FROM json_each(?))"));
+        where.append(QStringLiteral("a.room_id IN (") + m_db.dialect().idListSubquery() + QLatin1Char(')'));
         params.push_back(idListJson(*q.roomIds));
     }
     params.push_back(clampLimit(q.limit));

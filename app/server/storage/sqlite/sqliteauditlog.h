@@ -7,12 +7,12 @@
 
 namespace confab::server {
 
-class SqliteDatabase;
+class SqlDatabase;
 
 // insertAudit() makes an id ("a_...") when the entry has none.
 class SqliteAuditLog final : public AuditLog {
 public:
-    explicit SqliteAuditLog(SqliteDatabase &db) : m_db(db) {}
+    explicit SqliteAuditLog(SqlDatabase &db) : m_db(db) {}
 
     void insertAudit(const AuditEntry &e) override;
     std::vector<AuditEntry> listAudit(const AuditQuery &q) override;
@@ -21,7 +21,7 @@ public:
     int purgeAuditBefore(qint64 cutoffMs, int limit) override;
 
 private:
-    SqliteDatabase &m_db;
+    SqlDatabase &m_db;
 };
 
 } // namespace confab::server

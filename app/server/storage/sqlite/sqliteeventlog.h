@@ -7,19 +7,19 @@
 
 namespace confab::server {
 
-class SqliteDatabase;
+class SqlDatabase;
 
 // nextSeq() throws StorageError for a room that does not exist.
 class SqliteEventLog final : public EventLog {
 public:
-    explicit SqliteEventLog(SqliteDatabase &db) : m_db(db) {}
+    explicit SqliteEventLog(SqlDatabase &db) : m_db(db) {}
 
     qint64 nextSeq(const QString &roomId) override;
     void appendEvent(const EventRecord &e) override;
     std::vector<EventRecord> eventsAfter(const QString &roomId, qint64 afterSeq, int limit) override;
 
 private:
-    SqliteDatabase &m_db;
+    SqlDatabase &m_db;
 };
 
 } // namespace confab::server

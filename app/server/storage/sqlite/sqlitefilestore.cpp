@@ -4,7 +4,7 @@
 #include "sqlitefilestore.h"
 
 #include "sqlitevalues.h"
-#include "storage/sqlitedatabase.h"
+#include "storage/sqldatabase.h"
 
 namespace confab::server {
 

@@ -7,11 +7,11 @@
 
 namespace confab::server {
 
-class SqliteDatabase;
+class SqlDatabase;
 
 class SqliteFileStore final : public FileStore {
 public:
-    explicit SqliteFileStore(SqliteDatabase &db) : m_db(db) {}
+    explicit SqliteFileStore(SqlDatabase &db) : m_db(db) {}
 
     void insertFile(const FileRecord &f) override;
     std::optional<FileRecord> fileById(const QString &fileId) override;
@@ -33,7 +33,7 @@ public:
     std::vector<UploadRecord> expiredUploads(qint64 now, int limit) override;
 
 private:
-    SqliteDatabase &m_db;
+    SqlDatabase &m_db;
 };
 
 } // namespace confab::server

@@ -7,11 +7,11 @@
 
 namespace confab::server {
 
-class SqliteDatabase;
+class SqlDatabase;
 
 class SqliteMemberStore final : public MemberStore {
 public:
-    explicit SqliteMemberStore(SqliteDatabase &db) : m_db(db) {}
+    explicit SqliteMemberStore(SqlDatabase &db) : m_db(db) {}
 
     void insertMember(const MemberRecord &m) override;
     void updateMember(const MemberRecord &m) override;
@@ -27,7 +27,7 @@ public:
     std::vector<BanRecord> listBans(const QString &roomId) override;
 
 private:
-    SqliteDatabase &m_db;
+    SqlDatabase &m_db;
 };
 
 } // namespace confab::server

@@ -6,7 +6,8 @@
 #include "sqlitepollstore.h"
 #include "sqlitevalues.h"
 #include "storage/ftsquery.h"
-#include "storage/sqlitedatabase.h"
+#include "storage/postgres/postgressearchsql.h"
+#include "storage/sqldatabase.h"
 
 #include "core/jsondocument.h"
 
@@ -140,8 +141,9 @@ void SqliteMessageStore::updateAiAnswer(const QString &messageId, const QString 
 
 std::vector<Message> SqliteMessageStore::streamingAiAnswers()
 {
-    Statement s(m_db, kSelectMessages + QStringLiteral(" WHERE m.type = 'ai_response' AND m.is_deleted = 0 AND "
-                                                       "json_extract(m.ai, '$.state') = 'streaming'"));
+    Statement s(m_db, kSelectMessages + QStringLiteral(" WHERE m.type = 'ai_response' AND m.is_deleted = 0 AND ") +
+                          m_db.dialect().jsonText(QStringLiteral("m.ai"), QStringLiteral("state")) +
+                          QStringLiteral(" = 'streaming'"));
     return readMessages(s);
 }
 
@@ -182,7 +184,8 @@ void SqliteMessageStore::loadReactions(std::vector<Message> &messages)
     }
     Statement s(m_db,
                 QStringLiteral("SELECT message_id, emoji, user_id FROM reactions "
-                               "WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid"),
+                               "WHERE message_id IN (") +
+                    m_db.dialect().idListSubquery() + QStringLiteral(") ORDER BY created_at, rowid"),
                 {idListJson(ids)});
     while (s.next()) {
         const auto it = byId.find(s.text(0));
@@ -210,8 +213,8 @@ std::vector<Message> SqliteMessageStore::messagesByIds(const std::vector<QString
 {
     if (messageIds.empty())
         return {};
-    static const QString sql =
-        kSelectMessages + QStringLiteral(" WHERE m.message_id IN (SELECT value FROM json_each(?))");
+    const QString sql = kSelectMessages + QStringLiteral(" WHERE m.message_id IN (") + m_db.dialect().idListSubquery() +
+                        QLatin1Char(')');
     std::vector<Message> found;
     {
         Statement s(m_db, sql, {idListJson(messageIds)});
@@ -299,7 +302,8 @@ int SqliteMessageStore::countUnreadMentions(const QString &roomId, qint64 afterS
     // Usernames are ASCII, so SQLite's ASCII-only case folding in LIKE is enough here.
     Statement s(m_db,
                 QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE room_id = ? AND seq > ? "
-                               "AND author_id <> ? AND is_deleted = 0 AND content LIKE ? ESCAPE '\\' LIMIT ?) AS m"),
+                               "AND author_id <> ? AND is_deleted = 0 AND content ") +
+                    m_db.dialect().likeIgnoringCase() + QStringLiteral(" ? ESCAPE '\\' LIMIT ?) AS m"),
                 {sqlText(roomId), qlonglong(afterSeq), sqlText(userId),
                  likeContainsPattern(QLatin1Char('@') + username), kUnreadCountCap});
     return s.next() ? int(s.integer(0)) : 0;
@@ -350,7 +354,9 @@ int SqliteMessageStore::countExpiredMessages(const QString &roomId, const Retent
 void SqliteMessageStore::deleteMessages(const std::vector<QString> &messageIds)
 {
     // Reactions and pins go by ON DELETE CASCADE, the search entries by trigger.
-    Statement(m_db, QStringLiteral("DELETE FROM messages WHERE message_id IN (SELECT value FROM json_each(?))"),
+    Statement(m_db,
+              QStringLiteral("DELETE FROM messages WHERE message_id IN (") + m_db.dialect().idListSubquery() +
+                  QLatin1Char(')'),
               {idListJson(messageIds)});
 }
 
@@ -401,9 +407,9 @@ std::vector<Message> SqliteMessageStore::pins(const QString &roomId)
     return pinned;
 }
 
-std::pair<QString, SqlParams> SqliteMessageStore::searchStatement(const SearchQuery &q)
+std::pair<QString, SqlParams> SqliteMessageStore::searchStatement(const SearchQuery &q, bool postgres)
 {
-    const QString match = ftsMatchExpression(q.text);
+    const QString match = postgres ? postgresTsQuery(q.text) : ftsMatchExpression(q.text);
     const bool filtersOnly = match.isEmpty();
     const bool anyFilter = !q.roomId.isEmpty() || !q.authorId.isEmpty() || q.beforeMs > 0 || q.afterMs > 0 || q.hasFile;
     if ((filtersOnly && !anyFilter) || q.memberUserId.isEmpty())
@@ -420,6 +426,9 @@ std::pair<QString, SqlParams> SqliteMessageStore::searchStatement(const SearchQu
                               "JOIN room_members rm ON rm.room_id = m.room_id AND rm.user_id = ? "
                               "LEFT JOIN users u ON u.user_id = m.author_id WHERE m.is_deleted = 0 "
                               "AND m.type <> 'system'"); // lines the server wrote are not searched
+    } else if (postgres) {
+        from = postgresSearchFromWhere(); // begins with its snippet column
+        params.push_back(match);
     } else {
         columns += QStringLiteral(", snippet(messages_fts, 0, char(1), char(2), '…', 16)");
         // CROSS JOIN fixes the order: SQLite otherwise may start from the caller's few memberships
@@ -433,8 +442,9 @@ std::pair<QString, SqlParams> SqliteMessageStore::searchStatement(const SearchQu
     // With words, the filters are tests on rows the index found, never an index of their own: a
     // usable `m.room_id = ?` made SQLite look each FTS hit up through the (room_id, seq) index,
     // reading the whole room per hit (2 s per search at 1M messages). The unary + keeps the
-    // primary-key lookup by rowid.
-    const QString column = filtersOnly ? QStringLiteral(" AND m.") : QStringLiteral(" AND +m.");
+    // primary-key lookup by rowid. (PostgreSQL plans its GIN index on its own, and has no unary +
+    // for text.)
+    const QString column = filtersOnly || postgres ? QStringLiteral(" AND m.") : QStringLiteral(" AND +m.");
     if (!q.roomId.isEmpty()) {
         from += column + QStringLiteral("room_id = ?");
         params.push_back(q.roomId);
@@ -456,6 +466,8 @@ std::pair<QString, SqlParams> SqliteMessageStore::searchStatement(const SearchQu
     params.push_back(std::clamp(q.limit, 1, 100));
     if (filtersOnly)
         return {columns + from + QStringLiteral(" ORDER BY m.id DESC LIMIT ?"), params};
+    if (postgres)
+        return {columns + from + postgresSearchOrder(q.byRelevance) + QStringLiteral(" LIMIT ?"), params};
     if (!q.byRelevance)
         return {columns + from + QStringLiteral(" ORDER BY messages_fts.rowid DESC LIMIT ?"), params};
     // By relevance, bm25 ranks the newest kRankedMatches matches (under the same filters) only, in
@@ -471,7 +483,7 @@ std::pair<QString, SqlParams> SqliteMessageStore::searchStatement(const SearchQu
 
 std::vector<SearchHit> SqliteMessageStore::search(const SearchQuery &q)
 {
-    const auto [sql, params] = searchStatement(q);
+    const auto [sql, params] = searchStatement(q, m_db.dialect().isPostgres());
     if (sql.isEmpty())
         return {};
     std::vector<Message> messages;

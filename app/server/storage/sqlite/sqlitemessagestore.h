@@ -4,14 +4,14 @@
 // SqliteMessageStore: messages with their reactions and pins, and search (the messages,
 // reactions and pins tables and the messages_fts index).
 
-#include "storage/sqlitedatabase.h"
+#include "storage/sqldatabase.h"
 #include "storage/storage.h"
 
 #include <utility>
 
 namespace confab::server {
 
-class SqliteDatabase;
+class SqlDatabase;
 class Statement;
 
 // - messagesBefore() with beforeSeq <= 0 or INT64_MAX returns the newest page.
@@ -27,7 +27,7 @@ public:
     // A search by relevance ranks this many of the newest matches (see searchStatement()).
     static constexpr int kRankedMatches = 500;
 
-    explicit SqliteMessageStore(SqliteDatabase &db) : m_db(db) {}
+    explicit SqliteMessageStore(SqlDatabase &db) : m_db(db) {}
 
     void insertMessage(const Message &m) override;
     void updateMessage(const Message &m) override;
@@ -57,9 +57,9 @@ public:
     std::vector<Message> pins(const QString &roomId) override;
 
     std::vector<SearchHit> search(const SearchQuery &q) override;
-    // The statement search() runs (an empty one when there is nothing to search): tests check
-    // its query plan.
-    static std::pair<QString, SqlParams> searchStatement(const SearchQuery &q);
+    // The statement search() runs on SQLite or PostgreSQL (an empty one when there is nothing to
+    // search): tests check its query plan.
+    static std::pair<QString, SqlParams> searchStatement(const SearchQuery &q, bool postgres = false);
 
     KeyedPage<Message> messagesByAuthor(const QString &authorId, qint64 afterKey, int limit) override;
     KeyedPage<ReactionRecord> reactionsByUser(const QString &userId, qint64 afterKey, int limit) override;
@@ -70,7 +70,7 @@ private:
     std::vector<Message> messagePage(const QString &sql, const QString &roomId, qint64 seq, int limit, bool newestFirst,
                                      bool *hasMore);
 
-    SqliteDatabase &m_db;
+    SqlDatabase &m_db;
 };
 
 } // namespace confab::server

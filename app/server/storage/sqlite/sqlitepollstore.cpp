@@ -2,7 +2,7 @@
 #include "sqlitepollstore.h"
 
 #include "sqlitevalues.h"
-#include "storage/sqlitedatabase.h"
+#include "storage/sqldatabase.h"
 
 #include "core/jsondocument.h"
 
@@ -83,14 +83,15 @@ std::map<QString, QStringList> SqlitePollStore::pollVotesOf(const QString &userI
         return out;
     Statement s(m_db,
                 QStringLiteral("SELECT message_id, option_id FROM poll_votes WHERE user_id = ? AND message_id IN "
-                               "(SELECT value FROM json_each(?)) ORDER BY message_id, option_id"),
+                               "(") +
+                    m_db.dialect().idListSubquery() + QStringLiteral(") ORDER BY message_id, option_id"),
                 {sqlText(userId), idListJson(messageIds)});
     while (s.next())
         out[s.text(0)].append(s.text(1));
     return out;
 }
 
-void SqlitePollStore::attachPolls(SqliteDatabase &db, std::vector<Message> &messages)
+void SqlitePollStore::attachPolls(SqlDatabase &db, std::vector<Message> &messages)
 {
     std::vector<QString> ids;
     std::map<QString, Message *> byId;
@@ -104,11 +105,11 @@ void SqlitePollStore::attachPolls(SqliteDatabase &db, std::vector<Message> &mess
         return;
     const QString idList = idListJson(ids);
     {
-        Statement s(
-            db,
-            QStringLiteral("SELECT message_id, question, options, multiple_choice, anonymous, closes_at, "
-                           "closed_at, closed_by FROM polls WHERE message_id IN (SELECT value FROM json_each(?))"),
-            {idList});
+        Statement s(db,
+                    QStringLiteral("SELECT message_id, question, options, multiple_choice, anonymous, closes_at, "
+                                   "closed_at, closed_by FROM polls WHERE message_id IN (") +
+                        db.dialect().idListSubquery() + QLatin1Char(')'),
+                    {idList});
         while (s.next()) {
             Poll p;
             p.question = s.text(1);
@@ -123,11 +124,13 @@ void SqlitePollStore::attachPolls(SqliteDatabase &db, std::vector<Message> &mess
     }
     // Voters are read only for polls that are not anonymous: an anonymous poll's voters never
     // reach a Message, so no code path can show them.
-    Statement s(db,
-                QStringLiteral("SELECT v.message_id, v.option_id, CASE WHEN p.anonymous THEN NULL ELSE v.user_id END, "
-                               "v.user_id FROM poll_votes v JOIN polls p ON p.message_id = v.message_id "
-                               "WHERE v.message_id IN (SELECT value FROM json_each(?)) ORDER BY v.voted_at, v.rowid"),
-                {idList});
+    Statement s(
+        db,
+        QStringLiteral("SELECT v.message_id, v.option_id, CASE WHEN p.anonymous <> 0 THEN NULL ELSE v.user_id END, "
+                       "v.user_id FROM poll_votes v JOIN polls p ON p.message_id = v.message_id "
+                       "WHERE v.message_id IN (") +
+            db.dialect().idListSubquery() + QStringLiteral(") ORDER BY v.voted_at, v.rowid"),
+        {idList});
     std::map<QString, QSet<QString>> votersOf;
     while (s.next()) {
         Message *m = byId.at(s.text(0));

@@ -7,11 +7,11 @@
 
 namespace confab::server {
 
-class SqliteDatabase;
+class SqlDatabase;
 
 class SqlitePollStore final : public PollStore {
 public:
-    explicit SqlitePollStore(SqliteDatabase &db) : m_db(db) {}
+    explicit SqlitePollStore(SqlDatabase &db) : m_db(db) {}
 
     void insertPoll(const QString &messageId, const Poll &poll) override;
     bool setPollVotes(const QString &messageId, const QString &userId, const QStringList &optionIds,
@@ -22,10 +22,10 @@ public:
     // Sets `poll` on those of these messages that are polls and not deleted: the definition, the
     // counts, and the voters unless the poll is anonymous (those never leave the database).
     // Two queries for the whole set.
-    static void attachPolls(SqliteDatabase &db, std::vector<Message> &messages);
+    static void attachPolls(SqlDatabase &db, std::vector<Message> &messages);
 
 private:
-    SqliteDatabase &m_db;
+    SqlDatabase &m_db;
 };
 
 } // namespace confab::server

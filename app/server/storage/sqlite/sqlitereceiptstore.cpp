@@ -4,7 +4,7 @@
 #include "sqlitereceiptstore.h"
 
 #include "sqlitevalues.h"
-#include "storage/sqlitedatabase.h"
+#include "storage/sqldatabase.h"
 
 namespace confab::server {
 

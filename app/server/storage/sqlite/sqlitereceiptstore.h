@@ -8,11 +8,11 @@
 
 namespace confab::server {
 
-class SqliteDatabase;
+class SqlDatabase;
 
 class SqliteReceiptStore final : public ReceiptStore {
 public:
-    explicit SqliteReceiptStore(SqliteDatabase &db) : m_db(db) {}
+    explicit SqliteReceiptStore(SqlDatabase &db) : m_db(db) {}
 
     bool sendsReadReceipts(const QString &userId) override;
     void setSendsReadReceipts(const QString &userId, bool on) override;
@@ -20,7 +20,7 @@ public:
     QSet<QString> membersHidingReceipts(const QString &roomId) override;
 
 private:
-    SqliteDatabase &m_db;
+    SqlDatabase &m_db;
 };
 
 } // namespace confab::server

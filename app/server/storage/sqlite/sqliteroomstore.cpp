@@ -4,7 +4,7 @@
 #include "sqliteroomstore.h"
 
 #include "sqlitevalues.h"
-#include "storage/sqlitedatabase.h"
+#include "storage/sqldatabase.h"
 
 #include "core/jsondocument.h"
 

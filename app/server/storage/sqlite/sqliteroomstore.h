@@ -7,13 +7,13 @@
 
 namespace confab::server {
 
-class SqliteDatabase;
+class SqlDatabase;
 class Statement;
 
 // deleteRoom() cascades to members, bans, events, messages, reactions and pins; audit rows stay.
 class SqliteRoomStore final : public RoomStore {
 public:
-    explicit SqliteRoomStore(SqliteDatabase &db) : m_db(db) {}
+    explicit SqliteRoomStore(SqlDatabase &db) : m_db(db) {}
 
     void insertRoom(const RoomRecord &r) override;
     void updateRoom(const Room &room) override;
@@ -27,7 +27,7 @@ public:
 private:
     std::vector<RoomRecord> readRooms(Statement &s);
 
-    SqliteDatabase &m_db;
+    SqlDatabase &m_db;
 };
 
 } // namespace confab::server

@@ -4,7 +4,7 @@
 #include "sqlitestandingchangelog.h"
 
 #include "sqlitevalues.h"
-#include "storage/sqlitedatabase.h"
+#include "storage/sqldatabase.h"
 
 namespace confab::server {
 
@@ -43,6 +43,8 @@ StandingChangeKind standingKindFromName(const QString &name)
 
 void SqliteStandingChangeLog::insertStandingChange(const StandingChange &c)
 {
+    if (const QString lock = m_db.dialect().standingChangeWriteLock(); !lock.isEmpty())
+        m_db.control(lock);
     Statement(
         m_db,
         QStringLiteral("INSERT INTO standing_changes (user_id, token_hash, kind, created_at) VALUES (?, ?, ?, ?)"),
@@ -65,9 +67,8 @@ std::vector<StandingChange> SqliteStandingChangeLog::standingChangesAfter(qint64
 
 qint64 SqliteStandingChangeLog::lastStandingChangeId()
 {
-    // sqlite_sequence also remembers the ids of pruned rows.
-    Statement s(m_db,
-                QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = 'standing_changes'"));
+    // Also counts the ids of pruned rows (SQLite's sqlite_sequence, PostgreSQL's sequence).
+    Statement s(m_db, m_db.dialect().lastStandingChangeIdQuery());
     return s.next() ? s.integer(0) : 0;
 }
 

@@ -8,11 +8,11 @@
 
 namespace confab::server {
 
-class SqliteDatabase;
+class SqlDatabase;
 
 class SqliteStandingChangeLog final : public StandingChangeLog {
 public:
-    explicit SqliteStandingChangeLog(SqliteDatabase &db) : m_db(db) {}
+    explicit SqliteStandingChangeLog(SqlDatabase &db) : m_db(db) {}
 
     void insertStandingChange(const StandingChange &c) override;
     std::vector<StandingChange> standingChangesAfter(qint64 afterId, int limit) override;
@@ -20,7 +20,7 @@ public:
     void purgeStandingChangesBefore(qint64 cutoffMs) override;
 
 private:
-    SqliteDatabase &m_db;
+    SqlDatabase &m_db;
 };
 
 } // namespace confab::server

@@ -4,7 +4,7 @@
 #include "sqliteuserstore.h"
 
 #include "sqlitevalues.h"
-#include "storage/sqlitedatabase.h"
+#include "storage/sqldatabase.h"
 
 #include <algorithm>
 

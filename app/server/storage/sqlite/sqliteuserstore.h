@@ -7,7 +7,7 @@
 
 namespace confab::server {
 
-class SqliteDatabase;
+class SqlDatabase;
 
 // deleteUser() keeps the account row anonymised ("Deleted user", username "deleted", disabled, no
 // password, username key freed for re-use), erases the content and attachments of the user's
@@ -16,7 +16,7 @@ class SqliteDatabase;
 // earlier (JSON frames) may still carry the old display name.
 class SqliteUserStore final : public UserStore {
 public:
-    explicit SqliteUserStore(SqliteDatabase &db) : m_db(db) {}
+    explicit SqliteUserStore(SqlDatabase &db) : m_db(db) {}
 
     void insertUser(const StoredUser &u) override;
     std::optional<StoredUser> userById(const QString &userId) override;
@@ -41,7 +41,7 @@ public:
 private:
     std::optional<StoredUser> oneUser(const QString &sql, const QString &key);
 
-    SqliteDatabase &m_db;
+    SqlDatabase &m_db;
 };
 
 } // namespace confab::server
