@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDialog> // MainWindow holds a QPointer<QDialog>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -21,6 +22,9 @@ void prepareUiTest(const QString &applicationName)
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("confab-test"));
     QCoreApplication::setApplicationName(applicationName);
+    // Every run starts from no settings: what an earlier run left (recently used emoji, say)
+    // must not change what this one sees.
+    QSettings().clear();
 }
 
 QPalette darkPalette()
