@@ -70,11 +70,7 @@ ActionMix::ActionMix(SoakWorld &world, int port, uint32_t seed)
         }
         if (!f.contains("seq") || !f["seq"].is_number_integer())
             return;
-        std::string roomId = f.value("roomId", "");
-        if (roomId.empty() && f.contains("message"))
-            roomId = f["message"].value("roomId", "");
-        if (roomId.empty() && f.contains("room"))
-            roomId = f["room"].value("roomId", "");
+        const std::string roomId = eventRoomId(f);
         if (roomId == m_resumeRoom)
             m_resumeSeqs.push_back(f["seq"].get<int64_t>());
     };

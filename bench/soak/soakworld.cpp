@@ -1,9 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "soakworld.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 
 namespace bench::soak {
+
+std::string eventRoomId(const nlohmann::json &f)
+{
+    std::string roomId = f.value("roomId", "");
+    if (roomId.empty() && f.contains("message"))
+        roomId = f["message"].value("roomId", "");
+    if (roomId.empty() && f.contains("room"))
+        roomId = f["room"].value("roomId", "");
+    return roomId;
+}
 
 void SoakWorld::addAcked(AckedMessage m)
 {

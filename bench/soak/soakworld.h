@@ -3,12 +3,17 @@
 // server acknowledged so far (the action mix edits, reacts to and votes on recent ones).
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <cstdint>
 #include <mutex>
 #include <string>
 #include <vector>
 
 namespace bench::soak {
+
+// The room of a room event frame: named at the top, in its message, or in its room.
+std::string eventRoomId(const nlohmann::json &frame);
 
 struct SoakUser {
     std::string id;

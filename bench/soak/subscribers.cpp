@@ -61,12 +61,7 @@ void Subscribers::onFrame(WsConn &c, const char *p, size_t n)
     }
     if (!f.contains("seq") || !f["seq"].is_number_integer())
         return;
-    // A room event: its room is named at the top, in its message, or in its room.
-    std::string roomId = f.value("roomId", "");
-    if (roomId.empty() && f.contains("message"))
-        roomId = f["message"].value("roomId", "");
-    if (roomId.empty() && f.contains("room"))
-        roomId = f["room"].value("roomId", "");
+    const std::string roomId = eventRoomId(f);
     const auto room = m_roomIndex.find(roomId);
     if (room == m_roomIndex.end())
         return;
